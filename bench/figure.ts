@@ -1,0 +1,17 @@
+/** One measured figure, as written to bench/results.json and BENCHMARKS.md. */
+export type BenchFigure = {
+  /** The name the issues give, e.g. `gas.mint.warm`. */
+  name: string;
+  value: number;
+  unit: string;
+  /** Human-readable goal, e.g. `<= 95000`. */
+  goal: string;
+  /** Optional reference or context shown beside the figure (e.g. the naive OpenZeppelin reference). */
+  note?: string;
+};
+
+/** A bench module measures one area and returns its figures; `scripts/bench.ts` runs every module. */
+export type BenchModule = {
+  title: string;
+  run(): Promise<BenchFigure[]>;
+};

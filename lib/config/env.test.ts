@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv, resolveLayout, usesLocalChain } from './env';
+
+describe('parseEnv', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ MOTIF_APP_PORT: 3000, MOTIF_ANVIL_PORT: 8545, MOTIF_PG_PORT: 54329, MOTIF_DATA_DIR: '.motif' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(usesLocalChain(env)).toBe(true);
+  });
+
+  it('reports one line per wrong variable, naming it', () => {
+    let error: unknown;
+    try {
+      parseEnv({ MOTIF_APP_PORT: 'abc', DATABASE_URL: 'mysql://x', MOTIF_CHAIN: 'mainnet', PINNING_SERVICE_URL: 'https://pin.example' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/MOTIF_APP_PORT must be a port number/);
+    expect(problems).toMatch(/DATABASE_URL must use postgres or postgresql/);
+    expect(problems).toMatch(/MOTIF_CHAIN must be one of local, degen/);
+    expect(problems).toMatch(/PINNING_SERVICE_TOKEN is required when PINNING_SERVICE_URL is set/);
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('requires a chain id with a custom RPC URL, and accepts a preset', () => {
+    expect(() => parseEnv({ MOTIF_RPC_URL: 'https://rpc.example' })).toThrow(/MOTIF_CHAIN_ID is required/);
+    const env = parseEnv({ MOTIF_CHAIN: 'xai-testnet', DEPLOYER_PRIVATE_KEY: '0x' + 'ab'.repeat(32) });
+    expect(env.MOTIF_CHAIN).toBe('xai-testnet');
+    expect(usesLocalChain(env)).toBe(false);
+  });
+
+  it('resolves the data folders under MOTIF_DATA_DIR', () => {
+    const layout = resolveLayout({ MOTIF_DATA_DIR: 'data' }, '/srv/motif');
+    expect(layout.postgresDir).toBe('/srv/motif/data/postgres');
+    expect(layout.chainStatePath).toBe('/srv/motif/data/chain/anvil-state.json');
+  });
+});

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { CHAIN_PRESETS, type ChainPreset } from './chains';
+
+const port = (fallback: number) =>
+  z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(fallback);
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .url({ error: 'must be a URL' })
+    .refine((u) => protocols.includes(new URL(u).protocol.replace(':', '')), { error: `must use ${protocols.join(' or ')}` })
+    .optional();
+
+const empty = (v: unknown) => (v === '' ? undefined : v);
+
+/** Every setting Motif reads from the environment. Absent values mean the embedded local defaults. */
+export const envSchema = z
+  .object({
+    MOTIF_DATA_DIR: z.string().min(1).default('.motif'),
+    MOTIF_APP_PORT: port(3000),
+    MOTIF_ANVIL_PORT: port(8545),
+    MOTIF_PG_PORT: port(54329),
+    DATABASE_URL: z.preprocess(empty, optionalUrl(['postgres', 'postgresql'])),
+    MOTIF_CHAIN: z.preprocess(
+      empty,
+      z.enum(Object.keys(CHAIN_PRESETS) as [ChainPreset, ...ChainPreset[]], { error: `must be one of ${Object.keys(CHAIN_PRESETS).join(', ')}` }).optional(),
+    ),
+    MOTIF_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
+    MOTIF_CHAIN_ID: z.preprocess(empty, z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive chain id').optional()),
+    DEPLOYER_PRIVATE_KEY: z.preprocess(empty, z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x followed by 64 hex digits').optional()),
+    KUBO_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
+    PINNING_SERVICE_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
+    PINNING_SERVICE_TOKEN: z.preprocess(empty, z.string().min(8, 'looks too short for an access token').optional()),
+    NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(empty, z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit project id from WalletConnect Cloud').optional()),
+  });
+
+/** Rules between variables, checked on the raw values so they are reported beside per-variable problems. */
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+  const has = (k: string) => (source[k] ?? '') !== '';
+  const problems: string[] = [];
+  if (has('PINNING_SERVICE_URL') && !has('PINNING_SERVICE_TOKEN')) problems.push('PINNING_SERVICE_TOKEN is required when PINNING_SERVICE_URL is set');
+  if (has('PINNING_SERVICE_TOKEN') && !has('PINNING_SERVICE_URL')) problems.push('PINNING_SERVICE_URL is required when PINNING_SERVICE_TOKEN is set');
+  const preset = source.MOTIF_CHAIN ?? '';
+  if (has('MOTIF_RPC_URL') && !has('MOTIF_CHAIN_ID') && (preset === '' || preset === 'local'))
+    problems.push('MOTIF_CHAIN_ID is required with MOTIF_RPC_URL unless MOTIF_CHAIN names a preset');
+  if (has('MOTIF_CHAIN_ID') && !has('MOTIF_RPC_URL')) problems.push('MOTIF_RPC_URL is required when MOTIF_CHAIN_ID is set');
+  return problems;
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Invalid configuration: one line per wrong variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for each variable.`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'} ${i.message}`)),
+    ...crossFieldProblems(source),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** Where each component lives, resolved from the environment. */
+export type Layout = {
+  dataDir: string;
+  postgresDir: string;
+  ipfsDir: string;
+  chainStatePath: string;
+  deploymentsDir: string;
+  logsDir: string;
+};
+
+export function resolveLayout(env: Pick<Env, 'MOTIF_DATA_DIR'>, cwd = process.cwd()): Layout {
+  const dataDir = path.resolve(cwd, env.MOTIF_DATA_DIR);
+  return {
+    dataDir,
+    postgresDir: path.join(dataDir, 'postgres'),
+    ipfsDir: path.join(dataDir, 'ipfs'),
+    chainStatePath: path.join(dataDir, 'chain', 'anvil-state.json'),
+    deploymentsDir: path.join(dataDir, 'deployments'),
+    logsDir: path.join(dataDir, 'logs'),
+  };
+}
+
+/** True when the chain is the embedded anvil (no preset other than local, no custom RPC). */
+export function usesLocalChain(env: Env): boolean {
+  return (env.MOTIF_CHAIN ?? 'local') === 'local' && !env.MOTIF_RPC_URL;
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayResponse } from './gateway';
+import { HeliaStorage } from './helia-storage';
+
+let dir: string;
+let storage: HeliaStorage;
+let root: string;
+const audio = new Uint8Array(300_000).map((_, i) => i % 256);
+audio.set(new TextEncoder().encode('RIFF'), 0);
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-gateway-test-'));
+  storage = await HeliaStorage.open(dir);
+  const pinned = await storage.addFolder([
+    { path: 'track.wav', content: audio },
+    { path: 'metadata.json', content: new TextEncoder().encode('{"name":"Song"}') },
+  ]);
+  root = pinned.cid.toString();
+});
+afterAll(async () => {
+  await storage.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const get = (headers: Record<string, string> = {}, method = 'GET') => ({ method, headers: new Headers(headers) });
+
+describe('gatewayResponse', () => {
+  it('serves a whole file with its type, length and CID etag', async () => {
+    const res = await gatewayResponse(storage, get(), root, ['metadata.json']);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.text()).toBe('{"name":"Song"}');
+    expect(res.headers.get('etag')).toMatch(/^"baf/);
+  });
+
+  it('serves a byte range across chunk boundaries with 206 and Content-Range', async () => {
+    const res = await gatewayResponse(storage, get({ range: 'bytes=262100-262199' }), root, ['track.wav']);
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 262100-262199/300000');
+    expect(res.headers.get('content-type')).toBe('audio/wav');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(audio.slice(262_100, 262_200));
+  });
+
+  it('answers 416 past the end, 404 for a missing path, 400 for a bad CID', async () => {
+    expect((await gatewayResponse(storage, get({ range: 'bytes=300000-' }), root, ['track.wav'])).status).toBe(416);
+    expect((await gatewayResponse(storage, get(), root, ['nope.wav'])).status).toBe(404);
+    expect((await gatewayResponse(storage, get(), 'not-a-cid', [])).status).toBe(400);
+  });
+
+  it('lists a folder and answers 304 to a matching If-None-Match', async () => {
+    const listing = await gatewayResponse(storage, get(), root, []);
+    expect(listing.status).toBe(200);
+    expect(await listing.text()).toContain('track.wav');
+    const etag = listing.headers.get('etag') ?? '';
+    expect((await gatewayResponse(storage, get({ 'if-none-match': etag }), root, [])).status).toBe(304);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './melody';
+export * from './digest';
+export * from './chords';

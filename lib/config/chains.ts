@@ -40,3 +40,15 @@ export function customChain(id: number, rpcUrl: string): Chain {
     rpcUrls: { default: { http: [rpcUrl] } },
   });
 }
+
+/** The chain Motif talks to and its RPC URL, from the validated environment. */
+export function resolveChain(env: { MOTIF_CHAIN?: ChainPreset; MOTIF_RPC_URL?: string; MOTIF_CHAIN_ID?: number; MOTIF_ANVIL_PORT: number }): { chain: Chain; rpcUrl: string } {
+  const preset = env.MOTIF_CHAIN ?? 'local';
+  if (preset === 'local') {
+    const rpcUrl = env.MOTIF_RPC_URL ?? `http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`;
+    return { chain: env.MOTIF_CHAIN_ID && env.MOTIF_CHAIN_ID !== LOCAL_CHAIN_ID ? customChain(env.MOTIF_CHAIN_ID, rpcUrl) : localChain(rpcUrl), rpcUrl };
+  }
+  const chain = CHAIN_PRESETS[preset];
+  const rpcUrl = env.MOTIF_RPC_URL ?? chain.rpcUrls.default.http[0] ?? '';
+  return { chain, rpcUrl };
+}

@@ -1,0 +1,51 @@
+import { checkHealth, type ComponentHealth } from '../lib/platform/health';
+import { getServices } from '../lib/platform/services';
+
+export const dynamic = 'force-dynamic';
+
+const LABELS: Record<string, string> = { chain: 'Chain', contracts: 'Contracts', database: 'Database', ipfs: 'IPFS' };
+
+function Row({ name, health }: { name: string; health: ComponentHealth }) {
+  return (
+    <tr data-component={name}>
+      <th scope="row">{LABELS[name] ?? name}</th>
+      <td className={health.ok ? 'status-ok' : 'status-bad'}>{health.ok ? 'OK' : 'Failing'}</td>
+      <td>{health.detail}</td>
+      <td className="muted">{health.ms} ms</td>
+    </tr>
+  );
+}
+
+export default async function HomePage() {
+  const services = await getServices();
+  const report = await checkHealth({
+    rpcUrl: services.rpcUrl,
+    contracts: await services.contractAddresses(),
+    databaseUrl: services.databaseUrl,
+    storage: services.storage,
+  });
+  return (
+    <>
+      <h1>Motif platform status</h1>
+      <p role="status" className={report.ok ? 'status-ok' : 'status-bad'}>
+        {report.ok ? 'All components are running.' : 'Some components are failing: see below.'}
+      </p>
+      <table className="health">
+        <caption className="muted">Checked live at {report.checkedAt}. Reload the page to check again.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Component</th>
+            <th scope="col">State</th>
+            <th scope="col">Detail</th>
+            <th scope="col">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(report.components).map(([name, health]) => (
+            <Row key={name} name={name} health={health} />
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createPublicClient, createWalletClient, http } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { startAnvil, type Anvil } from '../chain/anvil';
+import { localDevAccounts } from '../chain/dev-accounts';
+import { resolveChain } from '../config/chains';
+import { resolveLayout, usesLocalChain, type Env } from '../config/env';
+import { deployContracts } from '../contracts/deploy';
+import { createPrismaClient } from '../db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
+import { applyMigrations, migrationStatus } from '../db/migrate';
+import { HeliaStorage } from '../ipfs/helia-storage';
+import { readAll } from '../ipfs/storage';
+import { ensureAppBuild, nextBinary } from './app-build';
+import { startProcess, type ManagedProcess } from './child-process';
+import { assertPortFree } from './ports';
+import { seedLocalDemo } from './seed';
+
+export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'app';
+
+export type PlatformOptions = {
+  env: Env;
+  cwd?: string;
+  /** One call per component as it becomes ready. */
+  onReady?: (component: Component, detail: string) => void;
+  /** Progress and child-process output, for a log. */
+  onLog?: (component: Component, line: string) => void;
+  /** Skip the web app (tests and benches that only need the back end). */
+  withApp?: boolean;
+};
+
+export type RunningPlatform = {
+  url: string | null;
+  rpcUrl: string;
+  chainId: number;
+  databaseUrl: string;
+  deploymentPath: string;
+  stop(): Promise<void>;
+};
+
+/** The chain state file exists but cannot be loaded. Never deleted automatically. */
+export class DamagedChainStateError extends Error {
+  override name = 'DamagedChainStateError';
+  constructor(readonly statePath: string, reason: string) {
+    super(`The chain state file ${statePath} looks damaged (${reason}). Nothing was deleted. Move it aside to start a fresh chain (the deployment will be redone).`);
+  }
+}
+
+function checkChainState(statePath: string): void {
+  if (!existsSync(statePath)) return;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(statePath, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('not a JSON object');
+  } catch (error) {
+    throw new DamagedChainStateError(statePath, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Brings up the whole platform on this machine: anvil with its state on disk, the contracts (compiled when sources
+ * changed, deployed once), PostgreSQL with migrations, the Helia repository, the demo seed, and the production app.
+ * Everything it starts is stopped by `stop()`, in reverse order; data stays on disk.
+ */
+export async function startLocalPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const { env } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const layout = resolveLayout(env, cwd);
+  const ready = options.onReady ?? (() => {});
+  const log = options.onLog ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    stops.length = 0;
+  };
+
+  try {
+    await mkdir(layout.dataDir, { recursive: true });
+
+    // 1. Chain
+    let anvil: Anvil | null = null;
+    const { chain, rpcUrl: configuredRpc } = resolveChain(env);
+    let rpcUrl = configuredRpc;
+    if (usesLocalChain(env)) {
+      checkChainState(layout.chainStatePath);
+      await mkdir(path.dirname(layout.chainStatePath), { recursive: true });
+      await assertPortFree(env.MOTIF_ANVIL_PORT, 'MOTIF_ANVIL_PORT');
+      anvil = await startAnvil({ port: env.MOTIF_ANVIL_PORT, statePath: layout.chainStatePath, onLine: (l) => log('chain', l) });
+      const started = anvil;
+      stops.push(() => started.stop());
+      rpcUrl = anvil.rpcUrl;
+    }
+    const publicClient = createPublicClient({ chain, transport: http(rpcUrl) });
+    const block = await publicClient.getBlockNumber();
+    ready('chain', `${anvil ? 'anvil' : chain.name} at ${rpcUrl} (chain ${chain.id}, block ${block})`);
+
+    // 2. Contracts
+    const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
+    const deployerKey = anvil ? localDevAccounts(1)[0]!.privateKey : env.DEPLOYER_PRIVATE_KEY;
+    if (deployerKey) {
+      const walletClient = createWalletClient({ chain, transport: http(rpcUrl), account: privateKeyToAccount(deployerKey) });
+      const { deployment, reused } = await deployContracts({ publicClient, walletClient, deploymentPath });
+      ready('contracts', `${reused ? 'found' : 'deployed'} ${Object.keys(deployment.contracts).join(', ')} (${path.relative(cwd, deploymentPath)})`);
+    } else if (existsSync(deploymentPath)) {
+      ready('contracts', `using the recorded deployment ${path.relative(cwd, deploymentPath)} (no DEPLOYER_PRIVATE_KEY)`);
+    } else {
+      throw new Error(`No deployment for chain ${chain.id} at ${deploymentPath}, and no DEPLOYER_PRIVATE_KEY to make one.`);
+    }
+
+    // 3. Database
+    let databaseUrl = env.DATABASE_URL;
+    let pg: EmbeddedPostgresServer | null = null;
+    if (!databaseUrl) {
+      pg = await startEmbeddedPostgres({ dataDir: layout.postgresDir, port: env.MOTIF_PG_PORT, onLog: (l) => log('database', l) });
+      const server = pg;
+      stops.push(() => server.stop());
+      databaseUrl = pg.databaseUrl;
+    }
+    const before = await migrationStatus(databaseUrl);
+    const applied = before.pending.length > 0 ? (await applyMigrations(databaseUrl)).applied : [];
+    ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
+
+    // 4. IPFS: the app owns the node while it runs; here the repository is opened, round-tripped and closed.
+    const storage = await HeliaStorage.open(layout.ipfsDir);
+    try {
+      const probe = new TextEncoder().encode('motif start probe');
+      const cid = await storage.addBytes(probe);
+      const back = await readAll(storage.cat(cid));
+      if (back.length !== probe.length) throw new Error('IPFS read-back differs from what was added');
+    } finally {
+      await storage.close();
+    }
+    ready('ipfs', `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)`);
+
+    // 5. Demo seed (local chain only)
+    if (anvil) {
+      const prisma = createPrismaClient(databaseUrl);
+      try {
+        const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
+        ready('seed', `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+
+    // 6. Web app
+    let url: string | null = null;
+    if (options.withApp !== false) {
+      await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
+      const build = await ensureAppBuild({ cwd, onLine: (l) => log('app', l) });
+      if (build.built) log('app', `built in ${(build.ms / 1000).toFixed(1)} s`);
+      const app: ManagedProcess = await startProcess({
+        command: process.execPath,
+        args: [nextBinary(cwd), 'start', '--port', String(env.MOTIF_APP_PORT), '--hostname', '127.0.0.1'],
+        cwd,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          MOTIF_DATA_DIR: layout.dataDir,
+          DATABASE_URL: databaseUrl,
+          MOTIF_RPC_URL: rpcUrl,
+          MOTIF_CHAIN_ID: String(chain.id),
+        },
+        isReady: (line) => /Ready in|started server on/i.test(line),
+        onLine: (l) => log('app', l),
+        timeoutMs: 60_000,
+      });
+      stops.push(() => app.stop());
+      url = `http://localhost:${env.MOTIF_APP_PORT}`;
+      const health = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`);
+      const body = (await health.json()) as { ok: boolean; components: Record<string, { ok: boolean; detail: string }> };
+      const failing = Object.entries(body.components).filter(([, c]) => !c.ok).map(([n, c]) => `${n}: ${c.detail}`);
+      ready('app', failing.length === 0 ? `Next.js production server, health all green` : `Next.js production server, health FAILING (${failing.join('; ')})`);
+    }
+
+    return { url, rpcUrl, chainId: chain.id, databaseUrl, deploymentPath, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import '../platform/polyfills';
+import path from 'node:path';
+import type { Address } from 'viem';
+import { resolveChain } from '../config/chains';
+import { parseEnv, resolveLayout, type Env, type Layout } from '../config/env';
+import { HeliaStorage } from '../ipfs/helia-storage';
+import type { IpfsStorage } from '../ipfs/storage';
+import { readDeployment } from '../contracts/deployment';
+
+/**
+ * The server-side handles a running app needs, created once per process. `npm start` passes the embedded
+ * components' addresses through the environment (DATABASE_URL, MOTIF_RPC_URL, MOTIF_CHAIN_ID).
+ */
+export type Services = {
+  env: Env;
+  layout: Layout;
+  rpcUrl: string;
+  chainId: number;
+  databaseUrl: string;
+  storage: IpfsStorage;
+  deploymentPath: string;
+  /** Contract name -> address from the deployment file; empty when none is recorded for this chain. */
+  contractAddresses(): Promise<Record<string, Address>>;
+};
+
+const globalKey = Symbol.for('motif.services');
+type GlobalWithServices = typeof globalThis & { [globalKey]?: Promise<Services> };
+
+export function getServices(): Promise<Services> {
+  const g = globalThis as GlobalWithServices;
+  g[globalKey] ??= createServices().catch((error: unknown) => {
+    delete g[globalKey]; // let the next request retry instead of caching the failure
+    throw error;
+  });
+  return g[globalKey];
+}
+
+async function createServices(): Promise<Services> {
+  const env = parseEnv();
+  const layout = resolveLayout(env);
+  const { chain, rpcUrl } = resolveChain(env);
+  const databaseUrl = env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif`;
+  const storage = await HeliaStorage.open(layout.ipfsDir);
+  const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
+  return {
+    env,
+    layout,
+    rpcUrl,
+    chainId: chain.id,
+    databaseUrl,
+    storage,
+    deploymentPath,
+    async contractAddresses() {
+      const deployment = await readDeployment(deploymentPath).catch(() => null);
+      if (!deployment) return {};
+      return Object.fromEntries(Object.entries(deployment.contracts).map(([name, c]) => [name, c.address]));
+    },
+  };
+}

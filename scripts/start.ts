@@ -1,0 +1,57 @@
+/**
+ * `npm start`: the whole platform on this machine. One line per component as it becomes ready, then the URL.
+ * Ctrl-C stops every process it started; data stays in MOTIF_DATA_DIR (default .motif/) for the next start.
+ */
+import '../lib/platform/polyfills';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, parseEnv, resolveLayout } from '../lib/config/env';
+import { startLocalPlatform, type Component } from '../lib/platform/local-platform';
+
+const started = performance.now();
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(2);
+}
+const layout = resolveLayout(env);
+mkdirSync(layout.logsDir, { recursive: true });
+const logFile = createWriteStream(path.join(layout.logsDir, 'platform.log'), { flags: 'a' });
+const verbose = process.env.MOTIF_VERBOSE === '1';
+
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const onReady = (component: Component, detail: string) => console.log(`✔ ${component.padEnd(9)} ${detail}  [${seconds()} s]`);
+const onLog = (component: Component, line: string) => {
+  logFile.write(`${new Date().toISOString()} [${component}] ${line}\n`);
+  if (verbose) console.log(`  ${component}: ${line}`);
+  else if (component === 'app' && /Creating an optimized production build|Compiled successfully|built in/.test(line)) console.log(`  app: ${line.trim()}`);
+};
+
+console.log(`Starting Motif (data in ${path.relative(process.cwd(), layout.dataDir) || '.'}/, log in ${path.relative(process.cwd(), layout.logsDir)}/platform.log)`);
+let platform: Awaited<ReturnType<typeof startLocalPlatform>>;
+try {
+  platform = await startLocalPlatform({ env, onReady, onLog });
+} catch (error) {
+  const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
+  console.error(`\n✘ Motif could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known && error instanceof Error && error.stack) logFile.write(`${error.stack}\n`);
+  logFile.end();
+  process.exit(1);
+}
+
+console.log(`\nMotif is running at ${platform.url}  (ready in ${seconds()} s; Ctrl-C stops it)`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the app, database and chain (data is kept)...`);
+  await platform.stop();
+  console.log('Stopped.');
+  logFile.end();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -238,7 +238,7 @@ export const gasBench: BenchModule = {
           value: create3,
           unit: 'gas',
           goal: '<= 90000',
-          note: `${ref(naiveCreate3, ' (EIP-1167 clone + initialise)')}; immutable split, 61-byte CREATE2 wallet, hash only`,
+          note: `${ref(naiveCreate3, ' (EIP-1167 clone + initialise)')}; immutable split: 87-byte CREATE2 wallet (55 code + 32-byte hash), no storage`,
         },
         {
           name: 'gas.split.distribute5',

@@ -36,8 +36,8 @@ contract SplitMain is ReentrancyGuardTransient {
         address pendingController;
     }
 
-    /// @dev init code hash of a {SplitWallet} owned by this contract (for address prediction).
-    bytes32 private immutable _walletCodeHash;
+    /// @dev Mutable splits (and splits that were mutable) only; an immutable-from-birth split stores nothing:
+    /// its hash lives in its wallet's code.
     mapping(address split => Split) private _splits;
     /// @dev token (address(0) = ETH) => account => credited, not yet withdrawn.
     mapping(address token => mapping(address account => uint256)) private _balances;
@@ -57,7 +57,7 @@ contract SplitMain is ReentrancyGuardTransient {
     /// @notice The split became immutable forever.
     event SplitMadeImmutable(address indexed split);
     /// @notice `amount` of `token` (zero = ETH) held by `split` was credited to its recipients.
-    event Distributed(address indexed split, address indexed token, uint256 amount, address indexed distributor);
+    event Distributed(address indexed split, address token, uint256 amount, address distributor);
     /// @notice `amount` of `token` (zero = ETH) was sent to `account`.
     event Withdrawal(address indexed account, address indexed token, uint256 amount);
 
@@ -75,10 +75,6 @@ contract SplitMain is ReentrancyGuardTransient {
     error TransferFailed(address to, uint256 amount);
     error UnexpectedETH(address sender);
     error WalletCallFailed(address split);
-
-    constructor() {
-        _walletCodeHash = keccak256(SplitWallet.initCode(address(this)));
-    }
 
     /// @notice ETH is accepted only from the split wallet being distributed.
     receive() external payable {
@@ -98,14 +94,16 @@ contract SplitMain is ReentrancyGuardTransient {
         address controller
     ) external returns (address split) {
         bytes32 hash = _validate(accounts, shares);
-        bytes memory code = SplitWallet.initCode(address(this));
+        bytes memory code = SplitWallet.initCode(address(this), hash);
         bytes32 salt = _salt(hash, controller);
         assembly ("memory-safe") {
             split := create2(0, add(code, 0x20), mload(code), salt)
         }
-        if (split == address(0)) revert SplitExists(_predict(salt));
-        _splits[split].hash = hash;
-        if (controller != address(0)) _splits[split].controller = controller;
+        if (split == address(0)) revert SplitExists(_predict(hash, controller));
+        if (controller != address(0)) {
+            _splits[split].hash = hash;
+            _splits[split].controller = controller;
+        }
         emit SplitCreated(split, hash, controller, accounts, shares);
     }
 
@@ -152,9 +150,11 @@ contract SplitMain is ReentrancyGuardTransient {
     // ------------------------------------------------------------------ distribution and withdrawal
 
     /// @notice Credits all ETH held by `split` to its recipients (passed again; checked against the stored hash).
-    function distributeETH(address split, address[] calldata accounts, uint32[] calldata shares) external nonReentrant {
-        _checkRecipients(split, accounts, shares);
+    /// @dev Not `nonReentrant`: the only external call goes to the genuine wallet (our own code), which calls back
+    /// {receive} and nothing else.
+    function distributeETH(address split, address[] calldata accounts, uint32[] calldata shares) external {
         uint256 amount = split.balance;
+        _checkRecipients(split, accounts, shares);
         if (amount != 0) {
             _expectedSender = split;
             _walletCall(split, address(this), amount, "");
@@ -175,9 +175,8 @@ contract SplitMain is ReentrancyGuardTransient {
         uint256 amount = token.balanceOf(split);
         if (amount != 0) {
             uint256 before = token.balanceOf(address(this));
-            bytes memory ret = _walletCall(split, address(token), 0, abi.encodeCall(IERC20.transfer, (address(this), amount)));
-            if (ret.length != 0 && !abi.decode(ret, (bool))) revert WalletCallFailed(split);
-            // Credit what actually arrived (fee-on-transfer tokens).
+            _walletCall(split, address(token), 0, abi.encodeCall(IERC20.transfer, (address(this), amount)));
+            // Credit what actually arrived (tokens returning false, fee-on-transfer tokens).
             amount = token.balanceOf(address(this)) - before;
         }
         _distribute(address(token), amount, accounts, shares);
@@ -218,9 +217,10 @@ contract SplitMain is ReentrancyGuardTransient {
         return _balances[token][account];
     }
 
-    /// @notice Stored hash of `split` (zero if none).
-    function splitHash(address split) external view returns (bytes32) {
-        return _splits[split].hash;
+    /// @notice Current hash of `split` (zero if `split` is not a split of this contract).
+    function splitHash(address split) public view returns (bytes32 hash) {
+        hash = _immutableHash(split);
+        if (hash == bytes32(0)) hash = _splits[split].hash;
     }
 
     /// @notice Controller of `split` (zero = immutable).
@@ -233,9 +233,17 @@ contract SplitMain is ReentrancyGuardTransient {
         return _splits[split].pendingController;
     }
 
-    /// @notice keccak256 of the packed recipients and shares.
-    function hashSplit(address[] calldata accounts, uint32[] calldata shares) public pure returns (bytes32) {
-        return keccak256(abi.encodePacked(accounts, shares));
+    /// @notice keccak256 of the packed recipients and shares, i.e. `keccak256(abi.encodePacked(accounts, shares))`
+    /// (each element padded to 32 bytes, as in calldata).
+    function hashSplit(address[] calldata accounts, uint32[] calldata shares) public pure returns (bytes32 hash) {
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            let a := shl(5, accounts.length)
+            let b := shl(5, shares.length)
+            calldatacopy(ptr, accounts.offset, a)
+            calldatacopy(add(ptr, a), shares.offset, b)
+            hash := keccak256(ptr, add(a, b))
+        }
     }
 
     /// @notice Address {createSplit} deploys for these recipients and controller.
@@ -244,7 +252,7 @@ contract SplitMain is ReentrancyGuardTransient {
         uint32[] calldata shares,
         address controller
     ) external view returns (address) {
-        return _predict(_salt(hashSplit(accounts, shares), controller));
+        return _predict(hashSplit(accounts, shares), controller);
     }
 
     // ------------------------------------------------------------------ internals
@@ -254,17 +262,23 @@ contract SplitMain is ReentrancyGuardTransient {
         if (amount == 0) return;
         uint256 credited;
         uint256 n = accounts.length;
-        for (uint256 i = 1; i < n; ++i) {
-            uint256 part = _share(amount, shares[i]);
-            credited += part;
+        bool small = amount <= type(uint256).max / PERCENTAGE_SCALE;
+        for (uint256 i = 1; i < n; ) {
+            uint256 part = _share(amount, shares[i], small);
             _credit(token, accounts[i], part);
+            unchecked {
+                credited += part; // never above `amount`: shares sum to 100%
+                ++i;
+            }
         }
         _credit(token, accounts[0], amount - credited);
     }
 
-    /// @dev Amount of `amount` due for `share` (rounded down).
-    function _share(uint256 amount, uint32 share) internal pure virtual returns (uint256) {
-        return Math.mulDiv(amount, share, PERCENTAGE_SCALE);
+    /// @dev Amount of `amount` due for `share` (rounded down); full-precision `mulDiv` only when needed.
+    function _share(uint256 amount, uint32 share, bool small) internal pure virtual returns (uint256) {
+        unchecked {
+            return small ? (amount * share) / PERCENTAGE_SCALE : Math.mulDiv(amount, share, PERCENTAGE_SCALE);
+        }
     }
 
     /// @dev Credits the ledger (pull payment).
@@ -272,16 +286,27 @@ contract SplitMain is ReentrancyGuardTransient {
         _balances[token][account] += amount;
     }
 
-    function _walletCall(address split, address target, uint256 value, bytes memory data) private returns (bytes memory) {
-        (bool ok, bytes memory ret) = split.call(abi.encodePacked(uint256(uint160(target)), value, data));
+    function _walletCall(address split, address target, uint256 value, bytes memory data) private {
+        // slither-disable-next-line low-level-calls
+        (bool ok, ) = split.call(abi.encodePacked(uint256(uint160(target)), value, data));
         if (!ok) revert WalletCallFailed(split);
-        return ret;
     }
 
     function _checkRecipients(address split, address[] calldata accounts, uint32[] calldata shares) private view {
-        bytes32 stored = _splits[split].hash;
+        bytes32 stored = splitHash(split);
         if (stored == bytes32(0)) revert SplitNotFound(split);
         if (hashSplit(accounts, shares) != stored) revert WrongRecipients(split);
+    }
+
+    /// @dev The hash in `split`'s code if `split` is this contract's wallet for an immutable-from-birth split
+    /// (its CREATE2 address with controller zero matches), else zero.
+    function _immutableHash(address split) private view returns (bytes32 hash) {
+        uint256 offset = SplitWallet.HASH_OFFSET;
+        assembly ("memory-safe") {
+            extcodecopy(split, 0, offset, 0x20)
+            hash := mload(0)
+        }
+        if (hash == bytes32(0) || _predict(hash, address(0)) != split) return bytes32(0);
     }
 
     function _onlyController(address split) private view {
@@ -303,11 +328,38 @@ contract SplitMain is ReentrancyGuardTransient {
         return hashSplit(accounts, shares);
     }
 
-    function _salt(bytes32 hash, address controller) private pure returns (bytes32) {
-        return keccak256(abi.encode(hash, controller));
+    function _salt(bytes32 hash, address controller) private pure returns (bytes32 salt) {
+        assembly ("memory-safe") {
+            mstore(0, hash)
+            mstore(0x20, controller)
+            salt := keccak256(0, 0x40)
+        }
     }
 
-    function _predict(bytes32 salt) private view returns (address) {
-        return address(uint160(uint256(keccak256(abi.encodePacked(bytes1(0xff), address(this), salt, _walletCodeHash)))));
+    /// @dev CREATE2 address of the wallet for (`hash`, `controller`); same as hashing `SplitWallet.initCode`.
+    function _predict(bytes32 hash, address controller) private view returns (address predicted) {
+        bytes32 salt = _salt(hash, controller);
+        bytes32 codeHash = _walletInitCodeHash(hash);
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, or(shl(160, 0xff), address()))
+            mstore(add(ptr, 0x20), salt)
+            mstore(add(ptr, 0x40), codeHash)
+            predicted := and(keccak256(add(ptr, 11), 85), 0xffffffffffffffffffffffffffffffffffffffff)
+        }
+    }
+
+    function _walletInitCodeHash(bytes32 hash) private view returns (bytes32 codeHash) {
+        // 9 + 87 = 96 bytes: hex"60578060095f395ff3" hex"3373" address(this) <33 code bytes> hash
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            // bytes 0..10: init prefix (9) + CALLER PUSH20 (2); bytes 11..30: address; 31: EQ (0x14)
+            mstore(ptr, or(shl(168, 0x60578060095f395ff33373), shl(8, address())))
+            mstore8(add(ptr, 31), 0x14)
+            // bytes 32..63: the remaining 32 code bytes (ending in STOP); bytes 64..95: hash
+            mstore(add(ptr, 32), 0x601b57005b5f5f604036038060405f375f6020355f355af16035575f5ffd5b00)
+            mstore(add(ptr, 64), hash)
+            codeHash := keccak256(ptr, 96)
+        }
     }
 }

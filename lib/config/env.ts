@@ -27,7 +27,7 @@ export const envSchema = z
     ),
     MOTIF_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     MOTIF_CHAIN_ID: z.preprocess(empty, z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive chain id').optional()),
-    DEPLOYER_PRIVATE_KEY: z.preprocess(empty, z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x followed by 64 hex digits').optional()),
+    DEPLOYER_PRIVATE_KEY: z.preprocess(empty, z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x followed by 64 hex digits').transform((k) => k as `0x${string}`).optional()),
     KUBO_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_TOKEN: z.preprocess(empty, z.string().min(8, 'looks too short for an access token').optional()),

@@ -1,29 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import { listMigrations, MIGRATIONS_DIR, SCHEMA_PATH } from './migration-status';
 import { openSchemaEngine } from './schema-engine';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
-export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../prisma/schema.prisma');
-
-export type MigrationStatus = {
-  /** Migration folder names in prisma/migrations/, in order. */
-  expected: string[];
-  /** Names recorded as finished in `_prisma_migrations`. */
-  applied: string[];
-  pending: string[];
-  /** Recorded in the database but absent from the folder (the database is ahead of this code). */
-  unknown: string[];
-};
-
-/** Lists the migration folders (each holds migration.sql), sorted by name (timestamp prefix). */
-export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
-}
+export { listMigrations, migrationStatus, MIGRATIONS_DIR, SCHEMA_PATH, type MigrationStatus } from './migration-status';
 
 type MigrationList = {
   baseDir: string;
@@ -83,32 +63,6 @@ export async function nextMigrationSql(scratchDatabaseUrl: string, dir = MIGRATI
     return /^-- This is an empty migration\.?\s*$/.test(sql.trim()) ? '' : sql;
   } finally {
     engine.free();
-  }
-}
-
-/** Reads the migration state with plain SQL (no engine), for health checks. */
-export async function migrationStatus(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
-  const expected = await listMigrations(dir);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const exists = await client.query<{ t: string | null }>("SELECT to_regclass('public._prisma_migrations')::text AS t");
-    const applied =
-      exists.rows[0]?.t == null
-        ? []
-        : (
-            await client.query<{ migration_name: string }>(
-              'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
-            )
-          ).rows.map((r) => r.migration_name);
-    return {
-      expected,
-      applied,
-      pending: expected.filter((n) => !applied.includes(n)),
-      unknown: applied.filter((n) => !expected.includes(n)),
-    };
-  } finally {
-    await client.end();
   }
 }
 

@@ -67,7 +67,7 @@ export class HeliaStorage implements IpfsStorage {
     const source = files.map((f) => ({ path: f.path, content: f.content }));
     for await (const entry of this.fs.addAll(source, { ...importOptions(), wrapWithDirectory: true, signal: options.signal })) {
       if (entry.path === '') root = entry.cid;
-      else if (entry.unixfs?.type !== 'directory') results[entry.path] = { cid: entry.cid, size: Number(entry.size) };
+      else if (entry.path && entry.unixfs?.type !== 'directory') results[entry.path] = { cid: entry.cid, size: Number(entry.size) };
     }
     if (!root) throw new Error('Helia produced no root CID for the folder');
     await this.pin(root, options.signal);

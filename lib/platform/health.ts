@@ -1,7 +1,7 @@
 import { CID } from 'multiformats/cid';
 import pg from 'pg';
 import { createPublicClient, http, type Address } from 'viem';
-import { migrationStatus } from '../db/migrate';
+import { migrationStatus } from '../db/migration-status';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
 
 export type ComponentHealth = { ok: boolean; ms: number; detail: string; data?: Record<string, unknown> };

@@ -51,8 +51,12 @@ async function createServices(): Promise<Services> {
     storage,
     deploymentPath,
     async contractAddresses() {
-      const deployment = await readDeployment(deploymentPath).catch(() => null);
-      if (!deployment) return {};
+      let deployment;
+      try {
+        deployment = readDeployment(deploymentPath);
+      } catch {
+        return {}; // no deployment recorded for this chain yet: health reports it
+      }
       return Object.fromEntries(Object.entries(deployment.contracts).map(([name, c]) => [name, c.address]));
     },
   };

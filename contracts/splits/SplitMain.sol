@@ -258,7 +258,7 @@ contract SplitMain is ReentrancyGuardTransient {
     // ------------------------------------------------------------------ internals
 
     /// @dev Credits `amount` of `token` among the recipients; remainder to the first.
-    function _distribute(address token, uint256 amount, address[] calldata accounts, uint32[] calldata shares) internal {
+    function _distribute(address token, uint256 amount, address[] calldata accounts, uint32[] calldata shares) internal virtual {
         if (amount == 0) return;
         uint256 credited;
         uint256 n = accounts.length;

@@ -1,0 +1,113 @@
+/**
+ * Held-out negative log-likelihood of a loaded Magenta `MusicRNN`, computed with its own tfjs weights (the shipped
+ * checkpoint), batched over pieces. Same inputs as MusicRNN.sampleRnn: step t feeds concat(chord encoding of step
+ * t + 1, one-hot(event t)) and the logits predict event t + 1. Log-softmax is taken in float64.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { musicRnnInternals } from '../sampling/musicrnn-internals';
+
+export type NllPiece = { events: readonly number[]; chords?: readonly string[] };
+export type NllResult = { nll: number; steps: number; backend: string; seconds: number };
+
+export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], batchSize = 64): Promise<NllResult> {
+  const started = performance.now();
+  const m = musicRnnInternals(model);
+  const V = m.vocabulary;
+  const D = m.chordEncoder?.depth ?? 0;
+  const chordCache = new Map<string, Float32Array>();
+  const chordVector = (symbol: string): Float32Array => {
+    let v = chordCache.get(symbol);
+    if (!v) {
+      const t = m.chordEncoder?.encode(symbol);
+      v = t ? Float32Array.from(t.dataSync()) : new Float32Array(0);
+      t?.dispose();
+      chordCache.set(symbol, v);
+    }
+    return v;
+  };
+  const order = pieces.map((p, i) => ({ p, i })).filter((x) => x.p.events.length >= 2).sort((a, b) => b.p.events.length - a.p.events.length);
+  let total = 0;
+  let steps = 0;
+  for (let b = 0; b < order.length; b += batchSize) {
+    const batch = order.slice(b, b + batchSize).map((x) => x.p);
+    const B = batch.length;
+    const maxLen = batch[0]?.events.length ?? 0;
+    let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([B, h]) as tf.Tensor2D);
+    let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([B, hs]) as tf.Tensor2D);
+    for (let t = 0; t < maxLen - 1; t++) {
+      const input = new Float32Array(B * (D + V));
+      batch.forEach((p, r) => {
+        if (t + 1 >= p.events.length) return;
+        if (D) {
+          const sym = p.chords?.[t + 1];
+          if (sym === undefined) throw new Error('musicRnnNll: chord model needs chords for every step');
+          input.set(chordVector(sym), r * (D + V));
+        }
+        input[r * (D + V) + D + (p.events[t] ?? 0)] = 1;
+      });
+      const [nc, nh, logits] = tf.tidy(() => {
+        let x: tf.Tensor2D = tf.tensor2d(input, [B, D + V]);
+        const newC: tf.Tensor2D[] = [];
+        const newH: tf.Tensor2D[] = [];
+        m.lstmCells.forEach((cell, l) => {
+          const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
+          newC.push(cl);
+          newH.push(hl);
+          x = hl;
+        });
+        return [newC, newH, x.matMul(m.fcWeights).add(m.fcBiases)] as const;
+      });
+      for (const x of [...c, ...h]) x.dispose();
+      c = [...nc];
+      h = [...nh];
+      const values = logits.dataSync();
+      logits.dispose();
+      batch.forEach((p, r) => {
+        if (t + 1 >= p.events.length) return;
+        let max = -Infinity;
+        for (let k = 0; k < V; k++) max = Math.max(max, values[r * V + k] ?? -Infinity);
+        let sum = 0;
+        for (let k = 0; k < V; k++) sum += Math.exp((values[r * V + k] ?? 0) - max);
+        const target = p.events[t + 1] ?? 0;
+        total += max + Math.log(sum) - (values[r * V + target] ?? 0);
+        steps++;
+      });
+    }
+    for (const x of [...c, ...h]) x.dispose();
+  }
+  return { nll: total / steps, steps, backend: tf.getBackend(), seconds: (performance.now() - started) / 1000 };
+}
+
+/** Logits for one sequence, step by step (the fixture check against PyTorch). */
+export function musicRnnLogits(model: unknown, events: readonly number[], chordEncodings?: ReadonlyArray<readonly number[]>): number[][] {
+  const m = musicRnnInternals(model);
+  const V = m.vocabulary;
+  const D = chordEncodings ? (chordEncodings[0]?.length ?? 0) : 0;
+  const out: number[][] = [];
+  let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
+  let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
+  events.forEach((e, t) => {
+    const input = new Float32Array(D + V);
+    if (chordEncodings) input.set(chordEncodings[t] ?? [], 0);
+    input[D + e] = 1;
+    const [nc, nh, logits] = tf.tidy(() => {
+      let x: tf.Tensor2D = tf.tensor2d(input, [1, D + V]);
+      const newC: tf.Tensor2D[] = [];
+      const newH: tf.Tensor2D[] = [];
+      m.lstmCells.forEach((cell, l) => {
+        const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
+        newC.push(cl);
+        newH.push(hl);
+        x = hl;
+      });
+      return [newC, newH, x.matMul(m.fcWeights).add(m.fcBiases)] as const;
+    });
+    for (const x of [...c, ...h]) x.dispose();
+    c = [...nc];
+    h = [...nh];
+    out.push(Array.from(logits.dataSync()));
+    logits.dispose();
+  });
+  for (const x of [...c, ...h]) x.dispose();
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * The generation models Motif ships (public/models/<id>/) and the hosted Magenta checkpoints it can still load by URL.
+ * Each shipped model is named by the CID of its checkpoint folder (config.json, weights_manifest.json, weight shards;
+ * not the model card) computed with lib/ipfs/cid-of-files.ts `cidOfFolder` (UnixFS CIDv1, raw leaves, settings in
+ * lib/ipfs/unixfs-settings.ts), so a generation manifest that records `weightsCid` names the exact weights.
+ * test/models/registry.test.ts recomputes every CID from the files.
+ */
+export type ModelTask = 'melody' | 'chord-melody';
+
+export type ShippedModel = {
+  source: 'shipped';
+  id: string;
+  task: ModelTask;
+  family: 'MusicRNN';
+  /** URL path under the site root (Next serves public/ at /). */
+  urlPath: string;
+  /** CID of the checkpoint folder (files below). */
+  weightsCid: string;
+  files: ReadonlyArray<{ path: string; bytes: number }>;
+  minPitch: number;
+  maxPitch: number;
+  chordEncoder?: 'PitchChordEncoder';
+  architecture: string;
+  /** Licence of the weights, from the training data (see the model card). */
+  license: string;
+  trainingData: string;
+  card: string;
+};
+
+export type HostedModel = {
+  source: 'hosted';
+  id: string;
+  task: ModelTask;
+  family: 'MusicRNN';
+  /** Magenta's public checkpoint bucket: not reachable from the build machines, selectable in the studio. */
+  url: string;
+  chordEncoder?: 'PitchChordEncoder';
+};
+
+export type RegisteredModel = ShippedModel | HostedModel;
+
+export class UnknownModelError extends Error {
+  constructor(id: string) {
+    super(`unknown model: ${id}`);
+    this.name = 'UnknownModelError';
+  }
+}
+
+export const SHIPPED_MODELS: readonly ShippedModel[] = [
+  /* @generated shipped-models: written by scripts/models/register.ts */
+];
+
+export const HOSTED_MODELS: readonly HostedModel[] = [
+  {
+    source: 'hosted',
+    id: 'magenta/basic_rnn',
+    task: 'melody',
+    family: 'MusicRNN',
+    url: 'https://storage.googleapis.com/magentadata/js/checkpoints/music_rnn/basic_rnn',
+  },
+  {
+    source: 'hosted',
+    id: 'magenta/melody_rnn',
+    task: 'melody',
+    family: 'MusicRNN',
+    url: 'https://storage.googleapis.com/magentadata/js/checkpoints/music_rnn/melody_rnn',
+  },
+  {
+    source: 'hosted',
+    id: 'magenta/chord_pitches_improv',
+    task: 'chord-melody',
+    family: 'MusicRNN',
+    url: 'https://storage.googleapis.com/magentadata/js/checkpoints/music_rnn/chord_pitches_improv',
+    chordEncoder: 'PitchChordEncoder',
+  },
+];
+
+export const MODEL_REGISTRY: readonly RegisteredModel[] = [...SHIPPED_MODELS, ...HOSTED_MODELS];
+
+export function getModel(id: string): RegisteredModel {
+  const m = MODEL_REGISTRY.find((x) => x.id === id);
+  if (!m) throw new UnknownModelError(id);
+  return m;
+}
+
+export function getShippedModel(id: string): ShippedModel {
+  const m = SHIPPED_MODELS.find((x) => x.id === id);
+  if (!m) throw new UnknownModelError(id);
+  return m;
+}
+
+/** The default shipped model for a task. */
+export function defaultModel(task: ModelTask): ShippedModel {
+  const m = SHIPPED_MODELS.find((x) => x.task === task);
+  if (!m) throw new UnknownModelError(`default ${task} model`);
+  return m;
+}
+
+/** The URL to hand to `new MusicRNN(url)`: `origin + urlPath` for shipped models, the bucket URL for hosted ones. */
+export function checkpointUrl(model: RegisteredModel, origin = ''): string {
+  return model.source === 'shipped' ? `${origin.replace(/\/$/, '')}${model.urlPath}` : model.url;
+}

@@ -1,0 +1,152 @@
+/**
+ * Seeded, replayable melody generation with a loaded Magenta `MusicRNN` (melody or chord-conditioned).
+ *
+ * Same computation as `MusicRNN.continueSequence` (model.js `sampleRnn`): the primer's events are fed from a zero state,
+ * step i's input is concat(chord encoding of step i + 1, one-hot(event i)) for chord models; the logits of the last
+ * layer's output through `fully_connected` choose the next event. Only the sampling differs: logits are read with
+ * `dataSync()` and sampled in float64 with our sfc32 PRNG (prng.ts) instead of `tf.multinomial`. tfjs' `cpu` backend
+ * runs the same JavaScript kernels in Node and in Chromium, so identical seeds give identical notes there;
+ * the backend name is recorded in the result because another backend (webgl) may round logits differently.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  melodyEventsFromNotes,
+  notesFromMelodyEvents,
+  type QuantizedNote,
+} from '../notes/melody';
+import { musicRnnInternals } from './musicrnn-internals';
+import { Sfc32, sampleCategorical, seedToUint32, type Seed } from './prng';
+
+/** The subset of Magenta's INoteSequence a primer needs (a quantized, monophonic sequence). */
+export type PrimerSequence = {
+  notes?: Array<{ pitch?: number | null; quantizedStartStep?: number | null; quantizedEndStep?: number | null }> | null;
+  totalQuantizedSteps?: number | null;
+  quantizationInfo?: { stepsPerQuarter?: number | null } | null;
+};
+
+/** A quantized NoteSequence (plain object, assignable to Magenta's INoteSequence). */
+export type GeneratedSequence = {
+  notes: Array<QuantizedNote & { velocity: number }>;
+  totalQuantizedSteps: number;
+  quantizationInfo: { stepsPerQuarter: number };
+};
+
+export type GenerateMelodyParams = {
+  /** An initialised `MusicRNN` (`await model.initialize()`), from @magenta/music 1.23.1. */
+  model: unknown;
+  seed: Seed;
+  /** > 0 samples from softmax(logits / temperature); 0 takes the most likely event. */
+  temperature: number;
+  /** Steps to generate after the primer (sixteenths at 4 steps per quarter). */
+  steps: number;
+  primer: PrimerSequence;
+  /** Chord symbols for chord-conditioned models, spread evenly over primer + generated steps (as Magenta does). */
+  chordProgression?: string[];
+  /** Velocity written on generated notes (default 100). */
+  velocity?: number;
+};
+
+export type GenerateMelodyResult = {
+  /** The continuation only (like Magenta's continueSequence): steps 0..steps-1 after the primer. */
+  sequence: GeneratedSequence;
+  /** The sampled melody events (Magenta's MelodyConverter encoding), one per generated step. */
+  events: number[];
+  seed: number;
+  temperature: number;
+  /** tfjs backend that computed the logits, e.g. "cpu". */
+  backend: string;
+};
+
+export class GenerationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GenerationError';
+  }
+}
+
+function primerNotes(primer: PrimerSequence): { notes: QuantizedNote[]; totalSteps: number; stepsPerQuarter: number } {
+  const spq = primer.quantizationInfo?.stepsPerQuarter;
+  if (typeof spq !== 'number' || spq <= 0) throw new GenerationError('primer must be a quantized NoteSequence (quantizationInfo.stepsPerQuarter)');
+  const notes: QuantizedNote[] = [];
+  for (const n of primer.notes ?? []) {
+    if (typeof n.pitch !== 'number' || typeof n.quantizedStartStep !== 'number' || typeof n.quantizedEndStep !== 'number') {
+      throw new GenerationError('primer notes must have pitch, quantizedStartStep and quantizedEndStep');
+    }
+    notes.push({ pitch: n.pitch, quantizedStartStep: n.quantizedStartStep, quantizedEndStep: n.quantizedEndStep });
+  }
+  const totalSteps = typeof primer.totalQuantizedSteps === 'number' ? primer.totalQuantizedSteps : 0;
+  return { notes, totalSteps, stepsPerQuarter: spq };
+}
+
+/** Continues `primer` by `steps` sixteenths with the model's own weights, sampling with a seeded PRNG. */
+export async function generateMelody(params: GenerateMelodyParams): Promise<GenerateMelodyResult> {
+  const { steps, temperature } = params;
+  if (!Number.isInteger(steps) || steps < 1) throw new GenerationError(`steps must be a positive integer, got ${steps}`);
+  if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new GenerationError(`bad temperature ${temperature}`);
+  const m = musicRnnInternals(params.model);
+  if (m.chordEncoder && !params.chordProgression?.length) throw new GenerationError('this model needs a chord progression');
+  if (!m.chordEncoder && params.chordProgression) throw new GenerationError('this model takes no chord progression');
+  const range = { minPitch: m.minPitch, maxPitch: m.maxPitch };
+  const { notes, totalSteps, stepsPerQuarter } = primerNotes(params.primer);
+  const primerEvents = Array.from(melodyEventsFromNotes(notes, totalSteps, range));
+  if (primerEvents.length === 0) throw new GenerationError('primer must have at least one step (totalQuantizedSteps >= 1)');
+  const seed = seedToUint32(params.seed);
+  const rng = new Sfc32(seed);
+  const length = primerEvents.length;
+  const total = length + steps;
+
+  const controls: Float32Array | undefined = m.chordEncoder && params.chordProgression
+    ? tf.tidy(() => (m.chordEncoder as NonNullable<typeof m.chordEncoder>).encodeProgression(params.chordProgression ?? [], total).toFloat()).dataSync() as Float32Array
+    : undefined;
+  const controlDepth = m.chordEncoder?.depth ?? 0;
+
+  let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
+  let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
+  const generated: number[] = [];
+  let current = primerEvents[0] ?? 0;
+  try {
+    for (let i = 0; i < total - 1; i++) {
+      const input = new Float32Array(controlDepth + m.vocabulary);
+      if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
+      input[controlDepth + current] = 1;
+      const [nc, nh, logits] = tf.tidy(() => {
+        let x: tf.Tensor2D = tf.tensor2d(input, [1, input.length]);
+        const newC: tf.Tensor2D[] = [];
+        const newH: tf.Tensor2D[] = [];
+        m.lstmCells.forEach((cell, l) => {
+          const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
+          newC.push(cl);
+          newH.push(hl);
+          x = hl;
+        });
+        const out = i >= length - 1 ? x.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
+        return [newC, newH, out] as const;
+      });
+      for (const t of [...c, ...h]) t.dispose();
+      c = [...nc];
+      h = [...nh];
+      const values = logits.dataSync();
+      logits.dispose();
+      if (i >= length - 1) {
+        current = sampleCategorical(values, temperature, rng);
+        generated.push(current);
+      } else {
+        current = primerEvents[i + 1] ?? 0;
+      }
+    }
+  } finally {
+    for (const t of [...c, ...h]) t.dispose();
+  }
+  const velocity = params.velocity ?? 100;
+  return {
+    sequence: {
+      notes: notesFromMelodyEvents(generated, range).map((n) => ({ ...n, velocity })),
+      totalQuantizedSteps: steps,
+      quantizationInfo: { stepsPerQuarter },
+    },
+    events: generated,
+    seed,
+    temperature,
+    backend: tf.getBackend(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './prng';
+export * from './generate';
+export { musicRnnInternals, ModelInternalsError, type MusicRnnInternals, type LstmCell, type ChordEncoderLike } from './musicrnn-internals';

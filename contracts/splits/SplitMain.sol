@@ -96,10 +96,13 @@ contract SplitMain is ReentrancyGuardTransient {
         bytes32 hash = _validate(accounts, shares);
         bytes memory code = SplitWallet.initCode(address(this), hash);
         bytes32 salt = _salt(hash, controller);
+        // Checked first: a CREATE2 collision would otherwise burn all the gas of the transaction.
+        address predicted = _predict(hash, controller);
+        if (predicted.code.length != 0) revert SplitExists(predicted);
         assembly ("memory-safe") {
             split := create2(0, add(code, 0x20), mload(code), salt)
         }
-        if (split == address(0)) revert SplitExists(_predict(hash, controller));
+        if (split == address(0)) revert SplitExists(predicted);
         if (controller != address(0)) {
             _splits[split].hash = hash;
             _splits[split].controller = controller;

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Test} from "./utils/Test.sol";
+import {SplitMain} from "../splits/SplitMain.sol";
+import {MockERC20} from "./mocks/MockERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+contract RejectingPayee {
+    receive() external payable {
+        revert("rejected");
+    }
+}
+
+contract SplitMainTest is Test {
+    SplitMain internal main;
+    MockERC20 internal usd; // 2 decimals
+    address internal controller = address(0xC0);
+    address[] internal accounts;
+    uint32[] internal shares;
+
+    event SplitCreated(address indexed split, bytes32 indexed hash, address indexed controller, address[] accounts, uint32[] shares);
+
+    function setUp() public {
+        main = new SplitMain();
+        usd = new MockERC20(2);
+        accounts = _sorted(3, 1);
+        shares = new uint32[](3);
+        shares[0] = 500_000;
+        shares[1] = 300_000;
+        shares[2] = 200_000;
+    }
+
+    function _sorted(uint256 n, uint256 seed) internal pure returns (address[] memory list) {
+        list = new address[](n);
+        for (uint256 i = 0; i < n; ++i) list[i] = address(uint160(0x1000 + seed * 1000 + i));
+    }
+
+    function _equalShares(uint256 n) internal pure returns (uint32[] memory s) {
+        s = new uint32[](n);
+        uint256 each = 1e6 / n;
+        for (uint256 i = 0; i < n; ++i) s[i] = uint32(each);
+        s[0] += uint32(1e6 - each * n);
+    }
+
+    function _noTokens() internal pure returns (IERC20[] memory) {
+        return new IERC20[](0);
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    function test_createSplit_atPredictedAddress() public {
+        address predicted = main.predictSplitAddress(accounts, shares, address(0));
+        vm.expectEmit();
+        emit SplitCreated(predicted, main.hashSplit(accounts, shares), address(0), accounts, shares);
+        address split = main.createSplit(accounts, shares, address(0));
+        assertEq(split, predicted);
+        assertEq(main.splitHash(split), keccak256(abi.encodePacked(accounts, shares)));
+        assertEq(main.controllerOf(split), address(0));
+        assertTrue(split.code.length == 87);
+    }
+
+    function test_createSplit_mutableAtPredictedAddress() public {
+        address predicted = main.predictSplitAddress(accounts, shares, controller);
+        address split = main.createSplit(accounts, shares, controller);
+        assertEq(split, predicted);
+        assertEq(main.controllerOf(split), controller);
+        assertTrue(predicted != main.predictSplitAddress(accounts, shares, address(0)));
+    }
+
+    function test_createSplit_revertsTwice() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.SplitExists.selector, split));
+        main.createSplit(accounts, shares, address(0));
+    }
+
+    function test_createSplit_validation() public {
+        vm.expectRevert(SplitMain.TooFewRecipients.selector);
+        main.createSplit(new address[](0), new uint32[](0), address(0));
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.TooManyRecipients.selector, 201, 200));
+        main.createSplit(_sorted(201, 2), _equalShares(201), address(0));
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.LengthMismatch.selector, 3, 2));
+        main.createSplit(accounts, _equalShares(2), address(0));
+        address[] memory unsorted = _sorted(3, 1);
+        (unsorted[0], unsorted[1]) = (unsorted[1], unsorted[0]);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.AccountsNotSortedOrDuplicate.selector, 1));
+        main.createSplit(unsorted, shares, address(0));
+        address[] memory dup = _sorted(3, 1);
+        dup[2] = dup[1];
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.AccountsNotSortedOrDuplicate.selector, 2));
+        main.createSplit(dup, shares, address(0));
+        uint32[] memory zero = new uint32[](3);
+        zero[0] = 1e6;
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.ZeroShare.selector, 1));
+        main.createSplit(accounts, zero, address(0));
+        uint32[] memory short = _equalShares(3);
+        short[0] -= 1;
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.SharesNotFull.selector, 999_999));
+        main.createSplit(accounts, short, address(0));
+    }
+
+    // ---------------------------------------------------------------- distribution
+
+    function test_distributeETH_creditsSharesAndWithdraws() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.deal(address(this), 10 ether);
+        (bool ok, ) = split.call{value: 1 ether}("");
+        assertTrue(ok);
+        // A 2,300-gas stipend transfer works too.
+        payable(split).transfer(1 wei);
+        main.distributeETH(split, accounts, shares);
+        assertEq(split.balance, 0);
+        assertEq(main.balanceOf(accounts[0], address(0)), 0.5 ether + 1);
+        assertEq(main.balanceOf(accounts[1], address(0)), 0.3 ether);
+        assertEq(main.balanceOf(accounts[2], address(0)), 0.2 ether);
+        main.withdraw(accounts[1], true, _noTokens());
+        assertEq(accounts[1].balance, 0.3 ether);
+        assertEq(main.balanceOf(accounts[1], address(0)), 0);
+        assertEq(address(main).balance, 0.7 ether + 1);
+    }
+
+    function test_distribute_reverts() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        uint32[] memory other = _equalShares(3);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.WrongRecipients.selector, split));
+        main.distributeETH(split, accounts, other);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.SplitNotFound.selector, address(0xdead)));
+        main.distributeETH(address(0xdead), accounts, shares);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.SplitNotFound.selector, address(usd)));
+        main.distributeERC20(address(usd), usd, accounts, shares);
+    }
+
+    function test_receive_rejectsStrayETH() public {
+        vm.deal(address(this), 1 ether);
+        (bool ok, ) = address(main).call{value: 1}("");
+        assertFalse(ok);
+    }
+
+    function test_wallet_onlyObeysMain() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.deal(split, 1 ether);
+        // Anyone else's call, whatever the calldata, just stops: nothing moves.
+        (bool ok, ) = split.call(abi.encodePacked(uint256(uint160(address(this))), uint256(1 ether)));
+        assertTrue(ok);
+        assertEq(split.balance, 1 ether);
+    }
+
+    function test_distributeERC20_twoDecimalsManyPayees() public {
+        address[] memory many = _sorted(7, 3);
+        uint32[] memory s = _equalShares(7); // 142_858 + 6 x 142_857
+        address split = main.createSplit(many, s, address(0));
+        usd.mint(split, 101); // 1.01 tokens
+        main.distributeERC20(split, usd, many, s);
+        uint256 total;
+        for (uint256 i = 0; i < 7; ++i) {
+            uint256 got = main.balanceOf(many[i], address(usd));
+            total += got;
+            // exact share = 101 * s[i] / 1e6; nobody is short by a whole unit.
+            assertGe(got * 1e6 + 1e6, 101 * uint256(s[i]) + 1, "short by >= 1 unit");
+        }
+        assertEq(total, 101, "every unit credited");
+        assertEq(main.balanceOf(many[0], address(usd)), 101 - 6 * 14, "dust to the first recipient");
+        IERC20[] memory tokens = new IERC20[](1);
+        tokens[0] = usd;
+        main.withdraw(many[3], false, tokens);
+        assertEq(usd.balanceOf(many[3]), 14);
+    }
+
+    function test_withdraw_revertsWhenEmpty() public {
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.NothingToWithdraw.selector, address(0xAB), address(0)));
+        main.withdraw(address(0xAB), true, _noTokens());
+    }
+
+    function test_revertingRecipientCannotBlockOthers() public {
+        address[] memory list = new address[](3);
+        list[0] = address(new RejectingPayee());
+        list[1] = address(0xA11CE);
+        list[2] = address(0xB0B);
+        list = _sort(list);
+        uint32[] memory s = _equalShares(3);
+        address split = main.createSplit(list, s, address(0));
+        vm.deal(split, 3 ether);
+        main.distributeETH(split, list, s);
+        for (uint256 i = 0; i < 3; ++i) {
+            if (list[i].code.length != 0) {
+                vm.expectRevert(abi.encodeWithSelector(SplitMain.TransferFailed.selector, list[i], main.balanceOf(list[i], address(0))));
+                main.withdraw(list[i], true, _noTokens());
+            } else {
+                uint256 due = main.balanceOf(list[i], address(0));
+                main.withdraw(list[i], true, _noTokens());
+                assertEq(list[i].balance, due);
+            }
+        }
+    }
+
+    function _sort(address[] memory list) internal pure returns (address[] memory) {
+        for (uint256 i = 0; i < list.length; ++i) {
+            for (uint256 j = i + 1; j < list.length; ++j) {
+                if (list[j] < list[i]) (list[i], list[j]) = (list[j], list[i]);
+            }
+        }
+        return list;
+    }
+
+    function testFuzz_distribute_conservesAndRoundsFairly(uint256 amount, uint8 n, uint256 seed) public {
+        n = uint8(bound(n, 1, 40));
+        amount = bound(amount, 0, 1e30);
+        address[] memory list = _sorted(n, 7);
+        uint32[] memory s = new uint32[](n);
+        uint256 left = 1e6;
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 share = i == n - 1 ? left : bound(uint256(keccak256(abi.encode(seed, i))), 1, left - (n - 1 - i));
+            s[i] = uint32(share);
+            left -= share;
+        }
+        address split = main.createSplit(list, s, address(0));
+        vm.deal(split, amount);
+        main.distributeETH(split, list, s);
+        uint256 total;
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 got = main.balanceOf(list[i], address(0));
+            total += got;
+            uint256 exactTimesScale = amount * s[i];
+            // got >= exact - 1 wei (strictly less than one wei lost to rounding)
+            assertGe(got * 1e6 + 1e6, exactTimesScale + 1, "payee short by a whole wei");
+            if (i != 0) assertLe(got * 1e6, exactTimesScale, "non-first payee over-credited");
+        }
+        assertEq(total, amount, "funds not conserved");
+        assertEq(address(main).balance, amount);
+    }
+
+    function test_distribute_maxRecipientsWithinGas() public {
+        address[] memory list = _sorted(200, 9);
+        uint32[] memory s = _equalShares(200);
+        address split = main.createSplit(list, s, address(0));
+        vm.deal(split, 1 ether);
+        main.distributeETH(split, list, s); // warm up balances
+        vm.deal(split, 1 ether);
+        uint256 g = gasleft();
+        main.distributeETH(split, list, s);
+        assertLe(g - gasleft(), 5_000_000, "200-recipient distribution too expensive");
+    }
+
+    // ---------------------------------------------------------------- control
+
+    function test_controller_updatesTransfersAndFreezes() public {
+        address split = main.createSplit(accounts, shares, controller);
+        uint32[] memory s2 = _equalShares(3);
+        vm.prank(controller);
+        main.updateSplit(split, accounts, s2);
+        assertEq(main.splitHash(split), main.hashSplit(accounts, s2));
+        vm.deal(split, 3);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.WrongRecipients.selector, split));
+        main.distributeETH(split, accounts, shares);
+        main.distributeETH(split, accounts, s2);
+
+        address next = address(0x4E);
+        vm.prank(controller);
+        main.transferControl(split, next);
+        assertEq(main.pendingControllerOf(split), next);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(this)));
+        main.acceptControl(split);
+        vm.prank(next);
+        main.acceptControl(split);
+        assertEq(main.controllerOf(split), next);
+        assertEq(main.pendingControllerOf(split), address(0));
+
+        vm.prank(next);
+        main.transferControl(split, controller);
+        vm.prank(next);
+        main.cancelControlTransfer(split);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, controller));
+        vm.prank(controller);
+        main.acceptControl(split);
+
+        vm.prank(next);
+        main.makeSplitImmutable(split);
+        assertEq(main.controllerOf(split), address(0));
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, next));
+        vm.prank(next);
+        main.updateSplit(split, accounts, shares);
+        // Still distributable with its last recipients.
+        vm.deal(split, 3);
+        main.distributeETH(split, accounts, s2);
+    }
+
+    function test_controller_onlyControllerMayAct() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(0)));
+        vm.prank(address(0));
+        main.updateSplit(split, accounts, shares);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(this)));
+        main.updateSplit(split, accounts, shares);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(this)));
+        main.transferControl(split, address(this));
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(this)));
+        main.cancelControlTransfer(split);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(this)));
+        main.makeSplitImmutable(split);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.Unauthorized.selector, address(0)));
+        vm.prank(address(0));
+        main.acceptControl(split);
+    }
+
+    function test_updateSplit_validates() public {
+        address split = main.createSplit(accounts, shares, controller);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.SharesNotFull.selector, 1_000_001));
+        uint32[] memory bad = _equalShares(3);
+        bad[0] += 1;
+        vm.prank(controller);
+        main.updateSplit(split, accounts, bad);
+    }
+}

@@ -12,7 +12,7 @@ describe('parseEnv', () => {
   it('reports one line per wrong variable, naming it', () => {
     let error: unknown;
     try {
-      parseEnv({ MOTIF_APP_PORT: 'abc', DATABASE_URL: 'mysql://x', MOTIF_CHAIN: 'mainnet', PINNING_SERVICE_URL: 'https://pin.example' });
+      parseEnv({ MOTIF_APP_PORT: 'abc', DATABASE_URL: 'mysql://x', MOTIF_CHAIN: 'mainnet', PINNING_SERVICE_URL: 'https://pin.example', KUBO_RPC_URL: 'not a url' });
     } catch (e) {
       error = e;
     }
@@ -22,7 +22,8 @@ describe('parseEnv', () => {
     expect(problems).toMatch(/DATABASE_URL must use postgres or postgresql/);
     expect(problems).toMatch(/MOTIF_CHAIN must be one of local, degen/);
     expect(problems).toMatch(/PINNING_SERVICE_TOKEN is required when PINNING_SERVICE_URL is set/);
-    expect((error as ConfigError).problems).toHaveLength(4);
+    expect(problems).toMatch(/KUBO_RPC_URL must be a URL/);
+    expect((error as ConfigError).problems).toHaveLength(5);
   });
 
   it('requires a chain id with a custom RPC URL, and accepts a preset', () => {

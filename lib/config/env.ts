@@ -7,8 +7,11 @@ const port = (fallback: number) =>
 
 const optionalUrl = (protocols: string[]) =>
   z
-    .url({ error: 'must be a URL' })
-    .refine((u) => protocols.includes(new URL(u).protocol.replace(':', '')), { error: `must use ${protocols.join(' or ')}` })
+    .string()
+    .superRefine((u, ctx) => {
+      if (!URL.canParse(u)) ctx.addIssue({ code: 'custom', message: 'must be a URL' });
+      else if (!protocols.includes(new URL(u).protocol.replace(':', ''))) ctx.addIssue({ code: 'custom', message: `must use ${protocols.join(' or ')}` });
+    })
     .optional();
 
 const empty = (v: unknown) => (v === '' ? undefined : v);

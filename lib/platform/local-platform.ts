@@ -76,6 +76,10 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
   };
 
   try {
+    // Every port first, so a busy one stops the start before anything runs.
+    if (usesLocalChain(env)) await assertPortFree(env.MOTIF_ANVIL_PORT, 'MOTIF_ANVIL_PORT');
+    if (!env.DATABASE_URL) await assertPortFree(env.MOTIF_PG_PORT, 'MOTIF_PG_PORT');
+    if (options.withApp !== false) await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
     await mkdir(layout.dataDir, { recursive: true });
 
     // 1. Chain
@@ -85,7 +89,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     if (usesLocalChain(env)) {
       checkChainState(layout.chainStatePath);
       await mkdir(path.dirname(layout.chainStatePath), { recursive: true });
-      await assertPortFree(env.MOTIF_ANVIL_PORT, 'MOTIF_ANVIL_PORT');
       anvil = await startAnvil({ port: env.MOTIF_ANVIL_PORT, statePath: layout.chainStatePath, onLine: (l) => log('chain', l) });
       const started = anvil;
       stops.push(() => started.stop());

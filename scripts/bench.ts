@@ -1,0 +1,75 @@
+/**
+ * `npm run bench [-- <module> ...]`: runs the benchmark modules in bench/ and writes bench/results.json
+ * (`{ name: { value, unit, goal } }`) and BENCHMARKS.md (each figure beside its goal). Modules not named keep
+ * their previous figures. Timings are measured here, on this machine; tests never assert them.
+ */
+import '../lib/platform/polyfills';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import type { BenchFigure, BenchModule } from '../bench/figure';
+
+const MODULES: Record<string, { file: string; exportName: string }> = {
+  platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
+  gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
+  models: { file: '../bench/models.ts', exportName: 'modelsBench' },
+};
+
+type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const resultsPath = 'bench/results.json';
+const previous: Stored = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Stored) : {};
+const results: Stored = { ...previous };
+const titles: Record<string, string> = {};
+const extras: Record<string, string> = {};
+let failures = 0;
+
+for (const [key, { file, exportName }] of Object.entries(MODULES)) {
+  if (wanted.length > 0 && !wanted.includes(key)) continue;
+  if (!existsSync(new URL(file, import.meta.url))) continue;
+  const mod = (await import(file)) as Record<string, BenchModule & { markdown?: () => Promise<string> }>;
+  const bench = mod[exportName];
+  if (!bench) continue;
+  titles[key] = bench.title;
+  console.log(`▶ ${bench.title}`);
+  try {
+    const figures: BenchFigure[] = await bench.run();
+    for (const name of Object.keys(results)) if (results[name]?.module === key) delete results[name];
+    for (const f of figures) {
+      results[f.name] = { value: f.value, unit: f.unit, goal: f.goal, ...(f.note ? { note: f.note } : {}), module: key, measuredAt: new Date().toISOString() };
+      console.log(`  ${f.name} = ${f.value} ${f.unit}  (goal ${f.goal})`);
+    }
+    const markdown = (mod as Record<string, unknown>)[`${key}Markdown`];
+    if (typeof markdown === 'function') extras[key] = await (markdown as () => Promise<string>)();
+  } catch (error) {
+    failures++;
+    console.error(`  ✘ ${bench.title} failed: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
+
+const byModule = new Map<string, [string, Stored[string]][]>();
+for (const entry of Object.entries(results)) {
+  const list = byModule.get(entry[1].module) ?? [];
+  list.push(entry);
+  byModule.set(entry[1].module, list);
+}
+const lines = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench` (scripts/bench.ts); the same figures are in `bench/results.json`. Every figure was',
+  `measured on this project's machines (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}); none is an estimate.`,
+  '',
+];
+for (const [key, entries] of byModule) {
+  lines.push(`## ${titles[key] ?? key}`, '', '| figure | value | goal | measured | note |', '| --- | --- | --- | --- | --- |');
+  for (const [name, r] of entries) lines.push(`| \`${name}\` | ${r.value} ${r.unit} | ${r.goal} | ${r.measuredAt.slice(0, 10)} | ${r.note ?? ''} |`);
+  lines.push('');
+  const extra = extras[key] ?? (existsSync(`bench/${key}.md`) ? readFileSync(`bench/${key}.md`, 'utf8') : '');
+  if (extras[key]) writeFileSync(`bench/${key}.md`, extras[key]);
+  if (extra) lines.push(extra.trim(), '');
+}
+writeFileSync('BENCHMARKS.md', lines.join('\n'));
+console.log(`Wrote ${resultsPath} and BENCHMARKS.md${failures ? ` (${failures} module(s) failed)` : ''}`);
+process.exit(failures > 0 ? 1 : 0);

@@ -1,0 +1,160 @@
+/**
+ * The README's promise, end to end: `npm start` brings every component up on this machine, the home page shows them
+ * green in Chromium, the gateway streams pinned audio with ranges, Ctrl-C stops every process, and a second start
+ * keeps all data. Also the failure modes a newcomer meets first: a busy port, a damaged data folder, a bad setting.
+ */
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createWalletClient, createPublicClient, http, parseEther } from 'viem';
+import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { localChain } from '../../lib/config/chains';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { HeliaStorage } from '../../lib/ipfs/helia-storage';
+import { assertPortFree, freePort } from '../../lib/platform/ports';
+import { launchChromium } from '../support/chromium';
+import { pressCtrlC, runStartScript } from '../support/start-process';
+
+/** A real 0.5 s 44.1 kHz 16-bit stereo WAV of a 440 Hz tone. */
+function sineWav(): Uint8Array {
+  const rate = 44_100, frames = rate / 2, channels = 2, bytes = frames * channels * 2;
+  const buf = Buffer.alloc(44 + bytes);
+  buf.write('RIFF', 0); buf.writeUInt32LE(36 + bytes, 4); buf.write('WAVE', 8);
+  buf.write('fmt ', 12); buf.writeUInt32LE(16, 16); buf.writeUInt16LE(1, 20); buf.writeUInt16LE(channels, 22);
+  buf.writeUInt32LE(rate, 24); buf.writeUInt32LE(rate * channels * 2, 28); buf.writeUInt16LE(channels * 2, 32); buf.writeUInt16LE(16, 34);
+  buf.write('data', 36); buf.writeUInt32LE(bytes, 40);
+  for (let i = 0; i < frames; i++) {
+    const v = Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 12_000);
+    buf.writeInt16LE(v, 44 + i * 4); buf.writeInt16LE(v, 46 + i * 4);
+  }
+  return new Uint8Array(buf);
+}
+
+let dir: string;
+let env: Record<string, string>;
+let browser: Browser;
+let audioCid: string;
+const wav = sineWav();
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-platform-'));
+  await chmod(dir, 0o755);
+  env = {
+    MOTIF_DATA_DIR: path.join(dir, 'data'),
+    MOTIF_APP_PORT: String(await freePort()),
+    MOTIF_ANVIL_PORT: String(await freePort()),
+    MOTIF_PG_PORT: String(await freePort()),
+  };
+  // Content pinned before the app starts, as an earlier session's mint would have left it.
+  const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR!, 'ipfs'));
+  audioCid = (await storage.addFolder([{ path: 'track.wav', content: wav }])).cid.toString();
+  await storage.close();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  const recipient = privateKeyToAccount(generatePrivateKey()).address;
+
+  it('brings up every component, one line each in order, then the URL; the home page shows them green', async () => {
+    const started = runStartScript(env);
+    await started.ready;
+    const lines = started.output().split('\n').filter((l) => l.startsWith('✔'));
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(['chain', 'contracts', 'database', 'ipfs', 'seed', 'app']);
+    expect(started.output()).toContain('health all green');
+    expect(started.output()).toContain(`Motif is running at http://localhost:${env.MOTIF_APP_PORT}`);
+
+    const base = `http://localhost:${env.MOTIF_APP_PORT}`;
+    const page = await browser.newPage();
+    await page.goto(base);
+    await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
+    const states = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(states).toEqual(['OK', 'OK', 'OK', 'OK']);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+
+    // The gateway: a range of the pinned WAV, and Chromium's own <audio> element decoding it through the route.
+    const range = await page.evaluate(async (url) => {
+      const res = await fetch(url, { headers: { Range: 'bytes=0-11' } });
+      return { status: res.status, contentRange: res.headers.get('content-range'), text: new TextDecoder().decode(await res.arrayBuffer()) };
+    }, `/ipfs/${audioCid}/track.wav`);
+    expect(range).toEqual({ status: 206, contentRange: `bytes 0-11/${wav.length}`, text: 'RIFF' + new TextDecoder().decode(wav.slice(4, 8)) + 'WAVE' });
+    const duration = await page.evaluate(async (url) => {
+      const audio = new Audio(url);
+      await new Promise((resolve, reject) => { audio.onloadedmetadata = resolve; audio.onerror = () => reject(new Error('audio error')); });
+      return audio.duration;
+    }, `/ipfs/${audioCid}/track.wav`);
+    expect(duration).toBeCloseTo(0.5, 2);
+    await page.close();
+
+    // A transaction the restart must keep.
+    const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
+    const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(localDevAccounts(2)[1]!.privateKey) });
+    const publicClient = createPublicClient({ chain, transport: http() });
+    await publicClient.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to: recipient, value: parseEther('1.5') }) });
+
+    pressCtrlC(started);
+    expect(await started.exited).toBe(0);
+    expect(started.output()).toContain('Stopped.');
+    for (const port of [env.MOTIF_APP_PORT, env.MOTIF_ANVIL_PORT, env.MOTIF_PG_PORT]) await expect(assertPortFree(Number(port), 'x')).resolves.toBeUndefined();
+  });
+
+  it('keeps the chain, contracts, database and IPFS content across a restart', async () => {
+    const started = runStartScript(env);
+    await started.ready;
+    expect(started.output()).toMatch(/✔ contracts found TrackCollection, SplitMain, Market/);
+    const publicClient = createPublicClient({ chain: localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`), transport: http() });
+    expect(await publicClient.getBalance({ address: recipient })).toBe(parseEther('1.5'));
+    const sql = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif` });
+    await sql.connect();
+    expect((await sql.query('SELECT count(*)::int AS n FROM "Profile"')).rows[0].n).toBe(10);
+    await sql.end();
+    const res = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/ipfs/${audioCid}/track.wav`);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(wav);
+    const health = (await (await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`)).json()) as { ok: boolean };
+    expect(health.ok).toBe(true);
+    pressCtrlC(started);
+    expect(await started.exited).toBe(0);
+  });
+
+  it('names the busy port and the variable that changes it, starting nothing', async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const started = runStartScript({ ...env, MOTIF_APP_PORT: String(port) });
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toContain(`Port ${port} is already in use`);
+      expect(started.output()).toContain('set MOTIF_APP_PORT to another port');
+      expect(started.output()).not.toContain('✔ chain');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a damaged chain state file with a clear message and leaves it untouched', async () => {
+    const damagedDir = path.join(dir, 'damaged');
+    await mkdir(path.join(damagedDir, 'chain'), { recursive: true });
+    const statePath = path.join(damagedDir, 'chain', 'anvil-state.json');
+    await writeFile(statePath, '{"block": trunc');
+    const started = runStartScript({ ...env, MOTIF_DATA_DIR: damagedDir });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(/chain state file .* looks damaged .*Nothing was deleted/);
+    expect(await readFile(statePath, 'utf8')).toBe('{"block": trunc');
+  });
+
+  it('reports each invalid setting by name', async () => {
+    const started = runStartScript({ ...env, MOTIF_APP_PORT: 'abc', KUBO_RPC_URL: 'not a url' });
+    expect(await started.exited).toBe(2);
+    expect(started.output()).toContain('MOTIF_APP_PORT must be a port number');
+    expect(started.output()).toContain('KUBO_RPC_URL must be a URL');
+  });
+});

@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export type StartedPlatform = { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> };
+
+/**
+ * Runs the real `npm start` script (`node --import tsx scripts/start.ts`) in its own process group, as a terminal
+ * would, so a test can press Ctrl-C on the whole group.
+ */
+export function runStartScript(env: Record<string, string>): StartedPlatform {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Motif is running at')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
+  });
+  ready.catch(() => {});
+  return { child, output: () => output, ready, exited };
+}
+
+/** Ctrl-C: SIGINT to the whole process group. */
+export function pressCtrlC(started: StartedPlatform): void {
+  if (started.child.pid) process.kill(-started.child.pid, 'SIGINT');
+}

@@ -70,6 +70,10 @@ abstract contract Test {
         vm.assertTrue(!c, "expected false");
     }
 
+    function assertFalse(bool c, string memory err) internal pure {
+        vm.assertTrue(!c, err);
+    }
+
     function assertEq(uint256 a, uint256 b) internal pure {
         vm.assertEq(a, b, "uint mismatch");
     }
@@ -80,6 +84,10 @@ abstract contract Test {
 
     function assertEq(address a, address b) internal pure {
         vm.assertEq(a, b, "address mismatch");
+    }
+
+    function assertEq(address a, address b, string memory err) internal pure {
+        vm.assertEq(a, b, err);
     }
 
     function assertEq(bytes32 a, bytes32 b) internal pure {

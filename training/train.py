@@ -6,7 +6,7 @@ Input: training/cache/{melody,chords}.json written by `npx tsx scripts/models/pr
 events; chord symbols already encoded with Magenta's PitchChordEncoder). Run through `npm run models:train`.
 
   /usr/bin/python3 training/train.py --model melody --out public/models/<id>
-  /usr/bin/python3 training/train.py --model melody --steps 5 --print-losses   (no export; used by the repro test)
+  /usr/bin/python3 training/train.py --model melody --stop-after 5 --print-losses   (no export; the repro test)
 """
 import argparse
 import hashlib
@@ -225,6 +225,7 @@ def main():
     ap.add_argument("--model", choices=sorted(CONFIGS), required=True)
     ap.add_argument("--out", help="checkpoint folder (omit: no export)")
     ap.add_argument("--steps", type=int, help="override the number of steps")
+    ap.add_argument("--stop-after", type=int, help="stop after this many steps, keeping the full run's schedule (repro test)")
     ap.add_argument("--print-losses", action="store_true", help="print each step's loss as JSON lines")
     ap.add_argument("--fixture", help="where to write the logits fixture json")
     ap.add_argument("--metrics", help="where to write training metrics json")
@@ -251,7 +252,8 @@ def main():
     t0 = time.time()
     best = (math.inf, None, -1)
     log = []
-    for step in range(1, cfg["steps"] + 1):
+    last_step = min(cfg["steps"], args.stop_after) if args.stop_after else cfg["steps"]
+    for step in range(1, last_step + 1):
         lr = cfg["lr_min"] + 0.5 * (cfg["lr"] - cfg["lr_min"]) * (1 + math.cos(math.pi * (step - 1) / max(1, cfg["steps"])))
         for g in opt.param_groups:
             g["lr"] = lr

@@ -1,0 +1,102 @@
+/**
+ * Every shipped checkpoint loads in @magenta/music (Node build, tfjs cpu backend) and generates, both through
+ * Magenta's own continueSequence and through our seeded sampler; its logits match the PyTorch fixture written at
+ * export time (training/train.py) within 1e-5.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
+import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
+import { musicRnnLogits } from '../../lib/generation/eval/neural-nll';
+import { generateMelody, GenerationError } from '../../lib/generation/sampling';
+import { notesDigest } from '../../lib/generation/notes';
+
+type Fixture = { tolerance: number; cases: Array<{ id: string; events: number[]; logits: number[][]; chordEncodings?: number[][] }> };
+
+const primer = {
+  notes: [
+    { pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 },
+    { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 8 },
+  ],
+  totalQuantizedSteps: 8,
+  quantizationInfo: { stepsPerQuarter: 4 },
+};
+const progression = ['G', 'D', 'Em', 'C'];
+
+it('ships at least a melody and a chord-conditioned model', () => {
+  expect(SHIPPED_MODELS.map((m) => m.task).sort()).toEqual(['chord-melody', 'melody']);
+});
+
+describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) => {
+  const folder = join(process.cwd(), 'public', entry.urlPath);
+  let model: MusicRnnInstance;
+  beforeAll(async () => {
+    model = await loadMusicRnnFromFolder(folder);
+  });
+  afterAll(() => model?.dispose());
+
+  it('has a Magenta MusicRNN config and weights within budget (each shard < 4 MB, all <= 4 MB)', () => {
+    const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'));
+    expect(config.type).toBe('MusicRNN');
+    expect(config.dataConverter).toEqual({ type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } });
+    expect(config.chordEncoder).toBe(entry.chordEncoder);
+    let total = 0;
+    for (const f of entry.files) {
+      const size = statSync(join(folder, f.path)).size;
+      expect(size).toBe(f.bytes);
+      if (f.path.startsWith('group1-shard')) {
+        expect(size).toBeLessThan(4_000_000);
+        total += size;
+      }
+    }
+    expect(total).toBeLessThanOrEqual(4_000_000);
+    expect(existsSync(join(folder, 'MODEL_CARD.md'))).toBe(true);
+  });
+
+  it('generates through Magenta continueSequence (unseeded)', async () => {
+    const ns = (await model.continueSequence(primer, 32, 1.0, entry.chordEncoder ? progression : undefined)) as {
+      notes: unknown[];
+      totalQuantizedSteps: number;
+    };
+    expect(ns.totalQuantizedSteps).toBe(32);
+    expect(Array.isArray(ns.notes)).toBe(true);
+  });
+
+  it('matches the PyTorch logits of the export fixture within 1e-5', () => {
+    const fixture = JSON.parse(readFileSync(join(process.cwd(), 'test', 'models', 'fixtures', `${entry.id}.logits.json`), 'utf8')) as Fixture;
+    expect(fixture.cases.length).toBeGreaterThan(0);
+    let maxDiff = 0;
+    for (const c of fixture.cases) {
+      const logits = musicRnnLogits(model, c.events, c.chordEncodings);
+      expect(logits.length).toBe(c.logits.length);
+      logits.forEach((row, t) => row.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - (c.logits[t]?.[k] ?? NaN))))));
+    }
+    expect(maxDiff).toBeLessThan(1e-5);
+  });
+
+  it('seeded generation: same seed, same notes; another seed, other notes', async () => {
+    const chords = entry.chordEncoder ? progression : undefined;
+    const a = await generateMelody({ model, seed: 11, temperature: 1, steps: 48, primer, chordProgression: chords });
+    const b = await generateMelody({ model, seed: 11, temperature: 1, steps: 48, primer, chordProgression: chords });
+    const c = await generateMelody({ model, seed: 12, temperature: 1, steps: 48, primer, chordProgression: chords });
+    expect(a.backend).toBe('cpu');
+    expect(a.events).toHaveLength(48);
+    expect(a.sequence.notes.length).toBeGreaterThan(0);
+    expect(await notesDigest(a.sequence.notes)).toBe(await notesDigest(b.sequence.notes));
+    expect(a.events).not.toEqual(c.events);
+    for (const n of a.sequence.notes) {
+      expect(n.pitch).toBeGreaterThanOrEqual(48);
+      expect(n.pitch).toBeLessThanOrEqual(83);
+      expect(n.quantizedEndStep).toBeGreaterThan(n.quantizedStartStep);
+    }
+  });
+
+  it('rejects a missing or unexpected chord progression', async () => {
+    if (entry.chordEncoder) {
+      await expect(generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer })).rejects.toThrow(GenerationError);
+    } else {
+      await expect(generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer, chordProgression: ['C'] })).rejects.toThrow(GenerationError);
+    }
+  });
+});

@@ -69,15 +69,26 @@ export class KneserNeyNgram {
         const w = seq.events[t] ?? 0;
         for (let k = 0; k <= K; k++) {
           const key = ctxKey(full, K - k);
-          let m = raw[k]?.get(key);
-          if (!m) raw[k]?.set(key, (m = new Map()));
+          const level = raw[k] as Map<string, Map<number, number>>;
+          let m = level.get(key);
+          if (!m) {
+            m = new Map<number, number>();
+            level.set(key, m);
+          }
           m.set(w, (m.get(w) ?? 0) + 1);
           if (k < K) {
             const preceding = full[K - k - 1] ?? BOS;
-            let cm = cont[k]?.get(key);
-            if (!cm) cont[k]?.set(key, (cm = new Map()));
+            const contLevel = cont[k] as Map<string, Map<number, Set<number>>>;
+            let cm = contLevel.get(key);
+            if (!cm) {
+              cm = new Map<number, Set<number>>();
+              contLevel.set(key, cm);
+            }
             let s = cm.get(w);
-            if (!s) cm.set(w, (s = new Set()));
+            if (!s) {
+              s = new Set<number>();
+              cm.set(w, s);
+            }
             s.add(preceding);
           }
         }

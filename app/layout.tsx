@@ -1,13 +1,23 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { toMotifAddresses } from '../lib/chain/contracts';
+import { describeChain } from '../lib/chain/wagmi-config';
+import { resolveChain } from '../lib/config/chains';
+import { getServices } from '../lib/platform/services';
+import { Providers } from './providers';
 import './globals.css';
+
+export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: { default: 'Motif', template: '%s · Motif' },
   description: 'Compose with machine-learning models in your browser, prove how it was made, and mint it with fair royalty splits.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const services = await getServices();
+  const { chain } = resolveChain(services.env);
+  const addresses = toMotifAddresses(await services.contractAddresses());
   return (
     <html lang="en">
       <body>
@@ -18,7 +28,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/api/health">Health (JSON)</a>
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <Providers chain={describeChain(chain, services.rpcUrl)} addresses={addresses}>
+          <main id="main">{children}</main>
+        </Providers>
       </body>
     </html>
   );

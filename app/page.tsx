@@ -1,5 +1,6 @@
 import { checkHealth, type ComponentHealth } from '../lib/platform/health';
 import { getServices } from '../lib/platform/services';
+import { CollectionSummary } from './_components/collection-summary';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,6 +47,8 @@ export default async function HomePage() {
           ))}
         </tbody>
       </table>
+      <h2>On-chain</h2>
+      <CollectionSummary />
     </>
   );
 }

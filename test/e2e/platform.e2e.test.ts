@@ -78,6 +78,8 @@ describe('npm start', () => {
     await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
     const states = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(states).toEqual(['OK', 'OK', 'OK', 'OK']);
+    // Contract -> generated ABI -> wagmi hook, read in the browser from the chain.
+    await expect(page.getByTestId('collection-summary').textContent({ timeout: 20_000 })).resolves.toMatch(/^CollectionMotif Tracks \(MOTIF\) at 0x[0-9a-fA-F]{40}Royalty cap\d+(\.\d+)?%$/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
 

@@ -1,0 +1,21 @@
+'use client';
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useState, type ReactNode } from 'react';
+import { WagmiProvider } from 'wagmi';
+import type { MotifContractAddresses } from '../lib/chain/contracts';
+import { createMotifWagmiConfig, type ChainDescriptor } from '../lib/chain/wagmi-config';
+
+export const DeploymentContext = createContext<MotifContractAddresses | null>(null);
+
+export function Providers({ chain, addresses, children }: { chain: ChainDescriptor; addresses: MotifContractAddresses | null; children: ReactNode }) {
+  const [config] = useState(() => createMotifWagmiConfig(chain));
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <WagmiProvider config={config}>
+      <QueryClientProvider client={queryClient}>
+        <DeploymentContext.Provider value={addresses}>{children}</DeploymentContext.Provider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  );
+}

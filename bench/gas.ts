@@ -16,6 +16,7 @@ import { startAnvil } from '../lib/chain/anvil';
 import { compileContracts } from '../lib/contracts/compile';
 import { deployContracts } from '../lib/contracts/deploy';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../lib/contracts/abi';
+import { voucherDomain, voucherTypes } from '../lib/contracts/voucher';
 import type { BenchFigure, BenchModule } from './figure';
 
 const ANVIL_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -154,20 +155,8 @@ export const gasBench: BenchModule = {
           deadline: 2n ** 40n,
         };
         const signature = await creatorWallet.signTypedData({
-          domain: { name: 'Motif Tracks', version: '1', chainId: anvil.chainId, verifyingContract: track },
-          types: {
-            Voucher: [
-              { name: 'creator', type: 'address' },
-              { name: 'content', type: 'bytes32' },
-              { name: 'manifest', type: 'bytes32' },
-              { name: 'price', type: 'uint256' },
-              { name: 'royaltyReceiver', type: 'address' },
-              { name: 'royaltyBps', type: 'uint16' },
-              { name: 'licence', type: 'uint8' },
-              { name: 'nonce', type: 'uint256' },
-              { name: 'deadline', type: 'uint256' },
-            ],
-          },
+          domain: voucherDomain(anvil.chainId, track),
+          types: voucherTypes,
           primaryType: 'Voucher',
           message: voucher,
         });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,13 @@ function findImport(importPath: string): { contents: string } | { error: string 
   return { error: `File not found: ${importPath}` };
 }
 
+/** Write-then-rename, so that parallel readers (tests in other workers) never see a half-written file. */
+function writeFileAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
 function camel(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
@@ -141,7 +148,9 @@ export async function compileContracts(opts: { force?: boolean; writeAbiModules?
   const sources = listSources();
   const sourcesHash = computeSourcesHash(sources, compilerVersion);
   if (!opts.force && cacheIsFresh(sourcesHash)) {
-    return { sourcesHash, compilerVersion, cached: true, artifacts: readArtifacts() };
+    const artifacts = readArtifacts();
+    if (opts.writeAbiModules !== false) writeAbiModules(artifacts);
+    return { sourcesHash, compilerVersion, cached: true, artifacts };
   }
 
   const input = {
@@ -177,18 +186,25 @@ export async function compileContracts(opts: { force?: boolean; writeAbiModules?
       deployedBytecode: `0x${compiled.evm.deployedBytecode.object}`,
     };
     artifacts[name] = artifact;
-    writeFileSync(path.join(OUT_DIR, `${name}.json`), `${JSON.stringify(artifact, null, 2)}\n`);
+    writeFileAtomic(path.join(OUT_DIR, `${name}.json`), `${JSON.stringify(artifact, null, 2)}\n`);
   }
-  if (opts.writeAbiModules !== false) {
-    mkdirSync(ABI_DIR, { recursive: true });
-    for (const name of APP_CONTRACTS) {
-      writeFileSync(path.join(ABI_DIR, `${name}.ts`), abiModuleSource(name, artifacts[name].abi));
-    }
-    writeFileSync(path.join(ABI_DIR, 'index.ts'), abiIndexSource());
-  }
+  if (opts.writeAbiModules !== false) writeAbiModules(artifacts);
   const manifest: Manifest = { sourcesHash, compilerVersion };
-  writeFileSync(path.join(OUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomic(path.join(OUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { sourcesHash, compilerVersion, cached: false, artifacts };
+}
+
+/** Writes lib/contracts/abi/*.ts where their content differs from the artifacts' ABIs. */
+function writeAbiModules(artifacts: Record<ContractName, Artifact>): void {
+  mkdirSync(ABI_DIR, { recursive: true });
+  const files: [string, string][] = APP_CONTRACTS.map((name) => [
+    path.join(ABI_DIR, `${name}.ts`),
+    abiModuleSource(name, artifacts[name].abi),
+  ]);
+  files.push([path.join(ABI_DIR, 'index.ts'), abiIndexSource()]);
+  for (const [file, content] of files) {
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== content) writeFileAtomic(file, content);
+  }
 }
 
 /** Artifact of one contract, compiling first when contracts/out is missing or stale. */

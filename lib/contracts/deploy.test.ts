@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANVIL_KEY_0, startTestChain, type TestChain } from '../../test/contracts/chain';
+import { deployContracts } from './deploy';
+import { readDeployment } from './deployment';
+
+let t: TestChain;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'motif-deploy-'));
+
+beforeAll(async () => {
+  t = await startTestChain();
+});
+afterAll(async () => {
+  await t?.anvil.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('deployContracts', () => {
+  it('deploys once, writes a typed file, then reuses it', async () => {
+    const deploymentPath = path.join(dir, 'deployments', '31337.json');
+    const walletClient = t.wallet(ANVIL_KEY_0);
+    const first = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
+    expect(first.reused).toBe(false);
+    expect(existsSync(deploymentPath)).toBe(true);
+    expect(readDeployment(deploymentPath)).toEqual(first.deployment);
+    expect(first.deployment.chainId).toBe(31337);
+    for (const c of Object.values(first.deployment.contracts)) {
+      expect(await t.publicClient.getCode({ address: c.address })).toMatch(/^0x[0-9a-f]{100,}/);
+    }
+    const blockBefore = await t.publicClient.getBlockNumber();
+    const second = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
+    expect(second.reused).toBe(true);
+    expect(second.deployment).toEqual(first.deployment);
+    expect(await t.publicClient.getBlockNumber()).toBe(blockBefore);
+  }, 120_000);
+
+  it('redeploys when the recorded addresses have no code on this chain', async () => {
+    const deploymentPath = path.join(dir, 'stale.json');
+    const walletClient = t.wallet(ANVIL_KEY_0);
+    await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
+    const other = await startTestChain(); // a fresh chain: same file, no code there
+    try {
+      const again = await deployContracts({ publicClient: other.publicClient, walletClient: other.wallet(ANVIL_KEY_0), deploymentPath });
+      expect(again.reused).toBe(false);
+      expect(readDeployment(deploymentPath)).toEqual(again.deployment);
+    } finally {
+      await other.anvil.stop();
+    }
+  }, 120_000);
+});

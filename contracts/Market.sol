@@ -95,29 +95,29 @@ contract Market is Ownable, ReentrancyGuardTransient {
 
     /// @notice Changes the price of the caller's live listing.
     function updateListing(address collection, uint256 tokenId, uint256 price) external {
-        Listing storage l = _liveListing(collection, tokenId);
-        if (l.seller != msg.sender) revert NotTokenOwner(msg.sender);
+        Listing storage listing = _liveListing(collection, tokenId);
+        if (listing.seller != msg.sender) revert NotTokenOwner(msg.sender);
         if (price == 0 || price > type(uint96).max) revert InvalidPrice(price);
-        l.price = uint96(price);
+        listing.price = uint96(price);
         emit ListingUpdated(collection, tokenId, price);
     }
 
     /// @notice Removes a listing; by its seller, or by anyone once it is stale (the token moved).
     function cancelListing(address collection, uint256 tokenId) external {
-        Listing memory l = _listings[collection][tokenId];
-        if (l.seller == address(0)) revert NotListed(collection, tokenId);
-        if (l.seller != msg.sender && _isLive(collection, tokenId, l.seller)) revert NotTokenOwner(msg.sender);
+        Listing memory listing = _listings[collection][tokenId];
+        if (listing.seller == address(0)) revert NotListed(collection, tokenId);
+        if (listing.seller != msg.sender && _isLive(collection, tokenId, listing.seller)) revert NotTokenOwner(msg.sender);
         delete _listings[collection][tokenId];
         emit ListingCancelled(collection, tokenId);
     }
 
     /// @notice Buys a listed token for exactly its price; the token goes to the caller.
     function buy(address collection, uint256 tokenId) external payable nonReentrant {
-        Listing memory l = _liveListing(collection, tokenId);
-        if (msg.value != l.price) revert WrongPayment(msg.value, l.price);
+        Listing memory listing = _liveListing(collection, tokenId);
+        if (msg.value != listing.price) revert WrongPayment(msg.value, listing.price);
         delete _listings[collection][tokenId];
-        _settle(collection, tokenId, l.seller, msg.sender, msg.value);
-        IERC721(collection).safeTransferFrom(l.seller, msg.sender, tokenId);
+        _settle(collection, tokenId, listing.seller, msg.sender, msg.value);
+        IERC721(collection).safeTransferFrom(listing.seller, msg.sender, tokenId);
     }
 
     // ------------------------------------------------------------------ offers
@@ -126,10 +126,10 @@ contract Market is Ownable, ReentrancyGuardTransient {
     function makeOffer(address collection, uint256 tokenId, uint64 expiry) external payable nonReentrant {
         if (msg.value == 0 || msg.value > type(uint128).max) revert InvalidPrice(msg.value);
         if (expiry <= block.timestamp) revert InvalidExpiry(expiry);
-        Offer storage o = _offers[collection][tokenId][msg.sender];
-        if (o.amount != 0) revert OfferExists(msg.sender);
-        o.amount = uint128(msg.value);
-        o.expiry = expiry;
+        Offer storage offer = _offers[collection][tokenId][msg.sender];
+        if (offer.amount != 0) revert OfferExists(msg.sender);
+        offer.amount = uint128(msg.value);
+        offer.expiry = expiry;
         emit OfferMade(collection, tokenId, msg.sender, msg.value, expiry);
     }
 
@@ -149,10 +149,10 @@ contract Market is Ownable, ReentrancyGuardTransient {
     function acceptOffer(address collection, uint256 tokenId, address buyer, uint256 amount) external nonReentrant {
         address owner = IERC721(collection).ownerOf(tokenId);
         if (owner != msg.sender) revert NotTokenOwner(msg.sender);
-        Offer memory o = _offers[collection][tokenId][buyer];
-        if (o.amount == 0) revert NoOffer(buyer);
-        if (o.expiry < block.timestamp) revert OfferExpired(o.expiry);
-        if (o.amount != amount) revert OfferAmountMismatch(o.amount, amount);
+        Offer memory offer = _offers[collection][tokenId][buyer];
+        if (offer.amount == 0) revert NoOffer(buyer);
+        if (offer.expiry < block.timestamp) revert OfferExpired(offer.expiry);
+        if (offer.amount != amount) revert OfferAmountMismatch(offer.amount, amount);
         delete _offers[collection][tokenId][buyer];
         if (_listings[collection][tokenId].seller != address(0)) {
             delete _listings[collection][tokenId];
@@ -186,13 +186,13 @@ contract Market is Ownable, ReentrancyGuardTransient {
     // ------------------------------------------------------------------ views
 
     function listingOf(address collection, uint256 tokenId) external view returns (address seller, uint256 price, bool live) {
-        Listing memory l = _listings[collection][tokenId];
-        return (l.seller, l.price, l.seller != address(0) && _isLive(collection, tokenId, l.seller));
+        Listing memory listing = _listings[collection][tokenId];
+        return (listing.seller, listing.price, listing.seller != address(0) && _isLive(collection, tokenId, listing.seller));
     }
 
     function offerOf(address collection, uint256 tokenId, address buyer) external view returns (uint256 amount, uint64 expiry) {
-        Offer memory o = _offers[collection][tokenId][buyer];
-        return (o.amount, o.expiry);
+        Offer memory offer = _offers[collection][tokenId][buyer];
+        return (offer.amount, offer.expiry);
     }
 
     function creditsOf(address account) external view returns (uint256) {
@@ -227,9 +227,9 @@ contract Market is Ownable, ReentrancyGuardTransient {
         }
     }
 
-    function _liveListing(address collection, uint256 tokenId) private view returns (Listing storage l) {
-        l = _listings[collection][tokenId];
-        address seller = l.seller;
+    function _liveListing(address collection, uint256 tokenId) private view returns (Listing storage listing) {
+        listing = _listings[collection][tokenId];
+        address seller = listing.seller;
         if (seller == address(0)) revert NotListed(collection, tokenId);
         if (!_isLive(collection, tokenId, seller)) revert ListingStale(collection, tokenId);
     }

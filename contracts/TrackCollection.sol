@@ -349,8 +349,8 @@ contract TrackCollection is ERC165, IERC721, IERC721Metadata, IERC721Errors, IER
         ) revert ERC721InsufficientApproval(msg.sender, tokenId);
         delete _tokenApprovals[tokenId];
         unchecked {
-            _balances[from] -= 1;
-            _balances[to] += 1;
+            --_balances[from];
+            ++_balances[to];
         }
         t.owner = to;
         emit Transfer(from, to, tokenId);
@@ -387,7 +387,7 @@ contract TrackCollection is ERC165, IERC721, IERC721Metadata, IERC721Errors, IER
         uint64 receiverId = royaltyBps == 0 ? 0 : _receiverId(royaltyReceiver);
         _tokens[tokenId] = Token({owner: to, receiverId: receiverId, royaltyBps: royaltyBps, licence: licence});
         unchecked {
-            _balances[to] += 1;
+            ++_balances[to];
         }
         emit Transfer(address(0), to, tokenId);
         emit TrackMinted(tokenId, creator, content, manifest, licence, royaltyReceiver, royaltyBps);

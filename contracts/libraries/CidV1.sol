@@ -25,7 +25,8 @@ library CidV1 {
             bits += 8;
             while (bits >= 5) {
                 bits -= 5;
-                out[j++] = _ALPHABET[(buffer >> bits) & 31];
+                out[j] = _ALPHABET[(buffer >> bits) & 31];
+                ++j;
             }
             buffer &= (1 << bits) - 1;
         }

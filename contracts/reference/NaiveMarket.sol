@@ -1,3 +1,4 @@
+// solhint-disable gas-struct-packing
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
@@ -27,16 +28,16 @@ contract NaiveMarket is ReentrancyGuard {
     }
 
     function buy(address collection, uint256 tokenId) external payable nonReentrant {
-        Listing memory l = listings[collection][tokenId];
-        if (!l.active || msg.value != l.price) revert Bad();
+        Listing memory listing = listings[collection][tokenId];
+        if (!listing.active || msg.value != listing.price) revert Bad();
         delete listings[collection][tokenId];
         (address receiver, uint256 royalty) = IERC2981(collection).royaltyInfo(tokenId, msg.value);
-        IERC721(collection).safeTransferFrom(l.seller, msg.sender, tokenId);
+        IERC721(collection).safeTransferFrom(listing.seller, msg.sender, tokenId);
         if (royalty != 0) {
             (bool ok1, ) = receiver.call{value: royalty}("");
             if (!ok1) revert Bad();
         }
-        (bool ok2, ) = l.seller.call{value: msg.value - royalty}("");
+        (bool ok2, ) = listing.seller.call{value: msg.value - royalty}("");
         if (!ok2) revert Bad();
     }
 }

@@ -1,3 +1,4 @@
+// solhint-disable one-contract-per-file
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 

@@ -1,3 +1,4 @@
+// solhint-disable gas-increment-by-one
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 

@@ -1,3 +1,4 @@
+// solhint-disable one-contract-per-file, use-forbidden-name, gas-custom-errors
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 

@@ -1,3 +1,4 @@
+// solhint-disable interface-starts-with-i, const-name-snakecase, var-name-mixedcase, one-contract-per-file, gas-custom-errors
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 

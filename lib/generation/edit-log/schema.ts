@@ -1,0 +1,74 @@
+/**
+ * The edit log: every human edit of an arrangement as a JSON operation, versioned and zod-validated, so the
+ * provenance record can sign it and anyone can replay it with `applyEdits(base, ops)` (apply.ts).
+ *
+ * JSON shape (version 1):
+ *   { "version": 1, "ops": [ EditOp, ... ] }
+ * Notes are `{ pitch, quantizedStartStep, quantizedEndStep, velocity }` (integers, sixteenth steps).
+ * Operations select notes by value (the first note equal in all four fields), never by array index, so a log does not
+ * depend on how an implementation orders its arrays.
+ */
+import { z } from 'zod';
+import { instrumentIdSchema, noteSchema, trackIdSchema } from '../arrangement/types';
+
+export const EDIT_LOG_VERSION = 1 as const;
+
+const bar = z.number().int().min(0);
+
+export const editOpSchema = z.discriminatedUnion('op', [
+  /** Transposes every note of the listed tracks (drums are never transposed) by `semitones`. */
+  z.object({ op: z.literal('transpose'), semitones: z.number().int().min(-24).max(24), tracks: z.array(trackIdSchema).min(1) }).strict(),
+  z.object({ op: z.literal('setTempo'), bpm: z.number().min(20).max(300) }).strict(),
+  z.object({ op: z.literal('setInstrument'), track: trackIdSchema, instrument: instrumentIdSchema }).strict(),
+  z.object({ op: z.literal('setMute'), track: trackIdSchema, muted: z.boolean() }).strict(),
+  z.object({ op: z.literal('setSolo'), track: trackIdSchema, solo: z.boolean() }).strict(),
+  z.object({ op: z.literal('addNote'), track: trackIdSchema, note: noteSchema }).strict(),
+  z.object({ op: z.literal('removeNote'), track: trackIdSchema, note: noteSchema }).strict(),
+  /** Replaces the note equal to `from` with `to` (move, resize, re-pitch or change velocity). */
+  z.object({ op: z.literal('updateNote'), track: trackIdSchema, from: noteSchema, to: noteSchema }).strict(),
+  /**
+   * The model re-sampled one melody bar. `notes` are the resulting notes of that bar (absolute steps, inside the bar);
+   * the generation inputs are recorded so a verifier can re-run the model and compare.
+   */
+  z
+    .object({
+      op: z.literal('regenerateBar'),
+      bar,
+      notes: z.array(noteSchema),
+      generation: z
+        .object({ modelId: z.string(), seed: z.number().int().min(0).max(0xffffffff), temperature: z.number().min(0), backend: z.string() })
+        .strict(),
+    })
+    .strict(),
+]);
+export type EditOp = z.infer<typeof editOpSchema>;
+
+export const editLogSchema = z.object({ version: z.literal(EDIT_LOG_VERSION), ops: z.array(editOpSchema) }).strict();
+export type EditLog = z.infer<typeof editLogSchema>;
+
+export class EditLogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditLogError';
+  }
+}
+
+/** Parses untrusted JSON (text or value) into an EditLog; throws EditLogError with zod's message on failure. */
+export function parseEditLog(input: unknown): EditLog {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input) as unknown;
+    } catch (e) {
+      throw new EditLogError(`edit log is not JSON: ${(e as Error).message}`);
+    }
+  }
+  const r = editLogSchema.safeParse(value);
+  if (!r.success) throw new EditLogError(`invalid edit log: ${r.error.message}`);
+  return r.data;
+}
+
+export function serializeEditLog(ops: readonly EditOp[]): string {
+  const log: EditLog = { version: EDIT_LOG_VERSION, ops: [...ops] };
+  return JSON.stringify(editLogSchema.parse(log));
+}

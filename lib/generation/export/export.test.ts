@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { arrange } from '../arrangement/arrange';
+import { arrangementToMidi, decodeWav16, encodeWav16, midiToNotes, normalisePeak, peakOf, PEAK_TARGET, waveformPeaks } from './index';
+import { renderArrangement } from '../render/js-renderer';
+import { durationSeconds } from '../arrangement/types';
+
+const a = arrange({
+  melody: [
+    { pitch: 72, quantizedStartStep: 0, quantizedEndStep: 3, velocity: 101 },
+    { pitch: 74, quantizedStartStep: 4, quantizedEndStep: 12, velocity: 64 },
+  ],
+  progression: ['Am', 'F'], bars: 2, tempo: 110, key: 'A', scale: 'minor', style: 'pop',
+});
+
+describe('WAV', () => {
+  it('normalises the peak to -1 dBFS and encodes 16-bit PCM that wavefile parses back', () => {
+    const left = Float32Array.from([0, 0.5, -2, 1]);
+    const right = Float32Array.from([0.25, 0, 0, -1]);
+    const gain = normalisePeak([left, right]);
+    expect(gain).toBeCloseTo(PEAK_TARGET / 2, 12);
+    expect(peakOf([left, right])).toBeCloseTo(PEAK_TARGET, 6);
+    const bytes = encodeWav16({ sampleRate: 44_100, channels: [left, right] });
+    expect(bytes.length).toBe(44 + 4 * 4);
+    const wav = decodeWav16(bytes);
+    expect(wav).toMatchObject({ sampleRate: 44_100, bitDepth: '16', channels: 2, frames: 4 });
+    expect(Array.from(wav.samples[0] ?? [])).toEqual([0, Math.round(0.5 * gain * 32767), Math.round(-2 * gain * 32767), Math.round(gain * 32767)]);
+    expect(Math.max(...(wav.samples[0] ?? []).map(Math.abs))).toBeLessThan(32767);
+  });
+  it('leaves silence alone', () => {
+    const s = new Float32Array(8);
+    expect(normalisePeak([s])).toBe(1);
+    expect(peakOf([s])).toBe(0);
+  });
+  it('computes waveform buckets', () => {
+    const p = waveformPeaks([Float32Array.from([0, 1, -1, 0.5])], 2);
+    expect(p).toEqual([[0, 1], [-1, 0.5]]);
+  });
+});
+
+describe('JS renderer', () => {
+  it('renders the arrangement deterministically, audible, song length + tail', () => {
+    const r1 = renderArrangement(a, { sampleRate: 22_050 });
+    const r2 = renderArrangement(a, { sampleRate: 22_050 });
+    expect(r1.channels[0].length).toBe(Math.round((durationSeconds(a) + 1) * 22_050));
+    expect(r1.channels[0]).toEqual(r2.channels[0]);
+    expect(peakOf(r1.channels)).toBeGreaterThan(0.05);
+    // muting everything gives silence
+    const silent = renderArrangement({ ...a, tracks: a.tracks.map((t) => ({ ...t, muted: true })) }, { sampleRate: 8000 });
+    expect(peakOf(silent.channels)).toBe(0);
+  });
+});
+
+describe('MIDI', () => {
+  it('round-trips every note, velocity and the tempo through a Standard MIDI File', () => {
+    const bytes = arrangementToMidi(a);
+    expect(String.fromCharCode(...bytes.slice(0, 4))).toBe('MThd');
+    const back = midiToNotes(bytes);
+    expect(back.tempo).toBeCloseTo(110, 6);
+    expect(back.tracks.map((t) => t.name)).toEqual(['melody', 'chords', 'bass', 'drums']);
+    expect(back.tracks[3]?.channel).toBe(9);
+    a.tracks.forEach((t, i) => {
+      const sortKey = (n: { pitch: number; quantizedStartStep: number }) => n.quantizedStartStep * 128 + n.pitch;
+      expect([...(back.tracks[i]?.notes ?? [])].sort((x, y) => sortKey(x) - sortKey(y))).toEqual([...t.notes].sort((x, y) => sortKey(x) - sortKey(y)));
+    });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Standard MIDI File export/import of an arrangement through the kept `@tonejs/midi` library (pure; Node and browser).
+ * One track per arrangement track (drums on channel 10), 480 ticks per quarter (120 per sixteenth step), the tempo
+ * in the header. Muted tracks are still written (the file is the score; mute/solo is a mixing choice).
+ */
+import * as midiModule from '@tonejs/midi';
+import type { Arrangement, ArrangementNote, TrackId } from '../arrangement/types';
+
+type MidiCtor = typeof midiModule.Midi;
+// @tonejs/midi is CommonJS: bundlers expose `Midi` as a named export, Node's ESM loader only under `default`.
+const Midi: MidiCtor =
+  (midiModule as { Midi?: MidiCtor }).Midi ?? (midiModule as unknown as { default: { Midi: MidiCtor } }).default.Midi;
+
+export const MIDI_PPQ = 480;
+export const TICKS_PER_STEP = MIDI_PPQ / 4;
+
+/** General MIDI programs for the presets (0-based). */
+const GM_PROGRAM: Record<string, number> = { lead: 80, pluck: 81, square: 80, flute: 73, pad: 89, keys: 4, bass: 38, subBass: 38 };
+
+export class MidiImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MidiImportError';
+  }
+}
+
+export function arrangementToMidi(a: Arrangement): Uint8Array {
+  const midi = new Midi();
+  midi.header.setTempo(a.tempo);
+  midi.header.name = `Motif ${a.key} ${a.scale}`;
+  a.tracks.forEach((t, i) => {
+    const tr = midi.addTrack();
+    tr.name = t.id;
+    tr.channel = t.id === 'drums' ? 9 : i;
+    if (t.id !== 'drums') tr.instrument.number = GM_PROGRAM[t.instrument] ?? 0;
+    for (const n of t.notes) {
+      tr.addNote({
+        midi: n.pitch,
+        ticks: n.quantizedStartStep * TICKS_PER_STEP,
+        durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * TICKS_PER_STEP,
+        // the encoder writes floor(velocity * 127): the half step keeps the integer exact
+        velocity: (n.velocity + 0.5) / 127,
+      });
+    }
+  });
+  return midi.toArray();
+}
+
+export type ImportedMidi = { tempo: number; tracks: Array<{ name: string; channel: number; notes: ArrangementNote[] }> };
+
+/** Reads a Standard MIDI File back into step-quantized notes (ticks rescaled to sixteenths of its own PPQ). */
+export function midiToNotes(bytes: Uint8Array): ImportedMidi {
+  let midi: InstanceType<MidiCtor>;
+  try {
+    midi = new Midi(bytes);
+  } catch (e) {
+    throw new MidiImportError(`not a MIDI file: ${(e as Error).message}`);
+  }
+  const perStep = midi.header.ppq / 4;
+  return {
+    tempo: Math.round((midi.header.tempos[0]?.bpm ?? 120) * 1000) / 1000,
+    tracks: midi.tracks.map((t) => ({
+      name: t.name,
+      channel: t.channel,
+      notes: t.notes.map((n) => ({
+        pitch: n.midi,
+        quantizedStartStep: Math.round(n.ticks / perStep),
+        quantizedEndStep: Math.round((n.ticks + n.durationTicks) / perStep),
+        velocity: Math.round(n.velocity * 127),
+      })),
+    })),
+  };
+}
+
+export function trackIdOf(name: string): TrackId | null {
+  return name === 'melody' || name === 'chords' || name === 'bass' || name === 'drums' ? name : null;
+}

@@ -98,6 +98,10 @@ export const gasBench: BenchModule = {
       const mintArgs = (i: number) => [fresh(), digest('content', i), digest('manifest', i), royaltyReceiver, 500, 7] as const;
       await gasOf(await write(creatorWallet, track, trackCollectionAbi, 'mint', mintArgs(1)));
       const mintWarm = await gasOf(await write(creatorWallet, track, trackCollectionAbi, 'mint', mintArgs(2)));
+      // Same mint with a royalty receiver never seen before (interning it costs two more slots).
+      const mintNewReceiver = await gasOf(
+        await write(creatorWallet, track, trackCollectionAbi, 'mint', [fresh(), digest('content', 3), digest('manifest', 3), fresh(), 500, 7]),
+      );
       await gasOf(await write(creatorWallet, naiveTrack, naiveTrackAbi, 'mint', [fresh(), uri(1), royaltyReceiver, 500n]));
       const naiveMint = await gasOf(
         await write(creatorWallet, naiveTrack, naiveTrackAbi, 'mint', [fresh(), uri(2), royaltyReceiver, 500n]),
@@ -126,7 +130,7 @@ export const gasBench: BenchModule = {
       await gasOf(await write(admin, splits, splitMainAbi, 'createSplit', [payees5, shares5, '0x0000000000000000000000000000000000000000']));
       const pay = async (to: Address) => gasOf(await admin.sendTransaction({ to, value: parseEther('1'), chain, account: deployer }));
       await pay(split5);
-      await gasOf(await write(admin, splits, splitMainAbi, 'distributeETH', [split5, payees5, shares5]));
+      const distribute5First = await gasOf(await write(admin, splits, splitMainAbi, 'distributeETH', [split5, payees5, shares5]));
       await pay(split5);
       const distribute5 = await gasOf(await write(admin, splits, splitMainAbi, 'distributeETH', [split5, payees5, shares5]));
       const naiveSplitReceipt = await publicClient.waitForTransactionReceipt({
@@ -220,7 +224,7 @@ export const gasBench: BenchModule = {
           value: mintWarm,
           unit: 'gas',
           goal: '<= 95000',
-          note: `${ref(naiveMint, ' (ERC721URIStorage ipfs:// string + ERC2981)')}; creator's 2nd mint, same royalty receiver, new holder`,
+          note: `${ref(naiveMint, ' (ERC721URIStorage ipfs:// string + ERC2981)')}; creator's 2nd mint, same royalty receiver, new holder; with a never-seen royalty receiver ${mintNewReceiver.toLocaleString('en-US')}`,
         },
         {
           name: 'gas.split.create3',
@@ -234,7 +238,7 @@ export const gasBench: BenchModule = {
           value: distribute5,
           unit: 'gas',
           goal: '<= 70000',
-          note: `${ref(naiveDistribute5, ' (push to 5 payees)')}; 2nd distribution (payees already hold credits), pull ledger`,
+          note: `${ref(naiveDistribute5, ' (push to 5 payees)')}; 2nd distribution (payees already hold credits), pull ledger; first distribution to empty balances ${distribute5First.toLocaleString('en-US')}`,
         },
         {
           name: 'gas.voucher.redeem',

@@ -1,0 +1,43 @@
+/** Largest accepted size of each part of a track upload, in bytes. */
+export const TRACK_LIMITS = {
+  /** A 10-minute stereo 16-bit 48 kHz WAV is about 115 MB; 3 minutes at 44.1 kHz is 32 MB. */
+  wav: 128 * 1024 * 1024,
+  midi: 1024 * 1024,
+  manifest: 1024 * 1024,
+  metadata: 64 * 1024,
+} as const;
+export type TrackPart = keyof typeof TRACK_LIMITS;
+
+/** An HTTP-mappable error (route handlers answer with `status`). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** 413: a part is larger than its limit; the message names the limit. */
+export class PayloadTooLargeError extends HttpError {
+  override name = 'PayloadTooLargeError';
+  constructor(
+    readonly part: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(413, `${part} is ${formatBytes(size)}; the limit is ${formatBytes(limit)} (${limit} bytes)`);
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+}
+
+/** Throws PayloadTooLargeError when `size` exceeds the part's limit. */
+export function checkSize(part: TrackPart, size: number, limits: Record<TrackPart, number> = TRACK_LIMITS): void {
+  const limit = limits[part];
+  if (size > limit) throw new PayloadTooLargeError(part, size, limit);
+}

@@ -1,0 +1,143 @@
+import { Midi } from '@tonejs/midi';
+import type { CID } from 'multiformats/cid';
+import { sha256Hex } from '../provenance/digest';
+import { TRACK_FILES } from '../provenance/manifest-schema';
+import { buildTrackMetadata, type TrackMetadata, type TrackMetadataInput } from '../provenance/metadata';
+import type { SignedManifest } from '../provenance/signed-manifest';
+import { cidOfBytes, cidOfFolder } from './cid-of-files';
+import { coverSvgBytes, type CoverNote } from './cover-image';
+import { HttpError, checkSize } from './limits';
+import { PermanentError, withRetry, type RetryOptions } from './retry';
+import { sniffMidi, sniffWav } from './sniff';
+import type { FolderFile, IpfsStorage } from './storage';
+import { UNIXFS_SETTINGS, type UnixfsSettings } from './unixfs-settings';
+
+/** 422: the uploaded bytes are not the ones the signed manifest describes. */
+export class ManifestMismatchError extends HttpError {
+  override name = 'ManifestMismatchError';
+  constructor(message: string) {
+    super(422, message);
+  }
+}
+
+/** The backend answered with a CID other than the independently derived one: nothing is reported as pinned. */
+export class CidMismatchError extends PermanentError {
+  override name = 'CidMismatchError';
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+    readonly actual: string | undefined,
+  ) {
+    super(`${path || 'folder'}: the backend reported ${actual ?? 'nothing'}, the independent derivation gives ${expected}`);
+  }
+}
+
+/** Quantized notes (4 steps per quarter) read from a Standard MIDI File, all tracks merged. */
+export function notesFromMidi(bytes: Uint8Array, stepsPerQuarter = 4): CoverNote[] {
+  const midi = new Midi(bytes);
+  const ticksPerStep = midi.header.ppq / stepsPerQuarter;
+  const notes: CoverNote[] = [];
+  for (const track of midi.tracks) {
+    for (const note of track.notes) {
+      const start = Math.round(note.ticks / ticksPerStep);
+      const end = Math.max(start + 1, Math.round((note.ticks + note.durationTicks) / ticksPerStep));
+      notes.push({ pitch: note.midi, quantizedStartStep: start, quantizedEndStep: end });
+    }
+  }
+  return notes;
+}
+
+export type TrackFolder = {
+  /** In folder order: audio.wav, track.mid, cover.svg, manifest.json, metadata.json. */
+  files: FolderFile[];
+  metadata: TrackMetadata;
+  /** Derived with ipfs-unixfs-importer directly (cid-of-files.ts), before any backend sees the bytes. */
+  expected: { cid: CID; files: Record<string, CID> };
+};
+
+export type BuildTrackFolderParameters = {
+  wav: Uint8Array;
+  midi: Uint8Array;
+  signed: SignedManifest;
+  metadata: TrackMetadataInput;
+};
+
+/**
+ * Checks the uploads (size limits -> 413, content sniffing -> 415, bytes equal to the manifest's digests and CIDs ->
+ * 422), draws the cover from the MIDI notes and lays out the folder; derives every CID independently.
+ */
+export async function buildTrackFolder(params: BuildTrackFolderParameters): Promise<TrackFolder> {
+  const { wav, midi, signed } = params;
+  checkSize('wav', wav.byteLength);
+  checkSize('midi', midi.byteLength);
+  sniffWav(wav);
+  sniffMidi(midi);
+  const m = signed.manifest;
+  for (const [part, bytes, record] of [['wav', wav, m.files.audio], ['midi', midi, m.files.midi]] as const) {
+    if (bytes.byteLength !== record.size) throw new ManifestMismatchError(`${part} is ${bytes.byteLength} bytes; the manifest says ${record.size}`);
+    const digest = sha256Hex(bytes);
+    if (digest !== record.sha256) throw new ManifestMismatchError(`${part} has sha256 ${digest}; the manifest says ${record.sha256}`);
+    const cid = (await cidOfBytes(bytes)).toString();
+    if (cid !== record.cid) throw new ManifestMismatchError(`${part} has CID ${cid}; the manifest says ${record.cid}`);
+  }
+  const cover = coverSvgBytes(notesFromMidi(midi), { title: params.metadata.name });
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(signed, null, 2)}\n`);
+  checkSize('manifest', manifestBytes.byteLength);
+  const [coverCid, manifestCid] = await Promise.all([cidOfBytes(cover), cidOfBytes(manifestBytes)]);
+  const metadata = buildTrackMetadata({ input: params.metadata, manifest: m, manifestDigest: signed.manifestDigest, cids: { cover: coverCid.toString(), manifest: manifestCid.toString() } });
+  const metadataBytes = new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`);
+  checkSize('metadata', metadataBytes.byteLength);
+  const files: FolderFile[] = [
+    { path: TRACK_FILES.audio, content: wav },
+    { path: TRACK_FILES.midi, content: midi },
+    { path: TRACK_FILES.cover, content: cover },
+    { path: TRACK_FILES.manifest, content: manifestBytes },
+    { path: TRACK_FILES.metadata, content: metadataBytes },
+  ];
+  return { files, metadata, expected: await expectedCids(files) };
+}
+
+/** Root and per-file CIDs of `files` from the independent implementation. */
+export async function expectedCids(files: readonly FolderFile[]): Promise<TrackFolder['expected']> {
+  const entries = await Promise.all(files.map(async (f) => [f.path, await cidOfBytes(f.content)] as const));
+  return { cid: await cidOfFolder(files), files: Object.fromEntries(entries) };
+}
+
+export type PinnedTrack = {
+  cid: string;
+  files: Record<string, { cid: string; size: number }>;
+  settings: UnixfsSettings;
+  backend: IpfsStorage['backend'];
+};
+
+export type PinFolderOptions = { signal?: AbortSignal; retry?: Omit<RetryOptions, 'signal'> };
+
+/**
+ * Adds and pins the folder through `storage` (retrying a failing backend with back-off), then accepts the result only
+ * if the root and every file CID equal the independently derived ones and the backend confirms the root is pinned.
+ * Resolves only then; any failure rejects, so a caller that records the pin after this resolves never records a
+ * half-done or unverified pin.
+ */
+export async function pinFolderVerified(storage: IpfsStorage, files: readonly FolderFile[], expected: TrackFolder['expected'], options: PinFolderOptions = {}): Promise<PinnedTrack> {
+  const pinned = await withRetry(() => storage.addFolder(files, { signal: options.signal }), { ...options.retry, signal: options.signal });
+  if (!pinned.cid.equals(expected.cid)) throw new CidMismatchError('', String(expected.cid), String(pinned.cid));
+  const out: PinnedTrack['files'] = {};
+  for (const f of files) {
+    const want = expected.files[f.path];
+    const got = pinned.files[f.path];
+    if (!want || !got || !got.cid.equals(want)) throw new CidMismatchError(f.path, String(want ?? '(none)'), got ? String(got.cid) : undefined);
+    out[f.path] = { cid: got.cid.toString(), size: f.content.byteLength };
+  }
+  const settings = pinned.settings;
+  if (JSON.stringify(settings) !== JSON.stringify(UNIXFS_SETTINGS)) throw new CidMismatchError('', 'UNIXFS_SETTINGS', JSON.stringify(settings));
+  const confirmed = await withRetry(() => storage.isPinned(expected.cid), { ...options.retry, signal: options.signal });
+  if (!confirmed) throw new CidMismatchError('', expected.cid.toString(), 'added but not pinned');
+  return { cid: expected.cid.toString(), files: out, settings, backend: storage.backend };
+}
+
+/** `buildTrackFolder` then `pinFolderVerified`. */
+export async function pinTrack(storage: IpfsStorage, params: BuildTrackFolderParameters, options: PinFolderOptions = {}): Promise<PinnedTrack & { metadata: TrackMetadata }> {
+  const folder = await buildTrackFolder(params);
+  const pinned = await pinFolderVerified(storage, folder.files, folder.expected, options);
+  return { ...pinned, metadata: folder.metadata };
+}

@@ -312,3 +312,32 @@ contract SplitMainTest is Test {
         main.updateSplit(split, accounts, bad);
     }
 }
+
+/// @dev An ERC-20 whose transfer returns false instead of reverting, and moves nothing.
+contract FalseToken {
+    mapping(address => uint256) public balanceOf;
+
+    function mint(address to, uint256 amount) external {
+        balanceOf[to] += amount;
+    }
+
+    function transfer(address, uint256) external pure returns (bool) {
+        return false;
+    }
+}
+
+contract SplitMainTokenEdgeTest is Test {
+    function test_distributeERC20_creditsOnlyWhatArrives() public {
+        SplitMain main = new SplitMain();
+        address[] memory list = new address[](1);
+        list[0] = address(0xA);
+        uint32[] memory s = new uint32[](1);
+        s[0] = 1e6;
+        address split = main.createSplit(list, s, address(0));
+        FalseToken token = new FalseToken();
+        token.mint(split, 100);
+        main.distributeERC20(split, IERC20(address(token)), list, s);
+        assertEq(main.balanceOf(address(0xA), address(token)), 0);
+        assertEq(token.balanceOf(split), 100);
+    }
+}

@@ -461,3 +461,47 @@ contract TrackCollectionTest is Test {
         c.withdraw(payable(bad));
     }
 }
+
+/// @dev An ERC-1271 smart-account creator that approves exactly one digest.
+contract ContractCreator {
+    bytes32 public approved;
+
+    function approve(bytes32 digest) external {
+        approved = digest;
+    }
+
+    function isValidSignature(bytes32 digest, bytes calldata) external view returns (bytes4) {
+        return digest == approved ? bytes4(0x1626ba7e) : bytes4(0xffffffff);
+    }
+
+    function mintAs(TrackCollection c, bytes32 content) external returns (uint256) {
+        return c.mint(address(this), content, bytes32(0), address(this), 100, 0);
+    }
+
+    function onERC721Received(address, address, uint256, bytes calldata) external pure returns (bytes4) {
+        return this.onERC721Received.selector;
+    }
+}
+
+contract TrackCollectionErc1271Test is Test {
+    function test_redeem_acceptsErc1271CreatorSignature() public {
+        TrackCollection c = new TrackCollection("Motif Tracks", "MOTIF");
+        ContractCreator wallet = new ContractCreator();
+        TrackCollection.Voucher memory v = TrackCollection.Voucher({
+            creator: address(wallet),
+            content: keccak256("smart account track"),
+            manifest: bytes32(0),
+            price: 0,
+            royaltyReceiver: address(wallet),
+            royaltyBps: 100,
+            licence: 0,
+            nonce: 1,
+            deadline: block.timestamp
+        });
+        vm.expectRevert(TrackCollection.InvalidVoucherSignature.selector);
+        c.redeem(v, "", address(this));
+        wallet.approve(c.voucherDigest(v));
+        c.redeem(v, "", address(wallet));
+        assertEq(c.ownerOf(uint256(v.content)), address(wallet));
+    }
+}

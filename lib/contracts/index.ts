@@ -1,5 +1,13 @@
-export { compileContracts, loadArtifact, APP_CONTRACTS, type Artifact, type CompileResult, type ContractName } from './compile';
-export { deployContracts, type DeployContractsParameters } from './deploy';
-export { readDeployment, writeDeployment, deploymentSchema, type Deployment, type DeployedContract } from './deployment';
-export { voucherTypes, voucherDomain, LICENCES, MAX_ROYALTY_BPS, SPLIT_PERCENTAGE_SCALE, tokenIdFromContent, type Voucher, type LicenceName } from './voucher';
+// Browser-safe entry point: ABIs and voucher typed data only. Node-only modules (they use node:fs and solc-js)
+// are imported directly: './compile', './deploy', './deployment'.
 export { trackCollectionAbi, splitMainAbi, marketAbi } from './abi';
+export {
+  voucherTypes,
+  voucherDomain,
+  LICENCES,
+  MAX_ROYALTY_BPS,
+  SPLIT_PERCENTAGE_SCALE,
+  tokenIdFromContent,
+  type Voucher,
+  type LicenceName,
+} from './voucher';

@@ -1,0 +1,91 @@
+/** Node (tfjs cpu): the generation API against a deterministic fixture checkpoint in Magenta's format. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../models/node-loader';
+import { generateMelody } from '../sampling/generate';
+import { melodyEventsFromNotes } from '../notes/melody';
+import { applyEdits } from '../edit-log/apply';
+import { arrangementSchema, track } from '../arrangement/types';
+import { inScale } from '../arrangement/theory';
+import { writeFixtureCheckpoint } from '../../../test/studio/fixture-checkpoint';
+import { compose, ComposeCancelledError, ComposeRequestError, defaultComposeRequest, regenerateBar, sampleMelodyEvents } from './index';
+
+let dir: string;
+let model: MusicRnnInstance;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-compose-'));
+  model = await loadMusicRnnFromFolder(await writeFixtureCheckpoint(dir));
+}, 120_000);
+afterAll(async () => {
+  model?.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('compose (Node, tfjs cpu)', () => {
+  it('samples exactly what generateMelody samples for the same seed', async () => {
+    const primer = { notes: [{ pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 }, { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 8 }], totalQuantizedSteps: 8, quantizationInfo: { stepsPerQuarter: 4 } };
+    const ref = await generateMelody({ model, seed: 99, temperature: 1, steps: 48, primer });
+    const ours = await sampleMelodyEvents({ model, seed: 99, temperature: 1, steps: 48, primerEvents: Array.from(melodyEventsFromNotes(primer.notes, 8)), yieldEvery: 5 });
+    expect(ours.events).toEqual(ref.events);
+    expect(ours.backend).toBe('cpu');
+  });
+  it('is seeded: same request, same notes; another seed, other notes', async () => {
+    const req = defaultComposeRequest({ bars: 4, seed: 7 });
+    const a = await compose(model, req);
+    const b = await compose(model, req);
+    const c = await compose(model, { ...req, seed: 8 });
+    expect(a.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(b.digest).toBe(a.digest);
+    expect(c.digest).not.toBe(a.digest);
+    expect(a.backend).toBe('cpu');
+    expect(arrangementSchema.parse(a.arrangement)).toEqual(a.arrangement);
+    expect(a.progression).toEqual(['C', 'G', 'Am', 'F']);
+    expect(a.melody[0]).toEqual({ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 });
+    for (const n of a.melody) {
+      expect(inScale(n.pitch, 'C', 'major')).toBe(true);
+      expect(n.quantizedEndStep).toBeLessThanOrEqual(64);
+    }
+  });
+  it('honours key, primer melody and a suggested progression', async () => {
+    const req = defaultComposeRequest({
+      bars: 2, key: 'D', scale: 'minor', seed: 3,
+      primer: { type: 'melody', notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 2 }, { pitch: 65, quantizedStartStep: 2, quantizedEndStep: 8 }], totalSteps: 8 },
+    });
+    const r = await compose(model, req);
+    expect(r.progressionSource).toMatch(/^suggested:/);
+    expect(r.progression[0]).toBe('Dm');
+    expect(r.melody.slice(0, 2).map((n) => n.pitch)).toEqual([62, 65]);
+    for (const n of r.melody) expect(inScale(n.pitch, 'D', 'minor')).toBe(true);
+  });
+  it('reports progress and can be cancelled', async () => {
+    const fractions: number[] = [];
+    await compose(model, defaultComposeRequest({ bars: 4 }), { yieldEvery: 8, onProgress: (p) => fractions.push(p.fraction) });
+    expect(fractions.length).toBeGreaterThan(4);
+    expect(fractions.at(-1)).toBe(1);
+    const ctl = new AbortController();
+    const run = compose(model, defaultComposeRequest({ bars: 8 }), { yieldEvery: 4, signal: ctl.signal, onProgress: () => ctl.abort() });
+    await expect(run).rejects.toBeInstanceOf(ComposeCancelledError);
+  });
+  it('rejects bad requests', async () => {
+    await expect(compose(model, { ...defaultComposeRequest(), bars: 0 })).rejects.toBeInstanceOf(ComposeRequestError);
+    await expect(compose(model, defaultComposeRequest({ primer: { type: 'melody', notes: [], totalSteps: 200 }, bars: 4 }))).rejects.toBeInstanceOf(ComposeRequestError);
+  });
+  it('regenerates one bar as a replayable edit, deterministic per seed', async () => {
+    const r = await compose(model, defaultComposeRequest({ bars: 4, seed: 11 }));
+    const op = await regenerateBar({ model, modelId: 'fixture', arrangement: r.arrangement, bar: 2, seed: 5, temperature: 1, snapToScale: true });
+    const again = await regenerateBar({ model, modelId: 'fixture', arrangement: r.arrangement, bar: 2, seed: 5, temperature: 1, snapToScale: true });
+    expect(again).toEqual(op);
+    for (const n of op.notes) {
+      expect(n.quantizedStartStep).toBeGreaterThanOrEqual(32);
+      expect(n.quantizedEndStep).toBeLessThanOrEqual(48);
+    }
+    const edited = applyEdits(r.arrangement, [op]);
+    const outside = (notes: typeof op.notes) => notes.filter((n) => n.quantizedStartStep < 32 || n.quantizedStartStep >= 48);
+    expect(outside(track(edited, 'melody').notes).filter((n) => n.quantizedStartStep >= 48)).toEqual(outside(track(r.arrangement, 'melody').notes).filter((n) => n.quantizedStartStep >= 48));
+    const first = await regenerateBar({ model, modelId: 'fixture', arrangement: r.arrangement, bar: 0, seed: 5, temperature: 1, snapToScale: true });
+    expect(first.notes[0]).toEqual({ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 });
+  });
+});

@@ -1,0 +1,4 @@
+export * from './request';
+export * from './compose';
+export * from './sample';
+export * from './protocol';

@@ -1,0 +1,38 @@
+/**
+ * Messages between the studio page and its compose worker (app/studio/compose.worker.ts). Plain JSON, zod-checked
+ * on the worker side (the page trusts its own worker's answers after a type check).
+ */
+import { z } from 'zod';
+import { arrangementSchema, type Arrangement } from '../arrangement/types';
+import type { EditOp } from '../edit-log/schema';
+import type { ComposeResult } from './compose';
+
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  /** Loads (or reuses) a checkpoint; `url` is absolute (a worker resolves relative URLs against its own script). */
+  z.object({ type: z.literal('load'), id: z.number().int(), modelId: z.string(), url: z.string().url() }).strict(),
+  z.object({ type: z.literal('compose'), id: z.number().int(), request: z.unknown() }).strict(),
+  z
+    .object({
+      type: z.literal('regenerateBar'),
+      id: z.number().int(),
+      arrangement: arrangementSchema,
+      bar: z.number().int().min(0),
+      seed: z.number().int().min(0).max(0xffffffff),
+      temperature: z.number().min(0),
+      snapToScale: z.boolean(),
+    })
+    .strict(),
+  z.object({ type: z.literal('cancel'), id: z.number().int() }).strict(),
+]);
+export type ToWorker = z.infer<typeof toWorkerSchema>;
+
+export type WorkerErrorKind = 'model-load' | 'cancelled' | 'bad-request' | 'generation';
+
+export type FromWorker =
+  | { type: 'progress'; id: number; phase: 'load' | 'generate' | 'arrange'; fraction: number; detail?: string }
+  | { type: 'loaded'; id: number; modelId: string; backend: string; ms: number; bytes: number }
+  | { type: 'composed'; id: number; result: ComposeResult }
+  | { type: 'regenerated'; id: number; op: Extract<EditOp, { op: 'regenerateBar' }> }
+  | { type: 'error'; id: number; kind: WorkerErrorKind; message: string };
+
+export type { Arrangement };

@@ -1,0 +1,86 @@
+/**
+ * The generation request (zod, JSON-serialisable, versioned): everything that determines the notes, so the same
+ * request with the same weights gives the same notes in Chromium and in Node (tfjs cpu backend).
+ */
+import { z } from 'zod';
+import { instrumentIdSchema, keySchema, scaleSchema } from '../arrangement/types';
+
+export const COMPOSE_REQUEST_VERSION = 1 as const;
+
+export const primerNoteSchema = z
+  .object({ pitch: z.number().int().min(0).max(127), quantizedStartStep: z.number().int().min(0), quantizedEndStep: z.number().int().min(1) })
+  .strict();
+
+export const composeRequestSchema = z
+  .object({
+    version: z.literal(COMPOSE_REQUEST_VERSION),
+    /** Registry id (lib/generation/models/registry.ts) or `url:<checkpoint URL>` for a checkpoint loaded by URL. */
+    modelId: z.string().min(1),
+    seed: z.number().int().min(0).max(0xffffffff),
+    temperature: z.number().min(0).max(3),
+    bars: z.number().int().min(1).max(128),
+    key: keySchema,
+    scale: scaleSchema,
+    tempo: z.number().min(20).max(300),
+    /**
+     * `melody`: the model continues these notes (`totalSteps` sixteenths long, < bars * 16).
+     * `chords`: no melody primer (the model starts from the tonic, one quarter note) and the progression is these
+     * chords, one per bar, repeated.
+     */
+    primer: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('melody'), notes: z.array(primerNoteSchema), totalSteps: z.number().int().min(1) }).strict(),
+      z.object({ type: z.literal('chords'), progression: z.array(z.string()).min(1) }).strict(),
+    ]),
+    /** Chords per bar for a melody primer; omitted: suggested from key, scale and seed. */
+    progression: z.array(z.string()).min(1).optional(),
+    /** Drum style id (arrangement/drums.ts). */
+    style: z.string(),
+    /** Move generated pitches outside the scale to the nearest scale tone. */
+    snapToScale: z.boolean(),
+    instruments: z
+      .object({ melody: instrumentIdSchema, chords: instrumentIdSchema, bass: instrumentIdSchema, drums: instrumentIdSchema })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ComposeRequest = z.infer<typeof composeRequestSchema>;
+
+export class ComposeRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ComposeRequestError';
+  }
+}
+
+export function parseComposeRequest(input: unknown): ComposeRequest {
+  const r = composeRequestSchema.safeParse(input);
+  if (!r.success) throw new ComposeRequestError(`invalid compose request: ${r.error.message}`);
+  const req = r.data;
+  if (req.primer.type === 'melody') {
+    if (req.primer.totalSteps >= req.bars * 16) throw new ComposeRequestError('the primer must be shorter than the piece');
+    for (const n of req.primer.notes) {
+      if (n.quantizedEndStep <= n.quantizedStartStep || n.quantizedStartStep >= req.primer.totalSteps) {
+        throw new ComposeRequestError('primer notes must start inside the primer and end after they start');
+      }
+    }
+  }
+  return req;
+}
+
+export function defaultComposeRequest(overrides: Partial<ComposeRequest> = {}): ComposeRequest {
+  return {
+    version: 1,
+    modelId: 'studio-fixture-2x128',
+    seed: 42,
+    temperature: 1,
+    bars: 8,
+    key: 'C',
+    scale: 'major',
+    tempo: 112,
+    primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+    style: 'pop',
+    snapToScale: true,
+    ...overrides,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Seeded melody sampling with progress and cancel. The computation is exactly `generateMelody`'s
+ * (lib/generation/sampling/generate.ts: same tfjs ops in the same order, same sfc32 stream, same float64 categorical
+ * sampling), so both give identical events for the same inputs; this version yields to the event loop every
+ * `yieldEvery` steps so a worker can report progress and honour a cancel. lib/generation/compose/compose.node.test.ts
+ * checks the equality.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { musicRnnInternals } from '../sampling/musicrnn-internals';
+import { Sfc32, sampleCategorical, seedToUint32 } from '../sampling/prng';
+
+export class ComposeCancelledError extends Error {
+  constructor() {
+    super('generation cancelled');
+    this.name = 'ComposeCancelledError';
+  }
+}
+
+export type SampleEventsParams = {
+  model: unknown;
+  seed: number;
+  temperature: number;
+  /** Melody events of the primer (at least one). */
+  primerEvents: readonly number[];
+  steps: number;
+  chordProgression?: readonly string[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Steps between yields to the event loop (default 32). */
+  yieldEvery?: number;
+};
+
+export type SampledEvents = { events: number[]; backend: string; minPitch: number; maxPitch: number; chordConditioned: boolean };
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function sampleMelodyEvents(p: SampleEventsParams): Promise<SampledEvents> {
+  const m = musicRnnInternals(p.model);
+  const rng = new Sfc32(seedToUint32(p.seed));
+  const length = p.primerEvents.length;
+  const total = length + p.steps;
+  const yieldEvery = p.yieldEvery ?? 32;
+  const controls: Float32Array | undefined = m.chordEncoder && p.chordProgression
+    ? (tf.tidy(() => (m.chordEncoder as NonNullable<typeof m.chordEncoder>).encodeProgression([...(p.chordProgression ?? [])], total).toFloat()).dataSync() as Float32Array)
+    : undefined;
+  const controlDepth = m.chordEncoder?.depth ?? 0;
+  let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
+  let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
+  const generated: number[] = [];
+  let current = p.primerEvents[0] ?? 0;
+  try {
+    for (let i = 0; i < total - 1; i++) {
+      if (i % yieldEvery === yieldEvery - 1) {
+        p.onProgress?.(generated.length, p.steps);
+        await nextTask();
+      }
+      if (p.signal?.aborted) throw new ComposeCancelledError();
+      const input = new Float32Array(controlDepth + m.vocabulary);
+      if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
+      input[controlDepth + current] = 1;
+      const [nc, nh, logits] = tf.tidy(() => {
+        let x: tf.Tensor2D = tf.tensor2d(input, [1, input.length]);
+        const newC: tf.Tensor2D[] = [];
+        const newH: tf.Tensor2D[] = [];
+        m.lstmCells.forEach((cell, l) => {
+          const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
+          newC.push(cl);
+          newH.push(hl);
+          x = hl;
+        });
+        const out = i >= length - 1 ? x.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
+        return [newC, newH, out] as const;
+      });
+      for (const t of [...c, ...h]) t.dispose();
+      c = [...nc];
+      h = [...nh];
+      const values = logits.dataSync();
+      logits.dispose();
+      if (i >= length - 1) {
+        current = sampleCategorical(values, p.temperature, rng);
+        generated.push(current);
+      } else {
+        current = p.primerEvents[i + 1] ?? 0;
+      }
+    }
+  } finally {
+    for (const t of [...c, ...h]) t.dispose();
+  }
+  p.onProgress?.(generated.length, p.steps);
+  return { events: generated, backend: tf.getBackend(), minPitch: m.minPitch, maxPitch: m.maxPitch, chordConditioned: m.chordEncoder !== undefined };
+}

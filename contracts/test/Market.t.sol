@@ -260,6 +260,17 @@ contract MarketTest is Test {
     function test_withdraw_reverts() public {
         vm.expectRevert(abi.encodeWithSelector(Market.NothingToWithdraw.selector, buyer));
         market.withdraw(payable(buyer));
+        // A recipient that rejects ETH only blocks its own withdrawal, and keeps its credit.
+        address rejecting = address(tracks); // TrackCollection has no receive()
+        vm.prank(owner);
+        market.setFee(rejecting, 1000);
+        _list(1 ether);
+        vm.prank(buyer);
+        market.buy{value: 1 ether}(address(tracks), id);
+        vm.expectRevert(abi.encodeWithSelector(Market.TransferFailed.selector, rejecting, 0.1 ether));
+        market.withdraw(payable(rejecting));
+        assertEq(market.creditsOf(rejecting), 0.1 ether);
+        market.withdraw(payable(seller));
     }
 
     function testFuzz_sale_conservesFunds(uint96 price, uint16 feeBps) public {

@@ -326,7 +326,40 @@ contract FalseToken {
     }
 }
 
+/// @dev An ERC-20 whose transfer always reverts.
+contract RevertingToken {
+    mapping(address => uint256) public balanceOf;
+
+    function mint(address to, uint256 amount) external {
+        balanceOf[to] += amount;
+    }
+
+    function transfer(address, uint256) external pure returns (bool) {
+        revert("frozen");
+    }
+}
+
 contract SplitMainTokenEdgeTest is Test {
+    function test_distributeERC20_revertsWhenTheWalletCannotMoveTheToken() public {
+        SplitMain main = new SplitMain();
+        address[] memory list = new address[](1);
+        list[0] = address(0xA);
+        uint32[] memory s = new uint32[](1);
+        s[0] = 1e6;
+        address split = main.createSplit(list, s, address(0));
+        RevertingToken token = new RevertingToken();
+        token.mint(split, 100);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.WalletCallFailed.selector, split));
+        main.distributeERC20(split, IERC20(address(token)), list, s);
+    }
+
+    function test_receive_revertsWithUnexpectedETH() public {
+        SplitMain main = new SplitMain();
+        vm.deal(address(this), 1);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.UnexpectedETH.selector, address(this)));
+        payable(address(main)).transfer(1);
+    }
+
     function test_distributeERC20_creditsOnlyWhatArrives() public {
         SplitMain main = new SplitMain();
         address[] memory list = new address[](1);

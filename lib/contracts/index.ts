@@ -11,3 +11,12 @@ export {
   type Voucher,
   type LicenceName,
 } from './voucher';
+export {
+  normalizeSplit,
+  hashSplit,
+  predictSplitAddress,
+  splitWalletInitCode,
+  MAX_SPLIT_RECIPIENTS,
+  type SplitRecipient,
+  type NormalizedSplit,
+} from './splits';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from './client';
 import { DamagedDataDirError, startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
-import { applyMigrations, listMigrations, migrationStatus } from './migrate';
+import { applyMigrations, listMigrations, migrationStatus, nextMigrationSql } from './migrate';
 import { freePort, PortBusyError } from '../platform/ports';
 
 let dir: string;
@@ -35,6 +35,10 @@ describe('embedded PostgreSQL + migrations + Prisma', () => {
     const after = await migrationStatus(server.databaseUrl);
     expect(after.pending).toEqual([]);
     expect(after.unknown).toEqual([]);
+  });
+
+  it('has a migration for every change in prisma/schema.prisma', async () => {
+    expect(await nextMigrationSql(server.databaseUrl)).toBe('');
   });
 
   it('writes and reads rows through the generated Prisma client', async () => {

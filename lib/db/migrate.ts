@@ -43,17 +43,21 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
   }
 }
 
+/** The schema as of the last migration, kept beside the migrations so the next one is a schema-to-schema diff. */
+export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma');
+
 /**
- * The SQL of the next migration: from the schema the existing migrations build (replayed in a shadow database on
- * `scratchDatabaseUrl`'s server) to prisma/schema.prisma. Empty when nothing changed.
+ * The SQL of the next migration: from the schema as of the last migration (prisma/migrations/schema.snapshot.prisma;
+ * empty when there is none) to prisma/schema.prisma. Empty when nothing changed. (The wasm engine cannot introspect
+ * a PostgreSQL 18 shadow database, so it diffs two schema files instead of replaying migrations.)
  */
 export async function nextMigrationSql(scratchDatabaseUrl: string, dir = MIGRATIONS_DIR): Promise<string> {
-  const migrationsList = await loadMigrationList(dir);
   const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const snapshot = await readFile(path.join(dir, 'schema.snapshot.prisma'), 'utf8').catch(() => null);
   const engine = await openSchemaEngine(scratchDatabaseUrl, [{ path: SCHEMA_PATH, content: schema }]);
   try {
     const result = await engine.diff({
-      from: migrationsList.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrationsList },
+      from: snapshot === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: snapshot }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
       script: true,
       exitCode: null,
@@ -65,4 +69,3 @@ export async function nextMigrationSql(scratchDatabaseUrl: string, dir = MIGRATI
     engine.free();
   }
 }
-

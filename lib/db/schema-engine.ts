@@ -35,8 +35,12 @@ export type SchemaFile = { path: string; content: string };
 /** Opens a schema engine on `databaseUrl` with the given Prisma schema files. Call `engine.free()` when done. */
 export async function openSchemaEngine(databaseUrl: string, schemaFiles: readonly SchemaFile[]): Promise<SchemaEngine> {
   await instantiateWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
   const logs: string[] = [];
+  // The engine drops its shadow database with open idle connections; their termination is expected, not fatal.
+  const ignoreTerminated = (error: Error) => void logs.push(`pool: ${error.message}`);
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg({ connectionString: databaseUrl, max: 2 }, { onPoolError: ignoreTerminated, onConnectionError: ignoreTerminated }),
+  );
   const engineClass = (glue as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
   return engineClass.new(
     { datamodels: schemaFiles.map((f) => [f.path, f.content]), optInToShadowDatabase: true } as ConstructorOptions,

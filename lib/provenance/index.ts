@@ -1,0 +1,42 @@
+export { canonicalJson, canonicalBytes, type JsonValue } from './canonical';
+export { manifestDigestOf, sha256Hex, contentDigestOfCid, cidOfContentDigest, tokenIdOfCid, cidOfTokenId, NotAContentCidError } from './digest';
+export {
+  IPTC_TRAINED_ALGORITHMIC_MEDIA,
+  IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+  DIGITAL_SOURCE_TYPES,
+  aiDisclosureFor,
+  summarizeEdits,
+  type AiDisclosure,
+  type DigitalSourceType,
+} from './disclosure';
+export { CanonicalizationError, InvalidManifestError, InvalidManifestSignatureError, ReplayError } from './errors';
+export { MANIFEST_VERSION, MANIFEST_TYPE, TRACK_FILES, trackManifestSchema, type TrackManifest, type EditEntry, type EditSummary, type FileRecord } from './manifest-schema';
+export { parseManifest, buildManifest, type BuildManifestParameters } from './manifest';
+export { manifestDomain, manifestTypes, manifestTypedData, type ManifestDomain, type ManifestMessage } from './typed-data';
+export {
+  SIGNED_MANIFEST_TYPE,
+  signedManifestSchema,
+  parseSignedManifest,
+  signManifest,
+  verifyManifestSignature,
+  type SignedManifest,
+  type TypedDataSigner,
+  type SignManifestParameters,
+  type VerifyManifestSignatureParameters,
+  type SignatureCheck,
+} from './signed-manifest';
+export { buildTrackMetadata, licenceUri, trackMetadataInputSchema, type TrackMetadata, type TrackMetadataInput, type Credit } from './metadata';
+export { manifestJsonSchema, manifestJsonSchemaText, MANIFEST_JSON_SCHEMA_PATH } from './json-schema';
+export { readChainRecord, TokenNotFoundError, type ChainRecord, type ReadChainRecordParameters } from './chain-record';
+export {
+  verifyTrack,
+  verifyTrackFiles,
+  readTrackFiles,
+  type VerifyCheck,
+  type VerifyCheckName,
+  type ReplayFn,
+  type VerifyTrackParameters,
+  type VerifyTrackResult,
+  type VerifyChainOptions,
+} from './verify-track';
+export { parseTrackTarget, InvalidTrackTargetError } from './target';

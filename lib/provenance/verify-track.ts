@@ -1,0 +1,243 @@
+import { CID } from 'multiformats/cid';
+import { isAddressEqual, type Address, type Hex, type PublicClient } from 'viem';
+import { cidOfBytes, cidOfFolder } from '../ipfs/cid-of-files';
+import { coverSvgBytes } from '../ipfs/cover-image';
+import { TRACK_LIMITS } from '../ipfs/limits';
+import { readAll, type IpfsStorage } from '../ipfs/storage';
+import { notesFromMidi } from '../ipfs/track-folder';
+import { readChainRecord } from './chain-record';
+import { cidOfTokenId, contentDigestOfCid, sha256Hex, tokenIdOfCid } from './digest';
+import { TRACK_FILES, type TrackManifest } from './manifest-schema';
+import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
+
+export type VerifyCheckName = 'manifest' | 'files' | 'signature' | 'replay' | 'chain';
+/** One check's outcome. `skipped` checks (nothing to check against) have `pass: false`: a track is verified only when every check passed. */
+export type VerifyCheck = { name: VerifyCheckName; pass: boolean; reason: string; skipped?: boolean };
+
+/** Replays the generation a manifest records and returns the notesDigest (`sha256:<hex>`) of the model's output. */
+export type ReplayFn = (manifest: TrackManifest) => Promise<string>;
+
+export type VerifyTrackTarget = { tokenId: bigint } | { cid: string | CID };
+
+export type VerifyChainOptions = {
+  publicClient: PublicClient;
+  chainId: number;
+  /** The TrackCollection address (also the EIP-712 verifyingContract the signature must name). */
+  collection: Address;
+  fromBlock?: bigint;
+};
+
+export type VerifyTrackParameters = VerifyTrackTarget & {
+  storage: Pick<IpfsStorage, 'stat' | 'cat'>;
+  /** Absent: the replay check is reported as skipped. */
+  replay?: ReplayFn;
+  /** Absent: the chain check is reported as skipped and the signature is not tied to a known collection. */
+  chain?: VerifyChainOptions;
+  signal?: AbortSignal;
+};
+
+export type VerifyTrackResult = {
+  ok: boolean;
+  cid: string;
+  tokenId?: string;
+  checks: VerifyCheck[];
+  manifest?: TrackManifest;
+  manifestDigest?: Hex;
+};
+
+export type TrackFiles = Map<string, { cid: CID; bytes: Uint8Array }>;
+
+const LIMIT_BY_FILE: Record<string, number> = {
+  [TRACK_FILES.audio]: TRACK_LIMITS.wav,
+  [TRACK_FILES.midi]: TRACK_LIMITS.midi,
+  [TRACK_FILES.cover]: 8 * 1024 * 1024,
+  [TRACK_FILES.manifest]: TRACK_LIMITS.manifest,
+  [TRACK_FILES.metadata]: TRACK_LIMITS.metadata * 4,
+};
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function resolveTarget(target: VerifyTrackTarget): { cid: CID; tokenId?: bigint; problem?: string } {
+  if ('tokenId' in target) return { cid: cidOfTokenId(target.tokenId), tokenId: target.tokenId };
+  const cid = typeof target.cid === 'string' ? CID.parse(target.cid) : target.cid;
+  try {
+    return { cid, tokenId: tokenIdOfCid(cid) };
+  } catch (error) {
+    return { cid, problem: message(error) };
+  }
+}
+
+/** Reads the folder's five files (each capped at its size limit). Missing or extra files are reported, not thrown. */
+export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>, cid: CID, signal?: AbortSignal): Promise<{ files: TrackFiles; problems: string[] }> {
+  const problems: string[] = [];
+  const files: TrackFiles = new Map();
+  const root = await storage.stat(cid, { signal });
+  if (root.type !== 'directory') return { files, problems: [`${cid} is a file, not a track folder`] };
+  const expected = new Set<string>(Object.values(TRACK_FILES));
+  for (const entry of root.entries) {
+    if (!expected.has(entry.name)) {
+      problems.push(`unexpected entry ${entry.name}`);
+      continue;
+    }
+    const stat = await storage.stat(entry.cid, { signal });
+    const limit = LIMIT_BY_FILE[entry.name] ?? 0;
+    if (stat.type !== 'file') problems.push(`${entry.name} is not a file`);
+    else if (stat.size > limit) problems.push(`${entry.name} is ${stat.size} bytes, over the ${limit}-byte limit`);
+    else files.set(entry.name, { cid: entry.cid, bytes: await readAll(storage.cat(entry.cid, { signal })) });
+  }
+  for (const name of expected) if (!root.entries.some((e) => e.name === name)) problems.push(`${name} is missing`);
+  return { files, problems };
+}
+
+/**
+ * Verifies a track from its folder CID or token id:
+ * - manifest: manifest.json is a valid signed manifest (schema v1 with its derived fields);
+ * - files: each file's bytes give its CID and the folder gives the CID asked for (re-derived with ipfs-unixfs-importer),
+ *   audio and MIDI match the manifest's sha256/size/CID, the cover is the piano roll of the MIDI, the metadata links
+ *   the folder's own files and the manifest digest;
+ * - signature: the creator signed the manifest's canonical digest (EIP-712, on this chain and collection);
+ * - replay: replaying the generation with the referenced weights gives the recorded NoteSequence digest;
+ * - chain: the token exists, its content digest is this folder, and its TrackMinted event records this manifest
+ *   digest and creator; tokenURI points at this folder's metadata.json.
+ */
+export async function verifyTrack(params: VerifyTrackParameters): Promise<VerifyTrackResult> {
+  const { cid, tokenId, problem } = resolveTarget(params);
+  let read: { files: TrackFiles; problems: string[] };
+  try {
+    read = await readTrackFiles(params.storage, cid, params.signal);
+  } catch (error) {
+    read = { files: new Map(), problems: [`could not read the folder: ${message(error)}`] };
+  }
+  const result = await verifyTrackFiles({ ...params, cid, tokenId, targetProblem: problem, files: read.files, readProblems: read.problems });
+  return result;
+}
+
+export type VerifyTrackFilesParameters = Omit<VerifyTrackParameters, 'storage' | 'tokenId' | 'cid'> & {
+  cid: CID;
+  tokenId?: bigint;
+  targetProblem?: string;
+  files: TrackFiles;
+  readProblems?: string[];
+};
+
+/** The checks of `verifyTrack` over files already read (what `verifyTrack` calls after reading the folder). */
+export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Promise<VerifyTrackResult> {
+  const { cid, tokenId, files } = params;
+  const checks: VerifyCheck[] = [];
+  const text = (name: string) => {
+    const f = files.get(name);
+    return f ? new TextDecoder('utf-8', { fatal: true }).decode(f.bytes) : undefined;
+  };
+
+  // manifest
+  let signed: SignedManifest | undefined;
+  try {
+    const raw = text(TRACK_FILES.manifest);
+    if (raw === undefined) throw new Error(`${TRACK_FILES.manifest} is missing`);
+    signed = parseSignedManifest(JSON.parse(raw));
+    checks.push({ name: 'manifest', pass: true, reason: `valid signed manifest, schema version ${signed.version}` });
+  } catch (error) {
+    checks.push({ name: 'manifest', pass: false, reason: message(error) });
+  }
+  const m = signed?.manifest;
+
+  // files
+  const fileProblems: string[] = [...(params.readProblems ?? [])];
+  for (const [name, f] of files) {
+    const derived = await cidOfBytes(f.bytes);
+    if (!derived.equals(f.cid)) fileProblems.push(`${name}: its bytes give ${derived}, the folder links ${f.cid}`);
+  }
+  if (fileProblems.length === 0) {
+    const ordered = [...files.entries()].map(([path, f]) => ({ path, content: f.bytes }));
+    const folderCid = await cidOfFolder(ordered);
+    if (!folderCid.equals(cid)) fileProblems.push(`the files give folder ${folderCid}, not ${cid}`);
+  }
+  if (m && signed) {
+    for (const [name, record] of [[TRACK_FILES.audio, m.files.audio], [TRACK_FILES.midi, m.files.midi]] as const) {
+      const f = files.get(name);
+      if (!f) continue;
+      if (f.bytes.byteLength !== record.size) fileProblems.push(`${name} is ${f.bytes.byteLength} bytes, the manifest says ${record.size}`);
+      if (sha256Hex(f.bytes) !== record.sha256) fileProblems.push(`${name} sha256 is ${sha256Hex(f.bytes)}, the manifest says ${record.sha256}`);
+      if (f.cid.toString() !== record.cid) fileProblems.push(`${name} CID is ${f.cid}, the manifest says ${record.cid}`);
+    }
+    try {
+      const metadata = JSON.parse(text(TRACK_FILES.metadata) ?? 'null') as Record<string, unknown> | null;
+      if (!metadata) throw new Error(`${TRACK_FILES.metadata} is missing`);
+      const link = (name: string) => `ipfs://${files.get(name)?.cid.toString() ?? '?'}`;
+      if (metadata.image !== link(TRACK_FILES.cover)) fileProblems.push(`metadata image ${String(metadata.image)} is not the folder's cover ${link(TRACK_FILES.cover)}`);
+      if (metadata.animation_url !== link(TRACK_FILES.audio)) fileProblems.push(`metadata animation_url ${String(metadata.animation_url)} is not the folder's audio`);
+      if (metadata.manifest !== link(TRACK_FILES.manifest)) fileProblems.push(`metadata manifest ${String(metadata.manifest)} is not the folder's manifest`);
+      if (metadata.manifest_digest !== signed.manifestDigest) fileProblems.push(`metadata manifest_digest ${String(metadata.manifest_digest)} is not ${signed.manifestDigest}`);
+      const midi = files.get(TRACK_FILES.midi);
+      const cover = files.get(TRACK_FILES.cover);
+      if (midi && cover && typeof metadata.name === 'string') {
+        const drawn = coverSvgBytes(notesFromMidi(midi.bytes), { title: metadata.name });
+        if (sha256Hex(drawn) !== sha256Hex(cover.bytes)) fileProblems.push('cover.svg is not the piano roll drawn from track.mid');
+      }
+    } catch (error) {
+      fileProblems.push(`metadata: ${message(error)}`);
+    }
+  }
+  checks.push(
+    fileProblems.length === 0
+      ? { name: 'files', pass: true, reason: `${files.size} files match their CIDs and folder ${cid}${m ? '; audio and MIDI match the manifest' : ''}` }
+      : { name: 'files', pass: false, reason: fileProblems.join('; ') },
+  );
+
+  // signature
+  if (!signed) checks.push({ name: 'signature', pass: false, reason: 'no valid manifest to check' });
+  else {
+    const chain = params.chain;
+    const sig = await verifyManifestSignature({ signed, expectedDomain: chain ? { chainId: chain.chainId, verifyingContract: chain.collection } : undefined, publicClient: chain?.publicClient });
+    checks.push({ name: 'signature', pass: sig.valid, reason: sig.reason });
+  }
+
+  // replay
+  if (!m) checks.push({ name: 'replay', pass: false, reason: 'no valid manifest to replay' });
+  else if (!params.replay) checks.push({ name: 'replay', pass: false, skipped: true, reason: 'skipped: no replay available here' });
+  else {
+    try {
+      const digest = await params.replay(m);
+      checks.push(
+        digest === m.notes.generatedDigest
+          ? { name: 'replay', pass: true, reason: `replaying ${m.model.id} (${m.model.weightsCid}) with seed ${m.generation.seed} gives ${digest}` }
+          : { name: 'replay', pass: false, reason: `replay gives ${digest}, the manifest records ${m.notes.generatedDigest}` },
+      );
+    } catch (error) {
+      checks.push({ name: 'replay', pass: false, reason: `replay failed: ${message(error)}` });
+    }
+  }
+
+  // chain
+  const chain = params.chain;
+  if (params.targetProblem) checks.push({ name: 'chain', pass: false, reason: `cannot be a token: ${params.targetProblem}` });
+  else if (!chain || tokenId === undefined) checks.push({ name: 'chain', pass: false, skipped: true, reason: 'skipped: no chain configured' });
+  else {
+    try {
+      const record = await readChainRecord(chain.publicClient, { collection: chain.collection, tokenId, fromBlock: chain.fromBlock });
+      const problems: string[] = [];
+      const content = contentDigestOfCid(cid);
+      if (record.contentDigest !== content) problems.push(`content digest on chain ${record.contentDigest}, folder ${content}`);
+      if (record.tokenURI !== `ipfs://${cid.toString()}/metadata.json`) problems.push(`tokenURI is ${record.tokenURI}`);
+      if (signed && record.manifestDigest !== signed.manifestDigest) problems.push(`manifest digest on chain ${record.manifestDigest}, manifest.json ${signed.manifestDigest}`);
+      if (m && !isAddressEqual(record.creator, m.creator as Address)) problems.push(`creator on chain ${record.creator}, manifest ${m.creator}`);
+      if (!signed) problems.push('no valid manifest to compare with');
+      checks.push(
+        problems.length === 0
+          ? { name: 'chain', pass: true, reason: `token ${tokenId} minted by ${record.creator} in block ${record.blockNumber} records this folder and manifest digest` }
+          : { name: 'chain', pass: false, reason: problems.join('; ') },
+      );
+    } catch (error) {
+      checks.push({ name: 'chain', pass: false, reason: message(error) });
+    }
+  }
+
+  return {
+    ok: checks.every((c) => c.pass),
+    cid: cid.toString(),
+    ...(tokenId !== undefined ? { tokenId: tokenId.toString() } : {}),
+    checks,
+    ...(m ? { manifest: m } : {}),
+    ...(signed ? { manifestDigest: signed.manifestDigest } : {}),
+  };
+}

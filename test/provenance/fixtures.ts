@@ -1,0 +1,118 @@
+/** Builders shared by the provenance tests: real WAV/MIDI bytes, a built + signed manifest, a stand-in replay. */
+import { Midi } from '@tonejs/midi';
+import type { Address, Hex, LocalAccount } from 'viem';
+import { cidOfBytes } from '../../lib/ipfs/cid-of-files';
+import { canonicalJson } from '../../lib/provenance/canonical';
+import { sha256Hex } from '../../lib/provenance/digest';
+import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
+import type { EditEntry, TrackManifest } from '../../lib/provenance/manifest-schema';
+import type { TrackMetadataInput } from '../../lib/provenance/metadata';
+import { MOTIF_SAMPLER } from '../../lib/provenance/replay-node';
+import { signManifest, type SignedManifest } from '../../lib/provenance/signed-manifest';
+
+export const WEIGHTS_CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
+
+/** A 16-bit mono PCM WAV of `seconds` of a 440 Hz sine. */
+export function makeWav(seconds = 0.25, sampleRate = 8000): Uint8Array {
+  const samples = Math.round(seconds * sampleRate);
+  const data = samples * 2;
+  const buf = Buffer.alloc(44 + data);
+  buf.write('RIFF', 0, 'ascii');
+  buf.writeUInt32LE(36 + data, 4);
+  buf.write('WAVE', 8, 'ascii');
+  buf.write('fmt ', 12, 'ascii');
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(1, 22);
+  buf.writeUInt32LE(sampleRate, 24);
+  buf.writeUInt32LE(sampleRate * 2, 28);
+  buf.writeUInt16LE(2, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write('data', 36, 'ascii');
+  buf.writeUInt32LE(data, 40);
+  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000), 44 + i * 2);
+  return new Uint8Array(buf);
+}
+
+export type Note = { pitch: number; quantizedStartStep: number; quantizedEndStep: number };
+
+export const NOTES: Note[] = [
+  { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 },
+  { pitch: 64, quantizedStartStep: 4, quantizedEndStep: 8 },
+  { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 14 },
+  { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32 },
+];
+
+/** A Standard MIDI File of `notes` (4 steps per quarter, 480 ppq). */
+export function makeMidi(notes: readonly Note[] = NOTES, bpm = 96): Uint8Array {
+  const midi = new Midi();
+  midi.header.setTempo(bpm);
+  const track = midi.addTrack();
+  const ticksPerStep = midi.header.ppq / 4;
+  for (const n of notes) track.addNote({ midi: n.pitch, ticks: n.quantizedStartStep * ticksPerStep, durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep, velocity: 0.8 });
+  return midi.toArray();
+}
+
+/**
+ * A stand-in for the model in unit tests: a digest that depends on exactly what a real replay depends on (weights,
+ * seed, temperature, primer, chords, steps, sampler), so changing any of them changes the replayed digest.
+ */
+export async function fakeReplay(m: TrackManifest): Promise<string> {
+  const g = m.generation;
+  const key = canonicalJson({ w: m.model.weightsCid, s: g.seed, t: g.temperature, p: g.primer, c: g.chordProgression, n: g.steps, x: g.sampler });
+  return `sha256:${sha256Hex(new TextEncoder().encode(key)).slice(2)}`;
+}
+
+export const EDITS: EditEntry[] = [
+  { at: '2026-11-24T10:00:00.000Z', op: 'change-note', before: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 12 }, after: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 14 } },
+  { at: '2026-11-24T10:00:05.000Z', op: 'add-note', note: { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32 } },
+];
+
+export type TrackFixture = { wav: Uint8Array; midi: Uint8Array; manifest: TrackManifest; signed: SignedManifest; metadata: TrackMetadataInput };
+
+export async function manifestParams(creator: Address, wav: Uint8Array, midi: Uint8Array, editLog: EditEntry[] = EDITS): Promise<BuildManifestParameters> {
+  const base: BuildManifestParameters = {
+    model: { id: 'motif/melody-test', family: 'MusicRNN', weightsCid: WEIGHTS_CID, backend: 'cpu' },
+    generation: {
+      seed: 1234,
+      temperature: 1.1,
+      primer: { notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }], totalQuantizedSteps: 4, stepsPerQuarter: 4 },
+      chordProgression: ['C', 'G', 'Am', 'F'],
+      bars: 2,
+      tempo: 96,
+      key: { tonic: 'C', scale: 'major' },
+      sampler: MOTIF_SAMPLER,
+    },
+    notes: { generatedDigest: `sha256:${'0'.repeat(64)}`, finalDigest: `sha256:${'1'.repeat(64)}`, finalCount: NOTES.length },
+    editLog,
+    render: { engine: 'tone@14.7.77 Offline PolySynth', instrument: 'PolySynth triangle', sampleRate: 8000, channels: 1, bitDepth: 16, durationSeconds: 0.25 },
+    files: {
+      audio: { path: 'audio.wav', mediaType: 'audio/wav', size: wav.byteLength, sha256: sha256Hex(wav), cid: (await cidOfBytes(wav)).toString() },
+      midi: { path: 'track.mid', mediaType: 'audio/midi', size: midi.byteLength, sha256: sha256Hex(midi), cid: (await cidOfBytes(midi)).toString() },
+    },
+    creator,
+    createdAt: '2026-11-24T10:01:00.000Z',
+    licence: 'CC-BY-4.0',
+  };
+  const draft = buildManifest(base);
+  return { ...base, notes: { ...base.notes, generatedDigest: await fakeReplay(draft) } };
+}
+
+export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: TrackManifest) => Promise<string>; editLog?: EditEntry[] } = {}): Promise<TrackFixture> {
+  const wav = makeWav();
+  const midi = makeMidi();
+  const params = await manifestParams(account.address, wav, midi, options.editLog);
+  let manifest = buildManifest(params);
+  if (options.replay) manifest = buildManifest({ ...params, notes: { ...params.notes, generatedDigest: await options.replay(manifest) } });
+  const signed = await signManifest({ manifest, chainId, verifyingContract: collection, sign: (td) => account.signTypedData(td) });
+  return { wav, midi, manifest, signed, metadata: { name: 'Test Track', description: 'A test', genre: 'Ambient', credits: [{ name: 'Ada', role: 'composer' }] } };
+}
+
+/** Re-signs `manifest` with `account` (a creator who signs a false manifest, or another signer). */
+export async function resign(account: LocalAccount, manifest: TrackManifest, chainId: number, collection: Address): Promise<SignedManifest> {
+  return signManifest({ manifest, chainId, verifyingContract: collection, sign: (td) => account.signTypedData(td) });
+}
+
+export const COLLECTION: Address = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+export const CHAIN_ID = 31337;
+export type { Hex };

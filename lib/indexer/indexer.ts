@@ -37,6 +37,13 @@ export class IndexerBusyError extends Error {
   }
 }
 
+export class IndexerLockLostError extends Error {
+  override name = 'IndexerLockLostError';
+  constructor() {
+    super('The database session holding the indexer lock ended; stopping so two writers never run at once.');
+  }
+}
+
 type Tx = Prisma.TransactionClient;
 
 async function cursorOf(db: Tx | PrismaClient, chainId: number) {
@@ -191,8 +198,12 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
 }
 
 /** Holds the single-writer lock for the life of the returned handle (a PostgreSQL session advisory lock). */
-export async function acquireIndexerLock(databaseUrl: string, chainId: number): Promise<{ release(): Promise<void> }> {
+export async function acquireIndexerLock(databaseUrl: string, chainId: number): Promise<{ release(): Promise<void>; lost(): boolean }> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  let lost = false;
+  client.on('error', () => {
+    lost = true; // the session holding the lock is gone (server stopped): the lock is released with it
+  });
   await client.connect();
   const key = 0x6d6f7469 + chainId; // "moti" + chain id
   const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
@@ -200,7 +211,7 @@ export async function acquireIndexerLock(databaseUrl: string, chainId: number): 
     await client.end();
     throw new IndexerBusyError();
   }
-  return { release: () => client.end() };
+  return { release: () => (lost ? Promise.resolve() : client.end()), lost: () => lost };
 }
 
 export type RunIndexerParameters = IndexerParameters & {
@@ -216,6 +227,7 @@ export async function runIndexer(params: RunIndexerParameters): Promise<void> {
   const lock = await acquireIndexerLock(params.databaseUrl, params.chainId);
   try {
     while (!params.signal.aborted) {
+      if (lock.lost()) throw new IndexerLockLostError();
       try {
         const result = await syncOnce(params);
         params.onSync?.(result);

@@ -8,6 +8,9 @@ import { localDevAccounts } from '../chain/dev-accounts';
 import { resolveChain } from '../config/chains';
 import { resolveLayout, usesLocalChain, type Env } from '../config/env';
 import { deployContracts } from '../contracts/deploy';
+import { readDeployment } from '../contracts/deployment';
+import { toMotifAddresses } from '../chain/contracts';
+import { runIndexer } from '../indexer/indexer';
 import { createPrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations, migrationStatus } from '../db/migrate';
@@ -18,7 +21,7 @@ import { startProcess, type ManagedProcess } from './child-process';
 import { assertPortFree } from './ports';
 import { seedLocalDemo } from './seed';
 
-export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'app';
+export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'app';
 
 export type PlatformOptions = {
   env: Env;
@@ -147,7 +150,48 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       }
     }
 
-    // 6. Web app
+    // 6. Indexer: backfill, then follow the chain in this process until stop.
+    {
+      const deployment = readDeployment(deploymentPath);
+      const addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])));
+      if (!addresses) throw new Error(`The deployment ${deploymentPath} lacks a Motif contract`);
+      const prisma = createPrismaClient(databaseUrl, (e) => log('indexer', `database connection closed: ${e.message}`));
+      const abort = new AbortController();
+      let resolveCaughtUp: (block: bigint) => void = () => {};
+      let rejectCaughtUp: (error: unknown) => void = () => {};
+      const caughtUp = new Promise<bigint>((resolve, reject) => {
+        resolveCaughtUp = resolve;
+        rejectCaughtUp = reject;
+      });
+      const running = runIndexer({
+        prisma,
+        client: publicClient,
+        chainId: chain.id,
+        addresses,
+        startBlock: BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber))),
+        databaseUrl,
+        pollMs: anvil ? 500 : 2_000,
+        confirmations: anvil ? 64 : 128,
+        signal: abort.signal,
+        onSync: (r) => {
+          if (r.events > 0 || r.rolledBackTo !== null) log('indexer', `blocks ${r.fromBlock}-${r.toBlock}: ${r.events} events${r.rolledBackTo !== null ? `, reorg rolled back to ${r.rolledBackTo}` : ''}`);
+          if (r.caughtUp) resolveCaughtUp(r.toBlock);
+        },
+        onError: (error) => log('indexer', `error (will retry): ${error instanceof Error ? error.message : String(error)}`),
+      }).catch((error: unknown) => {
+        rejectCaughtUp(error);
+        log('indexer', `stopped: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      stops.push(async () => {
+        abort.abort();
+        await running;
+        await prisma.$disconnect();
+      });
+      const head = await caughtUp;
+      ready('indexer', `caught up to block ${head}; following new blocks`);
+    }
+
+    // 7. Web app
     let url: string | null = null;
     if (options.withApp !== false) {
       await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');

@@ -8,7 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createWalletClient, createPublicClient, http, parseEther } from 'viem';
+import { createWalletClient, createPublicClient, http, keccak256, parseEther, toHex } from 'viem';
+import { trackCollectionAbi } from '../../lib/contracts/abi';
+import { readDeployment } from '../../lib/contracts/deployment';
 import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -68,7 +70,7 @@ describe('npm start', () => {
     const started = runStartScript(env);
     await started.ready;
     const lines = started.output().split('\n').filter((l) => l.startsWith('✔'));
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(['chain', 'contracts', 'database', 'ipfs', 'seed', 'app']);
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(['chain', 'contracts', 'database', 'ipfs', 'seed', 'indexer', 'app']);
     expect(started.output()).toContain('health all green');
     expect(started.output()).toContain(`Motif is running at http://localhost:${env.MOTIF_APP_PORT}`);
 
@@ -103,6 +105,26 @@ describe('npm start', () => {
     const publicClient = createPublicClient({ chain, transport: http() });
     await publicClient.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to: recipient, value: parseEther('1.5') }) });
 
+    // A mint, which the running indexer must pick up live.
+    const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR!, 'deployments', '31337.json'));
+    await publicClient.waitForTransactionReceipt({
+      hash: await wallet.writeContract({
+        address: deployment.contracts.TrackCollection.address,
+        abi: trackCollectionAbi,
+        functionName: 'mint',
+        args: [wallet.account.address, keccak256(toHex('e2e content')), keccak256(toHex('e2e manifest')), wallet.account.address, 750, 6],
+      }),
+    });
+    const sql = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif` });
+    await sql.connect();
+    let indexed = 0;
+    for (let i = 0; i < 40 && indexed === 0; i++) {
+      indexed = (await sql.query('SELECT count(*)::int AS n FROM "Track" WHERE "royaltyBps" = 750')).rows[0].n;
+      if (indexed === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    await sql.end();
+    expect(indexed).toBe(1);
+
     pressCtrlC(started);
     expect(await started.exited).toBe(0);
     expect(started.output()).toContain('Stopped.');
@@ -118,6 +140,7 @@ describe('npm start', () => {
     const sql = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif` });
     await sql.connect();
     expect((await sql.query('SELECT count(*)::int AS n FROM "Profile"')).rows[0].n).toBe(10);
+    expect((await sql.query('SELECT count(*)::int AS n FROM "Track"')).rows[0].n).toBe(1);
     await sql.end();
     const res = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/ipfs/${audioCid}/track.wav`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(wav);

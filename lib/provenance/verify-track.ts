@@ -221,6 +221,7 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       if (record.tokenURI !== `ipfs://${cid.toString()}/metadata.json`) problems.push(`tokenURI is ${record.tokenURI}`);
       if (signed && record.manifestDigest !== signed.manifestDigest) problems.push(`manifest digest on chain ${record.manifestDigest}, manifest.json ${signed.manifestDigest}`);
       if (m && !isAddressEqual(record.creator, m.creator as Address)) problems.push(`creator on chain ${record.creator}, manifest ${m.creator}`);
+      if (m && record.licence !== m.licence.id) problems.push(`licence on chain ${record.licence}, manifest ${m.licence.id} (${m.licence.name})`);
       if (!signed) problems.push('no valid manifest to compare with');
       checks.push(
         problems.length === 0

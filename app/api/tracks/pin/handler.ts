@@ -1,0 +1,148 @@
+import type { Address } from 'viem';
+import { z } from 'zod';
+import { HttpError, PayloadTooLargeError, TRACK_LIMITS, checkSize, type TrackPart } from '../../../../lib/ipfs/limits';
+import type { RetryOptions } from '../../../../lib/ipfs/retry';
+import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/ipfs/sniff';
+import type { IpfsStorage } from '../../../../lib/ipfs/storage';
+import { buildTrackFolder, pinFolderVerified } from '../../../../lib/ipfs/track-folder';
+import { contentDigestOfCid } from '../../../../lib/provenance/digest';
+import { InvalidManifestError } from '../../../../lib/provenance/errors';
+import { creditSchema } from '../../../../lib/provenance/metadata';
+import { parseSignedManifest, verifyManifestSignature } from '../../../../lib/provenance/signed-manifest';
+import { CID } from 'multiformats/cid';
+
+/** The text fields of the multipart request (besides the `wav`, `midi` and `manifest` parts). */
+export const pinTrackFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(200),
+    description: z.string().max(5000).default(''),
+    genre: z.string().trim().min(1, 'genre is required').max(100),
+    /** JSON array of { name, role, address? }. */
+    credits: z
+      .string()
+      .default('[]')
+      .transform((s, ctx) => {
+        try {
+          return JSON.parse(s) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'credits must be a JSON array' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.array(creditSchema).max(50)),
+    externalUrl: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+
+export type PinTrackResponse = {
+  cid: string;
+  files: Record<string, { cid: string; size: number }>;
+  /** bytes32 for TrackCollection.mint(content) (= the token id). */
+  contentDigest: `0x${string}`;
+  tokenId: string;
+  /** bytes32 for TrackCollection.mint(manifest). */
+  manifestDigest: `0x${string}`;
+  backend: IpfsStorage['backend'];
+};
+
+export type PinTrackHandlerDependencies = {
+  storage: () => Promise<IpfsStorage>;
+  /** The chain and TrackCollection a manifest signature must be bound to (collection absent: chain only). */
+  signingDomain: () => Promise<{ chainId: number; verifyingContract?: Address }>;
+  limits?: Record<TrackPart, number>;
+  retry?: Omit<RetryOptions, 'signal'>;
+};
+
+const json = (status: number, body: unknown) => Response.json(body, { status });
+const MULTIPART_OVERHEAD = 256 * 1024;
+
+/**
+ * POST multipart/form-data: `wav` (file), `midi` (file), `manifest` (the signed manifest JSON, as text or file),
+ * `name`, `genre`, optional `description`, `credits` (JSON array), `externalUrl`.
+ * 201 `{ cid, files, contentDigest, tokenId, manifestDigest, backend }` once the folder is pinned and every CID
+ * re-derived independently; 400 bad fields, 413 too large (limit in the message), 415 not WAV/MIDI/multipart,
+ * 422 manifest invalid, wrongly signed, or not describing the uploaded bytes; 502 the storage backend failed.
+ */
+export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (request: Request) => Promise<Response> {
+  const limits = deps.limits ?? TRACK_LIMITS;
+  return async (request) => {
+    try {
+      const type = request.headers.get('content-type') ?? '';
+      if (!type.startsWith('multipart/form-data')) throw new UnsupportedMediaTypeError('request', 'multipart/form-data', `got ${type || 'no content type'}`);
+      const total = limits.wav + limits.midi + limits.manifest + limits.metadata + MULTIPART_OVERHEAD;
+      const length = Number(request.headers.get('content-length') ?? '0');
+      if (length > total) throw new PayloadTooLargeError('request', length, total);
+
+      let form: FormData;
+      try {
+        form = await request.formData();
+      } catch (error) {
+        return json(400, { error: `not a readable multipart body: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      const file = async (part: 'wav' | 'midi'): Promise<Uint8Array | Response> => {
+        const value = form.get(part);
+        if (!(value instanceof Blob)) return json(400, { error: `${part} must be a file part` });
+        checkSize(part, value.size, limits);
+        return new Uint8Array(await value.arrayBuffer());
+      };
+      const wav = await file('wav');
+      if (wav instanceof Response) return wav;
+      const midi = await file('midi');
+      if (midi instanceof Response) return midi;
+      sniffWav(wav);
+      sniffMidi(midi);
+
+      const manifestPart = form.get('manifest');
+      if (manifestPart === null) return json(400, { error: 'manifest is required (the signed manifest JSON)' });
+      const manifestText = typeof manifestPart === 'string' ? manifestPart : await manifestPart.text();
+      checkSize('manifest', new TextEncoder().encode(manifestText).byteLength, limits);
+
+      const fieldValues: Record<string, string> = {};
+      for (const [key, value] of form.entries()) if (typeof value === 'string' && !['manifest', 'wav', 'midi'].includes(key)) fieldValues[key] = value;
+      const fields = pinTrackFieldsSchema.safeParse(fieldValues);
+      if (!fields.success) return json(400, { error: 'invalid fields', issues: fields.error.issues.map((i) => `${i.path.join('.') || '(fields)'}: ${i.message}`) });
+      checkSize('metadata', new TextEncoder().encode(JSON.stringify(fields.data)).byteLength, limits);
+
+      let raw: unknown;
+      try {
+        raw = JSON.parse(manifestText);
+      } catch {
+        return json(400, { error: 'manifest is not JSON' });
+      }
+      const signed = parseSignedManifest(raw);
+      const domain = await deps.signingDomain();
+      const signature = await verifyManifestSignature({
+        signed,
+        expectedDomain: domain.verifyingContract ? { chainId: domain.chainId, verifyingContract: domain.verifyingContract } : undefined,
+      });
+      if (!signature.valid) return json(422, { error: `signature: ${signature.reason}` });
+      if (!domain.verifyingContract && signed.signature.domain.chainId !== domain.chainId) {
+        return json(422, { error: `signature: signed for chain ${signed.signature.domain.chainId}, this server is on chain ${domain.chainId}` });
+      }
+
+      const folder = await buildTrackFolder({ wav, midi, signed, metadata: fields.data });
+      const storage = await deps.storage();
+      let pinned;
+      try {
+        pinned = await pinFolderVerified(storage, folder.files, folder.expected, { signal: request.signal, retry: deps.retry });
+      } catch (error) {
+        return json(502, { error: `pinning failed (${storage.backend}): ${error instanceof Error ? error.message : String(error)}` });
+      }
+      const contentDigest = contentDigestOfCid(CID.parse(pinned.cid));
+      const body: PinTrackResponse = {
+        cid: pinned.cid,
+        files: pinned.files,
+        contentDigest,
+        tokenId: BigInt(contentDigest).toString(),
+        manifestDigest: signed.manifestDigest,
+        backend: pinned.backend,
+      };
+      return json(201, body);
+    } catch (error) {
+      if (error instanceof HttpError) return json(error.status, { error: error.message });
+      if (error instanceof InvalidManifestError) return json(422, { error: 'invalid manifest', issues: error.issues });
+      throw error;
+    }
+  };
+}
+

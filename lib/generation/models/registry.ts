@@ -48,6 +48,37 @@ export class UnknownModelError extends Error {
 
 export const SHIPPED_MODELS: readonly ShippedModel[] = [
   /* @generated shipped-models: written by scripts/models/register.ts */
+  {
+    source: 'shipped',
+    id: "motif-melody-2x256-v1",
+    task: "melody",
+    family: 'MusicRNN',
+    urlPath: "/models/motif-melody-2x256-v1",
+    weightsCid: "bafybeiagrwcwdfkekfikyo756dfuww7io4usjkgb7nl4at4ptdivmndpee",
+    files: [{ path: "config.json", bytes: 145 }, { path: "group1-shard1of1", bytes: 3348632 }, { path: "weights_manifest.json", bytes: 1009 }],
+    minPitch: 48,
+    maxPitch: 83,
+    architecture: "MusicRNN, MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38",
+    license: "GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0; JSB chorales are public domain)",
+    trainingData: "Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split)",
+    card: "/models/motif-melody-2x256-v1/MODEL_CARD.md",
+  },
+  {
+    source: 'shipped',
+    id: "motif-improv-2x256-v1",
+    task: "chord-melody",
+    family: 'MusicRNN',
+    urlPath: "/models/motif-improv-2x256-v1",
+    weightsCid: "bafybeibzklnd6x24rsxelleryr5trrs5i3pbklalo4tnm53w7lyjsjozpa",
+    files: [{ path: "config.json", bytes: 184 }, { path: "group1-shard1of2", bytes: 3461120 }, { path: "group1-shard2of2", bytes: 39064 }, { path: "weights_manifest.json", bytes: 1087 }],
+    minPitch: 48,
+    maxPitch: 83,
+    chordEncoder: "PitchChordEncoder",
+    architecture: "MusicRNN (ImprovRNN design), PitchChordEncoder (37) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38",
+    license: "GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0)",
+    trainingData: "Nottingham melodies + chord tracks (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10)",
+    card: "/models/motif-improv-2x256-v1/MODEL_CARD.md",
+  },
 ];
 
 export const HOSTED_MODELS: readonly HostedModel[] = [

@@ -14,7 +14,7 @@ import {
   notesFromMelodyEvents,
   type QuantizedNote,
 } from '../notes/melody';
-import { musicRnnInternals } from './musicrnn-internals';
+import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
 import { Sfc32, sampleCategorical, seedToUint32, type Seed } from './prng';
 
 /** The subset of Magenta's INoteSequence a primer needs (a quantized, monophonic sequence). */
@@ -78,6 +78,30 @@ function primerNotes(primer: PrimerSequence): { notes: QuantizedNote[]; totalSte
   return { notes, totalSteps, stepsPerQuarter: spq };
 }
 
+/**
+ * Same mapping as Magenta's `ChordEncoder.encodeProgression` (chord k of n covers steps with floor(step * n / total)
+ * = k), but each symbol is encoded on its own and read as float32: Magenta's version stacks the encodings, which
+ * throws when a progression mixes 'N.C.' (int32 one-hot) with chords (float32) in @magenta/music 1.23.1.
+ */
+export function encodeProgression(encoder: ChordEncoderLike, chords: readonly string[], totalSteps: number): Float32Array {
+  const depth = encoder.depth;
+  const cache = new Map<string, Float32Array>();
+  const encoded = chords.map((symbol) => {
+    let v = cache.get(symbol);
+    if (!v) {
+      v = Float32Array.from(tf.tidy(() => encoder.encode(symbol).toFloat()).dataSync());
+      cache.set(symbol, v);
+    }
+    return v;
+  });
+  const out = new Float32Array(totalSteps * depth);
+  for (let step = 0; step < totalSteps; step++) {
+    const v = encoded[Math.floor((step * encoded.length) / totalSteps)];
+    if (v) out.set(v, step * depth);
+  }
+  return out;
+}
+
 /** Continues `primer` by `steps` sixteenths with the model's own weights, sampling with a seeded PRNG. */
 export async function generateMelody(params: GenerateMelodyParams): Promise<GenerateMelodyResult> {
   const { steps, temperature } = params;
@@ -95,10 +119,8 @@ export async function generateMelody(params: GenerateMelodyParams): Promise<Gene
   const length = primerEvents.length;
   const total = length + steps;
 
-  const controls: Float32Array | undefined = m.chordEncoder && params.chordProgression
-    ? tf.tidy(() => (m.chordEncoder as NonNullable<typeof m.chordEncoder>).encodeProgression(params.chordProgression ?? [], total).toFloat()).dataSync() as Float32Array
-    : undefined;
   const controlDepth = m.chordEncoder?.depth ?? 0;
+  const controls = m.chordEncoder && params.chordProgression ? encodeProgression(m.chordEncoder, params.chordProgression, total) : undefined;
 
   let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
   let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);

@@ -1,0 +1,108 @@
+import type { Hex } from 'viem';
+import type { PrismaClient } from '../db/client';
+import { Prisma } from '../db/generated/client';
+import { cidFromContentDigest } from '../ipfs/content-digest';
+import type { GalleryQuery } from './gallery-query';
+
+export type GalleryItem = {
+  tokenId: string;
+  title: string | null;
+  creator: string;
+  owner: string;
+  genre: string | null;
+  musicalKey: string | null;
+  bpm: number | null;
+  durationMs: number | null;
+  modelId: string | null;
+  /** The pinned folder's CID; its audio plays from the gateway at /ipfs/<cid>/audio.wav. */
+  contentCid: string;
+  licence: number;
+  royaltyBps: number;
+  priceWei: string | null;
+  mintedBlock: string;
+};
+
+export type GalleryPage = { items: GalleryItem[]; total: number; page: number; pageSize: number; pages: number };
+
+type Row = {
+  tokenId: Prisma.Decimal;
+  title: string | null;
+  creator: string;
+  owner: string;
+  genre: string | null;
+  musicalKey: string | null;
+  bpm: number | null;
+  durationMs: number | null;
+  modelId: string | null;
+  contentDigest: string;
+  licence: number;
+  royaltyBps: number;
+  priceWei: Prisma.Decimal | null;
+  mintedBlock: bigint;
+  total: bigint;
+};
+
+const ORDER: Record<GalleryQuery['sort'], Prisma.Sql> = {
+  newest: Prisma.sql`t."mintedBlock" DESC, t."tokenId" DESC`,
+  oldest: Prisma.sql`t."mintedBlock" ASC, t."tokenId" ASC`,
+  'price-asc': Prisma.sql`l."priceWei" ASC NULLS LAST, t."mintedBlock" DESC`,
+  'price-desc': Prisma.sql`l."priceWei" DESC NULLS LAST, t."mintedBlock" DESC`,
+  title: Prisma.sql`lower(t."title") ASC NULLS LAST, t."mintedBlock" DESC`,
+};
+
+/** One page of indexed tracks for the gallery: search, filters and sort run in PostgreSQL (one query). */
+export async function listTracks(prisma: PrismaClient, chainId: number, query: GalleryQuery): Promise<GalleryPage> {
+  const where: Prisma.Sql[] = [Prisma.sql`t."chainId" = ${chainId}`];
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`(t."title" ILIKE ${like} OR t."creator" ILIKE ${like})`);
+  }
+  if (query.creator) where.push(Prisma.sql`lower(t."creator") = ${query.creator.toLowerCase()}`);
+  if (query.genre) where.push(Prisma.sql`lower(t."genre") = ${query.genre.toLowerCase()}`);
+  if (query.key) where.push(Prisma.sql`lower(t."musicalKey") = ${query.key.toLowerCase()}`);
+  if (query.model) where.push(Prisma.sql`t."modelId" = ${query.model}`);
+  if (query.bpmMin !== undefined) where.push(Prisma.sql`t."bpm" >= ${query.bpmMin}`);
+  if (query.bpmMax !== undefined) where.push(Prisma.sql`t."bpm" <= ${query.bpmMax}`);
+  if (query.forSale) where.push(Prisma.sql`l."priceWei" IS NOT NULL`);
+  if (query.priceMin !== undefined) where.push(Prisma.sql`l."priceWei" >= ${query.priceMin.toString()}::numeric`);
+  if (query.priceMax !== undefined) where.push(Prisma.sql`l."priceWei" <= ${query.priceMax.toString()}::numeric`);
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT t."tokenId", t."title", t."creator", t."owner", t."genre", t."musicalKey", t."bpm", t."durationMs", t."modelId",
+           t."contentDigest", t."licence", t."royaltyBps", l."priceWei", t."mintedBlock", count(*) OVER () AS total
+    FROM "Track" t
+    LEFT JOIN "Listing" l ON l."chainId" = t."chainId" AND l."tokenId" = t."tokenId"
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY ${ORDER[query.sort]}
+    LIMIT ${query.pageSize} OFFSET ${offset}`;
+  const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await countTracks(prisma, where) : 0;
+  return {
+    items: rows.map((r) => ({
+      tokenId: r.tokenId.toFixed(),
+      title: r.title,
+      creator: r.creator,
+      owner: r.owner,
+      genre: r.genre,
+      musicalKey: r.musicalKey,
+      bpm: r.bpm,
+      durationMs: r.durationMs,
+      modelId: r.modelId,
+      contentCid: cidFromContentDigest(r.contentDigest as Hex).toString(),
+      licence: r.licence,
+      royaltyBps: r.royaltyBps,
+      priceWei: r.priceWei?.toFixed() ?? null,
+      mintedBlock: r.mintedBlock.toString(),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pages: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}
+
+async function countTracks(prisma: PrismaClient, where: Prisma.Sql[]): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "Track" t LEFT JOIN "Listing" l ON l."chainId" = t."chainId" AND l."tokenId" = t."tokenId"
+    WHERE ${Prisma.join(where, ' AND ')}`;
+  return Number(row?.n ?? 0);
+}

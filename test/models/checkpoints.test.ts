@@ -92,6 +92,20 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
     }
   });
 
+  it("at temperature 0 gives exactly Magenta's own continueSequence (argmax) notes", async () => {
+    const chords = entry.chordEncoder ? progression : undefined;
+    const theirs = (await model.continueSequence(primer, 48, 0, chords)) as {
+      notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }>;
+    };
+    const ours = await generateMelody({ model, seed: 1, temperature: 0, steps: 48, primer, chordProgression: chords });
+    expect(await notesDigest(ours.sequence.notes)).toBe(await notesDigest(theirs.notes));
+  });
+
+  it.runIf(Boolean(entry.chordEncoder))('accepts progressions mixing N.C. with chords', async () => {
+    const r = await generateMelody({ model, seed: 3, temperature: 1, steps: 32, primer, chordProgression: ['N.C.', 'G', 'D7', 'N.C.'] });
+    expect(r.events).toHaveLength(32);
+  });
+
   it('rejects a missing or unexpected chord progression', async () => {
     if (entry.chordEncoder) {
       await expect(generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer })).rejects.toThrow(GenerationError);

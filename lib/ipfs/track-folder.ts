@@ -1,4 +1,7 @@
-import { Midi } from '@tonejs/midi';
+import tonejsMidi from '@tonejs/midi';
+
+// @tonejs/midi is CommonJS: Node's ESM loader exposes only its default export.
+const { Midi } = tonejsMidi;
 import type { CID } from 'multiformats/cid';
 import { sha256Hex } from '../provenance/digest';
 import { TRACK_FILES } from '../provenance/manifest-schema';

@@ -1,5 +1,8 @@
 /** Builders shared by the provenance tests: real WAV/MIDI bytes, a built + signed manifest, a stand-in replay. */
-import { Midi } from '@tonejs/midi';
+import tonejsMidi from '@tonejs/midi';
+
+// @tonejs/midi is CommonJS: Node's ESM loader exposes only its default export.
+const { Midi } = tonejsMidi;
 import type { Address, Hex, LocalAccount } from 'viem';
 import { cidOfBytes } from '../../lib/ipfs/cid-of-files';
 import { canonicalJson } from '../../lib/provenance/canonical';

@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="site">
           <a className="brand" href="/">Motif</a>
           <nav aria-label="Main">
-            <a href="/api/health">Health (JSON)</a>
+            <a href="/gallery">Gallery</a> <a href="/api/health">Health (JSON)</a>
           </nav>
         </header>
         <Providers chain={describeChain(chain, services.rpcUrl)} addresses={addresses}>

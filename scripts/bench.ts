@@ -8,10 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchFigure, BenchModule } from '../bench/figure';
 
-const MODULES: Record<string, { file: string; exportName: string }> = {
+const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string }> = {
   platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
   gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
-  models: { file: '../bench/models.ts', exportName: 'modelsBench' },
+  models: { file: '../bench/models.ts', exportName: 'modelsBench', markdownExport: 'modelsTable' },
+  gallery: { file: '../bench/gallery.ts', exportName: 'galleryBench' },
 };
 
 type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;
@@ -24,7 +25,7 @@ const titles: Record<string, string> = {};
 const extras: Record<string, string> = {};
 let failures = 0;
 
-for (const [key, { file, exportName }] of Object.entries(MODULES)) {
+for (const [key, { file, exportName, markdownExport }] of Object.entries(MODULES)) {
   if (wanted.length > 0 && !wanted.includes(key)) continue;
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = (await import(file)) as Record<string, BenchModule & { markdown?: () => Promise<string> }>;
@@ -39,7 +40,7 @@ for (const [key, { file, exportName }] of Object.entries(MODULES)) {
       results[f.name] = { value: f.value, unit: f.unit, goal: f.goal, ...(f.note ? { note: f.note } : {}), module: key, measuredAt: new Date().toISOString() };
       console.log(`  ${f.name} = ${f.value} ${f.unit}  (goal ${f.goal})`);
     }
-    const markdown = (mod as Record<string, unknown>)[`${key}Markdown`];
+    const markdown = markdownExport ? (mod as Record<string, unknown>)[markdownExport] : undefined;
     if (typeof markdown === 'function') extras[key] = await (markdown as () => Promise<string>)();
   } catch (error) {
     failures++;

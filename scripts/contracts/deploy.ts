@@ -1,27 +1,37 @@
+/**
+ * `npm run contracts:deploy`: deploys (or finds) Motif's contracts on the configured chain — the local anvil, an L3
+ * preset (MOTIF_CHAIN) or any RPC (MOTIF_RPC_URL + MOTIF_CHAIN_ID) — and writes
+ * MOTIF_DATA_DIR/deployments/<chainId>.json. Idempotent: a recorded deployment whose addresses have code is reused.
+ */
 import path from 'node:path';
-import { createPublicClient, createWalletClient, defineChain, http, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { resolveChain } from '../../lib/config/chains';
+import { ConfigError, parseEnv, resolveLayout, usesLocalChain } from '../../lib/config/env';
 import { deployContracts } from '../../lib/contracts/deploy';
 
-/** Anvil's default dev account 0 (public knowledge; only for the local chain). */
-const ANVIL_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
-
-const rpcUrl = process.env.RPC_URL ?? 'http://127.0.0.1:8545';
-const key = (process.env.DEPLOYER_PRIVATE_KEY ?? ANVIL_KEY_0) as Hex;
-const account = privateKeyToAccount(key);
-
-const probe = createPublicClient({ transport: http(rpcUrl) });
-const chainId = await probe.getChainId();
-const chain = defineChain({
-  id: chainId,
-  name: `chain-${chainId}`,
-  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-  rpcUrls: { default: { http: [rpcUrl] } },
-});
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(2);
+}
+const { chain, rpcUrl } = resolveChain(env);
+const key = env.DEPLOYER_PRIVATE_KEY ?? (usesLocalChain(env) ? localDevAccounts(1)[0]!.privateKey : undefined);
+if (!key) {
+  console.error(`DEPLOYER_PRIVATE_KEY is required to deploy on ${chain.name} (chain ${chain.id}).`);
+  process.exit(2);
+}
 const publicClient = createPublicClient({ chain, transport: http(rpcUrl) });
-const walletClient = createWalletClient({ chain, account, transport: http(rpcUrl) });
-const deploymentPath = path.join('.motif', 'deployments', `${chainId}.json`);
-
+const actual = await publicClient.getChainId();
+if (actual !== chain.id) {
+  console.error(`${rpcUrl} answers chain id ${actual}, but the configuration says ${chain.id}.`);
+  process.exit(2);
+}
+const walletClient = createWalletClient({ chain, account: privateKeyToAccount(key), transport: http(rpcUrl) });
+const deploymentPath = path.join(resolveLayout(env).deploymentsDir, `${chain.id}.json`);
 const { deployment, reused } = await deployContracts({ publicClient, walletClient, deploymentPath });
-console.log(`${reused ? 'Reused' : 'Deployed'} on chain ${chainId} (${deploymentPath}):`);
+console.log(`${reused ? 'Found' : 'Deployed'} on ${chain.name} (chain ${chain.id}), recorded in ${path.relative(process.cwd(), deploymentPath)}:`);
 for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name} ${c.address}`);

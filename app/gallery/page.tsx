@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import { formatEther } from 'viem';
+import { createPrismaClient } from '../../lib/db/client';
+import { GALLERY_SORTS, GalleryQueryError, parseGalleryQuery, type GalleryQuery } from '../../lib/gallery/gallery-query';
+import { listTracks, type GalleryItem } from '../../lib/gallery/list-tracks';
+import { getServices } from '../../lib/platform/services';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Gallery' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const SORT_LABELS: Record<(typeof GALLERY_SORTS)[number], string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  'price-asc': 'Price, low to high',
+  'price-desc': 'Price, high to low',
+  title: 'Title',
+};
+
+function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+function TrackCard({ track }: { track: GalleryItem }) {
+  const title = track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
+  return (
+    <li className="track-card">
+      <h2>{title}</h2>
+      <p className="muted">
+        by <span title={track.creator}>{shortAddress(track.creator)}</span>
+        {track.genre ? ` · ${track.genre}` : ''}
+        {track.musicalKey ? ` · ${track.musicalKey}` : ''}
+        {track.bpm ? ` · ${track.bpm} BPM` : ''}
+      </p>
+      <audio controls preload="none" src={`/ipfs/${track.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
+      <p>{track.priceWei ? <strong>{formatEther(BigInt(track.priceWei))} ETH</strong> : <span className="muted">Not for sale</span>}</p>
+    </li>
+  );
+}
+
+function pageHref(params: Record<string, string | string[] | undefined>, page: number): string {
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v !== '' && k !== 'page') next.set(k, v);
+  next.set('page', String(page));
+  return `/gallery?${next.toString()}`;
+}
+
+export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  let query: GalleryQuery | null = null;
+  let problems: { field: string; message: string }[] = [];
+  try {
+    query = parseGalleryQuery(params);
+  } catch (error) {
+    if (!(error instanceof GalleryQueryError)) throw error;
+    problems = error.problems;
+  }
+  const services = await getServices();
+  const prisma = createPrismaClient(services.databaseUrl);
+  const page = query ? await listTracks(prisma, services.chainId, query).finally(() => prisma.$disconnect()) : null;
+  const value = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
+
+  return (
+    <>
+      <h1>Gallery</h1>
+      <form method="get" action="/gallery" className="filters" aria-label="Search and filter tracks">
+        <label>Search <input name="q" type="search" defaultValue={value('q')} placeholder="Title or creator address" /></label>
+        <label>Genre <input name="genre" defaultValue={value('genre')} /></label>
+        <label>Key <input name="key" defaultValue={value('key')} placeholder="e.g. A minor" /></label>
+        <label>Model <input name="model" defaultValue={value('model')} /></label>
+        <label>Tempo from <input name="bpmMin" type="number" min={1} max={400} defaultValue={value('bpmMin')} /></label>
+        <label>Tempo to <input name="bpmMax" type="number" min={1} max={400} defaultValue={value('bpmMax')} /></label>
+        <label>Price from (ETH) <input name="priceMin" inputMode="decimal" defaultValue={value('priceMin')} /></label>
+        <label>Price to (ETH) <input name="priceMax" inputMode="decimal" defaultValue={value('priceMax')} /></label>
+        <label><input name="forSale" type="checkbox" value="true" defaultChecked={value('forSale') === 'true'} /> For sale only</label>
+        <label>Sort
+          <select name="sort" defaultValue={value('sort') || 'newest'}>
+            {GALLERY_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+      </form>
+      {problems.length > 0 && (
+        <div role="alert">
+          <p>Some filters are not valid:</p>
+          <ul>{problems.map((p) => <li key={p.field}>{p.field}: {p.message}</li>)}</ul>
+        </div>
+      )}
+      {page && (
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className="muted" role="status">
+            {page.total === 0 ? 'No tracks match.' : `${page.total} track${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages}`}
+          </h2>
+          <ul className="track-grid">{page.items.map((t) => <TrackCard key={t.tokenId} track={t} />)}</ul>
+          <nav aria-label="Pages" className="pager">
+            {page.page > 1 && <a href={pageHref(params, page.page - 1)} rel="prev">Previous page</a>}
+            {page.page < page.pages && <a href={pageHref(params, page.page + 1)} rel="next">Next page</a>}
+          </nav>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { IpfsStorage } from '../../../../lib/ipfs/storage';
+import { InvalidTrackTargetError, parseTrackTarget } from '../../../../lib/provenance/target';
+import { verifyTrack, type ReplayFn, type VerifyChainOptions, type VerifyCheck } from '../../../../lib/provenance/verify-track';
+
+export type VerifyTrackResponse = {
+  ok: boolean;
+  cid: string;
+  tokenId?: string;
+  checks: VerifyCheck[];
+  manifestDigest?: string;
+  summary?: { model: string; weightsCid: string; seed: number | string; creator: string; createdAt: string; licence: string; aiDisclosure: string };
+};
+
+export type VerifyHandlerDependencies = {
+  storage: () => Promise<Pick<IpfsStorage, 'stat' | 'cat'>>;
+  /** Chain options, or why there are none (shown in the skipped chain check). */
+  chain: () => Promise<{ chain: VerifyChainOptions } | { problem: string }>;
+  /** Absent: the replay check is reported as skipped with `replayUnavailable` as the reason. */
+  replay?: ReplayFn;
+  replayUnavailable?: string;
+};
+
+/** GET ?id=<tokenId | CID> -> 200 VerifyTrackResponse (pass or fail is in the body); 400 for an unreadable id. */
+export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const id = new URL(request.url).searchParams.get('id') ?? '';
+    let target;
+    try {
+      target = parseTrackTarget(id);
+    } catch (error) {
+      if (error instanceof InvalidTrackTargetError) return Response.json({ error: error.message }, { status: 400 });
+      throw error;
+    }
+    const [storage, chain] = await Promise.all([deps.storage(), deps.chain()]);
+    const result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, signal: request.signal });
+    const checks = result.checks.map((c) => {
+      if (c.name === 'chain' && c.skipped && 'problem' in chain) return { ...c, reason: `skipped: ${chain.problem}` };
+      if (c.name === 'replay' && c.skipped && deps.replayUnavailable) return { ...c, reason: `skipped: ${deps.replayUnavailable}` };
+      return c;
+    });
+    const m = result.manifest;
+    const body: VerifyTrackResponse = {
+      ok: result.ok,
+      cid: result.cid,
+      ...(result.tokenId ? { tokenId: result.tokenId } : {}),
+      checks,
+      ...(result.manifestDigest ? { manifestDigest: result.manifestDigest } : {}),
+      ...(m
+        ? {
+            summary: {
+              model: m.model.id,
+              weightsCid: m.model.weightsCid,
+              seed: m.generation.seed,
+              creator: m.creator,
+              createdAt: m.createdAt,
+              licence: m.licence.name,
+              aiDisclosure: m.aiDisclosure.digitalSourceType,
+            },
+          }
+        : {}),
+    };
+    return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+  };
+}

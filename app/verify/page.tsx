@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { VerifyForm } from './verify-form';
+
+export const metadata: Metadata = {
+  title: 'Verify a track',
+  description: 'Check a Motif track: its signed generation manifest, its files and CIDs, the replayed generation and its on-chain record.',
+};
+
+type Props = { searchParams: Promise<{ id?: string | string[] }> };
+
+export default async function VerifyPage({ searchParams }: Props) {
+  const { id } = await searchParams;
+  return (
+    <>
+      <h1>Verify a track</h1>
+      <p>
+        Anyone can check how a Motif track was made: that its creator signed the manifest (model weights, parameters, seed, human
+        edits), that every file matches its IPFS CID, and that the token on chain records the same folder, manifest and creator.
+      </p>
+      <VerifyForm initialId={typeof id === 'string' ? id : ''} />
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { VerifyTrackResponse } from '../api/tracks/verify/handler';
+
+const CHECK_LABELS: Record<string, string> = {
+  manifest: 'Manifest is valid',
+  files: 'Every file matches its CID',
+  signature: 'Signed by the creator',
+  replay: 'Generation replays to the same notes',
+  chain: 'On-chain record matches',
+};
+
+type State = { kind: 'idle' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'done'; result: VerifyTrackResponse };
+
+/** The form and result list of /verify. Pass/fail is written out (and marked with a symbol), never colour alone. */
+export function VerifyForm({ initialId = '' }: { initialId?: string }) {
+  const inputId = useId();
+  const hintId = useId();
+  const [value, setValue] = useState(initialId);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const id = value.trim();
+    if (!id) {
+      setState({ kind: 'error', message: 'Enter a token id or a CID.' });
+      return;
+    }
+    setState({ kind: 'loading', id });
+    try {
+      const res = await fetch(`/api/tracks/verify?id=${encodeURIComponent(id)}`);
+      const body = (await res.json()) as VerifyTrackResponse | { error: string };
+      if ('error' in body) setState({ kind: 'error', message: body.error });
+      else setState({ kind: 'done', result: body });
+      window.history.replaceState(null, '', `/verify?id=${encodeURIComponent(id)}`);
+    } catch (error) {
+      setState({ kind: 'error', message: `Verification could not run: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  return (
+    <>
+      <form onSubmit={onSubmit} className="filters" aria-describedby={hintId}>
+        <label htmlFor={inputId}>
+          Token id or CID
+          <input id={inputId} name="id" value={value} onChange={(e) => setValue(e.target.value)} size={64} autoComplete="off" spellCheck={false} required />
+        </label>
+        <button type="submit" disabled={state.kind === 'loading'}>
+          {state.kind === 'loading' ? 'Verifying…' : 'Verify'}
+        </button>
+      </form>
+      <p id={hintId} className="muted">
+        A decimal or 0x token id from the collection, or a track folder CID (bafy…).
+      </p>
+      <div aria-live="polite" aria-busy={state.kind === 'loading'}>
+        {state.kind === 'loading' && <p>Verifying {state.id}…</p>}
+        {state.kind === 'error' && <p role="alert">Error: {state.message}</p>}
+        {state.kind === 'done' && <VerifyResult result={state.result} />}
+      </div>
+    </>
+  );
+}
+
+function VerifyResult({ result }: { result: VerifyTrackResponse }) {
+  const passed = result.checks.filter((c) => c.pass).length;
+  return (
+    <section aria-labelledby="verify-result-heading">
+      <h2 id="verify-result-heading">
+        {result.ok ? 'Verified' : 'Not verified'}: {passed} of {result.checks.length} checks passed
+      </h2>
+      <p className="muted">
+        Folder <code>{result.cid}</code>
+        {result.tokenId ? (
+          <>
+            {' '}
+            · token <code>{result.tokenId}</code>
+          </>
+        ) : null}
+      </p>
+      <ul className="verify-checks">
+        {result.checks.map((c) => {
+          const status = c.pass ? 'Pass' : c.skipped ? 'Skipped' : 'Fail';
+          return (
+            <li key={c.name} data-check={c.name} data-status={status.toLowerCase()}>
+              <strong className={c.pass ? 'status-ok' : 'status-bad'}>
+                <span aria-hidden="true">{c.pass ? '✓ ' : c.skipped ? '– ' : '✗ '}</span>
+                {status}
+              </strong>
+              {': '}
+              {CHECK_LABELS[c.name] ?? c.name}
+              <br />
+              <span className="muted">{c.reason}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {result.summary && (
+        <dl>
+          <dt>Model</dt>
+          <dd>
+            {result.summary.model} (weights <code>{result.summary.weightsCid}</code>)
+          </dd>
+          <dt>Seed</dt>
+          <dd>{String(result.summary.seed)}</dd>
+          <dt>Creator</dt>
+          <dd>
+            <code>{result.summary.creator}</code>
+          </dd>
+          <dt>Created</dt>
+          <dd>{result.summary.createdAt}</dd>
+          <dt>Licence</dt>
+          <dd>{result.summary.licence}</dd>
+          <dt>AI disclosure (IPTC digital source type)</dt>
+          <dd>
+            <a href={result.summary.aiDisclosure}>{result.summary.aiDisclosure.split('/').pop()}</a>
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

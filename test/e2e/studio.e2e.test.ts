@@ -1,0 +1,253 @@
+/**
+ * The studio end to end: the real `npm start` platform, the built app in Debian's Chromium, a deterministic
+ * fixture checkpoint (test/studio/fixture-checkpoint.ts) served to the page by request interception.
+ *
+ * Seed S = 2024 composes melody notes with digest D in Chromium (tfjs cpu, in the worker); the same request in Node
+ * gives D. The WAV download parses (44.1 kHz, 16-bit, stereo, song + 1 s tail), is not silent and never clips; the MIDI
+ * download parses back to the arrangement's notes; the edit log replays to the page's arrangement. Every control is
+ * reachable with Tab and has a label.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../lib/platform/ports';
+import { launchChromium } from '../support/chromium';
+import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from '../studio/fixture-checkpoint';
+import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
+import { compose, type ComposeResult } from '../../lib/generation/compose';
+import { applyEdits, parseEditLog, type EditLog } from '../../lib/generation/edit-log';
+import { durationSeconds, type Arrangement } from '../../lib/generation/arrangement/types';
+import { decodeWav16, INT16_FULL_SCALE, midiToNotes } from '../../lib/generation/export';
+import { sortNotes } from '../../lib/generation/notes/melody';
+
+const SEED = 2024;
+const DIGEST = 'sha256:436253050f683576a380e35ae4f565e4571e526d1b9279db9998527810c98ae2';
+
+let dir: string;
+let started: StartedPlatform;
+let browser: Browser;
+let page: Page;
+let base: string;
+let model: MusicRnnInstance;
+const pageErrors: string[] = [];
+
+type StudioHook = { arrangement(): Arrangement | null; editLog(): EditLog | null; result(): Omit<ComposeResult, 'arrangement'> | null };
+const hook = <T>(p: Page, f: (h: StudioHook) => T): Promise<T> =>
+  p.evaluate(`(${f.toString()})(window.motifStudio)`) as Promise<T>;
+
+async function routeFixture(p: Page): Promise<void> {
+  const files = fixtureCheckpointFiles();
+  await p.context().route(`**${FIXTURE_URL_PATH}/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    const body = files.get(name);
+    return body
+      ? route.fulfill({ status: 200, body: Buffer.from(body), contentType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream' })
+      : route.fulfill({ status: 404, body: 'not found' });
+  });
+}
+
+async function openStudio(): Promise<Page> {
+  const p = await browser.newPage({ acceptDownloads: true });
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await routeFixture(p);
+  await p.goto(`${base}/studio`);
+  return p;
+}
+
+async function downloadBytes(p: Page, click: () => Promise<void>): Promise<Uint8Array> {
+  const [dl] = await Promise.all([p.waitForEvent('download'), click()]);
+  const file = await dl.path();
+  return new Uint8Array(await readFile(file));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-studio-'));
+  await chmod(dir, 0o755);
+  const env = {
+    MOTIF_DATA_DIR: path.join(dir, 'data'),
+    MOTIF_APP_PORT: String(await freePort()),
+    MOTIF_ANVIL_PORT: String(await freePort()),
+    MOTIF_PG_PORT: String(await freePort()),
+  };
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  started = runStartScript(env);
+  const [, b, m] = await Promise.all([
+    started.ready,
+    launchChromium(),
+    writeFixtureCheckpoint(path.join(dir, 'model')).then((folder) => loadMusicRnnFromFolder(folder)),
+  ]);
+  browser = b;
+  model = m;
+  page = await openStudio();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  model?.dispose();
+  if (started) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('studio in Chromium', () => {
+  it(`seed ${SEED} composes notes with digest D in the browser worker, and Node gives the same D`, async () => {
+    await page.getByLabel('Generation model').selectOption('custom');
+    await page.getByRole('textbox', { name: 'Checkpoint URL' }).fill(FIXTURE_URL_PATH);
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED));
+    await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('8');
+    await page.getByLabel('Key').selectOption('G');
+    await page.getByRole('spinbutton', { name: 'Tempo (BPM)' }).fill('100');
+    await page.getByLabel('Drum style').selectOption('rock');
+    await page.getByRole('textbox', { name: /^Chords, one per bar/ }).fill('G C D7 G');
+    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    expect(await page.getByTestId('digest').textContent()).toBe(DIGEST);
+    expect(await page.getByTestId('backend').textContent()).toBe('tfjs cpu');
+    await expect(page.getByRole('progressbar', { name: 'Generation progress' }).getAttribute('value')).resolves.toBe('100');
+    await expect(page.getByRole('progressbar', { name: 'Model loading progress' }).getAttribute('value')).resolves.toBe('100');
+
+    const inPage = await hook(page, (h) => ({ result: h.result(), arrangement: h.arrangement() }));
+    expect(inPage.result?.request).toMatchObject({ seed: SEED, bars: 8, key: 'G', scale: 'major', tempo: 100, style: 'rock', primer: { type: 'chords', progression: ['G', 'C', 'D7', 'G'] } });
+    const inNode = await compose(model, inPage.result?.request);
+    expect(inNode.digest).toBe(DIGEST);
+    expect(inNode.backend).toBe('cpu');
+    expect(inPage.arrangement).toEqual(inNode.arrangement);
+  });
+
+  it('edits go to the edit log, undo/redo work, and the log replays to the page arrangement', async () => {
+    const baseArr = (await hook(page, (h) => h.arrangement())) as Arrangement;
+    await page.getByRole('button', { name: 'Transpose up' }).click();
+    await page.getByRole('button', { name: 'Mute Drums' }).click();
+    await page.getByRole('button', { name: 'Solo Bass' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('button', { name: 'Solo Bass' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await page.getByRole('button', { name: 'Solo Bass' }).click(); // solo off again
+    await page.getByLabel('Melody instrument').selectOption('flute');
+    await page.getByRole('spinbutton', { name: 'Tempo', exact: true }).fill('96');
+    await page.getByRole('button', { name: 'Set tempo' }).click();
+    await page.getByRole('spinbutton', { name: 'Bar', exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Regenerate bar' }).click();
+    await page.getByTestId('status').filter({ hasText: 'Bar 3 regenerated' }).waitFor({ timeout: 60_000 });
+    // piano roll, keyboard only: focus the first melody note, move it up a semitone
+    const firstNote = page.locator('.roll-note').first();
+    await firstNote.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    const log = parseEditLog(await hook(page, (h) => h.editLog()));
+    expect(log.ops.map((o) => o.op)).toEqual(['transpose', 'setMute', 'setSolo', 'setSolo', 'setInstrument', 'setTempo', 'regenerateBar', 'updateNote', 'updateNote']);
+    const regen = log.ops[6];
+    expect(regen?.op === 'regenerateBar' && regen.bar).toBe(2);
+    expect(regen?.op === 'regenerateBar' && regen.generation.backend).toBe('cpu');
+    const after = (await hook(page, (h) => h.arrangement())) as Arrangement;
+    expect(applyEdits(baseArr, log.ops)).toEqual(after);
+    expect(after.tempo).toBe(96);
+    expect(after.tracks.find((t) => t.id === 'drums')?.muted).toBe(true);
+    // the log is downloadable as JSON, and is the same log
+    await page.getByRole('button', { name: 'Export edit log' }).click();
+    const logBytes = await downloadBytes(page, () => page.getByRole('link', { name: 'Download edit log' }).click());
+    expect(parseEditLog(new TextDecoder().decode(logBytes))).toEqual(log);
+  });
+
+  it('plays with a moving playhead', async () => {
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(1200);
+    const x = Number(await page.locator('.roll-playhead').getAttribute('x1'));
+    expect(x).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+  });
+
+  for (const engine of ['js', 'tone'] as const) {
+    it(`renders a 44.1 kHz 16-bit stereo WAV (${engine}) of the right length, not silent, never clipping`, async () => {
+      await page.getByLabel('Renderer').selectOption(engine);
+      await page.getByRole('button', { name: 'Render WAV' }).click();
+      await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor({ timeout: 180_000 });
+      await expect(page.getByTestId('error').count()).resolves.toBe(0);
+      await expect(page.getByRole('img', { name: /^Waveform of the render/ }).count()).resolves.toBe(1);
+      const a = (await hook(page, (h) => h.arrangement())) as Arrangement;
+      const bytes = await downloadBytes(page, () => page.getByRole('link', { name: 'Download WAV' }).click());
+      const wav = decodeWav16(bytes);
+      expect(wav.sampleRate).toBe(44_100);
+      expect(wav.channels).toBe(2);
+      expect(wav.bitDepth).toBe('16');
+      expect(Math.abs(wav.frames - Math.round((durationSeconds(a) + 1) * 44_100))).toBeLessThanOrEqual(1);
+      let peak = 0;
+      let energy = 0;
+      for (const ch of wav.samples) {
+        for (const s of ch) {
+          const v = Math.abs(s);
+          if (v > peak) peak = v;
+          energy += v;
+        }
+      }
+      expect(peak).toBeLessThan(INT16_FULL_SCALE); // never reaches full scale
+      expect(peak).toBeGreaterThan(0.8 * INT16_FULL_SCALE); // normalised to -1 dBFS
+      expect(energy / (2 * wav.frames)).toBeGreaterThan(100); // not silent
+    });
+  }
+
+  it('the MIDI download parses back to the arrangement notes', async () => {
+    const a = (await hook(page, (h) => h.arrangement())) as Arrangement;
+    await page.getByRole('button', { name: 'Export MIDI' }).click();
+    const bytes = await downloadBytes(page, () => page.getByRole('link', { name: 'Download MIDI' }).click());
+    const midi = midiToNotes(bytes);
+    expect(midi.tempo).toBe(a.tempo);
+    expect(midi.tracks.map((t) => t.name)).toEqual(['melody', 'chords', 'bass', 'drums']);
+    a.tracks.forEach((t, i) => {
+      expect(sortNotes(midi.tracks[i]?.notes ?? [])).toEqual(sortNotes(t.notes));
+      expect(midi.tracks[i]?.notes.map((n) => n.velocity).sort()).toEqual(t.notes.map((n) => n.velocity).sort());
+    });
+  });
+
+  it('every control is reachable with Tab and has a label', async () => {
+    await page.getByRole('button', { name: 'Export MIDI' }).click();
+    // tag each control, then Tab through the page and record what gets focus
+    const controls = await page.evaluate(() => {
+      const els = Array.from(document.querySelectorAll<HTMLElement>('main button, main input, main select, main a[href], main [tabindex]'));
+      const out: Array<{ id: string; name: string; disabled: boolean }> = [];
+      els.forEach((el, i) => {
+        el.dataset.a11y = String(i);
+        const labelled = el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent;
+        out.push({ id: String(i), name: (labelled ?? '').trim(), disabled: (el as HTMLButtonElement).disabled === true });
+      });
+      return out;
+    });
+    for (const c of controls) expect(c.name, `control ${c.id} has no label`).not.toBe('');
+    await page.locator('a.skip-link').focus();
+    const seen = new Set<string>();
+    const noteCount = await page.locator('.roll-note').count();
+    for (let i = 0; i < controls.length + noteCount + 20; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.a11y ?? '');
+      if (id) seen.add(id);
+    }
+    const radios = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('main input[type=radio]')).map((e) => e.dataset.a11y ?? ''));
+    const unreachable = controls.filter((c) => !c.disabled && !seen.has(c.id) && !radios.includes(c.id)); // a radio group is one Tab stop
+    expect(unreachable).toEqual([]);
+  }, 300_000);
+
+  it('says clearly when a model fails to load', async () => {
+    const p = await openStudio();
+    await p.context().route("https://storage.googleapis.com/**", (r) => r.abort());
+    await p.getByLabel('Generation model').selectOption('magenta/basic_rnn');
+    await p.getByRole('button', { name: 'Compose' }).click();
+    const alert = p.getByTestId('error'); // role=alert (Next's route announcer is another alert)
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await alert.textContent()).toMatch(/^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/);
+    await expect(p.getByRole('progressbar', { name: 'Model loading progress' }).getAttribute('value')).resolves.toBe('0');
+    await p.close();
+  });
+
+  it('had no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

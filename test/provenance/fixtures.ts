@@ -101,10 +101,11 @@ export async function manifestParams(creator: Address, wav: Uint8Array, midi: Ui
   return { ...base, notes: { ...base.notes, generatedDigest: await fakeReplay(draft) } };
 }
 
-export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: TrackManifest) => Promise<string>; editLog?: EditEntry[] } = {}): Promise<TrackFixture> {
+export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: TrackManifest) => Promise<string>; editLog?: EditEntry[]; adjust?: (p: BuildManifestParameters) => BuildManifestParameters } = {}): Promise<TrackFixture> {
   const wav = makeWav();
   const midi = makeMidi();
-  const params = await manifestParams(account.address, wav, midi, options.editLog);
+  const base = await manifestParams(account.address, wav, midi, options.editLog);
+  const params = options.adjust ? options.adjust(base) : base;
   let manifest = buildManifest(params);
   if (options.replay) manifest = buildManifest({ ...params, notes: { ...params.notes, generatedDigest: await options.replay(manifest) } });
   const signed = await signManifest({ manifest, chainId, verifyingContract: collection, sign: (td) => account.signTypedData(td) });

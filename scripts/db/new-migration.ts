@@ -3,11 +3,10 @@
  * scratch embedded server. The offline stand-in for `prisma migrate dev --create-only`.
  * Usage: npm run db:migration -- <name>
  */
-import { chmod, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
-import { copyFile } from 'node:fs/promises';
 import { MIGRATIONS_DIR, nextMigrationSql, SCHEMA_PATH, SNAPSHOT_PATH } from '../../lib/db/migrate';
 import { freePort } from '../../lib/platform/ports';
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../models/node-loader';
 import { generateMelody } from '../sampling/generate';
+import { SHIPPED_MODELS } from '../models/registry';
 import { melodyEventsFromNotes } from '../notes/melody';
 import { applyEdits } from '../edit-log/apply';
 import { arrangementSchema, track } from '../arrangement/types';
@@ -25,12 +26,29 @@ afterAll(async () => {
 });
 
 describe('compose (Node, tfjs cpu)', () => {
-  it('samples exactly what generateMelody samples for the same seed', async () => {
-    const primer = { notes: [{ pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 }, { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 8 }], totalQuantizedSteps: 8, quantizationInfo: { stepsPerQuarter: 4 } };
-    const ref = await generateMelody({ model, seed: 99, temperature: 1, steps: 48, primer });
-    const ours = await sampleMelodyEvents({ model, seed: 99, temperature: 1, steps: 48, primerEvents: Array.from(melodyEventsFromNotes(primer.notes, 8)), yieldEvery: 5 });
-    expect(ours.events).toEqual(ref.events);
-    expect(ours.backend).toBe('cpu');
+  const primer = { notes: [{ pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 }, { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 8 }], totalQuantizedSteps: 8, quantizationInfo: { stepsPerQuarter: 4 } };
+  const primerEvents = Array.from(melodyEventsFromNotes(primer.notes, 8));
+  it('samples exactly what generateMelody samples for the same seed, with tfjs and with the JS engine', async () => {
+    const ref = await generateMelody({ model, seed: 99, temperature: 1, steps: 96, primer });
+    const viaTf = await sampleMelodyEvents({ model, seed: 99, temperature: 1, steps: 96, primerEvents, yieldEvery: 5, engine: 'tfjs' });
+    const viaJs = await sampleMelodyEvents({ model, seed: 99, temperature: 1, steps: 96, primerEvents, yieldEvery: 5, engine: 'js' });
+    expect(viaTf.events).toEqual(ref.events);
+    expect(viaTf.backend).toBe('cpu');
+    expect(viaJs.events).toEqual(ref.events);
+    expect(viaJs.backend).toBe('cpu-js');
+  });
+  it.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('the JS engine equals generateMelody on shipped %s', async (_id, entry) => {
+    const shipped = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', entry.urlPath));
+    try {
+      const chordProgression = entry.chordEncoder ? ['G', 'C', 'D7', 'G'] : undefined;
+      for (const temperature of [1, 0.5]) {
+        const ref = await generateMelody({ model: shipped, seed: 7, temperature, steps: 128, primer, chordProgression });
+        const viaJs = await sampleMelodyEvents({ model: shipped, seed: 7, temperature, steps: 128, primerEvents, engine: 'js', chordProgression });
+        expect(viaJs.events).toEqual(ref.events);
+      }
+    } finally {
+      shipped.dispose();
+    }
   });
   it('is seeded: same request, same notes; another seed, other notes', async () => {
     const req = defaultComposeRequest({ bars: 4, seed: 7 });
@@ -40,7 +58,7 @@ describe('compose (Node, tfjs cpu)', () => {
     expect(a.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(b.digest).toBe(a.digest);
     expect(c.digest).not.toBe(a.digest);
-    expect(a.backend).toBe('cpu');
+    expect(a.backend).toBe('cpu-js');
     expect(arrangementSchema.parse(a.arrangement)).toEqual(a.arrangement);
     expect(a.progression).toEqual(['C', 'G', 'Am', 'F']);
     expect(a.melody[0]).toEqual({ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 });

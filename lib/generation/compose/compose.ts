@@ -11,13 +11,13 @@ import { notesDigest } from '../notes/digest';
 import { spliceOutBar } from '../edit-log/apply';
 import type { EditOp } from '../edit-log/schema';
 import { parseComposeRequest, type ComposeRequest } from './request';
-import { sampleMelodyEvents } from './sample';
+import { sampleMelodyEvents, type SampleEngine } from './sample';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
 
 export const MELODY_VELOCITY = 100;
 
 export type ComposeProgress = { phase: 'generate' | 'arrange'; fraction: number };
-export type ComposeOptions = { onProgress?: (p: ComposeProgress) => void; signal?: AbortSignal; yieldEvery?: number };
+export type ComposeOptions = { onProgress?: (p: ComposeProgress) => void; signal?: AbortSignal; yieldEvery?: number; engine?: SampleEngine };
 
 export type ComposeResult = {
   request: ComposeRequest;
@@ -30,7 +30,7 @@ export type ComposeResult = {
   arrangement: Arrangement;
   /** notesDigest(melody) (lib/generation/notes/digest.ts): `sha256:<hex>` of the canonical note JSON. */
   digest: string;
-  /** tfjs backend that computed the logits ("cpu" for replayable results). */
+  /** What computed the logits: "cpu-js" (fast-lstm.ts, exact tfjs-cpu arithmetic) or the tfjs backend ("cpu"). */
   backend: string;
   ms: number;
 };
@@ -85,6 +85,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     steps: totalSteps - primer.totalSteps,
     signal: opts.signal,
     yieldEvery: opts.yieldEvery,
+    engine: opts.engine,
     onProgress: (done, total) => opts.onProgress?.({ phase: 'generate', fraction: done / total }),
     ...(musicRnnInternals(model).chordEncoder ? { chordProgression: chords } : {}),
   });
@@ -127,6 +128,7 @@ export type RegenerateBarParams = {
   temperature: number;
   snapToScale: boolean;
   signal?: AbortSignal;
+  engine?: SampleEngine;
 };
 
 /**
@@ -152,6 +154,7 @@ export async function regenerateBar(p: RegenerateBarParams): Promise<Extract<Edi
     primerEvents,
     steps,
     signal: p.signal,
+    engine: p.engine,
     ...(internals.chordEncoder ? { chordProgression: a.progression.slice(0, p.bar + 1) } : {}),
   });
   const offset = start > 0 ? start : 4;

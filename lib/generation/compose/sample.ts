@@ -8,6 +8,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
 import { Sfc32, sampleCategorical, seedToUint32 } from '../sampling/prng';
+import { fastMusicRnn, logits as fastLogits, step as fastStep, zeroState } from './fast-lstm';
+
+/**
+ * `tfjs`: the model's own tfjs ops (backend as set, normally "cpu"). `js`: fast-lstm.ts, the same float32 arithmetic
+ * as tfjs' cpu kernels in plain JS (recorded as backend "cpu-js"; identical events, about 3x faster).
+ */
+export type SampleEngine = 'tfjs' | 'js';
 
 export class ComposeCancelledError extends Error {
   constructor() {
@@ -28,6 +35,8 @@ export type SampleEventsParams = {
   signal?: AbortSignal;
   /** Steps between yields to the event loop (default 32). */
   yieldEvery?: number;
+  /** Default `js` when tfjs runs on its cpu backend (the exact equivalent), else `tfjs`. */
+  engine?: SampleEngine;
 };
 
 export type SampledEvents = { events: number[]; backend: string; minPitch: number; maxPitch: number; chordConditioned: boolean };
@@ -44,6 +53,34 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
     ? (tf.tidy(() => (m.chordEncoder as NonNullable<typeof m.chordEncoder>).encodeProgression([...(p.chordProgression ?? [])], total).toFloat()).dataSync() as Float32Array)
     : undefined;
   const controlDepth = m.chordEncoder?.depth ?? 0;
+  const engine = p.engine ?? (tf.getBackend() === 'cpu' ? 'js' : 'tfjs');
+  if (engine === 'js') {
+    const fast = fastMusicRnn(p.model);
+    const state = zeroState(fast);
+    const input = new Float32Array(fast.inputSize);
+    const out = new Float32Array(fast.vocab);
+    const generated: number[] = [];
+    let current = p.primerEvents[0] ?? 0;
+    for (let i = 0; i < total - 1; i++) {
+      if (i % yieldEvery === yieldEvery - 1) {
+        p.onProgress?.(generated.length, p.steps);
+        await nextTask();
+      }
+      if (p.signal?.aborted) throw new ComposeCancelledError();
+      input.fill(0);
+      if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
+      input[controlDepth + current] = 1;
+      fastStep(fast, state, input);
+      if (i >= length - 1) {
+        current = sampleCategorical(fastLogits(fast, state, out), p.temperature, rng);
+        generated.push(current);
+      } else {
+        current = p.primerEvents[i + 1] ?? 0;
+      }
+    }
+    p.onProgress?.(generated.length, p.steps);
+    return { events: generated, backend: 'cpu-js', minPitch: m.minPitch, maxPitch: m.maxPitch, chordConditioned: m.chordEncoder !== undefined };
+  }
   let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
   let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
   const generated: number[] = [];

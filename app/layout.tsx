@@ -25,7 +25,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="site">
           <a className="brand" href="/">Motif</a>
           <nav aria-label="Main">
-            <a href="/gallery">Gallery</a> <a href="/api/health">Health (JSON)</a>
+            <ul className="nav-links">
+              <li><a href="/studio">Studio</a></li>
+              <li><a href="/gallery">Gallery</a></li>
+              <li><a href="/verify">Verify</a></li>
+              <li><a href="/">Status</a></li>
+            </ul>
           </nav>
         </header>
         <Providers chain={describeChain(chain, services.rpcUrl)} addresses={addresses}>

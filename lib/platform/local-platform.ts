@@ -14,7 +14,7 @@ import { runIndexer } from '../indexer/indexer';
 import { createPrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations, migrationStatus } from '../db/migrate';
-import { HeliaStorage } from '../ipfs/helia-storage';
+import { createIpfsStorage } from '../ipfs/create-storage';
 import { readAll } from '../ipfs/storage';
 import { ensureAppBuild, nextBinary } from './app-build';
 import { startProcess, type ManagedProcess } from './child-process';
@@ -127,8 +127,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const applied = before.pending.length > 0 ? (await applyMigrations(databaseUrl)).applied : [];
     ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
 
-    // 4. IPFS: the app owns the node while it runs; here the repository is opened, round-tripped and closed.
-    const storage = await HeliaStorage.open(layout.ipfsDir);
+    // 4. IPFS: the app owns the node while it runs; here the backend is opened, round-tripped and closed.
+    const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
     try {
       const probe = new TextEncoder().encode('motif start probe');
       const cid = await storage.addBytes(probe);
@@ -137,7 +137,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     } finally {
       await storage.close();
     }
-    ready('ipfs', `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)`);
+    ready('ipfs', storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`);
 
     // 5. Demo seed (local chain only)
     if (anvil) {

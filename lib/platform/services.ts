@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Address } from 'viem';
 import { resolveChain } from '../config/chains';
 import { parseEnv, resolveLayout, type Env, type Layout } from '../config/env';
-import { HeliaStorage } from '../ipfs/helia-storage';
+import { createIpfsStorage } from '../ipfs/create-storage';
 import type { IpfsStorage } from '../ipfs/storage';
 import { readDeployment } from '../contracts/deployment';
 
@@ -40,7 +40,7 @@ async function createServices(): Promise<Services> {
   const layout = resolveLayout(env);
   const { chain, rpcUrl } = resolveChain(env);
   const databaseUrl = env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif`;
-  const storage = await HeliaStorage.open(layout.ipfsDir);
+  const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
   const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
   return {
     env,

@@ -13,6 +13,8 @@ const MODULES: Record<string, { file: string; exportName: string; markdownExport
   gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
   models: { file: '../bench/models.ts', exportName: 'modelsBench', markdownExport: 'modelsTable' },
   gallery: { file: '../bench/gallery.ts', exportName: 'galleryBench' },
+  provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
+  studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
 };
 
 type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;

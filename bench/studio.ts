@@ -129,7 +129,7 @@ export const studioBench: BenchModule = {
       const tone = await renderOnce(page, 'tone');
       modelNote += `; 32 bars at 112 BPM = 68.6 s of audio`;
       return [
-        { name: 'gen.32bars.ms', value: Math.round(genMs), unit: 'ms', goal: '<= 1000', note: `click to notes shown, median of 3 seeds, warm; worker compose ${Math.round(workerMs)} ms; tfjs cpu; ${modelNote}` },
+        { name: 'gen.32bars.ms', value: Math.round(genMs), unit: 'ms', goal: '<= 1000', note: `click to notes shown, median of 3 seeds, warm; worker compose ${Math.round(workerMs)} ms; cpu-js engine (bit-exact with tfjs cpu); ${modelNote}` },
         { name: 'render.xrealtime', value: round1(median(js)), unit: 'x', goal: '>= 20', note: 'pure-JS oscillators in the worker (studio default), incl. normalise + 16-bit encode; median of 3' },
         { name: 'render.tone.xrealtime', value: round1(tone), unit: 'x', goal: '>= 20', note: 'Tone.Offline on the main thread (PolySynth per track + synth drum kit), for comparison' },
         { name: 'studio.firstload.kb', value: round1(firstLoadKb), unit: 'KiB', goal: 'report (magenta/tfjs and tone lazy)', note: `${firstLoadCount} scripts, encoded bytes + headers from Chromium's network log` },

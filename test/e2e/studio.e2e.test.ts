@@ -239,6 +239,23 @@ describe('studio in Chromium', () => {
     expect(unreachable).toEqual([]);
   }, 300_000);
 
+  it('cancels a long generation and keeps the page responsive', async () => {
+    const p = await openStudio();
+    await p.getByLabel('Generation model').selectOption('custom');
+    await p.getByRole('textbox', { name: 'Checkpoint URL' }).fill(FIXTURE_URL_PATH);
+    await p.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('128');
+    await p.getByRole('button', { name: 'Compose' }).click();
+    await p.waitForFunction(() => Number(document.querySelector('progress[aria-valuetext]:nth-of-type(1)') && (document.querySelectorAll('progress')[1] as HTMLProgressElement).value) > 0, null, { timeout: 60_000, polling: 5 });
+    // the main thread answers while the worker generates
+    const t0 = Date.now();
+    await p.evaluate(() => 1);
+    expect(Date.now() - t0).toBeLessThan(500);
+    await p.getByRole('button', { name: 'Cancel' }).click();
+    await p.getByTestId('status').filter({ hasText: 'Generation cancelled.' }).waitFor({ timeout: 30_000 });
+    await expect(p.getByTestId('digest').count()).resolves.toBe(0);
+    await p.close();
+  });
+
   it('says clearly when a model fails to load', async () => {
     const p = await openStudio();
     await p.context().route("https://storage.googleapis.com/**", (r) => r.abort());

@@ -41,7 +41,20 @@ export type SampleEventsParams = {
 
 export type SampledEvents = { events: number[]; backend: string; minPitch: number; maxPitch: number; chordConditioned: boolean };
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Yields to the event loop without timer clamping (browsers clamp nested setTimeout to 4 ms). */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof setImmediate === 'function') {
+      setImmediate(resolve);
+      return;
+    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
 
 export async function sampleMelodyEvents(p: SampleEventsParams): Promise<SampledEvents> {
   const m = musicRnnInternals(p.model);

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem';
 import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
-import { cidFromContentDigest } from '../ipfs/content-digest';
+import { cidOfContentDigest } from '../provenance/digest';
 import type { GalleryQuery } from './gallery-query';
 
 export type GalleryItem = {
@@ -87,7 +87,7 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
       bpm: r.bpm,
       durationMs: r.durationMs,
       modelId: r.modelId,
-      contentCid: cidFromContentDigest(r.contentDigest as Hex).toString(),
+      contentCid: cidOfContentDigest(r.contentDigest as Hex).toString(),
       licence: r.licence,
       royaltyBps: r.royaltyBps,
       priceWei: r.priceWei?.toFixed() ?? null,

@@ -245,7 +245,7 @@ describe('studio in Chromium', () => {
     await p.getByRole('textbox', { name: 'Checkpoint URL' }).fill(FIXTURE_URL_PATH);
     await p.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('128');
     await p.getByRole('button', { name: 'Compose' }).click();
-    await p.waitForFunction(() => Number(document.querySelector('progress[aria-valuetext]:nth-of-type(1)') && (document.querySelectorAll('progress')[1] as HTMLProgressElement).value) > 0, null, { timeout: 60_000, polling: 5 });
+    await p.waitForFunction(() => ((document.querySelectorAll('progress')[1] as HTMLProgressElement | undefined)?.value ?? 0) > 0, null, { timeout: 60_000, polling: 5 });
     // the main thread answers while the worker generates
     const t0 = Date.now();
     await p.evaluate(() => 1);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Track" ADD COLUMN     "metadataError" VARCHAR(300),
+ADD COLUMN     "metadataTriedAt" TIMESTAMP(3);

@@ -252,6 +252,8 @@ export type RunIndexerParameters = IndexerParameters & {
   signal: AbortSignal;
   onSync?: (result: SyncResult) => void;
   onError?: (error: unknown) => void;
+  /** Work to do whenever the index is caught up (e.g. resolving track metadata), before waiting for new blocks. */
+  whenCaughtUp?: () => Promise<void>;
 };
 
 /** Backfills, then follows the chain until `signal` aborts; one writer per database and chain. */
@@ -263,7 +265,10 @@ export async function runIndexer(params: RunIndexerParameters): Promise<void> {
       try {
         const result = await syncOnce(params);
         params.onSync?.(result);
-        if (result.caughtUp) await sleep(params.pollMs ?? 1_000, params.signal);
+        if (result.caughtUp) {
+          await params.whenCaughtUp?.();
+          await sleep(params.pollMs ?? 1_000, params.signal);
+        }
       } catch (error) {
         if (error instanceof ReorgTooDeepError) throw error;
         params.onError?.(error);

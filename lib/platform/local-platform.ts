@@ -11,6 +11,7 @@ import { deployContracts } from '../contracts/deploy';
 import { readDeployment } from '../contracts/deployment';
 import { toMotifAddresses } from '../chain/contracts';
 import { runIndexer } from '../indexer/indexer';
+import { resolvePendingMetadata } from '../indexer/resolve-metadata';
 import { createPrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations, migrationStatus } from '../db/migrate';
@@ -156,6 +157,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       const addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])));
       if (!addresses) throw new Error(`The deployment ${deploymentPath} lacks a Motif contract`);
       const prisma = createPrismaClient(databaseUrl, (e) => log('indexer', `database connection closed: ${e.message}`));
+      // Reads metadata.json of new tracks; blocks are immutable files, so sharing the repository with the app is safe.
+      const metadataStorage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
       const abort = new AbortController();
       let resolveCaughtUp: (block: bigint) => void = () => {};
       let rejectCaughtUp: (error: unknown) => void = () => {};
@@ -178,6 +181,10 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
           if (r.caughtUp) resolveCaughtUp(r.toBlock);
         },
         onError: (error) => log('indexer', `error (will retry): ${error instanceof Error ? error.message : String(error)}`),
+        whenCaughtUp: async () => {
+          const r = await resolvePendingMetadata({ prisma, chainId: chain.id, storage: metadataStorage, signal: abort.signal });
+          if (r.resolved || r.failed) log('indexer', `metadata: ${r.resolved} resolved, ${r.failed} not yet`);
+        },
       }).catch((error: unknown) => {
         rejectCaughtUp(error);
         log('indexer', `stopped: ${error instanceof Error ? error.message : String(error)}`);
@@ -186,6 +193,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         abort.abort();
         await running;
         await prisma.$disconnect();
+        await metadataStorage.close();
       });
       const head = await caughtUp;
       ready('indexer', `caught up to block ${head}; following new blocks`);

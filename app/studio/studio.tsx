@@ -70,7 +70,7 @@ export function Studio() {
   const [tempoEdit, setTempoEdit] = useState(112);
   const [playing, setPlaying] = useState(false);
   const [loop, setLoop] = useState(true);
-  const [engine, setEngine] = useState<'js' | 'tone'>('js');
+  const [engine, setEngine] = useState<'js' | 'tone' | 'tone-synths'>('js');
   const [render, setRender] = useState<RenderOut | null>(null);
   const [midiUrl, setMidiUrl] = useState<string | null>(null);
   const [logUrl, setLogUrl] = useState<string | null>(null);
@@ -305,6 +305,7 @@ export function Studio() {
     setError(null);
     setProgress((p) => ({ ...p, render: 0 }));
     setStatus(engine === 'js' ? 'Rendering (fast JS renderer, in the worker)…' : 'Rendering with Tone.Offline…');
+    if (engine !== 'js') await new Promise((r) => setTimeout(r, 20)); // let the status and progress paint first
     try {
       const t0 = performance.now();
       let channels: Float32Array[];
@@ -316,7 +317,7 @@ export function Studio() {
         sampleRate = r.sampleRate;
       } else {
         const { renderWithToneOffline } = await import('../../lib/generation/render/tone-render');
-        const r = await renderWithToneOffline(arrangement, { sampleRate });
+        const r = await renderWithToneOffline(arrangement, { sampleRate, voices: engine === 'tone' ? 'native' : 'tone' });
         channels = r.channels;
       }
       const wav = await import('../../lib/generation/export/wav');
@@ -330,7 +331,7 @@ export function Studio() {
         peaks: wav.waveformPeaks(channels, 600),
         seconds,
         xRealtime: durationSeconds(arrangement) / (ms / 1000),
-        engine: engine === 'js' ? 'JS oscillators' : 'Tone.Offline',
+        engine: engine === 'js' ? 'JS oscillators' : engine === 'tone' ? 'Tone.Offline (Web Audio voices)' : 'Tone.Offline (Tone.js instruments)',
         bytes: bytes.length,
         peak: wav.peakOf(channels),
       });
@@ -577,9 +578,10 @@ export function Studio() {
             <div className="row">
               <label>
                 Renderer
-                <select value={engine} onChange={(e) => setEngine(e.target.value as 'js' | 'tone')}>
+                <select value={engine} onChange={(e) => setEngine(e.target.value as 'js' | 'tone' | 'tone-synths')}>
                   <option value="js">Fast (JS oscillators, in the worker)</option>
-                  <option value="tone">Tone.Offline (main thread)</option>
+                  <option value="tone">Tone.Offline, Web Audio voices</option>
+                  <option value="tone-synths">Tone.Offline, Tone.js instruments (as played)</option>
                 </select>
               </label>
               <button type="button" onClick={onRender} disabled={busy !== null}>Render WAV</button>

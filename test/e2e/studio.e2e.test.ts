@@ -55,6 +55,7 @@ async function openStudio(): Promise<Page> {
   p.on('pageerror', (e) => pageErrors.push(String(e)));
   await routeFixture(p);
   await p.goto(`${base}/studio`);
+  await p.waitForFunction(() => 'motifStudio' in window); // set by an effect: React has hydrated
   return p;
 }
 
@@ -88,7 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   model?.dispose();
-  if (started) {
+  if (started && started.child.exitCode === null && started.child.signalCode === null) {
     pressCtrlC(started);
     await started.exited;
   }
@@ -169,7 +170,7 @@ describe('studio in Chromium', () => {
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
   });
 
-  for (const engine of ['js', 'tone'] as const) {
+  for (const engine of ['js', 'tone', 'tone-synths'] as const) {
     it(`renders a 44.1 kHz 16-bit stereo WAV (${engine}) of the right length, not silent, never clipping`, async () => {
       await page.getByLabel('Renderer').selectOption(engine);
       await page.getByRole('button', { name: 'Render WAV' }).click();

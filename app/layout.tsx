@@ -4,6 +4,7 @@ import { toMotifAddresses } from '../lib/chain/contracts';
 import { describeChain } from '../lib/chain/wagmi-config';
 import { resolveChain } from '../lib/config/chains';
 import { getServices } from '../lib/platform/services';
+import { WalletMenu } from './_components/wallet-menu';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -22,18 +23,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
-        <header className="site">
-          <a className="brand" href="/">Motif</a>
-          <nav aria-label="Main">
-            <ul className="nav-links">
-              <li><a href="/studio">Studio</a></li>
-              <li><a href="/gallery">Gallery</a></li>
-              <li><a href="/verify">Verify</a></li>
-              <li><a href="/">Status</a></li>
-            </ul>
-          </nav>
-        </header>
         <Providers chain={describeChain(chain, services.rpcUrl)} addresses={addresses}>
+          <header className="site">
+            <a className="brand" href="/">Motif</a>
+            <nav aria-label="Main">
+              <ul className="nav-links">
+                <li><a href="/studio">Studio</a></li>
+                <li><a href="/gallery">Gallery</a></li>
+                <li><a href="/verify">Verify</a></li>
+                <li><a href="/activity">Activity</a></li>
+                <li><a href="/">Status</a></li>
+              </ul>
+            </nav>
+            <WalletMenu />
+          </header>
           <main id="main">{children}</main>
         </Providers>
       </body>

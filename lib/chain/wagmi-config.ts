@@ -1,15 +1,145 @@
-import { createConfig, http, type Config } from 'wagmi';
+import { createConfig, createConnector, http, type Config, type CreateConnectorFn } from 'wagmi';
 import { injected } from 'wagmi/connectors';
-import { defineChain, type Chain } from 'viem';
+import { defineChain, getAddress, numberToHex, SwitchChainError, type Address, type Chain, type EIP1193RequestFn } from 'viem';
 
 export type ChainDescriptor = { id: number; name: string; rpcUrl: string; testnet: boolean };
+
+/** Chain id of the local anvil chain: the only chain where the dev-account connectors exist. */
+export const LOCAL_CHAIN_ID = 31337;
+
+/**
+ * anvil's default accounts 0-9 (from the public test mnemonic; lib/chain/dev-accounts.ts derives the same). Only the
+ * addresses: the local node has them unlocked, so it signs for them and no key ever reaches the browser.
+ */
+export const LOCAL_DEV_ADDRESSES: readonly Address[] = [
+  '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+  '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+  '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+  '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
+  '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc',
+  '0x976EA74026E726554dB657fA54763abd0C3a0aa9',
+  '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955',
+  '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f',
+  '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720',
+];
 
 /** A serialisable description of the configured chain, passed from the server to the browser. */
 export function describeChain(chain: Chain, rpcUrl: string): ChainDescriptor {
   return { id: chain.id, name: chain.name, rpcUrl, testnet: chain.testnet ?? false };
 }
 
-/** wagmi's configuration for the chain Motif is set to (injected wallets; more connectors come with the wallet flows). */
+export function localDevConnectorName(index: number): string {
+  return `Local dev account #${index} — public test key, local chain only`;
+}
+
+export type LocalDevProvider = { request: EIP1193RequestFn };
+
+const connectedKey = 'motif.localDev.connected';
+
+function rememberConnected(index: number | null): void {
+  if (typeof window === 'undefined') return;
+  try {
+    if (index === null) window.localStorage.removeItem(connectedKey);
+    else window.localStorage.setItem(connectedKey, String(index));
+  } catch {
+    // storage disabled: the connection just does not survive a reload
+  }
+}
+
+function rememberedIndex(): number | null {
+  if (typeof window === 'undefined') return null;
+  try {
+    const v = window.localStorage.getItem(connectedKey);
+    return v === null ? null : Number(v);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A wallet for one of anvil's unlocked dev accounts: account and chain questions are answered here, everything else
+ * (eth_sendTransaction, personal_sign, eth_signTypedData_v4, reads) goes to the local node, which signs for them.
+ */
+export function localDevAccount(params: { index: number; address: Address; rpcUrl: string }): CreateConnectorFn<LocalDevProvider> {
+  const address = getAddress(params.address);
+  let nextId = 1;
+  const forward = async (method: string, rpcParams: unknown): Promise<unknown> => {
+    const res = await fetch(params.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: rpcParams ?? [] }),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+    if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+    return body.result;
+  };
+  return createConnector<LocalDevProvider>((config) => {
+    const chainId = config.chains[0].id;
+    let connected = false;
+    const provider: LocalDevProvider = {
+      request: (async ({ method, params: rpcParams }: { method: string; params?: unknown }) => {
+        if (method === 'eth_accounts' || method === 'eth_requestAccounts') return connected || method === 'eth_requestAccounts' ? [address] : [];
+        if (method === 'eth_chainId') return numberToHex(chainId);
+        if (method === 'wallet_switchEthereumChain') {
+          const [{ chainId: wanted }] = rpcParams as [{ chainId: string }];
+          if (Number(wanted) !== chainId) throw Object.assign(new Error(`The local dev accounts exist only on chain ${chainId}`), { code: 4902 });
+          return null;
+        }
+        if (method === 'eth_sendTransaction') {
+          const [tx] = rpcParams as [{ from?: string }];
+          if (tx.from && getAddress(tx.from) !== address) throw Object.assign(new Error('Wrong sender'), { code: 4100 });
+        }
+        return forward(method, rpcParams);
+      }) as EIP1193RequestFn,
+    };
+    return {
+      id: `localDev${params.index}`,
+      name: localDevConnectorName(params.index),
+      type: 'localDev',
+      async connect<withCapabilities extends boolean = false>() {
+        connected = true;
+        rememberConnected(params.index);
+        const accounts = [address];
+        return { accounts: accounts as unknown as withCapabilities extends true ? readonly { address: Address; capabilities: Record<string, unknown> }[] : readonly Address[], chainId };
+      },
+      async disconnect() {
+        connected = false;
+        rememberConnected(null);
+      },
+      async getAccounts() {
+        return connected ? [address] : [];
+      },
+      async getChainId() {
+        return chainId;
+      },
+      async getProvider() {
+        return provider;
+      },
+      async isAuthorized() {
+        if (rememberedIndex() !== params.index) return false;
+        connected = true;
+        return true;
+      },
+      async switchChain({ chainId: wanted }) {
+        const chain = config.chains.find((c) => c.id === wanted);
+        if (!chain) throw new SwitchChainError(new Error(`The local dev accounts exist only on chain ${chainId}`));
+        return chain;
+      },
+      onAccountsChanged() {},
+      onChainChanged() {},
+      onDisconnect() {
+        connected = false;
+        config.emitter.emit('disconnect');
+      },
+    };
+  });
+}
+
+/**
+ * wagmi's configuration for the chain Motif is set to: injected wallets (EIP-6963 discovery plus window.ethereum) and,
+ * on the local chain only, the anvil dev accounts as clearly labelled connectors.
+ */
 export function createMotifWagmiConfig(descriptor: ChainDescriptor): Config {
   const chain = defineChain({
     id: descriptor.id,
@@ -18,9 +148,13 @@ export function createMotifWagmiConfig(descriptor: ChainDescriptor): Config {
     rpcUrls: { default: { http: [descriptor.rpcUrl] } },
     testnet: descriptor.testnet,
   });
+  const connectors: CreateConnectorFn[] = [injected()];
+  if (descriptor.id === LOCAL_CHAIN_ID) {
+    LOCAL_DEV_ADDRESSES.forEach((address, index) => connectors.push(localDevAccount({ index, address, rpcUrl: descriptor.rpcUrl }) as CreateConnectorFn));
+  }
   return createConfig({
     chains: [chain],
-    connectors: [injected()],
+    connectors,
     transports: { [chain.id]: http(descriptor.rpcUrl) },
     ssr: true,
   });

@@ -1,0 +1,166 @@
+import { getAddress, toHex, type Address } from 'viem';
+import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provenance/digest';
+import { readAll } from '../../../lib/ipfs/storage';
+import { getServices } from '../../../lib/platform/services';
+import { parseTrackTarget } from '../../../lib/provenance/target';
+import { pagesDb } from '../../_components/server-prisma';
+
+export type HistoryEntry = { name: string; blockNumber: string; txHash: string; logIndex: number; args: Record<string, unknown> };
+export type OfferCandidate = { buyer: Address; amount: string; expiry: string };
+export type ProvenanceSummary = {
+  modelId: string;
+  weightsCid: string;
+  seed: string;
+  temperature: number;
+  sampler: string;
+  tempo: number;
+  key: string;
+  bars: number;
+  edits: { total: number; added: number; removed: number; changed: number };
+  digitalSourceType: string;
+  humanEdited: boolean;
+  createdAt: string;
+  manifestDigest: string;
+};
+
+export type TrackView = {
+  tokenId: string;
+  contentDigest: `0x${string}`;
+  cid: string;
+  track: {
+    creator: Address;
+    owner: Address;
+    licence: number;
+    royaltyReceiver: Address;
+    royaltyBps: number;
+    title: string | null;
+    description: string | null;
+    genre: string | null;
+    musicalKey: string | null;
+    bpm: number | null;
+    durationMs: number | null;
+    modelId: string | null;
+    mintedBlock: string;
+    mintedTx: string;
+  } | null;
+  listing: { seller: Address; priceWei: string } | null;
+  split: { address: Address; accounts: Address[]; shares: number[] } | null;
+  history: HistoryEntry[];
+  offers: OfferCandidate[];
+  provenance: ProvenanceSummary | null;
+};
+
+export class TrackNotFoundError extends Error {
+  override name = 'TrackNotFoundError';
+}
+
+/** Token id from the URL: decimal, 0x + 64 hex digits, or the folder CID. */
+export function tokenIdFromParam(param: string): bigint {
+  try {
+    const target = parseTrackTarget(decodeURIComponent(param));
+    if ('tokenId' in target && target.tokenId !== undefined) return target.tokenId;
+  } catch {
+    // fall through
+  }
+  throw new TrackNotFoundError(`"${param}" is not a track id`);
+}
+
+async function readProvenance(contentDigest: `0x${string}`): Promise<ProvenanceSummary | null> {
+  try {
+    const services = await getServices();
+    const bytes = await readAll(services.storage.cat(cidFromContentDigest(contentDigest), { path: 'manifest.json', signal: AbortSignal.timeout(3_000) }));
+    const signed = JSON.parse(new TextDecoder().decode(bytes)) as {
+      manifestDigest: string;
+      manifest: {
+        model: { id: string; weightsCid: string };
+        generation: { seed: number | string; temperature: number; sampler: string; tempo: number; key: { tonic: string; scale: string }; bars: number };
+        edits: { summary: { total: number; added: number; removed: number; changed: number } };
+        aiDisclosure: { digitalSourceType: string; humanEdited: boolean };
+        createdAt: string;
+      };
+    };
+    const m = signed.manifest;
+    return {
+      modelId: m.model.id,
+      weightsCid: m.model.weightsCid,
+      seed: String(m.generation.seed),
+      temperature: m.generation.temperature,
+      sampler: m.generation.sampler,
+      tempo: m.generation.tempo,
+      key: `${m.generation.key.tonic} ${m.generation.key.scale}`,
+      bars: m.generation.bars,
+      edits: m.edits.summary,
+      digitalSourceType: m.aiDisclosure.digitalSourceType,
+      humanEdited: m.aiDisclosure.humanEdited,
+      createdAt: m.createdAt,
+      manifestDigest: signed.manifestDigest,
+    };
+  } catch {
+    return null; // not pinned here (yet), or not a Motif manifest: the panel says so
+  }
+}
+
+const OFFER_EVENTS = new Set(['OfferMade', 'OfferCancelled', 'Sale']);
+
+/** Everything the track page shows, from the indexer's tables and the pinned folder. */
+export async function loadTrack(tokenId: bigint): Promise<TrackView> {
+  const { prisma, chainId } = await pagesDb();
+  const id = tokenId.toString();
+  const contentDigest = toHex(tokenId, { size: 32 });
+  const cid = cidFromContentDigest(contentDigest).toString();
+  const [track, listing, events] = await Promise.all([
+    prisma.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
+    prisma.listing.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
+    prisma.chainEvent.findMany({ where: { chainId, tokenId: id }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }], take: 500 }),
+  ]);
+  const history: HistoryEntry[] = events.map((e) => ({ name: e.name, blockNumber: e.blockNumber.toString(), txHash: e.txHash, logIndex: e.logIndex, args: e.args as Record<string, unknown> }));
+
+  // Offers still open by the events: the latest OfferMade per buyer not followed by its cancellation or a sale to
+  // that buyer. The page re-reads each on chain (offerOf) before offering to accept it.
+  const open = new Map<string, OfferCandidate>();
+  for (const e of history) {
+    if (!OFFER_EVENTS.has(e.name)) continue;
+    const buyer = String(e.args.buyer);
+    if (e.name === 'OfferMade') open.set(buyer, { buyer: getAddress(buyer), amount: String(e.args.amount), expiry: String(e.args.expiry) });
+    else open.delete(buyer);
+  }
+
+  let split: TrackView['split'] = null;
+  if (track) {
+    const splitEvent = await prisma.chainEvent.findFirst({
+      where: { chainId, name: { in: ['SplitCreated', 'SplitUpdated'] }, args: { path: ['split'], equals: getAddress(track.royaltyReceiver) } },
+      orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }],
+    });
+    if (splitEvent) {
+      const args = splitEvent.args as { accounts: string[]; shares: (string | number)[] };
+      split = { address: getAddress(track.royaltyReceiver), accounts: args.accounts.map((a) => getAddress(a)), shares: args.shares.map(Number) };
+    }
+  }
+
+  return {
+    tokenId: id,
+    contentDigest,
+    cid,
+    track: track && {
+      creator: getAddress(track.creator),
+      owner: getAddress(track.owner),
+      licence: track.licence,
+      royaltyReceiver: getAddress(track.royaltyReceiver),
+      royaltyBps: track.royaltyBps,
+      title: track.title,
+      description: track.description,
+      genre: track.genre,
+      musicalKey: track.musicalKey,
+      bpm: track.bpm,
+      durationMs: track.durationMs,
+      modelId: track.modelId,
+      mintedBlock: track.mintedBlock.toString(),
+      mintedTx: track.mintedTx,
+    },
+    listing: listing && { seller: getAddress(listing.seller), priceWei: listing.priceWei.toFixed(0) },
+    split,
+    history,
+    offers: [...open.values()],
+    provenance: await readProvenance(contentDigest),
+  };
+}

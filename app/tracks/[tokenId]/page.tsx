@@ -1,0 +1,144 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LICENCES, SPLIT_PERCENTAGE_SCALE } from '../../../lib/contracts/voucher';
+import { describeEvent, eth, shortAddress } from '../../_components/format';
+import { loadTrack, tokenIdFromParam, TrackNotFoundError, type TrackView } from './load-track';
+import { RedeemVoucher } from './redeem-voucher';
+import { TrackActions } from './track-actions';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ tokenId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(param: string): Promise<TrackView> {
+  try {
+    return await loadTrack(tokenIdFromParam(param));
+  } catch (error) {
+    if (error instanceof TrackNotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tokenId } = await params;
+  try {
+    const view = await loadTrack(tokenIdFromParam(tokenId));
+    return { title: view.track?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
+  } catch {
+    return { title: 'Track' };
+  }
+}
+
+function Address({ value }: { value: string }) {
+  return <a href={`/profiles/${value}`} title={value}>{shortAddress(value)}</a>;
+}
+
+export default async function TrackPage({ params, searchParams }: Props) {
+  const { tokenId } = await params;
+  const query = await searchParams;
+  const view = await load(tokenId);
+  const { track } = view;
+  const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
+  const voucherParam = typeof query.voucher === 'string' ? query.voucher : null;
+  const p = view.provenance;
+  const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
+
+  return (
+    <article className="track-page" data-token-id={view.tokenId}>
+      <h1>{title}</h1>
+      {track ? (
+        <p className="muted">
+          by <Address value={track.creator} /> · owned by <span data-testid="track-owner"><Address value={track.owner} /></span>
+          {track.genre ? ` · ${track.genre}` : ''}
+          {track.musicalKey ? ` · ${track.musicalKey}` : ''}
+          {track.bpm ? ` · ${track.bpm} BPM` : ''}
+        </p>
+      ) : (
+        <p className="muted" data-testid="track-owner">Not minted yet (or not indexed yet).</p>
+      )}
+      {track?.description && <p>{track.description}</p>}
+
+      <section aria-labelledby="player-heading" className="player">
+        <h2 id="player-heading">Listen</h2>
+        <figure>
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={`/ipfs/${view.cid}/cover.svg`} alt={`Piano roll of ${title}`} width={480} height={240} />
+          <figcaption className="muted">Piano roll drawn from the track’s MIDI.</figcaption>
+        </figure>
+        <audio controls preload="metadata" src={`/ipfs/${view.cid}/audio.wav`} aria-label={`Play ${title}`} />
+        <p>
+          <a href={`/ipfs/${view.cid}/track.mid`} download>MIDI</a> · <a href={`/ipfs/${view.cid}/metadata.json`}>metadata.json</a> · <a href={`/ipfs/${view.cid}/manifest.json`}>manifest.json</a> · folder <code>{view.cid}</code>
+        </p>
+      </section>
+
+      <section aria-labelledby="provenance-heading">
+        <h2 id="provenance-heading">Provenance</h2>
+        {p ? (
+          <dl>
+            <dt>Model</dt>
+            <dd>{p.modelId} <span className="muted">(weights {p.weightsCid.slice(0, 16)}…)</span></dd>
+            <dt>Seed</dt>
+            <dd><code>{p.seed}</code> · temperature {p.temperature} · {p.sampler}</dd>
+            <dt>Generation</dt>
+            <dd>{p.bars} bars in {p.key} at {p.tempo} BPM</dd>
+            <dt>Human edits</dt>
+            <dd>{p.edits.total === 0 ? 'none' : `${p.edits.total} (${p.edits.added} added, ${p.edits.removed} removed, ${p.edits.changed} changed)`}</dd>
+            <dt>AI disclosure</dt>
+            <dd>{p.humanEdited ? 'Composite with trained algorithmic media (AI output edited by a person)' : 'Trained algorithmic media (AI output, no human edits)'} — <a href={p.digitalSourceType}>IPTC digital source type</a></dd>
+            <dt>Created</dt>
+            <dd>{new Date(p.createdAt).toUTCString()}</dd>
+          </dl>
+        ) : (
+          <p className="muted">The signed manifest is not available from this node’s IPFS store.</p>
+        )}
+        {track && <p>Licence: {LICENCES[track.licence] ?? `#${track.licence}`}</p>}
+        <p><a className="button" href={`/verify?id=${view.tokenId}`}>Verify this track</a> — replays the generation and checks every file, the signature and the chain record.</p>
+      </section>
+
+      {track && (
+        <section aria-labelledby="royalty-heading">
+          <h2 id="royalty-heading">Royalty</h2>
+          <p>
+            {track.royaltyBps / 100}% of every resale to <Address value={track.royaltyReceiver} />
+            {view.split ? ', a split:' : '.'}
+          </p>
+          {view.split && (
+            <table>
+              <caption>Split recipients</caption>
+              <thead><tr><th scope="col">Payee</th><th scope="col">Share</th></tr></thead>
+              <tbody>
+                {view.split.accounts.map((a, i) => (
+                  <tr key={a}><td><Address value={a} /></td><td>{((view.split!.shares[i] ?? 0) / (SPLIT_PERCENTAGE_SCALE / 100)).toFixed(2)}%</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{track ? 'Trade' : 'Mint'}</h2>
+        {view.listing && <p>Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by <Address value={view.listing.seller} /></p>}
+        {track ? <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} /> : <RedeemVoucher contentDigest={view.contentDigest} linked={voucherParam} />}
+      </section>
+
+      {track && (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">Ownership and sale history</h2>
+          {sales.length > 0 && (
+            <p>
+              {sales.length} sale{sales.length === 1 ? '' : 's'}; last {eth(String(sales.at(-1)!.args.price))}.
+            </p>
+          )}
+          <ol className="history" data-testid="history">
+            {view.history.filter((e) => e.name !== 'Approval').map((e) => (
+              <li key={`${e.txHash}-${e.logIndex}`}>
+                {describeEvent(e.name, e.args)} <span className="muted">block {e.blockNumber}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
+import { simulateContract, writeContract } from 'wagmi/actions';
+import { eth, shortAddress } from '../../_components/format';
+import { useMotifContract } from '../../_hooks/use-motif-contract';
+import { useTx } from '../../_hooks/use-tx';
+import { TxStatus } from './tx-status';
+import { parseSignedVoucher } from './voucher-json';
+
+/** Redeem a creator's signed lazy-mint voucher for this track: pasted JSON, or linked with ?voucher=<JSON or URL>. */
+export function RedeemVoucher({ contentDigest, linked }: { contentDigest: `0x${string}`; linked: string | null }) {
+  const [text, setText] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const config = useConfig();
+  const chainId = useChainId();
+  const connection = useConnection();
+  const collection = useMotifContract('TrackCollection');
+  const tx = useTx();
+
+  useEffect(() => {
+    if (!linked) return;
+    if (linked.trim().startsWith('{')) {
+      setText(linked);
+      return;
+    }
+    fetch(linked)
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        setText(await res.text());
+      })
+      .catch((error: unknown) => setLoadError(`Could not load the linked voucher: ${error instanceof Error ? error.message : String(error)}`));
+  }, [linked]);
+
+  const parsed = text.trim() ? parseSignedVoucher(text) : null;
+  const voucher = parsed?.ok ? parsed.value.voucher : null;
+  const wrongTrack = voucher !== null && voucher.content !== contentDigest.toLowerCase();
+  const used = useReadContract({
+    ...(collection ?? { address: undefined, abi: undefined }),
+    functionName: 'nonceUsed',
+    args: voucher ? [voucher.creator, voucher.nonce] : undefined,
+    query: { enabled: collection !== null && voucher !== null },
+  });
+  const expired = voucher !== null && voucher.deadline < BigInt(Math.floor(Date.now() / 1000));
+
+  return (
+    <form
+      aria-label="Redeem a voucher"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!parsed?.ok || !collection || !connection.address || wrongTrack) return;
+        const { voucher: v, signature } = parsed.value;
+        const account = connection.address;
+        void tx.run('Redeem voucher', [
+          {
+            label: `Mint and pay ${eth(v.price)}`,
+            send: async () => writeContract(config, (await simulateContract(config, { ...collection, functionName: 'redeem', args: [v, signature, account], value: v.price, account })).request),
+          },
+        ]);
+      }}
+    >
+      <h3>Redeem a voucher</h3>
+      <p className="muted">This track is not minted yet. A creator’s signed voucher lets you mint it to your wallet for its price.</p>
+      <label>
+        Voucher (JSON)
+        <textarea name="voucher" rows={6} cols={60} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      {loadError && <p role="alert">{loadError}</p>}
+      {parsed && !parsed.ok && <p role="alert">{parsed.error}</p>}
+      {voucher && (
+        <dl className="fee-breakdown" aria-label="What redeeming costs">
+          <dt>You pay</dt>
+          <dd>{eth(voucher.price)} to the creator {shortAddress(voucher.creator)}’s payout address</dd>
+          <dt>Platform fee</dt>
+          <dd>none on vouchers</dd>
+          <dt>Royalty on later sales</dt>
+          <dd>{voucher.royaltyBps / 100}% to {shortAddress(voucher.royaltyReceiver)}</dd>
+          <dt>Valid until</dt>
+          <dd>{new Date(Number(voucher.deadline) * 1000).toLocaleString()}</dd>
+        </dl>
+      )}
+      {wrongTrack && <p role="alert">This voucher is for another track.</p>}
+      {expired && <p role="alert">This voucher has expired.</p>}
+      {used.data === true && <p role="alert">This voucher was already redeemed or cancelled.</p>}
+      {!connection.address && <p className="muted">Connect a wallet to redeem.</p>}
+      {connection.address && connection.chainId !== chainId && <p role="alert">Switch your wallet to chain {chainId} first.</p>}
+      <button type="submit" disabled={!voucher || wrongTrack || expired || used.data === true || !connection.address || tx.busy}>
+        Redeem{voucher ? ` for ${eth(voucher.price)}` : ''}
+      </button>
+      <TxStatus state={tx.state} />
+    </form>
+  );
+}

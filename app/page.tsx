@@ -1,5 +1,5 @@
-import { checkHealth, type ComponentHealth } from '../lib/platform/health';
-import { getServices } from '../lib/platform/services';
+import type { ComponentHealth } from '../lib/platform/health';
+import { servicesHealth } from '../lib/platform/services';
 import { CollectionSummary } from './_components/collection-summary';
 
 export const dynamic = 'force-dynamic';
@@ -18,13 +18,7 @@ function Row({ name, health }: { name: string; health: ComponentHealth }) {
 }
 
 export default async function HomePage() {
-  const services = await getServices();
-  const report = await checkHealth({
-    rpcUrl: services.rpcUrl,
-    contracts: await services.contractAddresses(),
-    databaseUrl: services.databaseUrl,
-    storage: services.storage,
-  });
+  const report = await servicesHealth();
   return (
     <>
       <h1>Motif platform status</h1>

@@ -6,6 +6,7 @@ import { parseEnv, resolveLayout, type Env, type Layout } from '../config/env';
 import { createIpfsStorage } from '../ipfs/create-storage';
 import type { IpfsStorage } from '../ipfs/storage';
 import { readDeployment } from '../contracts/deployment';
+import { checkHealth, type HealthReport } from './health';
 
 /**
  * The server-side handles a running app needs, created once per process. `npm start` passes the embedded
@@ -60,4 +61,10 @@ async function createServices(): Promise<Services> {
       return Object.fromEntries(Object.entries(deployment.contracts).map(([name, c]) => [name, c.address]));
     },
   };
+}
+
+/** The live health of this app's components (for /api/health and the status page). */
+export async function servicesHealth(): Promise<HealthReport> {
+  const services = await getServices();
+  return checkHealth({ rpcUrl: services.rpcUrl, contracts: await services.contractAddresses(), databaseUrl: services.databaseUrl, storage: services.storage });
 }

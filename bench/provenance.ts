@@ -13,7 +13,9 @@ import { cidOfBytes } from '../lib/ipfs/cid-of-files';
 import { HeliaStorage } from '../lib/ipfs/helia-storage';
 import { pinTrack } from '../lib/ipfs/track-folder';
 import { sha256Hex } from '../lib/provenance/digest';
+import { defaultComposeRequest } from '../lib/generation/compose/request';
 import { buildManifest, type BuildManifestParameters } from '../lib/provenance/manifest';
+import { generationFromComposeRequest, manifestNotes } from '../lib/provenance/studio-session';
 import { createNodeReplay, MOTIF_SAMPLER } from '../lib/provenance/replay-node';
 import { signManifest } from '../lib/provenance/signed-manifest';
 import { verifyTrack } from '../lib/provenance/verify-track';
@@ -46,17 +48,12 @@ export const provenanceBench: BenchModule = {
       const wav = makeWav(180, 44_100);
       const midi = makeMidi();
       const params: BuildManifestParameters = {
-        model: { id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu' },
-        generation: {
-          seed: 20261124,
-          temperature: 1,
-          primer: { notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }], totalQuantizedSteps: 4, stepsPerQuarter: 4 },
-          chordProgression: [],
-          bars: 90,
-          tempo: 120,
-          key: { tonic: 'C', scale: 'major' },
-          sampler: MOTIF_SAMPLER,
-        },
+        model: { id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' },
+        generation: generationFromComposeRequest(
+          defaultComposeRequest({ modelId: model.id, seed: 20261124, bars: 90, tempo: 120, primer: { type: 'chords', progression: ['C'] } }),
+          Array.from({ length: 90 }, () => 'C'),
+          MOTIF_SAMPLER,
+        ),
         notes: { generatedDigest: `sha256:${'0'.repeat(64)}`, finalDigest: `sha256:${'0'.repeat(64)}`, finalCount: 4 },
         editLog: [],
         render: { engine: 'bench', instrument: 'sine', sampleRate: 44_100, channels: 1, bitDepth: 16, durationSeconds: 180 },
@@ -69,9 +66,10 @@ export const provenanceBench: BenchModule = {
         licence: 'CC-BY-4.0',
       };
       const makerReplay = createNodeReplay();
-      const generatedDigest = await makerReplay(buildManifest(params));
+      const composed = await makerReplay.compose(buildManifest(params));
       makerReplay.dispose();
-      const manifest = buildManifest({ ...params, notes: { ...params.notes, generatedDigest, finalDigest: generatedDigest } });
+      const { final: _final, ...notes } = await manifestNotes(composed.arrangement, []);
+      const manifest = buildManifest({ ...params, model: { ...params.model, backend: composed.backend }, notes });
       const signed = await signManifest({ manifest, chainId: 31337, verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3', sign: (td) => creator.signTypedData(td) });
       const pinned = await pinTrack(storage, { wav, midi, signed, metadata: { name: 'Bench track', description: 'Three minutes', genre: 'Folk', credits: [] } });
 

@@ -1,4 +1,10 @@
-import type { EditEntry, EditSummary } from './manifest-schema';
+import type { EditOp } from '../generation/edit-log/schema';
+
+/** Every kind of studio edit-log operation (lib/generation/edit-log/schema.ts), in the schema's order. */
+export const EDIT_OP_KINDS = ['transpose', 'setTempo', 'setInstrument', 'setMute', 'setSolo', 'addNote', 'removeNote', 'updateNote', 'regenerateBar'] as const satisfies readonly EditOp['op'][];
+export type EditOpKind = (typeof EDIT_OP_KINDS)[number];
+/** `edits.summary` of a manifest: the total and a count per operation kind. */
+export type EditSummary = { total: number } & Record<EditOpKind, number>;
 
 /** IPTC NewsCodes digital source type: media created by a trained model with no human edits of the result. */
 export const IPTC_TRAINED_ALGORITHMIC_MEDIA = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
@@ -15,7 +21,7 @@ export type AiDisclosure = { digitalSourceType: DigitalSourceType; humanEdited: 
  * The AI disclosure a manifest must carry, derived from its edit log (never chosen freely): any human edit makes
  * the result a composite with trained algorithmic media.
  */
-export function aiDisclosureFor(log: readonly EditEntry[]): AiDisclosure {
+export function aiDisclosureFor(log: readonly EditOp[]): AiDisclosure {
   const humanEdited = log.length > 0;
   return {
     digitalSourceType: humanEdited ? IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA : IPTC_TRAINED_ALGORITHMIC_MEDIA,
@@ -24,12 +30,8 @@ export function aiDisclosureFor(log: readonly EditEntry[]): AiDisclosure {
 }
 
 /** Counts of the edit log by kind; a manifest's `edits.summary` must equal this. */
-export function summarizeEdits(log: readonly EditEntry[]): EditSummary {
-  const summary: EditSummary = { total: log.length, added: 0, removed: 0, changed: 0 };
-  for (const e of log) {
-    if (e.op === 'add-note') summary.added += 1;
-    else if (e.op === 'remove-note') summary.removed += 1;
-    else summary.changed += 1;
-  }
+export function summarizeEdits(log: readonly EditOp[]): EditSummary {
+  const summary = { total: log.length, ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, 0])) as Record<EditOpKind, number>) };
+  for (const e of log) summary[e.op] += 1;
   return summary;
 }

@@ -6,11 +6,14 @@ export {
   DIGITAL_SOURCE_TYPES,
   aiDisclosureFor,
   summarizeEdits,
+  EDIT_OP_KINDS,
+  type EditOpKind,
   type AiDisclosure,
   type DigitalSourceType,
 } from './disclosure';
 export { CanonicalizationError, InvalidManifestError, InvalidManifestSignatureError, ReplayError } from './errors';
-export { MANIFEST_VERSION, MANIFEST_TYPE, TRACK_FILES, trackManifestSchema, type TrackManifest, type EditEntry, type EditSummary, type FileRecord } from './manifest-schema';
+export { MANIFEST_VERSION, MANIFEST_TYPE, TRACK_FILES, trackManifestSchema, type TrackManifest, type ManifestEditLog, type ManifestGeneration, type EditSummary, type FileRecord } from './manifest-schema';
+export { MOTIF_SAMPLER, generationFromComposeRequest, composeRequestOfManifest, manifestNotes, melodyNotes } from './studio-session';
 export { parseManifest, buildManifest, type BuildManifestParameters } from './manifest';
 export { manifestDomain, manifestTypes, manifestTypedData, type ManifestDomain, type ManifestMessage } from './typed-data';
 export {

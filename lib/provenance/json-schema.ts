@@ -18,8 +18,9 @@ export function manifestJsonSchema(): Record<string, unknown> {
     description:
       'How a Motif track was made: model weights (CID), generation parameters and seed, human edits, render settings, ' +
       'file digests and CIDs, creator, licence and IPTC AI disclosure. Also enforced (not expressible here): ' +
-      'edits.summary and aiDisclosure are derived from edits.log (any edit => compositeWithTrainedAlgorithmicMedia); ' +
-      'generation.steps = bars x 4 x primer.stepsPerQuarter; licence.name = the name of licence.id. ' +
+      'edits.log is the studio edit log; edits.summary and aiDisclosure are derived from edits.log.ops (any op => compositeWithTrainedAlgorithmicMedia); ' +
+      'generation is the studio ComposeRequest (model.id = its modelId); generation.chordsPerBar has one chord per bar; ' +
+      'a melody primer is shorter than the piece; licence.name = the name of licence.id. ' +
       'Digest: keccak256 of the RFC 8785 canonical JSON; signed as EIP-712 TrackManifest(address creator,bytes32 manifestDigest,uint16 manifestVersion).',
   };
 }

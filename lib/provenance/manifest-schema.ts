@@ -2,7 +2,10 @@ import { CID } from 'multiformats/cid';
 import { z } from 'zod';
 import { LICENCES } from '../contracts/voucher';
 import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
-import { aiDisclosureFor, DIGITAL_SOURCE_TYPES, summarizeEdits } from './disclosure';
+import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
+import { editLogSchema, editOpSchema } from '../generation/edit-log/schema';
+import { aiDisclosureFor, DIGITAL_SOURCE_TYPES, EDIT_OP_KINDS, summarizeEdits, type EditOpKind } from './disclosure';
+export type { EditSummary } from './disclosure';
 
 /** Version of the manifest schema; bump (and publish public/schemas/track-manifest-v<N>.json) on any change. */
 export const MANIFEST_VERSION = 1;
@@ -33,36 +36,18 @@ const cidString = z
 const notesDigestString = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex digits> (lib/generation/notes/digest.ts)');
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
-export const quantizedNoteSchema = z
-  .object({ pitch: int(0, 127), quantizedStartStep: int(0, 1_000_000), quantizedEndStep: int(1, 1_000_000) })
-  .strict()
-  .refine((n) => n.quantizedEndStep > n.quantizedStartStep, 'a note must end after it starts');
-
-export const primerSchema = z
-  .object({
-    notes: z.array(quantizedNoteSchema).max(1024),
-    totalQuantizedSteps: int(1, 100_000),
-    stepsPerQuarter: int(1, 96),
-  })
-  .strict();
-
-export const TONICS = ['C', 'C#', 'Db', 'D', 'D#', 'Eb', 'E', 'F', 'F#', 'Gb', 'G', 'G#', 'Ab', 'A', 'A#', 'Bb', 'B'] as const;
-export const SCALES = ['major', 'minor', 'dorian', 'phrygian', 'lydian', 'mixolydian', 'locrian', 'harmonic-minor', 'melodic-minor', 'pentatonic-major', 'pentatonic-minor', 'blues', 'chromatic'] as const;
-
-export const generationSchema = z
-  .object({
-    /** uint32 or a string (FNV-1a hashed), as lib/generation/sampling/prng.ts `Seed`. */
-    seed: z.union([int(0, 0xffffffff), z.string().min(1).max(256)]),
-    temperature: z.number().min(0).max(10),
-    primer: primerSchema,
-    /** Chord symbols, empty for a melody-only model. */
-    chordProgression: z.array(z.string().min(1).max(16)).max(256),
-    bars: int(1, 1024),
-    /** Steps generated after the primer: bars x 4 beats x primer.stepsPerQuarter (4/4 time). */
-    steps: int(1, 1_000_000),
-    /** Beats per minute. */
-    tempo: z.number().gt(0).max(400),
-    key: z.object({ tonic: z.enum(TONICS), scale: z.enum(SCALES) }).strict(),
+/**
+ * What the studio asked the model for, field for field the studio's ComposeRequest
+ * (lib/generation/compose/request.ts) without `version` (recorded as `requestVersion`) and `modelId` (the manifest's
+ * `model.id`), plus what a replay needs to know beyond it: the chords per bar the piece was composed over and the
+ * seeded sampler.
+ */
+export const generationSchema = composeRequestSchema
+  .omit({ version: true, modelId: true })
+  .extend({
+    requestVersion: z.literal(COMPOSE_REQUEST_VERSION),
+    /** One chord symbol per bar, as compose resolved them (the request's chords, or the suggested progression). */
+    chordsPerBar: z.array(z.string().min(1).max(16)).max(1024),
     /** Identifies the seeded sampler, e.g. `motif.sfc32-categorical/1` (lib/generation/sampling). */
     sampler: z.string().min(1).max(100),
   })
@@ -70,26 +55,25 @@ export const generationSchema = z
 
 export const modelSchema = z
   .object({
+    /** The studio's ComposeRequest.modelId (registry id). */
     id: z.string().min(1).max(200),
     family: z.literal('MusicRNN'),
     /** CID of the checkpoint folder (lib/generation/models/registry.ts). */
     weightsCid: cidString,
-    /** tfjs backend that computed the logits, e.g. `cpu`. */
+    /** What computed the logits (ComposeResult.backend): `cpu-js` (plain-JS tfjs cpu kernels) or the tfjs backend, e.g. `cpu`. */
     backend: z.string().min(1).max(50),
   })
   .strict();
 
-const editBase = { at: z.iso.datetime({ offset: true }) };
-const noteRef = z.object({ pitch: int(0, 127), quantizedStartStep: int(0, 1_000_000), quantizedEndStep: int(1, 1_000_000) }).strict();
+/** The human edits: the studio's edit log itself (lib/generation/edit-log/schema.ts), `{ version: 1, ops }`. */
+export const manifestEditLogSchema = editLogSchema.extend({ ops: z.array(editOpSchema).max(100_000) }).strict();
 
-export const editEntrySchema = z.discriminatedUnion('op', [
-  z.object({ ...editBase, op: z.literal('add-note'), note: noteRef }).strict(),
-  z.object({ ...editBase, op: z.literal('remove-note'), note: noteRef }).strict(),
-  z.object({ ...editBase, op: z.literal('change-note'), before: noteRef, after: noteRef }).strict(),
-]);
-
+/** Count of each edit-log operation kind, and the total. */
 export const editSummarySchema = z
-  .object({ total: int(0, 1_000_000), added: int(0, 1_000_000), removed: int(0, 1_000_000), changed: int(0, 1_000_000) })
+  .object({
+    total: int(0, 1_000_000),
+    ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, int(0, 1_000_000)])) as Record<EditOpKind, ReturnType<typeof int>>),
+  })
   .strict();
 
 export const renderSchema = z
@@ -135,14 +119,18 @@ const manifestObject = z
     generation: generationSchema,
     notes: z
       .object({
-        /** notesDigest of the model's continuation (what replaying `generation` with `model` must give). */
+        /**
+         * ComposeResult.digest: notesDigest of the composed melody track (primer included, after snapping to the
+         * scale), what replaying `generation` with `model` through the studio's compose must give.
+         */
         generatedDigest: notesDigestString,
-        /** notesDigest of the notes after the human edits (what was rendered). */
+        /** notesDigest of the melody track after applying `edits.log` to the composed arrangement (what was rendered). */
         finalDigest: notesDigestString,
+        /** Notes of all four tracks after the edits. */
         finalCount: int(0, 1_000_000),
       })
       .strict(),
-    edits: z.object({ log: z.array(editEntrySchema).max(100_000), summary: editSummarySchema }).strict(),
+    edits: z.object({ log: manifestEditLogSchema, summary: editSummarySchema }).strict(),
     render: renderSchema,
     files: z.object({ audio: fileRecord(TRACK_FILES.audio, 'audio/wav'), midi: fileRecord(TRACK_FILES.midi, 'audio/midi') }).strict(),
     /** UnixFS import settings every CID in this manifest and its folder was made with. */
@@ -160,25 +148,31 @@ const manifestObject = z
  * AI disclosure must follow from the edit log, `steps` from `bars`, the licence name from its id.
  */
 export const trackManifestSchema = manifestObject.superRefine((m, ctx) => {
-  const summary = summarizeEdits(m.edits.log);
+  const summary = summarizeEdits(m.edits.log.ops);
   if (JSON.stringify(summary) !== JSON.stringify(m.edits.summary)) {
     ctx.addIssue({ code: 'custom', path: ['edits', 'summary'], message: `must be derived from the edit log: ${JSON.stringify(summary)}` });
   }
-  const disclosure = aiDisclosureFor(m.edits.log);
+  const disclosure = aiDisclosureFor(m.edits.log.ops);
   if (disclosure.digitalSourceType !== m.aiDisclosure.digitalSourceType || disclosure.humanEdited !== m.aiDisclosure.humanEdited) {
     ctx.addIssue({
       code: 'custom',
       path: ['aiDisclosure'],
-      message: `must be derived from the edit log (${m.edits.log.length} edits): ${disclosure.digitalSourceType}`,
+      message: `must be derived from the edit log (${m.edits.log.ops.length} edits): ${disclosure.digitalSourceType}`,
     });
   }
-  const steps = m.generation.bars * 4 * m.generation.primer.stepsPerQuarter;
-  if (m.generation.steps !== steps) ctx.addIssue({ code: 'custom', path: ['generation', 'steps'], message: `must be bars x 4 x stepsPerQuarter = ${steps}` });
+  const g = m.generation;
+  if (g.chordsPerBar.length !== g.bars) ctx.addIssue({ code: 'custom', path: ['generation', 'chordsPerBar'], message: `must have one chord per bar (${g.bars})` });
+  const primer = g.primer;
+  if (primer.type === 'melody') {
+    if (primer.totalSteps >= g.bars * 16) ctx.addIssue({ code: 'custom', path: ['generation', 'primer', 'totalSteps'], message: 'the primer must be shorter than the piece' });
+    if (primer.notes.some((n) => n.quantizedEndStep <= n.quantizedStartStep || n.quantizedStartStep >= primer.totalSteps)) {
+      ctx.addIssue({ code: 'custom', path: ['generation', 'primer', 'notes'], message: 'primer notes must start inside the primer and end after they start' });
+    }
+  }
   if (LICENCES[m.licence.id] !== m.licence.name) ctx.addIssue({ code: 'custom', path: ['licence', 'name'], message: `licence ${m.licence.id} is ${LICENCES[m.licence.id]}` });
 });
 
 export type TrackManifest = z.infer<typeof manifestObject>;
-export type EditEntry = z.infer<typeof editEntrySchema>;
-export type EditSummary = z.infer<typeof editSummarySchema>;
-export type QuantizedNoteRecord = z.infer<typeof quantizedNoteSchema>;
+export type ManifestEditLog = z.infer<typeof manifestEditLogSchema>;
+export type ManifestGeneration = z.infer<typeof generationSchema>;
 export type FileRecord = TrackManifest['files']['audio'] | TrackManifest['files']['midi'];

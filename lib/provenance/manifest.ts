@@ -1,3 +1,4 @@
+import { EDIT_LOG_VERSION, type EditOp } from '../generation/edit-log/schema';
 import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { LICENCES, type LicenceName } from '../contracts/voucher';
 import { aiDisclosureFor, summarizeEdits } from './disclosure';
@@ -11,10 +12,10 @@ export function parseManifest(value: unknown): TrackManifest {
   return result.data;
 }
 
-/** What a caller supplies; the derived fields (type, version, steps, edit summary, AI disclosure, IPFS settings) are filled in. */
-export type BuildManifestParameters = Omit<TrackManifest, 'type' | 'version' | 'aiDisclosure' | 'ipfs' | 'edits' | 'generation' | 'licence'> & {
-  generation: Omit<TrackManifest['generation'], 'steps'>;
-  editLog: TrackManifest['edits']['log'];
+/** What a caller supplies; the derived fields (type, version, edit summary, AI disclosure, IPFS settings) are filled in. */
+export type BuildManifestParameters = Omit<TrackManifest, 'type' | 'version' | 'aiDisclosure' | 'ipfs' | 'edits' | 'licence'> & {
+  /** The studio's edit-log operations (lib/generation/edit-log), in order. */
+  editLog: readonly EditOp[];
   licence: LicenceName;
 };
 
@@ -25,8 +26,8 @@ export function buildManifest(params: BuildManifestParameters): TrackManifest {
     type: MANIFEST_TYPE,
     version: MANIFEST_VERSION,
     ...rest,
-    generation: { ...generation, steps: generation.bars * 4 * generation.primer.stepsPerQuarter },
-    edits: { log: editLog, summary: summarizeEdits(editLog) },
+    generation,
+    edits: { log: { version: EDIT_LOG_VERSION, ops: [...editLog] }, summary: summarizeEdits(editLog) },
     ipfs: { ...UNIXFS_SETTINGS },
     licence: { id: LICENCES.indexOf(licence), name: licence },
     aiDisclosure: aiDisclosureFor(editLog),

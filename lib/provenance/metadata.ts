@@ -71,7 +71,9 @@ export type BuildTrackMetadataParameters = {
 export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackMetadata {
   const input = trackMetadataInputSchema.parse(params.input);
   const m = params.manifest;
-  const key = `${m.generation.key.tonic} ${m.generation.key.scale}`;
+  const key = `${m.generation.key} ${m.generation.scale}`;
+  // the tempo after the edits (the last setTempo), as rendered
+  const bpm = m.edits.log.ops.reduce((t, op) => (op.op === 'setTempo' ? op.bpm : t), m.generation.tempo);
   const duration = Math.round(m.render.durationSeconds * 1000) / 1000;
   const humanEdited = m.aiDisclosure.humanEdited;
   const metadata: TrackMetadata = {
@@ -82,7 +84,7 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
     ...(input.externalUrl ? { external_url: input.externalUrl } : {}),
     attributes: [
       { trait_type: 'Genre', value: input.genre },
-      { trait_type: 'BPM', value: m.generation.tempo, display_type: 'number' },
+      { trait_type: 'BPM', value: bpm, display_type: 'number' },
       { trait_type: 'Key', value: key },
       { trait_type: 'Duration (s)', value: duration, display_type: 'number' },
       { trait_type: 'Model', value: m.model.id },
@@ -90,7 +92,7 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
       { trait_type: 'Licence', value: m.licence.name },
     ],
     duration,
-    bpm: m.generation.tempo,
+    bpm,
     key,
     genre: input.genre,
     credits: input.credits ?? [],

@@ -1,21 +1,24 @@
 /**
- * Node-only default replay: regenerates a manifest's melody with the shipped checkpoint its `weightsCid` names,
- * through the seeded sampler (lib/generation/sampling `generateMelody`) on tfjs' cpu backend, and returns the
- * notesDigest of the continuation. The checkpoint folder's CID is re-derived before use, so the weights replayed
- * are the weights the manifest names.
+ * Node-only default replay: re-runs the studio's own `compose` (lib/generation/compose) on the manifest's
+ * ComposeRequest with the shipped checkpoint its `weightsCid` names (tfjs cpu backend; the plain-JS engine when the
+ * manifest records `cpu-js`, tfjs ops when it records `cpu`) and returns ComposeResult.digest, which the verifier
+ * compares with `notes.generatedDigest`. It also checks the rest of the manifest's notes: the chords per bar, and the
+ * edit log applied to the replayed arrangement with `applyEdits` must give `notes.finalDigest` and `finalCount`
+ * (a mismatch is a ReplayError). The checkpoint folder's CID is re-derived before use, so the weights replayed are
+ * the weights the manifest names.
  */
 import path from 'node:path';
 import { checkpointCid } from '../generation/models/checkpoint-files';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../generation/models/node-loader';
 import { SHIPPED_MODELS, type ShippedModel } from '../generation/models/registry';
-import { notesDigest } from '../generation/notes/digest';
-import { generateMelody } from '../generation/sampling/generate';
+import { compose, type ComposeResult } from '../generation/compose/compose';
 import { ReplayError } from './errors';
+import { composeRequestOfManifest, manifestNotes, MOTIF_SAMPLER } from './studio-session';
 import type { TrackManifest } from './manifest-schema';
 import type { ReplayFn } from './verify-track';
 
 /** The sampler id a manifest must record for this replay: sfc32 seeded categorical sampling over float64 logits. */
-export const MOTIF_SAMPLER = 'motif.sfc32-categorical/1';
+export { MOTIF_SAMPLER };
 
 export type NodeReplayOptions = {
   /** Models to look the weights CID up in (default: the registry's shipped models). */
@@ -24,7 +27,8 @@ export type NodeReplayOptions = {
   publicDir?: string;
 };
 
-export type NodeReplay = ReplayFn & { dispose(): void };
+/** The replay, plus `compose(manifest)`: the studio's ComposeResult for the manifest's request (to build honest manifests in Node). */
+export type NodeReplay = ReplayFn & { compose(manifest: Pick<TrackManifest, 'model' | 'generation'>): Promise<ComposeResult>; dispose(): void };
 
 export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
   const models = options.models ?? SHIPPED_MODELS;
@@ -46,24 +50,39 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
     return pending;
   }
 
-  const replay = async (manifest: TrackManifest): Promise<string> => {
+  const composeManifest = async (manifest: Pick<TrackManifest, 'model' | 'generation'>): Promise<ComposeResult> => {
     const g = manifest.generation;
     if (g.sampler !== MOTIF_SAMPLER) throw new ReplayError(`cannot replay sampler ${g.sampler} (this replay knows ${MOTIF_SAMPLER})`);
     const model = models.find((x) => x.weightsCid === manifest.model.weightsCid);
     if (!model) throw new ReplayError(`no shipped model has weights ${manifest.model.weightsCid}`);
     const rnn = await load(model, manifest.model.weightsCid);
-    const result = await generateMelody({
-      model: rnn,
-      seed: g.seed,
-      temperature: g.temperature,
-      steps: g.steps,
-      primer: { notes: g.primer.notes, totalQuantizedSteps: g.primer.totalQuantizedSteps, quantizationInfo: { stepsPerQuarter: g.primer.stepsPerQuarter } },
-      chordProgression: g.chordProgression.length > 0 ? g.chordProgression : undefined,
-    });
-    if (result.backend !== manifest.model.backend) throw new ReplayError(`replayed on tfjs ${result.backend}, the manifest was made on ${manifest.model.backend}`);
-    return notesDigest(result.sequence.notes);
+    const engine = manifest.model.backend === 'cpu-js' ? 'js' : 'tfjs';
+    try {
+      return await compose(rnn, composeRequestOfManifest(manifest), { engine });
+    } catch (error) {
+      throw new ReplayError(`compose failed: ${(error as Error).message}`);
+    }
+  };
+
+  const replay = async (manifest: TrackManifest): Promise<string> => {
+    const result = await composeManifest(manifest);
+    if (result.backend !== manifest.model.backend) throw new ReplayError(`replayed on ${result.backend}, the manifest was made on ${manifest.model.backend}`);
+    if (result.digest !== manifest.notes.generatedDigest) return result.digest;
+    if (JSON.stringify(result.progression) !== JSON.stringify(manifest.generation.chordsPerBar)) {
+      throw new ReplayError(`the replay used chords ${result.progression.join(' ')}, the manifest records ${manifest.generation.chordsPerBar.join(' ')}`);
+    }
+    let notes;
+    try {
+      notes = await manifestNotes(result.arrangement, manifest.edits.log.ops);
+    } catch (error) {
+      throw new ReplayError(`the edit log does not apply to the replayed arrangement: ${(error as Error).message}`);
+    }
+    if (notes.finalDigest !== manifest.notes.finalDigest) throw new ReplayError(`the edit log applied to the replay gives final melody ${notes.finalDigest}, the manifest records ${manifest.notes.finalDigest}`);
+    if (notes.finalCount !== manifest.notes.finalCount) throw new ReplayError(`the edit log applied to the replay gives ${notes.finalCount} notes, the manifest records ${manifest.notes.finalCount}`);
+    return result.digest;
   };
   return Object.assign(replay, {
+    compose: composeManifest,
     dispose() {
       for (const p of loaded.values()) p.then((m) => m.dispose()).catch(() => undefined);
       loaded.clear();

@@ -3,7 +3,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { cidOfBytes, cidOfFolder } from '../ipfs/cid-of-files';
-import { CHAIN_ID, COLLECTION, makeTrack } from '../../test/provenance/fixtures';
+import { CHAIN_ID, COLLECTION, EDITS, makeTrack } from '../../test/provenance/fixtures';
 import { canonicalJson } from './canonical';
 import { cidOfContentDigest, cidOfTokenId, contentDigestOfCid, manifestDigestOf, NotAContentCidError, tokenIdOfCid } from './digest';
 import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, IPTC_TRAINED_ALGORITHMIC_MEDIA } from './disclosure';
@@ -68,7 +68,8 @@ describe('manifest schema', () => {
   it('derives the IPTC disclosure from the edit log', async () => {
     const edited = await makeTrack(creator, CHAIN_ID, COLLECTION);
     expect(edited.manifest.aiDisclosure).toEqual({ digitalSourceType: IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, humanEdited: true });
-    expect(edited.manifest.edits.summary).toEqual({ total: 2, added: 1, removed: 0, changed: 1 });
+    expect(edited.manifest.edits.summary).toEqual({ total: 2, transpose: 0, setTempo: 0, setInstrument: 0, setMute: 0, setSolo: 0, addNote: 1, removeNote: 0, updateNote: 1, regenerateBar: 0 });
+    expect(edited.manifest.edits.log).toEqual({ version: 1, ops: EDITS });
     const raw = await makeTrack(creator, CHAIN_ID, COLLECTION, { editLog: [] });
     expect(raw.manifest.aiDisclosure).toEqual({ digitalSourceType: IPTC_TRAINED_ALGORITHMIC_MEDIA, humanEdited: false });
   });
@@ -76,8 +77,10 @@ describe('manifest schema', () => {
   it('refuses a disclosure, summary, steps or licence that do not follow from the rest', async () => {
     const { manifest } = await makeTrack(creator, CHAIN_ID, COLLECTION);
     expect(() => parseManifest({ ...manifest, aiDisclosure: { digitalSourceType: IPTC_TRAINED_ALGORITHMIC_MEDIA, humanEdited: false } })).toThrow(/aiDisclosure/);
-    expect(() => parseManifest({ ...manifest, edits: { ...manifest.edits, summary: { total: 0, added: 0, removed: 0, changed: 0 } } })).toThrow(/edits.summary/);
-    expect(() => parseManifest({ ...manifest, generation: { ...manifest.generation, steps: 7 } })).toThrow(/steps/);
+    expect(() => parseManifest({ ...manifest, edits: { ...manifest.edits, summary: { ...manifest.edits.summary, addNote: 0 } } })).toThrow(/edits.summary/);
+    expect(() => parseManifest({ ...manifest, generation: { ...manifest.generation, chordsPerBar: ['C'] } })).toThrow(/chordsPerBar/);
+    expect(() => parseManifest({ ...manifest, generation: { ...manifest.generation, primer: { type: 'melody', notes: [], totalSteps: 32 } } })).toThrow(/primer/);
+    expect(() => parseManifest({ ...manifest, edits: { ...manifest.edits, log: { version: 1, ops: [{ op: 'add-note', note: { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 } }] } } })).toThrow(/edits.log/);
     expect(() => parseManifest({ ...manifest, licence: { id: 0, name: 'CC-BY-4.0' } })).toThrow(/licence/);
     expect(() => parseManifest({ ...manifest, extra: 1 })).toThrow(InvalidManifestError);
     expect(() => parseManifest({ ...manifest, model: { ...manifest.model, weightsCid: 'not-a-cid' } })).toThrow(/weightsCid/);

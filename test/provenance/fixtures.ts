@@ -8,7 +8,10 @@ import { cidOfBytes } from '../../lib/ipfs/cid-of-files';
 import { canonicalJson } from '../../lib/provenance/canonical';
 import { sha256Hex } from '../../lib/provenance/digest';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
-import type { EditEntry, TrackManifest } from '../../lib/provenance/manifest-schema';
+import type { EditOp } from '../../lib/generation/edit-log/schema';
+import { defaultComposeRequest } from '../../lib/generation/compose/request';
+import type { TrackManifest } from '../../lib/provenance/manifest-schema';
+import { generationFromComposeRequest } from '../../lib/provenance/studio-session';
 import type { TrackMetadataInput } from '../../lib/provenance/metadata';
 import { MOTIF_SAMPLER } from '../../lib/provenance/replay-node';
 import { signManifest, type SignedManifest } from '../../lib/provenance/signed-manifest';
@@ -61,31 +64,27 @@ export function makeMidi(notes: readonly Note[] = NOTES, bpm = 96): Uint8Array {
  * seed, temperature, primer, chords, steps, sampler), so changing any of them changes the replayed digest.
  */
 export async function fakeReplay(m: TrackManifest): Promise<string> {
-  const g = m.generation;
-  const key = canonicalJson({ w: m.model.weightsCid, s: g.seed, t: g.temperature, p: g.primer, c: g.chordProgression, n: g.steps, x: g.sampler });
+  // what the melody depends on (not tempo, drum style or instruments: they change the arrangement, not the melody)
+  const { chordsPerBar: _chords, tempo: _tempo, style: _style, instruments: _instruments, ...g } = m.generation;
+  const key = canonicalJson({ w: m.model.weightsCid, m: m.model.id, g });
   return `sha256:${sha256Hex(new TextEncoder().encode(key)).slice(2)}`;
 }
 
-export const EDITS: EditEntry[] = [
-  { at: '2026-11-24T10:00:00.000Z', op: 'change-note', before: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 12 }, after: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 14 } },
-  { at: '2026-11-24T10:00:05.000Z', op: 'add-note', note: { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32 } },
+/** Studio edit-log operations (lib/generation/edit-log/schema.ts). */
+export const EDITS: EditOp[] = [
+  { op: 'updateNote', track: 'melody', from: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 12, velocity: 100 }, to: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 14, velocity: 100 } },
+  { op: 'addNote', track: 'melody', note: { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32, velocity: 100 } },
 ];
+
+/** The studio ComposeRequest the fixture manifests record (2 bars over C G). */
+export const REQUEST = defaultComposeRequest({ modelId: 'motif/melody-test', seed: 1234, temperature: 1.1, bars: 2, tempo: 96, primer: { type: 'chords', progression: ['C', 'G'] } });
 
 export type TrackFixture = { wav: Uint8Array; midi: Uint8Array; manifest: TrackManifest; signed: SignedManifest; metadata: TrackMetadataInput };
 
-export async function manifestParams(creator: Address, wav: Uint8Array, midi: Uint8Array, editLog: EditEntry[] = EDITS): Promise<BuildManifestParameters> {
+export async function manifestParams(creator: Address, wav: Uint8Array, midi: Uint8Array, editLog: EditOp[] = EDITS): Promise<BuildManifestParameters> {
   const base: BuildManifestParameters = {
     model: { id: 'motif/melody-test', family: 'MusicRNN', weightsCid: WEIGHTS_CID, backend: 'cpu' },
-    generation: {
-      seed: 1234,
-      temperature: 1.1,
-      primer: { notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }], totalQuantizedSteps: 4, stepsPerQuarter: 4 },
-      chordProgression: ['C', 'G', 'Am', 'F'],
-      bars: 2,
-      tempo: 96,
-      key: { tonic: 'C', scale: 'major' },
-      sampler: MOTIF_SAMPLER,
-    },
+    generation: generationFromComposeRequest(REQUEST, ['C', 'G'], MOTIF_SAMPLER),
     notes: { generatedDigest: `sha256:${'0'.repeat(64)}`, finalDigest: `sha256:${'1'.repeat(64)}`, finalCount: NOTES.length },
     editLog,
     render: { engine: 'tone@14.7.77 Offline PolySynth', instrument: 'PolySynth triangle', sampleRate: 8000, channels: 1, bitDepth: 16, durationSeconds: 0.25 },
@@ -101,7 +100,7 @@ export async function manifestParams(creator: Address, wav: Uint8Array, midi: Ui
   return { ...base, notes: { ...base.notes, generatedDigest: await fakeReplay(draft) } };
 }
 
-export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: TrackManifest) => Promise<string>; editLog?: EditEntry[]; adjust?: (p: BuildManifestParameters) => BuildManifestParameters } = {}): Promise<TrackFixture> {
+export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: TrackManifest) => Promise<string>; editLog?: EditOp[]; adjust?: (p: BuildManifestParameters) => BuildManifestParameters } = {}): Promise<TrackFixture> {
   const wav = makeWav();
   const midi = makeMidi();
   const base = await manifestParams(account.address, wav, midi, options.editLog);

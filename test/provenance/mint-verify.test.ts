@@ -101,7 +101,7 @@ describe('mint on anvil, verify from the token id', () => {
   });
 
   it('npm run verify (scripts/verify.ts) reads the layout, deployment and chain from the environment', async () => {
-    const track = await makeTrack(creator, CHAIN_ID, collection, { editLog: EDITS.slice(0, 1).map((e) => ({ ...e, at: '2026-11-24T11:00:00.000Z' })) });
+    const track = await makeTrack(creator, CHAIN_ID, collection, { editLog: [...EDITS.slice(0, 1), { op: 'setTempo', bpm: 101 }] });
     const pinned = await pinTrack(storage, track);
     const tokenId = tokenIdOfCid(CID.parse(pinned.cid));
     await mint(creator, `0x${tokenId.toString(16).padStart(64, '0')}`, track.signed.manifestDigest, track.manifest.licence.id);

@@ -13,10 +13,17 @@ import type { ShippedModel } from '../../lib/generation/models/registry';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { pinTrack } from '../../lib/ipfs/track-folder';
 import { ReplayError } from '../../lib/provenance/errors';
-import { buildManifest } from '../../lib/provenance/manifest';
+import { compose, type ComposeResult } from '../../lib/generation/compose/compose';
+import type { EditOp } from '../../lib/generation/edit-log/schema';
+import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
+import { notesDigest } from '../../lib/generation/notes/digest';
+import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, IPTC_TRAINED_ALGORITHMIC_MEDIA } from '../../lib/provenance/disclosure';
+import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
+import type { TrackManifest } from '../../lib/provenance/manifest-schema';
+import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { createNodeReplay, type NodeReplay } from '../../lib/provenance/replay-node';
 import { verifyTrack } from '../../lib/provenance/verify-track';
-import { CHAIN_ID, COLLECTION, makeMidi, makeWav, makeTrack, manifestParams } from './fixtures';
+import { CHAIN_ID, COLLECTION, makeMidi, makeWav, makeTrack, manifestParams, REQUEST } from './fixtures';
 
 const H = 8;
 const VOCAB = 38; // MelodyConverter 48..83
@@ -24,6 +31,7 @@ let dir: string;
 let publicDir: string;
 let model: ShippedModel;
 let replay: NodeReplay;
+let rnn: MusicRnnInstance;
 
 async function writeCheckpoint(folder: string, seed: number): Promise<void> {
   await mkdir(folder, { recursive: true });
@@ -54,27 +62,83 @@ beforeAll(async () => {
     files: [], minPitch: 48, maxPitch: 83, architecture: '1x8 LSTM (random)', license: 'CC0-1.0', trainingData: 'none', card: '',
   };
   replay = createNodeReplay({ models: [model], publicDir });
-});
+  rnn = await loadMusicRnnFromFolder(path.join(publicDir, 'models', 'tiny'));
+}, 120_000);
 afterAll(async () => {
   replay?.dispose();
+  rnn?.dispose();
   await rm(dir, { recursive: true, force: true });
 });
 
-async function manifestFor(over: { seed?: number; weightsCid?: string; sampler?: string } = {}) {
+/** Studio edits that apply to any composed arrangement. */
+const OPS: EditOp[] = [
+  { op: 'transpose', semitones: 2, tracks: ['melody'] },
+  { op: 'setTempo', bpm: 100 },
+  { op: 'addNote', track: 'melody', note: { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 20, velocity: 90 } },
+];
+
+type Session = { result: ComposeResult; params: BuildManifestParameters };
+
+/** A studio session (compose with the studio's own function, then edits) and the manifest parameters it gives. */
+async function studioSession(over: { seed?: number; weightsCid?: string; sampler?: string; ops?: EditOp[]; engine?: 'js' | 'tfjs' } = {}): Promise<Session> {
   const p = await manifestParams('0x70997970C51812dc3A010C7d01b50e0d17dc79C8', makeWav(), makeMidi());
-  return buildManifest({
-    ...p,
-    model: { ...p.model, id: model.id, weightsCid: over.weightsCid ?? model.weightsCid },
-    generation: { ...p.generation, chordProgression: [], seed: over.seed ?? p.generation.seed, sampler: over.sampler ?? p.generation.sampler },
-  });
+  const request = { ...REQUEST, modelId: model.id, seed: over.seed ?? REQUEST.seed };
+  const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
+  const ops = over.ops ?? OPS;
+  const { final: _final, ...notes } = await manifestNotes(result.arrangement, ops);
+  return {
+    result,
+    params: {
+      ...p,
+      model: { ...p.model, id: model.id, weightsCid: over.weightsCid ?? model.weightsCid, backend: result.backend },
+      generation: generationFromComposeRequest(request, result.progression, over.sampler),
+      notes,
+      editLog: ops,
+    },
+  };
 }
 
+async function manifestFor(over: Parameters<typeof studioSession>[0] = {}): Promise<TrackManifest> {
+  return buildManifest((await studioSession(over)).params);
+}
+
+describe('a manifest from a studio session', () => {
+  it('records the ComposeRequest, ComposeResult.digest, the edited melody and the edit log; composite disclosure iff edits', async () => {
+    const { result, params } = await studioSession();
+    const m = buildManifest(params);
+    expect(m.notes.generatedDigest).toBe(result.digest);
+    expect(m.notes.generatedDigest).toBe(await notesDigest(melodyNotes(result.arrangement)));
+    expect(m.notes.finalDigest).not.toBe(m.notes.generatedDigest);
+    expect(m.edits.log).toEqual({ version: 1, ops: OPS });
+    expect(m.edits.summary).toMatchObject({ total: 3, transpose: 1, setTempo: 1, addNote: 1, updateNote: 0 });
+    expect(m.aiDisclosure).toEqual({ digitalSourceType: IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, humanEdited: true });
+    expect(m.generation).toMatchObject({ seed: REQUEST.seed, temperature: REQUEST.temperature, bars: REQUEST.bars, tempo: REQUEST.tempo, key: REQUEST.key, scale: REQUEST.scale, primer: REQUEST.primer, requestVersion: 1, chordsPerBar: result.progression });
+    expect(m.model.backend).toBe('cpu-js');
+
+    const raw = buildManifest((await studioSession({ ops: [] })).params);
+    expect(raw.notes.finalDigest).toBe(raw.notes.generatedDigest);
+    expect(raw.aiDisclosure).toEqual({ digitalSourceType: IPTC_TRAINED_ALGORITHMIC_MEDIA, humanEdited: false });
+  }, 120_000);
+});
+
 describe('default Node replay', () => {
-  it('replays the same seed to the same NoteSequence digest, another seed to another', async () => {
-    const a = await replay(await manifestFor());
-    expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+  it('replays the studio compose to the same digest (js and tfjs engines), another seed to another', async () => {
+    const m = await manifestFor();
+    const a = await replay(m);
+    expect(a).toBe(m.notes.generatedDigest);
     expect(await replay(await manifestFor())).toBe(a);
+    const viaTfjs = await manifestFor({ engine: 'tfjs' });
+    expect(viaTfjs.model.backend).toBe('cpu');
+    expect(await replay(viaTfjs)).toBe(a);
     expect(await replay(await manifestFor({ seed: 999 }))).not.toBe(a);
+  }, 120_000);
+
+  it('checks the edit log against the final digest and count', async () => {
+    const { params } = await studioSession();
+    await expect(replay(buildManifest({ ...params, notes: { ...params.notes, finalDigest: `sha256:${'b'.repeat(64)}` } }))).rejects.toThrow(/final melody/);
+    await expect(replay(buildManifest({ ...params, notes: { ...params.notes, finalCount: params.notes.finalCount + 1 } }))).rejects.toThrow(/notes, the manifest records/);
+    const missing: EditOp = { op: 'removeNote', track: 'melody', note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 } };
+    await expect(replay(buildManifest({ ...params, editLog: [...OPS, missing] }))).rejects.toThrow(/does not apply/);
   }, 120_000);
 
   it('refuses weights it does not ship, weights whose files changed, and other samplers', async () => {
@@ -91,10 +155,8 @@ describe('default Node replay', () => {
     const storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
     try {
       const creator = privateKeyToAccount('0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a');
-      const track = await makeTrack(creator, CHAIN_ID, COLLECTION, {
-        replay,
-        adjust: (p) => ({ ...p, model: { ...p.model, id: model.id, weightsCid: model.weightsCid }, generation: { ...p.generation, chordProgression: [] } }),
-      });
+      const session = await studioSession();
+      const track = await makeTrack(creator, CHAIN_ID, COLLECTION, { adjust: (p) => ({ ...session.params, creator: p.creator }) });
       const pinned = await pinTrack(storage, track);
       const r = await verifyTrack({ cid: pinned.cid, storage, replay });
       expect(r.checks.find((c) => c.name === 'replay')).toMatchObject({ pass: true });

@@ -84,9 +84,12 @@ describe('generation parameters: a forger breaks the signature, a lying creator 
   const cases: [string, (m: TrackManifest) => TrackManifest][] = [
     ['seed', (m) => ({ ...m, generation: { ...m.generation, seed: 4321 } })],
     ['temperature', (m) => ({ ...m, generation: { ...m.generation, temperature: 0.9 } })],
-    ['primer', (m) => ({ ...m, generation: { ...m.generation, primer: { ...m.generation.primer, notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 4 }] } } })],
-    ['chord progression', (m) => ({ ...m, generation: { ...m.generation, chordProgression: ['Am', 'F', 'C', 'G'] } })],
-    ['bars', (m) => ({ ...m, generation: { ...m.generation, bars: 3, steps: 48 } })],
+    ['primer', (m) => ({ ...m, generation: { ...m.generation, primer: { type: 'melody', notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 4 }], totalSteps: 4 } } })],
+    ['chord progression', (m) => ({ ...m, generation: { ...m.generation, primer: { type: 'chords', progression: ['Am', 'F'] } } })],
+    ['bars', (m) => ({ ...m, generation: { ...m.generation, bars: 3, chordsPerBar: ['C', 'G', 'C'] } })],
+    ['key and scale', (m) => ({ ...m, generation: { ...m.generation, key: 'A', scale: 'minor' } })],
+    ['snap to scale', (m) => ({ ...m, generation: { ...m.generation, snapToScale: !m.generation.snapToScale } })],
+    ['model id (the request modelId)', (m) => ({ ...m, model: { ...m.model, id: 'motif/another-model' } })],
     ['model weights CID', (m) => ({ ...m, model: { ...m.model, weightsCid: 'bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku' } })],
     ['recorded NoteSequence digest', (m) => ({ ...m, notes: { ...m.notes, generatedDigest: `sha256:${'a'.repeat(64)}` } })],
   ];
@@ -105,13 +108,13 @@ describe('other manifest fields: the signature catches them', () => {
     ['licence', (m) => ({ ...m, licence: { id: 0, name: 'CBE-CC0' } })],
     ['render settings', (m) => ({ ...m, render: { ...m.render, instrument: 'Sampler piano' } })],
     ['tempo', (m) => ({ ...m, generation: { ...m.generation, tempo: 120 } })],
-    ['key', (m) => ({ ...m, generation: { ...m.generation, key: { tonic: 'A', scale: 'minor' } } })],
+    ['drum style', (m) => ({ ...m, generation: { ...m.generation, style: 'rock' } })],
     ['final notes digest', (m) => ({ ...m, notes: { ...m.notes, finalDigest: `sha256:${'b'.repeat(64)}` } })],
     [
       'edit log (consistently: an edit hidden, summary and disclosure rewritten)',
       (m) => {
-        const log: TrackManifest['edits']['log'] = [];
-        return { ...m, edits: { log, summary: summarizeEdits(log) }, aiDisclosure: aiDisclosureFor(log) };
+        const log: TrackManifest['edits']['log'] = { version: 1, ops: [] };
+        return { ...m, edits: { log, summary: summarizeEdits(log.ops) }, aiDisclosure: aiDisclosureFor(log.ops) };
       },
     ],
   ];
@@ -120,7 +123,7 @@ describe('other manifest fields: the signature catches them', () => {
   });
 
   it('edit log changed without its derived fields -> the manifest is invalid (and nothing else can be trusted)', async () => {
-    const r = await forged((m) => ({ ...m, edits: { ...m.edits, log: m.edits.log.slice(1) } }));
+    const r = await forged((m) => ({ ...m, edits: { ...m.edits, log: { ...m.edits.log, ops: m.edits.log.ops.slice(1) } } }));
     expect(failed(r)).toEqual(['manifest', 'replay', 'signature']);
     expect(r.checks.find((c) => c.name === 'manifest')?.reason).toMatch(/edits.summary|aiDisclosure/);
   });

@@ -87,6 +87,19 @@ describe('compose (Node, tfjs cpu)', () => {
     const run = compose(model, defaultComposeRequest({ bars: 8 }), { yieldEvery: 4, signal: ctl.signal, onProgress: () => ctl.abort() });
     await expect(run).rejects.toBeInstanceOf(ComposeCancelledError);
   });
+  it.each(SHIPPED_MODELS.filter((m) => m.chordEncoder).map((m) => [m.id, m] as const))('composes over the progression with chord-conditioned %s', async (_id, entry) => {
+    const improv = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', entry.urlPath));
+    try {
+      const req = defaultComposeRequest({ bars: 4, seed: 5, key: 'G', primer: { type: 'chords', progression: ['G', 'Em', 'C', 'D7'] } });
+      const a = await compose(improv, req);
+      const b = await compose(improv, req, { engine: 'tfjs' });
+      expect(b.digest).toBe(a.digest);
+      expect(a.arrangement.progression).toEqual(['G', 'Em', 'C', 'D7']);
+      expect(a.melody.length).toBeGreaterThan(0);
+    } finally {
+      improv.dispose();
+    }
+  });
   it('rejects bad requests', async () => {
     await expect(compose(model, { ...defaultComposeRequest(), bars: 0 })).rejects.toBeInstanceOf(ComposeRequestError);
     await expect(compose(model, defaultComposeRequest({ primer: { type: 'melody', notes: [], totalSteps: 200 }, bars: 4 }))).rejects.toBeInstanceOf(ComposeRequestError);

@@ -84,3 +84,8 @@ export function defaultComposeRequest(overrides: Partial<ComposeRequest> = {}): 
     ...overrides,
   };
 }
+
+/** JSON Schema (draft 2020-12) of a compose request. */
+export function composeRequestJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(composeRequestSchema) as Record<string, unknown>;
+}

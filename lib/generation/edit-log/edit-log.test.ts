@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arrange } from '../arrangement/arrange';
 import { track } from '../arrangement/types';
 import {
-  applyEdits, canRedo, canUndo, createHistory, current, editLog, EditLogError, parseEditLog, pushEdit, redo, serializeEditLog, undo,
+  applyEdits, editLogJsonSchema, canRedo, canUndo, createHistory, current, editLog, EditLogError, parseEditLog, pushEdit, redo, serializeEditLog, undo,
   type EditOp,
 } from './index';
 
@@ -68,6 +68,15 @@ describe('applyEdits', () => {
     expect(() => parseEditLog('{"version":2,"ops":[]}')).toThrow(EditLogError);
     expect(() => parseEditLog('{"version":1,"ops":[{"op":"setTempo","bpm":96,"extra":1}]}')).toThrow(EditLogError);
     expect(() => parseEditLog('nope')).toThrow(/not JSON/);
+  });
+});
+
+describe('JSON Schema', () => {
+  it('describes every operation for verifiers outside TypeScript', () => {
+    const text = JSON.stringify(editLogJsonSchema());
+    for (const op of ['transpose', 'setTempo', 'setInstrument', 'setMute', 'setSolo', 'addNote', 'removeNote', 'updateNote', 'regenerateBar']) {
+      expect(text).toContain(`"const":"${op}"`);
+    }
   });
 });
 

@@ -72,3 +72,8 @@ export function serializeEditLog(ops: readonly EditOp[]): string {
   const log: EditLog = { version: EDIT_LOG_VERSION, ops: [...ops] };
   return JSON.stringify(editLogSchema.parse(log));
 }
+
+/** JSON Schema (draft 2020-12) of the edit log, for verifiers outside TypeScript (refinements not expressed). */
+export function editLogJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(editLogSchema) as Record<string, unknown>;
+}

@@ -1,0 +1,212 @@
+/**
+ * Trading end to end on the local platform from `npm start`, in Chromium with two wallets (two browser contexts, each
+ * connected through the labelled local dev-account connector): the creator lists with the fee shown, the collector
+ * buys, the page follows the indexer, the creator makes an offer the collector accepts, royalties are credited and
+ * withdrawn, errors are shown clearly, and Sign-In with Ethereum unlocks the profile editor. Track minting is done
+ * here with viem directly (the mint UI is a separate flow).
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { localChain } from '../../lib/config/chains';
+import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { freePort } from '../../lib/platform/ports';
+import { launchChromium } from '../support/chromium';
+import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+
+const [, creator, collector] = localDevAccounts(3) as [unknown, { address: Address; privateKey: `0x${string}` }, { address: Address; privateKey: `0x${string}` }];
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+let dir: string;
+let started: StartedPlatform;
+let browser: Browser;
+let base: string;
+let tokenId: bigint;
+let addresses: { TrackCollection: Address; Market: Address };
+let publicClient: ReturnType<typeof createPublicClient>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-trade-'));
+  await chmod(dir, 0o755);
+  const env = {
+    MOTIF_DATA_DIR: path.join(dir, 'data'),
+    MOTIF_APP_PORT: String(await freePort()),
+    MOTIF_ANVIL_PORT: String(await freePort()),
+    MOTIF_PG_PORT: String(await freePort()),
+  };
+  started = runStartScript(env);
+  [browser] = await Promise.all([launchChromium(), started.ready]);
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
+  publicClient = createPublicClient({ chain, transport: http() });
+  const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+  addresses = { TrackCollection: deployment.contracts.TrackCollection.address, Market: deployment.contracts.Market.address };
+  // Mint as the creator, royalty 10% to the creator (the mint UI is another flow).
+  const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
+  const content = keccak256(toHex(`trade e2e ${Date.now()}`));
+  tokenId = BigInt(content);
+  await publicClient.waitForTransactionReceipt({
+    hash: await wallet.writeContract({
+      address: addresses.TrackCollection,
+      abi: trackCollectionAbi,
+      functionName: 'mint',
+      args: [creator.address, content, keccak256(toHex('trade e2e manifest')), creator.address, 1000, 6],
+    }),
+  });
+}, 400_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  if (started) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function walletPage(index: 1 | 2): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/tracks/${tokenId}`);
+  await page.getByRole('button', { name: 'Connect wallet' }).click();
+  const option = page.getByRole('button', { name: `Local dev account #${index} — public test key, local chain only` });
+  await option.click();
+  await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(index === 1 ? creator.address : collector.address));
+  return page;
+}
+
+/** Reloads until the server-rendered page (the indexer's view) satisfies `check`. */
+async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 500));
+    await page.reload();
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function confirmed(page: Page, label: string): Promise<void> {
+  await page.getByText(`${label}: confirmed.`).waitFor({ timeout: 30_000 });
+}
+
+const ownerText = (page: Page) => page.getByTestId('track-owner').textContent();
+
+describe('trading a track in Chromium with two local dev wallets', () => {
+  let creatorPage: Page;
+  let collectorPage: Page;
+
+  it('the creator lists it, seeing the royalty and fee before signing', async () => {
+    creatorPage = await walletPage(1);
+    expect(await ownerText(creatorPage)).toContain(short(creator.address));
+    const list = creatorPage.getByRole('form', { name: 'List for sale' });
+    await list.getByLabel('Price (ETH)').fill('1');
+    const fees = list.getByTestId('fee-breakdown');
+    await expect(fees.textContent()).resolves.toBe(
+      'Sale price1 ETHCreator royalty0.1 ETH to ' + short(creator.address) + 'Platform fee (0%)0 ETHYou receive0.9 ETHNetwork feegas, shown by your wallet',
+    );
+    await list.getByRole('button', { name: 'List for 1 ETH' }).click();
+    await confirmed(creatorPage, 'List for sale');
+    const [seller, price, live] = await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'listingOf', args: [addresses.TrackCollection, tokenId] });
+    expect({ seller, price, live }).toEqual({ seller: creator.address, price: parseEther('1'), live: true });
+    await reloadUntil(creatorPage, async () => (await creatorPage.getByTestId('listing-price').count()) > 0, 'the listing in the indexer');
+    expect(await creatorPage.getByTestId('listing-price').textContent()).toBe('1 ETH');
+  });
+
+  it('the collector sees the fees, is told clearly when an offer exceeds the balance, and buys; the page follows the indexer', async () => {
+    collectorPage = await walletPage(2);
+    const buy = collectorPage.getByRole('region', { name: 'Buy' });
+    await expect(buy.getByTestId('fee-breakdown').textContent()).resolves.toContain('You pay1 ETHCreator royalty0.1 ETH');
+
+    const offer = collectorPage.getByRole('form', { name: 'Make an offer' });
+    await offer.getByLabel('Amount (ETH)').fill('1000000');
+    await offer.getByRole('button', { name: 'Offer 1000000 ETH' }).click();
+    await expect(collectorPage.getByRole('alert').filter({ hasText: 'Make offer failed' }).textContent()).resolves.toMatch(/Insufficient funds|exceeds the balance/i);
+
+    await buy.getByRole('button', { name: 'Buy for 1 ETH' }).click();
+    await confirmed(collectorPage, 'Buy');
+    await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(collector.address)) ?? false, 'the new owner in the indexer');
+    await expect(collectorPage.getByTestId('history').textContent()).resolves.toContain(`Sold by ${short(creator.address)} to ${short(collector.address)} for 1 ETH (royalty 0.1 ETH, fee 0 ETH)`);
+  });
+
+  it('the creator makes an offer, the collector accepts it, and the creator withdraws sale + royalty credits', async () => {
+    await creatorPage.reload();
+    await expect(creatorPage.getByLabel('Connected wallet').textContent()).resolves.toContain(short(creator.address));
+    const offer = creatorPage.getByRole('form', { name: 'Make an offer' });
+    await offer.getByLabel('Amount (ETH)').fill('0.5');
+    await expect(offer.getByTestId('fee-breakdown').textContent()).resolves.toContain('Creator royalty0.05 ETH');
+    await offer.getByRole('button', { name: 'Offer 0.5 ETH' }).click();
+    await confirmed(creatorPage, 'Make offer');
+
+    const accept = () => collectorPage.getByRole('button', { name: `Accept offer of 0.5 ETH from ${short(creator.address)}` });
+    await reloadUntil(collectorPage, async () => (await accept().count()) > 0, 'the offer in the indexer');
+    await accept().click();
+    await confirmed(collectorPage, 'Accept offer');
+    await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(creator.address)) ?? false, 'the owner back to the creator');
+    // Collector: 0.5 - 0.05 royalty.
+    await expect(collectorPage.getByRole('button', { name: 'Withdraw 0.45 ETH from the market' }).isVisible()).resolves.toBe(true);
+
+    // Creator: 0.9 from the sale + 0.1 royalty + 0.05 royalty on the offer.
+    await creatorPage.reload();
+    const withdraw = creatorPage.getByRole('button', { name: 'Withdraw 1.05 ETH from the market' });
+    await withdraw.waitFor({ timeout: 15_000 });
+    const before = await publicClient.getBalance({ address: creator.address });
+    await withdraw.click();
+    await confirmed(creatorPage, 'Withdraw market credits');
+    expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [creator.address] })).toBe(0n);
+    const gained = (await publicClient.getBalance({ address: creator.address })) - before;
+    expect(gained > parseEther('1.04') && gained <= parseEther('1.05')).toBe(true);
+  });
+
+  it('Sign-In with Ethereum unlocks editing the profile', async () => {
+    await creatorPage.goto(`${base}/profiles/${creator.address}`);
+    await creatorPage.getByRole('button', { name: 'Sign in with Ethereum to edit it' }).click();
+    const form = creatorPage.getByRole('form', { name: 'Edit profile' });
+    await form.getByLabel('Display name').fill('Ada the Creator');
+    await form.getByLabel('Bio').fill('Writes canons with a recurrent network.');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await creatorPage.getByText('Profile saved.').waitFor();
+    await creatorPage.reload();
+    await expect(creatorPage.getByTestId('profile-name').textContent()).resolves.toBe('Ada the Creator');
+    await expect(creatorPage.getByRole('list', { name: 'Minted tracks' }).locator('a').count()).resolves.toBe(1);
+    // Another wallet's session cannot write it.
+    const res = await collectorPage.evaluate(async (url) => (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"displayName":"x"}' })).status, `/api/profiles/${creator.address}`);
+    expect(res).toBe(401);
+  });
+
+  it('the action controls are labelled and reachable from the keyboard', async () => {
+    await collectorPage.goto(`${base}/tracks/${tokenId}`);
+    await collectorPage.getByRole('form', { name: 'Make an offer' }).waitFor();
+    const reached: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await collectorPage.keyboard.press('Tab');
+      reached.push(
+        await collectorPage.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el) return '';
+          const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : el.closest('label')?.textContent;
+          return `${el.tagName}:${(label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`;
+        }),
+      );
+    }
+    expect(reached.some((r) => r.startsWith('AUDIO:Play'))).toBe(true);
+    expect(reached.some((r) => r.startsWith('INPUT:Amount (ETH)'))).toBe(true);
+    expect(reached.some((r) => r.startsWith('INPUT:Valid for (days)'))).toBe(true);
+    expect(reached.some((r) => r === 'BUTTON:Withdraw 0.45 ETH from the market')).toBe(true);
+    expect(reached.some((r) => r === 'A:Verify this track')).toBe(true);
+  });
+
+  it('shows the trades in the activity feed', async () => {
+    await collectorPage.goto(`${base}/activity`);
+    const text = await collectorPage.getByTestId('activity').textContent();
+    for (const s of ['Minted by', 'Listed by', 'Sold by', 'Offer of 0.5 ETH']) expect(text).toContain(s);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { createMotifWagmiConfig, LOCAL_DEV_ADDRESSES, localDevConnectorName } from '../../lib/chain/wagmi-config';
+
+describe('wagmi connectors', () => {
+  it('hard-codes exactly anvil’s dev addresses (no keys reach the browser)', () => {
+    expect(LOCAL_DEV_ADDRESSES).toEqual(localDevAccounts(10).map((a) => a.address));
+  });
+
+  it('offers the labelled dev accounts on the local chain only', () => {
+    const local = createMotifWagmiConfig({ id: 31337, name: 'Anvil', rpcUrl: 'http://127.0.0.1:8545', testnet: true });
+    expect(local.connectors.map((c) => c.name)).toEqual(['Injected', ...LOCAL_DEV_ADDRESSES.map((_, i) => localDevConnectorName(i))]);
+    expect(localDevConnectorName(1)).toBe('Local dev account #1 — public test key, local chain only');
+    const sepolia = createMotifWagmiConfig({ id: 11155111, name: 'Sepolia', rpcUrl: 'https://rpc.example', testnet: true });
+    expect(sepolia.connectors.map((c) => c.type)).toEqual(['injected']);
+  });
+
+  it('a dev connector answers account and chain itself and refuses other chains', async () => {
+    const config = createMotifWagmiConfig({ id: 31337, name: 'Anvil', rpcUrl: 'http://127.0.0.1:1', testnet: true });
+    const connector = config.connectors.find((c) => c.id === 'localDev2')!;
+    expect(await connector.getAccounts()).toEqual([]);
+    await expect(connector.connect()).resolves.toEqual({ accounts: [LOCAL_DEV_ADDRESSES[2]], chainId: 31337 });
+    expect(await connector.getAccounts()).toEqual([LOCAL_DEV_ADDRESSES[2]]);
+    const provider = (await connector.getProvider()) as { request: (a: { method: string; params?: unknown }) => Promise<unknown> };
+    expect(await provider.request({ method: 'eth_chainId' })).toBe('0x7a69');
+    await expect(provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x1' }] })).rejects.toThrow(/only on chain 31337/);
+    await expect(provider.request({ method: 'eth_sendTransaction', params: [{ from: LOCAL_DEV_ADDRESSES[3] }] })).rejects.toThrow(/Wrong sender/);
+    await connector.disconnect();
+    expect(await connector.getAccounts()).toEqual([]);
+  });
+});

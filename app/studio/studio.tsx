@@ -488,7 +488,7 @@ export function Studio() {
               <dt>Notes digest</dt>
               <dd><code data-testid="digest">{result.digest}</code></dd>
               <dt>Backend</dt>
-              <dd><span data-testid="backend">{result.backend}</span> <span className="muted">{result.backend === 'cpu-js' ? '(tfjs cpu kernels’ float32 arithmetic, in plain JS)' : '(tfjs backend)'}</span></dd>
+              <dd><span data-testid="backend">{result.backend}</span> <span className="muted">{result.backend === 'cpu-js' ? `(tfjs ${result.tfjsVersion} cpu kernels’ float32 arithmetic, in plain JS)` : `(tfjs ${result.tfjsVersion} backend)`}</span></dd>
               <dt>Progression</dt>
               <dd>{arrangement.progression.join(' · ')} <span className="muted">({result.progressionSource})</span></dd>
               <dt>Length</dt>

@@ -50,8 +50,16 @@ async function routeFixture(p: Page): Promise<void> {
   });
 }
 
-async function openStudio(): Promise<Page> {
+const firstLoadScripts: Array<{ url: string; bytes: number }> = [];
+
+async function openStudio(record = false): Promise<Page> {
   const p = await browser.newPage({ acceptDownloads: true });
+  if (record) {
+    p.on('requestfinished', (req) => {
+      if (req.resourceType() !== 'script') return;
+      void req.sizes().then((s) => firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize }));
+    });
+  }
   p.on('pageerror', (e) => pageErrors.push(String(e)));
   await routeFixture(p);
   await p.goto(`${base}/studio`);
@@ -83,7 +91,7 @@ beforeAll(async () => {
   ]);
   browser = b;
   model = m;
-  page = await openStudio();
+  page = await openStudio(true);
 });
 
 afterAll(async () => {
@@ -97,6 +105,12 @@ afterAll(async () => {
 });
 
 describe('studio in Chromium', () => {
+  it('loads Magenta/tfjs and Tone lazily: the first load is small', async () => {
+    const kib = firstLoadScripts.reduce((s, x) => s + x.bytes, 0) / 1024;
+    expect(firstLoadScripts.length).toBeGreaterThan(0);
+    expect(kib).toBeLessThan(300); // Magenta + tfjs alone are ~230 KiB compressed, Tone ~80 KiB
+  });
+
   it(`seed ${SEED} composes notes with digest D in the browser worker, and Node gives the same D`, async () => {
     await page.getByLabel('Generation model').selectOption('custom');
     await page.getByRole('textbox', { name: 'Checkpoint URL' }).fill(FIXTURE_URL_PATH);

@@ -59,6 +59,7 @@ describe('compose (Node, tfjs cpu)', () => {
     expect(b.digest).toBe(a.digest);
     expect(c.digest).not.toBe(a.digest);
     expect(a.backend).toBe('cpu-js');
+    expect(a.tfjsVersion).toBe('2.8.6');
     expect(arrangementSchema.parse(a.arrangement)).toEqual(a.arrangement);
     expect(a.progression).toEqual(['C', 'G', 'Am', 'F']);
     expect(a.melody[0]).toEqual({ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 });

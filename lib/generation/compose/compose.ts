@@ -11,7 +11,7 @@ import { notesDigest } from '../notes/digest';
 import { spliceOutBar } from '../edit-log/apply';
 import type { EditOp } from '../edit-log/schema';
 import { parseComposeRequest, type ComposeRequest } from './request';
-import { sampleMelodyEvents, type SampleEngine } from './sample';
+import { sampleMelodyEvents, TFJS_VERSION, type SampleEngine } from './sample';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
 
 export const MELODY_VELOCITY = 100;
@@ -32,6 +32,8 @@ export type ComposeResult = {
   digest: string;
   /** What computed the logits: "cpu-js" (fast-lstm.ts, exact tfjs-cpu arithmetic) or the tfjs backend ("cpu"). */
   backend: string;
+  /** tfjs version (its cpu kernels fix the float32 arithmetic), e.g. "2.8.6". */
+  tfjsVersion: string;
   ms: number;
 };
 
@@ -115,6 +117,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     arrangement,
     digest: await notesDigest(arrangement.tracks[0]?.notes ?? melody),
     backend: sampled.backend,
+    tfjsVersion: TFJS_VERSION,
     ms: performance.now() - t0,
   };
 }

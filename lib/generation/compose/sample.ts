@@ -41,6 +41,9 @@ export type SampleEventsParams = {
 
 export type SampledEvents = { events: number[]; backend: string; minPitch: number; maxPitch: number; chordConditioned: boolean };
 
+/** The tfjs version whose cpu kernels define the arithmetic (fast-lstm.ts mirrors them). */
+export const TFJS_VERSION: string = tf.version.tfjs;
+
 /** Yields to the event loop without timer clamping (browsers clamp nested setTimeout to 4 ms). */
 const nextTask = (): Promise<void> =>
   new Promise((resolve) => {

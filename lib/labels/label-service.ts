@@ -1,0 +1,95 @@
+import { getAddress, isAddress, type Address } from 'viem';
+import type { PrismaClient } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from './errors';
+import { can, type LabelAction, type LabelRoleName } from './permissions';
+
+type Tx = Prisma.TransactionClient;
+
+function address(input: string, field: string): Address {
+  if (!isAddress(input, { strict: false })) throw new LabelRequestError(`${field} must be a 0x address`);
+  return getAddress(input);
+}
+
+/** The actor's role, or NotALabelMemberError; then LabelForbiddenError unless the role allows `action`. */
+export async function authorize(db: Tx | PrismaClient, labelId: string, actor: Address, action: LabelAction): Promise<LabelRoleName> {
+  const member = await db.labelMember.findUnique({ where: { labelId_address: { labelId, address: getAddress(actor) } } });
+  if (!member) throw new NotALabelMemberError(actor, labelId);
+  if (!can(member.role, action)) throw new LabelForbiddenError(member.role, action);
+  return member.role;
+}
+
+async function audit(tx: Tx, labelId: string, actor: Address, action: string, details: Prisma.InputJsonObject): Promise<void> {
+  await tx.labelAuditEntry.create({ data: { labelId, actor, action, details } });
+}
+
+/** Creates a label whose first owner is its creator. */
+export async function createLabel(prisma: PrismaClient, actor: Address, name: string): Promise<{ id: string }> {
+  const clean = name.trim();
+  if (clean.length < 2 || clean.length > 120) throw new LabelRequestError('A label name has 2 to 120 characters');
+  return prisma.$transaction(async (tx) => {
+    const label = await tx.label.create({ data: { name: clean, createdBy: getAddress(actor), members: { create: { address: getAddress(actor), role: 'owner', addedBy: getAddress(actor) } } } });
+    await audit(tx, label.id, getAddress(actor), 'label.create', { name: clean });
+    return { id: label.id };
+  });
+}
+
+/** Adds a member (owners only); re-inviting changes the role. */
+export async function inviteMember(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string, role: LabelRoleName): Promise<void> {
+  const member = address(memberAddress, 'member');
+  await prisma.$transaction(async (tx) => {
+    await authorize(tx, labelId, actor, 'member.invite');
+    await tx.labelMember.upsert({
+      where: { labelId_address: { labelId, address: member } },
+      create: { labelId, address: member, role, addedBy: getAddress(actor) },
+      update: { role },
+    });
+    await audit(tx, labelId, getAddress(actor), 'member.invite', { member, role });
+  });
+}
+
+/** Removes a member (owners only); the last owner cannot be removed. */
+export async function removeMember(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string): Promise<void> {
+  const member = address(memberAddress, 'member');
+  await prisma.$transaction(async (tx) => {
+    await authorize(tx, labelId, actor, 'member.remove');
+    const target = await tx.labelMember.findUnique({ where: { labelId_address: { labelId, address: member } } });
+    if (!target) throw new LabelRequestError(`${member} is not a member`, 404);
+    if (target.role === 'owner' && (await tx.labelMember.count({ where: { labelId, role: 'owner' } })) === 1) {
+      throw new LabelRequestError('A label keeps at least one owner: add another owner first', 409);
+    }
+    await tx.labelMember.delete({ where: { labelId_address: { labelId, address: member } } });
+    await audit(tx, labelId, getAddress(actor), 'member.remove', { member, role: target.role });
+  });
+}
+
+export type CatalogueAddition = { tokenId: string } | { creator: string };
+
+/** Adds a track by token id, or every indexed track of a creator, to the catalogue (managers and owners). */
+export async function addToCatalogue(prisma: PrismaClient, actor: Address, labelId: string, chainId: number, what: CatalogueAddition): Promise<{ added: string[] }> {
+  return prisma.$transaction(async (tx) => {
+    await authorize(tx, labelId, actor, 'catalogue.add');
+    let tokenIds: string[];
+    if ('tokenId' in what) {
+      if (!/^\d{1,78}$/.test(what.tokenId)) throw new LabelRequestError('tokenId must be a decimal token id');
+      const track = await tx.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId: what.tokenId } } });
+      if (!track) throw new LabelRequestError(`Token ${what.tokenId} is not an indexed Motif track`, 404);
+      tokenIds = [what.tokenId];
+    } else {
+      const creator = address(what.creator, 'creator');
+      tokenIds = (await tx.track.findMany({ where: { chainId, creator }, select: { tokenId: true } })).map((t) => t.tokenId.toFixed());
+      if (tokenIds.length === 0) throw new LabelRequestError(`${creator} has no indexed tracks`, 404);
+    }
+    const result = await tx.labelCatalogueEntry.createMany({ data: tokenIds.map((tokenId) => ({ labelId, chainId, tokenId, addedBy: getAddress(actor) })), skipDuplicates: true });
+    await audit(tx, labelId, getAddress(actor), 'catalogue.add', { chainId, tokenIds, added: result.count });
+    return { added: tokenIds };
+  });
+}
+
+/** Records an on-chain split action taken from the dashboard (the transaction itself is signed in the browser). */
+export async function recordSplitAction(prisma: PrismaClient, actor: Address, labelId: string, action: Extract<LabelAction, `split.${string}` | `earnings.${string}`>, details: { split: string; txHash: string } & Prisma.InputJsonObject): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await authorize(tx, labelId, actor, action);
+    await audit(tx, labelId, getAddress(actor), action, details);
+  });
+}

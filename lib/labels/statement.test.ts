@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { splitCredits, statementCsv, statementRows, summarize, type StoredEvent } from './statement';
+
+const SPLIT = '0x5p1it00000000000000000000000000000000001';
+const P1 = '0x1000000000000000000000000000000000000001';
+const P2 = '0x2000000000000000000000000000000000000002';
+const P3 = '0x3000000000000000000000000000000000000003';
+const OTHER = '0x9000000000000000000000000000000000000009';
+let n = 0;
+const ev = (contract: string, name: string, args: Record<string, unknown>, tokenId: string | null = null): StoredEvent => ({ contract, name, args, tokenId, blockNumber: BigInt(++n), txHash: `0x${n.toString(16).padStart(64, '0')}`, logIndex: 0 });
+
+const events: StoredEvent[] = [
+  ev('SplitMain', 'SplitCreated', { split: SPLIT, accounts: [P1, P2, P3], shares: ['333333', '333333', '333334'] }),
+  ev('TrackCollection', 'VoucherRedeemed', { creator: P1, nonce: '1', tokenId: '7', buyer: OTHER, payout: SPLIT, price: '1000000000000000000' }, '7'),
+  ev('Market', 'Sale', { collection: OTHER, tokenId: '7', buyer: OTHER, seller: OTHER, price: '2000000000000000000', royaltyReceiver: SPLIT, royalty: '100000000000000000', fee: '0' }, '7'),
+  ev('Market', 'Sale', { collection: OTHER, tokenId: '8', buyer: OTHER, seller: OTHER, price: '5', royaltyReceiver: OTHER, royalty: '1', fee: '0' }, '8'),
+  ev('SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '1100000000000000001', distributor: OTHER }),
+  ev('SplitMain', 'Withdrawal', { account: P2, token: '0x0000000000000000000000000000000000000000', amount: '366666300000000000' }),
+  ev('SplitMain', 'Withdrawal', { account: OTHER, token: '0x0000000000000000000000000000000000000000', amount: '9' }),
+];
+
+describe('splitCredits', () => {
+  it('floors each share and gives the dust to the first recipient, so every wei is credited', () => {
+    const credits = splitCredits(1_100_000_000_000_000_001n, [P1, P2, P3], [333_333n, 333_333n, 333_334n]);
+    expect(credits.reduce((a, b) => a + b, 0n)).toBe(1_100_000_000_000_000_001n);
+    expect(credits[1]).toBe((1_100_000_000_000_000_001n * 333_333n) / 1_000_000n);
+    expect(credits[0]! - credits[1]!).toBeLessThan(3n);
+  });
+});
+
+describe('statementRows', () => {
+  const rows = statementRows(events, { tokenIds: new Set(['7']), splits: new Set([SPLIT]) });
+
+  it('keeps only the catalogue and its splits, each row naming its event', () => {
+    expect(rows.map((r) => r.kind)).toEqual(['primary-sale', 'resale-royalty', 'distribution', 'payee-credit', 'payee-credit', 'payee-credit', 'withdrawal']);
+    expect(rows.every((r) => /^0x[0-9a-f]{64}$/.test(r.txHash))).toBe(true);
+    expect(rows.find((r) => r.kind === 'resale-royalty')).toMatchObject({ tokenId: '7', split: SPLIT, amountWei: 100_000_000_000_000_000n });
+  });
+
+  it('sums per track and per payee; payee credits add up to the distribution', () => {
+    const s = summarize(rows);
+    expect(s.byTrack.get('7')).toEqual({ primarySales: 1_000_000_000_000_000_000n, resaleRoyalties: 100_000_000_000_000_000n });
+    const credited = [...s.byPayee.values()].reduce((a, p) => a + p.credited, 0n);
+    expect(credited).toBe(s.distributed);
+    expect(s.byPayee.get(P2)?.withdrawn).toBe(366_666_300_000_000_000n);
+  });
+
+  it('writes RFC 4180 CSV with one line per row and the block times', () => {
+    const csv = statementCsv(rows, new Map([[2n, new Date('2026-11-24T10:00:00Z')]]));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('block_number,block_time,tx_hash,log_index,kind,token_id,split,account,asset,amount_wei');
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines[1]).toMatch(/^2,2026-11-24T10:00:00.000Z,0x0+2,0,primary-sale,7,/);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Earnings statements from the indexed event log. Pure: the caller loads ChainEvent rows; every row produced here
+ * names the event (transaction hash and log index) it comes from, so a statement can be checked against the chain.
+ */
+export type StoredEvent = {
+  contract: string;
+  name: string;
+  args: Record<string, unknown>;
+  blockNumber: bigint;
+  txHash: string;
+  logIndex: number;
+  tokenId: string | null;
+};
+
+export type StatementKind = 'primary-sale' | 'resale-royalty' | 'distribution' | 'payee-credit' | 'withdrawal';
+
+export type StatementRow = {
+  blockNumber: bigint;
+  txHash: string;
+  logIndex: number;
+  kind: StatementKind;
+  tokenId: string | null;
+  /** The split the money passed through, when it did. */
+  split: string | null;
+  /** Who is credited (payee, seller's royalty receiver, payout address) or who withdrew. */
+  account: string;
+  /** 'ETH' or the ERC-20 token address. */
+  asset: string;
+  amountWei: bigint;
+};
+
+export type StatementScope = { tokenIds: ReadonlySet<string>; splits: ReadonlySet<string> };
+
+const SHARE_SCALE = 1_000_000n;
+const ZERO = '0x0000000000000000000000000000000000000000';
+
+const lower = (v: unknown) => String(v ?? '').toLowerCase();
+const wei = (v: unknown) => BigInt(String(v ?? '0'));
+
+function byChainOrder(a: StoredEvent, b: StoredEvent): number {
+  return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
+}
+
+/**
+ * Each payee's credit from one distribution, as SplitMain computes it: floor(amount × share / 1e6) each, and the
+ * remainder (fewer wei than recipients) to the first recipient.
+ */
+export function splitCredits(amount: bigint, accounts: readonly string[], shares: readonly bigint[]): bigint[] {
+  const credits = shares.map((s) => (amount * s) / SHARE_SCALE);
+  const dust = amount - credits.reduce((a, b) => a + b, 0n);
+  if (credits.length > 0) credits[0] = (credits[0] ?? 0n) + dust;
+  return credits;
+}
+
+/** The statement rows of the events within `scope`, in chain order. */
+export function statementRows(events: readonly StoredEvent[], scope: StatementScope): StatementRow[] {
+  const splits = new Set([...scope.splits].map((s) => s.toLowerCase()));
+  const recipients = new Map<string, { accounts: string[]; shares: bigint[] }>();
+  const payees = new Set<string>();
+  const rows: StatementRow[] = [];
+  const base = (e: StoredEvent) => ({ blockNumber: e.blockNumber, txHash: e.txHash, logIndex: e.logIndex });
+
+  for (const e of [...events].sort(byChainOrder)) {
+    const a = e.args;
+    if (e.contract === 'SplitMain' && (e.name === 'SplitCreated' || e.name === 'SplitUpdated') && splits.has(lower(a.split))) {
+      const accounts = (a.accounts as unknown[]).map(String);
+      recipients.set(lower(a.split), { accounts, shares: (a.shares as unknown[]).map((s) => BigInt(String(s))) });
+      for (const account of accounts) payees.add(account.toLowerCase());
+    } else if (e.contract === 'TrackCollection' && e.name === 'VoucherRedeemed' && e.tokenId !== null && scope.tokenIds.has(e.tokenId)) {
+      rows.push({ ...base(e), kind: 'primary-sale', tokenId: e.tokenId, split: splits.has(lower(a.payout)) ? String(a.payout) : null, account: String(a.payout), asset: 'ETH', amountWei: wei(a.price) });
+    } else if (e.contract === 'Market' && e.name === 'Sale' && e.tokenId !== null && scope.tokenIds.has(e.tokenId) && wei(a.royalty) > 0n) {
+      rows.push({ ...base(e), kind: 'resale-royalty', tokenId: e.tokenId, split: splits.has(lower(a.royaltyReceiver)) ? String(a.royaltyReceiver) : null, account: String(a.royaltyReceiver), asset: 'ETH', amountWei: wei(a.royalty) });
+    } else if (e.contract === 'SplitMain' && e.name === 'Distributed' && splits.has(lower(a.split))) {
+      const asset = lower(a.token) === ZERO ? 'ETH' : String(a.token);
+      const amount = wei(a.amount);
+      rows.push({ ...base(e), kind: 'distribution', tokenId: null, split: String(a.split), account: String(a.split), asset, amountWei: amount });
+      const r = recipients.get(lower(a.split));
+      if (r) {
+        splitCredits(amount, r.accounts, r.shares).forEach((credit, i) => {
+          rows.push({ ...base(e), kind: 'payee-credit', tokenId: null, split: String(a.split), account: r.accounts[i] ?? '', asset, amountWei: credit });
+        });
+      }
+    } else if (e.contract === 'SplitMain' && e.name === 'Withdrawal' && payees.has(lower(a.account))) {
+      rows.push({ ...base(e), kind: 'withdrawal', tokenId: null, split: null, account: String(a.account), asset: lower(a.token) === ZERO ? 'ETH' : String(a.token), amountWei: wei(a.amount) });
+    }
+  }
+  return rows;
+}
+
+export type EarningsSummary = {
+  byTrack: Map<string, { primarySales: bigint; resaleRoyalties: bigint }>;
+  byPayee: Map<string, { credited: bigint; withdrawn: bigint }>;
+  distributed: bigint;
+};
+
+/** Totals per track and per payee (one asset at a time). */
+export function summarize(rows: readonly StatementRow[], asset = 'ETH'): EarningsSummary {
+  const byTrack = new Map<string, { primarySales: bigint; resaleRoyalties: bigint }>();
+  const byPayee = new Map<string, { credited: bigint; withdrawn: bigint }>();
+  let distributed = 0n;
+  for (const r of rows) {
+    if (r.asset !== asset) continue;
+    if (r.tokenId !== null) {
+      const t = byTrack.get(r.tokenId) ?? { primarySales: 0n, resaleRoyalties: 0n };
+      if (r.kind === 'primary-sale') t.primarySales += r.amountWei;
+      if (r.kind === 'resale-royalty') t.resaleRoyalties += r.amountWei;
+      byTrack.set(r.tokenId, t);
+    }
+    if (r.kind === 'distribution') distributed += r.amountWei;
+    if (r.kind === 'payee-credit' || r.kind === 'withdrawal') {
+      const p = byPayee.get(r.account) ?? { credited: 0n, withdrawn: 0n };
+      if (r.kind === 'payee-credit') p.credited += r.amountWei;
+      else p.withdrawn += r.amountWei;
+      byPayee.set(r.account, p);
+    }
+  }
+  return { byTrack, byPayee, distributed };
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export const STATEMENT_COLUMNS = ['block_number', 'block_time', 'tx_hash', 'log_index', 'kind', 'token_id', 'split', 'account', 'asset', 'amount_wei'] as const;
+
+/** RFC 4180 CSV of the rows; `blockTimes` gives each block's time (ISO 8601 UTC). */
+export function statementCsv(rows: readonly StatementRow[], blockTimes: ReadonlyMap<bigint, Date>): string {
+  const lines = [STATEMENT_COLUMNS.join(',')];
+  for (const r of rows) {
+    const time = blockTimes.get(r.blockNumber)?.toISOString() ?? '';
+    lines.push([r.blockNumber.toString(), time, r.txHash, String(r.logIndex), r.kind, r.tokenId ?? '', r.split ?? '', r.account, r.asset, r.amountWei.toString()].map(csvField).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../arrangement/arrange';
 import { arrangementToMidi, decodeWav16, encodeWav16, midiToNotes, normalisePeak, peakOf, PEAK_TARGET, waveformPeaks } from './index';
-import { renderArrangement } from '../render/js-renderer';
+import { envelopeAt, oscillator, renderArrangement } from '../render/js-renderer';
 import { durationSeconds } from '../arrangement/types';
 
 const a = arrange({
@@ -47,6 +47,25 @@ describe('JS renderer', () => {
     // muting everything gives silence
     const silent = renderArrangement({ ...a, tracks: a.tracks.map((t) => ({ ...t, muted: true })) }, { sampleRate: 8000 });
     expect(peakOf(silent.channels)).toBe(0);
+  });
+});
+
+describe('JS renderer building blocks', () => {
+  it('ADSR: attack, decay to sustain, linear release from the held level', () => {
+    const env = { attack: 0.1, decay: 0.1, sustain: 0.5, release: 0.2 };
+    expect(envelopeAt(env, 0.05, 1)).toBeCloseTo(0.5, 12);
+    expect(envelopeAt(env, 0.15, 1)).toBeCloseTo(0.75, 12);
+    expect(envelopeAt(env, 0.5, 1)).toBe(0.5);
+    expect(envelopeAt(env, 1.1, 1)).toBeCloseTo(0.25, 12);
+    expect(envelopeAt(env, 1.3, 1)).toBe(0);
+    expect(envelopeAt(env, 0.05, 0.05)).toBeCloseTo(0.5, 12); // released during the attack
+  });
+  it('oscillators stay in [-1, 1] and band-limit the saw/square edges', () => {
+    for (const w of ['sine', 'triangle', 'sawtooth', 'square'] as const) {
+      for (let ph = 0; ph < 1; ph += 0.001) expect(Math.abs(oscillator(w, ph, 0.01))).toBeLessThanOrEqual(1 + 1e-12);
+    }
+    expect(oscillator('sawtooth', 0.5, 0.01)).toBe(0);
+    expect(Math.abs(oscillator('sawtooth', 0.0001, 0.01))).toBeLessThan(0.1); // the edge is smoothed, not -1
   });
 });
 

@@ -17,16 +17,32 @@ export const DEFAULT_TAIL_SECONDS = 1;
 const dbToGain = (db: number): number => 10 ** (db / 20);
 const midiToHz = (p: number): number => 440 * 2 ** ((p - 69) / 12);
 
-function oscillator(waveform: MelodicPreset['waveform'], phase: number): number {
+/** PolyBLEP residual (Välimäki): smooths a unit step at phase 0 over one sample either side, against aliasing. */
+function polyBlep(t: number, dt: number): number {
+  if (t < dt) {
+    const x = t / dt;
+    return x + x - x * x - 1;
+  }
+  if (t > 1 - dt) {
+    const x = (t - 1) / dt;
+    return x * x + x + x + 1;
+  }
+  return 0;
+}
+
+/** One sample of the waveform at `phase` in [0, 1) with phase increment `dt` (saw and square band-limited). */
+export function oscillator(waveform: MelodicPreset['waveform'], phase: number, dt: number): number {
   switch (waveform) {
     case 'sine':
       return Math.sin(2 * Math.PI * phase);
     case 'triangle':
       return 1 - 4 * Math.abs(phase - 0.5);
     case 'sawtooth':
-      return 2 * phase - 1;
-    case 'square':
-      return phase < 0.5 ? 1 : -1;
+      return 2 * phase - 1 - polyBlep(phase, dt);
+    case 'square': {
+      const half = phase + 0.5 >= 1 ? phase - 0.5 : phase + 0.5;
+      return (phase < 0.5 ? 1 : -1) + polyBlep(phase, dt) - polyBlep(half, dt);
+    }
   }
 }
 
@@ -60,11 +76,11 @@ function renderMelodicNote(out: Float32Array, n: ArrangementNote, preset: Melodi
   const releaseFrom = heldAt(holdFrames);
   for (let i = 0; i < frames; i++) {
     const e = i < holdFrames ? heldAt(i) : releaseFrom * Math.max(0, 1 - (i - holdFrames) / rF);
-    let s = oscillator(preset.waveform, p1);
+    let s = oscillator(preset.waveform, p1, f1);
     p1 += f1;
     if (p1 >= 1) p1 -= 1;
     if (detune) {
-      s += oscillator(preset.waveform, p2);
+      s += oscillator(preset.waveform, p2, f2);
       p2 += f2;
       if (p2 >= 1) p2 -= 1;
     }

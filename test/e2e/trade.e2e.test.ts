@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { localChain } from '../../lib/config/chains';
 import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
@@ -30,6 +31,7 @@ let base: string;
 let tokenId: bigint;
 let addresses: { TrackCollection: Address; Market: Address };
 let publicClient: ReturnType<typeof createPublicClient>;
+let creatorWallet: ReturnType<typeof createWalletClient>;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -50,6 +52,7 @@ beforeAll(async () => {
   addresses = { TrackCollection: deployment.contracts.TrackCollection.address, Market: deployment.contracts.Market.address };
   // Mint as the creator, royalty 10% to the creator (the mint UI is another flow).
   const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
+  creatorWallet = wallet;
   const content = keccak256(toHex(`trade e2e ${Date.now()}`));
   tokenId = BigInt(content);
   await publicClient.waitForTransactionReceipt({
@@ -77,6 +80,7 @@ async function walletPage(index: 1 | 2): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${base}/tracks/${tokenId}`);
+  await reloadUntil(page, async () => !(await ownerText(page))?.includes('Not minted'), 'the mint in the indexer');
   await page.getByRole('button', { name: 'Connect wallet' }).click();
   const option = page.getByRole('button', { name: `Local dev account #${index} — public test key, local chain only` });
   await option.click();
@@ -204,9 +208,34 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     expect(reached.some((r) => r === 'A:Verify this track')).toBe(true);
   });
 
+  it('the collector redeems a creator-signed voucher linked from the track page, seeing the price first', async () => {
+    const voucher = {
+      creator: creator.address,
+      content: keccak256(toHex(`voucher e2e ${Date.now()}`)),
+      manifest: keccak256(toHex('voucher e2e manifest')),
+      price: parseEther('0.2'),
+      royaltyReceiver: creator.address,
+      royaltyBps: 500,
+      licence: 7,
+      nonce: 42n,
+      deadline: BigInt(Math.floor(Date.now() / 1000) + 3600),
+    };
+    const signature = await creatorWallet.signTypedData({ account: creatorWallet.account!, domain: voucherDomain(31337, addresses.TrackCollection), types: voucherTypes, primaryType: 'Voucher', message: voucher });
+    const json = JSON.stringify({ voucher: Object.fromEntries(Object.entries(voucher).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v])), signature });
+    const id = BigInt(voucher.content);
+    await collectorPage.goto(`${base}/tracks/${id}?voucher=${encodeURIComponent(json)}`);
+    const form = collectorPage.getByRole('form', { name: 'Redeem a voucher' });
+    await expect(form.getByLabel('What redeeming costs').textContent()).resolves.toContain(`You pay0.2 ETH to the creator ${short(creator.address)}’s payout address`);
+    await form.getByRole('button', { name: 'Redeem for 0.2 ETH' }).click();
+    await confirmed(collectorPage, 'Redeem voucher');
+    expect(await publicClient.readContract({ address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [id] })).toBe(collector.address);
+    expect(await publicClient.readContract({ address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'creditsOf', args: [creator.address] })).toBe(parseEther('0.2'));
+    await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(collector.address)) ?? false, 'the redeemed track in the indexer');
+  });
+
   it('shows the trades in the activity feed', async () => {
     await collectorPage.goto(`${base}/activity`);
     const text = await collectorPage.getByTestId('activity').textContent();
-    for (const s of ['Minted by', 'Listed by', 'Sold by', 'Offer of 0.5 ETH']) expect(text).toContain(s);
+    for (const s of ['Minted by', 'Listed by', 'Sold by', 'Offer of 0.5 ETH', 'Voucher redeemed by']) expect(text).toContain(s);
   });
 });

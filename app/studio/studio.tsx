@@ -99,7 +99,17 @@ export function Studio() {
         p.resolve(m);
       }
     };
-    w.onerror = (e) => setError(`The compose worker failed: ${e.message || 'unknown error'}`);
+    w.onerror = (e) => {
+      // the worker script failed to load or crashed: answer everything pending, start a fresh worker next time
+      const message = `The compose worker failed: ${e.message || 'its script could not be loaded'}`;
+      for (const [id, p] of pending.current) p.resolve({ type: 'error', id, kind: 'generation', message });
+      pending.current.clear();
+      w.terminate();
+      workerRef.current = null;
+      loadedUrl.current = null;
+      setBusy(null);
+      setError(message);
+    };
     workerRef.current = w;
     return w;
   }, []);

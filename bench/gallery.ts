@@ -130,8 +130,15 @@ export const galleryBench: BenchModule = {
       const galleryUrl = () => `${base}/api/gallery?${queries[n++ % queries.length]}`;
       await load(galleryUrl, 5, 1); // warm both routes
       await load(() => `${base}/api/ping`, 5, 1);
-      const ping = await load(() => `${base}/api/ping`, CLIENTS, LOAD_SECONDS);
-      const gallery = await load(galleryUrl, CLIENTS, LOAD_SECONDS);
+      // Alternating rounds, so neither route is favoured by warm-up or by what else the machine is doing.
+      const ping: number[] = [];
+      const gallery: number[] = [];
+      for (let round = 0; round < 4; round++) {
+        ping.push(...(await load(() => `${base}/api/ping`, CLIENTS, LOAD_SECONDS / 4)));
+        gallery.push(...(await load(galleryUrl, CLIENTS, LOAD_SECONDS / 4)));
+      }
+      ping.sort((a, b) => a - b);
+      gallery.sort((a, b) => a - b);
       const pingP95 = percentile(ping, 95);
       const galleryP95 = percentile(gallery, 95);
 
@@ -153,7 +160,7 @@ export const galleryBench: BenchModule = {
 
       return [
         { name: 'indexer.events_per_s', value: Math.round(events / catchUpS), unit: 'events/s', goal: '>= 2000', note: `${events} events (${TRACKS} mints) from anvil into PostgreSQL in ${catchUpS.toFixed(1)} s, batches of 2,000 blocks` },
-        { name: 'api.gallery.p95_ratio', value: Math.round((galleryP95 / pingP95) * 100) / 100, unit: 'x', goal: '<= 1.5', note: `p95 /api/gallery ${galleryP95.toFixed(1)} ms (${gallery.length} requests, ${queries.length} distinct queries) vs /api/ping ${pingP95.toFixed(1)} ms (${ping.length}), ${CLIENTS} clients, ${LOAD_SECONDS} s each, ${TRACKS} tracks` },
+        { name: 'api.gallery.p95_ratio', value: Math.round((galleryP95 / pingP95) * 100) / 100, unit: 'x', goal: '<= 1.5', note: `p95 /api/gallery ${galleryP95.toFixed(1)} ms (${gallery.length} requests, ${queries.length} distinct queries) vs /api/ping ${pingP95.toFixed(1)} ms (${ping.length}), ${CLIENTS} clients, 4 alternating rounds of ${LOAD_SECONDS / 4} s per route, ${TRACKS} tracks` },
         { name: 'gallery.firstload.kb', value: firstLoadKb, unit: 'KB', goal: '<= 200', note: 'JavaScript bytes transferred (compressed) by Chromium loading /gallery' },
       ];
     } finally {

@@ -8,6 +8,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchFigure, BenchModule } from '../bench/figure';
 
+const TITLES: Record<string, string> = {
+  platform: 'Platform start and health',
+  gas: 'Contract gas (anvil, receipt gasUsed)',
+  models: 'Generation models',
+  gallery: 'Indexer and gallery (10,000 tracks)',
+  provenance: 'IPFS and verification',
+  studio: 'Studio (headless Chromium)',
+};
+
 const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string }> = {
   platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
   gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
@@ -66,8 +75,9 @@ const lines = [
   '',
 ];
 for (const [key, entries] of byModule) {
-  lines.push(`## ${titles[key] ?? key}`, '', '| figure | value | goal | measured | note |', '| --- | --- | --- | --- | --- |');
-  for (const [name, r] of entries) lines.push(`| \`${name}\` | ${r.value} ${r.unit} | ${r.goal} | ${r.measuredAt.slice(0, 10)} | ${r.note ?? ''} |`);
+  lines.push(`## ${titles[key] ?? TITLES[key] ?? key}`, '', '| figure | value | goal | measured | note |', '| --- | --- | --- | --- | --- |');
+  const cell = (text: string) => text.split('\n')[0]!.replaceAll('|', '\\|');
+  for (const [name, r] of entries) lines.push(`| \`${name}\` | ${r.value} ${r.unit} | ${cell(r.goal)} | ${r.measuredAt.slice(0, 10)} | ${cell(r.note ?? '')} |`);
   lines.push('');
   const extra = extras[key] ?? (existsSync(`bench/${key}.md`) ? readFileSync(`bench/${key}.md`, 'utf8') : '');
   if (extras[key]) writeFileSync(`bench/${key}.md`, extras[key]);

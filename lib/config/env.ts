@@ -34,6 +34,7 @@ export const envSchema = z
     KUBO_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_TOKEN: z.preprocess(empty, z.string().min(8, 'looks too short for an access token').optional()),
+    MOTIF_SESSION_SECRET: z.preprocess(empty, z.string().min(32, 'must be at least 32 characters').optional()),
     NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(empty, z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit project id from WalletConnect Cloud').optional()),
   });
 

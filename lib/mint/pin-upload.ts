@@ -1,0 +1,43 @@
+/** Browser: POSTs a draft's files and signed manifest to /api/tracks/pin with upload progress (XMLHttpRequest). */
+import type { DraftProgress, MintDraft } from './draft';
+import type { PinProgress } from './run';
+import { PinFailedError } from './steps';
+
+export type PinResponse = { cid: string; tokenId: string; contentDigest: `0x${string}`; manifestDigest: `0x${string}` };
+
+export function pinForm(d: MintDraft, signedManifestJson: string): FormData {
+  const form = new FormData();
+  form.set('wav', new Blob([d.wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }), 'audio.wav');
+  form.set('midi', new Blob([d.midi as Uint8Array<ArrayBuffer>], { type: 'audio/midi' }), 'track.mid');
+  form.set('manifest', signedManifestJson);
+  form.set('name', d.details.title.trim());
+  form.set('genre', d.details.genre);
+  form.set('description', d.details.description);
+  return form;
+}
+
+export function uploadPin(url: string, form: FormData, onProgress: (p: PinProgress) => void, signal?: AbortSignal): Promise<NonNullable<DraftProgress['pinned']>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : e.loaded });
+    xhr.onerror = () => reject(new TypeError('Failed to fetch: the pin request did not reach the server'));
+    xhr.onabort = () => reject(new Error('pin cancelled'));
+    xhr.onload = () => {
+      let body: { error?: string; issues?: string[] } & Partial<PinResponse> = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        // not JSON: reported with the status below
+      }
+      if (xhr.status !== 201 || !body.cid || !body.tokenId || !body.contentDigest || !body.manifestDigest) {
+        reject(new PinFailedError(xhr.status, [body.error ?? xhr.statusText, ...(body.issues ?? [])].filter(Boolean).join('; ') || 'no answer'));
+        return;
+      }
+      resolve({ cid: body.cid, tokenId: body.tokenId, contentDigest: body.contentDigest, manifestDigest: body.manifestDigest });
+    };
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}

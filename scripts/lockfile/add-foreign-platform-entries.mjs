@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const PLATFORMS = {
-  'darwin-arm64': { os: ['darwin'], cpu: ['arm64'] },
-  'darwin-x64': { os: ['darwin'], cpu: ['x64'] },
-  'win32-arm64-msvc': { os: ['win32'], cpu: ['arm64'] },
-  'win32-x64-msvc': { os: ['win32'], cpu: ['x64'] },
-  'win32-ia32-msvc': { os: ['win32'], cpu: ['ia32'] },
+  'darwin-arm64': { os: 'darwin', cpu: 'arm64' },
+  'darwin-x64': { os: 'darwin', cpu: 'x64' },
+  'win32-arm64-msvc': { os: 'win32', cpu: 'arm64' },
+  'win32-x64-msvc': { os: 'win32', cpu: 'x64' },
+  'win32-ia32-msvc': { os: 'win32', cpu: 'ia32' },
 };
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
@@ -20,7 +20,9 @@ for (const [key, entry] of Object.entries(lock.packages)) {
     if (lock.packages[at]) continue;
     const suffix = Object.keys(PLATFORMS).find((p) => name.endsWith(`-${p}`));
     if (!suffix) continue;
-    lock.packages[at] = { version, ...PLATFORMS[suffix], license: 'MIT', optional: true };
+    const { os, cpu } = PLATFORMS[suffix];
+    // Keys in the order npm writes them, so a later `npm install` leaves the lockfile unchanged.
+    lock.packages[at] = { version, cpu: [cpu], license: 'MIT', optional: true, os: [os] };
     added++;
     console.log(`added ${at}@${version} (from ${key || 'root'})`);
   }

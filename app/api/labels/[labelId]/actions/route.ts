@@ -1,0 +1,8 @@
+import { labelApi, type LabelRouteContext } from '../../_api';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export async function POST(request: Request, context: LabelRouteContext): Promise<Response> {
+  return (await labelApi()).record(request, (await context.params).labelId);
+}

@@ -1,0 +1,16 @@
+import { labelApi, type LabelRouteContext } from '../../_api';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export async function POST(request: Request, context: LabelRouteContext): Promise<Response> {
+  return (await labelApi()).invite(request, (await context.params).labelId);
+}
+
+export async function PATCH(request: Request, context: LabelRouteContext): Promise<Response> {
+  return (await labelApi()).changeRole(request, (await context.params).labelId);
+}
+
+export async function DELETE(request: Request, context: LabelRouteContext): Promise<Response> {
+  return (await labelApi()).removeMember(request, (await context.params).labelId);
+}

@@ -1,0 +1,36 @@
+import { getAddress, isAddress, type Address } from 'viem';
+import type { PrismaClient } from '../db/client';
+import { LabelRequestError } from './errors';
+import { authorize } from './label-service';
+import type { LabelRoleName } from './permissions';
+
+function address(input: string, field: string): Address {
+  if (!isAddress(input, { strict: false })) throw new LabelRequestError(`${field} must be a 0x address`);
+  return getAddress(input);
+}
+
+/** Changes an existing member's role (owners only); the last owner cannot be demoted. Audited in the same transaction. */
+export async function changeMemberRole(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string, role: LabelRoleName): Promise<void> {
+  const member = address(memberAddress, 'member');
+  await prisma.$transaction(async (tx) => {
+    await authorize(tx, labelId, actor, 'member.changeRole');
+    const target = await tx.labelMember.findUnique({ where: { labelId_address: { labelId, address: member } } });
+    if (!target) throw new LabelRequestError(`${member} is not a member`, 404);
+    if (target.role === 'owner' && role !== 'owner' && (await tx.labelMember.count({ where: { labelId, role: 'owner' } })) === 1) {
+      throw new LabelRequestError('A label keeps at least one owner: make another member owner first', 409);
+    }
+    await tx.labelMember.update({ where: { labelId_address: { labelId, address: member } }, data: { role } });
+    await tx.labelAuditEntry.create({ data: { labelId, actor: getAddress(actor), action: 'member.changeRole', details: { member, from: target.role, to: role } } });
+  });
+}
+
+/** Removes a track from the catalogue (managers and owners). Audited in the same transaction. */
+export async function removeFromCatalogue(prisma: PrismaClient, actor: Address, labelId: string, chainId: number, tokenId: string): Promise<void> {
+  if (!/^\d{1,78}$/.test(tokenId)) throw new LabelRequestError('tokenId must be a decimal token id');
+  await prisma.$transaction(async (tx) => {
+    await authorize(tx, labelId, actor, 'catalogue.remove');
+    const removed = await tx.labelCatalogueEntry.deleteMany({ where: { labelId, chainId, tokenId } });
+    if (removed.count === 0) throw new LabelRequestError(`Token ${tokenId} is not in the catalogue`, 404);
+    await tx.labelAuditEntry.create({ data: { labelId, actor: getAddress(actor), action: 'catalogue.remove', details: { chainId, tokenId } } });
+  });
+}

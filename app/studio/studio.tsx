@@ -395,7 +395,7 @@ export function Studio() {
         <div className="grid">
           <label>
             Generation model
-            <select value={modelChoice} onChange={(e) => setModelChoice(e.target.value)}>
+            <select aria-label="Generation model" value={modelChoice} onChange={(e) => setModelChoice(e.target.value)}>
               {MODEL_REGISTRY.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.id} ({m.task}{m.source === 'hosted' ? ', hosted by Magenta' : ''})
@@ -425,13 +425,13 @@ export function Studio() {
           </label>
           <label>
             Key
-            <select value={key} onChange={(e) => setKey(e.target.value as KeyName)}>
+            <select aria-label="Key" value={key} onChange={(e) => setKey(e.target.value as KeyName)}>
               {KEYS.map((k) => <option key={k} value={k}>{k}</option>)}
             </select>
           </label>
           <label>
             Scale
-            <select value={scale} onChange={(e) => setScale(e.target.value as ScaleName)}>
+            <select aria-label="Scale" value={scale} onChange={(e) => setScale(e.target.value as ScaleName)}>
               {SCALE_NAMES.map((s) => <option key={s} value={s}>{SCALE_LABEL[s]}</option>)}
             </select>
           </label>
@@ -441,7 +441,7 @@ export function Studio() {
           </label>
           <label>
             Drum style
-            <select value={style} onChange={(e) => setStyle(e.target.value)}>
+            <select aria-label="Drum style" value={style} onChange={(e) => setStyle(e.target.value)}>
               {DRUM_STYLES.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
           </label>
@@ -557,7 +557,7 @@ export function Studio() {
             <div className="row">
               <label>
                 Track
-                <select value={rollTrack} onChange={(e) => setRollTrack(e.target.value as TrackId)}>
+                <select aria-label="Track" value={rollTrack} onChange={(e) => setRollTrack(e.target.value as TrackId)}>
                   {TRACK_IDS.map((id) => <option key={id} value={id}>{TRACK_LABEL[id]}</option>)}
                 </select>
               </label>
@@ -588,7 +588,7 @@ export function Studio() {
             <div className="row">
               <label>
                 Renderer
-                <select value={engine} onChange={(e) => setEngine(e.target.value as 'js' | 'tone' | 'tone-synths')}>
+                <select aria-label="Renderer" value={engine} onChange={(e) => setEngine(e.target.value as 'js' | 'tone' | 'tone-synths')}>
                   <option value="js">Fast (JS oscillators, in the worker)</option>
                   <option value="tone">Tone.Offline, Web Audio voices</option>
                   <option value="tone-synths">Tone.Offline, Tone.js instruments (as played)</option>

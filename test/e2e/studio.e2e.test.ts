@@ -180,6 +180,25 @@ describe('studio in Chromium', () => {
     expect(parseEditLog(new TextDecoder().decode(logBytes))).toEqual(log);
   });
 
+  it('piano roll with the mouse: a click on the grid adds a one-beat note, a double-click removes it', async () => {
+    await page.getByLabel('Track', { exact: true }).selectOption('bass');
+    const grid = page.locator('.roll-bg');
+    const box = await grid.boundingBox();
+    if (!box) throw new Error('no piano roll');
+    // bar 2, beat 2 (step 20), top row
+    await grid.click({ position: { x: 20 * 10 + 3, y: 2 } });
+    let log = parseEditLog(await hook(page, (h) => h.editLog()));
+    const added = log.ops.at(-1);
+    expect(added).toMatchObject({ op: 'addNote', track: 'bass', note: { quantizedStartStep: 20, quantizedEndStep: 24, velocity: 100 } });
+    const note = added?.op === 'addNote' ? added.note : null;
+    await page.locator(`[data-note="${note?.pitch}:20:24:100"]`).dblclick();
+    log = parseEditLog(await hook(page, (h) => h.editLog()));
+    expect(log.ops.at(-1)).toEqual({ op: 'removeNote', track: 'bass', note });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByLabel('Track', { exact: true }).selectOption('melody');
+  });
+
   it('plays with a moving playhead', async () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(1200);

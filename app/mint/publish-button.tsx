@@ -1,0 +1,77 @@
+'use client';
+
+/**
+ * The studio's "Publish" button: saves the current studio session (compose request and result, the composed
+ * arrangement, the applied edit ops, the rendered WAV, a MIDI export) as a mint draft in IndexedDB and opens /mint.
+ */
+import { useState } from 'react';
+import type { Arrangement } from '../../lib/generation/arrangement/types';
+import type { ComposeRequest } from '../../lib/generation/compose/request';
+import type { EditOp } from '../../lib/generation/edit-log/schema';
+import { getModel } from '../../lib/generation/models/registry';
+import { newDraft } from '../../lib/mint/draft';
+import { newDraftId, saveDraft } from '../../lib/mint/draft-store';
+
+export type PublishButtonProps = {
+  /** ComposeResult fields. */
+  result: { request: ComposeRequest; digest: string; progression: string[]; backend: string };
+  /** The arrangement compose returned (the edit history's base) and the applied ops. */
+  composed: Arrangement;
+  ops: readonly EditOp[];
+  /** The rendered WAV (object URL) and how it was rendered. */
+  render: { wavUrl: string; engine: string; seconds: number } | null;
+};
+
+export function PublishButton({ result, composed, ops, render }: PublishButtonProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const publish = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (!render) throw new Error('render the track first');
+      let model;
+      try {
+        model = getModel(result.request.modelId);
+      } catch {
+        model = null;
+      }
+      if (!model || model.source !== 'shipped') throw new Error('only tracks composed with a shipped model can be minted (verifiers replay them with its weights)');
+      const wav = new Uint8Array(await (await fetch(render.wavUrl)).arrayBuffer());
+      const { applyEdits } = await import('../../lib/generation/edit-log/apply');
+      const { arrangementToMidi } = await import('../../lib/generation/export/midi');
+      const midi = arrangementToMidi(applyEdits(composed, ops));
+      const id = newDraftId();
+      await saveDraft(
+        newDraft({
+          id,
+          now: new Date().toISOString(),
+          session: {
+            request: result.request,
+            digest: result.digest,
+            progression: result.progression,
+            backend: result.backend,
+            composed,
+            ops: [...ops],
+            render: { engine: `motif studio: ${render.engine}`, instrument: 'studio arrangement (melody, chords, bass, drums)', sampleRate: 44_100, channels: 2, bitDepth: 16, durationSeconds: Math.max(0.001, render.seconds) },
+            weightsCid: model.weightsCid,
+          },
+          wav,
+          midi,
+        }),
+      );
+      window.location.assign(`/mint?draft=${encodeURIComponent(id)}`);
+    } catch (e) {
+      setError(`Could not publish: ${e instanceof Error ? e.message : String(e)}`);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={publish} disabled={busy || !render}>
+        {busy ? 'Publishing…' : 'Publish'}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Mint end to end: the real `npm start` platform in Debian's Chromium. The studio composes with the shipped melody
+ * model (fixed seed), a human edit is made, the track is rendered and published to /mint; the form is filled with the
+ * keyboard-reachable labelled fields and a 2-payee split; the fee is shown before any signature; the first pin is
+ * refused (415, by request interception) with a clear message, and the retry resumes at the pin step (the manifest
+ * is not signed again), creates the split and mints with the local dev account connector. The track then verifies
+ * from its token id with every check passing, the server-side replay included.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createPublicClient, defineChain, http, type Address } from 'viem';
+import { freePort } from '../../lib/platform/ports';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { MOTIF_ABIS } from '../../lib/chain/contracts';
+import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
+import { launchChromium } from '../support/chromium';
+import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+
+const SEED = 7;
+const CREATOR: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // local dev account #1
+const COLLABORATOR: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'; // local dev account #2
+
+let dir: string;
+let started: StartedPlatform;
+let browser: Browser;
+let page: Page;
+let base: string;
+let env: Record<string, string>;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-mint-'));
+  await chmod(dir, 0o755);
+  env = {
+    MOTIF_DATA_DIR: path.join(dir, 'data'),
+    MOTIF_APP_PORT: String(await freePort()),
+    MOTIF_ANVIL_PORT: String(await freePort()),
+    MOTIF_PG_PORT: String(await freePort()),
+  };
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  started = runStartScript(env);
+  const [, b] = await Promise.all([started.ready, launchChromium()]);
+  browser = b;
+  page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (started && started.child.exitCode === null && started.child.signalCode === null) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('mint from the studio in Chromium', () => {
+  it('composes, edits, renders and publishes a draft to /mint', async () => {
+    await page.goto(`${base}/studio`);
+    await page.waitForFunction(() => 'motifStudio' in window);
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED));
+    await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
+    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Transpose up' }).click();
+    await page.getByRole('button', { name: 'Render WAV' }).click();
+    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.waitForURL(/\/mint\?draft=/, { timeout: 30_000 });
+    await page.getByRole('textbox', { name: 'Title' }).waitFor();
+  }, 240_000);
+
+  it('fills the form with labelled, keyboard-reachable fields, a 2-payee split, and shows the fee before signing', async () => {
+    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    await page.getByRole('button', { name: /^Local dev account #1 / }).click();
+    await page.getByLabel('Connected wallet').waitFor();
+
+    // keyboard: Title -> Description -> Genre -> Licence -> Royalty -> Payee 1 address, by Tab
+    await page.getByRole('textbox', { name: 'Title' }).focus();
+    await page.keyboard.type('Seven Steps');
+    const tabOrder = [
+      page.getByRole('textbox', { name: 'Description' }),
+      page.getByRole('combobox', { name: 'Genre' }),
+      page.getByRole('combobox', { name: 'Licence' }),
+      page.getByRole('textbox', { name: 'Royalty on sales (%)' }),
+      page.getByRole('textbox', { name: 'Payee 1 address' }),
+      page.getByRole('textbox', { name: 'Payee 1 share (%)' }),
+    ];
+    for (const field of tabOrder) {
+      await page.keyboard.press('Tab');
+      await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    }
+    await page.getByRole('textbox', { name: 'Description' }).fill('Composed in the Motif studio, seed 7.');
+    await page.getByRole('combobox', { name: 'Genre' }).selectOption('Ambient');
+    await page.getByRole('combobox', { name: 'Licence' }).selectOption('CC-BY-4.0');
+    await page.getByRole('textbox', { name: 'Royalty on sales (%)' }).fill('7.5');
+    await expect(page.getByRole('textbox', { name: 'Payee 1 address' }).inputValue()).resolves.toBe(CREATOR);
+    await page.getByRole('textbox', { name: 'Payee 1 share (%)' }).fill('70');
+    await page.getByRole('button', { name: 'Add payee' }).click();
+    await page.getByRole('textbox', { name: 'Payee 2 address' }).fill(CREATOR.toLowerCase());
+    await page.getByRole('textbox', { name: 'Payee 2 share (%)' }).fill('20');
+    await expect(page.getByText('Payee 2: 0x7099…79C8 is already payee 1; list each payee once').count()).resolves.toBe(1);
+    await expect(page.getByText('Shares add up to 90%; they must add up to exactly 100%').count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Sign, pin and mint' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('textbox', { name: 'Payee 2 address' }).fill(COLLABORATOR);
+    await page.getByRole('textbox', { name: 'Payee 2 share (%)' }).fill('30');
+    const fee = page.getByTestId('fee');
+    await fee.waitFor({ timeout: 30_000 });
+    expect(await fee.textContent()).toMatch(/Estimated network fee: [\d.]+ ETH \(Create the royalty split: \d+ gas, Mint: \d+ gas at [\d.]+ ETH per gas\)/);
+  }, 60_000);
+
+  it('a refused pin shows a clear message; the retry resumes at the pin step and mints', async () => {
+    let refused = 0;
+    let pins = 0;
+    let signs = 0;
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/tracks/pin')) pins += 1;
+      if (r.method() === 'POST' && (r.postData() ?? '').includes('eth_signTypedData_v4')) signs += 1;
+    });
+    await page.route('**/api/tracks/pin', async (route) => {
+      if (refused === 0) {
+        refused += 1;
+        await route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ error: 'audio.wav is not a WAV file' }) });
+      } else await route.continue();
+    });
+    await page.getByRole('button', { name: 'Sign, pin and mint' }).click();
+    const error = page.getByTestId('mint-error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toBe('Pinning failed: the audio or MIDI file is not in a supported format (HTTP 415: audio.wav is not a WAV file). Nothing was minted; retry to pin again.');
+    await expect(page.locator('li[data-step="sign"]').getAttribute('data-state')).resolves.toBe('done');
+    await expect(page.locator('li[data-step="pin"]').getAttribute('data-state')).resolves.toBe('failed');
+    expect(signs).toBe(1);
+
+    await page.getByRole('button', { name: 'Retry from “Pin to IPFS”' }).click();
+    await page.waitForURL(/\/tracks\/\d+$/, { timeout: 90_000 });
+    expect(pins).toBe(2);
+    expect(signs).toBe(1); // resumed: the manifest was not signed again
+    const tokenId = BigInt(new URL(page.url()).pathname.split('/').pop() ?? '0');
+
+    // on chain: minted to the creator, royalty 7.5% to the 70/30 split created by the flow
+    const chain = defineChain({ id: 31337, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`] } } });
+    const client = createPublicClient({ chain, transport: http() });
+    const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR ?? '', 'deployments', '31337.json'));
+    const collection = deployment.contracts.TrackCollection.address as Address;
+    const splitAddress = predictSplitAddress(deployment.contracts.SplitMain.address as Address, normalizeSplit([{ account: CREATOR, share: 700_000 }, { account: COLLABORATOR, share: 300_000 }]));
+    await expect(client.readContract({ address: collection, abi: MOTIF_ABIS.TrackCollection, functionName: 'ownerOf', args: [tokenId] })).resolves.toBe(CREATOR);
+    const [receiver, amount] = await client.readContract({ address: collection, abi: MOTIF_ABIS.TrackCollection, functionName: 'royaltyInfo', args: [tokenId, 10_000n] });
+    expect([receiver, amount]).toEqual([splitAddress, 750n]);
+    expect((await client.getCode({ address: splitAddress }))?.length ?? 0).toBeGreaterThan(2);
+
+    // verify from the token id: every check passes, the server-side replay of the studio's compose included
+    const res = await fetch(`${base}/api/tracks/verify?id=${tokenId}`);
+    const body = (await res.json()) as { ok: boolean; checks: Array<{ name: string; pass: boolean; reason: string }>; summary?: { seed: number; aiDisclosure: string } };
+    expect(body.checks.map((c) => [c.name, c.pass, c.pass ? '' : c.reason])).toEqual([
+      ['manifest', true, ''],
+      ['files', true, ''],
+      ['signature', true, ''],
+      ['replay', true, ''],
+      ['chain', true, ''],
+    ]);
+    expect(body.ok).toBe(true);
+    expect(body.summary?.seed).toBe(SEED);
+    expect(body.summary?.aiDisclosure).toMatch(/compositeWithTrainedAlgorithmicMedia$/);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <li><a href="/gallery">Gallery</a></li>
                 <li><a href="/verify">Verify</a></li>
                 <li><a href="/activity">Activity</a></li>
+                <li><a href="/labels">Labels</a></li>
                 <li><a href="/">Status</a></li>
               </ul>
             </nav>

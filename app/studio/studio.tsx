@@ -4,7 +4,7 @@
  * "Compose", Tone.js on the first Play or Tone render, the WAV/MIDI writers on the first export. The first load is
  * this component, React and zod.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { DRUM_STYLES } from '../../lib/generation/arrangement/drums';
 import { INSTRUMENTS, MELODIC_INSTRUMENT_IDS, type InstrumentId } from '../../lib/generation/arrangement/instruments';
 import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../lib/generation/arrangement/theory';
@@ -18,6 +18,9 @@ import { checkpointUrl, MODEL_REGISTRY } from '../../lib/generation/models/regis
 import type { TonePlayer } from '../../lib/generation/render/tone-player';
 import { noteKey, PianoRoll, PIANO_ROLL_STEP_W } from './piano-roll';
 import { Waveform } from './waveform';
+
+// the mint hand-off (app/mint, IndexedDB drafts) loads only once there is something to publish
+const PublishButton = lazy(() => import('../mint/publish-button').then((m) => ({ default: m.PublishButton })));
 
 type Progress = { load: number | null; generate: number | null; render: number | null };
 type RenderOut = { wavUrl: string; peaks: Array<[number, number]>; seconds: number; xRealtime: number; engine: string; bytes: number; peak: number };
@@ -137,10 +140,11 @@ export function Studio() {
     if (arrangement && playerRef.current?.ready) playerRef.current.load(arrangement);
   }, [arrangement]);
 
-  // exported files go stale with every edit
+  // exported files (and the render) go stale with every edit
   useEffect(() => {
     setMidiUrl(null);
     setLogUrl(null);
+    setRender(null);
   }, [history]);
 
   // playhead
@@ -609,6 +613,14 @@ export function Studio() {
               </div>
             )}
             <div className="row">
+              <Suspense fallback={null}>
+                <PublishButton
+                  result={{ request: result.request, digest: result.digest, progression: result.progression, backend: result.backend }}
+                  composed={history.base}
+                  ops={editLog(history).ops}
+                  render={render ? { wavUrl: render.wavUrl, engine: render.engine, seconds: render.seconds } : null}
+                />
+              </Suspense>
               {midiUrl && <a className="button" href={midiUrl} download={`motif-${result.digest.slice(7, 15)}.mid`}>Download MIDI</a>}
               {logUrl && <a className="button" href={logUrl} download={`motif-${result.digest.slice(7, 15)}.edits.json`}>Download edit log</a>}
             </div>

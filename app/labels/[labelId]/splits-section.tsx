@@ -69,7 +69,7 @@ function CreateSplit({ data, chain }: { data: LabelData; chain: Chain }) {
       <label htmlFor="new-split-token">For track token id (optional)</label>{' '}
       <input id="new-split-token" value={tokenId} onChange={(e) => setTokenId(e.target.value)} inputMode="numeric" />{' '}
       <button type="submit" disabled={action.busy}>Create split</button>
-      {errors.length > 0 ? <ul role="alert" aria-label="Problems with the split">{errors.map((e) => <li key={e}>{e}</li>)}</ul> : null}
+      {errors.length > 0 ? <div role="alert"><ul aria-label="Problems with the split">{errors.map((e) => <li key={e}>{e}</li>)}</ul></div> : null}
       <Status status={action.status} />
       {created ? <p role="status">Split created at <code>{created}</code>.</p> : null}
     </form>
@@ -166,7 +166,7 @@ function SplitCard({ data, split, chain, canManage }: { data: LabelData; split: 
           {isPending ? <button type="button" onClick={() => void simple('Accept control (step 2 of 2)', 'acceptControl', 'split.acceptControl')()} disabled={action.busy}>Accept control</button> : null}
         </div>
       ) : null}
-      {errors.length > 0 ? <ul role="alert" aria-label="Problems with the change">{errors.map((e) => <li key={e}>{e}</li>)}</ul> : null}
+      {errors.length > 0 ? <div role="alert"><ul aria-label="Problems with the change">{errors.map((e) => <li key={e}>{e}</li>)}</ul></div> : null}
       <Status status={action.status} />
       <details>
         <summary>History ({split.history.length} events from the indexer)</summary>

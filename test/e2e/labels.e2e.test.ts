@@ -1,0 +1,230 @@
+/**
+ * Labels end to end on the local platform from `npm start`, in Chromium with local dev account #3 (the label)
+ * signed in with SIWE: create a label, invite dev #4 as manager, create a split from the dashboard (bad input first:
+ * refused with clear errors, nothing sent), mint two tracks paying royalties into it (viem, in the test), resales via
+ * the Market, distribute and withdraw from the dashboard, download the CSV statement and check it against the chain's
+ * events (rows and sum), then change the split on-chain behind the page's back: the page refuses to send.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address, type Hex } from 'viem';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { localChain } from '../../lib/config/chains';
+import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { splitCredits } from '../../lib/labels/statement';
+import { freePort } from '../../lib/platform/ports';
+import { launchChromium } from '../support/chromium';
+import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+
+const dev = localDevAccounts(7);
+const label = dev[3]!.address;
+const manager = dev[4]!.address;
+const payee = dev[5]!.address;
+const buyer = dev[6]!.address;
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+let dir: string;
+let started: StartedPlatform;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let addresses: { TrackCollection: Address; Market: Address; SplitMain: Address };
+let publicClient: ReturnType<typeof createPublicClient>;
+let wallet: ReturnType<typeof createWalletClient>;
+let labelUrl: string;
+let split: Address;
+const tokenIds: bigint[] = [];
+
+type Call = { address: Address; abi: readonly unknown[]; functionName: string; args: readonly unknown[]; value?: bigint };
+
+async function send(from: Address, call: Call): Promise<Hex> {
+  // dev accounts are unlocked on anvil: the node signs (eth_sendTransaction)
+  const hash = await wallet.writeContract({ ...call, account: from, chain: null } as never);
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe('success');
+  return hash;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-labels-'));
+  await chmod(dir, 0o755);
+  const env = {
+    MOTIF_DATA_DIR: path.join(dir, 'data'),
+    MOTIF_APP_PORT: String(await freePort()),
+    MOTIF_ANVIL_PORT: String(await freePort()),
+    MOTIF_PG_PORT: String(await freePort()),
+  };
+  started = runStartScript(env);
+  [browser] = await Promise.all([launchChromium(), started.ready]);
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
+  publicClient = createPublicClient({ chain, transport: http() });
+  wallet = createWalletClient({ chain, transport: http() });
+  const d = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+  addresses = { TrackCollection: d.contracts.TrackCollection.address, Market: d.contracts.Market.address, SplitMain: d.contracts.SplitMain.address };
+  context = await browser.newContext({ acceptDownloads: true });
+  page = await context.newPage();
+}, 400_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+  if (started) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function until(check: () => Promise<boolean>, what: string, tries = 60): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const nonce = () => publicClient.getTransactionCount({ address: label });
+
+describe('a label in Chromium: splits, earnings, statement', () => {
+  it('signs in as dev #3 with SIWE, creates a label and invites dev #4 as manager', async () => {
+    await page.goto(`${base}/labels`);
+    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    await page.getByRole('button', { name: 'Local dev account #3 — public test key, local chain only' }).click();
+    await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(label));
+    expect(await page.evaluate(async () => (await fetch('/api/labels')).status)).toBe(401);
+    await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+    await page.getByLabel('Label name').fill('North Sea Records');
+    await page.getByRole('button', { name: 'Create label' }).click();
+    await page.getByRole('link', { name: 'Open the label' }).click();
+    await page.getByRole('heading', { name: 'North Sea Records' }).waitFor();
+    labelUrl = page.url();
+    await page.getByLabel('Member address').fill(manager);
+    await page.getByLabel('Role', { exact: true }).selectOption('manager');
+    await page.getByRole('button', { name: 'Invite member' }).click();
+    const members = page.getByRole('table', { name: 'Members and roles' });
+    await members.getByRole('row').filter({ hasText: manager }).waitFor();
+    await expect(members.getByRole('row').filter({ hasText: manager }).textContent()).resolves.toContain('manager');
+  });
+
+  it('refuses a bad split with clear errors and sends nothing; creates a good one from the dashboard', async () => {
+    const before = await nonce();
+    const form = page.getByRole('form', { name: 'Create a split for a release' });
+    await form.getByLabel('Payee 1 address').fill(label);
+    await form.getByLabel('Payee 1 share (%)').fill('60');
+    await form.getByLabel('Payee 2 address').fill(label.toLowerCase());
+    await form.getByLabel('Payee 2 share (%)').fill('30');
+    await form.getByRole('button', { name: 'Create split' }).click();
+    const problems = form.getByRole('list', { name: 'Problems with the split' });
+    await expect(problems.textContent()).resolves.toContain('Payee 2 duplicates payee 1');
+    await expect(problems.textContent()).resolves.toContain('Shares sum to 90%; they must sum to exactly 100%');
+    await form.getByLabel('Payee 2 address').fill('0x1234');
+    await form.getByLabel('Payee 2 share (%)').fill('40');
+    await form.getByRole('button', { name: 'Create split' }).click();
+    await expect(problems.textContent()).resolves.toContain('Payee 2: "0x1234" is not a valid address');
+    expect(await nonce()).toBe(before);
+
+    await form.getByLabel('Payee 2 address').fill(payee);
+    await form.getByRole('button', { name: 'Create split' }).click();
+    const created = form.getByText('Split created at');
+    await created.waitFor({ timeout: 30_000 });
+    split = (await created.locator('code').textContent()) as Address;
+    expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(label);
+  });
+
+  it('mints two tracks paying into the split, adds them by creator, and resales happen on the Market', async () => {
+    for (const n of [1, 2]) {
+      const content = keccak256(toHex(`labels e2e ${n} ${Date.now()}`));
+      tokenIds.push(BigInt(content));
+      await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'mint', args: [label, content, keccak256(toHex(`manifest ${n}`)), split, 1000, 6] });
+    }
+    await until(async () => {
+      const status = await page.evaluate(async ([url, creator]) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ creator }) })).status, [`/api/labels/${labelUrl.split('/').pop()}/catalogue`, label] as const);
+      return status === 201;
+    }, 'the mints in the indexer');
+    // Resales: each track listed by the label and bought by dev #6 (10% royalty to the split), then the market pays
+    // the split's credit into the split wallet.
+    for (const [i, tokenId] of tokenIds.entries()) {
+      const price = parseEther(i === 0 ? '1' : '0.5');
+      await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'approve', args: [addresses.Market, tokenId] });
+      await send(label, { address: addresses.Market, abi: marketAbi, functionName: 'list', args: [addresses.TrackCollection, tokenId, price] });
+      await send(buyer, { address: addresses.Market, abi: marketAbi, functionName: 'buy', args: [addresses.TrackCollection, tokenId], value: price });
+    }
+    await send(buyer, { address: addresses.Market, abi: marketAbi, functionName: 'withdraw', args: [split] });
+    expect(await publicClient.getBalance({ address: split })).toBe(parseEther('0.15'));
+  });
+
+  it('distributes and withdraws from the dashboard', async () => {
+    await page.reload();
+    const distribute = page.getByRole('button', { name: `Distribute ETH of split ${split}` });
+    await until(async () => (await distribute.count()) > 0 && (await distribute.isEnabled()), 'the pending balance', 40);
+    await distribute.click();
+    await page.getByText(/Distribute ETH of .*: confirmed\./).waitFor({ timeout: 30_000 });
+    expect(await publicClient.getBalance({ address: split })).toBe(0n);
+    const credited = await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee, '0x0000000000000000000000000000000000000000'] });
+    expect(credited).toBe(parseEther('0.06'));
+    const withdraw = page.getByRole('button', { name: `Withdraw for ${payee}` });
+    await until(async () => (await withdraw.count()) > 0 && (await withdraw.isEnabled()), 'the payee credit', 40);
+    const before = await publicClient.getBalance({ address: payee });
+    await withdraw.click();
+    await page.getByText(/Withdraw for .*: confirmed\./).waitFor({ timeout: 30_000 });
+    expect((await publicClient.getBalance({ address: payee })) - before).toBe(parseEther('0.06'));
+  });
+
+  it('downloads a CSV statement whose rows and sum equal the chain events exactly', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('From', { exact: true }).fill(day);
+    await page.getByLabel('To', { exact: true }).fill(day);
+    const link = page.getByRole('link', { name: 'Download CSV statement' });
+    // The statement follows the indexer: wait until it has seen the withdrawal.
+    let csv = '';
+    await until(async () => {
+      csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await link.getAttribute('href'))!);
+      return csv.includes(',withdrawal,');
+    }, 'the withdrawal in the statement');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`statement-${day}-to-${day}.csv`);
+    const rows = csv.trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    const got = rows.map(([, , txHash, logIndex, kind, tokenId, , account, asset, amount]) => `${kind} ${txHash}:${logIndex} ${tokenId} ${account?.toLowerCase()} ${asset} ${amount}`).sort();
+
+    const sales = (await publicClient.getContractEvents({ address: addresses.Market, abi: marketAbi, eventName: 'Sale', fromBlock: 0n })).filter((e) => tokenIds.includes(e.args.tokenId!));
+    const dists = (await publicClient.getContractEvents({ address: addresses.SplitMain, abi: splitMainAbi, eventName: 'Distributed', fromBlock: 0n })).filter((e) => e.args.split === split);
+    const withdrawals = (await publicClient.getContractEvents({ address: addresses.SplitMain, abi: splitMainAbi, eventName: 'Withdrawal', fromBlock: 0n })).filter((e) => e.args.account === payee || e.args.account === label);
+    const [accounts, shares] = [label.toLowerCase() < payee.toLowerCase() ? [label, payee] : [payee, label], [] as bigint[]];
+    for (const a of accounts) shares.push(a === label ? 600_000n : 400_000n);
+    const want = [
+      ...sales.map((e) => `resale-royalty ${e.transactionHash}:${e.logIndex} ${e.args.tokenId} ${split.toLowerCase()} ETH ${e.args.royalty}`),
+      ...dists.flatMap((e) => [
+        `distribution ${e.transactionHash}:${e.logIndex}  ${split.toLowerCase()} ETH ${e.args.amount}`,
+        ...splitCredits(e.args.amount!, accounts, shares).map((c, i) => `payee-credit ${e.transactionHash}:${e.logIndex}  ${accounts[i]!.toLowerCase()} ETH ${c}`),
+      ]),
+      ...withdrawals.map((e) => `withdrawal ${e.transactionHash}:${e.logIndex}  ${e.args.account!.toLowerCase()} ETH ${e.args.amount}`),
+    ].sort();
+    expect(got).toEqual(want);
+    const sum = (kind: string) => rows.filter((r) => r[4] === kind).reduce((a, r) => a + BigInt(r[9]!), 0n);
+    expect(sum('resale-royalty')).toBe(sales.reduce((a, e) => a + e.args.royalty!, 0n));
+    expect(sum('resale-royalty')).toBe(parseEther('0.15'));
+    expect(sum('payee-credit')).toBe(sum('distribution'));
+    expect(sum('withdrawal')).toBe(parseEther('0.06'));
+  });
+
+  it('refuses to change a split that was changed on-chain behind its back, sending nothing', async () => {
+    await page.reload();
+    const card = page.getByRole('region', { name: `Split ${split}` });
+        await until(async () => !(await card.textContent())?.includes('reading…'), 'the on-chain split state');
+    const [a0, a1] = label.toLowerCase() < payee.toLowerCase() ? [label, payee] : [payee, label];
+    await send(label, { address: addresses.SplitMain, abi: splitMainAbi, functionName: 'updateSplit', args: [split, [a0, a1], [500_000, 500_000]] });
+    const before = await nonce();
+    await card.getByRole('button', { name: 'Change recipients' }).click();
+    await card.getByLabel('Payee 1 share (%)').fill('70');
+    await card.getByLabel('Payee 2 share (%)').fill('30');
+    await card.getByRole('button', { name: 'Update split' }).click();
+    await expect(card.getByRole('alert').filter({ hasText: 'changed on-chain by someone else' }).first().textContent()).resolves.toContain('reload');
+    expect(await nonce()).toBe(before);
+  });
+});

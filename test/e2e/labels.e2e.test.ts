@@ -174,6 +174,9 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await withdraw.click();
     await page.getByText(/Withdraw for .*: confirmed\./).waitFor({ timeout: 30_000 });
     expect((await publicClient.getBalance({ address: payee })) - before).toBe(parseEther('0.06'));
+    // The chart (Chartist SVG) and its numbers as text.
+    await page.getByTestId('earnings-chart').locator('svg').waitFor();
+    await expect(page.getByRole('table', { name: 'Earnings over time (ETH)' }).textContent()).resolves.toContain('0.15');
   });
 
   it('downloads a CSV statement whose rows and sum equal the chain events exactly', async () => {

@@ -230,4 +230,39 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await expect(card.getByRole('alert').filter({ hasText: 'changed on-chain by someone else' }).first().textContent()).resolves.toContain('reload');
     expect(await nonce()).toBe(before);
   });
+
+  it('hands control over in two steps: the owner proposes dev #4, the manager (signed in) accepts; keyboard reachable', async () => {
+    await page.reload();
+    const card = page.getByRole('region', { name: `Split ${split}` });
+    await until(async () => !(await card.textContent())?.includes('reading…'), 'the on-chain split state');
+    // The hand-over controls are reachable with Tab.
+    await card.getByRole('button', { name: 'Change recipients' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`controller-${split}`);
+    await page.keyboard.type(manager);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Hand control over (step 1 of 2): confirmed.').waitFor({ timeout: 30_000 });
+    expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'pendingControllerOf', args: [split] })).toBe(manager);
+
+    const managerContext = await browser.newContext();
+    try {
+      const m = await managerContext.newPage();
+      await m.goto(labelUrl);
+      await m.getByRole('button', { name: 'Connect wallet' }).click();
+      await m.getByRole('button', { name: 'Local dev account #4 — public test key, local chain only' }).click();
+      await m.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+      await m.getByText('Your role: manager').waitFor();
+      expect(await m.getByRole('button', { name: 'Invite member' }).count()).toBe(0); // owner tools only for owners
+      const accept = m.getByRole('region', { name: `Split ${split}` }).getByRole('button', { name: 'Accept control' });
+      await accept.waitFor();
+      await accept.click();
+      await m.getByText('Accept control (step 2 of 2): confirmed.').waitFor({ timeout: 30_000 });
+      expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(manager);
+      const audit = await m.evaluate(async (url) => (await (await fetch(url)).json()) as { entries: { actor: string; action: string }[] }, `/api/labels/${labelUrl.split('/').pop()}/audit`);
+      expect(audit.entries.map((e) => `${e.action}:${e.actor}`)).toEqual(expect.arrayContaining([`split.transferControl:${manager}`, `split.transferControl:${label}`, `split.create:${label}`, `earnings.distribute:${label}`, `earnings.withdraw:${label}`, `member.invite:${label}`]));
+    } finally {
+      await managerContext.close();
+    }
+  });
 });

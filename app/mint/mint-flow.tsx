@@ -34,6 +34,11 @@ class TransactionRevertedError extends Error {
   }
 }
 
+/** The track page with the signed voucher linked (`?voucher=<JSON>`, read by its redeem form). */
+function voucherLink(tokenId: string, json: string): string {
+  return `/tracks/${tokenId}?voucher=${encodeURIComponent(json)}`;
+}
+
 function detailErrors(d: MintDetails): FieldError[] {
   const errors: FieldError[] = [];
   if (!d.title.trim()) errors.push({ field: 'title', message: 'Give the track a title' });
@@ -233,6 +238,7 @@ export function MintFlow() {
       });
       setDraft(d);
       if (d.progress.minted) router.push(`/tracks/${d.progress.minted.tokenId}`);
+      else if (d.progress.voucher && d.progress.pinned) router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
     } finally {
       setActive(null);
       setRunning(false);
@@ -393,7 +399,8 @@ export function MintFlow() {
         )}
         {draft.progress.voucher && (
           <p role="status">
-            Voucher signed. <a download="motif-voucher.json" href={`data:application/json,${encodeURIComponent(draft.progress.voucher.json)}`}>Download the voucher</a>
+            Voucher signed. {draft.progress.pinned && <a href={voucherLink(draft.progress.pinned.tokenId, draft.progress.voucher.json)}>Track page with the voucher to redeem</a>}{' '}
+            <a download="motif-voucher.json" href={`data:application/json,${encodeURIComponent(draft.progress.voucher.json)}`}>Download the voucher</a>
           </p>
         )}
       </section>

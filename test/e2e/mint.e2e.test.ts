@@ -4,18 +4,20 @@
  * keyboard-reachable labelled fields and a 2-payee split; the fee is shown before any signature; the first pin is
  * refused (415, by request interception) with a clear message, and the retry resumes at the pin step (the manifest
  * is not signed again), creates the split and mints with the local dev account connector. The track then verifies
- * from its token id with every check passing, the server-side replay included.
+ * from its token id with every check passing, the server-side replay included. A second track is published as a
+ * signed lazy-mint voucher instead, handed to the track page's redeem form.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createPublicClient, defineChain, http, type Address } from 'viem';
+import { createPublicClient, defineChain, http, parseEther, verifyTypedData, type Address, type Hex } from 'viem';
 import { freePort } from '../../lib/platform/ports';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { MOTIF_ABIS } from '../../lib/chain/contracts';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
+import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
 import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
 
@@ -167,4 +169,37 @@ describe('mint from the studio in Chromium', () => {
     expect(body.summary?.aiDisclosure).toMatch(/compositeWithTrainedAlgorithmicMedia$/);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('publishes another track as a signed lazy-mint voucher and links it from the track page', async () => {
+    await page.goto(`${base}/studio`);
+    await page.waitForFunction(() => 'motifStudio' in window);
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED + 1));
+    await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
+    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Render WAV' }).click();
+    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.waitForURL(/\/mint\?draft=/, { timeout: 30_000 });
+    await page.getByRole('textbox', { name: 'Title' }).fill('Eight Steps');
+    await page.getByLabel('Connected wallet').waitFor();
+    await expect(page.getByRole('textbox', { name: 'Payee 1 address' }).inputValue()).resolves.toBe(CREATOR);
+    await page.getByRole('radio', { name: /Lazy-mint voucher/ }).check();
+    await page.getByRole('textbox', { name: 'Voucher price (ETH)' }).fill('0.02');
+    await page.getByTestId('fee').filter({ hasText: 'Estimated network fee: 0 ETH (no transaction' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Sign and publish the voucher' }).click();
+    await page.waitForURL(/\/tracks\/\d+\?voucher=/, { timeout: 60_000 });
+    const url = new URL(page.url());
+    const tokenId = BigInt(url.pathname.split('/').pop() ?? '0');
+    const signed = JSON.parse(url.searchParams.get('voucher') ?? '{}') as { voucher: Record<string, string | number>; signature: Hex };
+    const v = signed.voucher;
+    expect(BigInt(String(v.content))).toBe(tokenId);
+    expect([v.creator, v.royaltyReceiver, v.royaltyBps, v.price]).toEqual([CREATOR, CREATOR, 500, parseEther('0.02').toString()]);
+    const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR ?? '', 'deployments', '31337.json'));
+    const message = { ...v, price: BigInt(v.price ?? 0), nonce: BigInt(v.nonce ?? 0), deadline: BigInt(v.deadline ?? 0) } as unknown as Parameters<typeof verifyTypedData<typeof voucherTypes, 'Voucher'>>[0]['message'];
+    await expect(
+      verifyTypedData({ address: CREATOR, domain: voucherDomain(31337, deployment.contracts.TrackCollection.address as Address), types: voucherTypes, primaryType: 'Voucher', message, signature: signed.signature }),
+    ).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
 });

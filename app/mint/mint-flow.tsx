@@ -7,7 +7,7 @@
  * any failure are saved in the draft, so "Retry" (or a reload) resumes at the failed step.
  */
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { keccak256, parseEther, type Address, type Hex } from 'viem';
 import { useChainId, useConfig, useConnection } from 'wagmi';
 import { getBalance, getPublicClient, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
@@ -71,6 +71,7 @@ export function MintFlow() {
   const [active, setActive] = useState<MintStep | null>(null);
   const [pinProgress, setPinProgress] = useState<PinProgress | null>(null);
   const ids = useId();
+  const estimateSeq = useRef(0);
   const creator = connection.address;
   const contracts: Contracts | null = collection && splitMain ? { collection: collection.address, splitMain: splitMain.address } : null;
 
@@ -111,6 +112,7 @@ export function MintFlow() {
         return next;
       });
       setFee(null);
+      setFeeError(null);
     },
     [],
   );
@@ -122,6 +124,7 @@ export function MintFlow() {
 
   const estimate = useCallback(async () => {
     if (!draft || !creator || !contracts || !split || errors.length > 0) return;
+    const seq = ++estimateSeq.current;
     setFeeError(null);
     try {
       const client = getPublicClient(config);
@@ -146,9 +149,12 @@ export function MintFlow() {
       }
       const fees = await client.estimateFeesPerGas().catch(async () => ({ maxFeePerGas: await client.getGasPrice() }));
       const feePerGas = fees.maxFeePerGas ?? (await client.getGasPrice());
+      const value = (await getBalance(config, { address: creator })).value;
+      if (seq !== estimateSeq.current) return; // details changed meanwhile: a newer estimate is coming
       setFee(estimateFee(lines, feePerGas));
-      setBalance((await getBalance(config, { address: creator })).value);
+      setBalance(value);
     } catch (e) {
+      if (seq !== estimateSeq.current) return;
       setFee(null);
       setFeeError(`Could not estimate the fee: ${e instanceof Error ? (e as { shortMessage?: string }).shortMessage ?? e.message : String(e)}`);
     }

@@ -259,7 +259,11 @@ describe('a label in Chromium: splits, earnings, statement', () => {
       await accept.click();
       await m.getByText('Accept control (step 2 of 2): confirmed.').waitFor({ timeout: 30_000 });
       expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(manager);
-      const audit = await m.evaluate(async (url) => (await (await fetch(url)).json()) as { entries: { actor: string; action: string }[] }, `/api/labels/${labelUrl.split('/').pop()}/audit`);
+      // The page records the action after the transaction confirms: wait for the audit entry rather than race it.
+      const auditUrl = `/api/labels/${labelUrl.split('/').pop()}/audit`;
+      const readAudit = () => m.evaluate(async (url) => (await (await fetch(url)).json()) as { entries: { actor: string; action: string }[] }, auditUrl);
+      await until(async () => (await readAudit()).entries.some((e) => e.action === 'split.transferControl' && e.actor === manager), 'the accept-control audit entry');
+      const audit = await readAudit();
       expect(audit.entries.map((e) => `${e.action}:${e.actor}`)).toEqual(expect.arrayContaining([`split.transferControl:${manager}`, `split.transferControl:${label}`, `split.create:${label}`, `earnings.distribute:${label}`, `earnings.withdraw:${label}`, `member.invite:${label}`]));
     } finally {
       await managerContext.close();

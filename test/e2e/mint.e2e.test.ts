@@ -143,6 +143,12 @@ describe('mint from the studio in Chromium', () => {
     expect(signs).toBe(1); // resumed: the manifest was not signed again
     const tokenId = BigInt(new URL(page.url()).pathname.split('/').pop() ?? '0');
 
+    // the track page's provenance panel reads the signed manifest from the pinned folder
+    const provenance = page.getByRole('region', { name: 'Provenance' });
+    await expect(provenance.textContent()).resolves.toMatch(/Human edits1 \(1 transpose\)/);
+    await expect(provenance.textContent()).resolves.toMatch(/4 bars in \w+ \w+ at \d+ BPM/);
+    await expect(provenance.textContent()).resolves.toContain('Composite with trained algorithmic media');
+
     // on chain: minted to the creator, royalty 7.5% to the 70/30 split created by the flow
     const chain = defineChain({ id: 31337, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`] } } });
     const client = createPublicClient({ chain, transport: http() });

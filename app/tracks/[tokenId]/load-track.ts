@@ -1,3 +1,4 @@
+import { parseSignedManifest } from '../../../lib/provenance/signed-manifest';
 import { getAddress, toHex, type Address } from 'viem';
 import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provenance/digest';
 import { readAll } from '../../../lib/ipfs/storage';
@@ -16,7 +17,8 @@ export type ProvenanceSummary = {
   tempo: number;
   key: string;
   bars: number;
-  edits: { total: number; added: number; removed: number; changed: number };
+  /** Number of human edits, and how many of each kind of operation (only kinds that occur). */
+  edits: { total: number; byKind: Record<string, number> };
   digitalSourceType: string;
   humanEdited: boolean;
   createdAt: string;
@@ -69,16 +71,8 @@ async function readProvenance(contentDigest: `0x${string}`): Promise<ProvenanceS
   try {
     const services = await getServices();
     const bytes = await readAll(services.storage.cat(cidFromContentDigest(contentDigest), { path: 'manifest.json', signal: AbortSignal.timeout(3_000) }));
-    const signed = JSON.parse(new TextDecoder().decode(bytes)) as {
-      manifestDigest: string;
-      manifest: {
-        model: { id: string; weightsCid: string };
-        generation: { seed: number | string; temperature: number; sampler: string; tempo: number; key: { tonic: string; scale: string }; bars: number };
-        edits: { summary: { total: number; added: number; removed: number; changed: number } };
-        aiDisclosure: { digitalSourceType: string; humanEdited: boolean };
-        createdAt: string;
-      };
-    };
+    // Validated against the manifest schema: a folder that is not a Motif manifest shows no provenance panel.
+    const signed = parseSignedManifest(JSON.parse(new TextDecoder().decode(bytes)));
     const m = signed.manifest;
     return {
       modelId: m.model.id,
@@ -87,9 +81,12 @@ async function readProvenance(contentDigest: `0x${string}`): Promise<ProvenanceS
       temperature: m.generation.temperature,
       sampler: m.generation.sampler,
       tempo: m.generation.tempo,
-      key: `${m.generation.key.tonic} ${m.generation.key.scale}`,
+      key: `${m.generation.key} ${m.generation.scale}`,
       bars: m.generation.bars,
-      edits: m.edits.summary,
+      edits: {
+        total: m.edits.summary.total,
+        byKind: Object.fromEntries(Object.entries(m.edits.summary).filter(([kind, n]) => kind !== 'total' && n > 0)),
+      },
       digitalSourceType: m.aiDisclosure.digitalSourceType,
       humanEdited: m.aiDisclosure.humanEdited,
       createdAt: m.createdAt,

@@ -82,7 +82,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
             <dt>Generation</dt>
             <dd>{p.bars} bars in {p.key} at {p.tempo} BPM</dd>
             <dt>Human edits</dt>
-            <dd>{p.edits.total === 0 ? 'none' : `${p.edits.total} (${p.edits.added} added, ${p.edits.removed} removed, ${p.edits.changed} changed)`}</dd>
+            <dd>{p.edits.total === 0 ? 'none' : `${p.edits.total} (${Object.entries(p.edits.byKind).map(([kind, n]) => `${n} ${kind}`).join(', ')})`}</dd>
             <dt>AI disclosure</dt>
             <dd>{p.humanEdited ? 'Composite with trained algorithmic media (AI output edited by a person)' : 'Trained algorithmic media (AI output, no human edits)'} — <a href={p.digitalSourceType}>IPTC digital source type</a></dd>
             <dt>Created</dt>

@@ -6,7 +6,7 @@
  * checks the equality.
  */
 import * as tf from '@tensorflow/tfjs';
-import { musicRnnInternals } from '../sampling/musicrnn-internals';
+import { lstmStackStep, musicRnnInternals } from '../sampling/musicrnn-internals';
 import { Sfc32, sampleCategorical, seedToUint32 } from '../sampling/prng';
 import { fastMusicRnn, logits as fastLogits, step as fastStep, zeroState } from './fast-lstm';
 
@@ -112,17 +112,9 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
       if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
       input[controlDepth + current] = 1;
       const [nc, nh, logits] = tf.tidy(() => {
-        let x: tf.Tensor2D = tf.tensor2d(input, [1, input.length]);
-        const newC: tf.Tensor2D[] = [];
-        const newH: tf.Tensor2D[] = [];
-        m.lstmCells.forEach((cell, l) => {
-          const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
-          newC.push(cl);
-          newH.push(hl);
-          x = hl;
-        });
-        const out = i >= length - 1 ? x.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
-        return [newC, newH, out] as const;
+        const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, input.length]), c, h);
+        const out = i >= length - 1 ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
+        return [s.c, s.h, out] as const;
       });
       for (const t of [...c, ...h]) t.dispose();
       c = [...nc];

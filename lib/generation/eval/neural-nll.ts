@@ -4,7 +4,7 @@
  * t + 1, one-hot(event t)) and the logits predict event t + 1. Log-softmax is taken in float64.
  */
 import * as tf from '@tensorflow/tfjs';
-import { musicRnnInternals } from '../sampling/musicrnn-internals';
+import { lstmStackStep, musicRnnInternals } from '../sampling/musicrnn-internals';
 
 export type NllPiece = { events: readonly number[]; chords?: readonly string[] };
 export type NllResult = { nll: number; steps: number; backend: string; seconds: number };
@@ -46,16 +46,8 @@ export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], b
         input[r * (D + V) + D + (p.events[t] ?? 0)] = 1;
       });
       const [nc, nh, logits] = tf.tidy(() => {
-        let x: tf.Tensor2D = tf.tensor2d(input, [B, D + V]);
-        const newC: tf.Tensor2D[] = [];
-        const newH: tf.Tensor2D[] = [];
-        m.lstmCells.forEach((cell, l) => {
-          const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
-          newC.push(cl);
-          newH.push(hl);
-          x = hl;
-        });
-        return [newC, newH, x.matMul(m.fcWeights).add(m.fcBiases)] as const;
+        const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [B, D + V]), c, h);
+        return [s.c, s.h, s.top.matMul(m.fcWeights).add(m.fcBiases)] as const;
       });
       for (const x of [...c, ...h]) x.dispose();
       c = [...nc];
@@ -91,16 +83,8 @@ export function musicRnnLogits(model: unknown, events: readonly number[], chordE
     if (chordEncodings) input.set(chordEncodings[t] ?? [], 0);
     input[D + e] = 1;
     const [nc, nh, logits] = tf.tidy(() => {
-      let x: tf.Tensor2D = tf.tensor2d(input, [1, D + V]);
-      const newC: tf.Tensor2D[] = [];
-      const newH: tf.Tensor2D[] = [];
-      m.lstmCells.forEach((cell, l) => {
-        const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
-        newC.push(cl);
-        newH.push(hl);
-        x = hl;
-      });
-      return [newC, newH, x.matMul(m.fcWeights).add(m.fcBiases)] as const;
+      const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, D + V]), c, h);
+      return [s.c, s.h, s.top.matMul(m.fcWeights).add(m.fcBiases)] as const;
     });
     for (const x of [...c, ...h]) x.dispose();
     c = [...nc];

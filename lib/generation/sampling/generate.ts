@@ -14,7 +14,7 @@ import {
   notesFromMelodyEvents,
   type QuantizedNote,
 } from '../notes/melody';
-import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
+import { lstmStackStep, musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
 import { Sfc32, sampleCategorical, seedToUint32, type Seed } from './prng';
 
 /** The subset of Magenta's INoteSequence a primer needs (a quantized, monophonic sequence). */
@@ -132,17 +132,9 @@ export async function generateMelody(params: GenerateMelodyParams): Promise<Gene
       if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
       input[controlDepth + current] = 1;
       const [nc, nh, logits] = tf.tidy(() => {
-        let x: tf.Tensor2D = tf.tensor2d(input, [1, input.length]);
-        const newC: tf.Tensor2D[] = [];
-        const newH: tf.Tensor2D[] = [];
-        m.lstmCells.forEach((cell, l) => {
-          const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
-          newC.push(cl);
-          newH.push(hl);
-          x = hl;
-        });
-        const out = i >= length - 1 ? x.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
-        return [newC, newH, out] as const;
+        const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, input.length]), c, h);
+        const out = i >= length - 1 ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
+        return [s.c, s.h, out] as const;
       });
       for (const t of [...c, ...h]) t.dispose();
       c = [...nc];

@@ -90,3 +90,22 @@ export function musicRnnInternals(model: unknown): MusicRnnInternals {
     vocabulary: conv.depth,
   };
 }
+
+export type LstmStackState = { c: tf.Tensor2D[]; h: tf.Tensor2D[]; top: tf.Tensor2D };
+
+/**
+ * One time step through the stack of cells: `input` feeds the first layer, each layer's h feeds the next. Returns the
+ * new states and the top layer's output. Creates tensors: call it inside `tf.tidy` and keep what it returns.
+ */
+export function lstmStackStep(cells: readonly LstmCell[], input: tf.Tensor2D, c: readonly tf.Tensor2D[], h: readonly tf.Tensor2D[]): LstmStackState {
+  let x = input;
+  const newC: tf.Tensor2D[] = [];
+  const newH: tf.Tensor2D[] = [];
+  cells.forEach((cell, l) => {
+    const [cl, hl] = cell(x, c[l] as tf.Tensor2D, h[l] as tf.Tensor2D);
+    newC.push(cl);
+    newH.push(hl);
+    x = hl;
+  });
+  return { c: newC, h: newH, top: x };
+}

@@ -33,12 +33,14 @@ const vitestStatus = run(process.execPath, [
   'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`, ...extra,
 ]);
 if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; message?: string; assertionResults: unknown[] }[] };
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; message?: string; assertionResults: { status: string }[] }[] };
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
   total.skipped += report.numPendingTests + report.numTodoTests;
-  // A file that fails to load has no test results of its own: count it as one failure.
-  total.failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed outside its tests (it did not load, or a beforeAll/afterAll hook threw, which leaves its tests
+  // skipped) has no failed test of its own: count the file as one failure.
+  total.failed += report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  if (vitestStatus !== 0 && report.numFailedTests === 0 && !report.testResults.some((f) => f.status === 'failed')) total.failed += 1;
 } else if (vitestStatus !== 0) {
   total.failed += 1;
 }

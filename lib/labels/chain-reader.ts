@@ -1,5 +1,6 @@
 import { createPublicClient, getAddress, http, type Address, type Hex, type PublicClient } from 'viem';
 import { MOTIF_ABIS } from '../chain/contracts';
+import type { ReceiptLog } from './receipt-check';
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
@@ -12,8 +13,8 @@ export type LabelChain = {
   blockTimes(numbers: readonly bigint[]): Promise<Map<bigint, Date>>;
   /** Money in each split wallet not yet distributed, and each payee's SplitMain balance not yet withdrawn. */
   pending(splitMain: Address, splits: readonly Address[], payees: readonly Address[], tokens: readonly Address[]): Promise<{ undistributed: Balance[]; unwithdrawn: Balance[] }>;
-  /** Whether `txHash` has been mined successfully and was sent by `from`. */
-  confirmedFrom(txHash: Hex, from: Address): Promise<boolean>;
+  /** The receipt's logs when `txHash` has been mined successfully and was sent by `from`; null otherwise. */
+  confirmedFrom(txHash: Hex, from: Address): Promise<{ logs: ReceiptLog[] } | null>;
 };
 
 /** First block number in [0, latest] whose timestamp is >= `seconds` (latest + 1 when none), by binary search. */
@@ -71,9 +72,10 @@ export function viemLabelChain(rpcUrl: string): LabelChain {
     async confirmedFrom(txHash, from) {
       try {
         const receipt = await client.getTransactionReceipt({ hash: txHash });
-        return receipt.status === 'success' && getAddress(receipt.from) === getAddress(from);
+        if (receipt.status !== 'success' || getAddress(receipt.from) !== getAddress(from)) return null;
+        return { logs: receipt.logs.map((l) => ({ address: l.address, topics: l.topics, data: l.data })) };
       } catch {
-        return false;
+        return null;
       }
     },
   };

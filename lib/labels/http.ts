@@ -13,6 +13,7 @@ import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from './
 import { addToCatalogue, authorize, createLabel, inviteMember, recordSplitAction, removeMember } from './label-service';
 import { changeMemberRole, removeFromCatalogue } from './member-actions';
 import { auditLog, labelDetail, labelScope, listLabels, splitViews } from './queries';
+import { ACTION_EVENTS, receiptMatches } from './receipt-check';
 import { splitPayeesSchema } from './split-input';
 import { statementCsv, statementRows, summarize, type StatementRow } from './statement';
 
@@ -192,7 +193,7 @@ export function createLabelApi(deps: LabelApiDeps) {
     /**
      * POST /api/labels/:id/actions { action, split, txHash, payees?, newController?, account? } — records an
      * on-chain split or earnings action after the browser's transaction confirmed (checked: mined, succeeded, sent
-     * by the signed-in wallet). Role checked for the action (acceptControl/cancel count as split.transferControl).
+     * by the signed-in wallet, and its receipt holds the SplitMain event of that action for that split or account). Role checked for the action (acceptControl/cancel count as split.transferControl).
      */
     record: (request: Request, rawId: string) =>
       handle(deps, request, { change: true }, async ({ actor }) => {
@@ -200,7 +201,15 @@ export function createLabelApi(deps: LabelApiDeps) {
         const input = parse(recordSchema, await body(request), 'action');
         const permission = input.action === 'split.acceptControl' || input.action === 'split.cancelControlTransfer' ? 'split.transferControl' : input.action;
         await authorize(prisma, id, actor, permission);
-        if (!(await deps.chain.confirmedFrom(input.txHash as Hex, actor))) throw new BadRequest('That transaction is not a confirmed, successful transaction sent by your wallet', [], 409);
+        const receipt = await deps.chain.confirmedFrom(input.txHash as Hex, actor);
+        if (!receipt) throw new BadRequest('That transaction is not a confirmed, successful transaction sent by your wallet', [], 409);
+        const splitMain = await deps.splitMain();
+        const target = (input.action === 'earnings.withdraw' ? input.account : input.split) as Address;
+        if (!splitMain || !receiptMatches(receipt.logs, splitMain, input.action, target)) {
+          const { event } = ACTION_EVENTS[input.action];
+          const what = input.action === 'earnings.withdraw' ? `account ${target}` : `split ${target}`;
+          throw new BadRequest(`That transaction did not ${input.action.replace(/^[a-z]+\./, '')} ${what}: its receipt has no SplitMain ${event} event for it`, [], 409);
+        }
         const details = {
           split: input.split ?? input.account ?? '',
           txHash: input.txHash,

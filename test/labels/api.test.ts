@@ -1,4 +1,5 @@
-import { getAddress, toHex, type Address, type Hex } from 'viem';
+import { encodeAbiParameters, encodeEventTopics, getAddress, toEventSelector, toHex, type AbiEvent, type Address, type Hex } from 'viem';
+import { MOTIF_ABIS } from '../../lib/chain/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isSameOrigin } from '../../lib/auth/server-context';
 import { readCookie } from '../../lib/auth/session-cookie';
@@ -6,6 +7,7 @@ import { signSessionToken, verifySessionToken } from '../../lib/auth/session-tok
 import { createPrismaClient } from '../../lib/db/client';
 import { firstBlockAtOrAfter, type LabelChain } from '../../lib/labels/chain-reader';
 import { createLabelApi } from '../../lib/labels/http';
+import { receiptMatches, type ReceiptLog } from '../../lib/labels/receipt-check';
 import { createLabel, inviteMember } from '../../lib/labels/label-service';
 
 const prisma = createPrismaClient(inject('databaseUrl'));
@@ -20,6 +22,9 @@ const PAYEE_B: Address = getAddress('0xb00000000000000000000000000000000000000b'
 const SPLIT: Address = '0x5000000000000000000000000000000000000005';
 const SPLIT_MAIN: Address = '0x6000000000000000000000000000000000000006';
 const BAD_TX: Hex = `0x${'b'.repeat(64)}`;
+const OTHER_SPLIT_TX: Hex = `0x${'c'.repeat(64)}`;
+const OTHER_CONTRACT_TX: Hex = `0x${'d'.repeat(64)}`;
+const OTHER_SPLIT: Address = '0x7000000000000000000000000000000000000007';
 const T0 = Date.parse('2026-01-01T00:00:00Z') / 1000; // block n is mined at T0 + n days
 const tx = (n: number): Hex => toHex(n, { size: 32 });
 
@@ -36,9 +41,35 @@ const chain: LabelChain = {
     return { undistributed: splits.map((account) => ({ account, asset: 'ETH' as const, wei: 77n })), unwithdrawn: payees.map((account) => ({ account, asset: 'ETH' as const, wei: 5n })) };
   },
   async confirmedFrom(hash) {
-    return hash !== BAD_TX;
+    if (hash === BAD_TX) return null;
+    if (hash === OTHER_SPLIT_TX) return { logs: splitMainLogs(SPLIT_MAIN, OTHER_SPLIT, STRANGER) };
+    if (hash === OTHER_CONTRACT_TX) return { logs: splitMainLogs(STRANGER, SPLIT, PAYEE_A) };
+    return { logs: splitMainLogs(SPLIT_MAIN, SPLIT, PAYEE_A) };
   },
 };
+
+/** A SplitMain event log as a receipt holds it (topics and ABI-encoded data). */
+function eventLog(address: Address, eventName: string, args: Record<string, unknown>): ReceiptLog {
+  const abi = MOTIF_ABIS.SplitMain;
+  const event = abi.find((x) => x.type === 'event' && x.name === eventName) as AbiEvent;
+  const topics = encodeEventTopics({ abi: [event], eventName, args } as never) as Hex[];
+  const data = encodeAbiParameters(event.inputs.filter((i) => !i.indexed), event.inputs.filter((i) => !i.indexed).map((i) => args[i.name!]) as never);
+  return { address, topics, data };
+}
+/** One of each event a recordable action emits, for `split` (and a withdrawal for `account`), from `emitter`. */
+function splitMainLogs(emitter: Address, split: Address, account: Address): ReceiptLog[] {
+  const ZERO = '0x0000000000000000000000000000000000000000';
+  return [
+    eventLog(emitter, 'SplitCreated', { split, hash: tx(9), controller: OWNER, accounts: [PAYEE_A], shares: [1_000_000] }),
+    eventLog(emitter, 'SplitUpdated', { split, hash: tx(9), accounts: [PAYEE_A], shares: [1_000_000] }),
+    eventLog(emitter, 'ControlTransferInitiated', { split, newController: MANAGER }),
+    eventLog(emitter, 'ControlTransferred', { split, previousController: OWNER, newController: MANAGER }),
+    eventLog(emitter, 'ControlTransferCancelled', { split }),
+    eventLog(emitter, 'SplitMadeImmutable', { split }),
+    eventLog(emitter, 'Distributed', { split, token: ZERO, amount: 1n, distributor: OWNER }),
+    eventLog(emitter, 'Withdrawal', { account, token: ZERO, amount: 1n }),
+  ];
+}
 
 const api = createLabelApi({
   prisma,
@@ -206,6 +237,30 @@ describe('label API: bad input is refused with a clear message, nothing recorded
     expect((await post({ action: 'earnings.distribute', split: SPLIT, txHash: BAD_TX })).status).toBe(409);
     expect((await post({ action: 'split.steal', split: SPLIT, txHash: tx(61) })).error).toMatch(/action must be one of/);
     expect((await post({ action: 'earnings.distribute', split: SPLIT, txHash: '0x12' })).error).toMatch(/txHash must be a 32-byte 0x hash/);
+  });
+  it('a transaction that did not touch the named split (or account) is refused with 409', async () => {
+    const other = await post({ action: 'earnings.distribute', split: SPLIT, txHash: OTHER_SPLIT_TX });
+    expect(other.status).toBe(409);
+    expect(other.error).toBe(`That transaction did not distribute split ${SPLIT}: its receipt has no SplitMain Distributed event for it`);
+    const withdraw = await post({ action: 'earnings.withdraw', account: PAYEE_A, txHash: OTHER_SPLIT_TX });
+    expect(withdraw.status).toBe(409);
+    expect(withdraw.error).toContain(`account ${PAYEE_A}: its receipt has no SplitMain Withdrawal event`);
+    // The right events, but emitted by another contract than the deployment's SplitMain.
+    for (const action of ['split.create', 'split.makeImmutable', 'split.acceptControl'] as const) {
+      const r = await post({ action, split: SPLIT, txHash: OTHER_CONTRACT_TX, ...(action === 'split.create' ? { payees: [{ account: PAYEE_A, share: 1_000_000 }] } : {}) });
+      expect(r.status).toBe(409);
+    }
+  });
+  it('matches each action to its own event only', () => {
+    const logs = splitMainLogs(SPLIT_MAIN, SPLIT, PAYEE_A);
+    const only = (name: string) => logs.filter((l) => l.topics[0] === toEventSelector(MOTIF_ABIS.SplitMain.find((x) => x.type === 'event' && x.name === name) as AbiEvent));
+    expect(receiptMatches(only('SplitUpdated'), SPLIT_MAIN, 'split.update', SPLIT)).toBe(true);
+    expect(receiptMatches(only('SplitUpdated'), SPLIT_MAIN, 'split.create', SPLIT)).toBe(false);
+    expect(receiptMatches(only('ControlTransferInitiated'), SPLIT_MAIN, 'split.acceptControl', SPLIT)).toBe(false);
+    expect(receiptMatches(only('Withdrawal'), SPLIT_MAIN, 'earnings.withdraw', PAYEE_A)).toBe(true);
+    expect(receiptMatches(only('Withdrawal'), SPLIT_MAIN, 'earnings.withdraw', PAYEE_B)).toBe(false);
+    expect(receiptMatches(only('Distributed'), SPLIT_MAIN, 'earnings.distribute', SPLIT.toLowerCase() as Address)).toBe(true);
+    expect(receiptMatches([], SPLIT_MAIN, 'earnings.distribute', SPLIT)).toBe(false);
   });
   it('bad member, catalogue and label input', async () => {
     expect((await api.invite(req('owner', 'POST', '/x', { address: 'nope', role: 'viewer' }), labelId)).status).toBe(400);

@@ -9,7 +9,7 @@ import { createMotifWagmiConfig, type ChainDescriptor } from '../lib/chain/wagmi
 export const DeploymentContext = createContext<MotifContractAddresses | null>(null);
 
 export function Providers({ chain, addresses, children }: { chain: ChainDescriptor; addresses: MotifContractAddresses | null; children: ReactNode }) {
-  const [config] = useState(() => createMotifWagmiConfig(chain));
+  const [config] = useState(() => createMotifWagmiConfig(chain, { walletConnectProjectId: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID }));
   const [queryClient] = useState(() => new QueryClient());
   return (
     <WagmiProvider config={config}>

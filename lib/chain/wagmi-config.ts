@@ -1,5 +1,5 @@
 import { createConfig, createConnector, http, type Config, type CreateConnectorFn } from 'wagmi';
-import { injected } from 'wagmi/connectors';
+import { injected, walletConnect } from 'wagmi/connectors';
 import { defineChain, getAddress, numberToHex, SwitchChainError, type Address, type Chain, type EIP1193RequestFn } from 'viem';
 
 export type ChainDescriptor = { id: number; name: string; rpcUrl: string; testnet: boolean };
@@ -136,11 +136,21 @@ export function localDevAccount(params: { index: number; address: Address; rpcUr
   });
 }
 
+/** Options the browser passes in: WalletConnect's project id (NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID), when configured. */
+export type MotifWagmiOptions = { walletConnectProjectId?: string | undefined; appUrl?: string | undefined };
+
+/** The app as WalletConnect shows it in the wallet. */
+export function walletConnectMetadata(appUrl: string | undefined): { name: string; description: string; url: string; icons: string[] } {
+  const url = appUrl ?? (typeof window === 'undefined' ? 'http://localhost:3000' : window.location.origin);
+  return { name: 'Motif', description: 'Compose, mint and collect music with verifiable provenance.', url, icons: [`${url}/favicon.ico`] };
+}
+
 /**
- * wagmi's configuration for the chain Motif is set to: injected wallets (EIP-6963 discovery plus window.ethereum) and,
- * on the local chain only, the anvil dev accounts as clearly labelled connectors.
+ * wagmi's configuration for the chain Motif is set to: injected wallets (EIP-6963 discovery plus window.ethereum),
+ * WalletConnect when a project id is configured (its provider is imported only when the user connects with it, so it
+ * stays out of the first-load JS), and, on the local chain only, the anvil dev accounts as clearly labelled connectors.
  */
-export function createMotifWagmiConfig(descriptor: ChainDescriptor): Config {
+export function createMotifWagmiConfig(descriptor: ChainDescriptor, options: MotifWagmiOptions = {}): Config {
   const chain = defineChain({
     id: descriptor.id,
     name: descriptor.name,
@@ -149,6 +159,8 @@ export function createMotifWagmiConfig(descriptor: ChainDescriptor): Config {
     testnet: descriptor.testnet,
   });
   const connectors: CreateConnectorFn[] = [injected()];
+  const projectId = options.walletConnectProjectId?.trim();
+  if (projectId) connectors.push(walletConnect({ projectId, showQrModal: true, metadata: walletConnectMetadata(options.appUrl) }) as CreateConnectorFn);
   if (descriptor.id === LOCAL_CHAIN_ID) {
     LOCAL_DEV_ADDRESSES.forEach((address, index) => connectors.push(localDevAccount({ index, address, rpcUrl: descriptor.rpcUrl }) as CreateConnectorFn));
   }

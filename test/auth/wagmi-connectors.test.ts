@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
-import { createMotifWagmiConfig, LOCAL_DEV_ADDRESSES, localDevConnectorName } from '../../lib/chain/wagmi-config';
+import { createMotifWagmiConfig, LOCAL_DEV_ADDRESSES, localDevConnectorName, walletConnectMetadata } from '../../lib/chain/wagmi-config';
 
 describe('wagmi connectors', () => {
   it('hard-codes exactly anvil’s dev addresses (no keys reach the browser)', () => {
@@ -27,5 +27,33 @@ describe('wagmi connectors', () => {
     await expect(provider.request({ method: 'eth_sendTransaction', params: [{ from: LOCAL_DEV_ADDRESSES[3] }] })).rejects.toThrow(/Wrong sender/);
     await connector.disconnect();
     expect(await connector.getAccounts()).toEqual([]);
+  });
+
+  it('adds WalletConnect iff a project id is configured, and never the dev connectors off the local chain', () => {
+    const projectId = '0123456789abcdef0123456789abcdef';
+    const chains = [
+      { id: 31337, name: 'Anvil', rpcUrl: 'http://127.0.0.1:8545', testnet: true },
+      { id: 11155111, name: 'Sepolia', rpcUrl: 'https://rpc.example', testnet: true },
+      { id: 8453, name: 'Base', rpcUrl: 'https://rpc.example', testnet: false },
+    ];
+    for (const chain of chains) {
+      for (const id of [undefined, '', projectId]) {
+        const types = createMotifWagmiConfig(chain, { walletConnectProjectId: id }).connectors.map((c) => c.type);
+        expect(types.filter((t) => t === 'walletConnect')).toHaveLength(id ? 1 : 0);
+        expect(types.filter((t) => t === 'localDev')).toHaveLength(chain.id === 31337 ? 10 : 0);
+        expect(types[0]).toBe('injected');
+      }
+    }
+    const sepolia = createMotifWagmiConfig(chains[1]!, { walletConnectProjectId: projectId });
+    expect(sepolia.connectors.map((c) => [c.type, c.name])).toEqual([['injected', 'Injected'], ['walletConnect', 'WalletConnect']]);
+    expect(walletConnectMetadata('https://motif.example')).toEqual({ name: 'Motif', description: expect.any(String), url: 'https://motif.example', icons: ['https://motif.example/favicon.ico'] });
+  });
+
+  it('imports no WalletConnect code statically: wagmi’s connector loads @walletconnect/ethereum-provider with a dynamic import', async () => {
+    const config = createMotifWagmiConfig({ id: 11155111, name: 'Sepolia', rpcUrl: 'https://rpc.example', testnet: true }, { walletConnectProjectId: '0123456789abcdef0123456789abcdef' });
+    const wc = config.connectors.find((c) => c.type === 'walletConnect')!;
+    expect(wc).toBeDefined();
+    const source = await import('node:fs').then((fs) => fs.readFileSync(new URL('../../lib/chain/wagmi-config.ts', import.meta.url), 'utf8'));
+    expect(source).not.toMatch(/from '@walletconnect\//);
   });
 });

@@ -5,14 +5,18 @@ import type { ReceiptLog } from './receipt-check';
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
 export type Balance = { account: Address; asset: 'ETH' | Address; wei: bigint };
+export type PendingBalances = { undistributed: Balance[]; marketCredits: Balance[]; unwithdrawn: Balance[] };
 
 /** What the label routes read from the chain (a viem client in the app; a stub in tests). */
 export type LabelChain = {
   /** The inclusive block range whose timestamps fall in [from, to) (unix seconds); null when no block does. */
   blockRange(fromSeconds: number, toSeconds: number): Promise<{ fromBlock: bigint; toBlock: bigint } | null>;
   blockTimes(numbers: readonly bigint[]): Promise<Map<bigint, Date>>;
-  /** Money in each split wallet not yet distributed, and each payee's SplitMain balance not yet withdrawn. */
-  pending(splitMain: Address, splits: readonly Address[], payees: readonly Address[], tokens: readonly Address[]): Promise<{ undistributed: Balance[]; unwithdrawn: Balance[] }>;
+  /**
+   * Money in each split wallet not yet distributed, each split's Market credits (resale royalties the Market holds
+   * until someone calls `Market.withdraw(split)`; ETH only), and each payee's SplitMain balance not yet withdrawn.
+   */
+  pending(splitMain: Address, market: Address | null, splits: readonly Address[], payees: readonly Address[], tokens: readonly Address[]): Promise<PendingBalances>;
   /** The receipt's logs when `txHash` has been mined successfully and was sent by `from`; null otherwise. */
   confirmedFrom(txHash: Hex, from: Address): Promise<{ logs: ReceiptLog[] } | null>;
 };
@@ -54,11 +58,13 @@ export function viemLabelChain(rpcUrl: string): LabelChain {
       for (const n of new Set(numbers)) out.set(n, new Date(Number(await timestampOf(n)) * 1000));
       return out;
     },
-    async pending(splitMain, splits, payees, tokens) {
+    async pending(splitMain, market, splits, payees, tokens) {
       const undistributed: Balance[] = [];
+      const marketCredits: Balance[] = [];
       const unwithdrawn: Balance[] = [];
       for (const split of splits) {
         undistributed.push({ account: split, asset: 'ETH', wei: await client.getBalance({ address: split }) });
+        if (market) marketCredits.push({ account: split, asset: 'ETH', wei: await client.readContract({ address: market, abi: MOTIF_ABIS.Market, functionName: 'creditsOf', args: [split] }) });
         for (const token of tokens) undistributed.push({ account: split, asset: token, wei: await client.readContract({ address: token, abi: erc20BalanceAbi, functionName: 'balanceOf', args: [split] }) });
       }
       for (const payee of payees) {
@@ -67,7 +73,7 @@ export function viemLabelChain(rpcUrl: string): LabelChain {
           unwithdrawn.push({ account: payee, asset, wei });
         }
       }
-      return { undistributed, unwithdrawn };
+      return { undistributed, marketCredits, unwithdrawn };
     },
     async confirmedFrom(txHash, from) {
       try {

@@ -8,7 +8,7 @@ import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { Session } from '../auth/session-token';
-import type { LabelChain } from './chain-reader';
+import type { LabelChain, PendingBalances } from './chain-reader';
 import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from './errors';
 import { addToCatalogue, authorize, createLabel, inviteMember, recordSplitAction, removeMember } from './label-service';
 import { changeMemberRole, removeFromCatalogue } from './member-actions';
@@ -22,6 +22,8 @@ export type LabelApiDeps = {
   chainId: number;
   chain: LabelChain;
   splitMain: () => Promise<Address | null>;
+  /** The Market, whose credits for a split (resale royalties not yet collected) count as pending. */
+  market: () => Promise<Address | null>;
   session: (request: Request) => Session | null;
   sameOrigin: (request: Request) => boolean;
 };
@@ -236,7 +238,7 @@ export function createLabelApi(deps: LabelApiDeps) {
         const views = splitViews(scope, []);
         const payees = [...new Set([...views.flatMap((v) => v.accounts), ...allRows.filter((r) => r.kind === 'payee-credit').map((r) => getAddress(r.account))])];
         const splitMain = await deps.splitMain();
-        const pending = splitMain ? await deps.chain.pending(splitMain, views.map((v) => v.split), payees, tokens) : { undistributed: [], unwithdrawn: [] };
+        const pending: PendingBalances = splitMain ? await deps.chain.pending(splitMain, await deps.market(), views.map((v) => v.split), payees, tokens) : { undistributed: [], marketCredits: [], unwithdrawn: [] };
         const assets = ['ETH', ...tokens];
         const byAsset = Object.fromEntries(
           assets.map((asset) => {
@@ -250,6 +252,9 @@ export function createLabelApi(deps: LabelApiDeps) {
                 withdrawn: [...s.byPayee.values()].reduce((a, p) => a + p.withdrawn, 0n).toString(),
                 undistributed: Object.fromEntries(pending.undistributed.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()])),
                 unwithdrawn: Object.fromEntries(pending.unwithdrawn.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()])),
+                marketCredits: Object.fromEntries(pending.marketCredits.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()])),
+                // Not yet distributed: in the split wallets, plus resale royalties the Market still holds for them.
+                pendingDistribution: [...pending.undistributed, ...pending.marketCredits].filter((b) => b.asset === asset).reduce((a, b) => a + b.wei, 0n).toString(),
               },
             ];
           }),

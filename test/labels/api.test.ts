@@ -21,6 +21,7 @@ const PAYEE_A: Address = getAddress('0xa00000000000000000000000000000000000000a'
 const PAYEE_B: Address = getAddress('0xb00000000000000000000000000000000000000b');
 const SPLIT: Address = '0x5000000000000000000000000000000000000005';
 const SPLIT_MAIN: Address = '0x6000000000000000000000000000000000000006';
+const MARKET: Address = '0x8000000000000000000000000000000000000008';
 const BAD_TX: Hex = `0x${'b'.repeat(64)}`;
 const OTHER_SPLIT_TX: Hex = `0x${'c'.repeat(64)}`;
 const OTHER_CONTRACT_TX: Hex = `0x${'d'.repeat(64)}`;
@@ -37,8 +38,8 @@ const chain: LabelChain = {
   async blockTimes(numbers) {
     return new Map(numbers.map((n) => [n, new Date((T0 + Number(n) * 86_400) * 1000)]));
   },
-  async pending(_sm, splits, payees) {
-    return { undistributed: splits.map((account) => ({ account, asset: 'ETH' as const, wei: 77n })), unwithdrawn: payees.map((account) => ({ account, asset: 'ETH' as const, wei: 5n })) };
+  async pending(_sm, market, splits, payees) {
+    return { undistributed: splits.map((account) => ({ account, asset: 'ETH' as const, wei: 77n })), marketCredits: market ? splits.map((account) => ({ account, asset: 'ETH' as const, wei: 11n })) : [], unwithdrawn: payees.map((account) => ({ account, asset: 'ETH' as const, wei: 5n })) };
   },
   async confirmedFrom(hash) {
     if (hash === BAD_TX) return null;
@@ -76,6 +77,7 @@ const api = createLabelApi({
   chainId: CHAIN,
   chain,
   splitMain: async () => SPLIT_MAIN,
+  market: async () => MARKET,
   session: (request) => verifySessionToken(readCookie(request.headers.get('cookie')), SECRET),
   sameOrigin: isSameOrigin,
 });
@@ -285,13 +287,15 @@ describe('label API: splits, earnings and statements from the indexed events', (
   });
 
   it('sums earnings per track and payee, with pending balances', async () => {
-    const res = (await (await api.earnings(req('viewer', 'GET', '/x'), labelId)).json()) as { byAsset: Record<string, { byTrack: unknown[]; byPayee: unknown[]; distributed: string; withdrawn: string; undistributed: Record<string, string>; unwithdrawn: Record<string, string> }>; series: unknown[] };
+    const res = (await (await api.earnings(req('viewer', 'GET', '/x'), labelId)).json()) as { byAsset: Record<string, { byTrack: unknown[]; byPayee: unknown[]; distributed: string; withdrawn: string; undistributed: Record<string, string>; unwithdrawn: Record<string, string>; marketCredits: Record<string, string>; pendingDistribution: string }>; series: unknown[] };
     const eth = res.byAsset.ETH!;
     expect(eth.byTrack).toEqual([{ tokenId: '1', primarySales: '1000000', resaleRoyalties: '1001' }]);
     expect(eth.byPayee).toEqual([{ account: PAYEE_A, credited: '600601', withdrawn: '600601' }, { account: PAYEE_B, credited: '400400', withdrawn: '0' }]);
     expect(eth.distributed).toBe('1001001');
     expect(eth.undistributed).toEqual({ [SPLIT]: '77' });
     expect(eth.unwithdrawn).toEqual({ [PAYEE_A]: '5', [PAYEE_B]: '5' });
+    expect(eth.marketCredits).toEqual({ [SPLIT]: '11' }); // resale royalties the Market holds for the split
+    expect(eth.pendingDistribution).toBe('88'); // in the split wallet + at the Market
     expect(res.series).toEqual([{ date: '2026-01-03', primarySales: '1000000', resaleRoyalties: '0' }, { date: '2026-01-04', primarySales: '0', resaleRoyalties: '1001' }]);
   });
 

@@ -14,6 +14,7 @@ async function create(): Promise<LabelApi> {
     chainId: services.chainId,
     chain: viemLabelChain(services.rpcUrl),
     splitMain: async () => ((await services.contractAddresses()).SplitMain as Address | undefined) ?? null,
+    market: async () => ((await services.contractAddresses()).Market as Address | undefined) ?? null,
     session: (request) => sessionOf(request, ctx.secret),
     sameOrigin: isSameOrigin,
   });

@@ -213,3 +213,29 @@ describe('label earnings in an ERC-20 with 2 decimals, on a real chain', () => {
     expect(rows).toHaveLength(distributed.length * 3 + withdrawals.length);
   });
 });
+
+describe('resale royalties held by the Market count as pending, on a real chain', () => {
+  type Eth = { marketCredits: Record<string, string>; undistributed: Record<string, string>; pendingDistribution: string };
+  const eth = async () => ((await (await api.earnings(req(`/api/labels/${labelId}/earnings`), labelId)).json()) as { byAsset: Record<string, Eth> }).byAsset.ETH!;
+
+  it('a resale credits the split at the Market; Market.withdraw(split) moves it into the split wallet', async () => {
+    const seller = wallet(deployer!.privateKey);
+    const content = `0x${'5e'.repeat(32)}` as Hex;
+    await send(seller.writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'mint', args: [deployer!.address, content, `0x${'4d'.repeat(32)}`, split, 1000, 1] }));
+    await send(seller.writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'setApprovalForAll', args: [addresses.Market, true] }));
+    await send(seller.writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'list', args: [addresses.TrackCollection, BigInt(content), 1_000_000_000n] }));
+    await send(wallet(payer!.privateKey).writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'buy', args: [addresses.TrackCollection, BigInt(content)], value: 1_000_000_000n }));
+    const credits = await publicClient.readContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'creditsOf', args: [split] });
+    expect(credits).toBe(100_000_000n); // 10% royalty to the split
+    const before = await eth();
+    expect(before.marketCredits).toEqual({ [split]: credits.toString() });
+    expect(before.undistributed).toEqual({ [split]: '0' });
+    expect(before.pendingDistribution).toBe(credits.toString());
+
+    await send(wallet(payer!.privateKey).writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'withdraw', args: [split] })); // anyone may
+    const after = await eth();
+    expect(after.marketCredits).toEqual({ [split]: '0' });
+    expect(after.undistributed).toEqual({ [split]: credits.toString() });
+    expect(after.pendingDistribution).toBe(credits.toString());
+  });
+});

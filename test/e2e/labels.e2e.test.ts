@@ -147,16 +147,32 @@ describe('a label in Chromium: splits, earnings, statement', () => {
       const status = await page.evaluate(async ([url, creator]) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ creator }) })).status, [`/api/labels/${labelUrl.split('/').pop()}/catalogue`, label] as const);
       return status === 201;
     }, 'the mints in the indexer');
-    // Resales: each track listed by the label and bought by dev #6 (10% royalty to the split), then the market pays
-    // the split's credit into the split wallet.
+    // Resales: each track listed by the label and bought by dev #6 (10% royalty to the split); the Market holds the
+    // split's royalties as credits until someone collects them (the dashboard, below).
     for (const [i, tokenId] of tokenIds.entries()) {
       const price = parseEther(i === 0 ? '1' : '0.5');
       await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'approve', args: [addresses.Market, tokenId] });
       await send(label, { address: addresses.Market, abi: marketAbi, functionName: 'list', args: [addresses.TrackCollection, tokenId, price] });
       await send(buyer, { address: addresses.Market, abi: marketAbi, functionName: 'buy', args: [addresses.TrackCollection, tokenId], value: price });
     }
-    await send(buyer, { address: addresses.Market, abi: marketAbi, functionName: 'withdraw', args: [split] });
+    expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [split] })).toBe(parseEther('0.15'));
+    expect(await publicClient.getBalance({ address: split })).toBe(0n);
+  });
+
+  it('counts the Market-held royalties as pending and collects them from the dashboard', async () => {
+    await page.reload();
+    const pending = page.getByTestId('pending-distribution-ETH');
+    const pendingText = () => pending.textContent().catch(() => '');
+    await until(async () => (await pendingText())?.includes('0.15 ETH') ?? false, 'the Market credits in the pending figure', 40);
+    const collect = page.getByRole('button', { name: `Collect market royalties of split ${split}` });
+    await until(async () => (await collect.count()) > 0 && (await collect.isEnabled()), 'the collect button', 40);
+    expect(await page.getByRole('button', { name: `Distribute ETH of split ${split}` }).isEnabled()).toBe(false); // nothing in the wallet yet
+    await collect.click();
+    await page.getByText(/Collect market royalties of .*: confirmed\./).waitFor({ timeout: 30_000 });
+    expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [split] })).toBe(0n);
     expect(await publicClient.getBalance({ address: split })).toBe(parseEther('0.15'));
+    // Still pending, now in the split wallet; the collect button is spent.
+    await until(async () => (await collect.isDisabled()) && ((await pendingText())?.includes('0.15 ETH') ?? false), 'the collected royalties in the split wallet', 40);
   });
 
   it('distributes and withdraws from the dashboard', async () => {
@@ -166,6 +182,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await distribute.click();
     await page.getByText(/Distribute ETH of .*: confirmed\./).waitFor({ timeout: 30_000 });
     expect(await publicClient.getBalance({ address: split })).toBe(0n);
+    await until(async () => ((await page.getByTestId('pending-distribution-ETH').textContent()) ?? '').includes(': 0 ETH'), 'nothing pending after the distribution', 40);
     const credited = await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee, '0x0000000000000000000000000000000000000000'] });
     expect(credited).toBe(parseEther('0.06'));
     const withdraw = page.getByRole('button', { name: `Withdraw for ${payee}` });

@@ -10,6 +10,7 @@ import { EarningsChart, type SeriesPoint } from './earnings-chart';
 import type { LabelData } from './label-dashboard';
 import { useLabelAction } from './use-label-action';
 import type { useSplitChain } from './use-split-chain';
+import { useMotifContract } from '../../_hooks/use-motif-contract';
 
 type AssetTotals = {
   byTrack: { tokenId: string; primarySales: string; resaleRoyalties: string }[];
@@ -18,6 +19,10 @@ type AssetTotals = {
   withdrawn: string;
   undistributed: Record<string, string>;
   unwithdrawn: Record<string, string>;
+  /** Resale royalties the Market holds for each split until `Market.withdraw(split)` (ETH only). */
+  marketCredits?: Record<string, string>;
+  /** Not yet distributed: in the split wallets plus at the Market. */
+  pendingDistribution?: string;
 };
 type Earnings = { period: { from: string; to: string } | null; assets: string[]; byAsset: Record<string, AssetTotals>; series: SeriesPoint[]; rowCount: number };
 
@@ -33,6 +38,7 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
   const { address: account } = useConnection();
   const action = useLabelAction(data.id, chain);
   const sm = chain.splitMain;
+  const market = useMotifContract('Market');
 
   const distribute = async (split: Address, asset: string) => {
     const view = data.splits.find((s) => s.split === split);
@@ -50,6 +56,13 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
           ? writeContract(config, (await simulateContract(config, { ...sm, functionName: 'distributeETH', args: [split, view.accounts, shares], account })).request)
           : writeContract(config, (await simulateContract(config, { ...sm, functionName: 'distributeERC20', args: [split, getAddress(asset), view.accounts, shares], account })).request),
       record: { action: 'earnings.distribute', split },
+    });
+  };
+  /** Market.withdraw(split): the Market pays the split's resale royalties into the split wallet (anyone may call). */
+  const collect = async (split: Address) => {
+    if (!market || !account) return;
+    await action.run(`Collect market royalties of ${split.slice(0, 10)}…`, {
+      send: async () => writeContract(config, (await simulateContract(config, { ...market, functionName: 'withdraw', args: [split], account })).request),
     });
   };
   const withdraw = async (payee: Address) => {
@@ -86,15 +99,24 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
                   <thead><tr><th scope="col">Token</th><th scope="col">Primary sales</th><th scope="col">Resale royalties</th></tr></thead>
                   <tbody>{t.byTrack.map((r) => <tr key={r.tokenId}><td>{r.tokenId.length > 12 ? `${r.tokenId.slice(0, 6)}…${r.tokenId.slice(-4)}` : r.tokenId}</td><td>{amount(r.primarySales, asset)}</td><td>{amount(r.resaleRoyalties, asset)}</td></tr>)}</tbody>
                 </table>
+                {t.pendingDistribution !== undefined ? <p data-testid={`pending-distribution-${asset}`}>Not yet distributed (in split wallets and at the Market): {amount(t.pendingDistribution, asset)}</p> : null}
                 <table>
                   <caption>Pending in split wallets, not yet distributed ({asset})</caption>
-                  <thead><tr><th scope="col">Split</th><th scope="col">Pending</th>{canManage ? <th scope="col">Action</th> : null}</tr></thead>
+                  <thead><tr><th scope="col">Split</th><th scope="col">In the split wallet</th>{asset === 'ETH' ? <th scope="col">At the Market (resale royalties to collect)</th> : null}{canManage ? <th scope="col">Action</th> : null}</tr></thead>
                   <tbody>
-                    {Object.entries(t.undistributed).map(([split, wei]) => (
-                      <tr key={split}><td><code>{split}</code></td><td>{amount(wei, asset)}</td>
-                        {canManage ? <td><button type="button" disabled={action.busy || BigInt(wei) === 0n} onClick={() => void distribute(split as Address, asset)} aria-label={`Distribute ${asset} of split ${split}`}>Distribute</button></td> : null}
-                      </tr>
-                    ))}
+                    {Object.entries(t.undistributed).map(([split, wei]) => {
+                      const atMarket = t.marketCredits?.[split] ?? '0';
+                      return (
+                        <tr key={split}><td><code>{split}</code></td><td>{amount(wei, asset)}</td>{asset === 'ETH' ? <td>{amount(atMarket, asset)}</td> : null}
+                          {canManage ? (
+                            <td>
+                              {asset === 'ETH' ? <><button type="button" disabled={action.busy || !market || BigInt(atMarket) === 0n} onClick={() => void collect(split as Address)} aria-label={`Collect market royalties of split ${split}`}>Collect market royalties</button>{' '}</> : null}
+                              <button type="button" disabled={action.busy || BigInt(wei) === 0n} onClick={() => void distribute(split as Address, asset)} aria-label={`Distribute ${asset} of split ${split}`}>Distribute</button>
+                            </td>
+                          ) : null}
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
                 <table>

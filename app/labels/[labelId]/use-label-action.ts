@@ -19,7 +19,7 @@ export function useLabelAction(labelId: string, chain: ReturnType<typeof useSpli
   const [refusal, setRefusal] = useState<string | null>(null);
   const [recordError, setRecordError] = useState<string | null>(null);
 
-  async function run(label: string, opts: { guardSplit?: Address; adoptSplit?: Address; send: () => Promise<Hash>; record: RecordBody }): Promise<boolean> {
+  async function run(label: string, opts: { guardSplit?: Address; adoptSplit?: Address; send: () => Promise<Hash>; record?: RecordBody }): Promise<boolean> {
     setRefusal(null);
     setRecordError(null);
     if (opts.guardSplit) {
@@ -33,10 +33,12 @@ export function useLabelAction(labelId: string, chain: ReturnType<typeof useSpli
     const ok = await tx.run(label, [{ label, send: async () => (hash = await opts.send()) }]);
     if (!ok || !hash) return false;
     if (opts.adoptSplit) await chain.adopt(opts.adoptSplit).catch(() => undefined);
-    try {
-      await api(`/api/labels/${labelId}/actions`, { method: 'POST', body: { ...opts.record, txHash: hash } });
-    } catch (error) {
-      setRecordError(`Confirmed on-chain, but not recorded in the audit log: ${(error as Error).message}`);
+    if (opts.record) {
+      try {
+        await api(`/api/labels/${labelId}/actions`, { method: 'POST', body: { ...opts.record, txHash: hash } });
+      } catch (error) {
+        setRecordError(`Confirmed on-chain, but not recorded in the audit log: ${(error as Error).message}`);
+      }
     }
     await queryClient.invalidateQueries();
     return true;

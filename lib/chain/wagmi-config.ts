@@ -136,6 +136,44 @@ export function localDevAccount(params: { index: number; address: Address; rpcUr
   });
 }
 
+/**
+ * Defers a connector's provider until it is used: wagmi calls `setup` when the config is created, and `getProvider`
+ * and `isAuthorized` on every page load (reconnect), and WalletConnect's connector answers both by importing and initialising
+ * @walletconnect/ethereum-provider (hundreds of KB, plus a relay socket). Wrapped, that happens only when the user
+ * picks this connector, or on a reload after it was the last one used (wagmi's `recentConnectorId`).
+ */
+export function deferUntilUsed(create: CreateConnectorFn): CreateConnectorFn {
+  return ((config: Parameters<CreateConnectorFn>[0]) => {
+    const connector = create(config);
+    let used = false;
+    const recentlyUsed = async (): Promise<boolean> => {
+      if (used) return true;
+      const recent = await Promise.resolve(config.storage?.getItem('recentConnectorId')).catch(() => null);
+      used = recent === connector.id;
+      return used;
+    };
+    return {
+      ...connector,
+      async setup(this: typeof connector) {
+        if (await recentlyUsed()) await connector.setup?.call(this);
+      },
+      // reconnect asks every connector for its provider first and skips those without one
+      async getProvider(this: typeof connector, ...args: Parameters<typeof connector.getProvider>) {
+        if (!(await recentlyUsed())) return undefined as never;
+        return connector.getProvider.apply(this, args);
+      },
+      async isAuthorized(this: typeof connector) {
+        if (!(await recentlyUsed())) return false;
+        return connector.isAuthorized.call(this);
+      },
+      async connect(this: typeof connector, ...args: Parameters<typeof connector.connect>) {
+        used = true;
+        return connector.connect.apply(this, args);
+      },
+    };
+  }) as CreateConnectorFn;
+}
+
 /** Options the browser passes in: WalletConnect's project id (NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID), when configured. */
 export type MotifWagmiOptions = { walletConnectProjectId?: string | undefined; appUrl?: string | undefined };
 
@@ -147,8 +185,9 @@ export function walletConnectMetadata(appUrl: string | undefined): { name: strin
 
 /**
  * wagmi's configuration for the chain Motif is set to: injected wallets (EIP-6963 discovery plus window.ethereum),
- * WalletConnect when a project id is configured (its provider is imported only when the user connects with it, so it
- * stays out of the first-load JS), and, on the local chain only, the anvil dev accounts as clearly labelled connectors.
+ * WalletConnect when a project id is configured (its provider is imported only when the user connects with it, or
+ * reconnects after using it: see {@link deferUntilUsed}), and, on the local chain only, the anvil dev accounts as
+ * clearly labelled connectors.
  */
 export function createMotifWagmiConfig(descriptor: ChainDescriptor, options: MotifWagmiOptions = {}): Config {
   const chain = defineChain({
@@ -160,7 +199,7 @@ export function createMotifWagmiConfig(descriptor: ChainDescriptor, options: Mot
   });
   const connectors: CreateConnectorFn[] = [injected()];
   const projectId = options.walletConnectProjectId?.trim();
-  if (projectId) connectors.push(walletConnect({ projectId, showQrModal: true, metadata: walletConnectMetadata(options.appUrl) }) as CreateConnectorFn);
+  if (projectId) connectors.push(deferUntilUsed(walletConnect({ projectId, showQrModal: true, metadata: walletConnectMetadata(options.appUrl) }) as CreateConnectorFn));
   if (descriptor.id === LOCAL_CHAIN_ID) {
     LOCAL_DEV_ADDRESSES.forEach((address, index) => connectors.push(localDevAccount({ index, address, rpcUrl: descriptor.rpcUrl }) as CreateConnectorFn));
   }

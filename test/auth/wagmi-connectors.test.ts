@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createConfig, createConnector, createStorage, http } from 'wagmi';
+import { mainnet } from 'viem/chains';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
-import { createMotifWagmiConfig, LOCAL_DEV_ADDRESSES, localDevConnectorName, walletConnectMetadata } from '../../lib/chain/wagmi-config';
+import { createMotifWagmiConfig, deferUntilUsed, LOCAL_DEV_ADDRESSES, localDevConnectorName, walletConnectMetadata } from '../../lib/chain/wagmi-config';
 
 describe('wagmi connectors', () => {
   it('hard-codes exactly anvil’s dev addresses (no keys reach the browser)', () => {
@@ -55,5 +57,49 @@ describe('wagmi connectors', () => {
     expect(wc).toBeDefined();
     const source = await import('node:fs').then((fs) => fs.readFileSync(new URL('../../lib/chain/wagmi-config.ts', import.meta.url), 'utf8'));
     expect(source).not.toMatch(/from '@walletconnect\//);
+  });
+
+  it('defers a connector’s provider (WalletConnect’s) until it is picked, or was the last one used', async () => {
+    const calls: string[] = [];
+    const fake = createConnector(() => ({
+      id: 'fake',
+      name: 'Fake',
+      type: 'fake',
+      async setup() { calls.push('setup'); },
+      async connect() { calls.push('connect'); return { accounts: [LOCAL_DEV_ADDRESSES[0]!], chainId: 1 } as never; },
+      async disconnect() {},
+      async getAccounts() { return []; },
+      async getChainId() { return 1; },
+      async getProvider() { calls.push('getProvider'); return {}; },
+      async isAuthorized() { calls.push('isAuthorized'); return true; },
+      async switchChain() { throw new Error('one chain'); },
+      onAccountsChanged() {},
+      onChainChanged() {},
+      onDisconnect() {},
+    }));
+    const memory = () => {
+      const m = new Map<string, string>();
+      return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    };
+    const make = (storage: ReturnType<typeof createStorage>) =>
+      createConfig({ chains: [mainnet], connectors: [deferUntilUsed(fake)], transports: { [mainnet.id]: http('http://127.0.0.1:1') }, storage });
+
+    const fresh = make(createStorage({ storage: memory() })).connectors[0]!;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await fresh.getProvider()).toBeUndefined();
+    expect(await fresh.isAuthorized()).toBe(false);
+    expect(calls).toEqual([]); // neither wagmi's setup nor reconnect's isAuthorized reached the provider
+    await fresh.connect();
+    expect(await fresh.isAuthorized()).toBe(true);
+    expect(await fresh.getProvider()).toEqual({});
+    expect(calls).toEqual(['connect', 'isAuthorized', 'getProvider']);
+
+    calls.length = 0;
+    const storage = createStorage({ storage: memory() });
+    await storage.setItem('recentConnectorId', 'fake');
+    const reloaded = make(storage).connectors[0]!;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual(['setup']);
+    expect(await reloaded.isAuthorized()).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatEther, getAddress, type Address } from 'viem';
-import { useConfig, useConnection } from 'wagmi';
+import { erc20Abi, getAddress, type Address } from 'viem';
+import { useConfig, useConnection, useReadContracts } from 'wagmi';
+import { formatAssetAmount, type TokenInfo } from '../../../lib/labels/format-amount';
 import { simulateContract, writeContract } from 'wagmi/actions';
 import { api } from '../api-client';
 import { EarningsChart, type SeriesPoint } from './earnings-chart';
@@ -26,7 +27,6 @@ type AssetTotals = {
 };
 type Earnings = { period: { from: string; to: string } | null; assets: string[]; byAsset: Record<string, AssetTotals>; series: SeriesPoint[]; rowCount: number };
 
-const amount = (wei: string, asset: string) => (asset === 'ETH' ? `${formatEther(BigInt(wei))} ETH` : `${wei} (token ${asset.slice(0, 8)}…)`);
 
 export function EarningsSection({ data, chain, canManage }: { data: LabelData; chain: ReturnType<typeof useSplitChain>; canManage: boolean }) {
   const [from, setFrom] = useState('');
@@ -39,6 +39,22 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
   const action = useLabelAction(data.id, chain);
   const sm = chain.splitMain;
   const market = useMotifContract('Market');
+  // ERC-20 amounts in each token's own decimals and symbol, read from the token contracts.
+  const tokens = (earnings.data?.assets ?? []).filter((a) => a !== 'ETH') as Address[];
+  const tokenReads = useReadContracts({
+    contracts: tokens.flatMap((address) => [
+      { address, abi: erc20Abi, functionName: 'decimals' } as const,
+      { address, abi: erc20Abi, functionName: 'symbol' } as const,
+    ]),
+    query: { enabled: tokens.length > 0 },
+  });
+  const tokenInfo = new Map<string, TokenInfo>();
+  tokens.forEach((address, i) => {
+    const decimals = tokenReads.data?.[2 * i]?.result;
+    const symbol = tokenReads.data?.[2 * i + 1]?.result;
+    if (typeof decimals === 'number' && typeof symbol === 'string') tokenInfo.set(address, { decimals, symbol });
+  });
+  const amount = (baseUnits: string, asset: string) => formatAssetAmount(baseUnits, asset, tokenInfo.get(asset));
 
   const distribute = async (split: Address, asset: string) => {
     const view = data.splits.find((s) => s.split === split);

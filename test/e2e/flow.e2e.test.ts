@@ -6,8 +6,7 @@
  * the track page only offers the connected wallet's own credits), distributed, and payee #5 withdraws its share from
  * SplitMain. Every amount is checked on chain against price × royalty × share with the contracts' rounding.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, parseEther, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -18,9 +17,8 @@ import { localChain } from '../../lib/config/chains';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
-import { freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
 
 type Dev = { address: Address; privateKey: `0x${string}` };
 const devs = localDevAccounts(6) as Dev[];
@@ -36,19 +34,12 @@ let dir: string;
 let started: StartedPlatform;
 let browser: Browser;
 let base: string;
-let env: Record<string, string>;
+let env: PlatformEnv;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-flow-'));
-  await chmod(dir, 0o755);
-  env = {
-    MOTIF_DATA_DIR: path.join(dir, 'data'),
-    MOTIF_APP_PORT: String(await freePort()),
-    MOTIF_ANVIL_PORT: String(await freePort()),
-    MOTIF_PG_PORT: String(await freePort()),
-  };
+  ({ dir, env } = await tempPlatform('flow'));
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);

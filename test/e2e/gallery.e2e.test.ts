@@ -6,8 +6,7 @@
  * for sale, price range, sort by price, pagination, an invalid filter's error list, labelled keyboard-reachable
  * controls, and a card's <audio> streaming from the gateway with seeking (answered with 206 Partial Content).
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -18,10 +17,9 @@ import { localChain } from '../../lib/config/chains';
 import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { freePort } from '../../lib/platform/ports';
 import { contentDigestOfCid } from '../../lib/provenance/digest';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [, creator] = localDevAccounts(2) as [unknown, { address: Address; privateKey: `0x${string}` }];
 
@@ -53,14 +51,9 @@ let base: string;
 const contentDigests: `0x${string}`[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-gallery-'));
-  await chmod(dir, 0o755);
-  const env = {
-    MOTIF_DATA_DIR: path.join(dir, 'data'),
-    MOTIF_APP_PORT: String(await freePort()),
-    MOTIF_ANVIL_PORT: String(await freePort()),
-    MOTIF_PG_PORT: String(await freePort()),
-  };
+  const platform = await tempPlatform('gallery');
+  dir = platform.dir;
+  const env = platform.env;
   // Track folders pinned before the platform starts, as earlier mints would have left them.
   const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
   for (const [i, t] of TRACKS.entries()) {

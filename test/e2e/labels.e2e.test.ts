@@ -5,8 +5,7 @@
  * the Market, distribute and withdraw from the dashboard, download the CSV statement and check it against the chain's
  * events (rows and sum), then change the split on-chain behind the page's back: the page refuses to send.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address, type Hex } from 'viem';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -16,9 +15,8 @@ import { localChain } from '../../lib/config/chains';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { splitCredits } from '../../lib/labels/statement';
-import { freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const dev = localDevAccounts(7);
 const label = dev[3]!.address;
@@ -51,14 +49,9 @@ async function send(from: Address, call: Call): Promise<Hex> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-labels-'));
-  await chmod(dir, 0o755);
-  const env = {
-    MOTIF_DATA_DIR: path.join(dir, 'data'),
-    MOTIF_APP_PORT: String(await freePort()),
-    MOTIF_ANVIL_PORT: String(await freePort()),
-    MOTIF_PG_PORT: String(await freePort()),
-  };
+  const platform = await tempPlatform('labels');
+  dir = platform.dir;
+  const env = platform.env;
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
   base = `http://localhost:${env.MOTIF_APP_PORT}`;

@@ -7,19 +7,17 @@
  * from its token id with every check passing, the server-side replay included. A second track is published as a
  * signed lazy-mint voucher instead, handed to the track page's redeem form.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createPublicClient, defineChain, http, parseEther, verifyTypedData, type Address, type Hex } from 'viem';
-import { freePort } from '../../lib/platform/ports';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { MOTIF_ABIS } from '../../lib/chain/contracts';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
 
 const SEED = 7;
 const CREATOR: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // local dev account #1
@@ -30,18 +28,11 @@ let started: StartedPlatform;
 let browser: Browser;
 let page: Page;
 let base: string;
-let env: Record<string, string>;
+let env: PlatformEnv;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-mint-'));
-  await chmod(dir, 0o755);
-  env = {
-    MOTIF_DATA_DIR: path.join(dir, 'data'),
-    MOTIF_APP_PORT: String(await freePort()),
-    MOTIF_ANVIL_PORT: String(await freePort()),
-    MOTIF_PG_PORT: String(await freePort()),
-  };
+  ({ dir, env } = await tempPlatform('mint'));
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
   started = runStartScript(env);
   const [, b] = await Promise.all([started.ready, launchChromium()]);

@@ -7,15 +7,13 @@
  * download parses back to the arrangement's notes; the edit log replays to the page's arrangement. Every control is
  * reachable with Tab and has a label.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from '../studio/fixture-checkpoint';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { compose, type ComposeResult } from '../../lib/generation/compose';
@@ -74,14 +72,9 @@ async function downloadBytes(p: Page, click: () => Promise<void>): Promise<Uint8
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-studio-'));
-  await chmod(dir, 0o755);
-  const env = {
-    MOTIF_DATA_DIR: path.join(dir, 'data'),
-    MOTIF_APP_PORT: String(await freePort()),
-    MOTIF_ANVIL_PORT: String(await freePort()),
-    MOTIF_PG_PORT: String(await freePort()),
-  };
+  const platform = await tempPlatform('studio');
+  dir = platform.dir;
+  const env = platform.env;
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
   started = runStartScript(env);
   const [, b, m] = await Promise.all([

@@ -5,8 +5,7 @@
  * withdrawn, errors are shown clearly, and Sign-In with Ethereum unlocks the profile editor. Track minting is done
  * here with viem directly (the mint UI is a separate flow).
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -17,9 +16,8 @@ import { localChain } from '../../lib/config/chains';
 import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { readDeployment } from '../../lib/contracts/deployment';
-import { freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [, creator, collector] = localDevAccounts(3) as [unknown, { address: Address; privateKey: `0x${string}` }, { address: Address; privateKey: `0x${string}` }];
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
@@ -35,14 +33,9 @@ let creatorWallet: ReturnType<typeof createWalletClient>;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-trade-'));
-  await chmod(dir, 0o755);
-  const env = {
-    MOTIF_DATA_DIR: path.join(dir, 'data'),
-    MOTIF_APP_PORT: String(await freePort()),
-    MOTIF_ANVIL_PORT: String(await freePort()),
-    MOTIF_PG_PORT: String(await freePort()),
-  };
+  const platform = await tempPlatform('trade');
+  dir = platform.dir;
+  const env = platform.env;
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
   base = `http://localhost:${env.MOTIF_APP_PORT}`;

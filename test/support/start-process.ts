@@ -31,3 +31,22 @@ export function runStartScript(env: Record<string, string>): StartedPlatform {
 export function pressCtrlC(started: StartedPlatform): void {
   if (started.child.pid) process.kill(-started.child.pid, 'SIGINT');
 }
+
+export type PlatformEnv = { MOTIF_DATA_DIR: string; MOTIF_APP_PORT: string; MOTIF_ANVIL_PORT: string; MOTIF_PG_PORT: string };
+
+/**
+ * A fresh data folder and free ports for one test file's platform. The folder's parent is world-readable because,
+ * as root, PostgreSQL runs as a 'postgres' user that must reach its data folder.
+ */
+export async function tempPlatform(name: string): Promise<{ dir: string; env: PlatformEnv }> {
+  const { chmod, mkdtemp } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { freePort } = await import('../../lib/platform/ports');
+  const dir = await mkdtemp(path.join(os.tmpdir(), `motif-e2e-${name}-`));
+  await chmod(dir, 0o755);
+  return {
+    dir,
+    env: { MOTIF_DATA_DIR: path.join(dir, 'data'), MOTIF_APP_PORT: String(await freePort()), MOTIF_ANVIL_PORT: String(await freePort()), MOTIF_PG_PORT: String(await freePort()) },
+  };
+}

@@ -15,6 +15,7 @@
  * Node and Chromium both run V8, whose Math.exp/Math.tanh are the same fdlibm ports, so the float32 results match
  * there. compose.test.ts checks the events against `generateMelody` (tfjs) for the fixture and shipped checkpoints.
  */
+import type { EventStepper } from '../sampling/sample-events';
 const BLOCK = 48; // tfjs-backend-cpu MathBackendCPU.blockSize
 const fr = Math.fround;
 
@@ -142,4 +143,19 @@ export function logits(m: FastMusicRnn, s: FastState, out: Float32Array = new Fl
   matVec(h, m.fcT, h.length, m.vocab, out);
   for (let v = 0; v < m.vocab; v++) out[v] = fr((out[v] as number) + (m.fcB[v] as number));
   return out;
+}
+
+/** The plain-JS model as an EventStepper for the shared sampling loop (lib/generation/sampling/sample-events.ts). */
+export function fastEventStepper(model: unknown): EventStepper {
+  const m = fastMusicRnn(model);
+  const state = zeroState(m);
+  const out = new Float32Array(m.vocab);
+  return {
+    inputSize: m.inputSize,
+    step(input, wantLogits) {
+      step(m, state, input);
+      return wantLogits ? logits(m, state, out) : null;
+    },
+    dispose() {},
+  };
 }

@@ -6,9 +6,11 @@
  * checks the equality.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lstmStackStep, musicRnnInternals } from '../sampling/musicrnn-internals';
-import { Sfc32, sampleCategorical, seedToUint32 } from '../sampling/prng';
-import { fastMusicRnn, logits as fastLogits, step as fastStep, zeroState } from './fast-lstm';
+import { encodeProgression } from '../sampling/generate';
+import { musicRnnInternals } from '../sampling/musicrnn-internals';
+import { Sfc32, seedToUint32 } from '../sampling/prng';
+import { sampleEventsLoop, tfjsEventStepper, type EventStepper } from '../sampling/sample-events';
+import { fastEventStepper } from './fast-lstm';
 
 /**
  * `tfjs`: the model's own tfjs ops (backend as set, normally "cpu"). `js`: fast-lstm.ts, the same float32 arithmetic
@@ -61,76 +63,32 @@ const nextTask = (): Promise<void> =>
 
 export async function sampleMelodyEvents(p: SampleEventsParams): Promise<SampledEvents> {
   const m = musicRnnInternals(p.model);
-  const rng = new Sfc32(seedToUint32(p.seed));
-  const length = p.primerEvents.length;
-  const total = length + p.steps;
+  const total = p.primerEvents.length + p.steps;
   const yieldEvery = p.yieldEvery ?? 32;
-  const controls: Float32Array | undefined = m.chordEncoder && p.chordProgression
-    ? (tf.tidy(() => (m.chordEncoder as NonNullable<typeof m.chordEncoder>).encodeProgression([...(p.chordProgression ?? [])], total).toFloat()).dataSync() as Float32Array)
-    : undefined;
-  const controlDepth = m.chordEncoder?.depth ?? 0;
+  const controls = m.chordEncoder && p.chordProgression ? encodeProgression(m.chordEncoder, p.chordProgression, total) : undefined;
   const engine = p.engine ?? (tf.getBackend() === 'cpu' ? 'js' : 'tfjs');
-  if (engine === 'js') {
-    const fast = fastMusicRnn(p.model);
-    const state = zeroState(fast);
-    const input = new Float32Array(fast.inputSize);
-    const out = new Float32Array(fast.vocab);
-    const generated: number[] = [];
-    let current = p.primerEvents[0] ?? 0;
-    for (let i = 0; i < total - 1; i++) {
-      if (i % yieldEvery === yieldEvery - 1) {
-        p.onProgress?.(generated.length, p.steps);
-        await nextTask();
-      }
-      if (p.signal?.aborted) throw new ComposeCancelledError();
-      input.fill(0);
-      if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
-      input[controlDepth + current] = 1;
-      fastStep(fast, state, input);
-      if (i >= length - 1) {
-        current = sampleCategorical(fastLogits(fast, state, out), p.temperature, rng);
-        generated.push(current);
-      } else {
-        current = p.primerEvents[i + 1] ?? 0;
-      }
-    }
-    p.onProgress?.(generated.length, p.steps);
-    return { events: generated, backend: 'cpu-js', minPitch: m.minPitch, maxPitch: m.maxPitch, chordConditioned: m.chordEncoder !== undefined };
-  }
-  let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
-  let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
-  const generated: number[] = [];
-  let current = p.primerEvents[0] ?? 0;
+  const stepper: EventStepper = engine === 'js' ? fastEventStepper(p.model) : tfjsEventStepper(m);
+  let events: number[];
   try {
-    for (let i = 0; i < total - 1; i++) {
-      if (i % yieldEvery === yieldEvery - 1) {
-        p.onProgress?.(generated.length, p.steps);
-        await nextTask();
-      }
-      if (p.signal?.aborted) throw new ComposeCancelledError();
-      const input = new Float32Array(controlDepth + m.vocabulary);
-      if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
-      input[controlDepth + current] = 1;
-      const [nc, nh, logits] = tf.tidy(() => {
-        const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, input.length]), c, h);
-        const out = i >= length - 1 ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
-        return [s.c, s.h, out] as const;
-      });
-      for (const t of [...c, ...h]) t.dispose();
-      c = [...nc];
-      h = [...nh];
-      const values = logits.dataSync();
-      logits.dispose();
-      if (i >= length - 1) {
-        current = sampleCategorical(values, p.temperature, rng);
-        generated.push(current);
-      } else {
-        current = p.primerEvents[i + 1] ?? 0;
-      }
-    }
+    events = await sampleEventsLoop({
+      stepper,
+      primerEvents: p.primerEvents,
+      steps: p.steps,
+      controls,
+      controlDepth: m.chordEncoder?.depth ?? 0,
+      temperature: p.temperature,
+      rng: new Sfc32(seedToUint32(p.seed)),
+      beforeStep: async (i, sampled) => {
+        if (i % yieldEvery === yieldEvery - 1) {
+          p.onProgress?.(sampled, p.steps);
+          await nextTask();
+        }
+        if (p.signal?.aborted) throw new ComposeCancelledError();
+      },
+    });
   } finally {
-    for (const t of [...c, ...h]) t.dispose();
+    stepper.dispose();
   }
-  p.onProgress?.(generated.length, p.steps);
-  return { events: generated, backend: tf.getBackend(), minPitch: m.minPitch, maxPitch: m.maxPitch, chordConditioned: m.chordEncoder !== undefined };
+  p.onProgress?.(events.length, p.steps);
+  return { events, backend: engine === 'js' ? 'cpu-js' : tf.getBackend(), minPitch: m.minPitch, maxPitch: m.maxPitch, chordConditioned: m.chordEncoder !== undefined };
 }

@@ -14,7 +14,8 @@ import {
   notesFromMelodyEvents,
   type QuantizedNote,
 } from '../notes/melody';
-import { lstmStackStep, musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
+import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
+import { sampleEventsLoop, tfjsEventStepper } from './sample-events';
 import { Sfc32, sampleCategorical, seedToUint32, type Seed } from './prng';
 
 /** The subset of Magenta's INoteSequence a primer needs (a quantized, monophonic sequence). */
@@ -122,34 +123,12 @@ export async function generateMelody(params: GenerateMelodyParams): Promise<Gene
   const controlDepth = m.chordEncoder?.depth ?? 0;
   const controls = m.chordEncoder && params.chordProgression ? encodeProgression(m.chordEncoder, params.chordProgression, total) : undefined;
 
-  let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
-  let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
-  const generated: number[] = [];
-  let current = primerEvents[0] ?? 0;
+  const stepper = tfjsEventStepper(m);
+  let generated: number[];
   try {
-    for (let i = 0; i < total - 1; i++) {
-      const input = new Float32Array(controlDepth + m.vocabulary);
-      if (controls) input.set(controls.subarray((i + 1) * controlDepth, (i + 2) * controlDepth), 0);
-      input[controlDepth + current] = 1;
-      const [nc, nh, logits] = tf.tidy(() => {
-        const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, input.length]), c, h);
-        const out = i >= length - 1 ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([1]);
-        return [s.c, s.h, out] as const;
-      });
-      for (const t of [...c, ...h]) t.dispose();
-      c = [...nc];
-      h = [...nh];
-      const values = logits.dataSync();
-      logits.dispose();
-      if (i >= length - 1) {
-        current = sampleCategorical(values, temperature, rng);
-        generated.push(current);
-      } else {
-        current = primerEvents[i + 1] ?? 0;
-      }
-    }
+    generated = await sampleEventsLoop({ stepper, primerEvents, steps, controls, controlDepth, temperature, rng });
   } finally {
-    for (const t of [...c, ...h]) t.dispose();
+    stepper.dispose();
   }
   const velocity = params.velocity ?? 100;
   return {

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { lstmStackStep, type MusicRnnInternals } from './musicrnn-internals';
+import { sampleCategorical, type Sfc32 } from './prng';
+
+/**
+ * One model step: takes the input vector (chord controls then the one-hot event) and returns the output logits when
+ * asked (only steps that sample need them). Implementations: Magenta's own tfjs cells (`tfjsEventStepper`) and the
+ * studio's plain-JS mirror of tfjs-cpu arithmetic (lib/generation/compose/fast-lstm.ts).
+ */
+export type EventStepper = {
+  readonly inputSize: number;
+  step(input: Float32Array, wantLogits: boolean): ArrayLike<number> | null;
+  dispose(): void;
+};
+
+/** Steps the loaded MusicRNN's own LSTM cells and output layer with tfjs, keeping the state between calls. */
+export function tfjsEventStepper(m: MusicRnnInternals): EventStepper {
+  let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
+  let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
+  const inputSize = (m.chordEncoder?.depth ?? 0) + m.vocabulary;
+  return {
+    inputSize,
+    step(input, wantLogits) {
+      // tf.tidy keeps what the scope returns (the new states and the logits) and frees the rest.
+      const { nc, nh, logits } = tf.tidy(() => {
+        const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, inputSize]), c, h);
+        return { nc: s.c, nh: s.h, logits: wantLogits ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([0]) };
+      }) as { nc: tf.Tensor2D[]; nh: tf.Tensor2D[]; logits: tf.Tensor1D };
+      for (const t of [...c, ...h]) t.dispose();
+      c = [...nc];
+      h = [...nh];
+      if (!wantLogits) {
+        logits.dispose();
+        return null;
+      }
+      const values = logits.dataSync();
+      logits.dispose();
+      return values;
+    },
+    dispose() {
+      for (const t of [...c, ...h]) t.dispose();
+    },
+  };
+}
+
+export type SampleEventsLoopParams = {
+  stepper: EventStepper;
+  /** Melody events of the primer (at least one): fed to the model, not sampled. */
+  primerEvents: readonly number[];
+  steps: number;
+  /** Chord controls for every step (`controlDepth` floats each), or none. */
+  controls?: Float32Array;
+  controlDepth: number;
+  temperature: number;
+  rng: Sfc32;
+  /** Called before each model step with the step index and the events sampled so far (progress, cancel, yield). */
+  beforeStep?: (index: number, sampled: number) => void | Promise<void>;
+};
+
+/**
+ * Feeds the primer, then samples `steps` events, each from softmax(logits / temperature) with the seeded PRNG in
+ * float64. The input of step i carries the chord of step i + 1 and the event just played, as Magenta's MusicRNN does.
+ */
+export async function sampleEventsLoop(p: SampleEventsLoopParams): Promise<number[]> {
+  const length = p.primerEvents.length;
+  const total = length + p.steps;
+  const input = new Float32Array(p.stepper.inputSize);
+  const sampled: number[] = [];
+  let current = p.primerEvents[0] ?? 0;
+  for (let i = 0; i < total - 1; i++) {
+    await p.beforeStep?.(i, sampled.length);
+    input.fill(0);
+    if (p.controls) input.set(p.controls.subarray((i + 1) * p.controlDepth, (i + 2) * p.controlDepth), 0);
+    input[p.controlDepth + current] = 1;
+    const wantLogits = i >= length - 1;
+    const logits = p.stepper.step(input, wantLogits);
+    if (wantLogits && logits) {
+      current = sampleCategorical(logits, p.temperature, p.rng);
+      sampled.push(current);
+    } else {
+      current = p.primerEvents[i + 1] ?? 0;
+    }
+  }
+  return sampled;
+}

@@ -3,21 +3,14 @@
  * Ctrl-C stops every process it started; data stays in MOTIF_DATA_DIR (default .motif/) for the next start.
  */
 import '../lib/platform/polyfills';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, parseEnv, resolveLayout } from '../lib/config/env';
+import { loadCliEnv } from '../lib/config/cli-env';
+import { resolveLayout } from '../lib/config/env';
 import { startLocalPlatform, type Component } from '../lib/platform/local-platform';
 
 const started = performance.now();
-// Settings from .env (see .env.example); variables already set in the shell win.
-if (existsSync('.env')) process.loadEnvFile('.env');
-let env;
-try {
-  env = parseEnv();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(2);
-}
+const env = loadCliEnv();
 const layout = resolveLayout(env);
 mkdirSync(layout.logsDir, { recursive: true });
 const logFile = createWriteStream(path.join(layout.logsDir, 'platform.log'), { flags: 'a' });

@@ -8,16 +8,11 @@ import { createPublicClient, createWalletClient, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { resolveChain } from '../../lib/config/chains';
-import { ConfigError, parseEnv, resolveLayout, usesLocalChain } from '../../lib/config/env';
+import { loadCliEnv } from '../../lib/config/cli-env';
+import { resolveLayout, usesLocalChain } from '../../lib/config/env';
 import { deployContracts } from '../../lib/contracts/deploy';
 
-let env;
-try {
-  env = parseEnv();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(2);
-}
+const env = loadCliEnv();
 const { chain, rpcUrl } = resolveChain(env);
 const key = env.DEPLOYER_PRIVATE_KEY ?? (usesLocalChain(env) ? localDevAccounts(1)[0]!.privateKey : undefined);
 if (!key) {

@@ -1,20 +1,9 @@
 import { MemoryBlockstore } from 'blockstore-core/memory';
 import { importer, type ImportCandidate } from 'ipfs-unixfs-importer';
-import { fixedSize } from 'ipfs-unixfs-importer/chunker';
-import { balanced } from 'ipfs-unixfs-importer/layout';
 import type { CID } from 'multiformats/cid';
-import { UNIXFS_SETTINGS } from './unixfs-settings';
+import { unixfsImportOptions } from './unixfs-settings';
 
 export type FileEntry = { path: string; content: Uint8Array };
-
-function importOptions() {
-  return {
-    cidVersion: UNIXFS_SETTINGS.cidVersion,
-    rawLeaves: UNIXFS_SETTINGS.rawLeaves,
-    chunker: fixedSize({ chunkSize: UNIXFS_SETTINGS.chunkSize }),
-    layout: balanced({ maxChildrenPerNode: UNIXFS_SETTINGS.maxChildrenPerNode }),
-  };
-}
 
 /**
  * Derives the CID of a UnixFS folder holding `files`, in memory, with `ipfs-unixfs-importer` directly: the
@@ -24,7 +13,7 @@ export async function cidOfFolder(files: readonly FileEntry[]): Promise<CID> {
   const blockstore = new MemoryBlockstore();
   const candidates: ImportCandidate[] = files.map((f) => ({ path: f.path, content: f.content }));
   let root: CID | undefined;
-  for await (const entry of importer(candidates, blockstore, { ...importOptions(), wrapWithDirectory: true })) {
+  for await (const entry of importer(candidates, blockstore, { ...unixfsImportOptions(), wrapWithDirectory: true })) {
     if (entry.path === '') root = entry.cid;
   }
   if (!root) throw new Error('cidOfFolder: the importer produced no root');
@@ -35,7 +24,7 @@ export async function cidOfFolder(files: readonly FileEntry[]): Promise<CID> {
 export async function cidOfBytes(content: Uint8Array): Promise<CID> {
   const blockstore = new MemoryBlockstore();
   let last: CID | undefined;
-  for await (const entry of importer([{ content }], blockstore, importOptions())) last = entry.cid;
+  for await (const entry of importer([{ content }], blockstore, unixfsImportOptions())) last = entry.cid;
   if (!last) throw new Error('cidOfBytes: the importer produced no CID');
   return last;
 }

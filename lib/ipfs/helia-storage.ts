@@ -5,11 +5,9 @@ import { unixfs, type UnixFS } from '@helia/unixfs';
 import { FsBlockstore } from 'blockstore-fs';
 import { FsDatastore } from 'datastore-fs';
 import { createHeliaLight, type Helia } from 'helia';
-import { fixedSize } from 'ipfs-unixfs-importer/chunker';
-import { balanced } from 'ipfs-unixfs-importer/layout';
 import type { CID } from 'multiformats/cid';
 import { ContentNotFoundError, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
-import { UNIXFS_SETTINGS } from './unixfs-settings';
+import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
 
 /** The IPFS folder exists but is not a Helia repository. Never wiped automatically. */
 export class DamagedIpfsRepoError extends Error {
@@ -19,14 +17,6 @@ export class DamagedIpfsRepoError extends Error {
   }
 }
 
-function importOptions() {
-  return {
-    cidVersion: UNIXFS_SETTINGS.cidVersion,
-    rawLeaves: UNIXFS_SETTINGS.rawLeaves,
-    chunker: fixedSize({ chunkSize: UNIXFS_SETTINGS.chunkSize }),
-    layout: balanced({ maxChildrenPerNode: UNIXFS_SETTINGS.maxChildrenPerNode }),
-  };
-}
 
 function notFound(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
@@ -65,7 +55,7 @@ export class HeliaStorage implements IpfsStorage {
     const results: Record<string, { cid: CID; size: number }> = {};
     let root: CID | undefined;
     const source = files.map((f) => ({ path: f.path, content: f.content }));
-    for await (const entry of this.fs.addAll(source, { ...importOptions(), wrapWithDirectory: true, signal: options.signal })) {
+    for await (const entry of this.fs.addAll(source, { ...unixfsImportOptions(), wrapWithDirectory: true, signal: options.signal })) {
       if (entry.path === '') root = entry.cid;
       else if (entry.path && entry.unixfs?.type !== 'directory') results[entry.path] = { cid: entry.cid, size: Number(entry.size) };
     }
@@ -75,7 +65,7 @@ export class HeliaStorage implements IpfsStorage {
   }
 
   async addBytes(content: Uint8Array, options: { signal?: AbortSignal } = {}): Promise<CID> {
-    const cid = await this.fs.addBytes(content, { ...importOptions(), signal: options.signal });
+    const cid = await this.fs.addBytes(content, { ...unixfsImportOptions(), signal: options.signal });
     await this.pin(cid, options.signal);
     return cid;
   }

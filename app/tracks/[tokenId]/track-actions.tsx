@@ -114,6 +114,12 @@ export function TrackActions({ tokenId, offers, split }: Props) {
       return writeContract(config, request);
     },
   });
+  // The three places that credit the viewer (pull payments), each withdrawn with its own contract's `withdraw`.
+  const credits = [
+    { source: 'Market', amount: marketCredits, title: 'Withdraw market credits', from: 'from the market', send: marketStep('Withdraw', { functionName: 'withdraw', args: [account] }).send },
+    { source: 'Voucher sales', amount: collectionCredits, title: 'Withdraw voucher proceeds', from: 'of voucher proceeds', send: async () => writeContract(config, (await simulateContract(config, { ...collection, functionName: 'withdraw', args: [account], account })).request) },
+    { source: 'Royalty splits', amount: splitBalance, title: 'Withdraw split earnings', from: 'from splits', send: async () => writeContract(config, (await simulateContract(config, { ...splitMain, functionName: 'withdraw', args: [account, true, []], account })).request) },
+  ];
 
   return (
     <div className="track-actions">
@@ -229,46 +235,16 @@ export function TrackActions({ tokenId, offers, split }: Props) {
         <h3>Your credits</h3>
         <p className="muted">Sale proceeds, royalties and cancelled offers are credited to you; withdraw them to your wallet.</p>
         <ul>
-          <li>
-            Market: {eth(marketCredits)}{' '}
-            {marketCredits > 0n && (
-              <button type="button" disabled={tx.busy} onClick={() => void tx.run('Withdraw market credits', [marketStep('Withdraw', { functionName: 'withdraw', args: [account] })])}>
-                Withdraw {eth(marketCredits)} from the market
-              </button>
-            )}
-          </li>
-          <li>
-            Voucher sales: {eth(collectionCredits)}{' '}
-            {collectionCredits > 0n && (
-              <button
-                type="button"
-                disabled={tx.busy}
-                onClick={() =>
-                  void tx.run('Withdraw voucher proceeds', [
-                    { label: 'Withdraw', send: async () => writeContract(config, (await simulateContract(config, { ...collection, functionName: 'withdraw', args: [account], account })).request) },
-                  ])
-                }
-              >
-                Withdraw {eth(collectionCredits)} of voucher proceeds
-              </button>
-            )}
-          </li>
-          <li>
-            Royalty splits: {eth(splitBalance)}{' '}
-            {splitBalance > 0n && (
-              <button
-                type="button"
-                disabled={tx.busy}
-                onClick={() =>
-                  void tx.run('Withdraw split earnings', [
-                    { label: 'Withdraw', send: async () => writeContract(config, (await simulateContract(config, { ...splitMain, functionName: 'withdraw', args: [account, true, []], account })).request) },
-                  ])
-                }
-              >
-                Withdraw {eth(splitBalance)} from splits
-              </button>
-            )}
-          </li>
+          {credits.map((c) => (
+            <li key={c.source}>
+              {c.source}: {eth(c.amount)}{' '}
+              {c.amount > 0n && (
+                <button type="button" disabled={tx.busy} onClick={() => void tx.run(c.title, [{ label: 'Withdraw', send: c.send }])}>
+                  Withdraw {eth(c.amount)} {c.from}
+                </button>
+              )}
+            </li>
+          ))}
         </ul>
         {split && splitPending > 0n && (
           <p>

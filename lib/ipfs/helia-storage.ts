@@ -1,11 +1,16 @@
 import '../platform/polyfills';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { unixfs, type UnixFS } from '@helia/unixfs';
 import { FsBlockstore } from 'blockstore-fs';
 import { FsDatastore } from 'datastore-fs';
 import { createHeliaLight, type Helia } from 'helia';
+import { importer, type ImportCandidate, type WritableStorage } from 'ipfs-unixfs-importer';
+import { open as openLmdb, type RootDatabase } from 'lmdb';
 import type { CID } from 'multiformats/cid';
+import { dagWalker } from './dag-walker';
+import { LmdbDatastore } from './lmdb-datastore';
+import { PackBlockstore } from './pack-blockstore';
 import { ContentNotFoundError, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
 
@@ -17,6 +22,14 @@ export class DamagedIpfsRepoError extends Error {
   }
 }
 
+/** What an IPFS repository folder holds. `blocks/` and `datastore/` are the blockstore-fs layout before packs. */
+const REPO_ENTRIES = {
+  packs: 'packs',
+  datastore: 'datastore-lmdb',
+  migrated: 'migrated-from-blockstore-fs',
+  legacyBlocks: 'blocks',
+  legacyDatastore: 'datastore',
+} as const;
 
 function notFound(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
@@ -24,38 +37,55 @@ function notFound(error: unknown): boolean {
 }
 
 /**
- * An embedded Helia node: file-system block and datastores, no libp2p, no HTTP routers — nothing leaves the
- * machine. Content is pinned so a future garbage collection keeps it.
+ * An embedded Helia node with no libp2p and no HTTP routers — nothing leaves the machine. Blocks live in pack files
+ * (PackBlockstore), Helia's datastore with its pins in LMDB; both may be opened by several processes at once.
+ *
+ * An add imports with ipfs-unixfs-importer (the importer @helia/unixfs runs) straight into the node's blockstore:
+ * Helia's wrapper around it takes a lock per block for garbage collection and announces each block to block
+ * brokers, of which an offline node has none; together that cost a fifth of the add. Then the batch is sealed
+ * (synced to disk), pinned with Helia's pins, and the pin records are committed and synced: only then is the CID
+ * reported.
  */
 export class HeliaStorage implements IpfsStorage {
   readonly backend = 'helia' as const;
   private constructor(
     readonly helia: Helia,
     private readonly fs: UnixFS,
+    private readonly blocks: PackBlockstore,
+    private readonly datastore: LmdbDatastore,
+    private readonly lmdb: RootDatabase<Uint8Array, string>,
   ) {}
 
   static async open(repoDir: string): Promise<HeliaStorage> {
-    const blocksDir = path.join(repoDir, 'blocks');
-    const dataDir = path.join(repoDir, 'datastore');
-    if (existsSync(repoDir) && readdirSync(repoDir).length > 0) {
-      const names = readdirSync(repoDir);
-      const unexpected = names.filter((n) => n !== 'blocks' && n !== 'datastore');
-      if (unexpected.length > 0 || !names.includes('blocks')) {
-        throw new DamagedIpfsRepoError(repoDir, `expected blocks/ and datastore/, found ${names.slice(0, 5).join(', ')}`);
-      }
+    const names = existsSync(repoDir) ? readdirSync(repoDir) : [];
+    const known = new Set<string>(Object.values(REPO_ENTRIES));
+    const unexpected = names.filter((n) => !known.has(n));
+    const legacy = names.includes(REPO_ENTRIES.legacyBlocks);
+    if (unexpected.length > 0 || (names.length > 0 && !legacy && !names.includes(REPO_ENTRIES.packs))) {
+      throw new DamagedIpfsRepoError(repoDir, `expected ${REPO_ENTRIES.packs}/ and ${REPO_ENTRIES.datastore}/, found ${names.slice(0, 5).join(', ')}`);
     }
-    mkdirSync(blocksDir, { recursive: true });
-    mkdirSync(dataDir, { recursive: true });
-    const helia = createHeliaLight({ blockstore: new FsBlockstore(blocksDir), datastore: new FsDatastore(dataDir) });
-    await helia.start();
-    return new HeliaStorage(helia, unixfs(helia));
+    mkdirSync(repoDir, { recursive: true });
+    const blocks = new PackBlockstore(path.join(repoDir, REPO_ENTRIES.packs));
+    const lmdb = openLmdb<Uint8Array, string>({ path: path.join(repoDir, REPO_ENTRIES.datastore), encoding: 'binary' });
+    const datastore = new LmdbDatastore(lmdb);
+    try {
+      if (legacy) await migrateFromBlockstoreFs(repoDir, blocks, datastore);
+      const helia = await createHeliaLight({ blockstore: blocks, datastore });
+      await helia.start();
+      datastore.flush();
+      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb);
+    } catch (error) {
+      await blocks.close().catch(() => undefined);
+      await lmdb.close();
+      throw error;
+    }
   }
 
   async addFolder(files: readonly FolderFile[], options: { signal?: AbortSignal } = {}): Promise<PinnedFolder> {
     const results: Record<string, { cid: CID; size: number }> = {};
     let root: CID | undefined;
-    const source = files.map((f) => ({ path: f.path, content: f.content }));
-    for await (const entry of this.fs.addAll(source, { ...unixfsImportOptions(), wrapWithDirectory: true, signal: options.signal })) {
+    const source: ImportCandidate[] = files.map((f) => ({ path: f.path, content: f.content }));
+    for await (const entry of importer(source, this.writer(options.signal), { ...unixfsImportOptions(), wrapWithDirectory: true })) {
       if (entry.path === '') root = entry.cid;
       else if (entry.path && entry.unixfs?.type !== 'directory') results[entry.path] = { cid: entry.cid, size: Number(entry.size) };
     }
@@ -65,16 +95,37 @@ export class HeliaStorage implements IpfsStorage {
   }
 
   async addBytes(content: Uint8Array, options: { signal?: AbortSignal } = {}): Promise<CID> {
-    const cid = await this.fs.addBytes(content, { ...unixfsImportOptions(), signal: options.signal });
-    await this.pin(cid, options.signal);
-    return cid;
+    let root: CID | undefined;
+    for await (const entry of importer([{ content }], this.writer(options.signal), unixfsImportOptions())) root = entry.cid;
+    if (!root) throw new Error('Helia produced no CID for the bytes');
+    await this.pin(root, options.signal);
+    return root;
   }
 
-  private async pin(cid: CID, signal?: AbortSignal): Promise<void> {
-    if (await this.helia.pins.isPinned(cid, { signal })) return;
-    for await (const _ of this.helia.pins.add(cid, { signal })) {
-      // each yielded CID is a block now pinned
+  /** The blockstore as the importer writes to it, stopping at the next block once `signal` aborts. */
+  private writer(signal: AbortSignal | undefined): WritableStorage {
+    return {
+      put: (cid, bytes) => {
+        signal?.throwIfAborted();
+        return this.blocks.put(cid, bytes);
+      },
+    };
+  }
+
+  /**
+   * Makes `cid` durable and pinned: syncs the blocks written since the last seal, pins the DAG with Helia's pins, and
+   * commits and syncs the pin records. Blocks reach the disk before any record that names them.
+   */
+  async pin(cid: CID, signal?: AbortSignal): Promise<void> {
+    await this.blocks.seal();
+    signal?.throwIfAborted();
+    if (!(await this.isPinned(cid))) {
+      // The walk reads the pack store directly: the node is offline, so Helia's blockstore has nothing more to offer.
+      for await (const _ of this.helia.pins.add(cid, { signal, walker: dagWalker(this.blocks) })) {
+        // each yielded CID is a block now pinned
+      }
     }
+    this.datastore.flush();
   }
 
   async stat(cid: CID, options: { path?: string; signal?: AbortSignal } = {}): Promise<Entry> {
@@ -101,11 +152,45 @@ export class HeliaStorage implements IpfsStorage {
     }
   }
 
-  isPinned(cid: CID): Promise<boolean> {
-    return this.helia.pins.isPinned(cid);
+  /** Whether `cid` has a pin record: Helia writes it after every block of the DAG is marked, so it means whole. */
+  async isPinned(cid: CID): Promise<boolean> {
+    try {
+      await this.helia.pins.get(cid);
+      return true;
+    } catch (error) {
+      if (notFound(error)) return false;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
     await this.helia.stop();
+    await this.blocks.close();
+    this.datastore.flush();
+    await this.lmdb.close();
   }
+}
+
+/**
+ * Moves a repository written with blockstore-fs and datastore-fs (one file per block) into packs and LMDB. The old
+ * folders are kept, renamed, for the owner to delete: nothing is removed.
+ */
+async function migrateFromBlockstoreFs(repoDir: string, blocks: PackBlockstore, datastore: LmdbDatastore): Promise<void> {
+  const oldBlocks = new FsBlockstore(path.join(repoDir, REPO_ENTRIES.legacyBlocks));
+  await oldBlocks.open();
+  for await (const { cid, bytes } of oldBlocks.getAll()) await blocks.put(cid, bytes);
+  await oldBlocks.close();
+  await blocks.seal();
+  const oldDatastorePath = path.join(repoDir, REPO_ENTRIES.legacyDatastore);
+  if (existsSync(oldDatastorePath)) {
+    const oldDatastore = new FsDatastore(oldDatastorePath);
+    await oldDatastore.open();
+    for await (const { key, value } of oldDatastore.query({})) datastore.put(key, value);
+    await oldDatastore.close();
+    datastore.flush();
+  }
+  const migrated = path.join(repoDir, REPO_ENTRIES.migrated);
+  mkdirSync(migrated, { recursive: true });
+  renameSync(path.join(repoDir, REPO_ENTRIES.legacyBlocks), path.join(migrated, REPO_ENTRIES.legacyBlocks));
+  if (existsSync(oldDatastorePath)) renameSync(oldDatastorePath, path.join(migrated, REPO_ENTRIES.legacyDatastore));
 }

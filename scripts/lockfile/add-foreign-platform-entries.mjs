@@ -10,6 +10,8 @@ const PLATFORMS = {
   'win32-arm64-msvc': { os: 'win32', cpu: 'arm64' },
   'win32-x64-msvc': { os: 'win32', cpu: 'x64' },
   'win32-ia32-msvc': { os: 'win32', cpu: 'ia32' },
+  'win32-x64': { os: 'win32', cpu: 'x64' },
+  'linux-arm': { os: 'linux', cpu: 'arm' },
 };
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));

@@ -69,11 +69,8 @@ async function multipartFiles(req: IncomingMessage): Promise<{ path: string; con
 export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpcDouble> {
   const fs: UnixFS = unixfs(storage.helia);
 
-  async function pin(cid: CID): Promise<void> {
-    if (await storage.helia.pins.isPinned(cid)) return;
-    for await (const _ of storage.helia.pins.add(cid)) {
-      // pinned block
-    }
+  function pin(cid: CID): Promise<void> {
+    return storage.pin(cid);
   }
 
   async function add(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
@@ -163,7 +160,7 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
             const lines: { Cid: string; Type: string }[] = [];
             for (const arg of args) {
               const { cid } = parsePath(arg);
-              if (!(await storage.helia.pins.isPinned(cid))) throw new KuboCommandError(`path '${arg}' is not pinned`);
+              if (!(await storage.isPinned(cid))) throw new KuboCommandError(`path '${arg}' is not pinned`);
               lines.push({ Cid: cid.toString(), Type: 'recursive' });
             }
             if (args.length === 0) for await (const p of storage.helia.pins.ls()) lines.push({ Cid: p.cid.toString(), Type: 'recursive' });

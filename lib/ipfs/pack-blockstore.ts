@@ -156,7 +156,11 @@ export class PackBlockstore extends BaseBlockstore {
         const key = Buffer.from(entry.key).toString('base64');
         if (this.index.get(key)?.pack === pack) this.index.delete(key);
       }
-      closeSync(pack.fd);
+      try {
+        closeSync(pack.fd);
+      } catch {
+        // the write error is the one worth reporting
+      }
       throw error;
     }
     this.loaded.add(path.basename(pack.file));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,5 +163,22 @@ describe('PackBlockstore', () => {
     await expect(store.seal()).rejects.toThrow();
     expect(store.has(b.cid)).toBe(false);
     expect((await readdir(folder)).filter((n) => n.endsWith('.pack'))).toEqual([]);
+  });
+
+  it('a seal called while another is publishing the same blocks waits for it', async () => {
+    const folder = path.join(dir, 'concurrent');
+    const store = new PackBlockstore(folder);
+    const b = await block(70, 400_000);
+    await store.put(b.cid, b.bytes);
+    const first = store.seal(); // takes the pack with b in it
+    // The second has nothing of its own to seal, but must not resolve before b's pack is on disk and published.
+    const seenBySecond = await store.seal().then(() => readdirSync(folder));
+    expect(seenBySecond.filter((n) => n.endsWith('.pack'))).toHaveLength(1);
+    await first;
+    const order: string[] = [];
+    await store.put((await block(71)).cid, (await block(71)).bytes);
+    await Promise.all([store.seal().then(() => order.push('a')), store.seal().then(() => order.push('b'))]);
+    expect(order).toEqual(['a', 'b']);
+    await store.close();
   });
 });

@@ -67,6 +67,7 @@ export class PackBlockstore extends BaseBlockstore {
   private readonly loaded = new Set<string>();
   private readonly readFds = new Map<string, number>();
   private current: OpenPack | undefined;
+  private sealing: Promise<void> = Promise.resolve();
   private folderStamp = -1n;
   private readonly writeBatchBytes: number;
 
@@ -129,12 +130,23 @@ export class PackBlockstore extends BaseBlockstore {
 
   /**
    * Waits for this process's queued writes, syncs them and publishes them as one pack, so every process sees them
-   * and they survive a crash. Resolves at once when nothing is queued.
+   * and they survive a crash. Seals run one after another and each resolves only after every earlier one has
+   * settled, so a caller whose blocks went into a pack another caller started sealing still waits for that pack.
    */
-  async seal(): Promise<void> {
+  seal(): Promise<void> {
     const pack = this.current;
-    if (!pack) return;
     this.current = undefined;
+    const earlier = this.sealing;
+    const sealed = (async () => {
+      // An earlier seal's failure is its own caller's to report; blocks it lost are gone from the index.
+      await earlier.catch(() => undefined);
+      if (pack) await this.publish(pack);
+    })();
+    this.sealing = sealed;
+    return sealed;
+  }
+
+  private async publish(pack: OpenPack): Promise<void> {
     try {
       this.writeBatch(pack);
       await Promise.all(pack.writes);

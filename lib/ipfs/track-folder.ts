@@ -54,7 +54,7 @@ export type TrackFolder = {
   /** In folder order: audio.wav, track.mid, cover.svg, manifest.json, metadata.json. */
   files: FolderFile[];
   metadata: TrackMetadata;
-  /** Derived with ipfs-unixfs-importer directly (cid-of-files.ts), before any backend sees the bytes. */
+  /** Derived from the UnixFS specification (cid-of-files.ts, unixfs-dag.ts), before any backend sees the bytes. */
   expected: { cid: CID; files: Record<string, CID> };
 };
 

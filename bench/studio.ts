@@ -133,7 +133,7 @@ export const studioBench: BenchModule = {
       return [
         { name: 'gen.32bars.ms', value: Math.round(genMs), unit: 'ms', goal: '<= 1000', note: `click to notes shown, median of 3 seeds, warm; worker compose ${Math.round(workerMs)} ms; cpu-js engine (bit-exact with tfjs cpu); ${modelNote}` },
         { name: 'render.xrealtime', value: round1(median(js)), unit: 'x', goal: '>= 20', note: 'pure-JS oscillators in the worker (studio default), incl. normalise + 16-bit encode; median of 3' },
-        { name: 'render.tone.xrealtime', value: round1(median(tone)), unit: 'x', goal: '>= 20', note: 'Tone.Offline with Web Audio voices (one oscillator + gain envelope per note), main thread, median of 3' },
+        { name: 'render.tone.xrealtime', value: round1(median(tone)), unit: 'x', goal: '>= 20', note: 'Tone.Offline with shared Web Audio voices (per voice one oscillator and one automated gain; a note takes a free voice), main thread, median of 3' },
         { name: 'render.tone-synths.xrealtime', value: round1(toneSynths), unit: 'x', goal: 'report', note: 'Tone.Offline with the Tone.js instruments of the live player (PolySynth per track + synth drum kit)' },
         { name: 'studio.firstload.kb', value: round1(firstLoadKb), unit: 'KiB', goal: 'report (magenta/tfjs and tone lazy)', note: `${firstLoadCount} scripts, encoded bytes + headers from Chromium's network log` },
       ];

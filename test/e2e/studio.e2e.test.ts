@@ -18,7 +18,7 @@ import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { compose, type ComposeResult } from '../../lib/generation/compose';
 import { applyEdits, parseEditLog, type EditLog } from '../../lib/generation/edit-log';
-import { durationSeconds, type Arrangement } from '../../lib/generation/arrangement/types';
+import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement } from '../../lib/generation/arrangement/types';
 import { decodeWav16, INT16_FULL_SCALE, midiToNotes } from '../../lib/generation/export';
 import { sortNotes } from '../../lib/generation/notes/melody';
 
@@ -201,6 +201,7 @@ describe('studio in Chromium', () => {
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
   });
 
+  const renders = new Map<string, ReturnType<typeof decodeWav16>>();
   for (const engine of ['js', 'tone', 'tone-synths'] as const) {
     it(`renders a 44.1 kHz 16-bit stereo WAV (${engine}) of the right length, not silent, never clipping`, async () => {
       await page.getByLabel('Renderer').selectOption(engine);
@@ -211,6 +212,7 @@ describe('studio in Chromium', () => {
       const a = (await hook(page, (h) => h.arrangement())) as Arrangement;
       const bytes = await downloadBytes(page, () => page.getByRole('link', { name: 'Download WAV' }).click());
       const wav = decodeWav16(bytes);
+      renders.set(engine, wav);
       expect(wav.sampleRate).toBe(44_100);
       expect(wav.channels).toBe(2);
       expect(wav.bitDepth).toBe('16');
@@ -227,8 +229,47 @@ describe('studio in Chromium', () => {
       expect(peak).toBeLessThan(INT16_FULL_SCALE); // never reaches full scale
       expect(peak).toBeGreaterThan(0.8 * INT16_FULL_SCALE); // normalised to -1 dBFS
       expect(energy / (2 * wav.frames)).toBeGreaterThan(100); // not silent
+      // Every second in which a note starts sounds, to the end (Tone.Offline creates later notes as it renders).
+      const sps = secondsPerStep(a.tempo);
+      const starts = new Set(audibleTracks(a).flatMap((t) => t.notes.map((n) => Math.floor(n.quantizedStartStep * sps))));
+      const silent = [...starts].filter((second) => {
+        let sum = 0;
+        for (let i = second * 44_100; i < Math.min((second + 1) * 44_100, wav.frames); i++) sum += Math.abs(wav.samples[0]![i]!) + Math.abs(wav.samples[1]![i]!);
+        return sum / 88_200 < 10;
+      });
+      expect(starts.size).toBeGreaterThan(10);
+      expect(silent, 'seconds with a note start but no sound').toEqual([]);
     });
   }
+
+  it("Tone.Offline's render (shared Web Audio voices) follows the JS renderer's loudness, note for note", () => {
+    // Both synthesise the same presets and envelopes; only oscillator phase and noise differ. RMS per 50 ms window.
+    const envelope = (wav: ReturnType<typeof decodeWav16>): number[] => {
+      const step = 2_205;
+      const out: number[] = [];
+      for (let at = 0; at + step <= wav.frames; at += step) {
+        let sum = 0;
+        for (let i = at; i < at + step; i++) sum += wav.samples[0]![i]! ** 2 + wav.samples[1]![i]! ** 2;
+        out.push(Math.sqrt(sum / (2 * step)));
+      }
+      return out;
+    };
+    const js = envelope(renders.get('js')!);
+    const tone = envelope(renders.get('tone')!);
+    const n = Math.min(js.length, tone.length);
+    const mean = (v: number[]): number => v.slice(0, n).reduce((a, b) => a + b, 0) / n;
+    const [mj, mt] = [mean(js), mean(tone)];
+    let cov = 0;
+    let vj = 0;
+    let vt = 0;
+    for (let i = 0; i < n; i++) {
+      cov += (js[i]! - mj) * (tone[i]! - mt);
+      vj += (js[i]! - mj) ** 2;
+      vt += (tone[i]! - mt) ** 2;
+    }
+    expect(n).toBeGreaterThan(100);
+    expect(cov / Math.sqrt(vj * vt)).toBeGreaterThan(0.8);
+  });
 
   it('the MIDI download parses back to the arrangement notes', async () => {
     const a = (await hook(page, (h) => h.arrangement())) as Arrangement;

@@ -59,9 +59,7 @@ export async function startPinningServiceDouble(options: PinningServiceDoubleOpt
         for (const link of node.Links ?? []) queue.push(link.Hash);
       }
     }
-    for await (const _ of storage.helia.pins.add(root)) {
-      // pinned block
-    }
+    await storage.pin(root);
   }
 
   function process(record: PinRecord): void {

@@ -16,6 +16,15 @@ const optionalUrl = (protocols: string[]) =>
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
 
+/** A comma-separated list of multiaddrs, e.g. "/ip4/0.0.0.0/tcp/4001,/ip6/::/tcp/4001". */
+const multiaddrList = z
+  .string()
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .superRefine((addresses, ctx) => {
+    for (const a of addresses) if (!/^\/(ip4|ip6|dns|dns4|dns6)\/[^/]+\/tcp\/\d{1,5}(\/|$)/.test(a)) ctx.addIssue({ code: 'custom', message: `"${a}" is not a TCP multiaddr like /ip4/0.0.0.0/tcp/4001` });
+  })
+  .optional();
+
 /** Every setting Motif reads from the environment. Absent values mean the embedded local defaults. */
 export const envSchema = z
   .object({
@@ -34,6 +43,8 @@ export const envSchema = z
     KUBO_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_TOKEN: z.preprocess(empty, z.string().min(8, 'looks too short for an access token').optional()),
+    IPFS_LISTEN: z.preprocess(empty, multiaddrList),
+    IPFS_ANNOUNCE: z.preprocess(empty, multiaddrList),
     MOTIF_SESSION_SECRET: z.preprocess(empty, z.string().min(32, 'must be at least 32 characters').optional()),
     NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(empty, z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit project id from WalletConnect Cloud').optional()),
   });

@@ -11,7 +11,7 @@ import { cidOfBytes, cidOfFolder } from './cid-of-files';
 import { createIpfsStorage, storageBackendFor } from './create-storage';
 import { HeliaStorage } from './helia-storage';
 import { KUBO_ADD_OPTIONS, KuboStorage } from './kubo-storage';
-import { PinningServiceHttpError, PinningServiceStorage } from './pinning-service-storage';
+import { NoOriginsError, PinningServiceHttpError, PinningServiceStorage, RemotePinFailedError } from './pinning-service-storage';
 import { RetriesExhaustedError } from './retry';
 import { ContentNotFoundError, readAll } from './storage';
 import { startKuboRpcDouble, type KuboRpcDouble } from './testing/kubo-rpc-double';
@@ -20,6 +20,7 @@ import { expectedCids, pinFolderVerified, CidMismatchError } from './track-folde
 import { CID } from 'multiformats/cid';
 
 const enc = new TextEncoder();
+const LOOPBACK = { listen: ['/ip4/127.0.0.1/tcp/0'] };
 const big = new Uint8Array(600_000).map((_, i) => (i * 7 + (i >> 9)) % 251); // 3 chunks of 256 KiB
 const files = [
   { path: 'audio.wav', content: big },
@@ -38,9 +39,15 @@ describe('KuboStorage (kubo-rpc-client) against the Kubo RPC double', () => {
   let kubo: KuboRpcDouble;
   let storage: KuboStorage;
   beforeAll(async () => {
-    node = await HeliaStorage.open(path.join(dir, 'kubo-node'));
+    node = await HeliaStorage.open(path.join(dir, 'kubo-node'), { network: LOOPBACK });
     kubo = await startKuboRpcDouble(node);
     storage = KuboStorage.connect(kubo.url);
+  });
+
+  it("gives the node's own swarm addresses (`ipfs id`) as origins for a pinning service", async () => {
+    const origins = await storage.origins();
+    expect(origins.length).toBeGreaterThan(0);
+    expect(origins).toEqual(await node.origins());
   });
   afterAll(async () => {
     await kubo.close();
@@ -121,9 +128,9 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
   let storage: PinningServiceStorage;
   const token = 'test-token-0123456789';
   beforeAll(async () => {
-    local = await HeliaStorage.open(path.join(dir, 'ps-local'));
-    serviceNode = await HeliaStorage.open(path.join(dir, 'ps-service'));
-    service = await startPinningServiceDouble({ token, origin: local, storage: serviceNode });
+    local = await HeliaStorage.open(path.join(dir, 'ps-local'), { network: LOOPBACK });
+    serviceNode = await HeliaStorage.open(path.join(dir, 'ps-service'), { network: LOOPBACK });
+    service = await startPinningServiceDouble({ token, storage: serviceNode });
     storage = new PinningServiceStorage(local, { endpointUrl: service.url, accessToken: token, pollIntervalMs: 10, timeoutMs: 10_000 });
   });
   afterAll(async () => {
@@ -131,10 +138,17 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
     await Promise.all([local.close(), serviceNode.close()]);
   });
 
-  it('adds locally, pins remotely (polling queued -> pinned) and the service node holds the verified folder', async () => {
+  it('adds locally, pins remotely (polling queued -> pinned); the service fetched the folder from our node over libp2p', async () => {
     const pinned = await pinFolderVerified(storage, files, await expectedCids(files), { retry: { baseDelayMs: 1, jitter: 0 } });
     expect(pinned.backend).toBe('pinning-service');
     const cid = CID.parse(pinned.cid);
+    const origins = await local.origins();
+    expect(origins.length).toBeGreaterThan(0);
+    expect(origins.every((o) => o.startsWith('/ip4/127.0.0.1/tcp/') && o.includes('/p2p/'))).toBe(true);
+    const record = [...service.pins.values()].find((p) => p.pin.cid === cid.toString());
+    expect(record?.pin.origins).toEqual(origins);
+    // The two nodes share nothing but the connection: the service's blocks came over bitswap.
+    expect(serviceNode.libp2p!.getConnections().some((c) => c.remotePeer.equals(local.libp2p!.peerId))).toBe(true);
     expect(await serviceNode.isPinned(cid)).toBe(true);
     expect(await readAll(serviceNode.cat(cid, { path: 'audio.wav' }))).toEqual(big);
     expect(service.requests.some((r) => r.method === 'GET' && /^\/pins\/[0-9a-f-]+$/.test(r.path))).toBe(true);
@@ -151,6 +165,33 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
     service.failNext(2, { status: 503, pathPrefix: '/pins' });
     const pinned = await pinFolderVerified(storage, other, await expectedCids(other), { retry: { baseDelayMs: 2, jitter: 0 } });
     expect(pinned.cid).toBe((await cidOfFolder(other)).toString());
+  });
+
+  it('an offline local node is refused before anything is sent: the service could not fetch from it', async () => {
+    const offline = await HeliaStorage.open(path.join(dir, 'ps-offline'));
+    try {
+      const remote = new PinningServiceStorage(offline, { endpointUrl: service.url, accessToken: token, pollIntervalMs: 10 });
+      const posts = service.requests.filter((r) => r.method === 'POST').length;
+      const error = await remote.addBytes(enc.encode('nobody can fetch me')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NoOriginsError);
+      expect((error as Error).message).toMatch(/IPFS_LISTEN/);
+      expect(service.requests.filter((r) => r.method === 'POST').length).toBe(posts);
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it('origins that do not answer make the pin fail, reported as failed and not as pinned', async () => {
+    const offline = await HeliaStorage.open(path.join(dir, 'ps-unreachable'));
+    try {
+      const unreachable = '/ip4/127.0.0.1/tcp/9/p2p/12D3KooWEdroyiE2YcHyZJ5RHrkyqzte1QPtxrr5WjcNUzi33aUn';
+      const remote = new PinningServiceStorage(offline, { endpointUrl: service.url, accessToken: token, pollIntervalMs: 10, origins: [unreachable] });
+      const error = await remote.addBytes(enc.encode('behind a closed port')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RemotePinFailedError);
+      expect((error as Error).message).toMatch(/could not reach any origin/);
+    } finally {
+      await offline.close();
+    }
   });
 
   it('a wrong token is a 401 PinningServiceHttpError, not retried', async () => {
@@ -189,15 +230,18 @@ describe('createIpfsStorage', () => {
       await node.close();
     }
 
-    const serviceNode = await HeliaStorage.open(path.join(dir, 'factory-service'));
-    const ipfsDir = path.join(dir, 'factory-ps-local');
-    // the double needs the client's node as its origin: open the storage first, then point the double at its node
-    const storage = await createIpfsStorage({ env: { PINNING_SERVICE_URL: 'http://127.0.0.1:1', PINNING_SERVICE_TOKEN: 'token-12345678' }, ipfsDir });
+    const serviceNode = await HeliaStorage.open(path.join(dir, 'factory-service'), { network: LOOPBACK });
+    const service = await startPinningServiceDouble({ token: 'token-12345678', storage: serviceNode });
+    const env = { PINNING_SERVICE_URL: service.url, PINNING_SERVICE_TOKEN: 'token-12345678', IPFS_LISTEN: LOOPBACK.listen };
+    // A process that does not pin keeps the node offline; the one that does (`serve`) listens where IPFS_LISTEN says.
+    const reader = await createIpfsStorage({ env, ipfsDir: path.join(dir, 'factory-ps-reader') });
+    expect(await reader.origins()).toEqual([]);
+    await reader.close();
+    const storage = await createIpfsStorage({ env, ipfsDir: path.join(dir, 'factory-ps-local'), serve: true });
     expect(storage).toBeInstanceOf(PinningServiceStorage);
-    const ps = storage as PinningServiceStorage;
-    const service = await startPinningServiceDouble({ token: 'token-12345678', origin: ps.local as HeliaStorage, storage: serviceNode });
+    expect((await storage.origins())[0]).toMatch(/^\/ip4\/127\.0\.0\.1\/tcp\/\d+\/p2p\//);
     try {
-      const wired = new PinningServiceStorage(ps.local, { endpointUrl: service.url, accessToken: 'token-12345678', pollIntervalMs: 10 });
+      const wired = new PinningServiceStorage((storage as PinningServiceStorage).local, { endpointUrl: service.url, accessToken: 'token-12345678', pollIntervalMs: 10 });
       const pinned = await wired.addFolder(files);
       expect(await serviceNode.isPinned(pinned.cid)).toBe(true);
     } finally {

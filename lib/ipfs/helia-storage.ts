@@ -1,7 +1,14 @@
 import '../platform/polyfills';
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { withBitswap } from '@helia/bitswap';
+import { withLibp2pLight } from '@helia/libp2p';
 import { unixfs, type UnixFS } from '@helia/unixfs';
+import { identify } from '@libp2p/identify';
+import type { Libp2p } from '@libp2p/interface';
+import { noise } from '@libp2p/noise';
+import { tcp } from '@libp2p/tcp';
+import { yamux } from '@libp2p/yamux';
 import { FsBlockstore } from 'blockstore-fs';
 import { FsDatastore } from 'datastore-fs';
 import { createHeliaLight, type Helia } from 'helia';
@@ -31,6 +38,20 @@ const REPO_ENTRIES = {
   legacyDatastore: 'datastore',
 } as const;
 
+/**
+ * Where the node listens for other IPFS nodes (multiaddrs), and the addresses it gives out when they differ (a public
+ * address in front of a private one). Without it the node is offline.
+ */
+export type HeliaNetworkOptions = { listen: string[]; announce?: string[] };
+
+export type HeliaStorageOptions = {
+  /**
+   * Serve the node's blocks over libp2p (TCP, Noise, Yamux) with bitswap, so a pinning service can fetch them from
+   * this node's addresses. No bootstrap peers, DHT or discovery: peers come to the addresses it gives them.
+   */
+  network?: HeliaNetworkOptions;
+};
+
 function notFound(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   return ['NotFoundError', 'DoesNotExistError', 'NoContentError', 'BlockNotFoundWhileOfflineError'].includes(name);
@@ -54,9 +75,11 @@ export class HeliaStorage implements IpfsStorage {
     private readonly blocks: PackBlockstore,
     private readonly datastore: LmdbDatastore,
     private readonly lmdb: RootDatabase<Uint8Array, string>,
+    /** The node's libp2p when it is networked. */
+    readonly libp2p: Libp2p | undefined,
   ) {}
 
-  static async open(repoDir: string): Promise<HeliaStorage> {
+  static async open(repoDir: string, options: HeliaStorageOptions = {}): Promise<HeliaStorage> {
     const names = existsSync(repoDir) ? readdirSync(repoDir) : [];
     const known = new Set<string>(Object.values(REPO_ENTRIES));
     const unexpected = names.filter((n) => !known.has(n));
@@ -70,10 +93,23 @@ export class HeliaStorage implements IpfsStorage {
     const datastore = new LmdbDatastore(lmdb);
     try {
       if (legacy) await migrateFromBlockstoreFs(repoDir, blocks, datastore);
-      const helia = await createHeliaLight({ blockstore: blocks, datastore });
+      const light = createHeliaLight({ blockstore: blocks, datastore });
+      const network = options.network;
+      const helia = network
+        ? withBitswap(
+            withLibp2pLight(light, {
+              addresses: { listen: network.listen, ...(network.announce?.length ? { announce: network.announce } : {}) },
+              transports: [tcp()],
+              connectionEncrypters: [noise()],
+              streamMuxers: [yamux()],
+              services: { identify: identify() },
+            }),
+          )
+        : light;
       await helia.start();
+      // The peer key a networked node creates on first start is in the datastore: keep it.
       datastore.flush();
-      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb);
+      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb, network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined);
     } catch (error) {
       await blocks.close().catch(() => undefined);
       await lmdb.close();
@@ -150,6 +186,11 @@ export class HeliaStorage implements IpfsStorage {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;
     }
+  }
+
+  /** The multiaddrs other nodes can fetch this node's blocks from (with its peer id); none when offline. */
+  async origins(): Promise<string[]> {
+    return this.libp2p ? this.libp2p.getMultiaddrs().map((m) => m.toString()) : [];
   }
 
   /** Whether `cid` has a pin record: Helia writes it after every block of the DAG is marked, so it means whole. */

@@ -91,6 +91,12 @@ export class KuboStorage implements IpfsStorage {
     }
   }
 
+  /** The Kubo node's own swarm addresses (`ipfs id`), where a pinning service fetches from. */
+  async origins(): Promise<string[]> {
+    const id = await this.client.id();
+    return id.addresses.map((address) => address.toString());
+  }
+
   async close(): Promise<void> {
     // The RPC client holds no connection that needs closing; the Kubo daemon is not ours to stop.
   }

@@ -19,6 +19,15 @@ export class RemotePinFailedError extends PermanentError {
   override name = 'RemotePinFailedError';
 }
 
+/**
+ * The local node gives no address to fetch from (an offline Helia node), so a provider could not get new content:
+ * refused before anything is sent. Not retried.
+ */
+export class NoOriginsError extends PermanentError {
+  override name = 'NoOriginsError';
+  readonly status = 502;
+}
+
 /** The service did not report `pinned` in time (transient: the caller may retry). */
 export class RemotePinTimeoutError extends Error {
   override name = 'RemotePinTimeoutError';
@@ -43,7 +52,7 @@ async function asError(error: unknown): Promise<unknown> {
 export type PinningServiceOptions = {
   endpointUrl: string;
   accessToken: string;
-  /** Multiaddrs of the local node, sent as `Pin.origins` (provider hints). */
+  /** Addresses sent as `Pin.origins` besides the local node's own (e.g. its public address behind a proxy). */
   origins?: string[];
   pollIntervalMs?: number;
   /** How long to wait for `pinned` (default 10 minutes). */
@@ -54,9 +63,10 @@ export type PinningServiceOptions = {
 /**
  * Any IPFS Pinning Service API provider (https://ipfs.github.io/pinning-services-api-spec/) through
  * `@ipfs-shipyard/pinning-service-client`, composed with a local node that holds and provides the content: adds go
- * to the local node (Helia), then the root CID is pinned remotely (`POST /pins`) and polled until `pinned`.
+ * to the local node, then the root CID is pinned remotely (`POST /pins`, with the local node's addresses as
+ * `origins`) and polled until `pinned`; the provider fetches the blocks from the local node over libp2p (bitswap).
  * Reads are served by the local node. Tested against a protocol-level double (lib/ipfs/testing/
- * pinning-service-double.ts), not against a real provider.
+ * pinning-service-double.ts) whose own Helia node fetches over a real libp2p connection; not against a real provider.
  */
 export class PinningServiceStorage implements IpfsStorage {
   readonly backend = 'pinning-service' as const;
@@ -93,7 +103,13 @@ export class PinningServiceStorage implements IpfsStorage {
       const existing = await this.client.pinsGet({ cid: [cid.toString()], status: [Status.Pinned] }, { signal });
       const done = existing.results.values().next();
       if (!done.done) return done.value;
-      let status = await this.client.pinsPost({ pin: { cid: cid.toString(), name: `motif:${cid.toString()}`, origins: this.options.origins, meta: { app: 'motif' } } }, { signal });
+      const origins = [...new Set([...(this.options.origins ?? []), ...(await this.local.origins())])];
+      if (origins.length === 0) {
+        throw new NoOriginsError(
+          `the local IPFS node is offline, so the pinning service could not fetch ${cid} from it: set IPFS_LISTEN (and IPFS_ANNOUNCE for a public address) or KUBO_RPC_URL`,
+        );
+      }
+      let status = await this.client.pinsPost({ pin: { cid: cid.toString(), name: `motif:${cid.toString()}`, origins, meta: { app: 'motif' } } }, { signal });
       const deadline = Date.now() + this.timeoutMs;
       while (status.status === Status.Queued || status.status === Status.Pinning) {
         if (Date.now() > deadline) throw new RemotePinTimeoutError(`the pinning service did not pin ${cid} within ${this.timeoutMs} ms (request ${status.requestid})`);
@@ -127,6 +143,10 @@ export class PinningServiceStorage implements IpfsStorage {
     } catch (error) {
       throw await asError(error);
     }
+  }
+
+  origins(): Promise<string[]> {
+    return this.local.origins();
   }
 
   async close(): Promise<void> {

@@ -31,6 +31,8 @@ export interface IpfsStorage {
   /** Streams a file's bytes, or a range of them. */
   cat(cid: CID, options?: ReadOptions): AsyncIterable<Uint8Array>;
   isPinned(cid: CID): Promise<boolean>;
+  /** Multiaddrs where other IPFS nodes can fetch this node's content (a pinning service's `origins`); none if offline. */
+  origins(): Promise<string[]>;
   close(): Promise<void>;
 }
 

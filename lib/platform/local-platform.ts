@@ -129,7 +129,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
 
     // 4. IPFS: the app owns the node while it runs; here the backend is opened, round-tripped and closed.
-    const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
+    // The readiness probe pins through the configured backend; with a pinning service the provider fetches it from here.
+    const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir, serve: true });
     try {
       const probe = new TextEncoder().encode('motif start probe');
       const cid = await storage.addBytes(probe);

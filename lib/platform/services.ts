@@ -41,7 +41,8 @@ async function createServices(): Promise<Services> {
   const layout = resolveLayout(env);
   const { chain, rpcUrl } = resolveChain(env);
   const databaseUrl = env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif`;
-  const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
+  // The web app pins, so it is the process a pinning service fetches from.
+  const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir, serve: true });
   const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
   return {
     env,

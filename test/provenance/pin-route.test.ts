@@ -119,6 +119,7 @@ describe('POST /api/tracks/pin', () => {
         throw new Error('unused');
       },
       isPinned: async () => false,
+      origins: async () => [],
       close: async () => undefined,
     };
     const res = await handler({ storage: async () => failing, retry: { attempts: 3, baseDelayMs: 1, jitter: 0 } })(post(form()));

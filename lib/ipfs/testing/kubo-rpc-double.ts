@@ -150,6 +150,11 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
                 : [];
             return ndjson(res, [{ Objects: [{ Hash: entry.cid.toString(), Links: links }] }]);
           }
+          case '/api/v0/id': {
+            const addresses = await storage.origins();
+            const peer = storage.libp2p?.peerId.toString() ?? '12D3KooWKuboDoubleOfflineNodeWithoutAnyPeerIdentity';
+            return json(res, { ID: peer, PublicKey: '', Addresses: addresses, AgentVersion: 'kubo-rpc-double', Protocols: [] });
+          }
           case '/api/v0/pin/add': {
             const { cid } = parsePath(q.get('arg'));
             await pin(cid);

@@ -1,15 +1,15 @@
 /**
  * A PROTOCOL-LEVEL DOUBLE of the IPFS Pinning Service API (`/pins`, bearer-token auth, PinStatus lifecycle
- * queued -> pinned | failed), backed by a real Helia node of its own. It is not a real provider. Where a real
- * service fetches the DAG from the IPFS network (bitswap, using `Pin.origins` as hints), this double copies the
- * blocks from `origin` (the client's Helia node, in process) into its own blockstore, walking dag-pb links, and
- * then pins them: a block the origin does not hold makes the pin `failed`, as it would time out in reality.
+ * queued -> pinning -> pinned | failed), backed by a real, networked Helia node of its own. It is not a real
+ * provider, but it gets the content as one does: it dials the request's `origins` over libp2p and fetches the DAG
+ * with bitswap, then pins it. A request without origins, or whose origins do not answer or lack a block, fails, as a
+ * real pin would time out.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { multiaddr } from '@multiformats/multiaddr';
 import { CID } from 'multiformats/cid';
 import type { HeliaStorage } from '../helia-storage';
-import { readAll } from '../storage';
 import { readBody, startHttpDouble, type HttpDouble } from './http-double';
 
 type PinRecord = { requestid: string; status: 'queued' | 'pinning' | 'pinned' | 'failed'; created: string; pin: { cid: string; name?: string; origins?: string[]; meta?: Record<string, string> }; delegates: string[]; info: Record<string, string> };
@@ -22,50 +22,38 @@ export type PinningServiceDouble = HttpDouble & {
 
 export type PinningServiceDoubleOptions = {
   token: string;
-  /** Where the service finds the content (stands in for the IPFS network). */
-  origin: HeliaStorage;
-  /** The service's own node. */
+  /** The service's own node: opened with `network`, as it fetches from the origins over libp2p. */
   storage: HeliaStorage;
-  /** Time a new request stays `queued` before the copy starts (default 20 ms), so clients must poll. */
+  /** Time a new request stays `queued` before fetching starts (default 20 ms), so clients must poll. */
   queueMs?: number;
+  /** How long fetching may take before the pin fails (default 10 s). */
+  fetchTimeoutMs?: number;
 };
-
-const DAG_PB = 0x70;
-
-async function blockBytes(node: HeliaStorage, cid: CID): Promise<Uint8Array> {
-  return readAll(toAsync(node.helia.blockstore.get(cid, { offline: true } as { offline: boolean })));
-}
-
-async function* toAsync(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  yield* source;
-}
 
 export async function startPinningServiceDouble(options: PinningServiceDoubleOptions): Promise<PinningServiceDouble> {
   const pins = new Map<string, PinRecord>();
-  const { origin, storage } = options;
+  const { storage } = options;
+  const libp2p = storage.libp2p;
+  if (!libp2p) throw new Error('the pinning-service double needs a networked HeliaStorage (open it with `network`)');
 
-  async function copyDag(root: CID): Promise<void> {
-    const queue: CID[] = [root];
-    const seen = new Set<string>();
-    while (queue.length > 0) {
-      const cid = queue.shift() as CID;
-      if (seen.has(cid.toString())) continue;
-      seen.add(cid.toString());
-      const bytes = (await storage.helia.blockstore.has(cid)) ? await blockBytes(storage, cid) : await blockBytes(origin, cid);
-      await storage.helia.blockstore.put(cid, bytes);
-      if (cid.code === DAG_PB) {
-        const codec = await origin.helia.getCodec(DAG_PB);
-        const node = codec.decode(bytes) as { Links?: { Hash: CID }[] };
-        for (const link of node.Links ?? []) queue.push(link.Hash);
+  async function fetchAndPin(root: CID, origins: string[]): Promise<void> {
+    if (origins.length === 0) throw new Error('no origins to fetch from (this double does not reach the public network)');
+    const signal = AbortSignal.timeout(options.fetchTimeoutMs ?? 10_000);
+    const dialled = await Promise.allSettled(origins.map((o) => libp2p!.dial(multiaddr(o), { signal })));
+    if (!dialled.some((d) => d.status === 'fulfilled')) throw new Error(`could not reach any origin: ${origins.join(', ')}`);
+    // Helia's own pin walk, through its networked blockstore: each missing block comes over bitswap.
+    if (!(await storage.isPinned(root))) {
+      for await (const _ of storage.helia.pins.add(root, { signal })) {
+        // fetched and pinned block
       }
     }
-    await storage.pin(root);
+    await storage.pin(root); // seal the fetched blocks and commit the pin
   }
 
   function process(record: PinRecord): void {
     setTimeout(() => {
       record.status = 'pinning';
-      copyDag(CID.parse(record.pin.cid))
+      fetchAndPin(CID.parse(record.pin.cid), record.pin.origins ?? [])
         .then(() => {
           record.status = 'pinned';
         })

@@ -58,12 +58,13 @@ function notFound(error: unknown): boolean {
 }
 
 /**
- * An embedded Helia node with no libp2p and no HTTP routers — nothing leaves the machine. Blocks live in pack files
- * (PackBlockstore), Helia's datastore with its pins in LMDB; both may be opened by several processes at once.
+ * An embedded Helia node. By default it is offline (no libp2p, no HTTP routers: nothing leaves the machine); with
+ * `network` it serves its blocks over libp2p with bitswap, for a pinning service to fetch. Blocks live in pack
+ * files (PackBlockstore), Helia's datastore with its pins in LMDB; both may be opened by several processes at once.
  *
  * An add imports with ipfs-unixfs-importer (the importer @helia/unixfs runs) straight into the node's blockstore:
  * Helia's wrapper around it takes a lock per block for garbage collection and announces each block to block
- * brokers, of which an offline node has none; together that cost a fifth of the add. Then the batch is sealed
+ * brokers, which a node that others fetch from by address does not need; together that cost a fifth of the add. Then the batch is sealed
  * (synced to disk), pinned with Helia's pins, and the pin records are committed and synced: only then is the CID
  * reported.
  */

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchFigure, BenchModule } from './figure';
+import { round, type BenchFigure, type BenchModule } from './figure';
 import { loadJsbSoprano, loadNottingham, type EncodedPiece } from '../lib/generation/eval/corpus';
 import { KneserNeyNgram, contextAt, type NgramSequence } from '../lib/generation/eval/ngram';
 import { musicRnnNll } from '../lib/generation/eval/neural-nll';
@@ -217,11 +217,6 @@ function figures(e: ModelEvaluation): BenchFigure[] {
   const last = out[out.length - 1];
   if (last) last.note = `sample statistics:\n${table}`;
   return out;
-}
-
-function round(v: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
 }
 
 export const modelsBench: BenchModule = {

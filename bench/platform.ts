@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../lib/platform/ports';
-import type { BenchFigure, BenchModule } from './figure';
+import { median, round, type BenchFigure, type BenchModule } from './figure';
 
 type Started = { readyMs: number; stop(): Promise<void>; appPort: number };
 
@@ -56,20 +56,14 @@ export const platformBench: BenchModule = {
         if (i >= 5) samples.push(performance.now() - t); // the first calls warm the route
       }
       await warm.stop();
-      samples.sort((a, b) => a - b);
-      const median = samples[Math.floor(samples.length / 2)] ?? NaN;
+      const healthMs = median(samples);
       return [
         { name: 'start.cold.s', value: round(cold.readyMs / 1000, 1), unit: 's', goal: 'report (fresh clone: builds the app, compiles contracts)', note: 'npm start to "Motif is running", empty data folder, no .next, no contracts/out' },
         { name: 'start.warm.s', value: round(warm.readyMs / 1000, 1), unit: 's', goal: 'report (restart with data and build kept)', note: 'second npm start on the same data' },
-        { name: 'health.roundtrip.ms', value: round(median, 1), unit: 'ms', goal: 'report', note: `median of ${samples.length} GET /api/health (RPC + code checks, SQL + migration status, IPFS add + read back)` },
+        { name: 'health.roundtrip.ms', value: round(healthMs, 1), unit: 'ms', goal: 'report', note: `median of ${samples.length} GET /api/health (RPC + code checks, SQL + migration status, IPFS add + read back)` },
       ];
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   },
 };
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}

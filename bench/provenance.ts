@@ -20,15 +20,11 @@ import { createNodeReplay, MOTIF_SAMPLER } from '../lib/provenance/replay-node';
 import { signManifest } from '../lib/provenance/signed-manifest';
 import { verifyTrack } from '../lib/provenance/verify-track';
 import { makeMidi, makeWav } from '../test/provenance/fixtures';
-import type { BenchFigure, BenchModule } from './figure';
+import { median, round, type BenchFigure, type BenchModule } from './figure';
 
 const MIB = 2 ** 20;
 const ADD_RUNS = 7;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export const provenanceBench: BenchModule = {
   title: 'IPFS and verification',
@@ -109,8 +105,8 @@ export const provenanceBench: BenchModule = {
       if (failed.length > 0) throw new Error(`verification failed: ${failed.map((c) => `${c.name}: ${c.reason}`).join('; ')}`);
 
       return [
-        { name: 'ipfs.add.mibps', value: round(addMibps), unit: 'MiB/s', goal: 'report', note: `50 MiB of new random bytes imported, synced to disk and pinned through the embedded Helia node (pack blockstore, LMDB pins); median of ${ADD_RUNS} (each: ${addMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
-        { name: 'ipfs.sha256.mibps', value: round(shaMibps), unit: 'MiB/s', goal: 'report', note: `node:crypto SHA-256 over the same 50 MiB, one core, same rounds; median of ${ADD_RUNS} (each: ${hashMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
+        { name: 'ipfs.add.mibps', value: round(addMibps, 1), unit: 'MiB/s', goal: 'report', note: `50 MiB of new random bytes imported, synced to disk and pinned through the embedded Helia node (pack blockstore, LMDB pins); median of ${ADD_RUNS} (each: ${addMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
+        { name: 'ipfs.sha256.mibps', value: round(shaMibps, 1), unit: 'MiB/s', goal: 'report', note: `node:crypto SHA-256 over the same 50 MiB, one core, same rounds; median of ${ADD_RUNS} (each: ${hashMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
         { name: 'ipfs.add.sha256_ratio', value: Math.round((addMibps / shaMibps) * 100) / 100, unit: 'x', goal: '>= 0.5' },
         { name: 'verify.ms', value: Math.round(verifyMs), unit: 'ms', goal: 'report', note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, 90 bars = 1,440 steps replayed), cold model load included; warm: ${Math.round(warmMs)} ms; chain check not included (by CID)` },
       ];
@@ -120,7 +116,3 @@ export const provenanceBench: BenchModule = {
     }
   },
 };
-
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
-}

@@ -18,10 +18,9 @@ import { freePort } from '../lib/platform/ports';
 import { SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { launchChromium } from '../test/support/chromium';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH } from '../test/studio/fixture-checkpoint';
-import type { BenchFigure, BenchModule } from './figure';
+import { median, round, type BenchFigure, type BenchModule } from './figure';
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const round1 = (x: number): number => Math.round(x * 10) / 10;
+const round1 = (x: number): number => round(x, 1);
 
 async function startApp(dataDir: string): Promise<{ base: string; stop(): Promise<void> }> {
   const ports = { app: await freePort(), anvil: await freePort(), pg: await freePort() };

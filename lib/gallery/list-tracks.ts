@@ -24,19 +24,10 @@ export type GalleryItem = {
 
 export type GalleryPage = { items: GalleryItem[]; total: number; page: number; pageSize: number; pages: number };
 
-type Row = {
+/** The SQL row: the item's own columns as PostgreSQL returns them, before conversion. */
+type Row = Omit<GalleryItem, 'tokenId' | 'contentCid' | 'priceWei' | 'mintedBlock'> & {
   tokenId: Prisma.Decimal;
-  title: string | null;
-  creator: string;
-  owner: string;
-  genre: string | null;
-  musicalKey: string | null;
-  bpm: number | null;
-  durationMs: number | null;
-  modelId: string | null;
   contentDigest: string;
-  licence: number;
-  royaltyBps: number;
   priceWei: Prisma.Decimal | null;
   mintedBlock: bigint;
   total: bigint;

@@ -18,7 +18,7 @@ import type { CID } from 'multiformats/cid';
 import { dagWalker } from './dag-walker';
 import { LmdbDatastore } from './lmdb-datastore';
 import { PackBlockstore } from './pack-blockstore';
-import { ContentNotFoundError, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
+import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
 
 /** The IPFS folder exists but is not a Helia repository. Never wiped automatically. */
@@ -168,12 +168,7 @@ export class HeliaStorage implements IpfsStorage {
   async stat(cid: CID, options: { path?: string; signal?: AbortSignal } = {}): Promise<Entry> {
     try {
       const stats = await this.fs.stat(cid, { path: options.path, signal: options.signal, offline: true });
-      if (stats.type === 'directory') {
-        const entries: { name: string; cid: CID }[] = [];
-        for await (const e of this.fs.ls(stats.cid, { signal: options.signal, offline: true })) entries.push({ name: e.name, cid: e.cid });
-        return { type: 'directory', cid: stats.cid, entries };
-      }
-      return { type: 'file', cid: stats.cid, size: Number(stats.size) };
+      return await entryFromStat(stats, (dir) => this.fs.ls(dir, { signal: options.signal, offline: true }));
     } catch (error) {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;

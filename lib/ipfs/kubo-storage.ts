@@ -1,6 +1,6 @@
 import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { CID } from 'multiformats/cid';
-import { ContentNotFoundError, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
+import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS } from './unixfs-settings';
 
 /**
@@ -58,12 +58,7 @@ export class KuboStorage implements IpfsStorage {
   async stat(cid: CID, options: { path?: string; signal?: AbortSignal } = {}): Promise<Entry> {
     try {
       const stats = await this.client.files.stat(ipfsPath(cid, options.path), { signal: options.signal });
-      if (stats.type === 'directory') {
-        const entries: { name: string; cid: CID }[] = [];
-        for await (const e of this.client.ls(stats.cid, { signal: options.signal })) entries.push({ name: e.name, cid: e.cid });
-        return { type: 'directory', cid: stats.cid, entries };
-      }
-      return { type: 'file', cid: stats.cid, size: Number(stats.size) };
+      return await entryFromStat(stats, (dir) => this.client.ls(dir, { signal: options.signal }));
     } catch (error) {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;

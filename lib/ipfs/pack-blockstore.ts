@@ -7,6 +7,7 @@ import { NotFoundError } from 'interface-store';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import * as Digest from 'multiformats/hashes/digest';
+import { readAll } from './storage';
 
 type AbortOptions = { signal?: AbortSignal };
 type BlockBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -82,7 +83,7 @@ export class PackBlockstore extends BaseBlockstore {
     options?.signal?.throwIfAborted();
     // Only this process's index is asked: a block another process also wrote just exists in two packs.
     if (this.index.has(Buffer.from(cid.multihash.bytes).toString('base64'))) return cid;
-    this.append(keyOf(cid), await collect(bytes));
+    this.append(keyOf(cid), bytes instanceof Uint8Array ? bytes : await readAll(bytes));
     return cid;
   }
 
@@ -370,11 +371,4 @@ function syncFolder(dir: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-async function collect(bytes: BlockBytes): Promise<Uint8Array> {
-  if (bytes instanceof Uint8Array) return bytes;
-  const parts: Uint8Array[] = [];
-  for await (const part of bytes) parts.push(part);
-  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }

@@ -44,8 +44,19 @@ export class ContentNotFoundError extends Error {
   }
 }
 
+/** An Entry from a backend's stat answer; a directory's entries are listed with `list`. */
+export async function entryFromStat(
+  stats: { type: string; cid: CID; size: number | bigint },
+  list: (cid: CID) => AsyncIterable<{ name: string; cid: CID }>,
+): Promise<Entry> {
+  if (stats.type !== 'directory') return { type: 'file', cid: stats.cid, size: Number(stats.size) };
+  const entries: { name: string; cid: CID }[] = [];
+  for await (const e of list(stats.cid)) entries.push({ name: e.name, cid: e.cid });
+  return { type: 'directory', cid: stats.cid, entries };
+}
+
 /** Collects a stream of chunks into one buffer. */
-export async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+export async function readAll(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of chunks) {

@@ -4,6 +4,7 @@ import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provena
 import { readAll } from '../../../lib/ipfs/storage';
 import { getServices } from '../../../lib/platform/services';
 import { parseTrackTarget } from '../../../lib/provenance/target';
+import type { IndexedMetadata } from '../../../lib/indexer/track-metadata';
 import { pagesDb } from '../../_components/server-prisma';
 
 export type HistoryEntry = { name: string; blockNumber: string; txHash: string; logIndex: number; args: Record<string, unknown> };
@@ -25,26 +26,22 @@ export type ProvenanceSummary = {
   manifestDigest: string;
 };
 
+/** The metadata columns the indexer fills (title is null until the metadata resolves). */
+type TrackColumns = Omit<IndexedMetadata, 'title'> & { title: string | null };
+
 export type TrackView = {
   tokenId: string;
   contentDigest: `0x${string}`;
   cid: string;
-  track: {
+  track: ({
     creator: Address;
     owner: Address;
     licence: number;
     royaltyReceiver: Address;
     royaltyBps: number;
-    title: string | null;
-    description: string | null;
-    genre: string | null;
-    musicalKey: string | null;
-    bpm: number | null;
-    durationMs: number | null;
-    modelId: string | null;
     mintedBlock: string;
     mintedTx: string;
-  } | null;
+  } & TrackColumns) | null;
   listing: { seller: Address; priceWei: string } | null;
   split: { address: Address; accounts: Address[]; shares: number[] } | null;
   history: HistoryEntry[];

@@ -82,8 +82,8 @@ export class PackBlockstore extends BaseBlockstore {
   override async put(cid: CID, bytes: BlockBytes, options?: AbortOptions): Promise<CID> {
     options?.signal?.throwIfAborted();
     // Only this process's index is asked: a block another process also wrote just exists in two packs.
-    if (this.index.has(Buffer.from(cid.multihash.bytes).toString('base64'))) return cid;
-    this.append(keyOf(cid), bytes instanceof Uint8Array ? bytes : await readAll(bytes));
+    if (this.index.has(indexName(cid.multihash.bytes))) return cid;
+    this.append(cid.multihash.bytes, bytes instanceof Uint8Array ? bytes : await readAll(bytes));
     return cid;
   }
 
@@ -166,7 +166,7 @@ export class PackBlockstore extends BaseBlockstore {
     } catch (error) {
       // Unpublished: its blocks are gone from this process too, so nothing claims to hold them.
       for (const entry of pack.entries) {
-        const key = Buffer.from(entry.key).toString('base64');
+        const key = indexName(entry.key);
         if (this.index.get(key)?.pack === pack) this.index.delete(key);
       }
       try {
@@ -180,7 +180,7 @@ export class PackBlockstore extends BaseBlockstore {
     this.readFds.set(pack.file, pack.fd);
     // From now on blocks are read from the file: the importer's chunks may be views of the caller's buffer.
     for (const entry of pack.entries) {
-      const location = this.index.get(Buffer.from(entry.key).toString('base64'));
+      const location = this.index.get(indexName(entry.key));
       if (location?.pack === pack) delete location.pending;
     }
   }
@@ -199,7 +199,7 @@ export class PackBlockstore extends BaseBlockstore {
     pack.entries.push({ key, offset, length: bytes.byteLength });
     // Until sealed, the bytes are read from memory (and kept for a retried seal to find them).
     const location: Location = { pack, offset, length: bytes.byteLength, pending: bytes };
-    this.index.set(Buffer.from(key).toString('base64'), location);
+    this.index.set(indexName(key), location);
     pack.batch.push(bytes);
     if (pack.size - pack.batchStart >= this.writeBatchBytes) this.writeBatch(pack);
   }
@@ -222,12 +222,12 @@ export class PackBlockstore extends BaseBlockstore {
   }
 
   private tombstone(cid: CID): boolean {
-    const key = keyOf(cid);
+    const key = cid.multihash.bytes;
     const location = this.locate(cid);
     if (!location) return false;
     const pack = (this.current ??= this.openPack());
     pack.entries.push({ key, offset: 0, length: TOMBSTONE });
-    this.index.delete(Buffer.from(key).toString('base64'));
+    this.index.delete(indexName(key));
     return true;
   }
 
@@ -240,7 +240,7 @@ export class PackBlockstore extends BaseBlockstore {
   }
 
   private locate(cid: CID): Location | undefined {
-    const key = Buffer.from(cid.multihash.bytes).toString('base64');
+    const key = indexName(cid.multihash.bytes);
     return this.index.get(key) ?? (this.refresh() ? this.index.get(key) : undefined);
   }
 
@@ -279,7 +279,7 @@ export class PackBlockstore extends BaseBlockstore {
     for (const name of names) {
       const pack: PackRef = { file: path.join(this.dir, name) };
       for (const entry of readPackIndex(pack.file)) {
-        const key = Buffer.from(entry.key).toString('base64');
+        const key = indexName(entry.key);
         if (entry.length === TOMBSTONE) this.index.delete(key);
         else this.index.set(key, { pack, offset: entry.offset, length: entry.length });
       }
@@ -289,8 +289,9 @@ export class PackBlockstore extends BaseBlockstore {
   }
 }
 
-function keyOf(cid: CID): Uint8Array {
-  return cid.multihash.bytes;
+/** The in-memory index's name for a block: its multihash, base64. */
+function indexName(multihash: Uint8Array): string {
+  return Buffer.from(multihash).toString('base64');
 }
 
 function encodeIndex(entries: OpenPack['entries']): Buffer {

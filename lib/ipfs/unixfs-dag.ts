@@ -44,13 +44,14 @@ export async function folderCid(files: readonly { path: string; content: Uint8Ar
     dir.set(name, file.content);
   }
   const build = async (dir: Dir): Promise<DagNode> => {
+    // dag-pb orders links by name bytes.
+    const names = [...dir.keys()].map((name) => ({ name, bytes: utf8.encode(name) })).sort((a, b) => compareBytes(a.bytes, b.bytes));
     const links: Link[] = [];
-    for (const [name, entry] of dir) {
+    for (const { name } of names) {
+      const entry = dir.get(name)!;
       const node = entry instanceof Uint8Array ? await fileNode(entry) : await build(entry);
       links.push({ name, size: node.size, cid: node.cid });
     }
-    // dag-pb orders links by name bytes.
-    links.sort((a, b) => compareBytes(utf8.encode(a.name), utf8.encode(b.name)));
     const node = await dagPbNode(unixfsData(UNIXFS_DIRECTORY, []), links, 0);
     // Past this size the importer (and Kubo) shard a directory as a HAMT, which Motif's few-file folders never need.
     if (node.blockBytes > UNIXFS_SETTINGS.chunkSize) throw new Error(`folderCid: a folder of ${links.length} entries would be sharded, which is not supported`);

@@ -69,9 +69,6 @@ async function multipartFiles(req: IncomingMessage): Promise<{ path: string; con
 export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpcDouble> {
   const fs: UnixFS = unixfs(storage.helia);
 
-  function pin(cid: CID): Promise<void> {
-    return storage.pin(cid);
-  }
 
   async function add(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
     const cidVersion = Number(query.get('cid-version') ?? '0');
@@ -97,7 +94,7 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
       root = entry.cid;
     }
     if (!root) throw new KuboCommandError('no files in the request');
-    if (flag(query, 'pin', true)) await pin(root);
+    if (flag(query, 'pin', true)) await storage.pin(root);
     ndjson(res, lines);
   }
 
@@ -157,7 +154,7 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
           }
           case '/api/v0/pin/add': {
             const { cid } = parsePath(q.get('arg'));
-            await pin(cid);
+            await storage.pin(cid);
             return json(res, { Pins: [cid.toString()] });
           }
           case '/api/v0/pin/ls': {

@@ -29,11 +29,12 @@ describe('deployContracts', () => {
     for (const c of Object.values(first.deployment.contracts)) {
       expect(await t.publicClient.getCode({ address: c.address })).toMatch(/^0x[0-9a-f]{100,}/);
     }
-    const blockBefore = await t.publicClient.getBlockNumber();
+    // cacheTime 0: viem reuses a block number read in the last polling interval (waitForTransactionReceipt reads it).
+    const blockBefore = await t.publicClient.getBlockNumber({ cacheTime: 0 });
     const second = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
     expect(second.reused).toBe(true);
     expect(second.deployment).toEqual(first.deployment);
-    expect(await t.publicClient.getBlockNumber()).toBe(blockBefore);
+    expect(await t.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(blockBefore);
   }, 120_000);
 
   it('redeploys when the recorded addresses have no code on this chain', async () => {

@@ -4,10 +4,12 @@
  */
 import '../lib/platform/polyfills';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadCliEnv } from '../lib/config/cli-env';
 import { resolveLayout } from '../lib/config/env';
 import { startLocalPlatform, type Component } from '../lib/platform/local-platform';
+import { ownStopSignals, type StopSignal } from '../lib/platform/stop-signals';
 
 const started = performance.now();
 const env = loadCliEnv();
@@ -24,11 +26,36 @@ const onLog = (component: Component, line: string) => {
   else if (component === 'app' && /Creating an optimized production build|Compiled successfully|built in/.test(line)) console.log(`  app: ${line.trim()}`);
 };
 
+// Ctrl-C while starting stops what has started so far; once running, it stops everything in order and exits 0.
+const interrupted = new AbortController();
+let platform: Awaited<ReturnType<typeof startLocalPlatform>> | undefined;
+let stopping = false;
+const shutdown = async (signal: StopSignal) => {
+  if (!platform) {
+    if (!interrupted.signal.aborted) console.log(`\n${signal}: stopping what has started so far (data is kept)...`);
+    interrupted.abort(signal);
+    return;
+  }
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the app, database and chain (data is kept)...`);
+  await platform.stop();
+  console.log('Stopped.');
+  logFile.end();
+  process.exit(0);
+};
+ownStopSignals((signal) => void shutdown(signal));
+
 console.log(`Starting Motif (data in ${path.relative(process.cwd(), layout.dataDir) || '.'}/, log in ${path.relative(process.cwd(), layout.logsDir)}/platform.log)`);
-let platform: Awaited<ReturnType<typeof startLocalPlatform>>;
 try {
-  platform = await startLocalPlatform({ env, onReady, onLog });
+  platform = await startLocalPlatform({ env, onReady, onLog, signal: interrupted.signal });
 } catch (error) {
+  if (interrupted.signal.aborted) {
+    const signal = interrupted.signal.reason as StopSignal;
+    console.log('Stopped before Motif was ready.');
+    logFile.end();
+    process.exit(128 + os.constants.signals[signal]);
+  }
   const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
   console.error(`\n✘ Motif could not start: ${error instanceof Error ? error.message : String(error)}`);
   if (!known && error instanceof Error && error.stack) logFile.write(`${error.stack}\n`);
@@ -38,15 +65,3 @@ try {
 
 console.log(`\nMotif is running at ${platform.url}  (ready in ${seconds()} s; Ctrl-C stops it)`);
 
-let stopping = false;
-const shutdown = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping the app, database and chain (data is kept)...`);
-  await platform.stop();
-  console.log('Stopped.');
-  logFile.end();
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

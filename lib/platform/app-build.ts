@@ -39,7 +39,7 @@ export class AppBuildError extends Error {
 }
 
 /** Runs `next build` when the sources changed since the last build (or there is none). */
-export async function ensureAppBuild(params: { cwd: string; onLine?: (line: string) => void }): Promise<{ built: boolean; ms: number }> {
+export async function ensureAppBuild(params: { cwd: string; onLine?: (line: string) => void; signal?: AbortSignal }): Promise<{ built: boolean; ms: number }> {
   const started = performance.now();
   const stampPath = path.join(params.cwd, '.next', STAMP);
   const current = await appSourceHash(params.cwd);
@@ -50,6 +50,7 @@ export async function ensureAppBuild(params: { cwd: string; onLine?: (line: stri
       cwd: params.cwd,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      signal: params.signal, // aborting kills the build and rejects with the abort reason
     });
     let tail = '';
     const onData = (chunk: Buffer) => {

@@ -18,6 +18,8 @@ export type StartProcessParameters = {
   cwd?: string;
   /** Receives every output line (stdout and stderr), e.g. for a log file. */
   onLine?: (line: string) => void;
+  /** Aborting it before the process is ready stops the process and rejects with the abort reason. */
+  signal?: AbortSignal;
 };
 
 export class ProcessStartError extends Error {
@@ -59,14 +61,19 @@ export function startProcess(params: StartProcessParameters): Promise<ManagedPro
 
   return new Promise<ManagedProcess>((resolve, reject) => {
     let settled = false;
-    const fail = (message: string) => {
+    const giveUp = (error: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      params.signal?.removeEventListener('abort', onAbort);
       void stop(0);
-      reject(new ProcessStartError(`${message}\n${output.slice(-4000)}`, output));
+      reject(error);
     };
+    const fail = (message: string) => giveUp(new ProcessStartError(`${message}\n${output.slice(-4000)}`, output));
+    const onAbort = () => giveUp(params.signal?.reason);
     const timer = setTimeout(() => fail(`${command} was not ready after ${timeoutMs} ms`), timeoutMs);
+    if (params.signal?.aborted) onAbort();
+    else params.signal?.addEventListener('abort', onAbort, { once: true });
     const onData = (buffer: string) => {
       let pending = buffer;
       return (chunk: Buffer) => {
@@ -80,6 +87,7 @@ export function startProcess(params: StartProcessParameters): Promise<ManagedPro
           if (!settled && isReady(line)) {
             settled = true;
             clearTimeout(timer);
+            params.signal?.removeEventListener('abort', onAbort);
             resolve({ child, readyLine: line, stop });
           }
         }

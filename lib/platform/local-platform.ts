@@ -33,6 +33,8 @@ export type PlatformOptions = {
   onLog?: (component: Component, line: string) => void;
   /** Skip the web app (tests and benches that only need the back end). */
   withApp?: boolean;
+  /** Aborting it (Ctrl-C during start-up) stops what has started so far; the app build and start and the indexer's catch-up end at once, other steps at their end. */
+  signal?: AbortSignal;
 };
 
 export type RunningPlatform = {
@@ -102,6 +104,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const block = await publicClient.getBlockNumber();
     ready('chain', `${anvil ? 'anvil' : chain.name} at ${rpcUrl} (chain ${chain.id}, block ${block})`);
 
+    options.signal?.throwIfAborted();
     // 2. Contracts
     const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
     const deployerKey = anvil ? localDevAccounts(1)[0]!.privateKey : env.DEPLOYER_PRIVATE_KEY;
@@ -115,6 +118,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       throw new Error(`No deployment for chain ${chain.id} at ${deploymentPath}, and no DEPLOYER_PRIVATE_KEY to make one.`);
     }
 
+    options.signal?.throwIfAborted();
     // 3. Database
     let databaseUrl = env.DATABASE_URL;
     let pg: EmbeddedPostgresServer | null = null;
@@ -128,6 +132,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const applied = before.pending.length > 0 ? (await applyMigrations(databaseUrl)).applied : [];
     ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
 
+    options.signal?.throwIfAborted();
     // 4. IPFS: the app owns the node while it runs; here the backend is opened, round-tripped and closed.
     // The readiness probe pins through the configured backend; with a pinning service the provider fetches it from here.
     const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir, serve: true });
@@ -141,6 +146,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     }
     ready('ipfs', storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`);
 
+    options.signal?.throwIfAborted();
     // 5. Demo seed (local chain only)
     if (anvil) {
       const prisma = createPrismaClient(databaseUrl);
@@ -152,6 +158,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       }
     }
 
+    options.signal?.throwIfAborted();
     // 6. Indexer: backfill, then follow the chain in this process until stop.
     {
       const deployment = readDeployment(deploymentPath);
@@ -196,15 +203,19 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         await prisma.$disconnect();
         await metadataStorage.close();
       });
-      const head = await caughtUp;
+      // Ctrl-C while catching up: the chain may already be gone, so stop waiting for a catch-up that cannot come.
+      const onInterrupt = () => rejectCaughtUp(options.signal?.reason);
+      options.signal?.addEventListener('abort', onInterrupt, { once: true });
+      const head = await caughtUp.finally(() => options.signal?.removeEventListener('abort', onInterrupt));
       ready('indexer', `caught up to block ${head}; following new blocks`);
     }
 
+    options.signal?.throwIfAborted();
     // 7. Web app
     let url: string | null = null;
     if (options.withApp !== false) {
       await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
-      const build = await ensureAppBuild({ cwd, onLine: (l) => log('app', l) });
+      const build = await ensureAppBuild({ cwd, onLine: (l) => log('app', l), signal: options.signal });
       if (build.built) log('app', `built in ${(build.ms / 1000).toFixed(1)} s`);
       const app: ManagedProcess = await startProcess({
         command: process.execPath,
@@ -222,6 +233,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         isReady: (line) => /Ready in|started server on/i.test(line),
         onLine: (l) => log('app', l),
         timeoutMs: 60_000,
+        signal: options.signal,
       });
       stops.push(() => app.stop());
       url = `http://localhost:${env.MOTIF_APP_PORT}`;
@@ -231,6 +243,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       ready('app', failing.length === 0 ? `Next.js production server, health all green` : `Next.js production server, health FAILING (${failing.join('; ')})`);
     }
 
+    options.signal?.throwIfAborted();
     return { url, rpcUrl, chainId: chain.id, databaseUrl, deploymentPath, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -19,7 +19,7 @@ import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { assertPortFree, freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript } from '../support/start-process';
+import { pressCtrlC, runStartScript, waitForOutput } from '../support/start-process';
 
 /** A real 0.5 s 44.1 kHz 16-bit stereo WAV of a 440 Hz tone. */
 function sineWav(): Uint8Array {
@@ -146,6 +146,25 @@ describe('npm start', () => {
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(wav);
     const health = (await (await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`)).json()) as { ok: boolean };
     expect(health.ok).toBe(true);
+    pressCtrlC(started);
+    expect(await started.exited).toBe(0);
+    expect(started.output()).toContain('Stopped.');
+  });
+
+  it('Ctrl-C while starting stops what has started, exits 130 and frees every port; the next start has all the data', async () => {
+    const interrupted = runStartScript(env);
+    await waitForOutput(interrupted, '✔ contracts');
+    pressCtrlC(interrupted);
+    expect(await interrupted.exited).toBe(130);
+    expect(interrupted.output()).toContain('SIGINT: stopping what has started so far');
+    expect(interrupted.output()).toContain('Stopped before Motif was ready.');
+    expect(interrupted.output()).not.toContain('Motif is running at');
+    for (const port of [env.MOTIF_APP_PORT, env.MOTIF_ANVIL_PORT, env.MOTIF_PG_PORT]) await expect(assertPortFree(Number(port), 'x')).resolves.toBeUndefined();
+
+    const started = runStartScript(env);
+    await started.ready;
+    const publicClient = createPublicClient({ chain: localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`), transport: http() });
+    expect(await publicClient.getBalance({ address: recipient })).toBe(parseEther('1.5'));
     pressCtrlC(started);
     expect(await started.exited).toBe(0);
   });

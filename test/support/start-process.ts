@@ -27,6 +27,16 @@ export function runStartScript(env: Record<string, string>): StartedPlatform {
   return { child, output: () => output, ready, exited };
 }
 
+/** Resolves once the output contains `text`; rejects if the process exits first. */
+export async function waitForOutput(started: StartedPlatform, text: string): Promise<void> {
+  let exited = false;
+  void started.exited.then(() => (exited = true));
+  while (!started.output().includes(text)) {
+    if (exited) throw new Error(`npm start exited before printing ${JSON.stringify(text)}:\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Ctrl-C: SIGINT to the whole process group. */
 export function pressCtrlC(started: StartedPlatform): void {
   if (started.child.pid) process.kill(-started.child.pid, 'SIGINT');

@@ -1,8 +1,6 @@
 import { formatEther } from 'viem';
+import { shortHex } from '../../lib/format/short-hex';
 
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
 
 export function eth(wei: bigint | string): string {
   return `${formatEther(BigInt(wei))} ETH`;
@@ -15,25 +13,25 @@ const str = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));
 export function describeEvent(name: string, args: Args): string {
   switch (name) {
     case 'TrackMinted':
-      return `Minted by ${shortAddress(str(args.creator))} (royalty ${Number(args.royaltyBps) / 100}%)`;
+      return `Minted by ${shortHex(str(args.creator))} (royalty ${Number(args.royaltyBps) / 100}%)`;
     case 'VoucherRedeemed':
-      return `Voucher redeemed by ${shortAddress(str(args.buyer))} for ${eth(str(args.price))}`;
+      return `Voucher redeemed by ${shortHex(str(args.buyer))} for ${eth(str(args.price))}`;
     case 'Transfer':
-      return /^0x0{40}$/.test(str(args.from)) ? `Created for ${shortAddress(str(args.to))}` : `Transferred ${shortAddress(str(args.from))} → ${shortAddress(str(args.to))}`;
+      return /^0x0{40}$/.test(str(args.from)) ? `Created for ${shortHex(str(args.to))}` : `Transferred ${shortHex(str(args.from))} → ${shortHex(str(args.to))}`;
     case 'Listed':
-      return `Listed by ${shortAddress(str(args.seller))} for ${eth(str(args.price))}`;
+      return `Listed by ${shortHex(str(args.seller))} for ${eth(str(args.price))}`;
     case 'ListingUpdated':
       return `Price changed to ${eth(str(args.price))}`;
     case 'ListingCancelled':
       return 'Listing cancelled';
     case 'OfferMade':
-      return `Offer of ${eth(str(args.amount))} by ${shortAddress(str(args.buyer))}`;
+      return `Offer of ${eth(str(args.amount))} by ${shortHex(str(args.buyer))}`;
     case 'OfferCancelled':
-      return `Offer of ${eth(str(args.amount))} by ${shortAddress(str(args.buyer))} withdrawn`;
+      return `Offer of ${eth(str(args.amount))} by ${shortHex(str(args.buyer))} withdrawn`;
     case 'Sale':
-      return `Sold by ${shortAddress(str(args.seller))} to ${shortAddress(str(args.buyer))} for ${eth(str(args.price))} (royalty ${eth(str(args.royalty))}, fee ${eth(str(args.fee))})`;
+      return `Sold by ${shortHex(str(args.seller))} to ${shortHex(str(args.buyer))} for ${eth(str(args.price))} (royalty ${eth(str(args.royalty))}, fee ${eth(str(args.fee))})`;
     case 'Approval':
-      return `Approved ${shortAddress(str(args.approved))} to transfer`;
+      return `Approved ${shortHex(str(args.approved))} to transfer`;
     default:
       return name;
   }

@@ -2,12 +2,9 @@
 
 import { useState } from 'react';
 import { useChainId, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from 'wagmi';
+import { shortHex } from '../../lib/format/short-hex';
 import { useSiwe } from '../_hooks/use-siwe';
 import { describeError } from './describe-error';
-
-function short(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
 
 /**
  * The header's wallet menu: connect (injected wallets; on the local chain, the labelled dev accounts), disconnect,
@@ -30,14 +27,14 @@ export function WalletMenu() {
     return (
       <div className="wallet-menu" data-testid="wallet-menu">
         <span aria-label="Connected wallet" title={connection.address}>
-          {short(connection.address)} <span className="muted">({connection.connector?.name.split(' — ')[0] ?? 'wallet'})</span>
+          {shortHex(connection.address)} <span className="muted">({connection.connector?.name.split(' — ')[0] ?? 'wallet'})</span>
         </span>{' '}
         {wrongChain ? (
           <button type="button" onClick={() => switchChain.mutate({ chainId: configuredChainId })} disabled={switchChain.isPending}>
             {switchChain.isPending ? 'Switching…' : 'Wrong network: switch to Motif’s chain'}
           </button>
         ) : signedIn ? (
-          <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>Sign out ({short(connection.address)})</button>
+          <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>Sign out ({shortHex(connection.address)})</button>
         ) : (
           <button type="button" onClick={() => signIn.mutate()} disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in with Ethereum'}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { formatEther } from 'viem';
 import { createPrismaClient } from '../../lib/db/client';
+import { shortHex } from '../../lib/format/short-hex';
 import { GALLERY_SORTS, GalleryQueryError, parseGalleryQuery, type GalleryQuery } from '../../lib/gallery/gallery-query';
 import { listTracks, type GalleryItem } from '../../lib/gallery/list-tracks';
 import { getServices } from '../../lib/platform/services';
@@ -18,17 +19,13 @@ const SORT_LABELS: Record<(typeof GALLERY_SORTS)[number], string> = {
   title: 'Title',
 };
 
-function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
-
 function TrackCard({ track }: { track: GalleryItem }) {
   const title = track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
   return (
     <li className="track-card">
       <h2>{title}</h2>
       <p className="muted">
-        by <span title={track.creator}>{shortAddress(track.creator)}</span>
+        by <span title={track.creator}>{shortHex(track.creator)}</span>
         {track.genre ? ` · ${track.genre}` : ''}
         {track.musicalKey ? ` · ${track.musicalKey}` : ''}
         {track.bpm ? ` · ${track.bpm} BPM` : ''}

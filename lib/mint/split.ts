@@ -7,6 +7,7 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { MAX_SPLIT_RECIPIENTS, normalizeSplit, type NormalizedSplit } from '../contracts/splits';
 import { MAX_ROYALTY_BPS, SPLIT_PERCENTAGE_SCALE } from '../contracts/voucher';
+import { shortHex } from '../format/short-hex';
 
 export { MAX_SPLIT_RECIPIENTS };
 /** Highest royalty rate in percent (TrackCollection's MAX_ROYALTY_BPS). */
@@ -53,10 +54,6 @@ export function sharesToPercent(shares: number): string {
   return frac ? `${whole}.${frac}` : String(whole);
 }
 
-function short(a: string): string {
-  return a.length > 12 ? `${a.slice(0, 6)}…${a.slice(-4)}` : a;
-}
-
 /** Validates the form; `ok` with the contract-ready values, or every problem found. */
 export function validateSplit(input: SplitForm): SplitValidation {
   const form = splitFormSchema.parse(input);
@@ -82,11 +79,11 @@ export function validateSplit(input: SplitForm): SplitValidation {
     const label = `Payee ${i + 1}`;
     const addressText = p.address.trim();
     let account: Address | null = null;
-    if (!isAddress(addressText, { strict: false })) errors.push({ field: `payees.${i}.address`, message: `${label}: "${short(addressText) || '(empty)'}" is not a valid address (0x and 40 hex digits)` });
+    if (!isAddress(addressText, { strict: false })) errors.push({ field: `payees.${i}.address`, message: `${label}: "${shortHex(addressText) || '(empty)'}" is not a valid address (0x and 40 hex digits)` });
     else {
       account = getAddress(addressText);
       const first = seen.get(account.toLowerCase());
-      if (first !== undefined) errors.push({ field: `payees.${i}.address`, message: `${label}: ${short(account)} is already payee ${first + 1}; list each payee once` });
+      if (first !== undefined) errors.push({ field: `payees.${i}.address`, message: `${label}: ${shortHex(account)} is already payee ${first + 1}; list each payee once` });
       else seen.set(account.toLowerCase(), i);
     }
     const pct = percentText.safeParse(p.percent);
@@ -109,7 +106,7 @@ export function validateSplit(input: SplitForm): SplitValidation {
 
   let controller: Address | null = null;
   if (form.controller !== '') {
-    if (!isAddress(form.controller, { strict: false })) errors.push({ field: 'controller', message: `Label (controller): "${short(form.controller)}" is not a valid address` });
+    if (!isAddress(form.controller, { strict: false })) errors.push({ field: 'controller', message: `Label (controller): "${shortHex(form.controller)}" is not a valid address` });
     else controller = getAddress(form.controller);
   }
 

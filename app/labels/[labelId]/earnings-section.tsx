@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { erc20Abi, getAddress, type Address } from 'viem';
 import { useConfig, useConnection, useReadContracts } from 'wagmi';
+import { shortHex } from '../../../lib/format/short-hex';
 import { formatAssetAmount, type TokenInfo } from '../../../lib/labels/format-amount';
 import { simulateContract, writeContract } from 'wagmi/actions';
 import { api } from '../api-client';
@@ -113,7 +114,7 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
                 <table>
                   <caption>Per track ({asset})</caption>
                   <thead><tr><th scope="col">Token</th><th scope="col">Primary sales</th><th scope="col">Resale royalties</th></tr></thead>
-                  <tbody>{t.byTrack.map((r) => <tr key={r.tokenId}><td>{r.tokenId.length > 12 ? `${r.tokenId.slice(0, 6)}…${r.tokenId.slice(-4)}` : r.tokenId}</td><td>{amount(r.primarySales, asset)}</td><td>{amount(r.resaleRoyalties, asset)}</td></tr>)}</tbody>
+                  <tbody>{t.byTrack.map((r) => <tr key={r.tokenId}><td>{shortHex(r.tokenId)}</td><td>{amount(r.primarySales, asset)}</td><td>{amount(r.resaleRoyalties, asset)}</td></tr>)}</tbody>
                 </table>
                 {t.pendingDistribution !== undefined ? <p data-testid={`pending-distribution-${asset}`}>Not yet distributed (in split wallets and at the Market): {amount(t.pendingDistribution, asset)}</p> : null}
                 <table>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Address } from 'viem';
+import { shortHex } from '../../../lib/format/short-hex';
 import type { AuditView, LabelDetail, SplitView } from '../../../lib/labels/queries';
 import { useSiwe } from '../../_hooks/use-siwe';
 import { api } from '../api-client';
@@ -113,7 +114,7 @@ function Catalogue({ data, canManage }: { data: LabelData; canManage: boolean })
           <tbody>
             {data.catalogue.map((t) => (
               <tr key={t.tokenId}>
-                <td><a href={`/tracks/${t.tokenId}`}>{t.tokenId.length > 12 ? `${t.tokenId.slice(0, 6)}…${t.tokenId.slice(-4)}` : t.tokenId}</a></td>
+                <td><a href={`/tracks/${t.tokenId}`}>{shortHex(t.tokenId)}</a></td>
                 <td>{t.title ?? '(untitled)'}</td>
                 <td><code>{t.creator}</code></td>
                 <td><code>{t.royaltyReceiver}</code></td>

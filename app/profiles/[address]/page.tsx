@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getAddress, isAddress } from 'viem';
 import { readProfile } from '../../../lib/auth/profile';
-import { eth, shortAddress } from '../../_components/format';
+import { shortHex } from '../../../lib/format/short-hex';
+import { eth } from '../../_components/format';
 import { pagesDb } from '../../_components/server-prisma';
 import { ProfileEditor } from './profile-editor';
 
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ address: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { address } = await params;
-  return { title: isAddress(address, { strict: false }) ? `Profile ${shortAddress(address)}` : 'Profile' };
+  return { title: isAddress(address, { strict: false }) ? `Profile ${shortHex(address)}` : 'Profile' };
 }
 
 type Row = { tokenId: { toFixed(d: number): string }; title: string | null; genre: string | null; creator: string; owner: string };
@@ -52,7 +53,7 @@ export default async function ProfilePage({ params }: Props) {
   const prices = new Map(listings.map((l) => [l.tokenId.toFixed(0), l.priceWei.toFixed(0)]));
   return (
     <>
-      <h1 data-testid="profile-name">{profile.displayName ?? shortAddress(address)}</h1>
+      <h1 data-testid="profile-name">{profile.displayName ?? shortHex(address)}</h1>
       <p className="muted"><code>{address}</code></p>
       {profile.bio && <p data-testid="profile-bio">{profile.bio}</p>}
       <ProfileEditor address={address} displayName={profile.displayName} bio={profile.bio} />

@@ -3,7 +3,8 @@
 import { useReadContract } from 'wagmi';
 import type { Address } from 'viem';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
-import { eth, shortAddress } from '../../_components/format';
+import { shortHex } from '../../../lib/format/short-hex';
+import { eth } from '../../_components/format';
 
 const BPS = 10_000n;
 
@@ -41,7 +42,7 @@ export function FeeBreakdown({ breakdown, perspective, label }: { breakdown: Bre
       <dt>Creator royalty</dt>
       <dd>
         {eth(breakdown.royalty)}
-        {breakdown.royaltyReceiver ? <> to <span title={breakdown.royaltyReceiver}>{shortAddress(breakdown.royaltyReceiver)}</span></> : ''}
+        {breakdown.royaltyReceiver ? <> to <span title={breakdown.royaltyReceiver}>{shortHex(breakdown.royaltyReceiver)}</span></> : ''}
       </dd>
       <dt>Platform fee ({breakdown.feeBps / 100}%)</dt>
       <dd>{eth(breakdown.fee)}</dd>

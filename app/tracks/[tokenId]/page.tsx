@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LICENCES, SPLIT_PERCENTAGE_SCALE } from '../../../lib/contracts/voucher';
-import { describeEvent, eth, shortAddress } from '../../_components/format';
+import { shortHex } from '../../../lib/format/short-hex';
+import { describeEvent, eth } from '../../_components/format';
 import { loadTrack, tokenIdFromParam, TrackNotFoundError, type TrackView } from './load-track';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function Address({ value }: { value: string }) {
-  return <a href={`/profiles/${value}`} title={value}>{shortAddress(value)}</a>;
+  return <a href={`/profiles/${value}`} title={value}>{shortHex(value)}</a>;
 }
 
 export default async function TrackPage({ params, searchParams }: Props) {

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
 import { simulateContract, writeContract } from 'wagmi/actions';
-import { eth, shortAddress } from '../../_components/format';
+import { shortHex } from '../../../lib/format/short-hex';
+import { eth } from '../../_components/format';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from './tx-status';
@@ -71,11 +72,11 @@ export function RedeemVoucher({ contentDigest, linked }: { contentDigest: `0x${s
       {voucher && (
         <dl className="fee-breakdown" aria-label="What redeeming costs">
           <dt>You pay</dt>
-          <dd>{eth(voucher.price)} to the creator {shortAddress(voucher.creator)}’s payout address</dd>
+          <dd>{eth(voucher.price)} to the creator {shortHex(voucher.creator)}’s payout address</dd>
           <dt>Platform fee</dt>
           <dd>none on vouchers</dd>
           <dt>Royalty on later sales</dt>
-          <dd>{voucher.royaltyBps / 100}% to {shortAddress(voucher.royaltyReceiver)}</dd>
+          <dd>{voucher.royaltyBps / 100}% to {shortHex(voucher.royaltyReceiver)}</dd>
           <dt>Valid until</dt>
           <dd>{new Date(Number(voucher.deadline) * 1000).toLocaleString()}</dd>
         </dl>

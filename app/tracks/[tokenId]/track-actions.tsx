@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { parseEther, zeroAddress, type Address } from 'viem';
 import { useChainId, useConfig, useConnection, useReadContracts, useSwitchChain } from 'wagmi';
 import { simulateContract, writeContract } from 'wagmi/actions';
-import { eth, shortAddress } from '../../_components/format';
+import { shortHex } from '../../../lib/format/short-hex';
+import { eth } from '../../_components/format';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx, type TxStep } from '../../_hooks/use-tx';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
@@ -172,14 +173,14 @@ export function TrackActions({ tokenId, offers, split }: Props) {
           <ul>
             {liveOffers.map((o, i) => (
               <li key={o.buyer}>
-                {eth(o.amount)} from <span title={o.buyer}>{shortAddress(o.buyer)}</span>, until {new Date(Number(o.expiry) * 1000).toLocaleString()}
+                {eth(o.amount)} from <span title={o.buyer}>{shortHex(o.buyer)}</span>, until {new Date(Number(o.expiry) * 1000).toLocaleString()}
                 {i === 0 && <FeeBreakdown breakdown={acceptBreakdown} perspective="seller" label="Fees if you accept" />}
                 <button
                   type="button"
                   disabled={tx.busy}
                   onClick={() => void tx.run('Accept offer', [...approveStep(), marketStep('Accept offer', { functionName: 'acceptOffer', args: [collection.address, id, o.buyer, o.amount] })])}
                 >
-                  Accept offer of {eth(o.amount)} from {shortAddress(o.buyer)}
+                  Accept offer of {eth(o.amount)} from {shortHex(o.buyer)}
                 </button>
               </li>
             ))}

@@ -16,7 +16,7 @@ import { deployContracts } from '../lib/contracts/deploy';
 import { createPrismaClient } from '../lib/db/client';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { applyMigrations } from '../lib/db/migrate';
-import { syncOnce } from '../lib/indexer/indexer';
+import { syncToHead } from '../lib/indexer/indexer';
 import { ensureAppBuild, nextBinary } from '../lib/platform/app-build';
 import { startProcess } from '../lib/platform/child-process';
 import { freePort } from '../lib/platform/ports';
@@ -95,13 +95,8 @@ export const galleryBench: BenchModule = {
 
       // Catch-up from an empty index.
       const startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
-      let events = 0;
       const t0 = performance.now();
-      for (;;) {
-        const r = await syncOnce({ prisma, client: publicClient, chainId: 31337, addresses, startBlock, batchSize: 2_000 });
-        events += r.events;
-        if (r.caughtUp) break;
-      }
+      const { events } = await syncToHead({ prisma, client: publicClient, chainId: 31337, addresses, startBlock, batchSize: 2_000 });
       const catchUpS = (performance.now() - t0) / 1000;
       const tracks = await prisma.track.count();
       if (tracks !== TRACKS) throw new Error(`indexed ${tracks} tracks, expected ${TRACKS}`);

@@ -10,7 +10,8 @@ import { localChain } from '../config/chains';
 import { deployContracts } from '../contracts/deploy';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
-import { acquireIndexerLock, IndexerBusyError, syncOnce, type IndexerParameters } from './indexer';
+import { clearIndex } from './clear-index';
+import { acquireIndexerLock, IndexerBehindError, IndexerBusyError, syncOnce, syncToHead, type IndexerParameters } from './indexer';
 
 // Its own anvil: the reorg test reverts snapshots, which must not disturb other test files' chain.
 let anvil: Anvil;
@@ -49,10 +50,7 @@ const ids: string[] = [];
 const market = (key: `0x${string}`) => ({ w: wallet(key), address: addresses.Market, abi: MOTIF_ABIS.Market });
 
 const params = (overrides: Partial<IndexerParameters> = {}): IndexerParameters => ({ prisma, client: publicClient, chainId: CHAIN_ID, addresses, startBlock, confirmations: 64, ...overrides });
-async function syncAll(overrides: Partial<IndexerParameters> = {}) {
-  for (let i = 0; i < 1000; i++) if ((await syncOnce(params(overrides))).caughtUp) return;
-  throw new Error('did not catch up');
-}
+const syncAll = (overrides: Partial<IndexerParameters> = {}) => syncToHead(params(overrides));
 async function snapshotTables() {
   const [events, tracks, listings, sales] = await Promise.all([
     prisma.chainEvent.findMany({ where: { chainId: CHAIN_ID }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }] }),
@@ -69,16 +67,7 @@ async function snapshotTables() {
     : value;
   return plain({ events, tracks, listings, sales }) as { events: { tokenId: string }[]; tracks: { tokenId: string; owner: string }[]; listings: unknown[]; sales: unknown[] };
 }
-async function resetIndex() {
-  await prisma.$transaction([
-    prisma.chainEvent.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.track.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.listing.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.sale.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.indexedBlock.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } }),
-  ]);
-}
+const resetIndex = () => clearIndex(prisma, CHAIN_ID);
 
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -162,6 +151,16 @@ describe('indexer', () => {
     expect(events).toHaveLength(2); // Transfer + TrackMinted
     const onChainHash = (await publicClient.getBlock({ blockNumber: events[0]!.blockNumber })).hash;
     expect(events.every((e) => e.blockHash === onChainHash)).toBe(true);
+  });
+
+  it('syncToHead counts the batches and events of a backfill, and says when it ran out of batches', async () => {
+    await expect(syncToHead(params({ batchSize: 1 }), 2)).rejects.toBeInstanceOf(IndexerBehindError);
+    await resetIndex();
+    const head = await publicClient.getBlockNumber();
+    const result = await syncToHead(params({ batchSize: 2 }));
+    expect(result.toBlock).toBe(head);
+    expect(result.batches).toBe(Math.ceil(Number(head - startBlock + 1n) / 2));
+    expect(result.events).toBe(await prisma.chainEvent.count({ where: { chainId: CHAIN_ID } }));
   });
 
   it('allows a single writer at a time', async () => {

@@ -22,6 +22,7 @@ export type IndexerParameters = {
 };
 
 export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; rolledBackTo: bigint | null; caughtUp: boolean };
+export type SyncToHeadResult = { toBlock: bigint; events: number; batches: number };
 
 export class ReorgTooDeepError extends Error {
   override name = 'ReorgTooDeepError';
@@ -41,6 +42,13 @@ export class IndexerLockLostError extends Error {
   override name = 'IndexerLockLostError';
   constructor() {
     super('The database session holding the indexer lock ended; stopping so two writers never run at once.');
+  }
+}
+
+export class IndexerBehindError extends Error {
+  override name = 'IndexerBehindError';
+  constructor(readonly batches: number) {
+    super(`The indexer had not reached the chain's head after ${batches} batches.`);
   }
 }
 
@@ -227,6 +235,17 @@ async function getLogsShrinking(client: PublicClient, address: Address[], fromBl
       to = fromBlock + (to - fromBlock) / 2n;
     }
   }
+}
+
+/** Syncs batch after batch until the index reaches the chain's head (a backfill); at most `maxBatches` batches. */
+export async function syncToHead(params: IndexerParameters, maxBatches = 1_000): Promise<SyncToHeadResult> {
+  let events = 0;
+  for (let batches = 1; batches <= maxBatches; batches++) {
+    const result = await syncOnce(params);
+    events += result.events;
+    if (result.caughtUp) return { toBlock: result.toBlock, events, batches };
+  }
+  throw new IndexerBehindError(maxBatches);
 }
 
 /** Holds the single-writer lock for the life of the returned handle (a PostgreSQL session advisory lock). */

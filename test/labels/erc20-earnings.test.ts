@@ -21,7 +21,8 @@ import { customChain } from '../../lib/config/chains';
 import { REPO_ROOT } from '../../lib/contracts/compile';
 import { deployContracts } from '../../lib/contracts/deploy';
 import { createPrismaClient } from '../../lib/db/client';
-import { syncOnce } from '../../lib/indexer/indexer';
+import { clearIndex } from '../../lib/indexer/clear-index';
+import { syncToHead } from '../../lib/indexer/indexer';
 import { viemLabelChain } from '../../lib/labels/chain-reader';
 import { createLabelApi } from '../../lib/labels/http';
 import { createLabel } from '../../lib/labels/label-service';
@@ -78,20 +79,8 @@ async function send(hash: Promise<Hex>) {
 const splitMain = () => ({ address: addresses.SplitMain, abi: MOTIF_ABIS.SplitMain });
 const balanceOfToken = (account: Address) => publicClient.readContract({ address: token, abi: tokenAbi, functionName: 'balanceOf', args: [account] }) as Promise<bigint>;
 
-async function resetIndex() {
-  await prisma.$transaction([
-    prisma.chainEvent.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.track.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.listing.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.sale.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.indexedBlock.deleteMany({ where: { chainId: CHAIN_ID } }),
-    prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } }),
-  ]);
-}
-async function indexAll() {
-  for (let i = 0; i < 1000; i++) if ((await syncOnce({ prisma, client: publicClient, chainId: CHAIN_ID, addresses, startBlock, confirmations: 0 })).caughtUp) return;
-  throw new Error('the indexer did not catch up');
-}
+const resetIndex = () => clearIndex(prisma, CHAIN_ID);
+const indexAll = () => syncToHead({ prisma, client: publicClient, chainId: CHAIN_ID, addresses, startBlock, confirmations: 0 });
 
 function req(path: string, body?: unknown): Request {
   const now = Date.now();

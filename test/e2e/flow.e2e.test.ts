@@ -18,6 +18,7 @@ import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts
 import { readDeployment } from '../../lib/contracts/deployment';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
 import { launchChromium } from '../support/chromium';
+import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
 import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
 
 type Dev = { address: Address; privateKey: `0x${string}` };
@@ -25,7 +26,6 @@ const devs = localDevAccounts(6) as Dev[];
 const creator = devs[1]!;
 const collector = devs[2]!;
 const payee = devs[5]!;
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 /** An odd price, so every division below rounds. */
 const PRICE = '0.333333333333333337';
 const ROYALTY_BPS = 750n;
@@ -63,22 +63,6 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function connect(page: Page, index: number, address: Address): Promise<void> {
-  await page.getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByRole('button', { name: `Local dev account #${index} — public test key, local chain only` }).click();
-  await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(address));
-}
-
-/** Reloads until the server-rendered page (the indexer's view) satisfies `check`. */
-async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-    await page.reload();
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 const ownerText = (page: Page) => page.getByTestId('track-owner').textContent();
 
 describe('creator mints and lists, collector buys, the split’s payee withdraws its royalty share', () => {
@@ -100,7 +84,7 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/\/mint\?draft=/, { timeout: 30_000 });
     await page.getByRole('textbox', { name: 'Title' }).fill('Two Wallets');
-    await connect(page, 1, creator.address);
+    await connectDevWallet(page, 1, creator.address);
     await page.getByRole('combobox', { name: 'Genre' }).selectOption('Ambient');
     await page.getByRole('textbox', { name: 'Royalty on sales (%)' }).fill('7.5');
     await expect(page.getByRole('textbox', { name: 'Payee 1 address' }).inputValue()).resolves.toBe(creator.address);
@@ -127,7 +111,7 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     const buyer = await newPage();
     await buyer.goto(`${base}/tracks/${tokenId}`);
     await reloadUntil(buyer, async () => (await buyer.getByTestId('listing-price').count()) > 0, 'the listing in the indexer');
-    await connect(buyer, 2, collector.address);
+    await connectDevWallet(buyer, 2, collector.address);
     const buy = buyer.getByRole('region', { name: 'Buy' });
     await buy.getByRole('button', { name: `Buy for ${PRICE} ETH` }).click();
     await buyer.getByText('Buy: confirmed.').waitFor({ timeout: 30_000 });

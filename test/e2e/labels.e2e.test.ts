@@ -16,6 +16,7 @@ import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts
 import { readDeployment } from '../../lib/contracts/deployment';
 import { splitCredits } from '../../lib/labels/statement';
 import { launchChromium } from '../support/chromium';
+import { connectDevWallet } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const dev = localDevAccounts(7);
@@ -23,7 +24,6 @@ const label = dev[3]!.address;
 const manager = dev[4]!.address;
 const payee = dev[5]!.address;
 const buyer = dev[6]!.address;
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 let dir: string;
 let started: StartedPlatform;
@@ -87,9 +87,7 @@ const nonce = () => publicClient.getTransactionCount({ address: label });
 describe('a label in Chromium: splits, earnings, statement', () => {
   it('signs in as dev #3 with SIWE, creates a label and invites dev #4 as manager', async () => {
     await page.goto(`${base}/labels`);
-    await page.getByRole('button', { name: 'Connect wallet' }).click();
-    await page.getByRole('button', { name: 'Local dev account #3 — public test key, local chain only' }).click();
-    await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(label));
+    await connectDevWallet(page, 3, label);
     expect(await page.evaluate(async () => (await fetch('/api/labels')).status)).toBe(401);
     await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
     await page.getByLabel('Label name').fill('North Sea Records');
@@ -259,8 +257,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     try {
       const m = await managerContext.newPage();
       await m.goto(labelUrl);
-      await m.getByRole('button', { name: 'Connect wallet' }).click();
-      await m.getByRole('button', { name: 'Local dev account #4 — public test key, local chain only' }).click();
+      await connectDevWallet(m, 4, manager);
       await m.getByRole('button', { name: 'Sign in with Ethereum' }).click();
       await m.getByText('Your role: manager').waitFor();
       expect(await m.getByRole('button', { name: 'Invite member' }).count()).toBe(0); // owner tools only for owners

@@ -19,7 +19,7 @@ import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { assertPortFree, freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, waitForOutput } from '../support/start-process';
+import { pressCtrlC, runStartScript } from '../support/start-process';
 
 /** A real 0.5 s 44.1 kHz 16-bit stereo WAV of a 440 Hz tone. */
 function sineWav(): Uint8Array {
@@ -153,7 +153,7 @@ describe('npm start', () => {
 
   it('Ctrl-C while starting stops what has started, exits 130 and frees every port; the next start has all the data', async () => {
     const interrupted = runStartScript(env);
-    await waitForOutput(interrupted, '✔ contracts');
+    await interrupted.waitFor('✔ contracts');
     pressCtrlC(interrupted);
     expect(await interrupted.exited).toBe(130);
     expect(interrupted.output()).toContain('SIGINT: stopping what has started so far');

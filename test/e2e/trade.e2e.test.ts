@@ -17,10 +17,10 @@ import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { launchChromium } from '../support/chromium';
+import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [, creator, collector] = localDevAccounts(3) as [unknown, { address: Address; privateKey: `0x${string}` }, { address: Address; privateKey: `0x${string}` }];
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 let dir: string;
 let started: StartedPlatform;
@@ -74,21 +74,8 @@ async function walletPage(index: 1 | 2): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${base}/tracks/${tokenId}`);
   await reloadUntil(page, async () => !(await ownerText(page))?.includes('Not minted'), 'the mint in the indexer');
-  await page.getByRole('button', { name: 'Connect wallet' }).click();
-  const option = page.getByRole('button', { name: `Local dev account #${index} — public test key, local chain only` });
-  await option.click();
-  await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(index === 1 ? creator.address : collector.address));
+  await connectDevWallet(page, index, index === 1 ? creator.address : collector.address);
   return page;
-}
-
-/** Reloads until the server-rendered page (the indexer's view) satisfies `check`. */
-async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-    await page.reload();
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function confirmed(page: Page, label: string): Promise<void> {

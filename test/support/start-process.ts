@@ -1,6 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export type StartedPlatform = { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> };
+export type StartedPlatform = {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves once the output contains `text`; rejects if the process exits first. */
+  waitFor: (text: string) => Promise<void>;
+  /** `waitFor('Motif is running at')`. */
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+};
 
 /**
  * Runs the real `npm start` script (`node --import tsx scripts/start.ts`) in its own process group, as a terminal
@@ -13,28 +21,27 @@ export function runStartScript(env: Record<string, string>): StartedPlatform {
     detached: true,
   });
   let output = '';
+  const waiters = new Set<{ text: string; resolve: () => void }>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const waiter of waiters) {
+      if (!output.includes(waiter.text)) continue;
+      waiters.delete(waiter);
+      waiter.resolve();
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Motif is running at')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then((code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
-  });
+  const waitFor = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (output.includes(text)) return resolve();
+      waiters.add({ text, resolve });
+      void exited.then((code) => reject(new Error(`npm start exited with ${code} before printing ${JSON.stringify(text)}:\n${output}`)));
+    });
+  const ready = waitFor('Motif is running at');
   ready.catch(() => {});
-  return { child, output: () => output, ready, exited };
-}
-
-/** Resolves once the output contains `text`; rejects if the process exits first. */
-export async function waitForOutput(started: StartedPlatform, text: string): Promise<void> {
-  let exited = false;
-  void started.exited.then(() => (exited = true));
-  while (!started.output().includes(text)) {
-    if (exited) throw new Error(`npm start exited before printing ${JSON.stringify(text)}:\n${started.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return { child, output: () => output, waitFor, ready, exited };
 }
 
 /** Ctrl-C: SIGINT to the whole process group. */

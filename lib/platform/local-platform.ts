@@ -33,7 +33,7 @@ export type PlatformOptions = {
   onLog?: (component: Component, line: string) => void;
   /** Skip the web app (tests and benches that only need the back end). */
   withApp?: boolean;
-  /** Aborting it (Ctrl-C during start-up) stops what has started so far; the app build and start and the indexer's catch-up end at once, other steps at their end. */
+  /** Aborting it (Ctrl-C during start-up) stops what has started so far; the app build and start and the indexer's catch-up end at once, other steps at their ready line. */
   signal?: AbortSignal;
 };
 
@@ -73,7 +73,12 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
   const { env } = options;
   const cwd = options.cwd ?? process.cwd();
   const layout = resolveLayout(env, cwd);
-  const ready = options.onReady ?? (() => {});
+  const announce = options.onReady ?? (() => {});
+  // A component's ready line is where an interrupted start stops: nothing after it begins.
+  const ready = (component: Component, detail: string) => {
+    announce(component, detail);
+    options.signal?.throwIfAborted();
+  };
   const log = options.onLog ?? (() => {});
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -104,7 +109,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const block = await publicClient.getBlockNumber();
     ready('chain', `${anvil ? 'anvil' : chain.name} at ${rpcUrl} (chain ${chain.id}, block ${block})`);
 
-    options.signal?.throwIfAborted();
     // 2. Contracts
     const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
     const deployerKey = anvil ? localDevAccounts(1)[0]!.privateKey : env.DEPLOYER_PRIVATE_KEY;
@@ -118,7 +122,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       throw new Error(`No deployment for chain ${chain.id} at ${deploymentPath}, and no DEPLOYER_PRIVATE_KEY to make one.`);
     }
 
-    options.signal?.throwIfAborted();
     // 3. Database
     let databaseUrl = env.DATABASE_URL;
     let pg: EmbeddedPostgresServer | null = null;
@@ -132,7 +135,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const applied = before.pending.length > 0 ? (await applyMigrations(databaseUrl)).applied : [];
     ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
 
-    options.signal?.throwIfAborted();
     // 4. IPFS: the app owns the node while it runs; here the backend is opened, round-tripped and closed.
     // The readiness probe pins through the configured backend; with a pinning service the provider fetches it from here.
     const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir, serve: true });
@@ -146,7 +148,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     }
     ready('ipfs', storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`);
 
-    options.signal?.throwIfAborted();
     // 5. Demo seed (local chain only)
     if (anvil) {
       const prisma = createPrismaClient(databaseUrl);
@@ -158,7 +159,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       }
     }
 
-    options.signal?.throwIfAborted();
     // 6. Indexer: backfill, then follow the chain in this process until stop.
     {
       const deployment = readDeployment(deploymentPath);
@@ -210,7 +210,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       ready('indexer', `caught up to block ${head}; following new blocks`);
     }
 
-    options.signal?.throwIfAborted();
     // 7. Web app
     let url: string | null = null;
     if (options.withApp !== false) {
@@ -243,7 +242,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       ready('app', failing.length === 0 ? `Next.js production server, health all green` : `Next.js production server, health FAILING (${failing.join('; ')})`);
     }
 
-    options.signal?.throwIfAborted();
     return { url, rpcUrl, chainId: chain.id, databaseUrl, deploymentPath, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -23,6 +23,16 @@ async function block(seed: number, size = 1000): Promise<{ cid: CID; bytes: Uint
   return { cid: CID.createV1(raw.code, await sha256.digest(bytes)), bytes };
 }
 
+/** Writes one block to a new store in `folder`, seals it into a pack and closes the store. */
+async function sealedBlockIn(folder: string, seed: number): Promise<{ cid: CID; bytes: Uint8Array }> {
+  const store = new PackBlockstore(folder);
+  const b = await block(seed);
+  await store.put(b.cid, b.bytes);
+  await store.seal();
+  await store.close();
+  return b;
+}
+
 function read(store: PackBlockstore, cid: CID): Uint8Array {
   return new Uint8Array(Buffer.concat([...store.get(cid)]));
 }
@@ -125,11 +135,7 @@ describe('PackBlockstore', () => {
 
   it('ignores a pack a crashed writer left unsealed', async () => {
     const folder = path.join(dir, 'crashed');
-    const store = new PackBlockstore(folder);
-    const b = await block(40);
-    await store.put(b.cid, b.bytes);
-    await store.seal();
-    await store.close();
+    const b = await sealedBlockIn(folder, 40);
     await writeFile(path.join(folder, '0000000000-99999-0.pack.tmp'), new Uint8Array(5000));
     const reopened = new PackBlockstore(folder);
     expect(read(reopened, b.cid)).toEqual(b.bytes);
@@ -138,11 +144,7 @@ describe('PackBlockstore', () => {
 
   it('refuses a pack whose index was damaged, naming the file and deleting nothing', async () => {
     const folder = path.join(dir, 'damaged');
-    const store = new PackBlockstore(folder);
-    const b = await block(50);
-    await store.put(b.cid, b.bytes);
-    await store.seal();
-    await store.close();
+    const b = await sealedBlockIn(folder, 50);
     const [name] = (await readdir(folder)).filter((n) => n.endsWith('.pack'));
     const file = path.join(folder, name!);
     const bytes = await readFile(file);

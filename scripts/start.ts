@@ -26,6 +26,10 @@ const onLog = (component: Component, line: string) => {
   else if (component === 'app' && /Creating an optimized production build|Compiled successfully|built in/.test(line)) console.log(`  app: ${line.trim()}`);
 };
 
+/** Records how this run ended in the log, and exits once the log is flushed (process.exit alone drops pending writes). */
+const exit = (code: number, how: string) =>
+  new Promise<never>(() => logFile.end(`${new Date().toISOString()} [start] ${how} (exit ${code})\n`, () => process.exit(code)));
+
 // Ctrl-C while starting stops what has started so far; once running, it stops everything in order and exits 0.
 const interrupted = new AbortController();
 let platform: Awaited<ReturnType<typeof startLocalPlatform>> | undefined;
@@ -41,27 +45,24 @@ const shutdown = async (signal: StopSignal) => {
   console.log(`\n${signal}: stopping the app, database and chain (data is kept)...`);
   await platform.stop();
   console.log('Stopped.');
-  logFile.end();
-  process.exit(0);
+  await exit(0, `stopped by ${signal}`);
 };
 ownStopSignals((signal) => void shutdown(signal));
 
 console.log(`Starting Motif (data in ${path.relative(process.cwd(), layout.dataDir) || '.'}/, log in ${path.relative(process.cwd(), layout.logsDir)}/platform.log)`);
 try {
   platform = await startLocalPlatform({ env, onReady, onLog, signal: interrupted.signal });
+  console.log(`\nMotif is running at ${platform.url}  (ready in ${seconds()} s; Ctrl-C stops it)`);
 } catch (error) {
   if (interrupted.signal.aborted) {
     const signal = interrupted.signal.reason as StopSignal;
     console.log('Stopped before Motif was ready.');
-    logFile.end();
-    process.exit(128 + os.constants.signals[signal]);
+    await exit(128 + os.constants.signals[signal], `stopped by ${signal} before Motif was ready`);
   }
   const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
-  console.error(`\n✘ Motif could not start: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\n✘ Motif could not start: ${message}`);
   if (!known && error instanceof Error && error.stack) logFile.write(`${error.stack}\n`);
-  logFile.end();
-  process.exit(1);
+  await exit(1, `could not start: ${message.split('\n')[0]}`);
 }
-
-console.log(`\nMotif is running at ${platform.url}  (ready in ${seconds()} s; Ctrl-C stops it)`);
 

@@ -63,6 +63,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The last line `npm start` wrote to its log: how the run ended. */
+const lastLogLine = async () => (await readFile(path.join(env.MOTIF_DATA_DIR!, 'logs', 'platform.log'), 'utf8')).trimEnd().split('\n').at(-1);
+
 describe('npm start', () => {
   const recipient = privateKeyToAccount(generatePrivateKey()).address;
 
@@ -149,6 +152,7 @@ describe('npm start', () => {
     pressCtrlC(started);
     expect(await started.exited).toBe(0);
     expect(started.output()).toContain('Stopped.');
+    expect(await lastLogLine()).toMatch(/ \[start\] stopped by SIGINT \(exit 0\)$/);
   });
 
   it('Ctrl-C while starting stops what has started, exits 130 and frees every port; the next start has all the data', async () => {
@@ -159,6 +163,7 @@ describe('npm start', () => {
     expect(interrupted.output()).toContain('SIGINT: stopping what has started so far');
     expect(interrupted.output()).toContain('Stopped before Motif was ready.');
     expect(interrupted.output()).not.toContain('Motif is running at');
+    expect(await lastLogLine()).toMatch(/ \[start\] stopped by SIGINT before Motif was ready \(exit 130\)$/);
     for (const port of [env.MOTIF_APP_PORT, env.MOTIF_ANVIL_PORT, env.MOTIF_PG_PORT]) await expect(assertPortFree(Number(port), 'x')).resolves.toBeUndefined();
 
     const started = runStartScript(env);
@@ -179,6 +184,7 @@ describe('npm start', () => {
       expect(started.output()).toContain(`Port ${port} is already in use`);
       expect(started.output()).toContain('set MOTIF_APP_PORT to another port');
       expect(started.output()).not.toContain('✔ chain');
+      expect(await lastLogLine()).toMatch(new RegExp(` \\[start\\] could not start: Port ${port} is already in use.* \\(exit 1\\)$`));
     } finally {
       blocker.close();
     }

@@ -157,7 +157,7 @@ export class HeliaStorage implements IpfsStorage {
     await this.blocks.seal();
     signal?.throwIfAborted();
     if (!(await this.isPinned(cid))) {
-      // The walk reads the pack store directly: the node is offline, so Helia's blockstore has nothing more to offer.
+      // The walk reads the pack store directly, never the network: what is pinned here was added here.
       for await (const _ of this.helia.pins.add(cid, { signal, walker: dagWalker(this.blocks) })) {
         // each yielded CID is a block now pinned
       }

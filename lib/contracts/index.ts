@@ -7,7 +7,6 @@ export {
   LICENCES,
   MAX_ROYALTY_BPS,
   SPLIT_PERCENTAGE_SCALE,
-  tokenIdFromContent,
   type Voucher,
   type LicenceName,
 } from './voucher';
@@ -20,3 +19,4 @@ export {
   type SplitRecipient,
   type NormalizedSplit,
 } from './splits';
+export { trackIdOf, creatorOfTrackId, InvalidTrackIdError, TRACK_ID_CONTENT_BITS } from './track-id';

@@ -7,6 +7,7 @@ export {
   LICENCES,
   MAX_ROYALTY_BPS,
   SPLIT_PERCENTAGE_SCALE,
+  tokenIdFromContent,
   type Voucher,
   type LicenceName,
 } from './voucher';

@@ -216,6 +216,8 @@ export function MintFlow() {
         content: pinned.contentDigest,
         manifest: pinned.manifestDigest,
         price: parseEther(d.details.price),
+        // Bound in the signature: the sale's proceeds can only ever be credited to the creator.
+        payout: account,
         royaltyReceiver: receiver,
         royaltyBps: v.value.royaltyBps,
         licence: LICENCES.indexOf(d.details.licence),

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_KEY_0, startTestChain, type TestChain } from '../../test/contracts/chain';
-import { deployContracts } from './deploy';
+import { deployContracts, DeploymentOutdatedError } from './deploy';
 import { readDeployment } from './deployment';
 
 let t: TestChain;
@@ -49,5 +49,15 @@ describe('deployContracts', () => {
     } finally {
       await other.anvil.stop();
     }
+  }, 120_000);
+
+  it('refuses to reuse contracts built from other sources (a v1 chain after the v2 upgrade) and says how to reset', async () => {
+    const deploymentPath = path.join(dir, 'outdated.json');
+    const walletClient = t.wallet(ANVIL_KEY_0);
+    const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
+    writeFileSync(deploymentPath, JSON.stringify({ ...deployment, sourcesHash: `0x${'ab'.repeat(32)}` }));
+    const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeploymentOutdatedError);
+    expect(String(error)).toMatch(/delete the local data folder/);
   }, 120_000);
 });

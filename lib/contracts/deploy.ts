@@ -14,7 +14,8 @@ export type DeployContractsParameters = {
 
 /**
  * Deploys TrackCollection, SplitMain and Market (in that order) and writes the deployment file; idempotent:
- * when the file exists for this chain and code is present at each of its addresses, it is reused as is.
+ * when the file exists for this chain, code is present at each of its addresses and it was compiled from these
+ * sources, it is reused as is (from other sources: DeploymentOutdatedError).
  */
 export async function deployContracts(
   params: DeployContractsParameters,
@@ -22,14 +23,17 @@ export async function deployContracts(
   const { publicClient, walletClient, deploymentPath } = params;
   const chainId = await publicClient.getChainId();
 
+  const compiled = await compileContracts();
   if (existsSync(deploymentPath)) {
     const existing = safeRead(deploymentPath);
     if (existing && existing.chainId === chainId && (await allHaveCode(publicClient, existing))) {
+      // Contracts built from other sources (e.g. v1 before the v2 upgrade) are never reused silently: their tokens,
+      // splits and listings follow other rules. The local chain's data has to be reset instead (README, upgrading).
+      if (existing.sourcesHash !== compiled.sourcesHash) throw new DeploymentOutdatedError(deploymentPath, existing.sourcesHash, compiled.sourcesHash);
       return { deployment: existing, reused: true };
     }
   }
 
-  const compiled = await compileContracts();
   const deployer = walletClient.account;
   const deploy = async (name: 'TrackCollection' | 'SplitMain' | 'Market', args: readonly unknown[]): Promise<DeployedContract> => {
     const artifact = await loadArtifact(name);
@@ -57,6 +61,21 @@ export async function deployContracts(
   };
   writeDeployment(deploymentPath, deployment);
   return { deployment, reused: false };
+}
+
+/** The chain holds contracts compiled from other sources than the ones in this checkout. */
+export class DeploymentOutdatedError extends Error {
+  override name = 'DeploymentOutdatedError';
+  constructor(
+    readonly deploymentPath: string,
+    readonly deployedSourcesHash: string,
+    readonly currentSourcesHash: string,
+  ) {
+    super(
+      `the contracts recorded in ${deploymentPath} were built from other sources (${deployedSourcesHash.slice(0, 10)}…) than this checkout's (${currentSourcesHash.slice(0, 10)}…). ` +
+        'Contracts v2 is a fresh deployment: stop Motif and delete the local data folder (.motif, or MOTIF_DATA_DIR) to start over with the new contracts.',
+    );
+  }
 }
 
 function safeRead(filePath: string): Deployment | undefined {

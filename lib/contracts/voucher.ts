@@ -3,15 +3,17 @@ import type { Address, Hex } from 'viem';
 /** A lazy-mint voucher, as TrackCollection's `Voucher` struct (see contracts/TrackCollection.sol). */
 export type Voucher = {
   creator: Address;
-  /** sha2-256 digest of the CIDv1 dag-pb folder; becomes the token id. */
+  /** sha2-256 digest of the CIDv1 dag-pb folder (the token id is `trackIdOf(creator, content)`). */
   content: Hex;
   /** Digest of the signed generation manifest. */
   manifest: Hex;
   price: bigint;
+  /** Where the price is credited; bound by the creator's signature. */
+  payout: Address;
   royaltyReceiver: Address;
   /** Basis points, at most 5000. */
   royaltyBps: number;
-  /** Licence id 0..12 (see LICENCES). */
+  /** Licence id (see LICENCES in ./licences). */
   licence: number;
   nonce: bigint;
   /** Unix seconds. */
@@ -25,6 +27,7 @@ export const voucherTypes = {
     { name: 'content', type: 'bytes32' },
     { name: 'manifest', type: 'bytes32' },
     { name: 'price', type: 'uint256' },
+    { name: 'payout', type: 'address' },
     { name: 'royaltyReceiver', type: 'address' },
     { name: 'royaltyBps', type: 'uint16' },
     { name: 'licence', type: 'uint8' },
@@ -35,33 +38,12 @@ export const voucherTypes = {
 
 /** EIP-712 domain of a TrackCollection: binds a voucher to one chain and one contract. */
 export function voucherDomain(chainId: number, verifyingContract: Address) {
-  return { name: 'Motif Tracks', version: '1', chainId, verifyingContract } as const;
+  return { name: 'Motif Tracks', version: '2', chainId, verifyingContract } as const;
 }
 
-/** Licence ids of TrackCollection (contracts/libraries/Licences.sol), in order. */
-export const LICENCES = [
-  'CBE-CC0',
-  'CBE-ECR',
-  'CBE-NECR',
-  'CBE-NECR-HS',
-  'CBE-PR',
-  'CBE-PR-HS',
-  'CC0-1.0',
-  'CC-BY-4.0',
-  'CC-BY-SA-4.0',
-  'CC-BY-NC-4.0',
-  'CC-BY-NC-SA-4.0',
-  'CC-BY-ND-4.0',
-  'CC-BY-NC-ND-4.0',
-] as const;
-export type LicenceName = (typeof LICENCES)[number];
+export { LICENCES, type LicenceName } from './licences';
 
 /** Highest royalty rate a track may carry (basis points). */
 export const MAX_ROYALTY_BPS = 5000;
 /** 100% in SplitMain share units. */
 export const SPLIT_PERCENTAGE_SCALE = 1_000_000;
-
-/** Token id of a track from its content digest (they are the same 256-bit number). */
-export function tokenIdFromContent(content: Hex): bigint {
-  return BigInt(content);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCredits, statementCsv, statementRows, summarize, type StoredEvent } from './statement';
+import { statementCsv, statementRows, summarize, type StoredEvent } from './statement';
 
 const SPLIT = '0x5p1it00000000000000000000000000000000001';
 const P1 = '0x1000000000000000000000000000000000000001';
@@ -14,19 +14,10 @@ const events: StoredEvent[] = [
   ev('TrackCollection', 'VoucherRedeemed', { creator: P1, nonce: '1', tokenId: '7', buyer: OTHER, payout: SPLIT, price: '1000000000000000000' }, '7'),
   ev('Market', 'Sale', { collection: OTHER, tokenId: '7', buyer: OTHER, seller: OTHER, price: '2000000000000000000', royaltyReceiver: SPLIT, royalty: '100000000000000000', fee: '0' }, '7'),
   ev('Market', 'Sale', { collection: OTHER, tokenId: '8', buyer: OTHER, seller: OTHER, price: '5', royaltyReceiver: OTHER, royalty: '1', fee: '0' }, '8'),
-  ev('SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '1100000000000000001', distributor: OTHER }),
+  ev('SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '1100000000000000000', distributor: OTHER, accounts: [P1, P2, P3], credits: ['366666300000000000', '366666300000000000', '366667400000000000'] }),
   ev('SplitMain', 'Withdrawal', { account: P2, token: '0x0000000000000000000000000000000000000000', amount: '366666300000000000' }),
   ev('SplitMain', 'Withdrawal', { account: OTHER, token: '0x0000000000000000000000000000000000000000', amount: '9' }),
 ];
-
-describe('splitCredits', () => {
-  it('floors each share and gives the dust to the first recipient, so every wei is credited', () => {
-    const credits = splitCredits(1_100_000_000_000_000_001n, [P1, P2, P3], [333_333n, 333_333n, 333_334n]);
-    expect(credits.reduce((a, b) => a + b, 0n)).toBe(1_100_000_000_000_000_001n);
-    expect(credits[1]).toBe((1_100_000_000_000_000_001n * 333_333n) / 1_000_000n);
-    expect(credits[0]! - credits[1]!).toBeLessThan(3n);
-  });
-});
 
 describe('statementRows', () => {
   const rows = statementRows(events, { tokenIds: new Set(['7']), splits: new Set([SPLIT]) });
@@ -43,6 +34,20 @@ describe('statementRows', () => {
     const credited = [...s.byPayee.values()].reduce((a, p) => a + p.credited, 0n);
     expect(credited).toBe(s.distributed);
     expect(s.byPayee.get(P2)?.withdrawn).toBe(366_666_300_000_000_000n);
+    expect(s.byPayee.get(P3)?.credited).toBe(366_667_400_000_000_000n);
+  });
+
+  it('shows what the chain credited, not what the shares promise: a distribution that paid the wrong payee is visible', () => {
+    // The v1 attack: the whole 9 ETH credited to the 10% payee. A statement recomputed from the shares would show every
+    // payee its fair part; this one shows P1 credited everything and P2, P3 nothing.
+    const attacked = [
+      ev('SplitMain', 'SplitCreated', { split: SPLIT, accounts: [P1, P2, P3], shares: ['100000', '450000', '450000'] }),
+      ev('SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '9000000000000000000', distributor: OTHER, accounts: [P1], credits: ['9000000000000000000'] }),
+    ];
+    const s = summarize(statementRows(attacked, { tokenIds: new Set(), splits: new Set([SPLIT]) }));
+    expect(s.byPayee.get(P1)?.credited).toBe(9_000_000_000_000_000_000n);
+    expect(s.byPayee.get(P2)).toBeUndefined();
+    expect(s.byPayee.get(P3)).toBeUndefined();
   });
 
   it('writes RFC 4180 CSV with one line per row and the block times', () => {

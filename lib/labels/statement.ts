@@ -31,31 +31,19 @@ export type StatementRow = {
 
 export type StatementScope = { tokenIds: ReadonlySet<string>; splits: ReadonlySet<string> };
 
-const SHARE_SCALE = 1_000_000n;
 const ZERO = '0x0000000000000000000000000000000000000000';
 
 const lower = (v: unknown) => String(v ?? '').toLowerCase();
 const wei = (v: unknown) => BigInt(String(v ?? '0'));
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 function byChainOrder(a: StoredEvent, b: StoredEvent): number {
   return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
 }
 
-/**
- * Each payee's credit from one distribution, as SplitMain computes it: floor(amount × share / 1e6) each, and the
- * remainder (fewer wei than recipients) to the first recipient.
- */
-export function splitCredits(amount: bigint, accounts: readonly string[], shares: readonly bigint[]): bigint[] {
-  const credits = shares.map((s) => (amount * s) / SHARE_SCALE);
-  const dust = amount - credits.reduce((a, b) => a + b, 0n);
-  if (credits.length > 0) credits[0] = (credits[0] ?? 0n) + dust;
-  return credits;
-}
-
 /** The statement rows of the events within `scope`, in chain order. */
 export function statementRows(events: readonly StoredEvent[], scope: StatementScope): StatementRow[] {
   const splits = new Set([...scope.splits].map((s) => s.toLowerCase()));
-  const recipients = new Map<string, { accounts: string[]; shares: bigint[] }>();
   const payees = new Set<string>();
   const rows: StatementRow[] = [];
   const base = (e: StoredEvent) => ({ blockNumber: e.blockNumber, txHash: e.txHash, logIndex: e.logIndex });
@@ -63,9 +51,7 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
   for (const e of [...events].sort(byChainOrder)) {
     const a = e.args;
     if (e.contract === 'SplitMain' && (e.name === 'SplitCreated' || e.name === 'SplitUpdated') && splits.has(lower(a.split))) {
-      const accounts = (a.accounts as unknown[]).map(String);
-      recipients.set(lower(a.split), { accounts, shares: (a.shares as unknown[]).map((s) => BigInt(String(s))) });
-      for (const account of accounts) payees.add(account.toLowerCase());
+      for (const account of list(a.accounts)) payees.add(account.toLowerCase());
     } else if (e.contract === 'TrackCollection' && e.name === 'VoucherRedeemed' && e.tokenId !== null && scope.tokenIds.has(e.tokenId)) {
       rows.push({ ...base(e), kind: 'primary-sale', tokenId: e.tokenId, split: splits.has(lower(a.payout)) ? String(a.payout) : null, account: String(a.payout), asset: 'ETH', amountWei: wei(a.price) });
     } else if (e.contract === 'Market' && e.name === 'Sale' && e.tokenId !== null && scope.tokenIds.has(e.tokenId) && wei(a.royalty) > 0n) {
@@ -74,12 +60,14 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
       const asset = lower(a.token) === ZERO ? 'ETH' : String(a.token);
       const amount = wei(a.amount);
       rows.push({ ...base(e), kind: 'distribution', tokenId: null, split: String(a.split), account: String(a.split), asset, amountWei: amount });
-      const r = recipients.get(lower(a.split));
-      if (r) {
-        splitCredits(amount, r.accounts, r.shares).forEach((credit, i) => {
-          rows.push({ ...base(e), kind: 'payee-credit', tokenId: null, split: String(a.split), account: r.accounts[i] ?? '', asset, amountWei: credit });
-        });
-      }
+      // Each payee's credit as SplitMain recorded it in the event, never recomputed from the nominal shares: a
+      // distribution that credited anything else than the shares promise shows up here as it happened.
+      const accounts = list(a.accounts);
+      const credits = list(a.credits);
+      accounts.forEach((account, i) => {
+        payees.add(account.toLowerCase());
+        rows.push({ ...base(e), kind: 'payee-credit', tokenId: null, split: String(a.split), account, asset, amountWei: wei(credits[i]) });
+      });
     } else if (e.contract === 'SplitMain' && e.name === 'Withdrawal' && payees.has(lower(a.account))) {
       rows.push({ ...base(e), kind: 'withdrawal', tokenId: null, split: null, account: String(a.account), asset: lower(a.token) === ZERO ? 'ETH' : String(a.token), amountWei: wei(a.amount) });
     }

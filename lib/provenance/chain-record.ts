@@ -47,3 +47,17 @@ export async function readChainRecord(client: PublicClient, params: ReadChainRec
   const { creator, contentDigest, manifestDigest, licence } = log.args;
   return { tokenId, owner, creator, contentDigest, manifestDigest, licence, tokenURI, blockNumber: log.blockNumber, transactionHash: log.transactionHash };
 }
+
+export type ReadContentDigestParameters = { collection: Address; tokenId: bigint };
+
+/**
+ * The content digest (sha2-256 of the track folder) a token records. The id holds only its low 96 bits beside the
+ * creator's address, so the folder of a token is read from the collection.
+ */
+export async function readContentDigest(client: PublicClient, params: ReadContentDigestParameters): Promise<Hex> {
+  try {
+    return await client.readContract({ address: params.collection, abi: trackCollectionAbi, functionName: 'contentDigestOf', args: [params.tokenId] });
+  } catch (error) {
+    throw new TokenNotFoundError(`token ${params.tokenId} does not exist in ${params.collection}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}

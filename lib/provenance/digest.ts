@@ -44,14 +44,3 @@ export function cidOfContentDigest(digest: Hex): CID {
   if (bytes.length !== 32) throw new NotAContentCidError(`content digest must be 32 bytes, got ${bytes.length}`);
   return CID.createV1(DAG_PB, Digest.create(sha256Hasher.code, bytes));
 }
-
-/** Token id of a folder CID (`uint256(contentDigest)`). */
-export function tokenIdOfCid(cid: CID): bigint {
-  return BigInt(contentDigestOfCid(cid));
-}
-
-/** Folder CID of a token id. */
-export function cidOfTokenId(tokenId: bigint): CID {
-  if (tokenId <= 0n || tokenId >= 1n << 256n) throw new NotAContentCidError(`token id ${tokenId} is out of range`);
-  return cidOfContentDigest(`0x${tokenId.toString(16).padStart(64, '0')}`);
-}

@@ -1,5 +1,5 @@
 export { canonicalJson, canonicalBytes, type JsonValue } from './canonical';
-export { manifestDigestOf, sha256Hex, contentDigestOfCid, cidOfContentDigest, tokenIdOfCid, cidOfTokenId, NotAContentCidError } from './digest';
+export { manifestDigestOf, sha256Hex, contentDigestOfCid, cidOfContentDigest, NotAContentCidError } from './digest';
 export {
   IPTC_TRAINED_ALGORITHMIC_MEDIA,
   IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,

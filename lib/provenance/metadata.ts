@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { LICENCES } from '../contracts/voucher';
 import type { TrackManifest } from './manifest-schema';
 import type { Hex } from 'viem';
 
-/** URI of licence `id`'s legal text, as contracts/libraries/Licences.sol `uri(id)`. */
-export function licenceUri(id: number): string {
-  if (!Number.isInteger(id) || id < 0 || id >= LICENCES.length) throw new RangeError(`unknown licence ${id}`);
-  if (id < 6) return `ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/${id}`;
-  if (id === 6) return 'https://creativecommons.org/publicdomain/zero/1.0/';
-  const paths = ['by', 'by-sa', 'by-nc', 'by-nc-sa', 'by-nd', 'by-nc-nd'];
-  return `https://creativecommons.org/licenses/${paths[id - 7]}/4.0/`;
-}
+import { licenceUri } from '../contracts/licences';
+
+export { licenceUri };
 
 export const creditSchema = z
   .object({

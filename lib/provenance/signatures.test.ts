@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { cidOfBytes, cidOfFolder } from '../ipfs/cid-of-files';
 import { CHAIN_ID, COLLECTION, EDITS, makeTrack } from '../../test/provenance/fixtures';
 import { canonicalJson } from './canonical';
-import { cidOfContentDigest, cidOfTokenId, contentDigestOfCid, manifestDigestOf, NotAContentCidError, tokenIdOfCid } from './digest';
+import { cidOfContentDigest, contentDigestOfCid, manifestDigestOf, NotAContentCidError } from './digest';
 import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, IPTC_TRAINED_ALGORITHMIC_MEDIA } from './disclosure';
 import { InvalidManifestError } from './errors';
 import { MANIFEST_JSON_SCHEMA_PATH, manifestJsonSchemaText } from './json-schema';
@@ -27,11 +27,10 @@ describe('manifest digest', () => {
     expect(manifestDigestOf({ ...manifest, createdAt: '2026-11-24T10:01:00.001Z' })).not.toBe(digest);
   });
 
-  it('maps a folder CID to the contract content digest / token id and back', async () => {
+  it('maps a folder CID to the contract content digest and back', async () => {
     const cid = await cidOfFolder([{ path: 'a', content: new Uint8Array([1]) }]);
     const digest = contentDigestOfCid(cid);
     expect(cidOfContentDigest(digest).equals(cid)).toBe(true);
-    expect(cidOfTokenId(tokenIdOfCid(cid)).equals(cid)).toBe(true);
     expect(cid.toString().startsWith('bafybei')).toBe(true);
   });
 

@@ -5,8 +5,9 @@ import { coverSvgBytes } from '../ipfs/cover-image';
 import { TRACK_LIMITS } from '../ipfs/limits';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
 import { notesFromMidi } from '../ipfs/track-folder';
-import { readChainRecord } from './chain-record';
-import { cidOfTokenId, contentDigestOfCid, sha256Hex, tokenIdOfCid } from './digest';
+import { trackIdOf } from '../contracts/track-id';
+import { readChainRecord, readContentDigest } from './chain-record';
+import { cidOfContentDigest, contentDigestOfCid, sha256Hex } from './digest';
 import { TRACK_FILES, type TrackManifest } from './manifest-schema';
 import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
 
@@ -57,14 +58,28 @@ const LIMIT_BY_FILE: Record<string, number> = {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function resolveTarget(target: VerifyTrackTarget): { cid: CID; tokenId?: bigint; problem?: string } {
-  if ('tokenId' in target) return { cid: cidOfTokenId(target.tokenId), tokenId: target.tokenId };
+/**
+ * The folder a target names. A folder CID names itself; a token id keeps only the low 96 bits of the content digest
+ * (the rest of the id is the creator's address), so the folder of a token is read from the collection's storage.
+ */
+async function resolveTarget(target: VerifyTrackTarget, chain: VerifyChainOptions | undefined): Promise<{ cid: CID; tokenId?: bigint; problem?: string }> {
+  if ('tokenId' in target) {
+    if (!chain) throw new TokenNeedsChainError(`token ${target.tokenId}: reading its folder needs a chain (or verify by folder CID)`);
+    const digest = await readContentDigest(chain.publicClient, { collection: chain.collection, tokenId: target.tokenId });
+    return { cid: cidOfContentDigest(digest), tokenId: target.tokenId };
+  }
   const cid = typeof target.cid === 'string' ? CID.parse(target.cid) : target.cid;
   try {
-    return { cid, tokenId: tokenIdOfCid(cid) };
+    contentDigestOfCid(cid);
+    return { cid };
   } catch (error) {
     return { cid, problem: message(error) };
   }
+}
+
+/** A token id was given without a chain to read its folder from. */
+export class TokenNeedsChainError extends Error {
+  override name = 'TokenNeedsChainError';
 }
 
 /** Reads the folder's five files (each capped at its size limit). Missing or extra files are reported, not thrown. */
@@ -101,7 +116,7 @@ export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>,
  *   digest and creator; tokenURI points at this folder's metadata.json.
  */
 export async function verifyTrack(params: VerifyTrackParameters): Promise<VerifyTrackResult> {
-  const { cid, tokenId, problem } = resolveTarget(params);
+  const { cid, tokenId, problem } = await resolveTarget(params, params.chain);
   let read: { files: TrackFiles; problems: string[] };
   try {
     read = await readTrackFiles(params.storage, cid, params.signal);
@@ -122,7 +137,7 @@ export type VerifyTrackFilesParameters = Omit<VerifyTrackParameters, 'storage' |
 
 /** The checks of `verifyTrack` over files already read (what `verifyTrack` calls after reading the folder). */
 export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Promise<VerifyTrackResult> {
-  const { cid, tokenId, files } = params;
+  const { cid, files } = params;
   const checks: VerifyCheck[] = [];
   const text = (name: string) => {
     const f = files.get(name);
@@ -208,8 +223,11 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
     }
   }
 
-  // chain
+  // chain: the token is the manifest creator's (ids are namespaced by creator, so a copy minted by anybody else has
+  // another id and never verifies as this track)
   const chain = params.chain;
+  let tokenId = params.tokenId;
+  if (tokenId === undefined && m && !params.targetProblem) tokenId = trackIdOf(m.creator as Address, contentDigestOfCid(cid));
   if (params.targetProblem) checks.push({ name: 'chain', pass: false, reason: `cannot be a token: ${params.targetProblem}` });
   else if (!chain || tokenId === undefined) checks.push({ name: 'chain', pass: false, skipped: true, reason: 'skipped: no chain configured' });
   else {
@@ -220,7 +238,8 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       if (record.contentDigest !== content) problems.push(`content digest on chain ${record.contentDigest}, folder ${content}`);
       if (record.tokenURI !== `ipfs://${cid.toString()}/metadata.json`) problems.push(`tokenURI is ${record.tokenURI}`);
       if (signed && record.manifestDigest !== signed.manifestDigest) problems.push(`manifest digest on chain ${record.manifestDigest}, manifest.json ${signed.manifestDigest}`);
-      if (m && !isAddressEqual(record.creator, m.creator as Address)) problems.push(`creator on chain ${record.creator}, manifest ${m.creator}`);
+      if (m && !isAddressEqual(record.creator, m.creator as Address)) problems.push(`minted by ${record.creator}, but the signed manifest names ${m.creator}: not this track`);
+      if (tokenId !== trackIdOf(record.creator, record.contentDigest)) problems.push(`token ${tokenId} is not the id of ${record.creator}'s track ${record.contentDigest}`);
       if (m && record.licence !== m.licence.id) problems.push(`licence on chain ${record.licence}, manifest ${m.licence.id} (${m.licence.name})`);
       if (!signed) problems.push('no valid manifest to compare with');
       checks.push(

@@ -16,7 +16,8 @@ import { trackCollectionAbi } from '../../lib/contracts/abi/TrackCollection';
 import { deployContracts } from '../../lib/contracts/deploy';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { pinTrack } from '../../lib/ipfs/track-folder';
-import { tokenIdOfCid } from '../../lib/provenance/digest';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { contentDigestOfCid } from '../../lib/provenance/digest';
 import { verifyTrack, type VerifyChainOptions, type VerifyTrackResult } from '../../lib/provenance/verify-track';
 import { CHAIN_ID, EDITS, fakeReplay, makeTrack } from './fixtures';
 import { CID } from 'multiformats/cid';
@@ -61,8 +62,8 @@ describe('mint on anvil, verify from the token id', () => {
   it('an honest track passes every check, replay and chain included', async () => {
     const track = await makeTrack(creator, CHAIN_ID, collection);
     const pinned = await pinTrack(storage, track);
-    const tokenId = tokenIdOfCid(CID.parse(pinned.cid));
-    const content = `0x${tokenId.toString(16).padStart(64, '0')}` as Hex;
+    const content = contentDigestOfCid(CID.parse(pinned.cid));
+    const tokenId = trackIdOf(creator.address, content);
     await mint(creator, content, track.signed.manifestDigest, track.manifest.licence.id);
     expect(await publicClient.readContract({ address: collection, abi: trackCollectionAbi, functionName: 'tokenURI', args: [tokenId] })).toBe(`ipfs://${pinned.cid}/metadata.json`);
 
@@ -83,28 +84,38 @@ describe('mint on anvil, verify from the token id', () => {
   it('another manifest digest in the chain record -> chain fails', async () => {
     const track = await makeTrack(creator, CHAIN_ID, collection, { editLog: EDITS.slice(0, 1) });
     const pinned = await pinTrack(storage, track);
-    const tokenId = tokenIdOfCid(CID.parse(pinned.cid));
-    await mint(creator, `0x${tokenId.toString(16).padStart(64, '0')}`, `0x${'12'.repeat(32)}`, track.manifest.licence.id);
+    const content = contentDigestOfCid(CID.parse(pinned.cid));
+    const tokenId = trackIdOf(creator.address, content);
+    await mint(creator, content, `0x${'12'.repeat(32)}`, track.manifest.licence.id);
     const r = await verifyTrack({ tokenId, storage, replay: fakeReplay, chain: chainOptions });
     expect(failed(r)).toEqual(['chain']);
     expect(r.checks.find((c) => c.name === 'chain')?.reason).toMatch(/manifest digest on chain/);
   });
 
-  it('minted by someone else (creator on chain differs) and with another licence -> chain fails', async () => {
+  it('squatted: someone else mints the folder first -> their token never verifies, and the creator still mints and verifies', async () => {
     const track = await makeTrack(creator, CHAIN_ID, collection, { editLog: EDITS.slice(1) });
     const pinned = await pinTrack(storage, track);
-    const tokenId = tokenIdOfCid(CID.parse(pinned.cid));
-    await mint(someoneElse, `0x${tokenId.toString(16).padStart(64, '0')}`, track.signed.manifestDigest, 0);
-    const r = await verifyTrack({ tokenId, storage, replay: fakeReplay, chain: chainOptions });
+    const content = contentDigestOfCid(CID.parse(pinned.cid));
+    await mint(someoneElse, content, track.signed.manifestDigest, 0);
+    const squatted = trackIdOf(someoneElse.address, content);
+    const r = await verifyTrack({ tokenId: squatted, storage, replay: fakeReplay, chain: chainOptions });
     expect(failed(r)).toEqual(['chain']);
-    expect(r.checks.find((c) => c.name === 'chain')?.reason).toMatch(/creator on chain .*licence on chain 0/);
+    expect(r.checks.find((c) => c.name === 'chain')?.reason).toMatch(/minted by .* but the signed manifest names .*licence on chain 0/);
+    // By folder: the folder's token is the manifest creator's, not minted yet.
+    const byCid = await verifyTrack({ cid: pinned.cid, storage, replay: fakeReplay, chain: chainOptions });
+    expect(failed(byCid)).toEqual(['chain']);
+    expect(byCid.tokenId).toBe(trackIdOf(creator.address, content).toString());
+    // The creator is never locked out: their own mint has their own id.
+    await mint(creator, content, track.signed.manifestDigest, track.manifest.licence.id);
+    expect((await verifyTrack({ cid: pinned.cid, storage, replay: fakeReplay, chain: chainOptions })).ok).toBe(true);
   });
 
   it('npm run verify (scripts/verify.ts) reads the layout, deployment and chain from the environment', async () => {
     const track = await makeTrack(creator, CHAIN_ID, collection, { editLog: [...EDITS.slice(0, 1), { op: 'setTempo', bpm: 101 }] });
     const pinned = await pinTrack(storage, track);
-    const tokenId = tokenIdOfCid(CID.parse(pinned.cid));
-    await mint(creator, `0x${tokenId.toString(16).padStart(64, '0')}`, track.signed.manifestDigest, track.manifest.licence.id);
+    const content = contentDigestOfCid(CID.parse(pinned.cid));
+    const tokenId = trackIdOf(creator.address, content);
+    await mint(creator, content, track.signed.manifestDigest, track.manifest.licence.id);
     await storage.close(); // the script opens the same Helia repository
     try {
       const env = { ...process.env, MOTIF_DATA_DIR: dir, MOTIF_RPC_URL: rpcUrl, MOTIF_CHAIN_ID: String(CHAIN_ID), KUBO_RPC_URL: '', PINNING_SERVICE_URL: '', PINNING_SERVICE_TOKEN: '' };

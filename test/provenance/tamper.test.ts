@@ -105,7 +105,7 @@ describe('other manifest fields: the signature catches them', () => {
   const cases: [string, (m: TrackManifest) => TrackManifest][] = [
     ['creator', (m) => ({ ...m, creator: forger.address })],
     ['creation time', (m) => ({ ...m, createdAt: '2020-01-01T00:00:00.000Z' })],
-    ['licence', (m) => ({ ...m, licence: { id: 0, name: 'CBE-CC0' } })],
+    ['licence', (m) => ({ ...m, licence: { id: 0, name: 'CBE-PUBLIC' } })],
     ['render settings', (m) => ({ ...m, render: { ...m.render, instrument: 'Sampler piano' } })],
     ['tempo', (m) => ({ ...m, generation: { ...m.generation, tempo: 120 } })],
     ['drum style', (m) => ({ ...m, generation: { ...m.generation, style: 'rock' } })],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getAddress, type Hex } from 'viem';
-import type { Voucher } from '../../../lib/contracts/voucher';
+import { LICENCES, type Voucher } from '../../../lib/contracts/voucher';
 
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address').transform((a) => getAddress(a));
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits').transform((h) => h.toLowerCase() as Hex);
@@ -11,9 +11,10 @@ const voucherSchema = z.object({
   content: bytes32,
   manifest: bytes32,
   price: uint,
+  payout: address,
   royaltyReceiver: address,
   royaltyBps: z.coerce.number().int().min(0).max(5000),
-  licence: z.coerce.number().int().min(0).max(12),
+  licence: z.coerce.number().int().min(0).max(LICENCES.length - 1),
   nonce: uint,
   deadline: uint,
 });

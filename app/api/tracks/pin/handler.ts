@@ -5,6 +5,7 @@ import type { RetryOptions } from '../../../../lib/ipfs/retry';
 import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/ipfs/sniff';
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
 import { buildTrackFolder, pinFolderVerified } from '../../../../lib/ipfs/track-folder';
+import { trackIdOf } from '../../../../lib/contracts/track-id';
 import { contentDigestOfCid } from '../../../../lib/provenance/digest';
 import { InvalidManifestError } from '../../../../lib/provenance/errors';
 import { creditSchema } from '../../../../lib/provenance/metadata';
@@ -37,8 +38,9 @@ export const pinTrackFieldsSchema = z
 export type PinTrackResponse = {
   cid: string;
   files: Record<string, { cid: string; size: number }>;
-  /** bytes32 for TrackCollection.mint(content) (= the token id). */
+  /** bytes32 for TrackCollection.mint(content). */
   contentDigest: `0x${string}`;
+  /** The token id this track gets when its creator (the manifest's signer) mints it: creator << 96 | low 96 bits of the digest. */
   tokenId: string;
   /** bytes32 for TrackCollection.mint(manifest). */
   manifestDigest: `0x${string}`;
@@ -133,7 +135,7 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
         cid: pinned.cid,
         files: pinned.files,
         contentDigest,
-        tokenId: BigInt(contentDigest).toString(),
+        tokenId: trackIdOf(signed.manifest.creator as Address, contentDigest).toString(),
         manifestDigest: signed.manifestDigest,
         backend: pinned.backend,
       };

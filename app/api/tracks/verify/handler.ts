@@ -1,6 +1,7 @@
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
 import { InvalidTrackTargetError, parseTrackTarget } from '../../../../lib/provenance/target';
-import { verifyTrack, type ReplayFn, type VerifyChainOptions, type VerifyCheck } from '../../../../lib/provenance/verify-track';
+import { TokenNotFoundError } from '../../../../lib/provenance/chain-record';
+import { TokenNeedsChainError, verifyTrack, type ReplayFn, type VerifyChainOptions, type VerifyCheck } from '../../../../lib/provenance/verify-track';
 
 export type VerifyTrackResponse = {
   ok: boolean;
@@ -20,7 +21,10 @@ export type VerifyHandlerDependencies = {
   replayUnavailable?: string;
 };
 
-/** GET ?id=<tokenId | CID> -> 200 VerifyTrackResponse (pass or fail is in the body); 400 for an unreadable id. */
+/**
+ * GET ?id=<tokenId | CID> -> 200 VerifyTrackResponse (pass or fail is in the body); 400 for an unreadable id, 404 for a
+ * token that does not exist, 503 for a token id when no chain is configured.
+ */
 export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: Request) => Promise<Response> {
   return async (request) => {
     const id = new URL(request.url).searchParams.get('id') ?? '';
@@ -32,7 +36,15 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
       throw error;
     }
     const [storage, chain] = await Promise.all([deps.storage(), deps.chain()]);
-    const result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, signal: request.signal });
+    let result;
+    try {
+      result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, signal: request.signal });
+    } catch (error) {
+      // A token id names its folder only through the chain: no such token is a 404, no chain to ask is a 503.
+      if (error instanceof TokenNotFoundError) return Response.json({ error: error.message }, { status: 404 });
+      if (error instanceof TokenNeedsChainError) return Response.json({ error: `${error.message}${'problem' in chain ? ` (${chain.problem})` : ''}` }, { status: 503 });
+      throw error;
+    }
     const checks = result.checks.map((c) => {
       if (c.name === 'chain' && c.skipped && 'problem' in chain) return { ...c, reason: `skipped: ${chain.problem}` };
       if (c.name === 'replay' && c.skipped && deps.replayUnavailable) return { ...c, reason: `skipped: ${deps.replayUnavailable}` };

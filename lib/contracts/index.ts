@@ -7,7 +7,6 @@ export {
   LICENCES,
   MAX_ROYALTY_BPS,
   SPLIT_PERCENTAGE_SCALE,
-  tokenIdFromContent,
   type Voucher,
   type LicenceName,
 } from './voucher';

@@ -38,6 +38,27 @@ beforeAll(async () => {
       bpm: 60 + i * 5,
       musicalKey: i % 2 ? 'C major' : 'A minor',
       modelId: 'melody-rnn',
+      authorship: 'verified' as const,
+    })),
+  });
+  // The same kind of rows not (yet) shown as anyone's track: a squatted copy, and one not checked yet.
+  await prisma.track.createMany({
+    data: (['unverified', 'pending'] as const).map((authorship, i) => ({
+      chainId: CHAIN,
+      tokenId: String(2000 + i),
+      creator: B,
+      owner: B,
+      contentDigest: toHex(BigInt(1000 + i), { size: 32 }),
+      manifestDigest: toHex(0n, { size: 32 }),
+      licence: 1,
+      royaltyReceiver: B,
+      royaltyBps: 500,
+      mintedBlock: 100n,
+      mintedTx: toHex(BigInt(2000 + i), { size: 32 }),
+      title: `Tune 0${i}`,
+      genre: 'folk',
+      authorship,
+      authorshipReason: authorship === 'unverified' ? `minted by ${B}, but the signed manifest names ${A}` : null,
     })),
   });
   await prisma.listing.createMany({
@@ -72,6 +93,16 @@ describe('listTracks', () => {
     const forSale = await list('forSale=true&sort=price-desc');
     expect(forSale.items.map((t) => t.priceWei)).toEqual([parseEther('0.5'), parseEther('0.4'), parseEther('0.3')].map(String));
     expect((await list('priceMin=0.35&priceMax=0.45')).items.map((t) => t.tokenId)).toEqual(['1004']);
+  });
+
+  it('lists only verified tracks: never an unverified copy or an unchecked track, whatever the query', async () => {
+    for (const qs of ['', 'q=Tune 0', `creator=${B}&pageSize=60`, 'genre=folk&pageSize=60', 'sort=oldest&pageSize=60']) {
+      const page = await list(qs);
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.map((t) => t.tokenId)).not.toContain('2000');
+      expect(page.items.map((t) => t.tokenId)).not.toContain('2001');
+    }
+    expect((await list('')).total).toBe(30);
   });
 
   it('answers an empty page past the end with the true total', async () => {

@@ -41,9 +41,13 @@ const ORDER: Record<GalleryQuery['sort'], Prisma.Sql> = {
   title: Prisma.sql`lower(t."title") ASC NULLS LAST, t."mintedBlock" DESC`,
 };
 
-/** One page of indexed tracks for the gallery: search, filters and sort run in PostgreSQL (one query). */
+/**
+ * One page of indexed tracks for the gallery: search, filters and sort run in PostgreSQL (one query). Only tracks
+ * whose minter signed their folder's manifest are listed: a copy of someone's folder minted by another account, or
+ * a track not checked yet, is never shown as that track (issue #13).
+ */
 export async function listTracks(prisma: PrismaClient, chainId: number, query: GalleryQuery): Promise<GalleryPage> {
-  const where: Prisma.Sql[] = [Prisma.sql`t."chainId" = ${chainId}`];
+  const where: Prisma.Sql[] = [Prisma.sql`t."chainId" = ${chainId}`, Prisma.sql`t."authorship" = 'verified'`];
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(Prisma.sql`(t."title" ILIKE ${like} OR t."creator" ILIKE ${like})`);

@@ -5,28 +5,77 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {ERC165Checker} from "@openzeppelin/contracts/utils/introspection/ERC165Checker.sol";
+import {ITokenVersion} from "./interfaces/ITokenVersion.sol";
 
 /**
- * @title Market
- * @notice Fixed-price listings and escrowed offers in ETH for any ERC-721. Every sale pays the token's ERC-2981
- * royalty to its receiver, an optional platform fee (capped at {MAX_FEE_BPS}, zero by default) to the fee
- * recipient, and the rest to the seller, all as credits pulled with {withdraw}.
- * @dev Listings are not escrowed: the seller keeps the token and approves this contract. A listing stores the
- * owner at listing time and is only buyable while that address still owns the token, so a listing dies when the
- * token moves (it revives only if the same owner gets the token back). Offers escrow their ETH. All state changes
- * happen before the token transfer (checks-effects-interactions), and every entry point that moves value is
- * `nonReentrant`.
+ * @title Market (v2)
+ * @notice Fixed-price sales and escrowed offers in ETH for any ERC-721. A token is sold either through an on-chain
+ * listing ({list} + {buy}) or through an EIP-712 order the seller signed off-chain ({fill}); both pay the token's
+ * ERC-2981 royalty to its receiver, an optional platform fee to the fee recipient and the rest to the seller, all
+ * as credits pulled with {withdraw} / {withdrawTo}.
+ * @dev Freshness. A listing or order for a collection that advertises {ITokenVersion} through ERC-165 records the
+ * token's version and is only fillable while that version is unchanged, so it dies for good as soon as the token
+ * moves, even if the token comes back to the seller. For other collections the market can only check expiry, that
+ * the seller still owns the token and (orders) the seller's nonce bitmap: such a listing or unfilled order revives
+ * if the token returns to the seller before it expires (documented limit). Expiry is mandatory and at most
+ * {MAX_DURATION} ahead.
+ *
+ * Fees. A listing records the platform fee in effect when it was made, an order carries the `maxFeeBps` its seller
+ * signed and {acceptOffer} takes the seller's `maxFeeBps`: a sale is charged `min(current fee, accepted fee)`, so
+ * an owner raising the fee just before a sale cannot take more than the seller agreed to.
+ *
+ * Trust. The market never escrows tokens; after every transfer it checks that the buyer really owns the token.
+ * All state changes happen before the token transfer, every value-moving entry point is `nonReentrant` and every
+ * payment is a credit pulled later.
  */
-contract Market is Ownable, ReentrancyGuardTransient {
+contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
     /// @notice Highest platform fee, in basis points (10%).
     uint16 public constant MAX_FEE_BPS = 1000;
+    /// @notice Latest allowed expiry of a listing or order, counted from the time it is listed or filled.
+    uint64 public constant MAX_DURATION = 365 days;
+    /// @notice EIP-712 type of a signed sell order.
+    bytes32 public constant ORDER_TYPEHASH =
+        keccak256(
+            "Order(address seller,address collection,uint256 tokenId,uint256 price,uint16 maxFeeBps,uint256 tokenVersion,uint64 expiry,uint256 nonce)"
+        );
     uint256 private constant _BPS = 10_000;
 
-    /// @dev One slot.
+    /**
+     * @notice A sell order signed off-chain by `seller` (an EOA or an ERC-1271 contract).
+     * @param seller Owner of the token, who signed the order and is credited the proceeds.
+     * @param collection The ERC-721 contract.
+     * @param tokenId The token sold.
+     * @param price Exact price in wei the buyer pays.
+     * @param maxFeeBps Highest platform fee the seller accepts; the sale is charged `min(current fee, maxFeeBps)`.
+     * @param tokenVersion `tokenVersion(tokenId)` when signed, for collections implementing {ITokenVersion}
+     * (ignored for other collections).
+     * @param expiry Last timestamp at which the order can be filled.
+     * @param nonce Cancellation handle in the seller's nonce bitmap; for collections without {ITokenVersion} a
+     * filled order also uses it up.
+     */
+    struct Order {
+        address seller;
+        address collection;
+        uint256 tokenId;
+        uint256 price;
+        uint16 maxFeeBps;
+        uint256 tokenVersion;
+        uint64 expiry;
+        uint256 nonce;
+    }
+
+    /// @dev Two slots, three when the collection is versioned.
     struct Listing {
         address seller;
         uint96 price;
+        uint64 expiry;
+        uint16 maxFeeBps;
+        bool versioned;
+        uint256 tokenVersion;
     }
 
     /// @dev One slot.
@@ -38,15 +87,17 @@ contract Market is Ownable, ReentrancyGuardTransient {
     mapping(address collection => mapping(uint256 tokenId => Listing)) private _listings;
     mapping(address collection => mapping(uint256 tokenId => mapping(address buyer => Offer))) private _offers;
     mapping(address account => uint256) private _credits;
+    mapping(address seller => mapping(uint256 word => uint256 bits)) private _nonceBits;
     address private _feeRecipient;
     uint16 private _feeBps;
 
-    event Listed(address indexed collection, uint256 indexed tokenId, address indexed seller, uint256 price);
+    /// @notice A token was listed (v2: gained `expiry`).
+    event Listed(address indexed collection, uint256 indexed tokenId, address indexed seller, uint256 price, uint64 expiry);
     event ListingUpdated(address indexed collection, uint256 indexed tokenId, uint256 price);
     event ListingCancelled(address indexed collection, uint256 indexed tokenId);
     event OfferMade(address indexed collection, uint256 indexed tokenId, address indexed buyer, uint256 amount, uint64 expiry);
     event OfferCancelled(address indexed collection, uint256 indexed tokenId, address indexed buyer, uint256 amount);
-    /// @notice A token sold (by listing or accepted offer); amounts credited to each party.
+    /// @notice A token sold (by listing, signed order or accepted offer); amounts credited to each party.
     event Sale(
         address indexed collection,
         uint256 indexed tokenId,
@@ -57,6 +108,8 @@ contract Market is Ownable, ReentrancyGuardTransient {
         uint256 royalty,
         uint256 fee
     );
+    /// @notice `seller` cancelled every order signed with `nonce`.
+    event OrderNonceCancelled(address indexed seller, uint256 nonce);
     event FeeSet(address indexed recipient, uint16 bps);
     event Withdrawal(address indexed account, uint256 amount);
 
@@ -65,6 +118,7 @@ contract Market is Ownable, ReentrancyGuardTransient {
     error InvalidPrice(uint256 price);
     error NotListed(address collection, uint256 tokenId);
     error ListingStale(address collection, uint256 tokenId);
+    error ListingExpired(uint64 expiry);
     error WrongPayment(uint256 sent, uint256 price);
     error OfferExists(address buyer);
     error NoOffer(address buyer);
@@ -75,13 +129,25 @@ contract Market is Ownable, ReentrancyGuardTransient {
     error FeeRecipientZero();
     error NothingToWithdraw(address account);
     error TransferFailed(address to, uint256 amount);
+    error InvalidRecipient();
+    error InvalidSignature();
+    error OrderExpired(uint64 expiry);
+    error OrderNonceUsed(address seller, uint256 nonce);
+    error OrderStale(address collection, uint256 tokenId);
+    error TokenNotReceived(address collection, uint256 tokenId);
+    error TokenVersionNotChanged(address collection, uint256 tokenId);
 
-    constructor(address initialOwner) Ownable(initialOwner) {}
+    constructor(address initialOwner) Ownable(initialOwner) EIP712("Motif Market", "2") {}
 
     // ------------------------------------------------------------------ listings
 
-    /// @notice Lists `tokenId` of `collection` at `price` wei. The caller must own it and have approved this market.
-    function list(address collection, uint256 tokenId, uint256 price) external {
+    /**
+     * @notice Lists `tokenId` of `collection` at `price` wei until `expiry` (a timestamp after now and at most
+     * {MAX_DURATION} ahead), replacing any earlier listing of the token. The caller must own it and have approved
+     * this market. The listing records the current platform fee (the most it will be charged) and, for
+     * {ITokenVersion} collections, the token's version.
+     */
+    function list(address collection, uint256 tokenId, uint256 price, uint64 expiry) external {
         address owner = IERC721(collection).ownerOf(tokenId);
         if (owner != msg.sender) revert NotTokenOwner(msg.sender);
         if (
@@ -89,35 +155,113 @@ contract Market is Ownable, ReentrancyGuardTransient {
             !IERC721(collection).isApprovedForAll(owner, address(this))
         ) revert MarketNotApproved(collection, tokenId);
         if (price == 0 || price > type(uint96).max) revert InvalidPrice(price);
-        _listings[collection][tokenId] = Listing(msg.sender, uint96(price));
-        emit Listed(collection, tokenId, msg.sender, price);
+        _checkExpiry(expiry);
+        Listing storage listing = _listings[collection][tokenId];
+        listing.seller = msg.sender;
+        listing.price = uint96(price);
+        listing.expiry = expiry;
+        listing.maxFeeBps = _feeBps;
+        bool versioned = _isVersioned(collection);
+        listing.versioned = versioned;
+        if (versioned) listing.tokenVersion = ITokenVersion(collection).tokenVersion(tokenId);
+        emit Listed(collection, tokenId, msg.sender, price, expiry);
     }
 
-    /// @notice Changes the price of the caller's live listing.
+    /// @notice Changes the price of the caller's live listing (expiry and accepted fee unchanged).
     function updateListing(address collection, uint256 tokenId, uint256 price) external {
-        Listing storage listing = _liveListing(collection, tokenId);
+        Listing storage listing = _listings[collection][tokenId];
+        _requireLive(collection, tokenId, listing);
         if (listing.seller != msg.sender) revert NotTokenOwner(msg.sender);
         if (price == 0 || price > type(uint96).max) revert InvalidPrice(price);
         listing.price = uint96(price);
         emit ListingUpdated(collection, tokenId, price);
     }
 
-    /// @notice Removes a listing; by its seller, or by anyone once it is stale (the token moved).
+    /// @notice Removes a listing; by its seller, or by anyone once it can no longer sell (moved or expired).
     function cancelListing(address collection, uint256 tokenId) external {
-        Listing memory listing = _listings[collection][tokenId];
-        if (listing.seller == address(0)) revert NotListed(collection, tokenId);
-        if (listing.seller != msg.sender && _isLive(collection, tokenId, listing.seller)) revert NotTokenOwner(msg.sender);
+        Listing storage listing = _listings[collection][tokenId];
+        address seller = listing.seller;
+        if (seller == address(0)) revert NotListed(collection, tokenId);
+        if (seller != msg.sender && _isLive(collection, tokenId, listing)) revert NotTokenOwner(msg.sender);
         delete _listings[collection][tokenId];
         emit ListingCancelled(collection, tokenId);
     }
 
-    /// @notice Buys a listed token for exactly its price; the token goes to the caller.
+    /// @notice Buys a live listed token for exactly its price; the token goes to the caller.
     function buy(address collection, uint256 tokenId) external payable nonReentrant {
-        Listing memory listing = _liveListing(collection, tokenId);
-        if (msg.value != listing.price) revert WrongPayment(msg.value, listing.price);
+        Listing storage stored = _listings[collection][tokenId];
+        _requireLive(collection, tokenId, stored);
+        address seller = stored.seller;
+        uint256 price = stored.price;
+        uint16 maxFeeBps = stored.maxFeeBps;
+        if (msg.value != price) revert WrongPayment(msg.value, price);
         delete _listings[collection][tokenId];
-        _settle(collection, tokenId, listing.seller, msg.sender, msg.value);
-        IERC721(collection).safeTransferFrom(listing.seller, msg.sender, tokenId);
+        _settle(collection, tokenId, seller, msg.sender, price, maxFeeBps);
+        _transfer(collection, tokenId, seller);
+    }
+
+    // ------------------------------------------------------------------ signed orders
+
+    /**
+     * @notice Buys a token through an order its seller signed off-chain (EIP-712, domain "Motif Market" / "2"),
+     * paying exactly `order.price`; the token goes to the caller. The order must be unexpired, its nonce
+     * uncancelled, the seller must still own the token and, for {ITokenVersion} collections, the token must still be
+     * at `order.tokenVersion` (so the order dies once the token moves); for other collections the fill uses the
+     * nonce up. Listing through an order costs the seller nothing on-chain beyond the one-time approval.
+     */
+    function fill(Order calldata order, bytes calldata signature) external payable nonReentrant {
+        address seller = order.seller;
+        address collection = order.collection;
+        uint256 tokenId = order.tokenId;
+        if (order.expiry < block.timestamp) revert OrderExpired(order.expiry);
+        if (order.expiry > block.timestamp + MAX_DURATION) revert InvalidExpiry(order.expiry);
+        if (msg.value != order.price) revert WrongPayment(msg.value, order.price);
+        uint256 word = order.nonce >> 8;
+        uint256 bit = 1 << (order.nonce & 0xff);
+        uint256 bits = _nonceBits[seller][word];
+        if (bits & bit != 0) revert OrderNonceUsed(seller, order.nonce);
+        if (!_validSignature(seller, orderDigest(order), signature)) revert InvalidSignature();
+
+        bool versioned = _isVersioned(collection);
+        if (versioned) {
+            if (ITokenVersion(collection).tokenVersion(tokenId) != order.tokenVersion) revert OrderStale(collection, tokenId);
+        } else {
+            _nonceBits[seller][word] = bits | bit;
+        }
+        if (IERC721(collection).ownerOf(tokenId) != seller) revert OrderStale(collection, tokenId);
+
+        _settle(collection, tokenId, seller, msg.sender, msg.value, order.maxFeeBps);
+        _transfer(collection, tokenId, seller);
+        // The order was not used up above: it must be dead now because the token's version moved on.
+        if (versioned && ITokenVersion(collection).tokenVersion(tokenId) == order.tokenVersion) {
+            revert TokenVersionNotChanged(collection, tokenId);
+        }
+    }
+
+    /// @notice Cancels every order the caller signed with `nonce`.
+    function cancelOrderNonce(uint256 nonce) external {
+        uint256 bit = 1 << (nonce & 0xff);
+        uint256 bits = _nonceBits[msg.sender][nonce >> 8];
+        if (bits & bit != 0) revert OrderNonceUsed(msg.sender, nonce);
+        _nonceBits[msg.sender][nonce >> 8] = bits | bit;
+        emit OrderNonceCancelled(msg.sender, nonce);
+    }
+
+    /// @notice EIP-712 digest the seller signs for `order`.
+    function orderDigest(Order calldata order) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(ORDER_TYPEHASH, order)));
+    }
+
+    /// @notice Whether `seller`'s `nonce` was cancelled (or used by a fill of an order for a collection without
+    /// {ITokenVersion}).
+    function nonceUsed(address seller, uint256 nonce) external view returns (bool) {
+        return _nonceBits[seller][nonce >> 8] & (1 << (nonce & 0xff)) != 0;
+    }
+
+    /// @notice The EIP-712 domain separator of this market on the current chain.
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+        return _domainSeparatorV4();
     }
 
     // ------------------------------------------------------------------ offers
@@ -143,10 +287,17 @@ contract Market is Ownable, ReentrancyGuardTransient {
     }
 
     /**
-     * @notice The token's owner accepts `buyer`'s offer of exactly `amount` wei (guards against a changed offer);
-     * the token goes to `buyer` and any listing of it ends.
+     * @notice The token's owner accepts `buyer`'s offer of exactly `amount` wei (guards against a changed offer),
+     * paying at most `maxFeeBps` of platform fee (guards against a raised fee); the token goes to `buyer` and any
+     * listing of it ends.
      */
-    function acceptOffer(address collection, uint256 tokenId, address buyer, uint256 amount) external nonReentrant {
+    function acceptOffer(
+        address collection,
+        uint256 tokenId,
+        address buyer,
+        uint256 amount,
+        uint16 maxFeeBps
+    ) external nonReentrant {
         address owner = IERC721(collection).ownerOf(tokenId);
         if (owner != msg.sender) revert NotTokenOwner(msg.sender);
         Offer memory offer = _offers[collection][tokenId][buyer];
@@ -158,23 +309,31 @@ contract Market is Ownable, ReentrancyGuardTransient {
             delete _listings[collection][tokenId];
             emit ListingCancelled(collection, tokenId);
         }
-        _settle(collection, tokenId, owner, buyer, amount);
+        _settle(collection, tokenId, owner, buyer, amount, maxFeeBps);
         IERC721(collection).safeTransferFrom(owner, buyer, tokenId);
+        if (IERC721(collection).ownerOf(tokenId) != buyer) revert TokenNotReceived(collection, tokenId);
     }
 
     // ------------------------------------------------------------------ payments
 
-    /// @notice Sends all of `account`'s credits to it. Anyone may call; funds only go to `account`.
+    /**
+     * @notice Sends `account`'s credits, less one wei, to it. Anyone may call; funds only go to `account`.
+     * @dev The wei left behind keeps the credit slot non-zero, so the account's next credit costs a cheap
+     * non-zero-to-non-zero write instead of a fresh slot (the 0xSplits practice). It stays the account's own
+     * credit ({creditsOf} counts it) and is paid with a later withdrawal.
+     */
     function withdraw(address payable account) external nonReentrant {
-        uint256 amount = _credits[account];
-        if (amount == 0) revert NothingToWithdraw(account);
-        _credits[account] = 0;
-        emit Withdrawal(account, amount);
-        (bool ok, ) = account.call{value: amount}("");
-        if (!ok) revert TransferFailed(account, amount);
+        _withdraw(account, account);
     }
 
-    /// @notice Sets the platform fee (owner only), at most {MAX_FEE_BPS}.
+    /// @notice Sends the caller's credits, less one wei (see {withdraw}), to `to`.
+    function withdrawTo(address payable to) external nonReentrant {
+        if (to == address(0)) revert InvalidRecipient();
+        _withdraw(msg.sender, to);
+    }
+
+    /// @notice Sets the platform fee (owner only), at most {MAX_FEE_BPS}. Live listings and signed orders keep
+    /// paying at most the fee their seller accepted.
     function setFee(address recipient, uint16 bps) external onlyOwner {
         if (bps > MAX_FEE_BPS) revert FeeTooHigh(bps, MAX_FEE_BPS);
         if (bps != 0 && recipient == address(0)) revert FeeRecipientZero();
@@ -185,9 +344,20 @@ contract Market is Ownable, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ views
 
-    function listingOf(address collection, uint256 tokenId) external view returns (address seller, uint256 price, bool live) {
-        Listing memory listing = _listings[collection][tokenId];
-        return (listing.seller, listing.price, listing.seller != address(0) && _isLive(collection, tokenId, listing.seller));
+    /// @notice The stored listing of a token and whether it can be bought now (unexpired, seller still owns the
+    /// token, and for {ITokenVersion} collections the token has not moved since it was listed).
+    function listingOf(
+        address collection,
+        uint256 tokenId
+    ) external view returns (address seller, uint256 price, uint64 expiry, bool live) {
+        Listing storage listing = _listings[collection][tokenId];
+        seller = listing.seller;
+        return (seller, listing.price, listing.expiry, seller != address(0) && _isLive(collection, tokenId, listing));
+    }
+
+    /// @notice The highest platform fee a listing will be charged (the fee in effect when it was listed).
+    function listingMaxFeeBps(address collection, uint256 tokenId) external view returns (uint16) {
+        return _listings[collection][tokenId].maxFeeBps;
     }
 
     function offerOf(address collection, uint256 tokenId, address buyer) external view returns (uint256 amount, uint64 expiry) {
@@ -195,6 +365,7 @@ contract Market is Ownable, ReentrancyGuardTransient {
         return (offer.amount, offer.expiry);
     }
 
+    /// @notice Credits of `account` (including the wei a withdrawal leaves behind).
     function creditsOf(address account) external view returns (uint256) {
         return _credits[account];
     }
@@ -205,16 +376,43 @@ contract Market is Ownable, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Credits royalty, fee and seller proceeds for a sale of `price` wei.
-    function _settle(address collection, uint256 tokenId, address seller, address buyer, uint256 price) private {
-        uint256 feeAmount = _feeBps == 0 ? 0 : Math.mulDiv(price, _feeBps, _BPS);
+    /// @dev Credits royalty, fee (at most `maxFeeBps`) and seller proceeds for a sale of `price` wei.
+    function _settle(
+        address collection,
+        uint256 tokenId,
+        address seller,
+        address buyer,
+        uint256 price,
+        uint16 maxFeeBps
+    ) private {
+        uint256 bps = _feeBps;
+        if (maxFeeBps < bps) bps = maxFeeBps;
+        // price <= uint128 (it is msg.value or an escrowed uint128 offer): no overflow.
+        uint256 feeAmount = (price * bps) / _BPS;
         (address receiver, uint256 royalty) = _royalty(collection, tokenId, price);
         // A royalty can never take more than what is left after the fee.
-        royalty = Math.min(royalty, price - feeAmount);
+        uint256 afterFee = price - feeAmount;
+        if (royalty > afterFee) royalty = afterFee;
         if (feeAmount != 0) _credits[_feeRecipient] += feeAmount;
         if (royalty != 0) _credits[receiver] += royalty;
-        _credits[seller] += price - feeAmount - royalty;
+        _credits[seller] += afterFee - royalty;
         emit Sale(collection, tokenId, buyer, seller, price, receiver, royalty, feeAmount);
+    }
+
+    /// @dev Moves the token from `seller` to the caller and checks that the caller really received it.
+    function _transfer(address collection, uint256 tokenId, address seller) private {
+        IERC721(collection).safeTransferFrom(seller, msg.sender, tokenId);
+        if (IERC721(collection).ownerOf(tokenId) != msg.sender) revert TokenNotReceived(collection, tokenId);
+    }
+
+    function _withdraw(address account, address payable to) private {
+        uint256 credit = _credits[account];
+        if (credit <= 1) revert NothingToWithdraw(account);
+        uint256 amount = credit - 1;
+        _credits[account] = 1;
+        emit Withdrawal(account, amount);
+        (bool ok, ) = to.call{value: amount}("");
+        if (!ok) revert TransferFailed(to, amount);
     }
 
     /// @dev ERC-2981 royalty, or none if the collection does not answer sensibly.
@@ -227,16 +425,43 @@ contract Market is Ownable, ReentrancyGuardTransient {
         }
     }
 
-    function _liveListing(address collection, uint256 tokenId) private view returns (Listing storage listing) {
-        listing = _listings[collection][tokenId];
-        address seller = listing.seller;
-        if (seller == address(0)) revert NotListed(collection, tokenId);
-        if (!_isLive(collection, tokenId, seller)) revert ListingStale(collection, tokenId);
+    /**
+     * @dev An ECDSA signature recovering to `signer` is accepted as is (also for a delegated EOA); otherwise the
+     * signer is asked through ERC-1271. Recovering first skips the cold EXTCODESIZE of the seller on the common path.
+     */
+    function _validSignature(address signer, bytes32 digest, bytes calldata signature) private view returns (bool) {
+        (address recovered, ECDSA.RecoverError err, ) = ECDSA.tryRecoverCalldata(digest, signature);
+        if (err == ECDSA.RecoverError.NoError && recovered == signer) return true;
+        return SignatureChecker.isValidERC1271SignatureNowCalldata(signer, digest, signature);
     }
 
-    function _isLive(address collection, uint256 tokenId, address seller) private view returns (bool) {
+    function _isVersioned(address collection) private view returns (bool) {
+        return ERC165Checker.supportsERC165InterfaceUnchecked(collection, type(ITokenVersion).interfaceId);
+    }
+
+    function _checkExpiry(uint64 expiry) private view {
+        if (expiry <= block.timestamp || expiry > block.timestamp + MAX_DURATION) revert InvalidExpiry(expiry);
+    }
+
+    function _requireLive(address collection, uint256 tokenId, Listing storage listing) private view {
+        address seller = listing.seller;
+        if (seller == address(0)) revert NotListed(collection, tokenId);
+        uint64 expiry = listing.expiry;
+        if (expiry < block.timestamp) revert ListingExpired(expiry);
+        if (!_isLive(collection, tokenId, listing)) revert ListingStale(collection, tokenId);
+    }
+
+    /// @dev Unexpired, still owned by the seller, and (versioned collections) not moved since listed.
+    function _isLive(address collection, uint256 tokenId, Listing storage listing) private view returns (bool) {
+        if (listing.expiry < block.timestamp) return false;
         try IERC721(collection).ownerOf(tokenId) returns (address owner) {
-            return owner == seller;
+            if (owner != listing.seller) return false;
+        } catch {
+            return false;
+        }
+        if (!listing.versioned) return true;
+        try ITokenVersion(collection).tokenVersion(tokenId) returns (uint256 version) {
+            return version == listing.tokenVersion;
         } catch {
             return false;
         }

@@ -4,20 +4,23 @@ pragma solidity ^0.8.24;
 /**
  * @title Licences
  * @notice The enumerated licences a track can carry, with a name and a URI per id.
- * @dev Ids 0-5 are a16z "Can't Be Evil" licences, in a16z's own order (their `LicenseVersion` enum), whose URIs are
- * `ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/<index>`; ids 6-12 are Creative Commons licences.
- * Ids are stable: new licences may only be appended.
+ * @dev Ids 0-5 are a16z "Can't Be Evil" licences in a16z's own order (their `LicenseVersion` enum: PUBLIC, EXCLUSIVE,
+ * COMMERCIAL, COMMERCIAL_NO_HATE, PERSONAL, PERSONAL_NO_HATE), whose URIs are
+ * `ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/<index>`: the bundle a16z published on 2022-10-10, which
+ * superseded the 2022-08 bundle `ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/` (CBE-CC0, CBE-ECR, CBE-NECR,
+ * CBE-NECR-HS, CBE-PR, CBE-PR-HS, same order). Ids 6-12 are Creative Commons licences.
+ * Ids are stable: new licences may only be appended (a token stores its id in 4 bits, so at most 16 licences).
  */
 library Licences {
     /// @notice The id passed is not a known licence.
     error UnknownLicence(uint8 id);
 
-    uint8 internal constant CBE_CC0 = 0;
-    uint8 internal constant CBE_ECR = 1;
-    uint8 internal constant CBE_NECR = 2;
-    uint8 internal constant CBE_NECR_HS = 3;
-    uint8 internal constant CBE_PR = 4;
-    uint8 internal constant CBE_PR_HS = 5;
+    uint8 internal constant CBE_PUBLIC = 0;
+    uint8 internal constant CBE_EXCLUSIVE = 1;
+    uint8 internal constant CBE_COMMERCIAL = 2;
+    uint8 internal constant CBE_COMMERCIAL_NO_HATE = 3;
+    uint8 internal constant CBE_PERSONAL = 4;
+    uint8 internal constant CBE_PERSONAL_NO_HATE = 5;
     uint8 internal constant CC0_1_0 = 6;
     uint8 internal constant CC_BY_4_0 = 7;
     uint8 internal constant CC_BY_SA_4_0 = 8;
@@ -28,7 +31,7 @@ library Licences {
     /// @notice Number of licences; valid ids are `0 .. COUNT - 1`.
     uint8 internal constant COUNT = 13;
 
-    string private constant _CBE_BASE = "ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/";
+    string private constant _CBE_BASE = "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/";
 
     /// @notice Reverts unless `id` is a known licence.
     function check(uint8 id) internal pure {
@@ -39,12 +42,12 @@ library Licences {
     function name(uint8 id) internal pure returns (string memory) {
         check(id);
         string[13] memory names = [
-            "CBE-CC0",
-            "CBE-ECR",
-            "CBE-NECR",
-            "CBE-NECR-HS",
-            "CBE-PR",
-            "CBE-PR-HS",
+            "CBE-PUBLIC",
+            "CBE-EXCLUSIVE",
+            "CBE-COMMERCIAL",
+            "CBE-COMMERCIAL-NO-HATE",
+            "CBE-PERSONAL",
+            "CBE-PERSONAL-NO-HATE",
             "CC0-1.0",
             "CC-BY-4.0",
             "CC-BY-SA-4.0",

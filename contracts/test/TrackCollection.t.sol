@@ -5,14 +5,16 @@ pragma solidity ^0.8.24;
 import {Test} from "./utils/Test.sol";
 import {TrackCollection} from "../TrackCollection.sol";
 import {Licences} from "../libraries/Licences.sol";
-import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {CidV1} from "../libraries/CidV1.sol";
+import {ITokenVersion} from "../interfaces/ITokenVersion.sol";
+import {ERC721} from "solady/src/tokens/ERC721.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC721Receiver} from "@openzeppelin/contracts/token/ERC721/IERC721Receiver.sol";
 
-/// @dev Receiver that tries to redeem the same voucher again (reentrancy through onERC721Received).
+/// @dev Receiver that tries to redeem another voucher with the same nonce (reentrancy through onERC721Received).
 contract RedeemAgainReceiver is IERC721Receiver {
     TrackCollection.Voucher private _voucher;
     bytes private _signature;
@@ -41,8 +43,16 @@ contract RedeemAgainReceiver is IERC721Receiver {
     receive() external payable {}
 }
 
-/// @dev A contract that cannot receive ERC-721 tokens.
+/// @dev A contract that can neither receive ERC-721 tokens nor plain ETH.
 contract NotAReceiver {}
+
+/// @dev A contract wallet without `receive` (plain ETH reverts) that can still make calls, like a Safe without a
+/// fallback handler.
+contract CallOnlyWallet {
+    function execute(address target, bytes calldata data) external returns (bool ok) {
+        (ok, ) = target.call(data);
+    }
+}
 
 contract TrackCollectionTest is Test {
     TrackCollection internal c;
@@ -63,6 +73,15 @@ contract TrackCollectionTest is Test {
         address royaltyReceiver,
         uint16 royaltyBps
     );
+    event VoucherRedeemed(
+        address indexed creator,
+        uint256 indexed nonce,
+        uint256 indexed tokenId,
+        address buyer,
+        address payout,
+        uint256 price
+    );
+    event Withdrawal(address indexed account, address indexed to, uint256 amount);
 
     function setUp() public {
         c = new TrackCollection("Motif Tracks", "MOTIF");
@@ -82,9 +101,10 @@ contract TrackCollectionTest is Test {
                 content: keccak256(abi.encode("voucher", nonce)),
                 manifest: MANIFEST,
                 price: 1 ether,
+                payout: creator,
                 royaltyReceiver: receiver,
                 royaltyBps: 1000,
-                licence: Licences.CBE_NECR,
+                licence: Licences.CBE_COMMERCIAL,
                 nonce: nonce,
                 deadline: block.timestamp + 1 days
             });
@@ -94,17 +114,27 @@ contract TrackCollectionTest is Test {
         return signDigest(creatorKey, target.voucherDigest(v));
     }
 
-    // ---------------------------------------------------------------- mint
+    // ---------------------------------------------------------------- ids and mint
+
+    function test_trackId_layout() public view {
+        uint256 id = c.trackId(creator, CONTENT);
+        assertEq(id >> 96, uint256(uint160(creator)));
+        assertEq(id & type(uint96).max, uint256(CONTENT) & type(uint96).max);
+        assertEq(c.trackId(address(0), bytes32(type(uint256).max)), type(uint96).max);
+    }
 
     function test_mint_recordsTrack() public {
+        uint256 expected = c.trackId(creator, CONTENT);
         vm.expectEmit();
-        emit TrackMinted(uint256(CONTENT), creator, CONTENT, MANIFEST, Licences.CC_BY_4_0, receiver, 500);
+        emit TrackMinted(expected, creator, CONTENT, MANIFEST, Licences.CC_BY_4_0, receiver, 500);
         uint256 id = _mint(CONTENT, holder);
-        assertEq(id, uint256(CONTENT));
+        assertEq(id, expected);
         assertEq(c.ownerOf(id), holder);
         assertEq(c.balanceOf(holder), 1);
+        assertEq(c.creatorOf(id), creator);
         assertEq(c.contentDigestOf(id), CONTENT);
         assertEq(uint256(c.licenceOf(id)), Licences.CC_BY_4_0);
+        assertEq(c.tokenVersion(id), 0);
         (address r, uint256 amount) = c.royaltyInfo(id, 1 ether);
         assertEq(r, receiver);
         assertEq(amount, 0.05 ether);
@@ -118,19 +148,49 @@ contract TrackCollectionTest is Test {
         assertEq(c.tokenURI(ff), "ipfs://bafybeih777777777777777777777777777777777777777777777777774/metadata.json");
     }
 
-    function test_tokenURI_revertsForUnknownToken() public {
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 1));
-        c.tokenURI(1);
+    function test_unknownToken_viewsRevert() public {
+        uint256 id = c.trackId(creator, CONTENT);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.tokenURI(id);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.creatorOf(id);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.contentDigestOf(id);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.licenceOf(id);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.tokenVersion(id);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.ownerOf(id);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.getApproved(id);
+        (address r, uint256 amount) = c.royaltyInfo(id, 1 ether);
+        assertEq(r, address(0));
+        assertEq(amount, 0);
     }
 
-    function test_mint_revertsOnDuplicateContent() public {
+    function test_mint_revertsOnDuplicateContentBySameCreator() public {
         _mint(CONTENT, holder);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidSender.selector, address(0)));
+        vm.expectRevert(ERC721.TokenAlreadyExists.selector);
         _mint(CONTENT, collector);
+        // Same low 96 bits, different digest: same id in the creator's namespace, so also taken (documented).
+        bytes32 sameLow = bytes32(uint256(CONTENT) ^ (uint256(1) << 200));
+        vm.expectRevert(ERC721.TokenAlreadyExists.selector);
+        _mint(sameLow, collector);
     }
 
-    function test_mint_revertsOnZeroReceiver() public {
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0)));
+    function test_mint_sameContentByOtherCreatorGetsItsOwnId() public {
+        uint256 mine = _mint(CONTENT, holder);
+        vm.prank(collector);
+        uint256 theirs = c.mint(collector, CONTENT, MANIFEST, collector, 100, 0);
+        assertTrue(mine != theirs, "ids collide");
+        assertEq(c.creatorOf(mine), creator);
+        assertEq(c.creatorOf(theirs), collector);
+        assertEq(c.contentDigestOf(theirs), CONTENT);
+    }
+
+    function test_mint_revertsOnZeroRecipient() public {
+        vm.expectRevert(ERC721.TransferToZeroAddress.selector);
         _mint(CONTENT, address(0));
     }
 
@@ -145,8 +205,8 @@ contract TrackCollectionTest is Test {
     }
 
     function test_mint_acceptsRoyaltyAtCap() public {
-        c.mint(holder, CONTENT, MANIFEST, receiver, 5000, 0);
-        (, uint256 amount) = c.royaltyInfo(uint256(CONTENT), 100);
+        uint256 id = c.mint(holder, CONTENT, MANIFEST, receiver, 5000, 0);
+        (, uint256 amount) = c.royaltyInfo(id, 100);
         assertEq(amount, 50);
     }
 
@@ -156,8 +216,8 @@ contract TrackCollectionTest is Test {
     }
 
     function test_mint_zeroRoyaltyMeansNone() public {
-        c.mint(holder, CONTENT, MANIFEST, receiver, 0, 0);
-        (address r, uint256 amount) = c.royaltyInfo(uint256(CONTENT), 1 ether);
+        uint256 id = c.mint(holder, CONTENT, MANIFEST, receiver, 0, 0);
+        (address r, uint256 amount) = c.royaltyInfo(id, 1 ether);
         assertEq(r, address(0));
         assertEq(amount, 0);
     }
@@ -169,16 +229,51 @@ contract TrackCollectionTest is Test {
 
     function test_mint_revertsForNonReceiverContract() public {
         address bad = address(new NotAReceiver());
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, bad));
+        vm.expectRevert(ERC721.TransferToNonERC721ReceiverImplementer.selector);
         c.mint(bad, CONTENT, MANIFEST, receiver, 100, 0);
+    }
+
+    /// forge-config: default.fuzz.runs = 10000
+    function testFuzz_mint_roundTrip(
+        address who,
+        bytes32 content,
+        bytes32 manifest,
+        address royaltyReceiver,
+        uint16 bps,
+        uint8 licence,
+        uint256 price
+    ) public {
+        vm.assume(who != address(0) && content != bytes32(0));
+        bps = uint16(bound(bps, 0, 5000));
+        licence = uint8(bound(licence, 0, Licences.COUNT - 1));
+        if (bps != 0) vm.assume(royaltyReceiver != address(0));
+        vm.prank(who);
+        uint256 id = c.mint(holder, content, manifest, royaltyReceiver, bps, licence);
+        assertEq(id, c.trackId(who, content));
+        assertEq(c.creatorOf(id), who);
+        assertEq(c.contentDigestOf(id), content);
+        assertEq(uint256(c.licenceOf(id)), licence);
+        assertEq(c.tokenVersion(id), 0);
+        assertEq(c.ownerOf(id), holder);
+        assertEq(c.tokenURI(id), CidV1.metadataURI(content));
+        (address r, uint256 amount) = c.royaltyInfo(id, price);
+        assertEq(r, bps == 0 ? address(0) : royaltyReceiver);
+        assertLe(amount, price, "royalty above price");
+        assertEq(amount, bps == 0 ? 0 : _mulDivDown(price, bps, 10_000));
+    }
+
+    function _mulDivDown(uint256 x, uint256 y, uint256 d) internal pure returns (uint256) {
+        // x * y / d without overflow for y <= 5000: split x.
+        return (x / d) * y + ((x % d) * y) / d;
     }
 
     // ---------------------------------------------------------------- royalties
 
+    /// forge-config: default.fuzz.runs = 10000
     function testFuzz_royaltyInfo_neverRevertsNorOverflows(uint256 price, uint16 bps, uint256 tokenId) public {
         bps = uint16(bound(bps, 1, 5000));
-        c.mint(holder, CONTENT, MANIFEST, receiver, bps, 0);
-        (, uint256 amount) = c.royaltyInfo(uint256(CONTENT), price);
+        uint256 id = c.mint(holder, CONTENT, MANIFEST, receiver, bps, 0);
+        (, uint256 amount) = c.royaltyInfo(id, price);
         assertLe(amount, price, "royalty above price");
         assertLe(amount, price / 2 + 1, "royalty above cap");
         // Any token id, existing or not, answers without reverting.
@@ -186,32 +281,69 @@ contract TrackCollectionTest is Test {
     }
 
     function test_royaltyInfo_maxPrice() public {
-        c.mint(holder, CONTENT, MANIFEST, receiver, 5000, 0);
-        (, uint256 amount) = c.royaltyInfo(uint256(CONTENT), type(uint256).max);
+        uint256 id = c.mint(holder, CONTENT, MANIFEST, receiver, 5000, 0);
+        (, uint256 amount) = c.royaltyInfo(id, type(uint256).max);
         assertEq(amount, type(uint256).max / 2);
     }
 
-    function test_royaltyReceiversAreInterned() public {
-        _mint(CONTENT, holder);
-        _mint(keccak256("two"), holder);
-        (address r, ) = c.royaltyInfo(uint256(keccak256("two")), 1);
-        assertEq(r, receiver);
+    function test_royaltyReceiver_perToken() public {
+        uint256 a = _mint(CONTENT, holder);
+        vm.prank(creator);
+        uint256 b = c.mint(holder, keccak256("two"), MANIFEST, address(0x5B11), 700, 0);
+        (address ra, ) = c.royaltyInfo(a, 1);
+        (address rb, uint256 amount) = c.royaltyInfo(b, 10_000);
+        assertEq(ra, receiver);
+        assertEq(rb, address(0x5B11));
+        assertEq(amount, 700);
     }
 
     // ---------------------------------------------------------------- licences
 
-    function test_licences_namesAndUris() public view {
-        assertEq(c.licenceName(0), "CBE-CC0");
-        assertEq(c.licenceURI(0), "ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/0");
-        assertEq(c.licenceName(5), "CBE-PR-HS");
-        assertEq(c.licenceURI(5), "ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/5");
-        assertEq(c.licenceName(6), "CC0-1.0");
-        assertEq(c.licenceURI(6), "https://creativecommons.org/publicdomain/zero/1.0/");
-        assertEq(c.licenceName(7), "CC-BY-4.0");
-        assertEq(c.licenceURI(7), "https://creativecommons.org/licenses/by/4.0/");
-        assertEq(c.licenceName(12), "CC-BY-NC-ND-4.0");
-        assertEq(c.licenceURI(12), "https://creativecommons.org/licenses/by-nc-nd/4.0/");
-        assertEq(c.licenceURI(10), "https://creativecommons.org/licenses/by-nc-sa/4.0/");
+    function test_licences_namesAndUrisForEveryId() public view {
+        assertEq(uint256(c.licenceCount()), 13);
+        assertLe(c.licenceCount(), 16, "licence ids must fit the 4 bits a token stores");
+        string[13] memory names = [
+            "CBE-PUBLIC",
+            "CBE-EXCLUSIVE",
+            "CBE-COMMERCIAL",
+            "CBE-COMMERCIAL-NO-HATE",
+            "CBE-PERSONAL",
+            "CBE-PERSONAL-NO-HATE",
+            "CC0-1.0",
+            "CC-BY-4.0",
+            "CC-BY-SA-4.0",
+            "CC-BY-NC-4.0",
+            "CC-BY-NC-SA-4.0",
+            "CC-BY-ND-4.0",
+            "CC-BY-NC-ND-4.0"
+        ];
+        string[13] memory uris = [
+            "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/0",
+            "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/1",
+            "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/2",
+            "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/3",
+            "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/4",
+            "ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/5",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+            "https://creativecommons.org/licenses/by/4.0/",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            "https://creativecommons.org/licenses/by-nc/4.0/",
+            "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+            "https://creativecommons.org/licenses/by-nd/4.0/",
+            "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+        ];
+        for (uint8 id = 0; id < 13; ++id) {
+            assertEq(c.licenceName(id), names[id]);
+            assertEq(c.licenceURI(id), uris[id]);
+        }
+        assertEq(uint256(Licences.CBE_PUBLIC), 0);
+        assertEq(uint256(Licences.CBE_EXCLUSIVE), 1);
+        assertEq(uint256(Licences.CBE_COMMERCIAL), 2);
+        assertEq(uint256(Licences.CBE_COMMERCIAL_NO_HATE), 3);
+        assertEq(uint256(Licences.CBE_PERSONAL), 4);
+        assertEq(uint256(Licences.CBE_PERSONAL_NO_HATE), 5);
+        assertEq(uint256(Licences.CC0_1_0), 6);
+        assertEq(uint256(Licences.CC_BY_NC_ND_4_0), 12);
     }
 
     function test_licences_revertOnUnknown() public {
@@ -221,14 +353,15 @@ contract TrackCollectionTest is Test {
         c.licenceURI(255);
     }
 
-    function test_licenceOf_revertsForUnknownToken() public {
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 7));
-        c.licenceOf(7);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 7));
-        c.contentDigestOf(7);
+    function test_licenceOf_everyId() public {
+        for (uint8 id = 0; id < 13; ++id) {
+            vm.prank(creator);
+            uint256 tokenId = c.mint(holder, bytes32(uint256(id) + 1), MANIFEST, receiver, 5000, id);
+            assertEq(uint256(c.licenceOf(tokenId)), id);
+        }
     }
 
-    // ---------------------------------------------------------------- ERC-721
+    // ---------------------------------------------------------------- ERC-721 and ERC-165
 
     function test_metadataAndInterfaces() public view {
         assertEq(c.name(), "Motif Tracks");
@@ -237,6 +370,7 @@ contract TrackCollectionTest is Test {
         assertTrue(c.supportsInterface(type(IERC721Metadata).interfaceId));
         assertTrue(c.supportsInterface(type(IERC2981).interfaceId));
         assertTrue(c.supportsInterface(type(IERC165).interfaceId));
+        assertTrue(c.supportsInterface(type(ITokenVersion).interfaceId));
         assertFalse(c.supportsInterface(0xffffffff));
     }
 
@@ -246,6 +380,7 @@ contract TrackCollectionTest is Test {
         c.transferFrom(holder, collector, id);
         assertEq(c.ownerOf(id), collector);
         assertEq(c.balanceOf(holder), 0);
+        assertEq(c.balanceOf(collector), 1);
         vm.prank(collector);
         c.approve(holder, id);
         assertEq(c.getApproved(id), holder);
@@ -258,40 +393,40 @@ contract TrackCollectionTest is Test {
         vm.prank(collector);
         c.safeTransferFrom(holder, collector, id, "");
         assertEq(c.ownerOf(id), collector);
+        assertEq(c.tokenVersion(id), 3);
+        assertEq(c.balanceOf(holder), 0);
+        assertEq(c.balanceOf(collector), 1);
     }
 
     function test_transfer_reverts() public {
         uint256 id = _mint(CONTENT, holder);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InsufficientApproval.selector, collector, id));
+        vm.expectRevert(ERC721.NotOwnerNorApproved.selector);
         vm.prank(collector);
         c.transferFrom(holder, collector, id);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721IncorrectOwner.selector, collector, id, holder));
+        vm.expectRevert(ERC721.TransferFromIncorrectOwner.selector);
         vm.prank(holder);
         c.transferFrom(collector, holder, id);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0)));
+        vm.expectRevert(ERC721.TransferToZeroAddress.selector);
         vm.prank(holder);
         c.transferFrom(holder, address(0), id);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 42));
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
         c.transferFrom(holder, collector, 42);
         address bad = address(new NotAReceiver());
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, bad));
+        vm.expectRevert(ERC721.TransferToNonERC721ReceiverImplementer.selector);
         vm.prank(holder);
         c.safeTransferFrom(holder, bad, id);
+        assertEq(c.tokenVersion(id), 0);
     }
 
     function test_approvals_revert() public {
         uint256 id = _mint(CONTENT, holder);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidApprover.selector, collector));
+        vm.expectRevert(ERC721.NotOwnerNorApproved.selector);
         vm.prank(collector);
         c.approve(collector, id);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidOperator.selector, address(0)));
-        c.setApprovalForAll(address(0), true);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidOwner.selector, address(0)));
+        vm.expectRevert(ERC721.BalanceQueryForZeroAddress.selector);
         c.balanceOf(address(0));
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 9));
-        c.ownerOf(9);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 9));
-        c.getApproved(9);
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
+        c.approve(collector, 9);
     }
 
     function test_operatorMayApprove() public {
@@ -301,38 +436,181 @@ contract TrackCollectionTest is Test {
         vm.prank(collector);
         c.approve(receiver, id);
         assertEq(c.getApproved(id), receiver);
+        vm.prank(receiver);
+        c.transferFrom(holder, receiver, id);
+        assertEq(c.ownerOf(id), receiver);
+        assertEq(c.getApproved(id), address(0));
+    }
+
+    /// @dev The per-owner approval count: approvals are cleared exactly when their token moves, whoever moves it,
+    /// and an owner's other tokens are unaffected.
+    function test_approvals_clearedOnMove() public {
+        uint256 a = _mint(CONTENT, holder);
+        uint256 b = _mint(keccak256("b"), holder);
+        vm.startPrank(holder);
+        c.approve(receiver, a);
+        c.transferFrom(holder, collector, b); // b has no approval; a's stays
+        assertEq(c.getApproved(a), receiver);
+        c.transferFrom(holder, collector, a); // owner moves a: its approval is cleared
+        vm.stopPrank();
+        assertEq(c.getApproved(a), address(0));
+        vm.expectRevert(ERC721.NotOwnerNorApproved.selector);
+        vm.prank(receiver);
+        c.transferFrom(collector, receiver, a);
+        // Re-approve, revoke, re-approve on another token: the count follows.
+        vm.startPrank(collector);
+        c.approve(receiver, a);
+        c.approve(address(0), a);
+        c.approve(holder, b);
+        c.approve(receiver, b); // replacing an approval keeps the count at one
+        vm.stopPrank();
+        vm.prank(receiver);
+        c.transferFrom(collector, holder, b);
+        assertEq(c.getApproved(b), address(0));
+        assertEq(c.ownerOf(b), holder);
+        vm.prank(collector);
+        c.transferFrom(collector, holder, a);
+        assertEq(c.balanceOf(holder), 2);
+        assertEq(c.balanceOf(collector), 0);
+    }
+
+    function test_tokenVersion_bumpsOnEveryTransferIncludingSelf() public {
+        uint256 id = _mint(CONTENT, holder);
+        vm.startPrank(holder);
+        c.transferFrom(holder, holder, id);
+        assertEq(c.tokenVersion(id), 1);
+        assertEq(c.balanceOf(holder), 1);
+        c.safeTransferFrom(holder, collector, id);
+        vm.stopPrank();
+        assertEq(c.tokenVersion(id), 2);
+    }
+
+    /// @dev 15 bits: the version wraps to 0 after 32,768 transfers, and nothing else in the slot changes.
+    function test_tokenVersion_wrapsAfter32768Transfers() public {
+        uint256 id = _mint(CONTENT, holder);
+        vm.prank(holder);
+        c.setApprovalForAll(address(this), true);
+        vm.prank(collector);
+        c.setApprovalForAll(address(this), true);
+        address from = holder;
+        address to = collector;
+        for (uint256 i = 1; i <= 32_768; ++i) {
+            c.transferFrom(from, to, id);
+            (from, to) = (to, from);
+        }
+        assertEq(c.tokenVersion(id), 0);
+        assertEq(c.ownerOf(id), holder);
+        assertEq(c.contentDigestOf(id), CONTENT);
+        assertEq(uint256(c.licenceOf(id)), Licences.CC_BY_4_0);
+        (address r, uint256 amount) = c.royaltyInfo(id, 1 ether);
+        assertEq(r, receiver);
+        assertEq(amount, 0.05 ether);
+    }
+
+    /// @dev Packing: every field survives any sequence of transfers and the version counts them.
+    /// forge-config: default.fuzz.runs = 10000
+    function testFuzz_packing_fieldsSurviveTransfers(
+        bytes32 content,
+        address royaltyReceiver,
+        uint16 bps,
+        uint8 licence,
+        uint8[6] calldata moves
+    ) public {
+        vm.assume(content != bytes32(0) && royaltyReceiver != address(0));
+        bps = uint16(bound(bps, 1, 5000));
+        licence = uint8(bound(licence, 0, Licences.COUNT - 1));
+        vm.prank(creator);
+        uint256 id = c.mint(holder, content, MANIFEST, royaltyReceiver, bps, licence);
+        address[3] memory actors = [holder, collector, receiver];
+        for (uint256 i = 0; i < moves.length; ++i) {
+            address owner = c.ownerOf(id);
+            address to = actors[moves[i] % 3];
+            uint256 how = (moves[i] / 3) % 3;
+            if (how == 0) {
+                vm.prank(owner);
+                c.transferFrom(owner, to, id);
+            } else if (how == 1) {
+                vm.prank(owner);
+                c.approve(address(0xA77), id);
+                vm.prank(address(0xA77));
+                c.transferFrom(owner, to, id);
+            } else {
+                vm.prank(owner);
+                c.setApprovalForAll(address(0x0EE), true);
+                vm.prank(address(0x0EE));
+                c.safeTransferFrom(owner, to, id);
+            }
+            assertEq(c.ownerOf(id), to);
+            assertEq(c.getApproved(id), address(0));
+            assertEq(c.tokenVersion(id), i + 1);
+            assertEq(c.creatorOf(id), creator);
+            assertEq(c.contentDigestOf(id), content);
+            assertEq(uint256(c.licenceOf(id)), licence);
+            (address r, uint256 amount) = c.royaltyInfo(id, 10_000);
+            assertEq(r, royaltyReceiver);
+            assertEq(amount, bps);
+        }
+        assertEq(c.balanceOf(holder) + c.balanceOf(collector) + c.balanceOf(receiver), 1);
     }
 
     // ---------------------------------------------------------------- vouchers
 
+    function test_voucher_typeHashAndDomain() public view {
+        assertEq(
+            c.VOUCHER_TYPEHASH(),
+            keccak256(
+                "Voucher(address creator,bytes32 content,bytes32 manifest,uint256 price,address payout,address royaltyReceiver,uint16 royaltyBps,uint8 licence,uint256 nonce,uint256 deadline)"
+            )
+        );
+        (, string memory name, string memory version, uint256 chainId, address verifying, , ) = c.eip712Domain();
+        assertEq(name, "Motif Tracks");
+        assertEq(version, "2");
+        assertEq(chainId, block.chainid);
+        assertEq(verifying, address(c));
+    }
+
     function test_redeem_mintsAndCreditsPayout() public {
         TrackCollection.Voucher memory v = _voucher(1);
+        v.payout = address(0x5B117);
         bytes memory sig = _sign(c, v);
+        uint256 expected = c.trackId(creator, v.content);
+        vm.expectEmit();
+        emit VoucherRedeemed(creator, 1, expected, collector, address(0x5B117), 1 ether);
         vm.prank(collector);
         uint256 id = c.redeem{value: 1 ether}(v, sig, collector);
+        assertEq(id, expected);
         assertEq(c.ownerOf(id), collector);
-        assertEq(id, uint256(v.content));
-        assertEq(c.creditsOf(creator), 1 ether);
+        assertEq(c.creatorOf(id), creator);
+        assertEq(c.contentDigestOf(id), v.content);
+        assertEq(c.creditsOf(address(0x5B117)), 1 ether);
+        assertEq(c.creditsOf(creator), 0);
         assertTrue(c.nonceUsed(creator, 1));
         (address r, uint256 amount) = c.royaltyInfo(id, 1 ether);
         assertEq(r, receiver);
         assertEq(amount, 0.1 ether);
-        uint256 before = creator.balance;
-        c.withdraw(payable(creator));
-        assertEq(creator.balance - before, 1 ether);
-        assertEq(c.creditsOf(creator), 0);
+        vm.expectEmit();
+        emit Withdrawal(address(0x5B117), address(0x5B117), 1 ether);
+        c.withdraw(payable(address(0x5B117)));
+        assertEq(address(0x5B117).balance, 1 ether);
+        assertEq(c.creditsOf(address(0x5B117)), 0);
     }
 
-    function test_redeem_creditsConfiguredPayoutAddress() public {
-        vm.prank(creator);
-        c.setPayoutAddress(receiver);
-        assertEq(c.payoutAddressOf(creator), receiver);
+    function test_redeem_zeroPayoutMeansCreator() public {
         TrackCollection.Voucher memory v = _voucher(2);
+        v.payout = address(0);
         bytes memory sig = _sign(c, v);
         vm.prank(collector);
         c.redeem{value: 1 ether}(v, sig, collector);
-        assertEq(c.creditsOf(receiver), 1 ether);
-        assertEq(c.creditsOf(creator), 0);
+        assertEq(c.creditsOf(creator), 1 ether);
+    }
+
+    function test_redeem_revertsOnTamperedPayout() public {
+        TrackCollection.Voucher memory v = _voucher(1);
+        bytes memory sig = _sign(c, v);
+        v.payout = collector;
+        vm.expectRevert(TrackCollection.InvalidVoucherSignature.selector);
+        vm.prank(collector);
+        c.redeem{value: 1 ether}(v, sig, collector);
     }
 
     function test_redeem_revertsAfterDeadline() public {
@@ -430,35 +708,55 @@ contract TrackCollectionTest is Test {
         assertEq(c.creditsOf(creator), 1 ether);
     }
 
-    function testFuzz_redeem_onlyOncePerNonce(uint256 nonce, uint96 price) public {
+    /// @dev A voucher redeems at most once: any second redemption under the same nonce (same voucher, or another
+    /// content signed with that nonce) reverts, and only the first price is credited.
+    /// forge-config: default.fuzz.runs = 10000
+    function testFuzz_redeem_onlyOncePerNonce(uint256 nonce, uint96 price, bool sameVoucher) public {
         TrackCollection.Voucher memory v = _voucher(nonce);
         v.price = price;
         bytes memory sig = _sign(c, v);
         vm.deal(collector, uint256(price) * 2);
         vm.prank(collector);
         c.redeem{value: price}(v, sig, collector);
-        v.content = keccak256(abi.encode(v.content));
+        if (!sameVoucher) {
+            v.content = keccak256(abi.encode(v.content));
+            sig = _sign(c, v);
+        }
         vm.expectRevert(abi.encodeWithSelector(TrackCollection.VoucherNonceUsed.selector, creator, nonce));
         vm.prank(collector);
         c.redeem{value: price}(v, sig, collector);
         assertEq(c.creditsOf(creator), price);
+        assertEq(c.balanceOf(collector), 1);
     }
 
     function test_withdraw_revertsWhenEmpty() public {
         vm.expectRevert(abi.encodeWithSelector(TrackCollection.NothingToWithdraw.selector, holder));
         c.withdraw(payable(holder));
+        vm.expectRevert(abi.encodeWithSelector(TrackCollection.NothingToWithdraw.selector, holder));
+        vm.prank(holder);
+        c.withdrawTo(payable(holder));
     }
 
-    function test_withdraw_revertsWhenRecipientRejects() public {
-        address bad = address(new NotAReceiver());
-        vm.prank(creator);
-        c.setPayoutAddress(bad);
+    function test_withdraw_rejectingPayoutCollectsWithWithdrawTo() public {
+        CallOnlyWallet wallet = new CallOnlyWallet();
         TrackCollection.Voucher memory v = _voucher(1);
+        v.payout = address(wallet);
         bytes memory sig = _sign(c, v);
         vm.prank(collector);
         c.redeem{value: 1 ether}(v, sig, collector);
-        vm.expectRevert(abi.encodeWithSelector(TrackCollection.TransferFailed.selector, bad, 1 ether));
-        c.withdraw(payable(bad));
+        vm.expectRevert(abi.encodeWithSelector(TrackCollection.TransferFailed.selector, address(wallet), 1 ether));
+        c.withdraw(payable(address(wallet)));
+        vm.expectEmit();
+        emit Withdrawal(address(wallet), holder, 1 ether);
+        assertTrue(wallet.execute(address(c), abi.encodeCall(TrackCollection.withdrawTo, (payable(holder)))));
+        assertEq(holder.balance, 1 ether);
+        assertEq(c.creditsOf(address(wallet)), 0);
+        assertEq(address(c).balance, 0);
+    }
+
+    function test_withdrawTo_revertsOnZero() public {
+        vm.expectRevert(TrackCollection.WithdrawToZero.selector);
+        c.withdrawTo(payable(address(0)));
     }
 }
 
@@ -472,10 +770,6 @@ contract ContractCreator {
 
     function isValidSignature(bytes32 digest, bytes calldata) external view returns (bytes4) {
         return digest == approved ? bytes4(0x1626ba7e) : bytes4(0xffffffff);
-    }
-
-    function mintAs(TrackCollection c, bytes32 content) external returns (uint256) {
-        return c.mint(address(this), content, bytes32(0), address(this), 100, 0);
     }
 
     function onERC721Received(address, address, uint256, bytes calldata) external pure returns (bytes4) {
@@ -492,6 +786,7 @@ contract TrackCollectionErc1271Test is Test {
             content: keccak256("smart account track"),
             manifest: bytes32(0),
             price: 0,
+            payout: address(wallet),
             royaltyReceiver: address(wallet),
             royaltyBps: 100,
             licence: 0,
@@ -501,7 +796,8 @@ contract TrackCollectionErc1271Test is Test {
         vm.expectRevert(TrackCollection.InvalidVoucherSignature.selector);
         c.redeem(v, "", address(this));
         wallet.approve(c.voucherDigest(v));
-        c.redeem(v, "", address(wallet));
-        assertEq(c.ownerOf(uint256(v.content)), address(wallet));
+        uint256 id = c.redeem(v, "", address(wallet));
+        assertEq(c.ownerOf(id), address(wallet));
+        assertEq(c.creatorOf(id), address(wallet));
     }
 }

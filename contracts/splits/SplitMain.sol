@@ -8,19 +8,33 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SplitWallet} from "./SplitWallet.sol";
 
 /**
- * @title SplitMain
+ * @title SplitMain (v2)
  * @notice Royalty splits in the 0xSplits (v1) design. A split is a list of recipients with shares summing to
  * exactly {PERCENTAGE_SCALE} (1e6 = 100%). Each split has its own address, a tiny {SplitWallet} account deployed
  * with CREATE2 at an address predictable before creation (salt = keccak256(splitHash, controller)), which
- * receives ETH and ERC-20 tokens. Only the split's hash is stored; recipients are passed again on distribution.
- * Anyone may distribute a split's balance into this contract's ledger; each recipient then pulls its own balance
- * with {withdraw}, so a reverting recipient can only block itself.
+ * receives ETH and ERC-20 tokens. Only the split's hash is stored; recipients are passed again on distribution
+ * and must be exactly the validated lists the hash was made of ({hashSplit} = keccak256(abi.encode(accounts,
+ * shares)), lengths included). Anyone may distribute a split's balance into this contract's ledger; each
+ * recipient then pulls its own balance with {withdraw}, so a reverting recipient can only block itself. A split
+ * may be a recipient of another split (its withdrawal is a plain ETH payment or token transfer to its wallet).
  *
- * @dev Rounding: recipient `i` is credited `floor(amount * share_i / 1e6)`; the remainder (fewer wei than there
- * are recipients) goes to the FIRST recipient. So no recipient is ever short by a whole wei against its exact
- * share, every wei in is credited, and the result is deterministic. At most {MAX_RECIPIENTS} recipients keep a
- * distribution far inside block gas. A split without controller is immutable from birth; a controller may update
- * recipients, hand control over in two steps, or give control up forever.
+ * @dev Rounding is exact over time. Per split and token this contract remembers `r`, the split's total distributed
+ * so far modulo {PERCENTAGE_SCALE}. A distribution of `amount` credits recipient `i`
+ * `floor((r + amount) * share_i / 1e6) - floor(r * share_i / 1e6)`, which telescopes: after any sequence of
+ * distributions recipient `i` holds exactly `floor(total * share_i / 1e6)` of the split's `total` (never a whole
+ * wei short of its exact share, and no recipient is favoured). What is not yet credited (fewer wei than there are
+ * recipients) stays in this contract as the split's "held" remainder ({heldOf}) and is credited by later
+ * distributions, so every wei in == every wei credited + every wei held. When a controller changes the
+ * recipients, the held remainder is carried into the first distribution to the new recipients.
+ *
+ * Ledger slots are never reset to zero (0xSplits' trick): a slot holds 1 + the withdrawable balance once an account
+ * was first credited, so withdrawing leaves the slot non-zero and the next credit costs 2,900 gas instead of 20,000.
+ * The extra 1 is a marker, not a wei: {balanceOf} and {withdraw} pay out every credited wei.
+ *
+ * Control: a split without controller is immutable from birth; a controller may update recipients, hand control
+ * over in two steps, or give control up forever. While a hand-over is pending, {updateSplit} and
+ * {makeSplitImmutable} are frozen (the outgoing controller must {cancelControlTransfer} first, which the incoming
+ * controller sees), so recipients cannot be rewritten between {transferControl} and {acceptControl}.
  */
 contract SplitMain is ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -30,17 +44,25 @@ contract SplitMain is ReentrancyGuardTransient {
     /// @notice Most recipients a split may have.
     uint256 public constant MAX_RECIPIENTS = 200;
 
+    /// @dev Remainder word layout: bits 0..19 `r` (< 1e6 < 2^20), bits 20..27 held remainder (< 200 < 2^8), bits
+    /// 28..255 the top 228 bits of the recipients' hash the word was written for.
+    uint256 private constant _R_MASK = 0xfffff;
+    uint256 private constant _HELD_SHIFT = 20;
+    uint256 private constant _TAG_SHIFT = 28;
+
     struct Split {
         bytes32 hash;
         address controller;
         address pendingController;
     }
 
-    /// @dev Mutable splits (and splits that were mutable) only; an immutable-from-birth split stores nothing:
+    /// @dev Mutable splits (and splits that were mutable) only; an immutable-from-birth split stores nothing here:
     /// its hash lives in its wallet's code.
     mapping(address split => Split) private _splits;
-    /// @dev token (address(0) = ETH) => account => credited, not yet withdrawn.
+    /// @dev token (address(0) = ETH) => account => 0 if never credited, else 1 + credited and not yet withdrawn.
     mapping(address token => mapping(address account => uint256)) private _balances;
+    /// @dev split => token (address(0) = ETH) => remainder word (see `_R_MASK`).
+    mapping(address split => mapping(address token => uint256)) private _remainders;
     /// @dev The split wallet allowed to send ETH to {receive} during a distribution.
     address private transient _expectedSender;
 
@@ -56,8 +78,19 @@ contract SplitMain is ReentrancyGuardTransient {
     event ControlTransferred(address indexed split, address indexed previousController, address indexed newController);
     /// @notice The split became immutable forever.
     event SplitMadeImmutable(address indexed split);
-    /// @notice `amount` of `token` (zero = ETH) held by `split` was credited to its recipients.
-    event Distributed(address indexed split, address token, uint256 amount, address distributor);
+    /**
+     * @notice `split`'s recipients were credited `credits[i]` of `token` (zero = ETH) each, in the ledger.
+     * `amount` is the sum of `credits`; it can differ from what the wallet held by the split's held remainder
+     * (fewer wei than recipients, see {heldOf}). Statements should read `credits`, never recompute them.
+     */
+    event Distributed(
+        address indexed split,
+        address indexed token,
+        uint256 amount,
+        address distributor,
+        address[] accounts,
+        uint256[] credits
+    );
     /// @notice `amount` of `token` (zero = ETH) was sent to `account`.
     event Withdrawal(address indexed account, address indexed token, uint256 amount);
 
@@ -71,6 +104,8 @@ contract SplitMain is ReentrancyGuardTransient {
     error SplitNotFound(address split);
     error WrongRecipients(address split);
     error Unauthorized(address caller);
+    error ControlTransferPending(address split, address pendingController);
+    error InvalidNewController(address newController);
     error NothingToWithdraw(address account, address token);
     error TransferFailed(address to, uint256 amount);
     error UnexpectedETH(address sender);
@@ -110,22 +145,29 @@ contract SplitMain is ReentrancyGuardTransient {
         emit SplitCreated(split, hash, controller, accounts, shares);
     }
 
-    /// @notice Replaces a mutable split's recipients (controller only). The split keeps its address.
+    /**
+     * @notice Replaces a mutable split's recipients (controller only). The split keeps its address. Reverts with
+     * {ControlTransferPending} while a hand-over is pending: cancel it first.
+     */
     function updateSplit(address split, address[] calldata accounts, uint32[] calldata shares) external {
-        _onlyController(split);
+        _onlyControllerNoHandover(split);
         bytes32 hash = _validate(accounts, shares);
         _splits[split].hash = hash;
         emit SplitUpdated(split, hash, accounts, shares);
     }
 
-    /// @notice Starts handing control of `split` to `newController`, who must {acceptControl}.
+    /**
+     * @notice Starts handing control of `split` to `newController`, who must {acceptControl}. Freezes
+     * {updateSplit} and {makeSplitImmutable} until accepted or cancelled. Calling it again re-targets the hand-over.
+     */
     function transferControl(address split, address newController) external {
         _onlyController(split);
+        if (newController == address(0)) revert InvalidNewController(newController);
         _splits[split].pendingController = newController;
         emit ControlTransferInitiated(split, newController);
     }
 
-    /// @notice Cancels a pending control transfer.
+    /// @notice Cancels a pending control transfer (unfreezes {updateSplit}).
     function cancelControlTransfer(address split) external {
         _onlyController(split);
         delete _splits[split].pendingController;
@@ -142,39 +184,48 @@ contract SplitMain is ReentrancyGuardTransient {
         emit ControlTransferred(split, previous, msg.sender);
     }
 
-    /// @notice Gives up control forever: the split can never change again.
+    /// @notice Gives up control forever: the split can never change again. Frozen while a hand-over is pending.
     function makeSplitImmutable(address split) external {
-        _onlyController(split);
+        _onlyControllerNoHandover(split);
         delete _splits[split].controller;
-        delete _splits[split].pendingController;
         emit SplitMadeImmutable(split);
     }
 
     // ------------------------------------------------------------------ distribution and withdrawal
 
-    /// @notice Credits all ETH held by `split` to its recipients (passed again; checked against the stored hash).
-    /// @dev Not `nonReentrant`: the only external call goes to the genuine wallet (our own code), which calls back
-    /// {receive} and nothing else.
+    /**
+     * @notice Credits all ETH held by `split` (plus its held remainder) to its recipients, passed again: they must
+     * be exactly the lists the split's hash was made of.
+     * @dev Not `nonReentrant` (saves its cost on the hottest path): the only external code it runs is the genuine
+     * wallet (checked by hash and CREATE2 address), which only calls back {receive}; state is written after that.
+     */
     function distributeETH(address split, address[] calldata accounts, uint32[] calldata shares) external {
+        bytes32 hash = _checkRecipients(split, accounts, shares);
         uint256 amount = split.balance;
-        _checkRecipients(split, accounts, shares);
         if (amount != 0) {
             _expectedSender = split;
-            _walletCall(split, address(this), amount, "");
+            bool ok;
+            // Hand-written: the wallet command `address(this) ++ amount` from scratch memory, no bytes built in
+            // Solidity (part of the distribute5.steady gas goal).
+            assembly ("memory-safe") {
+                mstore(0, address())
+                mstore(0x20, amount)
+                ok := call(gas(), split, 0, 0, 0x40, 0, 0)
+            }
+            if (!ok) revert WalletCallFailed(split);
             _expectedSender = address(0);
         }
-        _distribute(address(0), amount, accounts, shares);
-        emit Distributed(split, address(0), amount, msg.sender);
+        _distribute(split, address(0), hash, amount, accounts, shares);
     }
 
-    /// @notice Credits all of `token` held by `split` to its recipients.
+    /// @notice Credits all of `token` held by `split` (plus its held remainder) to its recipients.
     function distributeERC20(
         address split,
         IERC20 token,
         address[] calldata accounts,
         uint32[] calldata shares
     ) external nonReentrant {
-        _checkRecipients(split, accounts, shares);
+        bytes32 hash = _checkRecipients(split, accounts, shares);
         uint256 amount = token.balanceOf(split);
         if (amount != 0) {
             uint256 before = token.balanceOf(address(this));
@@ -182,31 +233,38 @@ contract SplitMain is ReentrancyGuardTransient {
             // Credit what actually arrived (tokens returning false, fee-on-transfer tokens).
             amount = token.balanceOf(address(this)) - before;
         }
-        _distribute(address(token), amount, accounts, shares);
-        emit Distributed(split, address(token), amount, msg.sender);
+        _distribute(split, address(token), hash, amount, accounts, shares);
     }
 
     /**
      * @notice Sends `account` its whole credited ETH balance (if `withdrawETH`) and its balance of each token.
-     * Anyone may call; funds only ever go to `account`.
+     * Anyone may call; funds only ever go to `account` (a split's wallet accepts them as a plain payment).
      */
     function withdraw(address account, bool withdrawETH, IERC20[] calldata tokens) external nonReentrant {
         bool any;
         if (withdrawETH) {
-            uint256 amount = _balances[address(0)][account];
-            if (amount != 0) {
+            uint256 stored = _balances[address(0)][account];
+            if (stored > 1) {
                 any = true;
-                _balances[address(0)][account] = 0;
+                _balances[address(0)][account] = 1;
+                uint256 amount;
+                unchecked {
+                    amount = stored - 1;
+                }
                 emit Withdrawal(account, address(0), amount);
                 (bool ok, ) = payable(account).call{value: amount}("");
                 if (!ok) revert TransferFailed(account, amount);
             }
         }
         for (uint256 i = 0; i < tokens.length; ++i) {
-            uint256 amount = _balances[address(tokens[i])][account];
-            if (amount == 0) continue;
+            uint256 stored = _balances[address(tokens[i])][account];
+            if (stored < 2) continue;
             any = true;
-            _balances[address(tokens[i])][account] = 0;
+            _balances[address(tokens[i])][account] = 1;
+            uint256 amount;
+            unchecked {
+                amount = stored - 1;
+            }
             emit Withdrawal(account, address(tokens[i]), amount);
             tokens[i].safeTransfer(account, amount);
         }
@@ -217,7 +275,18 @@ contract SplitMain is ReentrancyGuardTransient {
 
     /// @notice Credited, not yet withdrawn balance of `account` in `token` (zero = ETH).
     function balanceOf(address account, address token) external view returns (uint256) {
-        return _balances[token][account];
+        uint256 stored = _balances[token][account];
+        unchecked {
+            return stored == 0 ? 0 : stored - 1;
+        }
+    }
+
+    /**
+     * @notice Wei (or token units) of `token` this contract holds for `split`, not yet credited to anyone: the
+     * rounding remainder of its distributions (always fewer than its number of recipients).
+     */
+    function heldOf(address split, address token) external view returns (uint256) {
+        return (_remainders[split][token] >> _HELD_SHIFT) & 0xff;
     }
 
     /// @notice Current hash of `split` (zero if `split` is not a split of this contract).
@@ -236,57 +305,138 @@ contract SplitMain is ReentrancyGuardTransient {
         return _splits[split].pendingController;
     }
 
-    /// @notice keccak256 of the packed recipients and shares, i.e. `keccak256(abi.encodePacked(accounts, shares))`
-    /// (each element padded to 32 bytes, as in calldata).
+    /// @notice `keccak256(abi.encode(accounts, shares))`: unambiguous, both lengths are part of the hash.
     function hashSplit(address[] calldata accounts, uint32[] calldata shares) public pure returns (bytes32 hash) {
+        // Hand-written: copies the calldata words as they are instead of re-encoding element by element (runs on
+        // every distribution). Equal to abi.encode's output for clean calldata; Solidity reverts on dirty
+        // elements when {createSplit} validates them, so every stored hash is of clean lists.
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             let a := shl(5, accounts.length)
             let b := shl(5, shares.length)
-            calldatacopy(ptr, accounts.offset, a)
-            calldatacopy(add(ptr, a), shares.offset, b)
-            hash := keccak256(ptr, add(a, b))
+            mstore(ptr, 0x40)
+            mstore(add(ptr, 0x20), add(0x60, a))
+            mstore(add(ptr, 0x40), accounts.length)
+            calldatacopy(add(ptr, 0x60), accounts.offset, a)
+            mstore(add(ptr, add(0x60, a)), shares.length)
+            calldatacopy(add(ptr, add(0x80, a)), shares.offset, b)
+            hash := keccak256(ptr, add(0x80, add(a, b)))
         }
     }
 
-    /// @notice Address {createSplit} deploys for these recipients and controller.
+    /// @notice Address {createSplit} deploys for these recipients and controller (validates the lists).
     function predictSplitAddress(
         address[] calldata accounts,
         uint32[] calldata shares,
         address controller
     ) external view returns (address) {
-        return _predict(hashSplit(accounts, shares), controller);
+        return _predict(_validate(accounts, shares), controller);
     }
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Credits `amount` of `token` among the recipients; remainder to the first.
-    function _distribute(address token, uint256 amount, address[] calldata accounts, uint32[] calldata shares) internal virtual {
-        if (amount == 0) return;
-        uint256 credited;
-        uint256 n = accounts.length;
-        bool small = amount <= type(uint256).max / PERCENTAGE_SCALE;
-        for (uint256 i = 1; i < n; ) {
-            uint256 part = _share(amount, shares[i], small);
-            _credit(token, accounts[i], part);
+    /**
+     * @dev Credits `amount` of `token`, just pulled from `split`, plus the split's held remainder, to the
+     * recipients (see the contract's rounding note), stores the new remainder word and emits {Distributed}.
+     */
+    function _distribute(
+        address split,
+        address token,
+        bytes32 hash,
+        uint256 amount,
+        address[] calldata accounts,
+        uint32[] calldata shares
+    ) private {
+        uint256 word = _remainders[split][token];
+        uint256 r;
+        if ((word ^ uint256(hash)) >> _TAG_SHIFT == 0) {
+            r = word & _R_MASK;
+        } else {
+            // Recipients changed since the word was written (or first distribution): start a new cumulative
+            // total and carry the previous recipients' held remainder into it.
+            amount += (word >> _HELD_SHIFT) & 0xff;
+        }
+        amount += r; // from here on: the cumulative total modulo 1e6, plus this distribution
+        (uint256[] memory credits, uint256 credited, uint256 newWord) = _creditAll(token, r, amount, accounts, shares);
+        newWord |= (uint256(hash) >> _TAG_SHIFT) << _TAG_SHIFT;
+        if (newWord != word) _remainders[split][token] = newWord;
+        _emitDistributed(split, token, credited, accounts, credits);
+    }
+
+    /// @dev `emit Distributed(split, token, credited, msg.sender, accounts, credits)`, hand-written (part of the
+    /// distribute5.steady gas goal): the accounts are copied from calldata as they are (the caller proved them equal
+    /// to the validated lists) and the credits with MCOPY, instead of Solidity's element-by-element encoding.
+    function _emitDistributed(
+        address split,
+        address token,
+        uint256 credited,
+        address[] calldata accounts,
+        uint256[] memory credits
+    ) private {
+        bytes32 topic = Distributed.selector;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            let a := shl(5, accounts.length)
+            mstore(ptr, credited)
+            mstore(add(ptr, 0x20), caller())
+            mstore(add(ptr, 0x40), 0x80) // offset of accounts
+            mstore(add(ptr, 0x60), add(0xa0, a)) // offset of credits
+            mstore(add(ptr, 0x80), accounts.length)
+            calldatacopy(add(ptr, 0xa0), accounts.offset, a)
+            mcopy(add(ptr, add(0xa0, a)), credits, add(0x20, a)) // length word and elements
+            log3(ptr, add(0xc0, shl(1, a)), topic, split, token)
+        }
+    }
+
+    /**
+     * @dev Credits recipient `i` `floor(total * share_i / 1e6) - floor(r * share_i / 1e6)`.
+     * @return credits Each recipient's credit.
+     * @return credited Sum of `credits`.
+     * @return low The remainder word's low bits: the new held remainder and `total % 1e6` (no tag).
+     */
+    function _creditAll(
+        address token,
+        uint256 r,
+        uint256 total,
+        address[] calldata accounts,
+        uint32[] calldata shares
+    ) private returns (uint256[] memory credits, uint256 credited, uint256 low) {
+        credits = new uint256[](accounts.length);
+        for (uint256 i = 0; i < accounts.length; ) {
+            uint256 share = shares[i];
+            uint256 was;
+            uint256 part;
             unchecked {
-                credited += part; // never above `amount`: shares sum to 100%
+                was = (r * share) / PERCENTAGE_SCALE; // r < 1e6: no overflow
+                part = _part(total, share) - was; // total >= r
+                low += was; // sum of was <= r
+                credited += part; // <= total: shares sum to 100%
+            }
+            if (part != 0) {
+                credits[i] = part;
+                _credit(token, accounts[i], part);
+            }
+            unchecked {
                 ++i;
             }
         }
-        _credit(token, accounts[0], amount - credited);
-    }
-
-    /// @dev Amount of `amount` due for `share` (rounded down); full-precision `mulDiv` only when needed.
-    function _share(uint256 amount, uint32 share, bool small) internal pure virtual returns (uint256) {
         unchecked {
-            return small ? (amount * share) / PERCENTAGE_SCALE : Math.mulDiv(amount, share, PERCENTAGE_SCALE);
+            // held = total - sum(floor(total * share_i / 1e6)) < number of recipients <= 200
+            low = ((total - low - credited) << _HELD_SHIFT) | (total % PERCENTAGE_SCALE);
         }
     }
 
-    /// @dev Credits the ledger (pull payment).
-    function _credit(address token, address account, uint256 amount) internal virtual {
-        _balances[token][account] += amount;
+    /// @dev floor(total * share / 1e6); full-precision `mulDiv` only when the product could overflow.
+    function _part(uint256 total, uint256 share) private pure returns (uint256) {
+        unchecked {
+            return total <= type(uint256).max / PERCENTAGE_SCALE ? (total * share) / PERCENTAGE_SCALE : Math.mulDiv(total, share, PERCENTAGE_SCALE);
+        }
+    }
+
+    /// @dev Credits the ledger (pull payment); a slot, once used, never goes back to zero.
+    function _credit(address token, address account, uint256 amount) private {
+        uint256 stored = _balances[token][account];
+        _balances[token][account] = stored == 0 ? amount + 1 : stored + amount;
     }
 
     function _walletCall(address split, address target, uint256 value, bytes memory data) private {
@@ -295,8 +445,12 @@ contract SplitMain is ReentrancyGuardTransient {
         if (!ok) revert WalletCallFailed(split);
     }
 
-    function _checkRecipients(address split, address[] calldata accounts, uint32[] calldata shares) private view {
-        bytes32 stored = splitHash(split);
+    function _checkRecipients(
+        address split,
+        address[] calldata accounts,
+        uint32[] calldata shares
+    ) private view returns (bytes32 stored) {
+        stored = splitHash(split);
         if (stored == bytes32(0)) revert SplitNotFound(split);
         if (hashSplit(accounts, shares) != stored) revert WrongRecipients(split);
     }
@@ -314,6 +468,12 @@ contract SplitMain is ReentrancyGuardTransient {
 
     function _onlyController(address split) private view {
         if (msg.sender != _splits[split].controller || msg.sender == address(0)) revert Unauthorized(msg.sender);
+    }
+
+    function _onlyControllerNoHandover(address split) private view {
+        _onlyController(split);
+        address pending = _splits[split].pendingController;
+        if (pending != address(0)) revert ControlTransferPending(split, pending);
     }
 
     function _validate(address[] calldata accounts, uint32[] calldata shares) private pure returns (bytes32) {
@@ -352,17 +512,25 @@ contract SplitMain is ReentrancyGuardTransient {
         }
     }
 
+    /// @dev keccak256(SplitWallet.initCode(address(this), hash)) without building the bytes in Solidity: runs on
+    /// every distribution of an immutable split (a test checks it against the library).
     function _walletInitCodeHash(bytes32 hash) private view returns (bytes32 codeHash) {
-        // 9 + 87 = 96 bytes: hex"60578060095f395ff3" hex"3373" address(this) <33 code bytes> hash
+        // 103 bytes: init (9) + runtime head (7) | address (20) | runtime tail (35) | hash (32).
+        // Written back to front so each later 32-byte store only overwrites bytes with their final value.
         assembly ("memory-safe") {
             let ptr := mload(0x40)
-            // bytes 0..10: init prefix (9) + CALLER PUSH20 (2); bytes 11..30: address; 31: EQ (0x14)
-            mstore(ptr, or(shl(168, 0x60578060095f395ff33373), shl(8, address())))
-            mstore8(add(ptr, 31), 0x14)
-            // bytes 32..63: the remaining 32 code bytes (ending in STOP); bytes 64..95: hash
-            mstore(add(ptr, 32), 0x601b57005b5f5f604036038060405f375f6020355f355af16035575f5ffd5b00)
-            mstore(add(ptr, 64), hash)
-            codeHash := keccak256(ptr, 96)
+            // bytes 39..70: runtime tail bytes 3..34
+            mstore(add(ptr, 39), 0x575f5ffd5b5f5f604036038060405f375f6020355f355af1603c575f5ffd5b00)
+            // bytes 71..102: the hash
+            mstore(add(ptr, 71), hash)
+            // bytes 32..35: last 4 address bytes; bytes 36..63: runtime tail bytes 0..27
+            mstore(
+                add(ptr, 32),
+                or(shl(224, and(address(), 0xffffffff)), 0x146022575f5ffd5b5f5f604036038060405f375f6020355f355af160)
+            )
+            // bytes 0..15: init + runtime head; bytes 16..31: first 16 address bytes
+            mstore(ptr, or(shl(128, 0x605e8060095f395ff33615603c573373), shr(32, address())))
+            codeHash := keccak256(ptr, 103)
         }
     }
 }

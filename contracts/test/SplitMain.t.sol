@@ -21,6 +21,8 @@ contract SplitMainTest is Test {
     uint32[] internal shares;
 
     event SplitCreated(address indexed split, bytes32 indexed hash, address indexed controller, address[] accounts, uint32[] shares);
+    event Distributed(address indexed split, address indexed token, uint256 amount, address distributor, address[] accounts, uint256[] credits);
+    event Withdrawal(address indexed account, address indexed token, uint256 amount);
 
     function setUp() public {
         main = new SplitMain();
@@ -48,6 +50,20 @@ contract SplitMainTest is Test {
         return new IERC20[](0);
     }
 
+    /// @dev The wallet's runtime as documented in SplitWallet.sol, written out independently.
+    function _runtime(address m, bytes32 hash) internal pure returns (bytes memory) {
+        return
+            abi.encodePacked(
+                hex"3615603c57", // CALLDATASIZE ISZERO PUSH1 0x3c JUMPI
+                hex"3373",
+                m,
+                hex"146022575f5ffd", // EQ PUSH1 0x22 JUMPI PUSH0 PUSH0 REVERT
+                hex"5b5f5f604036038060405f375f6020355f355af1", // JUMPDEST ... CALL
+                hex"603c575f5ffd5b00", // PUSH1 0x3c JUMPI PUSH0 PUSH0 REVERT JUMPDEST STOP
+                hash
+            );
+    }
+
     // ---------------------------------------------------------------- creation
 
     function test_createSplit_atPredictedAddress() public {
@@ -56,9 +72,11 @@ contract SplitMainTest is Test {
         emit SplitCreated(predicted, main.hashSplit(accounts, shares), address(0), accounts, shares);
         address split = main.createSplit(accounts, shares, address(0));
         assertEq(split, predicted);
-        assertEq(main.splitHash(split), keccak256(abi.encodePacked(accounts, shares)));
+        assertEq(main.splitHash(split), keccak256(abi.encode(accounts, shares)));
+        assertEq(main.hashSplit(accounts, shares), keccak256(abi.encode(accounts, shares)));
         assertEq(main.controllerOf(split), address(0));
-        assertTrue(split.code.length == 87);
+        assertTrue(split.code.length == 94);
+        assertEq(keccak256(split.code), keccak256(_runtime(address(main), main.hashSplit(accounts, shares))));
     }
 
     function test_createSplit_mutableAtPredictedAddress() public {
@@ -109,15 +127,31 @@ contract SplitMainTest is Test {
         assertTrue(ok);
         // A 2,300-gas stipend transfer works too.
         payable(split).transfer(1 wei);
+        uint256[] memory credits = new uint256[](3);
+        (credits[0], credits[1], credits[2]) = (0.5 ether, 0.3 ether, 0.2 ether);
+        vm.expectEmit();
+        emit Distributed(split, address(0), 1 ether, address(this), accounts, credits);
         main.distributeETH(split, accounts, shares);
         assertEq(split.balance, 0);
-        assertEq(main.balanceOf(accounts[0], address(0)), 0.5 ether + 1);
+        assertEq(main.balanceOf(accounts[0], address(0)), 0.5 ether);
         assertEq(main.balanceOf(accounts[1], address(0)), 0.3 ether);
         assertEq(main.balanceOf(accounts[2], address(0)), 0.2 ether);
+        assertEq(main.heldOf(split, address(0)), 1, "the odd wei is held for the next distribution");
+        vm.expectEmit();
+        emit Withdrawal(accounts[1], address(0), 0.3 ether);
         main.withdraw(accounts[1], true, _noTokens());
         assertEq(accounts[1].balance, 0.3 ether);
         assertEq(main.balanceOf(accounts[1], address(0)), 0);
         assertEq(address(main).balance, 0.7 ether + 1);
+        // The held wei counts in the next distribution: 2e18 + 2 in all, each payee now holds the floor of its
+        // exact share of everything (1e18 + 1, 0.6e18, 0.4e18), 1 wei is held again.
+        vm.deal(split, 1 ether + 1);
+        main.distributeETH(split, accounts, shares);
+        assertEq(main.heldOf(split, address(0)), 1);
+        assertEq(main.balanceOf(accounts[0], address(0)), 1 ether + 1);
+        assertEq(main.balanceOf(accounts[1], address(0)), 0.3 ether);
+        assertEq(main.balanceOf(accounts[2], address(0)), 0.4 ether);
+        assertEq(address(main).balance, 1.7 ether + 2);
     }
 
     function test_distribute_reverts() public {
@@ -137,13 +171,38 @@ contract SplitMainTest is Test {
         assertFalse(ok);
     }
 
-    function test_wallet_onlyObeysMain() public {
+    function test_wallet_onlyObeysMain_revertsOnStrangersCalldata() public {
         address split = main.createSplit(accounts, shares, address(0));
         vm.deal(split, 1 ether);
-        // Anyone else's call, whatever the calldata, just stops: nothing moves.
-        (bool ok, ) = split.call(abi.encodePacked(uint256(uint160(address(this))), uint256(1 ether)));
-        assertTrue(ok);
+        // Anyone else's call with calldata reverts: nothing moves, and probes (getRecipients, ...) land in catch.
+        (bool ok, bytes memory ret) = split.call(abi.encodePacked(uint256(uint160(address(this))), uint256(1 ether)));
+        assertFalse(ok);
+        assertEq(ret.length, 0);
+        (ok, ) = split.call(abi.encodeWithSignature("getRecipients()"));
+        assertFalse(ok);
+        (ok, ) = split.call(hex"00");
+        assertFalse(ok);
         assertEq(split.balance, 1 ether);
+        // Empty calldata is a plain payment from anyone, also with value 0.
+        (ok, ) = split.call("");
+        assertTrue(ok);
+        vm.prank(address(main));
+        (ok, ) = split.call{value: 0}("");
+        assertTrue(ok, "SplitMain's own plain payment is accepted");
+    }
+
+    function test_wallet_acceptsSplitMainsWithdrawal() public {
+        // The wallet of a split that is a payee of another split receives SplitMain's ETH withdrawal.
+        address inner = main.createSplit(accounts, shares, address(0));
+        address[] memory outer = new address[](1);
+        outer[0] = inner;
+        uint32[] memory all = new uint32[](1);
+        all[0] = 1e6;
+        address outerSplit = main.createSplit(outer, all, address(0));
+        vm.deal(outerSplit, 5 ether);
+        main.distributeETH(outerSplit, outer, all);
+        main.withdraw(inner, true, _noTokens());
+        assertEq(inner.balance, 5 ether);
     }
 
     function test_distributeERC20_twoDecimalsManyPayees() public {
@@ -156,15 +215,22 @@ contract SplitMainTest is Test {
         for (uint256 i = 0; i < 7; ++i) {
             uint256 got = main.balanceOf(many[i], address(usd));
             total += got;
-            // exact share = 101 * s[i] / 1e6; nobody is short by a whole unit.
-            assertGe(got * 1e6 + 1e6, 101 * uint256(s[i]) + 1, "short by >= 1 unit");
+            // exact share = 101 * s[i] / 1e6 = 14.43: everyone gets 14, nobody is favoured.
+            assertEq(got, 14);
         }
-        assertEq(total, 101, "every unit credited");
-        assertEq(main.balanceOf(many[0], address(usd)), 101 - 6 * 14, "dust to the first recipient");
+        assertEq(total, 98);
+        assertEq(main.heldOf(split, address(usd)), 3, "every unit credited or held");
+        assertEq(usd.balanceOf(address(main)), 101);
         IERC20[] memory tokens = new IERC20[](1);
         tokens[0] = usd;
         main.withdraw(many[3], false, tokens);
         assertEq(usd.balanceOf(many[3]), 14);
+        // 5 more: 106 in all, 15.14 each -> one more unit each, 1 held.
+        usd.mint(split, 5);
+        main.distributeERC20(split, usd, many, s);
+        for (uint256 i = 0; i < 7; ++i) assertEq(main.balanceOf(many[i], address(usd)), i == 3 ? 1 : 15);
+        assertEq(main.heldOf(split, address(usd)), 1);
+        assertEq(usd.balanceOf(address(main)), 106 - 14);
     }
 
     function test_withdraw_revertsWhenEmpty() public {
@@ -203,9 +269,9 @@ contract SplitMainTest is Test {
         return list;
     }
 
-    function testFuzz_distribute_conservesAndRoundsFairly(uint256 amount, uint8 n, uint256 seed) public {
+    function testFuzz_distribute_creditsExactFloorOfEverything(uint256 seed, uint8 n, uint8 rounds) public {
         n = uint8(bound(n, 1, 40));
-        amount = bound(amount, 0, 1e30);
+        rounds = uint8(bound(rounds, 1, 6));
         address[] memory list = _sorted(n, 7);
         uint32[] memory s = new uint32[](n);
         uint256 left = 1e6;
@@ -215,19 +281,25 @@ contract SplitMainTest is Test {
             left -= share;
         }
         address split = main.createSplit(list, s, address(0));
-        vm.deal(split, amount);
-        main.distributeETH(split, list, s);
         uint256 total;
+        for (uint256 k = 0; k < rounds; ++k) {
+            uint256 r = uint256(keccak256(abi.encode(seed, "amount", k)));
+            // Mostly tiny amounts (where rounding matters), sometimes huge ones (mulDiv path).
+            uint256 amount = r % 4 == 0 ? bound(r >> 2, 0, 1e30) : bound(r >> 2, 0, 3 * uint256(n));
+            if (r % 97 == 0) amount = type(uint128).max;
+            total += amount;
+            vm.deal(split, amount);
+            main.distributeETH(split, list, s);
+        }
+        uint256 credited;
         for (uint256 i = 0; i < n; ++i) {
             uint256 got = main.balanceOf(list[i], address(0));
-            total += got;
-            uint256 exactTimesScale = amount * s[i];
-            // got >= exact - 1 wei (strictly less than one wei lost to rounding)
-            assertGe(got * 1e6 + 1e6, exactTimesScale + 1, "payee short by a whole wei");
-            if (i != 0) assertLe(got * 1e6, exactTimesScale, "non-first payee over-credited");
+            credited += got;
+            assertEq(got, (total * s[i]) / 1e6, "not the floor of the exact share of everything");
         }
-        assertEq(total, amount, "funds not conserved");
-        assertEq(address(main).balance, amount);
+        assertEq(credited + main.heldOf(split, address(0)), total, "funds not conserved");
+        assertLe(main.heldOf(split, address(0)), n - 1, "held remainder too big");
+        assertEq(address(main).balance, total);
     }
 
     function test_distribute_maxRecipientsWithinGas() public {
@@ -243,6 +315,93 @@ contract SplitMainTest is Test {
     }
 
     // ---------------------------------------------------------------- control
+
+    function test_handover_freezesUpdatesUntilAcceptedOrCancelled() public {
+        address split = main.createSplit(accounts, shares, controller);
+        address next = address(0x4E);
+        vm.prank(controller);
+        main.transferControl(split, next);
+        uint32[] memory s2 = _equalShares(3);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.ControlTransferPending.selector, split, next));
+        vm.prank(controller);
+        main.updateSplit(split, accounts, s2);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.ControlTransferPending.selector, split, next));
+        vm.prank(controller);
+        main.makeSplitImmutable(split);
+        assertEq(main.splitHash(split), main.hashSplit(accounts, shares)); // recipients unchanged
+        // Distribution still works during the hand-over, with the agreed recipients.
+        vm.deal(split, 10);
+        main.distributeETH(split, accounts, shares);
+        // Cancelling unfreezes.
+        vm.prank(controller);
+        main.cancelControlTransfer(split);
+        vm.prank(controller);
+        main.updateSplit(split, accounts, s2);
+        assertEq(main.splitHash(split), main.hashSplit(accounts, s2));
+        // Accepting hands over; the new controller may update.
+        vm.prank(controller);
+        main.transferControl(split, next);
+        vm.prank(next);
+        main.acceptControl(split);
+        vm.prank(next);
+        main.updateSplit(split, accounts, shares);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.InvalidNewController.selector, address(0)));
+        vm.prank(next);
+        main.transferControl(split, address(0));
+    }
+
+    function test_updateSplit_carriesHeldRemainderToNewRecipients() public {
+        address split = main.createSplit(accounts, _equalShares(3), controller);
+        usd.mint(split, 2);
+        main.distributeERC20(split, usd, accounts, _equalShares(3));
+        assertEq(main.heldOf(split, address(usd)), 2, "0.67 each: nothing credited yet");
+        address[] memory one = new address[](1);
+        one[0] = address(0xB0B);
+        uint32[] memory all = new uint32[](1);
+        all[0] = 1e6;
+        vm.prank(controller);
+        main.updateSplit(split, one, all);
+        main.distributeERC20(split, usd, one, all);
+        assertEq(main.balanceOf(address(0xB0B), address(usd)), 2);
+        assertEq(main.heldOf(split, address(usd)), 0);
+        assertEq(usd.balanceOf(address(main)), 2);
+    }
+
+    function test_withdraw_paysEveryWeiAndKeepsTheSlot() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.deal(split, 10);
+        main.distributeETH(split, accounts, shares);
+        main.withdraw(accounts[0], true, _noTokens());
+        assertEq(accounts[0].balance, 5);
+        assertEq(main.balanceOf(accounts[0], address(0)), 0);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.NothingToWithdraw.selector, accounts[0], address(0)));
+        main.withdraw(accounts[0], true, _noTokens());
+        vm.deal(split, 10);
+        main.distributeETH(split, accounts, shares);
+        assertEq(main.balanceOf(accounts[0], address(0)), 5);
+        assertEq(address(main).balance, 15);
+    }
+
+    function test_createSplit_rejectsDirtyCalldata() public {
+        bytes memory data = abi.encodeCall(SplitMain.createSplit, (accounts, shares, address(0)));
+        // Last word of the calldata before the controller-free tail is shares[2]; set a bit above uint32.
+        data[data.length - 5] = 0x01;
+        (bool ok, ) = address(main).call(data);
+        assertFalse(ok, "dirty share accepted");
+    }
+
+    function test_distributeERC20_rejectsTokenZero() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.expectRevert();
+        main.distributeERC20(split, IERC20(address(0)), accounts, shares);
+    }
+
+    function test_predictSplitAddress_validates() public {
+        uint32[] memory bad = _equalShares(3);
+        bad[0] += 1;
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.SharesNotFull.selector, 1_000_001));
+        main.predictSplitAddress(accounts, bad, address(0));
+    }
 
     function test_controller_updatesTransfersAndFreezes() public {
         address split = main.createSplit(accounts, shares, controller);

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {SplitMain} from "../../splits/SplitMain.sol";
+import {SplitMainV1} from "./SplitMainV1.sol";
 
 /**
- * @notice TEST ONLY, never deployed: pushes ETH to each recipient during distribution instead of crediting a
+ * @notice TEST ONLY, never deployed: v1 (SplitMainV1) that pushes ETH to each recipient during distribution instead of crediting a
  * ledger, so one reverting recipient blocks everybody.
  */
-contract PushSplitMain is SplitMain {
+contract PushSplitMain is SplitMainV1 {
     error PushFailed(address to);
 
     function _credit(address token, address account, uint256 amount) internal override {
@@ -19,10 +19,10 @@ contract PushSplitMain is SplitMain {
 }
 
 /**
- * @notice TEST ONLY, never deployed: rounds every share down and forgets the remainder, so dust is credited to
+ * @notice TEST ONLY, never deployed: v1 (SplitMainV1) that rounds every share down and forgets the remainder, so dust is credited to
  * nobody and stays stuck (funds not conserved).
  */
-contract DustLosingSplitMain is SplitMain {
+contract DustLosingSplitMain is SplitMainV1 {
     function _distribute(address token, uint256 amount, address[] calldata accounts, uint32[] calldata shares) internal override {
         for (uint256 i = 0; i < accounts.length; ++i) {
             _credit(token, accounts[i], (amount * shares[i]) / PERCENTAGE_SCALE);

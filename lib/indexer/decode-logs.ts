@@ -45,7 +45,11 @@ export function decodeMotifLogs(logs: readonly Log[], addresses: MotifContractAd
     }
     const args = (toJson(decoded.args) ?? {}) as Record<string, JsonValue>;
     let tokenId: bigint | null = null;
-    if (contract === 'TrackCollection' && typeof args.tokenId === 'string') tokenId = BigInt(args.tokenId);
+    if (contract === 'TrackCollection') {
+      // ERC-721's Transfer and Approval name the token `id` in Solady's ERC721 (TrackCollection v2), `tokenId` in OpenZeppelin's.
+      const id = args.tokenId ?? (decoded.eventName === 'Transfer' || decoded.eventName === 'Approval' ? args.id : undefined);
+      if (typeof id === 'string') tokenId = BigInt(id);
+    }
     if (contract === 'Market') {
       if (typeof args.collection !== 'string' || args.collection.toLowerCase() !== collection) continue;
       if (typeof args.tokenId === 'string') tokenId = BigInt(args.tokenId);

@@ -8,6 +8,7 @@ import { MOTIF_ABIS, toMotifAddresses, type MotifContractAddresses } from '../ch
 import { localDevAccounts } from '../chain/dev-accounts';
 import { localChain } from '../config/chains';
 import { deployContracts } from '../contracts/deploy';
+import { trackIdOf } from '../contracts/track-id';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { clearIndex } from './clear-index';
@@ -32,7 +33,7 @@ async function send(hash: Promise<`0x${string}`>) {
   return receipt;
 }
 let minted = 0;
-/** Mints a track with fresh content; its token id is the content digest as uint256 (TrackCollection's rule). */
+/** Mints a track with fresh content; its token id is the creator-namespaced trackIdOf(creator, content). */
 async function mint(to: Address = creator!.address): Promise<string> {
   minted++;
   const content = keccak256(toHex(`content ${minted} ${Math.random()}`));
@@ -44,7 +45,7 @@ async function mint(to: Address = creator!.address): Promise<string> {
       args: [to, content, keccak256(toHex(`manifest ${minted}`)), creator!.address, 500, 1],
     }),
   );
-  return BigInt(content).toString();
+  return trackIdOf(creator!.address, content).toString();
 }
 const ids: string[] = [];
 const market = (key: `0x${string}`) => ({ w: wallet(key), address: addresses.Market, abi: MOTIF_ABIS.Market });
@@ -81,10 +82,11 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) ids.push(await mint());
   const [t1, t2, t3] = ids.map(BigInt) as [bigint, bigint, bigint];
   const seller = market(creator!.privateKey);
+  const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
   await send(wallet(creator!.privateKey).writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'setApprovalForAll', args: [addresses.Market, true] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t1, parseEther('1')] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t2, parseEther('2')] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t3, parseEther('3')] }));
+  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t1, parseEther('1'), expiry] }));
+  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t2, parseEther('2'), expiry] }));
+  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t3, parseEther('3'), expiry] }));
   const buyer = market(collector!.privateKey);
   await send(buyer.w.writeContract({ address: buyer.address, abi: buyer.abi, functionName: 'buy', args: [addresses.TrackCollection, t1], value: parseEther('1') }));
   await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'cancelListing', args: [addresses.TrackCollection, t2] }));
@@ -161,6 +163,23 @@ describe('indexer', () => {
     expect(result.toBlock).toBe(head);
     expect(result.batches).toBe(Math.ceil(Number(head - startBlock + 1n) / 2));
     expect(result.events).toBe(await prisma.chainEvent.count({ where: { chainId: CHAIN_ID } }));
+  });
+
+  it('keeps a track authorship check across transfers, and voids it when the mint it checked is replaced', async () => {
+    await syncAll();
+    const [kept, replaced] = [ids[0]!, ids[1]!];
+    const where = (tokenId: string) => ({ chainId_tokenId: { chainId: CHAIN_ID, tokenId } });
+    const original = await prisma.track.findUniqueOrThrow({ where: where(replaced) });
+    await prisma.track.update({ where: where(kept), data: { authorship: 'verified' } });
+    // As if a reorg had re-minted the token from another manifest: the stored check was about that other mint.
+    await prisma.track.update({ where: where(replaced), data: { authorship: 'unverified', authorshipReason: 'checked another mint', manifestDigest: toHex(1n, { size: 32 }) } });
+    const transfer = (key: `0x${string}`, from: Address, tokenId: string) =>
+      send(wallet(key).writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'transferFrom', args: [from, other!.address, BigInt(tokenId)] }));
+    await transfer(collector!.privateKey, collector!.address, kept);
+    await transfer(creator!.privateKey, creator!.address, replaced);
+    await syncAll();
+    expect(await prisma.track.findUniqueOrThrow({ where: where(kept) })).toMatchObject({ owner: other!.address, authorship: 'verified' });
+    expect(await prisma.track.findUniqueOrThrow({ where: where(replaced) })).toMatchObject({ owner: other!.address, manifestDigest: original.manifestDigest, authorship: 'pending', authorshipReason: null });
   });
 
   it('allows a single writer at a time', async () => {

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Address, Hex, Log, PublicClient } from 'viem';
 import type { MotifContractAddresses } from '../chain/contracts';
 import type { PrismaClient } from '../db/client';
-import type { Prisma } from '../db/generated/client';
+import { Prisma } from '../db/generated/client';
 import { decodeMotifLogs, type DecodedEvent, type JsonValue } from './decode-logs';
 import { compareChainOrder, foldTokenEvents, type ListingState, type TrackState } from './token-state';
 
@@ -82,6 +82,8 @@ async function recomputeTokens(tx: Tx, chainId: number, tokenIds: Iterable<bigin
     else withoutTrack.push(tokenId);
     if (listing) listings.push({ tokenId, ...listing });
   }
+  // A reorg that re-mints a token with other TrackMinted fields voids its authorship check: check it again.
+  const mintChanged = Prisma.sql`("Track"."creator", "Track"."contentDigest", "Track"."manifestDigest") IS DISTINCT FROM (EXCLUDED."creator", EXCLUDED."contentDigest", EXCLUDED."manifestDigest")`;
   // Set-based writes: one statement per 1,000 tokens instead of one per token (catch-up speed).
   for (let i = 0; i < tracks.length; i += 1_000) {
     const chunk = tracks.slice(i, i + 1_000);
@@ -92,7 +94,9 @@ async function recomputeTokens(tx: Tx, chainId: number, tokenIds: Iterable<bigin
         ${col('manifestDigest')}::text[], ${col('licence')}::int[], ${col('royaltyReceiver')}::text[], ${col('royaltyBps')}::int[], ${col('mintedBlock')}::bigint[], ${col('mintedTx')}::text[]) AS u
       ON CONFLICT ("chainId", "tokenId") DO UPDATE SET "creator" = EXCLUDED."creator", "owner" = EXCLUDED."owner",
         "contentDigest" = EXCLUDED."contentDigest", "manifestDigest" = EXCLUDED."manifestDigest", "licence" = EXCLUDED."licence",
-        "royaltyReceiver" = EXCLUDED."royaltyReceiver", "royaltyBps" = EXCLUDED."royaltyBps", "mintedBlock" = EXCLUDED."mintedBlock", "mintedTx" = EXCLUDED."mintedTx"`;
+        "royaltyReceiver" = EXCLUDED."royaltyReceiver", "royaltyBps" = EXCLUDED."royaltyBps", "mintedBlock" = EXCLUDED."mintedBlock", "mintedTx" = EXCLUDED."mintedTx",
+        "authorship" = CASE WHEN ${mintChanged} THEN 'pending'::"TrackAuthorship" ELSE "Track"."authorship" END,
+        "authorshipReason" = CASE WHEN ${mintChanged} THEN NULL ELSE "Track"."authorshipReason" END`;
   }
   if (withoutTrack.length > 0) await tx.track.deleteMany({ where: { chainId, tokenId: { in: withoutTrack } } });
   await tx.listing.deleteMany({ where: { chainId, tokenId: { in: ids } } });

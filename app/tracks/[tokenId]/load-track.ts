@@ -1,5 +1,5 @@
 import { parseSignedManifest } from '../../../lib/provenance/signed-manifest';
-import { getAddress, toHex, type Address } from 'viem';
+import { getAddress, isHex, size, toHex, type Address, type Hex } from 'viem';
 import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provenance/digest';
 import { readAll } from '../../../lib/ipfs/storage';
 import { getServices } from '../../../lib/platform/services';
@@ -41,6 +41,9 @@ export type TrackView = {
     royaltyBps: number;
     mintedBlock: string;
     mintedTx: string;
+    /** Whether the minter signed the folder's manifest (the indexer's check, issue #13); the reason when not. */
+    authorship: 'pending' | 'verified' | 'unverified';
+    authorshipReason: string | null;
   } & TrackColumns) | null;
   listing: { seller: Address; priceWei: string } | null;
   split: { address: Address; accounts: Address[]; shares: number[] } | null;
@@ -100,13 +103,14 @@ const OFFER_EVENTS = new Set(['OfferMade', 'OfferCancelled', 'Sale']);
 export async function loadTrack(tokenId: bigint): Promise<TrackView> {
   const { prisma, chainId } = await pagesDb();
   const id = tokenId.toString();
-  const contentDigest = toHex(tokenId, { size: 32 });
-  const cid = cidFromContentDigest(contentDigest).toString();
   const [track, listing, events] = await Promise.all([
     prisma.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
     prisma.listing.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
     prisma.chainEvent.findMany({ where: { chainId, tokenId: id }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }], take: 500 }),
   ]);
+  // A minted token's folder is the one its mint recorded (v2 ids keep only 96 bits of it); an unminted id is a digest.
+  const contentDigest: Hex = track && isHex(track.contentDigest) && size(track.contentDigest) === 32 ? track.contentDigest : toHex(tokenId, { size: 32 });
+  const cid = cidFromContentDigest(contentDigest).toString();
   const history: HistoryEntry[] = events.map((e) => ({ name: e.name, blockNumber: e.blockNumber.toString(), txHash: e.txHash, logIndex: e.logIndex, args: e.args as Record<string, unknown> }));
 
   // Offers still open by the events: the latest OfferMade per buyer not followed by its cancellation or a sale to
@@ -150,6 +154,8 @@ export async function loadTrack(tokenId: bigint): Promise<TrackView> {
       modelId: track.modelId,
       mintedBlock: track.mintedBlock.toString(),
       mintedTx: track.mintedTx,
+      authorship: track.authorship,
+      authorshipReason: track.authorshipReason,
     },
     listing: listing && { seller: getAddress(listing.seller), priceWei: listing.priceWei.toFixed(0) },
     split,

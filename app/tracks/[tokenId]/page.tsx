@@ -57,6 +57,11 @@ export default async function TrackPage({ params, searchParams }: Props) {
       ) : (
         <p className="muted" data-testid="track-owner">Not minted yet (or not indexed yet).</p>
       )}
+      {track && track.authorship !== 'verified' && (
+        <p className="status-bad" role="status" data-testid="track-authorship">
+          {track.authorship === 'unverified' ? `Unverified: ${track.authorshipReason ?? 'the signed manifest does not match this mint'}` : 'Authorship not checked yet: the signed manifest has not been read.'}
+        </p>
+      )}
       {track?.description && <p>{track.description}</p>}
 
       <section aria-labelledby="player-heading" className="player">

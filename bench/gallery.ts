@@ -106,7 +106,7 @@ export const galleryBench: BenchModule = {
         UPDATE "Track" SET "title" = 'Bench tune ' || substr("contentDigest", 3, 8),
           "genre" = (ARRAY['folk','jazz','chorale','ambient'])[1 + ("mintedBlock" % 4)::int],
           "musicalKey" = (ARRAY['C major','A minor','G major','E minor'])[1 + (length("contentDigest") + ("mintedBlock" % 3)::int) % 4],
-          "bpm" = 60 + ("mintedBlock" % 100)::int, "modelId" = 'bench-model', "metadataAt" = now()`;
+          "bpm" = 60 + ("mintedBlock" % 100)::int, "modelId" = 'bench-model', "metadataAt" = now(), "authorship" = 'verified'`;
 
       // The production app on this database and chain.
       await ensureAppBuild({ cwd: process.cwd() });

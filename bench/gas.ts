@@ -7,7 +7,7 @@ import {
   defineChain,
   http,
   parseEther,
-  type Abi,
+  zeroAddress,
   type Address,
   type Hex,
 } from 'viem';
@@ -16,7 +16,7 @@ import { startAnvil } from '../lib/chain/anvil';
 import { compileContracts } from '../lib/contracts/compile';
 import { deployContracts } from '../lib/contracts/deploy';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../lib/contracts/abi';
-import { voucherDomain, voucherTypes } from '../lib/contracts/voucher';
+import { marketOrderDomain, marketOrderTypes, type MarketOrder } from '../lib/contracts/market-order';
 import type { BenchFigure, BenchModule } from './figure';
 
 const ANVIL_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -25,10 +25,26 @@ function digest(label: string, i: number): Hex {
   return `0x${Buffer.from(`${label}:${i}`).toString('hex').padEnd(64, '0').slice(0, 64)}` as Hex;
 }
 
+const fmt = (n: number) => n.toLocaleString('en-US');
+
 /**
- * Gas of the Motif contracts on a fresh anvil (Cancun, solc 0.8.30, optimizer 200), each beside a naive
- * OpenZeppelin reference (contracts/reference/) compiled and run in the same run. Figures are receipt gasUsed of
- * the whole transaction (21,000 base + calldata included).
+ * The best peers' figures, from the external measurement quoted in issue #13 (their real sources compiled with
+ * Motif's settings, same scenario). They are anchors to compare with, not re-measured here; the one peer whose source
+ * ships on npm (Solady) is also measured in this run (contracts/reference/SoladyTrack.sol).
+ */
+const PEERS = {
+  soladyMint: 94_976,
+  soladyWarm: 77_876,
+  splitsCreate3: 101_985,
+  splitsDistribute5: 76_848,
+  splitsCycle5: 277_403,
+  seaportFill: 109_261,
+  erc721aTransfer: 42_074,
+} as const;
+
+/**
+ * Gas of the Motif v2 contracts on a fresh anvil (Cancun, solc 0.8.30, optimizer 200, no IR). Every figure is a
+ * receipt's gasUsed: the whole transaction, 21,000 base and calldata included. Each scenario is spelt out in its note.
  */
 export const gasBench: BenchModule = {
   title: 'Contract gas (anvil, receipt gasUsed)',
@@ -44,25 +60,19 @@ export const gasBench: BenchModule = {
       });
       const transport = http(anvil.rpcUrl);
       const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 });
-      const deployer = privateKeyToAccount(ANVIL_KEY_0);
-      const wallet = (key: Hex) =>
-        createWalletClient({ chain, transport, account: privateKeyToAccount(key), pollingInterval: 20 });
+      const wallet = (key: Hex) => createWalletClient({ chain, transport, account: privateKeyToAccount(key), pollingInterval: 20 });
       const admin = wallet(ANVIL_KEY_0);
       const { artifacts } = await compileContracts();
-      const { deployment } = await deployContracts({
-        publicClient,
-        walletClient: admin,
-        deploymentPath: path.join(tmp, 'deployment.json'),
-      });
+      const { deployment } = await deployContracts({ publicClient, walletClient: admin, deploymentPath: path.join(tmp, 'deployment.json') });
       const track = deployment.contracts.TrackCollection.address;
       const splits = deployment.contracts.SplitMain.address;
       const market = deployment.contracts.Market.address;
 
-      const fund = async (): Promise<{ key: Hex; address: Address }> => {
+      const fund = async () => {
         const key = generatePrivateKey();
-        const address = privateKeyToAccount(key).address;
-        await publicClient.request({ method: 'anvil_setBalance' as never, params: [address, '0x56BC75E2D63100000'] as never });
-        return { key, address };
+        const w = wallet(key);
+        await publicClient.request({ method: 'anvil_setBalance' as never, params: [w.account.address, '0x56BC75E2D63100000'] as never });
+        return w;
       };
       const fresh = (): Address => privateKeyToAccount(generatePrivateKey()).address;
       const gasOf = async (hash: Hex): Promise<number> => {
@@ -70,189 +80,176 @@ export const gasBench: BenchModule = {
         if (r.status !== 'success') throw new Error(`transaction ${hash} reverted`);
         return Number(r.gasUsed);
       };
-      const deployRef = async (name: 'NaiveTrack' | 'NaiveSplitFactory' | 'NaiveMarket'): Promise<Address> => {
-        const hash = await admin.deployContract({ abi: artifacts[name].abi, bytecode: artifacts[name].bytecode });
-        const r = await publicClient.waitForTransactionReceipt({ hash });
-        if (!r.contractAddress) throw new Error(`deploying ${name} failed`);
-        return r.contractAddress;
-      };
-      const write = (
-        client: ReturnType<typeof wallet>,
-        address: Address,
-        abi: Abi,
-        functionName: string,
-        args: readonly unknown[],
-        value?: bigint,
-      ): Promise<Hex> => client.writeContract({ address, abi, functionName, args, value, chain, account: client.account });
+      const sorted = (n: number): Address[] => Array.from({ length: n }, () => fresh()).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 
+      // ---------------------------------------------------------------- mint
+      // cold: the very first mint of the freshly deployed collection (creator holds nothing yet), to the creator.
       const creator = await fund();
-      const creatorWallet = wallet(creator.key);
-      const royaltyReceiver = fresh();
-      const naiveTrack = await deployRef('NaiveTrack');
-      const naiveFactory = await deployRef('NaiveSplitFactory');
-      const naiveMarket = await deployRef('NaiveMarket');
-      const naiveTrackAbi = artifacts.NaiveTrack.abi;
-      const uri = (i: number) => `ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbz${i}i/metadata.json`;
+      const me = creator.account.address;
+      const receiver = fresh();
+      const mint = (content: Hex, royaltyReceiver: Address) =>
+        creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'mint', args: [me, content, digest('manifest', 0), royaltyReceiver, 500, 7] });
+      const mintCold = await gasOf(await mint(digest('content', 1), receiver));
+      // warm: the same creator's next track, same royalty receiver.
+      await gasOf(await mint(digest('content', 2), receiver));
+      const mintWarm = await gasOf(await mint(digest('content', 3), receiver));
+      // new_receiver: warm, but the royalty goes to a split created just before and never used as a receiver.
+      const newSplit = sorted(3);
+      const newSplitAddress = await publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'predictSplitAddress', args: [newSplit, [500_000, 250_000, 250_000], zeroAddress] });
+      await gasOf(await admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [newSplit, [500_000, 250_000, 250_000], zeroAddress] }));
+      const mintNewReceiver = await gasOf(await mint(digest('content', 4), newSplitAddress));
 
-      // --- mint (warm: the creator's second mint, same royalty receiver, to a new holder)
-      const mintArgs = (i: number) => [fresh(), digest('content', i), digest('manifest', i), royaltyReceiver, 500, 7] as const;
-      await gasOf(await write(creatorWallet, track, trackCollectionAbi, 'mint', mintArgs(1)));
-      const mintWarm = await gasOf(await write(creatorWallet, track, trackCollectionAbi, 'mint', mintArgs(2)));
-      // Same mint with a royalty receiver never seen before (interning it costs two more slots).
-      const mintNewReceiver = await gasOf(
-        await write(creatorWallet, track, trackCollectionAbi, 'mint', [fresh(), digest('content', 3), digest('manifest', 3), fresh(), 500, 7]),
-      );
-      await gasOf(await write(creatorWallet, naiveTrack, naiveTrackAbi, 'mint', [fresh(), uri(1), royaltyReceiver, 500n]));
-      const naiveMint = await gasOf(
-        await write(creatorWallet, naiveTrack, naiveTrackAbi, 'mint', [fresh(), uri(2), royaltyReceiver, 500n]),
+      // The Solady peer, measured here: ERC721 `_mint` + ERC2981 `_setTokenRoyalty`, no digest, no squat protection.
+      const refHash = await admin.deployContract({ abi: artifacts.SoladyTrack.abi, bytecode: artifacts.SoladyTrack.bytecode });
+      const refAddress = (await publicClient.waitForTransactionReceipt({ hash: refHash })).contractAddress;
+      if (!refAddress) throw new Error('deploying the Solady reference failed');
+      const refMint = (id: bigint) =>
+        creator.writeContract({ address: refAddress, abi: artifacts.SoladyTrack.abi, functionName: 'mint', args: [me, id, receiver, 500n] });
+      const soladyCold = await gasOf(await refMint(1n));
+      await gasOf(await refMint(2n));
+      const soladyWarm = await gasOf(await refMint(3n));
+
+      // ---------------------------------------------------------------- transfer
+      // warm: the owner (who keeps other tokens) sends one to an address that already holds a track.
+      const holder = await fund();
+      const tokenOf = (content: Hex) => publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'trackId', args: [me, content] });
+      await gasOf(await creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [me, holder.account.address, await tokenOf(digest('content', 1))] }));
+      const transferWarm = await gasOf(
+        await creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [me, holder.account.address, await tokenOf(digest('content', 2))] }),
       );
 
-      // --- split creation with 3 payees, no controller
-      const sorted = (n: number): Address[] =>
-        Array.from({ length: n }, () => fresh()).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-      const shares3 = [333_334, 333_333, 333_333];
-      const create3 = await gasOf(
-        await write(admin, splits, splitMainAbi, 'createSplit', [sorted(3), shares3, '0x0000000000000000000000000000000000000000']),
-      );
-      const naiveCreate3 = await gasOf(
-        await write(admin, naiveFactory, artifacts.NaiveSplitFactory.abi, 'createSplit', [sorted(3), shares3.map(BigInt)]),
-      );
+      // ---------------------------------------------------------------- splits
+      const create3 = await gasOf(await admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [sorted(3), [333_334, 333_333, 333_333], zeroAddress] }));
 
-      // --- distribute ETH to 5 payees (second distribution: payees already hold credits / exist)
-      const payees5 = sorted(5);
+      const payeeWallets = await Promise.all(Array.from({ length: 5 }, () => fund()));
+      payeeWallets.sort((a, b) => (BigInt(a.account.address) < BigInt(b.account.address) ? -1 : 1));
+      const payees5 = payeeWallets.map((w) => w.account.address);
       const shares5 = [200_000, 200_000, 200_000, 200_000, 200_000];
-      const split5 = (await publicClient.readContract({
-        address: splits,
-        abi: splitMainAbi,
-        functionName: 'predictSplitAddress',
-        args: [payees5, shares5, '0x0000000000000000000000000000000000000000'],
-      })) as Address;
-      await gasOf(await write(admin, splits, splitMainAbi, 'createSplit', [payees5, shares5, '0x0000000000000000000000000000000000000000']));
-      const pay = async (to: Address) => gasOf(await admin.sendTransaction({ to, value: parseEther('1'), chain, account: deployer }));
-      await pay(split5);
-      const distribute5First = await gasOf(await write(admin, splits, splitMainAbi, 'distributeETH', [split5, payees5, shares5]));
-      await pay(split5);
-      const distribute5 = await gasOf(await write(admin, splits, splitMainAbi, 'distributeETH', [split5, payees5, shares5]));
-      const naiveSplitReceipt = await publicClient.waitForTransactionReceipt({
-        hash: await write(admin, naiveFactory, artifacts.NaiveSplitFactory.abi, 'createSplit', [payees5, shares5.map(BigInt)]),
-      });
-      const naiveSplit = `0x${naiveSplitReceipt.logs[0]?.address.slice(2)}` as Address;
-      await pay(naiveSplit);
-      await gasOf(await write(admin, naiveSplit, artifacts.NaiveSplit.abi, 'distribute', []));
-      await pay(naiveSplit);
-      const naiveDistribute5 = await gasOf(await write(admin, naiveSplit, artifacts.NaiveSplit.abi, 'distribute', []));
-
-      // --- voucher redeem (a collector's second redemption from the same creator)
-      const collector = await fund();
-      const collectorWallet = wallet(collector.key);
-      const price = parseEther('0.01');
-      const redeemOne = async (i: number): Promise<number> => {
-        const voucher = {
-          creator: creator.address,
-          content: digest('voucher', i),
-          manifest: digest('vmanifest', i),
-          price,
-          royaltyReceiver,
-          royaltyBps: 500,
-          licence: 7,
-          nonce: BigInt(i),
-          deadline: 2n ** 40n,
-        };
-        const signature = await creatorWallet.signTypedData({
-          domain: voucherDomain(anvil.chainId, track),
-          types: voucherTypes,
-          primaryType: 'Voucher',
-          message: voucher,
-        });
-        return gasOf(await write(collectorWallet, track, trackCollectionAbi, 'redeem', [voucher, signature, fresh()], price));
+      const split5 = await publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'predictSplitAddress', args: [payees5, shares5, zeroAddress] });
+      await gasOf(await admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [payees5, shares5, zeroAddress] }));
+      const pay = async (to: Address) => gasOf(await admin.sendTransaction({ to, value: parseEther('1') }));
+      const distribute = () => admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [split5, payees5, shares5] });
+      const withdrawAll = async () => {
+        let total = 0;
+        for (const w of payeeWallets) total += await gasOf(await w.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdraw', args: [w.account.address, true, []] }));
+        return total;
       };
-      await redeemOne(1);
-      const redeem = await redeemOne(2);
-      const naiveRedeemOne = async (i: number): Promise<number> => {
-        const voucher = { creator: creator.address, uri: uri(100 + i), price, royaltyReceiver, royaltyBps: 500n, nonce: BigInt(i) };
-        const signature = await creatorWallet.signTypedData({
-          domain: { name: 'Naive', version: '1', chainId: anvil.chainId, verifyingContract: naiveTrack },
-          types: {
-            Voucher: [
-              { name: 'creator', type: 'address' },
-              { name: 'uri', type: 'string' },
-              { name: 'price', type: 'uint256' },
-              { name: 'royaltyReceiver', type: 'address' },
-              { name: 'royaltyBps', type: 'uint96' },
-              { name: 'nonce', type: 'uint256' },
-            ],
-          },
-          primaryType: 'Voucher',
-          message: voucher,
-        });
-        return gasOf(await write(collectorWallet, naiveTrack, naiveTrackAbi, 'redeem', [voucher, signature], price));
-      };
-      await naiveRedeemOne(1);
-      const naiveRedeem = await naiveRedeemOne(2);
+      await pay(split5);
+      const distributeFirst = await gasOf(await distribute());
+      await withdrawAll();
+      // steady: every payee withdrew since the last distribution.
+      await pay(split5);
+      const distributeSteady = await gasOf(await distribute());
+      const withdrawSteady = await withdrawAll();
+      // cycle: the next round, distribute + the five withdrawals (each payee sends its own transaction).
+      await pay(split5);
+      const cycleDistribute = await gasOf(await distribute());
+      const cycleWithdrawals = await withdrawAll();
+      const cycle5 = cycleDistribute + cycleWithdrawals;
 
-      // --- market buy (the seller's second sale; royalty receiver and seller already hold credits)
+      // ---------------------------------------------------------------- market
+      // A sale through a signed order: listing is a signature (no transaction); the buyer's fill pays the price,
+      // credits the ERC-2981 royalty and the seller on-chain (they withdraw later) and moves the token.
       const seller = await fund();
-      const sellerWallet = wallet(seller.key);
-      const buyer = await fund();
-      const buyerWallet = wallet(buyer.key);
-      const salePrice = parseEther('1');
-      await gasOf(await write(sellerWallet, track, trackCollectionAbi, 'setApprovalForAll', [market, true]));
-      await gasOf(await write(sellerWallet, naiveTrack, naiveTrackAbi, 'setApprovalForAll', [naiveMarket, true]));
-      const buyOne = async (i: number): Promise<[number, number]> => {
-        const content = digest('market', i);
-        await gasOf(
-          await write(sellerWallet, track, trackCollectionAbi, 'mint', [seller.address, content, digest('mm', i), royaltyReceiver, 500, 7]),
-        );
-        await gasOf(await write(sellerWallet, market, marketAbi, 'list', [track, BigInt(content), salePrice]));
-        const ours = await gasOf(await write(buyerWallet, market, marketAbi, 'buy', [track, BigInt(content)], salePrice));
-        const mintHash = await write(sellerWallet, naiveTrack, naiveTrackAbi, 'mint', [seller.address, uri(200 + i), royaltyReceiver, 500n]);
-        const mintReceipt = await publicClient.waitForTransactionReceipt({ hash: mintHash });
-        const tokenId = BigInt(mintReceipt.logs[0]?.topics[3] ?? '0x0');
-        await gasOf(await write(sellerWallet, naiveMarket, artifacts.NaiveMarket.abi, 'list', [naiveTrack, tokenId, salePrice]));
-        const naive = await gasOf(
-          await write(buyerWallet, naiveMarket, artifacts.NaiveMarket.abi, 'buy', [naiveTrack, tokenId], salePrice),
-        );
-        return [ours, naive];
+      const royaltyTo = fresh();
+      const price = parseEther('1');
+      await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+      let nonce = 0n;
+      const mintForSale = async (i: number): Promise<bigint> => {
+        const content = digest('sale', i);
+        await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'mint', args: [seller.account.address, content, digest('m', i), royaltyTo, 500, 7] }));
+        return publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'trackId', args: [seller.account.address, content] });
       };
-      await buyOne(1);
-      const [buy, naiveBuy] = await buyOne(2);
+      const fill = async (tokenId: bigint, buyer: Awaited<ReturnType<typeof fund>>): Promise<number> => {
+        const tokenVersion = await publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'tokenVersion', args: [tokenId] });
+        const block = await publicClient.getBlock();
+        const order: MarketOrder = { seller: seller.account.address, collection: track, tokenId, price, maxFeeBps: 0, tokenVersion, expiry: block.timestamp + 86_400n, nonce: ++nonce };
+        const signature = await seller.signTypedData({ domain: marketOrderDomain(anvil.chainId, market), types: marketOrderTypes, primaryType: 'Order', message: order });
+        return gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }));
+      };
+      const withdrawMarket = async (account: Address) => gasOf(await admin.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [account] }));
+      // sale: the seller's first sale and the royalty receiver's first royalty on this market (their credit slots are
+      // new), to a buyer who already holds a track.
+      const buyer = await fund();
+      await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [seller.account.address, buyer.account.address, await mintForSale(0)] }));
+      const sale = await fill(await mintForSale(1), buyer);
+      // The same first sale to a buyer who holds no track yet (a new balance slot).
+      const saleNewBuyer = await fill(await mintForSale(2), await fund());
+      // steady: seller and receiver withdrew since their last credit; the buyer holds tracks.
+      await withdrawMarket(seller.account.address);
+      await withdrawMarket(royaltyTo);
+      const buySteady = await fill(await mintForSale(3), buyer);
+      // For comparison: the same steady sale through an on-chain listing (list + buy, two transactions).
+      await withdrawMarket(seller.account.address);
+      await withdrawMarket(royaltyTo);
+      const listed = await mintForSale(4);
+      const block = await publicClient.getBlock();
+      const listGas = await gasOf(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, listed, price, block.timestamp + 86_400n] }));
+      const buyListedGas = await gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'buy', args: [track, listed], value: price }));
 
-      const ref = (v: number, extra = '') => `naive OpenZeppelin reference ${v.toLocaleString('en-US')} gas${extra}`;
       return [
+        {
+          name: 'gas.mint.cold',
+          value: mintCold,
+          unit: 'gas',
+          goal: '<= 115000',
+          note: `first mint of a freshly deployed collection, creator to self, royalty 5% to a fresh address. Peer: Solady ERC721+ERC2981 ${fmt(PEERS.soladyMint)} (issue); measured here ${fmt(soladyCold)} (no digest, no squat protection)`,
+        },
         {
           name: 'gas.mint.warm',
           value: mintWarm,
           unit: 'gas',
+          goal: '<= 85000',
+          note: `the creator's 3rd mint, same royalty receiver. Peer: Solady ${fmt(PEERS.soladyWarm)} (issue); measured here ${fmt(soladyWarm)}`,
+        },
+        {
+          name: 'gas.mint.new_receiver',
+          value: mintNewReceiver,
+          unit: 'gas',
           goal: '<= 95000',
-          note: `${ref(naiveMint, ' (ERC721URIStorage ipfs:// string + ERC2981)')}; creator's 2nd mint, same royalty receiver, new holder; with a never-seen royalty receiver ${mintNewReceiver.toLocaleString('en-US')}`,
+          note: `warm mint whose royalty goes to a split never used as a receiver before (v1: 111,252). Peer: Solady ${fmt(PEERS.soladyWarm)} (issue)`,
+        },
+        {
+          name: 'gas.transfer.warm',
+          value: transferWarm,
+          unit: 'gas',
+          goal: '<= 42100',
+          note: `transferFrom by the owner (who keeps other tracks) to an address already holding one. Peer: ERC721A ${fmt(PEERS.erc721aTransfer)} (issue)`,
         },
         {
           name: 'gas.split.create3',
           value: create3,
           unit: 'gas',
           goal: '<= 90000',
-          note: `${ref(naiveCreate3, ' (EIP-1167 clone + initialise)')}; immutable split: 87-byte CREATE2 wallet (55 code + 32-byte hash), no storage`,
+          note: `immutable split of 3 payees. Peer: 0xSplits v1 ${fmt(PEERS.splitsCreate3)} (issue)`,
         },
         {
-          name: 'gas.split.distribute5',
-          value: distribute5,
+          name: 'gas.split.distribute5.steady',
+          value: distributeSteady,
           unit: 'gas',
-          goal: '<= 70000',
-          note: `${ref(naiveDistribute5, ' (push to 5 payees)')}; 2nd distribution (payees already hold credits), pull ledger; first distribution to empty balances ${distribute5First.toLocaleString('en-US')}`,
+          goal: '<= 77000',
+          note: `distributeETH of 1 ETH to 5 payees who all withdrew since the last distribution (v1: 154,281); first distribution ${fmt(distributeFirst)}. Peer: 0xSplits v1 ${fmt(PEERS.splitsDistribute5)} (issue)`,
         },
         {
-          name: 'gas.voucher.redeem',
-          value: redeem,
+          name: 'gas.split.cycle5',
+          value: cycle5,
           unit: 'gas',
-          goal: 'recorded',
-          note: `${ref(naiveRedeem, ' (ECDSA + ERC721URIStorage + push payment)')}; EIP-712 voucher, pull credit to payout`,
+          goal: '<= 260000',
+          note: `steady round: distributeETH ${fmt(cycleDistribute)} + 5 withdraw transactions ${fmt(cycleWithdrawals)} (previous round ${fmt(withdrawSteady)}). Peer: 0xSplits v1 ${fmt(PEERS.splitsCycle5)} (issue)`,
         },
         {
-          name: 'gas.market.buy',
-          value: buy,
+          name: 'gas.market.sale',
+          value: sale,
           unit: 'gas',
-          goal: 'recorded',
-          note: `${ref(naiveBuy, ' (push royalty + proceeds)')}; ERC-2981 royalty credited, seller's 2nd sale`,
+          goal: '<= 100000',
+          note: `all one sale costs on-chain: a signed order (listing, no transaction) filled by a buyer who holds a track; seller's and royalty receiver's first credits (new slots), royalty 5% credited on-chain. To a buyer holding nothing: ${fmt(saleNewBuyer)}. One-time setApprovalForAll not counted. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
+        },
+        {
+          name: 'gas.market.buy.steady',
+          value: buySteady,
+          unit: 'gas',
+          goal: '<= 90000',
+          note: `fill of a signed order after seller and receiver withdrew (their credits keep 1 wei). On-chain listing instead: list ${fmt(listGas)} + buy ${fmt(buyListedGas)}. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
         },
       ];
     } finally {

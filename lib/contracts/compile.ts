@@ -13,8 +13,8 @@ export const ABI_DIR = path.join(REPO_ROOT, 'lib', 'contracts', 'abi');
 
 /** Contracts the app deploys; their ABIs are generated into lib/contracts/abi/ and committed. */
 export const APP_CONTRACTS = ['TrackCollection', 'SplitMain', 'Market'] as const;
-/** Naive OpenZeppelin gas references (contracts/reference/), compiled in the same run for the bench only. */
-export const REFERENCE_CONTRACTS = ['NaiveTrack', 'NaiveSplitFactory', 'NaiveSplit', 'NaiveMarket'] as const;
+/** Gas references (contracts/reference/: naive OpenZeppelin, and Solady as the best plain peer), compiled in the same run for the bench only. */
+export const REFERENCE_CONTRACTS = ['NaiveTrack', 'NaiveSplitFactory', 'NaiveSplit', 'NaiveMarket', 'SoladyTrack'] as const;
 export type AppContractName = (typeof APP_CONTRACTS)[number];
 export type ContractName = AppContractName | (typeof REFERENCE_CONTRACTS)[number];
 
@@ -160,7 +160,7 @@ export async function compileContracts(opts: { force?: boolean; writeAbiModules?
     ),
     settings: {
       ...SOLC_SETTINGS,
-      remappings: ['@openzeppelin/=node_modules/@openzeppelin/'],
+      remappings: ['@openzeppelin/=node_modules/@openzeppelin/', 'solady/=node_modules/solady/'],
       outputSelection: Object.fromEntries(
         sources.map((file) => [file, { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] }]),
       ),

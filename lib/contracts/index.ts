@@ -10,6 +10,7 @@ export {
   type Voucher,
   type LicenceName,
 } from './voucher';
+export { marketOrderTypes, marketOrderDomain, type MarketOrder } from './market-order';
 export {
   normalizeSplit,
   hashSplit,

@@ -190,7 +190,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         },
         onError: (error) => log('indexer', `error (will retry): ${error instanceof Error ? error.message : String(error)}`),
         whenCaughtUp: async () => {
-          const r = await resolvePendingMetadata({ prisma, chainId: chain.id, storage: metadataStorage, signal: abort.signal });
+          const r = await resolvePendingMetadata({ prisma, chainId: chain.id, collection: addresses.TrackCollection, storage: metadataStorage, signal: abort.signal });
           if (r.resolved || r.failed) log('indexer', `metadata: ${r.resolved} resolved, ${r.failed} not yet`);
         },
       }).catch((error: unknown) => {

@@ -45,7 +45,8 @@ export default async function ProfilePage({ params }: Props) {
   const select = { tokenId: true, title: true, genre: true, creator: true, owner: true } as const;
   const [profile, minted, owned] = await Promise.all([
     readProfile(prisma, address),
-    prisma.track.findMany({ where: { chainId, creator: address }, orderBy: { mintedBlock: 'desc' }, take: 100, select }),
+    // Only tracks whose signed manifest names this creator: a squatter's copy of someone else's folder is not theirs.
+    prisma.track.findMany({ where: { chainId, creator: address, authorship: 'verified' }, orderBy: { mintedBlock: 'desc' }, take: 100, select }),
     prisma.track.findMany({ where: { chainId, owner: address }, orderBy: { mintedBlock: 'desc' }, take: 100, select }),
   ]);
   const ids = [...new Set([...minted, ...owned].map((t) => t.tokenId.toFixed(0)))];

@@ -14,6 +14,33 @@ export const splitMainAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "pendingController",
+        "type": "address"
+      }
+    ],
+    "name": "ControlTransferPending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "newController",
+        "type": "address"
+      }
+    ],
+    "name": "InvalidNewController",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "accounts",
         "type": "uint256"
@@ -251,7 +278,7 @@ export const splitMainAbi = [
         "type": "address"
       },
       {
-        "indexed": false,
+        "indexed": true,
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -267,6 +294,18 @@ export const splitMainAbi = [
         "internalType": "address",
         "name": "distributor",
         "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address[]",
+        "name": "accounts",
+        "type": "address[]"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256[]",
+        "name": "credits",
+        "type": "uint256[]"
       }
     ],
     "name": "Distributed",
@@ -575,6 +614,30 @@ export const splitMainAbi = [
       }
     ],
     "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "heldOf",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {

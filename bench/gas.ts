@@ -6,7 +6,9 @@ import {
   createWalletClient,
   defineChain,
   http,
+  keccak256,
   parseEther,
+  toHex,
   zeroAddress,
   type Address,
   type Hex,
@@ -21,8 +23,9 @@ import type { BenchFigure, BenchModule } from './figure';
 
 const ANVIL_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 
+/** A distinct 32-byte digest per label and index (a track id keeps the low 96 bits, so they must differ there). */
 function digest(label: string, i: number): Hex {
-  return `0x${Buffer.from(`${label}:${i}`).toString('hex').padEnd(64, '0').slice(0, 64)}` as Hex;
+  return keccak256(toHex(`${label}:${i}`));
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -62,7 +62,11 @@ beforeAll(async () => {
     })),
   });
   await prisma.listing.createMany({
-    data: [3, 4, 5].map((i) => ({ chainId: CHAIN, tokenId: String(1000 + i), seller: A, priceWei: parseEther(String(i / 10)).toString(), listedBlock: 40n })),
+    data: [
+      ...[3, 4, 5].map((i) => ({ chainId: CHAIN, tokenId: String(1000 + i), seller: A, priceWei: parseEther(String(i / 10)).toString(), listedBlock: 40n, expiry: BigInt(Math.floor(Date.now() / 1000) + 86_400) })),
+      // An expired listing: the market would refuse it, so the gallery must not show the track as for sale.
+      { chainId: CHAIN, tokenId: '1006', seller: A, priceWei: parseEther('0.9').toString(), listedBlock: 40n, expiry: BigInt(Math.floor(Date.now() / 1000) - 60) },
+    ],
   });
 });
 afterAll(async () => {

@@ -41,6 +41,9 @@ const ORDER: Record<GalleryQuery['sort'], Prisma.Sql> = {
   title: Prisma.sql`lower(t."title") ASC NULLS LAST, t."mintedBlock" DESC`,
 };
 
+/** A track's listing, while the market would still sell it (Market v2 listings expire). */
+const LIVE_LISTING = Prisma.sql`l."chainId" = t."chainId" AND l."tokenId" = t."tokenId" AND l."expiry" > extract(epoch FROM now())`;
+
 /**
  * One page of indexed tracks for the gallery: search, filters and sort run in PostgreSQL (one query). Only tracks
  * whose minter signed their folder's manifest are listed: a copy of someone's folder minted by another account, or
@@ -66,7 +69,7 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
     SELECT t."tokenId", t."title", t."creator", t."owner", t."genre", t."musicalKey", t."bpm", t."durationMs", t."modelId",
            t."contentDigest", t."licence", t."royaltyBps", l."priceWei", t."mintedBlock", count(*) OVER () AS total
     FROM "Track" t
-    LEFT JOIN "Listing" l ON l."chainId" = t."chainId" AND l."tokenId" = t."tokenId"
+    LEFT JOIN "Listing" l ON ${LIVE_LISTING}
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY ${ORDER[query.sort]}
     LIMIT ${query.pageSize} OFFSET ${offset}`;
@@ -97,7 +100,7 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
 
 async function countTracks(prisma: PrismaClient, where: Prisma.Sql[]): Promise<number> {
   const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM "Track" t LEFT JOIN "Listing" l ON l."chainId" = t."chainId" AND l."tokenId" = t."tokenId"
+    SELECT count(*) AS n FROM "Track" t LEFT JOIN "Listing" l ON ${LIVE_LISTING}
     WHERE ${Prisma.join(where, ' AND ')}`;
   return Number(row?.n ?? 0);
 }

@@ -15,7 +15,8 @@ export type TrackState = {
   mintedTx: string;
 };
 
-export type ListingState = { seller: string; priceWei: string; listedBlock: bigint };
+/** `expiry`: unix seconds after which the market refuses the listing. */
+export type ListingState = { seller: string; priceWei: string; listedBlock: bigint; expiry: bigint };
 
 const str = (v: JsonValue | undefined): string => (typeof v === 'string' ? v : String(v ?? ''));
 const num = (v: JsonValue | undefined): number => Number(v ?? 0);
@@ -46,7 +47,7 @@ export function foldTokenEvents(events: readonly TokenEvent[]): { track: TrackSt
       owner = str(e.args.to);
       listing = null;
     } else if (e.contract === 'Market') {
-      if (e.name === 'Listed') listing = { seller: str(e.args.seller), priceWei: str(e.args.price), listedBlock: e.blockNumber };
+      if (e.name === 'Listed') listing = { seller: str(e.args.seller), priceWei: str(e.args.price), listedBlock: e.blockNumber, expiry: BigInt(str(e.args.expiry) || '0') };
       else if (e.name === 'ListingUpdated' && listing) listing = { ...listing, priceWei: str(e.args.price) };
       else if (e.name === 'ListingCancelled' || e.name === 'Sale') listing = null;
     }

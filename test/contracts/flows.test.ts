@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { deployContracts } from '../../lib/contracts/deploy';
 import type { Deployment } from '../../lib/contracts/deployment';
-import { LICENCES, tokenIdFromContent, voucherDomain, voucherTypes, type Voucher } from '../../lib/contracts/voucher';
+import { LICENCES, licenceUri } from '../../lib/contracts/licences';
+import { marketOrderDomain, marketOrderTypes, type MarketOrder } from '../../lib/contracts/market-order';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { voucherDomain, voucherTypes, type Voucher } from '../../lib/contracts/voucher';
 import { ANVIL_KEY_0, startTestChain, type TestChain } from './chain';
 
 let t: TestChain;
@@ -61,7 +64,10 @@ describe('TrackCollection through viem', () => {
     expect(minted?.args.contentDigest).toBe(digest);
     expect(minted?.args.creator).toBe(creator.account.address);
     expect(minted?.args.licence).toBe(7);
-    const id = tokenIdFromContent(digest);
+    const id = trackIdOf(creator.account.address, digest);
+    expect(minted?.args.tokenId).toBe(id);
+    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'trackId', args: [creator.account.address, digest] })).toBe(id);
+    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'contentDigestOf', args: [id] })).toBe(digest);
     expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'tokenURI', args: [id] })).toBe(
       `ipfs://${cid}/metadata.json`,
     );
@@ -74,8 +80,18 @@ describe('TrackCollection through viem', () => {
     });
     expect(r).toBe(receiver);
     expect(amount).toBe(750n);
-    const name = await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'licenceName', args: [7] });
-    expect(name).toBe(LICENCES[7]);
+  });
+
+  it('has exactly the licences of lib/contracts/licences.ts: every id, its name and its URI (one source of truth)', async () => {
+    const read = { address: track, abi: trackCollectionAbi } as const;
+    const count = await t.publicClient.readContract({ ...read, functionName: 'licenceCount' });
+    expect(Number(count)).toBe(LICENCES.length);
+    for (let id = 0; id < LICENCES.length; id++) {
+      expect(await t.publicClient.readContract({ ...read, functionName: 'licenceName', args: [id] })).toBe(LICENCES[id]);
+      expect(await t.publicClient.readContract({ ...read, functionName: 'licenceURI', args: [id] })).toBe(licenceUri(id));
+    }
+    expect(licenceUri(0)).toBe('ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/0');
+    await expect(t.publicClient.readContract({ ...read, functionName: 'licenceName', args: [LICENCES.length] })).rejects.toThrow(/UnknownLicence/);
   });
 
   it('redeems a viem-signed voucher once, credits the creator, and refuses replays', async () => {
@@ -86,6 +102,7 @@ describe('TrackCollection through viem', () => {
       content: (await contentOf('voucher track')).digest,
       manifest: toHex(2n, { size: 32 }),
       price: parseEther('0.05'),
+      payout: creator.account.address,
       royaltyReceiver: creator.account.address,
       royaltyBps: 500,
       licence: 2,
@@ -112,7 +129,7 @@ describe('TrackCollection through viem', () => {
         value: voucher.price,
       }),
     );
-    const id = tokenIdFromContent(voucher.content);
+    const id = trackIdOf(creator.account.address, voucher.content);
     expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'ownerOf', args: [id] })).toBe(
       collector.account.address,
     );
@@ -163,6 +180,7 @@ describe('TrackCollection through viem', () => {
       content: (await contentOf('late')).digest,
       manifest: toHex(3n, { size: 32 }),
       price: 1n,
+      payout: creator.account.address,
       royaltyReceiver: creator.account.address,
       royaltyBps: 0,
       licence: 0,
@@ -209,7 +227,7 @@ describe('splits and market through viem', () => {
     expect(event?.args.split).toBe(predicted);
 
     const { digest } = await contentOf('market track');
-    const id = tokenIdFromContent(digest);
+    const id = trackIdOf(seller.account.address, digest);
     await mined(
       await seller.writeContract({
         address: track,
@@ -222,7 +240,8 @@ describe('splits and market through viem', () => {
       await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }),
     );
     const price = parseEther('2');
-    await mined(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, id, price] }));
+    const expiry = (await t.publicClient.getBlock()).timestamp + 86_400n;
+    await mined(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, id, price, expiry] }));
     const sale = await mined(
       await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'buy', args: [track, id], value: price }),
     );
@@ -256,5 +275,79 @@ describe('splits and market through viem', () => {
     expect(
       await t.publicClient.readContract({ address: market, abi: marketAbi, functionName: 'creditsOf', args: [seller.account.address] }),
     ).toBe(parseEther('1.8'));
+  });
+
+  it('nested splits: a label split that pays an artist split, royalty from a signed-order sale, down to every payee', async () => {
+    const zero = '0x0000000000000000000000000000000000000000' as const;
+    const { wallet: seller } = await t.funded();
+    const { wallet: buyer } = await t.funded();
+    const artists = await Promise.all([t.funded(), t.funded()]);
+    const label = await t.funded();
+    const bySort = (a: Address, b: Address) => (BigInt(a) < BigInt(b) ? -1 : 1);
+    const artistAccounts = artists.map((a) => a.wallet.account.address).sort(bySort);
+    const artistShares = [500_000, 500_000];
+    const create = async (accounts: Address[], shares: number[]) => {
+      const predicted = await t.publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'predictSplitAddress', args: [accounts, shares, zero] });
+      await mined(await seller.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [accounts, shares, zero] }));
+      return predicted;
+    };
+    const inner = await create(artistAccounts, artistShares);
+    const outerPairs = [
+      { account: label.wallet.account.address, share: 300_000 },
+      { account: inner, share: 700_000 },
+    ].sort((a, b) => bySort(a.account, b.account));
+    const outerAccounts = outerPairs.map((p) => p.account);
+    const outerShares = outerPairs.map((p) => p.share);
+    const outer = await create(outerAccounts, outerShares);
+
+    const { digest } = await contentOf('nested royalty track');
+    const id = trackIdOf(seller.account.address, digest);
+    await mined(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'mint', args: [seller.account.address, digest, digest, outer, 1000, 7] }));
+    await mined(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+
+    // Listed by a signature only; the buyer fills it. The viem-signed typed data is the contract's own digest.
+    const price = parseEther('1');
+    const order: MarketOrder = {
+      seller: seller.account.address,
+      collection: track,
+      tokenId: id,
+      price,
+      maxFeeBps: 0,
+      tokenVersion: await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'tokenVersion', args: [id] }),
+      expiry: (await t.publicClient.getBlock()).timestamp + 3600n,
+      nonce: 1n,
+    };
+    const domain = marketOrderDomain(t.chain.id, market);
+    const signature = await seller.signTypedData({ domain, types: marketOrderTypes, primaryType: 'Order', message: order });
+    expect(await t.publicClient.readContract({ address: market, abi: marketAbi, functionName: 'orderDigest', args: [order] })).toBe(
+      hashTypedData({ domain, types: marketOrderTypes, primaryType: 'Order', message: order }),
+    );
+    const filled = await mined(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }));
+    const [sold] = parseEventLogs({ abi: marketAbi, logs: filled.logs, eventName: 'Sale' });
+    expect(sold?.args.royaltyReceiver).toBe(outer);
+    expect(sold?.args.royalty).toBe(parseEther('0.1'));
+    // The order sells once: the token moved, so it is dead even if it came back to the seller.
+    await mined(await buyer.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [buyer.account.address, seller.account.address, id] }));
+    await expect(
+      t.publicClient.simulateContract({ account: buyer.account, address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }),
+    ).rejects.toThrow(/OrderStale/);
+
+    // market -> outer split wallet -> SplitMain (label, inner split) -> inner split wallet (a plain ETH payment to a
+    // split wallet: v1 burnt all gas here) -> SplitMain (artists) -> artists.
+    const balance = (account: Address) => t.publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'balanceOf', args: [account, zero] });
+    await mined(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [outer] }));
+    await mined(await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [outer, outerAccounts, outerShares] }));
+    expect(await balance(label.wallet.account.address)).toBe(parseEther('0.03'));
+    expect(await balance(inner)).toBe(parseEther('0.07'));
+    await mined(await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdraw', args: [inner, true, []] }));
+    expect(await t.publicClient.getBalance({ address: inner })).toBe(parseEther('0.07'));
+    await mined(await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [inner, artistAccounts, artistShares] }));
+    for (const artist of artists) {
+      const a = artist.wallet.account.address;
+      expect(await balance(a)).toBe(parseEther('0.035'));
+      const before = await t.publicClient.getBalance({ address: a });
+      const receipt = await mined(await artist.wallet.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdraw', args: [a, true, []] }));
+      expect((await t.publicClient.getBalance({ address: a })) - before + receipt.gasUsed * receipt.effectiveGasPrice).toBe(parseEther('0.035'));
+    }
   });
 });

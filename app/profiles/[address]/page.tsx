@@ -50,7 +50,8 @@ export default async function ProfilePage({ params }: Props) {
     prisma.track.findMany({ where: { chainId, owner: address }, orderBy: { mintedBlock: 'desc' }, take: 100, select }),
   ]);
   const ids = [...new Set([...minted, ...owned].map((t) => t.tokenId.toFixed(0)))];
-  const listings = ids.length ? await prisma.listing.findMany({ where: { chainId, tokenId: { in: ids } } }) : [];
+  // Live listings only: Market v2 listings expire.
+  const listings = ids.length ? await prisma.listing.findMany({ where: { chainId, tokenId: { in: ids }, expiry: { gt: BigInt(Math.floor(Date.now() / 1000)) } } }) : [];
   const prices = new Map(listings.map((l) => [l.tokenId.toFixed(0), l.priceWei.toFixed(0)]));
   return (
     <>

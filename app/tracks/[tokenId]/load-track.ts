@@ -105,7 +105,7 @@ export async function loadTrack(tokenId: bigint): Promise<TrackView> {
   const id = tokenId.toString();
   const [track, listing, events] = await Promise.all([
     prisma.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
-    prisma.listing.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
+    prisma.listing.findFirst({ where: { chainId, tokenId: id, expiry: { gt: BigInt(Math.floor(Date.now() / 1000)) } } }),
     prisma.chainEvent.findMany({ where: { chainId, tokenId: id }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }], take: 500 }),
   ]);
   // A minted token's folder is the one its mint recorded (v2 ids keep only 96 bits of it); an unminted id is a digest.

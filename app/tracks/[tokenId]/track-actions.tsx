@@ -59,14 +59,15 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const [newPriceText, setNewPriceText] = useState('');
   const [offerText, setOfferText] = useState('');
   const [offerDays, setOfferDays] = useState('7');
+  const [listDays, setListDays] = useState('30');
   const listPrice = parseEth(priceText);
   const newPrice = parseEth(newPriceText);
   const offerAmount = parseEth(offerText);
 
   const data = reads.data;
   const owner = (data?.[0]?.result as Address | undefined) ?? null;
-  const listingResult = data?.[1]?.result as readonly [Address, bigint, boolean] | undefined;
-  const listing = listingResult && listingResult[2] ? { seller: listingResult[0], price: listingResult[1] } : null;
+  const listingResult = data?.[1]?.result as readonly [Address, bigint, bigint, boolean] | undefined;
+  const listing = listingResult && listingResult[3] ? { seller: listingResult[0], price: listingResult[1], expiry: listingResult[2] } : null;
   const approved = (data?.[2]?.result as Address | undefined) ?? null;
   const myOffer = data?.[3]?.result as readonly [bigint, bigint] | undefined;
   const marketCredits = (data?.[4]?.result as bigint | undefined) ?? 0n;
@@ -131,12 +132,24 @@ export function TrackActions({ tokenId, offers, split }: Props) {
           aria-label="List for sale"
           onSubmit={(e) => {
             e.preventDefault();
-            if (listPrice) void tx.run('List for sale', [...approveStep(), marketStep('List', { functionName: 'list', args: [collection.address, id, listPrice] })]).then((ok) => ok && setPriceText(''));
+            // Every listing expires (the market refuses one without an end); it also dies for good once the track moves.
+            const expiry = BigInt(Math.floor(Date.now() / 1000) + Number(listDays) * 86_400);
+            if (listPrice) void tx.run('List for sale', [...approveStep(), marketStep('List', { functionName: 'list', args: [collection.address, id, listPrice, expiry] })]).then((ok) => ok && setPriceText(''));
           }}
         >
           <h3>List for sale</h3>
           <label>
             Price (ETH) <input name="price" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} required aria-describedby="list-fee" />
+          </label>
+          <label>
+            Listed for{' '}
+            <select name="listDays" value={listDays} onChange={(e) => setListDays(e.target.value)}>
+              <option value="1">1 day</option>
+              <option value="7">7 days</option>
+              <option value="30">30 days</option>
+              <option value="90">90 days</option>
+              <option value="365">1 year</option>
+            </select>
           </label>
           <div id="list-fee"><FeeBreakdown breakdown={listBreakdown} perspective="seller" label="Fees if it sells at this price" /></div>
           {approved !== market.address && <p className="muted">Two transactions: approve the market for this track, then list it.</p>}
@@ -147,6 +160,7 @@ export function TrackActions({ tokenId, offers, split }: Props) {
       {isOwner && listing && (
         <section aria-label="Your listing">
           <h3>Listed for {eth(listing.price)}</h3>
+          <p className="muted">Until {new Date(Number(listing.expiry) * 1000).toLocaleString()}</p>
           <FeeBreakdown breakdown={listingBreakdown} perspective="seller" label="Fees at the listed price" />
           <form
             aria-label="Change price"

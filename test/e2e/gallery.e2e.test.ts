@@ -1,14 +1,15 @@
 /**
  * The gallery end to end on the local platform from `npm start`, in Chromium. Four track folders with distinct
- * metadata (title, genre, key, tempo) are pinned into the IPFS repo before the platform starts; they are minted with
- * viem (token content = the folder CID's sha-256 digest) and three are listed on the Market. Once the indexer has
+ * metadata (title, genre, key, tempo) and a manifest signed by their creator are pinned into the IPFS repo before the
+ * platform starts; the creator mints them with viem (ids namespaced by the creator) and lists three on the Market. Once the indexer has
  * resolved their metadata, the server-rendered filter form is driven in Chromium: search, genre, key, tempo range,
  * for sale, price range, sort by price, pagination, an invalid filter's error list, labelled keyboard-reachable
  * controls, and a card's <audio> streaming from the gateway with seeking (answered with 206 Partial Content).
  */
 import { rm } from 'node:fs/promises';
+import { CID } from 'multiformats/cid';
 import path from 'node:path';
-import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
+import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,12 +17,21 @@ import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { localChain } from '../../lib/config/chains';
 import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { keySchema, scaleSchema } from '../../lib/generation/arrangement/types';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
+import { pinTrack } from '../../lib/ipfs/track-folder';
 import { contentDigestOfCid } from '../../lib/provenance/digest';
+import { buildManifest } from '../../lib/provenance/manifest';
+import { signManifest } from '../../lib/provenance/signed-manifest';
+import { makeMidi, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
-const [, creator] = localDevAccounts(2) as [unknown, { address: Address; privateKey: `0x${string}` }];
+const [deployer, creator] = localDevAccounts(2) as [{ address: Address }, { address: Address; privateKey: `0x${string}` }];
+// npm start deploys TrackCollection as the dev deployer's first transaction on a fresh chain; the manifests, signed
+// before the platform starts, are bound to that address (checked against the deployment file below).
+const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
 
 /** A 16-bit mono 8 kHz PCM WAV of `seconds` of a tone (long enough to seek in). */
 function toneWav(seconds: number, hz: number): Uint8Array {
@@ -48,7 +58,8 @@ let started: StartedPlatform;
 let browser: Browser;
 let page: Page;
 let base: string;
-const contentDigests: `0x${string}`[] = [];
+const contentDigests: Hex[] = [];
+const manifestDigests: Hex[] = [];
 
 beforeAll(async () => {
   const platform = await tempPlatform('gallery');
@@ -56,13 +67,17 @@ beforeAll(async () => {
   const env = platform.env;
   // Track folders pinned before the platform starts, as earlier mints would have left them.
   const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
+  const account = privateKeyToAccount(creator.privateKey);
   for (const [i, t] of TRACKS.entries()) {
-    const metadata = { name: t.title, description: `${t.title}, a gallery e2e fixture.`, genre: t.genre, key: t.key, bpm: t.bpm, duration: 4, ai_disclosure: { model: 'motif/melody-rnn' } };
-    const { cid } = await storage.addFolder([
-      { path: 'audio.wav', content: toneWav(4, 220 * (i + 1)) },
-      { path: 'metadata.json', content: new TextEncoder().encode(JSON.stringify(metadata)) },
-    ]);
-    contentDigests.push(contentDigestOfCid(cid));
+    // A real track folder: audio, MIDI, the creator's signed manifest (key and tempo as listed), metadata, cover.
+    const wav = toneWav(4, 220 * (i + 1));
+    const base = await manifestParams(account.address, wav, makeMidi(), [{ op: 'setTempo', bpm: t.bpm }]);
+    const [tonic, scale] = t.key.split(' ');
+    const manifest = buildManifest({ ...base, generation: { ...base.generation, key: keySchema.parse(tonic), scale: scaleSchema.parse(scale) } });
+    const signed = await signManifest({ manifest, chainId: 31337, verifyingContract: COLLECTION, sign: (td) => account.signTypedData(td) });
+    const pinned = await pinTrack(storage, { wav, midi: makeMidi(), signed, metadata: { name: t.title, description: `${t.title}, a gallery e2e fixture.`, genre: t.genre, credits: [] } });
+    contentDigests.push(contentDigestOfCid(CID.parse(pinned.cid)));
+    manifestDigests.push(signed.manifestDigest);
   }
   await storage.close();
 
@@ -74,6 +89,7 @@ beforeAll(async () => {
   const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
   const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
   const collection = deployment.contracts.TrackCollection.address as Address;
+  expect(collection).toBe(COLLECTION);
   const market = deployment.contracts.Market.address as Address;
   const send = async (hash: Promise<`0x${string}`>) => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
@@ -81,11 +97,12 @@ beforeAll(async () => {
   };
   // one mint per block (anvil automines), so "newest first" is a stable order
   for (const [i, content] of contentDigests.entries()) {
-    await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [creator.address, content, keccak256(toHex(`gallery manifest ${i}`)), creator.address, 500, 6] }));
+    await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [creator.address, content, manifestDigests[i]!, creator.address, 500, 6] }));
   }
   await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
   for (const [i, t] of TRACKS.entries()) {
-    if (t.price) await send(wallet.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [collection, BigInt(contentDigests[i]!), parseEther(t.price)] }));
+    const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
+    if (t.price) await send(wallet.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [collection, trackIdOf(creator.address, contentDigests[i]!), parseEther(t.price), expiry] }));
   }
   // The indexer has caught up when every title shows and three are for sale.
   for (let i = 0; ; i++) {

@@ -14,7 +14,7 @@ import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { localChain } from '../../lib/config/chains';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
-import { splitCredits } from '../../lib/labels/statement';
+import { trackIdOf } from '../../lib/contracts/track-id';
 import { launchChromium } from '../support/chromium';
 import { connectDevWallet } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
@@ -131,7 +131,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
   it('mints two tracks paying into the split, adds them by creator, and resales happen on the Market', async () => {
     for (const n of [1, 2]) {
       const content = keccak256(toHex(`labels e2e ${n} ${Date.now()}`));
-      tokenIds.push(BigInt(content));
+      tokenIds.push(trackIdOf(label, content));
       await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'mint', args: [label, content, keccak256(toHex(`manifest ${n}`)), split, 1000, 6] });
     }
     await until(async () => {
@@ -143,7 +143,8 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     for (const [i, tokenId] of tokenIds.entries()) {
       const price = parseEther(i === 0 ? '1' : '0.5');
       await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'approve', args: [addresses.Market, tokenId] });
-      await send(label, { address: addresses.Market, abi: marketAbi, functionName: 'list', args: [addresses.TrackCollection, tokenId, price] });
+      const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
+      await send(label, { address: addresses.Market, abi: marketAbi, functionName: 'list', args: [addresses.TrackCollection, tokenId, price, expiry] });
       await send(buyer, { address: addresses.Market, abi: marketAbi, functionName: 'buy', args: [addresses.TrackCollection, tokenId], value: price });
     }
     expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [split] })).toBe(parseEther('0.15'));
@@ -206,13 +207,12 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     const sales = (await publicClient.getContractEvents({ address: addresses.Market, abi: marketAbi, eventName: 'Sale', fromBlock: 0n })).filter((e) => tokenIds.includes(e.args.tokenId!));
     const dists = (await publicClient.getContractEvents({ address: addresses.SplitMain, abi: splitMainAbi, eventName: 'Distributed', fromBlock: 0n })).filter((e) => e.args.split === split);
     const withdrawals = (await publicClient.getContractEvents({ address: addresses.SplitMain, abi: splitMainAbi, eventName: 'Withdrawal', fromBlock: 0n })).filter((e) => e.args.account === payee || e.args.account === label);
-    const [accounts, shares] = [label.toLowerCase() < payee.toLowerCase() ? [label, payee] : [payee, label], [] as bigint[]];
-    for (const a of accounts) shares.push(a === label ? 600_000n : 400_000n);
     const want = [
       ...sales.map((e) => `resale-royalty ${e.transactionHash}:${e.logIndex} ${e.args.tokenId} ${split.toLowerCase()} ETH ${e.args.royalty}`),
       ...dists.flatMap((e) => [
         `distribution ${e.transactionHash}:${e.logIndex}  ${split.toLowerCase()} ETH ${e.args.amount}`,
-        ...splitCredits(e.args.amount!, accounts, shares).map((c, i) => `payee-credit ${e.transactionHash}:${e.logIndex}  ${accounts[i]!.toLowerCase()} ETH ${c}`),
+        // What SplitMain credited each payee, as its event records it (the statement must show exactly that).
+        ...e.args.accounts!.map((a, i) => `payee-credit ${e.transactionHash}:${e.logIndex}  ${a.toLowerCase()} ETH ${e.args.credits![i]}`),
       ]),
       ...withdrawals.map((e) => `withdrawal ${e.transactionHash}:${e.logIndex}  ${e.args.account!.toLowerCase()} ETH ${e.args.amount}`),
     ].sort();

@@ -20,6 +20,7 @@ import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { customChain } from '../../lib/config/chains';
 import { REPO_ROOT } from '../../lib/contracts/compile';
 import { deployContracts } from '../../lib/contracts/deploy';
+import { trackIdOf } from '../../lib/contracts/track-id';
 import { createPrismaClient } from '../../lib/db/client';
 import { clearIndex } from '../../lib/indexer/clear-index';
 import { syncToHead } from '../../lib/indexer/indexer';
@@ -212,8 +213,10 @@ describe('resale royalties held by the Market count as pending, on a real chain'
     const content = `0x${'5e'.repeat(32)}` as Hex;
     await send(seller.writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'mint', args: [deployer!.address, content, `0x${'4d'.repeat(32)}`, split, 1000, 1] }));
     await send(seller.writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'setApprovalForAll', args: [addresses.Market, true] }));
-    await send(seller.writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'list', args: [addresses.TrackCollection, BigInt(content), 1_000_000_000n] }));
-    await send(wallet(payer!.privateKey).writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'buy', args: [addresses.TrackCollection, BigInt(content)], value: 1_000_000_000n }));
+    const id = trackIdOf(deployer!.address, content);
+    const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
+    await send(seller.writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'list', args: [addresses.TrackCollection, id, 1_000_000_000n, expiry] }));
+    await send(wallet(payer!.privateKey).writeContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'buy', args: [addresses.TrackCollection, id], value: 1_000_000_000n }));
     const credits = await publicClient.readContract({ address: addresses.Market, abi: MOTIF_ABIS.Market, functionName: 'creditsOf', args: [split] });
     expect(credits).toBe(100_000_000n); // 10% royalty to the split
     const before = await eth();

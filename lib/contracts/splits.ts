@@ -26,23 +26,17 @@ export function normalizeSplit(recipients: readonly SplitRecipient[]): Normalize
   return { accounts: sorted.map((r) => r.account), shares: sorted.map((r) => r.share) };
 }
 
-/** SplitMain.hashSplit: keccak256 over the 32-byte-padded accounts then shares. */
+/**
+ * SplitMain.hashSplit: keccak256(abi.encode(accounts, shares)). The encoding carries both lengths, so no other cut of
+ * the same words hashes the same (v1 hashed the bare concatenation, and a recut list redirected a split's balance).
+ */
 export function hashSplit({ accounts, shares }: NormalizedSplit): Hex {
-  const words = [
-    ...accounts.map((a) => encodeAbiParameters([{ type: 'address' }], [a])),
-    ...shares.map((s) => encodeAbiParameters([{ type: 'uint32' }], [s])),
-  ];
-  return keccak256(concat(words));
+  return keccak256(encodeAbiParameters([{ type: 'address[]' }, { type: 'uint32[]' }], [accounts, shares]));
 }
 
 /** Creation code of a split's wallet (contracts/splits/SplitWallet.sol). */
 export function splitWalletInitCode(splitMain: Address, hash: Hex): Hex {
-  return concat([
-    '0x60578060095f395ff33373',
-    splitMain,
-    '0x14601b57005b5f5f604036038060405f375f6020355f355af16035575f5ffd5b00',
-    hash,
-  ]);
+  return concat(['0x605e8060095f395ff33615603c573373', splitMain, '0x146022575f5ffd5b5f5f604036038060405f375f6020355f355af1603c575f5ffd5b00', hash]);
 }
 
 /** Address SplitMain.createSplit will deploy, computed off-chain (same as `predictSplitAddress`). */

@@ -28,8 +28,11 @@ import {Licences} from "./libraries/Licences.sol";
  *   | royalty bps (13) | licence (4) | transfer version (15). Slot B ({_tracks}) = royalty receiver (160) | digest
  *   bits 160..255 (96). Digest bits 0..95 are the low bits of the id. A royalty receiver therefore costs no slot of
  *   its own (v1 interned receivers in a registry: a never-seen receiver, e.g. a new split, cost two more slots).
- *   Transfers only touch slot A (the version lives there), so a transfer costs what a plain Solady transfer costs
- *   plus the version bump in an already-written slot.
+ *   Transfers only write slot A (the version lives there) and the two balances.
+ * - **One custom ERC-721 piece:** {transferFrom} (Solady's slots, events and errors) folds the version bump into the
+ *   owner write and skips the per-token approval slot while the owner has no per-token approval outstanding (a
+ *   count kept in Solady's per-owner `aux` by {_approve}); see its NatSpec. Never call Solady's `_transfer` or
+ *   `_burn` here: they clear approvals without keeping that count.
  * - `tokenURI` rebuilds `ipfs://bafy.../metadata.json` from the stored 32-byte digest ({CidV1}): frozen metadata.
  *   The generation manifest digest is only recorded in {TrackMinted}.
  * - **Vouchers** bind everything the creator agrees to, including where the price goes (`payout`): a voucher's
@@ -76,8 +79,7 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         uint256 deadline;
     }
 
-    // Layout of Solady's 96-bit extra data (slot A above the owner).
-    uint256 private constant _DIGEST_MID_BITS = 64; // digest bits 96..159 at extra bits 0..63
+    // Layout of Solady's 96-bit extra data (slot A above the owner): digest bits 96..159 at bits 0..63, then:
     uint256 private constant _BPS_SHIFT = 64; // 13 bits: 0..5000 fits in 0..8191
     uint256 private constant _LICENCE_SHIFT = 77; // 4 bits: Licences.COUNT <= 16
     uint256 private constant _VERSION_SHIFT = 81; // 15 bits, the top of the slot: an increment wraps by itself
@@ -344,6 +346,8 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
      *    whose approval slot is non-zero; every non-zero approval is cleared when its token moves.
      * Storage slots, events and errors are exactly Solady's; `safeTransferFrom` (Solady's) calls this function.
      */
+    // One assembly block, kept whole so that the slot logic reads in order.
+    // solhint-disable-next-line function-max-lines
     function transferFrom(address from, address to, uint256 id) public payable virtual override {
         /// @solidity memory-safe-assembly
         assembly {

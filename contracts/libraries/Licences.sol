@@ -7,7 +7,7 @@ pragma solidity ^0.8.24;
  * @dev Ids 0-5 are a16z "Can't Be Evil" licences in a16z's own order (their `LicenseVersion` enum: PUBLIC, EXCLUSIVE,
  * COMMERCIAL, COMMERCIAL_NO_HATE, PERSONAL, PERSONAL_NO_HATE), whose URIs are
  * `ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/<index>`: the bundle a16z published on 2022-10-10, which
- * superseded the 2022-08 bundle `ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/` (CBE-CC0, CBE-ECR, CBE-NECR,
+ * superseded the original 2022 bundle `ar://_D9kN1WrNWbCq55BSAGRbTB4bS3v8QAPTYmBThSbX3A/` (CBE-CC0, CBE-ECR, CBE-NECR,
  * CBE-NECR-HS, CBE-PR, CBE-PR-HS, same order). Ids 6-12 are Creative Commons licences.
  * Ids are stable: new licences may only be appended (a token stores its id in 4 bits, so at most 16 licences).
  */

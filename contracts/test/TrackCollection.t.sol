@@ -43,6 +43,30 @@ contract RedeemAgainReceiver is IERC721Receiver {
     receive() external payable {}
 }
 
+/// @dev Receiver that records, from inside `onERC721Received`, what the collection already shows about the token.
+contract StateProbeReceiver is IERC721Receiver {
+    bool public sawOwner;
+    bool public sawTrack;
+    uint256 public sawCredits;
+    bool public sawNonceUsed;
+    address private _payout;
+    address private _creator;
+
+    function expect(address payout, address creator_) external {
+        _payout = payout;
+        _creator = creator_;
+    }
+
+    function onERC721Received(address, address, uint256 id, bytes calldata) external returns (bytes4) {
+        TrackCollection c = TrackCollection(msg.sender);
+        sawOwner = c.ownerOf(id) == address(this);
+        sawTrack = c.creatorOf(id) == _creator && c.contentDigestOf(id) != bytes32(0);
+        sawCredits = c.creditsOf(_payout);
+        sawNonceUsed = c.nonceUsed(_creator, 5);
+        return IERC721Receiver.onERC721Received.selector;
+    }
+}
+
 /// @dev A contract that can neither receive ERC-721 tokens nor plain ETH.
 contract NotAReceiver {}
 
@@ -706,6 +730,21 @@ contract TrackCollectionTest is Test {
         assertFalse(attacker.reentrySucceeded());
         assertEq(c.balanceOf(address(attacker)), 1);
         assertEq(c.creditsOf(creator), 1 ether);
+    }
+
+    /// @dev Checks-effects-interactions: when the receiver callback runs, the token, its track data, the nonce and
+    /// the payout's credit are all recorded.
+    function test_redeem_effectsPrecedeReceiverCallback() public {
+        StateProbeReceiver probe = new StateProbeReceiver();
+        TrackCollection.Voucher memory v = _voucher(5);
+        probe.expect(v.payout, creator);
+        bytes memory sig = _sign(c, v);
+        vm.prank(collector);
+        c.redeem{value: 1 ether}(v, sig, address(probe));
+        assertTrue(probe.sawOwner(), "owner not set");
+        assertTrue(probe.sawTrack(), "track data not set");
+        assertTrue(probe.sawNonceUsed(), "nonce not used");
+        assertEq(probe.sawCredits(), 1 ether);
     }
 
     /// @dev A voucher redeems at most once: any second redemption under the same nonce (same voucher, or another

@@ -25,7 +25,8 @@ import {SplitWallet} from "./SplitWallet.sol";
  * wei short of its exact share, and no recipient is favoured). What is not yet credited (fewer wei than there are
  * recipients) stays in this contract as the split's "held" remainder ({heldOf}) and is credited by later
  * distributions, so every wei in == every wei credited + every wei held. When a controller changes the
- * recipients, the held remainder is carried into the first distribution to the new recipients.
+ * recipients, the held remainder is carried into the first distribution to the new recipients. The word is
+ * stored only while something is held (one slot per split and token; zero when every share divided evenly).
  *
  * Ledger slots are never reset to zero (0xSplits' trick): a slot holds 1 + the withdrawable balance once an account
  * was first credited, so withdrawing leaves the slot non-zero and the next credit costs 2,900 gas instead of 20,000.
@@ -357,8 +358,18 @@ contract SplitMain is ReentrancyGuardTransient {
             amount += (word >> _HELD_SHIFT) & 0xff;
         }
         amount += r; // from here on: the cumulative total modulo 1e6, plus this distribution
-        (uint256[] memory credits, uint256 credited, uint256 newWord) = _creditAll(token, r, amount, accounts, shares);
-        newWord |= (uint256(hash) >> _TAG_SHIFT) << _TAG_SHIFT;
+        (uint256[] memory credits, uint256 credited, uint256 newWord) = _creditAll(
+            _balances[token], // the token's ledger: one hash per credit instead of two
+            r,
+            amount,
+            accounts,
+            shares
+        );
+        // Nothing held means every payee's exact share was a whole number: `r` no longer matters (floors of r + x
+        // and of x then differ by exactly r * share / 1e6), so the word is cleared and the slot stays zero for
+        // splits that always divide evenly. Otherwise tag it with the recipients' hash.
+        if (newWord >> _HELD_SHIFT == 0) newWord = 0;
+        else newWord |= (uint256(hash) >> _TAG_SHIFT) << _TAG_SHIFT;
         if (newWord != word) _remainders[split][token] = newWord;
         _emitDistributed(split, token, credited, accounts, credits);
     }
@@ -395,26 +406,28 @@ contract SplitMain is ReentrancyGuardTransient {
      * @return low The remainder word's low bits: the new held remainder and `total % 1e6` (no tag).
      */
     function _creditAll(
-        address token,
+        mapping(address account => uint256) storage ledger,
         uint256 r,
         uint256 total,
         address[] calldata accounts,
         uint32[] calldata shares
     ) private returns (uint256[] memory credits, uint256 credited, uint256 low) {
         credits = new uint256[](accounts.length);
+        bool small = total <= type(uint256).max / PERCENTAGE_SCALE;
         for (uint256 i = 0; i < accounts.length; ) {
             uint256 share = shares[i];
             uint256 was;
             uint256 part;
             unchecked {
                 was = (r * share) / PERCENTAGE_SCALE; // r < 1e6: no overflow
-                part = _part(total, share) - was; // total >= r
+                // floor(total * share / 1e6), full-precision mulDiv only when the product could overflow
+                part = (small ? (total * share) / PERCENTAGE_SCALE : Math.mulDiv(total, share, PERCENTAGE_SCALE)) - was;
                 low += was; // sum of was <= r
                 credited += part; // <= total: shares sum to 100%
             }
             if (part != 0) {
                 credits[i] = part;
-                _credit(token, accounts[i], part);
+                _credit(ledger, accounts[i], part);
             }
             unchecked {
                 ++i;
@@ -426,17 +439,10 @@ contract SplitMain is ReentrancyGuardTransient {
         }
     }
 
-    /// @dev floor(total * share / 1e6); full-precision `mulDiv` only when the product could overflow.
-    function _part(uint256 total, uint256 share) private pure returns (uint256) {
-        unchecked {
-            return total <= type(uint256).max / PERCENTAGE_SCALE ? (total * share) / PERCENTAGE_SCALE : Math.mulDiv(total, share, PERCENTAGE_SCALE);
-        }
-    }
-
-    /// @dev Credits the ledger (pull payment); a slot, once used, never goes back to zero.
-    function _credit(address token, address account, uint256 amount) private {
-        uint256 stored = _balances[token][account];
-        _balances[token][account] = stored == 0 ? amount + 1 : stored + amount;
+    /// @dev Credits the ledger (pull payment); a slot, once used, never goes back to zero (see the contract's note).
+    function _credit(mapping(address account => uint256) storage ledger, address account, uint256 amount) private {
+        uint256 stored = ledger[account];
+        ledger[account] = stored == 0 ? amount + 1 : stored + amount;
     }
 
     function _walletCall(address split, address target, uint256 value, bytes memory data) private {

@@ -224,11 +224,13 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
 
         bool versioned = _isVersioned(collection);
         if (versioned) {
+            // Unmoved since signed. Ownership needs no separate check: an ERC-721 `transferFrom(seller, ...)` reverts
+            // unless `seller` owns the token, and the buyer's ownership is checked after the transfer.
             if (ITokenVersion(collection).tokenVersion(tokenId) != order.tokenVersion) revert OrderStale(collection, tokenId);
         } else {
             _nonceBits[seller][word] = bits | bit;
+            if (IERC721(collection).ownerOf(tokenId) != seller) revert OrderStale(collection, tokenId);
         }
-        if (IERC721(collection).ownerOf(tokenId) != seller) revert OrderStale(collection, tokenId);
 
         _settle(collection, tokenId, seller, msg.sender, msg.value, order.maxFeeBps);
         _transfer(collection, tokenId, seller);
@@ -385,10 +387,14 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         uint256 price,
         uint16 maxFeeBps
     ) private {
-        uint256 bps = _feeBps;
-        if (maxFeeBps < bps) bps = maxFeeBps;
-        // price <= uint128 (it is msg.value or an escrowed uint128 offer): no overflow.
-        uint256 feeAmount = (price * bps) / _BPS;
+        // A seller who accepted no fee pays none, whatever the current fee: its slot is not even read then.
+        uint256 feeAmount;
+        if (maxFeeBps != 0) {
+            uint256 bps = _feeBps;
+            if (maxFeeBps < bps) bps = maxFeeBps;
+            // price <= uint128 (it is msg.value or an escrowed uint128 offer): no overflow.
+            feeAmount = (price * bps) / _BPS;
+        }
         (address receiver, uint256 royalty) = _royalty(collection, tokenId, price);
         // A royalty can never take more than what is left after the fee.
         uint256 afterFee = price - feeAmount;

@@ -5,7 +5,8 @@ pragma solidity ^0.8.24;
 import {Test} from "./utils/Test.sol";
 import {Market} from "../Market.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {VersionedCollection, PlainCollection, MockERC1271Wallet} from "./mocks/MarketMocks.sol";
+import {TrackCollection} from "../TrackCollection.sol";
+import {VersionedCollection, PlainCollection, MockERC1271Wallet, FrozenVersionCollection} from "./mocks/MarketMocks.sol";
 
 contract MarketTest is Test {
     Market internal market;
@@ -366,6 +367,41 @@ contract MarketTest is Test {
         _fill(o, sig, buyer);
     }
 
+    function test_fill_versionedOrderByNonOwnerReverts() public {
+        // `other` signs an order for the seller's token at its current version: the transfer from `other` fails.
+        uint256 otherKey = 0x07;
+        Market.Order memory o = _order(address(tracks), 1 ether, 1);
+        o.seller = vm.addr(otherKey);
+        bytes memory sig = signDigest(otherKey, market.orderDigest(o));
+        vm.expectRevert();
+        _fill(o, sig, buyer);
+        assertEq(tracks.ownerOf(id), seller);
+        assertEq(address(market).balance, 0);
+    }
+
+    function test_fill_revertsWhenVersionDoesNotMove() public {
+        // A collection that claims ITokenVersion but never bumps it: the order could not be used up, so no sale.
+        FrozenVersionCollection frozen = new FrozenVersionCollection();
+        frozen.mint(seller, id, royaltyReceiver, 0);
+        vm.prank(seller);
+        frozen.setApprovalForAll(address(market), true);
+        Market.Order memory o = Market.Order(seller, address(frozen), id, 1 ether, 0, 7, expiry, 1);
+        bytes memory sig = _sign(o);
+        vm.expectRevert(abi.encodeWithSelector(Market.TokenVersionNotChanged.selector, address(frozen), id));
+        _fill(o, sig, buyer);
+        assertEq(frozen.ownerOf(id), seller);
+    }
+
+    function test_fill_zeroAcceptedFeePaysNoFee() public {
+        vm.prank(owner);
+        market.setFee(other, 1000);
+        Market.Order memory o = _order(address(tracks), 1 ether, 1);
+        o.maxFeeBps = 0;
+        _fill(o, _sign(o), buyer);
+        assertEq(market.creditsOf(other), 0);
+        assertEq(market.creditsOf(seller), 0.9 ether);
+    }
+
     function test_cancelOrderNonce() public {
         Market.Order memory o = _order(address(tracks), 1 ether, 77);
         bytes memory sig = _sign(o);
@@ -577,5 +613,54 @@ contract MarketTest is Test {
         assertEq(address(market).balance, price);
         uint256 cap = feeBps < maxFeeBps ? feeBps : maxFeeBps;
         assertEq(feeCharged, (uint256(price) * cap) / 10_000, "fee at most the accepted one");
+    }
+}
+
+/// @notice The market with Motif's real TrackCollection (v2, which implements ITokenVersion).
+contract MarketWithTrackCollectionTest is Test {
+    Market internal market;
+    TrackCollection internal tracks;
+    uint256 internal sellerKey = 0x5E11;
+    address internal seller;
+    address internal buyer = address(0xB0B);
+    address internal royaltyReceiver = address(0x5EC);
+    uint256 internal id;
+
+    function setUp() public {
+        seller = vm.addr(sellerKey);
+        market = new Market(address(this));
+        tracks = new TrackCollection("Motif Tracks", "MOTIF");
+        vm.startPrank(seller);
+        id = tracks.mint(seller, keccak256("track"), keccak256("manifest"), royaltyReceiver, 1000, 0);
+        tracks.setApprovalForAll(address(market), true);
+        vm.stopPrank();
+        vm.deal(buyer, 10 ether);
+    }
+
+    function test_orderDiesWhenTrackMovesAndReturns() public {
+        Market.Order memory o = Market.Order(
+            seller, address(tracks), id, 1 ether, 0, tracks.tokenVersion(id), uint64(block.timestamp + 1 days), 1
+        );
+        bytes memory sig = signDigest(sellerKey, market.orderDigest(o));
+        vm.prank(seller);
+        market.list(address(tracks), id, 2 ether, uint64(block.timestamp + 1 days));
+        vm.prank(seller);
+        tracks.transferFrom(seller, buyer, id);
+        vm.prank(buyer);
+        tracks.transferFrom(buyer, seller, id);
+        (, , , bool live) = market.listingOf(address(tracks), id);
+        assertFalse(live, "listing died with the move");
+        vm.expectRevert(abi.encodeWithSelector(Market.OrderStale.selector, address(tracks), id));
+        vm.prank(buyer);
+        market.fill{value: 1 ether}(o, sig);
+        // A fresh order at the new version sells, with the royalty credited on-chain.
+        o.tokenVersion = tracks.tokenVersion(id);
+        o.nonce = 2;
+        sig = signDigest(sellerKey, market.orderDigest(o));
+        vm.prank(buyer);
+        market.fill{value: 1 ether}(o, sig);
+        assertEq(tracks.ownerOf(id), buyer);
+        assertEq(market.creditsOf(royaltyReceiver), 0.1 ether);
+        assertEq(market.creditsOf(seller), 0.9 ether);
     }
 }

@@ -28,7 +28,8 @@ import { makeMidi, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
-const [deployer, creator] = localDevAccounts(2) as [{ address: Address }, { address: Address; privateKey: `0x${string}` }];
+const [deployer, creator] = localDevAccounts(2);
+if (!deployer || !creator) throw new Error('two local dev accounts expected');
 // npm start deploys TrackCollection as the dev deployer's first transaction on a fresh chain; the manifests, signed
 // before the platform starts, are bound to that address (checked against the deployment file below).
 const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });

@@ -24,6 +24,8 @@ contract MarketAttacksTest is Test {
     address internal feeRecipient = address(0xFEE);
     address internal royaltyReceiver = address(0x5EC);
     uint256 internal constant ID = 1;
+    /// @dev Selector of the last failed buy or fill, so the guarded tests can check why the attack failed.
+    bytes4 internal lastError;
 
     function setUp() public {
         seller = vm.addr(sellerKey);
@@ -55,7 +57,9 @@ contract MarketAttacksTest is Test {
     /// @return bought whether `who` bought `c`'s token through `market` for `price`.
     function _tryBuy(address market, address c, uint256 price, address who) internal returns (bool bought) {
         vm.prank(who);
-        (bought, ) = market.call{value: price}(abi.encodeWithSignature("buy(address,uint256)", c, ID));
+        bytes memory ret;
+        (bought, ret) = market.call{value: price}(abi.encodeWithSignature("buy(address,uint256)", c, ID));
+        lastError = bought || ret.length < 4 ? bytes4(0) : bytes4(ret);
     }
 
     function _v1() internal returns (address) {
@@ -85,6 +89,7 @@ contract MarketAttacksTest is Test {
 
     function test_staleListingRevival_guarded() public {
         assertFalse(_staleListingRevived(_v2()), "stale listing revived");
+        assertEq(lastError, Market.ListingStale.selector);
     }
 
     function test_staleListingRevival_v1IsVulnerable() public {
@@ -112,6 +117,7 @@ contract MarketAttacksTest is Test {
 
     function test_approveListRace_guarded() public {
         assertFalse(_raceWon(_v2()), "bot bought between approve and list");
+        assertEq(lastError, Market.ListingStale.selector);
     }
 
     function test_approveListRace_v1IsVulnerable() public {
@@ -131,6 +137,7 @@ contract MarketAttacksTest is Test {
         vm.prank(victim);
         c.setApprovalForAll(address(market), true);
         assertFalse(_tryBuy(address(market), address(c), 1 ether, bot), "stale listing was bought");
+        assertEq(lastError, Market.ListingStale.selector);
         assertEq(c.ownerOf(ID), victim);
     }
 
@@ -202,6 +209,7 @@ contract MarketAttacksTest is Test {
 
     function test_lyingERC721_guarded() public {
         assertFalse(_paidForNothing(_v2()), "buyer paid and got no token");
+        assertEq(lastError, Market.TokenNotReceived.selector);
     }
 
     function test_lyingERC721_v1IsVulnerable() public {
@@ -227,7 +235,9 @@ contract MarketAttacksTest is Test {
 
     function _tryFill(address market, Market.Order memory o, bytes memory sig, address who) internal returns (bool ok) {
         vm.prank(who);
-        (ok, ) = market.call{value: o.price}(abi.encodeCall(Market.fill, (o, sig)));
+        bytes memory ret;
+        (ok, ret) = market.call{value: o.price}(abi.encodeCall(Market.fill, (o, sig)));
+        lastError = ok || ret.length < 4 ? bytes4(0) : bytes4(ret);
     }
 
     function _digest(address market, Market.Order memory o) internal view returns (bytes32) {
@@ -253,7 +263,9 @@ contract MarketAttacksTest is Test {
 
     function test_orderReplay_guarded() public {
         assertFalse(_replayed(_v2(), true), "replayed (versioned collection)");
+        assertEq(lastError, Market.OrderStale.selector);
         assertFalse(_replayed(_v2(), false), "replayed (collection without ITokenVersion)");
+        assertEq(lastError, Market.OrderNonceUsed.selector);
     }
 
     function test_orderReplay_unguardedIsVulnerable() public {
@@ -285,7 +297,9 @@ contract MarketAttacksTest is Test {
 
     function test_orderCrossChain_guarded() public {
         assertFalse(_crossChain(_v2()), "filled on another chain");
+        assertEq(lastError, Market.InvalidSignature.selector);
         assertFalse(_crossContract(_v2(), _v2()), "filled on another market");
+        assertEq(lastError, Market.InvalidSignature.selector);
     }
 
     function test_orderCrossChain_unguardedIsVulnerable() public {
@@ -321,7 +335,9 @@ contract MarketAttacksTest is Test {
 
     function test_orderCancelledOrExpired_guarded() public {
         assertFalse(_filledAfterCancel(_v2()), "filled after cancel");
+        assertEq(lastError, Market.OrderNonceUsed.selector);
         assertFalse(_filledAfterExpiry(_v2()), "filled after expiry");
+        assertEq(lastError, Market.OrderExpired.selector);
     }
 
     function test_orderCancelledOrExpired_unguardedIsVulnerable() public {

@@ -19,10 +19,11 @@ import {SplitWallet} from "./SplitWallet.sol";
  * may be a recipient of another split (its withdrawal is a plain ETH payment or token transfer to its wallet).
  *
  * @dev Rounding is exact over time. Per split and token this contract remembers `r`, the split's total distributed
- * so far modulo {PERCENTAGE_SCALE}. A distribution of `amount` credits recipient `i`
+ * to its current recipient list modulo {PERCENTAGE_SCALE}. A distribution of `amount` credits recipient `i`
  * `floor((r + amount) * share_i / 1e6) - floor(r * share_i / 1e6)`, which telescopes: after any sequence of
- * distributions recipient `i` holds exactly `floor(total * share_i / 1e6)` of the split's `total` (never a whole
- * wei short of its exact share, and no recipient is favoured). What is not yet credited (fewer wei than there are
+ * distributions recipient `i` holds exactly `floor(total * share_i / 1e6)` of the `total` distributed to the list
+ * (less than 1 wei short of its exact share over the whole sequence, and no recipient is favoured; v1 gave all
+ * dust to the first recipient, so a small payee of a 2-decimal token could get nothing forever). What is not yet credited (fewer wei than there are
  * recipients) stays in this contract as the split's "held" remainder ({heldOf}) and is credited by later
  * distributions, so every wei in == every wei credited + every wei held. When a controller changes the
  * recipients, the held remainder is carried into the first distribution to the new recipients. The word is

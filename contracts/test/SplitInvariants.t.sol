@@ -1,4 +1,4 @@
-// solhint-disable func-name-mixedcase, one-contract-per-file, use-forbidden-name, gas-custom-errors, gas-increment-by-one
+// solhint-disable func-name-mixedcase, one-contract-per-file, use-forbidden-name, gas-custom-errors, gas-increment-by-one, max-states-count
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 

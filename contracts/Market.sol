@@ -56,7 +56,9 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
      * @param expiry Last timestamp at which the order can be filled.
      * @param nonce Cancellation handle in the seller's nonce bitmap; for collections without {ITokenVersion} a
      * filled order also uses it up.
+     * @dev Field order is the EIP-712 type's; the struct only lives in calldata, so storage packing does not apply.
      */
+    // solhint-disable-next-line gas-struct-packing
     struct Order {
         address seller;
         address collection;
@@ -68,14 +70,18 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         uint256 nonce;
     }
 
-    /// @dev Two slots, three when the collection is versioned.
+    /**
+     * @dev Two slots. `tokenVersion` keeps the low 168 bits of the token's version: two versions of one token only
+     * compare equal here if they differ by a multiple of 2^168, which no counter reaches and a hash-like version hits
+     * with probability 2^-168; it saves a third slot (22,100 gas per {list}).
+     */
     struct Listing {
         address seller;
         uint96 price;
         uint64 expiry;
         uint16 maxFeeBps;
         bool versioned;
-        uint256 tokenVersion;
+        uint168 tokenVersion;
     }
 
     /// @dev One slot.
@@ -150,20 +156,16 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
     function list(address collection, uint256 tokenId, uint256 price, uint64 expiry) external {
         address owner = IERC721(collection).ownerOf(tokenId);
         if (owner != msg.sender) revert NotTokenOwner(msg.sender);
+        // Operator approval first: it is what the app grants, and then the per-token approval is never read.
         if (
-            IERC721(collection).getApproved(tokenId) != address(this) &&
-            !IERC721(collection).isApprovedForAll(owner, address(this))
+            !IERC721(collection).isApprovedForAll(owner, address(this)) &&
+            IERC721(collection).getApproved(tokenId) != address(this)
         ) revert MarketNotApproved(collection, tokenId);
         if (price == 0 || price > type(uint96).max) revert InvalidPrice(price);
         _checkExpiry(expiry);
-        Listing storage listing = _listings[collection][tokenId];
-        listing.seller = msg.sender;
-        listing.price = uint96(price);
-        listing.expiry = expiry;
-        listing.maxFeeBps = _feeBps;
         bool versioned = _isVersioned(collection);
-        listing.versioned = versioned;
-        if (versioned) listing.tokenVersion = ITokenVersion(collection).tokenVersion(tokenId);
+        uint168 version = versioned ? uint168(ITokenVersion(collection).tokenVersion(tokenId)) : 0;
+        _listings[collection][tokenId] = Listing(msg.sender, uint96(price), expiry, _feeBps, versioned, version);
         emit Listed(collection, tokenId, msg.sender, price, expiry);
     }
 
@@ -467,7 +469,7 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         }
         if (!listing.versioned) return true;
         try ITokenVersion(collection).tokenVersion(tokenId) returns (uint256 version) {
-            return version == listing.tokenVersion;
+            return uint168(version) == listing.tokenVersion;
         } catch {
             return false;
         }

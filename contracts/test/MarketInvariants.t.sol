@@ -30,8 +30,8 @@ contract MarketHandler {
 
     struct GhostListing {
         address seller;
-        uint256 moves; // ghostMoves when listed
         uint64 expiry;
+        uint256 moves; // ghostMoves when listed
         uint256 serial;
     }
     mapping(uint256 t => GhostListing) internal _listed;
@@ -88,7 +88,7 @@ contract MarketHandler {
         VM.prank(seller);
         try market.list(c, id, price, expiry) {
             if (seller != ghostOwner[t]) ++violations;
-            _listed[t] = GhostListing(seller, ghostMoves[t], expiry, ++_serials);
+            _listed[t] = GhostListing(seller, expiry, ghostMoves[t], ++_serials);
         } catch {}
     }
 

@@ -217,6 +217,7 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         uint256 tokenId = order.tokenId;
         if (order.expiry < block.timestamp) revert OrderExpired(order.expiry);
         if (order.expiry > block.timestamp + MAX_DURATION) revert InvalidExpiry(order.expiry);
+        if (order.price == 0) revert InvalidPrice(0);
         if (msg.value != order.price) revert WrongPayment(msg.value, order.price);
         uint256 word = order.nonce >> 8;
         uint256 bit = 1 << (order.nonce & 0xff);

@@ -340,6 +340,11 @@ contract MarketTest is Test {
         vm.expectRevert(abi.encodeWithSelector(Market.WrongPayment.selector, 2 ether, 1 ether));
         vm.prank(buyer);
         market.fill{value: 2 ether}(o, sig);
+        // A zero price is never a sale (as for listings).
+        Market.Order memory free = _order(address(tracks), 0, 5);
+        bytes memory freeSig = _sign(free);
+        vm.expectRevert(abi.encodeWithSelector(Market.InvalidPrice.selector, 0));
+        _fill(free, freeSig, buyer);
         // Tampered order.
         Market.Order memory cheaper = _order(address(tracks), 0.5 ether, 5);
         vm.expectRevert(Market.InvalidSignature.selector);

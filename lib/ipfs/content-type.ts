@@ -26,3 +26,14 @@ export function contentTypeFor(fileName: string, head: Uint8Array): string {
   if (head[0] === 0x7b) return 'application/json';
   return 'application/octet-stream';
 }
+
+/**
+ * Whether the gateway may let a browser render this type in place. Only passive media qualify: audio, raster images
+ * and JSON. HTML, SVG (it can carry script), text and anything unknown are sent as attachments, so a crafted file in
+ * a pin can never become a page on our origin. (`<img src=...svg>` ignores the disposition, so covers still show.)
+ */
+export function isInlineSafe(contentType: string): boolean {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type.startsWith('audio/')) return true;
+  return ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/json'].includes(type);
+}

@@ -58,3 +58,57 @@ describe('gatewayResponse', () => {
     expect((await gatewayResponse(storage, get({ 'if-none-match': etag }), root, [])).status).toBe(304);
   });
 });
+
+describe('gatewayResponse: no script on our origin', () => {
+  let evil: string;
+  beforeAll(async () => {
+    const script = '<script>document.title="pwned"</script>';
+    evil = (
+      await storage.addFolder([
+        { path: 'page.html', content: new TextEncoder().encode(`<!doctype html><title>x</title>${script}`) },
+        { path: 'image.svg', content: new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg">${script}</svg>`) },
+        { path: 'noext', content: new TextEncoder().encode(`<html>${script}</html>`) },
+      ])
+    ).cid.toString();
+  });
+
+  it('sends a sandboxing CSP and nosniff with every answer, errors and listings included', async () => {
+    for (const res of [
+      await gatewayResponse(storage, get(), root, ['metadata.json']),
+      await gatewayResponse(storage, get(), root, []),
+      await gatewayResponse(storage, get(), root, ['nope.wav']),
+      await gatewayResponse(storage, get(), 'not-a-cid', []),
+    ]) {
+      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('serves HTML, SVG and unknown bytes as attachments; audio, raster images and JSON inline', async () => {
+    for (const name of ['page.html', 'image.svg', 'noext']) {
+      const res = await gatewayResponse(storage, get(), evil, [name]);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
+    }
+    expect((await gatewayResponse(storage, get(), evil, ['image.svg'])).headers.get('content-disposition')).toContain('filename="image.svg"');
+    expect((await gatewayResponse(storage, get(), root, ['track.wav'])).headers.get('content-disposition')).toBe('inline');
+    expect((await gatewayResponse(storage, get(), root, ['metadata.json'])).headers.get('content-disposition')).toBe('inline');
+  });
+
+  it('refuses identity-multihash CIDs, codecs and hashes the store cannot hold, and bad percent-encoding with 400', async () => {
+    const { identity } = await import('multiformats/hashes/identity');
+    const { CID } = await import('multiformats/cid');
+    const inline = CID.createV1(0x55, identity.digest(new TextEncoder().encode('<script>alert(1)</script>'))).toString();
+    const res = await gatewayResponse(storage, get(), inline, []);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('identity');
+    const dagCbor = CID.createV1(0x71, CID.parse(root).multihash).toString();
+    expect((await gatewayResponse(storage, get(), dagCbor, [])).status).toBe(400);
+    expect((await gatewayResponse(storage, get(), root, ['%E0%A4%A'])).status).toBe(400);
+    expect((await gatewayResponse(storage, get(), root, ['a%00b'])).status).toBe(400);
+  });
+
+  it('answers 404, not 500, for a path below a file', async () => {
+    expect((await gatewayResponse(storage, get(), root, ['track.wav', 'inner'])).status).toBe(404);
+  });
+});

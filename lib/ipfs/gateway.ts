@@ -1,12 +1,51 @@
 import { CID } from 'multiformats/cid';
 import { parseRange } from './byte-range';
-import { contentTypeFor } from './content-type';
+import { contentTypeFor, isInlineSafe } from './content-type';
 import { ContentNotFoundError, readAll, type IpfsStorage } from './storage';
 
 const IMMUTABLE = 'public, max-age=29030400, immutable';
 
+/**
+ * Sent with every gateway answer: pinned bytes are someone else's content served from our origin, so the browser is
+ * told never to run script in them (sandbox: an opaque origin with no script, forms or plugins), never to load
+ * anything from them, and never to guess a more dangerous type than the one we name.
+ */
+export const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** The codecs and hashes our backends store (UNIXFS_SETTINGS); anything else cannot be read here, so it is a 400. */
+const DAG_PB = 0x70;
+const RAW = 0x55;
+const SHA2_256 = 0x12;
+/** The identity "hash" holds the content inside the CID itself: it was never stored, so it is never served. */
+const IDENTITY = 0x00;
+
+/** Errors the UnixFS reader raises for content or paths it cannot walk: the request's fault, never the server's. */
+export const UNREADABLE_BY_UNIXFS: ReadonlySet<string> = new Set(['NotUnixFSError', 'NoResolverError', 'BadPathError', 'NotADirectoryError', 'NoContentError', 'InvalidParametersError', 'InvalidTypeError']);
+
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return new Response(body, { status, headers: { ...GATEWAY_SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+/** Why this CID cannot be served (or read) here, or null when it can. */
+export function unservableCid(cid: CID): string | null {
+  if (cid.multihash.code === IDENTITY) return 'identity-multihash CIDs carry their content inline and are not served';
+  if (cid.code !== DAG_PB && cid.code !== RAW) return `codec 0x${cid.code.toString(16)} is not UnixFS (dag-pb or raw)`;
+  if (cid.multihash.code !== SHA2_256) return `hash 0x${cid.multihash.code.toString(16)} is not sha2-256`;
+  return null;
+}
+
+/** The path segments, each percent-decoded once; null when one is not valid percent-encoding. */
+function decodeSegments(segments: readonly string[]): string[] | null {
+  try {
+    return segments.map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
 }
 
 function escapeHtml(s: string): string {
@@ -31,6 +70,12 @@ function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array>
   });
 }
 
+/** `attachment` with the file name, ASCII-safe and RFC 5987-encoded for the rest. */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
 /**
  * Answers `GET|HEAD /ipfs/<cid>/<path>` from an IpfsStorage: files with ranges (206/416) so browsers can seek in
  * pinned audio, a listing for folders, ETag = CID (content never changes under a CID).
@@ -47,26 +92,35 @@ export async function gatewayResponse(
   } catch {
     return text(400, `"${cidText.slice(0, 100)}" is not a valid CID`);
   }
-  const innerPath = pathSegments.map((s) => decodeURIComponent(s)).join('/');
+  const unservable = unservableCid(cid);
+  if (unservable) return text(400, `${cid.toString().slice(0, 100)}: ${unservable}`);
+  const decoded = decodeSegments(pathSegments);
+  if (decoded === null) return text(400, 'The path is not valid percent-encoding');
+  if (decoded.some((s) => s.includes('\0'))) return text(400, 'Paths may not contain NUL');
+  const innerPath = decoded.join('/');
   if (innerPath.split('/').some((s) => s === '..')) return text(400, 'Paths may not contain ".."');
   try {
     const entry = await storage.stat(cid, { path: innerPath || undefined });
     const etag = `"${entry.cid.toString()}"`;
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...GATEWAY_SECURITY_HEADERS, etag } });
     if (entry.type === 'directory') {
       const base = `/ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}`;
       const items = entry.entries.map((e) => `<li><a href="${escapeHtml(base + '/' + encodeURIComponent(e.name))}">${escapeHtml(e.name)}</a></li>`);
       const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(base)}</title></head><body><h1>${escapeHtml(base)}</h1><ul>${items.join('')}</ul></body></html>`;
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
-        headers: { 'content-type': 'text/html; charset=utf-8', etag, 'cache-control': IMMUTABLE },
+        // Our own markup, escaped; still sandboxed like everything under /ipfs/.
+        headers: { ...GATEWAY_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', etag, 'cache-control': IMMUTABLE },
       });
     }
     const size = entry.size;
     const head = size > 0 ? await readAll(storage.cat(cid, { path: innerPath || undefined, length: Math.min(16, size) })) : new Uint8Array();
-    const fileName = pathSegments.at(-1) ?? '';
+    const fileName = decoded.at(-1) ?? '';
+    const contentType = contentTypeFor(fileName, head);
     const headers: Record<string, string> = {
-      'content-type': contentTypeFor(fileName, head),
+      ...GATEWAY_SECURITY_HEADERS,
+      'content-type': contentType,
+      'content-disposition': isInlineSafe(contentType) ? 'inline' : attachment(fileName || cid.toString()),
       'accept-ranges': 'bytes',
       etag,
       'cache-control': IMMUTABLE,
@@ -82,6 +136,7 @@ export async function gatewayResponse(
     return new Response(streamOf(storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start })), { status, headers });
   } catch (error) {
     if (error instanceof ContentNotFoundError) return text(404, error.message);
+    if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return text(404, `Nothing readable at /ipfs/${cid.toString()}/${innerPath}: ${error.message}`);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { createPublicClient, http, type Address, type Hex } from 'viem';
 import { createPrismaClient, type PrismaClient } from '../db/client';
+import { publicOrigins } from '../config/env';
 import { getServices } from '../platform/services';
 import { loadSessionSecret } from './session-secret';
 import { readCookie } from './session-cookie';
@@ -10,6 +11,8 @@ export type AuthContext = {
   prisma: PrismaClient;
   secret: Uint8Array;
   chainId: number;
+  /** Where the app is served from (MOTIF_PUBLIC_URL or the local URL): what a sign-in message must name. */
+  publicOrigins: string[];
   verifySignature: (args: { address: Address; message: string; signature: Hex }) => Promise<boolean>;
 };
 
@@ -24,6 +27,7 @@ async function create(): Promise<AuthContext> {
     prisma: createPrismaClient(services.databaseUrl),
     secret,
     chainId: services.chainId,
+    publicOrigins: publicOrigins(services.env),
     // ECDSA for wallets, ERC-1271 / ERC-6492 for contract accounts (viem's verifyMessage through the chain).
     verifySignature: (args) => client.verifyMessage(args),
   };
@@ -43,7 +47,7 @@ export function sessionOf(request: Request, secret: Uint8Array, now = Date.now()
   return verifySessionToken(readCookie(request.headers.get('cookie')), secret, now);
 }
 
-/** The host a sign-in must name: the Host header the browser sent. */
+/** The Host header of a request (for the same-origin check only: sign-in names the configured public origin). */
 export function requestHost(request: Request): string {
   return request.headers.get('host') ?? new URL(request.url).host;
 }

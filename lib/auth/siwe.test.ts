@@ -9,15 +9,16 @@ const prisma = createPrismaClient(inject('databaseUrl'));
 afterAll(() => prisma.$disconnect());
 const account = privateKeyToAccount(generatePrivateKey());
 const DOMAIN = 'localhost:3000';
+const ORIGIN = `http://${DOMAIN}`;
 const CHAIN = 31337;
 
-async function signed(overrides: { domain?: string; chainId?: number; expirationTime?: Date; issuedAt?: Date; nonce?: string } = {}) {
+async function signed(overrides: { domain?: string; uri?: string; chainId?: number; expirationTime?: Date; issuedAt?: Date; nonce?: string } = {}) {
   const nonce = overrides.nonce ?? (await issueNonce(prisma)).nonce;
   const message = createSignInMessage({
     address: account.address,
     chainId: overrides.chainId ?? CHAIN,
     domain: overrides.domain ?? DOMAIN,
-    uri: `http://${overrides.domain ?? DOMAIN}/`,
+    uri: overrides.uri ?? `http://${overrides.domain ?? DOMAIN}/`,
     nonce,
     ...(overrides.issuedAt ? { issuedAt: overrides.issuedAt } : {}),
     ...(overrides.expirationTime ? { expirationTime: overrides.expirationTime } : {}),
@@ -26,7 +27,7 @@ async function signed(overrides: { domain?: string; chainId?: number; expiration
 }
 
 const verify = (s: { message: string; signature: `0x${string}` }, extra: Partial<Parameters<typeof verifySignIn>[0]> = {}) =>
-  verifySignIn({ message: s.message, signature: s.signature, domain: DOMAIN, chainId: CHAIN, consumeNonce: (n) => consumeNonce(prisma, n), ...extra });
+  verifySignIn({ message: s.message, signature: s.signature, publicOrigins: [ORIGIN], chainId: CHAIN, consumeNonce: (n) => consumeNonce(prisma, n), ...extra });
 
 async function refusal(promise: Promise<unknown>): Promise<SignInFailure> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -63,6 +64,19 @@ describe('Sign-In with Ethereum', () => {
     expect(await refusal(verify({ message: s.message, signature: await account.signMessage({ message: s.message + ' ' }) }))).toBe('bad-signature');
     expect(await refusal(verify({ message: s.message, signature: '0x1234' }))).toBe('bad-signature');
     await expect(verify(s)).resolves.toMatchObject({ address: account.address }); // the nonce is still good
+  });
+
+  it('checks domain and URI against the configured origins, whatever host the request named', async () => {
+    // The relay: signed on evil.example, whose server forwards it with Host: evil.example. Nothing from the request
+    // reaches the check, so it fails the same way it would from a browser.
+    expect(await refusal(verify(await signed({ domain: 'evil.example' })))).toBe('wrong-domain');
+    expect(await refusal(verify(await signed({ uri: 'https://evil.example/' })))).toBe('wrong-domain');
+    expect(await refusal(verify(await signed({ uri: 'https://localhost:3000/' })))).toBe('wrong-domain'); // another scheme, another origin
+    const both = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+    await expect(verify(await signed({ domain: '127.0.0.1:3000' }), { publicOrigins: both })).resolves.toMatchObject({ address: account.address });
+    const deployed = ['https://motif.example'];
+    expect(await refusal(verify(await signed(), { publicOrigins: deployed }))).toBe('wrong-domain');
+    await expect(verify(await signed({ domain: 'motif.example', uri: 'https://motif.example/gallery' }), { publicOrigins: deployed })).resolves.toMatchObject({ address: account.address });
   });
 
   it('refuses a malformed message', async () => {

@@ -36,8 +36,11 @@ export type SignatureVerifier = (args: { address: Address; message: string; sign
 export type VerifySignInParameters = {
   message: string;
   signature: Hex;
-  /** The host the sign-in must be for (the request's Host header). */
-  domain: string;
+  /**
+   * The origins Motif is served from (lib/config/env publicOrigins), from configuration and never from the request:
+   * the message's domain must be one's host and its URI must be on that same origin.
+   */
+  publicOrigins: readonly string[];
   /** The chain Motif is configured for. */
   chainId: number;
   /** Consumes the message's nonce exactly once (lib/auth/nonces.ts consumeNonce). */
@@ -56,11 +59,13 @@ export async function verifySignIn(params: VerifySignInParameters): Promise<{ ad
   if (!fields.address || !fields.domain || !fields.nonce || !fields.uri || fields.version !== '1' || fields.chainId === undefined) {
     throw new SignInError('malformed', 'The sign-in message is not a complete EIP-4361 message');
   }
-  if (fields.domain !== params.domain) throw new SignInError('wrong-domain', `The message is for ${fields.domain}, not ${params.domain}`);
+  const origin = params.publicOrigins.find((o) => new URL(o).host === fields.domain);
+  if (!origin) throw new SignInError('wrong-domain', `The message is for ${fields.domain}, not ${params.publicOrigins.map((o) => new URL(o).host).join(' or ')}`);
+  if (!URL.canParse(fields.uri) || new URL(fields.uri).origin !== origin) throw new SignInError('wrong-domain', `The message's URI ${fields.uri} is not on ${origin}`);
   if (fields.chainId !== params.chainId) throw new SignInError('wrong-chain', `The message is for chain ${fields.chainId}; Motif runs on chain ${params.chainId}`);
   if (fields.expirationTime && now >= fields.expirationTime) throw new SignInError('expired', 'The sign-in message has expired');
   if (fields.notBefore && now < fields.notBefore) throw new SignInError('not-yet-valid', 'The sign-in message is not valid yet');
-  if (!validateSiweMessage({ message: fields, domain: params.domain, time: now })) throw new SignInError('malformed', 'The sign-in message is not valid');
+  if (!validateSiweMessage({ message: fields, domain: fields.domain, time: now })) throw new SignInError('malformed', 'The sign-in message is not valid');
   const verify = params.verifySignature ?? ((args) => verifyMessage(args));
   let valid = false;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, resolveLayout, usesLocalChain } from './env';
+import { ConfigError, parseEnv, publicOrigins, resolveLayout, usesLocalChain } from './env';
 
 describe('parseEnv', () => {
   it('gives the embedded defaults for an empty environment', () => {
@@ -31,6 +31,14 @@ describe('parseEnv', () => {
     const env = parseEnv({ MOTIF_CHAIN: 'xai-testnet', DEPLOYER_PRIVATE_KEY: '0x' + 'ab'.repeat(32) });
     expect(env.MOTIF_CHAIN).toBe('xai-testnet');
     expect(usesLocalChain(env)).toBe(false);
+  });
+
+  it('takes the public origin from MOTIF_PUBLIC_URL, else the local URL under both local names', () => {
+    expect(publicOrigins(parseEnv({ MOTIF_APP_PORT: '4000' }))).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000']);
+    expect(publicOrigins(parseEnv({ MOTIF_PUBLIC_URL: 'https://motif.example' }))).toEqual(['https://motif.example']);
+    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'not a url' })).toThrow(/MOTIF_PUBLIC_URL must be a URL/);
+    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'ftp://motif.example' })).toThrow(/MOTIF_PUBLIC_URL must use http or https/);
+    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'https://motif.example/app' })).toThrow(/MOTIF_PUBLIC_URL must be an origin/);
   });
 
   it('resolves the data folders under MOTIF_DATA_DIR', () => {

@@ -45,6 +45,11 @@ export const envSchema = z
     PINNING_SERVICE_TOKEN: z.preprocess(empty, z.string().min(8, 'looks too short for an access token').optional()),
     IPFS_LISTEN: z.preprocess(empty, multiaddrList),
     IPFS_ANNOUNCE: z.preprocess(empty, multiaddrList),
+    // The origin people use to reach the app (behind a proxy: its https URL). Sign-in messages must name it.
+    MOTIF_PUBLIC_URL: z.preprocess(
+      empty,
+      optionalUrl(['http', 'https']).refine((u) => u === undefined || !URL.canParse(u) || new URL(u).pathname === '/', 'must be an origin like https://motif.example, without a path'),
+    ),
     MOTIF_SESSION_SECRET: z.preprocess(empty, z.string().min(32, 'must be at least 32 characters').optional()),
     NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(empty, z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit project id from WalletConnect Cloud').optional()),
   });
@@ -102,6 +107,15 @@ export function resolveLayout(env: Pick<Env, 'MOTIF_DATA_DIR'>, cwd = process.cw
     deploymentsDir: path.join(dataDir, 'deployments'),
     logsDir: path.join(dataDir, 'logs'),
   };
+}
+
+/**
+ * The origins the app is served from, for checks that must not trust request headers (SIWE domain and URI):
+ * MOTIF_PUBLIC_URL when set, else the local server under both names a browser on this machine may use.
+ */
+export function publicOrigins(env: Pick<Env, 'MOTIF_PUBLIC_URL' | 'MOTIF_APP_PORT'>): string[] {
+  if (env.MOTIF_PUBLIC_URL) return [new URL(env.MOTIF_PUBLIC_URL).origin];
+  return [`http://localhost:${env.MOTIF_APP_PORT}`, `http://127.0.0.1:${env.MOTIF_APP_PORT}`];
 }
 
 /** True when the chain is the embedded anvil (no preset other than local, no custom RPC). */

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { z } from 'zod';
+import { badTextReason } from '../../../../lib/http/text-input';
 import { HttpError, PayloadTooLargeError, TRACK_LIMITS, checkSize, type TrackPart } from '../../../../lib/ipfs/limits';
 import type { RetryOptions } from '../../../../lib/ipfs/retry';
 import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/ipfs/sniff';
@@ -33,7 +34,15 @@ export const pinTrackFieldsSchema = z
       .pipe(z.array(creditSchema).max(50)),
     externalUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
-  .strict();
+  .strict()
+  // Refused at input: a NUL or lone surrogate in metadata.json made the indexer retry it every 30 s forever.
+  .superRefine((fields, ctx) => {
+    const texts: [string, unknown][] = [['name', fields.name], ['description', fields.description], ['genre', fields.genre], ['externalUrl', fields.externalUrl], ['credits', JSON.stringify(fields.credits)]];
+    for (const [field, value] of texts) {
+      const reason = typeof value === 'string' ? badTextReason(value) : null;
+      if (reason) ctx.addIssue({ code: 'custom', path: [field], message: `${field} ${reason}` });
+    }
+  });
 
 export type PinTrackResponse = {
   cid: string;
@@ -53,10 +62,17 @@ export type PinTrackHandlerDependencies = {
   signingDomain: () => Promise<{ chainId: number; verifyingContract?: Address }>;
   limits?: Record<TrackPart, number>;
   retry?: Omit<RetryOptions, 'signal'>;
+  /** Asked once a request is valid, before anything is stored: a Response (429) refuses it. */
+  admit?: (request: Request) => Promise<Response | null>;
 };
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
 const MULTIPART_OVERHEAD = 256 * 1024;
+
+/** The largest multipart request the pin route reads: every part at its limit plus the multipart framing. */
+export function pinRequestLimit(limits: Record<TrackPart, number> = TRACK_LIMITS): number {
+  return limits.wav + limits.midi + limits.manifest + limits.metadata + MULTIPART_OVERHEAD;
+}
 
 /**
  * POST multipart/form-data: `wav` (file), `midi` (file), `manifest` (the signed manifest JSON, as text or file),
@@ -71,7 +87,7 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
     try {
       const type = request.headers.get('content-type') ?? '';
       if (!type.startsWith('multipart/form-data')) throw new UnsupportedMediaTypeError('request', 'multipart/form-data', `got ${type || 'no content type'}`);
-      const total = limits.wav + limits.midi + limits.manifest + limits.metadata + MULTIPART_OVERHEAD;
+      const total = pinRequestLimit(limits);
       const length = Number(request.headers.get('content-length') ?? '0');
       if (length > total) throw new PayloadTooLargeError('request', length, total);
 
@@ -123,6 +139,8 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       }
 
       const folder = await buildTrackFolder({ wav, midi, signed, metadata: fields.data });
+      const refused = await deps.admit?.(request);
+      if (refused) return refused;
       const storage = await deps.storage();
       let pinned;
       try {

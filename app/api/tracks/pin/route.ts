@@ -1,5 +1,8 @@
 import { getServices } from '../../../../lib/platform/services';
-import { createPinTrackHandler } from './handler';
+import { getAuthContext } from '../../../../lib/auth/server-context';
+import { withBodyLimit } from '../../../../lib/http/guard';
+import { clientKey, PIN_RATE, takeRate, tooManyRequests } from '../../../../lib/http/rate-limit';
+import { createPinTrackHandler, pinRequestLimit } from './handler';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -11,9 +14,12 @@ const handler = createPinTrackHandler({
     const addresses = await services.contractAddresses();
     return { chainId: services.chainId, verifyingContract: addresses.TrackCollection };
   },
+  // Pins are the writes that cost storage: counted per client (in PostgreSQL, shared by replicas) once a request is valid.
+  admit: async (request) => {
+    const decision = await takeRate((await getAuthContext()).prisma, PIN_RATE, clientKey(request));
+    return decision.allowed ? null : tooManyRequests(decision);
+  },
 });
 
-/** Pins a track folder (see ./handler.ts for the request and the answers). */
-export async function POST(request: Request): Promise<Response> {
-  return handler(request);
-}
+/** Pins a track folder (see ./handler.ts for the request and the answers); chunked uploads are capped as they stream. */
+export const POST = withBodyLimit({ limit: pinRequestLimit() }, async (request: Request): Promise<Response> => handler(request));

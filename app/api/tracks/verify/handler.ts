@@ -1,3 +1,4 @@
+import { UNREADABLE_BY_UNIXFS, unservableCid } from '../../../../lib/ipfs/gateway';
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
 import { InvalidTrackTargetError, parseTrackTarget } from '../../../../lib/provenance/target';
 import { TokenNotFoundError } from '../../../../lib/provenance/chain-record';
@@ -35,6 +36,10 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
       if (error instanceof InvalidTrackTargetError) return Response.json({ error: error.message }, { status: 400 });
       throw error;
     }
+    // Token 0 is never minted (the chain reverts on it), and a CID our store cannot read has nothing to verify.
+    if ('tokenId' in target && target.tokenId === 0n) return Response.json({ error: 'token id 0 is out of range' }, { status: 400 });
+    const unservable = 'cid' in target && typeof target.cid !== 'string' ? unservableCid(target.cid) : null;
+    if (unservable) return Response.json({ error: `${id.slice(0, 100)}: ${unservable}` }, { status: 400 });
     const [storage, chain] = await Promise.all([deps.storage(), deps.chain()]);
     let result;
     try {
@@ -43,6 +48,7 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
       // A token id names its folder only through the chain: no such token is a 404, no chain to ask is a 503.
       if (error instanceof TokenNotFoundError) return Response.json({ error: error.message }, { status: 404 });
       if (error instanceof TokenNeedsChainError) return Response.json({ error: `${error.message}${'problem' in chain ? ` (${chain.problem})` : ''}` }, { status: 503 });
+      if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return Response.json({ error: `not a readable track folder: ${error.message}` }, { status: 404 });
       throw error;
     }
     const checks = result.checks.map((c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, publicOrigins, resolveLayout, usesLocalChain } from './env';
+import { ConfigError, dataDirProblem, parseEnv, publicOrigins, resolveLayout, usesLocalChain } from './env';
 
 describe('parseEnv', () => {
   it('gives the embedded defaults for an empty environment', () => {
@@ -39,6 +39,25 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'not a url' })).toThrow(/MOTIF_PUBLIC_URL must be a URL/);
     expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'ftp://motif.example' })).toThrow(/MOTIF_PUBLIC_URL must use http or https/);
     expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'https://motif.example/app' })).toThrow(/MOTIF_PUBLIC_URL must be an origin/);
+  });
+
+  it('refuses a MOTIF_DATA_DIR under /proc, /sys or /dev, or one that cannot be created or written, at parse time', async () => {
+    expect(() => parseEnv({ MOTIF_DATA_DIR: '/proc/motif' })).toThrow(/MOTIF_DATA_DIR must not be under \/proc/);
+    expect(dataDirProblem('/sys/kernel/motif')).toMatch(/must not be under \/sys/);
+    expect(dataDirProblem('/dev/shm/motif')).toMatch(/must not be under \/dev/);
+    const { mkdtemp, writeFile, chmod } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'motif-env-'));
+    await writeFile(path.join(tmp, 'file'), 'x');
+    expect(dataDirProblem(path.join(tmp, 'file', 'data'))).toMatch(/cannot be created: .*file is not a folder/);
+    expect(dataDirProblem(path.join(tmp, 'new', 'data'))).toBeNull(); // creatable
+    expect(dataDirProblem(tmp)).toBeNull();
+    if (process.getuid?.() !== 0) {
+      await chmod(tmp, 0o500); // root writes anywhere, so this case only means something for other users
+      expect(dataDirProblem(path.join(tmp, 'data'))).toMatch(/is not writable/);
+      await chmod(tmp, 0o700);
+    }
   });
 
   it('resolves the data folders under MOTIF_DATA_DIR', () => {

@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CHAIN_PRESETS, type ChainPreset } from './chains';
@@ -16,6 +17,37 @@ const optionalUrl = (protocols: string[]) =>
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
 
+/** Kernel and device file systems: nothing Motif writes may go there (MOTIF_DATA_DIR=/proc/motif made start spin). */
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+
+/**
+ * Why `dir` cannot hold Motif's data, or null: under a kernel file system, or neither an existing writable folder
+ * nor creatable (its nearest existing ancestor is not a writable folder). Only reads the file system.
+ */
+export function dataDirProblem(dir: string, cwd = process.cwd()): string | null {
+  const resolved = path.resolve(cwd, dir);
+  const root = SYSTEM_ROOTS.find((r) => resolved === r || resolved.startsWith(r + '/'));
+  if (root) return `must not be under ${root} (${resolved} is on a kernel file system)`;
+  let existing = resolved;
+  for (;;) {
+    try {
+      const stat = statSync(existing);
+      if (!stat.isDirectory()) return existing === resolved ? `${resolved} is not a folder` : `cannot be created: ${existing} is not a folder`;
+      break;
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return `cannot be created: no part of ${resolved} exists`;
+      existing = parent;
+    }
+  }
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    return existing === resolved ? `${resolved} is not writable` : `cannot be created: ${existing} is not writable`;
+  }
+  return null;
+}
+
 /** A comma-separated list of multiaddrs, e.g. "/ip4/0.0.0.0/tcp/4001,/ip6/::/tcp/4001". */
 const multiaddrList = z
   .string()
@@ -28,7 +60,14 @@ const multiaddrList = z
 /** Every setting Motif reads from the environment. Absent values mean the embedded local defaults. */
 export const envSchema = z
   .object({
-    MOTIF_DATA_DIR: z.string().min(1).default('.motif'),
+    MOTIF_DATA_DIR: z
+      .string()
+      .min(1)
+      .default('.motif')
+      .superRefine((dir, ctx) => {
+        const problem = dataDirProblem(dir);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     MOTIF_APP_PORT: port(3000),
     MOTIF_ANVIL_PORT: port(8545),
     MOTIF_PG_PORT: port(54329),

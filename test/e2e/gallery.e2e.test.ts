@@ -9,7 +9,7 @@
 import { rm } from 'node:fs/promises';
 import { CID } from 'multiformats/cid';
 import path from 'node:path';
-import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Address, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, getAddress, getContractAddress, http, parseEther, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +90,7 @@ beforeAll(async () => {
   const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
   const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
   const collection = deployment.contracts.TrackCollection.address as Address;
-  expect(collection).toBe(COLLECTION);
+  expect(getAddress(collection)).toBe(COLLECTION);
   const market = deployment.contracts.Market.address as Address;
   const send = async (hash: Promise<`0x${string}`>) => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });

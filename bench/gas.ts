@@ -134,7 +134,7 @@ export const gasBench: BenchModule = {
       const distribute = () => admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [split5, payees5, shares5] });
       const withdrawAll = async () => {
         let total = 0;
-        for (const w of payeeWallets) total += await gasOf(await w.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdraw', args: [w.account.address, true, []] }));
+        for (const w of payeeWallets) total += await gasOf(await w.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdrawEther', args: [w.account.address] }));
         return total;
       };
       await pay(split5);
@@ -171,21 +171,23 @@ export const gasBench: BenchModule = {
         return gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }));
       };
       const withdrawMarket = async (account: Address) => gasOf(await admin.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [account] }));
-      // sale: the seller's first sale and the royalty receiver's first royalty on this market (their credit slots are
-      // new), to a buyer who already holds a track.
       const buyer = await fund();
       await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [seller.account.address, buyer.account.address, await mintForSale(0)] }));
-      const sale = await fill(await mintForSale(1), buyer);
-      // The same first sale to a buyer who holds no track yet (a new balance slot).
-      const saleNewBuyer = await fill(await mintForSale(2), await fund());
-      // steady: seller and receiver withdrew since their last credit; the buyer holds tracks.
+      // The very first sale of this seller and royalty receiver: both credit slots are created (22,100 gas each).
+      const saleFirstEver = await fill(await mintForSale(1), buyer);
+      // sale: a sale by signed order while the seller's and receiver's earlier credits are not collected yet (they
+      // collect later), to a buyer who already holds a track. The listing is the signature: no transaction.
+      const sale = await fill(await mintForSale(2), buyer);
+      // The same sale to a buyer who holds no track yet (the collection creates the buyer's balance slot).
+      const saleNewBuyer = await fill(await mintForSale(3), await fund());
+      // steady: seller and receiver withdrew everything since their last credit; the buyer holds tracks.
       await withdrawMarket(seller.account.address);
       await withdrawMarket(royaltyTo);
-      const buySteady = await fill(await mintForSale(3), buyer);
+      const buySteady = await fill(await mintForSale(4), buyer);
       // For comparison: the same steady sale through an on-chain listing (list + buy, two transactions).
       await withdrawMarket(seller.account.address);
       await withdrawMarket(royaltyTo);
-      const listed = await mintForSale(4);
+      const listed = await mintForSale(5);
       const block = await publicClient.getBlock();
       const listGas = await gasOf(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, listed, price, block.timestamp + 86_400n] }));
       const buyListedGas = await gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'buy', args: [track, listed], value: price }));
@@ -238,21 +240,21 @@ export const gasBench: BenchModule = {
           value: cycle5,
           unit: 'gas',
           goal: '<= 260000',
-          note: `steady round: distributeETH ${fmt(cycleDistribute)} + 5 withdraw transactions ${fmt(cycleWithdrawals)} (previous round ${fmt(withdrawSteady)}). Peer: 0xSplits v1 ${fmt(PEERS.splitsCycle5)} (issue)`,
+          note: `steady round: distributeETH ${fmt(cycleDistribute)} + 5 withdrawEther transactions, one per payee, ${fmt(cycleWithdrawals)} (previous round ${fmt(withdrawSteady)}). Peer: 0xSplits v1 ${fmt(PEERS.splitsCycle5)} (issue)`,
         },
         {
           name: 'gas.market.sale',
           value: sale,
           unit: 'gas',
           goal: '<= 100000',
-          note: `all one sale costs on-chain: a signed order (listing, no transaction) filled by a buyer who holds a track; seller's and royalty receiver's first credits (new slots), royalty 5% credited on-chain. To a buyer holding nothing: ${fmt(saleNewBuyer)}. One-time setApprovalForAll not counted. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
+          note: `all one sale costs on-chain: a signed order (the listing, no transaction) filled by a buyer who holds a track, royalty 5% credited on-chain, seller and receiver collect later (their earlier credits not collected yet). To a buyer holding nothing: ${fmt(saleNewBuyer)}. A new seller's and receiver's very first sale (two new credit slots): ${fmt(saleFirstEver)}. The one-time setApprovalForAll is not counted. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
         },
         {
           name: 'gas.market.buy.steady',
           value: buySteady,
           unit: 'gas',
           goal: '<= 90000',
-          note: `fill of a signed order after seller and receiver withdrew (their credits keep 1 wei). On-chain listing instead: list ${fmt(listGas)} + buy ${fmt(buyListedGas)}. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
+          note: `fill of a signed order after seller and receiver withdrew everything (their credit slots keep a marker, so they stay non-zero). On-chain listing instead: list ${fmt(listGas)} + buy ${fmt(buyListedGas)}. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
         },
       ];
     } finally {

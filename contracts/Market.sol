@@ -92,6 +92,8 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
 
     mapping(address collection => mapping(uint256 tokenId => Listing)) private _listings;
     mapping(address collection => mapping(uint256 tokenId => mapping(address buyer => Offer))) private _offers;
+    /// @dev 1 + the credit, once an account has been credited: the slot never returns to zero, so a later credit
+    /// costs a warm-slot write (5,000 gas) instead of a fresh one (22,100), without keeping anyone's wei.
     mapping(address account => uint256) private _credits;
     mapping(address seller => mapping(uint256 word => uint256 bits)) private _nonceBits;
     address private _feeRecipient;
@@ -287,7 +289,7 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         uint256 amount = _offers[collection][tokenId][msg.sender].amount;
         if (amount == 0) revert NoOffer(msg.sender);
         delete _offers[collection][tokenId][msg.sender];
-        _credits[msg.sender] += amount;
+        _credit(msg.sender, amount);
         emit OfferCancelled(collection, tokenId, msg.sender, amount);
     }
 
@@ -370,9 +372,12 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         return (offer.amount, offer.expiry);
     }
 
-    /// @notice Credits of `account` (including the wei a withdrawal leaves behind).
+    /// @notice Wei credited to `account` and not yet withdrawn.
     function creditsOf(address account) external view returns (uint256) {
-        return _credits[account];
+        uint256 stored = _credits[account];
+        unchecked {
+            return stored == 0 ? 0 : stored - 1;
+        }
     }
 
     function fee() external view returns (address recipient, uint16 bps) {
@@ -402,9 +407,9 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         // A royalty can never take more than what is left after the fee.
         uint256 afterFee = price - feeAmount;
         if (royalty > afterFee) royalty = afterFee;
-        if (feeAmount != 0) _credits[_feeRecipient] += feeAmount;
-        if (royalty != 0) _credits[receiver] += royalty;
-        _credits[seller] += afterFee - royalty;
+        if (feeAmount != 0) _credit(_feeRecipient, feeAmount);
+        if (royalty != 0) _credit(receiver, royalty);
+        _credit(seller, afterFee - royalty);
         emit Sale(collection, tokenId, buyer, seller, price, receiver, royalty, feeAmount);
     }
 
@@ -414,6 +419,13 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         if (IERC721(collection).ownerOf(tokenId) != msg.sender) revert TokenNotReceived(collection, tokenId);
     }
 
+    /// @dev Adds `amount` to `account`'s credit (the first credit also sets the slot's marker 1).
+    function _credit(address account, uint256 amount) private {
+        uint256 stored = _credits[account];
+        _credits[account] = stored == 0 ? amount + 1 : stored + amount;
+    }
+
+    /// @dev Pays out the whole credit and keeps the slot's marker.
     function _withdraw(address account, address payable to) private {
         uint256 credit = _credits[account];
         if (credit <= 1) revert NothingToWithdraw(account);

@@ -243,21 +243,7 @@ contract SplitMain is ReentrancyGuardTransient {
      * Anyone may call; funds only ever go to `account` (a split's wallet accepts them as a plain payment).
      */
     function withdraw(address account, bool withdrawETH, IERC20[] calldata tokens) external nonReentrant {
-        bool any;
-        if (withdrawETH) {
-            uint256 stored = _balances[address(0)][account];
-            if (stored > 1) {
-                any = true;
-                _balances[address(0)][account] = 1;
-                uint256 amount;
-                unchecked {
-                    amount = stored - 1;
-                }
-                emit Withdrawal(account, address(0), amount);
-                (bool ok, ) = payable(account).call{value: amount}("");
-                if (!ok) revert TransferFailed(account, amount);
-            }
-        }
+        bool any = withdrawETH && _payETH(account);
         for (uint256 i = 0; i < tokens.length; ++i) {
             uint256 stored = _balances[address(tokens[i])][account];
             if (stored < 2) continue;
@@ -271,6 +257,15 @@ contract SplitMain is ReentrancyGuardTransient {
             tokens[i].safeTransfer(account, amount);
         }
         if (!any) revert NothingToWithdraw(account, address(0));
+    }
+
+    /**
+     * @notice Sends `account` its whole credited ETH balance: {withdraw} for the common case, with a third of its
+     * calldata (about 400 gas less per withdrawal, which the `gas.split.cycle5` goal needs). Anyone may call; funds
+     * only ever go to `account`.
+     */
+    function withdrawEther(address account) external nonReentrant {
+        if (!_payETH(account)) revert NothingToWithdraw(account, address(0));
     }
 
     // ------------------------------------------------------------------ views
@@ -438,6 +433,21 @@ contract SplitMain is ReentrancyGuardTransient {
             // held = total - sum(floor(total * share_i / 1e6)) < number of recipients <= 200
             low = ((total - low - credited) << _HELD_SHIFT) | (total % PERCENTAGE_SCALE);
         }
+    }
+
+    /// @dev Pays out `account`'s ETH credit, keeping its ledger slot non-zero; false when there was nothing to pay.
+    function _payETH(address account) private returns (bool) {
+        uint256 stored = _balances[address(0)][account];
+        if (stored < 2) return false;
+        _balances[address(0)][account] = 1;
+        uint256 amount;
+        unchecked {
+            amount = stored - 1;
+        }
+        emit Withdrawal(account, address(0), amount);
+        (bool ok, ) = payable(account).call{value: amount}("");
+        if (!ok) revert TransferFailed(account, amount);
+        return true;
     }
 
     /// @dev Credits the ledger (pull payment); a slot, once used, never goes back to zero (see the contract's note).

@@ -97,11 +97,11 @@ contract MarketTest is Test {
         assertEq(s, address(0));
         assertFalse(live);
         vm.expectEmit();
-        emit Withdrawal(seller, 1.8 ether - 1);
+        emit Withdrawal(seller, 1.8 ether);
         market.withdraw(payable(seller));
-        assertEq(seller.balance, 1.8 ether - 1);
-        assertEq(market.creditsOf(seller), 1, "one wei keeps the slot warm");
-        assertEq(address(market).balance, 0.2 ether + 1);
+        assertEq(seller.balance, 1.8 ether, "every wei is paid out");
+        assertEq(market.creditsOf(seller), 0);
+        assertEq(address(market).balance, 0.2 ether);
     }
 
     function test_buy_withPlatformFee() public {
@@ -435,7 +435,7 @@ contract MarketTest is Test {
         assertEq(tracks.ownerOf(wid), buyer);
         assertEq(market.creditsOf(address(wallet)), 0.95 ether);
         market.withdraw(payable(address(wallet)));
-        assertEq(address(wallet).balance, 0.95 ether - 1);
+        assertEq(address(wallet).balance, 0.95 ether);
         // A signature the wallet does not accept.
         uint256 wid2 = 10;
         tracks.mint(address(wallet), wid2, royaltyReceiver, 500);
@@ -486,7 +486,7 @@ contract MarketTest is Test {
         market.cancelOffer(address(tracks), id);
         uint256 before = buyer.balance;
         market.withdraw(payable(buyer));
-        assertEq(buyer.balance - before, 1 ether - 1);
+        assertEq(buyer.balance - before, 1 ether);
     }
 
     function test_makeOffer_reverts() public {
@@ -566,11 +566,11 @@ contract MarketTest is Test {
         vm.prank(seller);
         market.withdrawTo(payable(address(0)));
         vm.expectEmit();
-        emit Withdrawal(seller, 0.9 ether - 1);
+        emit Withdrawal(seller, 0.9 ether);
         vm.prank(seller);
         market.withdrawTo(payable(other));
-        assertEq(other.balance, 100 ether + 0.9 ether - 1);
-        assertEq(market.creditsOf(seller), 1);
+        assertEq(other.balance, 100 ether + 0.9 ether);
+        assertEq(market.creditsOf(seller), 0);
         vm.expectRevert(abi.encodeWithSelector(Market.NothingToWithdraw.selector, seller));
         vm.prank(seller);
         market.withdrawTo(payable(other));
@@ -586,7 +586,7 @@ contract MarketTest is Test {
         _list(1 ether);
         vm.prank(buyer);
         market.buy{value: 1 ether}(address(tracks), id);
-        vm.expectRevert(abi.encodeWithSelector(Market.TransferFailed.selector, rejecting, 0.1 ether - 1));
+        vm.expectRevert(abi.encodeWithSelector(Market.TransferFailed.selector, rejecting, 0.1 ether));
         market.withdraw(payable(rejecting));
         assertEq(market.creditsOf(rejecting), 0.1 ether);
         market.withdraw(payable(seller));

@@ -214,11 +214,11 @@ contract MarketHandler {
         if (toOther) {
             VM.prank(account);
             try market.withdrawTo(payable(address(0xD0D0))) {
-                withdrawn += due - 1;
+                withdrawn += due;
             } catch {}
         } else {
             try market.withdraw(payable(account)) {
-                withdrawn += due - 1;
+                withdrawn += due;
             } catch {}
         }
     }

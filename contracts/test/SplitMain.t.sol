@@ -382,6 +382,19 @@ contract SplitMainTest is Test {
         assertEq(address(main).balance, 15);
     }
 
+    function test_withdrawEther_paysEveryWeiToTheAccountWhoeverCalls() public {
+        address split = main.createSplit(accounts, shares, address(0));
+        vm.deal(split, 10);
+        main.distributeETH(split, accounts, shares);
+        vm.prank(address(0xBEEF)); // anyone may trigger it; the ETH only goes to the account
+        main.withdrawEther(accounts[0]);
+        assertEq(accounts[0].balance, 5);
+        assertEq(address(0xBEEF).balance, 0);
+        assertEq(main.balanceOf(accounts[0], address(0)), 0);
+        vm.expectRevert(abi.encodeWithSelector(SplitMain.NothingToWithdraw.selector, accounts[0], address(0)));
+        main.withdrawEther(accounts[0]);
+    }
+
     function test_createSplit_rejectsDirtyCalldata() public {
         bytes memory data = abi.encodeCall(SplitMain.createSplit, (accounts, shares, address(0)));
         // Last word of the calldata before the controller-free tail is shares[2]; set a bit above uint32.

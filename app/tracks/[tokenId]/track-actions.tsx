@@ -192,7 +192,8 @@ export function TrackActions({ tokenId, offers, split }: Props) {
                 <button
                   type="button"
                   disabled={tx.busy}
-                  onClick={() => void tx.run('Accept offer', [...approveStep(), marketStep('Accept offer', { functionName: 'acceptOffer', args: [collection.address, id, o.buyer, o.amount] })])}
+                  // The seller accepts the platform fee shown above, and no more (a fee raised meanwhile cannot apply).
+                  onClick={() => void tx.run('Accept offer', [...approveStep(), marketStep('Accept offer', { functionName: 'acceptOffer', args: [collection.address, id, o.buyer, o.amount, acceptBreakdown?.feeBps ?? 0] })])}
                 >
                   Accept offer of {eth(o.amount)} from {shortHex(o.buyer)}
                 </button>

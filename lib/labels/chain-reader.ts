@@ -63,9 +63,12 @@ export function viemLabelChain(rpcUrl: string): LabelChain {
       const marketCredits: Balance[] = [];
       const unwithdrawn: Balance[] = [];
       for (const split of splits) {
-        undistributed.push({ account: split, asset: 'ETH', wei: await client.getBalance({ address: split }) });
+        // Not yet credited to anyone: what the split's wallet holds, plus the rounding remainder SplitMain holds for
+        // it until its next distribution (fewer units than the split has payees).
+        const held = (asset: Address) => client.readContract({ address: splitMain, abi: MOTIF_ABIS.SplitMain, functionName: 'heldOf', args: [split, asset] });
+        undistributed.push({ account: split, asset: 'ETH', wei: (await client.getBalance({ address: split })) + (await held(ZERO)) });
         if (market) marketCredits.push({ account: split, asset: 'ETH', wei: await client.readContract({ address: market, abi: MOTIF_ABIS.Market, functionName: 'creditsOf', args: [split] }) });
-        for (const token of tokens) undistributed.push({ account: split, asset: token, wei: await client.readContract({ address: token, abi: erc20BalanceAbi, functionName: 'balanceOf', args: [split] }) });
+        for (const token of tokens) undistributed.push({ account: split, asset: token, wei: (await client.readContract({ address: token, abi: erc20BalanceAbi, functionName: 'balanceOf', args: [split] })) + (await held(token)) });
       }
       for (const payee of payees) {
         for (const asset of ['ETH' as const, ...tokens]) {

@@ -69,7 +69,7 @@ let split: Address;
 let createTx: Hex;
 let labelId: string;
 const accounts = [payeeA!.address, payeeB!.address].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)).map((a) => getAddress(a));
-const shares = [333_333, 666_667]; // floor shares leave dust, credited to the first payee
+const shares = [333_333, 666_667]; // floor shares leave a remainder, which SplitMain holds for the next distribution
 
 const wallet = (key: Hex) => createWalletClient({ chain: customChain(CHAIN_ID, anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(key) });
 async function send(hash: Promise<Hex>) {
@@ -151,7 +151,12 @@ describe('label earnings in an ERC-20 with 2 decimals, on a real chain', () => {
     const distributed = await publicClient.getContractEvents({ ...splitMain(), eventName: 'Distributed', fromBlock: startBlock });
     const withdrawals = await publicClient.getContractEvents({ ...splitMain(), eventName: 'Withdrawal', fromBlock: startBlock });
     const chainDistributed = distributed.filter((e) => e.args.split === split && e.args.token === token).reduce((a, e) => a + e.args.amount!, 0n);
-    expect(chainDistributed).toBe(10_358n);
+    // 10,358 units paid in; each payee is credited floor(everything so far × share / 1e6), so 1 unit stays held.
+    const paidIn = 10_001n + 257n + 100n;
+    const fair = (total: bigint, share: number) => (total * BigInt(share)) / 1_000_000n;
+    expect(chainDistributed).toBe(fair(paidIn, shares[0]!) + fair(paidIn, shares[1]!));
+    const held = await publicClient.readContract({ ...splitMain(), functionName: 'heldOf', args: [split, token] });
+    expect(chainDistributed + held).toBe(paidIn);
     const res = (await (await api.earnings(req(`/api/labels/${labelId}/earnings`), labelId)).json()) as {
       assets: string[];
       byAsset: Record<string, { byPayee: { account: string; credited: string; withdrawn: string }[]; distributed: string; pendingDistribution: string; withdrawn: string; undistributed: Record<string, string>; unwithdrawn: Record<string, string> }>;
@@ -159,24 +164,25 @@ describe('label earnings in an ERC-20 with 2 decimals, on a real chain', () => {
     expect(res.assets).toEqual(['ETH', token]);
     const cents = res.byAsset[token]!;
     expect(BigInt(cents.distributed)).toBe(chainDistributed);
-    expect(cents.undistributed).toEqual({ [split]: (await balanceOfToken(split)).toString() });
-    expect(cents.undistributed[split]).toBe('42');
+    expect(cents.undistributed).toEqual({ [split]: ((await balanceOfToken(split)) + held).toString() });
+    expect(cents.undistributed[split]).toBe(String(42n + held)); // in the wallet, and the remainder SplitMain holds
     for (const account of accounts) {
       const onChainWithdrawn = withdrawals.filter((e) => e.args.account === account && e.args.token === token).reduce((a, e) => a + e.args.amount!, 0n);
       const credit = await publicClient.readContract({ ...splitMain(), functionName: 'balanceOf', args: [account, token] });
       const row = cents.byPayee.find((p) => getAddress(p.account) === account)!;
       expect(BigInt(row.withdrawn)).toBe(onChainWithdrawn);
       expect(BigInt(row.withdrawn)).toBe(await balanceOfToken(account)); // the payees held no tokens before
-      expect(credit).toBe(account === accounts[0] ? 34n : 66n); // the third distribution, not withdrawn
+      const share = shares[accounts.indexOf(account)]!;
+      expect(credit).toBe(fair(paidIn, share) - fair(paidIn - 100n, share)); // the third distribution, not withdrawn
       expect(BigInt(row.credited)).toBe(onChainWithdrawn + credit); // credited = withdrawn + still in SplitMain
       expect(cents.unwithdrawn[account]).toBe(credit.toString());
     }
-    // SplitMain's rounding: floor(amount × share / 1e6) each, the dust to the first payee.
-    expect(cents.byPayee.map((p) => p.credited)).toEqual([(3333n + 1n + 85n + 1n + 33n + 1n).toString(), (6667n + 171n + 66n).toString()]);
+    // SplitMain's rounding, fair over time: each payee's credits add up to the floor of its share of all paid in.
+    expect(cents.byPayee.map((p) => p.credited)).toEqual(shares.map((s) => fair(paidIn, s).toString()));
     expect(BigInt(cents.withdrawn)).toBe(withdrawals.filter((e) => e.args.token === token).reduce((a, e) => a + e.args.amount!, 0n));
     // Nothing in ETH was paid: the ETH totals are zero, not mixed with the token's.
     expect(res.byAsset.ETH!.distributed).toBe('0');
-    expect(cents.pendingDistribution).toBe('42');
+    expect(cents.pendingDistribution).toBe(String(42n + held));
   });
 
   it('the CSV statement rows trace to the chain events, sum and rows', async () => {

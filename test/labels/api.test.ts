@@ -67,7 +67,7 @@ function splitMainLogs(emitter: Address, split: Address, account: Address): Rece
     eventLog(emitter, 'ControlTransferred', { split, previousController: OWNER, newController: MANAGER }),
     eventLog(emitter, 'ControlTransferCancelled', { split }),
     eventLog(emitter, 'SplitMadeImmutable', { split }),
-    eventLog(emitter, 'Distributed', { split, token: ZERO, amount: 1n, distributor: OWNER }),
+    eventLog(emitter, 'Distributed', { split, token: ZERO, amount: 1n, distributor: OWNER, accounts: [OWNER], credits: [1n] }),
     eventLog(emitter, 'Withdrawal', { account, token: ZERO, amount: 1n }),
   ];
 }
@@ -111,7 +111,7 @@ beforeAll(async () => {
       ev(1, 0, 'SplitMain', 'SplitCreated', { split: SPLIT, hash: tx(9), controller: OWNER, accounts: [PAYEE_A, PAYEE_B], shares: ['600000', '400000'] }),
       ev(2, 0, 'TrackCollection', 'VoucherRedeemed', { payout: SPLIT, price: '1000000' }, '1'),
       ev(3, 0, 'Market', 'Sale', { royaltyReceiver: SPLIT, royalty: '1001', price: '20020' }, '1'),
-      ev(4, 0, 'SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '1001001', distributor: OWNER }),
+      ev(4, 0, 'SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '1001001', distributor: OWNER, accounts: [PAYEE_A, PAYEE_B], credits: ['600601', '400400'] }),
       ev(5, 0, 'SplitMain', 'Withdrawal', { account: PAYEE_A, token: '0x0000000000000000000000000000000000000000', amount: '600601' }),
       ev(6, 0, 'SplitMain', 'ControlTransferInitiated', { split: SPLIT, newController: MANAGER }),
     ],

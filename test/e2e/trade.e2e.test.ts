@@ -100,8 +100,10 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     );
     await list.getByRole('button', { name: 'List for 1 ETH' }).click();
     await confirmed(creatorPage, 'List for sale');
-    const [seller, price, live] = await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'listingOf', args: [addresses.TrackCollection, tokenId] });
+    const [seller, price, expiry, live] = await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'listingOf', args: [addresses.TrackCollection, tokenId] });
     expect({ seller, price, live }).toEqual({ seller: creator.address, price: parseEther('1'), live: true });
+    // Listed for the default 30 days (every listing expires).
+    expect(Number(expiry) - Date.now() / 1000).toBeGreaterThan(29 * 86_400);
     await reloadUntil(creatorPage, async () => (await creatorPage.getByTestId('listing-price').count()) > 0, 'the listing in the indexer');
     expect(await creatorPage.getByTestId('listing-price').textContent()).toBe('1 ETH');
   });

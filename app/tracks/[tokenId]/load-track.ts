@@ -1,5 +1,5 @@
 import { parseSignedManifest } from '../../../lib/provenance/signed-manifest';
-import { getAddress, isHex, size, toHex, type Address, type Hex } from 'viem';
+import { getAddress, isHex, size, type Address, type Hex } from 'viem';
 import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provenance/digest';
 import { readAll } from '../../../lib/ipfs/storage';
 import { getServices } from '../../../lib/platform/services';
@@ -31,8 +31,9 @@ type TrackColumns = Omit<IndexedMetadata, 'title'> & { title: string | null };
 
 export type TrackView = {
   tokenId: string;
-  contentDigest: `0x${string}`;
-  cid: string;
+  /** The track's folder: recorded by its mint, or given by a voucher for this id; null when not known yet. */
+  contentDigest: `0x${string}` | null;
+  cid: string | null;
   track: ({
     creator: Address;
     owner: Address;
@@ -99,8 +100,11 @@ async function readProvenance(contentDigest: `0x${string}`): Promise<ProvenanceS
 
 const OFFER_EVENTS = new Set(['OfferMade', 'OfferCancelled', 'Sale']);
 
-/** Everything the track page shows, from the indexer's tables and the pinned folder. */
-export async function loadTrack(tokenId: bigint): Promise<TrackView> {
+/**
+ * Everything the track page shows, from the indexer's tables and the pinned folder. `voucherContent`: the content
+ * digest of a voucher already checked to be for this id (an unminted id holds only 96 bits of its digest).
+ */
+export async function loadTrack(tokenId: bigint, voucherContent?: Hex): Promise<TrackView> {
   const { prisma, chainId } = await pagesDb();
   const id = tokenId.toString();
   const [track, listing, events] = await Promise.all([
@@ -108,9 +112,10 @@ export async function loadTrack(tokenId: bigint): Promise<TrackView> {
     prisma.listing.findFirst({ where: { chainId, tokenId: id, expiry: { gt: BigInt(Math.floor(Date.now() / 1000)) } } }),
     prisma.chainEvent.findMany({ where: { chainId, tokenId: id }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }], take: 500 }),
   ]);
-  // A minted token's folder is the one its mint recorded (v2 ids keep only 96 bits of it); an unminted id is a digest.
-  const contentDigest: Hex = track && isHex(track.contentDigest) && size(track.contentDigest) === 32 ? track.contentDigest : toHex(tokenId, { size: 32 });
-  const cid = cidFromContentDigest(contentDigest).toString();
+  // A minted token's folder is the one its mint recorded (v2 ids keep only 96 bits of it); an unminted one's is known
+  // only from a voucher for it.
+  const contentDigest: Hex | null = track && isHex(track.contentDigest) && size(track.contentDigest) === 32 ? track.contentDigest : (voucherContent ?? null);
+  const cid = contentDigest ? cidFromContentDigest(contentDigest).toString() : null;
   const history: HistoryEntry[] = events.map((e) => ({ name: e.name, blockNumber: e.blockNumber.toString(), txHash: e.txHash, logIndex: e.logIndex, args: e.args as Record<string, unknown> }));
 
   // Offers still open by the events: the latest OfferMade per buyer not followed by its cancellation or a sale to
@@ -161,6 +166,6 @@ export async function loadTrack(tokenId: bigint): Promise<TrackView> {
     split,
     history,
     offers: [...open.values()],
-    provenance: await readProvenance(contentDigest),
+    provenance: contentDigest ? await readProvenance(contentDigest) : null,
   };
 }

@@ -3,7 +3,9 @@ import { notFound } from 'next/navigation';
 import { LICENCES, SPLIT_PERCENTAGE_SCALE } from '../../../lib/contracts/voucher';
 import { shortHex } from '../../../lib/format/short-hex';
 import { describeEvent, eth } from '../../_components/format';
+import { trackIdOf } from '../../../lib/contracts/track-id';
 import { loadTrack, tokenIdFromParam, TrackNotFoundError, type TrackView } from './load-track';
+import { parseSignedVoucher } from './voucher-json';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 
@@ -11,9 +13,19 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ tokenId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(param: string): Promise<TrackView> {
+/** The content digest of a voucher linked inline (`?voucher=<JSON>`) when it is for this token id. */
+function voucherContentFor(tokenId: bigint, voucherParam: string | null): `0x${string}` | undefined {
+  if (!voucherParam?.trim().startsWith('{')) return undefined;
+  const parsed = parseSignedVoucher(voucherParam);
+  if (!parsed.ok) return undefined;
+  const { creator, content } = parsed.value.voucher;
+  return trackIdOf(creator, content) === tokenId ? content : undefined;
+}
+
+async function load(param: string, voucherParam: string | null = null): Promise<TrackView> {
   try {
-    return await loadTrack(tokenIdFromParam(param));
+    const tokenId = tokenIdFromParam(param);
+    return await loadTrack(tokenId, voucherContentFor(tokenId, voucherParam));
   } catch (error) {
     if (error instanceof TrackNotFoundError) notFound();
     throw error;
@@ -37,10 +49,10 @@ function Address({ value }: { value: string }) {
 export default async function TrackPage({ params, searchParams }: Props) {
   const { tokenId } = await params;
   const query = await searchParams;
-  const view = await load(tokenId);
+  const voucherParam = typeof query.voucher === 'string' ? query.voucher : null;
+  const view = await load(tokenId, voucherParam);
   const { track } = view;
   const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
-  const voucherParam = typeof query.voucher === 'string' ? query.voucher : null;
   const p = view.provenance;
   const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
 
@@ -64,18 +76,22 @@ export default async function TrackPage({ params, searchParams }: Props) {
       )}
       {track?.description && <p>{track.description}</p>}
 
-      <section aria-labelledby="player-heading" className="player">
-        <h2 id="player-heading">Listen</h2>
-        <figure>
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={`/ipfs/${view.cid}/cover.svg`} alt={`Piano roll of ${title}`} width={480} height={240} />
-          <figcaption className="muted">Piano roll drawn from the track’s MIDI.</figcaption>
-        </figure>
-        <audio controls preload="metadata" src={`/ipfs/${view.cid}/audio.wav`} aria-label={`Play ${title}`} />
-        <p>
-          <a href={`/ipfs/${view.cid}/track.mid`} download>MIDI</a> · <a href={`/ipfs/${view.cid}/metadata.json`}>metadata.json</a> · <a href={`/ipfs/${view.cid}/manifest.json`}>manifest.json</a> · folder <code>{view.cid}</code>
-        </p>
-      </section>
+      {view.cid ? (
+        <section aria-labelledby="player-heading" className="player">
+          <h2 id="player-heading">Listen</h2>
+          <figure>
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={`/ipfs/${view.cid}/cover.svg`} alt={`Piano roll of ${title}`} width={480} height={240} />
+            <figcaption className="muted">Piano roll drawn from the track’s MIDI.</figcaption>
+          </figure>
+          <audio controls preload="metadata" src={`/ipfs/${view.cid}/audio.wav`} aria-label={`Play ${title}`} />
+          <p>
+            <a href={`/ipfs/${view.cid}/track.mid`} download>MIDI</a> · <a href={`/ipfs/${view.cid}/metadata.json`}>metadata.json</a> · <a href={`/ipfs/${view.cid}/manifest.json`}>manifest.json</a> · folder <code>{view.cid}</code>
+          </p>
+        </section>
+      ) : (
+        <p className="muted">This track is not minted, and no voucher for it is linked: its folder is not known here yet.</p>
+      )}
 
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading">Provenance</h2>
@@ -125,7 +141,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{track ? 'Trade' : 'Mint'}</h2>
         {view.listing && <p>Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by <Address value={view.listing.seller} /></p>}
-        {track ? <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} /> : <RedeemVoucher contentDigest={view.contentDigest} linked={voucherParam} />}
+        {track ? <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} /> : <RedeemVoucher tokenId={view.tokenId} linked={voucherParam} />}
       </section>
 
       {track && (

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
 import { simulateContract, writeContract } from 'wagmi/actions';
+import { trackIdOf } from '../../../lib/contracts/track-id';
 import { shortHex } from '../../../lib/format/short-hex';
 import { eth } from '../../_components/format';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
@@ -11,7 +12,7 @@ import { TxStatus } from './tx-status';
 import { parseSignedVoucher } from './voucher-json';
 
 /** Redeem a creator's signed lazy-mint voucher for this track: pasted JSON, or linked with ?voucher=<JSON or URL>. */
-export function RedeemVoucher({ contentDigest, linked }: { contentDigest: `0x${string}`; linked: string | null }) {
+export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: string | null }) {
   const [text, setText] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
   const config = useConfig();
@@ -36,7 +37,8 @@ export function RedeemVoucher({ contentDigest, linked }: { contentDigest: `0x${s
 
   const parsed = text.trim() ? parseSignedVoucher(text) : null;
   const voucher = parsed?.ok ? parsed.value.voucher : null;
-  const wrongTrack = voucher !== null && voucher.content !== contentDigest.toLowerCase();
+  // A voucher mints trackIdOf(its signer, its content): only that id is this page's track.
+  const wrongTrack = voucher !== null && trackIdOf(voucher.creator, voucher.content).toString() !== tokenId;
   const used = useReadContract({
     ...(collection ?? { address: undefined, abi: undefined }),
     functionName: 'nonceUsed',
@@ -72,7 +74,7 @@ export function RedeemVoucher({ contentDigest, linked }: { contentDigest: `0x${s
       {voucher && (
         <dl className="fee-breakdown" aria-label="What redeeming costs">
           <dt>You pay</dt>
-          <dd>{eth(voucher.price)} to the creator {shortHex(voucher.creator)}’s payout address</dd>
+          <dd>{eth(voucher.price)} to the creator {shortHex(voucher.creator)}’s payout address {shortHex(voucher.payout)}</dd>
           <dt>Platform fee</dt>
           <dd>none on vouchers</dd>
           <dt>Royalty on later sales</dt>

@@ -149,13 +149,13 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await expect(client.getBalance({ address: splitAddress })).resolves.toBe(royalty);
     await send(await wallet.writeContract({ address: splitMain, abi: splitMainAbi, functionName: 'distributeETH', args: [splitAddress, split.accounts, split.shares] }));
 
-    // SplitMain credits every recipient but the first its share rounded down; the first gets the remainder.
-    const payeeIndex = split.accounts.indexOf(payee.address);
-    const creatorIndex = split.accounts.indexOf(creator.address);
-    const shareOf = (i: number) => (royalty * BigInt(split.shares[i]!)) / 1_000_000n;
-    const payeeShare = payeeIndex === 0 ? royalty - shareOf(1) : shareOf(payeeIndex);
-    const creatorShare = royalty - payeeShare;
-    expect(creatorIndex === 0 ? creatorShare : payeeShare).toBe(royalty - shareOf(1)); // the first takes the dust
+    // SplitMain credits each payee the floor of its share of everything paid in; the remainder (fewer wei than
+    // payees) is held for the next distribution, never given to anyone else.
+    const shareOf = (account: Address) => (royalty * BigInt(split.shares[split.accounts.indexOf(account)]!)) / 1_000_000n;
+    const payeeShare = shareOf(payee.address);
+    const creatorShare = shareOf(creator.address);
+    const held = await client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'heldOf', args: [splitAddress, '0x0000000000000000000000000000000000000000'] });
+    expect(payeeShare + creatorShare + held).toBe(royalty);
     await expect(client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee.address, '0x0000000000000000000000000000000000000000'] })).resolves.toBe(payeeShare);
     await expect(client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [creator.address, '0x0000000000000000000000000000000000000000'] })).resolves.toBe(creatorShare);
     await expect(client.getBalance({ address: splitAddress })).resolves.toBe(0n);

@@ -1,7 +1,7 @@
 import { getAddress, isAddress, type Address } from 'viem';
 import type { PrismaClient } from '../db/client';
 import { LabelRequestError } from './errors';
-import { authorize } from './label-service';
+import { authorize, keepAnOwner, lockMembers } from './label-service';
 import type { LabelRoleName } from './permissions';
 
 function address(input: string, field: string): Address {
@@ -9,16 +9,15 @@ function address(input: string, field: string): Address {
   return getAddress(input);
 }
 
-/** Changes an existing member's role (owners only); the last owner cannot be demoted. Audited in the same transaction. */
+/** Changes an existing member's role (owners only); the last owner cannot be demoted, even concurrently (lockMembers). Audited in the same transaction. */
 export async function changeMemberRole(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string, role: LabelRoleName): Promise<void> {
   const member = address(memberAddress, 'member');
   await prisma.$transaction(async (tx) => {
+    await lockMembers(tx, labelId);
     await authorize(tx, labelId, actor, 'member.changeRole');
     const target = await tx.labelMember.findUnique({ where: { labelId_address: { labelId, address: member } } });
     if (!target) throw new LabelRequestError(`${member} is not a member`, 404);
-    if (target.role === 'owner' && role !== 'owner' && (await tx.labelMember.count({ where: { labelId, role: 'owner' } })) === 1) {
-      throw new LabelRequestError('A label keeps at least one owner: make another member owner first', 409);
-    }
+    await keepAnOwner(tx, labelId, target.role, role, 'make another member owner first');
     await tx.labelMember.update({ where: { labelId_address: { labelId, address: member } }, data: { role } });
     await tx.labelAuditEntry.create({ data: { labelId, actor: getAddress(actor), action: 'member.changeRole', details: { member, from: target.role, to: role } } });
   });

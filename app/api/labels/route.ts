@@ -1,13 +1,12 @@
 import { labelApi } from './_api';
+import { JSON_BODY } from '../../../lib/http/policies';
+import { withBodyLimit } from '../../../lib/http/guard';
+import { withLiveSession } from '../../../lib/auth/live-session';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** GET: the signed-in wallet's labels. POST { name }: creates a label (creator = owner). See lib/labels/http.ts. */
-export async function GET(request: Request): Promise<Response> {
-  return (await labelApi()).list(request);
-}
+export const GET = withLiveSession(async (request: Request): Promise<Response> => (await labelApi()).list(request));
 
-export async function POST(request: Request): Promise<Response> {
-  return (await labelApi()).create(request);
-}
+export const POST = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request): Promise<Response> => (await labelApi()).create(request)));

@@ -1,6 +1,9 @@
 import { getAddress, isAddress } from 'viem';
 import { profileUpdateSchema, readProfile, updateProfile } from '../../../../lib/auth/profile';
 import { getAuthContext, isSameOrigin, sessionOf } from '../../../../lib/auth/server-context';
+import { withLiveSession } from '../../../../lib/auth/live-session';
+import { withBodyLimit } from '../../../../lib/http/guard';
+import { JSON_BODY } from '../../../../lib/http/policies';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -19,7 +22,7 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
  * PUT /api/profiles/:address { displayName?, bio? } -> 200 the profile. 401 without a SIWE session, 403 when the
  * session is another address (or another origin), 400 { error, problems } for invalid fields.
  */
-export async function PUT(request: Request, { params }: Params): Promise<Response> {
+export const PUT = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, { params }: Params): Promise<Response> => {
   const { address } = await params;
   if (!isAddress(address, { strict: false })) return Response.json({ error: 'Not an address' }, { status: 404 });
   if (!isSameOrigin(request)) return Response.json({ error: 'Cross-origin request refused' }, { status: 403 });
@@ -30,4 +33,4 @@ export async function PUT(request: Request, { params }: Params): Promise<Respons
   const parsed = profileUpdateSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'Invalid profile', problems: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, { status: 400 });
   return Response.json(await updateProfile(ctx.prisma, session.address, parsed.data));
-}
+}));

@@ -1,4 +1,7 @@
-/** Largest JSON body any API route accepts (sign-in, profiles, labels): far above real use, far below harm. */
+/**
+ * Largest JSON body any API route accepts (sign-in, profiles, labels): far above real use, far below harm. Keep it well
+ * under the proxy's body buffer (proxyClientMaxBodySize in next.config.ts), so a body Next cuts is still seen as too large.
+ */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** 413: the body is larger than the route accepts. */

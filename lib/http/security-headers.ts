@@ -54,3 +54,9 @@ export function routeKind(pathname: string): RouteKind {
   if (pathname.startsWith('/ipfs/')) return 'gateway';
   return 'page';
 }
+
+/** Sets the API's security headers on a response (for a route the proxy does not run on). */
+export function withApiHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries({ ...COMMON_SECURITY_HEADERS, 'content-security-policy': API_CSP })) response.headers.set(name, value);
+  return response;
+}

@@ -2,6 +2,7 @@ import { getServices } from '../../../../lib/platform/services';
 import { getAuthContext } from '../../../../lib/auth/server-context';
 import { withBodyLimit } from '../../../../lib/http/guard';
 import { clientKey, PIN_RATE, takeRate, tooManyRequests } from '../../../../lib/http/rate-limit';
+import { withApiHeaders } from '../../../../lib/http/security-headers';
 import { createPinTrackHandler, pinRequestLimit } from './handler';
 
 export const dynamic = 'force-dynamic';
@@ -21,5 +22,12 @@ const handler = createPinTrackHandler({
   },
 });
 
-/** Pins a track folder (see ./handler.ts for the request and the answers); chunked uploads are capped as they stream. */
-export const POST = withBodyLimit({ limit: pinRequestLimit() }, async (request: Request): Promise<Response> => handler(request));
+const bounded = withBodyLimit({ limit: pinRequestLimit() }, async (request: Request, _context: unknown): Promise<Response> => handler(request));
+
+/**
+ * Pins a track folder (see ./handler.ts for the request and the answers); chunked uploads are capped as they stream.
+ * The proxy does not run here (proxy.ts), so the API's security headers are set on the way out.
+ */
+export async function POST(request: Request): Promise<Response> {
+  return withApiHeaders(await bounded(request, undefined));
+}

@@ -1,9 +1,11 @@
 import pg from 'pg';
-import type { Address, Hex, Log, PublicClient } from 'viem';
+import { BlockNotFoundError, TransactionReceiptNotFoundError, type Address, type Hex, type Log, type PublicClient } from 'viem';
 import type { MotifContractAddresses } from '../chain/contracts';
 import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
+import { Backoff, sleep } from './backoff';
 import { decodeMotifLogs, type DecodedEvent, type JsonValue } from './decode-logs';
+import { indexerLockKey, statusName, type IndexerState } from './indexer-status';
 import { compareChainOrder, foldTokenEvents, type ListingState, type TrackState } from './token-state';
 
 export const INDEXER_STREAM = 'motif';
@@ -21,7 +23,13 @@ export type IndexerParameters = {
   batchSize?: number;
 };
 
-export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; rolledBackTo: bigint | null; caughtUp: boolean };
+/**
+ * A transaction the index had seen that the chain no longer has, not even in another block: after a reorg, or after
+ * a local chain lost its last seconds (anvil saves its state once a second; `kill -9` loses what came after).
+ */
+export type LostTransaction = { txHash: Hex; blockNumber: bigint; events: { contract: string; name: string; tokenId: string | null }[] };
+
+export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; rolledBackTo: bigint | null; lost: LostTransaction[]; caughtUp: boolean };
 export type SyncToHeadResult = { toBlock: bigint; events: number; batches: number };
 
 export class ReorgTooDeepError extends Error {
@@ -41,7 +49,7 @@ export class IndexerBusyError extends Error {
 export class IndexerLockLostError extends Error {
   override name = 'IndexerLockLostError';
   constructor() {
-    super('The database session holding the indexer lock ended; stopping so two writers never run at once.');
+    super('The database session holding the indexer lock ended; the lock is taken again before any write, so two writers never run at once.');
   }
 }
 
@@ -131,13 +139,42 @@ async function findForkPoint(params: IndexerParameters, cursorBlock: bigint): Pr
   const recorded = await prisma.indexedBlock.findMany({ where: { chainId }, orderBy: { number: 'desc' } });
   let divergedAbove: bigint | null = null;
   for (const block of recorded) {
-    const onChain = await client.getBlock({ blockNumber: block.number }).catch(() => null);
+    // Only "no such block" means the chain moved; a transport error (RPC down, timeout) must never read as a reorg.
+    const onChain = await client.getBlock({ blockNumber: block.number }).catch((error: unknown) => {
+      if (error instanceof BlockNotFoundError) return null;
+      throw error;
+    });
     if (onChain && onChain.hash === block.hash) return divergedAbove === null ? null : block.number;
     divergedAbove = block.number;
   }
   if (divergedAbove === null) return null;
   const oldest = recorded.at(-1)?.number ?? cursorBlock;
   throw new ReorgTooDeepError(oldest);
+}
+
+/** The recorded transactions above `ancestor` that the chain has in no block at all (asked before their rows go). */
+async function lostAbove(params: IndexerParameters, ancestor: bigint): Promise<LostTransaction[]> {
+  const rows = await params.prisma.chainEvent.findMany({
+    where: { chainId: params.chainId, blockNumber: { gt: ancestor } },
+    select: { txHash: true, blockNumber: true, contract: true, name: true, tokenId: true },
+    orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+  });
+  const byTx = new Map<string, LostTransaction>();
+  for (const row of rows) {
+    const tx = byTx.get(row.txHash) ?? { txHash: row.txHash as Hex, blockNumber: row.blockNumber, events: [] };
+    tx.events.push({ contract: row.contract, name: row.name, tokenId: row.tokenId?.toFixed() ?? null });
+    byTx.set(row.txHash, tx);
+  }
+  const lost: LostTransaction[] = [];
+  for (const tx of byTx.values()) {
+    // A reorg may have moved the transaction into another block: only one with no receipt at all is lost.
+    const receipt = await params.client.getTransactionReceipt({ hash: tx.txHash }).catch((error: unknown) => {
+      if (error instanceof TransactionReceiptNotFoundError) return null;
+      throw error;
+    });
+    if (receipt === null) lost.push(tx);
+  }
+  return lost;
 }
 
 async function rollbackAbove(params: IndexerParameters, ancestor: bigint): Promise<void> {
@@ -167,10 +204,12 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
   const batchSize = BigInt(params.batchSize ?? 2_000);
 
   let rolledBackTo: bigint | null = null;
+  let lost: LostTransaction[] = [];
   const cursor = await cursorOf(prisma, chainId);
   if (cursor) {
     const ancestor = await findForkPoint(params, cursor.blockNumber);
     if (ancestor !== null) {
+      lost = await lostAbove(params, ancestor);
       await rollbackAbove(params, ancestor);
       rolledBackTo = ancestor;
     }
@@ -178,7 +217,7 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
   const after = await cursorOf(prisma, chainId);
   const fromBlock = after ? after.blockNumber + 1n : params.startBlock;
   const head = await client.getBlockNumber({ cacheTime: 0 }); // viem caches the head for its polling interval otherwise
-  if (fromBlock > head) return { fromBlock, toBlock: head, events: 0, rolledBackTo, caughtUp: true };
+  if (fromBlock > head) return { fromBlock, toBlock: head, events: 0, rolledBackTo, lost, caughtUp: true };
   const wanted = fromBlock + batchSize - 1n < head ? fromBlock + batchSize - 1n : head;
   const { logs, toBlock } = await getLogsShrinking(client, Object.values(addresses), fromBlock, wanted);
   const events = decodeMotifLogs(logs, addresses);
@@ -221,7 +260,7 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
     },
     { timeout: 60_000 },
   );
-  return { fromBlock, toBlock, events: events.length, rolledBackTo, caughtUp: toBlock === head };
+  return { fromBlock, toBlock, events: events.length, rolledBackTo, lost, caughtUp: toBlock === head };
 }
 
 /**
@@ -252,68 +291,118 @@ export async function syncToHead(params: IndexerParameters, maxBatches = 1_000):
   throw new IndexerBehindError(maxBatches);
 }
 
+/** The single-writer lock, held for the life of this handle, and where the holder publishes its state. */
+export type IndexerLock = {
+  release(): Promise<void>;
+  lost(): boolean;
+  /** Names the lock's session after `state` (see indexer-status.ts); a failure means the session is gone. */
+  publish(state: IndexerState, since: Date): Promise<void>;
+};
+
 /** Holds the single-writer lock for the life of the returned handle (a PostgreSQL session advisory lock). */
-export async function acquireIndexerLock(databaseUrl: string, chainId: number): Promise<{ release(): Promise<void>; lost(): boolean }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+export async function acquireIndexerLock(databaseUrl: string, chainId: number): Promise<IndexerLock> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: statusName('running', new Date()) });
   let lost = false;
   client.on('error', () => {
     lost = true; // the session holding the lock is gone (server stopped): the lock is released with it
   });
   await client.connect();
-  const key = 0x6d6f7469 + chainId; // "moti" + chain id
-  const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
-  if (!rows[0]?.locked) {
-    await client.end();
-    throw new IndexerBusyError();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [indexerLockKey(chainId)]);
+    if (!rows[0]?.locked) throw new IndexerBusyError();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
   }
-  return { release: () => (lost ? Promise.resolve() : client.end()), lost: () => lost };
+  return {
+    release: () => (lost ? Promise.resolve() : client.end()),
+    lost: () => lost,
+    publish: async (state, since) => {
+      await client.query(`SELECT set_config('application_name', $1, false)`, [statusName(state, since)]);
+    },
+  };
 }
+
+/** What the indexer loop is doing, for logs and health: each change of state is reported once. */
+export type IndexerStateChange = { state: IndexerState; since: Date; error?: unknown; retryInMs?: number; attempt?: number };
 
 export type RunIndexerParameters = IndexerParameters & {
   databaseUrl: string;
   pollMs?: number;
+  /** Ceiling of the retry back-off (default 30 s); the first retry waits `pollMs`. */
+  maxRetryMs?: number;
   signal: AbortSignal;
   onSync?: (result: SyncResult) => void;
-  onError?: (error: unknown) => void;
+  /** Every failed attempt, with the wait before the next. */
+  onError?: (error: unknown, retryInMs: number) => void;
+  /** Each change between running and retrying. */
+  onState?: (change: IndexerStateChange) => void;
   /** Work to do whenever the index is caught up (e.g. resolving track metadata), before waiting for new blocks. */
   whenCaughtUp?: () => Promise<void>;
 };
 
-/** Backfills, then follows the chain until `signal` aborts; one writer per database and chain. */
+/**
+ * Backfills, then follows the chain until `signal` aborts; one writer per database and chain. Never stops on a
+ * transport error: an RPC or PostgreSQL outage is retried with exponential back-off and the loop resumes from the
+ * cursor; a lost lock session (PostgreSQL restarted) is taken again. It ends only when aborted, when another
+ * indexer holds the lock (IndexerBusyError) or on a reorg deeper than it keeps (ReorgTooDeepError).
+ */
 export async function runIndexer(params: RunIndexerParameters): Promise<void> {
-  const lock = await acquireIndexerLock(params.databaseUrl, params.chainId);
+  const pollMs = params.pollMs ?? 1_000;
+  const backoff = new Backoff({ initialMs: pollMs, maxMs: Math.max(pollMs, params.maxRetryMs ?? 30_000) });
+  let state: IndexerState | null = null;
+  let since = new Date();
+  let lock: IndexerLock | null = null;
+  const enter = async (next: IndexerState, detail: Omit<IndexerStateChange, 'state' | 'since'> = {}) => {
+    if (next !== state) {
+      state = next;
+      since = new Date();
+      params.onState?.({ state, since, ...detail });
+    }
+    // Best effort: a failed publish means the lock session is gone, which the loop finds out on its own.
+    await lock?.publish(state, since).catch(() => undefined);
+  };
+  const retry = async (error: unknown) => {
+    const retryInMs = backoff.next();
+    params.onError?.(error, retryInMs);
+    await enter('retrying', { error, retryInMs, attempt: backoff.attempts });
+    await sleep(retryInMs, params.signal);
+  };
+
   try {
     while (!params.signal.aborted) {
-      if (lock.lost()) throw new IndexerLockLostError();
+      if (lock === null || lock.lost()) {
+        if (lock !== null) {
+          await lock.release();
+          lock = null;
+          await retry(new IndexerLockLostError());
+          continue;
+        }
+        try {
+          lock = await acquireIndexerLock(params.databaseUrl, params.chainId);
+          await enter(state ?? 'running');
+        } catch (error) {
+          // Another writer holds the lock: not ours to wait for here (the caller decides).
+          if (error instanceof IndexerBusyError) throw error;
+          await retry(error);
+          continue;
+        }
+      }
       try {
         const result = await syncOnce(params);
+        backoff.reset();
+        await enter('running');
         params.onSync?.(result);
         if (result.caughtUp) {
           await params.whenCaughtUp?.();
-          await sleep(params.pollMs ?? 1_000, params.signal);
+          await sleep(pollMs, params.signal);
         }
       } catch (error) {
         if (error instanceof ReorgTooDeepError) throw error;
-        params.onError?.(error);
-        await sleep(Math.min(10_000, (params.pollMs ?? 1_000) * 5), params.signal);
+        await retry(error);
       }
     }
   } finally {
-    await lock.release();
+    await lock?.release().catch(() => undefined);
   }
-}
-
-/** Waits `ms`, or less if `signal` aborts; removes its abort listener either way (the loop sleeps every poll). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

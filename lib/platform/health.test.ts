@@ -2,6 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HeliaStorage } from '../ipfs/helia-storage';
+import { createPublicClient, createTestClient, http } from 'viem';
+import { createPrismaClient } from '../db/client';
+import { acquireIndexerLock, INDEXER_STREAM } from '../indexer/indexer';
 import { checkHealth } from './health';
 
 let dir: string;
@@ -23,6 +26,7 @@ describe('checkHealth', () => {
       databaseUrl: inject('databaseUrl'),
       storage,
       contracts: { Nothing: '0x000000000000000000000000000000000000dEaD' },
+      chainId: 31337,
     });
     expect(report.components.chain).toMatchObject({ ok: true, data: { chainId: 31337 } });
     expect(report.components.database.ok).toBe(true);
@@ -38,10 +42,44 @@ describe('checkHealth', () => {
       databaseUrl: 'postgresql://postgres:postgres@127.0.0.1:1/motif',
       storage,
       contracts: {},
+      chainId: 31337,
     });
     expect(report.components.chain.ok).toBe(false);
     expect(report.components.database.ok).toBe(false);
     expect(report.components.contracts).toMatchObject({ ok: false, detail: 'no deployment recorded for this chain' });
     expect(report.components.ipfs.ok).toBe(true);
+    expect(report.components.indexer.ok).toBe(false);
+  });
+
+  it('reports the indexer stopped, running or retrying from its lock, and red when it trails the head too far', async () => {
+    // A chain id of its own: the lock and cursor of other test files' indexers (chain 31337) are left alone.
+    const chainId = 900_000 + process.pid;
+    const prisma = createPrismaClient(inject('databaseUrl'));
+    const indexer = async () => (await checkHealth({ rpcUrl: inject('rpcUrl'), databaseUrl: inject('databaseUrl'), storage, contracts: {}, chainId, maxLagBlocks: 3 })).components.indexer;
+    const setCursor = (blockNumber: bigint) =>
+      prisma.chainCursor.upsert({ where: { chainId_stream: { chainId, stream: INDEXER_STREAM } }, create: { chainId, stream: INDEXER_STREAM, blockNumber, blockHash: '0x00' }, update: { blockNumber } });
+    try {
+      await createTestClient({ mode: 'anvil', transport: http(inject('rpcUrl')) }).mine({ blocks: 5 }); // a head above 4
+      const head = await createPublicClient({ transport: http(inject('rpcUrl')) }).getBlockNumber({ cacheTime: 0 });
+      await setCursor(head - 1n);
+      expect(await indexer()).toMatchObject({ ok: false, detail: 'stopped: no indexer holds the lock', data: { state: 'stopped' } });
+
+      const lock = await acquireIndexerLock(inject('databaseUrl'), chainId);
+      try {
+        expect(await indexer()).toMatchObject({ ok: true, data: { state: 'running', indexedBlock: Number(head - 1n), headBlock: Number(head) } });
+        await lock.publish('retrying', new Date());
+        expect(await indexer()).toMatchObject({ ok: true, data: { state: 'retrying' } });
+        await setCursor(head - 4n);
+        const behind = await indexer();
+        expect(behind).toMatchObject({ ok: false, data: { lagBlocks: 4 } });
+        expect(behind.detail).toMatch(/^retrying, 4 blocks behind the head \(more than 3\)$/);
+      } finally {
+        await lock.release();
+      }
+      expect((await indexer()).data).toMatchObject({ state: 'stopped' });
+    } finally {
+      await prisma.chainCursor.deleteMany({ where: { chainId } });
+      await prisma.$disconnect();
+    }
   });
 });

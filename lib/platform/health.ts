@@ -2,6 +2,8 @@ import { CID } from 'multiformats/cid';
 import pg from 'pg';
 import { createPublicClient, http, type Address } from 'viem';
 import { migrationStatus } from '../db/migration-status';
+import { INDEXER_STREAM } from '../indexer/indexer';
+import { readIndexerStatus } from '../indexer/indexer-status';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
 
 export type ComponentHealth = { ok: boolean; ms: number; detail: string; data?: Record<string, unknown> };
@@ -9,7 +11,7 @@ export type ComponentHealth = { ok: boolean; ms: number; detail: string; data?: 
 export type HealthReport = {
   ok: boolean;
   checkedAt: string;
-  components: { chain: ComponentHealth; contracts: ComponentHealth; database: ComponentHealth; ipfs: ComponentHealth };
+  components: { chain: ComponentHealth; contracts: ComponentHealth; database: ComponentHealth; ipfs: ComponentHealth; indexer: ComponentHealth };
 };
 
 export type HealthInputs = {
@@ -18,7 +20,12 @@ export type HealthInputs = {
   contracts: Record<string, Address>;
   databaseUrl: string;
   storage: IpfsStorage;
+  chainId: number;
+  /** Blocks the index may trail the chain's head by and still be healthy (default 32). */
+  maxLagBlocks?: number;
 };
+
+export const DEFAULT_MAX_LAG_BLOCKS = 32;
 
 async function timed(check: () => Promise<Omit<ComponentHealth, 'ms'>>): Promise<ComponentHealth> {
   const started = performance.now();
@@ -33,7 +40,8 @@ async function timed(check: () => Promise<Omit<ComponentHealth, 'ms'>>): Promise
 /** Live state of each component, each checked for real (RPC calls, SQL, an IPFS add and read-back). */
 export async function checkHealth(inputs: HealthInputs): Promise<HealthReport> {
   const client = createPublicClient({ transport: http(inputs.rpcUrl, { timeout: 5_000, retryCount: 0 }) });
-  const [chain, contracts, database, ipfs] = await Promise.all([
+  const maxLag = inputs.maxLagBlocks ?? DEFAULT_MAX_LAG_BLOCKS;
+  const [chain, contracts, database, ipfs, indexer] = await Promise.all([
     timed(async () => {
       const [chainId, blockNumber] = await Promise.all([client.getChainId(), client.getBlockNumber()]);
       return { ok: true, detail: `chain ${chainId} at block ${blockNumber}`, data: { chainId, blockNumber: Number(blockNumber) } };
@@ -74,6 +82,24 @@ export async function checkHealth(inputs: HealthInputs): Promise<HealthReport> {
       const same = back.length === probe.length && back.every((b, i) => b === probe[i]);
       return { ok: same, detail: same ? `${inputs.storage.backend}: added and read back ${probe.length} bytes` : 'read-back differs from what was added', data: { backend: inputs.storage.backend, cid: cid.toString() } };
     }),
+    timed(async () => {
+      // The state comes from the session holding the indexer's lock, so it is right on any replica and never stale.
+      const sql = new pg.Client({ connectionString: inputs.databaseUrl, connectionTimeoutMillis: 5_000 });
+      await sql.connect();
+      let status;
+      try {
+        status = await readIndexerStatus(sql, inputs.chainId, INDEXER_STREAM);
+      } finally {
+        await sql.end();
+      }
+      const head = await client.getBlockNumber({ cacheTime: 0 });
+      const lag = status.cursorBlock === null ? null : Number(head > status.cursorBlock ? head - status.cursorBlock : 0n);
+      const data = { state: status.state, since: status.since?.toISOString() ?? null, indexedBlock: status.cursorBlock === null ? null : Number(status.cursorBlock), headBlock: Number(head), lagBlocks: lag, maxLagBlocks: maxLag };
+      if (status.state === 'stopped') return { ok: false, detail: 'stopped: no indexer holds the lock', data };
+      if (lag === null) return { ok: false, detail: `${status.state}, nothing indexed yet`, data };
+      const ok = lag <= maxLag;
+      return { ok, detail: `${status.state}, ${lag} block${lag === 1 ? '' : 's'} behind the head${ok ? '' : ` (more than ${maxLag})`}`, data };
+    }),
   ]);
-  return { ok: chain.ok && contracts.ok && database.ok && ipfs.ok, checkedAt: new Date().toISOString(), components: { chain, contracts, database, ipfs } };
+  return { ok: chain.ok && contracts.ok && database.ok && ipfs.ok && indexer.ok, checkedAt: new Date().toISOString(), components: { chain, contracts, database, ipfs, indexer } };
 }

@@ -67,5 +67,5 @@ async function createServices(): Promise<Services> {
 /** The live health of this app's components (for /api/health and the status page). */
 export async function servicesHealth(): Promise<HealthReport> {
   const services = await getServices();
-  return checkHealth({ rpcUrl: services.rpcUrl, contracts: await services.contractAddresses(), databaseUrl: services.databaseUrl, storage: services.storage });
+  return checkHealth({ rpcUrl: services.rpcUrl, contracts: await services.contractAddresses(), databaseUrl: services.databaseUrl, storage: services.storage, chainId: services.chainId });
 }

@@ -32,7 +32,8 @@ export function pageCsp(nonce: string, connectOrigins: readonly string[]): strin
     "media-src 'self' blob:",
     "font-src 'self'",
     "worker-src 'self' blob:",
-    `connect-src 'self' ${[...connectOrigins, ...WALLETCONNECT_SOURCES].join(' ')}`,
+    // blob: — the studio reads back the WAV it rendered (a blob: URL) when it publishes a draft to /mint.
+    `connect-src 'self' blob: ${[...connectOrigins, ...WALLETCONNECT_SOURCES].join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -25,7 +25,7 @@ describe('security headers', () => {
     expect(['/', '/gallery', '/api/ping', '/ipfs/x', '/_next/static/a.js'].map(routeKind)).toEqual(['page', 'page', 'api', 'gateway', 'static']);
     const csp = pageCsp('abc123', ['http://127.0.0.1:8545']);
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
-    expect(csp).toContain("connect-src 'self' http://127.0.0.1:8545");
+    expect(csp).toContain("connect-src 'self' blob: http://127.0.0.1:8545");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   });

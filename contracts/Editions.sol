@@ -92,7 +92,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
 
     uint256 private constant _BPS = 10_000;
     uint256 private constant _NUMBER_BITS = 32;
-    uint256 private constant _NUMBER_MASK = (1 << 32) - 1;
+    uint256 internal constant _NUMBER_MASK = (1 << 32) - 1;
     uint256 private constant _MASK_64 = (1 << 64) - 1;
     uint256 private constant _MASK_96 = (1 << 96) - 1;
     uint256 private constant _MASK_40 = (1 << 40) - 1;
@@ -177,17 +177,17 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     string private _name;
     string private _symbol;
 
-    mapping(uint256 editionId => EditionState) private _state;
-    mapping(uint256 editionId => PayoutSlot) private _payoutSlot;
-    mapping(uint256 editionId => RoyaltySlot) private _royaltySlot;
-    mapping(uint256 editionId => mapping(uint256 phase => Phase)) private _phases;
-    mapping(uint256 editionId => mapping(uint256 phase => bytes32)) private _roots;
+    mapping(uint256 editionId => EditionState) internal _state;
+    mapping(uint256 editionId => PayoutSlot) internal _payoutSlot;
+    mapping(uint256 editionId => RoyaltySlot) internal _royaltySlot;
+    mapping(uint256 editionId => mapping(uint256 phase => Phase)) internal _phases;
+    mapping(uint256 editionId => mapping(uint256 phase => bytes32)) internal _roots;
     /// @dev Eight 32-bit counters (phase i in bits 32i..32i+31) of copies minted by each minter, per edition.
-    mapping(uint256 editionId => mapping(address minter => uint256)) private _walletMints;
-    mapping(address creator => address) private _signers;
-    mapping(uint256 editionId => mapping(uint256 word => uint256)) private _approvalNonces;
+    mapping(uint256 editionId => mapping(address minter => uint256)) internal _walletMints;
+    mapping(address creator => address) internal _signers;
+    mapping(uint256 editionId => mapping(uint256 word => uint256)) internal _approvalNonces;
     /// @dev 1 + the credit once an account has been credited (the slot never returns to zero).
-    mapping(address account => uint256) private _credits;
+    mapping(address account => uint256) internal _credits;
 
     // ------------------------------------------------------------------ events
 
@@ -351,7 +351,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         address to,
         address referrer,
         string calldata comment
-    ) external payable nonReentrant returns (uint256 firstTokenId) {
+    ) external payable virtual nonReentrant returns (uint256 firstTokenId) {
         return _sell(editionId, phase, MODE_PUBLIC, quantity, to, referrer, comment);
     }
 
@@ -536,7 +536,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Allowlist leaf of `account` in `phase` of `editionId` (OpenZeppelin StandardMerkleTree leaf).
-    function allowlistLeaf(uint256 editionId, uint256 phase, address account) public pure returns (bytes32) {
+    function allowlistLeaf(uint256 editionId, uint256 phase, address account) public pure virtual returns (bytes32) {
         return keccak256(bytes.concat(keccak256(abi.encode(editionId, phase, account))));
     }
 
@@ -712,7 +712,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         address to,
         address referrer,
         string calldata comment
-    ) internal returns (uint256 firstTokenId) {
+    ) internal virtual returns (uint256 firstTokenId) {
         if (bytes(comment).length > MAX_COMMENT_BYTES) revert CommentTooLong(bytes(comment).length, MAX_COMMENT_BYTES);
         (uint256 firstNumber, uint256 paid) = _charge(
             editionId,
@@ -777,7 +777,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         }
         {
             uint256 walletCap = (p >> 176) & _MASK_24;
-            if (walletCap != 0) _countWalletMints(editionId, phase, quantity, walletCap);
+            if (walletCap != 0) _countWalletMints(editionId, phase, to, quantity, walletCap);
         }
         EditionState storage stateSlot = _state[editionId];
         uint256 s;
@@ -789,7 +789,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         firstNumber = _takeSupplyWord(editionId, s, quantity);
         uint256 referralCredit;
         if (referrer != address(0)) {
-            if (referrer == msg.sender || referrer == to) revert SelfReferral(referrer);
+            _checkReferrer(referrer, to);
             referralCredit = (paid * ((s >> 216) & 0xffff)) / _BPS;
             if (referralCredit != 0) _credit(referrer, referralCredit);
         }
@@ -801,15 +801,28 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Counts `quantity` more copies for `msg.sender` in `phase`; reverts above `walletCap`. Virtual so that a
-    /// test mock can count the wrong account.
-    function _countWalletMints(uint256 editionId, uint256 phase, uint256 quantity, uint256 walletCap) internal virtual {
+    /**
+     * @dev Counts `quantity` more copies for the paying account (`msg.sender`, never the recipient `to`) in `phase`;
+     * reverts above `walletCap`. Virtual so that a test mock can count the recipient instead.
+     */
+    function _countWalletMints(
+        uint256 editionId,
+        uint256 phase,
+        address /* to */,
+        uint256 quantity,
+        uint256 walletCap
+    ) internal virtual {
         uint256 word = _walletMints[editionId][msg.sender];
         uint256 shift = 32 * phase;
         uint256 already = (word >> shift) & _NUMBER_MASK;
         if (already + quantity > walletCap) revert WalletCapExceeded(msg.sender, already, walletCap);
         // already + quantity <= walletCap < 2^24: the counter cannot carry into the next phase's bits.
         _walletMints[editionId][msg.sender] = word + (quantity << shift);
+    }
+
+    /// @dev A referrer is neither the payer nor the recipient. Virtual so that a test mock can drop the check.
+    function _checkReferrer(address referrer, address to) internal view virtual {
+        if (referrer == msg.sender || referrer == to) revert SelfReferral(referrer);
     }
 
     /// @dev Checks the edition's close time and supply cap (state word `s`) for `quantity` more copies and

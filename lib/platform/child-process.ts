@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
+export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null };
+
 /** A long-running child process started by the platform, with the line that announced it ready. */
 export type ManagedProcess = {
   readonly child: ChildProcess;
   readonly readyLine: string;
+  /** Settles when the process exits, however it ends (for a supervisor to notice a death). */
+  readonly exited: Promise<ProcessExit>;
   /** Stops the process (SIGTERM, then SIGKILL after `graceMs`) and resolves once it has exited. */
   stop(graceMs?: number): Promise<void>;
 };
@@ -42,10 +46,10 @@ export function startProcess(params: StartProcessParameters): Promise<ManagedPro
   });
   let output = '';
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.once('exit', () => {
+  const exitPromise = new Promise<ProcessExit>((resolve) => {
+    child.once('exit', (code, signal) => {
       exited = true;
-      resolve();
+      resolve({ code, signal });
     });
   });
 
@@ -88,7 +92,7 @@ export function startProcess(params: StartProcessParameters): Promise<ManagedPro
             settled = true;
             clearTimeout(timer);
             params.signal?.removeEventListener('abort', onAbort);
-            resolve({ child, readyLine: line, stop });
+            resolve({ child, readyLine: line, exited: exitPromise, stop });
           }
         }
       };

@@ -15,6 +15,7 @@ const TITLES: Record<string, string> = {
   gallery: 'Indexer and gallery (10,000 tracks)',
   provenance: 'IPFS and verification',
   studio: 'Studio (headless Chromium)',
+  load: 'Speed under load (50 clients, loopback)',
 };
 
 const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string }> = {
@@ -24,6 +25,7 @@ const MODULES: Record<string, { file: string; exportName: string; markdownExport
   gallery: { file: '../bench/gallery.ts', exportName: 'galleryBench' },
   provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
   studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
+  load: { file: '../bench/load.ts', exportName: 'loadBench' },
 };
 
 type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;

@@ -1,15 +1,8 @@
-import { createPrismaClient, type PrismaClient } from '../../lib/db/client';
+import { sharedPrismaClient, type PrismaClient } from '../../lib/db/client';
 import { getServices } from '../../lib/platform/services';
 
-const globalKey = Symbol.for('motif.pagesPrisma');
-type WithPrisma = typeof globalThis & { [globalKey]?: Promise<{ prisma: PrismaClient; chainId: number }> };
-
-/** One pooled Prisma client per server process for the track, profile and activity pages. */
-export function pagesDb(): Promise<{ prisma: PrismaClient; chainId: number }> {
-  const g = globalThis as WithPrisma;
-  g[globalKey] ??= getServices().then((s) => ({ prisma: createPrismaClient(s.databaseUrl), chainId: s.chainId })).catch((error: unknown) => {
-    delete g[globalKey];
-    throw error;
-  });
-  return g[globalKey];
+/** The process's pooled Prisma client (lib/db/client.ts) and chain, for the server pages. */
+export async function pagesDb(): Promise<{ prisma: PrismaClient; chainId: number }> {
+  const services = await getServices();
+  return { prisma: sharedPrismaClient(services.databaseUrl), chainId: services.chainId };
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { formatEther } from 'viem';
-import { createPrismaClient } from '../../lib/db/client';
 import { shortHex } from '../../lib/format/short-hex';
 import { GALLERY_SORTS, GalleryQueryError, parseGalleryQuery, type GalleryQuery } from '../../lib/gallery/gallery-query';
 import { listTracks, type GalleryItem } from '../../lib/gallery/list-tracks';
-import { getServices } from '../../lib/platform/services';
+import { pagesDb } from '../_components/server-prisma';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Gallery' };
@@ -53,9 +52,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
     if (!(error instanceof GalleryQueryError)) throw error;
     problems = error.problems;
   }
-  const services = await getServices();
-  const prisma = createPrismaClient(services.databaseUrl);
-  const page = query ? await listTracks(prisma, services.chainId, query).finally(() => prisma.$disconnect()) : null;
+  const { prisma, chainId } = await pagesDb();
+  const page = query ? await listTracks(prisma, chainId, query) : null;
   const value = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
 
   return (

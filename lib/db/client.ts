@@ -12,3 +12,22 @@ export function createPrismaClient(databaseUrl: string, onConnectionLost: (error
   const adapter = new PrismaPg({ connectionString: databaseUrl }, { onPoolError: onConnectionLost, onConnectionError: onConnectionLost });
   return new PrismaClient({ adapter });
 }
+
+const sharedKey = Symbol.for('motif.sharedPrisma');
+type WithShared = typeof globalThis & { [sharedKey]?: Map<string, PrismaClient> };
+
+/**
+ * The one pooled client of this process for `databaseUrl`, made on first use and never disconnected: every server
+ * page and route shares its connections instead of opening a pool per request. Kept on globalThis because Next may
+ * load a module once per route bundle; the map survives that, a module-level variable would not.
+ */
+export function sharedPrismaClient(databaseUrl: string): PrismaClient {
+  const g = globalThis as WithShared;
+  const clients = (g[sharedKey] ??= new Map());
+  let client = clients.get(databaseUrl);
+  if (!client) {
+    client = createPrismaClient(databaseUrl);
+    clients.set(databaseUrl, client);
+  }
+  return client;
+}

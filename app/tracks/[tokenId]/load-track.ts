@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { parseSignedManifest } from '../../../lib/provenance/signed-manifest';
 import { getAddress, isHex, size, type Address, type Hex } from 'viem';
 import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provenance/digest';
@@ -68,7 +69,27 @@ export function tokenIdFromParam(param: string): bigint {
   throw new TrackNotFoundError(`"${param}" is not a track id`);
 }
 
+// A folder is addressed by its content, so its summary never changes: kept per process once read (bounded), so a
+// busy track page does not fetch and re-verify the same manifest from IPFS on every request. Misses are not kept: a
+// folder pinned later shows its panel at once.
+const PROVENANCE_CACHE_SIZE = 1_000;
+const provenanceKey = Symbol.for('motif.trackProvenance');
+type WithProvenance = typeof globalThis & { [provenanceKey]?: Map<string, ProvenanceSummary> };
+
 async function readProvenance(contentDigest: `0x${string}`): Promise<ProvenanceSummary | null> {
+  const g = globalThis as WithProvenance;
+  const known = (g[provenanceKey] ??= new Map());
+  const hit = known.get(contentDigest);
+  if (hit) return hit;
+  const summary = await fetchProvenance(contentDigest);
+  if (summary) {
+    if (known.size >= PROVENANCE_CACHE_SIZE) known.delete(known.keys().next().value ?? contentDigest);
+    known.set(contentDigest, summary);
+  }
+  return summary;
+}
+
+async function fetchProvenance(contentDigest: `0x${string}`): Promise<ProvenanceSummary | null> {
   try {
     const services = await getServices();
     const bytes = await readAll(services.storage.cat(cidFromContentDigest(contentDigest), { path: 'manifest.json', signal: AbortSignal.timeout(3_000) }));
@@ -103,8 +124,11 @@ const OFFER_EVENTS = new Set(['OfferMade', 'OfferCancelled', 'Sale']);
 /**
  * Everything the track page shows, from the indexer's tables and the pinned folder. `voucherContent`: the content
  * digest of a voucher already checked to be for this id (an unminted id holds only 96 bits of its digest).
+ * Memoized per request (React `cache`): the page's metadata and its body read the track once.
  */
-export async function loadTrack(tokenId: bigint, voucherContent?: Hex): Promise<TrackView> {
+export const loadTrack = cache(readTrack);
+
+async function readTrack(tokenId: bigint, voucherContent?: Hex): Promise<TrackView> {
   const { prisma, chainId } = await pagesDb();
   const id = tokenId.toString();
   const [track, listing, events] = await Promise.all([

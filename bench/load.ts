@@ -1,0 +1,140 @@
+/**
+ * Speed under load (issue #19): the platform from `npm start` with 40 minted tracks (real signed folders pinned in its
+ * IPFS repository, indexed with their metadata, half of them listed), then 50 keep-alive clients on loopback against
+ * the /gallery page, a track page, /api/health and the bare /api/ping route of the same app in the same run. Each
+ * route gets 10 s, in 4 alternating rounds so that neither warm-up nor whatever else the machine does favours one.
+ * The figures are ratios to the bare route: they compare the app with itself on whatever machine runs the bench.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { CID } from 'multiformats/cid';
+import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { z } from 'zod';
+import { localDevAccounts } from '../lib/chain/dev-accounts';
+import { localChain } from '../lib/config/chains';
+import { marketAbi, trackCollectionAbi } from '../lib/contracts/abi';
+import { readDeployment } from '../lib/contracts/deployment';
+import { trackIdOf } from '../lib/contracts/track-id';
+import { HeliaStorage } from '../lib/ipfs/helia-storage';
+import { pinTrack } from '../lib/ipfs/track-folder';
+import { contentDigestOfCid } from '../lib/provenance/digest';
+import { buildManifest } from '../lib/provenance/manifest';
+import { signManifest } from '../lib/provenance/signed-manifest';
+import { makeMidi, makeWav, manifestParams } from '../test/provenance/fixtures';
+import { pressCtrlC, runStartScript, tempPlatform } from '../test/support/start-process';
+import { round, type BenchFigure, type BenchModule } from './figure';
+import { percentile, runLoad, type LoadResult } from './http-load';
+
+const TRACKS = 40;
+const CLIENTS = 50;
+const SECONDS_PER_ROUTE = 10;
+const ROUNDS = 4;
+const GENRES = ['Ambient', 'Jazz', 'Folk', 'Techno'];
+const GALLERY_QUERIES = ['', 'page=2', 'genre=Jazz', 'sort=title', 'q=Load%20tune%201', 'forSale=true', 'sort=price-asc', 'genre=Ambient&sort=oldest'];
+
+const ROUTES = ['ping', 'gallery_page', 'track_page', 'health'] as const;
+type Route = (typeof ROUTES)[number];
+const galleryTotal = z.object({ total: z.number() });
+
+type Measured = { latenciesMs: number[]; errors: number; errorSamples: string[]; rps: number };
+
+/** The rounds of one route as one measurement: every latency, every error, requests over the time spent on it. */
+function merge(parts: LoadResult[]): Measured {
+  const latenciesMs = parts.flatMap((p) => p.latenciesMs).sort((a, b) => a - b);
+  const seconds = parts.reduce((s, p) => s + (p.rps > 0 ? p.latenciesMs.length / p.rps : 0), 0);
+  return { latenciesMs, errors: parts.reduce((s, p) => s + p.errors, 0), errorSamples: parts.flatMap((p) => p.errorSamples).slice(0, 3), rps: seconds > 0 ? latenciesMs.length / seconds : 0 };
+}
+
+const p95 = (m: Measured) => percentile(m.latenciesMs, 95);
+const describe = (name: string, m: Measured) => `${name} ${m.rps.toFixed(0)} req/s, p50 ${percentile(m.latenciesMs, 50).toFixed(1)} ms, p95 ${p95(m).toFixed(1)} ms (${m.latenciesMs.length} requests, ${m.errors} errors)`;
+
+export const loadBench: BenchModule = {
+  title: 'Speed under load (50 clients, loopback)',
+  async run(): Promise<BenchFigure[]> {
+    const [deployer, creator] = localDevAccounts(2);
+    if (!deployer || !creator) throw new Error('two local dev accounts expected');
+    const { dir, env } = await tempPlatform('bench-load');
+    const account = privateKeyToAccount(creator.privateKey);
+    // npm start deploys TrackCollection as the dev deployer's first transaction: the manifests are signed for it.
+    const collection = getContractAddress({ from: deployer.address, nonce: 0n });
+    let started: ReturnType<typeof runStartScript> | null = null;
+    try {
+      // Real track folders, pinned before the platform starts as earlier mints would have left them.
+      const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
+      const folders: { content: Hex; manifest: Hex }[] = [];
+      try {
+        for (let i = 0; i < TRACKS; i++) {
+          const wav = makeWav(0.25 + i / 100);
+          const midi = makeMidi();
+          const manifest = buildManifest(await manifestParams(account.address, wav, midi));
+          const signed = await signManifest({ manifest, chainId: 31337, verifyingContract: collection, sign: (td) => account.signTypedData(td) });
+          const pinned = await pinTrack(storage, { wav, midi, signed, metadata: { name: `Load tune ${i}`, description: 'A load bench track.', genre: GENRES[i % GENRES.length]!, credits: [] } });
+          folders.push({ content: contentDigestOfCid(CID.parse(pinned.cid)), manifest: signed.manifestDigest });
+        }
+      } finally {
+        await storage.close();
+      }
+
+      const platform = runStartScript(env);
+      started = platform;
+      await platform.ready;
+      const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
+      const publicClient = createPublicClient({ chain, transport: http() });
+      const wallet = createWalletClient({ chain, transport: http(), account });
+      const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+      const market = deployment.contracts.Market.address;
+      const send = async (hash: Promise<Hex>) => {
+        const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+        if (receipt.status !== 'success') throw new Error(`transaction ${receipt.transactionHash} reverted`);
+      };
+      for (const f of folders) await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [account.address, f.content, f.manifest, account.address, 500, 6] }));
+      await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+      const expiry = (await publicClient.getBlock()).timestamp + 30n * 86_400n;
+      for (const [i, f] of folders.entries()) {
+        if (i % 2 === 0) await send(wallet.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [collection, trackIdOf(account.address, f.content), parseEther(`0.${i + 1}`), expiry] }));
+      }
+
+      const base = `http://127.0.0.1:${env.MOTIF_APP_PORT}`;
+      // Indexed with metadata: every title in the gallery API.
+      for (let i = 0; ; i++) {
+        const forSale = galleryTotal.parse(await (await fetch(`${base}/api/gallery?forSale=true`)).json()).total;
+        const titled = galleryTotal.parse(await (await fetch(`${base}/api/gallery?q=Load%20tune`)).json()).total;
+        if (forSale === TRACKS / 2 && titled === TRACKS) break;
+        if (i > 240) throw new Error(`the indexer never showed the ${TRACKS} tracks:\n${platform.output().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+
+      let n = 0;
+      const urls: Record<Route, () => string> = {
+        ping: () => `${base}/api/ping`,
+        gallery_page: () => `${base}/gallery?${GALLERY_QUERIES[n++ % GALLERY_QUERIES.length]}`,
+        track_page: () => `${base}/tracks/${trackIdOf(account.address, folders[n++ % folders.length]!.content).toString()}`,
+        health: () => `${base}/api/health`,
+      };
+      for (const route of ROUTES) await runLoad({ url: urls[route], clients: 5, seconds: 1 }); // warm every route
+      const parts: Record<Route, LoadResult[]> = { ping: [], gallery_page: [], track_page: [], health: [] };
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const route of ROUTES) parts[route].push(await runLoad({ url: urls[route], clients: CLIENTS, seconds: SECONDS_PER_ROUTE / ROUNDS }));
+      }
+      const ping = merge(parts.ping);
+      const gallery = merge(parts.gallery_page);
+      const track = merge(parts.track_page);
+      const health = merge(parts.health);
+      const errors = ping.errors + gallery.errors + track.errors + health.errors;
+      const setup = `${CLIENTS} keep-alive clients on 127.0.0.1, ${SECONDS_PER_ROUTE} s per route in ${ROUNDS} alternating rounds, ${TRACKS} indexed tracks`;
+      return [
+        { name: 'load.gallery_page.p95_ratio', value: round(p95(gallery) / p95(ping), 2), unit: 'x', goal: '<= 3', note: `${describe('/gallery', gallery)} vs ${describe('/api/ping', ping)}; ${GALLERY_QUERIES.length} distinct queries; ${setup}` },
+        { name: 'load.track_page.p95_ratio', value: round(p95(track) / p95(ping), 2), unit: 'x', goal: '<= 3', note: `${describe('/tracks/<id>', track)} vs ${describe('/api/ping', ping)}; ${TRACKS} distinct tracks; ${setup}` },
+        { name: 'load.health.rps_ratio', value: round(health.rps / ping.rps, 2), unit: 'x', goal: '>= 0.5', note: `${describe('/api/health', health)} vs ${describe('/api/ping', ping)}; live checks at most once a second; ${setup}` },
+        { name: 'load.errors', value: errors, unit: 'requests', goal: '0', note: errors === 0 ? `none in ${ping.latenciesMs.length + gallery.latenciesMs.length + track.latenciesMs.length + health.latenciesMs.length} requests` : [...ping.errorSamples, ...gallery.errorSamples, ...track.errorSamples, ...health.errorSamples].slice(0, 3).join('; ') },
+      ];
+    } finally {
+      if (started && started.child.exitCode === null && started.child.signalCode === null) {
+        pressCtrlC(started);
+        await started.exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

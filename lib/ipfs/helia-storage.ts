@@ -17,7 +17,7 @@ import { open as openLmdb, type RootDatabase } from 'lmdb';
 import type { CID } from 'multiformats/cid';
 import { dagWalker } from './dag-walker';
 import { LmdbDatastore } from './lmdb-datastore';
-import { PackBlockstore } from './pack-blockstore';
+import { listQuarantined, PackBlockstore, type QuarantinedPack } from './pack-blockstore';
 import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
 
@@ -50,6 +50,8 @@ export type HeliaStorageOptions = {
    * this node's addresses. No bootstrap peers, DHT or discovery: peers come to the addresses it gives them.
    */
   network?: HeliaNetworkOptions;
+  /** Told of each damaged pack moved aside while opening or reading (the rest of the repository opens). */
+  onQuarantine?: (pack: QuarantinedPack) => void;
 };
 
 function notFound(error: unknown): boolean {
@@ -78,7 +80,13 @@ export class HeliaStorage implements IpfsStorage {
     private readonly lmdb: RootDatabase<Uint8Array, string>,
     /** The node's libp2p when it is networked. */
     readonly libp2p: Libp2p | undefined,
+    private readonly packsDir: string,
   ) {}
+
+  /** Damaged packs moved aside in this repository (by any process, at any start), with what each held. */
+  quarantined(): QuarantinedPack[] {
+    return listQuarantined(this.packsDir);
+  }
 
   static async open(repoDir: string, options: HeliaStorageOptions = {}): Promise<HeliaStorage> {
     const names = existsSync(repoDir) ? readdirSync(repoDir) : [];
@@ -89,7 +97,8 @@ export class HeliaStorage implements IpfsStorage {
       throw new DamagedIpfsRepoError(repoDir, `expected ${REPO_ENTRIES.packs}/ and ${REPO_ENTRIES.datastore}/, found ${names.slice(0, 5).join(', ')}`);
     }
     mkdirSync(repoDir, { recursive: true });
-    const blocks = new PackBlockstore(path.join(repoDir, REPO_ENTRIES.packs));
+    const packsDir = path.join(repoDir, REPO_ENTRIES.packs);
+    const blocks = new PackBlockstore(packsDir, { onQuarantine: options.onQuarantine });
     const lmdb = openLmdb<Uint8Array, string>({ path: path.join(repoDir, REPO_ENTRIES.datastore), encoding: 'binary' });
     const datastore = new LmdbDatastore(lmdb);
     try {
@@ -110,7 +119,7 @@ export class HeliaStorage implements IpfsStorage {
       await helia.start();
       // The peer key a networked node creates on first start is in the datastore: keep it.
       datastore.flush();
-      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb, network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined);
+      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb, network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined, packsDir);
     } catch (error) {
       await blocks.close().catch(() => undefined);
       await lmdb.close();

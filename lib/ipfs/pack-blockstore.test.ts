@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DamagedPackError, PackBlockstore } from './pack-blockstore';
+import { listQuarantined, PackBlockstore, QUARANTINE_FOLDER, type QuarantinedPack } from './pack-blockstore';
 
 let dir: string;
 beforeAll(async () => {
@@ -142,17 +142,39 @@ describe('PackBlockstore', () => {
     await reopened.close();
   });
 
-  it('refuses a pack whose index was damaged, naming the file and deleting nothing', async () => {
+  it('moves a pack whose index was damaged aside, with a note of what it held, and opens the rest', async () => {
     const folder = path.join(dir, 'damaged');
+    const kept = await sealedBlockIn(folder, 49);
     const b = await sealedBlockIn(folder, 50);
-    const [name] = (await readdir(folder)).filter((n) => n.endsWith('.pack'));
-    const file = path.join(folder, name!);
+    const name = (await readdir(folder)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    const file = path.join(folder, name);
     const bytes = await readFile(file);
     bytes[b.bytes.byteLength + 3]! ^= 0xff; // inside the index, just after the block data
     await writeFile(file, bytes);
-    expect(() => new PackBlockstore(folder)).toThrow(DamagedPackError);
-    expect(() => new PackBlockstore(folder)).toThrow(name);
-    expect(await readdir(folder)).toContain(name);
+    const seen: QuarantinedPack[] = [];
+    const reopened = new PackBlockstore(folder, { onQuarantine: (q) => seen.push(q) });
+    expect(read(reopened, kept.cid)).toEqual(kept.bytes);
+    expect(reopened.has(b.cid)).toBe(false);
+    await reopened.close();
+    const movedTo = path.join(folder, QUARANTINE_FOLDER, name);
+    expect(seen).toEqual([{ pack: name, movedTo, reason: 'index checksum mismatch', blocks: 1, at: expect.any(String) }]);
+    expect(await readFile(movedTo)).toEqual(bytes); // moved, not deleted or rewritten
+    expect(await readdir(folder)).not.toContain(name);
+    expect(listQuarantined(folder)).toEqual(seen); // every process, every later start, sees what was lost
+  });
+
+  it('moves a truncated pack aside; the number of blocks it held is unknown without its trailer', async () => {
+    const folder = path.join(dir, 'truncated');
+    const kept = await sealedBlockIn(folder, 51);
+    const lost = await sealedBlockIn(folder, 52);
+    const name = (await readdir(folder)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    await truncate(path.join(folder, name), 600); // a crash or a full disk cut it inside its block data
+    const reopened = new PackBlockstore(folder);
+    expect(read(reopened, kept.cid)).toEqual(kept.bytes);
+    expect(reopened.has(lost.cid)).toBe(false);
+    await reopened.close();
+    expect(listQuarantined(folder)).toMatchObject([{ pack: name, reason: 'no pack trailer', blocks: null }]);
+    expect((await readFile(path.join(folder, QUARANTINE_FOLDER, name))).byteLength).toBe(600);
   });
 
   it('a failed write rejects the seal and leaves nothing claiming the blocks', async () => {

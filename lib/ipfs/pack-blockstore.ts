@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, writev } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writev } from 'node:fs';
 import path from 'node:path';
 import { BaseBlockstore } from 'blockstore-core';
 import type { InputPair, Pair } from 'interface-blockstore';
@@ -7,6 +7,7 @@ import { NotFoundError } from 'interface-store';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import * as Digest from 'multiformats/hashes/digest';
+import { z } from 'zod';
 import { readAll } from './storage';
 
 type AbortOptions = { signal?: AbortSignal };
@@ -15,9 +16,40 @@ type BlockBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 /** A pack file whose trailer or index does not check out. Nothing is deleted. */
 export class DamagedPackError extends Error {
   override name = 'DamagedPackError';
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    /** Blocks the pack held, when its trailer could still be read. */
+    readonly blocks: number | null = null,
+  ) {
     super(`The block pack ${file} is damaged (${reason}). Nothing was deleted.`);
   }
+}
+
+/** The folder, inside the packs folder, where damaged packs are moved aside (never deleted). */
+export const QUARANTINE_FOLDER = 'quarantine';
+
+const quarantinedSchema = z.object({
+  pack: z.string(),
+  movedTo: z.string(),
+  reason: z.string(),
+  blocks: z.number().int().nonnegative().nullable(),
+  at: z.string(),
+});
+/** A damaged pack moved aside, and what it held: its blocks are lost to this repository until it is restored. */
+export type QuarantinedPack = z.infer<typeof quarantinedSchema>;
+
+/** The packs moved aside in `packsDir`, from the note written beside each (every process sees them, across restarts). */
+export function listQuarantined(packsDir: string): QuarantinedPack[] {
+  const folder = path.join(packsDir, QUARANTINE_FOLDER);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => n.endsWith('.pack.json'))
+    .sort()
+    .flatMap((n) => {
+      const parsed = quarantinedSchema.safeParse(JSON.parse(readFileSync(path.join(folder, n), 'utf8')));
+      return parsed.success ? [parsed.data] : [];
+    });
 }
 
 /*
@@ -50,6 +82,8 @@ type OpenPack = PackRef & {
 export type PackBlockstoreOptions = {
   /** Consecutive blocks are written together once this many bytes are waiting. Default 1 MiB. */
   writeBatchBytes?: number;
+  /** Told of each damaged pack this store moves aside. */
+  onQuarantine?: (pack: QuarantinedPack) => void;
 };
 
 let packSequence = 0;
@@ -73,10 +107,12 @@ export class PackBlockstore extends BaseBlockstore {
   private sealing: Promise<void> = Promise.resolve();
   private folderStamp = -1n;
   private readonly writeBatchBytes: number;
+  private readonly onQuarantine: (pack: QuarantinedPack) => void;
 
   constructor(private readonly dir: string, options: PackBlockstoreOptions = {}) {
     super();
     this.writeBatchBytes = options.writeBatchBytes ?? 2 ** 20;
+    this.onQuarantine = options.onQuarantine ?? (() => {});
     mkdirSync(dir, { recursive: true });
     this.refresh();
   }
@@ -281,7 +317,16 @@ export class PackBlockstore extends BaseBlockstore {
     const names = readdirSync(this.dir).filter((n) => n.endsWith('.pack') && !this.loaded.has(n)).sort();
     for (const name of names) {
       const pack: PackRef = { file: path.join(this.dir, name) };
-      for (const entry of readPackIndex(pack.file)) {
+      let entries: ReturnType<typeof readPackIndex>;
+      try {
+        entries = readPackIndex(pack.file);
+      } catch (error) {
+        // A damaged pack (truncated by a crash, a full disk) costs its own blocks, not the whole repository.
+        if (error instanceof DamagedPackError) this.quarantine(name, error);
+        else if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error; // ENOENT: another process moved it aside
+        continue;
+      }
+      for (const entry of entries) {
         const key = indexName(entry.key);
         if (entry.length === TOMBSTONE) this.index.delete(key);
         else this.index.set(key, { pack, offset: entry.offset, length: entry.length });
@@ -289,6 +334,23 @@ export class PackBlockstore extends BaseBlockstore {
       this.loaded.add(name);
     }
     return names.length > 0;
+  }
+
+  /** Moves a damaged pack into the quarantine folder with a note of what it held; deletes nothing. */
+  private quarantine(name: string, error: DamagedPackError): void {
+    const folder = path.join(this.dir, QUARANTINE_FOLDER);
+    mkdirSync(folder, { recursive: true });
+    const movedTo = path.join(folder, name);
+    try {
+      renameSync(path.join(this.dir, name), movedTo);
+    } catch (moveError) {
+      if (moveError instanceof Error && 'code' in moveError && moveError.code === 'ENOENT') return; // another process moved it first
+      throw moveError;
+    }
+    const record: QuarantinedPack = { pack: name, movedTo, reason: error.reason, blocks: error.blocks, at: new Date().toISOString() };
+    writeFileSync(`${movedTo}.json`, `${JSON.stringify(record, null, 2)}\n`);
+    syncFolder(this.dir);
+    this.onQuarantine(record);
   }
 }
 
@@ -324,11 +386,11 @@ export function readPackIndex(file: string): { key: Uint8Array; offset: number; 
     const indexOffset = Number(trailer.readBigUInt64LE(8));
     const indexLength = trailer.readUInt32LE(16);
     const count = trailer.readUInt32LE(20);
-    if (indexOffset + indexLength + TRAILER !== size) throw new DamagedPackError(file, 'index does not end at the trailer');
+    if (indexOffset + indexLength + TRAILER !== size) throw new DamagedPackError(file, 'index does not end at the trailer', count);
     const index = Buffer.alloc(indexLength);
     readSync(fd, index, 0, indexLength, indexOffset);
     if (!createHash('sha256').update(index).digest().subarray(0, 8).equals(trailer.subarray(24, 32))) {
-      throw new DamagedPackError(file, 'index checksum mismatch');
+      throw new DamagedPackError(file, 'index checksum mismatch', count);
     }
     const entries: { key: Uint8Array; offset: number; length: number }[] = [];
     let at = 0;
@@ -339,10 +401,10 @@ export function readPackIndex(file: string): { key: Uint8Array; offset: number; 
       const offset = Number(index.readBigUInt64LE(at));
       const length = index.readInt32LE(at + 8);
       at += 12;
-      if (length !== TOMBSTONE && offset + length > indexOffset) throw new DamagedPackError(file, `entry ${i} points past the block data`);
+      if (length !== TOMBSTONE && offset + length > indexOffset) throw new DamagedPackError(file, `entry ${i} points past the block data`, count);
       entries.push({ key, offset, length });
     }
-    if (at !== indexLength) throw new DamagedPackError(file, 'index length does not match its entries');
+    if (at !== indexLength) throw new DamagedPackError(file, 'index length does not match its entries', count);
     return entries;
   } finally {
     closeSync(fd);

@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HeliaStorage } from '../ipfs/helia-storage';
+import type { QuarantinedPack } from '../ipfs/pack-blockstore';
+import { readAll } from '../ipfs/storage';
 import { createPublicClient, createTestClient, http } from 'viem';
 import { createPrismaClient } from '../db/client';
 import { acquireIndexerLock, INDEXER_STREAM } from '../indexer/indexer';
@@ -80,6 +82,32 @@ describe('checkHealth', () => {
     } finally {
       await prisma.chainCursor.deleteMany({ where: { chainId } });
       await prisma.$disconnect();
+    }
+  });
+
+  it('a truncated IPFS pack no longer stops the repository from opening: it is quarantined and health says what was lost', async () => {
+    const repo = path.join(dir, 'damaged-ipfs');
+    const first = await HeliaStorage.open(repo);
+    const kept = new TextEncoder().encode('content that survives');
+    const keptCid = await first.addBytes(kept);
+    const lostCid = await first.addBytes(new TextEncoder().encode('content in the pack that will be cut short'));
+    await first.close();
+    const packs = path.join(repo, 'packs');
+    const newest = (await readdir(packs)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    await truncate(path.join(packs, newest), 10);
+
+    const seen: QuarantinedPack[] = [];
+    const reopened = await HeliaStorage.open(repo, { onQuarantine: (q) => seen.push(q) });
+    try {
+      expect(seen).toMatchObject([{ pack: newest, blocks: null, reason: 'shorter than its trailer' }]);
+      expect(await readAll(reopened.cat(keptCid))).toEqual(kept);
+      expect(await reopened.isPinned(lostCid)).toBe(true); // the pin record survives; its blocks do not
+      const report = await checkHealth({ rpcUrl: inject('rpcUrl'), databaseUrl: inject('databaseUrl'), storage: reopened, contracts: {}, chainId: 31337 });
+      expect(report.components.ipfs.ok).toBe(false);
+      expect(report.components.ipfs.detail).toContain(`1 damaged pack was quarantined and its blocks are lost: ${newest} (blocks unknown; shorter than its trailer)`);
+      expect(report.components.ipfs.data?.quarantined).toEqual(seen);
+    } finally {
+      await reopened.close();
     }
   });
 });

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { CID } from 'multiformats/cid';
 import pg from 'pg';
 import { createPublicClient, http, type Address } from 'viem';
 import { migrationStatus } from '../db/migration-status';
 import { INDEXER_STREAM } from '../indexer/indexer';
 import { readIndexerStatus } from '../indexer/indexer-status';
+import { HeliaStorage } from '../ipfs/helia-storage';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
 
 export type ComponentHealth = { ok: boolean; ms: number; detail: string; data?: Record<string, unknown> };
@@ -80,7 +82,13 @@ export async function checkHealth(inputs: HealthInputs): Promise<HealthReport> {
       const cid: CID = await inputs.storage.addBytes(probe);
       const back = await readAll(inputs.storage.cat(cid));
       const same = back.length === probe.length && back.every((b, i) => b === probe[i]);
-      return { ok: same, detail: same ? `${inputs.storage.backend}: added and read back ${probe.length} bytes` : 'read-back differs from what was added', data: { backend: inputs.storage.backend, cid: cid.toString() } };
+      // Damaged packs moved aside at a start: the repository works, but their blocks are lost until restored.
+      const quarantined = inputs.storage instanceof HeliaStorage ? inputs.storage.quarantined() : [];
+      const lost = quarantined.map((q) => `${q.pack} (${q.blocks === null ? 'blocks unknown' : `${q.blocks} block${q.blocks === 1 ? '' : 's'}`}; ${q.reason})`);
+      const detail = !same ? 'read-back differs from what was added'
+        : quarantined.length > 0 ? `${inputs.storage.backend}: added and read back ${probe.length} bytes, but ${quarantined.length} damaged pack${quarantined.length === 1 ? ' was' : 's were'} quarantined and ${quarantined.length === 1 ? 'its' : 'their'} blocks are lost: ${lost.join(', ')}; moved to ${path.dirname(quarantined[0]!.movedTo)} (restore from a backup or pin the content again, then move the quarantined files away)`
+        : `${inputs.storage.backend}: added and read back ${probe.length} bytes`;
+      return { ok: same && quarantined.length === 0, detail, data: { backend: inputs.storage.backend, cid: cid.toString(), quarantined } };
     }),
     timed(async () => {
       // The state comes from the session holding the indexer's lock, so it is right on any replica and never stale.

@@ -96,6 +96,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     uint256 private constant _MASK_64 = (1 << 64) - 1;
     uint256 private constant _MASK_96 = (1 << 96) - 1;
     uint256 private constant _MASK_40 = (1 << 40) - 1;
+    uint256 private constant _MASK_104 = (1 << 104) - 1;
     uint256 private constant _MASK_24 = (1 << 24) - 1;
 
     // ------------------------------------------------------------------ types
@@ -267,6 +268,7 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     error SignatureExpired(uint256 deadline);
     error ApprovalNonceUsed(uint256 editionId, uint256 nonce);
     error NothingToRelease(uint256 editionId);
+    error RevenueOverflow(uint256 editionId);
     error NothingToWithdraw(address account);
     error WithdrawToZero();
     error TransferFailed(address to, uint256 amount);
@@ -421,7 +423,8 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         uint256 id = editionId | firstNumber;
         for (uint256 i; i < recipients.length; ++i) {
             for (uint256 j; j < quantityEach; ++j) {
-                _safeMint(recipients[i], id++);
+                _safeMint(recipients[i], id);
+                ++id;
             }
         }
     }
@@ -793,9 +796,11 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
             referralCredit = (paid * ((s >> 216) & 0xffff)) / _BPS;
             if (referralCredit != 0) _credit(referrer, referralCredit);
         }
-        // minted + quantity fits 32 bits (checked in {_takeSupplyWord}); `paid` is ETH really sent, so `pending`
-        // (104 bits, 2e31 wei) cannot overflow into the next field.
-        s += quantity + ((paid - referralCredit) << 104);
+        // minted + quantity fits 32 bits (checked in {_takeSupplyWord}). `pending` (104 bits, 2e31 wei) holds ETH
+        // really paid, far below that; checked anyway so that no field can ever spill into the next one.
+        uint256 revenue = paid - referralCredit;
+        if (((s >> 104) & _MASK_104) + revenue > _MASK_104) revert RevenueOverflow(editionId);
+        s += quantity + (revenue << 104);
         assembly ("memory-safe") {
             sstore(stateSlot.slot, s)
         }

@@ -1,0 +1,102 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createPublicClient, createWalletClient, http, keccak256, toHex, TransactionReceiptNotFoundError, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startAnvil, type Anvil } from '../chain/anvil';
+import { MOTIF_ABIS, toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
+import { localDevAccounts } from '../chain/dev-accounts';
+import { localChain } from '../config/chains';
+import { deployContracts } from '../contracts/deploy';
+import { createPrismaClient, type PrismaClient } from '../db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
+import { applyMigrations } from '../db/migrate';
+import { freePort } from '../platform/ports';
+import { syncOnce, syncToHead, type IndexerParameters, type LostTransaction } from './indexer';
+
+// anvil saves its state once a second: `kill -9` loses the transactions of the last second, receipts and all.
+// The indexer saw them; on the next start it must name every one the chain no longer has.
+let dir: string;
+let anvil: Anvil;
+let anvilPort: number;
+let pgServer: EmbeddedPostgresServer;
+let prisma: PrismaClient;
+let publicClient: PublicClient;
+let addresses: MotifContractAddresses;
+let startBlock: bigint;
+const [deployer, creator] = localDevAccounts(2);
+const startChain = async () => (anvil = await startAnvil({ port: anvilPort, statePath: path.join(dir, 'chain-state.json') }));
+const params = (): IndexerParameters => ({ prisma, client: publicClient, chainId: 31337, addresses, startBlock, confirmations: 64 });
+
+async function burst(count: number): Promise<Hex[]> {
+  const wallet = createWalletClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(creator!.privateKey) });
+  const hashes: Hex[] = [];
+  for (let i = 0; i < count; i++) {
+    const content = keccak256(toHex(`burst ${Math.random()}`));
+    hashes.push(await wallet.writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'mint', args: [creator!.address, content, keccak256(toHex('m')), creator!.address, 500, 1] }));
+  }
+  for (const hash of hashes) expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+  return hashes;
+}
+const onChain = (hash: Hex) =>
+  publicClient.getTransactionReceipt({ hash }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof TransactionReceiptNotFoundError) return false;
+      throw error;
+    },
+  );
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(inject('servicesDir'), 'lost-tx-'));
+  await chmod(dir, 0o755); // as root, PostgreSQL runs as a 'postgres' user that must reach its folder
+  anvilPort = await freePort();
+  [, pgServer] = await Promise.all([startChain(), startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() })]);
+  await applyMigrations(pgServer.databaseUrl);
+  prisma = createPrismaClient(pgServer.databaseUrl);
+  publicClient = createPublicClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl) }) as PublicClient;
+  const wallet = createWalletClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(deployer!.privateKey) });
+  const { deployment } = await deployContracts({ publicClient, walletClient: wallet, deploymentPath: path.join(dir, 'deployment.json') });
+  addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+  startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
+  await new Promise((resolve) => setTimeout(resolve, 1_500)); // the deployment itself is saved
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await Promise.allSettled([anvil?.stop(), pgServer?.stop()]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('transactions lost by a kill -9 of the local chain', () => {
+  it('after a burst and kill -9, each transaction is either on the restarted chain or listed as lost', async () => {
+    let sawLoss = false;
+    // Whether the last save came before the burst's end is up to anvil's clock: try until a kill has cost something.
+    for (let attempt = 0; attempt < 4 && !sawLoss; attempt++) {
+      const hashes = await burst(6);
+      await syncToHead(params()); // the index has seen every one
+      anvil.process.child.kill('SIGKILL');
+      await anvil.process.exited;
+      await startChain();
+
+      const result = await syncOnce(params());
+      const lost = new Map<Hex, LostTransaction>(result.lost.map((t) => [t.txHash, t]));
+      for (const hash of hashes) {
+        const present = await onChain(hash);
+        expect({ hash, listedAsLost: lost.has(hash) }).toEqual({ hash, listedAsLost: !present });
+      }
+      if (lost.size > 0) {
+        sawLoss = true;
+        expect(result.rolledBackTo).not.toBeNull();
+        // What the user is told: the mint and its token, for each lost transaction.
+        for (const tx of lost.values()) expect(tx.events.map((e) => `${e.contract}.${e.name}`)).toEqual(expect.arrayContaining(['TrackCollection.TrackMinted']));
+        await syncToHead(params());
+        const ids = [...lost.values()].flatMap((t) => t.events.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])));
+        expect(await prisma.track.count({ where: { chainId: 31337, tokenId: { in: ids } } })).toBe(0);
+      } else {
+        expect(result.rolledBackTo).toBeNull();
+      }
+    }
+    expect(sawLoss).toBe(true);
+  });
+});

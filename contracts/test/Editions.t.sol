@@ -552,6 +552,19 @@ contract EditionsTest is EditionsBase {
         e.airdrop(id, to, 48);
     }
 
+    function test_pendingRevenue_neverSpillsIntoTheNextField() public {
+        Editions.EditionInit memory init = _init(CONTENT);
+        init.maxSupply = 1000;
+        vm.prank(creator);
+        uint256 id = e.createEdition(init, _one(_phase(type(uint96).max, t0, t0 + 1 days, 0, 0)));
+        uint256 value = uint256(type(uint96).max) * 257; // above 2^104 - 1 (a test chain can mint such balances)
+        vm.deal(collector, value);
+        vm.prank(collector);
+        vm.expectRevert(abi.encodeWithSelector(Editions.RevenueOverflow.selector, id));
+        e.mint{value: value}(id, 0, 257, collector, address(0), "");
+        assertEq(e.stateOf(id).phaseCount, 1);
+    }
+
     function test_supportsInterface() public view {
         assertTrue(e.supportsInterface(type(IERC2981).interfaceId));
         assertTrue(e.supportsInterface(0x80ac58cd)); // ERC-721

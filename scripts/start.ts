@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole platform on this machine. One line per component as it becomes ready, then the URL.
  * Ctrl-C stops every process it started; data stays in MOTIF_DATA_DIR (default .motif/) for the next start.
+ * `npm start -- --role web|indexer` (or MOTIF_ROLE) runs one part beside shared back ends (lib/platform/roles.ts).
  */
 import '../lib/platform/polyfills';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { loadCliEnv } from '../lib/config/cli-env';
 import { resolveLayout } from '../lib/config/env';
 import { startLocalPlatform, type Component } from '../lib/platform/local-platform';
+import { assertRoleConfigured, parseRole } from '../lib/platform/roles';
 import { ownStopSignals, type StopSignal } from '../lib/platform/stop-signals';
 
 const started = performance.now();
@@ -51,8 +53,12 @@ ownStopSignals((signal) => void shutdown(signal));
 
 console.log(`Starting Motif (data in ${path.relative(process.cwd(), layout.dataDir) || '.'}/, log in ${path.relative(process.cwd(), layout.logsDir)}/platform.log)`);
 try {
-  platform = await startLocalPlatform({ env, onReady, onLog, signal: interrupted.signal });
-  console.log(`\nMotif is running at ${platform.url}  (ready in ${seconds()} s; Ctrl-C stops it)`);
+  const role = parseRole(process.argv.slice(2), process.env.MOTIF_ROLE);
+  assertRoleConfigured(role, env);
+  if (role !== 'all') console.log(`Role: ${role}`);
+  platform = await startLocalPlatform({ env, onReady, onLog, signal: interrupted.signal, role });
+  if (platform.url) console.log(`\nMotif is running at ${platform.url}  (ready in ${seconds()} s; Ctrl-C stops it)`);
+  else console.log(`\nMotif ${role} is running  (ready in ${seconds()} s; Ctrl-C stops it)`);
 } catch (error) {
   if (interrupted.signal.aborted) {
     const signal = interrupted.signal.reason as StopSignal;

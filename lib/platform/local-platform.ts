@@ -16,11 +16,17 @@ import { createPrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations, migrationStatus } from '../db/migrate';
 import { createIpfsStorage } from '../ipfs/create-storage';
+import { HeliaStorage } from '../ipfs/helia-storage';
 import { readAll } from '../ipfs/storage';
 import { ensureAppBuild, nextBinary } from './app-build';
 import { startProcess, type ManagedProcess } from './child-process';
+import { runIndexerLeaderOrStandby } from './indexer-leader';
 import { assertPortFree } from './ports';
+import { planFor, type Role } from './roles';
 import { seedLocalDemo } from './seed';
+import { indexerStateNotice, lostTransactionsNotice, quarantineNotice, supervisorNotice } from './notices';
+import { anvilChild, loopChild, postgresChild } from './supervised-children';
+import { supervise, type Supervised } from './supervisor';
 
 export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'app';
 
@@ -31,8 +37,12 @@ export type PlatformOptions = {
   onReady?: (component: Component, detail: string) => void;
   /** Progress and child-process output, for a log. */
   onLog?: (component: Component, line: string) => void;
+  /** What the person running it must see (a child restarted, an outage, lost transactions, a damaged pack); also logged. Printed to stderr when not given. */
+  onNotice?: (component: Component, line: string) => void;
   /** Skip the web app (tests and benches that only need the back end). */
   withApp?: boolean;
+  /** Which parts run in this process (lib/platform/roles.ts); `all`, the default, is the whole platform. */
+  role?: Role;
   /** Aborting it (Ctrl-C during start-up) stops what has started so far; the app build and start and the indexer's catch-up end at once, other steps at their ready line. */
   signal?: AbortSignal;
 };
@@ -80,6 +90,18 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     options.signal?.throwIfAborted();
   };
   const log = options.onLog ?? (() => {});
+  const notify = options.onNotice ?? ((component: Component, line: string) => console.warn(`⚠ ${component.padEnd(9)} ${line}`));
+  const notice = (component: Component, line: string) => {
+    log(component, line);
+    notify(component, line);
+  };
+  // Each child npm start runs is restarted when it dies, and the restart is said (lib/platform/supervisor.ts).
+  const keepAlive = (component: Component, first: Supervised, restart: () => Promise<Supervised>) => {
+    const supervision = supervise(first, { name: component, restart, onEvent: (e) => notice(component, supervisorNotice(e)) });
+    stops.push(() => supervision.stop());
+  };
+  const plan = planFor(options.role ?? 'all');
+  const withApp = plan.app && options.withApp !== false;
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -88,21 +110,24 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
 
   try {
     // Every port first, so a busy one stops the start before anything runs.
-    if (usesLocalChain(env)) await assertPortFree(env.MOTIF_ANVIL_PORT, 'MOTIF_ANVIL_PORT');
-    if (!env.DATABASE_URL) await assertPortFree(env.MOTIF_PG_PORT, 'MOTIF_PG_PORT');
-    if (options.withApp !== false) await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
+    if (plan.localServices && usesLocalChain(env)) await assertPortFree(env.MOTIF_ANVIL_PORT, 'MOTIF_ANVIL_PORT');
+    if (plan.localServices && !env.DATABASE_URL) await assertPortFree(env.MOTIF_PG_PORT, 'MOTIF_PG_PORT');
+    if (withApp) await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
     await mkdir(layout.dataDir, { recursive: true });
 
     // 1. Chain
     let anvil: Anvil | null = null;
     const { chain, rpcUrl: configuredRpc } = resolveChain(env);
     let rpcUrl = configuredRpc;
-    if (usesLocalChain(env)) {
+    if (plan.localServices && usesLocalChain(env)) {
       checkChainState(layout.chainStatePath);
       await mkdir(path.dirname(layout.chainStatePath), { recursive: true });
-      anvil = await startAnvil({ port: env.MOTIF_ANVIL_PORT, statePath: layout.chainStatePath, onLine: (l) => log('chain', l) });
-      const started = anvil;
-      stops.push(() => started.stop());
+      const startChain = () => startAnvil({ port: env.MOTIF_ANVIL_PORT, statePath: layout.chainStatePath, onLine: (l) => log('chain', l) });
+      anvil = await startChain();
+      keepAlive('chain', anvilChild(anvil), async () => {
+        checkChainState(layout.chainStatePath);
+        return anvilChild(await startChain());
+      });
       rpcUrl = anvil.rpcUrl;
     }
     const publicClient = createPublicClient({ chain, transport: http(rpcUrl) });
@@ -126,18 +151,24 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     let databaseUrl = env.DATABASE_URL;
     let pg: EmbeddedPostgresServer | null = null;
     if (!databaseUrl) {
-      pg = await startEmbeddedPostgres({ dataDir: layout.postgresDir, port: env.MOTIF_PG_PORT, onLog: (l) => log('database', l) });
-      const server = pg;
-      stops.push(() => server.stop());
+      if (!plan.localServices) throw new Error('DATABASE_URL is required: this role shares its PostgreSQL with the other Motif processes');
+      const startDatabase = () => startEmbeddedPostgres({ dataDir: layout.postgresDir, port: env.MOTIF_PG_PORT, onLog: (l) => log('database', l) });
+      pg = await startDatabase();
+      keepAlive('database', postgresChild(pg), async () => postgresChild(await startDatabase()));
       databaseUrl = pg.databaseUrl;
     }
     const before = await migrationStatus(databaseUrl);
+    // Web replicas never migrate (several starting at once would race): the indexer role or `npm start` does.
+    if (!plan.migrate && before.pending.length > 0) throw new Error(`The database lacks migrations ${before.pending.join(', ')}: start the indexer role first, it applies them`);
     const applied = before.pending.length > 0 ? (await applyMigrations(databaseUrl)).applied : [];
     ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
 
     // 4. IPFS: the app owns the node while it runs; here the backend is opened, round-tripped and closed.
     // The readiness probe pins through the configured backend; with a pinning service the provider fetches it from here.
     const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir, serve: true });
+    // Damaged packs were moved aside on open (and stay listed until the user moves them away): say what was lost.
+    const quarantined = storage instanceof HeliaStorage ? storage.quarantined() : [];
+    for (const pack of quarantined) notice('ipfs', quarantineNotice(pack));
     try {
       const probe = new TextEncoder().encode('motif start probe');
       const cid = await storage.addBytes(probe);
@@ -146,7 +177,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     } finally {
       await storage.close();
     }
-    ready('ipfs', storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`);
+    const lostPacks = quarantined.length > 0 ? `; ${quarantined.length} damaged pack${quarantined.length === 1 ? '' : 's'} quarantined (see /api/health)` : '';
+    ready('ipfs', `${storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`}${lostPacks}`);
 
     // 5. Demo seed (local chain only)
     if (anvil) {
@@ -159,8 +191,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       }
     }
 
-    // 6. Indexer: backfill, then follow the chain in this process until stop.
-    {
+    // 6. Indexer: backfill, then follow the chain in this process until stop (as the leader, or standing by).
+    if (plan.indexer) {
       const deployment = readDeployment(deploymentPath);
       const addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])));
       if (!addresses) throw new Error(`The deployment ${deploymentPath} lacks a Motif contract`);
@@ -168,13 +200,14 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       // Reads metadata.json of new tracks; blocks are immutable files, so sharing the repository with the app is safe.
       const metadataStorage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
       const abort = new AbortController();
-      let resolveCaughtUp: (block: bigint) => void = () => {};
+      let retried = false;
+      let resolveCaughtUp: (block: bigint | 'standby') => void = () => {};
       let rejectCaughtUp: (error: unknown) => void = () => {};
-      const caughtUp = new Promise<bigint>((resolve, reject) => {
+      const caughtUp = new Promise<bigint | 'standby'>((resolve, reject) => {
         resolveCaughtUp = resolve;
         rejectCaughtUp = reject;
       });
-      const running = runIndexer({
+      const indexerParams: Parameters<typeof runIndexer>[0] = {
         prisma,
         client: publicClient,
         chainId: chain.id,
@@ -186,33 +219,53 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         signal: abort.signal,
         onSync: (r) => {
           if (r.events > 0 || r.rolledBackTo !== null) log('indexer', `blocks ${r.fromBlock}-${r.toBlock}: ${r.events} events${r.rolledBackTo !== null ? `, reorg rolled back to ${r.rolledBackTo}` : ''}`);
+          for (const line of lostTransactionsNotice(r.lost)) notice('indexer', line);
           if (r.caughtUp) resolveCaughtUp(r.toBlock);
         },
-        onError: (error) => log('indexer', `error (will retry): ${error instanceof Error ? error.message : String(error)}`),
+        onError: (error, retryInMs) => log('indexer', `error (retrying in ${retryInMs} ms): ${error instanceof Error ? error.message : String(error)}`),
+        onState: (change) => {
+          if (change.state === 'retrying' || change.attempt !== undefined || retried) notice('indexer', indexerStateNotice(change));
+          retried = change.state === 'retrying';
+        },
         whenCaughtUp: async () => {
           const r = await resolvePendingMetadata({ prisma, chainId: chain.id, collection: addresses.TrackCollection, storage: metadataStorage, signal: abort.signal });
           if (r.resolved || r.failed) log('indexer', `metadata: ${r.resolved} resolved, ${r.failed} not yet`);
         },
-      }).catch((error: unknown) => {
-        rejectCaughtUp(error);
-        log('indexer', `stopped: ${error instanceof Error ? error.message : String(error)}`);
-      });
+      };
+      // Each run gets its own signal: the supervisor stops one run and starts the next; `abort` ends them all.
+      const run = (signal: AbortSignal) =>
+        (plan.indexer === 'standby'
+          ? runIndexerLeaderOrStandby({
+              ...indexerParams,
+              signal,
+              onStandby: () => {
+                log('indexer', 'standing by: another indexer holds the lock; taking over when it is released');
+                resolveCaughtUp('standby');
+              },
+              onLead: () => log('indexer', 'leading: took the indexer lock'),
+            })
+          : runIndexer({ ...indexerParams, signal })
+        ).catch((error: unknown) => {
+          rejectCaughtUp(error); // a start whose first run fails stops with that error
+          log('indexer', `stopped: ${error instanceof Error ? error.message : String(error)}`);
+          throw error;
+        });
       stops.push(async () => {
         abort.abort();
-        await running;
         await prisma.$disconnect();
         await metadataStorage.close();
       });
+      keepAlive('indexer', loopChild('the indexer loop', run), async () => loopChild('the indexer loop', run));
       // Ctrl-C while catching up: the chain may already be gone, so stop waiting for a catch-up that cannot come.
       const onInterrupt = () => rejectCaughtUp(options.signal?.reason);
       options.signal?.addEventListener('abort', onInterrupt, { once: true });
       const head = await caughtUp.finally(() => options.signal?.removeEventListener('abort', onInterrupt));
-      ready('indexer', `caught up to block ${head}; following new blocks`);
+      ready('indexer', head === 'standby' ? 'standing by: another indexer leads (PostgreSQL advisory lock); this one takes over if it stops' : `caught up to block ${head}; following new blocks`);
     }
 
     // 7. Web app
     let url: string | null = null;
-    if (options.withApp !== false) {
+    if (withApp) {
       await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
       const build = await ensureAppBuild({ cwd, onLine: (l) => log('app', l), signal: options.signal });
       if (build.built) log('app', `built in ${(build.ms / 1000).toFixed(1)} s`);

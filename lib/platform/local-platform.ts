@@ -224,7 +224,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         },
         onError: (error, retryInMs) => log('indexer', `error (retrying in ${retryInMs} ms): ${error instanceof Error ? error.message : String(error)}`),
         onState: (change) => {
-          if (change.state === 'retrying' || change.attempt !== undefined || retried) notice('indexer', indexerStateNotice(change));
+          if (change.state === 'retrying' || retried) notice('indexer', indexerStateNotice(change)); // not the first "running"
           retried = change.state === 'retrying';
         },
         whenCaughtUp: async () => {

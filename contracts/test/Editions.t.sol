@@ -128,6 +128,22 @@ contract Holder {
     receive() external payable {}
 }
 
+/// @notice A referrer whose `receive` tries to withdraw again (and records whether it could).
+contract ReenteringReferrer {
+    Editions public c;
+    bool public reentered;
+
+    function setTarget(Editions c_) external {
+        c = c_;
+    }
+
+    receive() external payable {
+        try c.withdraw(payable(address(this))) {
+            reentered = true;
+        } catch {}
+    }
+}
+
 /// @notice A payout that rejects plain ETH (collects with `withdrawTo`).
 contract NoReceive {
     function withdrawTo(Editions e, address payable to) external {
@@ -499,6 +515,22 @@ contract EditionsTest is EditionsBase {
         e.withdraw(payable(friend));
         assertEq(friend.balance - before, referral);
         assertEq(e.creditsOf(friend), 0);
+    }
+
+    function test_withdraw_reentrancyPaysOnce() public {
+        uint256 id = _publicEdition(e);
+        ReenteringReferrer ref = new ReenteringReferrer();
+        ref.setTarget(e);
+        vm.prank(collector);
+        e.mint{value: 5 * PRICE}(id, 0, 5, collector, address(ref), "");
+        vm.prank(friend);
+        e.mint{value: PRICE}(id, 0, 1, friend, address(ref), "");
+        uint256 credit = e.creditsOf(address(ref));
+        assertEq(credit, (6 * PRICE) / 10);
+        e.withdraw(payable(address(ref)));
+        assertFalse(ref.reentered(), "reentered withdraw");
+        assertEq(address(ref).balance, credit, "paid exactly once");
+        assertEq(address(e).balance, e.stateOf(id).pending, "the rest is the payout's");
     }
 
     function test_release_withdraw() public {

@@ -15,6 +15,7 @@ import { createPublicClient, defineChain, http, parseEther, verifyTypedData, typ
 import { readDeployment } from '../../lib/contracts/deployment';
 import { MOTIF_ABIS } from '../../lib/chain/contracts';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
+import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
 import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
@@ -190,8 +191,8 @@ describe('mint from the studio in Chromium', () => {
     const tokenId = BigInt(url.pathname.split('/').pop() ?? '0');
     const signed = JSON.parse(url.searchParams.get('voucher') ?? '{}') as { voucher: Record<string, string | number>; signature: Hex };
     const v = signed.voucher;
-    expect(BigInt(String(v.content))).toBe(tokenId);
-    expect([v.creator, v.royaltyReceiver, v.royaltyBps, v.price]).toEqual([CREATOR, CREATOR, 500, parseEther('0.02').toString()]);
+    expect(trackIdOf(CREATOR, String(v.content) as Hex)).toBe(tokenId);
+    expect([v.creator, v.payout, v.royaltyReceiver, v.royaltyBps, v.price]).toEqual([CREATOR, CREATOR, CREATOR, 500, parseEther('0.02').toString()]);
     const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR ?? '', 'deployments', '31337.json'));
     const message = { ...v, price: BigInt(v.price ?? 0), nonce: BigInt(v.nonce ?? 0), deadline: BigInt(v.deadline ?? 0) } as unknown as Parameters<typeof verifyTypedData<typeof voucherTypes, 'Voucher'>>[0]['message'];
     await expect(

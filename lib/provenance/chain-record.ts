@@ -54,7 +54,7 @@ export type ReadContentDigestParameters = { collection: Address; tokenId: bigint
  * The content digest (sha2-256 of the track folder) a token records. The id holds only its low 96 bits beside the
  * creator's address, so the folder of a token is read from the collection.
  */
-export async function readContentDigest(client: PublicClient, params: ReadContentDigestParameters): Promise<Hex> {
+export async function readContentDigest(client: Pick<PublicClient, 'readContract'>, params: ReadContentDigestParameters): Promise<Hex> {
   try {
     return await client.readContract({ address: params.collection, abi: trackCollectionAbi, functionName: 'contentDigestOf', args: [params.tokenId] });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { cache } from 'react';
 import { parseSignedManifest } from '../../../lib/provenance/signed-manifest';
-import { getAddress, isHex, size, type Address, type Hex } from 'viem';
+import { createPublicClient, getAddress, http, isHex, size, type Address, type Hex } from 'viem';
+import { readContentDigest } from '../../../lib/provenance/chain-record';
 import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provenance/digest';
 import { readAll } from '../../../lib/ipfs/storage';
 import { getServices } from '../../../lib/platform/services';
@@ -119,6 +120,19 @@ async function fetchProvenance(contentDigest: `0x${string}`): Promise<Provenance
   }
 }
 
+/** A token the indexer has not seen yet (a mint a moment ago): its folder as the collection records it, else null. */
+async function mintedContentDigest(tokenId: bigint): Promise<Hex | null> {
+  try {
+    const services = await getServices();
+    const collection = (await services.contractAddresses()).TrackCollection;
+    if (!collection) return null;
+    const client = createPublicClient({ transport: http(services.rpcUrl) });
+    return await readContentDigest(client, { collection, tokenId });
+  } catch {
+    return null; // not minted (or the chain is unreachable): the page says the folder is not known yet
+  }
+}
+
 const OFFER_EVENTS = new Set(['OfferMade', 'OfferCancelled', 'Sale']);
 
 /**
@@ -138,7 +152,7 @@ async function readTrack(tokenId: bigint, voucherContent?: Hex): Promise<TrackVi
   ]);
   // A minted token's folder is the one its mint recorded (v2 ids keep only 96 bits of it); an unminted one's is known
   // only from a voucher for it.
-  const contentDigest: Hex | null = track && isHex(track.contentDigest) && size(track.contentDigest) === 32 ? track.contentDigest : (voucherContent ?? null);
+  const contentDigest: Hex | null = track && isHex(track.contentDigest) && size(track.contentDigest) === 32 ? track.contentDigest : (voucherContent ?? (await mintedContentDigest(tokenId)));
   const cid = contentDigest ? cidFromContentDigest(contentDigest).toString() : null;
   const history: HistoryEntry[] = events.map((e) => ({ name: e.name, blockNumber: e.blockNumber.toString(), txHash: e.txHash, logIndex: e.logIndex, args: e.args as Record<string, unknown> }));
 

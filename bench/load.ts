@@ -1,8 +1,9 @@
 /**
  * Speed under load (issue #19): the platform from `npm start` with 40 minted tracks (real signed folders pinned in its
  * IPFS repository, indexed with their metadata, half of them listed), then 50 keep-alive clients on loopback against
- * the /gallery page, a track page, /api/health and the bare /api/ping route of the same app in the same run. Each
- * route gets 10 s, in 4 alternating rounds so that neither warm-up nor whatever else the machine does favours one.
+ * the /gallery page, a track page, the light /verify page, /api/health and the bare /api/ping route of the same app
+ * in the same run. Each route gets 10 s, in 4 alternating rounds so that neither warm-up nor whatever else the
+ * machine does favours one.
  * The figures are ratios to the bare route: they compare the app with itself on whatever machine runs the bench.
  */
 import { rm } from 'node:fs/promises';
@@ -33,7 +34,7 @@ const ROUNDS = 4;
 const GENRES = ['Ambient', 'Jazz', 'Folk', 'Techno'];
 const GALLERY_QUERIES = ['', 'page=2', 'genre=Jazz', 'sort=title', 'q=Load%20tune%201', 'forSale=true', 'sort=price-asc', 'genre=Ambient&sort=oldest'];
 
-const ROUTES = ['ping', 'gallery_page', 'track_page', 'health'] as const;
+const ROUTES = ['ping', 'gallery_page', 'track_page', 'verify_page', 'health'] as const;
 type Route = (typeof ROUTES)[number];
 const galleryTotal = z.object({ total: z.number() });
 
@@ -110,24 +111,29 @@ export const loadBench: BenchModule = {
         ping: () => `${base}/api/ping`,
         gallery_page: () => `${base}/gallery?${GALLERY_QUERIES[n++ % GALLERY_QUERIES.length]}`,
         track_page: () => `${base}/tracks/${trackIdOf(account.address, folders[n++ % folders.length]!.content).toString()}`,
+        // The lightest server-rendered page (a heading and a client form, no database): the floor any page pays.
+        verify_page: () => `${base}/verify`,
         health: () => `${base}/api/health`,
       };
       for (const route of ROUTES) await runLoad({ url: urls[route], clients: 5, seconds: 1 }); // warm every route
-      const parts: Record<Route, LoadResult[]> = { ping: [], gallery_page: [], track_page: [], health: [] };
+      const parts: Record<Route, LoadResult[]> = { ping: [], gallery_page: [], track_page: [], verify_page: [], health: [] };
       for (let r = 0; r < ROUNDS; r++) {
         for (const route of ROUTES) parts[route].push(await runLoad({ url: urls[route], clients: CLIENTS, seconds: SECONDS_PER_ROUTE / ROUNDS }));
       }
       const ping = merge(parts.ping);
       const gallery = merge(parts.gallery_page);
       const track = merge(parts.track_page);
+      const verify = merge(parts.verify_page);
       const health = merge(parts.health);
-      const errors = ping.errors + gallery.errors + track.errors + health.errors;
+      const all = [ping, gallery, track, verify, health];
+      const errors = all.reduce((s, m) => s + m.errors, 0);
       const setup = `${CLIENTS} keep-alive clients on 127.0.0.1, ${SECONDS_PER_ROUTE} s per route in ${ROUNDS} alternating rounds, ${TRACKS} indexed tracks`;
       return [
         { name: 'load.gallery_page.p95_ratio', value: round(p95(gallery) / p95(ping), 2), unit: 'x', goal: '<= 3', note: `${describe('/gallery', gallery)} vs ${describe('/api/ping', ping)}; ${GALLERY_QUERIES.length} distinct queries; ${setup}` },
         { name: 'load.track_page.p95_ratio', value: round(p95(track) / p95(ping), 2), unit: 'x', goal: '<= 3', note: `${describe('/tracks/<id>', track)} vs ${describe('/api/ping', ping)}; ${TRACKS} distinct tracks; ${setup}` },
         { name: 'load.health.rps_ratio', value: round(health.rps / ping.rps, 2), unit: 'x', goal: '>= 0.5', note: `${describe('/api/health', health)} vs ${describe('/api/ping', ping)}; live checks at most once a second; ${setup}` },
-        { name: 'load.errors', value: errors, unit: 'requests', goal: '0', note: errors === 0 ? `none in ${ping.latenciesMs.length + gallery.latenciesMs.length + track.latenciesMs.length + health.latenciesMs.length} requests` : [...ping.errorSamples, ...gallery.errorSamples, ...track.errorSamples, ...health.errorSamples].slice(0, 3).join('; ') },
+        { name: 'load.verify_page.p95_ratio', value: round(p95(verify) / p95(ping), 2), unit: 'x', goal: 'report', note: `the lightest server-rendered page (no database): what any page costs in this app's layout; ${describe('/verify', verify)} vs ${describe('/api/ping', ping)}` },
+        { name: 'load.errors', value: errors, unit: 'requests', goal: '0', note: errors === 0 ? `none in ${all.reduce((s, m) => s + m.latenciesMs.length, 0)} requests` : all.flatMap((m) => m.errorSamples).slice(0, 3).join('; ') },
       ];
     } finally {
       if (started && started.child.exitCode === null && started.child.signalCode === null) {

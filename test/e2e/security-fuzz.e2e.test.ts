@@ -3,19 +3,15 @@
  * to the real `npm start` server with a signed-in session so that bad bodies reach the routes' own checks. Every
  * answer must be a 4xx (or, for a few reads, a 2xx/3xx), never a 5xx, and no row may change in PostgreSQL.
  */
-import http from 'node:http';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import fc from 'fast-check';
-import { CID } from 'multiformats/cid';
-import { identity } from 'multiformats/hashes/identity';
-import { create as createDigest } from 'multiformats/hashes/digest';
 import pg from 'pg';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInMessage } from '../../lib/auth/siwe';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
+import { malformedRequests, sendAll, WAV_HEADER, type Answer, type Sent } from '../http/fuzz-corpus';
 import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
 
 const RUNS = 1000;
@@ -30,43 +26,6 @@ let labelId: string;
 let root: string;
 const account = privateKeyToAccount(localDevAccounts(3)[2]!.privateKey);
 
-type Sent = { method: string; path: string; headers?: Record<string, string>; body?: Uint8Array | string };
-type Answer = { status: number; body: string };
-
-/** One raw HTTP request: the test picks the exact bytes of the path, method, headers and body. */
-function send(request: Sent): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body ? Buffer.from(request.body) : undefined;
-    const req = http.request(
-      { host: '127.0.0.1', port: Number(env.MOTIF_APP_PORT), method: request.method, path: request.path, headers: { ...(body ? { 'content-length': String(body.length) } : {}), ...request.headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c.length < 2000 ? c : c.slice(0, 2000)));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text.slice(0, 300) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Sends every request, a few at a time; returns those answered with a 5xx. */
-async function sendAll(requests: Sent[], concurrency = 6): Promise<{ request: Sent; answer: Answer }[]> {
-  const failures: { request: Sent; answer: Answer }[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests.length) {
-        const request = requests[next++]!;
-        const answer = await send(request);
-        if (answer.status >= 500 || answer.status < 100) failures.push({ request, answer });
-      }
-    }),
-  );
-  return failures;
-}
-
 /** Every table's rows, digested (the nonce table is left out: handing out nonces is that route's job). */
 async function snapshot(): Promise<Record<string, string>> {
   const tables = (await sql.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('AuthNonce', '_prisma_migrations', 'RateLimitHit') ORDER BY 1`)).rows;
@@ -74,67 +33,6 @@ async function snapshot(): Promise<Record<string, string>> {
   for (const { name } of tables) out[name] = (await sql.query<{ d: string | null }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM "${name}" t`)).rows[0]!.d ?? '';
   return out;
 }
-
-// ---- generators of bad input -------------------------------------------------------------------------------------
-
-/** Percent-encodes every byte of a string's UTF-8 (lone surrogates become U+FFFD, as a browser would send them). */
-const pct = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => '%' + b.toString(16).padStart(2, '0').toUpperCase()).join('');
-const anyText = fc.string({ unit: 'binary', maxLength: 40 });
-/** Text that can never be valid input: it carries a NUL or a lone surrogate. */
-const badText = fc.tuple(anyText, fc.constantFrom('\u0000', '\ud800', '\udfff', 'a\u0000', '\udbff\u0041'), anyText).map(([a, b, c]) => a + b + c);
-const brokenEscapes = fc.constantFrom('%', '%0', '%zz', '%E0%A4%A', '%00', '%ED%A0%80', '%C0%AF', '%FF%FE', '%2e%2e', '..', '%2F', '%25', '%%');
-const pathJunk = fc
-  .array(fc.tuple(fc.constantFrom('', '/'), fc.oneof(brokenEscapes, anyText.map(pct), fc.stringMatching(/^[A-Za-z0-9._~-]{0,12}$/))), { maxLength: 6 })
-  .map((parts) => parts.map(([sep, part]) => sep + part).join(''));
-const cidJunk = fc.oneof(
-  fc.constant(() => root),
-  fc.constant(() => CID.createV1(0x55, identity.digest(new TextEncoder().encode('<script>alert(1)</script>'))).toString()),
-  fc.constant(() => CID.createV1(0x71, CID.parse(root).multihash).toString()),
-  fc.constant(() => CID.createV1(0x0129, CID.parse(root).multihash).toString()),
-  fc.uint8Array({ minLength: 64, maxLength: 64 }).map((bytes) => () => CID.createV1(0x55, createDigest(0x13, bytes)).toString()), // sha2-512
-  fc.stringMatching(/^(bafy|Qm|b|z|f01)[a-z0-9]{0,60}$/).map((s) => () => s),
-  anyText.map((s) => () => pct(s)),
-).map((make) => make());
-const jsonValue = fc.jsonValue({ maxDepth: 3 });
-/** A JSON body that no route can accept: broken syntax, wrong shapes, or bad text where text goes. */
-const badJsonBody = (fields: string[]) =>
-  fc.oneof(
-    anyText.map((s) => '{' + s),
-    fc.constantFrom('', 'null', '[]', '"x"', '1e999', '{"__proto__":{"x":1}}', '{'.repeat(5000)),
-    fc.record(Object.fromEntries(fields.map((f) => [f, badText])), { requiredKeys: [] }).filter((o) => Object.keys(o).length > 0).map((o) => JSON.stringify(o)),
-    fc.record(Object.fromEntries(fields.map((f) => [f, fc.oneof(fc.integer(), fc.array(jsonValue, { maxLength: 3 }), fc.constant(null), fc.boolean())])), { requiredKeys: [fields[0]!] }).map((o) => JSON.stringify(o)),
-    fc.dictionary(badText, jsonValue, { minKeys: 1, maxKeys: 3 }).map((o) => JSON.stringify(o)),
-  );
-const junkCookie = fc.oneof(fc.constant(''), fc.stringMatching(/^motif_session=[A-Za-z0-9._=-]{0,120}$/), fc.stringMatching(/^[ -~]{0,80}$/).map((s) => s.replace(/^\s+|\s+$/g, '')));
-const methods = fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', 'FOO');
-
-/** A header set with `name` only when `value` is a non-empty string. */
-const optional = (name: string, value: string | undefined): Record<string, string> => (value ? { [name]: value } : {});
-
-function sample<T>(arb: fc.Arbitrary<T>, runs = RUNS): T[] {
-  return fc.sample(arb, { numRuns: runs, seed: SEED });
-}
-
-/** A multipart body with the given parts; `boundary` may itself be junk. */
-function multipart(boundary: string, parts: { name: string; filename?: string; content: Uint8Array | string }[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n\r\n`, 'utf8'));
-    chunks.push(typeof p.content === 'string' ? Buffer.from(p.content, 'utf8') : Buffer.from(p.content));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-const WAV_HEADER = Buffer.from('524946462400000057415645666d7420100000000100010044ac000088580100020010006461746100000000', 'hex');
-/** The MIDI file that passed the format check and then made the parser loop forever. */
-const LOOPING_MIDI = Buffer.from('4d546864000000060001000 1c73e4d54726b00000021b5f2ab51902a7eefbcfd9090872fff90fffaa3df3c1afbaccf61e12f88863bc70e'.replace(/\s/g, ''), 'hex');
-const midiJunk = fc.oneof(
-  fc.constant(new Uint8Array(LOOPING_MIDI)),
-  fc.uint8Array({ maxLength: 64 }).map((tail) => new Uint8Array(Buffer.concat([Buffer.from('4d546864000000060001000101e04d54726b', 'hex'), Buffer.from([0, 0, 0, tail.length]), Buffer.from(tail)]))),
-  fc.uint8Array({ maxLength: 80 }),
-);
 
 beforeAll(async () => {
   ({ dir, env } = await tempPlatform('fuzz'));
@@ -169,43 +67,12 @@ afterAll(async () => {
 describe('zero 5xx for bad input', () => {
   it(`${RUNS} malformed requests per route: never a 5xx, and no row changes`, async () => {
     const before = await snapshot();
-    const json = (method: string, p: string, body: string, withSession = true): Sent => ({ method, path: p, headers: { 'content-type': 'application/json', ...(withSession ? { cookie } : {}) }, body });
-    const routes: Record<string, Sent[]> = {
-      'GET /ipfs/[cid]/[[...path]]': sample(fc.tuple(cidJunk, pathJunk, fc.constantFrom('GET', 'HEAD'), fc.oneof(fc.constant(undefined), fc.stringMatching(/^bytes=[0-9-,]{0,12}$/)))).map(([cid, p, method, range]) => ({ method, path: `/ipfs/${cid}/${p}`, headers: optional('range', range) })),
-      'GET /api/tracks/verify': sample(fc.oneof(fc.constantFrom('0x' + '0'.repeat(64), '0', '1' + '0'.repeat(80), 'ipfs://', '0x'), cidJunk, anyText.map(pct), badText.map(pct))).map((id) => ({ method: 'GET', path: `/api/tracks/verify?id=${id}` })),
-      'GET /api/gallery': sample(fc.array(fc.tuple(fc.constantFrom('q', 'genre', 'key', 'bpmMin', 'bpmMax', 'model', 'priceMin', 'priceMax', 'forSale', 'sort', 'page', 'pageSize', 'x'), fc.oneof(anyText.map(pct), badText.map(pct), brokenEscapes, fc.integer().map(String))), { minLength: 1, maxLength: 5 })).map((params) => ({ method: 'GET', path: `/api/gallery?${params.map(([k, v]) => `${k}=${v}`).join('&')}` })),
-      'POST /api/auth/verify': sample(badJsonBody(['message', 'signature'])).map((b) => json('POST', '/api/auth/verify', b, false)),
-      'GET /api/auth/session': sample(junkCookie).map((c) => ({ method: 'GET', path: '/api/auth/session', headers: optional('cookie', c) })),
-      'POST /api/auth/logout': sample(fc.tuple(junkCookie, anyText)).map(([c, b]) => ({ method: 'POST', path: '/api/auth/logout', headers: optional('cookie', c), body: b })),
-      '* /api/auth/nonce': sample(fc.tuple(methods, anyText.map(pct))).map(([method, q]) => ({ method, path: `/api/auth/nonce?${q}` })),
-      'PUT /api/profiles/[address]': sample(fc.tuple(fc.oneof(fc.constant(account.address), anyText.map(pct), brokenEscapes), badJsonBody(['displayName', 'bio']))).map(([a, b]) => json('PUT', `/api/profiles/${a}`, b)),
-      'POST /api/labels': sample(badJsonBody(['name'])).map((b) => json('POST', '/api/labels', b)),
-      'GET /api/labels/[labelId]': sample(fc.oneof(fc.constant(labelId), fc.uuid(), anyText.map(pct), brokenEscapes)).map((id) => ({ method: 'GET', path: `/api/labels/${id}`, headers: { cookie } })),
-      '* /api/labels/[labelId]/members': sample(fc.tuple(fc.constantFrom('POST', 'PATCH', 'DELETE'), fc.oneof(fc.constant(labelId), fc.uuid(), brokenEscapes), badJsonBody(['address', 'role']))).map(([m, id, b]) => json(m, `/api/labels/${id}/members`, b)),
-      '* /api/labels/[labelId]/catalogue': sample(fc.tuple(fc.constantFrom('POST', 'DELETE'), fc.oneof(fc.constant(labelId), fc.uuid()), badJsonBody(['tokenId', 'creator']))).map(([m, id, b]) => json(m, `/api/labels/${id}/catalogue`, b)),
-      'POST /api/labels/[labelId]/actions': sample(fc.tuple(fc.oneof(fc.constant(labelId), fc.uuid()), badJsonBody(['kind', 'txHash', 'payees', 'split']))).map(([id, b]) => json('POST', `/api/labels/${id}/actions`, b)),
-      'GET /api/labels/[labelId]/{audit,earnings,statement}': sample(fc.tuple(fc.constantFrom('audit', 'earnings', 'statement'), fc.oneof(fc.constant(labelId), fc.uuid(), brokenEscapes), fc.oneof(anyText.map(pct), badText.map(pct), fc.stringMatching(/^from=[0-9-]{0,12}&to=[0-9-]{0,12}$/)))).map(([r, id, q]) => ({ method: 'GET', path: `/api/labels/${id}/${r}?${q}`, headers: { cookie } })),
-      'POST /api/tracks/pin': sample(
-        fc.tuple(fc.stringMatching(/^[A-Za-z0-9'()+_,-./:=?]{1,40}$/), midiJunk, fc.oneof(badText, anyText), fc.oneof(anyText, fc.constant('{"manifest":1}')), fc.boolean()),
-      ).map(([boundary, midi, name, manifest, goodType]) => ({
-        method: 'POST',
-        path: '/api/tracks/pin',
-        headers: { 'content-type': goodType ? `multipart/form-data; boundary=${boundary}` : 'multipart/form-data', cookie },
-        body: multipart(boundary, [
-          { name: 'wav', filename: 'a.wav', content: new Uint8Array(WAV_HEADER) },
-          { name: 'midi', filename: 'a.mid', content: midi },
-          { name: 'manifest', content: manifest },
-          { name: 'name', content: name },
-          { name: 'genre', content: 'x' },
-        ]),
-      })),
-      '* any path, odd methods': sample(fc.tuple(methods, pathJunk)).map(([method, p]) => ({ method, path: `/${p}` })),
-    };
+    const routes = malformedRequests({ root, labelId, cookie, address: account.address, runs: RUNS, seed: SEED });
     const total = Object.values(routes).reduce((n, r) => n + r.length, 0);
     expect(Math.min(...Object.values(routes).map((r) => r.length))).toBeGreaterThanOrEqual(RUNS);
     const report: Record<string, { request: Sent; answer: Answer }[]> = {};
     for (const [route, requests] of Object.entries(routes)) {
-      const failures = await sendAll(requests);
+      const failures = await sendAll(Number(env.MOTIF_APP_PORT), requests);
       if (failures.length) report[route] = failures.slice(0, 3);
     }
     expect(report).toEqual({});

@@ -30,13 +30,18 @@ describe('runLoad (the load bench generator) against a real local HTTP server', 
     sockets.clear();
     const t = performance.now();
     const result = await runLoad({ url: () => `${base}/ok`, clients: 8, seconds: 0.5 });
-    expect(performance.now() - t).toBeLessThan(1_500);
+    const elapsed = performance.now() - t;
+    // Bounds loose enough for a busy machine: the loop stops after its time, plus at most one request per client.
+    expect(elapsed).toBeGreaterThanOrEqual(500);
+    expect(elapsed).toBeLessThan(5_000);
     expect(maxOpen).toBe(8);
     expect(sockets.size).toBe(8); // keep-alive: one connection per client
     expect(result.errors).toBe(0);
-    expect(result.latenciesMs.length).toBeGreaterThan(8 * 10);
-    expect(result.rps).toBeGreaterThan(100);
-    expect(percentile(result.latenciesMs, 95)).toBeGreaterThanOrEqual(4);
+    expect(result.latenciesMs.length).toBeGreaterThanOrEqual(8 * 2);
+    // requests over the generator's own time, which lies between the 0.5 s asked for and the time measured here
+    expect(result.rps).toBeLessThanOrEqual(result.latenciesMs.length / 0.5);
+    expect(result.rps).toBeGreaterThanOrEqual(result.latenciesMs.length / (elapsed / 1000));
+    expect(percentile(result.latenciesMs, 95)).toBeGreaterThanOrEqual(4); // the server's 5 ms answer time
   });
 
   it('counts non-2xx answers and refused connections as errors, and keeps going', async () => {

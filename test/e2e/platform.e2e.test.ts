@@ -3,7 +3,7 @@
  * green in Chromium, the gateway streams pinned audio with ranges, Ctrl-C stops every process, and a second start
  * keeps all data. Also the failure modes a newcomer meets first: a busy port, a damaged data folder, a bad setting.
  */
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+type Health = { ok: boolean; components: Record<string, { ok: boolean; detail: string; data?: Record<string, unknown> }> };
+const healthOf = async () => (await (await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`)).json()) as Health;
+async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+/** The process whose command line matches (the platform's children are found as an operator would, in /proc). */
+async function pidOf(match: (args: string[]) => boolean): Promise<number> {
+  for (const name of (await readdir('/proc')).filter((n) => /^\d+$/.test(n))) {
+    const args = await readFile(`/proc/${name}/cmdline`, 'utf8').then((c) => c.split('\0'), () => []);
+    if (match(args)) return Number(name);
+  }
+  throw new Error('no such process');
+}
+
 /** The last line `npm start` wrote to its log: how the run ended. */
 const lastLogLine = async () => (await readFile(path.join(env.MOTIF_DATA_DIR!, 'logs', 'platform.log'), 'utf8')).trimEnd().split('\n').at(-1);
 
@@ -82,7 +100,7 @@ describe('npm start', () => {
     await page.goto(base);
     await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
     const states = await page.locator('tbody tr td:nth-child(2)').allTextContents();
-    expect(states).toEqual(['OK', 'OK', 'OK', 'OK']);
+    expect(states).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']); // chain, contracts, database, ipfs, indexer
     // Contract -> generated ABI -> wagmi hook, read in the browser from the chain.
     await expect(page.getByTestId('collection-summary').textContent({ timeout: 20_000 })).resolves.toMatch(/^CollectionMotif Tracks \(MOTIF\) at 0x[0-9a-fA-F]{40}Royalty cap\d+(\.\d+)?%$/);
     await page.keyboard.press('Tab');
@@ -147,8 +165,20 @@ describe('npm start', () => {
     await sql.end();
     const res = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/ipfs/${audioCid}/track.wav`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(wav);
-    const health = (await (await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`)).json()) as { ok: boolean };
+    const health = await healthOf();
     expect(health.ok).toBe(true);
+    expect(health.components.indexer).toMatchObject({ ok: true, data: { state: 'running' } });
+
+    // Children killed under the running platform: each is restarted, the console says so, health is green again.
+    process.kill(await pidOf((a) => path.basename(a[0] ?? '') === 'anvil' && a.includes(env.MOTIF_ANVIL_PORT!)), 'SIGKILL');
+    await started.waitFor('chain died (anvil exited (signal SIGKILL))');
+    await started.waitFor('chain restarted (restart 1 since start)');
+    const postmaster = Number((await readFile(path.join(env.MOTIF_DATA_DIR!, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    process.kill(postmaster, 'SIGKILL');
+    await started.waitFor('database died (PostgreSQL');
+    await started.waitFor('database restarted (restart 1 since start)');
+    await until('health green after the restarts', async () => (await healthOf()).ok);
+    expect(await publicClient.getBalance({ address: recipient })).toBe(parseEther('1.5'));
     pressCtrlC(started);
     expect(await started.exited).toBe(0);
     expect(started.output()).toContain('Stopped.');
@@ -199,6 +229,27 @@ describe('npm start', () => {
     expect(await started.exited).toBe(1);
     expect(started.output()).toMatch(/chain state file .* looks damaged .*Nothing was deleted/);
     expect(await readFile(statePath, 'utf8')).toBe('{"block": trunc');
+  });
+
+  it('a truncated IPFS pack is moved aside at start: the rest starts, the start says so, health names what was lost', async () => {
+    const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR!, 'ipfs'));
+    await storage.addBytes(new TextEncoder().encode('content whose pack a crash cut short'));
+    await storage.close();
+    const packs = path.join(env.MOTIF_DATA_DIR!, 'ipfs', 'packs');
+    const damaged = (await readdir(packs)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    await truncate(path.join(packs, damaged), 100);
+
+    const started = runStartScript(env);
+    await started.ready;
+    expect(started.output()).toContain(`IPFS pack ${damaged} is damaged (no pack trailer)`);
+    expect(started.output()).toMatch(/✔ ipfs .*; 1 damaged pack quarantined \(see \/api\/health\)/);
+    const health = await healthOf();
+    expect(health.components.ipfs).toMatchObject({ ok: false, detail: expect.stringContaining(`${damaged} (blocks unknown; no pack trailer)`) });
+    expect(await readdir(path.join(packs, 'quarantine'))).toContain(damaged); // moved, not deleted
+    const res = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/ipfs/${audioCid}/track.wav`);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(wav); // the other packs are in use
+    pressCtrlC(started);
+    expect(await started.exited).toBe(0);
   });
 
   it('reports each invalid setting by name', async () => {

@@ -25,7 +25,7 @@ import { assertPortFree } from './ports';
 import { planFor, type Role } from './roles';
 import { seedLocalDemo } from './seed';
 import { indexerStateNotice, lostTransactionsNotice, quarantineNotice, supervisorNotice } from './notices';
-import { anvilChild, loopChild, postgresChild } from './supervised-children';
+import { anvilChild, loopChild, postgresChild, processChild } from './supervised-children';
 import { supervise, type Supervised } from './supervisor';
 
 export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'app';
@@ -269,7 +269,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
       const build = await ensureAppBuild({ cwd, onLine: (l) => log('app', l), signal: options.signal });
       if (build.built) log('app', `built in ${(build.ms / 1000).toFixed(1)} s`);
-      const app: ManagedProcess = await startProcess({
+      const startApp = (signal?: AbortSignal): Promise<ManagedProcess> => startProcess({
         command: process.execPath,
         args: [nextBinary(cwd), 'start', '--port', String(env.MOTIF_APP_PORT), '--hostname', '127.0.0.1'],
         cwd,
@@ -285,9 +285,10 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         isReady: (line) => /Ready in|started server on/i.test(line),
         onLine: (l) => log('app', l),
         timeoutMs: 60_000,
-        signal: options.signal,
+        signal,
       });
-      stops.push(() => app.stop());
+      const app = await startApp(options.signal);
+      keepAlive('app', processChild('the web app', app), async () => processChild('the web app', await startApp()));
       url = `http://localhost:${env.MOTIF_APP_PORT}`;
       const health = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`);
       const body = (await health.json()) as { ok: boolean; components: Record<string, { ok: boolean; detail: string }> };

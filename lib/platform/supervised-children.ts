@@ -1,15 +1,21 @@
 import type { Anvil } from '../chain/anvil';
 import type { EmbeddedPostgresServer } from '../db/embedded-postgres';
+import type { ManagedProcess } from './child-process';
 import { pidEnded, type Supervised } from './supervisor';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A process this one spawned (the web app): dead when it exits. */
+export function processChild(name: string, proc: ManagedProcess): Supervised {
+  return {
+    ended: proc.exited.then((e) => `${name} exited (${e.signal ? `signal ${e.signal}` : `code ${e.code}`})`),
+    stop: () => proc.stop(),
+  };
+}
+
 /** anvil as the supervisor sees it: dead when its process exits. */
 export function anvilChild(anvil: Anvil): Supervised {
-  return {
-    ended: anvil.process.exited.then((e) => `anvil exited (${e.signal ? `signal ${e.signal}` : `code ${e.code}`})`),
-    stop: () => anvil.stop(),
-  };
+  return { ...processChild('anvil', anvil.process), stop: () => anvil.stop() };
 }
 
 /** Embedded PostgreSQL: its postmaster is not our child process (the library spawns it), so its pid is watched. */

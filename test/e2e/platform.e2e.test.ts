@@ -72,11 +72,12 @@ async function until(what: string, check: () => Promise<boolean>, ms = 90_000): 
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-/** The process whose command line matches (the platform's children are found as an operator would, in /proc). */
+/** This test's process whose command line matches (found as an operator would, in /proc; other runs' are skipped). */
 async function pidOf(match: (args: string[]) => boolean): Promise<number> {
   for (const name of (await readdir('/proc')).filter((n) => /^\d+$/.test(n))) {
     const args = await readFile(`/proc/${name}/cmdline`, 'utf8').then((c) => c.split('\0'), () => []);
-    if (match(args)) return Number(name);
+    const environ = await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '');
+    if (match(args) && environ.split('\0').includes(`MOTIF_DATA_DIR=${env.MOTIF_DATA_DIR}`)) return Number(name);
   }
   throw new Error('no such process');
 }
@@ -177,6 +178,9 @@ describe('npm start', () => {
     process.kill(postmaster, 'SIGKILL');
     await started.waitFor('database died (PostgreSQL');
     await started.waitFor('database restarted (restart 1 since start)');
+    process.kill(await pidOf((a) => (a[0] ?? '').startsWith('next-server')), 'SIGKILL');
+    await started.waitFor('app died (the web app exited');
+    await started.waitFor('app restarted (restart 1 since start)');
     await until('health green after the restarts', async () => (await healthOf()).ok);
     expect(await publicClient.getBalance({ address: recipient })).toBe(parseEther('1.5'));
     pressCtrlC(started);

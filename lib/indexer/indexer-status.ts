@@ -24,18 +24,12 @@ export function statusName(state: IndexerState, since: Date): string {
   return `${PREFIX}:${state}:${Math.floor(since.getTime() / 1000)}`;
 }
 
-const nameSchema = z
-  .string()
-  .regex(new RegExp(`^${PREFIX}:(${INDEXER_STATES.join('|')}):\\d+$`))
-  .transform((name) => {
-    const [, state, seconds] = name.split(':') as [string, IndexerState, string];
-    return { state, since: new Date(Number(seconds) * 1000) };
-  });
+const nameSchema = z.tuple([z.literal(PREFIX), z.enum(INDEXER_STATES), z.string().regex(/^\d+$/)]);
 
 /** Parses a session name written by statusName; null for any other name. */
 export function parseStatusName(name: string): { state: IndexerState; since: Date } | null {
-  const parsed = nameSchema.safeParse(name);
-  return parsed.success ? parsed.data : null;
+  const parsed = nameSchema.safeParse(name.split(':'));
+  return parsed.success ? { state: parsed.data[1], since: new Date(Number(parsed.data[2]) * 1000) } : null;
 }
 
 /** Reads the lock holder's state and the indexed cursor; `stopped` when no session holds the lock. */

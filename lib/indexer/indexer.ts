@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BlockNotFoundError, TransactionReceiptNotFoundError, type Address, type Hex, type Log, type PublicClient } from 'viem';
+import { BlockNotFoundError, isHash, TransactionReceiptNotFoundError, type Address, type Hex, type Log, type PublicClient } from 'viem';
 import type { MotifContractAddresses } from '../chain/contracts';
 import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -161,7 +161,8 @@ async function lostAbove(params: IndexerParameters, ancestor: bigint): Promise<L
   });
   const byTx = new Map<string, LostTransaction>();
   for (const row of rows) {
-    const tx = byTx.get(row.txHash) ?? { txHash: row.txHash as Hex, blockNumber: row.blockNumber, events: [] };
+    if (!isHash(row.txHash)) throw new Error(`ChainEvent row with a malformed transaction hash: ${row.txHash}`);
+    const tx = byTx.get(row.txHash) ?? { txHash: row.txHash, blockNumber: row.blockNumber, events: [] };
     tx.events.push({ contract: row.contract, name: row.name, tokenId: row.tokenId?.toFixed() ?? null });
     byTx.set(row.txHash, tx);
   }

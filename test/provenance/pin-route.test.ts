@@ -1,3 +1,5 @@
+import type { Address } from 'viem';
+import { trackIdOf } from '../../lib/contracts/track-id';
 /** The pin route's handler (app/api/tracks/pin/handler.ts) with a real Helia node: validation, limits, sniffing, pinning. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -51,7 +53,8 @@ describe('POST /api/tracks/pin', () => {
     expect(body.cid).toBe((await cidOfFolder(folder.files)).toString());
     expect(Object.keys(body.files).sort()).toEqual(['audio.wav', 'cover.svg', 'manifest.json', 'metadata.json', 'track.mid']);
     expect(body.manifestDigest).toBe(track.signed.manifestDigest);
-    expect(BigInt(body.contentDigest).toString()).toBe(body.tokenId);
+    // The id the creator (the manifest's signer) gets when minting: creator << 96 | low 96 bits of the digest.
+    expect(body.tokenId).toBe(trackIdOf(track.signed.manifest.creator as Address, body.contentDigest).toString());
     const verified = await verifyTrack({ cid: body.cid, storage, replay: fakeReplay });
     expect(verified.checks.filter((c) => !c.pass && !c.skipped)).toEqual([]);
   });

@@ -120,14 +120,20 @@ async function fetchProvenance(contentDigest: `0x${string}`): Promise<Provenance
   }
 }
 
+/** One RPC client per process (not one per page request): only pages of tokens the indexer has not seen use it. */
+let reader: { rpcUrl: string; client: ReturnType<typeof createPublicClient> } | undefined;
+function chainReader(rpcUrl: string): ReturnType<typeof createPublicClient> {
+  if (reader?.rpcUrl !== rpcUrl) reader = { rpcUrl, client: createPublicClient({ transport: http(rpcUrl) }) };
+  return reader.client;
+}
+
 /** A token the indexer has not seen yet (a mint a moment ago): its folder as the collection records it, else null. */
 async function mintedContentDigest(tokenId: bigint): Promise<Hex | null> {
   try {
     const services = await getServices();
     const collection = (await services.contractAddresses()).TrackCollection;
     if (!collection) return null;
-    const client = createPublicClient({ transport: http(services.rpcUrl) });
-    return await readContentDigest(client, { collection, tokenId });
+    return await readContentDigest(chainReader(services.rpcUrl), { collection, tokenId });
   } catch {
     return null; // not minted (or the chain is unreachable): the page says the folder is not known yet
   }

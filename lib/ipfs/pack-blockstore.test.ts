@@ -142,6 +142,49 @@ describe('PackBlockstore', () => {
     await reopened.close();
   });
 
+  it('removes the unfinished pack of a writer killed mid-pin (kill -9), keeps a live writer\'s, and opens the rest', async () => {
+    const folder = path.join(dir, 'killed');
+    const kept = await sealedBlockIn(folder, 45);
+    const child = `
+      import { PackBlockstore } from ${JSON.stringify(path.resolve('lib/ipfs/pack-blockstore.ts'))};
+      import { CID } from 'multiformats/cid';
+      import * as raw from 'multiformats/codecs/raw';
+      import { sha256 } from 'multiformats/hashes/sha2';
+      const store = new PackBlockstore(process.argv[1]);
+      for (let i = 0; i < 3; i++) {
+        const bytes = new Uint8Array(1 << 20).fill(i + 1);
+        await store.put(CID.createV1(raw.code, await sha256.digest(bytes)), bytes);
+      }
+      process.stdout.write('writing\\n');
+      await new Promise(() => {});
+    `;
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout.once('data', () => resolve());
+      proc.once('exit', (code) => reject(new Error(`writer exited ${code}`)));
+    });
+    proc.kill('SIGKILL');
+    await exited;
+    const unfinished = (await readdir(folder)).filter((n) => n.endsWith('.pack.tmp'));
+    expect(unfinished).toHaveLength(1);
+    expect((await readFile(path.join(folder, unfinished[0]!))).length).toBeGreaterThan(1 << 20);
+
+    // A writer of this process that is still at work keeps its unfinished pack.
+    const live = new PackBlockstore(folder);
+    const pending = await block(46);
+    await live.put(pending.cid, pending.bytes);
+    const reopened = new PackBlockstore(folder);
+    const left = (await readdir(folder)).filter((n) => n.endsWith('.pack.tmp'));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain(`-${process.pid}-`);
+    expect(read(reopened, kept.cid)).toEqual(kept.bytes);
+    await live.close();
+    expect(reopened.has(pending.cid) || (await new PackBlockstore(folder).has(pending.cid))).toBe(true);
+    expect((await readdir(folder)).filter((n) => n.endsWith('.pack.tmp'))).toEqual([]);
+    await reopened.close();
+  }, 30_000);
+
   it('moves a pack whose index was damaged aside, with a note of what it held, and opens the rest', async () => {
     const folder = path.join(dir, 'damaged');
     const kept = await sealedBlockIn(folder, 49);
@@ -187,6 +230,7 @@ describe('PackBlockstore', () => {
     await expect(store.seal()).rejects.toThrow();
     expect(store.has(b.cid)).toBe(false);
     expect((await readdir(folder)).filter((n) => n.endsWith('.pack'))).toEqual([]);
+    expect((await readdir(folder)).filter((n) => n.endsWith('.pack.tmp'))).toEqual([]); // no unfinished pack left behind
   });
 
   it('a seal called while another is publishing the same blocks waits for it', async () => {

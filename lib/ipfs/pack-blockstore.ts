@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writev } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writev } from 'node:fs';
 import path from 'node:path';
 import { BaseBlockstore } from 'blockstore-core';
 import type { InputPair, Pair } from 'interface-blockstore';
@@ -99,6 +99,36 @@ let packSequence = 0;
  * only; HeliaStorage seals before it pins or reports anything. Deleted blocks are tombstones in a later pack; their
  * bytes stay until packs are compacted, which nothing does yet.
  */
+/** Whether process `pid` is alive (signal 0 checks without signalling; EPERM: alive, someone else's). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the unfinished packs (NAME.pack.tmp) of writers that died (`kill -9` during a pin, a power cut): their
+ * blocks were never published, so nothing refers to them, and nothing else would ever remove them. A pack whose
+ * writer is still running (its pid is in the name) is left alone.
+ */
+export function removeAbandonedPacks(dir: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const pid = /^[0-9a-z]+-(\d+)-[0-9a-z]+\.pack\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // another process removed it first
+    }
+  }
+  return removed;
+}
+
 export class PackBlockstore extends BaseBlockstore {
   private readonly index = new Map<string, Location>();
   private readonly loaded = new Set<string>();
@@ -114,6 +144,7 @@ export class PackBlockstore extends BaseBlockstore {
     this.writeBatchBytes = options.writeBatchBytes ?? 2 ** 20;
     this.onQuarantine = options.onQuarantine ?? (() => {});
     mkdirSync(dir, { recursive: true });
+    removeAbandonedPacks(dir);
     this.refresh();
   }
 
@@ -207,10 +238,12 @@ export class PackBlockstore extends BaseBlockstore {
         const key = indexName(entry.key);
         if (this.index.get(key)?.pack === pack) this.index.delete(key);
       }
-      try {
-        closeSync(pack.fd);
-      } catch {
-        // the write error is the one worth reporting
+      for (const cleanUp of [() => closeSync(pack.fd), () => unlinkSync(`${pack.file}.tmp`)]) {
+        try {
+          cleanUp();
+        } catch {
+          // the write error is the one worth reporting
+        }
       }
       throw error;
     }

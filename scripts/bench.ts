@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   provenance: 'IPFS and verification',
   studio: 'Studio (headless Chromium)',
   load: 'Speed under load (50 clients, loopback)',
+  fuzz: 'Zero 5xx for bad input',
 };
 
 const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string }> = {
@@ -26,6 +27,7 @@ const MODULES: Record<string, { file: string; exportName: string; markdownExport
   provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
   studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
   load: { file: '../bench/load.ts', exportName: 'loadBench' },
+  fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
 };
 
 type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
-const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json'];
 const STAMP = 'motif-source-hash';
 
 async function hashTree(root: string, hash: ReturnType<typeof createHash>, rel: string): Promise<void> {

@@ -4,14 +4,10 @@
  * answer must be a 4xx (or, for a few reads, a 2xx/3xx), never a 5xx, and no row may change in PostgreSQL.
  */
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import pg from 'pg';
-import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSignInMessage } from '../../lib/auth/siwe';
-import { localDevAccounts } from '../../lib/chain/dev-accounts';
-import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { malformedRequests, sendAll, WAV_HEADER, type Answer, type Sent } from '../http/fuzz-corpus';
+import { malformedRequests, sendAll, type Answer, type Sent } from '../http/fuzz-corpus';
+import { fuzzAccount as account, pinFuzzFolder, signedInLabel } from '../http/fuzz-targets';
 import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
 
 const RUNS = 1000;
@@ -24,7 +20,6 @@ let sql: pg.Client;
 let cookie: string;
 let labelId: string;
 let root: string;
-const account = privateKeyToAccount(localDevAccounts(3)[2]!.privateKey);
 
 /** Every table's rows, digested (the nonce table is left out: handing out nonces is that route's job). */
 async function snapshot(): Promise<Record<string, string>> {
@@ -36,23 +31,12 @@ async function snapshot(): Promise<Record<string, string>> {
 
 beforeAll(async () => {
   ({ dir, env } = await tempPlatform('fuzz'));
-  const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
-  root = (await storage.addFolder([{ path: 'track.wav', content: new Uint8Array(WAV_HEADER) }, { path: 'metadata.json', content: new TextEncoder().encode('{"name":"x"}') }])).cid.toString();
-  await storage.close();
+  root = await pinFuzzFolder(env);
   started = runStartScript(env);
   await started.ready;
   sql = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif` });
   await sql.connect();
-  // A real session and a real label, so malformed bodies get past the sign-in check to each route's own validation.
-  const base = `http://localhost:${env.MOTIF_APP_PORT}`;
-  const { nonce } = (await (await fetch(`${base}/api/auth/nonce`)).json()) as { nonce: string };
-  const message = createSignInMessage({ address: account.address, chainId: 31337, domain: `localhost:${env.MOTIF_APP_PORT}`, uri: `${base}/`, nonce });
-  const signedIn = await fetch(`${base}/api/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature: await account.signMessage({ message }) }) });
-  expect(signedIn.status).toBe(200);
-  cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
-  const label = await fetch(`${base}/api/labels`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"name":"Fuzz Records"}' });
-  expect(label.status).toBe(201);
-  labelId = ((await label.json()) as { id: string }).id;
+  ({ cookie, labelId } = await signedInLabel(env));
 }, 400_000);
 
 afterAll(async () => {

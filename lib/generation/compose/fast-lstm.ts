@@ -80,9 +80,46 @@ export function fastMusicRnn(model: unknown): FastMusicRnn {
   return fast;
 }
 
-/** out[j] = fround(blocked float32 matmul of `x` (length K) with row j of `wT` ([N][K])). */
-function matVec(x: Float32Array, wT: Float32Array, K: number, N: number, out: Float32Array): void {
-  for (let j = 0; j < N; j++) {
+/**
+ * out[j] = fround(blocked float32 matmul of `x` (length K) with row j of `wT` ([N][K])). Four rows at a time share
+ * each x[k] load (about 2x faster); every row still sums its own products in the same order, so the result is the
+ * same bits as one row at a time. `x` is float64 holding float32 values (exact), which spares a conversion per load.
+ */
+function matVec(x: Float64Array, wT: Float32Array, K: number, N: number, out: Float32Array): void {
+  let j = 0;
+  for (; j + 4 <= N; j += 4) {
+    const b0 = j * K;
+    const b1 = b0 + K;
+    const b2 = b1 + K;
+    const b3 = b2 + K;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    for (let k0 = 0; k0 < K; k0 += BLOCK) {
+      const kEnd = k0 + BLOCK < K ? k0 + BLOCK : K;
+      let s0 = 0.0;
+      let s1 = 0.0;
+      let s2 = 0.0;
+      let s3 = 0.0;
+      for (let k = k0; k < kEnd; k++) {
+        const xk = x[k] as number;
+        s0 += xk * (wT[b0 + k] as number);
+        s1 += xk * (wT[b1 + k] as number);
+        s2 += xk * (wT[b2 + k] as number);
+        s3 += xk * (wT[b3 + k] as number);
+      }
+      r0 = fr(r0 + s0);
+      r1 = fr(r1 + s1);
+      r2 = fr(r2 + s2);
+      r3 = fr(r3 + s3);
+    }
+    out[j] = r0;
+    out[j + 1] = r1;
+    out[j + 2] = r2;
+    out[j + 3] = r3;
+  }
+  for (; j < N; j++) {
     const base = j * K;
     let res = 0;
     for (let k0 = 0; k0 < K; k0 += BLOCK) {
@@ -97,14 +134,16 @@ function matVec(x: Float32Array, wT: Float32Array, K: number, N: number, out: Fl
 
 const sigmoid = (x: number): number => fr(1 / (1 + Math.exp(-x)));
 
-export type FastState = { c: Float32Array[]; h: Float32Array[]; combined: Float32Array[]; gates: Float32Array[] };
+/** `combined` ([input, h] per layer) and `last` (the top layer's h) are float64 copies of float32 values: exact. */
+export type FastState = { c: Float32Array[]; h: Float32Array[]; combined: Float64Array[]; gates: Float32Array[]; last: Float64Array };
 
 export function zeroState(m: FastMusicRnn): FastState {
   return {
     c: m.layers.map((l) => new Float32Array(l.hidden)),
     h: m.layers.map((l) => new Float32Array(l.hidden)),
-    combined: m.layers.map((l) => new Float32Array(l.inSize + l.hidden)),
+    combined: m.layers.map((l) => new Float64Array(l.inSize + l.hidden)),
     gates: m.layers.map((l) => new Float32Array(4 * l.hidden)),
+    last: new Float64Array(m.layers[m.layers.length - 1]?.hidden ?? 0),
   };
 }
 
@@ -114,7 +153,7 @@ export function step(m: FastMusicRnn, s: FastState, x: Float32Array): void {
   m.layers.forEach((layer, l) => {
     const H = layer.hidden;
     const K = layer.inSize + H;
-    const comb = s.combined[l] as Float32Array;
+    const comb = s.combined[l] as Float64Array;
     const gates = s.gates[l] as Float32Array;
     const c = s.c[l] as Float32Array;
     const h = s.h[l] as Float32Array;
@@ -139,8 +178,8 @@ export function step(m: FastMusicRnn, s: FastState, x: Float32Array): void {
 
 /** Logits of the last layer's output (float32, like tfjs' dataSync()). */
 export function logits(m: FastMusicRnn, s: FastState, out: Float32Array = new Float32Array(m.vocab)): Float32Array {
-  const h = s.h[s.h.length - 1] as Float32Array;
-  matVec(h, m.fcT, h.length, m.vocab, out);
+  s.last.set(s.h[s.h.length - 1] as Float32Array);
+  matVec(s.last, m.fcT, s.last.length, m.vocab, out);
   for (let v = 0; v < m.vocab; v++) out[v] = fr((out[v] as number) + (m.fcB[v] as number));
   return out;
 }

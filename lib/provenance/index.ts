@@ -12,9 +12,37 @@ export {
   type DigitalSourceType,
 } from './disclosure';
 export { CanonicalizationError, InvalidManifestError, InvalidManifestSignatureError, ReplayError } from './errors';
-export { MANIFEST_VERSION, MANIFEST_TYPE, TRACK_FILES, trackManifestSchema, type TrackManifest, type ManifestEditLog, type ManifestGeneration, type EditSummary, type FileRecord } from './manifest-schema';
+export {
+  MANIFEST_VERSION,
+  MANIFEST_VERSIONS,
+  MANIFEST_TYPE,
+  TRACK_FILES,
+  trackManifestSchema,
+  trackManifestV1Schema,
+  anyTrackManifestSchema,
+  procedureSchema,
+  type TrackManifest,
+  type TrackManifestV1,
+  type AnyTrackManifest,
+  type ManifestVersion,
+  type Procedure,
+  type ManifestEditLog,
+  type ManifestGeneration,
+  type EditSummary,
+  type FileRecord,
+} from './manifest-schema';
+export {
+  MOTIF_ARRANGEMENT,
+  KNOWN_PROCEDURES,
+  UnknownProcedureError,
+  procedureLabel,
+  proceduresOf,
+  replayableProcedures,
+  type KnownProcedures,
+  type ManifestProcedures,
+} from './procedures';
 export { MOTIF_SAMPLER, generationFromComposeRequest, composeRequestOfManifest, manifestNotes, melodyNotes } from './studio-session';
-export { parseManifest, buildManifest, type BuildManifestParameters } from './manifest';
+export { parseManifest, parseAnyManifest, buildManifest, type BuildManifestParameters } from './manifest';
 export { manifestDomain, manifestTypes, manifestTypedData, type ManifestDomain, type ManifestMessage } from './typed-data';
 export {
   SIGNED_MANIFEST_TYPE,
@@ -29,7 +57,7 @@ export {
   type SignatureCheck,
 } from './signed-manifest';
 export { buildTrackMetadata, licenceUri, trackMetadataInputSchema, type TrackMetadata, type TrackMetadataInput, type Credit } from './metadata';
-export { manifestJsonSchema, manifestJsonSchemaText, MANIFEST_JSON_SCHEMA_PATH } from './json-schema';
+export { manifestJsonSchema, manifestJsonSchemaText, manifestJsonSchemaPath, MANIFEST_JSON_SCHEMA_PATH } from './json-schema';
 export { readChainRecord, TokenNotFoundError, type ChainRecord, type ReadChainRecordParameters } from './chain-record';
 export {
   verifyTrack,

@@ -3,11 +3,18 @@ import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { LICENCES, type LicenceName } from '../contracts/voucher';
 import { aiDisclosureFor, summarizeEdits } from './disclosure';
 import { InvalidManifestError } from './errors';
-import { MANIFEST_TYPE, MANIFEST_VERSION, trackManifestSchema, type TrackManifest } from './manifest-schema';
+import { anyTrackManifestSchema, MANIFEST_TYPE, MANIFEST_VERSION, trackManifestSchema, type AnyTrackManifest, type TrackManifest } from './manifest-schema';
 
-/** Validates `value` as a version-1 manifest; throws InvalidManifestError listing every problem. */
+/** Validates `value` as a current (version 2) manifest; throws InvalidManifestError listing every problem. */
 export function parseManifest(value: unknown): TrackManifest {
   const result = trackManifestSchema.safeParse(value);
+  if (!result.success) throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`));
+  return result.data;
+}
+
+/** Validates `value` as a manifest of any accepted version (1 or 2, by its `version`); throws InvalidManifestError. */
+export function parseAnyManifest(value: unknown): AnyTrackManifest {
+  const result = anyTrackManifestSchema.safeParse(value);
   if (!result.success) throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`));
   return result.data;
 }

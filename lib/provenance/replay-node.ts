@@ -5,7 +5,8 @@
  * compares with `notes.generatedDigest`. It also checks the rest of the manifest's notes: the chords per bar, and the
  * edit log applied to the replayed arrangement with `applyEdits` must give `notes.finalDigest` and `finalCount`
  * (a mismatch is a ReplayError). The checkpoint folder's CID is re-derived before use, so the weights replayed are
- * the weights the manifest names.
+ * the weights the manifest names. It dispatches on the sampler and arrangement procedures the manifest names
+ * (procedures.ts) and refuses, with UnknownProcedureError, any it does not implement.
  */
 import path from 'node:path';
 import { checkpointCid } from '../generation/models/checkpoint-files';
@@ -13,12 +14,19 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../generation/mod
 import { SHIPPED_MODELS, type ShippedModel } from '../generation/models/registry';
 import { compose, type ComposeResult } from '../generation/compose/compose';
 import { ReplayError } from './errors';
-import { composeRequestOfManifest, manifestNotes, MOTIF_SAMPLER } from './studio-session';
-import type { TrackManifest } from './manifest-schema';
+import { KNOWN_PROCEDURES, MOTIF_ARRANGEMENT, MOTIF_SAMPLER, replayableProcedures, type KnownProcedures, type ManifestWithProcedures } from './procedures';
+import { composeRequestOfManifest, manifestNotes } from './studio-session';
+import type { AnyTrackManifest } from './manifest-schema';
 import type { ReplayFn } from './verify-track';
 
-/** The sampler id a manifest must record for this replay: sfc32 seeded categorical sampling over float64 logits. */
-export { MOTIF_SAMPLER };
+/** The procedures this replay implements: sfc32 seeded categorical sampling over float64 logits; motif.arrange/1. */
+export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
+
+/**
+ * The procedures `compose` (lib/generation/compose) implements, and so what this replay can run. A manifest naming
+ * another procedure, or another version of one of these, is refused by name before any weights are loaded.
+ */
+export const NODE_REPLAY_PROCEDURES: KnownProcedures = KNOWN_PROCEDURES;
 
 export type NodeReplayOptions = {
   /** Models to look the weights CID up in (default: the registry's shipped models). */
@@ -28,7 +36,9 @@ export type NodeReplayOptions = {
 };
 
 /** The replay, plus `compose(manifest)`: the studio's ComposeResult for the manifest's request (to build honest manifests in Node). */
-export type NodeReplay = ReplayFn & { compose(manifest: Pick<TrackManifest, 'model' | 'generation'>): Promise<ComposeResult>; dispose(): void };
+export type NodeReplay = ReplayFn & { compose(manifest: ReplayableManifest): Promise<ComposeResult>; dispose(): void };
+/** What `compose` reads of a manifest of any version. */
+export type ReplayableManifest = ManifestWithProcedures & Pick<AnyTrackManifest, 'model'>;
 
 export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
   const models = options.models ?? SHIPPED_MODELS;
@@ -50,9 +60,10 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
     return pending;
   }
 
-  const composeManifest = async (manifest: Pick<TrackManifest, 'model' | 'generation'>): Promise<ComposeResult> => {
-    const g = manifest.generation;
-    if (g.sampler !== MOTIF_SAMPLER) throw new ReplayError(`cannot replay sampler ${g.sampler} (this replay knows ${MOTIF_SAMPLER})`);
+  const composeManifest = async (manifest: ReplayableManifest): Promise<ComposeResult> => {
+    // Dispatch: today one sampler and one arrangement procedure exist, both run by `compose`; a new one gets its
+    // own branch here and never changes what the existing ids mean.
+    replayableProcedures(manifest, NODE_REPLAY_PROCEDURES);
     const model = models.find((x) => x.weightsCid === manifest.model.weightsCid);
     if (!model) throw new ReplayError(`no shipped model has weights ${manifest.model.weightsCid}`);
     const rnn = await load(model, manifest.model.weightsCid);
@@ -64,7 +75,7 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
     }
   };
 
-  const replay = async (manifest: TrackManifest): Promise<string> => {
+  const replay = async (manifest: AnyTrackManifest): Promise<string> => {
     const result = await composeManifest(manifest);
     if (result.backend !== manifest.model.backend) throw new ReplayError(`replayed on ${result.backend}, the manifest was made on ${manifest.model.backend}`);
     if (result.digest !== manifest.notes.generatedDigest) return result.digest;

@@ -58,7 +58,8 @@ describe('EIP-712 manifest signatures (viem local accounts)', () => {
     // a signature moved to another domain (replayed on another chain) does not verify there
     const moved = { ...signed, signature: { ...signed.signature, domain: { ...signed.signature.domain, chainId: 1 } } };
     expect((await verifyManifestSignature({ signed: moved })).valid).toBe(false);
-    const tampered = { ...signed, manifest: { ...signed.manifest, generation: { ...signed.manifest.generation, seed: 99 } } };
+    const tampered = structuredClone(signed);
+    tampered.manifest.generation.seed = 99;
     expect((await verifyManifestSignature({ signed: tampered })).reason).toMatch(/canonical digest/);
   });
 });

@@ -2,20 +2,21 @@ import { isAddressEqual, verifyTypedData, type Address, type Hex, type PublicCli
 import { z } from 'zod';
 import { manifestDigestOf } from './digest';
 import { InvalidManifestError } from './errors';
-import { MANIFEST_VERSION, trackManifestSchema, type TrackManifest } from './manifest-schema';
+import { anyTrackManifestSchema, MANIFEST_VERSIONS, type AnyTrackManifest, type ManifestVersion, type TrackManifest } from './manifest-schema';
 import { manifestDomain, manifestTypedData, type ManifestDomain } from './typed-data';
 
 export const SIGNED_MANIFEST_TYPE = 'motif.signed-manifest';
 
 /**
  * The `manifest.json` of a pinned track: the manifest, its digest and the creator's EIP-712 signature over it.
- * The manifest is checked by its own schema (see manifest-schema.ts) so that both report precise issues.
+ * The manifest is checked by its own schema (see manifest-schema.ts) so that both report precise issues; `version`
+ * is the manifest's version (1 or 2), which the signature also covers (EIP-712 `manifestVersion`).
  */
 export const signedManifestSchema = z
   .object({
     type: z.literal(SIGNED_MANIFEST_TYPE),
-    version: z.literal(MANIFEST_VERSION),
-    manifest: trackManifestSchema,
+    version: z.union([z.literal(MANIFEST_VERSIONS[0]), z.literal(MANIFEST_VERSIONS[1])]),
+    manifest: anyTrackManifestSchema,
     /** keccak256 of the RFC 8785 canonical JSON of `manifest`. */
     manifestDigest: z.string().regex(/^0x[0-9a-f]{64}$/),
     signature: z
@@ -34,12 +35,13 @@ export const signedManifestSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((f) => f.version === f.manifest.version, { path: ['version'], message: 'must equal manifest.version' });
 
 export type SignedManifest = {
   type: typeof SIGNED_MANIFEST_TYPE;
-  version: typeof MANIFEST_VERSION;
-  manifest: TrackManifest;
+  version: ManifestVersion;
+  manifest: AnyTrackManifest;
   manifestDigest: Hex;
   signature: { standard: 'EIP-712'; primaryType: 'TrackManifest'; domain: ManifestDomain; value: Hex };
 };
@@ -66,8 +68,8 @@ export type SignManifestParameters = {
 export async function signManifest(params: SignManifestParameters): Promise<SignedManifest> {
   const manifestDigest = manifestDigestOf(params.manifest);
   const domain = manifestDomain(params.chainId, params.verifyingContract);
-  const value = await params.sign(manifestTypedData(domain, { creator: params.manifest.creator as Address, manifestDigest, manifestVersion: MANIFEST_VERSION }));
-  return { type: SIGNED_MANIFEST_TYPE, version: MANIFEST_VERSION, manifest: params.manifest, manifestDigest, signature: { standard: 'EIP-712', primaryType: 'TrackManifest', domain, value } };
+  const value = await params.sign(manifestTypedData(domain, { creator: params.manifest.creator as Address, manifestDigest, manifestVersion: params.manifest.version }));
+  return { type: SIGNED_MANIFEST_TYPE, version: params.manifest.version, manifest: params.manifest, manifestDigest, signature: { standard: 'EIP-712', primaryType: 'TrackManifest', domain, value } };
 }
 
 export type VerifyManifestSignatureParameters = {

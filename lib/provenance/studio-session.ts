@@ -6,23 +6,42 @@
 import { applyEdits } from '../generation/edit-log/apply';
 import type { EditOp } from '../generation/edit-log/schema';
 import type { Arrangement } from '../generation/arrangement/types';
-import { COMPOSE_REQUEST_VERSION, type ComposeRequest } from '../generation/compose/request';
+import type { ComposeRequest } from '../generation/compose/request';
 import { notesDigest } from '../generation/notes/digest';
-import type { ManifestGeneration, TrackManifest } from './manifest-schema';
+import type { ManifestGeneration, Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
+import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER } from './procedures';
 
-/** The sampler id of the studio's seeded sampling (sfc32 stream, float64 categorical over the logits). */
-export const MOTIF_SAMPLER = 'motif.sfc32-categorical/1';
+export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
 
 /** `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. */
-export function generationFromComposeRequest(request: ComposeRequest, chordsPerBar: readonly string[], sampler = MOTIF_SAMPLER): ManifestGeneration {
+export function generationFromComposeRequest(
+  request: ComposeRequest,
+  chordsPerBar: readonly string[],
+  sampler: Procedure = MOTIF_SAMPLER,
+  arrangement: Procedure = MOTIF_ARRANGEMENT,
+): ManifestGeneration {
   const { version, modelId: _modelId, ...rest } = request;
-  return { ...rest, requestVersion: version, chordsPerBar: [...chordsPerBar], sampler };
+  return { ...rest, requestVersion: version, chordsPerBar: [...chordsPerBar], sampler: { ...sampler }, arrangement: { ...arrangement } };
 }
 
-/** The studio ComposeRequest a manifest records (what the replay runs through compose). */
-export function composeRequestOfManifest(m: Pick<TrackManifest, 'model' | 'generation'>): ComposeRequest {
-  const { requestVersion, chordsPerBar: _chords, sampler: _sampler, ...rest } = m.generation;
-  return { version: requestVersion, modelId: m.model.id, ...rest };
+/** The studio ComposeRequest a manifest of any version records (what the replay runs through compose). */
+export function composeRequestOfManifest(m: Pick<TrackManifest, 'model' | 'generation'> | Pick<TrackManifestV1, 'model' | 'generation'>): ComposeRequest {
+  const g = m.generation;
+  return {
+    version: g.requestVersion,
+    modelId: m.model.id,
+    seed: g.seed,
+    temperature: g.temperature,
+    bars: g.bars,
+    key: g.key,
+    scale: g.scale,
+    tempo: g.tempo,
+    primer: g.primer,
+    ...(g.progression !== undefined ? { progression: g.progression } : {}),
+    style: g.style,
+    snapToScale: g.snapToScale,
+    ...(g.instruments !== undefined ? { instruments: g.instruments } : {}),
+  };
 }
 
 /** The melody track's notes of an arrangement. */

@@ -8,7 +8,7 @@ import { notesFromMidi } from '../ipfs/track-folder';
 import { trackIdOf } from '../contracts/track-id';
 import { readChainRecord, readContentDigest } from './chain-record';
 import { cidOfContentDigest, contentDigestOfCid, sha256Hex } from './digest';
-import { TRACK_FILES, type TrackManifest } from './manifest-schema';
+import { TRACK_FILES, type AnyTrackManifest } from './manifest-schema';
 import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
 
 export type VerifyCheckName = 'manifest' | 'files' | 'signature' | 'replay' | 'chain';
@@ -16,7 +16,7 @@ export type VerifyCheckName = 'manifest' | 'files' | 'signature' | 'replay' | 'c
 export type VerifyCheck = { name: VerifyCheckName; pass: boolean; reason: string; skipped?: boolean };
 
 /** Replays the generation a manifest records and returns the notesDigest (`sha256:<hex>`) of the model's output. */
-export type ReplayFn = (manifest: TrackManifest) => Promise<string>;
+export type ReplayFn = (manifest: AnyTrackManifest) => Promise<string>;
 
 export type VerifyTrackTarget = { tokenId: bigint } | { cid: string | CID };
 
@@ -42,7 +42,7 @@ export type VerifyTrackResult = {
   cid: string;
   tokenId?: string;
   checks: VerifyCheck[];
-  manifest?: TrackManifest;
+  manifest?: AnyTrackManifest;
   manifestDigest?: Hex;
 };
 
@@ -106,7 +106,7 @@ export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>,
 
 /**
  * Verifies a track from its folder CID or token id:
- * - manifest: manifest.json is a valid signed manifest (schema v1 with its derived fields);
+ * - manifest: manifest.json is a valid signed manifest (schema v1 or v2 with its derived fields);
  * - files: each file's bytes give its CID and the folder gives the CID asked for (re-derived with ipfs-unixfs-importer),
  *   audio and MIDI match the manifest's sha256/size/CID, the cover is the piano roll of the MIDI, the metadata links
  *   the folder's own files and the manifest digest;

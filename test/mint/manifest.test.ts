@@ -53,7 +53,7 @@ describe('manifest of a mint draft', () => {
     expect(m.aiDisclosure.digitalSourceType).toBe(IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA);
     expect(m.edits.summary).toMatchObject({ total: 2, transpose: 1, setMute: 1 });
     expect(m.model).toEqual({ id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' });
-    expect(m.generation).toMatchObject({ seed: 7, bars: 2, key: 'C', scale: 'major', tempo: 112, chordsPerBar: result.progression, sampler: 'motif.sfc32-categorical/1' });
+    expect(m.generation).toMatchObject({ seed: 7, bars: 2, key: 'C', scale: 'major', tempo: 112, chordsPerBar: result.progression, sampler: { id: 'motif.sfc32-categorical', version: 1 }, arrangement: { id: 'motif.arrange', version: 1 } });
     await expect(replay(m)).resolves.toBe(m.notes.generatedDigest);
   }, 120_000);
 

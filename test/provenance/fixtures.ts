@@ -10,7 +10,7 @@ import { sha256Hex } from '../../lib/provenance/digest';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { defaultComposeRequest } from '../../lib/generation/compose/request';
-import type { TrackManifest } from '../../lib/provenance/manifest-schema';
+import type { AnyTrackManifest, TrackManifest } from '../../lib/provenance/manifest-schema';
 import { generationFromComposeRequest } from '../../lib/provenance/studio-session';
 import type { TrackMetadataInput } from '../../lib/provenance/metadata';
 import { MOTIF_SAMPLER } from '../../lib/provenance/replay-node';
@@ -63,7 +63,7 @@ export function makeMidi(notes: readonly Note[] = NOTES, bpm = 96): Uint8Array {
  * A stand-in for the model in unit tests: a digest that depends on exactly what a real replay depends on (weights,
  * seed, temperature, primer, chords, steps, sampler), so changing any of them changes the replayed digest.
  */
-export async function fakeReplay(m: TrackManifest): Promise<string> {
+export async function fakeReplay(m: AnyTrackManifest): Promise<string> {
   // what the melody depends on (not tempo, drum style or instruments: they change the arrangement, not the melody)
   const { chordsPerBar: _chords, tempo: _tempo, style: _style, instruments: _instruments, ...g } = m.generation;
   const key = canonicalJson({ w: m.model.weightsCid, m: m.model.id, g });
@@ -100,7 +100,7 @@ export async function manifestParams(creator: Address, wav: Uint8Array, midi: Ui
   return { ...base, notes: { ...base.notes, generatedDigest: await fakeReplay(draft) } };
 }
 
-export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: TrackManifest) => Promise<string>; editLog?: EditOp[]; adjust?: (p: BuildManifestParameters) => BuildManifestParameters } = {}): Promise<TrackFixture> {
+export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: AnyTrackManifest) => Promise<string>; editLog?: EditOp[]; adjust?: (p: BuildManifestParameters) => BuildManifestParameters } = {}): Promise<TrackFixture> {
   const wav = makeWav();
   const midi = makeMidi();
   const base = await manifestParams(account.address, wav, midi, options.editLog);

@@ -19,7 +19,8 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generat
 import { notesDigest } from '../../lib/generation/notes/digest';
 import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, IPTC_TRAINED_ALGORITHMIC_MEDIA } from '../../lib/provenance/disclosure';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
-import type { TrackManifest } from '../../lib/provenance/manifest-schema';
+import type { Procedure, TrackManifest } from '../../lib/provenance/manifest-schema';
+import { UnknownProcedureError } from '../../lib/provenance/procedures';
 import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { createNodeReplay, type NodeReplay } from '../../lib/provenance/replay-node';
 import { verifyTrack } from '../../lib/provenance/verify-track';
@@ -80,7 +81,7 @@ const OPS: EditOp[] = [
 type Session = { result: ComposeResult; params: BuildManifestParameters };
 
 /** A studio session (compose with the studio's own function, then edits) and the manifest parameters it gives. */
-async function studioSession(over: { seed?: number; weightsCid?: string; sampler?: string; ops?: EditOp[]; engine?: 'js' | 'tfjs' } = {}): Promise<Session> {
+async function studioSession(over: { seed?: number; weightsCid?: string; sampler?: Procedure; arrangement?: Procedure; ops?: EditOp[]; engine?: 'js' | 'tfjs' } = {}): Promise<Session> {
   const p = await manifestParams('0x70997970C51812dc3A010C7d01b50e0d17dc79C8', makeWav(), makeMidi());
   const request = { ...REQUEST, modelId: model.id, seed: over.seed ?? REQUEST.seed };
   const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
@@ -91,7 +92,7 @@ async function studioSession(over: { seed?: number; weightsCid?: string; sampler
     params: {
       ...p,
       model: { ...p.model, id: model.id, weightsCid: over.weightsCid ?? model.weightsCid, backend: result.backend },
-      generation: generationFromComposeRequest(request, result.progression, over.sampler),
+      generation: generationFromComposeRequest(request, result.progression, over.sampler, over.arrangement),
       notes,
       editLog: ops,
     },
@@ -141,9 +142,12 @@ describe('default Node replay', () => {
     await expect(replay(buildManifest({ ...params, editLog: [...OPS, missing] }))).rejects.toThrow(/does not apply/);
   }, 120_000);
 
-  it('refuses weights it does not ship, weights whose files changed, and other samplers', async () => {
+  it('refuses weights it does not ship, weights whose files changed, and other samplers and arrangements', async () => {
     await expect(replay(await manifestFor({ weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' }))).rejects.toThrow(/no shipped model/);
-    await expect(replay(await manifestFor({ sampler: 'magenta.multinomial' }))).rejects.toBeInstanceOf(ReplayError);
+    await expect(replay(await manifestFor({ sampler: { id: 'magenta.multinomial', version: 1 } }))).rejects.toBeInstanceOf(ReplayError);
+    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } }))).rejects.toBeInstanceOf(UnknownProcedureError);
+    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } }))).rejects.toThrow(/cannot replay sampler motif.sfc32-categorical\/2/);
+    await expect(replay(await manifestFor({ arrangement: { id: 'motif.arrange', version: 9 } }))).rejects.toThrow(/cannot replay arrangement motif.arrange\/9: this verifier implements motif.arrange\/1/);
     const otherPublic = path.join(dir, 'public-tampered');
     await writeCheckpoint(path.join(otherPublic, 'models', 'tiny'), 8); // same names, other weights
     const tampered = createNodeReplay({ models: [model], publicDir: otherPublic });

@@ -6,6 +6,7 @@ import { cidOfContentDigest as cidFromContentDigest } from '../../../lib/provena
 import { readAll } from '../../../lib/ipfs/storage';
 import { getServices } from '../../../lib/platform/services';
 import { parseTrackTarget } from '../../../lib/provenance/target';
+import { procedureLabel, proceduresOf } from '../../../lib/provenance/procedures';
 import type { IndexedMetadata } from '../../../lib/indexer/track-metadata';
 import { pagesDb } from '../../_components/server-prisma';
 
@@ -102,7 +103,7 @@ async function fetchProvenance(contentDigest: `0x${string}`): Promise<Provenance
       weightsCid: m.model.weightsCid,
       seed: String(m.generation.seed),
       temperature: m.generation.temperature,
-      sampler: m.generation.sampler,
+      sampler: procedureLabel(proceduresOf(m).sampler),
       tempo: m.generation.tempo,
       key: `${m.generation.key} ${m.generation.scale}`,
       bars: m.generation.bars,

@@ -1,0 +1,62 @@
+/**
+ * The procedures a manifest names (docs/provenance/SPEC.md, "Procedures"): the seeded sampler and the arrangement.
+ * A manifest records each as `{ id, version }` (version 1 manifests: the sampler as one `id/version` string and no
+ * arrangement, which then is `motif.arrange` version 1); a replay runs only procedures it implements and refuses the
+ * others by name, so a manifest made by a future procedure is never replayed with today's code. Pure (browser-safe).
+ */
+import { ReplayError } from './errors';
+import type { Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
+
+/** sfc32 seeded through splitmix32, float64 categorical sampling over the float32 logits (lib/generation/sampling). */
+export const MOTIF_SAMPLER: Procedure = { id: 'motif.sfc32-categorical', version: 1 };
+/** Chords voiced from the progression, bass from the chord roots, drums from a style pattern (lib/generation/arrangement). */
+export const MOTIF_ARRANGEMENT: Procedure = { id: 'motif.arrange', version: 1 };
+
+export type ManifestProcedures = { sampler: Procedure; arrangement: Procedure };
+
+/** What a replay implements, per kind. */
+export type KnownProcedures = { sampler: readonly Procedure[]; arrangement: readonly Procedure[] };
+/** What this code base replays. */
+export const KNOWN_PROCEDURES: KnownProcedures = { sampler: [MOTIF_SAMPLER], arrangement: [MOTIF_ARRANGEMENT] };
+
+/** A manifest names a procedure this replay does not implement. */
+export class UnknownProcedureError extends ReplayError {
+  override name = 'UnknownProcedureError';
+  constructor(
+    readonly kind: keyof ManifestProcedures,
+    readonly procedure: Procedure,
+    known: readonly Procedure[],
+  ) {
+    super(`cannot replay ${kind} ${procedureLabel(procedure)}: this verifier implements ${known.map(procedureLabel).join(', ') || 'none'}`);
+  }
+}
+
+/** `id/version`, e.g. `motif.sfc32-categorical/1`. */
+export function procedureLabel(p: Procedure): string {
+  return `${p.id}/${p.version}`;
+}
+
+/** Reads a version 1 sampler string `id/version`; a string without a version is version 0 (never replayable). */
+function parseLabel(label: string): Procedure {
+  const m = /^(.*)\/([1-9][0-9]{0,4})$/.exec(label);
+  return m && m[1] !== undefined && m[2] !== undefined ? { id: m[1], version: Number(m[2]) } : { id: label, version: 0 };
+}
+
+/** The sampler and arrangement procedures a manifest of any version names. */
+export function proceduresOf(m: ManifestWithProcedures): ManifestProcedures {
+  if (m.version === 1) return { sampler: parseLabel(m.generation.sampler), arrangement: MOTIF_ARRANGEMENT };
+  return { sampler: m.generation.sampler, arrangement: m.generation.arrangement };
+}
+
+/** The part of a manifest of any version that names its procedures. */
+export type ManifestWithProcedures = Pick<TrackManifestV1, 'version' | 'generation'> | Pick<TrackManifest, 'version' | 'generation'>;
+
+/** The manifest's procedures when this replay implements them; UnknownProcedureError naming the first it does not. */
+export function replayableProcedures(m: ManifestWithProcedures, known: KnownProcedures = KNOWN_PROCEDURES): ManifestProcedures {
+  const named = proceduresOf(m);
+  for (const kind of ['sampler', 'arrangement'] as const) {
+    const p = named[kind];
+    if (!known[kind].some((k) => k.id === p.id && k.version === p.version)) throw new UnknownProcedureError(kind, p, known[kind]);
+  }
+  return named;
+}

@@ -27,7 +27,8 @@ export function progressionFromTemplate(template: ProgressionTemplate, key: KeyN
 /** A progression suited to the scale, chosen by the seed (same seed, same choice), one chord per bar. */
 export function suggestProgression(key: KeyName, scale: ScaleName, bars: number, seed: number): { templateId: string; chords: string[] } {
   const fits = PROGRESSIONS.filter((p) => p.mode === scaleMode(scale));
-  const rng = new Sfc32(seed ^ 0x5eed);
+  // `>>> 0`: XOR yields a signed int32, negative for seeds >= 2^31, which Sfc32 refuses; the same value below 2^31.
+  const rng = new Sfc32((seed ^ 0x5eed) >>> 0);
   const pick = fits[rng.nextUint32() % fits.length] ?? PROGRESSIONS[0];
   if (!pick) throw new Error('no progression templates');
   return { templateId: pick.id, chords: progressionFromTemplate(pick, key, scale, bars) };

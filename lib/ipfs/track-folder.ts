@@ -6,6 +6,7 @@ import type { CID } from 'multiformats/cid';
 import { sha256Hex } from '../provenance/digest';
 import { TRACK_FILES } from '../provenance/manifest-schema';
 import { buildTrackMetadata, type TrackMetadata, type TrackMetadataInput } from '../provenance/metadata';
+import { trackFacts } from '../provenance/track-facts';
 import type { SignedManifest } from '../provenance/signed-manifest';
 import { cidOfBytes, cidOfFolder } from './cid-of-files';
 import { coverSvgBytes, type CoverNote } from './cover-image';
@@ -63,7 +64,11 @@ export type BuildTrackFolderParameters = {
   midi: Uint8Array;
   signed: SignedManifest;
   metadata: TrackMetadataInput;
+  /** Origin of the web app for metadata's default `external_url` (default: the local app, http://localhost:3000). */
+  siteOrigin?: string;
 };
+
+export const DEFAULT_SITE_ORIGIN = 'http://localhost:3000';
 
 /**
  * Checks the uploads (size limits -> 413, content sniffing -> 415, bytes equal to the manifest's digests and CIDs ->
@@ -87,7 +92,14 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(signed, null, 2)}\n`);
   checkSize('manifest', manifestBytes.byteLength);
   const [coverCid, manifestCid] = await Promise.all([cidOfBytes(cover), cidOfBytes(manifestBytes)]);
-  const metadata = buildTrackMetadata({ input: params.metadata, manifest: m, manifestDigest: signed.manifestDigest, cids: { cover: coverCid.toString(), manifest: manifestCid.toString() } });
+  const metadata = buildTrackMetadata({
+    input: params.metadata,
+    manifest: m,
+    manifestDigest: signed.manifestDigest,
+    facts: trackFacts(m, { wav, midi }),
+    cids: { cover: coverCid.toString(), manifest: manifestCid.toString() },
+    siteOrigin: params.siteOrigin ?? DEFAULT_SITE_ORIGIN,
+  });
   const metadataBytes = new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`);
   checkSize('metadata', metadataBytes.byteLength);
   const files: FolderFile[] = [

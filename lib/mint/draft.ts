@@ -9,6 +9,7 @@ import { composeRequestSchema } from '../generation/compose/request';
 import { editOpSchema } from '../generation/edit-log/schema';
 import { LICENCES } from '../contracts/voucher';
 import { renderSchema } from '../provenance/manifest-schema';
+import { creditDetailsSchema } from './credits';
 import { splitFormSchema } from './split';
 
 export const DRAFT_VERSION = 1;
@@ -38,7 +39,7 @@ export const detailsSchema = z.object({
   mode: z.enum(['mint', 'voucher']),
   /** Voucher price in the native token (decimal text), only for `voucher`. */
   price: z.string(),
-});
+}).extend(creditDetailsSchema.shape);
 export type MintDetails = z.infer<typeof detailsSchema>;
 
 export type Hex = `0x${string}`;

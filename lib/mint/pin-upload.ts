@@ -1,4 +1,5 @@
 /** Browser: POSTs a draft's files and signed manifest to /api/tracks/pin with upload progress (XMLHttpRequest). */
+import { creditFormFields } from './credits';
 import type { DraftProgress, MintDraft } from './draft';
 import type { PinProgress } from './run';
 import { PinFailedError } from './steps';
@@ -13,6 +14,7 @@ export function pinForm(d: MintDraft, signedManifestJson: string): FormData {
   form.set('name', d.details.title.trim());
   form.set('genre', d.details.genre);
   form.set('description', d.details.description);
+  for (const [name, value] of Object.entries(creditFormFields(d.details))) form.set(name, value);
   return form;
 }
 

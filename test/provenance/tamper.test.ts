@@ -12,11 +12,12 @@ import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { coverSvgBytes } from '../../lib/ipfs/cover-image';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import type { FolderFile } from '../../lib/ipfs/storage';
-import { ManifestMismatchError, notesFromMidi, pinTrack } from '../../lib/ipfs/track-folder';
+import { DEFAULT_SITE_ORIGIN, ManifestMismatchError, notesFromMidi, pinTrack } from '../../lib/ipfs/track-folder';
 import { manifestDigestOf } from '../../lib/provenance/digest';
 import { aiDisclosureFor, summarizeEdits } from '../../lib/provenance/disclosure';
 import type { TrackManifest } from '../../lib/provenance/manifest-schema';
 import { buildTrackMetadata } from '../../lib/provenance/metadata';
+import { trackFacts } from '../../lib/provenance/track-facts';
 import type { SignedManifest } from '../../lib/provenance/signed-manifest';
 import { verifyTrack, verifyTrackFiles, type TrackFiles, type VerifyTrackResult } from '../../lib/provenance/verify-track';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, resign, type TrackFixture } from './fixtures';
@@ -34,7 +35,9 @@ async function assemble(parts: { wav: Uint8Array; midi: Uint8Array; signed: Sign
     input: track.metadata,
     manifest: parts.signed.manifest,
     manifestDigest: parts.signed.manifestDigest,
+    facts: trackFacts(parts.signed.manifest, parts),
     cids: { cover: (await cidOfBytes(cover)).toString(), manifest: (await cidOfBytes(manifestBytes)).toString() },
+    siteOrigin: DEFAULT_SITE_ORIGIN,
   });
   return [
     { path: 'audio.wav', content: parts.wav },

@@ -9,7 +9,7 @@ import { buildTrackFolder, pinFolderVerified } from '../../../../lib/ipfs/track-
 import { trackIdOf } from '../../../../lib/contracts/track-id';
 import { contentDigestOfCid } from '../../../../lib/provenance/digest';
 import { InvalidManifestError } from '../../../../lib/provenance/errors';
-import { creditSchema } from '../../../../lib/provenance/metadata';
+import { creditSchema, isrcSchema } from '../../../../lib/provenance/metadata';
 import { parseSignedManifest, verifyManifestSignature } from '../../../../lib/provenance/signed-manifest';
 import { CID } from 'multiformats/cid';
 
@@ -19,6 +19,10 @@ export const pinTrackFieldsSchema = z
     name: z.string().trim().min(1, 'name is required').max(200),
     description: z.string().max(5000).default(''),
     genre: z.string().trim().min(1, 'genre is required').max(100),
+    /** The artist's display name; empty or absent: the creator's profile name (dependency `metadataDefaults`). */
+    artist: z.string().trim().max(200).optional().transform((s) => s || undefined),
+    /** International Standard Recording Code, when the track has one. */
+    isrc: z.string().optional().transform((s) => s?.trim() || undefined).pipe(isrcSchema.optional()),
     /** JSON array of { name, role, address? }. */
     credits: z
       .string()
@@ -37,7 +41,7 @@ export const pinTrackFieldsSchema = z
   .strict()
   // Refused at input: a NUL or lone surrogate in metadata.json made the indexer retry it every 30 s forever.
   .superRefine((fields, ctx) => {
-    const texts: [string, unknown][] = [['name', fields.name], ['description', fields.description], ['genre', fields.genre], ['externalUrl', fields.externalUrl], ['credits', JSON.stringify(fields.credits)]];
+    const texts: [string, unknown][] = [['name', fields.name], ['description', fields.description], ['genre', fields.genre], ['artist', fields.artist], ['externalUrl', fields.externalUrl], ['credits', JSON.stringify(fields.credits)]];
     for (const [field, value] of texts) {
       const reason = typeof value === 'string' ? badTextReason(value) : null;
       if (reason) ctx.addIssue({ code: 'custom', path: [field], message: `${field} ${reason}` });
@@ -62,6 +66,8 @@ export type PinTrackHandlerDependencies = {
   signingDomain: () => Promise<{ chainId: number; verifyingContract?: Address }>;
   limits?: Record<TrackPart, number>;
   retry?: Omit<RetryOptions, 'signal'>;
+  /** The creator's default artist name (their profile name) and the app's origin, for metadata.json. */
+  metadataDefaults?: (creator: Address) => Promise<{ artist: string | null; siteOrigin: string }>;
   /** Asked once a request is valid, before anything is stored: a Response (429) refuses it. */
   admit?: (request: Request) => Promise<Response | null>;
 };
@@ -76,7 +82,7 @@ export function pinRequestLimit(limits: Record<TrackPart, number> = TRACK_LIMITS
 
 /**
  * POST multipart/form-data: `wav` (file), `midi` (file), `manifest` (the signed manifest JSON, as text or file),
- * `name`, `genre`, optional `description`, `credits` (JSON array), `externalUrl`.
+ * `name`, `genre`, optional `description`, `artist`, `isrc`, `credits` (JSON array), `externalUrl`.
  * 201 `{ cid, files, contentDigest, tokenId, manifestDigest, backend }` once the folder is pinned and every CID
  * re-derived independently; 400 bad fields, 413 too large (limit in the message), 415 not WAV/MIDI/multipart,
  * 422 manifest invalid, wrongly signed, or not describing the uploaded bytes; 502 the storage backend failed.
@@ -138,7 +144,9 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
         return json(422, { error: `signature: signed for chain ${signed.signature.domain.chainId}, this server is on chain ${domain.chainId}` });
       }
 
-      const folder = await buildTrackFolder({ wav, midi, signed, metadata: fields.data });
+      const defaults = await deps.metadataDefaults?.(signed.manifest.creator as Address);
+      const artist = fields.data.artist ?? defaults?.artist ?? undefined;
+      const folder = await buildTrackFolder({ wav, midi, signed, metadata: { ...fields.data, artist }, siteOrigin: defaults?.siteOrigin });
       const refused = await deps.admit?.(request);
       if (refused) return refused;
       const storage = await deps.storage();

@@ -1,5 +1,8 @@
+import { getAddress } from 'viem';
 import { getServices } from '../../../../lib/platform/services';
 import { getAuthContext } from '../../../../lib/auth/server-context';
+import { readProfile } from '../../../../lib/auth/profile';
+import { publicOrigins } from '../../../../lib/config/env';
 import { withBodyLimit } from '../../../../lib/http/guard';
 import { clientKey, PIN_RATE, takeRate, tooManyRequests } from '../../../../lib/http/rate-limit';
 import { withApiHeaders } from '../../../../lib/http/security-headers';
@@ -14,6 +17,12 @@ const handler = createPinTrackHandler({
     const services = await getServices();
     const addresses = await services.contractAddresses();
     return { chainId: services.chainId, verifyingContract: addresses.TrackCollection };
+  },
+  // metadata.json names the artist by their profile name unless the mint form gave one; links go to the public origin.
+  metadataDefaults: async (creator) => {
+    const services = await getServices();
+    const profile = await readProfile((await getAuthContext()).prisma, getAddress(creator));
+    return { artist: profile.displayName, siteOrigin: publicOrigins(services.env)[0] ?? 'http://localhost:3000' };
   },
   // Pins are the writes that cost storage: counted per client (in PostgreSQL, shared by replicas) once a request is valid.
   admit: async (request) => {

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { describeEvent } from '../_components/format';
 import { pagesDb } from '../_components/server-prisma';
+import { recentLostTransactions } from '../../lib/indexer/lost-transactions';
+import { shortHex } from '../../lib/format/short-hex';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Activity' };
@@ -30,10 +32,28 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
     take: PAGE_SIZE + 1,
   });
   const more = rows.length > PAGE_SIZE;
+  const lost = page === 1 ? await recentLostTransactions(prisma, chainId) : [];
   const href = (p: number, k: Kind | null = kind) => `/activity?${new URLSearchParams({ ...(k ? { kind: k } : {}), page: String(p) }).toString()}`;
   return (
     <>
       <h1>Activity</h1>
+      {lost.length > 0 && (
+        <section className="lost-transactions" role="alert" aria-labelledby="lost-heading" data-testid="lost-transactions">
+          <h2 id="lost-heading">Lost transactions</h2>
+          <p>
+            These transactions were confirmed, then lost when the chain restarted or reorganised (a local chain keeps only what it saved before it
+            was stopped). Nothing they did is in effect: if you made one, do it again.
+          </p>
+          <ul>
+            {lost.map((t) => (
+              <li key={t.txHash}>
+                {`${t.events.map((e) => `${e.name}${e.tokenId === null ? '' : ` (token ${shortHex(e.tokenId)})`}`).join(', ')} by ${t.accounts.map(shortHex).join(', ') || 'unknown'} `}
+                <span className="muted">{`transaction ${shortHex(t.txHash)}, block ${t.blockNumber}, lost ${t.detectedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <nav aria-label="Activity kinds">
         <a href="/activity" aria-current={kind === null ? 'page' : undefined}>All</a>{' '}
         {(Object.keys(KINDS) as Kind[]).map((k) => (

@@ -3,6 +3,7 @@ import { BlockNotFoundError, isHash, TransactionReceiptNotFoundError, type Addre
 import type { MotifContractAddresses } from '../chain/contracts';
 import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
+import { accountsIn, recordLostTransactions, type LostTransaction } from './lost-transactions';
 import { Backoff, sleep } from './backoff';
 import { decodeMotifLogs, type DecodedEvent, type JsonValue } from './decode-logs';
 import { indexerLockKey, statusName, type IndexerState } from './indexer-status';
@@ -27,7 +28,7 @@ export type IndexerParameters = {
  * A transaction the index had seen that the chain no longer has, not even in another block: after a reorg, or after
  * a local chain lost its last seconds (anvil saves its state once a second; `kill -9` loses what came after).
  */
-export type LostTransaction = { txHash: Hex; blockNumber: bigint; events: { contract: string; name: string; tokenId: string | null }[] };
+export type { LostTransaction };
 
 export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; rolledBackTo: bigint | null; lost: LostTransaction[]; caughtUp: boolean };
 export type SyncToHeadResult = { toBlock: bigint; events: number; batches: number };
@@ -156,14 +157,15 @@ async function findForkPoint(params: IndexerParameters, cursorBlock: bigint): Pr
 async function lostAbove(params: IndexerParameters, ancestor: bigint): Promise<LostTransaction[]> {
   const rows = await params.prisma.chainEvent.findMany({
     where: { chainId: params.chainId, blockNumber: { gt: ancestor } },
-    select: { txHash: true, blockNumber: true, contract: true, name: true, tokenId: true },
+    select: { txHash: true, blockNumber: true, contract: true, name: true, tokenId: true, args: true },
     orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
   });
-  const byTx = new Map<string, LostTransaction>();
+  const byTx = new Map<string, LostTransaction & { args: unknown[] }>();
   for (const row of rows) {
     if (!isHash(row.txHash)) throw new Error(`ChainEvent row with a malformed transaction hash: ${row.txHash}`);
-    const tx = byTx.get(row.txHash) ?? { txHash: row.txHash, blockNumber: row.blockNumber, events: [] };
+    const tx = byTx.get(row.txHash) ?? { txHash: row.txHash, blockNumber: row.blockNumber, events: [], accounts: [], args: [] };
     tx.events.push({ contract: row.contract, name: row.name, tokenId: row.tokenId?.toFixed() ?? null });
+    tx.args.push(row.args);
     byTx.set(row.txHash, tx);
   }
   const lost: LostTransaction[] = [];
@@ -173,16 +175,17 @@ async function lostAbove(params: IndexerParameters, ancestor: bigint): Promise<L
       if (error instanceof TransactionReceiptNotFoundError) return null;
       throw error;
     });
-    if (receipt === null) lost.push(tx);
+    if (receipt === null) lost.push({ txHash: tx.txHash, blockNumber: tx.blockNumber, events: tx.events, accounts: accountsIn(tx.args) });
   }
   return lost;
 }
 
-async function rollbackAbove(params: IndexerParameters, ancestor: bigint): Promise<void> {
+async function rollbackAbove(params: IndexerParameters, ancestor: bigint, lost: readonly LostTransaction[]): Promise<void> {
   const { prisma, chainId } = params;
   const ancestorBlock = await params.client.getBlock({ blockNumber: ancestor });
   await prisma.$transaction(async (tx) => {
     const touched = await tx.chainEvent.findMany({ where: { chainId, blockNumber: { gt: ancestor }, tokenId: { not: null } }, select: { tokenId: true }, distinct: ['tokenId'] });
+    await recordLostTransactions(tx, chainId, lost); // before the events that describe them go
     await tx.chainEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
     await tx.sale.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
     await tx.indexedBlock.deleteMany({ where: { chainId, number: { gt: ancestor } } });
@@ -211,7 +214,7 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
     const ancestor = await findForkPoint(params, cursor.blockNumber);
     if (ancestor !== null) {
       lost = await lostAbove(params, ancestor);
-      await rollbackAbove(params, ancestor);
+      await rollbackAbove(params, ancestor, lost);
       rolledBackTo = ancestor;
     }
   }

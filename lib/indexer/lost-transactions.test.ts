@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, keccak256, toHex, TransactionReceiptNotFoundError, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -13,6 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedd
 import { applyMigrations } from '../db/migrate';
 import { freePort } from '../platform/ports';
 import { syncOnce, syncToHead, type IndexerParameters, type LostTransaction } from './indexer';
+import { accountsIn, recentLostTransactions } from './lost-transactions';
 
 // anvil saves its state once a second: `kill -9` loses the transactions of the last second, receipts and all.
 // The indexer saw them; on the next start it must name every one the chain no longer has.
@@ -38,6 +39,25 @@ async function burst(count: number): Promise<Hex[]> {
   for (const hash of hashes) expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
   return hashes;
 }
+/**
+ * Waits until anvil has written its state file twice since `since` (a write under way when `since` came may predate
+ * what came before it): everything mined before `since` then survives a kill -9. On a busy machine a save can come
+ * seconds late, so a fixed sleep is not enough.
+ */
+async function savedAfter(since: number): Promise<void> {
+  const statePath = path.join(dir, 'chain-state.json');
+  const mtime = async () => (await stat(statePath).catch(() => null))?.mtimeMs ?? 0;
+  let writes = 0;
+  let last = await mtime();
+  for (let i = 0; writes < 2; i++) {
+    if (i > 600) throw new Error('anvil did not save its state in 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await mtime();
+    if (now > last && now > since) writes++;
+    last = now;
+  }
+}
+
 const onChain = (hash: Hex) =>
   publicClient.getTransactionReceipt({ hash }).then(
     () => true,
@@ -59,7 +79,7 @@ beforeAll(async () => {
   const { deployment } = await deployContracts({ publicClient, walletClient: wallet, deploymentPath: path.join(dir, 'deployment.json') });
   addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
   startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
-  await new Promise((resolve) => setTimeout(resolve, 1_500)); // the deployment itself is saved
+  await savedAfter(Date.now()); // the deployment itself is saved
 });
 
 afterAll(async () => {
@@ -68,11 +88,19 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+describe('accountsIn', () => {
+  it('collects the addresses among decoded event arguments, lower-case and once each', () => {
+    const a = '0x00000000000000000000000000000000000000Aa';
+    expect(accountsIn([{ creator: a, tokenId: '5' }, { to: a.toLowerCase(), from: '0x' + '1'.repeat(40), amount: '0x' + '1'.repeat(40) + '1' }, null, 'x', [a]])).toEqual([a.toLowerCase(), '0x' + '1'.repeat(40)]);
+  });
+});
+
 describe('transactions lost by a kill -9 of the local chain', () => {
   it('after a burst and kill -9, each transaction is either on the restarted chain or listed as lost', async () => {
     let sawLoss = false;
     // Whether the last save came before the burst's end is up to anvil's clock: try until a kill has cost something.
     for (let attempt = 0; attempt < 4 && !sawLoss; attempt++) {
+      await savedAfter(Date.now()); // what came before this attempt's burst is on disk: only the burst can be lost
       const hashes = await burst(6);
       await syncToHead(params()); // the index has seen every one
       anvil.process.child.kill('SIGKILL');
@@ -90,6 +118,13 @@ describe('transactions lost by a kill -9 of the local chain', () => {
         expect(result.rolledBackTo).not.toBeNull();
         // What the user is told: the mint and its token, for each lost transaction.
         for (const tx of lost.values()) expect(tx.events.map((e) => `${e.contract}.${e.name}`)).toEqual(expect.arrayContaining(['TrackCollection.TrackMinted']));
+        // ... recorded for the app (/activity), naming the creator whose mints they were.
+        const recorded = await recentLostTransactions(prisma, 31337, 100);
+        for (const tx of lost.values()) {
+          const row = recorded.find((r) => r.txHash === tx.txHash);
+          expect(row?.events).toEqual(tx.events);
+          expect(row?.accounts).toContain(creator!.address.toLowerCase());
+        }
         await syncToHead(params());
         const ids = [...lost.values()].flatMap((t) => t.events.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])));
         expect(await prisma.track.count({ where: { chainId: 31337, tokenId: { in: ids } } })).toBe(0);

@@ -10,9 +10,11 @@ describe('notices', () => {
 
   it('name each lost transaction with what it did', () => {
     expect(lostTransactionsNotice([])).toEqual([]);
-    const lines = lostTransactionsNotice([{ txHash: '0xab', blockNumber: 7n, events: [{ contract: 'TrackCollection', name: 'TrackMinted', tokenId: '5' }, { contract: 'Market', name: 'Sale', tokenId: null }] }]);
-    expect(lines[0]).toMatch(/^1 confirmed transaction is no longer on the chain/);
+    const lines = lostTransactionsNotice([{ txHash: '0xab', blockNumber: 7n, events: [{ contract: 'TrackCollection', name: 'TrackMinted', tokenId: '5' }, { contract: 'Market', name: 'Sale', tokenId: null }], accounts: [] }, { txHash: '0xcd', blockNumber: 8n, events: [{ contract: 'Market', name: 'Listed', tokenId: '6' }], accounts: ['0x00000000000000000000000000000000000000aa'] }]);
+    expect(lines[0]).toMatch(/^2 confirmed transactions are no longer on the chain/);
     expect(lines[1]).toBe('  0xab (block 7): TrackCollection.TrackMinted token 5, Market.Sale');
+    expect(lines[2]).toBe('  0xcd (block 8): Market.Listed token 6 (accounts 0x00000000000000000000000000000000000000aa)');
+    expect(lines[0]).toContain('also shown on /activity');
   });
 
   it('describe an outage and a quarantined pack', () => {

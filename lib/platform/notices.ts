@@ -30,8 +30,8 @@ export function indexerStateNotice(change: IndexerStateChange): string {
 export function lostTransactionsNotice(lost: readonly LostTransaction[]): string[] {
   if (lost.length === 0) return [];
   return [
-    `${lost.length} confirmed transaction${lost.length === 1 ? ' is' : 's are'} no longer on the chain (the local chain lost its last moments, e.g. after kill -9); redo these actions if still wanted:`,
-    ...lost.map((tx) => `  ${tx.txHash} (block ${tx.blockNumber}): ${tx.events.map((e) => `${e.contract}.${e.name}${e.tokenId === null ? '' : ` token ${e.tokenId}`}`).join(', ')}`),
+    `${lost.length} confirmed transaction${lost.length === 1 ? ' is' : 's are'} no longer on the chain (the local chain lost its last moments, e.g. after kill -9; also shown on /activity); redo these actions if still wanted:`,
+    ...lost.map((tx) => `  ${tx.txHash} (block ${tx.blockNumber}): ${tx.events.map((e) => `${e.contract}.${e.name}${e.tokenId === null ? '' : ` token ${e.tokenId}`}`).join(', ')}${tx.accounts.length ? ` (accounts ${tx.accounts.join(', ')})` : ''}`),
   ];
 }
 

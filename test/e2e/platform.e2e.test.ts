@@ -163,6 +163,14 @@ describe('npm start', () => {
     await sql.connect();
     expect((await sql.query('SELECT count(*)::int AS n FROM "Profile"')).rows[0].n).toBe(10);
     expect((await sql.query('SELECT count(*)::int AS n FROM "Track"')).rows[0].n).toBe(1);
+    // A transaction the indexer recorded as lost (lib/indexer/lost-transactions.test.ts makes real ones) is told on
+    // /activity to the account it named.
+    const lostHash = `0x${'ab'.repeat(32)}`;
+    await sql.query(`INSERT INTO "LostTransaction" ("chainId", "txHash", "blockNumber", "events", "accounts") VALUES (31337, $1, 42, $2, $3)`, [lostHash, JSON.stringify([{ contract: 'TrackCollection', name: 'TrackMinted', tokenId: '7' }]), [recipient.toLowerCase()]]);
+    const activity = await (await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/activity`)).text();
+    expect(activity).toContain('Lost transactions');
+    expect(activity).toContain('TrackMinted (token 7) by');
+    expect(activity).toContain(`${lostHash.slice(0, 6)}…${lostHash.slice(-4)}`);
     await sql.end();
     const res = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/ipfs/${audioCid}/track.wav`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(wav);

@@ -1,5 +1,7 @@
 import type { CID } from 'multiformats/cid';
-import { fileCid, folderCid } from './unixfs-dag';
+import { fileCid, fileLink, folderCid, type FileLinkInfo } from './unixfs-dag';
+
+export type { FileLinkInfo };
 
 export type FileEntry = { path: string; content: Uint8Array };
 
@@ -8,8 +10,13 @@ export type FileEntry = { path: string; content: Uint8Array };
  * specifications: the independent implementation each backend's answer is checked against (Helia's add runs
  * ipfs-unixfs-importer; Kubo is Go).
  */
-export function cidOfFolder(files: readonly FileEntry[]): Promise<CID> {
-  return folderCid(files);
+export function cidOfFolder(files: readonly FileEntry[], known?: ReadonlyMap<Uint8Array, FileLinkInfo>): Promise<CID> {
+  return folderCid(files, known);
+}
+
+/** The CID and cumulative size of one file's bytes, reusable by `cidOfFolder` for the same byte array. */
+export function fileLinkOfBytes(content: Uint8Array): Promise<FileLinkInfo> {
+  return fileLink(content);
 }
 
 /** The CID of one file's bytes, with the same settings. */

@@ -25,8 +25,20 @@ export async function fileCid(content: Uint8Array): Promise<CID> {
   return (await fileNode(content)).cid;
 }
 
-/** The root CID of a folder holding `files` at their relative paths ("a/b.json"). */
-export async function folderCid(files: readonly { path: string; content: Uint8Array }[]): Promise<CID> {
+/** A file's root as a folder links it: its CID and cumulative size. */
+export type FileLinkInfo = { cid: CID; size: number };
+
+/** The root CID and cumulative size of one file's bytes (what `folderCid` links). */
+export async function fileLink(content: Uint8Array): Promise<FileLinkInfo> {
+  const node = await fileNode(content);
+  return { cid: node.cid, size: node.size };
+}
+
+/**
+ * The root CID of a folder holding `files` at their relative paths ("a/b.json"). `known` holds links already derived
+ * from those very byte arrays (fileLink), so a caller that derived each file's CID does not hash the files twice.
+ */
+export async function folderCid(files: readonly { path: string; content: Uint8Array }[], known?: ReadonlyMap<Uint8Array, FileLinkInfo>): Promise<CID> {
   type Dir = Map<string, Dir | Uint8Array>;
   const root: Dir = new Map();
   for (const file of files) {
@@ -49,7 +61,7 @@ export async function folderCid(files: readonly { path: string; content: Uint8Ar
     const links: Link[] = [];
     for (const { name } of names) {
       const entry = dir.get(name)!;
-      const node = entry instanceof Uint8Array ? await fileNode(entry) : await build(entry);
+      const node = entry instanceof Uint8Array ? (known?.get(entry) ?? (await fileNode(entry))) : await build(entry);
       links.push({ name, size: node.size, cid: node.cid });
     }
     const node = await dagPbNode(unixfsData(UNIXFS_DIRECTORY, []), links, 0);

@@ -20,6 +20,14 @@ export function sha256Hex(bytes: Uint8Array): Hex {
   return sha256(bytes);
 }
 
+/**
+ * The same digest through Web Crypto (native in Node and browsers): several times faster than the pure-JS hash on
+ * a multi-megabyte WAV, which is what the verifier hashes.
+ */
+export async function sha256HexAsync(bytes: Uint8Array): Promise<Hex> {
+  return bytesToHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
+
 const DAG_PB = 0x70;
 
 /** Thrown when a CID cannot be a TrackCollection content id (not CIDv1 dag-pb sha2-256). */

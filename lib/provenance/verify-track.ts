@@ -1,13 +1,14 @@
 import { CID } from 'multiformats/cid';
 import { isAddressEqual, type Address, type Hex, type PublicClient } from 'viem';
-import { cidOfBytes, cidOfFolder } from '../ipfs/cid-of-files';
+import { cidOfFolder, fileLinkOfBytes, type FileLinkInfo } from '../ipfs/cid-of-files';
 import { coverSvgBytes } from '../ipfs/cover-image';
 import { TRACK_LIMITS } from '../ipfs/limits';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
 import { notesFromMidi } from '../ipfs/track-folder';
 import { trackIdOf } from '../contracts/track-id';
 import { readChainRecord, readContentDigest } from './chain-record';
-import { cidOfContentDigest, contentDigestOfCid, sha256Hex } from './digest';
+import { cidOfContentDigest, contentDigestOfCid, sha256Hex, sha256HexAsync } from './digest';
+import { trackFacts, type TrackFacts } from './track-facts';
 import { TRACK_FILES, type AnyTrackManifest } from './manifest-schema';
 import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
 
@@ -135,6 +136,14 @@ export type VerifyTrackFilesParameters = Omit<VerifyTrackParameters, 'storage' |
   readProblems?: string[];
 };
 
+/** What metadata.json states about the music that its re-derivation from the manifest and files contradicts. */
+function metadataFactProblems(metadata: Record<string, unknown>, facts: TrackFacts): string[] {
+  const problems: string[] = [];
+  const stated: [string, unknown, string | number][] = [['key', metadata.key, facts.keyLabel], ['bpm', metadata.bpm, facts.bpm], ['duration', metadata.duration, facts.audioSeconds]];
+  for (const [field, value, derived] of stated) if (value !== undefined && value !== derived) problems.push(`metadata ${field} ${String(value)} is not ${derived}, derived from the manifest and files`);
+  return problems;
+}
+
 /** The checks of `verifyTrack` over files already read (what `verifyTrack` calls after reading the folder). */
 export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Promise<VerifyTrackResult> {
   const { cid, files } = params;
@@ -158,13 +167,16 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
 
   // files
   const fileProblems: string[] = [...(params.readProblems ?? [])];
+  // Each file is hashed once: its link (CID and size) is reused for the folder CID.
+  const links = new Map<Uint8Array, FileLinkInfo>();
   for (const [name, f] of files) {
-    const derived = await cidOfBytes(f.bytes);
-    if (!derived.equals(f.cid)) fileProblems.push(`${name}: its bytes give ${derived}, the folder links ${f.cid}`);
+    const link = await fileLinkOfBytes(f.bytes);
+    links.set(f.bytes, link);
+    if (!link.cid.equals(f.cid)) fileProblems.push(`${name}: its bytes give ${link.cid}, the folder links ${f.cid}`);
   }
   if (fileProblems.length === 0) {
     const ordered = [...files.entries()].map(([path, f]) => ({ path, content: f.bytes }));
-    const folderCid = await cidOfFolder(ordered);
+    const folderCid = await cidOfFolder(ordered, links);
     if (!folderCid.equals(cid)) fileProblems.push(`the files give folder ${folderCid}, not ${cid}`);
   }
   if (m && signed) {
@@ -172,7 +184,8 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       const f = files.get(name);
       if (!f) continue;
       if (f.bytes.byteLength !== record.size) fileProblems.push(`${name} is ${f.bytes.byteLength} bytes, the manifest says ${record.size}`);
-      if (sha256Hex(f.bytes) !== record.sha256) fileProblems.push(`${name} sha256 is ${sha256Hex(f.bytes)}, the manifest says ${record.sha256}`);
+      const sha256 = await sha256HexAsync(f.bytes);
+      if (sha256 !== record.sha256) fileProblems.push(`${name} sha256 is ${sha256}, the manifest says ${record.sha256}`);
       if (f.cid.toString() !== record.cid) fileProblems.push(`${name} CID is ${f.cid}, the manifest says ${record.cid}`);
     }
     try {
@@ -189,6 +202,8 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
         const drawn = coverSvgBytes(notesFromMidi(midi.bytes), { title: metadata.name });
         if (sha256Hex(drawn) !== sha256Hex(cover.bytes)) fileProblems.push('cover.svg is not the piano roll drawn from track.mid');
       }
+      const audio = files.get(TRACK_FILES.audio);
+      if (midi && audio) fileProblems.push(...metadataFactProblems(metadata, trackFacts(m, { wav: audio.bytes, midi: midi.bytes })));
     } catch (error) {
       fileProblems.push(`metadata: ${message(error)}`);
     }

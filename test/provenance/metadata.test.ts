@@ -17,14 +17,16 @@ import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi, midiToNotes } from '../../lib/generation/export/midi';
 import { encodeWav16 } from '../../lib/generation/export/wav';
 import { renderArrangement } from '../../lib/generation/render/js-renderer';
+import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { sniffWav } from '../../lib/ipfs/sniff';
 import { readAll } from '../../lib/ipfs/storage';
+import { buildTrackFolder } from '../../lib/ipfs/track-folder';
 import { editedMusic, keyAfterEdits } from '../../lib/provenance/edited-music';
 import { buildManifest } from '../../lib/provenance/manifest';
 import { CATALOG_METADATA_VERSION, MODEL_COLLABORATOR_TYPE, type TrackMetadata } from '../../lib/provenance/metadata';
 import { signManifest } from '../../lib/provenance/signed-manifest';
-import { verifyTrack } from '../../lib/provenance/verify-track';
+import { verifyTrack, verifyTrackFiles, type TrackFiles } from '../../lib/provenance/verify-track';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, manifestParams, REQUEST } from './fixtures';
 import { validateTrackMetadata } from './metadata-schemas';
 
@@ -177,6 +179,23 @@ describe('metadata.json through the pin route', () => {
     const aiCredit = await pin({ ...upload, fields: { name: 'X', genre: 'Ambient', credits: JSON.stringify([{ name: 'The model', role: 'AI composer' }]) } });
     expect(aiCredit.status).toBe(400);
     expect(JSON.stringify(await aiCredit.json())).toMatch(/credited as a tool/);
+  });
+
+  it('the verifier re-derives the key, bpm and duration: a metadata.json that misstates them fails the files check', async () => {
+    const transposed: EditOp[] = [{ op: 'transpose', semitones: 1, tracks: ['melody', 'chords', 'bass'] }];
+    const track = await makeTrack(creator, CHAIN_ID, COLLECTION, { editLog: transposed });
+    const folder = await buildTrackFolder({ wav: track.wav, midi: track.midi, signed: track.signed, metadata: track.metadata });
+    expect(folder.metadata.key).toBe('Db major');
+    for (const [field, lie] of [['key', 'C major'], ['bpm', 120], ['duration', 180]] as const) {
+      const files: TrackFiles = new Map();
+      for (const f of folder.files) {
+        const content = f.path === 'metadata.json' ? new TextEncoder().encode(JSON.stringify({ ...folder.metadata, [field]: lie })) : f.content;
+        files.set(f.path, { cid: await cidOfBytes(content), bytes: content });
+      }
+      const cid = await cidOfFolder([...files].map(([p, f]) => ({ path: p, content: f.bytes })));
+      const result = await verifyTrackFiles({ cid, files, replay: fakeReplay });
+      expect(result.checks.find((c) => c.name === 'files')).toMatchObject({ pass: false, reason: expect.stringContaining(`metadata ${field} ${lie} is not`) });
+    }
   });
 
   it('the kept schemas reject metadata that breaks them (a test that can fail)', () => {

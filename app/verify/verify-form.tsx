@@ -96,6 +96,14 @@ function VerifyResult({ result }: { result: VerifyTrackResponse }) {
         })}
       </ul>
       {result.summary && (
+        <section aria-labelledby="verify-disclosure-heading" className="ai-disclosure" data-testid="ai-disclosure">
+          <h3 id="verify-disclosure-heading">AI disclosure: {result.summary.disclosure.label}</h3>
+          <p><strong>What the model did:</strong> {result.summary.disclosure.model}</p>
+          <p><strong>What the person did:</strong> {result.summary.disclosure.personLine}</p>
+          <p className="muted">Key and tempo now: {result.summary.disclosure.now}.</p>
+        </section>
+      )}
+      {result.summary && (
         <dl>
           <dt>Model</dt>
           <dd>

@@ -1,4 +1,5 @@
 import { cache } from 'react';
+import { describeDisclosure, type DisclosureText } from '../../../lib/provenance/disclosure-text';
 import { parseSignedManifest } from '../../../lib/provenance/signed-manifest';
 import { createPublicClient, getAddress, http, isHex, size, type Address, type Hex } from 'viem';
 import { readContentDigest } from '../../../lib/provenance/chain-record';
@@ -27,6 +28,8 @@ export type ProvenanceSummary = {
   humanEdited: boolean;
   createdAt: string;
   manifestDigest: string;
+  /** What the model did and what the person did, in words (lib/provenance/disclosure-text.ts). */
+  disclosure: DisclosureText;
 };
 
 /** The metadata columns the indexer fills (title is null until the metadata resolves). */
@@ -115,6 +118,7 @@ async function fetchProvenance(contentDigest: `0x${string}`): Promise<Provenance
       humanEdited: m.aiDisclosure.humanEdited,
       createdAt: m.createdAt,
       manifestDigest: signed.manifestDigest,
+      disclosure: describeDisclosure(m),
     };
   } catch {
     return null; // not pinned here (yet), or not a Motif manifest: the panel says so

@@ -93,6 +93,14 @@ export default async function TrackPage({ params, searchParams }: Props) {
         <p className="muted">This track is not minted, and no voucher for it is linked: its folder is not known here yet.</p>
       )}
 
+      {p && (
+        <section aria-labelledby="disclosure-heading" className="ai-disclosure" data-testid="ai-disclosure">
+          <h2 id="disclosure-heading">AI disclosure: {p.disclosure.label}</h2>
+          <p><strong>What the model did:</strong> {p.disclosure.model}</p>
+          <p><strong>What the person did:</strong> {p.disclosure.personLine}</p>
+        </section>
+      )}
+
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading">Provenance</h2>
         {p ? (
@@ -102,7 +110,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
             <dt>Seed</dt>
             <dd><code>{p.seed}</code> · temperature {p.temperature} · {p.sampler}</dd>
             <dt>Generation</dt>
-            <dd>{p.bars} bars in {p.key} at {p.tempo} BPM</dd>
+            <dd>{p.bars} bars in {p.key} at {p.tempo} BPM; after the edits: {p.disclosure.now}</dd>
             <dt>Human edits</dt>
             <dd>{p.edits.total === 0 ? 'none' : `${p.edits.total} (${Object.entries(p.edits.byKind).map(([kind, n]) => `${n} ${kind}`).join(', ')})`}</dd>
             <dt>AI disclosure</dt>

@@ -1,5 +1,6 @@
 import { UNREADABLE_BY_UNIXFS, unservableCid } from '../../../../lib/ipfs/gateway';
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
+import { describeDisclosure, type DisclosureText } from '../../../../lib/provenance/disclosure-text';
 import { InvalidTrackTargetError, parseTrackTarget } from '../../../../lib/provenance/target';
 import { TokenNotFoundError } from '../../../../lib/provenance/chain-record';
 import { TokenNeedsChainError, verifyTrack, type ReplayFn, type VerifyChainOptions, type VerifyCheck } from '../../../../lib/provenance/verify-track';
@@ -10,7 +11,7 @@ export type VerifyTrackResponse = {
   tokenId?: string;
   checks: VerifyCheck[];
   manifestDigest?: string;
-  summary?: { model: string; weightsCid: string; seed: number | string; creator: string; createdAt: string; licence: string; aiDisclosure: string };
+  summary?: { model: string; weightsCid: string; seed: number | string; creator: string; createdAt: string; licence: string; aiDisclosure: string; disclosure: DisclosureText };
 };
 
 export type VerifyHandlerDependencies = {
@@ -73,6 +74,7 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
               createdAt: m.createdAt,
               licence: m.licence.name,
               aiDisclosure: m.aiDisclosure.digitalSourceType,
+              disclosure: describeDisclosure(m),
             },
           }
         : {}),

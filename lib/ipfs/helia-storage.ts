@@ -15,11 +15,13 @@ import { createHeliaLight, type Helia } from 'helia';
 import { importer, type ImportCandidate, type WritableStorage } from 'ipfs-unixfs-importer';
 import { open as openLmdb, type RootDatabase } from 'lmdb';
 import type { CID } from 'multiformats/cid';
+import { IntegrityLog, recheckFailures, type IntegrityFailure } from './block-integrity';
 import { dagWalker } from './dag-walker';
 import { LmdbDatastore } from './lmdb-datastore';
 import { listQuarantined, PackBlockstore, type QuarantinedPack } from './pack-blockstore';
-import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
+import { ContentNotFoundError, entryFromStat, readAll, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
+import { VerifyingBlockstore } from './verifying-blockstore';
 
 /** The IPFS folder exists but is not a Helia repository. Never wiped automatically. */
 export class DamagedIpfsRepoError extends Error {
@@ -69,6 +71,9 @@ function notFound(error: unknown): boolean {
  * brokers, which a node that others fetch from by address does not need; together that cost a fifth of the add. Then the batch is sealed
  * (synced to disk), pinned with Helia's pins, and the pin records are committed and synced: only then is the CID
  * reported.
+ *
+ * Helia reads its blocks through a VerifyingBlockstore: every block is hashed against its CID before any reader
+ * (the gateway, bitswap, the verifier) gets its bytes, since Helia itself checks only blocks fetched from peers.
  */
 export class HeliaStorage implements IpfsStorage {
   readonly backend = 'helia' as const;
@@ -81,6 +86,7 @@ export class HeliaStorage implements IpfsStorage {
     /** The node's libp2p when it is networked. */
     readonly libp2p: Libp2p | undefined,
     private readonly packsDir: string,
+    private readonly integrity: IntegrityLog,
   ) {}
 
   /** Damaged packs moved aside in this repository (by any process, at any start), with what each held. */
@@ -101,9 +107,10 @@ export class HeliaStorage implements IpfsStorage {
     const blocks = new PackBlockstore(packsDir, { onQuarantine: options.onQuarantine });
     const lmdb = openLmdb<Uint8Array, string>({ path: path.join(repoDir, REPO_ENTRIES.datastore), encoding: 'binary' });
     const datastore = new LmdbDatastore(lmdb);
+    const integrity = new IntegrityLog();
     try {
       if (legacy) await migrateFromBlockstoreFs(repoDir, blocks, datastore);
-      const light = createHeliaLight({ blockstore: blocks, datastore });
+      const light = createHeliaLight({ blockstore: new VerifyingBlockstore(blocks, integrity), datastore });
       const network = options.network;
       const helia = network
         ? withBitswap(
@@ -119,7 +126,7 @@ export class HeliaStorage implements IpfsStorage {
       await helia.start();
       // The peer key a networked node creates on first start is in the datastore: keep it.
       datastore.flush();
-      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb, network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined, packsDir);
+      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb, network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined, packsDir, integrity);
     } catch (error) {
       await blocks.close().catch(() => undefined);
       await lmdb.close();
@@ -191,6 +198,19 @@ export class HeliaStorage implements IpfsStorage {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;
     }
+  }
+
+  async getBlock(cid: CID, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    try {
+      return await readAll(this.helia.blockstore.get(cid, { signal: options.signal, offline: true }));
+    } catch (error) {
+      if (notFound(error)) throw new ContentNotFoundError(cid.toString());
+      throw error;
+    }
+  }
+
+  integrityFailures(): Promise<IntegrityFailure[]> {
+    return recheckFailures(this.integrity, (cid) => this.getBlock(cid));
   }
 
   /** The multiaddrs other nodes can fetch this node's blocks from (with its peer id); none when offline. */

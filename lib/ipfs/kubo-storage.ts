@@ -1,5 +1,8 @@
+import { exporter, type UnixFSEntry } from 'ipfs-unixfs-exporter';
 import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { CID } from 'multiformats/cid';
+import { IntegrityLog, recheckFailures, verifyBlock, type IntegrityFailure } from './block-integrity';
+import { isTransientError, withRetry } from './retry';
 import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS } from './unixfs-settings';
 
@@ -17,6 +20,7 @@ export const KUBO_ADD_OPTIONS = {
 } as const;
 
 function notFound(error: unknown): boolean {
+  if (error instanceof ContentNotFoundError || (error instanceof Error && error.name === 'NotFoundError')) return true;
   const message = error instanceof Error ? error.message : '';
   return /not found|no link named|does not exist|block was not found|could not resolve/i.test(message);
 }
@@ -25,13 +29,32 @@ function ipfsPath(cid: CID, path?: string): string {
   return `/ipfs/${cid.toString()}${path ? `/${path.replace(/^\/+/, '')}` : ''}`;
 }
 
+/** A path the exporter walks from `cid`; it reads `/ipfs/` prefixes too, but a bare CID keeps the CID as parsed. */
+function exportPath(cid: CID, path?: string): string {
+  return `${cid.toString()}${path ? `/${path.replace(/^\/+/, '')}` : ''}`;
+}
+
+/** `cat` of something that is not a file (the exporter's name for the same case). */
+class NotAFileError extends Error {
+  override name = 'NotUnixFSError';
+}
+
 /**
  * A Kubo node reached through its RPC API with `kubo-rpc-client` (the maintained successor of ipfs-http-client).
  * Adds pin in the same call (`pin=true`), so Kubo never holds an added-but-unpinned folder. Tested against a
  * protocol-level double (lib/ipfs/testing/kubo-rpc-double.ts), not against a real Kubo daemon.
+ *
+ * Reads go block by block (`block/get`) through the UnixFS exporter, each block checked against its CID here:
+ * Kubo does not re-hash what it reads from its own datastore by default, and `cat` would hand us bytes we could not
+ * check.
  */
 export class KuboStorage implements IpfsStorage {
   readonly backend = 'kubo' as const;
+  private readonly integrity = new IntegrityLog();
+  /** The node's blocks as the exporter reads them, each verified. */
+  private readonly blocks = {
+    get: (cid: CID, options?: { signal?: AbortSignal }): AsyncGenerator<Uint8Array> => this.blockChunks(cid, options),
+  };
   constructor(readonly client: KuboRPCClient) {}
 
   static connect(url: string, options: { headers?: Record<string, string>; timeoutMs?: number } = {}): KuboStorage {
@@ -57,8 +80,9 @@ export class KuboStorage implements IpfsStorage {
 
   async stat(cid: CID, options: { path?: string; signal?: AbortSignal } = {}): Promise<Entry> {
     try {
-      const stats = await this.client.files.stat(ipfsPath(cid, options.path), { signal: options.signal });
-      return await entryFromStat(stats, (dir) => this.client.ls(dir, { signal: options.signal }));
+      const entry = await this.export(cid, options.path, options.signal);
+      const type = entry.type === 'directory' ? 'directory' : 'file';
+      return await entryFromStat({ type, cid: entry.cid, size: entry.size }, () => (entry.type === 'directory' ? entry.entries({ signal: options.signal }) : emptyListing()));
     } catch (error) {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;
@@ -67,11 +91,43 @@ export class KuboStorage implements IpfsStorage {
 
   async *cat(cid: CID, options: ReadOptions = {}): AsyncIterable<Uint8Array> {
     try {
-      yield* this.client.cat(ipfsPath(cid, options.path), { offset: options.offset, length: options.length, signal: options.signal });
+      const entry = await this.export(cid, options.path, options.signal);
+      if (entry.type !== 'file' && entry.type !== 'raw') throw new NotAFileError(`${ipfsPath(cid, options.path)} is a ${entry.type}, not a file`);
+      yield* entry.content({ offset: options.offset, length: options.length, signal: options.signal });
     } catch (error) {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;
     }
+  }
+
+  async getBlock(cid: CID, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    // A read is safe to repeat: a connection the daemon dropped between two blocks (an idle keep-alive socket) is
+    // tried again rather than failing the whole file.
+    const bytes = await withRetry(
+      async () => {
+        try {
+          return await this.client.block.get(cid, { signal: options.signal });
+        } catch (error) {
+          if (notFound(error)) throw new ContentNotFoundError(cid.toString());
+          throw error;
+        }
+      },
+      { attempts: 3, baseDelayMs: 50, retryable: (error) => !(error instanceof ContentNotFoundError) && isTransientError(error), signal: options.signal },
+    );
+    verifyBlock(cid, bytes, this.integrity);
+    return bytes;
+  }
+
+  integrityFailures(): Promise<IntegrityFailure[]> {
+    return recheckFailures(this.integrity, (cid) => this.getBlock(cid));
+  }
+
+  private async *blockChunks(cid: CID, options?: { signal?: AbortSignal }): AsyncGenerator<Uint8Array> {
+    yield await this.getBlock(cid, options);
+  }
+
+  private export(cid: CID, path: string | undefined, signal: AbortSignal | undefined): Promise<UnixFSEntry> {
+    return exporter(exportPath(cid, path), this.blocks, { signal });
   }
 
   async isPinned(cid: CID): Promise<boolean> {
@@ -95,4 +151,8 @@ export class KuboStorage implements IpfsStorage {
   async close(): Promise<void> {
     // The RPC client holds no connection that needs closing; the Kubo daemon is not ours to stop.
   }
+}
+
+async function* emptyListing(): AsyncGenerator<{ name: string; cid: CID }> {
+  // a file has no entries
 }

@@ -1,5 +1,6 @@
 import { Configuration, RemotePinningServiceClient, Status, type PinStatus } from '@ipfs-shipyard/pinning-service-client';
 import type { CID } from 'multiformats/cid';
+import type { IntegrityFailure } from './block-integrity';
 import { PermanentError } from './retry';
 import type { Entry, FolderFile, IpfsStorage, PinnedFolder, ReadOptions } from './storage';
 
@@ -135,6 +136,14 @@ export class PinningServiceStorage implements IpfsStorage {
   }
 
   /** Pinned locally and reported `pinned` by the service. */
+  getBlock(cid: CID, options?: { signal?: AbortSignal }): Promise<Uint8Array> {
+    return this.local.getBlock(cid, options);
+  }
+
+  integrityFailures(): Promise<IntegrityFailure[]> {
+    return this.local.integrityFailures();
+  }
+
   async isPinned(cid: CID): Promise<boolean> {
     if (!(await this.local.isPinned(cid))) return false;
     try {

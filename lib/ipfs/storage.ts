@@ -1,4 +1,5 @@
 import type { CID } from 'multiformats/cid';
+import type { IntegrityFailure } from './block-integrity';
 import type { UnixfsSettings } from './unixfs-settings';
 
 export type FolderFile = { path: string; content: Uint8Array };
@@ -18,7 +19,8 @@ export type ReadOptions = { path?: string; offset?: number; length?: number; sig
 
 /**
  * Where Motif keeps content: the embedded Helia node by default, a Kubo node or a pinning service when configured.
- * Every backend imports with UNIXFS_SETTINGS so a CID means the same bytes everywhere.
+ * Every backend imports with UNIXFS_SETTINGS so a CID means the same bytes everywhere, and every backend checks each
+ * block it reads against its CID (lib/ipfs/block-integrity.ts) before handing out a byte of it.
  */
 export interface IpfsStorage {
   readonly backend: 'helia' | 'kubo' | 'pinning-service';
@@ -30,6 +32,13 @@ export interface IpfsStorage {
   stat(cid: CID, options?: { path?: string; signal?: AbortSignal }): Promise<Entry>;
   /** Streams a file's bytes, or a range of them. */
   cat(cid: CID, options?: ReadOptions): AsyncIterable<Uint8Array>;
+  /**
+   * One block's bytes, hashed and compared to its CID before they are returned (BlockIntegrityError otherwise).
+   * Throws ContentNotFoundError when the block is not held here.
+   */
+  getBlock(cid: CID, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  /** Blocks that failed their check in this process and still do (each is read again to see). */
+  integrityFailures(): Promise<IntegrityFailure[]>;
   isPinned(cid: CID): Promise<boolean>;
   /** Multiaddrs where other IPFS nodes can fetch this node's content (a pinning service's `origins`); none if offline. */
   origins(): Promise<string[]>;

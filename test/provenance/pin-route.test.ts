@@ -121,6 +121,10 @@ describe('POST /api/tracks/pin', () => {
       cat: () => {
         throw new Error('unused');
       },
+      getBlock: async () => {
+        throw new Error('unused');
+      },
+      integrityFailures: async () => [],
       isPinned: async () => false,
       origins: async () => [],
       close: async () => undefined,

@@ -40,6 +40,9 @@ export async function startHttpDouble(handler: Handler, errorBody: (status: numb
       res.end(body);
     });
   });
+  // Kubo and the providers keep idle connections far longer than Node's 5 s default; a test that spends seconds
+  // between two requests (comparing a large buffer) must not meet a socket closed under the client's next request.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

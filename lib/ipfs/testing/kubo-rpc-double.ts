@@ -2,7 +2,7 @@
  * A PROTOCOL-LEVEL DOUBLE of the Kubo RPC API (`/api/v0/...`), backed by a real embedded Helia node. It is not
  * Kubo: no Kubo binary can be had on the build machines. It implements the subset KuboStorage uses, with Kubo's wire
  * formats (multipart add with kebab-case query flags, ndjson answers, `{Message, Code, Type}` errors, HTTP 500 for
- * command errors): `add`, `cat`, `files/stat`, `ls`, `pin/add`, `pin/ls`. Import flags are honoured, not ignored
+ * command errors): `add`, `cat`, `block/get`, `files/stat`, `ls`, `pin/add`, `pin/ls`. Import flags are honoured, not ignored
  * (cid-version, raw-leaves, chunker size-N, trickle, hash), so a client that forgot one gets Kubo-default-like CIDs
  * that fail the independent CID check, as it would against a real daemon.
  */
@@ -120,6 +120,13 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
             if (!first.done) res.write(first.value);
             for (let next = await iterator.next(); !next.done; next = await iterator.next()) res.write(next.value);
             res.end();
+            return;
+          }
+          case '/api/v0/block/get': {
+            const { cid } = parsePath(q.get('arg'));
+            const bytes = await storage.getBlock(cid);
+            res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(bytes.byteLength) });
+            res.end(bytes);
             return;
           }
           case '/api/v0/files/stat': {

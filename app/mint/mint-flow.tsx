@@ -24,6 +24,9 @@ import { needsSplitContract, validateSplit, type FieldError, type ValidSplit } f
 import { completedSteps, nextStep, STEP_LABELS, stepsFor, updateDetails, type MintStep } from '../../lib/mint/steps';
 import { signManifest } from '../../lib/provenance/signed-manifest';
 import { useMotifContract } from '../_hooks/use-motif-contract';
+import { creditFieldErrors } from '../../lib/mint/credits';
+import { editedMusic } from '../../lib/provenance/edited-music';
+import { CreditFields } from './credit-fields';
 
 type Contracts = { collection: Address; splitMain: Address };
 
@@ -51,6 +54,7 @@ function detailErrors(d: MintDetails): FieldError[] {
   }
   const split = validateSplit(d.split);
   if (!split.ok) errors.push(...split.errors);
+  errors.push(...creditFieldErrors(d));
   return errors;
 }
 
@@ -277,7 +281,7 @@ export function MintFlow() {
   return (
     <form onSubmit={start} aria-describedby={`${ids}-summary`} noValidate>
       <p id={`${ids}-summary`}>
-        From the studio: {session.request.bars} bars in {session.request.key} {session.request.scale} at {session.request.tempo} BPM, model {session.request.modelId}, seed {session.request.seed},
+        From the studio: {session.request.bars} bars in {editedMusic(session.request, session.ops).keyLabel} at {editedMusic(session.request, session.ops).bpm} BPM (after the edits), model {session.request.modelId}, seed {session.request.seed},
         {' '}{session.ops.length} edit{session.ops.length === 1 ? '' : 's'}; {(draft.wav.byteLength / 1048576).toFixed(2)} MB WAV.
       </p>
 
@@ -298,6 +302,7 @@ export function MintFlow() {
             {GENRES.map((g) => <option key={g} value={g}>{g}</option>)}
           </select>
         </label>
+        <CreditFields details={d} change={change} errorFor={errorFor} creator={creator} />
         <p className="muted">Cover: generated from the track’s content (cover.svg in the pinned folder).</p>
       </fieldset>
 

@@ -5,6 +5,7 @@
  * and name the model as a tool; and every folder's metadata.json validates against Catalog's music metadata schema
  * and EIP-721's metadata schema (docs/provenance/schemas/, compiled with ajv).
  */
+import { CID } from 'multiformats/cid';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,7 +72,7 @@ async function pinAndRead(u: Upload): Promise<{ body: PinTrackResponse; metadata
   const res = await pin(u);
   expect(res.status).toBe(201);
   const body = (await res.json()) as PinTrackResponse;
-  const bytes = await readAll(storage.cat(body.cid, { path: 'metadata.json' }));
+  const bytes = await readAll(storage.cat(CID.parse(body.cid), { path: 'metadata.json' }));
   const metadata = JSON.parse(new TextDecoder().decode(bytes)) as TrackMetadata;
   expect(validateTrackMetadata(metadata)).toEqual([
     { schema: 'catalog', errors: [] },

@@ -17,6 +17,10 @@ export default async function VerifyPage({ searchParams }: Props) {
         Anyone can check how a Motif track was made: that its creator signed the manifest (model weights, parameters, seed, human
         edits), that every file matches its IPFS CID, and that the token on chain records the same folder, manifest and creator.
       </p>
+      <p>
+        Every check is defined in the <a href="/spec/provenance">Motif Provenance specification</a>, with{' '}
+        <a href="/spec/provenance/vectors">test vectors</a>, so you can verify and replay a track with your own code.
+      </p>
       <VerifyForm initialId={typeof id === 'string' ? id : ''} />
     </>
   );

@@ -26,12 +26,12 @@ export class FastLstmUnsupportedError extends Error {
   }
 }
 
-type Layer = { inSize: number; hidden: number; /** kernel transposed: [4H][inSize + H] */ kernelT: Float32Array; bias: Float32Array };
+type Layer = { inSize: number; hidden: number; /** kernel transposed: [4H][inSize + H], float32 values held as float64 */ kernelT: Float64Array; bias: Float32Array };
 
 export type FastMusicRnn = {
   layers: Layer[];
-  /** fully_connected/weights transposed: [vocab][H]. */
-  fcT: Float32Array;
+  /** fully_connected/weights transposed: [vocab][H], float32 values held as float64. */
+  fcT: Float64Array;
   fcB: Float32Array;
   vocab: number;
   /** Width of the first layer's input (controls + vocabulary). */
@@ -42,9 +42,10 @@ type TensorLike = { shape: number[]; dataSync(): ArrayLike<number> };
 const isTensor = (v: unknown): v is TensorLike =>
   typeof v === 'object' && v !== null && Array.isArray((v as TensorLike).shape) && typeof (v as TensorLike).dataSync === 'function';
 
-function transpose(values: ArrayLike<number>, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c] ?? 0;
+/** Transposed, as float64 copies of the float32 weights (exact; the matmul then converts nothing per load). */
+function transpose(values: ArrayLike<number>, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = fr(values[r * cols + c] ?? 0);
   return out;
 }
 
@@ -85,7 +86,7 @@ export function fastMusicRnn(model: unknown): FastMusicRnn {
  * each x[k] load (about 2x faster); every row still sums its own products in the same order, so the result is the
  * same bits as one row at a time. `x` is float64 holding float32 values (exact), which spares a conversion per load.
  */
-function matVec(x: Float64Array, wT: Float32Array, K: number, N: number, out: Float32Array): void {
+function matVec(x: Float64Array, wT: Float64Array, K: number, N: number, out: Float32Array): void {
   let j = 0;
   for (; j + 4 <= N; j += 4) {
     const b0 = j * K;

@@ -85,3 +85,13 @@ export async function recheckFailures(log: IntegrityLog, getBlock: (cid: CID) =>
   }
   return log.list();
 }
+
+/**
+ * The failed block an error reports, if it is a BlockIntegrityError. Read by name and fields, not `instanceof`:
+ * the storage and the route that catches may come from different copies of this module in a server bundle.
+ */
+export function integrityFailureOf(error: unknown): { cid: string; reason: string } | null {
+  if (!(error instanceof Error) || error.name !== 'BlockIntegrityError') return null;
+  const { cid, reason } = error as Error & { cid?: unknown; reason?: unknown };
+  return typeof cid === 'string' && typeof reason === 'string' ? { cid, reason } : null;
+}

@@ -1,9 +1,18 @@
 import { CID } from 'multiformats/cid';
+import { integrityFailureOf } from './block-integrity';
 import { parseRange } from './byte-range';
 import { contentTypeFor, isInlineSafe } from './content-type';
 import { ContentNotFoundError, readAll, type IpfsStorage } from './storage';
+import { CAR_RESPONSE_TYPE, RAW_BLOCK_TYPE, ShardedDirectoryError, TrustlessRequestError, carStream, dagBlocks, requestedFormat, type DagScope } from './trustless';
 
+/** Sent only with bytes whose every block was checked against its CID before the status line went out. */
 const IMMUTABLE = 'public, max-age=29030400, immutable';
+
+/**
+ * A body up to this size is read (and every block of it checked) into memory and sent from there; a larger one is
+ * read and checked once, then streamed by a second read, so no 200 goes out before every block has checked out.
+ */
+export const VERIFIED_BUFFER_BYTES = 8 * 2 ** 20;
 
 /**
  * Sent with every gateway answer: pinned bytes are someone else's content served from our origin, so the browser is
@@ -27,8 +36,11 @@ const IDENTITY = 0x00;
 /** Errors the UnixFS reader raises for content or paths it cannot walk: the request's fault, never the server's. */
 export const UNREADABLE_BY_UNIXFS: ReadonlySet<string> = new Set(['NotUnixFSError', 'NoResolverError', 'BadPathError', 'NotADirectoryError', 'NoContentError', 'InvalidParametersError', 'InvalidTypeError']);
 
+/** Every answer: the security headers, and Vary: Accept since one URL answers a file, a raw block or a CAR. */
+const BASE_HEADERS: Readonly<Record<string, string>> = { ...GATEWAY_SECURITY_HEADERS, vary: 'Accept' };
+
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...GATEWAY_SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return new Response(body, { status, headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers } });
 }
 
 /** Why this CID cannot be served (or read) here, or null when it can. */
@@ -70,6 +82,33 @@ function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array>
   });
 }
 
+/**
+ * The body `read` produces, after every block it touches has been read and checked against its CID: bytes in
+ * memory when they fit in VERIFIED_BUFFER_BYTES, else a stream from a second read (checked again as it goes).
+ * Throws what the first read throws (BlockIntegrityError, ContentNotFoundError) before any status is chosen.
+ */
+async function verifiedBody(read: () => AsyncIterable<Uint8Array>): Promise<{ body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>; length: number }> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  let fits = true;
+  for await (const chunk of read()) {
+    length += chunk.byteLength;
+    if (!fits) continue;
+    if (length > VERIFIED_BUFFER_BYTES) {
+      fits = false;
+      parts.length = 0;
+    } else parts.push(chunk);
+  }
+  if (!fits) return { body: streamOf(read()), length };
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    body.set(part, at);
+    at += part.byteLength;
+  }
+  return { body, length };
+}
+
 /** `attachment` with the file name, ASCII-safe and RFC 5987-encoded for the rest. */
 function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -82,7 +121,7 @@ function attachment(fileName: string): string {
  */
 export async function gatewayResponse(
   storage: IpfsStorage,
-  request: { method: string; headers: Headers },
+  request: { method: string; headers: Headers; url?: string },
   cidText: string,
   pathSegments: readonly string[],
 ): Promise<Response> {
@@ -99,10 +138,23 @@ export async function gatewayResponse(
   if (decoded.some((s) => s.includes('\0'))) return text(400, 'Paths may not contain NUL');
   const innerPath = decoded.join('/');
   if (innerPath.split('/').some((s) => s === '..')) return text(400, 'Paths may not contain ".."');
+  let trustless;
   try {
+    trustless = requestedFormat(new URL(request.url ?? '/', 'http://gateway.invalid').searchParams, request.headers.get('accept'));
+  } catch (error) {
+    if (error instanceof TrustlessRequestError) return text(400, error.message);
+    throw error;
+  }
+  try {
+    if (trustless?.format === 'raw') {
+      // The spec serves a raw block by CID only: a path would need a walk the client cannot check from this answer.
+      if (innerPath) return text(400, 'A raw block is served at /ipfs/<cid> only, without a path (ask for format=car to follow a path)');
+      return await rawBlockResponse(storage, request, cid);
+    }
+    if (trustless?.format === 'car') return await carResponse(storage, request, cid, decoded.filter((s) => s !== ''), trustless.scope);
     const entry = await storage.stat(cid, { path: innerPath || undefined });
     const etag = `"${entry.cid.toString()}"`;
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...GATEWAY_SECURITY_HEADERS, etag } });
+    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
     if (entry.type === 'directory') {
       const base = `/ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}`;
       const items = entry.entries.map((e) => `<li><a href="${escapeHtml(base + '/' + encodeURIComponent(e.name))}">${escapeHtml(e.name)}</a></li>`);
@@ -110,7 +162,7 @@ export async function gatewayResponse(
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
         // Our own markup, escaped; still sandboxed like everything under /ipfs/.
-        headers: { ...GATEWAY_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', etag, 'cache-control': IMMUTABLE },
+        headers: { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', etag, 'cache-control': IMMUTABLE },
       });
     }
     const size = entry.size;
@@ -118,7 +170,7 @@ export async function gatewayResponse(
     const fileName = decoded.at(-1) ?? '';
     const contentType = contentTypeFor(fileName, head);
     const headers: Record<string, string> = {
-      ...GATEWAY_SECURITY_HEADERS,
+      ...BASE_HEADERS,
       'content-type': contentType,
       'content-disposition': isInlineSafe(contentType) ? 'inline' : attachment(fileName || cid.toString()),
       'accept-ranges': 'bytes',
@@ -132,11 +184,59 @@ export async function gatewayResponse(
     headers['content-length'] = String(end - start);
     if (range.kind === 'partial') headers['content-range'] = `bytes ${start}-${end - 1}/${size}`;
     const status = range.kind === 'partial' ? 206 : 200;
-    if (request.method === 'HEAD' || end === start) return new Response(null, { status, headers });
-    return new Response(streamOf(storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start })), { status, headers });
+    if (end === start) return new Response(null, { status, headers });
+    // HEAD reads too: its 200 with `immutable` claims the same bytes a GET would send.
+    const { body } = await verifiedBody(() => storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start }));
+    return new Response(request.method === 'HEAD' ? null : body, { status, headers });
   } catch (error) {
+    const damaged = integrityFailureOf(error);
+    if (damaged) {
+      console.error(`[gateway] /ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}: stored block ${damaged.cid} does not match its CID (${damaged.reason}); answered 502`);
+      return text(502, `The stored block ${damaged.cid} does not match its CID (${damaged.reason}), so nothing of /ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''} was served. The node's copy is damaged; see /api/health.`, { 'cache-control': 'no-store' });
+    }
     if (error instanceof ContentNotFoundError) return text(404, error.message);
+    if (error instanceof ShardedDirectoryError) return text(501, error.message);
     if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return text(404, `Nothing readable at /ipfs/${cid.toString()}/${innerPath}: ${error.message}`);
     throw error;
   }
+}
+
+/** `?format=raw` / `Accept: application/vnd.ipld.raw`: the one block, whose SHA-256 the client checks against the CID. */
+async function rawBlockResponse(storage: IpfsStorage, request: { method: string; headers: Headers }, cid: CID): Promise<Response> {
+  const etag = `"${cid.toString()}.raw"`;
+  const headers: Record<string, string> = {
+    ...BASE_HEADERS,
+    'content-type': RAW_BLOCK_TYPE,
+    'content-disposition': attachment(`${cid.toString()}.bin`),
+    etag,
+    'x-ipfs-path': `/ipfs/${cid.toString()}`,
+    'x-ipfs-roots': cid.toString(),
+  };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+  const bytes = await storage.getBlock(cid);
+  headers['content-length'] = String(bytes.byteLength);
+  headers['cache-control'] = IMMUTABLE;
+  return new Response(request.method === 'HEAD' ? null : Uint8Array.from(bytes), { status: 200, headers });
+}
+
+/**
+ * `?format=car` / `Accept: application/vnd.ipld.car`: a CARv1 whose blocks the client checks one by one, with the
+ * blocks that lead along the path first and then the terminal element's blocks by `dag-scope` (lib/ipfs/trustless.ts).
+ */
+async function carResponse(storage: IpfsStorage, request: { method: string; headers: Headers }, cid: CID, segments: readonly string[], scope: DagScope): Promise<Response> {
+  const ipfsPath = `/ipfs/${cid.toString()}${segments.length ? '/' + segments.map(encodeURIComponent).join('/') : ''}`;
+  const etag = `"${cid.toString()}${segments.length ? '/' + segments.join('/') : ''}.car.v1.dfs.n.${scope}"`;
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+  const { body, length } = await verifiedBody(() => carStream(cid, dagBlocks(storage, cid, segments, scope)));
+  const headers: Record<string, string> = {
+    ...BASE_HEADERS,
+    'content-type': CAR_RESPONSE_TYPE,
+    'content-disposition': attachment(`${cid.toString()}.car`),
+    etag,
+    'cache-control': IMMUTABLE,
+    'x-ipfs-path': ipfsPath,
+    'x-ipfs-roots': cid.toString(),
+  };
+  if (body instanceof Uint8Array) headers['content-length'] = String(length);
+  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
 }

@@ -85,10 +85,13 @@ export async function checkHealth(inputs: HealthInputs): Promise<HealthReport> {
       // Damaged packs moved aside at a start: the repository works, but their blocks are lost until restored.
       const quarantined = inputs.storage instanceof HeliaStorage ? inputs.storage.quarantined() : [];
       const lost = quarantined.map((q) => `${q.pack} (${q.blocks === null ? 'blocks unknown' : `${q.blocks} block${q.blocks === 1 ? '' : 's'}`}; ${q.reason})`);
+      // Blocks the gateway (or any reader) found not to match their CID, re-read now: still damaged, still red.
+      const corrupt = await inputs.storage.integrityFailures();
       const detail = !same ? 'read-back differs from what was added'
+        : corrupt.length > 0 ? `${inputs.storage.backend}: ${corrupt.length} stored block${corrupt.length === 1 ? ' does' : 's do'} not match ${corrupt.length === 1 ? 'its CID' : 'their CIDs'} and ${corrupt.length === 1 ? 'is' : 'are'} not served: ${corrupt.map((c) => `${c.cid} (${c.reason})`).join(', ')} (restore the repository from a backup or pin the content again)`
         : quarantined.length > 0 ? `${inputs.storage.backend}: added and read back ${probe.length} bytes, but ${quarantined.length} damaged pack${quarantined.length === 1 ? ' was' : 's were'} quarantined and ${quarantined.length === 1 ? 'its' : 'their'} blocks are lost: ${lost.join(', ')}; moved to ${path.dirname(quarantined[0]!.movedTo)} (restore from a backup or pin the content again, then move the quarantined files away)`
         : `${inputs.storage.backend}: added and read back ${probe.length} bytes`;
-      return { ok: same && quarantined.length === 0, detail, data: { backend: inputs.storage.backend, cid: cid.toString(), quarantined } };
+      return { ok: same && quarantined.length === 0 && corrupt.length === 0, detail, data: { backend: inputs.storage.backend, cid: cid.toString(), quarantined, corruptBlocks: corrupt } };
     }),
     timed(async () => {
       // The state comes from the session holding the indexer's lock, so it is right on any replica and never stale.

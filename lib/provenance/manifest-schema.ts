@@ -72,6 +72,8 @@ export const renderSchema = z
     channels: int(1, 8),
     bitDepth: z.union([z.literal(16), z.literal(24), z.literal(32)]),
     durationSeconds: z.number().gt(0).max(3600),
+    /** The audio watermark embedded at render (lib/provenance/watermark): absent on tracks made before it. */
+    watermark: z.object({ scheme: z.literal('motif-ss-wm/1'), payloadBits: z.literal(64) }).strict().optional(),
   })
   .strict();
 

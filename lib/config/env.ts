@@ -90,6 +90,10 @@ export const envSchema = z
       optionalUrl(['http', 'https']).refine((u) => u === undefined || !URL.canParse(u) || new URL(u).pathname === '/', 'must be an origin like https://motif.example, without a path'),
     ),
     MOTIF_SESSION_SECRET: z.preprocess(empty, z.string().min(32, 'must be at least 32 characters').optional()),
+    // C2PA signing (lib/platform/c2pa-credentials.ts): PEM text or a file path; unset: a local root CA in the data folder.
+    MOTIF_C2PA_SIGNING_KEY: z.preprocess(empty, z.string().optional()),
+    MOTIF_C2PA_CERT_CHAIN: z.preprocess(empty, z.string().optional()),
+    MOTIF_C2PA_TRUST_ANCHORS: z.preprocess(empty, z.string().optional()),
     NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(empty, z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit project id from WalletConnect Cloud').optional()),
   });
 
@@ -103,6 +107,7 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (has('MOTIF_RPC_URL') && !has('MOTIF_CHAIN_ID') && (preset === '' || preset === 'local'))
     problems.push('MOTIF_CHAIN_ID is required with MOTIF_RPC_URL unless MOTIF_CHAIN names a preset');
   if (has('MOTIF_CHAIN_ID') && !has('MOTIF_RPC_URL')) problems.push('MOTIF_RPC_URL is required when MOTIF_CHAIN_ID is set');
+  if (has('MOTIF_C2PA_SIGNING_KEY') !== has('MOTIF_C2PA_CERT_CHAIN')) problems.push('MOTIF_C2PA_SIGNING_KEY and MOTIF_C2PA_CERT_CHAIN must be set together');
   return problems;
 }
 

@@ -1,0 +1,56 @@
+/**
+ * c2pa-rs (0.90) compiled to WebAssembly, as @contentauth/c2pa-wasm ships it for @contentauth/c2pa-web, loaded in
+ * Node. c2pa-web itself runs the module in a browser Web Worker, so the server uses the same module directly:
+ * - the .wasm file is read from node_modules (no fetch);
+ * - its Blob reader calls the worker-only `FileReaderSync`: a stand-in that answers only for `ByteBlob`s (Blobs this
+ *   module made from bytes it still holds) is installed on globalThis when none exists.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as glue from '@contentauth/c2pa-wasm';
+
+export type C2paWasm = typeof glue;
+
+const held = new WeakMap<Blob, Uint8Array>();
+
+/** A Blob whose bytes can be read synchronously (what c2pa-rs's stream over a Blob needs). */
+export class ByteBlob extends Blob {
+  constructor(private readonly bytes: Uint8Array) {
+    super([bytes as Uint8Array<ArrayBuffer>]);
+    held.set(this, bytes);
+  }
+  override slice(start?: number, end?: number): Blob {
+    return new ByteBlob(this.bytes.subarray(start ?? 0, end ?? this.bytes.byteLength));
+  }
+}
+
+/** Raised for a Blob the stand-in cannot read (not a ByteBlob). */
+export class C2paWasmError extends Error {
+  override name = 'C2paWasmError';
+}
+
+class ByteBlobReaderSync {
+  readAsArrayBuffer(blob: Blob): ArrayBuffer {
+    const bytes = held.get(blob);
+    if (!bytes) throw new C2paWasmError('FileReaderSync stand-in: only ByteBlob can be read synchronously in Node');
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    return copy.buffer;
+  }
+}
+
+let ready: Promise<C2paWasm> | undefined;
+
+/** The initialised module (compiled once per process). */
+export function c2paWasm(): Promise<C2paWasm> {
+  ready ??= (async () => {
+    if (!('FileReaderSync' in globalThis)) Object.defineProperty(globalThis, 'FileReaderSync', { value: ByteBlobReaderSync, configurable: true, writable: true });
+    const file = createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/c2pa.wasm');
+    glue.initSync({ module: await readFile(file) });
+    return glue;
+  })().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}

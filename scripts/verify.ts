@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     if (asJson) console.log(JSON.stringify({ ...result, checks }, null, 2));
     else {
       console.log(`track ${result.cid}${result.tokenId ? ` (token ${result.tokenId})` : ''}`);
-      for (const c of checks) console.log(`${c.pass ? 'PASS' : c.skipped ? 'SKIP' : 'FAIL'}  ${c.name.padEnd(9)} ${c.reason}`);
+      for (const c of checks) console.log(`${c.skipped ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(9)} ${c.reason}`);
       console.log(result.ok ? 'verified: every check passed' : `not verified: ${checks.filter((c) => !c.pass).length} of ${checks.length} checks did not pass`);
     }
     return result.ok ? 0 : 1;

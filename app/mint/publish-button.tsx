@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Arrangement } from '../../lib/generation/arrangement/types';
 import type { ComposeRequest } from '../../lib/generation/compose/request';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
+import type { WatermarkRecord } from '../../lib/provenance/watermark';
 import { getModel } from '../../lib/generation/models/registry';
 import { newDraft } from '../../lib/mint/draft';
 import { newDraftId, saveDraft } from '../../lib/mint/draft-store';
@@ -19,7 +20,7 @@ export type PublishButtonProps = {
   composed: Arrangement;
   ops: readonly EditOp[];
   /** The rendered WAV (object URL) and how it was rendered. */
-  render: { wavUrl: string; engine: string; seconds: number } | null;
+  render: { wavUrl: string; engine: string; seconds: number; watermark?: WatermarkRecord | null } | null;
 };
 
 export function PublishButton({ result, composed, ops, render }: PublishButtonProps) {
@@ -53,7 +54,7 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
             backend: result.backend,
             composed,
             ops: [...ops],
-            render: { engine: `motif studio: ${render.engine}`, instrument: 'studio arrangement (melody, chords, bass, drums)', sampleRate: 44_100, channels: 2, bitDepth: 16, durationSeconds: Math.max(0.001, render.seconds) },
+            render: { engine: `motif studio: ${render.engine}`, instrument: 'studio arrangement (melody, chords, bass, drums)', sampleRate: 44_100, channels: 2, bitDepth: 16, durationSeconds: Math.max(0.001, render.seconds), ...(render.watermark ? { watermark: render.watermark } : {}) },
             weightsCid: model.weightsCid,
           },
           wav,

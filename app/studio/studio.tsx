@@ -16,6 +16,7 @@ import type { FromWorker, ToWorker } from '../../lib/generation/compose/protocol
 import { parseComposeRequest, type ComposeRequest } from '../../lib/generation/compose/request';
 import { checkpointUrl, MODEL_REGISTRY } from '../../lib/generation/models/registry';
 import type { TonePlayer } from '../../lib/generation/render/tone-player';
+import type { WatermarkRecord } from '../../lib/provenance/watermark';
 import { noteKey, PianoRoll, PIANO_ROLL_STEP_W } from './piano-roll';
 import { Waveform } from './waveform';
 
@@ -23,7 +24,7 @@ import { Waveform } from './waveform';
 const PublishButton = lazy(() => import('../mint/publish-button').then((m) => ({ default: m.PublishButton })));
 
 type Progress = { load: number | null; generate: number | null; render: number | null };
-type RenderOut = { wavUrl: string; peaks: Array<[number, number]>; seconds: number; xRealtime: number; engine: string; bytes: number; peak: number };
+type RenderOut = { wavUrl: string; peaks: Array<[number, number]>; seconds: number; xRealtime: number; engine: string; bytes: number; peak: number; watermark: WatermarkRecord | null };
 type Pending = { resolve(m: FromWorker): void; onProgress?(m: Extract<FromWorker, { type: 'progress' }>): void };
 type Busy = null | 'load' | 'compose' | 'regenerate' | 'render';
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -336,6 +337,9 @@ export function Studio() {
       }
       const wav = await import('../../lib/generation/export/wav');
       wav.normalisePeak(channels);
+      // the AI watermark goes in before encoding (lib/provenance/watermark)
+      const { markStudioRender } = await import('../../lib/provenance/watermark/studio-render');
+      const watermark = await markStudioRender({ sampleRate, channels }, arrangement);
       const bytes = wav.encodeWav16({ sampleRate, channels });
       const ms = performance.now() - t0;
       const seconds = (channels[0]?.length ?? 0) / sampleRate;
@@ -348,6 +352,7 @@ export function Studio() {
         engine: engine === 'js' ? 'JS oscillators' : engine === 'tone' ? 'Tone.Offline (Web Audio voices)' : 'Tone.Offline (Tone.js instruments)',
         bytes: bytes.length,
         peak: wav.peakOf(channels),
+        watermark,
       });
       setProgress((p) => ({ ...p, render: 1 }));
       setStatus(`Rendered ${seconds.toFixed(1)} s in ${ms.toFixed(0)} ms (${(durationSeconds(arrangement) / (ms / 1000)).toFixed(1)}× real time).`);
@@ -618,7 +623,7 @@ export function Studio() {
                   result={{ request: result.request, digest: result.digest, progression: result.progression, backend: result.backend }}
                   composed={history.base}
                   ops={editLog(history).ops}
-                  render={render ? { wavUrl: render.wavUrl, engine: render.engine, seconds: render.seconds } : null}
+                  render={render ? { wavUrl: render.wavUrl, engine: render.engine, seconds: render.seconds, watermark: render.watermark } : null}
                 />
               </Suspense>
               {midiUrl && <a className="button" href={midiUrl} download={`motif-${result.digest.slice(7, 15)}.mid`}>Download MIDI</a>}

@@ -6,6 +6,7 @@ import type { VerifyTrackResponse } from '../api/tracks/verify/handler';
 const CHECK_LABELS: Record<string, string> = {
   manifest: 'Manifest is valid',
   files: 'Every file matches its CID',
+  watermark: 'The audio carries its AI watermark',
   signature: 'Signed by the creator',
   replay: 'Generation replays to the same notes',
   chain: 'On-chain record matches',
@@ -80,11 +81,11 @@ function VerifyResult({ result }: { result: VerifyTrackResponse }) {
       </p>
       <ul className="verify-checks">
         {result.checks.map((c) => {
-          const status = c.pass ? 'Pass' : c.skipped ? 'Skipped' : 'Fail';
+          const status = c.skipped ? 'Skipped' : c.pass ? 'Pass' : 'Fail';
           return (
             <li key={c.name} data-check={c.name} data-status={status.toLowerCase()}>
               <strong className={c.pass ? 'status-ok' : 'status-bad'}>
-                <span aria-hidden="true">{c.pass ? '✓ ' : c.skipped ? '– ' : '✗ '}</span>
+                <span aria-hidden="true">{c.skipped ? '– ' : c.pass ? '✓ ' : '✗ '}</span>
                 {status}
               </strong>
               {': '}

@@ -1,6 +1,6 @@
 import { CID } from 'multiformats/cid';
 import { isAddressEqual, type Address, type Hex, type PublicClient } from 'viem';
-import { cidOfFolder, fileLinkOfBytes, type FileLinkInfo } from '../ipfs/cid-of-files';
+import { cidOfBytes, cidOfFolder, fileLinkOfBytes, type FileLinkInfo } from '../ipfs/cid-of-files';
 import { coverSvgBytes } from '../ipfs/cover-image';
 import { TRACK_LIMITS } from '../ipfs/limits';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
@@ -10,10 +10,17 @@ import { readChainRecord, readContentDigest } from './chain-record';
 import { cidOfContentDigest, contentDigestOfCid, sha256Hex, sha256HexAsync } from './digest';
 import { trackFacts, type TrackFacts } from './track-facts';
 import { TRACK_FILES, type AnyTrackManifest } from './manifest-schema';
+import { watermarkCheck } from './watermark-check';
 import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
+import { checkC2pa } from './c2pa/check';
+import { audioEssence } from './c2pa/essence';
 
-export type VerifyCheckName = 'manifest' | 'files' | 'signature' | 'replay' | 'chain';
-/** One check's outcome. `skipped` checks (nothing to check against) have `pass: false`: a track is verified only when every check passed. */
+export type VerifyCheckName = 'manifest' | 'files' | 'c2pa' | 'watermark' | 'signature' | 'replay' | 'chain';
+/**
+ * One check's outcome. `skipped` checks (nothing to check against) have `pass: false`: a track is verified only when every
+ * check passed. The one exception: the watermark check of a manifest that records no watermark is skipped with
+ * `pass: true` (the track predates the watermark and claims none).
+ */
 export type VerifyCheck = { name: VerifyCheckName; pass: boolean; reason: string; skipped?: boolean };
 
 /** Replays the generation a manifest records and returns the notesDigest (`sha256:<hex>`) of the model's output. */
@@ -35,6 +42,8 @@ export type VerifyTrackParameters = VerifyTrackTarget & {
   replay?: ReplayFn;
   /** Absent: the chain check is reported as skipped and the signature is not tied to a known collection. */
   chain?: VerifyChainOptions;
+  /** PEM roots a C2PA signer must chain to (the platform's: lib/platform/c2pa-credentials.ts); absent: the signer's trust is not checked. */
+  c2pa?: { trustAnchorsPem?: string };
   signal?: AbortSignal;
 };
 
@@ -111,7 +120,11 @@ export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>,
  * - files: each file's bytes give its CID and the folder gives the CID asked for (re-derived with ipfs-unixfs-importer),
  *   audio and MIDI match the manifest's sha256/size/CID, the cover is the piano roll of the MIDI, the metadata links
  *   the folder's own files and the manifest digest;
+ * - c2pa: the C2PA manifest in audio.wav is valid (signature, certificate chained to the given anchors, data hash)
+ *   and names this manifest, its model, weights, digital source type and edits (skipped, and passing, without one);
  * - signature: the creator signed the manifest's canonical digest (EIP-712, on this chain and collection);
+ * - watermark: audio.wav carries the motif-ss-wm/1 watermark whose payload is the first 64 bits of notes.finalDigest
+ *   (skipped, and passing, when the manifest records no watermark);
  * - replay: replaying the generation with the referenced weights gives the recorded NoteSequence digest;
  * - chain: the token exists, its content digest is this folder, and its TrackMinted event records this manifest
  *   digest and creator; tokenURI points at this folder's metadata.json.
@@ -183,10 +196,14 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
     for (const [name, record] of [[TRACK_FILES.audio, m.files.audio], [TRACK_FILES.midi, m.files.midi]] as const) {
       const f = files.get(name);
       if (!f) continue;
-      if (f.bytes.byteLength !== record.size) fileProblems.push(`${name} is ${f.bytes.byteLength} bytes, the manifest says ${record.size}`);
-      const sha256 = await sha256HexAsync(f.bytes);
-      if (sha256 !== record.sha256) fileProblems.push(`${name} sha256 is ${sha256}, the manifest says ${record.sha256}`);
-      if (f.cid.toString() !== record.cid) fileProblems.push(`${name} CID is ${f.cid}, the manifest says ${record.cid}`);
+      // the manifest records the audio essence: audio.wav without its C2PA chunk (docs/provenance/c2pa.md)
+      const bytes = name === TRACK_FILES.audio ? audioEssence(f.bytes) : f.bytes;
+      const label = bytes === f.bytes ? name : `${name} essence`;
+      if (bytes.byteLength !== record.size) fileProblems.push(`${label} is ${bytes.byteLength} bytes, the manifest says ${record.size}`);
+      const sha256 = await sha256HexAsync(bytes);
+      if (sha256 !== record.sha256) fileProblems.push(`${label} sha256 is ${sha256}, the manifest says ${record.sha256}`);
+      const cidOfRecorded = bytes === f.bytes ? f.cid : await cidOfBytes(bytes);
+      if (cidOfRecorded.toString() !== record.cid) fileProblems.push(`${label} CID is ${cidOfRecorded}, the manifest says ${record.cid}`);
     }
     try {
       const metadata = JSON.parse(text(TRACK_FILES.metadata) ?? 'null') as Record<string, unknown> | null;
@@ -213,6 +230,19 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       ? { name: 'files', pass: true, reason: `${files.size} files match their CIDs and folder ${cid}${m ? '; audio and MIDI match the manifest' : ''}` }
       : { name: 'files', pass: false, reason: fileProblems.join('; ') },
   );
+
+  // c2pa: the manifest embedded in audio.wav is valid and says what manifest.json says; a file without one predates
+  // C2PA embedding and is skipped without failing (like the watermark of a manifest that records none)
+  const c2pa = await checkC2pa({
+    audio: files.get(TRACK_FILES.audio)?.bytes,
+    subject: signed,
+    manifestCid: files.get(TRACK_FILES.manifest)?.cid.toString(),
+    trustAnchorsPem: params.c2pa?.trustAnchorsPem,
+  });
+  checks.push({ name: 'c2pa', ...c2pa, ...(c2pa.skipped ? { pass: true } : {}) });
+
+  // watermark: the audio carries the first 64 bits of the final notes digest
+  checks.push(watermarkCheck(m, files.get(TRACK_FILES.audio)?.bytes));
 
   // signature
   if (!signed) checks.push({ name: 'signature', pass: false, reason: 'no valid manifest to check' });

@@ -16,6 +16,7 @@ import { createPrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations, migrationStatus } from '../db/migrate';
 import { createIpfsStorage } from '../ipfs/create-storage';
+import { pinShippedWeights, type PinnedWeights } from '../generation/models/pin-shipped-weights';
 import { HeliaStorage } from '../ipfs/helia-storage';
 import { readAll } from '../ipfs/storage';
 import { ensureAppBuild, nextBinary } from './app-build';
@@ -169,16 +170,21 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     // Damaged packs were moved aside on open (and stay listed until the user moves them away): say what was lost.
     const quarantined = storage instanceof HeliaStorage ? storage.quarantined() : [];
     for (const pack of quarantined) notice('ipfs', quarantineNotice(pack));
+    let weights: PinnedWeights[];
     try {
       const probe = new TextEncoder().encode('motif start probe');
       const cid = await storage.addBytes(probe);
       const back = await readAll(storage.cat(cid));
       if (back.length !== probe.length) throw new Error('IPFS read-back differs from what was added');
+      // The shipped checkpoints, under the CIDs generation manifests record: /ipfs/<weightsCid>/config.json etc.
+      weights = await pinShippedWeights(storage, { publicDir: path.join(cwd, 'public'), signal: options.signal });
     } finally {
       await storage.close();
     }
+    const newlyPinned = weights.filter((w) => !w.alreadyPinned).length;
+    const weightsNote = `; ${weights.length} shipped model weights pinned by CID${newlyPinned > 0 ? ` (${newlyPinned} now)` : ''}`;
     const lostPacks = quarantined.length > 0 ? `; ${quarantined.length} damaged pack${quarantined.length === 1 ? '' : 's'} quarantined (see /api/health)` : '';
-    ready('ipfs', `${storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`}${lostPacks}`);
+    ready('ipfs', `${storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`}${weightsNote}${lostPacks}`);
 
     // 5. Demo seed (local chain only)
     if (anvil) {

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { localChain } from '../../lib/config/chains';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { assertPortFree, freePort } from '../../lib/platform/ports';
 import { launchChromium } from '../support/chromium';
@@ -120,6 +121,15 @@ describe('npm start', () => {
     }, `/ipfs/${audioCid}/track.wav`);
     expect(duration).toBeCloseTo(0.5, 2);
     await page.close();
+
+    // The shipped weights, pinned at start, under the CIDs generation manifests record: byte for byte public/models.
+    for (const model of SHIPPED_MODELS) {
+      for (const file of model.files) {
+        const res = await fetch(`${base}/ipfs/${model.weightsCid}/${file.path}`);
+        expect(res.status).toBe(200);
+        expect(Buffer.from(await res.arrayBuffer()).equals(await readFile(path.join('public', model.urlPath, file.path)))).toBe(true);
+      }
+    }
 
     // A transaction the restart must keep.
     const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);

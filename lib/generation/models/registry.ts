@@ -3,7 +3,11 @@
  * Each shipped model is named by the CID of its checkpoint folder (config.json, weights_manifest.json, weight shards;
  * not the model card) computed with lib/ipfs/cid-of-files.ts `cidOfFolder` (UnixFS CIDv1, raw leaves, settings in
  * lib/ipfs/unixfs-settings.ts), so a generation manifest that records `weightsCid` names the exact weights.
- * test/models/registry.test.ts recomputes every CID from the files.
+ * The CID is the folder a loader fetches: exactly the `files` listed, and nothing else. MODEL_CARD.md and
+ * DATA_FILES.sha256 are served beside them under `urlPath` but are outside the CID (documentation, not weights).
+ * `npm start` pins each folder on the node (lib/generation/models/pin-shipped-weights.ts), so
+ * `/ipfs/<weightsCid>/config.json` and the rest are served by CID as well as under `urlPath`.
+ * test/models/registry.test.ts recomputes every CID from the files; test/models/weights-by-cid.test.ts fetches them.
  */
 export type ModelTask = 'melody' | 'chord-melody';
 
@@ -14,8 +18,9 @@ export type ShippedModel = {
   family: 'MusicRNN';
   /** URL path under the site root (Next serves public/ at /). */
   urlPath: string;
-  /** CID of the checkpoint folder (files below). */
+  /** CID of the checkpoint folder: exactly `files`, the files a loader needs. */
   weightsCid: string;
+  /** Every file the CID covers (config.json, weights_manifest.json, shards), by name; the model card is not one. */
   files: ReadonlyArray<{ path: string; bytes: number }>;
   minPitch: number;
   maxPitch: number;

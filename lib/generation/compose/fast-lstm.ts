@@ -82,43 +82,67 @@ export function fastMusicRnn(model: unknown): FastMusicRnn {
 }
 
 /**
- * out[j] = fround(blocked float32 matmul of `x` (length K) with row j of `wT` ([N][K])). Four rows at a time share
- * each x[k] load (about 2x faster); every row still sums its own products in the same order, so the result is the
- * same bits as one row at a time. `x` is float64 holding float32 values (exact), which spares a conversion per load.
+ * out[j] = fround(blocked float32 matmul of `x` (length K) with row j of `wT` ([N][K])). Eight rows at a time share
+ * each x[k] load (about 2.5x faster than one row at a time); every row still sums its own products in the same order,
+ * so the result is the same bits. `x` and `wT` are float64 holding float32 values (exact): nothing converts per load.
  */
 function matVec(x: Float64Array, wT: Float64Array, K: number, N: number, out: Float32Array): void {
   let j = 0;
-  for (; j + 4 <= N; j += 4) {
+  for (; j + 8 <= N; j += 8) {
     const b0 = j * K;
     const b1 = b0 + K;
     const b2 = b1 + K;
     const b3 = b2 + K;
+    const b4 = b3 + K;
+    const b5 = b4 + K;
+    const b6 = b5 + K;
+    const b7 = b6 + K;
     let r0 = 0;
     let r1 = 0;
     let r2 = 0;
     let r3 = 0;
+    let r4 = 0;
+    let r5 = 0;
+    let r6 = 0;
+    let r7 = 0;
     for (let k0 = 0; k0 < K; k0 += BLOCK) {
       const kEnd = k0 + BLOCK < K ? k0 + BLOCK : K;
       let s0 = 0.0;
       let s1 = 0.0;
       let s2 = 0.0;
       let s3 = 0.0;
+      let s4 = 0.0;
+      let s5 = 0.0;
+      let s6 = 0.0;
+      let s7 = 0.0;
       for (let k = k0; k < kEnd; k++) {
         const xk = x[k] as number;
         s0 += xk * (wT[b0 + k] as number);
         s1 += xk * (wT[b1 + k] as number);
         s2 += xk * (wT[b2 + k] as number);
         s3 += xk * (wT[b3 + k] as number);
+        s4 += xk * (wT[b4 + k] as number);
+        s5 += xk * (wT[b5 + k] as number);
+        s6 += xk * (wT[b6 + k] as number);
+        s7 += xk * (wT[b7 + k] as number);
       }
       r0 = fr(r0 + s0);
       r1 = fr(r1 + s1);
       r2 = fr(r2 + s2);
       r3 = fr(r3 + s3);
+      r4 = fr(r4 + s4);
+      r5 = fr(r5 + s5);
+      r6 = fr(r6 + s6);
+      r7 = fr(r7 + s7);
     }
     out[j] = r0;
     out[j + 1] = r1;
     out[j + 2] = r2;
     out[j + 3] = r3;
+    out[j + 4] = r4;
+    out[j + 5] = r5;
+    out[j + 6] = r6;
+    out[j + 7] = r7;
   }
   for (; j < N; j++) {
     const base = j * K;

@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   provenance: 'IPFS and verification',
   studio: 'Studio (headless Chromium)',
   load: 'Speed under load (50 clients, loopback)',
+  watermark: 'Audio watermark (motif-ss-wm/1)',
   fuzz: 'Zero 5xx for bad input',
 };
 
@@ -27,6 +28,7 @@ const MODULES: Record<string, { file: string; exportName: string; markdownExport
   provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
   studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
   load: { file: '../bench/load.ts', exportName: 'loadBench' },
+  watermark: { file: '../bench/watermark.ts', exportName: 'watermarkBench' },
   fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
 };
 

@@ -4,7 +4,8 @@
  * - TRACE and TRACK are answered 405: they can never become a web Request (fetch forbids them), so Next answered
  *   them with a 500 before any route or proxy ran.
  * - Public pages are answered from the page cache when a valid copy exists (lib/http/page-cache.ts), and renders of
- *   them are kept. The cache needs the database's data version, so it is on only where DATABASE_URL is set (the web
+ *   them are kept. Such a request waits for one PostgreSQL read of the data version (shared with the requests that
+ *   arrive with it) before it is answered or handed to Next. The cache needs the database's data version, so it is on only where DATABASE_URL is set (the web
  *   app under `npm start` always has it); `MOTIF_PAGE_CACHE=off` turns it off.
  */
 import { EventEmitter } from 'node:events';
@@ -19,8 +20,6 @@ const REFUSED = new Set(['TRACE', 'TRACK']);
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 /** A copy is served at most this long after its render, even when the database did not change (listing expiries). */
 const MAX_AGE_MS = 5_000;
-/** How often the data version is read: the longest a write can stay unseen by the cache. */
-const VERSION_INTERVAL_MS = 200;
 
 const installed = Symbol.for('motif.serverHooks');
 type HookedServer = typeof http.Server.prototype & { [installed]?: true };
@@ -29,7 +28,7 @@ type PageCacheState = { cache: PageCache; version: DataVersionSource };
 
 function pageCacheFromEnv(env: NodeJS.ProcessEnv): PageCacheState | null {
   if (env.MOTIF_PAGE_CACHE === 'off' || !env.DATABASE_URL) return null;
-  return { cache: new PageCache({ maxAgeMs: MAX_AGE_MS, maxEntries: 500, maxBytes: 64 * 1024 * 1024 }), version: walDataVersion(env.DATABASE_URL, VERSION_INTERVAL_MS) };
+  return { cache: new PageCache({ maxAgeMs: MAX_AGE_MS, maxEntries: 500, maxBytes: 64 * 1024 * 1024 }), version: walDataVersion(env.DATABASE_URL) };
 }
 
 function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -130,13 +129,19 @@ export function installServerHooks(env: NodeJS.ProcessEnv = process.env): void {
       return true;
     }
     const key = pages ? cacheKeyOf(req, SESSION_COOKIE) : null;
-    if (pages && key) {
+    if (!pages || !key) return emit.call(this, event, ...args);
+    // Asked of PostgreSQL after the request arrived: a copy never hides a write that came before it.
+    void pages.version.fresh().then((version) => {
       const now = Date.now();
-      const version = pages.version.current(now);
       const page = pages.cache.get(key, now, version);
       if (page) {
-        serveCopy(req, res, replay(page, newNonce()));
-        return true;
+        try {
+          serveCopy(req, res, replay(page, newNonce()));
+          return;
+        } catch {
+          if (res.headersSent) return; // the client went away mid-answer
+          // otherwise Next renders it below
+        }
       }
       if (version !== null) {
         delete req.headers['accept-encoding'];
@@ -149,7 +154,8 @@ export function installServerHooks(env: NodeJS.ProcessEnv = process.env): void {
           }
         });
       }
-    }
-    return emit.call(this, event, ...args);
+      emit.call(this, event, ...args);
+    });
+    return true;
   };
 }

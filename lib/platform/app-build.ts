@@ -38,14 +38,13 @@ export class AppBuildError extends Error {
   override name = 'AppBuildError';
 }
 
-/** Runs `next build` when the sources changed since the last build (or there is none). */
-export async function ensureAppBuild(params: { cwd: string; onLine?: (line: string) => void; signal?: AbortSignal }): Promise<{ built: boolean; ms: number }> {
-  const started = performance.now();
-  const stampPath = path.join(params.cwd, '.next', STAMP);
-  const current = await appSourceHash(params.cwd);
-  const previous = await readFile(stampPath, 'utf8').catch(() => '');
-  if (previous === current && existsSync(path.join(params.cwd, '.next', 'BUILD_ID'))) return { built: false, ms: performance.now() - started };
-  await new Promise<void>((resolve, reject) => {
+/** `next build` refuses to run beside another build of the same folder (a parallel test, a second `npm start`). */
+const BUILD_BUSY = 'Another next build process is already running';
+/** How long to wait for another build of this folder before giving up. */
+const BUSY_WAIT_MS = 15 * 60_000;
+
+function runNextBuild(params: { cwd: string; onLine?: (line: string) => void; signal?: AbortSignal }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [nextBinary(params.cwd), 'build'], {
       cwd: params.cwd,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
@@ -63,6 +62,29 @@ export async function ensureAppBuild(params: { cwd: string; onLine?: (line: stri
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new AppBuildError(`next build failed (exit ${code}):\n${tail}`))));
   });
-  await writeFile(stampPath, current);
-  return { built: true, ms: performance.now() - started };
+}
+
+/**
+ * Runs `next build` when the sources changed since the last build (or there is none). When another process is
+ * building the same folder, waits for it and looks again: its build may be the one wanted.
+ */
+export async function ensureAppBuild(params: { cwd: string; onLine?: (line: string) => void; signal?: AbortSignal }): Promise<{ built: boolean; ms: number }> {
+  const started = performance.now();
+  const stampPath = path.join(params.cwd, '.next', STAMP);
+  for (let announced = false; ; ) {
+    const current = await appSourceHash(params.cwd);
+    const previous = await readFile(stampPath, 'utf8').catch(() => '');
+    if (previous === current && existsSync(path.join(params.cwd, '.next', 'BUILD_ID'))) return { built: false, ms: performance.now() - started };
+    try {
+      await runNextBuild(params);
+      await writeFile(stampPath, current);
+      return { built: true, ms: performance.now() - started };
+    } catch (error) {
+      if (!(error instanceof AppBuildError && error.message.includes(BUILD_BUSY)) || performance.now() - started > BUSY_WAIT_MS) throw error;
+      if (!announced) params.onLine?.('another build of this folder is running: waiting for it');
+      announced = true;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      params.signal?.throwIfAborted();
+    }
+  }
 }

@@ -158,6 +158,8 @@ describe('mint from the studio in Chromium', () => {
     expect(body.checks.map((c) => [c.name, c.pass, c.pass ? '' : c.reason])).toEqual([
       ['manifest', true, ''],
       ['files', true, ''],
+      ['c2pa', true, ''],
+      ['watermark', true, ''],
       ['signature', true, ''],
       ['replay', true, ''],
       ['chain', true, ''],

@@ -71,6 +71,8 @@ describe('mint on anvil, verify from the token id', () => {
     expect(result.checks.map((c) => [c.name, c.pass])).toEqual([
       ['manifest', true],
       ['files', true],
+      ['c2pa', true],
+      ['watermark', true],
       ['signature', true],
       ['replay', true],
       ['chain', true],
@@ -125,7 +127,7 @@ describe('mint on anvil, verify from the token id', () => {
       );
       expect(run.code ?? 0).toBe(1); // not every check passed: replay skipped
       const out = JSON.parse(run.stdout) as VerifyTrackResult;
-      expect(out.checks.map((c) => [c.name, c.pass])).toEqual([['manifest', true], ['files', true], ['signature', true], ['replay', false], ['chain', true]]);
+      expect(out.checks.map((c) => [c.name, c.pass])).toEqual([['manifest', true], ['files', true], ['c2pa', true], ['watermark', true], ['signature', true], ['replay', false], ['chain', true]]);
     } finally {
       storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
     }

@@ -77,7 +77,7 @@ describe('an honest track', () => {
   it('passes every check but the chain (skipped without a chain)', async () => {
     const r = await verifyFolder(await assemble(track));
     expect(failed(r)).toEqual([]);
-    expect(r.checks.map((c) => c.name)).toEqual(['manifest', 'files', 'signature', 'replay', 'chain']);
+    expect(r.checks.map((c) => c.name)).toEqual(['manifest', 'files', 'c2pa', 'watermark', 'signature', 'replay', 'chain']);
     expect(r.checks.find((c) => c.name === 'chain')).toMatchObject({ pass: false, skipped: true });
     expect(r.ok).toBe(false); // not verified until the chain was checked
   });
@@ -127,7 +127,7 @@ describe('other manifest fields: the signature catches them', () => {
 
   it('edit log changed without its derived fields -> the manifest is invalid (and nothing else can be trusted)', async () => {
     const r = await forged((m) => ({ ...m, edits: { ...m.edits, log: { ...m.edits.log, ops: m.edits.log.ops.slice(1) } } }));
-    expect(failed(r)).toEqual(['manifest', 'replay', 'signature']);
+    expect(failed(r)).toEqual(['manifest', 'replay', 'signature', 'watermark']);
     expect(r.checks.find((c) => c.name === 'manifest')?.reason).toMatch(/edits.summary|aiDisclosure/);
   });
 

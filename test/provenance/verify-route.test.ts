@@ -35,7 +35,7 @@ describe('GET /api/tracks/verify', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as VerifyTrackResponse;
     expect(body.cid).toBe(cid);
-    expect(body.checks.map((c) => [c.name, c.pass])).toEqual([['manifest', true], ['files', true], ['signature', true], ['replay', true], ['chain', false]]);
+    expect(body.checks.map((c) => [c.name, c.pass])).toEqual([['manifest', true], ['files', true], ['c2pa', true], ['watermark', true], ['signature', true], ['replay', true], ['chain', false]]);
     expect(body.checks.find((c) => c.name === 'chain')?.reason).toBe('skipped: no deployment recorded');
     expect(body.summary?.aiDisclosure).toMatch(/compositeWithTrainedAlgorithmicMedia$/);
     // the disclosure in words: the fixture's edit log moved one note and added one

@@ -1,6 +1,6 @@
 /**
- * `npm run verify -- <tokenId | CID> [--json] [--no-replay]`: verifies a track (manifest, files, signature, replay,
- * chain) against the configured IPFS backend, chain and local deployment (.motif/deployments/<chainId>.json), as the
+ * `npm run verify -- <tokenId | CID> [--json] [--no-replay]`: verifies a track (manifest, files, c2pa, signature,
+ * replay, chain) against the configured IPFS backend, chain and local deployment (.motif/deployments/<chainId>.json), as the
  * app would (same environment variables, same defaults). Exit code 0 only when every check passed.
  */
 import '../lib/platform/polyfills';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { resolveChain } from '../lib/config/chains';
 import { parseEnv, resolveLayout } from '../lib/config/env';
 import { createIpfsStorage } from '../lib/ipfs/create-storage';
+import { c2paTrustAnchors } from '../lib/platform/c2pa-credentials';
 import { chainOptionsFor } from '../lib/provenance/chain-options';
 import { parseTrackTarget } from '../lib/provenance/target';
 import { verifyTrack, type VerifyCheck } from '../lib/provenance/verify-track';
@@ -28,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
   const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
   const replay = noReplay ? undefined : (await import('../lib/provenance/replay-node')).createNodeReplay();
   try {
-    const result = await verifyTrack({ ...target, storage, replay, chain: 'chain' in chainOptions ? chainOptions.chain : undefined });
+    // C2PA signers are checked against this platform's roots (its data folder or MOTIF_C2PA_*), when it has any
+    const c2pa = { trustAnchorsPem: await c2paTrustAnchors({ env, dataDir: layout.dataDir }) };
+    const result = await verifyTrack({ ...target, storage, replay, chain: 'chain' in chainOptions ? chainOptions.chain : undefined, c2pa });
     const checks: VerifyCheck[] = result.checks.map((c) => (c.name === 'chain' && c.skipped && 'problem' in chainOptions ? { ...c, reason: `skipped: ${chainOptions.problem}` } : c));
     if (asJson) console.log(JSON.stringify({ ...result, checks }, null, 2));
     else {

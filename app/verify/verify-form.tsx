@@ -6,6 +6,7 @@ import type { VerifyTrackResponse } from '../api/tracks/verify/handler';
 const CHECK_LABELS: Record<string, string> = {
   manifest: 'Manifest is valid',
   files: 'Every file matches its CID',
+  c2pa: 'The audio carries a valid C2PA manifest naming this track',
   watermark: 'The audio carries its AI watermark',
   signature: 'Signed by the creator',
   replay: 'Generation replays to the same notes',

@@ -8,6 +8,8 @@ import { TRACK_FILES } from '../provenance/manifest-schema';
 import { buildTrackMetadata, type TrackMetadata, type TrackMetadataInput } from '../provenance/metadata';
 import { trackFacts } from '../provenance/track-facts';
 import type { SignedManifest } from '../provenance/signed-manifest';
+import type { C2paCredentials } from '../provenance/c2pa/credentials';
+import { C2paEmbedRefusedError, embedC2pa } from '../provenance/c2pa/embed';
 import { cidOfBytes, cidOfFolder } from './cid-of-files';
 import { coverSvgBytes, type CoverNote } from './cover-image';
 import { HttpError, checkSize } from './limits';
@@ -66,6 +68,11 @@ export type BuildTrackFolderParameters = {
   metadata: TrackMetadataInput;
   /** Origin of the web app for metadata's default `external_url` (default: the local app, http://localhost:3000). */
   siteOrigin?: string;
+  /**
+   * Signs a C2PA manifest and embeds it in audio.wav (docs/provenance/c2pa.md): the pin route always does. Absent:
+   * audio.wav is the uploaded WAV itself (its own essence), as for tracks pinned before C2PA.
+   */
+  c2pa?: C2paCredentials;
 };
 
 export const DEFAULT_SITE_ORIGIN = 'http://localhost:3000';
@@ -92,18 +99,30 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(signed, null, 2)}\n`);
   checkSize('manifest', manifestBytes.byteLength);
   const [coverCid, manifestCid] = await Promise.all([cidOfBytes(cover), cidOfBytes(manifestBytes)]);
+  // The manifest records the WAV as uploaded (the essence); the folder holds it with the C2PA manifest embedded.
+  let audio = wav;
+  if (params.c2pa) {
+    try {
+      audio = await embedC2pa({ essence: wav, subject: signed, manifestCid: manifestCid.toString(), credentials: params.c2pa });
+    } catch (error) {
+      if (error instanceof C2paEmbedRefusedError) throw new ManifestMismatchError(error.message);
+      throw error;
+    }
+    checkSize('wav', audio.byteLength);
+  }
+  const audioCid = audio === wav ? m.files.audio.cid : (await cidOfBytes(audio)).toString();
   const metadata = buildTrackMetadata({
     input: params.metadata,
     manifest: m,
     manifestDigest: signed.manifestDigest,
     facts: trackFacts(m, { wav, midi }),
-    cids: { cover: coverCid.toString(), manifest: manifestCid.toString() },
+    cids: { cover: coverCid.toString(), manifest: manifestCid.toString(), audio: audioCid },
     siteOrigin: params.siteOrigin ?? DEFAULT_SITE_ORIGIN,
   });
   const metadataBytes = new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`);
   checkSize('metadata', metadataBytes.byteLength);
   const files: FolderFile[] = [
-    { path: TRACK_FILES.audio, content: wav },
+    { path: TRACK_FILES.audio, content: audio },
     { path: TRACK_FILES.midi, content: midi },
     { path: TRACK_FILES.cover, content: cover },
     { path: TRACK_FILES.manifest, content: manifestBytes },

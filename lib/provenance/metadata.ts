@@ -117,8 +117,8 @@ export type BuildTrackMetadataParameters = {
   manifestDigest: Hex;
   /** Derived from the manifest and the files (trackFacts). */
   facts: TrackFacts;
-  /** File CIDs (strings) inside the folder. */
-  cids: { cover: string; manifest: string };
+  /** File CIDs (strings) inside the folder; `audio`: the published audio.wav (with its C2PA chunk), default the manifest's files.audio (the essence). */
+  cids: { cover: string; manifest: string; audio?: string };
   /** Origin of the web app, for the default `external_url` (the creator's profile page). */
   siteOrigin: string;
 };
@@ -134,7 +134,7 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
   const input = trackMetadataInputSchema.parse(params.input);
   const { manifest: m, facts } = params;
   const artist = input.artist ?? m.creator;
-  const audio = `ipfs://${m.files.audio.cid}`;
+  const audio = `ipfs://${params.cids.audio ?? m.files.audio.cid}`;
   const cover = `ipfs://${params.cids.cover}`;
   const humanEdited = m.aiDisclosure.humanEdited;
   const externalUrl = input.externalUrl ?? `${params.siteOrigin}/profiles/${m.creator}`;

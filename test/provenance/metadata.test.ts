@@ -30,6 +30,7 @@ import { signManifest } from '../../lib/provenance/signed-manifest';
 import { verifyTrack, verifyTrackFiles, type TrackFiles } from '../../lib/provenance/verify-track';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, manifestParams, REQUEST } from './fixtures';
 import { validateTrackMetadata } from './metadata-schemas';
+import { testC2pa } from './c2pa-fixtures';
 
 const creator = privateKeyToAccount('0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6');
 let dir: string;
@@ -49,6 +50,7 @@ const handler = createPinTrackHandler({
   storage: async () => storage,
   signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }),
   metadataDefaults: async () => ({ artist: PROFILE_NAME, siteOrigin: 'https://motif.example' }),
+  c2pa: testC2pa,
   retry: { baseDelayMs: 1, jitter: 0 },
 });
 

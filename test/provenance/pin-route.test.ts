@@ -12,8 +12,11 @@ import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { TRACK_LIMITS } from '../../lib/ipfs/limits';
 import type { IpfsStorage } from '../../lib/ipfs/storage';
 import { buildTrackFolder } from '../../lib/ipfs/track-folder';
-import { verifyTrack } from '../../lib/provenance/verify-track';
+import { readTrackFiles, verifyTrack } from '../../lib/provenance/verify-track';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, type TrackFixture } from './fixtures';
+import { testC2pa } from './c2pa-fixtures';
+import { splitC2paChunk } from '../../lib/provenance/c2pa/essence';
+import { CID } from 'multiformats/cid';
 
 const creator = privateKeyToAccount('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a');
 let dir: string;
@@ -31,7 +34,7 @@ afterAll(async () => {
 });
 
 const handler = (over: Partial<Parameters<typeof createPinTrackHandler>[0]> = {}) =>
-  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), retry: { baseDelayMs: 1, jitter: 0 }, ...over });
+  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, jitter: 0 }, ...over });
 
 function form(parts: { wav?: Uint8Array; midi?: Uint8Array; manifest?: string; fields?: Record<string, string> } = {}): FormData {
   const f = new FormData();
@@ -49,14 +52,22 @@ describe('POST /api/tracks/pin', () => {
     const res = await handler()(post(form()));
     expect(res.status).toBe(201);
     const body = (await res.json()) as PinTrackResponse;
+    // audio.wav is the upload with a C2PA manifest embedded (signed afresh on each pin); every other file is as built
+    const { files } = await readTrackFiles(storage, CID.parse(body.cid));
+    const audio = files.get('audio.wav')?.bytes ?? new Uint8Array();
+    expect(splitC2paChunk(audio).essence).toEqual(track.wav);
+    expect(splitC2paChunk(audio).manifestStore).not.toBeNull();
     const folder = await buildTrackFolder({ wav: track.wav, midi: track.midi, signed: track.signed, metadata: track.metadata });
-    expect(body.cid).toBe((await cidOfFolder(folder.files)).toString());
+    for (const f of folder.files) if (f.path !== 'audio.wav' && f.path !== 'metadata.json') expect(files.get(f.path)?.bytes).toEqual(f.content);
+    expect(body.cid).toBe((await cidOfFolder([...files].map(([p, f]) => ({ path: p, content: f.bytes })))).toString());
     expect(Object.keys(body.files).sort()).toEqual(['audio.wav', 'cover.svg', 'manifest.json', 'metadata.json', 'track.mid']);
     expect(body.manifestDigest).toBe(track.signed.manifestDigest);
     // The id the creator (the manifest's signer) gets when minting: creator << 96 | low 96 bits of the digest.
     expect(body.tokenId).toBe(trackIdOf(track.signed.manifest.creator as Address, body.contentDigest).toString());
-    const verified = await verifyTrack({ cid: body.cid, storage, replay: fakeReplay });
+    const verified = await verifyTrack({ cid: body.cid, storage, replay: fakeReplay, c2pa: { trustAnchorsPem: (await testC2pa()).trustAnchorsPem } });
     expect(verified.checks.filter((c) => !c.pass && !c.skipped)).toEqual([]);
+    expect(verified.checks.find((c) => c.name === 'c2pa')).toMatchObject({ pass: true });
+    expect(verified.checks.find((c) => c.name === 'c2pa')?.skipped).toBeUndefined();
   });
 
   it('413 with the limit in the message for an oversized part', async () => {

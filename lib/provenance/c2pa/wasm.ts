@@ -15,12 +15,14 @@ const held = new WeakMap<Blob, Uint8Array>();
 
 /** A Blob whose bytes can be read synchronously (what c2pa-rs's stream over a Blob needs). */
 export class ByteBlob extends Blob {
-  constructor(private readonly bytes: Uint8Array) {
-    super([bytes as Uint8Array<ArrayBuffer>]);
-    held.set(this, bytes);
+  readonly #source: Uint8Array;
+  constructor(source: Uint8Array) {
+    super([new Uint8Array(source)]);
+    this.#source = source;
+    held.set(this, source);
   }
   override slice(start?: number, end?: number): Blob {
-    return new ByteBlob(this.bytes.subarray(start ?? 0, end ?? this.bytes.byteLength));
+    return new ByteBlob(this.#source.subarray(start ?? 0, end ?? this.#source.byteLength));
   }
 }
 

@@ -7,6 +7,7 @@ import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
 import { buildTrackFolder, pinFolderVerified } from '../../../../lib/ipfs/track-folder';
 import { trackIdOf } from '../../../../lib/contracts/track-id';
+import type { C2paCredentials } from '../../../../lib/provenance/c2pa/credentials';
 import { contentDigestOfCid } from '../../../../lib/provenance/digest';
 import { InvalidManifestError } from '../../../../lib/provenance/errors';
 import { creditSchema, isrcSchema } from '../../../../lib/provenance/metadata';
@@ -64,6 +65,8 @@ export type PinTrackHandlerDependencies = {
   storage: () => Promise<IpfsStorage>;
   /** The chain and TrackCollection a manifest signature must be bound to (collection absent: chain only). */
   signingDomain: () => Promise<{ chainId: number; verifyingContract?: Address }>;
+  /** The platform's C2PA signing credentials: every pinned audio.wav carries a C2PA manifest signed with them. */
+  c2pa: () => Promise<C2paCredentials>;
   limits?: Record<TrackPart, number>;
   retry?: Omit<RetryOptions, 'signal'>;
   /** The creator's default artist name (their profile name) and the app's origin, for metadata.json. */
@@ -146,7 +149,7 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
 
       const defaults = await deps.metadataDefaults?.(signed.manifest.creator as Address);
       const artist = fields.data.artist ?? defaults?.artist ?? undefined;
-      const folder = await buildTrackFolder({ wav, midi, signed, metadata: { ...fields.data, artist }, siteOrigin: defaults?.siteOrigin });
+      const folder = await buildTrackFolder({ wav, midi, signed, metadata: { ...fields.data, artist }, siteOrigin: defaults?.siteOrigin, c2pa: await deps.c2pa() });
       const refused = await deps.admit?.(request);
       if (refused) return refused;
       const storage = await deps.storage();

@@ -1,5 +1,6 @@
 import { getAddress } from 'viem';
 import { getServices } from '../../../../lib/platform/services';
+import { c2paCredentials } from '../../../../lib/platform/c2pa-credentials';
 import { getAuthContext } from '../../../../lib/auth/server-context';
 import { readProfile } from '../../../../lib/auth/profile';
 import { publicOrigins } from '../../../../lib/config/env';
@@ -23,6 +24,10 @@ const handler = createPinTrackHandler({
     const services = await getServices();
     const profile = await readProfile((await getAuthContext()).prisma, getAddress(creator));
     return { artist: profile.displayName, siteOrigin: publicOrigins(services.env)[0] ?? 'http://localhost:3000' };
+  },
+  c2pa: async () => {
+    const services = await getServices();
+    return c2paCredentials({ env: services.env, dataDir: services.layout.dataDir });
   },
   // Pins are the writes that cost storage: counted per client (in PostgreSQL, shared by replicas) once a request is valid.
   admit: async (request) => {

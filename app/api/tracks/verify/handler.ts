@@ -21,6 +21,8 @@ export type VerifyHandlerDependencies = {
   /** Absent: the replay check is reported as skipped with `replayUnavailable` as the reason. */
   replay?: ReplayFn;
   replayUnavailable?: string;
+  /** PEM roots a C2PA signer must chain to (this platform's); absent or undefined: the signer's trust is not checked. */
+  c2paTrustAnchors?: () => Promise<string | undefined>;
 };
 
 /**
@@ -41,10 +43,10 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
     if ('tokenId' in target && target.tokenId === 0n) return Response.json({ error: 'token id 0 is out of range' }, { status: 400 });
     const unservable = 'cid' in target && typeof target.cid !== 'string' ? unservableCid(target.cid) : null;
     if (unservable) return Response.json({ error: `${id.slice(0, 100)}: ${unservable}` }, { status: 400 });
-    const [storage, chain] = await Promise.all([deps.storage(), deps.chain()]);
+    const [storage, chain, trustAnchorsPem] = await Promise.all([deps.storage(), deps.chain(), deps.c2paTrustAnchors?.()]);
     let result;
     try {
-      result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, signal: request.signal });
+      result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, c2pa: { trustAnchorsPem }, signal: request.signal });
     } catch (error) {
       // A token id names its folder only through the chain: no such token is a 404, no chain to ask is a 503.
       if (error instanceof TokenNotFoundError) return Response.json({ error: error.message }, { status: 404 });

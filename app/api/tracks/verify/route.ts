@@ -1,4 +1,5 @@
 import { getServices } from '../../../../lib/platform/services';
+import { c2paTrustAnchors } from '../../../../lib/platform/c2pa-credentials';
 import { chainOptionsFor } from '../../../../lib/provenance/chain-options';
 import { createNodeReplay } from '../../../../lib/provenance/replay-node';
 import { createVerifyHandler } from './handler';
@@ -14,6 +15,10 @@ const handler = createVerifyHandler({
   chain: async () => {
     const s = await getServices();
     return chainOptionsFor({ rpcUrl: s.rpcUrl, chainId: s.chainId, deploymentPath: s.deploymentPath });
+  },
+  c2paTrustAnchors: async () => {
+    const s = await getServices();
+    return c2paTrustAnchors({ env: s.env, dataDir: s.layout.dataDir });
   },
 });
 

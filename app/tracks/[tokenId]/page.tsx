@@ -71,7 +71,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
       )}
       {track && track.authorship !== 'verified' && (
         <p className="status-bad" role="status" data-testid="track-authorship">
-          {track.authorship === 'unverified' ? `Unverified: ${track.authorshipReason ?? 'the signed manifest does not match this mint'}` : 'Authorship not checked yet: the signed manifest has not been read.'}
+          {track.authorship === 'unverified' ? `Unverified: ${track.authorshipReason ?? 'the signed manifest does not match this mint'}.` : 'Authorship not checked yet: the signed manifest has not been read.'}
+          {' '}Only the person who signed a track’s manifest can mint it as theirs; until this token is verified it is left out of the gallery.
         </p>
       )}
       {track?.description && <p>{track.description}</p>}

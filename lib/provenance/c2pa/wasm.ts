@@ -17,7 +17,9 @@ const held = new WeakMap<Blob, Uint8Array>();
 export class ByteBlob extends Blob {
   readonly #source: Uint8Array;
   constructor(source: Uint8Array) {
-    super([new Uint8Array(source)]);
+    // no copy into Blob storage: c2pa-rs reads `size` and the bytes (through the stand-in) only
+    super([]);
+    Object.defineProperty(this, 'size', { value: source.byteLength });
     this.#source = source;
     held.set(this, source);
   }

@@ -41,7 +41,9 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
       const wav = new Uint8Array(await (await fetch(render.wavUrl)).arrayBuffer());
       const { applyEdits } = await import('../../lib/generation/edit-log/apply');
       const { arrangementToMidi } = await import('../../lib/generation/export/midi');
-      const midi = arrangementToMidi(applyEdits(composed, ops));
+      const { editedMusic } = await import('../../lib/provenance/edited-music');
+      // the header names the key the track is in after its transpositions, as metadata.json does
+      const midi = arrangementToMidi(applyEdits(composed, ops), { title: `Motif ${editedMusic(composed, ops).keyLabel}` });
       const id = newDraftId();
       await saveDraft(
         newDraft({

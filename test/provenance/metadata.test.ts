@@ -5,6 +5,7 @@
  * and name the model as a tool; and every folder's metadata.json validates against Catalog's music metadata schema
  * and EIP-721's metadata schema (docs/provenance/schemas/, compiled with ajv).
  */
+import tonejsMidi from '@tonejs/midi';
 import { CID } from 'multiformats/cid';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,6 +33,8 @@ import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, manifestParams, REQUEST } 
 import { validateTrackMetadata } from './metadata-schemas';
 import { testC2pa } from './c2pa-fixtures';
 
+// @tonejs/midi is CommonJS: Node's ESM loader exposes only its default export.
+const { Midi } = tonejsMidi;
 const creator = privateKeyToAccount('0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6');
 let dir: string;
 let storage: HeliaStorage;
@@ -116,7 +119,7 @@ describe('metadata.json through the pin route', () => {
       { op: 'addNote', track: 'melody', note: { pitch: 73, quantizedStartStep: 24, quantizedEndStep: 28, velocity: 90 } },
     ];
     const final = applyEdits(composed, ops);
-    const midi = arrangementToMidi(final);
+    const midi = arrangementToMidi(final, { title: `Motif ${editedMusic(composed, ops).keyLabel}` });
     const wav = encodeWav16(renderArrangement(final, { sampleRate: 8000 }));
     const params = await manifestParams(creator.address, wav, midi, ops);
     const manifest = buildManifest({ ...params, notes: { ...params.notes, finalCount: final.tracks.reduce((n, t) => n + t.notes.length, 0) } });
@@ -134,6 +137,7 @@ describe('metadata.json through the pin route', () => {
     // MIDI agrees with the metadata: its tempo is the bpm, its notes are the counts
     const imported = midiToNotes(midi);
     expect(imported.tempo).toBe(metadata.bpm);
+    expect(new Midi(midi).header.name).toBe(`Motif ${metadata.key}`);
     const counts = Object.fromEntries(final.tracks.map((t) => [t.id, t.notes.length]));
     expect(metadata.motif.notes).toEqual({ ...counts, total: manifest.notes.finalCount });
     expect(imported.tracks.map((t) => t.notes.length)).toEqual(final.tracks.map((t) => t.notes.length));

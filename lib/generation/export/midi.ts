@@ -24,10 +24,14 @@ export class MidiImportError extends Error {
   }
 }
 
-export function arrangementToMidi(a: Arrangement): Uint8Array {
+/**
+ * `title` names the file in its header (default `Motif <key> <scale>`, the arrangement's generated key: a caller that
+ * knows the key after transpositions passes it, as the mint does).
+ */
+export function arrangementToMidi(a: Arrangement, opts: { title?: string } = {}): Uint8Array {
   const midi = new Midi();
   midi.header.setTempo(a.tempo);
-  midi.header.name = `Motif ${a.key} ${a.scale}`;
+  midi.header.name = opts.title ?? `Motif ${a.key} ${a.scale}`;
   a.tracks.forEach((t, i) => {
     const tr = midi.addTrack();
     tr.name = t.id;

@@ -96,8 +96,8 @@ function whitenedFold(x: Float32Array): Float64Array {
       let ai = (zi - ci) / 2;
       let br = (zi + ci) / 2;
       let bi = (cr - zr) / 2;
-      const ma = floor(Math.hypot(ar, ai));
-      const mb = floor(Math.hypot(br, bi));
+      const ma = floor(Math.sqrt(ar * ar + ai * ai));
+      const mb = floor(Math.sqrt(br * br + bi * bi));
       ar /= ma;
       ai /= ma;
       br /= mb;

@@ -115,8 +115,8 @@ export function embedWatermark(pcm: Pcm, payload: Uint8Array, options: EmbedOpti
       const zi = im[k] as number;
       const cr = re[FRAME - k] as number;
       const ci = im[FRAME - k] as number;
-      magA[k - FRAME_FIRST_BIN] = Math.hypot(zr + cr, zi - ci) / 2;
-      magB[k - FRAME_FIRST_BIN] = Math.hypot(zi + ci, cr - zr) / 2;
+      magA[k - FRAME_FIRST_BIN] = Math.sqrt((zr + cr) * (zr + cr) + (zi - ci) * (zi - ci)) / 2;
+      magB[k - FRAME_FIRST_BIN] = Math.sqrt((zi + ci) * (zi + ci) + (cr - zr) * (cr - zr)) / 2;
     }
     re.fill(0);
     im.fill(0);

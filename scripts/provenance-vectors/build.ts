@@ -69,7 +69,7 @@ export function json(value: unknown): Json {
  * scalars no longer than a line, stay on one line, so event sequences and notes read as rows.
  */
 export function vectorText(file: VectorFile): string {
-  const scalar = (v: Json): boolean => v === null || typeof v !== 'object';
+  const scalar = (v: Json): v is string | number | boolean | null => v === null || typeof v !== 'object';
   const fmt = (v: Json, indent: string): string => {
     if (scalar(v)) return JSON.stringify(v);
     const inner = `${indent}  `;
@@ -514,7 +514,7 @@ export async function eip712Vectors(fx: ManifestFixture): Promise<VectorFile> {
       input: { domain: json(domain), types: json(manifestTypes), primaryType: 'TrackManifest', message: json(message), privateKey: TEST_PRIVATE_KEY },
       expected: {
         encodeType: 'TrackManifest(address creator,bytes32 manifestDigest,uint16 manifestVersion)',
-        domainSeparator: hashDomain({ domain, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }] } }),
+        domainSeparator: hashDomain({ domain: { ...domain, chainId: BigInt(domain.chainId) }, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }] } }),
         structHash: hashStruct({ data: message, primaryType: 'TrackManifest', types: manifestTypes }),
         hash: hashTypedData(td),
         signature,

@@ -104,7 +104,7 @@ describe('POST /api/tracks/pin', () => {
   });
 
   it('422 for an invalid manifest, another chain or collection, or bytes the manifest does not describe', async () => {
-    expect((await handler()(post(form({ manifest: JSON.stringify({ ...track.signed, version: 2 }) })))).status).toBe(422);
+    expect((await handler()(post(form({ manifest: JSON.stringify({ ...track.signed, version: 3 }) })))).status).toBe(422);
     const otherChain = await handler({ signingDomain: async () => ({ chainId: 1, verifyingContract: COLLECTION }) })(post(form()));
     expect(otherChain.status).toBe(422);
     expect(((await otherChain.json()) as { error: string }).error).toMatch(/signature/);

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayResponse } from './gateway';
+import { gatewayResponse, VERIFIED_BUFFER_BYTES } from './gateway';
 import { HeliaStorage } from './helia-storage';
 
 let dir: string;
@@ -56,6 +57,21 @@ describe('gatewayResponse', () => {
     expect(await listing.text()).toContain('track.wav');
     const etag = listing.headers.get('etag') ?? '';
     expect((await gatewayResponse(storage, get({ 'if-none-match': etag }), root, [])).status).toBe(304);
+  });
+});
+
+describe('gatewayResponse: bodies past the in-memory limit', () => {
+  it('streams a file larger than VERIFIED_BUFFER_BYTES whole (after the checked read), and HEAD sends none of it', async () => {
+    const big = new Uint8Array(randomBytes(VERIFIED_BUFFER_BYTES + 300_000));
+    const cid = (await storage.addBytes(big)).toString();
+    const res = await gatewayResponse(storage, get(), cid, []);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe(String(big.byteLength));
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(big))).toBe(true);
+    const head = await gatewayResponse(storage, get({}, 'HEAD'), cid, []);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(big.byteLength));
+    expect(await head.text()).toBe('');
   });
 });
 

@@ -87,18 +87,19 @@ function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array>
  * memory when they fit in VERIFIED_BUFFER_BYTES, else a stream from a second read (checked again as it goes).
  * Throws what the first read throws (BlockIntegrityError, ContentNotFoundError) before any status is chosen.
  */
-async function verifiedBody(read: () => AsyncIterable<Uint8Array>): Promise<{ body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>; length: number }> {
+async function verifiedBody(read: () => AsyncIterable<Uint8Array>, send: boolean): Promise<{ body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null; length: number }> {
   const parts: Uint8Array[] = [];
   let length = 0;
   let fits = true;
   for await (const chunk of read()) {
     length += chunk.byteLength;
-    if (!fits) continue;
+    if (!fits || !send) continue;
     if (length > VERIFIED_BUFFER_BYTES) {
       fits = false;
       parts.length = 0;
     } else parts.push(chunk);
   }
+  if (!send) return { body: null, length };
   if (!fits) return { body: streamOf(read()), length };
   const body = new Uint8Array(length);
   let at = 0;
@@ -186,8 +187,8 @@ export async function gatewayResponse(
     const status = range.kind === 'partial' ? 206 : 200;
     if (end === start) return new Response(null, { status, headers });
     // HEAD reads too: its 200 with `immutable` claims the same bytes a GET would send.
-    const { body } = await verifiedBody(() => storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start }));
-    return new Response(request.method === 'HEAD' ? null : body, { status, headers });
+    const { body } = await verifiedBody(() => storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start }), request.method !== 'HEAD');
+    return new Response(body, { status, headers });
   } catch (error) {
     const damaged = integrityFailureOf(error);
     if (damaged) {
@@ -227,7 +228,7 @@ async function carResponse(storage: IpfsStorage, request: { method: string; head
   const ipfsPath = `/ipfs/${cid.toString()}${segments.length ? '/' + segments.map(encodeURIComponent).join('/') : ''}`;
   const etag = `"${cid.toString()}${segments.length ? '/' + segments.join('/') : ''}.car.v1.dfs.n.${scope}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
-  const { body, length } = await verifiedBody(() => carStream(cid, dagBlocks(storage, cid, segments, scope)));
+  const { body, length } = await verifiedBody(() => carStream(cid, dagBlocks(storage, cid, segments, scope)), request.method !== 'HEAD');
   const headers: Record<string, string> = {
     ...BASE_HEADERS,
     'content-type': CAR_RESPONSE_TYPE,
@@ -237,6 +238,6 @@ async function carResponse(storage: IpfsStorage, request: { method: string; head
     'x-ipfs-path': ipfsPath,
     'x-ipfs-roots': cid.toString(),
   };
-  if (body instanceof Uint8Array) headers['content-length'] = String(length);
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  if (!(body instanceof ReadableStream)) headers['content-length'] = String(length);
+  return new Response(body, { status: 200, headers });
 }

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import * as glue from '@contentauth/c2pa-wasm';
 
 export type C2paWasm = typeof glue;
@@ -49,7 +50,9 @@ let ready: Promise<C2paWasm> | undefined;
 export function c2paWasm(): Promise<C2paWasm> {
   ready ??= (async () => {
     if (!('FileReaderSync' in globalThis)) Object.defineProperty(globalThis, 'FileReaderSync', { value: ByteBlobReaderSync, configurable: true, writable: true });
-    const file = createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/c2pa.wasm');
+    // Found through the package's package.json: a resolve of the .wasm itself makes Turbopack bundle it as a module
+    // (a loader that imports a glue file this web-target package does not ship), which fails the app build.
+    const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/package.json')), 'pkg', 'c2pa_bg.wasm');
     glue.initSync({ module: await readFile(file) });
     return glue;
   })().catch((error: unknown) => {

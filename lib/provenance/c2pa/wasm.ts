@@ -50,9 +50,10 @@ let ready: Promise<C2paWasm> | undefined;
 export function c2paWasm(): Promise<C2paWasm> {
   ready ??= (async () => {
     if (!('FileReaderSync' in globalThis)) Object.defineProperty(globalThis, 'FileReaderSync', { value: ByteBlobReaderSync, configurable: true, writable: true });
-    // Found through the package's package.json: a resolve of the .wasm itself makes Turbopack bundle it as a module
-    // (a loader that imports a glue file this web-target package does not ship), which fails the app build.
-    const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/package.json')), 'pkg', 'c2pa_bg.wasm');
+    // Read at run time, hidden from Turbopack: a .wasm it can trace is bundled as a module (a loader importing a glue
+    // file this web-target package does not ship), and the app build fails.
+    const packageDir = path.dirname(createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/package.json'));
+    const file = path.join(/* turbopackIgnore: true */ packageDir, 'pkg', 'c2pa_bg.wasm');
     glue.initSync({ module: await readFile(file) });
     return glue;
   })().catch((error: unknown) => {

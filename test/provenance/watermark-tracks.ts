@@ -17,7 +17,7 @@ import { notesDigest } from '../../lib/generation/notes/digest';
 
 /** The studio's peak normalisation (lib/generation/export/wav.ts, -1 dBFS), kept here because that module's `wavefile`
  * import does not load under plain Node ESM (bench runs with tsx). */
-function normalisePeak(channels: Float32Array[], target = 10 ** (-1 / 20)): void {
+export function normalisePeak(channels: Float32Array[], target = 10 ** (-1 / 20)): void {
   let peak = 0;
   for (const ch of channels) for (const x of ch) peak = Math.max(peak, Math.abs(x));
   if (peak === 0) return;

@@ -75,6 +75,14 @@ describe('/spec/provenance', () => {
     }
   });
 
+  it('renders every published document (?doc=<name>) as safe HTML', async () => {
+    for (const d of await listSpecDocuments()) {
+      const html = renderToStaticMarkup(await ProvenanceSpecPage({ searchParams: Promise.resolve({ doc: d.replace(/\.md$/, '') }) }));
+      expect(html, d).toContain('<article class="spec">');
+      expect(html, d).not.toMatch(/<script|<iframe|<img/i);
+    }
+  });
+
   it('answers 404 for a document that is not published', async () => {
     await expect(ProvenanceSpecPage({ searchParams: Promise.resolve({ doc: '../../README' }) })).rejects.toThrow();
     await expect(ProvenanceSpecPage({ searchParams: Promise.resolve({ doc: 'nope' }) })).rejects.toThrow();

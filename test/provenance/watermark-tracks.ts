@@ -14,15 +14,7 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generat
 import { renderArrangement } from '../../lib/generation/render/js-renderer';
 import { melodyNotes } from '../../lib/provenance/studio-session';
 import { notesDigest } from '../../lib/generation/notes/digest';
-
-/** The studio's peak normalisation (lib/generation/export/wav.ts, -1 dBFS), kept here because that module's `wavefile`
- * import does not load under plain Node ESM (bench runs with tsx). */
-export function normalisePeak(channels: Float32Array[], target = 10 ** (-1 / 20)): void {
-  let peak = 0;
-  for (const ch of channels) for (const x of ch) peak = Math.max(peak, Math.abs(x));
-  if (peak === 0) return;
-  for (const ch of channels) for (let i = 0; i < ch.length; i++) ch[i] = (ch[i] ?? 0) * (target / peak);
-}
+import { normalisePeak } from '../../lib/generation/export/wav';
 
 export type RenderedTrack = { seed: number; request: ComposeRequest; sampleRate: number; channels: [Float32Array, Float32Array]; finalDigest: string };
 

@@ -1,2 +1,3 @@
 export * from './wav';
+export * from './wav-decode';
 export * from './midi';

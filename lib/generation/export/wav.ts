@@ -1,8 +1,7 @@
 /**
  * WAV maths (pure): peak normalisation without clipping, 16-bit PCM encoding (RIFF/WAVE, format 1, little-endian,
- * interleaved) and decoding through the kept `wavefile` library.
+ * interleaved); decoding is in wav-decode.ts.
  */
-import { WaveFile } from 'wavefile';
 
 export const WAV_SAMPLE_RATE = 44_100;
 /** Peak target after normalisation: -1 dBFS, so rounding to 16 bits never reaches full scale. */
@@ -74,18 +73,6 @@ export function encodeWav16(pcm: StereoPcm): Uint8Array {
     }
   }
   return new Uint8Array(buf);
-}
-
-export type DecodedWav = { sampleRate: number; bitDepth: string; channels: number; frames: number; samples: Int16Array[] };
-
-/** Parses a WAV with `wavefile` (16-bit PCM expected), de-interleaving into one Int16Array per channel. */
-export function decodeWav16(bytes: Uint8Array): DecodedWav {
-  const wav = new WaveFile(bytes);
-  const fmt = wav.fmt as { numChannels: number; sampleRate: number; audioFormat: number };
-  if (wav.bitDepth !== '16' || fmt.audioFormat !== 1) throw new WavError(`expected 16-bit PCM, got ${wav.bitDepth} / format ${fmt.audioFormat}`);
-  const raw = wav.getSamples(false, Int16Array) as unknown as Int16Array[] | Int16Array;
-  const samples = Array.isArray(raw) ? raw : [raw];
-  return { sampleRate: fmt.sampleRate, bitDepth: wav.bitDepth, channels: fmt.numChannels, frames: samples[0]?.length ?? 0, samples };
 }
 
 /** Peak per bucket (min and max) for drawing a waveform: `buckets` pairs over the whole signal. */

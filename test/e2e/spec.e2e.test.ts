@@ -1,0 +1,81 @@
+/**
+ * Issue #14, against the real `npm start` server and Chromium: the provenance spec is served at /spec/provenance
+ * under the nonce CSP (every script tag carries the response's nonce, no CSP violation in the browser), the verify
+ * page links it, and the raw spec and every vector it links are answered byte for byte.
+ */
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+
+let dir: string;
+let env: PlatformEnv;
+let started: StartedPlatform;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  ({ dir, env } = await tempPlatform('spec'));
+  started = runStartScript(env);
+  [browser] = await Promise.all([launchChromium(), started.ready]);
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  try {
+    if (started) {
+      pressCtrlC(started);
+      await started.exited;
+    }
+  } finally {
+    // A start that failed has already exited (no process group to signal); its folder still goes.
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+describe('/spec/provenance', () => {
+  it('is a page under the nonce CSP, reached from /verify, with working links to the raw spec and vectors', async () => {
+    const res = await fetch(`${base}/spec/provenance`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+    const context = await browser.newContext();
+    const violations: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${base}/verify`);
+      await page.getByRole('link', { name: 'Motif Provenance specification' }).click();
+      await page.waitForURL(`${base}/spec/provenance`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Motif Provenance 2.0');
+      await expect(page.getByRole('heading', { name: '7.8 The PRNG (sfc32 seeded through splitmix32)' }).isVisible()).resolves.toBe(true);
+      const hrefs = await page.locator('article.spec a[href^="/spec/provenance/vectors/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(new Set(hrefs).size).toBeGreaterThanOrEqual(10);
+      for (const href of new Set(hrefs)) {
+        const vector = await fetch(`${base}${href}`);
+        expect(vector.status, href).toBe(200);
+        expect(await vector.text(), href).toBe(readFileSync(path.join('docs/provenance/vectors', href.split('/').pop() ?? ''), 'utf8'));
+      }
+      const raw = await fetch(`${base}/spec/provenance/SPEC.md`);
+      expect(raw.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(await raw.text()).toBe(readFileSync('docs/provenance/SPEC.md', 'utf8'));
+      expect((await fetch(`${base}/spec/provenance/vectors/..%2F..%2F..%2Fpackage.json`)).status).toBe(404);
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -8,7 +8,8 @@ export class WavReadError extends Error {
   override name = 'WavReadError';
 }
 
-export function readWavPcm(bytes: Uint8Array): Pcm {
+/** `middleSeconds`: decode only that much from the middle of the audio (all of it when it is not longer). */
+export function readWavPcm(bytes: Uint8Array, options: { middleSeconds?: number } = {}): Pcm {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tag = (at: number) => String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
   if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new WavReadError('not a RIFF/WAVE file');
@@ -31,11 +32,14 @@ export function readWavPcm(bytes: Uint8Array): Pcm {
     throw new WavReadError(`unsupported WAV format ${fmt.format} with ${bits} bits and ${channels} channels`);
   }
   const width = bits / 8;
-  const frames = Math.floor(data.size / (width * channels));
+  const total = Math.floor(data.size / (width * channels));
+  const wanted = options.middleSeconds === undefined ? total : Math.min(total, Math.max(0, Math.round(options.middleSeconds * rate)));
+  const first = Math.floor((total - wanted) / 2);
+  const frames = wanted;
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let i = 0; i < frames; i++) {
     for (let c = 0; c < channels; c++) {
-      const at = data.at + (i * channels + c) * width;
+      const at = data.at + ((first + i) * channels + c) * width;
       let x: number;
       if (bits === 16) x = v.getInt16(at, true) / 32768;
       else if (bits === 24) x = ((v.getUint8(at) | (v.getUint8(at + 1) << 8) | (v.getInt8(at + 2) << 16)) as number) / 8388608;

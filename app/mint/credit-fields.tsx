@@ -54,11 +54,11 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
         {rows.map((row, i) => (
           <div key={i} className="credit-row">
             <label>
-              Name
+              {`Credit ${i + 1} name`}
               <input name={`credit-name-${i}`} value={row.name} maxLength={200} onChange={(e) => setRow(i, { ...row, name: e.target.value })} />
             </label>
             <label>
-              Role
+              {`Credit ${i + 1} role`}
               <input name={`credit-role-${i}`} value={row.role} maxLength={100} placeholder="e.g. Producer" onChange={(e) => setRow(i, { ...row, role: e.target.value })} />
             </label>
             <button type="button" onClick={() => change((d) => ({ ...d, credits: (d.credits ?? []).filter((_, j) => j !== i) }))}>

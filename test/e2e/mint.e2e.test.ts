@@ -73,12 +73,15 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('button', { name: /^Local dev account #1 / }).click();
     await page.getByLabel('Connected wallet').waitFor();
 
-    // keyboard: Title -> Description -> Genre -> Licence -> Royalty -> Payee 1 address, by Tab
+    // keyboard: Title -> Description -> Genre -> Artist -> Add a credit -> ISRC -> Licence -> Royalty -> Payee 1, by Tab
     await page.getByRole('textbox', { name: 'Title' }).focus();
     await page.keyboard.type('Seven Steps');
     const tabOrder = [
       page.getByRole('textbox', { name: 'Description' }),
       page.getByRole('combobox', { name: 'Genre' }),
+      page.getByRole('textbox', { name: 'Artist name' }),
+      page.getByRole('button', { name: 'Add a credit' }),
+      page.getByRole('textbox', { name: 'ISRC (optional)' }),
       page.getByRole('combobox', { name: 'Licence' }),
       page.getByRole('textbox', { name: 'Royalty on sales (%)' }),
       page.getByRole('textbox', { name: 'Payee 1 address' }),

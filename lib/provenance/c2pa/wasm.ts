@@ -5,6 +5,7 @@
  * - its Blob reader calls the worker-only `FileReaderSync`: a stand-in that answers only for `ByteBlob`s (Blobs this
  *   module made from bytes it still holds) is installed on globalThis when none exists.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -44,16 +45,27 @@ class ByteBlobReaderSync {
   }
 }
 
+/**
+ * Where the .wasm is, found at run time and hidden from Turbopack: a .wasm it can trace is bundled as a module (a
+ * loader importing a glue file this web-target package does not ship), and in the server bundle `require.resolve`
+ * answers a module id, not a path. Every Motif process (npm start's web app, the CLI, tests) runs in the project
+ * folder, so its node_modules is tried first.
+ */
+function wasmFile(): string {
+  const inProject = path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@contentauth', 'c2pa-wasm', 'pkg', 'c2pa_bg.wasm');
+  if (existsSync(inProject)) return inProject;
+  const resolved: unknown = createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/package.json');
+  if (typeof resolved !== 'string') throw new C2paWasmError(`@contentauth/c2pa-wasm not found in ${process.cwd()}/node_modules (run Motif from the project folder)`);
+  return path.join(/* turbopackIgnore: true */ path.dirname(resolved), 'pkg', 'c2pa_bg.wasm');
+}
+
 let ready: Promise<C2paWasm> | undefined;
 
 /** The initialised module (compiled once per process). */
 export function c2paWasm(): Promise<C2paWasm> {
   ready ??= (async () => {
     if (!('FileReaderSync' in globalThis)) Object.defineProperty(globalThis, 'FileReaderSync', { value: ByteBlobReaderSync, configurable: true, writable: true });
-    // Read at run time, hidden from Turbopack: a .wasm it can trace is bundled as a module (a loader importing a glue
-    // file this web-target package does not ship), and the app build fails.
-    const packageDir = path.dirname(createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/package.json'));
-    const file = path.join(/* turbopackIgnore: true */ packageDir, 'pkg', 'c2pa_bg.wasm');
+    const file = wasmFile();
     glue.initSync({ module: await readFile(file) });
     return glue;
   })().catch((error: unknown) => {

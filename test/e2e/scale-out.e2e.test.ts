@@ -26,6 +26,7 @@ import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { startKuboRpcDouble, type KuboRpcDouble } from '../../lib/ipfs/testing/kubo-rpc-double';
 import { freePort } from '../../lib/platform/ports';
 import { makeTrack } from '../provenance/fixtures';
+import { audioEssence } from '../../lib/provenance/c2pa/essence';
 import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
 
 const PUBLIC_HOST = 'motif.test'; // the load balancer's name: what sign-in messages are bound to on every replica
@@ -139,7 +140,7 @@ describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node
 
   let pinned: z.infer<typeof pinBody> | undefined;
 
-  it('serves a track pinned through one replica from the other, byte for byte', async () => {
+  it('serves a track pinned through one replica from the other, byte for byte (the upload plus its C2PA manifest)', async () => {
     const track = await makeTrack(account, 31337, collection);
     const form = new FormData();
     form.set('wav', new Blob([new Uint8Array(track.wav)], { type: 'audio/wav' }), 'audio.wav');
@@ -150,9 +151,13 @@ describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node
     const res = await fetch(`${web[0]!.base}/api/tracks/pin`, { method: 'POST', body: form });
     expect(res.status).toBe(201);
     pinned = pinBody.parse(await res.json());
-    const served = await fetch(`${web[1]!.base}/ipfs/${pinned.cid}/audio.wav`);
-    expect(served.status).toBe(200);
-    expect(new Uint8Array(await served.arrayBuffer())).toEqual(new Uint8Array(track.wav));
+    const [fromPinner, fromOther] = await Promise.all(web.slice(0, 2).map((w) => fetch(`${w.base}/ipfs/${pinned!.cid}/audio.wav`)));
+    expect([fromPinner!.status, fromOther!.status]).toEqual([200, 200]);
+    const published = new Uint8Array(await fromPinner!.arrayBuffer());
+    expect(new Uint8Array(await fromOther!.arrayBuffer())).toEqual(published);
+    // The published file is the upload with the C2PA manifest the pinning replica embedded (docs/provenance/c2pa.md).
+    expect(audioEssence(published)).toEqual(new Uint8Array(track.wav));
+    expect(published.byteLength).toBeGreaterThan(track.wav.byteLength);
   });
 
   it(`lets the standby indexer take over within ${TAKEOVER_BOUND_MS / 1000} s of the leader being killed; a later mint reaches both replicas`, async () => {

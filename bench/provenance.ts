@@ -19,6 +19,7 @@ import { generationFromComposeRequest, manifestNotes } from '../lib/provenance/s
 import { createNodeReplay, MOTIF_SAMPLER } from '../lib/provenance/replay-node';
 import { signManifest } from '../lib/provenance/signed-manifest';
 import { verifyTrack } from '../lib/provenance/verify-track';
+import { createWorkerReplay } from '../lib/provenance/replay-worker';
 import { makeMidi, makeWav } from '../test/provenance/fixtures';
 import { renderArrangement } from '../lib/generation/render/js-renderer';
 import { encodeWav16, normalisePeak } from '../lib/generation/export/wav';
@@ -108,14 +109,16 @@ export const provenanceBench: BenchModule = {
       const pinned = await pinTrack(storage, { wav, midi, signed, metadata: { name: 'Bench track', description: 'Three minutes', genre: 'Folk', credits: [] }, c2pa: parseCredentials(c2paPem) });
 
       // Verification as a visitor runs it: a fresh replay (model load included), every file re-hashed.
-      const replay = createNodeReplay();
+      // As `npm run verify` runs it: the replay in its own thread beside the other checks.
+      const replay = createWorkerReplay();
+      await replay.prepare(); // its modules loaded, as this process's were; the weights still load inside the timing
       const tVerify = performance.now();
       const result = await verifyTrack({ cid: pinned.cid, storage, replay, c2pa: { trustAnchorsPem: c2paPem.trustAnchorsPem } });
       const verifyMs = performance.now() - tVerify;
       const tWarm = performance.now();
       await verifyTrack({ cid: pinned.cid, storage, replay, c2pa: { trustAnchorsPem: c2paPem.trustAnchorsPem } });
       const warmMs = performance.now() - tWarm;
-      replay.dispose();
+      await replay.dispose();
       const failed = result.checks.filter((c) => (!c.pass || c.skipped) && c.name !== 'chain');
       if (failed.length > 0) throw new Error(`verification failed: ${failed.map((c) => `${c.name}: ${c.reason}`).join('; ')}`);
 
@@ -123,7 +126,7 @@ export const provenanceBench: BenchModule = {
         { name: 'ipfs.add.mibps', value: round(addMibps, 1), unit: 'MiB/s', goal: 'report', note: `50 MiB of new random bytes imported, synced to disk and pinned through the embedded Helia node (pack blockstore, LMDB pins); median of ${ADD_RUNS} (each: ${addMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
         { name: 'ipfs.sha256.mibps', value: round(shaMibps, 1), unit: 'MiB/s', goal: 'report', note: `node:crypto SHA-256 over the same 50 MiB, one core, same rounds; median of ${ADD_RUNS} (each: ${hashMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
         { name: 'ipfs.add.sha256_ratio', value: Math.round((addMibps / shaMibps) * 100) / 100, unit: 'x', goal: '>= 0.5' },
-        { name: 'verify.ms', value: Math.round(verifyMs), unit: 'ms', goal: '<= 1500', note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, rendered, watermarked and C2PA-signed as a minted track is; 90 bars = 1,440 steps replayed), every check (files, metadata facts, C2PA, watermark, signature, replay), cold model load included; warm: ${Math.round(warmMs)} ms; checks passed: ${result.checks.filter((c) => c.pass && !c.skipped).map((c) => c.name).join(', ')}; chain check not included (by CID)` },
+        { name: 'verify.ms', value: Math.round(verifyMs), unit: 'ms', goal: '<= 1500', note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, rendered, watermarked and C2PA-signed as a minted track is; 90 bars = 1,440 steps replayed), every check (files, metadata facts, C2PA, watermark, signature, replay; the replay in a worker thread beside the others, as npm run verify runs it), cold model load included; warm: ${Math.round(warmMs)} ms; checks passed: ${result.checks.filter((c) => c.pass && !c.skipped).map((c) => c.name).join(', ')}; chain check not included (by CID)` },
       ];
     } finally {
       await storage.close();

@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
   const { chain, rpcUrl } = resolveChain(env);
   const chainOptions = chainOptionsFor({ rpcUrl, chainId: chain.id, deploymentPath: path.join(layout.deploymentsDir, `${chain.id}.json`) });
   const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
-  const replay = noReplay ? undefined : (await import('../lib/provenance/replay-node')).createNodeReplay();
+  // The replay runs in its own thread, beside the other checks (lib/provenance/replay-worker.ts).
+  const replay = noReplay ? undefined : (await import('../lib/provenance/replay-worker')).createWorkerReplay();
+  void replay?.prepare(); // its modules load while the files are read
   try {
     // C2PA signers are checked against this platform's roots (its data folder or MOTIF_C2PA_*), when it has any
     const c2pa = { trustAnchorsPem: await c2paTrustAnchors({ env, dataDir: layout.dataDir }) };
@@ -41,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return result.ok ? 0 : 1;
   } finally {
-    replay?.dispose();
+    await replay?.dispose();
     await storage.close();
   }
 }

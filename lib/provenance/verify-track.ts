@@ -93,13 +93,20 @@ export class TokenNeedsChainError extends Error {
 }
 
 /** Reads the folder's five files (each capped at its size limit). Missing or extra files are reported, not thrown. */
-export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>, cid: CID, signal?: AbortSignal): Promise<{ files: TrackFiles; problems: string[] }> {
+export async function readTrackFiles(
+  storage: Pick<IpfsStorage, 'stat' | 'cat'>,
+  cid: CID,
+  signal?: AbortSignal,
+  /** Called with manifest.json as soon as it is read (it is read first), before the larger files. */
+  onManifest?: (bytes: Uint8Array) => void,
+): Promise<{ files: TrackFiles; problems: string[] }> {
   const problems: string[] = [];
   const files: TrackFiles = new Map();
   const root = await storage.stat(cid, { signal });
   if (root.type !== 'directory') return { files, problems: [`${cid} is a file, not a track folder`] };
   const expected = new Set<string>(Object.values(TRACK_FILES));
-  for (const entry of root.entries) {
+  const manifestFirst = [...root.entries].sort((a, b) => Number(b.name === TRACK_FILES.manifest) - Number(a.name === TRACK_FILES.manifest));
+  for (const entry of manifestFirst) {
     if (!expected.has(entry.name)) {
       problems.push(`unexpected entry ${entry.name}`);
       continue;
@@ -108,7 +115,11 @@ export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>,
     const limit = LIMIT_BY_FILE[entry.name] ?? 0;
     if (stat.type !== 'file') problems.push(`${entry.name} is not a file`);
     else if (stat.size > limit) problems.push(`${entry.name} is ${stat.size} bytes, over the ${limit}-byte limit`);
-    else files.set(entry.name, { cid: entry.cid, bytes: await readAll(storage.cat(entry.cid, { signal })) });
+    else {
+      const bytes = await readAll(storage.cat(entry.cid, { signal }));
+      files.set(entry.name, { cid: entry.cid, bytes });
+      if (entry.name === TRACK_FILES.manifest) onManifest?.(bytes);
+    }
   }
   for (const name of expected) if (!root.entries.some((e) => e.name === name)) problems.push(`${name} is missing`);
   return { files, problems };
@@ -132,16 +143,41 @@ export async function readTrackFiles(storage: Pick<IpfsStorage, 'stat' | 'cat'>,
 export async function verifyTrack(params: VerifyTrackParameters): Promise<VerifyTrackResult> {
   const { cid, tokenId, problem } = await resolveTarget(params, params.chain);
   let read: { files: TrackFiles; problems: string[] };
+  // The replay, the longest check, starts as soon as manifest.json is read: it then runs (in its own thread, with
+  // createWorkerReplay) while the audio is read and checked.
+  let earlyReplay: EarlyReplay | undefined;
+  const replay = params.replay;
+  const onManifest = replay
+    ? (bytes: Uint8Array) => {
+        try {
+          const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          earlyReplay = { raw, outcome: startReplay(replay, parseSignedManifest(JSON.parse(raw)).manifest) };
+        } catch {
+          // not a valid manifest: the manifest check says why, and nothing is replayed
+        }
+      }
+    : undefined;
   try {
-    read = await readTrackFiles(params.storage, cid, params.signal);
+    read = await readTrackFiles(params.storage, cid, params.signal, onManifest);
   } catch (error) {
     read = { files: new Map(), problems: [`could not read the folder: ${message(error)}`] };
   }
-  const result = await verifyTrackFiles({ ...params, cid, tokenId, targetProblem: problem, files: read.files, readProblems: read.problems });
+  const result = await verifyTrackFiles({ ...params, cid, tokenId, targetProblem: problem, files: read.files, readProblems: read.problems, earlyReplay });
   return result;
 }
 
+type ReplayOutcome = { digest: string } | { error: unknown };
+/** A replay started from manifest.json's text before the other files were read. */
+type EarlyReplay = { raw: string; outcome: Promise<ReplayOutcome> };
+
+function startReplay(replay: ReplayFn, manifest: AnyTrackManifest): Promise<ReplayOutcome> {
+  return Promise.resolve(manifest)
+    .then(replay)
+    .then((digest) => ({ digest }), (error: unknown) => ({ error }));
+}
+
 export type VerifyTrackFilesParameters = Omit<VerifyTrackParameters, 'storage' | 'tokenId' | 'cid'> & {
+  earlyReplay?: EarlyReplay;
   cid: CID;
   tokenId?: bigint;
   targetProblem?: string;
@@ -177,6 +213,11 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
     checks.push({ name: 'manifest', pass: false, reason: message(error) });
   }
   const m = signed?.manifest;
+  // The replay starts now and is awaited at its check: a replay that runs elsewhere (createWorkerReplay, another
+  // thread) then overlaps the file, C2PA and watermark checks. Its failure is read only at its check.
+  const replay = params.replay;
+  const early = params.earlyReplay;
+  const replayed = m && replay ? (early && early.raw === text(TRACK_FILES.manifest) ? early.outcome : startReplay(replay, m)) : undefined;
 
   // files
   const fileProblems: string[] = [...(params.readProblems ?? [])];
@@ -257,7 +298,9 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
   else if (!params.replay) checks.push({ name: 'replay', pass: false, skipped: true, reason: 'skipped: no replay available here' });
   else {
     try {
-      const digest = await params.replay(m);
+      const outcome = await (replayed ?? { error: new Error('the replay did not start') });
+      if ('error' in outcome) throw outcome.error;
+      const { digest } = outcome;
       checks.push(
         digest === m.notes.generatedDigest
           ? { name: 'replay', pass: true, reason: `replaying ${m.model.id} (${m.model.weightsCid}) with seed ${m.generation.seed} gives ${digest}` }

@@ -29,6 +29,7 @@ import { median, round, type BenchFigure, type BenchModule } from './figure';
 
 const MIB = 2 ** 20;
 const ADD_RUNS = 7;
+const VERIFY_RUNS = 3;
 
 
 export const provenanceBench: BenchModule = {
@@ -108,17 +109,28 @@ export const provenanceBench: BenchModule = {
       const c2paPem = await generateLocalCredentials({ organisation: 'Motif bench' });
       const pinned = await pinTrack(storage, { wav, midi, signed, metadata: { name: 'Bench track', description: 'Three minutes', genre: 'Folk', credits: [] }, c2pa: parseCredentials(c2paPem) });
 
-      // Verification as a visitor runs it: a fresh replay (model load included), every file re-hashed.
-      // As `npm run verify` runs it: the replay in its own thread beside the other checks.
-      const replay = createWorkerReplay();
-      await replay.prepare(); // its modules loaded, as this process's were; the weights still load inside the timing
-      const tVerify = performance.now();
-      const result = await verifyTrack({ cid: pinned.cid, storage, replay, c2pa: { trustAnchorsPem: c2paPem.trustAnchorsPem } });
-      const verifyMs = performance.now() - tVerify;
-      const tWarm = performance.now();
-      await verifyTrack({ cid: pinned.cid, storage, replay, c2pa: { trustAnchorsPem: c2paPem.trustAnchorsPem } });
-      const warmMs = performance.now() - tWarm;
-      await replay.dispose();
+      // Verification as a visitor runs it: a fresh replay (model load included), every file re-hashed; as `npm run
+      // verify` runs it, the replay in its own thread beside the other checks. The median of VERIFY_RUNS cold runs,
+      // each with a new thread (its modules loaded, as this process's were; the weights load inside the timing).
+      const trust = { trustAnchorsPem: c2paPem.trustAnchorsPem };
+      const coldMs: number[] = [];
+      let result: Awaited<ReturnType<typeof verifyTrack>> | undefined;
+      let warmMs = 0;
+      for (let run = 0; run < VERIFY_RUNS; run++) {
+        const replay = createWorkerReplay();
+        await replay.prepare();
+        const tVerify = performance.now();
+        result = await verifyTrack({ cid: pinned.cid, storage, replay, c2pa: trust });
+        coldMs.push(performance.now() - tVerify);
+        if (run === 0) {
+          const tWarm = performance.now();
+          await verifyTrack({ cid: pinned.cid, storage, replay, c2pa: trust });
+          warmMs = performance.now() - tWarm;
+        }
+        await replay.dispose();
+      }
+      if (!result) throw new Error('no verification ran');
+      const verifyMs = median(coldMs);
       const failed = result.checks.filter((c) => (!c.pass || c.skipped) && c.name !== 'chain');
       if (failed.length > 0) throw new Error(`verification failed: ${failed.map((c) => `${c.name}: ${c.reason}`).join('; ')}`);
 
@@ -126,7 +138,7 @@ export const provenanceBench: BenchModule = {
         { name: 'ipfs.add.mibps', value: round(addMibps, 1), unit: 'MiB/s', goal: 'report', note: `50 MiB of new random bytes imported, synced to disk and pinned through the embedded Helia node (pack blockstore, LMDB pins); median of ${ADD_RUNS} (each: ${addMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
         { name: 'ipfs.sha256.mibps', value: round(shaMibps, 1), unit: 'MiB/s', goal: 'report', note: `node:crypto SHA-256 over the same 50 MiB, one core, same rounds; median of ${ADD_RUNS} (each: ${hashMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
         { name: 'ipfs.add.sha256_ratio', value: Math.round((addMibps / shaMibps) * 100) / 100, unit: 'x', goal: '>= 0.5' },
-        { name: 'verify.ms', value: Math.round(verifyMs), unit: 'ms', goal: '<= 1500', note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, rendered, watermarked and C2PA-signed as a minted track is; 90 bars = 1,440 steps replayed), every check (files, metadata facts, C2PA, watermark, signature, replay; the replay in a worker thread beside the others, as npm run verify runs it), cold model load included; warm: ${Math.round(warmMs)} ms; checks passed: ${result.checks.filter((c) => c.pass && !c.skipped).map((c) => c.name).join(', ')}; chain check not included (by CID)` },
+        { name: 'verify.ms', value: Math.round(verifyMs), unit: 'ms', goal: '<= 1500', note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, rendered, watermarked and C2PA-signed as a minted track is; 90 bars = 1,440 steps replayed), every check (files, metadata facts, C2PA, watermark, signature, replay; the replay in a worker thread beside the others, as npm run verify runs it), cold model load included; median of ${VERIFY_RUNS} cold runs (${coldMs.map((ms) => ms.toFixed(0)).join(', ')} ms); warm: ${Math.round(warmMs)} ms; checks passed: ${result.checks.filter((c) => c.pass && !c.skipped).map((c) => c.name).join(', ')}; chain check not included (by CID)` },
       ];
     } finally {
       await storage.close();

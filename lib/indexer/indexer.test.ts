@@ -12,7 +12,7 @@ import { trackIdOf } from '../contracts/track-id';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { clearIndex } from './clear-index';
-import { acquireIndexerLock, IndexerBehindError, IndexerBusyError, syncOnce, syncToHead, type IndexerParameters } from './indexer';
+import { acquireIndexerLock, IndexerBehindError, IndexerBusyError, ReorgTooDeepError, syncOnce, syncToHead, type IndexerParameters } from './indexer';
 
 // Its own anvil: the reorg test reverts snapshots, which must not disturb other test files' chain.
 let anvil: Anvil;
@@ -153,6 +153,24 @@ describe('indexer', () => {
     expect(events).toHaveLength(2); // Transfer + TrackMinted
     const onChainHash = (await publicClient.getBlock({ blockNumber: events[0]!.blockNumber })).hash;
     expect(events.every((e) => e.blockHash === onChainHash)).toBe(true);
+  });
+
+  it('when every recorded block is gone and nothing was indexed below them, reads everything again; with older events, the reorg is too deep', async () => {
+    await syncAll();
+    const reference = await snapshotTables();
+    // As after a local chain restarted from a state saved before the first indexed event: no recorded block matches.
+    await prisma.$executeRaw`UPDATE "IndexedBlock" SET hash = '0x' || repeat('ee', 32) WHERE "chainId" = ${CHAIN_ID}`;
+    const result = await syncOnce(params());
+    expect(result.rolledBackTo).toBe(startBlock - 1n);
+    await syncAll();
+    expect(await snapshotTables()).toEqual(reference);
+
+    // Events below the oldest recorded block (its row pruned, as past the confirmation window): nothing proves where
+    // the chains part, so the indexer stops and says so rather than guess.
+    const oldest = await prisma.indexedBlock.findFirst({ where: { chainId: CHAIN_ID }, orderBy: { number: 'asc' } });
+    await prisma.indexedBlock.delete({ where: { chainId_number: { chainId: CHAIN_ID, number: oldest!.number } } });
+    await prisma.$executeRaw`UPDATE "IndexedBlock" SET hash = '0x' || repeat('ee', 32) WHERE "chainId" = ${CHAIN_ID}`;
+    await expect(syncOnce(params())).rejects.toBeInstanceOf(ReorgTooDeepError);
   });
 
   it('syncToHead counts the batches and events of a backfill, and says when it ran out of batches', async () => {

@@ -150,6 +150,11 @@ async function findForkPoint(params: IndexerParameters, cursorBlock: bigint): Pr
   }
   if (divergedAbove === null) return null;
   const oldest = recorded.at(-1)?.number ?? cursorBlock;
+  // Every recorded block is gone (a local chain restarted from a state saved before the first indexed event). When
+  // no event was indexed below the oldest recorded block, nothing below it needs undoing: start again before the
+  // first block the indexer reads, which re-reads everything from the chain as it now is.
+  const olderEvents = await prisma.chainEvent.count({ where: { chainId, blockNumber: { lt: oldest } } });
+  if (olderEvents === 0 && params.startBlock > 0n && params.startBlock - 1n < oldest) return params.startBlock - 1n;
   throw new ReorgTooDeepError(oldest);
 }
 

@@ -292,13 +292,17 @@ describe('security headers, and pages still work under them', () => {
       await page.goto(base);
       await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
       await expect(page.getByTestId('collection-summary').textContent({ timeout: 20_000 })).resolves.toMatch(/^CollectionMotif Tracks/);
-      // The gallery from a render and then from the page cache (its copy carries a fresh nonce): both hydrate.
-      for (let i = 0; i < 3; i++) {
+      // The gallery from a render and from the page cache (its copy carries a fresh nonce): both load with no CSP
+      // violation. Loaded until one answer came from the cache (any write to PostgreSQL, by the indexer or anyone,
+      // makes the next answer a render again).
+      const answers: string[] = [];
+      for (let i = 0; i < 20 && !answers.includes('hit'); i++) {
         const answer = await page.goto(`${base}/gallery`);
         expect(answer?.status()).toBe(200);
+        answers.push((await answer?.allHeaders())?.['x-motif-page-cache'] ?? 'none');
         await page.getByRole('heading', { level: 1 }).waitFor();
       }
-      expect((await context.request.get(`${base}/gallery`)).headers()['x-motif-page-cache']).toBe('hit');
+      expect(answers).toContain('hit');
       await page.goto(base);
       await connectDevWallet(page, 1, account.address);
       await page.goto(`${base}/profiles/${account.address}`);

@@ -139,7 +139,8 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     await confirmed(collectorPage, 'Accept offer');
     await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(creator.address)) ?? false, 'the owner back to the creator');
     // Collector: 0.5 - 0.05 royalty.
-    await expect(collectorPage.getByRole('button', { name: 'Withdraw 0.45 ETH from the market' }).isVisible()).resolves.toBe(true);
+    // The credits are read from the chain by the page's client after it loads: wait for them, as for the creator's.
+    await collectorPage.getByRole('button', { name: 'Withdraw 0.45 ETH from the market' }).waitFor({ timeout: 15_000 });
 
     // Creator: 0.9 from the sale + 0.1 royalty + 0.05 royalty on the offer.
     await creatorPage.reload();

@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * The studio's compose worker: loads a MusicRNN (Magenta esm build, tfjs cpu backend) and runs the generation API
- * (lib/generation/compose) off the main thread, with progress and cancel.
+ * The studio's compose worker: loads a checkpoint through its family's adapter (lib/generation/models, the family
+ * named by the checkpoint's config.json) and runs the generation API off the main thread, with progress and cancel.
  *
  * Magenta reads `window.fetch` when its module loads and tests `global` for Node: both are defined here before the
  * dynamic import. `fetch` is wrapped first so model-loading progress counts the bytes as they arrive.
  */
 import { toWorkerSchema, type FromWorker } from '../../lib/generation/compose/protocol';
+import { familyOfConfig, type GenerativeModel, type ModelFamily } from '../../lib/generation/models/adapter';
+import { BROWSER_ADAPTERS } from '../../lib/generation/models/browser-adapters';
 
 const scope = globalThis as unknown as { window?: unknown; global?: unknown; fetch: typeof fetch };
 scope.window ??= globalThis;
@@ -30,8 +32,7 @@ scope.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Resp
   return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
 };
 
-type Model = { initialize(): Promise<void>; dispose(): void };
-let loaded: { modelId: string; url: string; model: Model } | null = null;
+let loaded: { modelId: string; url: string; model: GenerativeModel } | null = null;
 const running = new Map<number, AbortController>();
 
 async function expectedBytes(url: string): Promise<number> {
@@ -41,32 +42,35 @@ async function expectedBytes(url: string): Promise<number> {
   return manifest.reduce((s, g) => s + g.weights.reduce((t, w) => t + 4 * w.shape.reduce((a, b) => a * b, 1), 0), 0);
 }
 
+async function checkpointFamily(url: string): Promise<ModelFamily> {
+  const res = await realFetch(`${url}/config.json`);
+  if (!res.ok) throw new Error(`config.json: HTTP ${res.status}`);
+  return familyOfConfig(await res.json());
+}
+
 async function load(id: number, modelId: string, url: string): Promise<void> {
   if (loaded?.url === url) {
     post({ type: 'loaded', id, modelId, backend: 'cpu', ms: 0, bytes: 0 });
     return;
   }
   const t0 = performance.now();
-  loaded?.model.dispose();
-  loaded = null;
-  post({ type: 'progress', id, phase: 'load', fraction: 0, detail: 'loading TensorFlow.js and Magenta' });
+  post({ type: 'progress', id, phase: 'load', fraction: 0, detail: 'reading the checkpoint' });
   try {
-    const [tf, { MusicRNN }] = await Promise.all([import('@tensorflow/tfjs'), import('@magenta/music/esm/music_rnn')]);
-    await tf.setBackend('cpu');
-    await tf.ready();
-    post({ type: 'progress', id, phase: 'load', fraction: 0.1, detail: 'fetching weights' });
+    const family = await checkpointFamily(url);
+    post({ type: 'progress', id, phase: 'load', fraction: 0.05, detail: `loading the ${family} runtime` });
     const total = await expectedBytes(url);
     let got = 0;
     onBytes = (n) => {
       got += n;
       post({ type: 'progress', id, phase: 'load', fraction: Math.min(0.99, 0.1 + (0.9 * got) / Math.max(1, total)), detail: `${Math.round(got / 1024)} / ${Math.round(total / 1024)} KiB` });
     };
-    const model = new MusicRNN(url) as unknown as Model;
-    await model.initialize();
+    const { model, backend } = await BROWSER_ADAPTERS[family].load(url);
     onBytes = null;
+    // the previous model goes only once the new one works: a failed load leaves it usable
+    loaded?.model.dispose();
     loaded = { modelId, url, model };
     post({ type: 'progress', id, phase: 'load', fraction: 1 });
-    post({ type: 'loaded', id, modelId, backend: tf.getBackend(), ms: performance.now() - t0, bytes: got });
+    post({ type: 'loaded', id, modelId, backend, ms: performance.now() - t0, bytes: got });
   } catch (e) {
     onBytes = null;
     post({ type: 'error', id, kind: 'model-load', message: `Could not load the model from ${url}: ${(e as Error).message}` });
@@ -104,15 +108,14 @@ async function handle(raw: unknown): Promise<void> {
   const ctl = new AbortController();
   running.set(msg.id, ctl);
   try {
-    const api = await import('../../lib/generation/compose/compose');
     if (msg.type === 'compose') {
-      const result = await api.compose(loaded.model, msg.request, {
+      const result = await loaded.model.compose(msg.request, {
         signal: ctl.signal,
         onProgress: (p) => post({ type: 'progress', id: msg.id, phase: p.phase, fraction: p.fraction }),
       });
       post({ type: 'composed', id: msg.id, result });
     } else {
-      const op = await api.regenerateBar({ model: loaded.model, modelId: loaded.modelId, arrangement: msg.arrangement, bar: msg.bar, seed: msg.seed, temperature: msg.temperature, snapToScale: msg.snapToScale, signal: ctl.signal });
+      const op = await loaded.model.regenerateBar({ modelId: loaded.modelId, arrangement: msg.arrangement, bar: msg.bar, seed: msg.seed, temperature: msg.temperature, snapToScale: msg.snapToScale, signal: ctl.signal });
       post({ type: 'regenerated', id: msg.id, op });
     }
   } catch (e) {

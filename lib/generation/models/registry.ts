@@ -9,13 +9,15 @@
  * `/ipfs/<weightsCid>/config.json` and the rest are served by CID as well as under `urlPath`.
  * test/models/registry.test.ts recomputes every CID from the files; test/models/weights-by-cid.test.ts fetches them.
  */
+import type { ModelFamily } from './adapter';
+
 export type ModelTask = 'melody' | 'chord-melody';
 
 export type ShippedModel = {
   source: 'shipped';
   id: string;
   task: ModelTask;
-  family: 'MusicRNN';
+  family: ModelFamily;
   /** URL path under the site root (Next serves public/ at /). */
   urlPath: string;
   /** CID of the checkpoint folder: exactly `files`, the files a loader needs. */
@@ -36,7 +38,7 @@ export type HostedModel = {
   source: 'hosted';
   id: string;
   task: ModelTask;
-  family: 'MusicRNN';
+  family: ModelFamily;
   /** Magenta's public checkpoint bucket: not reachable from the build machines, selectable in the studio. */
   url: string;
   chordEncoder?: 'PitchChordEncoder';
@@ -132,7 +134,7 @@ export function defaultModel(task: ModelTask): ShippedModel {
   return m;
 }
 
-/** The URL to hand to `new MusicRNN(url)`: `origin + urlPath` for shipped models, the bucket URL for hosted ones. */
+/** The checkpoint folder URL a family's adapter loads: `origin + urlPath` for shipped models, the bucket URL for hosted ones. */
 export function checkpointUrl(model: RegisteredModel, origin = ''): string {
   return model.source === 'shipped' ? `${origin.replace(/\/$/, '')}${model.urlPath}` : model.url;
 }

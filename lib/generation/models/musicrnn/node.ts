@@ -1,0 +1,9 @@
+/** Node half of the MusicRNN adapter: Magenta's node build over a throw-away static server (../node-loader.ts). */
+import type { NodeModelAdapter } from '../adapter';
+import { loadMusicRnnFromFolder } from '../node-loader';
+import { musicRnnModel } from './model';
+
+export const musicRnnNode: NodeModelAdapter = {
+  family: 'MusicRNN',
+  loadFolder: async (folder) => musicRnnModel(await loadMusicRnnFromFolder(folder)),
+};

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { marketAbi, splitMainAbi, trackCollectionAbi } from '../contracts/abi';
+import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../contracts/abi';
 
 /**
  * The one typed path from a contract to the page: the ABIs generated from the compiler output (lib/contracts/abi)
@@ -10,6 +10,7 @@ export const MOTIF_ABIS = {
   TrackCollection: trackCollectionAbi,
   SplitMain: splitMainAbi,
   Market: marketAbi,
+  Editions: editionsAbi,
 } as const;
 
 export type MotifContractName = keyof typeof MOTIF_ABIS;
@@ -21,8 +22,8 @@ export function motifContract<N extends MotifContractName>(name: N, addresses: M
   return { address: addresses[name], abi: MOTIF_ABIS[name] };
 }
 
-/** Narrows a deployment's name -> address map to the three Motif contracts, or null if one is missing. */
+/** Narrows a deployment's name -> address map to the four Motif contracts, or null if one is missing. */
 export function toMotifAddresses(record: Record<string, Address>): MotifContractAddresses | null {
-  const { TrackCollection, SplitMain, Market } = record;
-  return TrackCollection && SplitMain && Market ? { TrackCollection, SplitMain, Market } : null;
+  const { TrackCollection, SplitMain, Market, Editions } = record;
+  return TrackCollection && SplitMain && Market && Editions ? { TrackCollection, SplitMain, Market, Editions } : null;
 }

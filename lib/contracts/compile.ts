@@ -12,7 +12,7 @@ export const OUT_DIR = path.join(CONTRACTS_DIR, 'out');
 export const ABI_DIR = path.join(REPO_ROOT, 'lib', 'contracts', 'abi');
 
 /** Contracts the app deploys; their ABIs are generated into lib/contracts/abi/ and committed. */
-export const APP_CONTRACTS = ['TrackCollection', 'SplitMain', 'Market'] as const;
+export const APP_CONTRACTS = ['TrackCollection', 'SplitMain', 'Market', 'Editions'] as const;
 /** Gas references (contracts/reference/: naive OpenZeppelin, and Solady as the best plain peer), compiled in the same run for the bench only. */
 export const REFERENCE_CONTRACTS = ['NaiveTrack', 'NaiveSplitFactory', 'NaiveSplit', 'NaiveMarket', 'SoladyTrack'] as const;
 export type AppContractName = (typeof APP_CONTRACTS)[number];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_KEY_0, startTestChain, type TestChain } from '../../test/contracts/chain';
 import { deployContracts, DeploymentOutdatedError } from './deploy';
 import { readDeployment } from './deployment';
+import { editionsAbi } from './abi';
 
 let t: TestChain;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'motif-deploy-'));
@@ -56,6 +57,22 @@ describe('deployContracts', () => {
     const walletClient = t.wallet(ANVIL_KEY_0);
     const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
     writeFileSync(deploymentPath, JSON.stringify({ ...deployment, sourcesHash: `0x${'ab'.repeat(32)}` }));
+    const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeploymentOutdatedError);
+    expect(String(error)).toMatch(/delete the local data folder/);
+  }, 120_000);
+
+  it('deploys Editions beside the others (recorded, callable) and refuses a file from before Editions existed', async () => {
+    const deploymentPath = path.join(dir, 'editions.json');
+    const walletClient = t.wallet(ANVIL_KEY_0);
+    const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
+    const editions = deployment.contracts.Editions;
+    expect(editions.blockNumber).toBeGreaterThanOrEqual(deployment.contracts.Market.blockNumber);
+    expect(await t.publicClient.readContract({ address: editions.address, abi: editionsAbi, functionName: 'name' })).toBe('Motif Editions');
+    expect(await t.publicClient.readContract({ address: editions.address, abi: editionsAbi, functionName: 'MAX_REFERRAL_BPS' })).toBe(2000);
+
+    const { Editions: _dropped, ...older } = deployment.contracts;
+    writeFileSync(deploymentPath, JSON.stringify({ ...deployment, contracts: older }));
     const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeploymentOutdatedError);
     expect(String(error)).toMatch(/delete the local data folder/);

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import { loadArtifact, compileContracts } from './compile';
-import { readDeployment, writeDeployment, type DeployedContract, type Deployment } from './deployment';
+import { deploymentSchema, readDeployment, writeDeployment, type DeployedContract, type DeployedContractName, type Deployment } from './deployment';
 
 export type DeployContractsParameters = {
   publicClient: PublicClient;
@@ -13,7 +13,7 @@ export type DeployContractsParameters = {
 };
 
 /**
- * Deploys TrackCollection, SplitMain and Market (in that order) and writes the deployment file; idempotent:
+ * Deploys TrackCollection, SplitMain, Market and Editions (in that order) and writes the deployment file; idempotent:
  * when the file exists for this chain, code is present at each of its addresses and it was compiled from these
  * sources, it is reused as is (from other sources: DeploymentOutdatedError).
  */
@@ -25,6 +25,12 @@ export async function deployContracts(
 
   const compiled = await compileContracts();
   if (existsSync(deploymentPath)) {
+    // A file written before Editions existed (the others recorded, Editions missing) is an older platform's chain:
+    // refused like other sources, never redeployed over silently.
+    const legacy = legacyWithoutEditions(deploymentPath);
+    if (legacy && legacy.chainId === chainId && (await allHaveCode(publicClient, legacy))) {
+      throw new DeploymentOutdatedError(deploymentPath, legacy.sourcesHash, compiled.sourcesHash);
+    }
     const existing = safeRead(deploymentPath);
     if (existing && existing.chainId === chainId && (await allHaveCode(publicClient, existing))) {
       // Contracts built from other sources (e.g. v1 before the v2 upgrade) are never reused silently: their tokens,
@@ -35,7 +41,7 @@ export async function deployContracts(
   }
 
   const deployer = walletClient.account;
-  const deploy = async (name: 'TrackCollection' | 'SplitMain' | 'Market', args: readonly unknown[]): Promise<DeployedContract> => {
+  const deploy = async (name: DeployedContractName, args: readonly unknown[]): Promise<DeployedContract> => {
     const artifact = await loadArtifact(name);
     const txHash = await walletClient.deployContract({
       abi: artifact.abi,
@@ -52,9 +58,10 @@ export async function deployContracts(
   const TrackCollection = await deploy('TrackCollection', ['Motif Tracks', 'MOTIF']);
   const SplitMain = await deploy('SplitMain', []);
   const Market = await deploy('Market', [params.marketOwner ?? deployer.address]);
+  const Editions = await deploy('Editions', ['Motif Editions', 'MOTIFED']);
   const deployment: Deployment = {
     chainId,
-    contracts: { TrackCollection, SplitMain, Market },
+    contracts: { TrackCollection, SplitMain, Market, Editions },
     deployedAt: new Date().toISOString(),
     compilerVersion: compiled.compilerVersion,
     sourcesHash: compiled.sourcesHash,
@@ -86,7 +93,22 @@ function safeRead(filePath: string): Deployment | undefined {
   }
 }
 
-async function allHaveCode(publicClient: PublicClient, deployment: Deployment): Promise<boolean> {
+const legacyDeploymentSchema = deploymentSchema.extend({
+  contracts: deploymentSchema.shape.contracts.omit({ Editions: true }).strict(),
+});
+type LegacyDeployment = { chainId: number; sourcesHash: Hex; contracts: Record<string, DeployedContract> };
+
+/** The file as written before Editions was deployed (TrackCollection, SplitMain and Market only), or undefined. */
+function legacyWithoutEditions(filePath: string): LegacyDeployment | undefined {
+  try {
+    const parsed = legacyDeploymentSchema.safeParse(JSON.parse(readFileSync(filePath, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function allHaveCode(publicClient: PublicClient, deployment: { contracts: Record<string, DeployedContract> }): Promise<boolean> {
   for (const c of Object.values(deployment.contracts)) {
     const code = await publicClient.getCode({ address: c.address });
     if (!code || code === '0x') return false;

@@ -17,6 +17,8 @@ export const deploymentSchema = z.object({
     TrackCollection: deployedContractSchema,
     SplitMain: deployedContractSchema,
     Market: deployedContractSchema,
+    /** One ERC-721 for every creator's editions (issue #17). */
+    Editions: deployedContractSchema,
   }),
   /** ISO 8601 time of the deployment. */
   deployedAt: z.string().datetime(),

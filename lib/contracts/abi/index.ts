@@ -2,3 +2,4 @@
 export { trackCollectionAbi } from './TrackCollection';
 export { splitMainAbi } from './SplitMain';
 export { marketAbi } from './Market';
+export { editionsAbi } from './Editions';

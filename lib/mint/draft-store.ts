@@ -1,60 +1,41 @@
 /**
  * Browser-only: mint drafts in IndexedDB (database `motif-mint`, store `drafts`, key `id`), so a failed or
- * interrupted mint resumes after a reload. Values are structured clones (WAV/MIDI bytes included).
+ * interrupted mint resumes after a reload. Values are structured clones (WAV/MIDI bytes included), so a draft is
+ * deleted once it is consumed (see `isDraftConsumed`) or discarded.
  */
 import type { MintDraft } from './draft';
+import { newRecordId, objectStore } from '../idb/object-store';
 
-const DB = 'motif-mint';
-const STORE = 'drafts';
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('IndexedDB is not available in this browser; the mint draft cannot be saved'));
-      return;
-    }
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('could not open IndexedDB'));
-  });
-}
-
-async function tx<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const t = db.transaction(STORE, mode);
-      const req = run(t.objectStore(STORE));
-      t.oncomplete = () => resolve(req.result);
-      t.onerror = () => reject(t.error ?? req.error ?? new Error('IndexedDB transaction failed'));
-      t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const drafts = objectStore<MintDraft>('motif-mint', 'drafts', 'the mint draft');
 
 export async function saveDraft(d: MintDraft): Promise<void> {
-  await tx('readwrite', (s) => s.put(d));
+  await drafts.put(d);
 }
 
+// Drafts are this page's own structured clones (WAV bytes are too large to re-validate on each read).
 export async function loadDraft(id: string): Promise<MintDraft | null> {
-  const v = await tx<MintDraft | undefined>('readonly', (s) => s.get(id) as IDBRequest<MintDraft | undefined>);
-  return v ?? null;
+  return ((await drafts.get(id)) as MintDraft | undefined) ?? null;
 }
 
 export async function listDrafts(): Promise<MintDraft[]> {
-  const all = await tx<MintDraft[]>('readonly', (s) => s.getAll() as IDBRequest<MintDraft[]>);
+  const all = (await drafts.getAll()) as MintDraft[];
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export async function deleteDraft(id: string): Promise<void> {
-  await tx('readwrite', (s) => s.delete(id));
+  await drafts.delete(id);
 }
 
-export function newDraftId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+/** A draft is consumed once its track is minted or its voucher signed: its WAV now lives on IPFS. */
+export function isDraftConsumed(d: Pick<MintDraft, 'progress'>): boolean {
+  return d.progress.minted !== undefined || d.progress.voucher !== undefined;
 }
+
+/** Deletes `d` when it is consumed (the mint page calls this once runMint finishes); true when it was deleted. */
+export async function releaseConsumedDraft(d: Pick<MintDraft, 'id' | 'progress'>): Promise<boolean> {
+  if (!isDraftConsumed(d)) return false;
+  await deleteDraft(d.id);
+  return true;
+}
+
+export const newDraftId = newRecordId;

@@ -1,0 +1,96 @@
+/**
+ * The studio's compose form: what the creator typed (kept as typed, so a restored session shows the same fields),
+ * and the two rules that turn it into work: which checkpoint to load, and the ComposeRequest to send.
+ */
+import { z } from 'zod';
+import { keySchema, scaleSchema } from '../generation/arrangement/types';
+import { parseComposeRequest, type ComposeRequest } from '../generation/compose/request';
+import { checkpointUrl, MODEL_REGISTRY, SHIPPED_MODELS } from '../generation/models/registry';
+
+/** The model choice that reads a checkpoint URL from `customUrl`. */
+export const CUSTOM_MODEL = 'custom';
+
+export const composeFormSchema = z.object({
+  modelChoice: z.string(),
+  customUrl: z.string(),
+  seed: z.number(),
+  temperature: z.number(),
+  bars: z.number(),
+  key: keySchema,
+  scale: scaleSchema,
+  tempo: z.number(),
+  primerType: z.enum(['chords', 'melody']),
+  chordsText: z.string(),
+  melodyText: z.string(),
+  style: z.string(),
+  snap: z.boolean(),
+});
+export type ComposeForm = z.infer<typeof composeFormSchema>;
+
+export function defaultComposeForm(): ComposeForm {
+  return {
+    modelChoice: SHIPPED_MODELS[0]?.id ?? CUSTOM_MODEL,
+    customUrl: '',
+    seed: 42,
+    temperature: 1,
+    bars: 8,
+    key: 'C',
+    scale: 'major',
+    tempo: 112,
+    primerType: 'chords',
+    chordsText: 'C G Am F',
+    melodyText: '60 64 67 72',
+    style: 'pop',
+    snap: true,
+  };
+}
+
+export class ComposeFormError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ComposeFormError';
+  }
+}
+
+export type ModelTarget = { modelId: string; url: string };
+
+/**
+ * The checkpoint to load: a registered model by id, or a custom URL (resolved against `pageUrl`, the model id then
+ * being `url:<absolute url>`). Throws ComposeFormError when there is nothing to load.
+ */
+export function modelTarget(form: Pick<ComposeForm, 'modelChoice' | 'customUrl'>, pageUrl: string): ModelTarget {
+  if (form.modelChoice === CUSTOM_MODEL) {
+    if (!form.customUrl.trim()) throw new ComposeFormError('Enter a checkpoint URL (a folder with config.json and weights_manifest.json).');
+    const url = new URL(form.customUrl.trim(), pageUrl).toString().replace(/\/$/, '');
+    return { modelId: `url:${url}`, url };
+  }
+  const m = MODEL_REGISTRY.find((x) => x.id === form.modelChoice);
+  if (!m) throw new ComposeFormError(`Unknown model ${form.modelChoice}: choose one from the list.`);
+  return { modelId: m.id, url: new URL(checkpointUrl(m, new URL(pageUrl).origin), pageUrl).toString() };
+}
+
+/** The ComposeRequest the form describes (ComposeRequestError from the schema when a field is out of range). */
+export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequest {
+  const chords = form.chordsText.split(/[\s,|]+/).filter(Boolean);
+  const pitches = form.melodyText.split(/[\s,]+/).filter(Boolean).map(Number);
+  if (form.primerType === 'melody' && (pitches.length === 0 || pitches.some((p) => !Number.isInteger(p)))) {
+    throw new ComposeFormError('The primer melody must be MIDI note numbers separated by spaces, e.g. "60 64 67".');
+  }
+  return parseComposeRequest({
+    version: 1,
+    modelId,
+    seed: form.seed,
+    temperature: form.temperature,
+    bars: form.bars,
+    key: form.key,
+    scale: form.scale,
+    tempo: form.tempo,
+    style: form.style,
+    snapToScale: form.snap,
+    primer:
+      form.primerType === 'chords'
+        ? { type: 'chords', progression: chords }
+        : { type: 'melody', notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })), totalSteps: pitches.length * 4 },
+    ...(form.primerType === 'melody' && chords.length ? { progression: chords } : {}),
+  });
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useChainId, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from 'wagmi';
 import { shortHex } from '../../lib/format/short-hex';
 import { useSiwe } from '../_hooks/use-siwe';
-import { describeError } from './describe-error';
+import { describeWalletError } from '../../lib/errors/wallet';
 
 /**
  * The header's wallet menu: connect (injected wallets; on the local chain, the labelled dev accounts), disconnect,
@@ -51,7 +51,7 @@ export function WalletMenu() {
           Disconnect
         </button>
         {wrongChain && <p role="alert">Your wallet is on chain {connection.chainId}; Motif runs on chain {configuredChainId}.</p>}
-        {error && <p role="alert">{describeError(error)}</p>}
+        {error && <p role="alert">{describeWalletError(error)}</p>}
       </div>
     );
   }
@@ -76,7 +76,7 @@ export function WalletMenu() {
           ))}
         </ul>
       )}
-      {connect.error && <p role="alert">{describeError(connect.error)}</p>}
+      {connect.error && <p role="alert">{describeWalletError(connect.error)}</p>}
     </div>
   );
 }

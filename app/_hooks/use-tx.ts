@@ -6,7 +6,8 @@ import { useCallback, useState } from 'react';
 import type { Hash } from 'viem';
 import { useConfig } from 'wagmi';
 import { waitForTransactionReceipt } from 'wagmi/actions';
-import { describeError } from '../_components/describe-error';
+import { describeWalletError } from '../../lib/errors/wallet';
+import { useNativeCurrency } from './use-chain-info';
 
 export type TxPhase = 'idle' | 'signing' | 'pending' | 'confirmed' | 'error';
 export type TxState = { phase: TxPhase; label: string; message: string; hash?: Hash };
@@ -19,6 +20,7 @@ export type TxStep = { label: string; send: () => Promise<Hash> };
  */
 export function useTx() {
   const config = useConfig();
+  const currency = useNativeCurrency();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [state, setState] = useState<TxState>({ phase: 'idle', label: '', message: '' });
@@ -36,14 +38,14 @@ export function useTx() {
         setState({ phase: 'confirmed', label, message: `${label}: confirmed.` });
         return true;
       } catch (error) {
-        setState({ phase: 'error', label, message: `${label} failed: ${describeError(error)}` });
+        setState({ phase: 'error', label, message: `${label} failed: ${describeWalletError(error, currency)}` });
         return false;
       } finally {
         await queryClient.invalidateQueries();
         router.refresh();
       }
     },
-    [config, queryClient, router],
+    [config, queryClient, router, currency],
   );
   return { state, run, busy: state.phase === 'signing' || state.phase === 'pending' };
 }

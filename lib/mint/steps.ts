@@ -6,6 +6,10 @@
  *   mint:    sign (manifest, EIP-712) -> pin (folder) -> split (SplitMain.createSplit, when new) -> mint (tx sent) -> confirm
  *   voucher: sign -> pin -> split -> voucher (EIP-712 lazy-mint voucher)
  */
+import { ZodError } from 'zod';
+import { BaseError, findError } from '../errors';
+import { classifyWalletError, revertReason, shortMessageOf } from '../errors/wallet';
+import { InvalidManifestError } from '../provenance/errors';
 import type { DraftFailure, DraftProgress, FailureKind, MintDetails, MintDraft } from './draft';
 
 export const MINT_STEPS = ['sign', 'pin', 'split', 'mint', 'confirm'] as const;
@@ -84,26 +88,17 @@ export function updateDetails(d: MintDraft, details: MintDetails, now: string): 
   return { ...d, details, progress, updatedAt: now };
 }
 
-export class PinFailedError extends Error {
+export type PinFailedErrorType = PinFailedError & { name: 'PinFailedError' };
+
+/** The pin route answered an error status (the body's reason in `detail`). */
+export class PinFailedError extends BaseError {
+  override name = 'PinFailedError' as const;
   constructor(
     readonly status: number,
     readonly detail: string,
   ) {
     super(`pin failed (${status}): ${detail}`);
-    this.name = 'PinFailedError';
   }
-}
-
-type ErrorLike = { name?: unknown; message?: unknown; shortMessage?: unknown; code?: unknown; cause?: unknown; details?: unknown };
-
-function chain(error: unknown): ErrorLike[] {
-  const out: ErrorLike[] = [];
-  let e: unknown = error;
-  for (let i = 0; i < 8 && e && typeof e === 'object'; i++) {
-    out.push(e as ErrorLike);
-    e = (e as ErrorLike).cause;
-  }
-  return out;
 }
 
 const ACTION: Record<MintStep, string> = {
@@ -115,34 +110,34 @@ const ACTION: Record<MintStep, string> = {
   voucher: 'sign the voucher',
 };
 
-/** A failure kind and the message to show (what happened, what to do). */
-export function classifyError(step: MintStep, error: unknown): { kind: FailureKind; message: string } {
-  const errs = chain(error);
-  const text = errs.map((e) => `${String(e.name ?? '')} ${String(e.shortMessage ?? '')} ${String(e.message ?? '')} ${String(e.details ?? '')}`).join(' | ');
-  if (error instanceof PinFailedError) {
-    const why =
-      error.status === 413 ? 'the files are too large' : error.status === 415 ? 'the audio or MIDI file is not in a supported format' : error.status === 422 ? 'the manifest was refused' : error.status >= 500 ? 'the IPFS service is unavailable' : 'the request was refused';
-    return { kind: 'pin', message: `Pinning failed: ${why} (HTTP ${error.status}: ${error.detail}). Nothing was minted; retry to pin again.` };
-  }
-  if (errs.some((e) => e.code === 4001 || e.name === 'UserRejectedRequestError') || /user (rejected|denied)|rejected the request|denied (transaction|message) signature/i.test(text)) {
-    return { kind: 'rejected', message: `You rejected the request to ${ACTION[step]} in your wallet. Nothing was ${step === 'sign' || step === 'voucher' ? 'signed' : 'sent'}; retry when ready.` };
-  }
-  if (errs.some((e) => e.name === 'InsufficientFundsError') || /insufficient funds|exceeds the balance|insufficient balance/i.test(text)) {
-    return { kind: 'insufficient-funds', message: `Your account cannot pay for the transaction to ${ACTION[step]}: insufficient funds for gas. Add funds, then retry.` };
-  }
-  if (errs.some((e) => e.name === 'ContractFunctionRevertedError' || e.name === 'CallExecutionError' && /revert/i.test(String(e.message))) || /revert/i.test(text)) {
-    const reason = errs.map((e) => (typeof e.shortMessage === 'string' ? e.shortMessage : '')).reverse().find((m) => /revert/i.test(m));
-    return { kind: 'reverted', message: `The transaction to ${ACTION[step]} was reverted${reason ? `: ${reason}` : ''}. No track was minted; retry to send it again.` };
-  }
-  if (/failed to fetch|network|timeout|timed out/i.test(text)) {
-    return { kind: 'network', message: `Could not ${ACTION[step]}: the network request failed (${firstMessage(errs)}). Retry.` };
-  }
-  if (errs.some((e) => e.name === 'ZodError' || e.name === 'InvalidManifestError')) return { kind: 'invalid', message: `Could not ${ACTION[step]}: ${firstMessage(errs)}` };
-  return { kind: 'unknown', message: `Could not ${ACTION[step]}: ${firstMessage(errs)}. Retry.` };
+function pinReason(status: number): string {
+  if (status === 413) return 'the files are too large';
+  if (status === 415) return 'the audio or MIDI file is not in a supported format';
+  if (status === 422) return 'the manifest was refused';
+  if (status >= 500) return 'the IPFS service is unavailable';
+  return 'the request was refused';
 }
 
-function firstMessage(errs: ErrorLike[]): string {
-  const e = errs[0];
-  const m = e ? (typeof e.shortMessage === 'string' && e.shortMessage) || (typeof e.message === 'string' && e.message) : '';
-  return m || 'unknown error';
+/** A failure kind and the message to show (what happened, what to do); wallet errors through the one classifier. */
+export function classifyError(step: MintStep, error: unknown): { kind: FailureKind; message: string } {
+  const pin = findError(error, PinFailedError);
+  if (pin) return { kind: 'pin', message: `Pinning failed: ${pinReason(pin.status)} (HTTP ${pin.status}: ${pin.detail}). Nothing was minted; retry to pin again.` };
+  if (findError(error, ZodError) || findError(error, InvalidManifestError)) return { kind: 'invalid', message: `Could not ${ACTION[step]}: ${shortMessageOf(error)}` };
+  const f = classifyWalletError(error);
+  switch (f.kind) {
+    case 'rejected':
+      return { kind: 'rejected', message: `You rejected the request to ${ACTION[step]} in your wallet. Nothing was ${step === 'sign' || step === 'voucher' ? 'signed' : 'sent'}; retry when ready.` };
+    case 'insufficient-funds':
+      return { kind: 'insufficient-funds', message: `Your account cannot pay for the transaction to ${ACTION[step]}: insufficient funds for gas. Add funds, then retry.` };
+    case 'reverted': {
+      const reason = revertReason(f);
+      return { kind: 'reverted', message: `The transaction to ${ACTION[step]} was reverted${reason ? `: ${reason}` : ''}. No track was minted; retry to send it again.` };
+    }
+    case 'chain-mismatch':
+      return { kind: 'network', message: `Could not ${ACTION[step]}: your wallet is on another network (${f.message}). Switch networks, then retry.` };
+    case 'network':
+      return { kind: 'network', message: `Could not ${ACTION[step]}: the network request failed (${f.message}). Retry.` };
+    case 'unknown':
+      return { kind: 'unknown', message: `Could not ${ACTION[step]}: ${f.message || 'unknown error'}. Retry.` };
+  }
 }

@@ -1,4 +1,15 @@
+import {
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  encodeErrorResult,
+  InsufficientFundsError,
+  TransactionExecutionError,
+  UserRejectedRequestError,
+} from 'viem';
 import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { trackCollectionAbi } from '../../lib/contracts/abi';
+import { TransactionRevertedError } from '../../lib/errors';
 import { defaultComposeRequest } from '../../lib/generation/compose/request';
 import { arrange } from '../../lib/generation/arrangement/arrange';
 import { defaultDetails, newDraft, type MintDraft } from '../../lib/mint/draft';
@@ -46,9 +57,12 @@ function effects(failAt?: { step: MintStep; error: unknown }) {
   return { fx, calls, saved };
 }
 
-const rejected = Object.assign(new Error('User rejected the request.'), { name: 'UserRejectedRequestError', code: 4001 });
-const poor = Object.assign(new Error('The total cost (gas * gas fee + value) of executing this transaction exceeds the balance of the account.'), { name: 'InsufficientFundsError' });
-const reverted = Object.assign(new Error('wrapper'), { name: 'ContractFunctionExecutionError', shortMessage: 'The contract function "mint" reverted.', cause: { name: 'ContractFunctionRevertedError', shortMessage: 'The contract function "mint" reverted with the following reason: RoyaltyTooHigh' } });
+// the errors viem and the wallet raise (classified by class, never by text)
+const rejected = new UserRejectedRequestError(new Error('User rejected the request.'));
+const poor = new TransactionExecutionError(new InsufficientFundsError(), { account: { address: CREATOR, type: 'json-rpc' } });
+const revert = new ContractFunctionRevertedError({ abi: trackCollectionAbi, functionName: 'mint', data: encodeErrorResult({ abi: trackCollectionAbi, errorName: 'RoyaltyTooHigh', args: [6000n, 5000n] }) });
+const reverted = new ContractFunctionExecutionError(revert, { abi: trackCollectionAbi, functionName: 'mint', args: [], contractAddress: CREATOR });
+const minedReverted = new TransactionRevertedError('The mint', TX);
 const pin415 = new PinFailedError(415, 'audio.wav is not a WAV file');
 
 const CASES: Array<[string, MintStep, unknown, string, RegExp]> = [
@@ -58,7 +72,8 @@ const CASES: Array<[string, MintStep, unknown, string, RegExp]> = [
   ['insufficient funds for the split', 'split', poor, 'insufficient-funds', /insufficient funds/],
   ['rejected mint transaction', 'mint', rejected, 'rejected', /rejected the request to mint/],
   ['insufficient funds for the mint', 'mint', poor, 'insufficient-funds', /insufficient funds/],
-  ['reverted mint', 'confirm', reverted, 'reverted', /reverted.*RoyaltyTooHigh/],
+  ['reverted mint', 'mint', reverted, 'reverted', /reverted: RoyaltyTooHigh\(6000, 5000\)/],
+  ['mint reverted in its block', 'confirm', minedReverted, 'reverted', /transaction to confirm the mint was reverted/],
 ];
 
 describe('mint step machine', () => {
@@ -112,5 +127,8 @@ describe('mint step machine', () => {
   it('classifies unknown and network errors with the action that failed', () => {
     expect(classifyError('pin', new TypeError('Failed to fetch')).kind).toBe('network');
     expect(classifyError('split', new Error('boom'))).toEqual({ kind: 'unknown', message: 'Could not create the split: boom. Retry.' });
+    expect(classifyError('sign', new ZodError([])).kind).toBe('invalid');
+    // a message that merely mentions a revert is not a revert
+    expect(classifyError('mint', new Error('execution reverted?')).kind).toBe('unknown');
   });
 });

@@ -17,7 +17,9 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { startAnvil } from '../lib/chain/anvil';
 import { compileContracts } from '../lib/contracts/compile';
 import { deployContracts } from '../lib/contracts/deploy';
-import { marketAbi, splitMainAbi, trackCollectionAbi } from '../lib/contracts/abi';
+import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../lib/contracts/abi';
+import { AllowlistTree } from '../lib/editions/allowlist-tree';
+import { editionIdOf } from '../lib/editions/edition-id';
 import { marketOrderDomain, marketOrderTypes, type MarketOrder } from '../lib/contracts/market-order';
 import type { BenchFigure, BenchModule } from './figure';
 
@@ -43,6 +45,10 @@ const PEERS = {
   splitsCycle5: 277_403,
   seaportFill: 109_261,
   erc721aTransfer: 42_074,
+  /** Issue #17: Sound's new 1/1 edition + mint (a contract per edition); Zora ERC721Drop warm mint; Sound mint. */
+  soundEditionCreate: 444_913,
+  zoraDropMint: 68_869,
+  soundMint: 77_423,
 } as const;
 
 /**
@@ -192,6 +198,63 @@ export const gasBench: BenchModule = {
       const listGas = await gasOf(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, listed, price, block.timestamp + 86_400n] }));
       const buyListedGas = await gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'buy', args: [track, listed], value: price }));
 
+      // ---------------------------------------------------------------- editions (issue #17)
+      // One Editions contract for every creator: an edition is storage in it, not a new contract.
+      const editions = deployment.contracts.Editions.address;
+      const edCreator = await fund();
+      const edSplit = newSplitAddress; // an existing split as the royalty receiver (and default payout)
+      const editionPrice = parseEther('0.01');
+      const phaseWindow = async () => {
+        const now = (await publicClient.getBlock()).timestamp;
+        return { start: Number(now), end: Number(now) + 86_400 };
+      };
+      const createEditionTx = async (label: string, phase: { walletCap: number; mode: number; merkleRoot: Hex }) => {
+        const { start, end } = await phaseWindow();
+        return gasOf(
+          await edCreator.writeContract({
+            address: editions,
+            abi: editionsAbi,
+            functionName: 'createEdition',
+            args: [
+              { content: digest(label, 0), manifest: digest(`${label}/manifest`, 0), licence: 7, royaltyReceiver: edSplit, royaltyBps: 1000, payout: zeroAddress, maxSupply: 1000, closeAt: 0, referralBps: 500 },
+              [{ price: editionPrice, start, end, walletCap: phase.walletCap, phaseCap: 0, mode: phase.mode, merkleRoot: phase.merkleRoot }],
+            ],
+          }),
+        );
+      };
+      const publicPhase = { walletCap: 0, mode: 0, merkleRoot: `0x${'00'.repeat(32)}` as Hex };
+      await createEditionTx('edition-first', publicPhase); // the creator's first edition (cold creator)
+      // create: the creator's second edition, one public phase, 1,000 copies, 10% royalty to a split, 5% referral.
+      const editionCreate = await createEditionTx('edition-public', publicPhase);
+      const publicEdition = editionIdOf(edCreator.account.address, digest('edition-public', 0));
+      const collector = await fund();
+      const mintPublic = async (editionId: bigint) =>
+        gasOf(await collector.writeContract({ address: editions, abi: editionsAbi, functionName: 'mint', args: [editionId, 0n, 1n, collector.account.address, zeroAddress, ''], value: editionPrice }));
+      await mintPublic(publicEdition); // the collector's first copy (creates their balance slot)
+      // mint1.public: the collector's second copy, public phase without wallet cap, no referrer, no comment.
+      const editionMintPublic = await mintPublic(publicEdition);
+      await createEditionTx('edition-capped', { ...publicPhase, walletCap: 5 });
+      const cappedEdition = editionIdOf(edCreator.account.address, digest('edition-capped', 0));
+      await mintPublic(cappedEdition);
+      const editionMintPublicCapped = await mintPublic(cappedEdition);
+
+      // mint1.allowlist: a 1,000-address tree (10-hash proofs) built by lib/editions as the app builds it.
+      const allowlistRun = async (label: string, walletCap: number) => {
+        const editionId = editionIdOf(edCreator.account.address, digest(label, 0));
+        const listed = [collector.account.address, ...Array.from({ length: 999 }, () => fresh())];
+        const tree = AllowlistTree.build([{ editionId, phase: 0, addresses: listed }]);
+        await createEditionTx(label, { walletCap, mode: 1, merkleRoot: tree.root });
+        const proof = tree.proof(editionId, 0, collector.account.address);
+        const mintListed = async () =>
+          gasOf(
+            await collector.writeContract({ address: editions, abi: editionsAbi, functionName: 'mintAllowlisted', args: [editionId, 0n, 1n, collector.account.address, zeroAddress, '', proof], value: editionPrice }),
+          );
+        await mintListed();
+        return { gas: await mintListed(), proofLength: proof.length };
+      };
+      const allowlisted = await allowlistRun('edition-allowlist', 0);
+      const allowlistedCapped = await allowlistRun('edition-allowlist-capped', 5);
+
       return [
         {
           name: 'gas.mint.cold',
@@ -255,6 +318,27 @@ export const gasBench: BenchModule = {
           unit: 'gas',
           goal: '<= 90000',
           note: `fill of a signed order after seller and receiver withdrew everything (their credit slots keep a marker, so they stay non-zero). On-chain listing instead: list ${fmt(listGas)} + buy ${fmt(buyListedGas)}. Peer: Seaport 1.6 ${fmt(PEERS.seaportFill)} (issue)`,
+        },
+        {
+          name: 'gas.edition.create',
+          value: editionCreate,
+          unit: 'gas',
+          goal: '<= 150000',
+          note: `a creator's second edition in the shared Editions contract: one public phase, 1,000 copies, 10% royalty to a split (default payout), 5% referral; no contract deployed. Peer: Sound new 1/1 edition + mint ${fmt(PEERS.soundEditionCreate)} (issue)`,
+        },
+        {
+          name: 'gas.edition.mint1.public',
+          value: editionMintPublic,
+          unit: 'gas',
+          goal: '<= 70000',
+          note: `the collector's second copy of an edition (already holds one), public phase without wallet cap, no referrer, empty comment; with a wallet cap ${fmt(editionMintPublicCapped)}. Peers: Zora ERC721Drop warm ${fmt(PEERS.zoraDropMint)}, Sound ${fmt(PEERS.soundMint)} (issue)`,
+        },
+        {
+          name: 'gas.edition.mint1.allowlist',
+          value: allowlisted.gas,
+          unit: 'gas',
+          goal: '<= 80000',
+          note: `the collector's second allowlist copy with a ${allowlisted.proofLength}-hash proof from a 1,000-address tree (lib/editions AllowlistTree), no wallet cap; with a wallet cap ${fmt(allowlistedCapped.gas)}`,
         },
       ];
     } finally {

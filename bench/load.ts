@@ -18,7 +18,7 @@ import { marketAbi, trackCollectionAbi } from '../lib/contracts/abi';
 import { readDeployment } from '../lib/contracts/deployment';
 import { trackIdOf } from '../lib/contracts/track-id';
 import { HeliaStorage } from '../lib/ipfs/helia-storage';
-import { pinTrack } from '../lib/ipfs/track-folder';
+import { pinTrack } from '../lib/tracks/track-folder';
 import { contentDigestOfCid } from '../lib/provenance/digest';
 import { buildManifest } from '../lib/provenance/manifest';
 import { signManifest } from '../lib/provenance/signed-manifest';

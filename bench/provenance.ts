@@ -11,7 +11,7 @@ import { localDevAccounts } from '../lib/chain/dev-accounts';
 import { defaultModel } from '../lib/generation/models/registry';
 import { cidOfBytes } from '../lib/ipfs/cid-of-files';
 import { HeliaStorage } from '../lib/ipfs/helia-storage';
-import { pinTrack } from '../lib/ipfs/track-folder';
+import { pinTrack } from '../lib/tracks/track-folder';
 import { sha256Hex } from '../lib/provenance/digest';
 import { defaultComposeRequest } from '../lib/generation/compose/request';
 import { buildManifest, type BuildManifestParameters } from '../lib/provenance/manifest';

@@ -3,7 +3,7 @@ import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import { TRACK_LIMITS } from '../ipfs/limits';
+import { TRACK_LIMITS } from '../provenance/track-limits';
 import { readAll, type Entry, type IpfsStorage } from '../ipfs/storage';
 import { cidOfContentDigest } from '../provenance/digest';
 import { TRACK_FILES } from '../provenance/manifest-schema';

@@ -16,7 +16,7 @@ import { RetriesExhaustedError } from './retry';
 import { ContentNotFoundError, readAll } from './storage';
 import { startKuboRpcDouble, type KuboRpcDouble } from './testing/kubo-rpc-double';
 import { startPinningServiceDouble, type PinningServiceDouble } from './testing/pinning-service-double';
-import { expectedCids, pinFolderVerified, CidMismatchError } from './track-folder';
+import { expectedCids, pinFolderVerified, CidMismatchError } from '../tracks/track-folder';
 import { CID } from 'multiformats/cid';
 
 const enc = new TextEncoder();

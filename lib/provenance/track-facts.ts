@@ -2,13 +2,13 @@
  * The musical facts a track's metadata states, derived from its signed manifest (what was generated, and every
  * human edit) and from the pinned files themselves, never typed by a person: the key and tempo after the edits,
  * the song's length, the audio file's length (song + render tail), and the note counts of the final arrangement.
- * Pure: used at pin time (lib/ipfs/track-folder.ts) and again by the verifier to re-derive what metadata.json says.
+ * Pure: used at pin time (lib/tracks/track-folder.ts) and again by the verifier to re-derive what metadata.json says.
  */
 import type { KeyName, ScaleName } from '../generation/arrangement/theory';
 import { secondsPerStep, STEPS_PER_BAR, TRACK_IDS, type TrackId } from '../generation/arrangement/types';
 import type { EditOp } from '../generation/edit-log/schema';
 import { midiToNotes, trackIdOf } from '../generation/export/midi';
-import { sniffWav } from '../ipfs/sniff';
+import { readWavHeader } from '../generation/export/wav-header';
 import { editedMusic } from './edited-music';
 
 /** The parts of a manifest (any version) the facts depend on. */
@@ -63,7 +63,7 @@ export function trackFacts(manifest: FactsManifest, files: { wav: Uint8Array; mi
   const ops = manifest.edits.log.ops;
   const { key, keyLabel, transposedSemitones, bpm } = editedMusic(g, ops);
   const songSeconds = ms(g.bars * STEPS_PER_BAR * secondsPerStep(bpm));
-  const audioSeconds = ms(sniffWav(files.wav).durationSeconds);
+  const audioSeconds = ms(readWavHeader(files.wav).durationSeconds);
   const midi = midiNoteCounts(files.midi);
   return {
     key,

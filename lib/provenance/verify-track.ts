@@ -1,15 +1,15 @@
 import { CID } from 'multiformats/cid';
 import { isAddressEqual, type Address, type Hex, type PublicClient } from 'viem';
 import { cidOfBytes, cidOfFolder, fileLinkOfBytes, type FileLinkInfo } from '../ipfs/cid-of-files';
-import { coverSvgBytes } from '../ipfs/cover-image';
-import { TRACK_LIMITS } from '../ipfs/limits';
+import { coverSvgBytes } from '../generation/export/cover';
+import { notesFromMidi } from '../generation/export/midi';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
-import { notesFromMidi } from '../ipfs/track-folder';
 import { trackIdOf } from '../contracts/track-id';
 import { readChainRecord, readContentDigest } from './chain-record';
 import { cidOfContentDigest, contentDigestOfCid, sha256Hex, sha256HexAsync } from './digest';
 import { trackFacts, type TrackFacts } from './track-facts';
 import { TRACK_FILES, type AnyTrackManifest } from './manifest-schema';
+import { TRACK_LIMITS } from './track-limits';
 import { watermarkCheck } from './watermark-check';
 import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
 import { checkC2pa } from './c2pa/check';

@@ -15,7 +15,7 @@ import { localChain } from '../../lib/config/chains';
 import { trackCollectionAbi } from '../../lib/contracts/abi/TrackCollection';
 import { deployContracts } from '../../lib/contracts/deploy';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { pinTrack } from '../../lib/ipfs/track-folder';
+import { pinTrack } from '../../lib/tracks/track-folder';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { contentDigestOfCid } from '../../lib/provenance/digest';
 import { verifyTrack, type VerifyChainOptions, type VerifyTrackResult } from '../../lib/provenance/verify-track';

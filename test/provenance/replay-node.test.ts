@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointCid } from '../../lib/generation/models/checkpoint-files';
 import type { ShippedModel } from '../../lib/generation/models/registry';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { pinTrack } from '../../lib/ipfs/track-folder';
+import { pinTrack } from '../../lib/tracks/track-folder';
 import { ReplayError } from '../../lib/provenance/errors';
 import { compose, type ComposeResult } from '../../lib/generation/compose/compose';
 import type { EditOp } from '../../lib/generation/edit-log/schema';

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
-import { coverSvgBytes } from '../../lib/ipfs/cover-image';
+import { coverSvgBytes } from '../../lib/generation/export/cover';
+import { notesFromMidi } from '../../lib/generation/export/midi';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import type { FolderFile } from '../../lib/ipfs/storage';
-import { DEFAULT_SITE_ORIGIN, ManifestMismatchError, notesFromMidi, pinTrack } from '../../lib/ipfs/track-folder';
+import { DEFAULT_SITE_ORIGIN, ManifestMismatchError, pinTrack } from '../../lib/tracks/track-folder';
 import { manifestDigestOf } from '../../lib/provenance/digest';
 import { aiDisclosureFor, summarizeEdits } from '../../lib/provenance/disclosure';
 import type { TrackManifest } from '../../lib/provenance/manifest-schema';
@@ -183,7 +184,7 @@ describe('files: any changed byte or CID is caught by the files check', () => {
   });
 
   it('pinning refuses uploads that are not the bytes the manifest describes', async () => {
-    const { buildTrackFolder } = await import('../../lib/ipfs/track-folder');
+    const { buildTrackFolder } = await import('../../lib/tracks/track-folder');
     const wav = track.wav.slice();
     wav[200] = (wav[200] ?? 0) ^ 1;
     await expect(buildTrackFolder({ wav, midi: track.midi, signed: track.signed, metadata: track.metadata })).rejects.toBeInstanceOf(ManifestMismatchError);

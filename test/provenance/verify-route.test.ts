@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerifyHandler, type VerifyTrackResponse } from '../../app/api/tracks/verify/handler';
 import { VerifyForm } from '../../app/verify/verify-form';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { pinTrack } from '../../lib/ipfs/track-folder';
+import { pinTrack } from '../../lib/tracks/track-folder';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack } from './fixtures';
 
 let dir: string;

@@ -1,3 +1,5 @@
 export * from './wav';
 export * from './wav-decode';
 export * from './midi';
+export * from './wav-header';
+export * from './cover';

@@ -5,6 +5,7 @@
  */
 import * as midiModule from '@tonejs/midi';
 import type { Arrangement, ArrangementNote, TrackId } from '../arrangement/types';
+import type { CoverNote } from './cover';
 
 type MidiCtor = typeof midiModule.Midi;
 // @tonejs/midi is CommonJS: bundlers expose `Midi` as a named export, Node's ESM loader only under `default`.
@@ -74,6 +75,16 @@ export function midiToNotes(bytes: Uint8Array): ImportedMidi {
       })),
     })),
   };
+}
+
+/**
+ * The notes of all tracks merged, as the cover draws them: each note at least one step long (a note shorter than half
+ * a sixteenth would round to zero length). Same quantisation as `midiToNotes`.
+ */
+export function notesFromMidi(bytes: Uint8Array): CoverNote[] {
+  return midiToNotes(bytes).tracks.flatMap((t) =>
+    t.notes.map((n) => ({ pitch: n.pitch, quantizedStartStep: n.quantizedStartStep, quantizedEndStep: Math.max(n.quantizedStartStep + 1, n.quantizedEndStep) })),
+  );
 }
 
 export function trackIdOf(name: string): TrackId | null {

@@ -1,8 +1,16 @@
-import tonejsMidi from '@tonejs/midi';
-
-// @tonejs/midi is CommonJS: Node's ESM loader exposes only its default export.
-const { Midi } = tonejsMidi;
+/**
+ * The track folder (audio.wav, track.mid, cover.svg, manifest.json, metadata.json): checks the uploads, draws the
+ * cover, builds the metadata and pins the folder through any IpfsStorage, accepting the pin only when every CID equals
+ * the independently derived one. Track domain above both the storage (lib/ipfs: blocks, CIDs, UnixFS, gateways) and
+ * provenance (manifests, C2PA); nothing below imports it.
+ */
 import type { CID } from 'multiformats/cid';
+import { coverSvgBytes } from '../generation/export/cover';
+import { notesFromMidi } from '../generation/export/midi';
+import { cidOfBytes, cidOfFolder } from '../ipfs/cid-of-files';
+import { PermanentError, withRetry, type RetryOptions } from '../ipfs/retry';
+import type { FolderFile, IpfsStorage } from '../ipfs/storage';
+import { UNIXFS_SETTINGS, type UnixfsSettings } from '../ipfs/unixfs-settings';
 import { sha256Hex } from '../provenance/digest';
 import { TRACK_FILES } from '../provenance/manifest-schema';
 import { buildTrackMetadata, type TrackMetadata, type TrackMetadataInput } from '../provenance/metadata';
@@ -10,13 +18,8 @@ import { trackFacts } from '../provenance/track-facts';
 import type { SignedManifest } from '../provenance/signed-manifest';
 import type { C2paCredentials } from '../provenance/c2pa/credentials';
 import { C2paEmbedRefusedError, embedC2pa } from '../provenance/c2pa/embed';
-import { cidOfBytes, cidOfFolder } from './cid-of-files';
-import { coverSvgBytes, type CoverNote } from './cover-image';
 import { HttpError, checkSize } from './limits';
-import { PermanentError, withRetry, type RetryOptions } from './retry';
 import { sniffMidi, sniffWav } from './sniff';
-import type { FolderFile, IpfsStorage } from './storage';
-import { UNIXFS_SETTINGS, type UnixfsSettings } from './unixfs-settings';
 
 /** 422: the uploaded bytes are not the ones the signed manifest describes. */
 export class ManifestMismatchError extends HttpError {
@@ -38,26 +41,11 @@ export class CidMismatchError extends PermanentError {
   }
 }
 
-/** Quantized notes (4 steps per quarter) read from a Standard MIDI File, all tracks merged. */
-export function notesFromMidi(bytes: Uint8Array, stepsPerQuarter = 4): CoverNote[] {
-  const midi = new Midi(bytes);
-  const ticksPerStep = midi.header.ppq / stepsPerQuarter;
-  const notes: CoverNote[] = [];
-  for (const track of midi.tracks) {
-    for (const note of track.notes) {
-      const start = Math.round(note.ticks / ticksPerStep);
-      const end = Math.max(start + 1, Math.round((note.ticks + note.durationTicks) / ticksPerStep));
-      notes.push({ pitch: note.midi, quantizedStartStep: start, quantizedEndStep: end });
-    }
-  }
-  return notes;
-}
-
 export type TrackFolder = {
   /** In folder order: audio.wav, track.mid, cover.svg, manifest.json, metadata.json. */
   files: FolderFile[];
   metadata: TrackMetadata;
-  /** Derived from the UnixFS specification (cid-of-files.ts, unixfs-dag.ts), before any backend sees the bytes. */
+  /** Derived from the UnixFS specification (lib/ipfs/cid-of-files.ts, lib/ipfs/unixfs-dag.ts), before any backend sees the bytes. */
   expected: { cid: CID; files: Record<string, CID> };
 };
 

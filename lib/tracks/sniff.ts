@@ -1,4 +1,10 @@
+/**
+ * Content sniffing of track uploads: the bytes must be what the part claims (415 otherwise), whatever their name or
+ * declared type. The WAV header reading itself is lib/generation/export/wav-header.ts.
+ */
 import tonejsMidi from '@tonejs/midi';
+import { readWavHeader, type WavInfo } from '../generation/export/wav-header';
+import { WavError } from '../generation/export/wav';
 import { HttpError } from './limits';
 
 // @tonejs/midi is CommonJS: Node's ESM loader exposes only its default export.
@@ -17,42 +23,20 @@ export class UnsupportedMediaTypeError extends HttpError {
 }
 
 const ascii = (bytes: Uint8Array, start: number, length: number) => String.fromCharCode(...bytes.subarray(start, start + length));
-const u32le = (b: Uint8Array, o: number) => ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
-const u16le = (b: Uint8Array, o: number) => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
 const u32be = (b: Uint8Array, o: number) => (((b[o] ?? 0) << 24) | ((b[o + 1] ?? 0) << 16) | ((b[o + 2] ?? 0) << 8) | (b[o + 3] ?? 0)) >>> 0;
 const u16be = (b: Uint8Array, o: number) => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
-
-export type WavInfo = { format: number; channels: number; sampleRate: number; bitsPerSample: number; dataBytes: number; durationSeconds: number };
 
 /**
  * Checks `bytes` is a RIFF/WAVE file by its content, not its name or declared type: "RIFF" size "WAVE", a `fmt `
  * chunk (PCM 1, IEEE float 3 or extensible 0xFFFE) and a `data` chunk. Returns what it read.
  */
 export function sniffWav(bytes: Uint8Array, part = 'wav'): WavInfo {
-  const expected = 'a RIFF/WAVE audio file';
-  if (bytes.length < 12 || ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WAVE') {
-    throw new UnsupportedMediaTypeError(part, expected, 'no RIFF....WAVE header');
+  try {
+    return readWavHeader(bytes);
+  } catch (error) {
+    if (error instanceof WavError) throw new UnsupportedMediaTypeError(part, 'a RIFF/WAVE audio file', error.message);
+    throw error;
   }
-  let offset = 12;
-  let fmt: Omit<WavInfo, 'dataBytes' | 'durationSeconds'> | undefined;
-  while (offset + 8 <= bytes.length) {
-    const id = ascii(bytes, offset, 4);
-    const size = u32le(bytes, offset + 4);
-    if (id === 'fmt ') {
-      if (size < 16 || offset + 8 + 16 > bytes.length) throw new UnsupportedMediaTypeError(part, expected, 'truncated fmt chunk');
-      const format = u16le(bytes, offset + 8);
-      if (![1, 3, 0xfffe].includes(format)) throw new UnsupportedMediaTypeError(part, expected, `unsupported audio format ${format}`);
-      fmt = { format, channels: u16le(bytes, offset + 10), sampleRate: u32le(bytes, offset + 12), bitsPerSample: u16le(bytes, offset + 22) };
-      if (fmt.channels < 1 || fmt.sampleRate < 1 || fmt.bitsPerSample < 8) throw new UnsupportedMediaTypeError(part, expected, 'implausible fmt chunk');
-    } else if (id === 'data') {
-      if (!fmt) throw new UnsupportedMediaTypeError(part, expected, 'data chunk before fmt chunk');
-      const dataBytes = Math.min(size, bytes.length - offset - 8);
-      const frame = fmt.channels * (fmt.bitsPerSample / 8);
-      return { ...fmt, dataBytes, durationSeconds: dataBytes / frame / fmt.sampleRate };
-    }
-    offset += 8 + size + (size % 2);
-  }
-  throw new UnsupportedMediaTypeError(part, expected, fmt ? 'no data chunk' : 'no fmt chunk');
 }
 
 export type MidiInfo = { format: number; tracks: number; division: number };

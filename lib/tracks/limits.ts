@@ -1,12 +1,8 @@
-/** Largest accepted size of each part of a track upload, in bytes. */
-export const TRACK_LIMITS = {
-  /** A 10-minute stereo 16-bit 48 kHz WAV is about 115 MB; 3 minutes at 44.1 kHz is 32 MB. */
-  wav: 128 * 1024 * 1024,
-  midi: 1024 * 1024,
-  manifest: 1024 * 1024,
-  metadata: 64 * 1024,
-} as const;
-export type TrackPart = keyof typeof TRACK_LIMITS;
+/**
+ * Upload size limits of a track (413): the limits themselves are TRACK_LIMITS (lib/provenance/track-limits.ts), the
+ * one home every reader of a track folder shares.
+ */
+import { TRACK_LIMITS, type TrackPart } from '../provenance/track-limits';
 
 /** An HTTP-mappable error (route handlers answer with `status`). */
 export class HttpError extends Error {

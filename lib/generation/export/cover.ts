@@ -1,4 +1,9 @@
-/** A quantized note as drawn on the cover (same shape as lib/generation/notes QuantizedNote). */
+/**
+ * The cover of a track: a piano roll of its notes as SVG (pure; Node and browser). Lives with the other files a
+ * composition is exported to (WAV, MIDI), below both the track folder (lib/tracks, which draws it at pin) and
+ * provenance (lib/provenance/verify-track.ts, which redraws it to check cover.svg).
+ */
+/** A quantized note as drawn on the cover (lib/generation/notes QuantizedNote without velocity). */
 export type CoverNote = { pitch: number; quantizedStartStep: number; quantizedEndStep: number };
 
 export type CoverOptions = { width?: number; height?: number; title?: string };

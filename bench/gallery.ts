@@ -18,8 +18,8 @@ import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { applyMigrations } from '../lib/db/migrate';
 import { syncToHead } from '../lib/indexer/indexer';
 import { ensureAppBuild, nextBinary } from '../lib/platform/app-build';
-import { startProcess } from '../lib/platform/child-process';
-import { freePort } from '../lib/platform/ports';
+import { startProcess } from '../lib/process/child-process';
+import { freePort } from '../lib/config/ports';
 import { launchChromium } from '../test/support/chromium';
 import type { BenchFigure, BenchModule } from './figure';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../lib/platform/ports';
+import { freePort } from '../lib/config/ports';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
 
 type Started = { readyMs: number; stop(): Promise<void>; appPort: number };

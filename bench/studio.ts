@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { freePort } from '../lib/platform/ports';
+import { freePort } from '../lib/config/ports';
 import { SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { launchChromium } from '../test/support/chromium';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH } from '../test/studio/fixture-checkpoint';

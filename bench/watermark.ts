@@ -5,7 +5,7 @@
  * 48 kHz (linear interpolation; the detector resamples back with its own windowed sinc), and on a 10-second excerpt
  * at an arbitrary offset; false positives over 200 unmarked signals (unmarked renders, excerpts of them, noise).
  */
-import '../lib/platform/polyfills';
+import '../lib/config/polyfills';
 import { detectWatermark, embedWatermark, payloadHex, payloadOfNotesDigest, type Pcm } from '../lib/provenance/watermark';
 import { loadCorpusModel, renderCorpus, type RenderedTrack } from '../test/provenance/watermark-tracks';
 import { decodeMp3, encodeMp3 } from './mp3-roundtrip';

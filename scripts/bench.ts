@@ -3,7 +3,7 @@
  * (`{ name: { value, unit, goal } }`) and BENCHMARKS.md (each figure beside its goal). Modules not named keep
  * their previous figures. Timings are measured here, on this machine; tests never assert them.
  */
-import '../lib/platform/polyfills';
+import '../lib/config/polyfills';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchFigure, BenchModule } from '../bench/figure';

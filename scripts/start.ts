@@ -3,7 +3,7 @@
  * Ctrl-C stops every process it started; data stays in MOTIF_DATA_DIR (default .motif/) for the next start.
  * `npm start -- --role web|indexer` (or MOTIF_ROLE) runs one part beside shared back ends (lib/platform/roles.ts).
  */
-import '../lib/platform/polyfills';
+import '../lib/config/polyfills';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

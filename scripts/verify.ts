@@ -3,7 +3,7 @@
  * replay, chain) against the configured IPFS backend, chain and local deployment (.motif/deployments/<chainId>.json), as the
  * app would (same environment variables, same defaults). Exit code 0 only when every check passed.
  */
-import '../lib/platform/polyfills';
+import '../lib/config/polyfills';
 import path from 'node:path';
 import { resolveChain } from '../lib/config/chains';
 import { parseEnv, resolveLayout } from '../lib/config/env';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startProcess, type ManagedProcess } from '../platform/child-process';
+import { startProcess, type ManagedProcess } from '../process/child-process';
 
 export const LOCAL_CHAIN_ID = 31337;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from './client';
 import { DamagedDataDirError, startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
 import { applyMigrations, listMigrations, migrationStatus, nextMigrationSql } from './migrate';
-import { assertPortFree, freePort, PortBusyError } from '../platform/ports';
+import { assertPortFree, freePort, PortBusyError } from '../config/ports';
 
 let dir: string;
 let server: EmbeddedPostgresServer;

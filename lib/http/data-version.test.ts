@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
-import { freePort } from '../platform/ports';
+import { freePort } from '../config/ports';
 import { walDataVersion, type DataVersionSource } from './data-version';
 
 let dir: string;

@@ -14,7 +14,7 @@ import { trackIdOf } from '../contracts/track-id';
 import { createPrismaClient, type PrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations } from '../db/migrate';
-import { freePort } from '../platform/ports';
+import { freePort } from '../config/ports';
 import { INDEXER_STREAM, runIndexer, type IndexerStateChange, type SyncResult } from './indexer';
 import { readIndexerStatus } from './indexer-status';
 

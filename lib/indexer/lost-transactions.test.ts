@@ -11,7 +11,7 @@ import { deployContracts } from '../contracts/deploy';
 import { createPrismaClient, type PrismaClient } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded-postgres';
 import { applyMigrations } from '../db/migrate';
-import { freePort } from '../platform/ports';
+import { freePort } from '../config/ports';
 import { syncOnce, syncToHead, type IndexerParameters, type LostTransaction } from './indexer';
 import { accountsIn, recentLostTransactions } from './lost-transactions';
 

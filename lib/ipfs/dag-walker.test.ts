@@ -7,7 +7,7 @@ import { importer } from 'ipfs-unixfs-importer';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import '../platform/polyfills';
+import '../config/polyfills';
 import { dagWalker } from './dag-walker';
 import { PackBlockstore } from './pack-blockstore';
 import { unixfsImportOptions } from './unixfs-settings';

@@ -1,4 +1,4 @@
-import '../platform/polyfills';
+import '../config/polyfills';
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { withBitswap } from '@helia/bitswap';

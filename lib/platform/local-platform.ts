@@ -20,9 +20,9 @@ import { pinShippedWeights, type PinnedWeights } from '../generation/models/pin-
 import { HeliaStorage } from '../ipfs/helia-storage';
 import { readAll } from '../ipfs/storage';
 import { ensureAppBuild, nextBinary } from './app-build';
-import { startProcess, type ManagedProcess } from './child-process';
+import { startProcess, type ManagedProcess } from '../process/child-process';
 import { runIndexerLeaderOrStandby } from './indexer-leader';
-import { assertPortFree } from './ports';
+import { assertPortFree } from '../config/ports';
 import { planFor, type Role } from './roles';
 import { seedLocalDemo } from './seed';
 import { indexerStateNotice, lostTransactionsNotice, quarantineNotice, supervisorNotice } from './notices';
@@ -186,15 +186,14 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const lostPacks = quarantined.length > 0 ? `; ${quarantined.length} damaged pack${quarantined.length === 1 ? '' : 's'} quarantined (see /api/health)` : '';
     ready('ipfs', `${storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`}${weightsNote}${lostPacks}`);
 
+    // This process's one database client (the seed and the indexer share it; the web app is another process).
+    const prisma = createPrismaClient(databaseUrl, (e) => log('indexer', `database connection closed: ${e.message}`));
+    stops.push(() => prisma.$disconnect());
+
     // 5. Demo seed (local chain only)
     if (anvil) {
-      const prisma = createPrismaClient(databaseUrl);
-      try {
-        const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
-        ready('seed', `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`);
-      } finally {
-        await prisma.$disconnect();
-      }
+      const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
+      ready('seed', `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`);
     }
 
     // 6. Indexer: backfill, then follow the chain in this process until stop (as the leader, or standing by).
@@ -202,7 +201,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       const deployment = readDeployment(deploymentPath);
       const addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])));
       if (!addresses) throw new Error(`The deployment ${deploymentPath} lacks a Motif contract`);
-      const prisma = createPrismaClient(databaseUrl, (e) => log('indexer', `database connection closed: ${e.message}`));
       // Reads metadata.json of new tracks; blocks are immutable files, so sharing the repository with the app is safe.
       const metadataStorage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
       const abort = new AbortController();
@@ -258,7 +256,6 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         });
       stops.push(async () => {
         abort.abort();
-        await prisma.$disconnect();
         await metadataStorage.close();
       });
       keepAlive('indexer', loopChild('the indexer loop', run), async () => loopChild('the indexer loop', run));

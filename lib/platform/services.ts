@@ -1,4 +1,4 @@
-import '../platform/polyfills';
+import '../config/polyfills';
 import path from 'node:path';
 import type { Address } from 'viem';
 import { resolveChain } from '../config/chains';
@@ -6,11 +6,13 @@ import { parseEnv, resolveLayout, type Env, type Layout } from '../config/env';
 import { createIpfsStorage } from '../ipfs/create-storage';
 import type { IpfsStorage } from '../ipfs/storage';
 import { readDeployment } from '../contracts/deployment';
+import { sharedPrismaClient, type PrismaClient } from '../db/client';
 import { checkHealth, type HealthReport } from './health';
 
 /**
- * The server-side handles a running app needs, created once per process. `npm start` passes the embedded
- * components' addresses through the environment (DATABASE_URL, MOTIF_RPC_URL, MOTIF_CHAIN_ID).
+ * The composition root of the app's server process: the handles pages and routes need, created once per process.
+ * Only app/ and scripts/ import lib/platform; the modules below it take what they need as parameters. `npm start`
+ * passes the embedded components' addresses through the environment (DATABASE_URL, MOTIF_RPC_URL, MOTIF_CHAIN_ID).
  */
 export type Services = {
   env: Env;
@@ -18,6 +20,8 @@ export type Services = {
   rpcUrl: string;
   chainId: number;
   databaseUrl: string;
+  /** The process's one database client (lib/db/client.ts): every page, route and cache borrows it. */
+  prisma: PrismaClient;
   storage: IpfsStorage;
   deploymentPath: string;
   /** Contract name -> address from the deployment file; empty when none is recorded for this chain. */
@@ -50,6 +54,7 @@ async function createServices(): Promise<Services> {
     rpcUrl,
     chainId: chain.id,
     databaseUrl,
+    prisma: sharedPrismaClient(databaseUrl),
     storage,
     deploymentPath,
     async contractAddresses() {

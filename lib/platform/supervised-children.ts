@@ -1,6 +1,6 @@
 import type { Anvil } from '../chain/anvil';
 import type { EmbeddedPostgresServer } from '../db/embedded-postgres';
-import type { ManagedProcess } from './child-process';
+import type { ManagedProcess } from '../process/child-process';
 import { pidEnded, type Supervised } from './supervisor';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -16,7 +16,7 @@ import { applyMigrations } from '../db/migrate';
 import { acquireIndexerLock, runIndexer } from '../indexer/indexer';
 import { HeliaStorage } from '../ipfs/helia-storage';
 import { checkHealth } from './health';
-import { freePort } from './ports';
+import { freePort } from '../config/ports';
 import { anvilChild, loopChild, postgresChild } from './supervised-children';
 import { supervise, type Supervision, type SupervisorEvent } from './supervisor';
 

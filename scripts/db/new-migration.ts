@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
 import { MIGRATIONS_DIR, nextMigrationSql, SCHEMA_PATH, SNAPSHOT_PATH } from '../../lib/db/migrate';
-import { freePort } from '../../lib/platform/ports';
+import { freePort } from '../../lib/config/ports';
 
 const name = (process.argv[2] ?? '').replace(/[^a-z0-9_]/gi, '_');
 if (!name) {

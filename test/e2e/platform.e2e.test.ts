@@ -18,7 +18,7 @@ import { localChain } from '../../lib/config/chains';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { assertPortFree, freePort } from '../../lib/platform/ports';
+import { assertPortFree, freePort } from '../../lib/config/ports';
 import { launchChromium } from '../support/chromium';
 import { pressCtrlC, runStartScript } from '../support/start-process';
 

@@ -24,7 +24,7 @@ import { deployContracts } from '../../lib/contracts/deploy';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../lib/db/embedded-postgres';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { startKuboRpcDouble, type KuboRpcDouble } from '../../lib/ipfs/testing/kubo-rpc-double';
-import { freePort } from '../../lib/platform/ports';
+import { freePort } from '../../lib/config/ports';
 import { makeTrack } from '../provenance/fixtures';
 import { audioEssence } from '../../lib/provenance/c2pa/essence';
 import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';

@@ -6,7 +6,7 @@ import { readCookie } from '../../lib/auth/session-cookie';
 import { signSessionToken, verifySessionToken } from '../../lib/auth/session-token';
 import { createPrismaClient } from '../../lib/db/client';
 import { firstBlockAtOrAfter, type LabelChain } from '../../lib/labels/chain-reader';
-import { createLabelApi } from '../../lib/labels/http';
+import { createLabelHandlers } from '../../app/api/labels/handler';
 import { receiptMatches, type ReceiptLog } from '../../lib/labels/receipt-check';
 import { createLabel, inviteMember } from '../../lib/labels/label-service';
 
@@ -72,7 +72,7 @@ function splitMainLogs(emitter: Address, split: Address, account: Address): Rece
   ];
 }
 
-const api = createLabelApi({
+const api = createLabelHandlers({
   prisma,
   chainId: CHAIN,
   chain,

@@ -25,7 +25,7 @@ import { createPrismaClient } from '../../lib/db/client';
 import { clearIndex } from '../../lib/indexer/clear-index';
 import { syncToHead } from '../../lib/indexer/indexer';
 import { viemLabelChain } from '../../lib/labels/chain-reader';
-import { createLabelApi } from '../../lib/labels/http';
+import { createLabelHandlers } from '../../app/api/labels/handler';
 import { createLabel } from '../../lib/labels/label-service';
 
 const CHAIN_ID = 990_200; // its own chain id: the indexer keys rows by chain id, and other files index 31337
@@ -89,7 +89,7 @@ function req(path: string, body?: unknown): Request {
   if (body !== undefined) headers['content-type'] = 'application/json';
   return new Request(`http://motif.test${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
-let api: ReturnType<typeof createLabelApi>;
+let api: ReturnType<typeof createLabelHandlers>;
 
 beforeAll(async () => {
   await resetIndex();
@@ -103,7 +103,7 @@ beforeAll(async () => {
   tokenAbi = compiled.abi;
   const deployed = await send(wallet(deployer!.privateKey).deployContract({ abi: compiled.abi, bytecode: compiled.bytecode }));
   token = getAddress(deployed.contractAddress!);
-  api = createLabelApi({ prisma, chainId: CHAIN_ID, chain: viemLabelChain(anvil.rpcUrl), splitMain: async () => addresses.SplitMain, market: async () => addresses.Market, session: (r) => verifySessionToken(readCookie(r.headers.get('cookie')), SECRET), sameOrigin: isSameOrigin });
+  api = createLabelHandlers({ prisma, chainId: CHAIN_ID, chain: viemLabelChain(anvil.rpcUrl), splitMain: async () => addresses.SplitMain, market: async () => addresses.Market, session: (r) => verifySessionToken(readCookie(r.headers.get('cookie')), SECRET), sameOrigin: isSameOrigin });
   labelId = (await createLabel(prisma, getAddress(deployer!.address), 'ERC-20 Label 990200')).id;
 }, 180_000);
 

@@ -9,7 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { startAnvil } from '../../lib/chain/anvil';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
 import { applyMigrations } from '../../lib/db/migrate';
-import { freePort } from '../../lib/platform/ports';
+import { freePort } from '../../lib/config/ports';
 
 declare module 'vitest' {
   export interface ProvidedContext {

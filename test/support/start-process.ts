@@ -59,7 +59,7 @@ export async function tempPlatform(name: string): Promise<{ dir: string; env: Pl
   const { chmod, mkdtemp } = await import('node:fs/promises');
   const os = await import('node:os');
   const path = await import('node:path');
-  const { freePort } = await import('../../lib/platform/ports');
+  const { freePort } = await import('../../lib/config/ports');
   const dir = await mkdtemp(path.join(os.tmpdir(), `motif-e2e-${name}-`));
   await chmod(dir, 0o755);
   return {

@@ -1,6 +1,6 @@
-// The trivial route the gallery's latency is compared with in `npm run bench` (same app, same run).
+import { createPingHandler } from './handler';
+
 export const dynamic = 'force-dynamic';
 
-export function GET(): Response {
-  return Response.json({ ok: true });
-}
+/** See ./handler.ts. */
+export const GET = createPingHandler();

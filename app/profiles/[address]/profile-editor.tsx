@@ -33,9 +33,9 @@ export function ProfileEditor({ address, displayName, bio }: { address: string; 
         e.preventDefault();
         setStatus({ kind: 'saving', message: 'Saving…' });
         const res = await fetch(`/api/profiles/${address}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: name, bio: text }) });
-        const body = (await res.json().catch(() => ({}))) as { error?: string; problems?: { field: string; message: string }[] };
+        const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: string[] };
         if (!res.ok) {
-          setStatus({ kind: 'error', message: [body.error, ...(body.problems ?? []).map((p) => `${p.field} ${p.message}`)].filter(Boolean).join(': ') || `HTTP ${res.status}` });
+          setStatus({ kind: 'error', message: [body.error, ...(body.issues ?? [])].filter(Boolean).join(': ') || `HTTP ${res.status}` });
           return;
         }
         setStatus({ kind: 'saved', message: 'Profile saved.' });

@@ -1,7 +1,7 @@
-import { labelApi, type LabelRouteContext } from '../_api';
-import { withLiveSession } from '../../../../lib/auth/live-session';
+import { labelHandlers, type LabelRouteContext } from '../wiring';
+import { withLiveSession } from '../../_http/live-session';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-export const GET = withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelApi()).get(request, (await context.params).labelId));
+export const GET = withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).get(request, (await context.params).labelId));

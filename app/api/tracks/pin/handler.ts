@@ -1,12 +1,11 @@
 import type { Address } from 'viem';
 import { z } from 'zod';
 import { badTextReason } from '../../../../lib/http/text-input';
-import { HttpError, PayloadTooLargeError, checkSize } from '../../../../lib/tracks/limits';
-import { TRACK_LIMITS, type TrackPart } from '../../../../lib/provenance/track-limits';
+import { PayloadTooLargeError, TRACK_LIMITS, checkSize, type TrackPart } from '../../../../lib/ipfs/limits';
 import type { RetryOptions } from '../../../../lib/ipfs/retry';
-import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/tracks/sniff';
+import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/ipfs/sniff';
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
-import { buildTrackFolder, pinFolderVerified } from '../../../../lib/tracks/track-folder';
+import { buildTrackFolder, pinFolderVerified } from '../../../../lib/ipfs/track-folder';
 import { trackIdOf } from '../../../../lib/contracts/track-id';
 import type { C2paCredentials } from '../../../../lib/provenance/c2pa/credentials';
 import { contentDigestOfCid } from '../../../../lib/provenance/digest';
@@ -14,6 +13,7 @@ import { InvalidManifestError } from '../../../../lib/provenance/errors';
 import { creditSchema, isrcSchema } from '../../../../lib/provenance/metadata';
 import { parseSignedManifest, verifyManifestSignature } from '../../../../lib/provenance/signed-manifest';
 import { CID } from 'multiformats/cid';
+import { toErrorResponse, type ApiErrorBody } from '../../_http/errors';
 
 /** The text fields of the multipart request (besides the `wav`, `midi` and `manifest` parts). */
 export const pinTrackFieldsSchema = z
@@ -76,7 +76,7 @@ export type PinTrackHandlerDependencies = {
   admit?: (request: Request) => Promise<Response | null>;
 };
 
-const json = (status: number, body: unknown) => Response.json(body, { status });
+const json = (status: number, body: ApiErrorBody | PinTrackResponse) => Response.json(body, { status });
 const MULTIPART_OVERHEAD = 256 * 1024;
 
 /** The largest multipart request the pin route reads: every part at its limit plus the multipart framing. */
@@ -171,8 +171,9 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       };
       return json(201, body);
     } catch (error) {
-      if (error instanceof HttpError) return json(error.status, { error: error.message });
       if (error instanceof InvalidManifestError) return json(422, { error: 'invalid manifest', issues: error.issues });
+      const answer = toErrorResponse(error); // HttpError of the storage (413, 415, 422 ManifestMismatch) carry their status
+      if (answer) return answer;
       throw error;
     }
   };

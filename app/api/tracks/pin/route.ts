@@ -1,7 +1,6 @@
 import { getAddress } from 'viem';
 import { getServices } from '../../../../lib/platform/services';
 import { c2paCredentials } from '../../../../lib/platform/c2pa-credentials';
-import { getAuthContext } from '../../../../lib/auth/server-context';
 import { readProfile } from '../../../../lib/auth/profile';
 import { publicOrigins } from '../../../../lib/config/env';
 import { withBodyLimit } from '../../../../lib/http/guard';
@@ -22,7 +21,7 @@ const handler = createPinTrackHandler({
   // metadata.json names the artist by their profile name unless the mint form gave one; links go to the public origin.
   metadataDefaults: async (creator) => {
     const services = await getServices();
-    const profile = await readProfile((await getAuthContext()).prisma, getAddress(creator));
+    const profile = await readProfile(services.prisma, getAddress(creator));
     return { artist: profile.displayName, siteOrigin: publicOrigins(services.env)[0] ?? 'http://localhost:3000' };
   },
   c2pa: async () => {
@@ -31,7 +30,8 @@ const handler = createPinTrackHandler({
   },
   // Pins are the writes that cost storage: counted per client (in PostgreSQL, shared by replicas) once a request is valid.
   admit: async (request) => {
-    const decision = await takeRate((await getAuthContext()).prisma, PIN_RATE, clientKey(request));
+    const services = await getServices();
+    const decision = await takeRate(services.prisma, PIN_RATE, clientKey(request));
     return decision.allowed ? null : tooManyRequests(decision);
   },
 });

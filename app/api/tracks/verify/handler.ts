@@ -1,3 +1,4 @@
+import { errorResponse } from '../../_http/errors';
 import { UNREADABLE_BY_UNIXFS, unservableCid } from '../../../../lib/ipfs/gateway';
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
 import { describeDisclosure, type DisclosureText } from '../../../../lib/provenance/disclosure-text';
@@ -36,22 +37,22 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
     try {
       target = parseTrackTarget(id);
     } catch (error) {
-      if (error instanceof InvalidTrackTargetError) return Response.json({ error: error.message }, { status: 400 });
+      if (error instanceof InvalidTrackTargetError) return errorResponse(400, { error: error.message });
       throw error;
     }
     // Token 0 is never minted (the chain reverts on it), and a CID our store cannot read has nothing to verify.
-    if ('tokenId' in target && target.tokenId === 0n) return Response.json({ error: 'token id 0 is out of range' }, { status: 400 });
+    if ('tokenId' in target && target.tokenId === 0n) return errorResponse(400, { error: 'token id 0 is out of range' });
     const unservable = 'cid' in target && typeof target.cid !== 'string' ? unservableCid(target.cid) : null;
-    if (unservable) return Response.json({ error: `${id.slice(0, 100)}: ${unservable}` }, { status: 400 });
+    if (unservable) return errorResponse(400, { error: `${id.slice(0, 100)}: ${unservable}` });
     const [storage, chain, trustAnchorsPem] = await Promise.all([deps.storage(), deps.chain(), deps.c2paTrustAnchors?.()]);
     let result;
     try {
       result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, c2pa: { trustAnchorsPem }, signal: request.signal });
     } catch (error) {
       // A token id names its folder only through the chain: no such token is a 404, no chain to ask is a 503.
-      if (error instanceof TokenNotFoundError) return Response.json({ error: error.message }, { status: 404 });
-      if (error instanceof TokenNeedsChainError) return Response.json({ error: `${error.message}${'problem' in chain ? ` (${chain.problem})` : ''}` }, { status: 503 });
-      if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return Response.json({ error: `not a readable track folder: ${error.message}` }, { status: 404 });
+      if (error instanceof TokenNotFoundError) return errorResponse(404, { error: error.message });
+      if (error instanceof TokenNeedsChainError) return errorResponse(503, { error: `${error.message}${'problem' in chain ? ` (${chain.problem})` : ''}` });
+      if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return errorResponse(404, { error: `not a readable track folder: ${error.message}` });
       throw error;
     }
     const checks = result.checks.map((c) => {

@@ -1,13 +1,13 @@
-import { labelApi, type LabelRouteContext } from '../../_api';
+import { labelHandlers, type LabelRouteContext } from '../../wiring';
 import { JSON_BODY } from '../../../../../lib/http/policies';
 import { withBodyLimit } from '../../../../../lib/http/guard';
-import { withLiveSession } from '../../../../../lib/auth/live-session';
+import { withLiveSession } from '../../../_http/live-session';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-export const POST = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelApi()).invite(request, (await context.params).labelId)));
+export const POST = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).invite(request, (await context.params).labelId)));
 
-export const PATCH = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelApi()).changeRole(request, (await context.params).labelId)));
+export const PATCH = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).changeRole(request, (await context.params).labelId)));
 
-export const DELETE = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelApi()).removeMember(request, (await context.params).labelId)));
+export const DELETE = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).removeMember(request, (await context.params).labelId)));

@@ -1,21 +1,23 @@
 /**
- * The /api/labels route handlers, with their dependencies passed in (the app wires the real ones in app/api/labels;
- * tests pass a real database and a stub chain). Every handler: a SIWE session (401 without), the caller's role
+ * The /api/labels route handlers, with their dependencies passed in (./wiring.ts gives this process's; tests pass a
+ * real database and a stub chain). Every handler: a SIWE session (401 without), the caller's role
  * checked on the server (403 for non-members and for roles that may not act), zod-validated input (400 with the
  * reasons), and a same-origin check for changes (403 from another origin).
  */
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { z } from 'zod';
-import type { PrismaClient } from '../db/client';
-import type { Session } from '../auth/session-token';
-import type { LabelChain, PendingBalances } from './chain-reader';
-import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from './errors';
-import { addToCatalogue, authorize, createLabel, inviteMember, recordSplitAction, removeMember } from './label-service';
-import { changeMemberRole, removeFromCatalogue } from './member-actions';
-import { auditLog, labelDetail, labelScope, listLabels, splitViews } from './queries';
-import { ACTION_EVENTS, receiptMatches } from './receipt-check';
-import { splitPayeesSchema } from './split-input';
-import { statementCsv, statementRows, summarize, type StatementRow } from './statement';
+import type { PrismaClient } from '../../../lib/db/client';
+import type { Session } from '../../../lib/auth/session-token';
+import type { LabelChain, PendingBalances } from '../../../lib/labels/chain-reader';
+import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from '../../../lib/labels/errors';
+import { addToCatalogue, authorize, createLabel, inviteMember, recordSplitAction, removeMember } from '../../../lib/labels/label-service';
+import { changeMemberRole, removeFromCatalogue } from '../../../lib/labels/member-actions';
+import { auditLog, labelDetail, labelScope, listLabels, splitViews } from '../../../lib/labels/queries';
+import { ACTION_EVENTS, receiptMatches } from '../../../lib/labels/receipt-check';
+import { splitPayeesSchema } from '../../../lib/labels/split-input';
+import { ApiError, errorResponse } from '../_http/errors';
+import { DEFAULT_NATIVE_CURRENCY, type NativeCurrency } from '../../../lib/config/chains';
+import { statementCsv, statementRows, summarize, type StatementRow } from '../../../lib/labels/statement';
 
 export type LabelApiDeps = {
   prisma: PrismaClient;
@@ -26,17 +28,13 @@ export type LabelApiDeps = {
   market: () => Promise<Address | null>;
   session: (request: Request) => Session | null;
   sameOrigin: (request: Request) => boolean;
+  /** The chain's gas token: the statement CSV names native amounts by its symbol. */
+  nativeCurrency?: NativeCurrency;
 };
 
 const noStore = { 'cache-control': 'no-store' };
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: noStore });
-const fail = (status: number, error: string, issues?: string[]) => json(issues ? { error, issues } : { error }, status);
-
-class BadRequest extends Error {
-  constructor(message: string, readonly issues: string[] = [], readonly status = 400) {
-    super(message);
-  }
-}
+const badRequest = (message: string, issues?: string[]) => new ApiError(400, message, issues ? { issues } : {});
 
 const address = z.string().trim().refine((s) => isAddress(s, { strict: false }), { message: 'must be a 0x address (40 hex digits)' }).transform((s) => getAddress(s));
 const role = z.enum(['owner', 'manager', 'viewer'], { error: 'role must be owner, manager or viewer' });
@@ -48,7 +46,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => (i.path.length && !i.message.startsWith('Payee') ? `${i.path.join('.')}: ${i.message}` : i.message));
-  throw new BadRequest(`Invalid ${what}: ${issues.join('; ')}`, issues);
+  throw badRequest(`Invalid ${what}: ${issues.join('; ')}`, issues);
 }
 
 async function body(request: Request): Promise<unknown> {
@@ -57,7 +55,7 @@ async function body(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new BadRequest('The request body must be JSON');
+    throw badRequest('The request body must be JSON');
   }
 }
 
@@ -66,14 +64,14 @@ type Ctx = { actor: Address };
 function handle(deps: LabelApiDeps, request: Request, opts: { change: boolean }, fn: (ctx: Ctx) => Promise<Response>): Promise<Response> {
   const run = async () => {
     const session = deps.session(request);
-    if (!session) return fail(401, 'Sign in with Ethereum first');
-    if (opts.change && !deps.sameOrigin(request)) return fail(403, 'Cross-origin request refused');
+    if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
+    if (opts.change && !deps.sameOrigin(request)) return errorResponse(403, { error: 'Cross-origin request refused' });
     try {
       return await fn({ actor: session.address });
     } catch (error) {
-      if (error instanceof NotALabelMemberError || error instanceof LabelForbiddenError) return fail(403, error.message);
-      if (error instanceof LabelRequestError) return fail(error.status, error.message);
-      if (error instanceof BadRequest) return fail(error.status, error.message, error.issues);
+      if (error instanceof NotALabelMemberError || error instanceof LabelForbiddenError) return errorResponse(403, { error: error.message });
+      if (error instanceof LabelRequestError) return errorResponse(error.status, { error: error.message });
+      if (error instanceof ApiError) return errorResponse(error.status, { error: error.shortMessage, ...(error.extra.issues ? { issues: error.extra.issues } : {}) });
       throw error;
     }
   };
@@ -92,7 +90,7 @@ export function parsePeriod(url: URL, required: boolean): PeriodQuery | null {
   const q = parse(z.object({ from: day, to: day }), { from, to }, 'period');
   const fromSeconds = Date.parse(`${q.from}T00:00:00Z`) / 1000;
   const toSeconds = Date.parse(`${q.to}T00:00:00Z`) / 1000 + 86_400;
-  if (toSeconds <= fromSeconds) throw new BadRequest('Invalid period: from must not be after to');
+  if (toSeconds <= fromSeconds) throw badRequest('Invalid period: from must not be after to');
   return { ...q, fromSeconds, toSeconds };
 }
 
@@ -116,7 +114,7 @@ const recordSchema = z
   });
 
 
-export function createLabelApi(deps: LabelApiDeps) {
+export function createLabelHandlers(deps: LabelApiDeps) {
   const { prisma, chainId } = deps;
   const labelId = (raw: string) => parse(labelIdSchema, raw, 'label id');
 
@@ -204,13 +202,13 @@ export function createLabelApi(deps: LabelApiDeps) {
         const permission = input.action === 'split.acceptControl' || input.action === 'split.cancelControlTransfer' ? 'split.transferControl' : input.action;
         await authorize(prisma, id, actor, permission);
         const receipt = await deps.chain.confirmedFrom(input.txHash as Hex, actor);
-        if (!receipt) throw new BadRequest('That transaction is not a confirmed, successful transaction sent by your wallet', [], 409);
+        if (!receipt) throw new ApiError(409, 'That transaction is not a confirmed, successful transaction sent by your wallet');
         const splitMain = await deps.splitMain();
         const target = (input.action === 'earnings.withdraw' ? input.account : input.split) as Address;
         if (!splitMain || !receiptMatches(receipt.logs, splitMain, input.action, target)) {
           const { event } = ACTION_EVENTS[input.action];
           const what = input.action === 'earnings.withdraw' ? `account ${target}` : `split ${target}`;
-          throw new BadRequest(`That transaction did not ${input.action.replace(/^[a-z]+\./, '')} ${what}: its receipt has no SplitMain ${event} event for it`, [], 409);
+          throw new ApiError(409, `That transaction did not ${input.action.replace(/^[a-z]+\./, '')} ${what}: its receipt has no SplitMain ${event} event for it`);
         }
         const details = {
           split: input.split ?? input.account ?? '',
@@ -284,11 +282,11 @@ export function createLabelApi(deps: LabelApiDeps) {
         const id = labelId(rawId);
         await authorize(prisma, id, actor, 'statement.export');
         const period = parsePeriod(new URL(request.url), true);
-        if (!period) throw new BadRequest('from and to are required');
+        if (!period) throw badRequest('from and to are required');
         const { rows: allRows } = await rowsFor(id);
         const range = await deps.chain.blockRange(period.fromSeconds, period.toSeconds);
         const rows: StatementRow[] = range ? allRows.filter((r) => r.blockNumber >= range.fromBlock && r.blockNumber <= range.toBlock) : [];
-        const csv = statementCsv(rows, await deps.chain.blockTimes(rows.map((r) => r.blockNumber)));
+        const csv = statementCsv(rows, await deps.chain.blockTimes(rows.map((r) => r.blockNumber)), (deps.nativeCurrency ?? DEFAULT_NATIVE_CURRENCY).symbol);
         return new Response(csv, {
           headers: {
             ...noStore,
@@ -301,4 +299,4 @@ export function createLabelApi(deps: LabelApiDeps) {
   };
 }
 
-export type LabelApi = ReturnType<typeof createLabelApi>;
+export type LabelHandlers = ReturnType<typeof createLabelHandlers>;

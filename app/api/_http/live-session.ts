@@ -1,6 +1,6 @@
-import type { RouteHandler } from '../http/guard';
-import { withoutRevokedSession } from './revocation';
-import { getAuthContext } from './server-context';
+import { withoutRevokedSession } from '../../../lib/auth/revocation';
+import type { RouteHandler } from '../../../lib/http/guard';
+import { getAuthContext } from '../../../lib/platform/auth-context';
 
 /** Wraps a route handler so a signed-out (revoked) session cookie never reaches it. */
 export function withLiveSession<C>(handler: RouteHandler<C>): RouteHandler<C> {

@@ -1,0 +1,33 @@
+import { getAddress, isAddress } from 'viem';
+import { profileUpdateSchema, readProfile, updateProfile } from '../../../../lib/auth/profile';
+import { isSameOrigin, sessionOf } from '../../../../lib/auth/server-context';
+import type { AuthContext } from '../../../../lib/platform/auth-context';
+import { errorResponse, issueLines } from '../../_http/errors';
+
+/** GET and PUT /api/profiles/:address over one auth context (this process's: lib/platform/auth-context.ts). */
+export function createProfileHandlers(context: () => Promise<Pick<AuthContext, 'prisma' | 'secret'>>) {
+  return {
+    /** GET /api/profiles/:address -> { address, displayName, bio } (404 for a malformed address). */
+    async get(_request: Request, address: string): Promise<Response> {
+      if (!isAddress(address, { strict: false })) return errorResponse(404, { error: 'Not an address' });
+      const { prisma } = await context();
+      return Response.json(await readProfile(prisma, getAddress(address)));
+    },
+
+    /**
+     * PUT /api/profiles/:address { displayName?, bio? } -> 200 the profile. 401 without a SIWE session, 403 when the
+     * session is another address (or another origin), 400 { error, issues } for invalid fields.
+     */
+    async put(request: Request, address: string): Promise<Response> {
+      if (!isAddress(address, { strict: false })) return errorResponse(404, { error: 'Not an address' });
+      if (!isSameOrigin(request)) return errorResponse(403, { error: 'Cross-origin request refused' });
+      const ctx = await context();
+      const session = sessionOf(request, ctx.secret);
+      if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
+      if (session.address !== getAddress(address)) return errorResponse(403, { error: 'You can only edit your own profile' });
+      const parsed = profileUpdateSchema.safeParse(await request.json().catch(() => null));
+      if (!parsed.success) return errorResponse(400, { error: 'Invalid profile', issues: issueLines(parsed.error) });
+      return Response.json(await updateProfile(ctx.prisma, session.address, parsed.data));
+    },
+  };
+}

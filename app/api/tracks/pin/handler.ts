@@ -1,11 +1,12 @@
 import type { Address } from 'viem';
 import { z } from 'zod';
 import { badTextReason } from '../../../../lib/http/text-input';
-import { PayloadTooLargeError, TRACK_LIMITS, checkSize, type TrackPart } from '../../../../lib/ipfs/limits';
+import { PayloadTooLargeError, checkSize } from '../../../../lib/tracks/limits';
+import { TRACK_LIMITS, type TrackPart } from '../../../../lib/provenance/track-limits';
 import type { RetryOptions } from '../../../../lib/ipfs/retry';
-import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/ipfs/sniff';
+import { sniffMidi, sniffWav, UnsupportedMediaTypeError } from '../../../../lib/tracks/sniff';
 import type { IpfsStorage } from '../../../../lib/ipfs/storage';
-import { buildTrackFolder, pinFolderVerified } from '../../../../lib/ipfs/track-folder';
+import { buildTrackFolder, pinFolderVerified } from '../../../../lib/tracks/track-folder';
 import { trackIdOf } from '../../../../lib/contracts/track-id';
 import type { C2paCredentials } from '../../../../lib/provenance/c2pa/credentials';
 import { contentDigestOfCid } from '../../../../lib/provenance/digest';

@@ -17,13 +17,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const services = await getServices();
-  const { chain } = resolveChain(services.env);
+  const { chain, stack } = resolveChain(services.env);
   const addresses = toMotifAddresses(await services.contractAddresses());
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
-        <Providers chain={describeChain(chain, services.rpcUrl)} addresses={addresses}>
+        <Providers chain={describeChain(chain, services.rpcUrl, stack)} addresses={addresses}>
           <header className="site">
             <a className="brand" href="/">Motif</a>
             <nav aria-label="Main">

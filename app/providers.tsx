@@ -7,6 +7,8 @@ import type { MotifContractAddresses } from '../lib/chain/contracts';
 import { createMotifWagmiConfig, type ChainDescriptor } from '../lib/chain/wagmi-config';
 
 export const DeploymentContext = createContext<MotifContractAddresses | null>(null);
+/** The configured chain as the server described it (its currency and stack: app/_hooks/use-chain-info.ts). */
+export const ChainContext = createContext<ChainDescriptor | null>(null);
 
 export function Providers({ chain, addresses, children }: { chain: ChainDescriptor; addresses: MotifContractAddresses | null; children: ReactNode }) {
   const [config] = useState(() => createMotifWagmiConfig(chain, { walletConnectProjectId: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID }));
@@ -14,7 +16,9 @@ export function Providers({ chain, addresses, children }: { chain: ChainDescript
   return (
     <WagmiProvider config={config}>
       <QueryClientProvider client={queryClient}>
-        <DeploymentContext.Provider value={addresses}>{children}</DeploymentContext.Provider>
+        <ChainContext.Provider value={chain}>
+          <DeploymentContext.Provider value={addresses}>{children}</DeploymentContext.Provider>
+        </ChainContext.Provider>
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
-import { formatEther } from 'viem';
+import Form from 'next/form';
+import Link from 'next/link';
 import { shortHex } from '../../lib/format/short-hex';
 import { GALLERY_SORTS, GalleryQueryError, parseGalleryQuery, type GalleryQuery } from '../../lib/gallery/gallery-query';
 import { listTracks, type GalleryItem } from '../../lib/gallery/list-tracks';
-import { pagesDb } from '../_components/server-prisma';
+import { getServices } from '../../lib/platform/services';
+import { amountLabel, formatAmount, type Currency } from '../_components/format';
+import { serverCurrency } from '../_components/server-currency';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Gallery' };
@@ -18,7 +21,7 @@ const SORT_LABELS: Record<(typeof GALLERY_SORTS)[number], string> = {
   title: 'Title',
 };
 
-function TrackCard({ track }: { track: GalleryItem }) {
+function TrackCard({ track, currency }: { track: GalleryItem; currency: Currency }) {
   const title = track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
   return (
     <li className="track-card">
@@ -30,7 +33,7 @@ function TrackCard({ track }: { track: GalleryItem }) {
         {track.bpm ? ` · ${track.bpm} BPM` : ''}
       </p>
       <audio controls preload="none" src={`/ipfs/${track.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
-      <p>{track.priceWei ? <strong>{formatEther(BigInt(track.priceWei))} ETH</strong> : <span className="muted">Not for sale</span>}</p>
+      <p>{track.priceWei ? <strong>{formatAmount(track.priceWei, currency)}</strong> : <span className="muted">Not for sale</span>}</p>
     </li>
   );
 }
@@ -44,30 +47,32 @@ function pageHref(params: Record<string, string | string[] | undefined>, page: n
 
 export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const currency = await serverCurrency();
   let query: GalleryQuery | null = null;
   let problems: { field: string; message: string }[] = [];
   try {
-    query = parseGalleryQuery(params);
+    query = parseGalleryQuery(params, currency.decimals);
   } catch (error) {
     if (!(error instanceof GalleryQueryError)) throw error;
     problems = error.problems;
   }
-  const { prisma, chainId } = await pagesDb();
+  const { prisma, chainId } = await getServices();
   const page = query ? await listTracks(prisma, chainId, query) : null;
   const value = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
 
   return (
     <>
       <h1>Gallery</h1>
-      <form method="get" action="/gallery" className="filters" aria-label="Search and filter tracks">
+      {/* next/form: a GET form the router follows without a full reload (and a plain form without JavaScript). */}
+      <Form action="/gallery" className="filters" aria-label="Search and filter tracks">
         <label>Search <input name="q" type="search" defaultValue={value('q')} placeholder="Title or creator address" /></label>
         <label>Genre <input name="genre" defaultValue={value('genre')} /></label>
         <label>Key <input name="key" defaultValue={value('key')} placeholder="e.g. A minor" /></label>
         <label>Model <input name="model" defaultValue={value('model')} /></label>
         <label>Tempo from <input name="bpmMin" type="number" min={1} max={400} defaultValue={value('bpmMin')} /></label>
         <label>Tempo to <input name="bpmMax" type="number" min={1} max={400} defaultValue={value('bpmMax')} /></label>
-        <label>Price from (ETH) <input name="priceMin" inputMode="decimal" defaultValue={value('priceMin')} /></label>
-        <label>Price to (ETH) <input name="priceMax" inputMode="decimal" defaultValue={value('priceMax')} /></label>
+        <label>{amountLabel('Price from', currency)} <input name="priceMin" inputMode="decimal" defaultValue={value('priceMin')} /></label>
+        <label>{amountLabel('Price to', currency)} <input name="priceMax" inputMode="decimal" defaultValue={value('priceMax')} /></label>
         <label><input name="forSale" type="checkbox" value="true" defaultChecked={value('forSale') === 'true'} /> For sale only</label>
         <label>Sort
           <select name="sort" defaultValue={value('sort') || 'newest'}>
@@ -75,7 +80,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           </select>
         </label>
         <button type="submit">Apply</button>
-      </form>
+      </Form>
       {problems.length > 0 && (
         <div role="alert">
           <p>Some filters are not valid:</p>
@@ -87,10 +92,10 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           <h2 id="results-heading" className="muted" role="status">
             {page.total === 0 ? 'No tracks match.' : `${page.total} track${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages}`}
           </h2>
-          <ul className="track-grid">{page.items.map((t) => <TrackCard key={t.tokenId} track={t} />)}</ul>
+          <ul className="track-grid">{page.items.map((t) => <TrackCard key={t.tokenId} track={t} currency={currency} />)}</ul>
           <nav aria-label="Pages" className="pager">
-            {page.page > 1 && <a href={pageHref(params, page.page - 1)} rel="prev">Previous page</a>}
-            {page.page < page.pages && <a href={pageHref(params, page.page + 1)} rel="next">Next page</a>}
+            {page.page > 1 && <Link href={pageHref(params, page.page - 1)} rel="prev">Previous page</Link>}
+            {page.page < page.pages && <Link href={pageHref(params, page.page + 1)} rel="next">Next page</Link>}
           </nav>
         </section>
       )}

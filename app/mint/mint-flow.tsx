@@ -8,7 +8,7 @@
  */
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { keccak256, parseEther, type Address, type Hex } from 'viem';
+import { keccak256, parseUnits, type Address, type Hex } from 'viem';
 import { useChainId, useConfig, useConnection } from 'wagmi';
 import { getBalance, getPublicClient, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
 import { MOTIF_ABIS } from '../../lib/chain/contracts';
@@ -16,7 +16,9 @@ import { predictSplitAddress, ZERO_ADDRESS } from '../../lib/contracts/splits';
 import { LICENCES, voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { GENRES, type MintDetails, type MintDraft } from '../../lib/mint/draft';
 import { listDrafts, loadDraft, saveDraft } from '../../lib/mint/draft-store';
-import { canAfford, estimateFee, formatNative, type FeeEstimate, type FeeLine } from '../../lib/mint/fee';
+import { canAfford, estimateFee, type FeeEstimate, type FeeLine } from '../../lib/mint/fee';
+import { amountLabel, formatApproxAmount } from '../_components/format';
+import { useNativeCurrency } from '../_hooks/use-chain-info';
 import { manifestForDraft } from '../../lib/mint/manifest';
 import { pinForm, uploadPin } from '../../lib/mint/pin-upload';
 import { runMint, type MintEffects, type PinProgress } from '../../lib/mint/run';
@@ -42,12 +44,12 @@ function voucherLink(tokenId: string, json: string): string {
   return `/tracks/${tokenId}?voucher=${encodeURIComponent(json)}`;
 }
 
-function detailErrors(d: MintDetails): FieldError[] {
+function detailErrors(d: MintDetails, decimals: number): FieldError[] {
   const errors: FieldError[] = [];
   if (!d.title.trim()) errors.push({ field: 'title', message: 'Give the track a title' });
   if (d.mode === 'voucher') {
     try {
-      if (parseEther(d.price) <= 0n) errors.push({ field: 'price', message: 'The voucher price must be more than 0' });
+      if (parseUnits(d.price.trim(), decimals) <= 0n) errors.push({ field: 'price', message: 'The voucher price must be more than 0' });
     } catch {
       errors.push({ field: 'price', message: 'Enter the voucher price as a number, e.g. 0.01' });
     }
@@ -62,6 +64,7 @@ export function MintFlow() {
   const config = useConfig();
   const connection = useConnection();
   const chainId = useChainId();
+  const currency = useNativeCurrency();
   const router = useRouter();
   const collection = useMotifContract('TrackCollection');
   const splitMain = useMotifContract('SplitMain');
@@ -99,7 +102,7 @@ export function MintFlow() {
     void saveDraft(next);
   }, [draft, creator]);
 
-  const errors = useMemo(() => (draft ? detailErrors(draft.details) : []), [draft]);
+  const errors = useMemo(() => (draft ? detailErrors(draft.details, currency.decimals) : []), [draft, currency.decimals]);
   const split: ValidSplit | null = useMemo(() => {
     if (!draft) return null;
     const r = validateSplit(draft.details.split);
@@ -219,7 +222,7 @@ export function MintFlow() {
         creator: account,
         content: pinned.contentDigest,
         manifest: pinned.manifestDigest,
-        price: parseEther(d.details.price),
+        price: parseUnits(d.details.price.trim(), currency.decimals),
         // Bound in the signature: the sale's proceeds can only ever be credited to the creator.
         payout: account,
         royaltyReceiver: receiver,
@@ -361,7 +364,7 @@ export function MintFlow() {
         </label>
         {d.mode === 'voucher' && (
           <label>
-            Voucher price (ETH)
+            {amountLabel('Voucher price', currency)}
             <input name="price" inputMode="decimal" value={d.price} aria-invalid={!!errorFor('price')} aria-describedby={describedBy('price')} onChange={(e) => change((x) => ({ ...x, price: e.target.value }))} />
           </label>
         )}
@@ -377,10 +380,10 @@ export function MintFlow() {
         {fee && (
           <div data-testid="fee">
             <p>
-              Estimated network fee: <strong>{formatNative(fee.totalWei, 'ETH')}</strong>
-              {' '}({fee.lines.map((l) => `${l.label}: ${l.gas} gas`).join(', ') || 'no transaction'} at {formatNative(fee.feePerGas, 'ETH')} per gas).
+              Estimated network fee: <strong>{formatApproxAmount(fee.totalWei, currency)}</strong>
+              {' '}({fee.lines.map((l) => `${l.label}: ${l.gas} gas`).join(', ') || 'no transaction'} at {formatApproxAmount(fee.feePerGas, currency)} per gas).
             </p>
-            {balance !== null && !canAfford(balance, fee) && <p role="alert">Your balance ({formatNative(balance, 'ETH')}) does not cover this fee.</p>}
+            {balance !== null && !canAfford(balance, fee) && <p role="alert">Your balance ({formatApproxAmount(balance, currency)}) does not cover this fee.</p>}
           </div>
         )}
       </section>

@@ -1,8 +1,10 @@
 import { createConfig, createConnector, http, type Config, type CreateConnectorFn } from 'wagmi';
 import { injected, walletConnect } from 'wagmi/connectors';
+import { DEFAULT_NATIVE_CURRENCY, type ChainStack } from '../config/chains';
 import { defineChain, getAddress, numberToHex, SwitchChainError, type Address, type Chain, type EIP1193RequestFn } from 'viem';
 
-export type ChainDescriptor = { id: number; name: string; rpcUrl: string; testnet: boolean };
+/** `nativeCurrency`: the chain's gas token, shown with every amount (absent: Ether); `stack`: how its parent-chain data fee is read (lib/chain/fees). */
+export type ChainDescriptor = { id: number; name: string; rpcUrl: string; testnet: boolean; nativeCurrency?: Chain['nativeCurrency']; stack?: ChainStack };
 
 /** Chain id of the local anvil chain: the only chain where the dev-account connectors exist. */
 export const LOCAL_CHAIN_ID = 31337;
@@ -25,8 +27,8 @@ export const LOCAL_DEV_ADDRESSES: readonly Address[] = [
 ];
 
 /** A serialisable description of the configured chain, passed from the server to the browser. */
-export function describeChain(chain: Chain, rpcUrl: string): ChainDescriptor {
-  return { id: chain.id, name: chain.name, rpcUrl, testnet: chain.testnet ?? false };
+export function describeChain(chain: Chain, rpcUrl: string, stack: ChainStack = 'none'): ChainDescriptor {
+  return { id: chain.id, name: chain.name, rpcUrl, testnet: chain.testnet ?? false, nativeCurrency: chain.nativeCurrency, stack };
 }
 
 export function localDevConnectorName(index: number): string {
@@ -193,7 +195,7 @@ export function createMotifWagmiConfig(descriptor: ChainDescriptor, options: Mot
   const chain = defineChain({
     id: descriptor.id,
     name: descriptor.name,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    nativeCurrency: descriptor.nativeCurrency ?? DEFAULT_NATIVE_CURRENCY,
     rpcUrls: { default: { http: [descriptor.rpcUrl] } },
     testnet: descriptor.testnet,
   });

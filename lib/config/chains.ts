@@ -1,54 +1,116 @@
 import { defineChain, type Chain } from 'viem';
-import { apeChain, b3, degen, ham, sanko, xai, xaiTestnet } from 'viem/chains';
+import { apeChain, b3, degen, sanko, xai, xaiTestnet } from 'viem/chains';
 
 /**
- * Chain presets. `local` is the anvil chain `npm start` runs; the others are low-fee L3s (Arbitrum Orbit and
- * OP-stack chains settling on an L2) as viem defines them.
+ * How a chain charges for the data it posts to the chain it settles on, which decides how the fee preview reads that
+ * share (lib/chain/fees): `orbit` (Arbitrum Orbit: NodeInterface precompile), `op-stack` (GasPriceOracle predeploy),
+ * `none` (no parent-chain data fee: an L1, or the plain local anvil).
+ */
+export const CHAIN_STACKS = ['orbit', 'op-stack', 'none'] as const;
+export type ChainStack = (typeof CHAIN_STACKS)[number];
+
+export type NativeCurrency = Chain['nativeCurrency'];
+
+/** A live chain Motif can be pointed at, with what a creator needs to know about it (the README lists each note). */
+export type ChainPresetInfo = {
+  chain: Chain;
+  stack: Exclude<ChainStack, 'none'>;
+  /** The chain it settles on (posts its data to). */
+  settlement: string;
+  /** One line for the README: stack, settlement chain and gas token. */
+  note: string;
+};
+
+const preset = (chain: Chain, stack: ChainPresetInfo['stack'], settlement: string): ChainPresetInfo => ({
+  chain,
+  stack,
+  settlement,
+  note: `${stack === 'orbit' ? 'Arbitrum Orbit' : 'OP Stack'} L3 settling on ${settlement}; gas token ${chain.nativeCurrency.symbol}`,
+});
+
+/**
+ * Chain presets: low-fee L3s as viem defines them, only those that are live. Ham (OP Stack on Base) is left out:
+ * L2BEAT archived it. Every preset's stack decides how its parent-chain data fee is read.
  */
 export const CHAIN_PRESETS = {
   local: 'local',
-  degen: degen,
-  ham: ham,
-  xai: xai,
-  'xai-testnet': xaiTestnet,
-  sanko: sanko,
-  apechain: apeChain,
-  b3: b3,
-} as const;
+  degen: preset(degen, 'orbit', 'Base'),
+  xai: preset(xai, 'orbit', 'Arbitrum One'),
+  'xai-testnet': preset(xaiTestnet, 'orbit', 'Arbitrum Sepolia'),
+  sanko: preset(sanko, 'orbit', 'Arbitrum One'),
+  apechain: preset(apeChain, 'orbit', 'Arbitrum One'),
+  b3: preset(b3, 'op-stack', 'Base'),
+} as const satisfies Record<string, 'local' | ChainPresetInfo>;
 
 export type ChainPreset = keyof typeof CHAIN_PRESETS;
+export type RemoteChainPreset = Exclude<ChainPreset, 'local'>;
 
 export const LOCAL_CHAIN_ID = 31337;
 
+/** The currency of the local and custom chains unless configured (MOTIF_NATIVE_SYMBOL, MOTIF_NATIVE_DECIMALS). */
+export const DEFAULT_NATIVE_CURRENCY: NativeCurrency = { name: 'Ether', symbol: 'ETH', decimals: 18 };
+
 /** The local anvil chain, with its RPC on 127.0.0.1 (wagmi's mock connector sends through the default RPC URL). */
-export function localChain(rpcUrl: string): Chain {
+export function localChain(rpcUrl: string, nativeCurrency: NativeCurrency = DEFAULT_NATIVE_CURRENCY): Chain {
   return defineChain({
     id: LOCAL_CHAIN_ID,
     name: 'Motif local (anvil)',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    nativeCurrency,
     rpcUrls: { default: { http: [rpcUrl] } },
     testnet: true,
   });
 }
 
 /** A chain given only by RPC URL and id (any EVM chain not in the presets). */
-export function customChain(id: number, rpcUrl: string): Chain {
+export function customChain(id: number, rpcUrl: string, nativeCurrency: NativeCurrency = DEFAULT_NATIVE_CURRENCY): Chain {
   return defineChain({
     id,
     name: `Chain ${id}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    nativeCurrency,
     rpcUrls: { default: { http: [rpcUrl] } },
   });
 }
 
-/** The chain Motif talks to and its RPC URL, from the validated environment. */
-export function resolveChain(env: { MOTIF_CHAIN?: ChainPreset; MOTIF_RPC_URL?: string; MOTIF_CHAIN_ID?: number; MOTIF_ANVIL_PORT: number }): { chain: Chain; rpcUrl: string } {
-  const preset = env.MOTIF_CHAIN ?? 'local';
-  if (preset === 'local') {
+/** The preset whose chain has this id, if any (a re-mint's origin, a custom RPC pointed at a preset's chain). */
+export function presetForChainId(id: number): (ChainPresetInfo & { name: RemoteChainPreset }) | null {
+  for (const [name, p] of Object.entries(CHAIN_PRESETS)) if (p !== 'local' && p.chain.id === id) return { ...p, name: name as RemoteChainPreset };
+  return null;
+}
+
+export type ChainSettings = {
+  MOTIF_CHAIN?: ChainPreset;
+  MOTIF_RPC_URL?: string;
+  MOTIF_CHAIN_ID?: number;
+  MOTIF_ANVIL_PORT: number;
+  MOTIF_NATIVE_SYMBOL?: string;
+  MOTIF_NATIVE_DECIMALS?: number;
+  MOTIF_CHAIN_STACK?: ChainStack;
+};
+
+/** The currency the local or custom chain is configured with (the symbol doubles as its name). */
+export function configuredCurrency(env: Pick<ChainSettings, 'MOTIF_NATIVE_SYMBOL' | 'MOTIF_NATIVE_DECIMALS'>): NativeCurrency {
+  if (!env.MOTIF_NATIVE_SYMBOL && env.MOTIF_NATIVE_DECIMALS === undefined) return DEFAULT_NATIVE_CURRENCY;
+  const symbol = env.MOTIF_NATIVE_SYMBOL ?? DEFAULT_NATIVE_CURRENCY.symbol;
+  return { name: symbol === DEFAULT_NATIVE_CURRENCY.symbol ? DEFAULT_NATIVE_CURRENCY.name : symbol, symbol, decimals: env.MOTIF_NATIVE_DECIMALS ?? 18 };
+}
+
+export type ResolvedChain = { chain: Chain; rpcUrl: string; stack: ChainStack };
+
+/**
+ * The chain Motif talks to, its RPC URL and its stack, from the validated environment. A preset brings its own
+ * currency and stack; the local and custom chains take theirs from MOTIF_NATIVE_SYMBOL / MOTIF_NATIVE_DECIMALS and
+ * MOTIF_CHAIN_STACK (a custom chain id that is a preset's gets that preset's stack unless told otherwise).
+ */
+export function resolveChain(env: ChainSettings): ResolvedChain {
+  const name = env.MOTIF_CHAIN ?? 'local';
+  const p = CHAIN_PRESETS[name];
+  if (p === 'local') {
     const rpcUrl = env.MOTIF_RPC_URL ?? `http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`;
-    return { chain: env.MOTIF_CHAIN_ID && env.MOTIF_CHAIN_ID !== LOCAL_CHAIN_ID ? customChain(env.MOTIF_CHAIN_ID, rpcUrl) : localChain(rpcUrl), rpcUrl };
+    const currency = configuredCurrency(env);
+    const id = env.MOTIF_CHAIN_ID;
+    const chain = id !== undefined && id !== LOCAL_CHAIN_ID ? customChain(id, rpcUrl, currency) : localChain(rpcUrl, currency);
+    return { chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? presetForChainId(chain.id)?.stack ?? 'none' };
   }
-  const chain = CHAIN_PRESETS[preset];
-  const rpcUrl = env.MOTIF_RPC_URL ?? chain.rpcUrls.default.http[0] ?? '';
-  return { chain, rpcUrl };
+  const rpcUrl = env.MOTIF_RPC_URL ?? p.chain.rpcUrls.default.http[0] ?? '';
+  return { chain: p.chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? p.stack };
 }

@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CHAIN_PRESETS, type ChainPreset } from './chains';
+import { CHAIN_PRESETS, CHAIN_STACKS, type ChainPreset } from './chains';
 
 const port = (fallback: number) =>
   z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(fallback);
@@ -78,6 +78,11 @@ export const envSchema = z
     ),
     MOTIF_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     MOTIF_CHAIN_ID: z.preprocess(empty, z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive chain id').optional()),
+    // The local or custom chain's gas token (a preset brings its own): how every amount is shown.
+    MOTIF_NATIVE_SYMBOL: z.preprocess(empty, z.string().regex(/^[A-Za-z0-9$.-]{1,11}$/, 'must be a ticker of 1-11 letters, digits, $, . or -').optional()),
+    MOTIF_NATIVE_DECIMALS: z.preprocess(empty, z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0-36').max(36, 'must be 0-36').optional()),
+    // How the chain charges its parent chain's data fee (presets: from the preset): orbit, op-stack or none.
+    MOTIF_CHAIN_STACK: z.preprocess(empty, z.enum(CHAIN_STACKS, { error: `must be one of ${CHAIN_STACKS.join(', ')}` }).optional()),
     DEPLOYER_PRIVATE_KEY: z.preprocess(empty, z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x followed by 64 hex digits').transform((k) => k as `0x${string}`).optional()),
     KUBO_RPC_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
     PINNING_SERVICE_URL: z.preprocess(empty, optionalUrl(['http', 'https'])),
@@ -109,6 +114,8 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (has('MOTIF_RPC_URL') && !has('MOTIF_CHAIN_ID') && (preset === '' || preset === 'local'))
     problems.push('MOTIF_CHAIN_ID is required with MOTIF_RPC_URL unless MOTIF_CHAIN names a preset');
   if (has('MOTIF_CHAIN_ID') && !has('MOTIF_RPC_URL')) problems.push('MOTIF_RPC_URL is required when MOTIF_CHAIN_ID is set');
+  if ((has('MOTIF_NATIVE_SYMBOL') || has('MOTIF_NATIVE_DECIMALS')) && preset !== '' && preset !== 'local')
+    problems.push(`MOTIF_NATIVE_SYMBOL and MOTIF_NATIVE_DECIMALS are for the local or a custom chain: the ${preset} preset defines its currency`);
   if (has('MOTIF_C2PA_SIGNING_KEY') !== has('MOTIF_C2PA_CERT_CHAIN')) problems.push('MOTIF_C2PA_SIGNING_KEY and MOTIF_C2PA_CERT_CHAIN must be set together');
   return problems;
 }

@@ -51,10 +51,13 @@ describe('statementRows', () => {
   });
 
   it('writes RFC 4180 CSV with one line per row and the block times', () => {
-    const csv = statementCsv(rows, new Map([[2n, new Date('2026-11-24T10:00:00Z')]]));
+    const csv = statementCsv(rows, new Map([[2n, new Date('2026-11-24T10:00:00Z')]]), 'DEGEN');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('block_number,block_time,tx_hash,log_index,kind,token_id,split,account,asset,amount_wei');
     expect(lines).toHaveLength(rows.length + 1);
     expect(lines[1]).toMatch(/^2,2026-11-24T10:00:00.000Z,0x0+2,0,primary-sale,7,/);
+    // the native asset is named by the chain's currency, never by the internal key
+    expect(lines[1]).toMatch(/,DEGEN,\d+$/);
+    expect(csv).not.toMatch(/\bETH\b/);
   });
 });

@@ -111,12 +111,15 @@ function csvField(value: string): string {
 
 export const STATEMENT_COLUMNS = ['block_number', 'block_time', 'tx_hash', 'log_index', 'kind', 'token_id', 'split', 'account', 'asset', 'amount_wei'] as const;
 
-/** RFC 4180 CSV of the rows; `blockTimes` gives each block's time (ISO 8601 UTC). */
-export function statementCsv(rows: readonly StatementRow[], blockTimes: ReadonlyMap<bigint, Date>): string {
+/**
+ * RFC 4180 CSV of the rows; `blockTimes` gives each block's time (ISO 8601 UTC). The asset column names the chain's
+ * native currency by its symbol (`nativeSymbol`, e.g. DEGEN) and an ERC-20 by its address; amounts are base units.
+ */
+export function statementCsv(rows: readonly StatementRow[], blockTimes: ReadonlyMap<bigint, Date>, nativeSymbol: string): string {
   const lines = [STATEMENT_COLUMNS.join(',')];
   for (const r of rows) {
     const time = blockTimes.get(r.blockNumber)?.toISOString() ?? '';
-    lines.push([r.blockNumber.toString(), time, r.txHash, String(r.logIndex), r.kind, r.tokenId ?? '', r.split ?? '', r.account, r.asset, r.amountWei.toString()].map(csvField).join(','));
+    lines.push([r.blockNumber.toString(), time, r.txHash, String(r.logIndex), r.kind, r.tokenId ?? '', r.split ?? '', r.account, r.asset === 'ETH' ? nativeSymbol : r.asset, r.amountWei.toString()].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -1,5 +1,5 @@
 /** The fee shown before any signature: gas estimate x fee per gas for each transaction, in the chain's native token. */
-import { formatUnits } from 'viem';
+import { formatApproxAmount } from '../format/amount';
 
 export type FeeLine = { label: string; gas: bigint };
 export type FeeEstimate = { lines: Array<FeeLine & { wei: bigint }>; feePerGas: bigint; totalWei: bigint };
@@ -17,15 +17,9 @@ export function estimateFee(lines: readonly FeeLine[], feePerGas: bigint): FeeEs
   return { lines: priced, feePerGas, totalWei: priced.reduce((s, l) => s + l.wei, 0n) };
 }
 
-/** e.g. `0.000123 ETH` (at most `digits` significant decimals, never rounded down to zero). */
+/** e.g. `0.000123 DEGEN`: lib/format/amount.ts's approximate form (the one place amounts become text). */
 export function formatNative(wei: bigint, symbol: string, decimals = 18, digits = 6): string {
-  const full = formatUnits(wei, decimals);
-  const [whole, frac = ''] = full.split('.');
-  if (!frac) return `${whole} ${symbol}`;
-  const firstNonZero = frac.search(/[1-9]/);
-  const keep = whole !== '0' ? digits : Math.max(digits, firstNonZero + 3);
-  const trimmed = frac.slice(0, keep).replace(/0+$/, '');
-  return `${trimmed ? `${whole}.${trimmed}` : whole === '0' && wei > 0n ? `<0.${'0'.repeat(keep - 1)}1` : whole} ${symbol}`;
+  return formatApproxAmount(wei, { symbol, decimals }, digits);
 }
 
 /** Whether `balance` covers the fee plus `value` sent with the transaction. */

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { erc20Abi, getAddress, type Address } from 'viem';
 import { useConfig, useConnection, useReadContracts } from 'wagmi';
 import { shortHex } from '../../../lib/format/short-hex';
-import { formatAssetAmount, type TokenInfo } from '../../../lib/labels/format-amount';
+import { assetName, formatAssetAmount, type TokenInfo } from '../../../lib/labels/format-amount';
+import { useNativeCurrency } from '../../_hooks/use-chain-info';
 import { simulateContract, writeContract } from 'wagmi/actions';
 import { api } from '../api-client';
 import { EarningsChart, type SeriesPoint } from './earnings-chart';
@@ -40,6 +41,7 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
   const action = useLabelAction(data.id, chain);
   const sm = chain.splitMain;
   const market = useMotifContract('Market');
+  const currency = useNativeCurrency();
   // ERC-20 amounts in each token's own decimals and symbol, read from the token contracts.
   const tokens = (earnings.data?.assets ?? []).filter((a) => a !== 'ETH') as Address[];
   const tokenReads = useReadContracts({
@@ -55,7 +57,7 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
     const symbol = tokenReads.data?.[2 * i + 1]?.result;
     if (typeof decimals === 'number' && typeof symbol === 'string') tokenInfo.set(address, { decimals, symbol });
   });
-  const amount = (baseUnits: string, asset: string) => formatAssetAmount(baseUnits, asset, tokenInfo.get(asset));
+  const amount = (baseUnits: string, asset: string) => formatAssetAmount(baseUnits, asset, currency, tokenInfo.get(asset));
 
   const distribute = async (split: Address, asset: string) => {
     const view = data.splits.find((s) => s.split === split);
@@ -66,7 +68,7 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
       return;
     }
     const shares = view.shares;
-    await action.run(`Distribute ${asset === 'ETH' ? 'ETH' : 'tokens'} of ${split.slice(0, 10)}…`, {
+    await action.run(`Distribute ${asset === 'ETH' ? currency.symbol : 'tokens'} of ${split.slice(0, 10)}…`, {
       guardSplit: split,
       send: async () =>
         asset === 'ETH'
@@ -109,10 +111,10 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
             if (!t) return null;
             return (
               <div key={asset}>
-                <h3>{asset === 'ETH' ? 'ETH' : `ERC-20 ${asset}`}</h3>
+                <h3>{assetName(asset, currency)}</h3>
                 <p>Distributed: {amount(t.distributed, asset)} · Withdrawn: {amount(t.withdrawn, asset)}</p>
                 <table>
-                  <caption>Per track ({asset})</caption>
+                  <caption>Per track ({assetName(asset, currency, tokenInfo.get(asset))})</caption>
                   <thead><tr><th scope="col">Token</th><th scope="col">Primary sales</th><th scope="col">Resale royalties</th></tr></thead>
                   <tbody>{t.byTrack.map((r) => <tr key={r.tokenId}><td>{shortHex(r.tokenId)}</td><td>{amount(r.primarySales, asset)}</td><td>{amount(r.resaleRoyalties, asset)}</td></tr>)}</tbody>
                 </table>

@@ -4,7 +4,7 @@ import { useReadContract } from 'wagmi';
 import type { Address } from 'viem';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { shortHex } from '../../../lib/format/short-hex';
-import { eth } from '../../_components/format';
+import { useFormatAmount } from '../../_hooks/use-chain-info';
 
 const BPS = 10_000n;
 
@@ -34,6 +34,7 @@ export function useBreakdown(tokenId: bigint, price: bigint | null): { breakdown
 
 /** The fee table shown before every signature that moves a sale price. */
 export function FeeBreakdown({ breakdown, perspective, label }: { breakdown: Breakdown | null; perspective: 'buyer' | 'seller'; label: string }) {
+  const eth = useFormatAmount();
   if (!breakdown) return <p className="muted">Enter a price to see the royalty and fees.</p>;
   return (
     <dl className="fee-breakdown" aria-label={label} data-testid="fee-breakdown">

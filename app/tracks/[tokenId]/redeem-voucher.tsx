@@ -5,7 +5,7 @@ import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
 import { simulateContract, writeContract } from 'wagmi/actions';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { shortHex } from '../../../lib/format/short-hex';
-import { eth } from '../../_components/format';
+import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from './tx-status';
@@ -16,6 +16,7 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
   const [text, setText] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
   const config = useConfig();
+  const eth = useFormatAmount();
   const chainId = useChainId();
   const connection = useConnection();
   const collection = useMotifContract('TrackCollection');

@@ -1,0 +1,22 @@
+'use client';
+
+import { useContext } from 'react';
+import { DEFAULT_NATIVE_CURRENCY, type ChainStack, type NativeCurrency } from '../../lib/config/chains';
+import { formatAmount } from '../../lib/format/amount';
+import { ChainContext } from '../providers';
+
+/** The configured chain's gas token: every amount a client component shows is in it (lib/format/amount.ts). */
+export function useNativeCurrency(): NativeCurrency {
+  return useContext(ChainContext)?.nativeCurrency ?? DEFAULT_NATIVE_CURRENCY;
+}
+
+/** How the configured chain charges its parent chain's data fee (the fee preview reads it: lib/chain/fees). */
+export function useChainStack(): ChainStack {
+  return useContext(ChainContext)?.stack ?? 'none';
+}
+
+/** `(baseUnits) => "1.5 DEGEN"`: an exact amount in the chain's currency (lib/format/amount.ts). */
+export function useFormatAmount(): (baseUnits: bigint | string) => string {
+  const currency = useNativeCurrency();
+  return (baseUnits) => formatAmount(baseUnits, currency);
+}

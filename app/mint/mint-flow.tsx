@@ -15,7 +15,7 @@ import { MOTIF_ABIS } from '../../lib/chain/contracts';
 import { predictSplitAddress, ZERO_ADDRESS } from '../../lib/contracts/splits';
 import { LICENCES, voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { GENRES, type MintDetails, type MintDraft } from '../../lib/mint/draft';
-import { listDrafts, loadDraft, saveDraft } from '../../lib/mint/draft-store';
+import { listDrafts, loadDraft, releaseConsumedDraft, saveDraft } from '../../lib/mint/draft-store';
 import { canAfford, estimateFee, type FeeEstimate, type FeeLine } from '../../lib/mint/fee';
 import { amountLabel, formatApproxAmount } from '../_components/format';
 import { useNativeCurrency } from '../_hooks/use-chain-info';
@@ -252,6 +252,8 @@ export function MintFlow() {
         onPinProgress: setPinProgress,
       });
       setDraft(d);
+      // the WAV now lives on IPFS: the draft's IndexedDB record (WAV-sized) goes; the studio session stays
+      void releaseConsumedDraft(d).catch(() => undefined);
       if (d.progress.minted) router.push(`/tracks/${d.progress.minted.tokenId}`);
       else if (d.progress.voucher && d.progress.pinned) router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
     } finally {

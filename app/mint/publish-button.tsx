@@ -4,6 +4,7 @@
  * The studio's "Publish" button: saves the current studio session (compose request and result, the composed
  * arrangement, the applied edit ops, the rendered WAV, a MIDI export) as a mint draft in IndexedDB and opens /mint.
  */
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Arrangement } from '../../lib/generation/arrangement/types';
 import type { ComposeRequest } from '../../lib/generation/compose/request';
@@ -24,6 +25,7 @@ export type PublishButtonProps = {
 };
 
 export function PublishButton({ result, composed, ops, render }: PublishButtonProps) {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const publish = async () => {
@@ -63,7 +65,7 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
           midi,
         }),
       );
-      window.location.assign(`/mint?draft=${encodeURIComponent(id)}`);
+      router.push(`/mint?draft=${encodeURIComponent(id)}`); // client-side: the studio session stays saved for Back
     } catch (e) {
       setError(`Could not publish: ${e instanceof Error ? e.message : String(e)}`);
       setBusy(false);

@@ -4,7 +4,7 @@ import type { Arrangement } from '../generation/arrangement/types';
 import { defaultComposeRequest } from '../generation/compose/request';
 import { createHistory, current, pushEdit, undo } from '../generation/edit-log/history';
 import { defaultComposeForm } from './compose-form';
-import { byRecency, focusAfterDelete, historyOf, newSession, parseSession, SessionError, sessionForCompose, sessionTitle, snapshotSession, type ComposedResult } from './session';
+import { byRecency, focusAfterDelete, sessionHasWork, historyOf, newSession, parseSession, SessionError, sessionForCompose, sessionTitle, snapshotSession, type ComposedResult } from './session';
 
 const request = defaultComposeRequest({ seed: 5, bars: 4 });
 const melody = [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }];
@@ -62,5 +62,13 @@ describe('studio session', () => {
     expect(focusAfterDelete(['a', 'b', 'c'], 'c')).toEqual({ kind: 'item', id: 'b' });
     expect(focusAfterDelete(['a'], 'a')).toEqual({ kind: 'heading' });
     expect(focusAfterDelete(['a', 'b'], 'zz')).toEqual({ kind: 'item', id: 'a' });
+  });
+
+  it('keeps only sessions with work: composed, or a form that differs from the defaults', () => {
+    const d = defaultComposeForm();
+    expect(sessionHasWork({ form: d, composed: null }, d)).toBe(false);
+    expect(sessionHasWork({ form: { ...d, seed: 43 }, composed: null }, d)).toBe(true);
+    const s = snapshotSession(newSession('a', 't', d), 't', d, { result, history: createHistory(base) });
+    expect(sessionHasWork(s, d)).toBe(true);
   });
 });

@@ -109,3 +109,8 @@ export function focusAfterDelete(ids: readonly string[], deleted: string): { kin
   const next = rest[Math.min(Math.max(i, 0), rest.length - 1)];
   return next === undefined ? { kind: 'heading' } : { kind: 'item', id: next };
 }
+
+/** A session is worth keeping once it holds composed work or a form the creator changed. */
+export function sessionHasWork(s: Pick<StudioSession, 'form' | 'composed'>, defaults: ComposeForm): boolean {
+  return s.composed !== null || JSON.stringify(s.form) !== JSON.stringify(defaults);
+}

@@ -1,0 +1,135 @@
+'use client';
+/** The Compose panel: model, seed, key, tempo, primer; Compose and Cancel; progress, status and the error. */
+import type { FormEvent } from 'react';
+import { DRUM_STYLES } from '../../../lib/generation/arrangement/drums';
+import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../../lib/generation/arrangement/theory';
+import { MODEL_REGISTRY } from '../../../lib/generation/models/registry';
+import { CUSTOM_MODEL, type ComposeForm } from '../../../lib/studio/compose-form';
+import type { StudioStatus } from '../../../lib/studio/status';
+
+export const SCALE_LABEL: Record<ScaleName, string> = {
+  major: 'Major', minor: 'Natural minor', dorian: 'Dorian', mixolydian: 'Mixolydian', harmonicMinor: 'Harmonic minor',
+  majorPentatonic: 'Major pentatonic', minorPentatonic: 'Minor pentatonic',
+};
+
+export type ComposePanelProps = {
+  form: ComposeForm;
+  onChange(patch: Partial<ComposeForm>): void;
+  onNewSeed(): void;
+  state: StudioStatus;
+  onCompose(): void;
+  onCancel(): void;
+};
+
+const pct = (v: number | null): number => (v === null ? 0 : Math.round(v * 100));
+
+function Bar({ label, value }: { label: string; value: number | null }) {
+  return (
+    <label>
+      {label} <progress max={100} value={pct(value)} aria-valuetext={`${pct(value)}%`} />
+    </label>
+  );
+}
+
+export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCancel }: ComposePanelProps) {
+  const num = (k: 'seed' | 'temperature' | 'bars' | 'tempo') => (e: { target: { value: string } }) => onChange({ [k]: Number(e.target.value) });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onCompose();
+  };
+  return (
+    <form className="panel compose" onSubmit={submit} aria-labelledby="compose-h">
+      <h2 id="compose-h">Compose</h2>
+      <div className="grid">
+        <label>
+          Generation model
+          <select aria-label="Generation model" value={form.modelChoice} onChange={(e) => onChange({ modelChoice: e.target.value })}>
+            {MODEL_REGISTRY.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id} ({m.task}{m.source === 'hosted' ? ', hosted by Magenta: needs the internet' : ''})
+              </option>
+            ))}
+            <option value={CUSTOM_MODEL}>Custom checkpoint by URL</option>
+          </select>
+        </label>
+        {form.modelChoice === CUSTOM_MODEL && (
+          <label>
+            Checkpoint URL
+            <input type="text" value={form.customUrl} placeholder="/models/…" onChange={(e) => onChange({ customUrl: e.target.value })} />
+          </label>
+        )}
+        <label>
+          Seed
+          <input type="number" min={0} max={4294967295} step={1} value={form.seed} onChange={num('seed')} />
+        </label>
+        <button type="button" className="secondary" onClick={onNewSeed}>New seed</button>
+        <label>
+          Temperature
+          <input type="number" min={0} max={3} step={0.05} value={form.temperature} onChange={num('temperature')} />
+        </label>
+        <label>
+          Bars
+          <input type="number" min={1} max={128} step={1} value={form.bars} onChange={num('bars')} />
+        </label>
+        <label>
+          Key
+          <select aria-label="Key" value={form.key} onChange={(e) => onChange({ key: KEYS.find((k): k is KeyName => k === e.target.value) ?? form.key })}>
+            {KEYS.map((k) => <option key={k} value={k}>{k}</option>)}
+          </select>
+        </label>
+        <label>
+          Scale
+          <select aria-label="Scale" value={form.scale} onChange={(e) => onChange({ scale: SCALE_NAMES.find((s) => s === e.target.value) ?? form.scale })}>
+            {SCALE_NAMES.map((s) => <option key={s} value={s}>{SCALE_LABEL[s]}</option>)}
+          </select>
+        </label>
+        <label>
+          Tempo (BPM)
+          <input type="number" min={20} max={300} step={1} value={form.tempo} onChange={num('tempo')} />
+        </label>
+        <label>
+          Drum style
+          <select aria-label="Drum style" value={form.style} onChange={(e) => onChange({ style: e.target.value })}>
+            {DRUM_STYLES.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={form.snap} onChange={(e) => onChange({ snap: e.target.checked })} />
+          Keep the melody in the scale
+        </label>
+      </div>
+      <fieldset>
+        <legend>Primer</legend>
+        <label className="check">
+          <input type="radio" name="primer" value="chords" checked={form.primerType === 'chords'} onChange={() => onChange({ primerType: 'chords' })} />
+          Chord progression
+        </label>
+        <label className="check">
+          <input type="radio" name="primer" value="melody" checked={form.primerType === 'melody'} onChange={() => onChange({ primerType: 'melody' })} />
+          Melody
+        </label>
+        <label>
+          Chords, one per bar {form.primerType === 'melody' ? '(empty: suggested from the key)' : ''}
+          <input type="text" value={form.chordsText} onChange={(e) => onChange({ chordsText: e.target.value })} />
+        </label>
+        {form.primerType === 'melody' && (
+          <label>
+            Primer melody (MIDI notes, one beat each)
+            <input type="text" value={form.melodyText} onChange={(e) => onChange({ melodyText: e.target.value })} />
+          </label>
+        )}
+      </fieldset>
+      <div className="row">
+        <button type="submit" disabled={state.busy !== null}>Compose</button>
+        <button type="button" className="secondary" onClick={onCancel} disabled={state.busy !== 'compose' && state.busy !== 'regenerate'}>Cancel</button>
+      </div>
+      <div className="progress-list">
+        <Bar label="Model loading progress" value={state.progress.load} />
+        <Bar label="Generation progress" value={state.progress.generate} />
+        <Bar label="Rendering progress" value={state.progress.render} />
+      </div>
+      <p role="status" aria-live="polite" className="status" data-testid="status">{state.status}</p>
+      {state.error && <p role="alert" className="error" data-testid="error">{state.error}</p>}
+    </form>
+  );
+}

@@ -14,7 +14,7 @@ const contract = (n: number) => ({
 });
 const sample: Deployment = {
   chainId: 31337,
-  contracts: { TrackCollection: contract(1), SplitMain: contract(2), Market: contract(3) },
+  contracts: { TrackCollection: contract(1), SplitMain: contract(2), Market: contract(3), Editions: contract(4) },
   deployedAt: '2026-11-24T00:00:00.000Z',
   compilerVersion: '0.8.30+commit.73712a01.Emscripten.clang',
   sourcesHash: `0x${'ab'.repeat(32)}`,

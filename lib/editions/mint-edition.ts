@@ -44,13 +44,17 @@ export async function mintEdition(clients: EditionsClients, params: MintEditionP
   const auth = params.authorisation;
   const receipt = await sendAndWait('mint', clients, async () => {
     const base = { address: clients.editions, abi: editionsAbi, account, value } as const;
-    const { request } =
-      auth.mode === 'public'
-        ? await clients.publicClient.simulateContract({ ...base, functionName: 'mint', args: common })
-        : auth.mode === 'allowlist'
-          ? await clients.publicClient.simulateContract({ ...base, functionName: 'mintAllowlisted', args: [...common, auth.proof] })
-          : await clients.publicClient.simulateContract({ ...base, functionName: 'mintApproved', args: [...common, auth.nonce, auth.deadline, auth.signature] });
-    return clients.walletClient.writeContract({ ...request, chain: clients.walletClient.chain });
+    const chain = clients.walletClient.chain;
+    if (auth.mode === 'public') {
+      const { request } = await clients.publicClient.simulateContract({ ...base, functionName: 'mint', args: common });
+      return clients.walletClient.writeContract({ ...request, chain });
+    }
+    if (auth.mode === 'allowlist') {
+      const { request } = await clients.publicClient.simulateContract({ ...base, functionName: 'mintAllowlisted', args: [...common, auth.proof] });
+      return clients.walletClient.writeContract({ ...request, chain });
+    }
+    const { request } = await clients.publicClient.simulateContract({ ...base, functionName: 'mintApproved', args: [...common, auth.nonce, auth.deadline, auth.signature] });
+    return clients.walletClient.writeContract({ ...request, chain });
   });
   for (const log of receipt.logs) {
     if (log.address.toLowerCase() !== clients.editions.toLowerCase()) continue;

@@ -6,6 +6,7 @@ import { Prisma } from '../db/generated/client';
 import { accountsIn, recordLostTransactions, type LostTransaction } from './lost-transactions';
 import { Backoff, sleep } from './backoff';
 import { decodeMotifLogs, type DecodedEvent, type JsonValue } from './decode-logs';
+import { rollbackEditions, writeEditionRows } from './editions';
 import { indexerLockKey, statusName, type IndexerState } from './indexer-status';
 import { compareChainOrder, foldTokenEvents, type ListingState, type TrackState } from './token-state';
 
@@ -193,6 +194,7 @@ async function rollbackAbove(params: IndexerParameters, ancestor: bigint, lost: 
     await recordLostTransactions(tx, chainId, lost); // before the events that describe them go
     await tx.chainEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
     await tx.sale.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
+    await rollbackEditions(tx, chainId, ancestor);
     await tx.indexedBlock.deleteMany({ where: { chainId, number: { gt: ancestor } } });
     await recomputeTokens(tx, chainId, touched.flatMap((t) => (t.tokenId === null ? [] : [t.tokenId.toFixed()])));
     await tx.chainCursor.update({
@@ -256,6 +258,7 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
         const sales = events.map((e) => saleRow(chainId, e)).filter((s): s is Prisma.SaleCreateManyInput => s !== null);
         if (sales.length > 0) await tx.sale.createMany({ data: sales, skipDuplicates: true });
         await recomputeTokens(tx, chainId, events.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])));
+        await writeEditionRows(tx, chainId, events);
       }
       for (const [number, b] of blocks) {
         await tx.indexedBlock.upsert({ where: { chainId_number: { chainId, number } }, create: { chainId, number, ...b }, update: b });

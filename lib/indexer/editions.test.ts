@@ -1,0 +1,149 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createTestClient, http, type Address } from 'viem';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
+import { deployContracts } from '../contracts/deploy';
+import { createPrismaClient } from '../db/client';
+import { Prisma } from '../db/generated/client';
+import { airdrop } from '../editions/airdrop';
+import { AllowlistTree } from '../editions/allowlist-tree';
+import type { EditionsClients } from '../editions/clients';
+import { createEdition } from '../editions/create-edition';
+import { editionIdOf } from '../editions/edition-id';
+import { mintEdition } from '../editions/mint-edition';
+import { releaseRevenue } from '../editions/release-revenue';
+import { ANVIL_KEY_0, startTestChain, type TestChain } from '../../test/contracts/chain';
+import { digestOf, publicPhase } from '../../test/editions/fixture';
+import { clearIndex } from './clear-index';
+import { syncOnce, syncToHead, type IndexerParameters } from './indexer';
+
+// Its own anvil (the reorg test reverts snapshots) and its own chain id as the database key, so other indexer test
+// files running at the same time never see these rows.
+const CHAIN_ID = 917_017;
+const prisma = createPrismaClient(inject('databaseUrl'));
+let t: TestChain;
+let dir: string;
+let addresses: MotifContractAddresses;
+let startBlock: bigint;
+let creator: EditionsClients;
+let fan: EditionsClients;
+let stranger: EditionsClients;
+let referrer: Address;
+let editionId: bigint;
+const payout: Address = '0x00000000000000000000000000000000000Fee02';
+const PRICE = 10n ** 16n;
+
+const params = (overrides: Partial<IndexerParameters> = {}): IndexerParameters => ({ prisma, client: t.publicClient, chainId: CHAIN_ID, addresses, startBlock, confirmations: 64, ...overrides });
+const plain = (value: unknown): unknown =>
+  typeof value === 'bigint' ? value.toString()
+  : Prisma.Decimal.isDecimal(value) ? value.toFixed()
+  : Array.isArray(value) ? value.map(plain)
+  : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+  : value;
+async function tables() {
+  const where = { where: { chainId: CHAIN_ID } };
+  const [editions, phases, mints, releases] = await Promise.all([
+    prisma.edition.findMany({ ...where, orderBy: { createdBlock: 'asc' } }),
+    prisma.editionPhase.findMany({ ...where, orderBy: [{ editionId: 'asc' }, { phase: 'asc' }] }),
+    prisma.editionMint.findMany({ ...where, orderBy: [{ editionId: 'asc' }, { firstNumber: 'asc' }] }),
+    prisma.editionRelease.findMany({ ...where, orderBy: { blockNumber: 'asc' } }),
+  ]);
+  return plain({ editions, phases, mints, releases }) as { editions: Record<string, unknown>[]; phases: Record<string, unknown>[]; mints: Record<string, unknown>[]; releases: Record<string, unknown>[] };
+}
+
+beforeAll(async () => {
+  t = await startTestChain();
+  dir = await mkdtemp(path.join(inject('servicesDir'), 'indexer-editions-'));
+  const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient: t.wallet(ANVIL_KEY_0), deploymentPath: path.join(dir, 'deployment.json') });
+  addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+  startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
+  const actor = async () => ({ publicClient: t.publicClient, walletClient: (await t.funded()).wallet, editions: addresses.Editions });
+  creator = await actor();
+  fan = await actor();
+  stranger = await actor();
+  referrer = (await actor()).walletClient.account.address;
+
+  // A two-phase drop: allowlist presale for the fan, then public; a presale mint, a public mint with a comment and
+  // a referrer, an airdrop to two addresses, and the revenue released to the payout.
+  const now = Number((await t.publicClient.getBlock()).timestamp);
+  const content = digestOf('indexed drop');
+  editionId = editionIdOf(creator.walletClient.account.address, content);
+  const tree = AllowlistTree.build([{ editionId, phase: 0, addresses: [fan.walletClient.account.address] }]);
+  await createEdition(creator, {
+    content,
+    manifest: digestOf('indexed drop/manifest'),
+    licence: 7,
+    royaltyReceiver: payout,
+    royaltyBps: 1000,
+    maxSupply: 50,
+    closeAt: 0,
+    referralBps: 1000,
+    phases: [publicPhase(now, now + 5, PRICE / 2n, { mode: 'allowlist', merkleRoot: tree.root, walletCap: 2 }), publicPhase(now + 5, now + 100_000, PRICE)],
+  });
+  await mintEdition(fan, { editionId, phase: 0, quantity: 2, price: PRICE / 2n, authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fan.walletClient.account.address) } });
+  const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+  await test.setNextBlockTimestamp({ timestamp: BigInt(now + 10) });
+  await test.mine({ blocks: 1 });
+  await mintEdition(stranger, { editionId, phase: 1, quantity: 1, price: PRICE, referrer, comment: 'gm from the front row', authorisation: { mode: 'public' } });
+  await airdrop(creator, { editionId, recipients: [referrer, payout], quantityEach: 2 });
+  await releaseRevenue(stranger, { editionIds: [editionId] });
+});
+
+afterAll(async () => {
+  await clearIndex(prisma, CHAIN_ID);
+  await prisma.$disconnect();
+  await t?.anvil.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => clearIndex(prisma, CHAIN_ID));
+
+describe('indexer: editions', () => {
+  it('indexes the edition, its phases, sales (comment, referrer and credit), airdrop copies per recipient and releases', async () => {
+    await syncToHead(params());
+    const { editions, phases, mints, releases } = await tables();
+    expect(editions).toEqual([expect.objectContaining({ editionId: editionId.toString(), creator: creator.walletClient.account.address, payout, maxSupply: 50, referralBps: 1000, royaltyBps: 1000, licence: 7 })]);
+    expect(phases.map((p) => [p.phase, p.mode, p.priceWei, p.walletCap])).toEqual([
+      [0, 1, (PRICE / 2n).toString(), 2],
+      [1, 0, PRICE.toString(), 0],
+    ]);
+    expect(mints.map((m) => [m.kind, m.phase, m.collector, m.firstNumber, m.quantity, m.paidWei, m.referrer, m.referralWei, m.comment])).toEqual([
+      ['sale', 0, fan.walletClient.account.address, 1, 2, PRICE.toString(), null, '0', ''],
+      ['sale', 1, stranger.walletClient.account.address, 3, 1, PRICE.toString(), referrer, (PRICE / 10n).toString(), 'gm from the front row'],
+      ['airdrop', null, referrer, 4, 2, '0', null, '0', ''],
+      ['airdrop', null, payout, 6, 2, '0', null, '0', ''],
+    ]);
+    // Released: both sales less the referral credit.
+    expect(releases).toEqual([expect.objectContaining({ editionId: editionId.toString(), payout, amountWei: (2n * PRICE - PRICE / 10n).toString() })]);
+  });
+
+  it('gives the same rows in small batches, restarted, and when everything is delivered twice', async () => {
+    await syncToHead(params());
+    const reference = await tables();
+    await clearIndex(prisma, CHAIN_ID);
+    await syncToHead(params({ batchSize: 1 }));
+    expect(await tables()).toEqual(reference);
+    await prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } });
+    await syncToHead(params());
+    expect(await tables()).toEqual(reference);
+  });
+
+  it('drops the rows of a mint whose block a reorg removed, and keeps the replacement', async () => {
+    const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+    const snapshot = await test.snapshot();
+    await mintEdition(stranger, { editionId, phase: 1, quantity: 1, price: PRICE, comment: 'on a branch that vanishes', authorisation: { mode: 'public' } });
+    await syncToHead(params());
+    expect((await tables()).mints.map((m) => m.comment)).toContain('on a branch that vanishes');
+
+    await test.revert({ id: snapshot });
+    await mintEdition(fan, { editionId, phase: 1, quantity: 1, price: PRICE, comment: 'the chain that stays', authorisation: { mode: 'public' } });
+    await test.mine({ blocks: 3 });
+    const result = await syncOnce(params());
+    expect(result.rolledBackTo).not.toBeNull();
+    await syncToHead(params());
+    const comments = (await tables()).mints.map((m) => m.comment);
+    expect(comments).not.toContain('on a branch that vanishes');
+    expect(comments).toContain('the chain that stays');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { toMotifAddresses } from '../lib/chain/contracts';
 import { describeChain } from '../lib/chain/wagmi-config';
@@ -25,15 +26,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">Skip to content</a>
         <Providers chain={describeChain(chain, services.rpcUrl, stack)} addresses={addresses}>
           <header className="site">
-            <a className="brand" href="/">Motif</a>
+            <Link className="brand" href="/">Motif</Link>
             <nav aria-label="Main">
               <ul className="nav-links">
-                <li><a href="/studio">Studio</a></li>
-                <li><a href="/gallery">Gallery</a></li>
-                <li><a href="/verify">Verify</a></li>
-                <li><a href="/activity">Activity</a></li>
-                <li><a href="/labels">Labels</a></li>
-                <li><a href="/">Status</a></li>
+                <li><Link href="/studio">Studio</Link></li>
+                <li><Link href="/gallery">Gallery</Link></li>
+                <li><Link href="/verify">Verify</Link></li>
+                <li><Link href="/activity">Activity</Link></li>
+                <li><Link href="/labels">Labels</Link></li>
+                <li><Link href="/">Status</Link></li>
               </ul>
             </nav>
             <WalletMenu />

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { useChainId, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from 'wagmi';
 import { shortHex } from '../../lib/format/short-hex';
@@ -40,7 +41,7 @@ export function WalletMenu() {
             {signIn.isPending ? 'Signing in…' : 'Sign in with Ethereum'}
           </button>
         )}{' '}
-        <a href={`/profiles/${connection.address}`}>My profile</a>{' '}
+        <Link href={`/profiles/${connection.address}`}>My profile</Link>{' '}
         <button
           type="button"
           onClick={() => {

@@ -1,39 +1,22 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { describeEvent } from '../_components/format';
-import { pagesDb } from '../_components/server-prisma';
-import { recentLostTransactions } from '../../lib/indexer/lost-transactions';
+import { serverCurrency } from '../_components/server-currency';
+import { ACTIVITY_KINDS, activityHref, parseActivityQuery, readActivity, type ActivityKind } from '../../lib/activity/activity-feed';
 import { shortHex } from '../../lib/format/short-hex';
+import { getServices } from '../../lib/platform/services';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Activity' };
 
-const KINDS = {
-  mints: ['TrackMinted', 'VoucherRedeemed'],
-  sales: ['Sale'],
-  listings: ['Listed', 'ListingUpdated', 'ListingCancelled'],
-  offers: ['OfferMade', 'OfferCancelled'],
-} as const;
-type Kind = keyof typeof KINDS;
-const ALL = Object.values(KINDS).flat();
-const PAGE_SIZE = 25;
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Recent mints, sales, listings and offers from the indexer's event log, newest first, 25 a page. */
+/** Recent mints, sales, listings and offers from the indexer's event log, newest first, 25 a page (lib/activity). */
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const kind = typeof params.kind === 'string' && params.kind in KINDS ? (params.kind as Kind) : null;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1));
-  const { prisma, chainId } = await pagesDb();
-  const rows = await prisma.chainEvent.findMany({
-    where: { chainId, name: { in: [...(kind ? KINDS[kind] : ALL)] } },
-    orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE + 1,
-  });
-  const more = rows.length > PAGE_SIZE;
-  const lost = page === 1 ? await recentLostTransactions(prisma, chainId) : [];
-  const href = (p: number, k: Kind | null = kind) => `/activity?${new URLSearchParams({ ...(k ? { kind: k } : {}), page: String(p) }).toString()}`;
+  const { kind, page } = parseActivityQuery(await searchParams);
+  const { prisma, chainId } = await getServices();
+  const [{ events, more, lost }, currency] = await Promise.all([readActivity(prisma, chainId, { kind, page }), serverCurrency()]);
+  const href = (p: number, k: ActivityKind | null = kind) => activityHref(p, k);
   return (
     <>
       <h1>Activity</h1>
@@ -55,25 +38,25 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         </section>
       )}
       <nav aria-label="Activity kinds">
-        <a href="/activity" aria-current={kind === null ? 'page' : undefined}>All</a>{' '}
-        {(Object.keys(KINDS) as Kind[]).map((k) => (
-          <a key={k} href={href(1, k)} aria-current={kind === k ? 'page' : undefined}>{k[0]!.toUpperCase() + k.slice(1)} </a>
+        <Link href="/activity" aria-current={kind === null ? 'page' : undefined}>All</Link>{' '}
+        {(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map((k) => (
+          <Link key={k} href={href(1, k)} aria-current={kind === k ? 'page' : undefined}>{k[0]!.toUpperCase() + k.slice(1)} </Link>
         ))}
       </nav>
-      {rows.length === 0 ? (
+      {events.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
         <ol className="activity" data-testid="activity">
-          {rows.slice(0, PAGE_SIZE).map((e) => (
+          {events.map((e) => (
             <li key={`${e.txHash}-${e.logIndex}`}>
-              {e.tokenId ? <a href={`/tracks/${e.tokenId.toFixed(0)}`}>{describeEvent(e.name, e.args as Record<string, unknown>)}</a> : describeEvent(e.name, e.args as Record<string, unknown>)}{' '}
-              <span className="muted">block {e.blockNumber.toString()}</span>
+              {e.tokenId ? <Link href={`/tracks/${e.tokenId}`}>{describeEvent(e.name, e.args, currency)}</Link> : describeEvent(e.name, e.args, currency)}{' '}
+              <span className="muted">block {e.blockNumber}</span>
             </li>
           ))}
         </ol>
       )}
       <nav aria-label="Pages">
-        {page > 1 && <a href={href(page - 1)} rel="prev">Newer</a>} {more && <a href={href(page + 1)} rel="next">Older</a>}
+        {page > 1 && <Link href={href(page - 1)} rel="prev">Newer</Link>} {more && <Link href={href(page + 1)} rel="next">Older</Link>}
       </nav>
     </>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useSiwe } from '../_hooks/use-siwe';
 import { api } from './api-client';
@@ -32,7 +33,7 @@ export function LabelsHome() {
         <ul aria-label="Your labels">
           {labels.data.labels.map((l) => (
             <li key={l.id}>
-              <a href={`/labels/${l.id}`}>{l.name}</a> — {l.role}
+              <Link href={`/labels/${l.id}`}>{l.name}</Link> — {l.role}
             </li>
           ))}
         </ul>
@@ -45,7 +46,7 @@ export function LabelsHome() {
       </form>
       <div aria-live="polite">
         {create.error ? <p role="alert">{create.error.message}</p> : null}
-        {create.data ? <p role="status">Created. <a href={`/labels/${create.data.id}`}>Open the label</a></p> : null}
+        {create.data ? <p role="status">Created. <Link href={`/labels/${create.data.id}`}>Open the label</Link></p> : null}
       </div>
     </>
   );

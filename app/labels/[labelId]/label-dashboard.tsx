@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import type { Address } from 'viem';
 import { shortHex } from '../../../lib/format/short-hex';
@@ -38,7 +39,7 @@ function Dashboard({ data }: { data: LabelData }) {
   return (
     <article aria-labelledby="label-heading">
       <h1 id="label-heading">{data.name}</h1>
-      <p>Your role: <strong>{data.role}</strong>. <a href="/labels">All labels</a></p>
+      <p>Your role: <strong>{data.role}</strong>. <Link href="/labels">All labels</Link></p>
       <nav aria-label="Label sections">
         <a href="#members">Members</a> · <a href="#catalogue">Catalogue</a> · <a href="#splits">Splits</a> · <a href="#earnings">Earnings</a> · <a href="#statement">Statement</a> · <a href="#audit">Audit log</a>
       </nav>
@@ -114,7 +115,7 @@ function Catalogue({ data, canManage }: { data: LabelData; canManage: boolean })
           <tbody>
             {data.catalogue.map((t) => (
               <tr key={t.tokenId}>
-                <td><a href={`/tracks/${t.tokenId}`}>{shortHex(t.tokenId)}</a></td>
+                <td><Link href={`/tracks/${t.tokenId}`}>{shortHex(t.tokenId)}</Link></td>
                 <td>{t.title ?? '(untitled)'}</td>
                 <td><code>{t.creator}</code></td>
                 <td><code>{t.royaltyReceiver}</code></td>

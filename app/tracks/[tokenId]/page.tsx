@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LICENCES, SPLIT_PERCENTAGE_SCALE } from '../../../lib/contracts/voucher';
 import { shortHex } from '../../../lib/format/short-hex';
-import { describeEvent, eth } from '../../_components/format';
+import { describeEvent, formatAmount } from '../../_components/format';
+import { serverCurrency } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
-import { loadTrack, tokenIdFromParam, TrackNotFoundError, type TrackView } from './load-track';
+import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
+import { loadTrack } from './load-track';
 import { parseSignedVoucher } from './voucher-json';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
@@ -43,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function Address({ value }: { value: string }) {
-  return <a href={`/profiles/${value}`} title={value}>{shortHex(value)}</a>;
+  return <Link href={`/profiles/${value}`} title={value}>{shortHex(value)}</Link>;
 }
 
 export default async function TrackPage({ params, searchParams }: Props) {
@@ -55,6 +58,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;
   const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
+  const currency = await serverCurrency();
+  const eth = (baseUnits: bigint | string) => formatAmount(baseUnits, currency);
 
   return (
     <article className="track-page" data-token-id={view.tokenId}>
@@ -123,7 +128,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <p className="muted">The signed manifest is not available from this node’s IPFS store.</p>
         )}
         {track && <p>Licence: {LICENCES[track.licence] ?? `#${track.licence}`}</p>}
-        <p><a className="button" href={`/verify?id=${view.tokenId}`}>Verify this track</a> — replays the generation and checks every file, the signature and the chain record.</p>
+        <p><Link className="button" href={`/verify?id=${view.tokenId}`}>Verify this track</Link> — replays the generation and checks every file, the signature and the chain record.</p>
       </section>
 
       {track && (
@@ -164,7 +169,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <ol className="history" data-testid="history">
             {view.history.filter((e) => e.name !== 'Approval').map((e) => (
               <li key={`${e.txHash}-${e.logIndex}`}>
-                {describeEvent(e.name, e.args)} <span className="muted">block {e.blockNumber}</span>
+                {describeEvent(e.name, e.args, currency)} <span className="muted">block {e.blockNumber}</span>
               </li>
             ))}
           </ol>

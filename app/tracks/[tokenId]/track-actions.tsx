@@ -1,21 +1,23 @@
 'use client';
 
 import { useState } from 'react';
-import { parseEther, zeroAddress, type Address } from 'viem';
+import { parseUnits, zeroAddress, type Address } from 'viem';
 import { useChainId, useConfig, useConnection, useReadContracts, useSwitchChain } from 'wagmi';
 import { simulateContract, writeContract } from 'wagmi/actions';
 import { shortHex } from '../../../lib/format/short-hex';
-import { eth } from '../../_components/format';
+import { amountLabel } from '../../_components/format';
+import { useFormatAmount, useNativeCurrency } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx, type TxStep } from '../../_hooks/use-tx';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import { TxStatus } from './tx-status';
-import type { OfferCandidate } from './load-track';
+import type { OfferCandidate } from '../../../lib/tracks/track-page';
 
-function parseEth(text: string): bigint | null {
+/** A positive amount typed in the chain's currency, in its base units (null: not a valid amount). */
+function parseAmount(text: string, decimals: number): bigint | null {
   const t = text.trim();
-  if (!/^\d+(\.\d{1,18})?$/.test(t)) return null;
-  const v = parseEther(t);
+  if (!new RegExp(`^\\d+(\\.\\d{1,${Math.max(decimals, 1)}})?$`).test(t) || (decimals === 0 && t.includes('.'))) return null;
+  const v = parseUnits(t, decimals);
   return v > 0n ? v : null;
 }
 
@@ -33,6 +35,8 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const splitMain = useMotifContract('SplitMain');
   const viewer = connection.address;
   const tx = useTx();
+  const currency = useNativeCurrency();
+  const eth = useFormatAmount();
 
   const reads = useReadContracts({
     contracts:
@@ -60,9 +64,9 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const [offerText, setOfferText] = useState('');
   const [offerDays, setOfferDays] = useState('7');
   const [listDays, setListDays] = useState('30');
-  const listPrice = parseEth(priceText);
-  const newPrice = parseEth(newPriceText);
-  const offerAmount = parseEth(offerText);
+  const listPrice = parseAmount(priceText, currency.decimals);
+  const newPrice = parseAmount(newPriceText, currency.decimals);
+  const offerAmount = parseAmount(offerText, currency.decimals);
 
   const data = reads.data;
   const owner = (data?.[0]?.result as Address | undefined) ?? null;
@@ -139,7 +143,7 @@ export function TrackActions({ tokenId, offers, split }: Props) {
         >
           <h3>List for sale</h3>
           <label>
-            Price (ETH) <input name="price" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} required aria-describedby="list-fee" />
+            {amountLabel('Price', currency)} <input name="price" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} required aria-describedby="list-fee" />
           </label>
           <label>
             Listed for{' '}
@@ -170,7 +174,7 @@ export function TrackActions({ tokenId, offers, split }: Props) {
             }}
           >
             <label>
-              New price (ETH) <input name="newPrice" inputMode="decimal" value={newPriceText} onChange={(e) => setNewPriceText(e.target.value)} required />
+              {amountLabel('New price', currency)} <input name="newPrice" inputMode="decimal" value={newPriceText} onChange={(e) => setNewPriceText(e.target.value)} required />
             </label>
             {newPrice && <FeeBreakdown breakdown={newPriceBreakdown} perspective="seller" label="Fees at the new price" />}
             <button type="submit" disabled={!newPrice || tx.busy}>Change price</button>
@@ -236,7 +240,7 @@ export function TrackActions({ tokenId, offers, split }: Props) {
         >
           <h3>Make an offer</h3>
           <label>
-            Amount (ETH) <input name="offer" inputMode="decimal" value={offerText} onChange={(e) => setOfferText(e.target.value)} required />
+            {amountLabel('Amount', currency)} <input name="offer" inputMode="decimal" value={offerText} onChange={(e) => setOfferText(e.target.value)} required />
           </label>{' '}
           <label>
             Valid for (days) <input name="days" type="number" min={1} max={90} value={offerDays} onChange={(e) => setOfferDays(e.target.value)} required />

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BaseError } from '../errors/base';
 
-export class SessionSecretError extends Error {
+export class SessionSecretError extends BaseError {
   override name = 'SessionSecretError';
 }
 

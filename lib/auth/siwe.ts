@@ -1,5 +1,6 @@
 import { getAddress, verifyMessage, type Address, type Hex } from 'viem';
 import { createSiweMessage, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
+import { BaseError } from '../errors/base';
 
 /** The statement every Motif sign-in message carries (shown by the wallet). */
 export const SIWE_STATEMENT = 'Sign in to Motif to edit your profile and drafts. This costs nothing and sends no transaction.';
@@ -23,7 +24,7 @@ export function createSignInMessage(request: SignInRequest): string {
 
 export type SignInFailure = 'malformed' | 'wrong-domain' | 'wrong-chain' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'nonce-invalid';
 
-export class SignInError extends Error {
+export class SignInError extends BaseError {
   override name = 'SignInError';
   constructor(readonly reason: SignInFailure, message: string) {
     super(message);

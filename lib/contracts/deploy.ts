@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import { loadArtifact, compileContracts } from './compile';
 import { deploymentSchema, readDeployment, writeDeployment, type DeployedContract, type DeployedContractName, type Deployment } from './deployment';
+import { BaseError } from '../errors/base';
 
 export type DeployContractsParameters = {
   publicClient: PublicClient;
@@ -71,7 +72,7 @@ export async function deployContracts(
 }
 
 /** The chain holds contracts compiled from other sources than the ones in this checkout. */
-export class DeploymentOutdatedError extends Error {
+export class DeploymentOutdatedError extends BaseError {
   override name = 'DeploymentOutdatedError';
   constructor(
     readonly deploymentPath: string,

@@ -1,4 +1,5 @@
 import { getAddress, isAddress, isHex, toHex, type Address, type Hex } from 'viem';
+import { BaseError } from '../errors/base';
 
 /** Bits of a token id that carry the content digest; the creator's address fills the 160 bits above them. */
 export const TRACK_ID_CONTENT_BITS = 96n;
@@ -6,7 +7,7 @@ const CONTENT_MASK = (1n << TRACK_ID_CONTENT_BITS) - 1n;
 const UINT256_LIMIT = 1n << 256n;
 
 /** A creator, content digest or token id that cannot name a track in the creator-namespaced (v2) id scheme. */
-export class InvalidTrackIdError extends Error {
+export class InvalidTrackIdError extends BaseError {
   override name = 'InvalidTrackIdError';
 }
 

@@ -2,10 +2,11 @@
  * Largest JSON body any API route accepts (sign-in, profiles, labels): far above real use, far below harm. Keep it well
  * under the proxy's body buffer (proxyClientMaxBodySize in next.config.ts), so a body Next cuts is still seen as too large.
  */
+import { BaseError } from '../errors/base';
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** 413: the body is larger than the route accepts. */
-export class BodyTooLargeError extends Error {
+export class BodyTooLargeError extends BaseError {
   override name = 'BodyTooLargeError';
   readonly status = 413;
   constructor(readonly limit: number) {

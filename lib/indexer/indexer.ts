@@ -5,10 +5,11 @@ import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { accountsIn, recordLostTransactions, type LostTransaction } from './lost-transactions';
 import { Backoff, sleep } from './backoff';
-import { decodeMotifLogs, type DecodedEvent, type JsonValue } from './decode-logs';
+import { decodeMotifLogs, motifEventOf, type DecodedEvent } from './decode-logs';
 import { rollbackEditions, writeEditionRows } from './editions';
 import { indexerLockKey, statusName, type IndexerState } from './indexer-status';
 import { compareChainOrder, foldTokenEvents, type ListingState, type TrackState } from './token-state';
+import { BaseError } from '../errors/base';
 
 export const INDEXER_STREAM = 'motif';
 
@@ -34,28 +35,28 @@ export type { LostTransaction };
 export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; rolledBackTo: bigint | null; lost: LostTransaction[]; caughtUp: boolean };
 export type SyncToHeadResult = { toBlock: bigint; events: number; batches: number };
 
-export class ReorgTooDeepError extends Error {
+export class ReorgTooDeepError extends BaseError {
   override name = 'ReorgTooDeepError';
   constructor(readonly oldestKnown: bigint) {
     super(`The chain reorganised below block ${oldestKnown}, the oldest block the indexer keeps; re-index from the start.`);
   }
 }
 
-export class IndexerBusyError extends Error {
+export class IndexerBusyError extends BaseError {
   override name = 'IndexerBusyError';
   constructor() {
     super('Another indexer is already writing to this database (advisory lock held).');
   }
 }
 
-export class IndexerLockLostError extends Error {
+export class IndexerLockLostError extends BaseError {
   override name = 'IndexerLockLostError';
   constructor() {
     super('The database session holding the indexer lock ended; the lock is taken again before any write, so two writers never run at once.');
   }
 }
 
-export class IndexerBehindError extends Error {
+export class IndexerBehindError extends BaseError {
   override name = 'IndexerBehindError';
   constructor(readonly batches: number) {
     super(`The indexer had not reached the chain's head after ${batches} batches.`);
@@ -86,7 +87,11 @@ async function recomputeTokens(tx: Tx, chainId: number, tokenIds: Iterable<bigin
   const listings: (ListingState & { tokenId: string })[] = [];
   const withoutTrack: string[] = [];
   for (const tokenId of ids) {
-    const events = (byToken.get(tokenId) ?? []).sort(compareChainOrder).map((r) => ({ ...r, args: r.args as Record<string, JsonValue> }));
+    // Rows read back through the ABIs: a row that no longer matches them (an older contract's event) is not folded.
+    const events = (byToken.get(tokenId) ?? []).sort(compareChainOrder).flatMap((r) => {
+      const event = motifEventOf(r);
+      return event ? [{ ...event, blockNumber: r.blockNumber, txHash: r.txHash, logIndex: r.logIndex }] : [];
+    });
     const { track, listing } = foldTokenEvents(events);
     if (track) tracks.push({ tokenId, ...track });
     else withoutTrack.push(tokenId);
@@ -121,12 +126,12 @@ function saleRow(chainId: number, e: DecodedEvent): Prisma.SaleCreateManyInput |
     txHash: e.txHash,
     logIndex: e.logIndex,
     tokenId: e.tokenId.toString(),
-    buyer: String(a.buyer),
-    seller: String(a.seller),
-    priceWei: String(a.price),
-    royaltyReceiver: String(a.royaltyReceiver),
-    royaltyWei: String(a.royalty),
-    feeWei: String(a.fee),
+    buyer: a.buyer,
+    seller: a.seller,
+    priceWei: a.price,
+    royaltyReceiver: a.royaltyReceiver,
+    royaltyWei: a.royalty,
+    feeWei: a.fee,
     blockNumber: e.blockNumber,
   };
 }

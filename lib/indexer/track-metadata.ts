@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BaseError } from '../errors/base';
 
 /** The fields of a track's metadata.json the gallery filters and shows, read leniently from untrusted JSON. */
 export const indexedMetadataSchema = z.object({
@@ -24,7 +25,7 @@ export type IndexedMetadata = {
   modelId: string | null;
 };
 
-export class InvalidTrackMetadataError extends Error {
+export class InvalidTrackMetadataError extends BaseError {
   override name = 'InvalidTrackMetadataError';
 }
 

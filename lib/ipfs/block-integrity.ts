@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CID } from 'multiformats/cid';
 import { ContentNotFoundError } from './storage';
+import { BaseError } from '../errors/base';
 
 const SHA2_256 = 0x12;
 const IDENTITY = 0x00;
@@ -9,7 +10,7 @@ const IDENTITY = 0x00;
  * A stored block whose bytes do not hash to its CID (bit rot, a damaged disk, someone editing the store): its bytes
  * are never served. The gateway answers 502 naming the CID, and /api/health turns the ipfs component red.
  */
-export class BlockIntegrityError extends Error {
+export class BlockIntegrityError extends BaseError {
   override name = 'BlockIntegrityError';
   constructor(
     readonly cid: string,

@@ -5,6 +5,7 @@ import { IntegrityLog, recheckFailures, verifyBlock, type IntegrityFailure } fro
 import { isTransientError, withRetry } from './retry';
 import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
 import { UNIXFS_SETTINGS } from './unixfs-settings';
+import { BaseError } from '../errors/base';
 
 /**
  * Kubo's `add` options equal to UNIXFS_SETTINGS, passed explicitly on every add (Kubo's own defaults are CIDv0,
@@ -35,7 +36,7 @@ function exportPath(cid: CID, path?: string): string {
 }
 
 /** `cat` of something that is not a file (the exporter's name for the same case). */
-class NotAFileError extends Error {
+class NotAFileError extends BaseError {
   override name = 'NotUnixFSError';
 }
 

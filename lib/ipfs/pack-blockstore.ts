@@ -9,12 +9,13 @@ import * as raw from 'multiformats/codecs/raw';
 import * as Digest from 'multiformats/hashes/digest';
 import { z } from 'zod';
 import { readAll } from './storage';
+import { BaseError } from '../errors/base';
 
 type AbortOptions = { signal?: AbortSignal };
 type BlockBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** A pack file whose trailer or index does not check out. Nothing is deleted. */
-export class DamagedPackError extends Error {
+export class DamagedPackError extends BaseError {
   override name = 'DamagedPackError';
   constructor(
     readonly file: string,

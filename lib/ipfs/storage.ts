@@ -1,6 +1,7 @@
 import type { CID } from 'multiformats/cid';
 import type { IntegrityFailure } from './block-integrity';
 import type { UnixfsSettings } from './unixfs-settings';
+import { BaseError } from '../errors/base';
 
 export type FolderFile = { path: string; content: Uint8Array };
 
@@ -46,7 +47,7 @@ export interface IpfsStorage {
 }
 
 /** The CID (or a path inside it) is not held by this node. */
-export class ContentNotFoundError extends Error {
+export class ContentNotFoundError extends BaseError {
   override name = 'ContentNotFoundError';
   constructor(readonly cid: string, readonly path?: string) {
     super(`No content at ${cid}${path ? '/' + path : ''}`);

@@ -3,6 +3,7 @@ import * as dagPb from '@ipld/dag-pb';
 import { UnixFS } from 'ipfs-unixfs';
 import { CID } from 'multiformats/cid';
 import { ContentNotFoundError, type IpfsStorage } from './storage';
+import { BaseError } from '../errors/base';
 
 /**
  * Trustless gateway responses (https://specs.ipfs.tech/http-gateways/trustless-gateway/): a raw block, or a CARv1
@@ -20,7 +21,7 @@ export type DagScope = 'all' | 'entity' | 'block';
 export type TrustlessFormat = { format: 'raw' } | { format: 'car'; scope: DagScope };
 
 /** A trustless request this gateway cannot answer as asked (400 with the reason). */
-export class TrustlessRequestError extends Error {
+export class TrustlessRequestError extends BaseError {
   override name = 'TrustlessRequestError';
 }
 
@@ -65,7 +66,7 @@ export function requestedFormat(query: URLSearchParams, accept: string | null): 
 }
 
 /** The path names a directory that is HAMT-sharded, which Motif never writes and this walk does not read. */
-export class ShardedDirectoryError extends Error {
+export class ShardedDirectoryError extends BaseError {
   override name = 'ShardedDirectoryError';
 }
 

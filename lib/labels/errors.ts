@@ -1,5 +1,6 @@
 /** The caller is not a member of the label (HTTP 403). */
-export class NotALabelMemberError extends Error {
+import { BaseError } from '../errors/base';
+export class NotALabelMemberError extends BaseError {
   override name = 'NotALabelMemberError';
   readonly status = 403;
   constructor(readonly address: string, readonly labelId: string) {
@@ -8,7 +9,7 @@ export class NotALabelMemberError extends Error {
 }
 
 /** The caller's role does not allow the action (HTTP 403). */
-export class LabelForbiddenError extends Error {
+export class LabelForbiddenError extends BaseError {
   override name = 'LabelForbiddenError';
   readonly status = 403;
   constructor(readonly role: string, readonly action: string) {
@@ -17,7 +18,7 @@ export class LabelForbiddenError extends Error {
 }
 
 /** The request itself is wrong (HTTP 400 or 409), e.g. removing the last owner. */
-export class LabelRequestError extends Error {
+export class LabelRequestError extends BaseError {
   override name = 'LabelRequestError';
   constructor(message: string, readonly status: 400 | 404 | 409 = 400) {
     super(message);

@@ -6,8 +6,9 @@ import { buildManifest } from '../provenance/manifest';
 import { TRACK_FILES, type TrackManifest } from '../provenance/manifest-schema';
 import { generationFromComposeRequest, manifestNotes } from '../provenance/studio-session';
 import type { MintDraft } from './draft';
+import { BaseError } from '../errors/base';
 
-export class DraftMismatchError extends Error {
+export class DraftMismatchError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'DraftMismatchError';

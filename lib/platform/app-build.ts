@@ -4,6 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { BaseError } from '../errors/base';
 
 const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json'];
 const STAMP = 'motif-source-hash';
@@ -34,7 +35,7 @@ export function nextBinary(cwd: string): string {
   return path.join(path.dirname(require.resolve('next/package.json')), 'dist', 'bin', 'next');
 }
 
-export class AppBuildError extends Error {
+export class AppBuildError extends BaseError {
   override name = 'AppBuildError';
 }
 

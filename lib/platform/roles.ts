@@ -8,11 +8,12 @@
  */
 import { z } from 'zod';
 import { usesLocalChain, type Env } from '../config/env';
+import { BaseError } from '../errors/base';
 
 export const ROLES = ['all', 'web', 'indexer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export class RoleError extends Error {
+export class RoleError extends BaseError {
   override name = 'RoleError';
 }
 

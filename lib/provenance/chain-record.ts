@@ -1,5 +1,6 @@
 import type { Address, Hex, PublicClient } from 'viem';
 import { trackCollectionAbi } from '../contracts/abi/TrackCollection';
+import { BaseError } from '../errors/base';
 
 /** What TrackCollection holds about a token: storage (owner, tokenURI) and its TrackMinted event (creator, digests). */
 export type ChainRecord = {
@@ -15,7 +16,7 @@ export type ChainRecord = {
 };
 
 /** The token does not exist in the collection (never minted, or burnt). */
-export class TokenNotFoundError extends Error {
+export class TokenNotFoundError extends BaseError {
   override name = 'TokenNotFoundError';
 }
 

@@ -3,6 +3,7 @@ import * as Digest from 'multiformats/hashes/digest';
 import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2';
 import { bytesToHex, hexToBytes, keccak256, sha256, type Hex } from 'viem';
 import { canonicalBytes } from './canonical';
+import { BaseError } from '../errors/base';
 
 /**
  * Digest of a manifest: keccak256 over the UTF-8 bytes of its RFC 8785 canonical JSON, as a 0x-prefixed bytes32.
@@ -31,7 +32,7 @@ export async function sha256HexAsync(bytes: Uint8Array): Promise<Hex> {
 const DAG_PB = 0x70;
 
 /** Thrown when a CID cannot be a TrackCollection content id (not CIDv1 dag-pb sha2-256). */
-export class NotAContentCidError extends Error {
+export class NotAContentCidError extends BaseError {
   override name = 'NotAContentCidError';
 }
 

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BaseError } from '../errors/base';
 
 export const SPEC_DIR = path.join('docs', 'provenance');
 export const SPEC_VECTORS_DIR = path.join(SPEC_DIR, 'vectors');
@@ -15,7 +16,7 @@ const DOCUMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.md$/;
 const VECTOR_NAME = /^[a-z0-9][a-z0-9-]{0,63}\.json$/;
 
 /** The document or vector does not exist (or its name is not one we serve). */
-export class SpecDocumentNotFoundError extends Error {
+export class SpecDocumentNotFoundError extends BaseError {
   override name = 'SpecDocumentNotFoundError';
 }
 

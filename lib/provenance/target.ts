@@ -1,8 +1,9 @@
 import { CID } from 'multiformats/cid';
 import type { VerifyTrackTarget } from './verify-track';
+import { BaseError } from '../errors/base';
 
 /** The text is neither a token id nor a CID. */
-export class InvalidTrackTargetError extends Error {
+export class InvalidTrackTargetError extends BaseError {
   override name = 'InvalidTrackTargetError';
 }
 

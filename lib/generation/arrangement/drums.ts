@@ -1,6 +1,7 @@
 /**
  * Drum styles: 16-step (one 4/4 bar of sixteenths) patterns per General MIDI drum, velocity 0 = rest (pure data).
  */
+import { BaseError } from '../../errors/base';
 export const GM_DRUMS = { kick: 36, snare: 38, closedHat: 42, openHat: 46, clap: 39, rim: 37 } as const;
 export type DrumVoice = keyof typeof GM_DRUMS;
 
@@ -17,7 +18,7 @@ export const DRUM_STYLES: readonly DrumStyle[] = [
   { id: 'none', name: 'No drums', pattern: {} },
 ];
 
-export class UnknownStyleError extends Error {
+export class UnknownStyleError extends BaseError {
   constructor(id: string) {
     super(`unknown drum style: ${id}`);
     this.name = 'UnknownStyleError';

@@ -4,6 +4,7 @@
  * Chord symbols use the suffixes of lib/generation/notes/chords.ts (the set Magenta's PitchChordEncoder parses):
  * '', m, 7, m7, maj7, dim, aug, m7b5, dim7, sus4, 6; roots C..B with one optional '#' or 'b'. `N.C.` is no chord.
  */
+import { BaseError } from '../../errors/base';
 export const KEYS = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', 'B'] as const;
 export type KeyName = (typeof KEYS)[number];
 
@@ -19,7 +20,7 @@ export const SCALES = {
 export type ScaleName = keyof typeof SCALES;
 export const SCALE_NAMES = Object.keys(SCALES) as ScaleName[];
 
-export class ChordSymbolError extends Error {
+export class ChordSymbolError extends BaseError {
   constructor(symbol: string) {
     super(`cannot parse chord symbol "${symbol}"`);
     this.name = 'ChordSymbolError';

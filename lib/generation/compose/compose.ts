@@ -13,6 +13,7 @@ import type { EditOp } from '../edit-log/schema';
 import { parseComposeRequest, type ComposeRequest } from './request';
 import { sampleMelodyEvents, TFJS_VERSION, type SampleEngine } from './sample';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
+import { BaseError } from '../../errors/base';
 
 export const MELODY_VELOCITY = 100;
 
@@ -37,7 +38,7 @@ export type ComposeResult = {
   ms: number;
 };
 
-export class ComposeError extends Error {
+export class ComposeError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'ComposeError';

@@ -16,10 +16,11 @@
  * there. compose.test.ts checks the events against `generateMelody` (tfjs) for the fixture and shipped checkpoints.
  */
 import type { EventStepper } from '../sampling/sample-events';
+import { BaseError } from '../../errors/base';
 const BLOCK = 48; // tfjs-backend-cpu MathBackendCPU.blockSize
 const fr = Math.fround;
 
-export class FastLstmUnsupportedError extends Error {
+export class FastLstmUnsupportedError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'FastLstmUnsupportedError';

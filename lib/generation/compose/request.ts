@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { instrumentIdSchema, keySchema, scaleSchema } from '../arrangement/types';
+import { BaseError } from '../../errors/base';
 
 export const COMPOSE_REQUEST_VERSION = 1 as const;
 
@@ -46,7 +47,7 @@ export const composeRequestSchema = z
   .strict();
 export type ComposeRequest = z.infer<typeof composeRequestSchema>;
 
-export class ComposeRequestError extends Error {
+export class ComposeRequestError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'ComposeRequestError';

@@ -11,6 +11,7 @@ import { musicRnnInternals } from '../sampling/musicrnn-internals';
 import { Sfc32, seedToUint32 } from '../sampling/prng';
 import { sampleEventsLoop, tfjsEventStepper, type EventStepper } from '../sampling/sample-events';
 import { fastEventStepper } from './fast-lstm';
+import { BaseError } from '../../errors/base';
 
 /**
  * `tfjs`: the model's own tfjs ops (backend as set, normally "cpu"). `js`: fast-lstm.ts, the same float32 arithmetic
@@ -18,7 +19,7 @@ import { fastEventStepper } from './fast-lstm';
  */
 export type SampleEngine = 'tfjs' | 'js';
 
-export class ComposeCancelledError extends Error {
+export class ComposeCancelledError extends BaseError {
   constructor() {
     super('generation cancelled');
     this.name = 'ComposeCancelledError';

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { instrumentIdSchema, noteSchema, trackIdSchema } from '../arrangement/types';
+import { BaseError } from '../../errors/base';
 
 export const EDIT_LOG_VERSION = 1 as const;
 
@@ -46,7 +47,7 @@ export type EditOp = z.infer<typeof editOpSchema>;
 export const editLogSchema = z.object({ version: z.literal(EDIT_LOG_VERSION), ops: z.array(editOpSchema) }).strict();
 export type EditLog = z.infer<typeof editLogSchema>;
 
-export class EditLogError extends Error {
+export class EditLogError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'EditLogError';

@@ -21,6 +21,7 @@ import {
   type QuantizedNote,
 } from '../notes/melody';
 import { chordSymbolsPerStep } from '../notes/chords';
+import { BaseError } from '../../errors/base';
 
 export type Split = 'train' | 'valid' | 'test';
 export type CorpusName = 'nottingham' | 'jsb';
@@ -40,7 +41,7 @@ export type EncodedPiece = {
 
 export type DataFileHash = { path: string; sha256: string };
 
-export class CorpusError extends Error {
+export class CorpusError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'CorpusError';

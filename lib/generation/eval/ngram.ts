@@ -10,13 +10,14 @@
  *   below order 1:  uniform 1 / V
  * with one discount per order, D = n1 / (n1 + 2 n2) from that order's count-of-counts (Chen & Goodman 1998).
  */
+import { BaseError } from '../../errors/base';
 export const BOS = -1;
 /** Chord tokens live above this offset so they never collide with events. */
 export const CHORD_TOKEN_OFFSET = 1_000_000;
 
 export type NgramSequence = { events: readonly number[]; chordTokens?: readonly number[] };
 
-export class NgramError extends Error {
+export class NgramError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'NgramError';

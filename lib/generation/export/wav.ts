@@ -2,13 +2,14 @@
  * WAV maths (pure): peak normalisation without clipping, 16-bit PCM encoding (RIFF/WAVE, format 1, little-endian,
  * interleaved); decoding is in wav-decode.ts.
  */
+import { BaseError } from '../../errors/base';
 
 export const WAV_SAMPLE_RATE = 44_100;
 /** Peak target after normalisation: -1 dBFS, so rounding to 16 bits never reaches full scale. */
 export const PEAK_TARGET = 10 ** (-1 / 20);
 export const INT16_FULL_SCALE = 32_767;
 
-export class WavError extends Error {
+export class WavError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'WavError';

@@ -4,9 +4,10 @@ import { CID } from 'multiformats/cid';
 import type { IpfsStorage } from '../../ipfs/storage';
 import { checkpointFiles } from './checkpoint-files';
 import { SHIPPED_MODELS, type ShippedModel } from './registry';
+import { BaseError } from '../../errors/base';
 
 /** A shipped checkpoint folder that is not the one the registry names (edited, retrained without re-registering). */
-export class ShippedWeightsMismatchError extends Error {
+export class ShippedWeightsMismatchError extends BaseError {
   override name = 'ShippedWeightsMismatchError';
   constructor(
     readonly modelId: string,

@@ -6,6 +6,7 @@
  * 2 + (pitch - minPitch) = a note starts. With minPitch 48 / maxPitch 83 the vocabulary has 38 events.
  * `test/models/melody-encoding.test.ts` checks this against Magenta's own `Melody` class.
  */
+import { BaseError } from '../../errors/base';
 export const MELODY_NO_EVENT = 0;
 export const MELODY_NOTE_OFF = 1;
 export const MELODY_FIRST_PITCH = 2;
@@ -22,7 +23,7 @@ export type QuantizedNote = {
 export type MelodyRange = { minPitch: number; maxPitch: number };
 export const DEFAULT_RANGE: MelodyRange = { minPitch: DEFAULT_MIN_PITCH, maxPitch: DEFAULT_MAX_PITCH };
 
-export class MelodyEncodingError extends Error {
+export class MelodyEncodingError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'MelodyEncodingError';

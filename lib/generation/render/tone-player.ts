@@ -4,8 +4,9 @@
  */
 import { durationSeconds, secondsPerStep, STEPS_PER_BAR, type Arrangement, type TrackId } from '../arrangement/types';
 import { createVoice, type ToneModule, type ToneVoice } from './tone-instruments';
+import { BaseError } from '../../errors/base';
 
-export class AudioBlockedError extends Error {
+export class AudioBlockedError extends BaseError {
   constructor() {
     super('The browser blocked audio: click Play (or press a key on it) to allow sound.');
     this.name = 'AudioBlockedError';

@@ -13,8 +13,9 @@ import { INSTRUMENTS, type MelodicPreset } from '../arrangement/instruments';
 import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement, type ArrangementNote } from '../arrangement/types';
 import { DEFAULT_TAIL_SECONDS, envelopeAt, type RenderedAudio } from './js-renderer';
 import { createVoice } from './tone-instruments';
+import { BaseError } from '../../errors/base';
 
-export class RenderError extends Error {
+export class RenderError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'RenderError';

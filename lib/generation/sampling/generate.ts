@@ -17,6 +17,7 @@ import {
 import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
 import { sampleEventsLoop, tfjsEventStepper } from './sample-events';
 import { Sfc32, sampleCategorical, seedToUint32, type Seed } from './prng';
+import { BaseError } from '../../errors/base';
 
 /** The subset of Magenta's INoteSequence a primer needs (a quantized, monophonic sequence). */
 export type PrimerSequence = {
@@ -58,7 +59,7 @@ export type GenerateMelodyResult = {
   backend: string;
 };
 
-export class GenerationError extends Error {
+export class GenerationError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'GenerationError';

@@ -9,6 +9,7 @@
  * here (ModelInternalsError) instead of sampling from something else. Pin @magenta/music when upgrading.
  */
 import type * as tf from '@tensorflow/tfjs';
+import { BaseError } from '../../errors/base';
 
 /** Magenta's cell closure: `(input [1, in], c [1, H], h [1, H]) => [c', h']` (tf.basicLSTMCell with forget bias 1). */
 export type LstmCell = (data: tf.Tensor2D, c: tf.Tensor2D, h: tf.Tensor2D) => [tf.Tensor2D, tf.Tensor2D];
@@ -32,7 +33,7 @@ export type MusicRnnInternals = {
   vocabulary: number;
 };
 
-export class ModelInternalsError extends Error {
+export class ModelInternalsError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'ModelInternalsError';

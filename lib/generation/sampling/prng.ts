@@ -9,9 +9,10 @@
  *                 c = (c << 21 | c >>> 11); c = c + t | 0; return t >>> 0
  *   float in [0, 1) with 53 random bits: (hi >>> 5) * 2^26 + (lo >>> 6)) / 2^53 from two consecutive uint32.
  */
+import { BaseError } from '../../errors/base';
 export type Seed = number | string;
 
-export class InvalidSeedError extends Error {
+export class InvalidSeedError extends BaseError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidSeedError';

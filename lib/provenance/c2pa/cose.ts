@@ -6,6 +6,7 @@
  */
 import { sign, type KeyObject } from 'node:crypto';
 import { encode } from 'cborg';
+import { BaseError } from '../../errors/base';
 
 const COSE_SIGN1_TAG = 0xd2; // major type 6 (tag), value 18
 const HEADER_ALG = 1;
@@ -13,7 +14,7 @@ const HEADER_X5CHAIN = 33;
 const ES256 = -7;
 const ES256_SIGNATURE_BYTES = 64;
 
-export class CoseSizeError extends Error {
+export class CoseSizeError extends BaseError {
   override name = 'CoseSizeError';
 }
 

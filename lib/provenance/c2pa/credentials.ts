@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { createPrivateKey, webcrypto, X509Certificate as NodeX509, type KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { BaseError } from '../../errors/base';
 
 /** id-kp-documentSigning (RFC 9336) and c2pa-kp-claimSigning: extended key usages C2PA accepts for claim signers. */
 export const DOCUMENT_SIGNING_EKU = '1.3.6.1.5.5.7.3.36';
@@ -15,7 +16,7 @@ export const C2PA_CLAIM_SIGNING_EKU = '1.3.6.1.4.1.62558.2.1';
 const ALLOWED_EKUS = new Set([DOCUMENT_SIGNING_EKU, C2PA_CLAIM_SIGNING_EKU, '1.3.6.1.5.5.7.3.4']);
 const ANY_EKU = '2.5.29.37.0';
 
-export class C2paCredentialsError extends Error {
+export class C2paCredentialsError extends BaseError {
   override name = 'C2paCredentialsError';
 }
 

@@ -9,14 +9,15 @@ import type { C2paCredentials } from './credentials';
 import { manifestDefinition, type C2paSubject } from './definition';
 import { splitC2paChunk } from './essence';
 import { ByteBlob, c2paWasm } from './wasm';
+import { BaseError } from '../../errors/base';
 
 /** The uploaded WAV cannot carry a C2PA manifest as docs/provenance/c2pa.md defines (the caller's fault: 422). */
-export class C2paEmbedRefusedError extends Error {
+export class C2paEmbedRefusedError extends BaseError {
   override name = 'C2paEmbedRefusedError';
 }
 
 /** c2pa-rs failed or changed the audio: a server fault. */
-export class C2paEmbedError extends Error {
+export class C2paEmbedError extends BaseError {
   override name = 'C2paEmbedError';
 }
 

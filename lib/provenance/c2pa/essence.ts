@@ -3,12 +3,13 @@
  * removed and the RIFF size field restored. The Motif manifest's `files.audio` records the essence; the folder CID
  * covers the published file. A file without a `C2PA` chunk is its own essence (tracks pinned before C2PA).
  */
+import { BaseError } from '../../errors/base';
 
 /** The four-character code of the chunk that carries the C2PA manifest store (JUMBF) in RIFF files. */
 export const C2PA_CHUNK_ID = 'C2PA';
 
 /** The published WAV does not have the layout docs/provenance/c2pa.md allows. */
-export class C2paChunkError extends Error {
+export class C2paChunkError extends BaseError {
   override name = 'C2paChunkError';
 }
 

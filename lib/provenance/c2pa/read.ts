@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { actionsAssertionSchema, ACTIONS_ASSERTION_LABEL, MOTIF_ASSERTION_LABEL, type C2paAction } from './definition';
 import { ByteBlob, c2paWasm } from './wasm';
+import { BaseError } from '../../errors/base';
 
 const statusSchema = z.object({ code: z.string(), explanation: z.string().optional() }).passthrough();
 const storeSchema = z
@@ -39,7 +40,7 @@ export type C2paReading = {
 };
 
 /** The C2PA data cannot be read at all (damaged JUMBF, unknown claim version...). */
-export class C2paReadError extends Error {
+export class C2paReadError extends BaseError {
   override name = 'C2paReadError';
 }
 

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as glue from '@contentauth/c2pa-wasm';
+import { BaseError } from '../../errors/base';
 
 export type C2paWasm = typeof glue;
 
@@ -31,7 +32,7 @@ export class ByteBlob extends Blob {
 }
 
 /** Raised for a Blob the stand-in cannot read (not a ByteBlob). */
-export class C2paWasmError extends Error {
+export class C2paWasmError extends BaseError {
   override name = 'C2paWasmError';
 }
 

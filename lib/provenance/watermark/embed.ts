@@ -19,6 +19,7 @@ import {
   sineWindow,
   WATERMARK_SCHEME,
 } from './scheme';
+import { BaseError } from '../../errors/base';
 
 export type Pcm = { sampleRate: number; channels: Float32Array[] };
 
@@ -36,7 +37,7 @@ export type EmbedReport = {
   snrDb: number;
 };
 
-export class WatermarkEmbedError extends Error {
+export class WatermarkEmbedError extends BaseError {
   override name = 'WatermarkEmbedError';
 }
 

@@ -3,6 +3,7 @@
  * the twiddle and bit-reversal tables built once per size. Small and dependency-free so the watermark runs the same
  * in Node and in a browser worker.
  */
+import { BaseError } from '../../errors/base';
 export type Fft = {
   readonly size: number;
   /** Forward transform, X_k = sum_n x_n e^{-2 pi i k n / N}, in place. */
@@ -11,7 +12,7 @@ export type Fft = {
   inverse(re: Float64Array, im: Float64Array): void;
 };
 
-export class FftSizeError extends Error {
+export class FftSizeError extends BaseError {
   override name = 'FftSizeError';
 }
 

@@ -4,12 +4,13 @@
  * initial value 0xFFFF, no reflection, no final XOR) of those 8 bytes, so 80 bits travel: payload MSB first, then CRC
  * MSB first.
  */
+import { BaseError } from '../../errors/base';
 export const PAYLOAD_BITS = 64;
 export const PAYLOAD_BYTES = PAYLOAD_BITS / 8;
 export const CRC_BITS = 16;
 export const CODED_BITS = PAYLOAD_BITS + CRC_BITS;
 
-export class WatermarkPayloadError extends Error {
+export class WatermarkPayloadError extends BaseError {
   override name = 'WatermarkPayloadError';
 }
 

@@ -3,8 +3,9 @@
  * C2PA manifest are skipped), accepts integer PCM of 16 or 24 bits and 32-bit float, and returns float channels.
  */
 import type { Pcm } from './embed';
+import { BaseError } from '../../errors/base';
 
-export class WavReadError extends Error {
+export class WavReadError extends BaseError {
   override name = 'WavReadError';
 }
 

@@ -1,0 +1,21 @@
+/**
+ * The suite's one wall-clock limit: how long any test, hook, browser wait or child process may take before it is
+ * called hung. Tests wait on events (a line printed, a page element shown, a receipt); this limit only catches a hang,
+ * so it is far above what any step needs even on a loaded 2-core machine, and never below 10 minutes.
+ */
+export const LONG_WAIT_MS = 15 * 60_000;
+
+/** How often a test looks again at state that announces nothing when it changes (the indexer's view, a health page). */
+export const POLL_MS = 250;
+
+/**
+ * Looks at `check` every POLL_MS until it holds: for state with no event to wait on (a page rendered from the
+ * indexer's tables, a database row, a health answer). Gives up, with `detail()` in the message, after LONG_WAIT_MS.
+ */
+export async function pollUntil(what: string, check: () => Promise<boolean>, detail?: () => string): Promise<void> {
+  const deadline = performance.now() + LONG_WAIT_MS;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}${detail ? `:\n${detail()}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ensures Debian's CPU PyTorch is importable by /usr/bin/python3 (the python3 on PATH may be another install).
-# Used by `npm run models:train` and by test/models/training-repro.test.ts. Needs root + Debian apt.
+# Used by `npm run models:train` and by `npm test`'s set-up (for test/models/training-repro.test.ts). Needs root + apt.
 set -euo pipefail
 PY=/usr/bin/python3
 if "$PY" -c "import torch" >/dev/null 2>&1; then

@@ -20,13 +20,13 @@ describe('compileContracts', () => {
       expect(result.artifacts[name].bytecode.length).toBeGreaterThan(100);
       expect(result.artifacts[name].abi.length).toBeGreaterThan(0);
     }
-  }, 120_000);
+  });
 
   it('answers from the cache when nothing changed', async () => {
     await compileContracts({ writeAbiModules: false });
     const second = await compileContracts({ writeAbiModules: false });
     expect(second.cached).toBe(true);
-  }, 120_000);
+  });
 
   it('keeps the committed ABI modules up to date with a fresh compile', async () => {
     const fresh = await compileContracts({ force: true, writeAbiModules: false });
@@ -37,7 +37,7 @@ describe('compileContracts', () => {
       );
     }
     expect(readFileSync(path.join(ABI_DIR, 'index.ts'), 'utf8')).toBe(abiIndexSource());
-  }, 120_000);
+  });
 
   it('hashes sources deterministically and leaves forge tests out', () => {
     const sources = listSources();

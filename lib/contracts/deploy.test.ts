@@ -36,7 +36,7 @@ describe('deployContracts', () => {
     expect(second.reused).toBe(true);
     expect(second.deployment).toEqual(first.deployment);
     expect(await t.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(blockBefore);
-  }, 120_000);
+  });
 
   it('redeploys when the recorded addresses have no code on this chain', async () => {
     const deploymentPath = path.join(dir, 'stale.json');
@@ -50,7 +50,7 @@ describe('deployContracts', () => {
     } finally {
       await other.anvil.stop();
     }
-  }, 120_000);
+  });
 
   it('refuses to reuse contracts built from other sources (a v1 chain after the v2 upgrade) and says how to reset', async () => {
     const deploymentPath = path.join(dir, 'outdated.json');
@@ -60,7 +60,7 @@ describe('deployContracts', () => {
     const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeploymentOutdatedError);
     expect(String(error)).toMatch(/delete the local data folder/);
-  }, 120_000);
+  });
 
   it('deploys Editions beside the others (recorded, callable) and refuses a file from before Editions existed', async () => {
     const deploymentPath = path.join(dir, 'editions.json');
@@ -76,5 +76,5 @@ describe('deployContracts', () => {
     const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeploymentOutdatedError);
     expect(String(error)).toMatch(/delete the local data folder/);
-  }, 120_000);
+  });
 });

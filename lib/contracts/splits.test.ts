@@ -43,7 +43,7 @@ describe('split address prediction off-chain', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'motif-splits-'));
   beforeAll(async () => {
     t = await startTestChain();
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.anvil.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -72,5 +72,5 @@ describe('split address prediction off-chain', () => {
       });
       expect(predictSplitAddress(main, split, controller)).toBe(onChain);
     }
-  }, 120_000);
+  });
 });

@@ -51,7 +51,7 @@ describe('dagWalker', () => {
     const ours = await pinOrder(dagWalker(store));
     expect(helias.length).toBeGreaterThan(190);
     expect(ours).toEqual(helias);
-  }, 30_000);
+  });
 
   it('reads only blocks that can have links: raw leaves are checked present, not read', async () => {
     const read: number[] = [];
@@ -63,7 +63,7 @@ describe('dagWalker', () => {
     expect(visited).toBeGreaterThan(190);
     expect(read.length).toBeGreaterThan(0);
     expect(read.every((code) => code !== raw.code)).toBe(true);
-  }, 30_000);
+  });
 
   it('fails when a raw leaf is missing, so a pin never covers absent content', async () => {
     const leaves = (await pinOrder(dagWalker(store))).map((text) => CID.parse(text)).filter((cid) => cid.code === raw.code);
@@ -79,5 +79,5 @@ describe('dagWalker', () => {
     await expect(pinning).rejects.toMatchObject({ name: 'NotFoundError' });
     await expect(node.pins.isPinned(root)).resolves.toBe(true); // records written before the failure stay, the pin record does not
     await expect(node.pins.get(root)).rejects.toMatchObject({ name: 'NotFoundError' });
-  }, 30_000);
+  });
 });

@@ -121,7 +121,7 @@ describe('HeliaStorage', () => {
     } finally {
       await here.close();
     }
-  }, 30_000);
+  });
 
   it('an interrupted pin is not reported as pinned, and pinning again completes it', async () => {
     const storage = await HeliaStorage.open(path.join(dir, 'partial-pin'));

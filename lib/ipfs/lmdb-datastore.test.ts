@@ -48,7 +48,7 @@ describe('LmdbDatastore', () => {
     expect(await readInAnotherProcess('shared', '/pin/a')).toBe('(none)');
     store.flush();
     expect(await readInAnotherProcess('shared', '/pin/a')).toBe('one');
-  }, 30_000);
+  });
 
   it('a queued delete hides the committed value, and flush removes it', async () => {
     const { store, db } = openAt('delete');

@@ -131,7 +131,7 @@ describe('PackBlockstore', () => {
     expect(reader.has(b.cid)).toBe(true);
     expect(createHash('sha256').update(read(reader, b.cid)).digest()).toEqual(Buffer.from(b.cid.multihash.digest));
     await reader.close();
-  }, 30_000);
+  });
 
   it('ignores a pack a crashed writer left unsealed', async () => {
     const folder = path.join(dir, 'crashed');
@@ -183,7 +183,7 @@ describe('PackBlockstore', () => {
     expect(reopened.has(pending.cid) || (await new PackBlockstore(folder).has(pending.cid))).toBe(true);
     expect((await readdir(folder)).filter((n) => n.endsWith('.pack.tmp'))).toEqual([]);
     await reopened.close();
-  }, 30_000);
+  });
 
   it('moves a pack whose index was damaged aside, with a note of what it held, and opens the rest', async () => {
     const folder = path.join(dir, 'damaged');

@@ -27,7 +27,7 @@ describe('unixfs-dag: CIDs from the specification, not from the importer', () =>
     it(`a file of ${size.toLocaleString('en-US')} bytes has the importer's CID`, async () => {
       const content = bytes(size, size % 97);
       expect((await fileCid(content)).toString()).toBe((await importerFile(content)).toString());
-    }, 30_000);
+    });
   }
 
   it("gives the known CID of 'hello world\\n' (as `ipfs add --cid-version 1 --raw-leaves`)", async () => {

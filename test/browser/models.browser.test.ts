@@ -2,18 +2,18 @@
  * Chromium (Debian, headless, playwright-core) loads each shipped checkpoint through Magenta's esm MusicRNN and
  * generates with a seed; the notes digest equals the one Node computes with the same seed (tfjs cpu backend in both).
  */
-import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
 import { generateMelody } from '../../lib/generation/sampling';
 import { notesDigest } from '../../lib/generation/notes/digest';
+import { launchChromium } from '../support/chromium';
 
 const root = process.cwd();
 const STEPS = 64;
@@ -33,7 +33,6 @@ let origin = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync('bash', ['scripts/ensure-chromium.sh'], { cwd: root, stdio: 'inherit', timeout: 600_000 });
   const bundle = await build({
     entryPoints: [join(root, 'test', 'browser', 'models-page.ts')],
     bundle: true,
@@ -78,11 +77,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 600_000);
+  browser = await launchChromium();
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -111,5 +107,5 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s in Chromium', (
     model.dispose();
     expect(inBrowser.events).toEqual(inNode.events);
     expect(inBrowser.digest).toBe(await notesDigest(inNode.sequence.notes));
-  }, 180_000);
+  });
 });

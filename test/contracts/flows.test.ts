@@ -31,7 +31,7 @@ beforeAll(async () => {
   track = d.contracts.TrackCollection.address;
   splits = d.contracts.SplitMain.address;
   market = d.contracts.Market.address;
-}, 120_000);
+});
 afterAll(async () => {
   await t?.anvil.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -23,5 +23,5 @@ describe('gas bench', () => {
       expect(byName[name]?.value, name).toBeLessThanOrEqual(goal);
       expect(byName[name]?.note ?? '', `${name} note names its peer`).toMatch(/Peer: /);
     }
-  }, 240_000);
+  });
 });

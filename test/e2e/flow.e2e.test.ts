@@ -43,7 +43,7 @@ beforeAll(async () => {
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
-}, 400_000);
+});
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
@@ -77,12 +77,12 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await page.getByRole('spinbutton', { name: 'Seed' }).fill('11');
     await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
     await page.getByRole('button', { name: 'Compose' }).click();
-    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Render WAV' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.waitForURL(/\/mint\?draft=/, { timeout: 30_000 });
+    await page.waitForURL(/\/mint\?draft=/);
     await page.getByRole('textbox', { name: 'Title' }).fill('Two Wallets');
     await connectDevWallet(page, 1, creator.address);
     await page.getByRole('combobox', { name: 'Genre' }).selectOption('Ambient');
@@ -92,12 +92,12 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await page.getByRole('button', { name: 'Add payee' }).click();
     await page.getByRole('textbox', { name: 'Payee 2 address' }).fill(payee.address);
     await page.getByRole('textbox', { name: 'Payee 2 share (%)' }).fill('30');
-    await page.getByTestId('fee').waitFor({ timeout: 30_000 });
+    await page.getByTestId('fee').waitFor();
     await page.getByRole('button', { name: 'Sign, pin and mint' }).click();
-    await page.waitForURL(/\/tracks\/\d+$/, { timeout: 90_000 });
+    await page.waitForURL(/\/tracks\/\d+$/);
     tokenId = BigInt(new URL(page.url()).pathname.split('/').pop() ?? '0');
     expect(tokenId > 0n).toBe(true);
-  }, 300_000);
+  });
 
   it('the creator lists it; the collector, in another browser context, buys it', async () => {
     const page = creatorPage;
@@ -106,7 +106,7 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     const list = page.getByRole('form', { name: 'List for sale' });
     await list.getByLabel('Price (ETH)').fill(PRICE);
     await list.getByRole('button', { name: `List for ${PRICE} ETH` }).click();
-    await page.getByText('List for sale: confirmed.').waitFor({ timeout: 30_000 });
+    await page.getByText('List for sale: confirmed.').waitFor();
 
     const buyer = await newPage();
     await buyer.goto(`${base}/tracks/${tokenId}`);
@@ -114,9 +114,9 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await connectDevWallet(buyer, 2, collector.address);
     const buy = buyer.getByRole('region', { name: 'Buy' });
     await buy.getByRole('button', { name: `Buy for ${PRICE} ETH` }).click();
-    await buyer.getByText('Buy: confirmed.').waitFor({ timeout: 30_000 });
+    await buyer.getByText('Buy: confirmed.').waitFor();
     await reloadUntil(buyer, async () => (await ownerText(buyer))?.includes(short(collector.address)) ?? false, 'the new owner in the indexer');
-  }, 120_000);
+  });
 
   it('the royalty is credited to the split, distributed 70/30 with SplitMain’s rounding, and payee #5 withdraws its share', async () => {
     const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
@@ -166,5 +166,5 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     // 30% of 7.5% of the price, to the wei (rounded down twice)
     expect(payeeShare).toBe((((price * 750n) / 10_000n) * 300_000n) / 1_000_000n);
     expect(pageErrors).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -26,6 +26,7 @@ import { buildManifest } from '../../lib/provenance/manifest';
 import { signManifest } from '../../lib/provenance/signed-manifest';
 import { makeMidi, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
+import { pollUntil } from '../support/limits';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [deployer, creator] = localDevAccounts(2);
@@ -106,15 +107,17 @@ beforeAll(async () => {
     if (t.price) await send(wallet.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [collection, trackIdOf(creator.address, contentDigests[i]!), parseEther(t.price), expiry] }));
   }
   // The indexer has caught up when every title shows and three are for sale.
-  for (let i = 0; ; i++) {
-    const html = await (await fetch(`${base}/gallery?forSale=true`)).text();
-    const all = await (await fetch(`${base}/gallery`)).text();
-    if (html.includes('3 tracks, page 1 of 1') && TRACKS.every((t) => all.includes(t.title))) break;
-    if (i > 120) throw new Error(`the gallery never showed the four tracks:\n${started.output().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await pollUntil(
+    'the gallery to show the four tracks',
+    async () => {
+      const html = await (await fetch(`${base}/gallery?forSale=true`)).text();
+      const all = await (await fetch(`${base}/gallery`)).text();
+      return html.includes('3 tracks, page 1 of 1') && TRACKS.every((t) => all.includes(t.title));
+    },
+    () => started.output().slice(-3000),
+  );
   page = await browser.newPage();
-}, 400_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -16,6 +16,7 @@ import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts
 import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { launchChromium } from '../support/chromium';
+import { pollUntil } from '../support/limits';
 import { connectDevWallet } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
@@ -62,7 +63,7 @@ beforeAll(async () => {
   addresses = { TrackCollection: d.contracts.TrackCollection.address, Market: d.contracts.Market.address, SplitMain: d.contracts.SplitMain.address };
   context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
-}, 400_000);
+});
 
 afterAll(async () => {
   await context?.close().catch(() => {});
@@ -74,13 +75,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, what: string, tries = 60): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = (check: () => Promise<boolean>, what: string) => pollUntil(what, check);
 
 const nonce = () => publicClient.getTransactionCount({ address: label });
 
@@ -123,7 +118,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await form.getByLabel('Payee 2 address').fill(payee);
     await form.getByRole('button', { name: 'Create split' }).click();
     const created = form.getByText('Split created at');
-    await created.waitFor({ timeout: 30_000 });
+    await created.waitFor();
     split = (await created.locator('code').textContent()) as Address;
     expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(label);
   });
@@ -155,33 +150,33 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await page.reload();
     const pending = page.getByTestId('pending-distribution-ETH');
     const pendingText = () => pending.textContent().catch(() => '');
-    await until(async () => (await pendingText())?.includes('0.15 ETH') ?? false, 'the Market credits in the pending figure', 40);
+    await until(async () => (await pendingText())?.includes('0.15 ETH') ?? false, 'the Market credits in the pending figure');
     const collect = page.getByRole('button', { name: `Collect market royalties of split ${split}` });
-    await until(async () => (await collect.count()) > 0 && (await collect.isEnabled()), 'the collect button', 40);
+    await until(async () => (await collect.count()) > 0 && (await collect.isEnabled()), 'the collect button');
     expect(await page.getByRole('button', { name: `Distribute ETH of split ${split}` }).isEnabled()).toBe(false); // nothing in the wallet yet
     await collect.click();
-    await page.getByText(/Collect market royalties of .*: confirmed\./).waitFor({ timeout: 30_000 });
+    await page.getByText(/Collect market royalties of .*: confirmed\./).waitFor();
     expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [split] })).toBe(0n);
     expect(await publicClient.getBalance({ address: split })).toBe(parseEther('0.15'));
     // Still pending, now in the split wallet; the collect button is spent.
-    await until(async () => (await collect.isDisabled()) && ((await pendingText())?.includes('0.15 ETH') ?? false), 'the collected royalties in the split wallet', 40);
+    await until(async () => (await collect.isDisabled()) && ((await pendingText())?.includes('0.15 ETH') ?? false), 'the collected royalties in the split wallet');
   });
 
   it('distributes and withdraws from the dashboard', async () => {
     await page.reload();
     const distribute = page.getByRole('button', { name: `Distribute ETH of split ${split}` });
-    await until(async () => (await distribute.count()) > 0 && (await distribute.isEnabled()), 'the pending balance', 40);
+    await until(async () => (await distribute.count()) > 0 && (await distribute.isEnabled()), 'the pending balance');
     await distribute.click();
-    await page.getByText(/Distribute ETH of .*: confirmed\./).waitFor({ timeout: 30_000 });
+    await page.getByText(/Distribute ETH of .*: confirmed\./).waitFor();
     expect(await publicClient.getBalance({ address: split })).toBe(0n);
-    await until(async () => ((await page.getByTestId('pending-distribution-ETH').textContent()) ?? '').includes(': 0 ETH'), 'nothing pending after the distribution', 40);
+    await until(async () => ((await page.getByTestId('pending-distribution-ETH').textContent()) ?? '').includes(': 0 ETH'), 'nothing pending after the distribution');
     const credited = await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee, '0x0000000000000000000000000000000000000000'] });
     expect(credited).toBe(parseEther('0.06'));
     const withdraw = page.getByRole('button', { name: `Withdraw for ${payee}` });
-    await until(async () => (await withdraw.count()) > 0 && (await withdraw.isEnabled()), 'the payee credit', 40);
+    await until(async () => (await withdraw.count()) > 0 && (await withdraw.isEnabled()), 'the payee credit');
     const before = await publicClient.getBalance({ address: payee });
     await withdraw.click();
-    await page.getByText(/Withdraw for .*: confirmed\./).waitFor({ timeout: 30_000 });
+    await page.getByText(/Withdraw for .*: confirmed\./).waitFor();
     expect((await publicClient.getBalance({ address: payee })) - before).toBe(parseEther('0.06'));
     // The chart (Chartist SVG) and its numbers as text.
     await page.getByTestId('earnings-chart').locator('svg').waitFor();
@@ -250,7 +245,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await page.keyboard.type(manager);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.getByText('Hand control over (step 1 of 2): confirmed.').waitFor({ timeout: 30_000 });
+    await page.getByText('Hand control over (step 1 of 2): confirmed.').waitFor();
     expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'pendingControllerOf', args: [split] })).toBe(manager);
 
     const managerContext = await browser.newContext();
@@ -264,7 +259,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
       const accept = m.getByRole('region', { name: `Split ${split}` }).getByRole('button', { name: 'Accept control' });
       await accept.waitFor();
       await accept.click();
-      await m.getByText('Accept control (step 2 of 2): confirmed.').waitFor({ timeout: 30_000 });
+      await m.getByText('Accept control (step 2 of 2): confirmed.').waitFor();
       expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(manager);
       // The page records the action after the transaction confirms: wait for the audit entry rather than race it.
       const auditUrl = `/api/labels/${labelUrl.split('/').pop()}/audit`;

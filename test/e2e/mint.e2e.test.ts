@@ -58,15 +58,15 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED));
     await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
     await page.getByRole('button', { name: 'Compose' }).click();
-    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Transpose up' }).click();
     await page.getByRole('button', { name: 'Render WAV' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.waitForURL(/\/mint\?draft=/, { timeout: 30_000 });
+    await page.waitForURL(/\/mint\?draft=/);
     await page.getByRole('textbox', { name: 'Title' }).waitFor();
-  }, 240_000);
+  });
 
   it('fills the form with labelled, keyboard-reachable fields, a 2-payee split, and shows the fee before signing', async () => {
     await page.getByRole('button', { name: 'Connect wallet' }).click();
@@ -106,9 +106,9 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('textbox', { name: 'Payee 2 address' }).fill(COLLABORATOR);
     await page.getByRole('textbox', { name: 'Payee 2 share (%)' }).fill('30');
     const fee = page.getByTestId('fee');
-    await fee.waitFor({ timeout: 30_000 });
+    await fee.waitFor();
     expect(await fee.textContent()).toMatch(/Estimated network fee: [\d.]+ ETH \(Create the royalty split: \d+ gas, Mint: \d+ gas at [\d.]+ ETH per gas\)/);
-  }, 60_000);
+  });
 
   it('a refused pin shows a clear message; the retry resumes at the pin step and mints', async () => {
     let refused = 0;
@@ -126,14 +126,14 @@ describe('mint from the studio in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Sign, pin and mint' }).click();
     const error = page.getByTestId('mint-error');
-    await error.waitFor({ timeout: 60_000 });
+    await error.waitFor();
     expect(await error.textContent()).toBe('Pinning failed: the audio or MIDI file is not in a supported format (HTTP 415: audio.wav is not a WAV file). Nothing was minted; retry to pin again.');
     await expect(page.locator('li[data-step="sign"]').getAttribute('data-state')).resolves.toBe('done');
     await expect(page.locator('li[data-step="pin"]').getAttribute('data-state')).resolves.toBe('failed');
     expect(signs).toBe(1);
 
     await page.getByRole('button', { name: 'Retry from “Pin to IPFS”' }).click();
-    await page.waitForURL(/\/tracks\/\d+$/, { timeout: 90_000 });
+    await page.waitForURL(/\/tracks\/\d+$/);
     expect(pins).toBe(2);
     expect(signs).toBe(1); // resumed: the manifest was not signed again
     const tokenId = BigInt(new URL(page.url()).pathname.split('/').pop() ?? '0');
@@ -173,7 +173,7 @@ describe('mint from the studio in Chromium', () => {
     expect(body.summary?.seed).toBe(SEED);
     expect(body.summary?.aiDisclosure).toMatch(/compositeWithTrainedAlgorithmicMedia$/);
     expect(pageErrors).toEqual([]);
-  }, 180_000);
+  });
 
   it('publishes another track as a signed lazy-mint voucher and links it from the track page', async () => {
     await page.goto(`${base}/studio`);
@@ -181,19 +181,19 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED + 1));
     await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
     await page.getByRole('button', { name: 'Compose' }).click();
-    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await page.getByRole('button', { name: 'Render WAV' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor({ timeout: 120_000 });
+    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.waitForURL(/\/mint\?draft=/, { timeout: 30_000 });
+    await page.waitForURL(/\/mint\?draft=/);
     await page.getByRole('textbox', { name: 'Title' }).fill('Eight Steps');
     await page.getByLabel('Connected wallet').waitFor();
     await expect(page.getByRole('textbox', { name: 'Payee 1 address' }).inputValue()).resolves.toBe(CREATOR);
     await page.getByRole('radio', { name: /Lazy-mint voucher/ }).check();
     await page.getByRole('textbox', { name: 'Voucher price (ETH)' }).fill('0.02');
-    await page.getByTestId('fee').filter({ hasText: 'Estimated network fee: 0 ETH (no transaction' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('fee').filter({ hasText: 'Estimated network fee: 0 ETH (no transaction' }).waitFor();
     await page.getByRole('button', { name: 'Sign and publish the voucher' }).click();
-    await page.waitForURL(/\/tracks\/\d+\?voucher=/, { timeout: 60_000 });
+    await page.waitForURL(/\/tracks\/\d+\?voucher=/);
     const url = new URL(page.url());
     const tokenId = BigInt(url.pathname.split('/').pop() ?? '0');
     const signed = JSON.parse(url.searchParams.get('voucher') ?? '{}') as { voucher: Record<string, string | number>; signature: Hex };
@@ -206,5 +206,5 @@ describe('mint from the studio in Chromium', () => {
       verifyTypedData({ address: CREATOR, domain: voucherDomain(31337, deployment.contracts.TrackCollection.address as Address), types: voucherTypes, primaryType: 'Voucher', message, signature: signed.signature }),
     ).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
-  }, 240_000);
+  });
 });

@@ -60,5 +60,5 @@ describe('npm start with a pinning service', () => {
       pressCtrlC(started);
       await started.exited;
     }
-  }, 240_000);
+  });
 });

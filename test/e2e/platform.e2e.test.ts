@@ -20,6 +20,7 @@ import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { assertPortFree, freePort } from '../../lib/config/ports';
 import { launchChromium } from '../support/chromium';
+import { pollUntil } from '../support/limits';
 import { pressCtrlC, runStartScript } from '../support/start-process';
 
 /** A real 0.5 s 44.1 kHz 16-bit stereo WAV of a 440 Hz tone. */
@@ -66,13 +67,7 @@ afterAll(async () => {
 
 type Health = { ok: boolean; components: Record<string, { ok: boolean; detail: string; data?: Record<string, unknown> }> };
 const healthOf = async () => (await (await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`)).json()) as Health;
-async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const until = (what: string, check: () => Promise<boolean>) => pollUntil(what, () => check().catch(() => false));
 /** This test's process whose command line matches (found as an operator would, in /proc; other runs' are skipped). */
 async function pidOf(match: (args: string[]) => boolean): Promise<number> {
   for (const name of (await readdir('/proc')).filter((n) => /^\d+$/.test(n))) {
@@ -104,7 +99,7 @@ describe('npm start', () => {
     const states = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(states).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']); // chain, contracts, database, ipfs, indexer
     // Contract -> generated ABI -> wagmi hook, read in the browser from the chain.
-    await expect(page.getByTestId('collection-summary').textContent({ timeout: 20_000 })).resolves.toMatch(/^CollectionMotif Tracks \(MOTIF\) at 0x[0-9a-fA-F]{40}Royalty cap\d+(\.\d+)?%$/);
+    await expect(page.getByTestId('collection-summary').textContent()).resolves.toMatch(/^CollectionMotif Tracks \(MOTIF\) at 0x[0-9a-fA-F]{40}Royalty cap\d+(\.\d+)?%$/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
 
@@ -150,10 +145,10 @@ describe('npm start', () => {
     const sql = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${env.MOTIF_PG_PORT}/motif` });
     await sql.connect();
     let indexed = 0;
-    for (let i = 0; i < 40 && indexed === 0; i++) {
+    await pollUntil('the mint in the Track table', async () => {
       indexed = (await sql.query('SELECT count(*)::int AS n FROM "Track" WHERE "royaltyBps" = 750')).rows[0].n;
-      if (indexed === 0) await new Promise((r) => setTimeout(r, 250));
-    }
+      return indexed > 0;
+    });
     await sql.end();
     expect(indexed).toBe(1);
 

@@ -27,6 +27,7 @@ import { startKuboRpcDouble, type KuboRpcDouble } from '../../lib/ipfs/testing/k
 import { freePort } from '../../lib/config/ports';
 import { makeTrack } from '../provenance/fixtures';
 import { audioEssence } from '../../lib/provenance/c2pa/essence';
+import { pollUntil } from '../support/limits';
 import { pressCtrlC, runStartScript, type StartedPlatform } from '../support/start-process';
 
 const PUBLIC_HOST = 'motif.test'; // the load balancer's name: what sign-in messages are bound to on every replica
@@ -90,7 +91,7 @@ beforeAll(async () => {
     await started.ready;
     web.push({ process: started, base: `http://127.0.0.1:${port}` });
   }
-}, 400_000);
+});
 
 afterAll(async () => {
   for (const p of processes) {
@@ -180,12 +181,11 @@ describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node
     const hash = await wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [account.address, track.contentDigest, track.manifestDigest, account.address, 500, 6] });
     expect((await createPublicClient({ chain, transport: http(anvil.rpcUrl) }).waitForTransactionReceipt({ hash })).status).toBe('success');
     for (const { base } of web) {
-      for (let i = 0; ; i++) {
-        const page = galleryBody.parse(await (await fetch(`${base}/api/gallery?q=Serenade`)).json());
-        if (page.items.some((t) => t.tokenId === track.tokenId && t.title === 'Scale-out Serenade')) break;
-        if (i > 60) throw new Error(`the new leader never indexed the mint for ${base}:\n${standby.output().slice(-2000)}`);
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      await pollUntil(
+        `the new leader's index of the mint, read from ${base}`,
+        async () => galleryBody.parse(await (await fetch(`${base}/api/gallery?q=Serenade`)).json()).items.some((t) => t.tokenId === track.tokenId && t.title === 'Scale-out Serenade'),
+        () => standby.output().slice(-2000),
+      );
     }
   });
 });

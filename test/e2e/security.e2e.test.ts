@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInMessage } from '../../lib/auth/siwe';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { launchChromium } from '../support/chromium';
+import { LONG_WAIT_MS, pollUntil } from '../support/limits';
 import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
 
 let dir: string;
@@ -54,7 +55,7 @@ beforeAll(async () => {
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
-}, 400_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -78,7 +79,7 @@ describe('/ipfs/ gateway: no script on our origin', () => {
         const page = await context.newPage();
         const response = await page.goto(`${base}/ipfs/${evilCid}/${name}`).catch(() => null); // attachments abort the navigation
         if (response) expect(response.headers()['content-security-policy']).toMatch(/^sandbox/);
-        await page.waitForTimeout(300);
+        await page.waitForLoadState('load'); // the payloads run synchronously while the document loads
         expect(await page.title()).not.toBe('pwned');
         await page.close();
       }
@@ -104,7 +105,9 @@ describe('/ipfs/ gateway: no script on our origin', () => {
         return img.naturalWidth;
       }, { cidPath: `/ipfs/${evilCid}`, names: Object.keys(EVIL_FILES) });
       expect(imageWidth).toBe(10);
-      await page.waitForTimeout(1000);
+      // Wait for the frames' requests, then for every frame to finish loading (its payload would have run by then).
+      await pollUntil('the frames to request the pinned files', async () => new Set(framed).size >= Object.keys(EVIL_FILES).length);
+      await Promise.all(page.frames().map((f) => f.waitForLoadState('load').catch(() => {})));
       expect(new Set(framed).size).toBeGreaterThanOrEqual(Object.keys(EVIL_FILES).length); // the frames did load them
       expect(await page.title()).not.toBe('pwned');
       expect(pwned).toEqual([]);
@@ -165,15 +168,15 @@ describe('Sign-In with Ethereum: not relayable', () => {
 
 /**
  * Sends `total` bytes as a chunked body (no Content-Length), as fast as the server takes them, on a fresh connection;
- * resolves with the answer (the server may answer and close before the upload ends), rejects after 60 s.
+ * resolves with the answer (the server may answer and close before the upload ends); gives up after LONG_WAIT_MS.
  */
 function chunkedUpload(method: string, pathName: string, contentType: string, total: number): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     const timer = setTimeout(() => {
       req.destroy();
-      reject(new Error(`${method} ${pathName}: no answer after 60 s (${sent} bytes sent)`));
-    }, 60_000);
+      reject(new Error(`${method} ${pathName}: no answer after ${LONG_WAIT_MS / 1000} s (${sent} bytes sent)`));
+    }, LONG_WAIT_MS);
     const req = http.request({ host: '127.0.0.1', port: Number(env.MOTIF_APP_PORT), method, path: pathName, agent: false, headers: { 'content-type': contentType, 'transfer-encoding': 'chunked' } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -291,7 +294,7 @@ describe('security headers, and pages still work under them', () => {
       });
       await page.goto(base);
       await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
-      await expect(page.getByTestId('collection-summary').textContent({ timeout: 20_000 })).resolves.toMatch(/^CollectionMotif Tracks/);
+      await expect(page.getByTestId('collection-summary').textContent()).resolves.toMatch(/^CollectionMotif Tracks/);
       // The gallery from a render and from the page cache (its copy carries a fresh nonce): both load with no CSP
       // violation. Loaded until one answer came from the cache (any write to PostgreSQL, by the indexer or anyone,
       // makes the next answer a render again).

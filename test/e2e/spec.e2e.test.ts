@@ -22,7 +22,7 @@ beforeAll(async () => {
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
-}, 900_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -57,7 +57,7 @@ beforeAll(async () => {
       args: [creator.address, content, keccak256(toHex('trade e2e manifest')), creator.address, 1000, 6],
     }),
   });
-}, 400_000);
+});
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
@@ -80,7 +80,7 @@ async function walletPage(index: 1 | 2): Promise<Page> {
 }
 
 async function confirmed(page: Page, label: string): Promise<void> {
-  await page.getByText(`${label}: confirmed.`).waitFor({ timeout: 30_000 });
+  await page.getByText(`${label}: confirmed.`).waitFor();
 }
 
 const ownerText = (page: Page) => page.getByTestId('track-owner').textContent();
@@ -140,12 +140,12 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(creator.address)) ?? false, 'the owner back to the creator');
     // Collector: 0.5 - 0.05 royalty.
     // The credits are read from the chain by the page's client after it loads: wait for them, as for the creator's.
-    await collectorPage.getByRole('button', { name: 'Withdraw 0.45 ETH from the market' }).waitFor({ timeout: 15_000 });
+    await collectorPage.getByRole('button', { name: 'Withdraw 0.45 ETH from the market' }).waitFor();
 
     // Creator: 0.9 from the sale + 0.1 royalty + 0.05 royalty on the offer.
     await creatorPage.reload();
     const withdraw = creatorPage.getByRole('button', { name: 'Withdraw 1.05 ETH from the market' });
-    await withdraw.waitFor({ timeout: 15_000 });
+    await withdraw.waitFor();
     const before = await publicClient.getBalance({ address: creator.address });
     await withdraw.click();
     await confirmed(creatorPage, 'Withdraw market credits');

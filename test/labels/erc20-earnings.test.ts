@@ -105,7 +105,7 @@ beforeAll(async () => {
   token = getAddress(deployed.contractAddress!);
   api = createLabelHandlers({ prisma, chainId: CHAIN_ID, chain: viemLabelChain(anvil.rpcUrl), splitMain: async () => addresses.SplitMain, market: async () => addresses.Market, session: (r) => verifySessionToken(readCookie(r.headers.get('cookie')), SECRET), sameOrigin: isSameOrigin });
   labelId = (await createLabel(prisma, getAddress(deployer!.address), 'ERC-20 Label 990200')).id;
-}, 180_000);
+});
 
 afterAll(async () => {
   await prisma.label.deleteMany({ where: { id: labelId } }).catch(() => undefined);

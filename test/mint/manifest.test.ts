@@ -35,7 +35,7 @@ beforeAll(async () => {
   rnn = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', model.urlPath));
   replay = createNodeReplay();
   result = await compose(rnn, defaultComposeRequest({ modelId: model.id, seed: 7, bars: 2 }), { engine: 'js' });
-}, 120_000);
+});
 afterAll(() => {
   rnn?.dispose();
   replay?.dispose();
@@ -55,14 +55,14 @@ describe('manifest of a mint draft', () => {
     expect(m.model).toEqual({ id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' });
     expect(m.generation).toMatchObject({ seed: 7, bars: 2, key: 'C', scale: 'major', tempo: 112, chordsPerBar: result.progression, sampler: { id: 'motif.sfc32-categorical', version: 1 }, arrangement: { id: 'motif.arrange', version: 1 } });
     await expect(replay(m)).resolves.toBe(m.notes.generatedDigest);
-  }, 120_000);
+  });
 
   it('without edits: trained algorithmic media, final = generated', async () => {
     const m = await manifestForDraft(draftOf(result, []), CREATOR, '2026-11-24T10:01:00.000Z');
     expect(m.aiDisclosure).toEqual({ digitalSourceType: IPTC_TRAINED_ALGORITHMIC_MEDIA, humanEdited: false });
     expect(m.notes.finalDigest).toBe(m.notes.generatedDigest);
     await expect(replay(m)).resolves.toBe(m.notes.generatedDigest);
-  }, 120_000);
+  });
 
   it('refuses a draft whose arrangement is not what the studio reported', async () => {
     await expect(manifestForDraft(draftOf({ ...result, digest: `sha256:${'0'.repeat(64)}` }, []), CREATOR, '2026-11-24T10:01:00.000Z')).rejects.toBeInstanceOf(DraftMismatchError);

@@ -1,9 +1,9 @@
 /**
  * The trainer is deterministic: a short seeded run reproduces the recorded first losses exactly, and (melody) the
- * loss at step 50 of the shipped run's log (training/runs/<id>.json). Needs Debian's PyTorch for /usr/bin/python3:
- * scripts/ensure-python-torch.sh installs it when missing (root + apt).
+ * loss at step 50 of the shipped run's log (training/runs/<id>.json). Needs Debian's PyTorch for /usr/bin/python3 and
+ * the encoded corpora: `npm test`'s set-up runs scripts/ensure-python-torch.sh and scripts/ensure-training-data.sh.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,6 @@ function losses(model: 'melody' | 'chords', steps: number): number[] {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
-    timeout: 240_000,
   });
   return out
     .trim()
@@ -26,11 +25,11 @@ function losses(model: 'melody' | 'chords', steps: number): number[] {
 
 describe('training reproducibility (PyTorch, 1 thread, fixed seeds)', () => {
   beforeAll(() => {
-    execFileSync('bash', ['scripts/ensure-python-torch.sh'], { cwd: root, stdio: 'inherit', timeout: 600_000 });
-    if (!existsSync(join(root, 'training', 'cache', 'melody.json')) || !existsSync(join(root, 'training', 'cache', 'chords.json'))) {
-      execFileSync('npx', ['tsx', 'scripts/models/prepare-data.ts'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
-    }
-  }, 900_000);
+    // Installs and data preparation belong to the set-up (npm test runs both scripts), never to a test hook.
+    const missing = ['melody', 'chords'].filter((m) => !existsSync(join(root, 'training', 'cache', `${m}.json`)));
+    if (missing.length > 0) throw new Error(`training/cache lacks ${missing.join(', ')}: run scripts/ensure-training-data.sh`);
+    if (spawnSync('/usr/bin/python3', ['-c', 'import torch']).status !== 0) throw new Error('PyTorch is missing: run scripts/ensure-python-torch.sh');
+  });
 
   it('melody: first 5 losses exactly as recorded, step 50 as in the shipped run', () => {
     const got = losses('melody', 50);
@@ -38,9 +37,9 @@ describe('training reproducibility (PyTorch, 1 thread, fixed seeds)', () => {
     const log = JSON.parse(readFileSync(join(root, 'training', 'runs', 'motif-melody-2x256-v1.json'), 'utf8')) as { log: Array<{ step: number; loss?: number }> };
     const at50 = log.log.find((e) => e.step === 50 && e.loss !== undefined);
     expect(at50?.loss).toBe(got[49]);
-  }, 300_000);
+  });
 
   it('chords: first 5 losses exactly as recorded', () => {
     expect(losses('chords', 5)).toEqual(expected.chords);
-  }, 300_000);
+  });
 });

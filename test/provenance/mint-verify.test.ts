@@ -51,7 +51,7 @@ beforeAll(async () => {
   const { deployment } = await deployContracts({ publicClient, walletClient: wallet(creator), deploymentPath: path.join(dir, 'deployments', `${CHAIN_ID}.json`) });
   collection = deployment.contracts.TrackCollection.address;
   chainOptions = { publicClient, chainId: CHAIN_ID, collection, fromBlock: BigInt(deployment.contracts.TrackCollection.blockNumber) };
-}, 180_000);
+});
 
 afterAll(async () => {
   await storage?.close();
@@ -131,7 +131,7 @@ describe('mint on anvil, verify from the token id', () => {
     } finally {
       storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
     }
-  }, 120_000);
+  });
 
   it('a signature bound to another collection -> signature fails; an unminted folder -> chain fails', async () => {
     const track = await makeTrack(creator, CHAIN_ID, someoneElse.address, { editLog: [] });

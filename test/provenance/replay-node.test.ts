@@ -64,7 +64,7 @@ beforeAll(async () => {
   };
   replay = createNodeReplay({ models: [model], publicDir });
   rnn = await loadMusicRnnFromFolder(path.join(publicDir, 'models', 'tiny'));
-}, 120_000);
+});
 afterAll(async () => {
   replay?.dispose();
   rnn?.dispose();
@@ -119,7 +119,7 @@ describe('a manifest from a studio session', () => {
     const raw = buildManifest((await studioSession({ ops: [] })).params);
     expect(raw.notes.finalDigest).toBe(raw.notes.generatedDigest);
     expect(raw.aiDisclosure).toEqual({ digitalSourceType: IPTC_TRAINED_ALGORITHMIC_MEDIA, humanEdited: false });
-  }, 120_000);
+  });
 });
 
 describe('default Node replay', () => {
@@ -132,7 +132,7 @@ describe('default Node replay', () => {
     expect(viaTfjs.model.backend).toBe('cpu');
     expect(await replay(viaTfjs)).toBe(a);
     expect(await replay(await manifestFor({ seed: 999 }))).not.toBe(a);
-  }, 120_000);
+  });
 
   it('checks the edit log against the final digest and count', async () => {
     const { params } = await studioSession();
@@ -140,7 +140,7 @@ describe('default Node replay', () => {
     await expect(replay(buildManifest({ ...params, notes: { ...params.notes, finalCount: params.notes.finalCount + 1 } }))).rejects.toThrow(/notes, the manifest records/);
     const missing: EditOp = { op: 'removeNote', track: 'melody', note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 } };
     await expect(replay(buildManifest({ ...params, editLog: [...OPS, missing] }))).rejects.toThrow(/does not apply/);
-  }, 120_000);
+  });
 
   it('refuses weights it does not ship, weights whose files changed, and other samplers and arrangements', async () => {
     await expect(replay(await manifestFor({ weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' }))).rejects.toThrow(/no shipped model/);
@@ -153,7 +153,7 @@ describe('default Node replay', () => {
     const tampered = createNodeReplay({ models: [model], publicDir: otherPublic });
     await expect(tampered(await manifestFor())).rejects.toThrow(/has CID .* not /);
     tampered.dispose();
-  }, 120_000);
+  });
 
   it('plugs into verifyTrack: a pinned track replays to its recorded digest', async () => {
     const storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
@@ -168,5 +168,5 @@ describe('default Node replay', () => {
     } finally {
       await storage.close();
     }
-  }, 120_000);
+  });
 });

@@ -34,5 +34,5 @@ describe('createWorkerReplay', () => {
     expect(out.workerOther).toBe(out.inThreadOther);
     expect(out.workerOther).not.toBe(out.recorded);
     expect(out.unknown).toMatch(/^ReplayError: .*motif\.sfc32-categorical/);
-  }, 120_000);
+  });
 });

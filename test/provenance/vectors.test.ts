@@ -120,7 +120,7 @@ describe('test vectors: our code against every vector', () => {
       expect(v.length, c.name).toBe(want.depth);
       expect(v, c.name).toEqual(Array.from({ length: want.depth }, (_, i) => (want.ones.includes(i) ? 1 : 0)));
     }
-  }, 60_000);
+  });
 
   it('arrangement.json: motif.arrange/1', () => {
     for (const c of load('arrangement.json').cases) {
@@ -203,7 +203,7 @@ describe('test vectors: our code against every vector', () => {
       for (const s of want.firstSteps) expect(rng.nextFloat(), c.name).toBe(s.uniform);
       expect(want.firstSteps.map((s) => s.event)).toEqual(want.events.slice(0, want.firstSteps.length));
     }
-  }, 240_000);
+  });
 
   it('edit-log.json: base + log -> final arrangement and digests; refusals', async () => {
     for (const c of load('edit-log.json').cases) {
@@ -280,7 +280,7 @@ describe('test vectors: our code against every vector', () => {
     } finally {
       replay.dispose();
     }
-  }, 120_000);
+  });
 
   it('cids.json: file and folder CIDs (and, independently, ipfs-unixfs-importer agrees)', async () => {
     const importerCid = async (files: Array<{ path?: string; content: Uint8Array }>, wrap: boolean): Promise<CID> => {
@@ -303,7 +303,7 @@ describe('test vectors: our code against every vector', () => {
         expect((await importerCid(files, true)).toString(), c.name).toBe(want.cid);
       }
     }
-  }, 60_000);
+  });
 });
 
 describe('test vectors: the committed files are what the code gives today', () => {
@@ -311,5 +311,5 @@ describe('test vectors: the committed files are what the code gives today', () =
     const fresh = await buildVectors(models);
     expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(fresh).sort());
     for (const [name, file] of Object.entries(fresh)) expect(readFileSync(path.join(dir, name), 'utf8'), `${name} differs: run npm run provenance:vectors`).toBe(vectorText(file));
-  }, 240_000);
+  });
 });

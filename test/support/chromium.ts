@@ -1,10 +1,25 @@
 import { chromium, type Browser } from 'playwright-core';
+import { LONG_WAIT_MS } from './limits';
 
-/** Debian's Chromium (installed by scripts/ensure-chromium.sh), headless, with no background network traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium (installed by scripts/ensure-chromium.sh in `npm test`'s set-up), headless, with no background
+ * network traffic. Every context it opens (and so every page) waits up to the suite's one long limit instead of
+ * Playwright's 30 s default: the tests wait for events (an element, a URL), and a busy machine is not a failure.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    timeout: LONG_WAIT_MS,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
   });
+  const newContext = browser.newContext.bind(browser);
+  // Browser.newPage opens its context through newContext, so this covers pages opened either way.
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    context.setDefaultTimeout(LONG_WAIT_MS);
+    context.setDefaultNavigationTimeout(LONG_WAIT_MS);
+    return context;
+  };
+  return browser;
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { pollUntil } from './limits';
 
 /** An address as the pages show it. Written out here, not imported from lib/, so the tests also check the app's formatting. */
 export const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
@@ -11,12 +12,12 @@ export async function connectDevWallet(page: Page, index: number, address: strin
   await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(address));
 }
 
-/** Reloads (every 0.5 s, up to 30 s) until the server-rendered page, the indexer's view, satisfies `check`. */
+/** Reloads until the server-rendered page, the indexer's view (which announces nothing), satisfies `check`. */
 export async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-    await page.reload();
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  let first = true;
+  await pollUntil(what, async () => {
+    if (!first) await page.reload();
+    first = false;
+    return check();
+  });
 }

@@ -19,7 +19,7 @@ let model: MusicRnnInstance;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'motif-compose-'));
   model = await loadMusicRnnFromFolder(await writeFixtureCheckpoint(dir));
-}, 120_000);
+});
 afterAll(async () => {
   model?.dispose();
   await rm(dir, { recursive: true, force: true });

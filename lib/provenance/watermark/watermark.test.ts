@@ -41,7 +41,7 @@ beforeAll(async () => {
   expect(record).toEqual({ scheme: WATERMARK_SCHEME, payloadBits: 64 });
   snrDb = report.snrDb;
   markedWav = wavOf(pcm);
-}, 120_000);
+});
 afterAll(() => model?.dispose());
 
 describe('motif-ss-wm/1 on rendered tracks', () => {

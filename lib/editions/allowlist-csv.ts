@@ -1,7 +1,7 @@
 import { getAddress, isAddress, type Address } from 'viem';
 
 /** Most addresses one allowlist may hold (the tree and its pinned file stay small enough for a browser). */
-export const MAX_ALLOWLIST_ADDRESSES = 50_000;
+export const MAX_ALLOWLIST_ADDRESSES = 20_000;
 
 export type AllowlistIssue = { line: number; message: string };
 export type AllowlistParseResult = { ok: true; addresses: Address[] } | { ok: false; issues: AllowlistIssue[] };

@@ -13,6 +13,7 @@ import { createEdition } from '../editions/create-edition';
 import { editionIdOf } from '../editions/edition-id';
 import { mintEdition } from '../editions/mint-edition';
 import { releaseRevenue } from '../editions/release-revenue';
+import { loadCollectedCopies, loadEditionEarnings, loadTrackEditions } from '../editions/edition-view';
 import { ANVIL_KEY_0, startTestChain, type TestChain } from '../../test/contracts/chain';
 import { digestOf, publicPhase } from '../../test/editions/fixture';
 import { clearIndex } from './clear-index';
@@ -116,6 +117,15 @@ describe('indexer: editions', () => {
     ]);
     // Released: both sales less the referral credit.
     expect(releases).toEqual([expect.objectContaining({ editionId: editionId.toString(), payout, amountWei: (2n * PRICE - PRICE / 10n).toString() })]);
+
+    // What the pages read: the track's edition with counts and the wall, a collector's numbers, earnings.
+    const [view] = await loadTrackEditions(prisma, CHAIN_ID, { creator: creator.walletClient.account.address, contentDigest: digestOf('indexed drop') });
+    expect(view).toMatchObject({ editionId: editionId.toString(), minted: 7, maxSupply: 50, referralBps: 1000 });
+    expect(view!.phases.map((p) => [p.mode, p.minted])).toEqual([['allowlist', 2], ['public', 1]]);
+    expect(view!.wall.map((w) => [w.firstNumber, w.kind, w.comment])).toEqual([[6, 'airdrop', ''], [4, 'airdrop', ''], [3, 'sale', 'gm from the front row'], [1, 'sale', '']]);
+    expect(await loadCollectedCopies(prisma, CHAIN_ID, referrer)).toEqual([{ editionId: editionId.toString(), numbers: [4, 5], comment: '' }]);
+    expect(await loadEditionEarnings(prisma, CHAIN_ID, payout)).toEqual({ primaryWei: (2n * PRICE - PRICE / 10n).toString(), referralWei: '0' });
+    expect(await loadEditionEarnings(prisma, CHAIN_ID, referrer)).toEqual({ primaryWei: '0', referralWei: (PRICE / 10n).toString() });
   });
 
   it('gives the same rows in small batches, restarted, and when everything is delivered twice', async () => {

@@ -1,0 +1,66 @@
+import type { Address, Hex } from 'viem';
+import type { PrismaClient } from '../db/client';
+import { PHASE_MODES, type PhaseMode } from './schedule';
+
+/** An edition as pages show it, from the indexed tables (lib/indexer/editions.ts); amounts as decimal strings. */
+export type EditionView = {
+  editionId: string;
+  creator: Address;
+  contentDigest: Hex;
+  payout: Address;
+  maxSupply: number;
+  closeAt: number;
+  referralBps: number;
+  minted: number;
+  phases: { phase: number; mode: PhaseMode; priceWei: string; start: number; end: number; walletCap: number; phaseCap: number; minted: number }[];
+  /** Newest first: edition numbers, collector, comment (sales) or an airdrop. */
+  wall: { firstNumber: number; quantity: number; collector: Address; comment: string; kind: 'sale' | 'airdrop'; referrer: Address | null; txHash: Hex }[];
+};
+
+const modeOf = (n: number): PhaseMode => PHASE_MODES[n] ?? 'public';
+
+/** The editions of a track (its creator's, of its content), newest first, with phases, counts and the wall. */
+export async function loadTrackEditions(prisma: PrismaClient, chainId: number, track: { creator: Address; contentDigest: Hex }, wallSize = 100): Promise<EditionView[]> {
+  const editions = await prisma.edition.findMany({ where: { chainId, creator: track.creator, contentDigest: track.contentDigest.toLowerCase() }, orderBy: { createdBlock: 'desc' } });
+  return Promise.all(editions.map((e) => loadEdition(prisma, chainId, e, wallSize)));
+}
+
+type EditionRow = Awaited<ReturnType<PrismaClient['edition']['findMany']>>[number];
+
+async function loadEdition(prisma: PrismaClient, chainId: number, e: EditionRow, wallSize: number): Promise<EditionView> {
+  const editionId = e.editionId.toFixed();
+  const [phases, totals, perPhase, wall] = await Promise.all([
+    prisma.editionPhase.findMany({ where: { chainId, editionId }, orderBy: { phase: 'asc' } }),
+    prisma.editionMint.aggregate({ where: { chainId, editionId }, _sum: { quantity: true } }),
+    prisma.editionMint.groupBy({ by: ['phase'], where: { chainId, editionId, kind: 'sale' }, _sum: { quantity: true } }),
+    prisma.editionMint.findMany({ where: { chainId, editionId }, orderBy: { firstNumber: 'desc' }, take: wallSize }),
+  ]);
+  const soldIn = new Map(perPhase.map((p) => [p.phase, p._sum.quantity ?? 0]));
+  return {
+    editionId,
+    creator: e.creator as Address,
+    contentDigest: e.contentDigest as Hex,
+    payout: e.payout as Address,
+    maxSupply: e.maxSupply,
+    closeAt: Number(e.closeAt),
+    referralBps: e.referralBps,
+    minted: totals._sum.quantity ?? 0,
+    phases: phases.map((p) => ({ phase: p.phase, mode: modeOf(p.mode), priceWei: p.priceWei.toFixed(), start: Number(p.start), end: Number(p.end), walletCap: p.walletCap, phaseCap: p.phaseCap, minted: soldIn.get(p.phase) ?? 0 })),
+    wall: wall.map((m) => ({ firstNumber: m.firstNumber, quantity: m.quantity, collector: m.collector as Address, comment: m.comment, kind: m.kind === 'airdrop' ? 'airdrop' : 'sale', referrer: (m.referrer as Address | null) ?? null, txHash: m.txHash as Hex })),
+  };
+}
+
+/** The edition copies an account collected (minted to it), newest first: for profiles. */
+export async function loadCollectedCopies(prisma: PrismaClient, chainId: number, collector: Address): Promise<{ editionId: string; numbers: number[]; comment: string }[]> {
+  const rows = await prisma.editionMint.findMany({ where: { chainId, collector }, orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }], take: 500 });
+  return rows.map((m) => ({ editionId: m.editionId.toFixed(), numbers: Array.from({ length: m.quantity }, (_, i) => m.firstNumber + i), comment: m.comment }));
+}
+
+/** Primary sales and referral payouts an account received (wei as decimal strings): for earnings and statements. */
+export async function loadEditionEarnings(prisma: PrismaClient, chainId: number, account: Address): Promise<{ primaryWei: string; referralWei: string }> {
+  const [released, referred] = await Promise.all([
+    prisma.editionRelease.aggregate({ where: { chainId, payout: account }, _sum: { amountWei: true } }),
+    prisma.editionMint.aggregate({ where: { chainId, referrer: account }, _sum: { referralWei: true } }),
+  ]);
+  return { primaryWei: released._sum.amountWei?.toFixed() ?? '0', referralWei: referred._sum.referralWei?.toFixed() ?? '0' };
+}

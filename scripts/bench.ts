@@ -20,9 +20,10 @@ const TITLES: Record<string, string> = {
   load: 'Speed under load (50 clients, loopback)',
   watermark: 'Audio watermark (motif-ss-wm/1)',
   fuzz: 'Zero 5xx for bad input',
+  ci: 'CI wall time (.ci/run from a clean checkout)',
 };
 
-const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string }> = {
+const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string; onlyWhenNamed?: boolean }> = {
   platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
   gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
   models: { file: '../bench/models.ts', exportName: 'modelsBench', markdownExport: 'modelsTable' },
@@ -34,6 +35,8 @@ const MODULES: Record<string, { file: string; exportName: string; markdownExport
   load: { file: '../bench/load.ts', exportName: 'loadBench' },
   watermark: { file: '../bench/watermark.ts', exportName: 'watermarkBench' },
   fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
+  // Runs the whole of .ci/run from a clean checkout (about 20 minutes, twice with MOTIF_BENCH_CI_BURN=1): only when named.
+  ci: { file: '../bench/ci.ts', exportName: 'ciBench', onlyWhenNamed: true },
 };
 
 type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;
@@ -46,8 +49,8 @@ const titles: Record<string, string> = {};
 const extras: Record<string, string> = {};
 let failures = 0;
 
-for (const [key, { file, exportName, markdownExport }] of Object.entries(MODULES)) {
-  if (wanted.length > 0 && !wanted.includes(key)) continue;
+for (const [key, { file, exportName, markdownExport, onlyWhenNamed }] of Object.entries(MODULES)) {
+  if (wanted.length > 0 ? !wanted.includes(key) : onlyWhenNamed) continue;
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = (await import(file)) as Record<string, BenchModule & { markdown?: () => Promise<string> }>;
   const bench = mod[exportName];

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { pollUntil } from '../test/support/limits';
+import { parseCiSummary, startCpuBurner } from './ci';
+
+/** User plus system CPU time of a process so far, in clock ticks (/proc/<pid>/stat fields 14 and 15). */
+async function cpuTicks(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+const alive = (pid: number) => readFile(`/proc/${pid}/stat`, 'utf8').then(
+  (s) => !/^\S+ \(.*\) Z/.test(s),
+  () => false,
+);
+
+describe('the ci bench pieces', () => {
+  it('reads the closing "N passed, N failed" line, the last one when several are printed', () => {
+    expect(parseCiSummary('forge: 3 passed, 0 failed\n✓ lint (2.0 s)\n412 passed, 0 failed, 2 skipped\n')).toEqual({ passed: 412, failed: 0 });
+    expect(parseCiSummary('12 passed, 0 failed\nlater output\n0 passed, 1 failed')).toEqual({ passed: 0, failed: 1 });
+    expect(parseCiSummary('npm ERR! something\n')).toBeNull();
+    expect(parseCiSummary('  forge ✗ Suite test: 1 passed, 2 failed in the text')).toBeNull();
+  });
+
+  it('starts a burner that uses CPU and stops it', async () => {
+    const burner = await startCpuBurner();
+    try {
+      const before = await cpuTicks(burner.pid);
+      await pollUntil('the burner to use CPU time', async () => (await cpuTicks(burner.pid)) > before + 5);
+    } finally {
+      await burner.stop();
+    }
+    expect(await alive(burner.pid)).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench -- ci`: the wall time of `.ci/run` (npm ci, set-up, static checks, vitest, forge) from a clean
+ * checkout of HEAD, as CI runs it: a temporary `git worktree add --detach` (no node_modules, no .next, no caches),
+ * removed afterwards. With MOTIF_BENCH_CI_BURN=1 a second clean run follows with a CPU burner busy on one core beside
+ * it (the issue's "passes with the other core fully loaded"), recorded as ci.wall.loaded.s. A run whose closing line
+ * reports a failure gives no figure: the module fails with the run's tail. Takes about 20 minutes a run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { round, type BenchFigure, type BenchModule } from './figure';
+
+/** The last landed CI run's wall time (seconds), the figure the issue's goal is set against. */
+const ANCHOR_S = 1039;
+const GOAL = '<= 900';
+
+export type CiSummary = { passed: number; failed: number };
+
+/** The closing `N passed, N failed` line of `.ci/run`'s output (the last such line), or null when there is none. */
+export function parseCiSummary(output: string): CiSummary | null {
+  const lines = output.trimEnd().split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^(\d+) passed, (\d+) failed\b/.exec(lines[i]!.trim());
+    if (m) return { passed: Number(m[1]), failed: Number(m[2]) };
+  }
+  return null;
+}
+
+export type CpuBurner = { pid: number; stop(): Promise<void> };
+
+/** A process that keeps one core busy (a single-threaded busy loop) until stopped. */
+export async function startCpuBurner(): Promise<CpuBurner> {
+  const child: ChildProcess = spawn(process.execPath, ['-e', "process.stdout.write('burning\\n'); for (;;) {}"], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the CPU burner exited (${code}) before it started`)));
+    child.stdout!.once('data', () => resolve());
+  });
+  return {
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`git ${args.join(' ')} failed (${code}): ${out}`))));
+  });
+}
+
+export type CiRun = { seconds: number; summary: CiSummary; commit: string };
+
+/** Runs `.ci/run` in a fresh detached worktree of HEAD; the worktree (node_modules included) is removed after. */
+export async function timeCleanCi(repo: string, log: (line: string) => void = () => {}): Promise<CiRun> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-ci-'));
+  // As root, the embedded PostgreSQL runs as a 'postgres' user that must reach its binaries in node_modules.
+  await chmod(dir, 0o755);
+  const tree = path.join(dir, 'tree');
+  const logPath = path.join(dir, 'ci.log');
+  try {
+    await git(repo, ['worktree', 'add', '--detach', tree, 'HEAD']);
+    const commit = await git(tree, ['rev-parse', '--short', 'HEAD']);
+    log(`  .ci/run in a clean worktree of ${commit} (log: ${logPath})`);
+    // The run sees this machine's environment, less this process's own settings (bench, vitest, node options).
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MOTIF_') && !k.startsWith('VITEST') && k !== 'NODE_OPTIONS') env[k] = v;
+    const t0 = performance.now();
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const out = createWriteStream(logPath);
+      const child = spawn('bash', ['.ci/run'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pipe(out, { end: false });
+      child.stderr.pipe(out, { end: false });
+      child.once('error', reject);
+      child.once('close', (c) => out.end(() => resolve(c)));
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const output = await readFile(logPath, 'utf8');
+    const summary = parseCiSummary(output);
+    if (code !== 0 || !summary || summary.failed > 0) {
+      throw new Error(`.ci/run at ${commit} failed (exit ${code}, ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no summary line'}) after ${Math.round(seconds)} s:\n${output.slice(-6000)}`);
+    }
+    return { seconds, summary, commit };
+  } finally {
+    await git(repo, ['worktree', 'remove', '--force', tree]).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+    await git(repo, ['worktree', 'prune']).catch(() => {});
+  }
+}
+
+export const ciBench: BenchModule = {
+  title: 'CI wall time (.ci/run from a clean checkout)',
+  async run(): Promise<BenchFigure[]> {
+    const repo = process.cwd();
+    const cores = os.cpus().length;
+    const quiet = await timeCleanCi(repo, console.log);
+    const figures: BenchFigure[] = [
+      {
+        name: 'ci.wall.s',
+        value: round(quiet.seconds, 0),
+        unit: 's',
+        goal: GOAL,
+        note: `.ci/run from a clean worktree of ${quiet.commit} (npm ci included), ${quiet.summary.passed} passed, 0 failed, ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the last landed CI took ${ANCHOR_S} s`,
+      },
+    ];
+    if (process.env.MOTIF_BENCH_CI_BURN === '1') {
+      const burner = await startCpuBurner();
+      try {
+        const loaded = await timeCleanCi(repo, console.log);
+        figures.push({
+          name: 'ci.wall.loaded.s',
+          value: round(loaded.seconds, 0),
+          unit: 's',
+          goal: 'passes',
+          note: `the same run with a CPU burner (one busy-looping process) on one of the ${cores} cores beside it: ${loaded.summary.passed} passed, 0 failed at ${loaded.commit}`,
+        });
+      } finally {
+        await burner.stop();
+      }
+    }
+    return figures;
+  },
+};

@@ -73,8 +73,8 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
     const commit = await git(tree, ['rev-parse', '--short', 'HEAD']);
     log(`  .ci/run in a clean worktree of ${commit} (log: ${logPath})`);
     // The run sees this machine's environment, less this process's own settings (bench, vitest, node options).
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MOTIF_') && !k.startsWith('VITEST') && k !== 'NODE_OPTIONS') env[k] = v;
+    const env = { ...process.env };
+    for (const k of Object.keys(env)) if (k.startsWith('MOTIF_') || k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
     const t0 = performance.now();
     const code = await new Promise<number | null>((resolve, reject) => {
       const out = createWriteStream(logPath);

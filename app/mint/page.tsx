@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { MintFlow } from './mint-flow';
 import './mint.css';
 
@@ -8,6 +9,9 @@ export default function MintPage() {
   return (
     <section aria-labelledby="mint-h" className="mint">
       <h1 id="mint-h">Mint a track</h1>
+      <p>
+        Sell it as a <strong aria-current="page">1/1</strong> (this form), or mint it and sell numbered copies as an <Link href="/mint/edition">Edition</Link>.
+      </p>
       <MintFlow />
     </section>
   );

@@ -11,6 +11,7 @@ import { loadTrack } from './load-track';
 import { parseSignedVoucher } from './voucher-json';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
+import { EditionSection } from './edition/edition-section';
 
 export const dynamic = 'force-dynamic';
 
@@ -157,6 +158,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
         {view.listing && <p>Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by <Address value={view.listing.seller} /></p>}
         {track ? <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} /> : <RedeemVoucher tokenId={view.tokenId} linked={voucherParam} />}
       </section>
+
+      {track && view.contentDigest && <EditionSection tokenId={view.tokenId} creator={track.creator} contentDigest={view.contentDigest} refParam={typeof query.ref === 'string' ? query.ref : null} />}
 
       {track && (
         <section aria-labelledby="history-heading">

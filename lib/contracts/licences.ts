@@ -49,3 +49,8 @@ export function licenceUri(id: number): string {
   if (!Number.isInteger(id) || name === undefined) throw new RangeError(`unknown licence ${id}`);
   return URIS[name];
 }
+
+/** Id of licence `name`, as the contract's `uint8 licence`. */
+export function licenceId(name: LicenceName): number {
+  return LICENCES.indexOf(name);
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { Address } from 'viem';
+import { useConfig } from 'wagmi';
+import { getConnectorClient, getPublicClient } from 'wagmi/actions';
+import type { MintContracts } from '../../lib/mint/contracts';
+import type { MintDraft } from '../../lib/mint/draft';
+import { saveDraft } from '../../lib/mint/draft-store';
+import { createMintEffects } from '../../lib/mint/effects';
+import { pinForm, uploadPin } from '../../lib/mint/pin-upload';
+import { runMint, type PinProgress } from '../../lib/mint/run';
+import { fail, nextStep, type MintStep } from '../../lib/mint/steps';
+import { voucherLink } from './voucher-link';
+
+export type MintRun = { running: boolean; active: MintStep | null; pinProgress: PinProgress | null; start(draft: MintDraft, account: Address, contracts: MintContracts): Promise<void> };
+
+/** Runs (or resumes) the step machine with the connected wallet; on success opens the track page. */
+export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): MintRun {
+  const config = useConfig();
+  const router = useRouter();
+  const [running, setRunning] = useState(false);
+  const [active, setActive] = useState<MintStep | null>(null);
+  const [pinProgress, setPinProgress] = useState<PinProgress | null>(null);
+
+  const start = async (draft: MintDraft, account: Address, contracts: MintContracts) => {
+    setRunning(true);
+    setPinProgress(null);
+    try {
+      let d: MintDraft;
+      try {
+        const wallet = await getConnectorClient(config, { account, chainId });
+        const publicClient = getPublicClient(config, { chainId });
+        if (!publicClient) throw new Error('no connection to the chain');
+        const effects = createMintEffects({
+          wallet,
+          publicClient,
+          chainId,
+          contracts,
+          pin: (x, onProgress) => uploadPin('/api/tracks/pin', pinForm(x, x.progress.signed?.manifestJson ?? ''), onProgress),
+          save: saveDraft,
+          now: () => new Date().toISOString(),
+        });
+        d = await runMint(draft, effects, {
+          onStep: (step, current) => {
+            setActive(step);
+            onDraft(current);
+          },
+          onPinProgress: setPinProgress,
+        });
+      } catch (error) {
+        // the wallet could not be reached before any step ran: recorded as a failure of the next step
+        const step = nextStep(draft);
+        d = step === 'done' ? draft : fail(draft, step, error, new Date().toISOString());
+      }
+      onDraft(d);
+      if (d.progress.minted) router.push(`/tracks/${d.progress.minted.tokenId}`);
+      else if (d.progress.voucher && d.progress.pinned) router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
+    } finally {
+      setActive(null);
+      setRunning(false);
+    }
+  };
+
+  return { running, active, pinProgress, start };
+}

@@ -1,0 +1,57 @@
+import { parseEther, type Hex } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackCollectionAbi } from '../contracts/abi';
+import { licenceId } from '../contracts/licences';
+import { DraftNotReadyError } from './contracts';
+import { signVoucher, VOUCHER_LIFETIME_SECONDS, voucherNonce, voucherOf } from './sign-voucher';
+import { pinnedFor, startMintChain, testDraft, type MintChain } from './testing/mint-chain';
+
+let c: MintChain;
+beforeAll(async () => {
+  c = await startMintChain();
+});
+afterAll(async () => c?.stop());
+
+type VoucherJson = { voucher: Record<string, string | number>; signature: Hex };
+
+describe('signVoucher (anvil)', () => {
+  it('a buyer redeems the signed voucher; the proceeds go to the creator and the track carries its royalty', async () => {
+    const { wallet } = await c.funded();
+    const buyer = await c.funded();
+    const creator = wallet.account.address;
+    const base = await testDraft(creator, { mode: 'voucher', price: '0.02', licence: 'CC-BY-SA-4.0' });
+    const pinned = pinnedFor(base, creator);
+    const draft = { ...base, progress: { pinned, split: { address: creator } } };
+    const block = await c.publicClient.getBlock();
+    const { json } = await signVoucher(wallet, { draft, collection: c.contracts.collection, chainId: c.chain.id, nowSeconds: Number(block.timestamp) });
+    const parsed = JSON.parse(json) as VoucherJson;
+    const v = parsed.voucher;
+    expect(v).toMatchObject({ creator, payout: creator, royaltyReceiver: creator, royaltyBps: 500, licence: licenceId('CC-BY-SA-4.0'), price: parseEther('0.02').toString(), nonce: voucherNonce(draft.id, pinned.cid).toString() });
+    expect(Number(v.deadline)).toBe(Number(block.timestamp) + VOUCHER_LIFETIME_SECONDS);
+    const voucher = {
+      creator,
+      content: pinned.contentDigest,
+      manifest: pinned.manifestDigest,
+      price: BigInt(v.price as string),
+      payout: creator,
+      royaltyReceiver: creator,
+      royaltyBps: Number(v.royaltyBps),
+      licence: Number(v.licence),
+      nonce: BigInt(v.nonce as string),
+      deadline: BigInt(v.deadline as string),
+    };
+    const hash = await buyer.wallet.writeContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'redeem', args: [voucher, parsed.signature, buyer.wallet.account.address], value: voucher.price });
+    expect((await c.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+    expect(await c.publicClient.readContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [BigInt(pinned.tokenId)] })).toBe(buyer.wallet.account.address);
+  });
+
+  it('the nonce is the same for the same draft and folder (one redemption however often it is signed), new otherwise', async () => {
+    const creator = (await c.funded()).wallet.account.address;
+    const d = await testDraft(creator, { mode: 'voucher' });
+    const withPin = { ...d, progress: { pinned: pinnedFor(d, creator), split: { address: creator } } };
+    expect(voucherOf(withPin, creator, 1).nonce).toBe(voucherOf(withPin, creator, 2).nonce);
+    expect(voucherNonce(d.id, 'bafy-a')).not.toBe(voucherNonce(d.id, 'bafy-b'));
+    expect(voucherNonce(d.id, 'bafy-a') < 2n ** 192n).toBe(true);
+    expect(() => voucherOf(d, creator, 1)).toThrow(DraftNotReadyError);
+  });
+});

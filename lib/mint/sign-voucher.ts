@@ -1,0 +1,53 @@
+import { keccak256, parseEther, stringToBytes, type Account, type Chain, type Client, type Transport } from 'viem';
+import { signTypedData, type SignTypedDataErrorType } from 'viem/actions';
+import { licenceId } from '../contracts/licences';
+import { voucherDomain, voucherTypes, type Voucher } from '../contracts/voucher';
+import { pinnedAndReceiver, validSplitOf, type DraftNotReadyErrorType } from './contracts';
+import type { DraftProgress, MintDraft } from './draft';
+
+/** How long a signed voucher can be redeemed. */
+export const VOUCHER_LIFETIME_SECONDS = 30 * 24 * 3600;
+
+/**
+ * The voucher's nonce: derived from the draft and its pinned folder, so re-signing the same draft gives the same
+ * nonce (one redemption at most, however often it was signed), and a new draft or new content a new one.
+ */
+export function voucherNonce(draftId: string, cid: string): bigint {
+  return BigInt(keccak256(stringToBytes(`${draftId}:${cid}`))) >> 64n;
+}
+
+/** The voucher a draft signs, without the signature (pure: `nowSeconds` is the signing time). */
+export function voucherOf(draft: MintDraft, creator: `0x${string}`, nowSeconds: number): Voucher {
+  const split = validSplitOf(draft);
+  const { pinned, receiver } = pinnedAndReceiver(draft);
+  return {
+    creator,
+    content: pinned.contentDigest,
+    manifest: pinned.manifestDigest,
+    price: parseEther(draft.details.price),
+    // Bound in the signature: the sale's proceeds can only ever be credited to the creator.
+    payout: creator,
+    royaltyReceiver: receiver,
+    royaltyBps: split.royaltyBps,
+    licence: licenceId(draft.details.licence),
+    nonce: voucherNonce(draft.id, pinned.cid),
+    deadline: BigInt(Math.floor(nowSeconds) + VOUCHER_LIFETIME_SECONDS),
+  };
+}
+
+/** The voucher and its signature as JSON (bigints as decimal strings), as the track page's redeem form reads it. */
+export function voucherJson(voucher: Voucher, signature: `0x${string}`): string {
+  return JSON.stringify({ voucher, signature }, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+}
+
+export type SignVoucherParameters = { draft: MintDraft; collection: `0x${string}`; chainId: number; nowSeconds: number };
+export type SignVoucherReturnType = NonNullable<DraftProgress['voucher']>;
+export type SignVoucherErrorType = DraftNotReadyErrorType | SignTypedDataErrorType;
+
+/** Step `voucher`: the creator signs a lazy-mint voucher (EIP-712, bound to the chain and collection); the buyer mints. */
+export async function signVoucher(client: Client<Transport, Chain | undefined, Account>, { draft, collection, chainId, nowSeconds }: SignVoucherParameters): Promise<SignVoucherReturnType> {
+  const account = client.account;
+  const message = voucherOf(draft, account.address, nowSeconds);
+  const signature = await signTypedData(client, { domain: voucherDomain(chainId, collection), types: voucherTypes, primaryType: 'Voucher', message, account });
+  return { json: voucherJson(message, signature) };
+}

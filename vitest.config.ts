@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { LONG_WAIT_MS } from './test/support/limits';
 
@@ -10,6 +11,9 @@ export default defineConfig({
     teardownTimeout: LONG_WAIT_MS,
     projects: [
       {
+        // `import 'server-only'` marks modules the browser bundle must never get; Next resolves it to an empty module
+        // on the server (the react-server condition). Tests run those modules on the server side too.
+        resolve: { alias: { 'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],

@@ -1,4 +1,4 @@
-import type { ComponentHealth } from '../lib/platform/health';
+import type { ComponentHealth } from '../lib/health/health';
 import { servicesHealth } from '../lib/platform/services';
 import { CollectionSummary } from './_components/collection-summary';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { resolveChain, type NativeCurrency } from '../../lib/config/chains';
 import { getServices } from '../../lib/platform/services';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PrismaClient } from '../db/client';
 import { recentLostTransactions, type LostTransactionView } from '../indexer/lost-transactions';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/client';
 import { galleryQueryKey, type GalleryQuery } from './gallery-query';

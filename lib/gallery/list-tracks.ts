@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Hex } from 'viem';
 import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';

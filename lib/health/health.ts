@@ -1,3 +1,5 @@
+/** The live health of Motif's components (chain, contracts, database, IPFS), from their addresses: used by the
+ * composition root (lib/platform/services.ts) for /api/health and the status page, and by integration tests. */
 import path from 'node:path';
 import { CID } from 'multiformats/cid';
 import pg from 'pg';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { CID } from 'multiformats/cid';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkHealth } from '../platform/health';
+import { checkHealth } from '../health/health';
 import { BlockIntegrityError, verifyBlock } from './block-integrity';
 import { gatewayResponse } from './gateway';
 import { HeliaStorage } from './helia-storage';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, type Address, type Hex } from 'viem';
 import type { PrismaClient } from '../db/client';
 import { hashSplit } from '../contracts/splits';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { BaseError } from '../errors/base';
 
-const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.next.json'];
 const STAMP = 'motif-source-hash';
 
 async function hashTree(root: string, hash: ReturnType<typeof createHash>, rel: string): Promise<void> {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createPublicClient, http, type Address, type Hex } from 'viem';
 import type { PrismaClient } from '../db/client';
 import { publicOrigins } from '../config/env';

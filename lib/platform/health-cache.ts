@@ -1,4 +1,5 @@
-import type { HealthReport } from './health';
+import 'server-only';
+import type { HealthReport } from '../health/health';
 import { servicesHealth } from './services';
 
 /**

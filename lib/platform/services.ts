@@ -1,3 +1,4 @@
+import 'server-only';
 import '../config/polyfills';
 import path from 'node:path';
 import type { Address } from 'viem';
@@ -7,7 +8,7 @@ import { createIpfsStorage } from '../ipfs/create-storage';
 import type { IpfsStorage } from '../ipfs/storage';
 import { readDeployment } from '../contracts/deployment';
 import { sharedPrismaClient, type PrismaClient } from '../db/client';
-import { checkHealth, type HealthReport } from './health';
+import { checkHealth, type HealthReport } from '../health/health';
 
 /**
  * The composition root of the app's server process: the handles pages and routes need, created once per process.

@@ -15,7 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedd
 import { applyMigrations } from '../db/migrate';
 import { acquireIndexerLock, runIndexer } from '../indexer/indexer';
 import { HeliaStorage } from '../ipfs/helia-storage';
-import { checkHealth } from './health';
+import { checkHealth } from '../health/health';
 import { freePort } from '../config/ports';
 import { anvilChild, loopChild, postgresChild } from './supervised-children';
 import { supervise, type Supervision, type SupervisorEvent } from './supervisor';

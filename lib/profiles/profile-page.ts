@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Address } from 'viem';
 import { readProfile, type PublicProfile } from '../auth/profile';
 import type { PrismaClient } from '../db/client';

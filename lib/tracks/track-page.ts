@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, isHex, size, type Address, type Hex } from 'viem';
 import type { PrismaClient } from '../db/client';
 import type { IndexedMetadata } from '../indexer/track-metadata';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { withoutRevokedSession } from '../../../lib/auth/revocation';
 import type { RouteHandler } from '../../../lib/http/guard';
 import { getAuthContext } from '../../../lib/platform/auth-context';

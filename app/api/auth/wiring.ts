@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAuthContext } from '../../../lib/platform/auth-context';
 import { createAuthHandlers } from './handler';
 

@@ -1,4 +1,4 @@
-import type { HealthReport } from '../../../lib/platform/health';
+import type { HealthReport } from '../../../lib/health/health';
 
 /** GET /api/health -> the health report; 503 when a component fails. */
 export function createHealthHandler(health: () => Promise<HealthReport>): () => Promise<Response> {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Address } from 'viem';
 import { isSameOrigin, sessionOf } from '../../../lib/auth/server-context';
 import { viemLabelChain } from '../../../lib/labels/chain-reader';

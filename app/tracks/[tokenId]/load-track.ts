@@ -1,3 +1,4 @@
+import 'server-only';
 import { cache } from 'react';
 import { createPublicClient, http, type Hex } from 'viem';
 import { readContentDigest } from '../../../lib/provenance/chain-record';

@@ -1,0 +1,37 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ArrangementPanel, type ArrangementPanelProps } from '../../app/studio/panels/arrangement-panel';
+import { createHistory, current, pushEdit, undo } from '../../lib/generation/edit-log/history';
+import { arrangement, result } from './fixtures';
+
+const noop = () => undefined;
+const player = { playing: false, loop: true, toggle: async () => undefined, stop: noop, setLoop: noop };
+const html = (p: Partial<ArrangementPanelProps>) => {
+  const history = p.history ?? createHistory(arrangement);
+  return renderToStaticMarkup(createElement(ArrangementPanel, { arrangement: current(history), result, history, busy: null, player, onEdit: noop, onUndo: noop, onRedo: noop, onRegenerate: noop, ...p }));
+};
+
+describe('arrangement panel', () => {
+  it('shows the digest, backend, progression and length, and one row per track with labelled controls', () => {
+    const h = html({});
+    expect(h).toContain('<code data-testid="digest">sha256:0123456789abcdef</code>');
+    expect(h).toContain('C · G · Am · F');
+    expect(h).toContain('4 bars at 112 BPM (8.6 s)');
+    for (const t of ['Melody', 'Chords', 'Bass', 'Drums']) {
+      expect(h).toContain(`aria-label="Mute ${t}"`);
+      expect(h).toContain(`aria-label="${t} instrument"`);
+    }
+    expect(h).toContain('class="table-scroll"');
+  });
+
+  it('Undo and Redo follow the history; Regenerate bar waits while busy', () => {
+    expect(html({})).toMatch(/disabled="">Undo<\/button>.*disabled="">Redo<\/button>/);
+    const edited = pushEdit(createHistory(arrangement), { op: 'setMute', track: 'drums', muted: true });
+    const h = html({ history: edited });
+    expect(h).toMatch(/class="secondary">Undo<\/button>/);
+    expect(h).toContain('aria-pressed="true" aria-label="Mute Drums"');
+    expect(html({ history: undo(edited) })).toMatch(/class="secondary">Redo<\/button>/);
+    expect(html({ busy: 'render' })).toMatch(/disabled="">Regenerate bar<\/button>/);
+  });
+});

@@ -1,19 +1,30 @@
+import type { Address, Hex } from 'viem';
 import { z } from 'zod';
 import { consumeNonce, issueNonce } from '../../../lib/auth/nonces';
+import type { PrismaClient } from '../../../lib/db/client';
 import { revokeSession } from '../../../lib/auth/revocation';
 import { isSameOrigin, isSecureRequest, sessionOf } from '../../../lib/auth/server-context';
 import { clearSessionCookie, readCookie, serializeSessionCookie } from '../../../lib/auth/session-cookie';
 import { SESSION_TTL_MS, signSessionToken } from '../../../lib/auth/session-token';
 import { SignInError, verifySignIn } from '../../../lib/auth/siwe';
 import { clientKey, NONCE_RATE, takeRate, tooManyRequests } from '../../../lib/http/rate-limit';
-import type { AuthContext } from '../../../lib/platform/auth-context';
 import { errorResponse } from '../_http/errors';
 
 const noStore = { 'cache-control': 'no-store' };
 const verifyBodySchema = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/).max(20_000) }).strict();
 
-/** The Sign-In with Ethereum routes over one auth context (this process's: lib/platform/auth-context.ts). */
-export function createAuthHandlers(context: () => Promise<AuthContext>) {
+/** What the sign-in routes need: the database, the cookie key, the chain and where the app is served from. */
+export type AuthHandlerDependencies = {
+  prisma: PrismaClient;
+  secret: Uint8Array;
+  chainId: number;
+  /** The origins a sign-in message may name (MOTIF_PUBLIC_URL or the local URL). */
+  publicOrigins: string[];
+  verifySignature: (args: { address: Address; message: string; signature: Hex }) => Promise<boolean>;
+};
+
+/** The Sign-In with Ethereum routes over one context (./wiring.ts passes this process's). */
+export function createAuthHandlers(context: () => Promise<AuthHandlerDependencies>) {
   return {
     /** GET /api/auth/nonce -> { nonce, expiresAt }: a single-use sign-in nonce, good for ten minutes; 429 past the rate limit. */
     async nonce(request: Request): Promise<Response> {

@@ -1,11 +1,11 @@
 import { getAddress, isAddress } from 'viem';
 import { profileUpdateSchema, readProfile, updateProfile } from '../../../../lib/auth/profile';
 import { isSameOrigin, sessionOf } from '../../../../lib/auth/server-context';
-import type { AuthContext } from '../../../../lib/platform/auth-context';
+import type { PrismaClient } from '../../../../lib/db/client';
 import { errorResponse, issueLines } from '../../_http/errors';
 
-/** GET and PUT /api/profiles/:address over one auth context (this process's: lib/platform/auth-context.ts). */
-export function createProfileHandlers(context: () => Promise<Pick<AuthContext, 'prisma' | 'secret'>>) {
+/** GET and PUT /api/profiles/:address over the database and the session cookie key (./route.ts passes this process's). */
+export function createProfileHandlers(context: () => Promise<{ prisma: Pick<PrismaClient, 'profile'>; secret: Uint8Array }>) {
   return {
     /** GET /api/profiles/:address -> { address, displayName, bio } (404 for a malformed address). */
     async get(_request: Request, address: string): Promise<Response> {

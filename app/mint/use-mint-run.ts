@@ -7,7 +7,7 @@ import { useConfig } from 'wagmi';
 import { getConnectorClient, getPublicClient } from 'wagmi/actions';
 import type { MintContracts } from '../../lib/mint/contracts';
 import type { MintDraft } from '../../lib/mint/draft';
-import { saveDraft } from '../../lib/mint/draft-store';
+import { releaseConsumedDraft, saveDraft } from '../../lib/mint/draft-store';
 import { createMintEffects } from '../../lib/mint/effects';
 import { pinForm, uploadPin } from '../../lib/mint/pin-upload';
 import { runMint, type PinProgress } from '../../lib/mint/run';
@@ -55,6 +55,8 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
         d = step === 'done' ? draft : fail(draft, step, error, new Date().toISOString());
       }
       onDraft(d);
+      // the WAV now lives on IPFS: the draft's WAV-sized IndexedDB record goes (the studio session stays)
+      void releaseConsumedDraft(d).catch(() => undefined);
       if (d.progress.minted) router.push(`/tracks/${d.progress.minted.tokenId}`);
       else if (d.progress.voucher && d.progress.pinned) router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
     } finally {

@@ -1,3 +1,8 @@
+// The route convention of app/api (docs/ARCHITECTURE.md, "API routes"): each route is handler.ts, the HTTP framing
+// (createXHandler(deps): zod-checked input, a call into lib/, the answer; dependencies passed in, never taken from
+// lib/platform), and route.ts, what Next needs (method exports, guards, the wiring to lib/platform), with wiring.ts
+// where several routes share one handler. Every failure answers with the body below.
+
 import type { z } from 'zod';
 import { BaseError } from '../../../lib/errors/base';
 

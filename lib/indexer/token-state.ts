@@ -1,7 +1,7 @@
-import type { JsonValue } from './decode-logs';
+import type { MotifEvent } from './decode-logs';
 
-/** The events of one token, in chain order, as stored. */
-export type TokenEvent = { contract: string; name: string; args: Record<string, JsonValue>; blockNumber: bigint; txHash: string; logIndex: number };
+/** The events of one token, in chain order, as stored (read back with motifEventOf). */
+export type TokenEvent = MotifEvent & { blockNumber: bigint; txHash: string; logIndex: number };
 
 export type TrackState = {
   creator: string;
@@ -18,9 +18,6 @@ export type TrackState = {
 /** `expiry`: unix seconds after which the market refuses the listing. */
 export type ListingState = { seller: string; priceWei: string; listedBlock: bigint; expiry: bigint };
 
-const str = (v: JsonValue | undefined): string => (typeof v === 'string' ? v : String(v ?? ''));
-const num = (v: JsonValue | undefined): number => Number(v ?? 0);
-
 /**
  * Folds a token's events into its current track record and active listing. Pure: the indexer recomputes a token
  * from its stored events after new events or a reorg, so the projection never drifts from the log.
@@ -33,22 +30,22 @@ export function foldTokenEvents(events: readonly TokenEvent[]): { track: TrackSt
   for (const e of events) {
     if (e.contract === 'TrackCollection' && e.name === 'TrackMinted') {
       track = {
-        creator: str(e.args.creator),
-        owner: owner ?? str(e.args.creator),
-        contentDigest: str(e.args.contentDigest),
-        manifestDigest: str(e.args.manifestDigest),
-        licence: num(e.args.licence),
-        royaltyReceiver: str(e.args.royaltyReceiver),
-        royaltyBps: num(e.args.royaltyBps),
+        creator: e.args.creator,
+        owner: owner ?? e.args.creator,
+        contentDigest: e.args.contentDigest,
+        manifestDigest: e.args.manifestDigest,
+        licence: e.args.licence,
+        royaltyReceiver: e.args.royaltyReceiver,
+        royaltyBps: e.args.royaltyBps,
         mintedBlock: e.blockNumber,
         mintedTx: e.txHash,
       };
     } else if (e.contract === 'TrackCollection' && e.name === 'Transfer') {
-      owner = str(e.args.to);
+      owner = e.args.to;
       listing = null;
     } else if (e.contract === 'Market') {
-      if (e.name === 'Listed') listing = { seller: str(e.args.seller), priceWei: str(e.args.price), listedBlock: e.blockNumber, expiry: BigInt(str(e.args.expiry) || '0') };
-      else if (e.name === 'ListingUpdated' && listing) listing = { ...listing, priceWei: str(e.args.price) };
+      if (e.name === 'Listed') listing = { seller: e.args.seller, priceWei: e.args.price, listedBlock: e.blockNumber, expiry: BigInt(e.args.expiry) };
+      else if (e.name === 'ListingUpdated' && listing) listing = { ...listing, priceWei: e.args.price };
       else if (e.name === 'ListingCancelled' || e.name === 'Sale') listing = null;
     }
   }

@@ -63,6 +63,9 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   return (
     <>
       <h1>Gallery</h1>
+      <p>
+        1/1 tracks below · editions (numbered copies): <Link href="/editions">all</Link> · <Link href="/editions?now=1">collectable now</Link>
+      </p>
       {/* next/form: a GET form the router follows without a full reload (and a plain form without JavaScript). */}
       <Form action="/gallery" className="filters" aria-label="Search and filter tracks">
         <label>Search <input name="q" type="search" defaultValue={value('q')} placeholder="Title or creator address" /></label>

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem';
+import { trackIdOf } from '../contracts/track-id';
 import type { PrismaClient } from '../db/client';
 import { PHASE_MODES, type PhaseMode } from './schedule';
 
@@ -50,10 +51,43 @@ async function loadEdition(prisma: PrismaClient, chainId: number, e: EditionRow,
   };
 }
 
-/** The edition copies an account collected (minted to it), newest first: for profiles. */
-export async function loadCollectedCopies(prisma: PrismaClient, chainId: number, collector: Address): Promise<{ editionId: string; numbers: number[]; comment: string }[]> {
+/** The edition copies an account collected (minted to it), newest first, with the track each edition sells: for profiles. */
+export async function loadCollectedCopies(prisma: PrismaClient, chainId: number, collector: Address): Promise<{ editionId: string; trackTokenId: string; numbers: number[]; comment: string }[]> {
   const rows = await prisma.editionMint.findMany({ where: { chainId, collector }, orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }], take: 500 });
-  return rows.map((m) => ({ editionId: m.editionId.toFixed(), numbers: Array.from({ length: m.quantity }, (_, i) => m.firstNumber + i), comment: m.comment }));
+  const editions = await prisma.edition.findMany({ where: { chainId, editionId: { in: [...new Set(rows.map((r) => r.editionId.toFixed()))] } } });
+  const track = new Map(editions.map((e) => [e.editionId.toFixed(), trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()]));
+  return rows.map((m) => ({ editionId: m.editionId.toFixed(), trackTokenId: track.get(m.editionId.toFixed()) ?? '', numbers: Array.from({ length: m.quantity }, (_, i) => m.firstNumber + i), comment: m.comment }));
+}
+
+export type EditionListing = { editionId: string; trackTokenId: string; title: string | null; creator: Address; minted: number; maxSupply: number; phase: { mode: PhaseMode; priceWei: string; end: number } | null };
+
+/**
+ * Editions for the gallery's editions view, newest first; `collectableNow` keeps those with a phase selling at `now`
+ * (unix seconds, the chain's time), not sold out and not closed.
+ */
+export async function listEditions(prisma: PrismaClient, chainId: number, options: { collectableNow: boolean; now: number; take?: number }): Promise<EditionListing[]> {
+  const now = BigInt(options.now);
+  const editions = await prisma.edition.findMany({
+    where: { chainId, ...(options.collectableNow ? { OR: [{ closeAt: 0n }, { closeAt: { gt: now } }] } : {}) },
+    orderBy: { createdBlock: 'desc' },
+    take: options.take ?? 60,
+  });
+  const ids = editions.map((e) => e.editionId.toFixed());
+  const [phases, counts] = await Promise.all([
+    prisma.editionPhase.findMany({ where: { chainId, editionId: { in: ids }, start: { lte: now }, end: { gt: now } } }),
+    prisma.editionMint.groupBy({ by: ['editionId'], where: { chainId, editionId: { in: ids } }, _sum: { quantity: true } }),
+  ]);
+  const tracks = await prisma.track.findMany({ where: { chainId, tokenId: { in: editions.map((e) => trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()) } }, select: { tokenId: true, title: true } });
+  const titles = new Map(tracks.map((t) => [t.tokenId.toFixed(), t.title]));
+  const open = new Map(phases.map((p) => [p.editionId.toFixed(), p]));
+  const minted = new Map(counts.map((c) => [c.editionId.toFixed(), c._sum.quantity ?? 0]));
+  const list = editions.map((e): EditionListing => {
+    const id = e.editionId.toFixed();
+    const p = open.get(id);
+    const trackTokenId = trackIdOf(e.creator as Address, e.contentDigest as Hex).toString();
+    return { editionId: id, trackTokenId, title: titles.get(trackTokenId) ?? null, creator: e.creator as Address, minted: minted.get(id) ?? 0, maxSupply: e.maxSupply, phase: p ? { mode: modeOf(p.mode), priceWei: p.priceWei.toFixed(), end: Number(p.end) } : null };
+  });
+  return options.collectableNow ? list.filter((e) => e.phase !== null && (e.maxSupply === 0 || e.minted < e.maxSupply)) : list;
 }
 
 /** Primary sales and referral payouts an account received (wei as decimal strings): for earnings and statements. */

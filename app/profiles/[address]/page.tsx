@@ -8,6 +8,7 @@ import { readProfilePage, type ProfileTrack } from '../../../lib/profiles/profil
 import { formatAmount, type Currency } from '../../_components/format';
 import { serverCurrency } from '../../_components/server-currency';
 import { ProfileEditor } from './profile-editor';
+import { CollectedEditions } from './collected-editions';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,6 +54,7 @@ export default async function ProfilePage({ params }: Props) {
         <h2 id="owned-heading">Collected ({owned.length})</h2>
         <TrackList tracks={owned} label="Owned tracks" currency={currency} />
       </section>
+      <CollectedEditions address={address} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import { getAddress, isAddress, zeroAddress, type Address, type Hex } from 'viem';
-import { useConfig, useConnection } from 'wagmi';
+import { useBlock, useConfig, useConnection } from 'wagmi';
 import { simulateContract, writeContract } from 'wagmi/actions';
 import type { EditionView } from '../../../../lib/editions/edition-view';
 import { quoteMint } from '../../../../lib/editions/pricing';
@@ -13,14 +13,24 @@ import { useMotifContract } from '../../../_hooks/use-motif-contract';
 import { useTx } from '../../../_hooks/use-tx';
 import { TxStatus } from '../tx-status';
 
-/** Seconds since the epoch, ticking once a second (the countdown). */
-function useNow(): number {
-  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
+/**
+ * The chain's time in seconds, ticking once a second (the countdown): the contract opens and closes phases by block
+ * time, so the page follows the latest block's timestamp (plus the seconds since it was read), not the device clock.
+ */
+function useChainNow(): number {
+  const block = useBlock({ query: { refetchInterval: 4_000 } });
+  const [local, setLocal] = useState(() => Date.now() / 1000);
+  const [offset, setOffset] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);
+    const timer = setInterval(() => setLocal(Date.now() / 1000), 1000);
     return () => clearInterval(timer);
   }, []);
-  return now;
+  const timestamp = block.data?.timestamp;
+  useEffect(() => {
+    if (timestamp !== undefined) setOffset(Number(timestamp) - Date.now() / 1000);
+  }, [timestamp]);
+  // Never earlier than the block itself (a block read a moment ago already happened).
+  return Math.floor(Math.max(local + offset, timestamp !== undefined ? Number(timestamp) : 0));
 }
 
 function countdown(seconds: number): string {
@@ -40,7 +50,7 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
   const editions = useMotifContract('Editions');
   const eth = useFormatAmount();
   const tx = useTx();
-  const now = useNow();
+  const now = useChainNow();
   const ids = useId();
   const [quantityText, setQuantityText] = useState('1');
   const [comment, setComment] = useState('');

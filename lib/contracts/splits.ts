@@ -1,16 +1,13 @@
 import { concat, encodeAbiParameters, getContractAddress, keccak256, type Address, type Hex } from 'viem';
-import { SPLIT_PERCENTAGE_SCALE } from './voucher';
+import { MAX_SPLIT_RECIPIENTS, SPLIT_SHARE_SCALE, type NormalizedSplit } from '../splits';
 
 export type SplitRecipient = { account: Address; share: number };
-export type NormalizedSplit = { accounts: Address[]; shares: number[] };
-
-/** Most recipients SplitMain accepts. */
-export const MAX_SPLIT_RECIPIENTS = 200;
+export type { NormalizedSplit };
 export const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000';
 
 /**
  * Sorts recipients by address (SplitMain requires ascending, unique accounts) and checks that the shares are
- * positive integers summing to exactly 1e6 (100%). Throws with a readable message otherwise.
+ * positive integers summing to exactly SPLIT_SHARE_SCALE (100%). Throws with a readable message otherwise.
  */
 export function normalizeSplit(recipients: readonly SplitRecipient[]): NormalizedSplit {
   if (recipients.length === 0) throw new Error('a split needs at least one recipient');
@@ -22,7 +19,7 @@ export function normalizeSplit(recipients: readonly SplitRecipient[]): Normalize
     if (i > 0 && BigInt(sorted[i - 1]?.account ?? '0x0') === BigInt(r.account)) throw new Error(`duplicate recipient ${r.account}`);
     sum += r.share;
   });
-  if (sum !== SPLIT_PERCENTAGE_SCALE) throw new Error(`shares sum to ${sum}, expected ${SPLIT_PERCENTAGE_SCALE}`);
+  if (sum !== SPLIT_SHARE_SCALE) throw new Error(`shares sum to ${sum}, expected ${SPLIT_SHARE_SCALE}`);
   return { accounts: sorted.map((r) => r.account), shares: sorted.map((r) => r.share) };
 }
 

@@ -41,9 +41,5 @@ export function voucherDomain(chainId: number, verifyingContract: Address) {
   return { name: 'Motif Tracks', version: '2', chainId, verifyingContract } as const;
 }
 
-export { LICENCES, type LicenceName } from './licences';
-
 /** Highest royalty rate a track may carry (basis points). */
 export const MAX_ROYALTY_BPS = 5000;
-/** 100% in SplitMain share units. */
-export const SPLIT_PERCENTAGE_SCALE = 1_000_000;

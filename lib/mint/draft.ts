@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { arrangementSchema } from '../generation/arrangement/types';
 import { composeRequestSchema } from '../generation/compose/request';
 import { editOpSchema } from '../generation/edit-log/schema';
-import { LICENCES } from '../contracts/voucher';
+import { LICENCES } from '../contracts/licences';
 import { renderSchema } from '../provenance/manifest-schema';
 import { creditDetailsSchema } from './credits';
 import { splitFormSchema } from './split';

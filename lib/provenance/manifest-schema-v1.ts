@@ -7,7 +7,7 @@
  */
 import { CID } from 'multiformats/cid';
 import { z } from 'zod';
-import { LICENCES } from '../contracts/voucher';
+import { LICENCES } from '../contracts/licences';
 import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
 import { editLogSchema, editOpSchema, type EditOp } from '../generation/edit-log/schema';

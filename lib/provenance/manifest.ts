@@ -1,6 +1,6 @@
 import { EDIT_LOG_VERSION, type EditOp } from '../generation/edit-log/schema';
 import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
-import { LICENCES, type LicenceName } from '../contracts/voucher';
+import { LICENCES, type LicenceName } from '../contracts/licences';
 import { aiDisclosureFor, summarizeEdits } from './disclosure';
 import { InvalidManifestError } from './errors';
 import { anyTrackManifestSchema, MANIFEST_TYPE, MANIFEST_VERSION, trackManifestSchema, type AnyTrackManifest, type TrackManifest } from './manifest-schema';

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Hex } from 'viem';
 import { licenceUri } from '../contracts/licences';
-import type { LicenceName } from '../contracts/voucher';
+import type { LicenceName } from '../contracts/licences';
 import type { DigitalSourceType } from './disclosure';
 import type { TrackFacts } from './track-facts';
 

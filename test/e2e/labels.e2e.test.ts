@@ -107,8 +107,8 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await form.getByLabel('Payee 2 share (%)').fill('30');
     await form.getByRole('button', { name: 'Create split' }).click();
     const problems = form.getByRole('list', { name: 'Problems with the split' });
-    await expect(problems.textContent()).resolves.toContain('Payee 2 duplicates payee 1');
-    await expect(problems.textContent()).resolves.toContain('Shares sum to 90%; they must sum to exactly 100%');
+    await expect(problems.textContent()).resolves.toContain('is already payee 1; list each payee once');
+    await expect(problems.textContent()).resolves.toContain('Shares add up to 90%; they must add up to exactly 100%');
     await form.getByLabel('Payee 2 address').fill('0x1234');
     await form.getByLabel('Payee 2 share (%)').fill('40');
     await form.getByRole('button', { name: 'Create split' }).click();

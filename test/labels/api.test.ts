@@ -222,18 +222,18 @@ describe('label API: bad input is refused with a clear message, nothing recorded
   it('shares not summing to 100%', async () => {
     const r = await create([{ account: PAYEE_A, share: 600_000 }, { account: PAYEE_B, share: 300_000 }]);
     expect(r.status).toBe(400);
-    expect(r.error).toContain('Shares sum to 90%; they must sum to exactly 100%');
+    expect(r.error).toContain('Shares add up to 90%; they must add up to exactly 100%');
   });
   it('duplicate payees (any letter case)', async () => {
     const r = await create([{ account: PAYEE_A, share: 500_000 }, { account: PAYEE_A.toLowerCase(), share: 500_000 }]);
     expect(r.status).toBe(400);
-    expect(r.error).toContain('Payee 2 duplicates payee 1');
+    expect(r.error).toContain('is already payee 1; list each payee once');
   });
   it('invalid payee addresses, zero shares, no payees', async () => {
     const r = await create([{ account: '0x123', share: 1_000_000 }, { account: PAYEE_B, share: 0 }]);
     expect(r.status).toBe(400);
-    expect(r.issues).toEqual(expect.arrayContaining(['Payee 1: "0x123" is not a valid address', 'Payee 2: a share must be more than 0%']));
-    expect((await create([])).error).toContain('A split needs at least one payee');
+    expect(r.issues).toEqual(expect.arrayContaining(['Payee 1: "0x123" is not a valid address (0x and 40 hex digits)', 'Payee 2: a share must be more than 0%']));
+    expect((await create([])).error).toContain('Add at least one payee');
   });
   it('an unconfirmed or foreign transaction, an unknown action, a malformed hash', async () => {
     expect((await post({ action: 'earnings.distribute', split: SPLIT, txHash: BAD_TX })).status).toBe(409);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SPLIT_RECIPIENTS, percentToShares, sharesToPercent, validateSplit, needsSplitContract, type SplitForm } from '../../lib/mint/split';
+import { needsSplitContract, validateSplit, type SplitForm } from '../../lib/mint/split';
+import { MAX_SPLIT_RECIPIENTS, percentToShares, sharesToPercent } from '../../lib/splits';
 
 const A = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const B = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';

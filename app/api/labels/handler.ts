@@ -14,7 +14,7 @@ import { addToCatalogue, authorize, createLabel, inviteMember, recordSplitAction
 import { changeMemberRole, removeFromCatalogue } from '../../../lib/labels/member-actions';
 import { auditLog, labelDetail, labelScope, listLabels, splitViews } from '../../../lib/labels/queries';
 import { ACTION_EVENTS, receiptMatches } from '../../../lib/labels/receipt-check';
-import { splitPayeesSchema } from '../../../lib/labels/split-input';
+import { splitRecipientsSchema } from '../../../lib/splits';
 import { ApiError, errorResponse } from '../_http/errors';
 import { DEFAULT_NATIVE_CURRENCY, type NativeCurrency } from '../../../lib/config/chains';
 import { statementCsv, statementRows, summarize, type StatementRow } from '../../../lib/labels/statement';
@@ -100,7 +100,7 @@ const recordSchema = z
     action: z.enum(RECORDABLE, { error: `action must be one of ${RECORDABLE.join(', ')}` }),
     split: address.optional(),
     txHash,
-    payees: splitPayeesSchema.optional(),
+    payees: splitRecipientsSchema.optional(),
     newController: address.optional(),
     account: address.optional(),
     tokenId: tokenId.optional(),

@@ -1,29 +1,19 @@
 'use client';
 
-import { isAddress } from 'viem';
-import { percentToShare, validateSplit, type ValidSplit } from '../../../lib/labels/split-input';
+import { percentToShares, SPLIT_SHARE_SCALE, validatePayees, type NormalizedSplit } from '../../../lib/splits';
 
 export type PayeeRow = { account: string; percent: string };
 
 /** The payees as a valid split, or every reason it is not (nothing is sent until there are none). */
-export function checkPayees(rows: readonly PayeeRow[]): { ok: true; split: ValidSplit } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
-  const payees = rows.map((r, i) => {
-    const share = percentToShare(r.percent);
-    if (share === null) errors.push(`Payee ${i + 1}: share "${r.percent}" must be a percentage with at most four decimals`);
-    return { account: r.account.trim(), share: share ?? 0 };
-  });
-  if (errors.length > 0) {
-    payees.forEach((p, i) => { if (!isAddress(p.account, { strict: false })) errors.push(`Payee ${i + 1}: "${p.account}" is not a valid address`); });
-    return { ok: false, errors };
-  }
-  return validateSplit(payees);
+export function checkPayees(rows: readonly PayeeRow[]): { ok: true; split: NormalizedSplit } | { ok: false; errors: string[] } {
+  const v = validatePayees(rows.map((r) => ({ address: r.account, percent: r.percent })));
+  return v.ok ? v : { ok: false, errors: v.errors.map((e) => e.message) };
 }
 
 /** Rows of payee address + share (%), with add/remove; labelled inputs, keyboard reachable. */
 export function PayeeEditor({ idPrefix, rows, onChange }: { idPrefix: string; rows: PayeeRow[]; onChange: (rows: PayeeRow[]) => void }) {
   const set = (i: number, patch: Partial<PayeeRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const total = rows.reduce((sum, r) => sum + (percentToShare(r.percent) ?? 0), 0) / 10_000;
+  const total = rows.reduce((sum, r) => sum + (percentToShares(r.percent) ?? 0), 0) / (SPLIT_SHARE_SCALE / 100);
   return (
     <fieldset>
       <legend>Payees and shares</legend>

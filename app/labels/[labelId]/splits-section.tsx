@@ -6,7 +6,7 @@ import { useConfig, useConnection } from 'wagmi';
 import { readContract, simulateContract, writeContract } from 'wagmi/actions';
 import { predictSplitAddress } from '../../../lib/contracts/splits';
 import type { SplitView } from '../../../lib/labels/queries';
-import { shareToPercent } from '../../../lib/labels/split-input';
+import { sharesToPercent } from '../../../lib/splits';
 import type { LabelData } from './label-dashboard';
 import { checkPayees, PayeeEditor, type PayeeRow } from './payee-editor';
 import { useLabelAction } from './use-label-action';
@@ -83,7 +83,7 @@ function SplitCard({ data, split, chain, canManage }: { data: LabelData; split: 
   const onChain = chain.state[split.split];
   const loaded = chain.loaded[split.split];
   const [editing, setEditing] = useState(false);
-  const [rows, setRows] = useState<PayeeRow[]>(() => split.accounts.map((a, i) => ({ account: a, percent: shareToPercent(split.shares[i] ?? 0) })));
+  const [rows, setRows] = useState<PayeeRow[]>(() => split.accounts.map((a, i) => ({ account: a, percent: sharesToPercent(split.shares[i] ?? 0) })));
   const [errors, setErrors] = useState<string[]>([]);
   const [newController, setNewController] = useState('');
   const isController = same(onChain?.controller, account);
@@ -135,7 +135,7 @@ function SplitCard({ data, split, chain, canManage }: { data: LabelData; split: 
       <table>
         <caption>Recipients (from the indexer)</caption>
         <thead><tr><th scope="col">Payee</th><th scope="col">Share</th></tr></thead>
-        <tbody>{split.accounts.map((a, i) => <tr key={a}><td><code>{a}</code></td><td>{shareToPercent(split.shares[i] ?? 0)}%</td></tr>)}</tbody>
+        <tbody>{split.accounts.map((a, i) => <tr key={a}><td><code>{a}</code></td><td>{sharesToPercent(split.shares[i] ?? 0)}%</td></tr>)}</tbody>
       </table>
       <dl aria-label="On-chain state">
         <dt>On-chain hash</dt><dd><code>{onChain?.hash ?? 'reading…'}</code></dd>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LICENCES, SPLIT_PERCENTAGE_SCALE } from '../../../lib/contracts/voucher';
+import { LICENCES } from '../../../lib/contracts/licences';
+import { SPLIT_SHARE_SCALE } from '../../../lib/splits';
 import { shortHex } from '../../../lib/format/short-hex';
 import { describeEvent, formatAmount } from '../../_components/format';
 import { serverCurrency } from '../../_components/server-currency';
@@ -145,7 +146,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
               <thead><tr><th scope="col">Payee</th><th scope="col">Share</th></tr></thead>
               <tbody>
                 {view.split.accounts.map((a, i) => (
-                  <tr key={a}><td><Address value={a} /></td><td>{((view.split!.shares[i] ?? 0) / (SPLIT_PERCENTAGE_SCALE / 100)).toFixed(2)}%</td></tr>
+                  <tr key={a}><td><Address value={a} /></td><td>{((view.split!.shares[i] ?? 0) / (SPLIT_SHARE_SCALE / 100)).toFixed(2)}%</td></tr>
                 ))}
               </tbody>
             </table>

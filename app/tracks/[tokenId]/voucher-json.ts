@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getAddress, type Hex } from 'viem';
-import { LICENCES, type Voucher } from '../../../lib/contracts/voucher';
+import { LICENCES } from '../../../lib/contracts/licences';
+import type { Voucher } from '../../../lib/contracts/voucher';
 
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address').transform((a) => getAddress(a));
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits').transform((h) => h.toLowerCase() as Hex);

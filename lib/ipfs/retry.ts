@@ -1,3 +1,11 @@
+/**
+ * Retrying a storage backend: the kept `p-retry` library does the loop, the exponential back-off and the abortable
+ * waits; this module keeps only what is Motif's own: which errors are worth another attempt (`isTransientError`),
+ * an error that says it is not (`PermanentError`), and `RetriesExhaustedError` naming every attempt's failure.
+ */
+import pRetry from 'p-retry';
+import { BaseError } from '../errors/base';
+
 /** Options for `withRetry`. */
 export type RetryOptions = {
   /** Attempts in all, the first included (default 4). */
@@ -6,18 +14,17 @@ export type RetryOptions = {
   baseDelayMs?: number;
   /** Upper bound of one delay (default 5 s). */
   maxDelayMs?: number;
-  /** Random spread of each delay, 0..1 (default 0.2). Pass 0 for exact delays in tests. */
-  jitter?: number;
+  /** Spread each delay by a random factor of 1 to 2 (default true); false gives exact delays. */
+  randomize?: boolean;
   /** Whether an error is worth another attempt (default: `isTransientError`). */
   retryable?: (error: unknown) => boolean;
-  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+  /** Called after each failed attempt that will be retried. */
+  onRetry?: (info: { attempt: number; error: unknown }) => void;
   signal?: AbortSignal;
-  /** Injected for tests. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
 
 /** Every attempt failed; `cause` is the last error, `errors` all of them. */
-export class RetriesExhaustedError extends Error {
+export class RetriesExhaustedError extends BaseError {
   override name = 'RetriesExhaustedError';
   constructor(
     readonly attempts: number,
@@ -29,7 +36,7 @@ export class RetriesExhaustedError extends Error {
 }
 
 /** An error that says what it is not worth retrying: a bad request, a refused token, a wrong CID... */
-export class PermanentError extends Error {
+export class PermanentError extends BaseError {
   override name = 'PermanentError';
 }
 
@@ -42,7 +49,7 @@ export function isTransientError(error: unknown): boolean {
   if (error.name === 'AbortError' || error instanceof PermanentError) return false;
   const status = httpStatusOf(error);
   if (status !== undefined) return status === 408 || status === 425 || status === 429 || status >= 500;
-  const code = (error as { code?: unknown }).code;
+  const code = 'code' in error ? error.code : undefined;
   if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'].includes(code)) return true;
   if (error.cause !== undefined && error.cause !== error) return isTransientError(error.cause) || /fetch failed|socket|network|timeout/i.test(error.message);
   return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|network|timed? ?out/i.test(error.message);
@@ -50,33 +57,10 @@ export function isTransientError(error: unknown): boolean {
 
 /** The HTTP status carried by an error of kubo-rpc-client (`response.status`) or the pinning client (`response.status`). */
 export function httpStatusOf(error: unknown): number | undefined {
-  const e = error as { status?: unknown; response?: { status?: unknown } } | null;
-  const status = e?.response?.status ?? e?.status;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const response = 'response' in error && typeof error.response === 'object' && error.response !== null ? error.response : undefined;
+  const status = response && 'status' in response ? response.status : 'status' in error ? error.status : undefined;
   return typeof status === 'number' ? status : undefined;
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Delay before attempt `attempt + 1` (attempt counts from 1): base x 2^(attempt-1), capped, with jitter. */
-export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'jitter'> = {}, random: () => number = Math.random): number {
-  const base = options.baseDelayMs ?? 200;
-  const max = options.maxDelayMs ?? 5000;
-  const jitter = options.jitter ?? 0.2;
-  const exact = Math.min(max, base * 2 ** (attempt - 1));
-  return Math.round(exact * (1 - jitter + 2 * jitter * random()));
 }
 
 /**
@@ -86,19 +70,38 @@ export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseD
 export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 4);
   const retryable = options.retryable ?? isTransientError;
-  const sleep = options.sleep ?? abortableSleep;
   const errors: unknown[] = [];
-  for (let attempt = 1; ; attempt++) {
-    options.signal?.throwIfAborted();
-    try {
-      return await fn(attempt);
-    } catch (error) {
-      errors.push(error);
-      if (!retryable(error) || options.signal?.aborted) throw error;
-      if (attempt >= attempts) throw new RetriesExhaustedError(attempt, errors);
-      const delayMs = backoffDelay(attempt, options);
-      options.onRetry?.({ attempt, delayMs, error });
-      await sleep(delayMs, options.signal);
-    }
+  // p-retry hands non-Error throws on as a TypeError; the original is kept here so callers see what was thrown.
+  let thrown: unknown;
+  try {
+    return await pRetry(
+      async (attempt) => {
+        try {
+          return await fn(attempt);
+        } catch (error) {
+          thrown = error;
+          throw error;
+        }
+      },
+      {
+        retries: attempts - 1,
+        factor: 2,
+        minTimeout: options.baseDelayMs ?? 200,
+        maxTimeout: options.maxDelayMs ?? 5000,
+        randomize: options.randomize ?? true,
+        signal: options.signal,
+        onFailedAttempt: () => void errors.push(thrown),
+        shouldRetry: ({ attemptNumber }) => {
+          if (!retryable(thrown)) return false;
+          options.onRetry?.({ attempt: attemptNumber, error: thrown });
+          return true;
+        },
+      },
+    );
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const last = errors[errors.length - 1];
+    if (errors.length >= attempts && retryable(last)) throw new RetriesExhaustedError(errors.length, errors);
+    throw errors.length > 0 ? last : error;
   }
 }

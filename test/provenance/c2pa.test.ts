@@ -40,7 +40,7 @@ function form(): FormData {
 }
 
 const pin = (body: FormData) =>
-  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, jitter: 0 } })(
+  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, randomize: false } })(
     new Request('http://localhost/api/tracks/pin', { method: 'POST', body }),
   );
 

@@ -54,7 +54,7 @@ const handler = createPinTrackHandler({
   signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }),
   metadataDefaults: async () => ({ artist: PROFILE_NAME, siteOrigin: 'https://motif.example' }),
   c2pa: testC2pa,
-  retry: { baseDelayMs: 1, jitter: 0 },
+  retry: { baseDelayMs: 1, randomize: false },
 });
 
 type Upload = { wav: Uint8Array; midi: Uint8Array; signedJson: string; fields: Record<string, string> };

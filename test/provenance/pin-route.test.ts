@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 const handler = (over: Partial<Parameters<typeof createPinTrackHandler>[0]> = {}) =>
-  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, jitter: 0 }, ...over });
+  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, randomize: false }, ...over });
 
 function form(parts: { wav?: Uint8Array; midi?: Uint8Array; manifest?: string; fields?: Record<string, string> } = {}): FormData {
   const f = new FormData();
@@ -140,7 +140,7 @@ describe('POST /api/tracks/pin', () => {
       origins: async () => [],
       close: async () => undefined,
     };
-    const res = await handler({ storage: async () => failing, retry: { attempts: 3, baseDelayMs: 1, jitter: 0 } })(post(form()));
+    const res = await handler({ storage: async () => failing, retry: { attempts: 3, baseDelayMs: 1, randomize: false } })(post(form()));
     expect(res.status).toBe(502);
     expect(calls).toBe(3);
   });

@@ -3,8 +3,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-// The module rules of docs/ARCHITECTURE.md, read from the source: every relative import (static, dynamic, `import
-// type` and `export ... from` alike: a type import couples modules too) of every non-test module under lib/.
+// The module rules of issue #15 (who may import whom), read from the source: every relative import (static,
+// dynamic, `import type` and `export ... from` alike: a type import couples modules too) of every non-test module
+// under lib/.
 // Tests beside the code may reach further (an integration test of the storage may start the platform's health check),
 // so *.test.ts files are left out.
 

@@ -8,6 +8,8 @@ import { UNIXFS_SETTINGS } from './unixfs-settings';
  * links, plain directories), written from the UnixFS and dag-pb specifications rather than with
  * ipfs-unixfs-importer, which Helia's add runs: a CID a backend reports is checked against a derivation that shares
  * none of its DAG-building code, nor its protobuf encoders. Tests hold it to the importer's answers for every shape.
+ * Hand-written on purpose (an independent oracle): replacing it with the importer would check the importer against
+ * itself.
  *
  * Sizes follow the importer and Kubo: a raw leaf's link size is its length; a node's is its encoded length plus its
  * links' sizes.

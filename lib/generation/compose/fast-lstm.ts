@@ -14,6 +14,8 @@
  * - Output layer: h x fully_connected/weights (blocked as above) + biases.
  * Node and Chromium both run V8, whose Math.exp/Math.tanh are the same fdlibm ports, so the float32 results match
  * there. compose.test.ts checks the events against `generateMelody` (tfjs) for the fixture and shipped checkpoints.
+ * Hand-written on purpose (speed, with tfjs as its oracle), so it depends on exactly @tensorflow/tfjs 2.8.6, pinned
+ * in package.json: a tfjs upgrade must pass compose.test.ts again.
  */
 import type { EventStepper } from '../sampling/sample-events';
 import { BaseError } from '../../errors/base';

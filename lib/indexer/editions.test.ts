@@ -15,6 +15,7 @@ import { mintEdition } from '../editions/mint-edition';
 import { releaseRevenue } from '../editions/release-revenue';
 import { listEditions, loadCollectedCopies, loadEditionEarnings, loadTrackEditions } from '../editions/edition-view';
 import { trackIdOf } from '../contracts/track-id';
+import { statementRows, summarize } from '../labels/statement';
 import { ANVIL_KEY_0, startTestChain, type TestChain } from '../../test/contracts/chain';
 import { digestOf, publicPhase } from '../../test/editions/fixture';
 import { clearIndex } from './clear-index';
@@ -133,6 +134,16 @@ describe('indexer: editions', () => {
     expect(await listEditions(prisma, CHAIN_ID, { collectableNow: false, now: chainNow + 200_000 })).toHaveLength(1);
     expect(await loadEditionEarnings(prisma, CHAIN_ID, payout)).toEqual({ primaryWei: (2n * PRICE - PRICE / 10n).toString(), referralWei: '0' });
     expect(await loadEditionEarnings(prisma, CHAIN_ID, referrer)).toEqual({ primaryWei: '0', referralWei: (PRICE / 10n).toString() });
+
+    // The label statement (lib/labels/statement.ts) from the same indexed events: the edition's released revenue as a
+    // primary sale of the track, the referrer's share as a referral payout.
+    const stored = (await prisma.chainEvent.findMany({ where: { chainId: CHAIN_ID }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }] })).map((e) => ({ contract: e.contract, name: e.name, args: e.args as Record<string, unknown>, blockNumber: e.blockNumber, txHash: e.txHash, logIndex: e.logIndex, tokenId: null }));
+    const statement = statementRows(stored, { tokenIds: new Set([trackTokenId]), splits: new Set([payout]) });
+    expect(statement.map((r) => [r.kind, r.tokenId, r.account, r.amountWei])).toEqual([
+      ['referral-payout', trackTokenId, referrer, PRICE / 10n],
+      ['primary-sale', trackTokenId, payout, 2n * PRICE - PRICE / 10n],
+    ]);
+    expect(summarize(statement).byTrack.get(trackTokenId)?.primarySales).toBe(2n * PRICE - PRICE / 10n);
   });
 
   it('gives the same rows in small batches, restarted, and when everything is delivered twice', async () => {

@@ -66,18 +66,20 @@ export type LabelScope = { tokenIds: Set<string>; splits: Set<string>; events: S
 export async function labelScope(prisma: PrismaClient, labelId: string, chainId: number): Promise<LabelScope> {
   const catalogue = await prisma.labelCatalogueEntry.findMany({ where: { labelId, chainId } });
   const tokenIds = new Set(catalogue.map((c) => c.tokenId.toFixed()));
-  const [tracks, tokenEvents, splitEvents, created] = await Promise.all([
+  const [tracks, tokenEvents, splitEvents, created, editionEvents] = await Promise.all([
     prisma.track.findMany({ where: { chainId, tokenId: { in: catalogue.map((c) => c.tokenId) } }, select: { royaltyReceiver: true } }),
     prisma.chainEvent.findMany({ where: { chainId, tokenId: { in: catalogue.map((c) => c.tokenId) } } }),
     prisma.chainEvent.findMany({ where: { chainId, contract: 'SplitMain' } }),
     prisma.labelAuditEntry.findMany({ where: { labelId, action: 'split.create' }, select: { details: true } }),
+    // Editions' sales, releases and referral credits (issue #17); statementRows keeps those paying the label's splits.
+    prisma.chainEvent.findMany({ where: { chainId, contract: 'Editions', name: { in: ['EditionCreated', 'Credited', 'Minted', 'Released'] } } }),
   ]);
   const candidates = new Set<string>(tracks.map((t) => t.royaltyReceiver.toLowerCase()));
   for (const e of tokenEvents) if (e.name === 'VoucherRedeemed') candidates.add(lower((e.args as Record<string, unknown>).payout));
   for (const a of created) candidates.add(lower((a.details as Record<string, unknown> | null)?.split));
   const known = new Set(splitEvents.filter((e) => e.name === 'SplitCreated').map((e) => lower((e.args as Record<string, unknown>).split)));
   const splits = new Set([...candidates].filter((s) => known.has(s)));
-  const events = [...tokenEvents.map(toStored), ...splitEvents.map(toStored)].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+  const events = [...tokenEvents.map(toStored), ...splitEvents.map(toStored), ...editionEvents.map(toStored)].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
   return { tokenIds, splits, events };
 }
 

@@ -1,3 +1,6 @@
+import { getAddress, type Hex } from 'viem';
+import { trackIdOf } from '../contracts/track-id';
+
 /**
  * Earnings statements from the indexed event log. Pure: the caller loads ChainEvent rows; every row produced here
  * names the event (transaction hash and log index) it comes from, so a statement can be checked against the chain.
@@ -12,7 +15,8 @@ export type StoredEvent = {
   tokenId: string | null;
 };
 
-export type StatementKind = 'primary-sale' | 'resale-royalty' | 'distribution' | 'payee-credit' | 'withdrawal';
+/** `referral-payout`: the share of an edition's sale credited to the collector's referrer (issue #17). */
+export type StatementKind = 'primary-sale' | 'resale-royalty' | 'distribution' | 'payee-credit' | 'withdrawal' | 'referral-payout';
 
 export type StatementRow = {
   blockNumber: bigint;
@@ -47,6 +51,9 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
   const payees = new Set<string>();
   const rows: StatementRow[] = [];
   const base = (e: StoredEvent) => ({ blockNumber: e.blockNumber, txHash: e.txHash, logIndex: e.logIndex });
+  // Editions (issue #17) whose primary revenue goes to one of the splits, with the 1/1 token of their track.
+  const editions = new Map<string, { payout: string; tokenId: string }>();
+  const credited = new Map<string, bigint>(); // Editions Credited amounts by transaction and log index
 
   for (const e of [...events].sort(byChainOrder)) {
     const a = e.args;
@@ -68,6 +75,18 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
         payees.add(account.toLowerCase());
         rows.push({ ...base(e), kind: 'payee-credit', tokenId: null, split: String(a.split), account, asset, amountWei: wei(credits[i]) });
       });
+    } else if (e.contract === 'Editions' && e.name === 'EditionCreated' && splits.has(lower(a.payout))) {
+      editions.set(String(a.editionId), { payout: String(a.payout), tokenId: trackIdOf(getAddress(String(a.creator)), String(a.content) as Hex).toString() });
+    } else if (e.contract === 'Editions' && e.name === 'Credited') {
+      credited.set(`${e.txHash}:${e.logIndex}`, wei(a.amount));
+    } else if (e.contract === 'Editions' && e.name === 'Released' && editions.has(String(a.editionId))) {
+      const edition = editions.get(String(a.editionId))!;
+      rows.push({ ...base(e), kind: 'primary-sale', tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null, split: edition.payout, account: edition.payout, asset: 'ETH', amountWei: wei(a.amount) });
+    } else if (e.contract === 'Editions' && e.name === 'Minted' && editions.has(String(a.editionId)) && lower(a.referrer) !== ZERO) {
+      // The referrer's share is the Credited event emitted just before Minted (none when it rounds to zero).
+      const amount = credited.get(`${e.txHash}:${e.logIndex - 1}`) ?? 0n;
+      const edition = editions.get(String(a.editionId))!;
+      if (amount > 0n) rows.push({ ...base(e), kind: 'referral-payout', tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null, split: null, account: String(a.referrer), asset: 'ETH', amountWei: amount });
     } else if (e.contract === 'SplitMain' && e.name === 'Withdrawal' && payees.has(lower(a.account))) {
       rows.push({ ...base(e), kind: 'withdrawal', tokenId: null, split: null, account: String(a.account), asset: lower(a.token) === ZERO ? 'ETH' : String(a.token), amountWei: wei(a.amount) });
     }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { VerifyForm } from './verify-form';
 
 export const metadata: Metadata = {
@@ -18,7 +19,8 @@ export default async function VerifyPage({ searchParams }: Props) {
         edits), that every file matches its IPFS CID, and that the token on chain records the same folder, manifest and creator.
       </p>
       <p>
-        Every check is defined in the <a href="/spec/provenance">Motif Provenance specification</a>, with{' '}
+        Every check is defined in the <Link href="/spec/provenance">Motif Provenance specification</Link>, with{' '}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler (the vectors' JSON index), not a page */}
         <a href="/spec/provenance/vectors">test vectors</a>, so you can verify and replay a track with your own code.
       </p>
       <VerifyForm initialId={typeof id === 'string' ? id : ''} />

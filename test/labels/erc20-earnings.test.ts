@@ -32,7 +32,6 @@ const CHAIN_ID = 990_200; // its own chain id: the indexer keys rows by chain id
 const SECRET = new Uint8Array(32).fill(9);
 const prisma = createPrismaClient(inject('databaseUrl'));
 const [deployer, payer, payeeA, payeeB] = localDevAccounts(4);
-const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
 /** A mintable ERC-20 with 2 decimals (OpenZeppelin's ERC20), compiled here with solc-js. */
 const TOKEN_SOURCE = `// SPDX-License-Identifier: MIT

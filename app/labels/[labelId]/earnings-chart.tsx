@@ -25,7 +25,7 @@ export function EarningsChart({ series }: { series: SeriesPoint[] }) {
       el,
       {
         labels: points.map((p) => p.date),
-        series: [points.map((p) => Number(units(p.primarySales))), points.map((p) => Number(units(p.resaleRoyalties)))],
+        series: [points.map((p) => Number(formatUnits(BigInt(p.primarySales), decimals))), points.map((p) => Number(formatUnits(BigInt(p.resaleRoyalties), decimals)))],
       },
       { stackBars: true, height: '220px', axisY: { onlyInteger: false, labelInterpolationFnc: (v: unknown) => `${String(v)} ${symbol}` } },
     );

@@ -64,7 +64,7 @@ function CreateSplit({ data, chain }: { data: LabelData; chain: Chain }) {
   return (
     <form aria-labelledby="create-split-heading" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <h3 id="create-split-heading">Create a split for a release</h3>
-      <p>You (the connected wallet) will control it. Shares must sum to 100%; use the split's address as the track's royalty receiver when minting.</p>
+      <p>You (the connected wallet) will control it. Shares must sum to 100%; use the split&apos;s address as the track&apos;s royalty receiver when minting.</p>
       <PayeeEditor idPrefix="new-split" rows={rows} onChange={setRows} />
       <label htmlFor="new-split-token">For track token id (optional)</label>{' '}
       <input id="new-split-token" value={tokenId} onChange={(e) => setTokenId(e.target.value)} inputMode="numeric" />{' '}

@@ -16,7 +16,7 @@ import {
 } from '../notes/melody';
 import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
 import { sampleEventsLoop, tfjsEventStepper } from './sample-events';
-import { Sfc32, sampleCategorical, seedToUint32, type Seed } from './prng';
+import { Sfc32, seedToUint32, type Seed } from './prng';
 import { BaseError } from '../../errors/base';
 
 /** The subset of Magenta's INoteSequence a primer needs (a quantized, monophonic sequence). */

@@ -89,6 +89,22 @@ const fileRecord = (path: string, mediaType: string) =>
     })
     .strict();
 
+/**
+ * Where a re-minted track was first minted (optional; docs/provenance/SPEC.md "origin"): the chain id, TrackCollection
+ * address, token id and manifest digest of the original token. The creator's signature over this manifest states the
+ * link; nothing moved from that chain, and a verifier checks the original only where that chain still answers.
+ */
+export const originSchema = z
+  .object({
+    chainId: int(1, Number.MAX_SAFE_INTEGER),
+    contract: address,
+    /** Decimal token id (uint256). */
+    tokenId: z.string().regex(/^(0|[1-9]\d{0,77})$/, 'must be a decimal token id'),
+    manifestDigest: hex32,
+  })
+  .strict();
+export type ManifestOrigin = z.infer<typeof originSchema>;
+
 const manifestObject = z
   .object({
     type: z.literal(MANIFEST_TYPE),
@@ -105,6 +121,8 @@ const manifestObject = z
     createdAt: z.iso.datetime({ offset: true }),
     licence: licenceSchema,
     aiDisclosure: aiDisclosureSchema,
+    /** Present only on a re-mint: the token this track was first minted as, on another chain. */
+    origin: originSchema.optional(),
   })
   .strict();
 

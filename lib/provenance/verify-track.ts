@@ -1,4 +1,5 @@
 import { CID } from 'multiformats/cid';
+import { checkOrigin, type OriginChainOptions, type OriginLink } from './origin-link';
 import { isAddressEqual, type Address, type Hex, type PublicClient } from 'viem';
 import { cidOfBytes, cidOfFolder, fileLinkOfBytes, type FileLinkInfo } from '../ipfs/cid-of-files';
 import { coverSvgBytes } from '../generation/export/cover';
@@ -42,6 +43,8 @@ export type VerifyTrackParameters = VerifyTrackTarget & {
   replay?: ReplayFn;
   /** Absent: the chain check is reported as skipped and the signature is not tied to a known collection. */
   chain?: VerifyChainOptions;
+  /** For a re-mint (manifest `origin`): the origin chain where it still answers; absent, the link is reported unchecked. */
+  originChain?: (chainId: number) => OriginChainOptions | null;
   /** PEM roots a C2PA signer must chain to (the platform's: lib/platform/c2pa-credentials.ts); absent: the signer's trust is not checked. */
   c2pa?: { trustAnchorsPem?: string };
   signal?: AbortSignal;
@@ -54,6 +57,8 @@ export type VerifyTrackResult = {
   checks: VerifyCheck[];
   manifest?: AnyTrackManifest;
   manifestDigest?: Hex;
+  /** A re-mint's link to the token it was first minted as (SPEC 11.1): history, never a check that fails the track. */
+  origin?: OriginLink;
 };
 
 export type TrackFiles = Map<string, { cid: CID; bytes: Uint8Array }>;
@@ -340,8 +345,11 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
     }
   }
 
+  const origin = m && 'origin' in m && m.origin ? await checkOrigin(m.origin, m.creator as Address, params.originChain?.(m.origin.chainId) ?? null) : undefined;
+
   return {
     ok: checks.every((c) => c.pass),
+    ...(origin ? { origin } : {}),
     cid: cid.toString(),
     ...(tokenId !== undefined ? { tokenId: tokenId.toString() } : {}),
     checks,

@@ -1,6 +1,6 @@
 /**
  * The licences a track can carry: one list, in the ids of contracts/libraries/Licences.sol. The contract is the
- * authority; test/contracts/licences.test.ts reads every id's name and URI from the deployed contract and compares
+ * authority; test/contracts/flows.test.ts reads every id's name and URI from the deployed contract and compares
  * them with this list, so the two cannot drift apart.
  *
  * Ids 0-5: a16z "Can't Be Evil" licences, in a16z's `LicenseVersion` order, from the bundle a16z published on

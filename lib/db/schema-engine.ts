@@ -2,7 +2,7 @@
  * Prisma's schema engine, compiled to WebAssembly, driven through a driver adapter. The CLI's native engine is a
  * download that these machines cannot make; the wasm build applies the same `prisma/migrations/` folder and records
  * it in `_prisma_migrations`, so `prisma migrate deploy` accepts the result. This is Prisma's internal API: it is
- * wrapped here alone, its package version is pinned in package.json, and lib/db/migrate.test.ts exercises it.
+ * wrapped here alone, its package version is pinned in package.json, and lib/db/database.test.ts exercises it.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

@@ -2,7 +2,7 @@
  * Seeded melody sampling with progress and cancel. The computation is exactly `generateMelody`'s
  * (lib/generation/sampling/generate.ts: same tfjs ops in the same order, same sfc32 stream, same float64 categorical
  * sampling), so both give identical events for the same inputs; this version yields to the event loop every
- * `yieldEvery` steps so a worker can report progress and honour a cancel. lib/generation/compose/compose.node.test.ts
+ * `yieldEvery` steps so a worker can report progress and honour a cancel. lib/generation/compose/compose.test.ts
  * checks the equality.
  */
 import * as tf from '@tensorflow/tfjs';

@@ -4,7 +4,7 @@
  *
  * One event per quantized step: 0 = no event (hold the current note or stay silent), 1 = note-off,
  * 2 + (pitch - minPitch) = a note starts. With minPitch 48 / maxPitch 83 the vocabulary has 38 events.
- * `test/models/melody-encoding.test.ts` checks this against Magenta's own `Melody` class.
+ * `lib/generation/notes/melody.test.ts` checks this against Magenta's own `Melody` class.
  */
 import { BaseError } from '../../errors/base';
 export const MELODY_NO_EVENT = 0;

@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { LONG_WAIT_MS } from '../support/limits';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from '../studio/fixture-checkpoint';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
@@ -221,7 +222,7 @@ describe('studio in Chromium', () => {
     await page.waitForFunction(() => 'motifStudio' in window);
     await page.getByTestId('digest').waitFor();
     expect(await hook(page, (h) => h.sessionId())).toBe(before.id);
-  });
+  }, LONG_WAIT_MS);
 
   it('plays with a moving playhead', async () => {
     await page.getByRole('button', { name: 'Play' }).click();
@@ -318,9 +319,9 @@ describe('studio in Chromium', () => {
 
   it('every control is reachable with Tab and has a label', async () => {
     await page.getByRole('button', { name: 'Export MIDI' }).click();
-    // tag each control, then Tab through the page and record what gets focus
+    // tag each control, then Tab through the page and record what gets focus (tabindex -1: focus targets, not Tab stops)
     const controls = await page.evaluate(() => {
-      const els = Array.from(document.querySelectorAll<HTMLElement>('main button, main input, main select, main a[href], main [tabindex]'));
+      const els = Array.from(document.querySelectorAll<HTMLElement>('main button, main input, main select, main a[href], main [tabindex]:not([tabindex="-1"])'));
       const out: Array<{ id: string; name: string; disabled: boolean }> = [];
       els.forEach((el, i) => {
         el.dataset.a11y = String(i);
@@ -398,6 +399,7 @@ describe('studio in Chromium', () => {
     expect(await hook(p, (h) => h.sessionId())).not.toBe(firstId);
     await p.evaluate('window.motifStudio.flush()');
     const items = p.getByRole('list', { name: 'Recent sessions' }).getByRole('listitem');
+    await items.nth(1).waitFor();
     await expect(items.count()).resolves.toBe(2);
     await expect(items.first().getAttribute('aria-current')).resolves.toBe('true'); // newest first, and open
     await p.getByRole('button', { name: /^Open session: 4 bars in C major at 112 BPM, seed 11,/ }).click();
@@ -407,7 +409,7 @@ describe('studio in Chromium', () => {
     // keyboard delete: focus lands on the other session's Delete, then on the heading; never on the body
     await p.getByRole('button', { name: /^Delete session: .*seed 12,/ }).focus();
     await p.keyboard.press('Enter');
-    await expect(items.count()).resolves.toBe(1);
+    await p.waitForFunction(() => document.querySelectorAll('[data-session]').length === 1);
     await p.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Delete session:') === true);
     expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/seed 11,/);
     await p.keyboard.press('Enter'); // deletes the open session: a new, empty one starts
@@ -418,17 +420,23 @@ describe('studio in Chromium', () => {
     await p.waitForFunction(() => 'motifStudio' in window);
     await expect(p.getByTestId('no-sessions').count()).resolves.toBe(1);
     await p.close();
-  });
+  }, LONG_WAIT_MS);
 
   it('a failed hosted-model load leaves the shipped model usable: error shown, not stuck, retry and compose work', async () => {
     const p = await openStudio();
-    await p.context().route('https://storage.googleapis.com/**', (r) => r.abort());
+    let refused = 0;
+    await p.context().route('https://storage.googleapis.com/**', (r) => {
+      refused++;
+      return r.abort();
+    });
     const shipped = await composeWith(p, { model: 'motif-melody-2x256-v1', seed: 3, bars: 4 });
     expect(shipped).toMatch(/^sha256:/);
     await p.getByLabel('Generation model').selectOption('magenta/basic_rnn');
     for (let attempt = 0; attempt < 2; attempt++) {
       // the second press is the retry: it fails the same way and again ends the job
+      const before = refused;
       await p.getByRole('button', { name: 'Compose' }).click();
+      await expect.poll(() => refused, { timeout: LONG_WAIT_MS }).toBeGreaterThan(before); // this attempt reached the network
       await p.getByTestId('error').filter({ hasText: /^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/ }).waitFor();
       await p.getByRole('button', { name: 'Compose' }).and(p.locator(':enabled')).waitFor();
       expect(await p.getByTestId('status').textContent()).not.toMatch(/Generating|Loading/);
@@ -439,7 +447,7 @@ describe('studio in Chromium', () => {
     expect(again).toMatch(/^sha256:/);
     expect(again).not.toBe(shipped);
     await p.close();
-  });
+  }, LONG_WAIT_MS);
 
   for (const width of [1280, 390]) {
     it(`no sideways page scroll at ${width} px with 32 bars: the piano roll scrolls in its own box`, async () => {
@@ -459,7 +467,7 @@ describe('studio in Chromium', () => {
       expect(m.rollScroll).toBe(32 * 16 * 10); // the whole roll is there, inside its box
       expect(m.rollClient).toBeLessThan(m.rollScroll);
       await p.close();
-    });
+    }, LONG_WAIT_MS);
   }
 
   it('had no page errors', () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import {
   createPublicClient,
   createWalletClient,
-  defineChain,
   http,
   keccak256,
   parseEther,
@@ -15,6 +14,7 @@ import {
 } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { startAnvil } from '../lib/chain/anvil';
+import { customChain } from '../lib/config/chains';
 import { compileContracts } from '../lib/contracts/compile';
 import { deployContracts } from '../lib/contracts/deploy';
 import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../lib/contracts/abi';
@@ -61,12 +61,7 @@ export const gasBench: BenchModule = {
     const anvil = await startAnvil();
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'motif-gas-'));
     try {
-      const chain = defineChain({
-        id: anvil.chainId,
-        name: 'anvil',
-        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-        rpcUrls: { default: { http: [anvil.rpcUrl] } },
-      });
+      const chain = customChain(anvil.chainId, anvil.rpcUrl);
       const transport = http(anvil.rpcUrl);
       const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 });
       const wallet = (key: Hex) => createWalletClient({ chain, transport, account: privateKeyToAccount(key), pollingInterval: 20 });

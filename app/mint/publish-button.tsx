@@ -10,6 +10,7 @@ import type { Arrangement } from '../../lib/generation/arrangement/types';
 import type { ComposeRequest } from '../../lib/generation/compose/request';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import type { WatermarkRecord } from '../../lib/provenance/watermark';
+import { WAV_SAMPLE_RATE } from '../../lib/generation/export/wav';
 import { getModel } from '../../lib/generation/models/registry';
 import { newDraft } from '../../lib/mint/draft';
 import { newDraftId, saveDraft } from '../../lib/mint/draft-store';
@@ -58,7 +59,7 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
             backend: result.backend,
             composed,
             ops: [...ops],
-            render: { engine: `motif studio: ${render.engine}`, instrument: 'studio arrangement (melody, chords, bass, drums)', sampleRate: 44_100, channels: 2, bitDepth: 16, durationSeconds: Math.max(0.001, render.seconds), ...(render.watermark ? { watermark: render.watermark } : {}) },
+            render: { engine: `motif studio: ${render.engine}`, instrument: 'studio arrangement (melody, chords, bass, drums)', sampleRate: WAV_SAMPLE_RATE, channels: 2, bitDepth: 16, durationSeconds: Math.max(0.001, render.seconds), ...(render.watermark ? { watermark: render.watermark } : {}) },
             weightsCid: model.weightsCid,
           },
           wav,

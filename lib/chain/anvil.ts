@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startProcess, type ManagedProcess } from '../process/child-process';
 
-export const LOCAL_CHAIN_ID = 31337;
+import { LOCAL_CHAIN_ID } from '../config/chains';
+
+export { LOCAL_CHAIN_ID };
 
 export type StartAnvilParameters = {
   /** 0 picks a free port. */

@@ -1,13 +1,13 @@
 import { createConfig, createConnector, http, type Config, type CreateConnectorFn } from 'wagmi';
 import { injected, walletConnect } from 'wagmi/connectors';
-import { DEFAULT_NATIVE_CURRENCY, type ChainStack } from '../config/chains';
+import { DEFAULT_NATIVE_CURRENCY, LOCAL_CHAIN_ID, type ChainStack } from '../config/chains';
 import { defineChain, getAddress, numberToHex, SwitchChainError, type Address, type Chain, type EIP1193RequestFn } from 'viem';
 
 /** `nativeCurrency`: the chain's gas token, shown with every amount (absent: Ether); `stack`: how its parent-chain data fee is read (lib/chain/fees). */
 export type ChainDescriptor = { id: number; name: string; rpcUrl: string; testnet: boolean; nativeCurrency?: Chain['nativeCurrency']; stack?: ChainStack };
 
-/** Chain id of the local anvil chain: the only chain where the dev-account connectors exist. */
-export const LOCAL_CHAIN_ID = 31337;
+/** The local anvil chain (lib/config/chains.ts): the only chain where the dev-account connectors exist. */
+export { LOCAL_CHAIN_ID };
 
 /**
  * anvil's default accounts 0-9 (from the public test mnemonic; lib/chain/dev-accounts.ts derives the same). Only the

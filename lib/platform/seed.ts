@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTestClient, http, parseEther, publicActions } from 'viem';
-import { localChain } from '../config/chains';
+import { localChain, LOCAL_CHAIN_ID } from '../config/chains';
 import { localDevAccounts, LOCAL_DEV_MNEMONIC } from '../chain/dev-accounts';
 import type { PrismaClient } from '../db/client';
 
@@ -17,7 +17,7 @@ const TOP_UP_TO = parseEther('10000');
 export async function seedLocalDemo(params: { rpcUrl: string; prisma: PrismaClient; dataDir: string }): Promise<SeedResult> {
   const client = createTestClient({ chain: localChain(params.rpcUrl), mode: 'anvil', transport: http(params.rpcUrl) }).extend(publicActions);
   const chainId = await client.getChainId();
-  if (chainId !== 31337) throw new Error(`Refusing to seed chain ${chainId}: the demo seed is for the local chain only`);
+  if (chainId !== LOCAL_CHAIN_ID) throw new Error(`Refusing to seed chain ${chainId}: the demo seed is for the local chain only`);
   const accounts = localDevAccounts();
   let toppedUp = 0;
   for (const account of accounts) {

@@ -1,7 +1,6 @@
 import {
   createPublicClient,
   createWalletClient,
-  defineChain,
   http,
   type Account,
   type Chain,
@@ -12,6 +11,7 @@ import {
 } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { startAnvil, type Anvil } from '../../lib/chain/anvil';
+import { customChain, localChain, LOCAL_CHAIN_ID } from '../../lib/config/chains';
 
 export const ANVIL_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 
@@ -27,12 +27,7 @@ export type TestChain = {
 /** Own anvil per test file, so parallel test files never share nonces. */
 export async function startTestChain(): Promise<TestChain> {
   const anvil = await startAnvil();
-  const chain = defineChain({
-    id: anvil.chainId,
-    name: 'anvil',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [anvil.rpcUrl] } },
-  });
+  const chain = anvil.chainId === LOCAL_CHAIN_ID ? localChain(anvil.rpcUrl) : customChain(anvil.chainId, anvil.rpcUrl);
   const publicClient = createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 20 }) as PublicClient;
   const wallet = (key: Hex) =>
     createWalletClient({ chain, transport: http(anvil.rpcUrl), account: privateKeyToAccount(key), pollingInterval: 20 });

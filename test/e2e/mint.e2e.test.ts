@@ -11,7 +11,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createPublicClient, defineChain, http, parseEther, verifyTypedData, type Address, type Hex } from 'viem';
+import { createPublicClient, http, parseEther, verifyTypedData, type Address, type Hex } from 'viem';
+import { localChain } from '../../lib/config/chains';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { MOTIF_ABIS } from '../../lib/chain/contracts';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
@@ -145,7 +146,7 @@ describe('mint from the studio in Chromium', () => {
     await expect(provenance.textContent()).resolves.toContain('Composite with trained algorithmic media');
 
     // on chain: minted to the creator, royalty 7.5% to the 70/30 split created by the flow
-    const chain = defineChain({ id: 31337, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`] } } });
+    const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
     const client = createPublicClient({ chain, transport: http() });
     const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR ?? '', 'deployments', '31337.json'));
     const collection = deployment.contracts.TrackCollection.address as Address;

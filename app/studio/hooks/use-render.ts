@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
 import { durationSeconds, type Arrangement } from '../../../lib/generation/arrangement/types';
+import { WAV_SAMPLE_RATE } from '../../../lib/generation/export/wav';
 import type { WatermarkRecord } from '../../../lib/provenance/watermark';
 import type { StatusEvent } from '../../../lib/studio/status';
 import type { ComposeWorker } from './use-compose-worker';
@@ -18,7 +19,7 @@ export const ENGINE_LABEL: Record<RenderEngine, string> = {
   'tone-synths': 'Tone.Offline (Tone.js instruments)',
 };
 
-const SAMPLE_RATE = 44_100;
+const SAMPLE_RATE = WAV_SAMPLE_RATE;
 
 async function channelsOf(engine: RenderEngine, arrangement: Arrangement, worker: ComposeWorker, onProgress: (f: number) => void): Promise<{ channels: Float32Array[]; sampleRate: number }> {
   if (engine === 'js') {

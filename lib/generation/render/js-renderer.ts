@@ -7,6 +7,7 @@
  */
 import { INSTRUMENTS, type MelodicPreset } from '../arrangement/instruments';
 import { GM_DRUMS } from '../arrangement/drums';
+import { WAV_SAMPLE_RATE } from '../export/wav';
 import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement, type ArrangementNote, type Track } from '../arrangement/types';
 
 export type RenderOptions = { sampleRate?: number; tailSeconds?: number; onProgress?: (fraction: number) => void };
@@ -174,7 +175,7 @@ function renderTrack(t: Track, a: Arrangement, frames: number, rate: number): Fl
 
 /** Renders the audible tracks (mute/solo applied) to stereo float PCM, length = song + tail. */
 export function renderArrangement(a: Arrangement, opts: RenderOptions = {}): RenderedAudio {
-  const rate = opts.sampleRate ?? 44_100;
+  const rate = opts.sampleRate ?? WAV_SAMPLE_RATE;
   const seconds = durationSeconds(a) + (opts.tailSeconds ?? DEFAULT_TAIL_SECONDS);
   const frames = Math.round(seconds * rate);
   const left = new Float32Array(frames);

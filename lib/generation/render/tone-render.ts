@@ -9,6 +9,7 @@
  * Every note is scheduled at its absolute time (no Transport); audible tracks only (mute/solo applied).
  */
 import { GM_DRUMS } from '../arrangement/drums';
+import { WAV_SAMPLE_RATE } from '../export/wav';
 import { INSTRUMENTS, type MelodicPreset } from '../arrangement/instruments';
 import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement, type ArrangementNote } from '../arrangement/types';
 import { DEFAULT_TAIL_SECONDS, envelopeAt, type RenderedAudio } from './js-renderer';
@@ -171,7 +172,7 @@ export async function renderWithToneOffline(
   opts: { sampleRate?: number; tailSeconds?: number; voices?: ToneVoices } = {},
 ): Promise<RenderedAudio> {
   const Tone = await import('tone');
-  const rate = opts.sampleRate ?? 44_100;
+  const rate = opts.sampleRate ?? WAV_SAMPLE_RATE;
   const seconds = durationSeconds(a) + (opts.tailSeconds ?? DEFAULT_TAIL_SECONDS);
   const sps = secondsPerStep(a.tempo);
   const voices = opts.voices ?? 'native';

@@ -11,6 +11,7 @@ import { deployContracts } from '../../contracts/deploy';
 import { trackIdOf } from '../../contracts/track-id';
 import { arrange } from '../../generation/arrangement/arrange';
 import { defaultComposeRequest } from '../../generation/compose/request';
+import { WAV_SAMPLE_RATE } from '../../generation/export/wav';
 import { manifestNotes } from '../../provenance/studio-session';
 import type { MintContracts } from '../contracts';
 import { defaultDetails, newDraft, type MintDetails, type MintDraft } from '../draft';
@@ -42,7 +43,7 @@ export async function testDraft(creator: Address, details: Partial<MintDetails> 
   return newDraft({
     id,
     now: '2026-12-03T10:00:00.000Z',
-    session: { request, digest: notes.generatedDigest, progression: ['C', 'G'], backend: 'cpu-js', composed, ops: [], render: { engine: 'js', instrument: 'mix', sampleRate: 44100, channels: 2, bitDepth: 16, durationSeconds: 4 }, weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' },
+    session: { request, digest: notes.generatedDigest, progression: ['C', 'G'], backend: 'cpu-js', composed, ops: [], render: { engine: 'js', instrument: 'mix', sampleRate: WAV_SAMPLE_RATE, channels: 2, bitDepth: 16, durationSeconds: 4 }, weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' },
     wav: stringToBytes(`wav of ${id}`),
     midi: stringToBytes(`midi of ${id}`),
     details: { ...defaultDetails(creator), title: 'Test track', ...details },

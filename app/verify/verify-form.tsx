@@ -2,6 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { VerifyTrackResponse } from '../api/tracks/verify/handler';
+import { presetForChainId } from '../../lib/config/chains';
+import { ORIGIN_NOTE } from '../../lib/provenance/origin-link';
 
 const CHECK_LABELS: Record<string, string> = {
   manifest: 'Manifest is valid',
@@ -97,6 +99,17 @@ function VerifyResult({ result }: { result: VerifyTrackResponse }) {
           );
         })}
       </ul>
+      {result.origin && (
+        <section aria-labelledby="verify-history-heading" data-testid="verify-history">
+          <h3 id="verify-history-heading">History: re-minted from another chain</h3>
+          <p>
+            First minted as token <code>{result.origin.tokenId}</code> of <code>{result.origin.contract}</code> on chain {result.origin.chainId}
+            {presetForChainId(result.origin.chainId) ? ` (${presetForChainId(result.origin.chainId)?.chain.name})` : ''}.{' '}
+            {result.origin.status === 'confirmed' ? 'That chain answers, and its token records the same creator and manifest.' : result.origin.status === 'differs' ? `That chain answers differently: ${result.origin.reason}.` : 'That chain could not be checked from here.'}
+          </p>
+          <p className="muted">{ORIGIN_NOTE}</p>
+        </section>
+      )}
       {result.summary && (
         <section aria-labelledby="verify-disclosure-heading" className="ai-disclosure" data-testid="ai-disclosure">
           <h3 id="verify-disclosure-heading">AI disclosure: {result.summary.disclosure.label}</h3>

@@ -4,6 +4,7 @@ import type { IpfsStorage } from '../../../../lib/ipfs/storage';
 import { describeDisclosure, type DisclosureText } from '../../../../lib/provenance/disclosure-text';
 import { InvalidTrackTargetError, parseTrackTarget } from '../../../../lib/provenance/target';
 import { TokenNotFoundError } from '../../../../lib/provenance/chain-record';
+import type { OriginLink } from '../../../../lib/provenance/origin-link';
 import { TokenNeedsChainError, verifyTrack, type ReplayFn, type VerifyChainOptions, type VerifyCheck } from '../../../../lib/provenance/verify-track';
 
 export type VerifyTrackResponse = {
@@ -12,6 +13,8 @@ export type VerifyTrackResponse = {
   tokenId?: string;
   checks: VerifyCheck[];
   manifestDigest?: string;
+  /** A re-mint's link to the token it was first minted as (docs/provenance/SPEC.md 11.1). */
+  origin?: OriginLink;
   summary?: { model: string; weightsCid: string; seed: number | string; creator: string; createdAt: string; licence: string; aiDisclosure: string; disclosure: DisclosureText };
 };
 
@@ -67,6 +70,7 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
       ...(result.tokenId ? { tokenId: result.tokenId } : {}),
       checks,
       ...(result.manifestDigest ? { manifestDigest: result.manifestDigest } : {}),
+      ...(result.origin ? { origin: result.origin } : {}),
       ...(m
         ? {
             summary: {

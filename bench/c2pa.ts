@@ -4,6 +4,7 @@
  * c2pa.verify.ms is verify-track's c2pa check (read, signature, trust, data hash, comparison with the manifest,
  * essence sha256 and CID). Medians of warm runs; the first (cold: WebAssembly compiled) run is given in the note.
  */
+import { encodePcm16Wav, WAV_SAMPLE_RATE } from '../lib/generation/export/wav';
 import { cidOfBytes } from '../lib/ipfs/cid-of-files';
 import { checkC2pa } from '../lib/provenance/c2pa/check';
 import { generateLocalCredentials, parseCredentials } from '../lib/provenance/c2pa/credentials';
@@ -18,27 +19,13 @@ const RUNS = 5;
 const SECONDS = 180;
 
 /** A 16-bit stereo PCM WAV: two detuned sines (content does not matter to C2PA, size does). */
-function stereoWav(seconds: number, sampleRate = 44_100): Uint8Array {
-  const frames = seconds * sampleRate;
-  const data = frames * 4;
-  const buf = Buffer.alloc(44 + data);
-  buf.write('RIFF', 0, 'ascii');
-  buf.writeUInt32LE(36 + data, 4);
-  buf.write('WAVEfmt ', 8, 'ascii');
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(2, 22);
-  buf.writeUInt32LE(sampleRate, 24);
-  buf.writeUInt32LE(sampleRate * 4, 28);
-  buf.writeUInt16LE(4, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36, 'ascii');
-  buf.writeUInt32LE(data, 40);
-  for (let i = 0; i < frames; i++) {
-    buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000), 44 + i * 4);
-    buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 443 * i) / sampleRate) * 8000), 46 + i * 4);
+function stereoWav(seconds: number, sampleRate = WAV_SAMPLE_RATE): Uint8Array {
+  const samples = new Int16Array(seconds * sampleRate * 2);
+  for (let i = 0; i < samples.length / 2; i++) {
+    samples[2 * i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000);
+    samples[2 * i + 1] = Math.round(Math.sin((2 * Math.PI * 443 * i) / sampleRate) * 8000);
   }
-  return new Uint8Array(buf);
+  return encodePcm16Wav(samples, 2, sampleRate);
 }
 
 export const c2paBench: BenchModule = {

@@ -22,7 +22,7 @@ import { verifyTrack } from '../lib/provenance/verify-track';
 import { createWorkerReplay } from '../lib/provenance/replay-worker';
 import { makeMidi, makeWav } from '../test/provenance/fixtures';
 import { renderArrangement } from '../lib/generation/render/js-renderer';
-import { encodeWav16, normalisePeak } from '../lib/generation/export/wav';
+import { encodeWav16, normalisePeak, WAV_SAMPLE_RATE } from '../lib/generation/export/wav';
 import { watermarkRender } from '../lib/provenance/watermark';
 import { generateLocalCredentials, parseCredentials } from '../lib/provenance/c2pa/credentials';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
@@ -71,7 +71,7 @@ export const provenanceBench: BenchModule = {
       const model = defaultModel('melody');
       const creator = privateKeyToAccount(localDevAccounts(2)[1]!.privateKey);
       // The audio as the studio makes it, filled in once the piece is composed (below).
-      let wav = makeWav(180, 44_100);
+      let wav = makeWav(180, WAV_SAMPLE_RATE);
       const midi = makeMidi();
       const params: BuildManifestParameters = {
         model: { id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' },
@@ -82,7 +82,7 @@ export const provenanceBench: BenchModule = {
         ),
         notes: { generatedDigest: `sha256:${'0'.repeat(64)}`, finalDigest: `sha256:${'0'.repeat(64)}`, finalCount: 4 },
         editLog: [],
-        render: { engine: 'bench', instrument: 'sine', sampleRate: 44_100, channels: 1, bitDepth: 16, durationSeconds: 180 },
+        render: { engine: 'bench', instrument: 'sine', sampleRate: WAV_SAMPLE_RATE, channels: 1, bitDepth: 16, durationSeconds: 180 },
         files: {
           audio: { path: 'audio.wav', mediaType: 'audio/wav', size: wav.byteLength, sha256: sha256Hex(wav), cid: (await cidOfBytes(wav)).toString() },
           midi: { path: 'track.mid', mediaType: 'audio/midi', size: midi.byteLength, sha256: sha256Hex(midi), cid: (await cidOfBytes(midi)).toString() },
@@ -97,7 +97,7 @@ export const provenanceBench: BenchModule = {
       const { final: _final, ...notes } = await manifestNotes(composed.arrangement, []);
       // Rendered, peak-normalised and watermarked as the studio does, then signed with C2PA at pin as the pin route
       // does: verification then runs every check a minted track gets.
-      const audio = renderArrangement(composed.arrangement, { sampleRate: 44_100 });
+      const audio = renderArrangement(composed.arrangement, { sampleRate: WAV_SAMPLE_RATE });
       const channels = [audio.channels[0], audio.channels[1]];
       normalisePeak(channels);
       const watermark = watermarkRender({ sampleRate: audio.sampleRate, channels }, notes.finalDigest);

@@ -6,25 +6,16 @@
  * at an arbitrary offset; false positives over 200 unmarked signals (unmarked renders, excerpts of them, noise).
  */
 import '../lib/config/polyfills';
+import { WAV_SAMPLE_RATE } from '../lib/generation/export/wav';
 import { detectWatermark, embedWatermark, payloadHex, payloadOfNotesDigest, type Pcm } from '../lib/provenance/watermark';
-import { loadCorpusModel, renderCorpus, type RenderedTrack } from '../test/provenance/watermark-tracks';
+import { linearResample, loadCorpusModel, renderCorpus, type RenderedTrack } from '../test/provenance/watermark-tracks';
 import { decodeMp3, encodeMp3 } from './mp3-roundtrip';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
 
 const TRACKS = 20;
-const RATE = 44_100;
+const RATE = WAV_SAMPLE_RATE; // the corpus is rendered as the studio renders
 
 const int16 = (x: Float32Array): Float32Array => x.map((v) => Math.round(Math.max(-1, Math.min(1, v)) * 32767) / 32768);
-
-function linearResample(x: Float32Array, from: number, to: number): Float32Array {
-  const out = new Float32Array(Math.floor((x.length * to) / from));
-  for (let i = 0; i < out.length; i++) {
-    const t = (i * from) / to;
-    const n = Math.floor(t);
-    out[i] = (x[n] ?? 0) * (1 - (t - n)) + (x[n + 1] ?? 0) * (t - n);
-  }
-  return out;
-}
 
 /** xorshift32 in [-0.5, 0.5). */
 function noise(seed: number): () => number {

@@ -17,6 +17,7 @@ import { fastEventStepper } from '../../lib/generation/compose/fast-lstm';
 import { defaultComposeRequest, type ComposeRequest } from '../../lib/generation/compose/request';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi } from '../../lib/generation/export/midi';
+import { encodePcm16Wav } from '../../lib/generation/export/wav';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { getShippedModel, type ShippedModel } from '../../lib/generation/models/registry';
 import { canonicalNotesJson, notesDigest } from '../../lib/generation/notes/digest';
@@ -385,25 +386,11 @@ export async function editLogVectors(models: LoadedModels): Promise<VectorFile> 
 // ---------------------------------------------------------------------------------------------------------------
 // Files -> CIDs
 
-/** A 16-bit mono PCM WAV of 0.05 s of a 440 Hz sine at 8 kHz (small enough to hold in a vector as hex). */
+/** A 16-bit mono PCM WAV of 0.05 s (400 samples) of a 440 Hz sine at 8 kHz (small enough to hold in a vector as hex). */
 export function tinyWav(): Uint8Array {
   const rate = 8000;
-  const samples = 400;
-  const buf = Buffer.alloc(44 + samples * 2);
-  buf.write('RIFF', 0, 'ascii');
-  buf.writeUInt32LE(36 + samples * 2, 4);
-  buf.write('WAVEfmt ', 8, 'ascii');
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36, 'ascii');
-  buf.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 8000), 44 + i * 2);
-  return new Uint8Array(buf);
+  const samples = Int16Array.from({ length: 400 }, (_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 8000));
+  return encodePcm16Wav(samples, 1, rate);
 }
 
 /** File content in a vector: hex bytes, UTF-8 text, or the `patternBytes` generator with a length. */

@@ -4,6 +4,7 @@ import tonejsMidi from '@tonejs/midi';
 // @tonejs/midi is CommonJS: Node's ESM loader exposes only its default export.
 const { Midi } = tonejsMidi;
 import type { Address, Hex, LocalAccount } from 'viem';
+import { encodePcm16Wav } from '../../lib/generation/export/wav';
 import { cidOfBytes } from '../../lib/ipfs/cid-of-files';
 import { canonicalJson } from '../../lib/provenance/canonical';
 import { sha256Hex } from '../../lib/provenance/digest';
@@ -20,24 +21,8 @@ export const WEIGHTS_CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy
 
 /** A 16-bit mono PCM WAV of `seconds` of a 440 Hz sine. */
 export function makeWav(seconds = 0.25, sampleRate = 8000): Uint8Array {
-  const samples = Math.round(seconds * sampleRate);
-  const data = samples * 2;
-  const buf = Buffer.alloc(44 + data);
-  buf.write('RIFF', 0, 'ascii');
-  buf.writeUInt32LE(36 + data, 4);
-  buf.write('WAVE', 8, 'ascii');
-  buf.write('fmt ', 12, 'ascii');
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(sampleRate, 24);
-  buf.writeUInt32LE(sampleRate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36, 'ascii');
-  buf.writeUInt32LE(data, 40);
-  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000), 44 + i * 2);
-  return new Uint8Array(buf);
+  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000));
+  return encodePcm16Wav(samples, 1, sampleRate);
 }
 
 export type Note = { pitch: number; quantizedStartStep: number; quantizedEndStep: number };

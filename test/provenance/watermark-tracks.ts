@@ -14,7 +14,7 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generat
 import { renderArrangement } from '../../lib/generation/render/js-renderer';
 import { melodyNotes } from '../../lib/provenance/studio-session';
 import { notesDigest } from '../../lib/generation/notes/digest';
-import { normalisePeak } from '../../lib/generation/export/wav';
+import { normalisePeak, WAV_SAMPLE_RATE } from '../../lib/generation/export/wav';
 
 export type RenderedTrack = { seed: number; request: ComposeRequest; sampleRate: number; channels: [Float32Array, Float32Array]; finalDigest: string };
 
@@ -48,10 +48,21 @@ export async function renderCorpus(loaded: { id: string; model: MusicRnnInstance
   for (let i = from; i < from + count; i++) {
     const request = corpusRequest(i, loaded.id, base);
     const result = await compose(loaded.model, request, { engine: 'js' });
-    const audio = renderArrangement(result.arrangement, { sampleRate: 44_100 });
+    const audio = renderArrangement(result.arrangement, { sampleRate: WAV_SAMPLE_RATE });
     const channels: [Float32Array, Float32Array] = [audio.channels[0], audio.channels[1]];
     normalisePeak(channels);
     out.push({ seed: request.seed, request, sampleRate: audio.sampleRate, channels, finalDigest: await notesDigest(melodyNotes(result.arrangement)) });
+  }
+  return out;
+}
+
+/** Linear-interpolation resampling (the attack; the detector's own resampler is windowed-sinc). */
+export function linearResample(x: Float32Array, from: number, to: number): Float32Array {
+  const out = new Float32Array(Math.floor((x.length * to) / from));
+  for (let i = 0; i < out.length; i++) {
+    const t = (i * from) / to;
+    const n = Math.floor(t);
+    out[i] = (x[n] ?? 0) * (1 - (t - n)) + (x[n + 1] ?? 0) * (t - n);
   }
   return out;
 }

@@ -38,15 +38,18 @@ export function normalisePeak(channels: Float32Array[], target = PEAK_TARGET): n
   return gain;
 }
 
-/** 16-bit PCM WAV bytes of float channels in [-1, 1] (clamped, rounded to nearest). */
-export function encodeWav16(pcm: StereoPcm): Uint8Array {
-  const { channels, sampleRate } = pcm;
-  const nch = channels.length;
-  if (nch < 1) throw new WavError('no channels');
-  const frames = channels[0]?.length ?? 0;
-  if (!channels.every((c) => c.length === frames)) throw new WavError('channels differ in length');
-  const dataBytes = frames * nch * 2;
-  const buf = new ArrayBuffer(44 + dataBytes);
+/** RIFF/WAVE header size of a plain PCM file (RIFF, fmt  chunk of 16 bytes, data chunk header). */
+export const WAV_HEADER_BYTES = 44;
+
+/**
+ * 16-bit PCM WAV bytes (RIFF/WAVE, format 1, little-endian) of interleaved samples: the one WAV writer (the studio's
+ * renders, test fixtures, bench inputs and the provenance vectors all go through it).
+ */
+export function encodePcm16Wav(samples: Int16Array, channels: number, sampleRate: number): Uint8Array {
+  if (channels < 1) throw new WavError('no channels');
+  if (samples.length % channels !== 0) throw new WavError('samples are not a whole number of frames');
+  const dataBytes = samples.length * 2;
+  const buf = new ArrayBuffer(WAV_HEADER_BYTES + dataBytes);
   const v = new DataView(buf);
   const ascii = (at: number, s: string) => {
     for (let i = 0; i < s.length; i++) v.setUint8(at + i, s.charCodeAt(i));
@@ -57,23 +60,33 @@ export function encodeWav16(pcm: StereoPcm): Uint8Array {
   ascii(12, 'fmt ');
   v.setUint32(16, 16, true);
   v.setUint16(20, 1, true);
-  v.setUint16(22, nch, true);
+  v.setUint16(22, channels, true);
   v.setUint32(24, sampleRate, true);
-  v.setUint32(28, sampleRate * nch * 2, true);
-  v.setUint16(32, nch * 2, true);
+  v.setUint32(28, sampleRate * channels * 2, true);
+  v.setUint16(32, channels * 2, true);
   v.setUint16(34, 16, true);
   ascii(36, 'data');
   v.setUint32(40, dataBytes, true);
-  const out = new Int16Array(buf, 44, frames * nch);
+  new Int16Array(buf, WAV_HEADER_BYTES, samples.length).set(samples); // host order: little-endian on every platform we run
+  return new Uint8Array(buf);
+}
+
+/** 16-bit PCM WAV bytes of float channels in [-1, 1] (clamped, rounded to nearest). */
+export function encodeWav16(pcm: StereoPcm): Uint8Array {
+  const { channels, sampleRate } = pcm;
+  const nch = channels.length;
+  if (nch < 1) throw new WavError('no channels');
+  const frames = channels[0]?.length ?? 0;
+  if (!channels.every((c) => c.length === frames)) throw new WavError('channels differ in length');
+  const out = new Int16Array(frames * nch);
   for (let c = 0; c < nch; c++) {
     const ch = channels[c] as Float32Array;
     for (let i = 0; i < frames; i++) {
       const x = ch[i] ?? 0;
-      const s = Math.round((x > 1 ? 1 : x < -1 ? -1 : x) * INT16_FULL_SCALE);
-      out[i * nch + c] = s;
+      out[i * nch + c] = Math.round((x > 1 ? 1 : x < -1 ? -1 : x) * INT16_FULL_SCALE);
     }
   }
-  return new Uint8Array(buf);
+  return encodePcm16Wav(out, nch, sampleRate);
 }
 
 /** Peak per bucket (min and max) for drawing a waveform: `buckets` pairs over the whole signal. */

@@ -14,6 +14,7 @@ import {
   FRAME_END_BIN,
   FRAME_FIRST_BIN,
   framesCovering,
+  loadFramePair,
   HOP,
   MOTIF_WATERMARK_KEY,
   PERIOD,
@@ -79,11 +80,7 @@ function whitenedFold(x: Float32Array): Float64Array {
   for (let f = 0; f < count; f += 2) {
     const a = (f - 1) * HOP;
     const b = a + HOP;
-    const second = f + 1 < count;
-    for (let n = 0; n < FRAME; n++) {
-      re[n] = (w[n] as number) * (x[a + n] ?? 0);
-      im[n] = second ? (w[n] as number) * (x[b + n] ?? 0) : 0;
-    }
+    const second = loadFramePair(x, f, count, w, re, im);
     fft.forward(re, im);
     const out = new Float64Array(4 * (FRAME_END_BIN - FRAME_FIRST_BIN));
     for (let k = FRAME_FIRST_BIN; k < FRAME_END_BIN; k++) {

@@ -10,6 +10,7 @@ import {
   FRAME_END_BIN,
   FRAME_FIRST_BIN,
   framesCovering,
+  loadFramePair,
   HOP,
   MOTIF_WATERMARK_KEY,
   PERIOD,
@@ -105,11 +106,7 @@ export function embedWatermark(pcm: Pcm, payload: Uint8Array, options: EmbedOpti
   for (let f = 0; f < count; f += 2) {
     const a = (f - 1) * HOP;
     const b = a + HOP;
-    const second = f + 1 < count;
-    for (let n = 0; n < FRAME; n++) {
-      re[n] = (w[n] as number) * (mono[a + n] ?? 0);
-      im[n] = second ? (w[n] as number) * (mono[b + n] ?? 0) : 0;
-    }
+    const second = loadFramePair(mono, f, count, w, re, im);
     fft.forward(re, im);
     for (let k = FRAME_FIRST_BIN; k < FRAME_END_BIN; k++) {
       const zr = re[k] as number;

@@ -107,3 +107,19 @@ export function sineWindow(): Float64Array {
 export function framesCovering(samples: number): number {
   return Math.ceil(samples / HOP) + 1;
 }
+
+/**
+ * Frames f and f + 1 of `x`, sine-windowed, into one complex FFT input (frame f real, frame f + 1 imaginary; samples
+ * past either end are zero). The embedder and the detector both walk the signal two frames at a time this way.
+ * Returns whether frame f + 1 exists (of `count` frames).
+ */
+export function loadFramePair(x: Float32Array, f: number, count: number, w: Float64Array, re: Float64Array, im: Float64Array): boolean {
+  const a = (f - 1) * HOP;
+  const b = a + HOP;
+  const second = f + 1 < count;
+  for (let n = 0; n < FRAME; n++) {
+    re[n] = (w[n] as number) * (x[a + n] ?? 0);
+    im[n] = second ? (w[n] as number) * (x[b + n] ?? 0) : 0;
+  }
+  return second;
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav16 } from '../../generation/export/wav';
-import { loadCorpusModel, renderCorpus, type RenderedTrack } from '../../../test/provenance/watermark-tracks';
+import { linearResample, loadCorpusModel, renderCorpus, type RenderedTrack } from '../../../test/provenance/watermark-tracks';
 import type { MusicRnnInstance } from '../../generation/models/node-loader';
 import { watermarkCheck } from '../watermark-check';
 import { detectWatermark, embedWatermark, payloadHex, payloadOfNotesDigest, readWavPcm, watermarkRender, WATERMARK_SCHEME, type Pcm } from './index';
@@ -20,17 +20,6 @@ let snrDb = 0;
 const copy = (t: RenderedTrack): Pcm => ({ sampleRate: t.sampleRate, channels: t.channels.map((c) => c.slice()) });
 const wavOf = (pcm: Pcm): Uint8Array => encodeWav16({ sampleRate: pcm.sampleRate, channels: pcm.channels });
 const expectedPayload = (t: RenderedTrack): string => payloadHex(payloadOfNotesDigest(t.finalDigest));
-
-/** Linear-interpolation resampling (the attack; the detector's own resampler is windowed-sinc). */
-function linearResample(x: Float32Array, from: number, to: number): Float32Array {
-  const out = new Float32Array(Math.floor((x.length * to) / from));
-  for (let i = 0; i < out.length; i++) {
-    const t = (i * from) / to;
-    const n = Math.floor(t);
-    out[i] = (x[n] ?? 0) * (1 - (t - n)) + (x[n + 1] ?? 0) * (t - n);
-  }
-  return out;
-}
 
 beforeAll(async () => {
   const loaded = await loadCorpusModel();

@@ -255,7 +255,7 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
             blockHash: e.blockHash,
             contract: e.contract,
             name: e.name,
-            args: e.args as Prisma.InputJsonObject,
+            args: e.args,
             tokenId: e.tokenId?.toString() ?? null,
           })),
           skipDuplicates: true,

@@ -1,7 +1,7 @@
 import { formatAmount, type Currency } from '../../lib/format/amount';
 import { shortHex } from '../../lib/format/short-hex';
 
-export { amountLabel, formatAmount, formatApproxAmount, type Currency } from '../../lib/format/amount';
+export { amountLabel, formatAmount, type Currency } from '../../lib/format/amount';
 
 type Args = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));

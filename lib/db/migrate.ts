@@ -3,7 +3,7 @@ import path from 'node:path';
 import { listMigrations, MIGRATIONS_DIR, SCHEMA_PATH } from './migration-status';
 import { openSchemaEngine } from './schema-engine';
 
-export { listMigrations, migrationStatus, MIGRATIONS_DIR, SCHEMA_PATH, type MigrationStatus } from './migration-status';
+export { listMigrations, migrationStatus, MIGRATIONS_DIR, SCHEMA_PATH } from './migration-status';
 
 type MigrationList = {
   baseDir: string;

@@ -2,7 +2,6 @@ import { parseUnits } from 'viem';
 import { z } from 'zod';
 
 export const GALLERY_SORTS = ['newest', 'oldest', 'price-asc', 'price-desc', 'title'] as const;
-export type GallerySort = (typeof GALLERY_SORTS)[number];
 
 const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(max, `at most ${max} characters`).optional());
 const optionalInt = (min: number, max: number) =>

@@ -14,13 +14,14 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../generation/mod
 import { SHIPPED_MODELS, type ShippedModel } from '../generation/models/registry';
 import { compose, type ComposeResult } from '../generation/compose/compose';
 import { ReplayError } from './errors';
-import { KNOWN_PROCEDURES, MOTIF_ARRANGEMENT, MOTIF_SAMPLER, replayableProcedures, type KnownProcedures, type ManifestWithProcedures } from './procedures';
+import { KNOWN_PROCEDURES, MOTIF_SAMPLER, replayableProcedures, type KnownProcedures, type ManifestWithProcedures } from './procedures';
 import { composeRequestOfManifest, manifestNotes } from './studio-session';
 import type { AnyTrackManifest } from './manifest-schema';
 import type { ReplayFn } from './verify-track';
 
-/** The procedures this replay implements: sfc32 seeded categorical sampling over float64 logits; motif.arrange/1. */
-export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
+/** The procedures this replay implements: sfc32 seeded categorical sampling over float64 logits (its id re-exported
+ * for callers); motif.arrange/1 (./procedures). */
+export { MOTIF_SAMPLER };
 
 /**
  * The procedures `compose` (lib/generation/compose) implements, and so what this replay can run. A manifest naming

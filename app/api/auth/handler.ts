@@ -87,4 +87,3 @@ export function createAuthHandlers(context: () => Promise<AuthHandlerDependencie
   };
 }
 
-export type AuthHandlers = ReturnType<typeof createAuthHandlers>;

@@ -1,5 +1,5 @@
 import { isAddress, getAddress } from 'viem';
-import { allowlistProof, pinAllowlist, type AllowlistProofReturnType, type PinAllowlistReturnType } from '../../../lib/editions/allowlist-store';
+import type { AllowlistProofReturnType, PinAllowlistReturnType } from '../../../lib/editions/allowlist-store';
 import { AllowlistTreeError, NotOnAllowlistError } from '../../../lib/editions/allowlist-tree';
 import { EditionsError } from '../../../lib/editions/errors';
 import { errorResponse, toErrorResponse } from '../_http/errors';

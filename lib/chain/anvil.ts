@@ -12,6 +12,8 @@ export type StartAnvilParameters = {
   host?: string;
   /** File that keeps the chain's state across restarts (`--state`); omitted means in-memory. */
   statePath?: string;
+  /** Seconds between state saves with `statePath` (default 1); anvil also saves when it stops gracefully. */
+  stateIntervalSeconds?: number;
   /** Seconds between automatic blocks; omitted means one block per transaction. */
   blockTime?: number;
   chainId?: number;
@@ -38,7 +40,7 @@ export async function startAnvil(params: StartAnvilParameters = {}): Promise<Anv
   const host = params.host ?? '127.0.0.1';
   const chainId = params.chainId ?? LOCAL_CHAIN_ID;
   const args = ['--host', host, '--port', String(params.port ?? 0), '--chain-id', String(chainId)];
-  if (params.statePath) args.push('--state', params.statePath, '--state-interval', '1');
+  if (params.statePath) args.push('--state', params.statePath, '--state-interval', String(params.stateIntervalSeconds ?? 1));
   if (params.blockTime) args.push('--block-time', String(params.blockTime));
   const proc = await startProcess({
     command: anvilBinaryPath(),

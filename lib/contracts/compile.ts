@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseToml } from 'smol-toml';
 import type { Abi, Hex } from 'viem';
+import { z } from 'zod';
 
 /** Repository root (this file lives in lib/contracts/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,12 +20,30 @@ export const REFERENCE_CONTRACTS = ['NaiveTrack', 'NaiveSplitFactory', 'NaiveSpl
 export type AppContractName = (typeof APP_CONTRACTS)[number];
 export type ContractName = AppContractName | (typeof REFERENCE_CONTRACTS)[number];
 
-/** Compiler settings (recorded in the cache key). Optimizer runs 200, no via-IR, Cancun (anvil's default). */
+/**
+ * foundry.toml's default profile is the one source of compiler settings: forge (contracts/test) and this solc-js
+ * build compile with the same optimizer, EVM version and remappings.
+ */
+const foundryProfileSchema = z.object({
+  profile: z.object({
+    default: z.object({
+      optimizer: z.boolean(),
+      optimizer_runs: z.number().int().positive(),
+      evm_version: z.string().min(1),
+      via_ir: z.boolean().default(false),
+      remappings: z.array(z.string()),
+    }),
+  }),
+});
+const FOUNDRY = foundryProfileSchema.parse(parseToml(readFileSync(path.join(REPO_ROOT, 'foundry.toml'), 'utf8'))).profile.default;
+
+/** Compiler settings from foundry.toml (recorded in the cache key, in this key order). */
 export const SOLC_SETTINGS = {
-  optimizer: { enabled: true, runs: 200 },
-  evmVersion: 'cancun',
-  viaIR: false,
-} as const;
+  optimizer: { enabled: FOUNDRY.optimizer, runs: FOUNDRY.optimizer_runs },
+  evmVersion: FOUNDRY.evm_version,
+  viaIR: FOUNDRY.via_ir,
+};
+export const SOLC_REMAPPINGS: readonly string[] = FOUNDRY.remappings;
 
 export type Artifact = {
   contractName: string;
@@ -160,7 +180,7 @@ export async function compileContracts(opts: { force?: boolean; writeAbiModules?
     ),
     settings: {
       ...SOLC_SETTINGS,
-      remappings: ['@openzeppelin/=node_modules/@openzeppelin/', 'solady/=node_modules/solady/'],
+      remappings: [...SOLC_REMAPPINGS],
       outputSelection: Object.fromEntries(
         sources.map((file) => [file, { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] }]),
       ),

@@ -43,7 +43,7 @@ beforeAll(async () => {
   await prisma.listing.create({ data: { chainId: CHAIN, tokenId: TOKEN.toString(), seller: OWNER, priceWei: '1000', listedBlock: 4n, expiry: NOW + 60n } });
   await prisma.chainEvent.createMany({
     data: [
-      event('SplitCreated', 1, { split: SPLIT, accounts: [CREATOR, OWNER], shares: ['600000', '400000'] }, null),
+      event('SplitCreated', 1, { split: SPLIT, hash: '0x' + '11'.repeat(32), controller: CREATOR, accounts: [CREATOR, OWNER], shares: [600000, 400000] }, null),
       event('TrackMinted', 3, { tokenId: TOKEN.toString(), creator: CREATOR }),
       event('OfferMade', 5, { buyer: BUYER_A, amount: '10', expiry: '99' }),
       event('OfferMade', 6, { buyer: BUYER_B, amount: '20', expiry: '99' }),
@@ -51,9 +51,9 @@ beforeAll(async () => {
       event('OfferMade', 8, { buyer: BUYER_A, amount: '30', expiry: '120' }),
       event('Sale', 9, { buyer: BUYER_B, price: '20' }),
       // The split's payees changed later: the page shows the latest.
-      event('SplitUpdated', 10, { split: SPLIT, accounts: [CREATOR, OWNER, BUYER_A], shares: [500000, 300000, 200000] }, null),
+      event('SplitUpdated', 10, { split: SPLIT, hash: '0x' + '11'.repeat(32), accounts: [CREATOR, OWNER, BUYER_A], shares: [500000, 300000, 200000] }, null),
       // Another split's event is not this track's.
-      event('SplitUpdated', 11, { split: BUYER_B, accounts: [BUYER_B], shares: [1000000] }, null),
+      event('SplitUpdated', 11, { split: BUYER_B, hash: '0x' + '11'.repeat(32), accounts: [BUYER_B], shares: [1000000] }, null),
     ],
   });
 });

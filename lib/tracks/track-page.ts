@@ -2,6 +2,7 @@ import 'server-only';
 import { getAddress, isHex, size, type Address, type Hex } from 'viem';
 import type { PrismaClient } from '../db/client';
 import type { IndexedMetadata } from '../indexer/track-metadata';
+import { motifEventOf } from '../indexer/decode-logs';
 import { cidOfContentDigest } from '../provenance/digest';
 import { describeDisclosure, type DisclosureText } from '../provenance/disclosure-text';
 import { procedureLabel, proceduresOf } from '../provenance/procedures';
@@ -194,9 +195,10 @@ export async function readTrackView(parameters: ReadTrackViewParameters): Promis
       where: { chainId, name: { in: ['SplitCreated', 'SplitUpdated'] }, args: { path: ['split'], equals: getAddress(track.royaltyReceiver) } },
       orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }],
     });
-    if (splitEvent) {
-      const args = splitEvent.args as { accounts: string[]; shares: (string | number)[] };
-      split = { address: getAddress(track.royaltyReceiver), accounts: args.accounts.map((a) => getAddress(a)), shares: args.shares.map(Number) };
+    // Read back as the typed event (every argument checked against the ABI): a row that does not match is ignored.
+    const event = splitEvent && motifEventOf(splitEvent);
+    if (event?.contract === 'SplitMain' && (event.name === 'SplitCreated' || event.name === 'SplitUpdated')) {
+      split = { address: getAddress(track.royaltyReceiver), accounts: event.args.accounts.map((a) => getAddress(a)), shares: event.args.shares.map(Number) };
     }
   }
 

@@ -33,7 +33,10 @@ const config = [
       // The project's rule is "no `any`": an error, not Next's warning.
       '@typescript-eslint/no-explicit-any': 'error',
       // `_`-prefixed names are the convention for a deliberately unused argument or destructured rest.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-unused-expressions': 'error',
       // eslint-plugin-react-hooks 7 adds the React Compiler's diagnostics to Next's set. The app is not built with the
       // React Compiler (next.config.ts does not enable it), and what they report are patterns the compiler could not

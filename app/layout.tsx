@@ -13,7 +13,8 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: { default: 'Motif', template: '%s · Motif' },
-  description: 'Compose with machine-learning models in your browser, prove how it was made, and mint it with fair royalty splits.',
+  description:
+    'Compose with machine-learning models in your browser, prove how it was made, and mint it with fair royalty splits.',
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -23,18 +24,34 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <Providers chain={describeChain(chain, services.rpcUrl, stack)} addresses={addresses}>
           <header className="site">
-            <Link className="brand" href="/">Motif</Link>
+            <Link className="brand" href="/">
+              Motif
+            </Link>
             <nav aria-label="Main">
               <ul className="nav-links">
-                <li><Link href="/studio">Studio</Link></li>
-                <li><Link href="/gallery">Gallery</Link></li>
-                <li><Link href="/verify">Verify</Link></li>
-                <li><Link href="/activity">Activity</Link></li>
-                <li><Link href="/labels">Labels</Link></li>
-                <li><Link href="/">Status</Link></li>
+                <li>
+                  <Link href="/studio">Studio</Link>
+                </li>
+                <li>
+                  <Link href="/gallery">Gallery</Link>
+                </li>
+                <li>
+                  <Link href="/verify">Verify</Link>
+                </li>
+                <li>
+                  <Link href="/activity">Activity</Link>
+                </li>
+                <li>
+                  <Link href="/labels">Labels</Link>
+                </li>
+                <li>
+                  <Link href="/">Status</Link>
+                </li>
               </ul>
             </nav>
             <WalletMenu />

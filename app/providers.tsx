@@ -10,8 +10,18 @@ export const DeploymentContext = createContext<MotifContractAddresses | null>(nu
 /** The configured chain as the server described it (its currency and stack: app/_hooks/use-chain-info.ts). */
 export const ChainContext = createContext<ChainDescriptor | null>(null);
 
-export function Providers({ chain, addresses, children }: { chain: ChainDescriptor; addresses: MotifContractAddresses | null; children: ReactNode }) {
-  const [config] = useState(() => createMotifWagmiConfig(chain, { walletConnectProjectId: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID }));
+export function Providers({
+  chain,
+  addresses,
+  children,
+}: {
+  chain: ChainDescriptor;
+  addresses: MotifContractAddresses | null;
+  children: ReactNode;
+}) {
+  const [config] = useState(() =>
+    createMotifWagmiConfig(chain, { walletConnectProjectId: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID }),
+  );
   const [queryClient] = useState(() => new QueryClient());
   return (
     <WagmiProvider config={config}>

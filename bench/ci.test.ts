@@ -10,14 +10,18 @@ async function cpuTicks(pid: number): Promise<number> {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-const alive = (pid: number) => readFile(`/proc/${pid}/stat`, 'utf8').then(
-  (s) => !/^\S+ \(.*\) Z/.test(s),
-  () => false,
-);
+const alive = (pid: number) =>
+  readFile(`/proc/${pid}/stat`, 'utf8').then(
+    (s) => !/^\S+ \(.*\) Z/.test(s),
+    () => false,
+  );
 
 describe('the ci bench pieces', () => {
   it('reads the closing "N passed, N failed" line, the last one when several are printed', () => {
-    expect(parseCiSummary('forge: 3 passed, 0 failed\n✓ lint (2.0 s)\n412 passed, 0 failed, 2 skipped\n')).toEqual({ passed: 412, failed: 0 });
+    expect(parseCiSummary('forge: 3 passed, 0 failed\n✓ lint (2.0 s)\n412 passed, 0 failed, 2 skipped\n')).toEqual({
+      passed: 412,
+      failed: 0,
+    });
     expect(parseCiSummary('12 passed, 0 failed\nlater output\n0 passed, 1 failed')).toEqual({ passed: 0, failed: 1 });
     expect(parseCiSummary('npm ERR! something\n')).toBeNull();
     expect(parseCiSummary('  forge ✗ Suite test: 1 passed, 2 failed in the text')).toBeNull();

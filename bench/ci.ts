@@ -32,7 +32,9 @@ export type CpuBurner = { pid: number; stop(): Promise<void> };
 
 /** A process that keeps one core busy (a single-threaded busy loop) until stopped. */
 export async function startCpuBurner(): Promise<CpuBurner> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', "process.stdout.write('burning\\n'); for (;;) {}"], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child: ChildProcess = spawn(process.execPath, ['-e', "process.stdout.write('burning\\n'); for (;;) {}"], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
@@ -55,7 +57,9 @@ function git(cwd: string, args: string[]): Promise<string> {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`git ${args.join(' ')} failed (${code}): ${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`git ${args.join(' ')} failed (${code}): ${out}`)),
+    );
   });
 }
 
@@ -74,7 +78,8 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
     log(`  .ci/run in a clean worktree of ${commit} (log: ${logPath})`);
     // The run sees this machine's environment, less this process's own settings (bench, vitest, node options).
     const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('MOTIF_') || k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
+    for (const k of Object.keys(env))
+      if (k.startsWith('MOTIF_') || k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
     const t0 = performance.now();
     const code = await new Promise<number | null>((resolve, reject) => {
       const out = createWriteStream(logPath);
@@ -88,7 +93,9 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
     const output = await readFile(logPath, 'utf8');
     const summary = parseCiSummary(output);
     if (code !== 0 || !summary || summary.failed > 0) {
-      throw new Error(`.ci/run at ${commit} failed (exit ${code}, ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no summary line'}) after ${Math.round(seconds)} s:\n${output.slice(-6000)}`);
+      throw new Error(
+        `.ci/run at ${commit} failed (exit ${code}, ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no summary line'}) after ${Math.round(seconds)} s:\n${output.slice(-6000)}`,
+      );
     }
     return { seconds, summary, commit };
   } finally {

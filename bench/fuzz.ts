@@ -30,12 +30,21 @@ export const fuzzBench: BenchModule = {
         const failures = await sendAll(Number(env.MOTIF_APP_PORT), sent);
         requests += sent.length;
         fiveHundreds += failures.length;
-        if (failures.length) failed.push(`${route}: ${failures.length} (${failures[0]!.answer.status} ${failures[0]!.answer.body.slice(0, 80)})`);
+        if (failures.length)
+          failed.push(
+            `${route}: ${failures.length} (${failures[0]!.answer.status} ${failures[0]!.answer.body.slice(0, 80)})`,
+          );
       }
       const setup = `${Object.keys(routes).length} routes, seed ${SEED}, against npm start with a signed-in session`;
       return [
         { name: 'api.fuzz.requests', value: requests, unit: 'requests', goal: `>= ${RUNS} per route`, note: setup },
-        { name: 'api.fuzz.5xx', value: fiveHundreds, unit: 'answers', goal: '0', note: failed.length ? failed.slice(0, 3).join('; ') : `none of ${requests}` },
+        {
+          name: 'api.fuzz.5xx',
+          value: fiveHundreds,
+          unit: 'answers',
+          goal: '0',
+          note: failed.length ? failed.slice(0, 3).join('; ') : `none of ${requests}`,
+        },
       ];
     } finally {
       if (started && started.child.exitCode === null && started.child.signalCode === null) {

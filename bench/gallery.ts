@@ -6,7 +6,16 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, keccak256, toHex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  encodeFunctionData,
+  http,
+  keccak256,
+  toHex,
+  type PublicClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { startAnvil } from '../lib/chain/anvil';
 import { MOTIF_ABIS, toMotifAddresses } from '../lib/chain/contracts';
@@ -65,10 +74,16 @@ export const galleryBench: BenchModule = {
       const [deployer, creator] = localDevAccounts(2);
       const { deployment } = await deployContracts({
         publicClient,
-        walletClient: createWalletClient({ chain, transport: http(anvil.rpcUrl), account: privateKeyToAccount(deployer!.privateKey) }),
+        walletClient: createWalletClient({
+          chain,
+          transport: http(anvil.rpcUrl),
+          account: privateKeyToAccount(deployer!.privateKey),
+        }),
         deploymentPath: path.join(dir, 'deployment.json'),
       });
-      const addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+      const addresses = toMotifAddresses(
+        Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+      )!;
 
       // 10,000 mints, signed locally and mined many to a block.
       const account = privateKeyToAccount(creator!.privateKey);
@@ -81,7 +96,18 @@ export const galleryBench: BenchModule = {
           Array.from({ length: Math.min(250, TRACKS - i) }, (_, j) =>
             wallet.sendTransaction({
               to: addresses.TrackCollection,
-              data: encodeFunctionData({ abi: MOTIF_ABIS.TrackCollection, functionName: 'mint', args: [account.address, keccak256(toHex(`bench track ${i + j}`)), keccak256(toHex(`manifest ${i + j}`)), account.address, 500, 6] }),
+              data: encodeFunctionData({
+                abi: MOTIF_ABIS.TrackCollection,
+                functionName: 'mint',
+                args: [
+                  account.address,
+                  keccak256(toHex(`bench track ${i + j}`)),
+                  keccak256(toHex(`manifest ${i + j}`)),
+                  account.address,
+                  500,
+                  6,
+                ],
+              }),
               gas: 200_000n,
               nonce: nonce++,
               maxFeePerGas: 10n ** 10n,
@@ -96,7 +122,14 @@ export const galleryBench: BenchModule = {
       // Catch-up from an empty index.
       const startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
       const t0 = performance.now();
-      const { events } = await syncToHead({ prisma, client: publicClient, chainId: 31337, addresses, startBlock, batchSize: 2_000 });
+      const { events } = await syncToHead({
+        prisma,
+        client: publicClient,
+        chainId: 31337,
+        addresses,
+        startBlock,
+        batchSize: 2_000,
+      });
       const catchUpS = (performance.now() - t0) / 1000;
       const tracks = await prisma.track.count();
       if (tracks !== TRACKS) throw new Error(`indexed ${tracks} tracks, expected ${TRACKS}`);
@@ -114,13 +147,32 @@ export const galleryBench: BenchModule = {
       const app = await startProcess({
         command: process.execPath,
         args: [nextBinary(process.cwd()), 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', MOTIF_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: pg.databaseUrl, MOTIF_RPC_URL: anvil.rpcUrl, MOTIF_CHAIN_ID: '31337' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          MOTIF_DATA_DIR: path.join(dir, 'data'),
+          DATABASE_URL: pg.databaseUrl,
+          MOTIF_RPC_URL: anvil.rpcUrl,
+          MOTIF_CHAIN_ID: '31337',
+        },
         isReady: (line) => /Ready in/i.test(line),
         timeoutMs: 60_000,
       });
       stops.unshift(() => app.stop());
       const base = `http://127.0.0.1:${port}`;
-      const queries = ['', 'page=2', 'page=17', 'genre=folk', 'genre=jazz&sort=title', 'key=A%20minor&bpmMin=80&bpmMax=120', 'q=tune%20a', 'sort=oldest&page=5', 'model=bench-model&page=3', 'bpmMin=100&sort=title&page=2'];
+      const queries = [
+        '',
+        'page=2',
+        'page=17',
+        'genre=folk',
+        'genre=jazz&sort=title',
+        'key=A%20minor&bpmMin=80&bpmMax=120',
+        'q=tune%20a',
+        'sort=oldest&page=5',
+        'model=bench-model&page=3',
+        'bpmMin=100&sort=title&page=2',
+      ];
       let n = 0;
       const galleryUrl = () => `${base}/api/gallery?${queries[n++ % queries.length]}`;
       await load(galleryUrl, 5, 1); // warm both routes
@@ -154,9 +206,27 @@ export const galleryBench: BenchModule = {
       }
 
       return [
-        { name: 'indexer.events_per_s', value: Math.round(events / catchUpS), unit: 'events/s', goal: '>= 2000', note: `${events} events (${TRACKS} mints) from anvil into PostgreSQL in ${catchUpS.toFixed(1)} s, batches of 2,000 blocks` },
-        { name: 'api.gallery.p95_ratio', value: Math.round((galleryP95 / pingP95) * 100) / 100, unit: 'x', goal: '<= 1.5', note: `p95 /api/gallery ${galleryP95.toFixed(1)} ms (${gallery.length} requests, ${queries.length} distinct queries) vs /api/ping ${pingP95.toFixed(1)} ms (${ping.length}), ${CLIENTS} clients, 4 alternating rounds of ${LOAD_SECONDS / 4} s per route, ${TRACKS} tracks` },
-        { name: 'gallery.firstload.kb', value: firstLoadKb, unit: 'KB', goal: '<= 200', note: 'JavaScript bytes transferred (compressed) by Chromium loading /gallery' },
+        {
+          name: 'indexer.events_per_s',
+          value: Math.round(events / catchUpS),
+          unit: 'events/s',
+          goal: '>= 2000',
+          note: `${events} events (${TRACKS} mints) from anvil into PostgreSQL in ${catchUpS.toFixed(1)} s, batches of 2,000 blocks`,
+        },
+        {
+          name: 'api.gallery.p95_ratio',
+          value: Math.round((galleryP95 / pingP95) * 100) / 100,
+          unit: 'x',
+          goal: '<= 1.5',
+          note: `p95 /api/gallery ${galleryP95.toFixed(1)} ms (${gallery.length} requests, ${queries.length} distinct queries) vs /api/ping ${pingP95.toFixed(1)} ms (${ping.length}), ${CLIENTS} clients, 4 alternating rounds of ${LOAD_SECONDS / 4} s per route, ${TRACKS} tracks`,
+        },
+        {
+          name: 'gallery.firstload.kb',
+          value: firstLoadKb,
+          unit: 'KB',
+          goal: '<= 200',
+          note: 'JavaScript bytes transferred (compressed) by Chromium loading /gallery',
+        },
       ];
     } finally {
       for (const stop of stops) await stop().catch(() => {});

@@ -64,10 +64,15 @@ export const gasBench: BenchModule = {
       const chain = customChain(anvil.chainId, anvil.rpcUrl);
       const transport = http(anvil.rpcUrl);
       const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 });
-      const wallet = (key: Hex) => createWalletClient({ chain, transport, account: privateKeyToAccount(key), pollingInterval: 20 });
+      const wallet = (key: Hex) =>
+        createWalletClient({ chain, transport, account: privateKeyToAccount(key), pollingInterval: 20 });
       const admin = wallet(ANVIL_KEY_0);
       const { artifacts } = await compileContracts();
-      const { deployment } = await deployContracts({ publicClient, walletClient: admin, deploymentPath: path.join(tmp, 'deployment.json') });
+      const { deployment } = await deployContracts({
+        publicClient,
+        walletClient: admin,
+        deploymentPath: path.join(tmp, 'deployment.json'),
+      });
       const track = deployment.contracts.TrackCollection.address;
       const splits = deployment.contracts.SplitMain.address;
       const market = deployment.contracts.Market.address;
@@ -75,7 +80,10 @@ export const gasBench: BenchModule = {
       const fund = async () => {
         const key = generatePrivateKey();
         const w = wallet(key);
-        await publicClient.request({ method: 'anvil_setBalance' as never, params: [w.account.address, '0x56BC75E2D63100000'] as never });
+        await publicClient.request({
+          method: 'anvil_setBalance' as never,
+          params: [w.account.address, '0x56BC75E2D63100000'] as never,
+        });
         return w;
       };
       const fresh = (): Address => privateKeyToAccount(generatePrivateKey()).address;
@@ -84,7 +92,8 @@ export const gasBench: BenchModule = {
         if (r.status !== 'success') throw new Error(`transaction ${hash} reverted`);
         return Number(r.gasUsed);
       };
-      const sorted = (n: number): Address[] => Array.from({ length: n }, () => fresh()).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      const sorted = (n: number): Address[] =>
+        Array.from({ length: n }, () => fresh()).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 
       // ---------------------------------------------------------------- mint
       // cold: the very first mint of the freshly deployed collection (creator holds nothing yet), to the creator.
@@ -92,23 +101,48 @@ export const gasBench: BenchModule = {
       const me = creator.account.address;
       const receiver = fresh();
       const mint = (content: Hex, royaltyReceiver: Address) =>
-        creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'mint', args: [me, content, digest('manifest', 0), royaltyReceiver, 500, 7] });
+        creator.writeContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'mint',
+          args: [me, content, digest('manifest', 0), royaltyReceiver, 500, 7],
+        });
       const mintCold = await gasOf(await mint(digest('content', 1), receiver));
       // warm: the same creator's next track, same royalty receiver.
       await gasOf(await mint(digest('content', 2), receiver));
       const mintWarm = await gasOf(await mint(digest('content', 3), receiver));
       // new_receiver: warm, but the royalty goes to a split created just before and never used as a receiver.
       const newSplit = sorted(3);
-      const newSplitAddress = await publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'predictSplitAddress', args: [newSplit, [500_000, 250_000, 250_000], zeroAddress] });
-      await gasOf(await admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [newSplit, [500_000, 250_000, 250_000], zeroAddress] }));
+      const newSplitAddress = await publicClient.readContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'predictSplitAddress',
+        args: [newSplit, [500_000, 250_000, 250_000], zeroAddress],
+      });
+      await gasOf(
+        await admin.writeContract({
+          address: splits,
+          abi: splitMainAbi,
+          functionName: 'createSplit',
+          args: [newSplit, [500_000, 250_000, 250_000], zeroAddress],
+        }),
+      );
       const mintNewReceiver = await gasOf(await mint(digest('content', 4), newSplitAddress));
 
       // The Solady peer, measured here: ERC721 `_mint` + ERC2981 `_setTokenRoyalty`, no digest, no squat protection.
-      const refHash = await admin.deployContract({ abi: artifacts.SoladyTrack.abi, bytecode: artifacts.SoladyTrack.bytecode });
+      const refHash = await admin.deployContract({
+        abi: artifacts.SoladyTrack.abi,
+        bytecode: artifacts.SoladyTrack.bytecode,
+      });
       const refAddress = (await publicClient.waitForTransactionReceipt({ hash: refHash })).contractAddress;
       if (!refAddress) throw new Error('deploying the Solady reference failed');
       const refMint = (id: bigint) =>
-        creator.writeContract({ address: refAddress, abi: artifacts.SoladyTrack.abi, functionName: 'mint', args: [me, id, receiver, 500n] });
+        creator.writeContract({
+          address: refAddress,
+          abi: artifacts.SoladyTrack.abi,
+          functionName: 'mint',
+          args: [me, id, receiver, 500n],
+        });
       const soladyCold = await gasOf(await refMint(1n));
       await gasOf(await refMint(2n));
       const soladyWarm = await gasOf(await refMint(3n));
@@ -116,26 +150,77 @@ export const gasBench: BenchModule = {
       // ---------------------------------------------------------------- transfer
       // warm: the owner (who keeps other tokens) sends one to an address that already holds a track.
       const holder = await fund();
-      const tokenOf = (content: Hex) => publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'trackId', args: [me, content] });
-      await gasOf(await creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [me, holder.account.address, await tokenOf(digest('content', 1))] }));
+      const tokenOf = (content: Hex) =>
+        publicClient.readContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'trackId',
+          args: [me, content],
+        });
+      await gasOf(
+        await creator.writeContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'transferFrom',
+          args: [me, holder.account.address, await tokenOf(digest('content', 1))],
+        }),
+      );
       const transferWarm = await gasOf(
-        await creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [me, holder.account.address, await tokenOf(digest('content', 2))] }),
+        await creator.writeContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'transferFrom',
+          args: [me, holder.account.address, await tokenOf(digest('content', 2))],
+        }),
       );
 
       // ---------------------------------------------------------------- splits
-      const create3 = await gasOf(await admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [sorted(3), [333_334, 333_333, 333_333], zeroAddress] }));
+      const create3 = await gasOf(
+        await admin.writeContract({
+          address: splits,
+          abi: splitMainAbi,
+          functionName: 'createSplit',
+          args: [sorted(3), [333_334, 333_333, 333_333], zeroAddress],
+        }),
+      );
 
       const payeeWallets = await Promise.all(Array.from({ length: 5 }, () => fund()));
       payeeWallets.sort((a, b) => (BigInt(a.account.address) < BigInt(b.account.address) ? -1 : 1));
       const payees5 = payeeWallets.map((w) => w.account.address);
       const shares5 = [200_000, 200_000, 200_000, 200_000, 200_000];
-      const split5 = await publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'predictSplitAddress', args: [payees5, shares5, zeroAddress] });
-      await gasOf(await admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [payees5, shares5, zeroAddress] }));
+      const split5 = await publicClient.readContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'predictSplitAddress',
+        args: [payees5, shares5, zeroAddress],
+      });
+      await gasOf(
+        await admin.writeContract({
+          address: splits,
+          abi: splitMainAbi,
+          functionName: 'createSplit',
+          args: [payees5, shares5, zeroAddress],
+        }),
+      );
       const pay = async (to: Address) => gasOf(await admin.sendTransaction({ to, value: parseEther('1') }));
-      const distribute = () => admin.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [split5, payees5, shares5] });
+      const distribute = () =>
+        admin.writeContract({
+          address: splits,
+          abi: splitMainAbi,
+          functionName: 'distributeETH',
+          args: [split5, payees5, shares5],
+        });
       const withdrawAll = async () => {
         let total = 0;
-        for (const w of payeeWallets) total += await gasOf(await w.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdrawEther', args: [w.account.address] }));
+        for (const w of payeeWallets)
+          total += await gasOf(
+            await w.writeContract({
+              address: splits,
+              abi: splitMainAbi,
+              functionName: 'withdrawEther',
+              args: [w.account.address],
+            }),
+          );
         return total;
       };
       await pay(split5);
@@ -157,23 +242,79 @@ export const gasBench: BenchModule = {
       const seller = await fund();
       const royaltyTo = fresh();
       const price = parseEther('1');
-      await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+      await gasOf(
+        await seller.writeContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'setApprovalForAll',
+          args: [market, true],
+        }),
+      );
       let nonce = 0n;
       const mintForSale = async (i: number): Promise<bigint> => {
         const content = digest('sale', i);
-        await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'mint', args: [seller.account.address, content, digest('m', i), royaltyTo, 500, 7] }));
-        return publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'trackId', args: [seller.account.address, content] });
+        await gasOf(
+          await seller.writeContract({
+            address: track,
+            abi: trackCollectionAbi,
+            functionName: 'mint',
+            args: [seller.account.address, content, digest('m', i), royaltyTo, 500, 7],
+          }),
+        );
+        return publicClient.readContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'trackId',
+          args: [seller.account.address, content],
+        });
       };
       const fill = async (tokenId: bigint, buyer: Awaited<ReturnType<typeof fund>>): Promise<number> => {
-        const tokenVersion = await publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'tokenVersion', args: [tokenId] });
+        const tokenVersion = await publicClient.readContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'tokenVersion',
+          args: [tokenId],
+        });
         const block = await publicClient.getBlock();
-        const order: MarketOrder = { seller: seller.account.address, collection: track, tokenId, price, maxFeeBps: 0, tokenVersion, expiry: block.timestamp + 86_400n, nonce: ++nonce };
-        const signature = await seller.signTypedData({ domain: marketOrderDomain(anvil.chainId, market), types: marketOrderTypes, primaryType: 'Order', message: order });
-        return gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }));
+        const order: MarketOrder = {
+          seller: seller.account.address,
+          collection: track,
+          tokenId,
+          price,
+          maxFeeBps: 0,
+          tokenVersion,
+          expiry: block.timestamp + 86_400n,
+          nonce: ++nonce,
+        };
+        const signature = await seller.signTypedData({
+          domain: marketOrderDomain(anvil.chainId, market),
+          types: marketOrderTypes,
+          primaryType: 'Order',
+          message: order,
+        });
+        return gasOf(
+          await buyer.writeContract({
+            address: market,
+            abi: marketAbi,
+            functionName: 'fill',
+            args: [order, signature],
+            value: price,
+          }),
+        );
       };
-      const withdrawMarket = async (account: Address) => gasOf(await admin.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [account] }));
+      const withdrawMarket = async (account: Address) =>
+        gasOf(
+          await admin.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [account] }),
+        );
       const buyer = await fund();
-      await gasOf(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [seller.account.address, buyer.account.address, await mintForSale(0)] }));
+      await gasOf(
+        await seller.writeContract({
+          address: track,
+          abi: trackCollectionAbi,
+          functionName: 'transferFrom',
+          args: [seller.account.address, buyer.account.address, await mintForSale(0)],
+        }),
+      );
       // The very first sale of this seller and royalty receiver: both credit slots are created (22,100 gas each).
       const saleFirstEver = await fill(await mintForSale(1), buyer);
       // sale: a sale by signed order while the seller's and receiver's earlier credits are not collected yet (they
@@ -190,8 +331,23 @@ export const gasBench: BenchModule = {
       await withdrawMarket(royaltyTo);
       const listed = await mintForSale(5);
       const block = await publicClient.getBlock();
-      const listGas = await gasOf(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, listed, price, block.timestamp + 86_400n] }));
-      const buyListedGas = await gasOf(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'buy', args: [track, listed], value: price }));
+      const listGas = await gasOf(
+        await seller.writeContract({
+          address: market,
+          abi: marketAbi,
+          functionName: 'list',
+          args: [track, listed, price, block.timestamp + 86_400n],
+        }),
+      );
+      const buyListedGas = await gasOf(
+        await buyer.writeContract({
+          address: market,
+          abi: marketAbi,
+          functionName: 'buy',
+          args: [track, listed],
+          value: price,
+        }),
+      );
 
       // ---------------------------------------------------------------- editions (issue #17)
       // One Editions contract for every creator: an edition is storage in it, not a new contract.
@@ -211,8 +367,28 @@ export const gasBench: BenchModule = {
             abi: editionsAbi,
             functionName: 'createEdition',
             args: [
-              { content: digest(label, 0), manifest: digest(`${label}/manifest`, 0), licence: 7, royaltyReceiver: edSplit, royaltyBps: 1000, payout: zeroAddress, maxSupply: 1000, closeAt: 0, referralBps: 500 },
-              [{ price: editionPrice, start, end, walletCap: phase.walletCap, phaseCap: 0, mode: phase.mode, merkleRoot: phase.merkleRoot }],
+              {
+                content: digest(label, 0),
+                manifest: digest(`${label}/manifest`, 0),
+                licence: 7,
+                royaltyReceiver: edSplit,
+                royaltyBps: 1000,
+                payout: zeroAddress,
+                maxSupply: 1000,
+                closeAt: 0,
+                referralBps: 500,
+              },
+              [
+                {
+                  price: editionPrice,
+                  start,
+                  end,
+                  walletCap: phase.walletCap,
+                  phaseCap: 0,
+                  mode: phase.mode,
+                  merkleRoot: phase.merkleRoot,
+                },
+              ],
             ],
           }),
         );
@@ -224,7 +400,15 @@ export const gasBench: BenchModule = {
       const publicEdition = editionIdOf(edCreator.account.address, digest('edition-public', 0));
       const collector = await fund();
       const mintPublic = async (editionId: bigint) =>
-        gasOf(await collector.writeContract({ address: editions, abi: editionsAbi, functionName: 'mint', args: [editionId, 0n, 1n, collector.account.address, zeroAddress, ''], value: editionPrice }));
+        gasOf(
+          await collector.writeContract({
+            address: editions,
+            abi: editionsAbi,
+            functionName: 'mint',
+            args: [editionId, 0n, 1n, collector.account.address, zeroAddress, ''],
+            value: editionPrice,
+          }),
+        );
       await mintPublic(publicEdition); // the collector's first copy (creates their balance slot)
       // mint1.public: the collector's second copy, public phase without wallet cap, no referrer, no comment.
       const editionMintPublic = await mintPublic(publicEdition);
@@ -242,7 +426,13 @@ export const gasBench: BenchModule = {
         const proof = tree.proof(editionId, 0, collector.account.address);
         const mintListed = async () =>
           gasOf(
-            await collector.writeContract({ address: editions, abi: editionsAbi, functionName: 'mintAllowlisted', args: [editionId, 0n, 1n, collector.account.address, zeroAddress, '', proof], value: editionPrice }),
+            await collector.writeContract({
+              address: editions,
+              abi: editionsAbi,
+              functionName: 'mintAllowlisted',
+              args: [editionId, 0n, 1n, collector.account.address, zeroAddress, '', proof],
+              value: editionPrice,
+            }),
           );
         await mintListed();
         return { gas: await mintListed(), proofLength: proof.length };

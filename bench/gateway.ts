@@ -66,7 +66,8 @@ export const gatewayBench: BenchModule = {
 
       const serve = (cid: CID, size: number) => async () => {
         const res = await gatewayResponse(storage, { method: 'GET', headers: new Headers() }, cid.toString(), []);
-        if (res.status !== 200 || (await res.arrayBuffer()).byteLength !== size) throw new Error(`gateway answered ${res.status}`);
+        if (res.status !== 200 || (await res.arrayBuffer()).byteLength !== size)
+          throw new Error(`gateway answered ${res.status}`);
       };
       // The body path before issue #14: the file streamed as it is read, status sent before the first block.
       const streamed = (cid: CID, size: number) => async () => {
@@ -98,13 +99,55 @@ export const gatewayBench: BenchModule = {
       const load = `1-min load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end`;
       const list = (ms: number[]) => `${ms.map((m) => m.toFixed(0)).join(', ')}; ${load}`;
       return [
-        { name: 'ipfs.read.unverified.mibps', value: round(plain, 1), unit: 'MiB/s', goal: 'report', note: `50 MiB file read with ipfs-unixfs-exporter straight from the pack store, no hashing; median of ${RUNS} (ms: ${list(plainMs)})` },
-        { name: 'ipfs.read.verified.mibps', value: round(checked, 1), unit: 'MiB/s', goal: 'report', note: `the same reads through VerifyingBlockstore (SHA-256 of every 256 KiB block before its bytes are handed out); median of ${RUNS} (ms: ${list(checkedMs)})` },
-        { name: 'ipfs.read.verified_ratio', value: round(checked / plain, 2), unit: 'x', goal: '>= 0.5', note: 'verified over unverified read throughput' },
-        { name: 'gateway.file5mib.mibps', value: round(5 / (median(smallMs) / 1000), 1), unit: 'MiB/s', goal: 'report', note: `GET of a 5 MiB file through gatewayResponse (one checked read, sent from memory), body consumed; median of ${RUNS} (ms: ${list(smallMs)})` },
-        { name: 'gateway.file5mib.vs_stream', value: round(median(smallStreamMs) / median(smallMs), 2), unit: 'x', goal: '>= 0.5', note: `throughput of the checked-before-sent answer over a plain stream of the same file (storage.cat in a Response, as the gateway answered before; ms: ${list(smallStreamMs)})` },
-        { name: 'gateway.file50mib.vs_stream', value: round(median(bigStreamMs) / median(bigMs), 2), unit: 'x', goal: '>= 0.4', note: `the same for 50 MiB, which is read twice (ms: ${list(bigStreamMs)})` },
-        { name: 'gateway.file50mib.mibps', value: round(50 / (median(bigMs) / 1000), 1), unit: 'MiB/s', goal: 'report', note: `GET of a 50 MiB file through gatewayResponse (checked once, then streamed by a second checked read), body consumed; median of ${RUNS} (ms: ${list(bigMs)})` },
+        {
+          name: 'ipfs.read.unverified.mibps',
+          value: round(plain, 1),
+          unit: 'MiB/s',
+          goal: 'report',
+          note: `50 MiB file read with ipfs-unixfs-exporter straight from the pack store, no hashing; median of ${RUNS} (ms: ${list(plainMs)})`,
+        },
+        {
+          name: 'ipfs.read.verified.mibps',
+          value: round(checked, 1),
+          unit: 'MiB/s',
+          goal: 'report',
+          note: `the same reads through VerifyingBlockstore (SHA-256 of every 256 KiB block before its bytes are handed out); median of ${RUNS} (ms: ${list(checkedMs)})`,
+        },
+        {
+          name: 'ipfs.read.verified_ratio',
+          value: round(checked / plain, 2),
+          unit: 'x',
+          goal: '>= 0.5',
+          note: 'verified over unverified read throughput',
+        },
+        {
+          name: 'gateway.file5mib.mibps',
+          value: round(5 / (median(smallMs) / 1000), 1),
+          unit: 'MiB/s',
+          goal: 'report',
+          note: `GET of a 5 MiB file through gatewayResponse (one checked read, sent from memory), body consumed; median of ${RUNS} (ms: ${list(smallMs)})`,
+        },
+        {
+          name: 'gateway.file5mib.vs_stream',
+          value: round(median(smallStreamMs) / median(smallMs), 2),
+          unit: 'x',
+          goal: '>= 0.5',
+          note: `throughput of the checked-before-sent answer over a plain stream of the same file (storage.cat in a Response, as the gateway answered before; ms: ${list(smallStreamMs)})`,
+        },
+        {
+          name: 'gateway.file50mib.vs_stream',
+          value: round(median(bigStreamMs) / median(bigMs), 2),
+          unit: 'x',
+          goal: '>= 0.4',
+          note: `the same for 50 MiB, which is read twice (ms: ${list(bigStreamMs)})`,
+        },
+        {
+          name: 'gateway.file50mib.mibps',
+          value: round(50 / (median(bigMs) / 1000), 1),
+          unit: 'MiB/s',
+          goal: 'report',
+          note: `GET of a 50 MiB file through gatewayResponse (checked once, then streamed by a second checked read), body consumed; median of ${RUNS} (ms: ${list(bigMs)})`,
+        },
       ];
     } finally {
       await packs.close();

@@ -54,7 +54,9 @@ describe('runLoad (the load bench generator) against a real local HTTP server', 
   });
 
   it('refuses any target but http://127.0.0.1', async () => {
-    await expect(runLoad({ url: () => 'http://example.com/', clients: 1, seconds: 0.1 })).rejects.toThrow(/127\.0\.0\.1/);
+    await expect(runLoad({ url: () => 'http://example.com/', clients: 1, seconds: 0.1 })).rejects.toThrow(
+      /127\.0\.0\.1/,
+    );
     await expect(runLoad({ url: () => `${base}/ok`, clients: 0, seconds: 0.1 })).rejects.toThrow();
   });
 

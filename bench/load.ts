@@ -32,7 +32,16 @@ const CLIENTS = 50;
 const SECONDS_PER_ROUTE = 10;
 const ROUNDS = 4;
 const GENRES = ['Ambient', 'Jazz', 'Folk', 'Techno'];
-const GALLERY_QUERIES = ['', 'page=2', 'genre=Jazz', 'sort=title', 'q=Load%20tune%201', 'forSale=true', 'sort=price-asc', 'genre=Ambient&sort=oldest'];
+const GALLERY_QUERIES = [
+  '',
+  'page=2',
+  'genre=Jazz',
+  'sort=title',
+  'q=Load%20tune%201',
+  'forSale=true',
+  'sort=price-asc',
+  'genre=Ambient&sort=oldest',
+];
 
 const ROUTES = ['ping', 'gallery_page', 'track_page', 'verify_page', 'health'] as const;
 type Route = (typeof ROUTES)[number];
@@ -44,11 +53,17 @@ type Measured = { latenciesMs: number[]; errors: number; errorSamples: string[];
 function merge(parts: LoadResult[]): Measured {
   const latenciesMs = parts.flatMap((p) => p.latenciesMs).sort((a, b) => a - b);
   const seconds = parts.reduce((s, p) => s + (p.rps > 0 ? p.latenciesMs.length / p.rps : 0), 0);
-  return { latenciesMs, errors: parts.reduce((s, p) => s + p.errors, 0), errorSamples: parts.flatMap((p) => p.errorSamples).slice(0, 3), rps: seconds > 0 ? latenciesMs.length / seconds : 0 };
+  return {
+    latenciesMs,
+    errors: parts.reduce((s, p) => s + p.errors, 0),
+    errorSamples: parts.flatMap((p) => p.errorSamples).slice(0, 3),
+    rps: seconds > 0 ? latenciesMs.length / seconds : 0,
+  };
 }
 
 const p95 = (m: Measured) => percentile(m.latenciesMs, 95);
-const describe = (name: string, m: Measured) => `${name} ${m.rps.toFixed(0)} req/s, p50 ${percentile(m.latenciesMs, 50).toFixed(1)} ms, p95 ${p95(m).toFixed(1)} ms (${m.latenciesMs.length} requests, ${m.errors} errors)`;
+const describe = (name: string, m: Measured) =>
+  `${name} ${m.rps.toFixed(0)} req/s, p50 ${percentile(m.latenciesMs, 50).toFixed(1)} ms, p95 ${p95(m).toFixed(1)} ms (${m.latenciesMs.length} requests, ${m.errors} errors)`;
 
 export const loadBench: BenchModule = {
   title: 'Speed under load (50 clients, loopback)',
@@ -69,8 +84,23 @@ export const loadBench: BenchModule = {
           const wav = makeWav(0.25 + i / 100);
           const midi = makeMidi();
           const manifest = buildManifest(await manifestParams(account.address, wav, midi));
-          const signed = await signManifest({ manifest, chainId: 31337, verifyingContract: collection, sign: (td) => account.signTypedData(td) });
-          const pinned = await pinTrack(storage, { wav, midi, signed, metadata: { name: `Load tune ${i}`, description: 'A load bench track.', genre: GENRES[i % GENRES.length]!, credits: [] } });
+          const signed = await signManifest({
+            manifest,
+            chainId: 31337,
+            verifyingContract: collection,
+            sign: (td) => account.signTypedData(td),
+          });
+          const pinned = await pinTrack(storage, {
+            wav,
+            midi,
+            signed,
+            metadata: {
+              name: `Load tune ${i}`,
+              description: 'A load bench track.',
+              genre: GENRES[i % GENRES.length]!,
+              credits: [],
+            },
+          });
           folders.push({ content: contentDigestOfCid(CID.parse(pinned.cid)), manifest: signed.manifestDigest });
         }
       } finally {
@@ -89,11 +119,34 @@ export const loadBench: BenchModule = {
         const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
         if (receipt.status !== 'success') throw new Error(`transaction ${receipt.transactionHash} reverted`);
       };
-      for (const f of folders) await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [account.address, f.content, f.manifest, account.address, 500, 6] }));
-      await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+      for (const f of folders)
+        await send(
+          wallet.writeContract({
+            address: collection,
+            abi: trackCollectionAbi,
+            functionName: 'mint',
+            args: [account.address, f.content, f.manifest, account.address, 500, 6],
+          }),
+        );
+      await send(
+        wallet.writeContract({
+          address: collection,
+          abi: trackCollectionAbi,
+          functionName: 'setApprovalForAll',
+          args: [market, true],
+        }),
+      );
       const expiry = (await publicClient.getBlock()).timestamp + 30n * 86_400n;
       for (const [i, f] of folders.entries()) {
-        if (i % 2 === 0) await send(wallet.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [collection, trackIdOf(account.address, f.content), parseEther(`0.${i + 1}`), expiry] }));
+        if (i % 2 === 0)
+          await send(
+            wallet.writeContract({
+              address: market,
+              abi: marketAbi,
+              functionName: 'list',
+              args: [collection, trackIdOf(account.address, f.content), parseEther(`0.${i + 1}`), expiry],
+            }),
+          );
       }
 
       const base = `http://127.0.0.1:${env.MOTIF_APP_PORT}`;
@@ -102,7 +155,8 @@ export const loadBench: BenchModule = {
         const forSale = galleryTotal.parse(await (await fetch(`${base}/api/gallery?forSale=true`)).json()).total;
         const titled = galleryTotal.parse(await (await fetch(`${base}/api/gallery?q=Load%20tune`)).json()).total;
         if (forSale === TRACKS / 2 && titled === TRACKS) break;
-        if (i > 240) throw new Error(`the indexer never showed the ${TRACKS} tracks:\n${platform.output().slice(-3000)}`);
+        if (i > 240)
+          throw new Error(`the indexer never showed the ${TRACKS} tracks:\n${platform.output().slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 500));
       }
 
@@ -110,15 +164,23 @@ export const loadBench: BenchModule = {
       const urls: Record<Route, () => string> = {
         ping: () => `${base}/api/ping`,
         gallery_page: () => `${base}/gallery?${GALLERY_QUERIES[n++ % GALLERY_QUERIES.length]}`,
-        track_page: () => `${base}/tracks/${trackIdOf(account.address, folders[n++ % folders.length]!.content).toString()}`,
+        track_page: () =>
+          `${base}/tracks/${trackIdOf(account.address, folders[n++ % folders.length]!.content).toString()}`,
         // The lightest server-rendered page (a heading and a client form, no database): the floor any page pays.
         verify_page: () => `${base}/verify`,
         health: () => `${base}/api/health`,
       };
       for (const route of ROUTES) await runLoad({ url: urls[route], clients: 5, seconds: 1 }); // warm every route
-      const parts: Record<Route, LoadResult[]> = { ping: [], gallery_page: [], track_page: [], verify_page: [], health: [] };
+      const parts: Record<Route, LoadResult[]> = {
+        ping: [],
+        gallery_page: [],
+        track_page: [],
+        verify_page: [],
+        health: [],
+      };
       for (let r = 0; r < ROUNDS; r++) {
-        for (const route of ROUTES) parts[route].push(await runLoad({ url: urls[route], clients: CLIENTS, seconds: SECONDS_PER_ROUTE / ROUNDS }));
+        for (const route of ROUTES)
+          parts[route].push(await runLoad({ url: urls[route], clients: CLIENTS, seconds: SECONDS_PER_ROUTE / ROUNDS }));
       }
       const ping = merge(parts.ping);
       const gallery = merge(parts.gallery_page);
@@ -129,11 +191,47 @@ export const loadBench: BenchModule = {
       const errors = all.reduce((s, m) => s + m.errors, 0);
       const setup = `${CLIENTS} keep-alive clients on 127.0.0.1, ${SECONDS_PER_ROUTE} s per route in ${ROUNDS} alternating rounds, ${TRACKS} indexed tracks`;
       return [
-        { name: 'load.gallery_page.p95_ratio', value: round(p95(gallery) / p95(ping), 2), unit: 'x', goal: '<= 3', note: `${describe('/gallery', gallery)} vs ${describe('/api/ping', ping)}; ${GALLERY_QUERIES.length} distinct queries; ${setup}` },
-        { name: 'load.track_page.p95_ratio', value: round(p95(track) / p95(ping), 2), unit: 'x', goal: '<= 3', note: `${describe('/tracks/<id>', track)} vs ${describe('/api/ping', ping)}; ${TRACKS} distinct tracks; ${setup}` },
-        { name: 'load.health.rps_ratio', value: round(health.rps / ping.rps, 2), unit: 'x', goal: '>= 0.5', note: `${describe('/api/health', health)} vs ${describe('/api/ping', ping)}; live checks at most once a second; ${setup}` },
-        { name: 'load.verify_page.p95_ratio', value: round(p95(verify) / p95(ping), 2), unit: 'x', goal: 'report', note: `the lightest server-rendered page (no database): what any page costs in this app's layout; ${describe('/verify', verify)} vs ${describe('/api/ping', ping)}` },
-        { name: 'load.errors', value: errors, unit: 'requests', goal: '0', note: errors === 0 ? `none in ${all.reduce((s, m) => s + m.latenciesMs.length, 0)} requests` : all.flatMap((m) => m.errorSamples).slice(0, 3).join('; ') },
+        {
+          name: 'load.gallery_page.p95_ratio',
+          value: round(p95(gallery) / p95(ping), 2),
+          unit: 'x',
+          goal: '<= 3',
+          note: `${describe('/gallery', gallery)} vs ${describe('/api/ping', ping)}; ${GALLERY_QUERIES.length} distinct queries; ${setup}`,
+        },
+        {
+          name: 'load.track_page.p95_ratio',
+          value: round(p95(track) / p95(ping), 2),
+          unit: 'x',
+          goal: '<= 3',
+          note: `${describe('/tracks/<id>', track)} vs ${describe('/api/ping', ping)}; ${TRACKS} distinct tracks; ${setup}`,
+        },
+        {
+          name: 'load.health.rps_ratio',
+          value: round(health.rps / ping.rps, 2),
+          unit: 'x',
+          goal: '>= 0.5',
+          note: `${describe('/api/health', health)} vs ${describe('/api/ping', ping)}; live checks at most once a second; ${setup}`,
+        },
+        {
+          name: 'load.verify_page.p95_ratio',
+          value: round(p95(verify) / p95(ping), 2),
+          unit: 'x',
+          goal: 'report',
+          note: `the lightest server-rendered page (no database): what any page costs in this app's layout; ${describe('/verify', verify)} vs ${describe('/api/ping', ping)}`,
+        },
+        {
+          name: 'load.errors',
+          value: errors,
+          unit: 'requests',
+          goal: '0',
+          note:
+            errors === 0
+              ? `none in ${all.reduce((s, m) => s + m.latenciesMs.length, 0)} requests`
+              : all
+                  .flatMap((m) => m.errorSamples)
+                  .slice(0, 3)
+                  .join('; '),
+        },
       ];
     } finally {
       if (started && started.child.exitCode === null && started.child.signalCode === null) {

@@ -25,7 +25,11 @@ const TEMPERATURE = 1.0;
 const CHECK_PIECES = 12;
 const VOCAB = 38;
 
-type PythonEval = { nll_per_step: number; steps: number; pieces: Array<{ id: string; nll_sum: number; steps: number }> };
+type PythonEval = {
+  nll_per_step: number;
+  steps: number;
+  pieces: Array<{ id: string; nll_sum: number; steps: number }>;
+};
 
 export type ModelEvaluation = {
   task: 'melody' | 'chords';
@@ -47,9 +51,14 @@ function eventsToInput(events: readonly number[], steps: number, chordPcs?: numb
 async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
   const model = defaultModel(task === 'melody' ? 'melody' : 'chord-melody');
   const withChords = task === 'chords';
-  const pieces: EncodedPiece[] = withChords ? loadNottingham({ withChords: true }) : [...loadNottingham(), ...loadJsbSoprano()];
+  const pieces: EncodedPiece[] = withChords
+    ? loadNottingham({ withChords: true })
+    : [...loadNottingham(), ...loadJsbSoprano()];
   const symbols = withChords ? [...new Set(pieces.flatMap((p) => p.chords ?? []))].sort() : [];
-  const seq = (p: EncodedPiece): NgramSequence => ({ events: p.events, chordTokens: p.chords?.map((c) => symbols.indexOf(c)) });
+  const seq = (p: EncodedPiece): NgramSequence => ({
+    events: p.events,
+    chordTokens: p.chords?.map((c) => symbols.indexOf(c)),
+  });
   const train = pieces.filter((p) => p.split === 'train');
   const test = pieces.filter((p) => p.split === 'test');
 
@@ -65,12 +74,16 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
   const bestLm = lms[bestNgram.n - 1] as KneserNeyNgram;
 
   const folder = join(process.cwd(), 'public', model.urlPath);
-  const py = JSON.parse(readFileSync(join(process.cwd(), 'training', 'runs', `${model.id}.eval.json`), 'utf8')) as PythonEval;
+  const py = JSON.parse(
+    readFileSync(join(process.cwd(), 'training', 'runs', `${model.id}.eval.json`), 'utf8'),
+  ) as PythonEval;
   const mm: MusicRnnInstance = await loadMusicRnnFromFolder(folder);
   try {
     // tfjs cross-check on the shortest test pieces.
     const byId = new Map(py.pieces.map((p) => [p.id, p]));
-    const check = [...test].sort((a, b) => a.events.length - b.events.length || (a.id < b.id ? -1 : 1)).slice(0, CHECK_PIECES);
+    const check = [...test]
+      .sort((a, b) => a.events.length - b.events.length || (a.id < b.id ? -1 : 1))
+      .slice(0, CHECK_PIECES);
     const tfjs = await musicRnnNll(mm, check);
     let pySum = 0;
     let pySteps = 0;
@@ -80,7 +93,14 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
       pySum += e.nll_sum;
       pySteps += e.steps;
     }
-    const tfjsCheck = { pieces: check.length, steps: tfjs.steps, tfjsNll: tfjs.nll, pythonNll: pySum / pySteps, absDiff: Math.abs(tfjs.nll - pySum / pySteps), seconds: tfjs.seconds };
+    const tfjsCheck = {
+      pieces: check.length,
+      steps: tfjs.steps,
+      tfjsNll: tfjs.nll,
+      pythonNll: pySum / pySteps,
+      absDiff: Math.abs(tfjs.nll - pySum / pySteps),
+      seconds: tfjs.seconds,
+    };
 
     // 100 seeded samples: primer = first bar of a test piece, 4 bars generated.
     const need = PRIMER_STEPS + SAMPLE_STEPS + 1;
@@ -115,7 +135,11 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
         seed: i + 1,
         temperature: TEMPERATURE,
         steps: SAMPLE_STEPS,
-        primer: { notes: notesFromMelodyEvents(primerEvents), totalQuantizedSteps: PRIMER_STEPS, quantizationInfo: { stepsPerQuarter: 4 } },
+        primer: {
+          notes: notesFromMelodyEvents(primerEvents),
+          totalQuantizedSteps: PRIMER_STEPS,
+          quantizationInfo: { stepsPerQuarter: 4 },
+        },
         chordProgression: chords,
       });
       genMs += performance.now() - t0;
@@ -124,17 +148,35 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
       const ev = [...primerEvents];
       const tokens = piece.chords?.slice(0, PRIMER_STEPS + SAMPLE_STEPS).map((c) => symbols.indexOf(c));
       for (let t = PRIMER_STEPS; t < PRIMER_STEPS + SAMPLE_STEPS; t++) {
-        ev.push(sampleCategorical(Array.from(bestLm.distribution(contextAt({ events: ev, chordTokens: tokens }, t, bestLm.n - 1, withChords)), Math.log), 1, rng));
+        ev.push(
+          sampleCategorical(
+            Array.from(
+              bestLm.distribution(contextAt({ events: ev, chordTokens: tokens }, t, bestLm.n - 1, withChords)),
+              Math.log,
+            ),
+            1,
+            rng,
+          ),
+        );
       }
       ngram.push(eventsToInput(ev.slice(PRIMER_STEPS), SAMPLE_STEPS, pcs));
       const rr = new Sfc32(i + 1);
-      random.push(eventsToInput(Array.from({ length: SAMPLE_STEPS }, () => rr.nextUint32() % VOCAB), SAMPLE_STEPS, pcs));
+      random.push(
+        eventsToInput(
+          Array.from({ length: SAMPLE_STEPS }, () => rr.nextUint32() % VOCAB),
+          SAMPLE_STEPS,
+          pcs,
+        ),
+      );
     }
     const reference = test.map((p) => eventsToInput(p.events, p.events.length));
     const stats = [
       { label: 'test corpus (true continuations)', stats: melodyStats(truth, reference) },
       { label: `${model.id} (T=${TEMPERATURE})`, stats: melodyStats(neural, reference) },
-      { label: `best n-gram (KN, n=${bestNgram.n}${withChords ? ', + chord' : ''}) samples`, stats: melodyStats(ngram, reference) },
+      {
+        label: `best n-gram (KN, n=${bestNgram.n}${withChords ? ', + chord' : ''}) samples`,
+        stats: melodyStats(ngram, reference),
+      },
       { label: 'uniform random events', stats: melodyStats(random, reference) },
     ];
     return {
@@ -164,7 +206,8 @@ export function evaluateModels(): Promise<ModelEvaluation[]> {
 
 function nllTable(e: ModelEvaluation): string {
   const lines = ['| model | NLL / step (nats) |', '|---|---|'];
-  for (const g of e.ngrams) lines.push(`| KN ${g.n}-gram${e.task === 'chords' ? ' + chord' : ''} | ${g.nll.toFixed(4)} |`);
+  for (const g of e.ngrams)
+    lines.push(`| KN ${g.n}-gram${e.task === 'chords' ? ' + chord' : ''} | ${g.nll.toFixed(4)} |`);
   lines.push(`| **${e.model.id}** | **${e.nll.toFixed(4)}** |`);
   return lines.join('\n');
 }
@@ -195,22 +238,81 @@ function figures(e: ModelEvaluation): BenchFigure[] {
   const truth = e.stats[0]?.stats;
   const mine = e.stats[1]?.stats;
   const out: BenchFigure[] = [
-    { name: `${p}.nll_gain_pct`, value: round(e.gainPct, 2), unit: '%', goal: '>= 15', note: `NLL/step ${e.nll.toFixed(4)} vs best KN ${e.bestNgram.n}-gram ${e.bestNgram.nll.toFixed(4)} (${e.model.id})` },
-    { name: `${p}.nll_per_step`, value: round(e.nll, 4), unit: 'nats/step', goal: `< ${e.bestNgram.nll.toFixed(4)} (best n-gram)`, note: `test split, ${e.testSteps} steps` },
-    { name: `${p}.ngram_best_nll_per_step`, value: round(e.bestNgram.nll, 4), unit: 'nats/step', goal: 'baseline', note: e.ngrams.map((g) => `n=${g.n}: ${g.nll.toFixed(4)}`).join(', ') },
-    { name: `${p}.nll_tfjs_vs_pytorch_abs_diff`, value: e.tfjsCheck.absDiff, unit: 'nats/step', goal: '<= 1e-4', note: `${e.tfjsCheck.pieces} pieces, ${e.tfjsCheck.steps} steps, tfjs cpu ${e.tfjsCheck.seconds.toFixed(1)} s` },
-    { name: `${p}.generate_ms_per_step`, value: round(e.msPerGeneratedStep, 2), unit: 'ms', goal: '<= 5 (Node, tfjs cpu)' },
+    {
+      name: `${p}.nll_gain_pct`,
+      value: round(e.gainPct, 2),
+      unit: '%',
+      goal: '>= 15',
+      note: `NLL/step ${e.nll.toFixed(4)} vs best KN ${e.bestNgram.n}-gram ${e.bestNgram.nll.toFixed(4)} (${e.model.id})`,
+    },
+    {
+      name: `${p}.nll_per_step`,
+      value: round(e.nll, 4),
+      unit: 'nats/step',
+      goal: `< ${e.bestNgram.nll.toFixed(4)} (best n-gram)`,
+      note: `test split, ${e.testSteps} steps`,
+    },
+    {
+      name: `${p}.ngram_best_nll_per_step`,
+      value: round(e.bestNgram.nll, 4),
+      unit: 'nats/step',
+      goal: 'baseline',
+      note: e.ngrams.map((g) => `n=${g.n}: ${g.nll.toFixed(4)}`).join(', '),
+    },
+    {
+      name: `${p}.nll_tfjs_vs_pytorch_abs_diff`,
+      value: e.tfjsCheck.absDiff,
+      unit: 'nats/step',
+      goal: '<= 1e-4',
+      note: `${e.tfjsCheck.pieces} pieces, ${e.tfjsCheck.steps} steps, tfjs cpu ${e.tfjsCheck.seconds.toFixed(1)} s`,
+    },
+    {
+      name: `${p}.generate_ms_per_step`,
+      value: round(e.msPerGeneratedStep, 2),
+      unit: 'ms',
+      goal: '<= 5 (Node, tfjs cpu)',
+    },
   ];
   if (mine && truth) {
     out.push(
-      { name: `${p}.samples.pc_hist_distance`, value: round(mine.pitchClassDistance, 4), unit: 'TV', goal: `close to corpus ${truth.pitchClassDistance.toFixed(4)}` },
-      { name: `${p}.samples.in_key_ratio`, value: round(mine.inKeyRatio, 4), unit: 'ratio', goal: `close to corpus ${truth.inKeyRatio.toFixed(4)}` },
-      { name: `${p}.samples.repeated_note_ratio`, value: round(mine.repeatedNoteRatio, 4), unit: 'ratio', goal: `close to corpus ${truth.repeatedNoteRatio.toFixed(4)}` },
-      { name: `${p}.samples.notes_per_bar`, value: round(mine.notesPerBar, 3), unit: 'notes', goal: `close to corpus ${truth.notesPerBar.toFixed(3)}` },
-      { name: `${p}.samples.range`, value: round(mine.meanRange, 2), unit: 'semitones', goal: `close to corpus ${truth.meanRange.toFixed(2)}` },
+      {
+        name: `${p}.samples.pc_hist_distance`,
+        value: round(mine.pitchClassDistance, 4),
+        unit: 'TV',
+        goal: `close to corpus ${truth.pitchClassDistance.toFixed(4)}`,
+      },
+      {
+        name: `${p}.samples.in_key_ratio`,
+        value: round(mine.inKeyRatio, 4),
+        unit: 'ratio',
+        goal: `close to corpus ${truth.inKeyRatio.toFixed(4)}`,
+      },
+      {
+        name: `${p}.samples.repeated_note_ratio`,
+        value: round(mine.repeatedNoteRatio, 4),
+        unit: 'ratio',
+        goal: `close to corpus ${truth.repeatedNoteRatio.toFixed(4)}`,
+      },
+      {
+        name: `${p}.samples.notes_per_bar`,
+        value: round(mine.notesPerBar, 3),
+        unit: 'notes',
+        goal: `close to corpus ${truth.notesPerBar.toFixed(3)}`,
+      },
+      {
+        name: `${p}.samples.range`,
+        value: round(mine.meanRange, 2),
+        unit: 'semitones',
+        goal: `close to corpus ${truth.meanRange.toFixed(2)}`,
+      },
     );
     if (mine.chordToneRatio !== undefined && truth.chordToneRatio !== undefined) {
-      out.push({ name: `${p}.samples.chord_tone_ratio`, value: round(mine.chordToneRatio, 4), unit: 'ratio', goal: `close to corpus ${truth.chordToneRatio.toFixed(4)}` });
+      out.push({
+        name: `${p}.samples.chord_tone_ratio`,
+        value: round(mine.chordToneRatio, 4),
+        unit: 'ratio',
+        goal: `close to corpus ${truth.chordToneRatio.toFixed(4)}`,
+      });
     }
   }
   const table = statsTable(e.stats);

@@ -11,7 +11,13 @@ type Started = { readyMs: number; stop(): Promise<void>; appPort: number };
 async function timeStart(dataDir: string, ports: { app: number; anvil: number; pg: number }): Promise<Started> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, MOTIF_DATA_DIR: dataDir, MOTIF_APP_PORT: String(ports.app), MOTIF_ANVIL_PORT: String(ports.anvil), MOTIF_PG_PORT: String(ports.pg) },
+    env: {
+      ...process.env,
+      MOTIF_DATA_DIR: dataDir,
+      MOTIF_APP_PORT: String(ports.app),
+      MOTIF_ANVIL_PORT: String(ports.anvil),
+      MOTIF_PG_PORT: String(ports.pg),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -22,7 +28,9 @@ async function timeStart(dataDir: string, ports: { app: number; anvil: number; p
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)),
+    );
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -58,9 +66,27 @@ export const platformBench: BenchModule = {
       await warm.stop();
       const healthMs = median(samples);
       return [
-        { name: 'start.cold.s', value: round(cold.readyMs / 1000, 1), unit: 's', goal: 'report (fresh clone: builds the app, compiles contracts)', note: 'npm start to "Motif is running", empty data folder, no .next, no contracts/out' },
-        { name: 'start.warm.s', value: round(warm.readyMs / 1000, 1), unit: 's', goal: 'report (restart with data and build kept)', note: 'second npm start on the same data' },
-        { name: 'health.roundtrip.ms', value: round(healthMs, 1), unit: 'ms', goal: 'report', note: `median of ${samples.length} GET /api/health (RPC + code checks, SQL + migration status, IPFS add + read back)` },
+        {
+          name: 'start.cold.s',
+          value: round(cold.readyMs / 1000, 1),
+          unit: 's',
+          goal: 'report (fresh clone: builds the app, compiles contracts)',
+          note: 'npm start to "Motif is running", empty data folder, no .next, no contracts/out',
+        },
+        {
+          name: 'start.warm.s',
+          value: round(warm.readyMs / 1000, 1),
+          unit: 's',
+          goal: 'report (restart with data and build kept)',
+          note: 'second npm start on the same data',
+        },
+        {
+          name: 'health.roundtrip.ms',
+          value: round(healthMs, 1),
+          unit: 'ms',
+          goal: 'report',
+          note: `median of ${samples.length} GET /api/health (RPC + code checks, SQL + migration status, IPFS add + read back)`,
+        },
       ];
     } finally {
       await rm(dir, { recursive: true, force: true });

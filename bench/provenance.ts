@@ -31,7 +31,6 @@ const MIB = 2 ** 20;
 const ADD_RUNS = 7;
 const VERIFY_RUNS = 3;
 
-
 export const provenanceBench: BenchModule = {
   title: 'IPFS and verification',
   async run(): Promise<BenchFigure[]> {
@@ -76,16 +75,41 @@ export const provenanceBench: BenchModule = {
       const params: BuildManifestParameters = {
         model: { id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' },
         generation: generationFromComposeRequest(
-          defaultComposeRequest({ modelId: model.id, seed: 20261124, bars: 90, tempo: 120, primer: { type: 'chords', progression: ['C'] } }),
+          defaultComposeRequest({
+            modelId: model.id,
+            seed: 20261124,
+            bars: 90,
+            tempo: 120,
+            primer: { type: 'chords', progression: ['C'] },
+          }),
           Array.from({ length: 90 }, () => 'C'),
           MOTIF_SAMPLER,
         ),
         notes: { generatedDigest: `sha256:${'0'.repeat(64)}`, finalDigest: `sha256:${'0'.repeat(64)}`, finalCount: 4 },
         editLog: [],
-        render: { engine: 'bench', instrument: 'sine', sampleRate: WAV_SAMPLE_RATE, channels: 1, bitDepth: 16, durationSeconds: 180 },
+        render: {
+          engine: 'bench',
+          instrument: 'sine',
+          sampleRate: WAV_SAMPLE_RATE,
+          channels: 1,
+          bitDepth: 16,
+          durationSeconds: 180,
+        },
         files: {
-          audio: { path: 'audio.wav', mediaType: 'audio/wav', size: wav.byteLength, sha256: sha256Hex(wav), cid: (await cidOfBytes(wav)).toString() },
-          midi: { path: 'track.mid', mediaType: 'audio/midi', size: midi.byteLength, sha256: sha256Hex(midi), cid: (await cidOfBytes(midi)).toString() },
+          audio: {
+            path: 'audio.wav',
+            mediaType: 'audio/wav',
+            size: wav.byteLength,
+            sha256: sha256Hex(wav),
+            cid: (await cidOfBytes(wav)).toString(),
+          },
+          midi: {
+            path: 'track.mid',
+            mediaType: 'audio/midi',
+            size: midi.byteLength,
+            sha256: sha256Hex(midi),
+            cid: (await cidOfBytes(midi)).toString(),
+          },
         },
         creator: creator.address,
         createdAt: new Date().toISOString(),
@@ -102,12 +126,37 @@ export const provenanceBench: BenchModule = {
       normalisePeak(channels);
       const watermark = watermarkRender({ sampleRate: audio.sampleRate, channels }, notes.finalDigest);
       wav = encodeWav16({ sampleRate: audio.sampleRate, channels });
-      params.files.audio = { path: 'audio.wav', mediaType: 'audio/wav', size: wav.byteLength, sha256: sha256Hex(wav), cid: (await cidOfBytes(wav)).toString() };
-      params.render = { engine: 'motif js-renderer', instrument: 'studio presets', sampleRate: audio.sampleRate, channels: 2, bitDepth: 16, durationSeconds: audio.seconds, watermark: watermark.record };
+      params.files.audio = {
+        path: 'audio.wav',
+        mediaType: 'audio/wav',
+        size: wav.byteLength,
+        sha256: sha256Hex(wav),
+        cid: (await cidOfBytes(wav)).toString(),
+      };
+      params.render = {
+        engine: 'motif js-renderer',
+        instrument: 'studio presets',
+        sampleRate: audio.sampleRate,
+        channels: 2,
+        bitDepth: 16,
+        durationSeconds: audio.seconds,
+        watermark: watermark.record,
+      };
       const manifest = buildManifest({ ...params, model: { ...params.model, backend: composed.backend }, notes });
-      const signed = await signManifest({ manifest, chainId: 31337, verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3', sign: (td) => creator.signTypedData(td) });
+      const signed = await signManifest({
+        manifest,
+        chainId: 31337,
+        verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        sign: (td) => creator.signTypedData(td),
+      });
       const c2paPem = await generateLocalCredentials({ organisation: 'Motif bench' });
-      const pinned = await pinTrack(storage, { wav, midi, signed, metadata: { name: 'Bench track', description: 'Three minutes', genre: 'Folk', credits: [] }, c2pa: parseCredentials(c2paPem) });
+      const pinned = await pinTrack(storage, {
+        wav,
+        midi,
+        signed,
+        metadata: { name: 'Bench track', description: 'Three minutes', genre: 'Folk', credits: [] },
+        c2pa: parseCredentials(c2paPem),
+      });
 
       // Verification as a visitor runs it: a fresh replay (model load included), every file re-hashed; as `npm run
       // verify` runs it, the replay in its own thread beside the other checks. The median of VERIFY_RUNS cold runs,
@@ -132,13 +181,40 @@ export const provenanceBench: BenchModule = {
       if (!result) throw new Error('no verification ran');
       const verifyMs = median(coldMs);
       const failed = result.checks.filter((c) => (!c.pass || c.skipped) && c.name !== 'chain');
-      if (failed.length > 0) throw new Error(`verification failed: ${failed.map((c) => `${c.name}: ${c.reason}`).join('; ')}`);
+      if (failed.length > 0)
+        throw new Error(`verification failed: ${failed.map((c) => `${c.name}: ${c.reason}`).join('; ')}`);
 
       return [
-        { name: 'ipfs.add.mibps', value: round(addMibps, 1), unit: 'MiB/s', goal: 'report', note: `50 MiB of new random bytes imported, synced to disk and pinned through the embedded Helia node (pack blockstore, LMDB pins); median of ${ADD_RUNS} (each: ${addMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
-        { name: 'ipfs.sha256.mibps', value: round(shaMibps, 1), unit: 'MiB/s', goal: 'report', note: `node:crypto SHA-256 over the same 50 MiB, one core, same rounds; median of ${ADD_RUNS} (each: ${hashMs.map((ms) => ms.toFixed(0)).join(', ')} ms)` },
-        { name: 'ipfs.add.sha256_ratio', value: Math.round((addMibps / shaMibps) * 100) / 100, unit: 'x', goal: '>= 0.5' },
-        { name: 'verify.ms', value: Math.round(verifyMs), unit: 'ms', goal: '<= 1500', note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, rendered, watermarked and C2PA-signed as a minted track is; 90 bars = 1,440 steps replayed), every check (files, metadata facts, C2PA, watermark, signature, replay; the replay in a worker thread beside the others, as npm run verify runs it), cold model load included; median of ${VERIFY_RUNS} cold runs (${coldMs.map((ms) => ms.toFixed(0)).join(', ')} ms); warm: ${Math.round(warmMs)} ms; checks passed: ${result.checks.filter((c) => c.pass && !c.skipped).map((c) => c.name).join(', ')}; chain check not included (by CID)` },
+        {
+          name: 'ipfs.add.mibps',
+          value: round(addMibps, 1),
+          unit: 'MiB/s',
+          goal: 'report',
+          note: `50 MiB of new random bytes imported, synced to disk and pinned through the embedded Helia node (pack blockstore, LMDB pins); median of ${ADD_RUNS} (each: ${addMs.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
+        },
+        {
+          name: 'ipfs.sha256.mibps',
+          value: round(shaMibps, 1),
+          unit: 'MiB/s',
+          goal: 'report',
+          note: `node:crypto SHA-256 over the same 50 MiB, one core, same rounds; median of ${ADD_RUNS} (each: ${hashMs.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
+        },
+        {
+          name: 'ipfs.add.sha256_ratio',
+          value: Math.round((addMibps / shaMibps) * 100) / 100,
+          unit: 'x',
+          goal: '>= 0.5',
+        },
+        {
+          name: 'verify.ms',
+          value: Math.round(verifyMs),
+          unit: 'ms',
+          goal: '<= 1500',
+          note: `3-minute track (${(wav.byteLength / MIB).toFixed(1)} MiB WAV, rendered, watermarked and C2PA-signed as a minted track is; 90 bars = 1,440 steps replayed), every check (files, metadata facts, C2PA, watermark, signature, replay; the replay in a worker thread beside the others, as npm run verify runs it), cold model load included; median of ${VERIFY_RUNS} cold runs (${coldMs.map((ms) => ms.toFixed(0)).join(', ')} ms); warm: ${Math.round(warmMs)} ms; checks passed: ${result.checks
+            .filter((c) => c.pass && !c.skipped)
+            .map((c) => c.name)
+            .join(', ')}; chain check not included (by CID)`,
+        },
       ];
     } finally {
       await storage.close();

@@ -25,7 +25,13 @@ const round1 = (x: number): number => round(x, 1);
 async function startApp(dataDir: string): Promise<{ base: string; stop(): Promise<void> }> {
   const ports = { app: await freePort(), anvil: await freePort(), pg: await freePort() };
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, MOTIF_DATA_DIR: dataDir, MOTIF_APP_PORT: String(ports.app), MOTIF_ANVIL_PORT: String(ports.anvil), MOTIF_PG_PORT: String(ports.pg) },
+    env: {
+      ...process.env,
+      MOTIF_DATA_DIR: dataDir,
+      MOTIF_APP_PORT: String(ports.app),
+      MOTIF_ANVIL_PORT: String(ports.anvil),
+      MOTIF_PG_PORT: String(ports.pg),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,7 +42,9 @@ async function startApp(dataDir: string): Promise<{ base: string; stop(): Promis
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)),
+    );
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -49,7 +57,10 @@ async function startApp(dataDir: string): Promise<{ base: string; stop(): Promis
 }
 
 async function composeOnce(page: Page, seed: number): Promise<{ wallMs: number; workerMs: number }> {
-  const before = await page.getByTestId('digest').textContent().catch(() => null);
+  const before = await page
+    .getByTestId('digest')
+    .textContent()
+    .catch(() => null);
   await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed));
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Compose' }).click();
@@ -65,18 +76,41 @@ async function composeOnce(page: Page, seed: number): Promise<{ wallMs: number; 
   const wallMs = Date.now() - t0;
   const status = (await page.getByTestId('status').textContent()) ?? '';
   const m = /in (\d+) ms/.exec(status);
-  if (!m) throw new Error(`compose failed: ${status} ${await page.getByTestId('error').textContent().catch(() => '')}`);
+  if (!m)
+    throw new Error(
+      `compose failed: ${status} ${await page
+        .getByTestId('error')
+        .textContent()
+        .catch(() => '')}`,
+    );
   return { wallMs, workerMs: Number(m[1]) };
 }
 
 async function renderOnce(page: Page, engine: 'js' | 'tone' | 'tone-synths'): Promise<number> {
   await page.getByLabel('Renderer').selectOption(engine);
   await page.getByRole('button', { name: 'Render WAV' }).click();
-  await page.waitForFunction(() => /^Rendering/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''), null, { timeout: 10_000, polling: 1 }).catch(() => {});
-  await page.waitForFunction(() => /^Rendered|failed/.test(document.querySelector('[data-testid=status]')?.textContent ?? '') || document.querySelector('[data-testid=error]') !== null, null, { timeout: 300_000 });
+  await page
+    .waitForFunction(() => /^Rendering/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''), null, {
+      timeout: 10_000,
+      polling: 1,
+    })
+    .catch(() => {});
+  await page.waitForFunction(
+    () =>
+      /^Rendered|failed/.test(document.querySelector('[data-testid=status]')?.textContent ?? '') ||
+      document.querySelector('[data-testid=error]') !== null,
+    null,
+    { timeout: 300_000 },
+  );
   const status = (await page.getByTestId('status').textContent()) ?? '';
   const m = /\(([\d.]+)× real time\)/.exec(status);
-  if (!m) throw new Error(`render failed: ${status} ${await page.getByTestId('error').textContent().catch(() => '')}`);
+  if (!m)
+    throw new Error(
+      `render failed: ${status} ${await page
+        .getByTestId('error')
+        .textContent()
+        .catch(() => '')}`,
+    );
   return Number(m[1]);
 }
 
@@ -130,11 +164,41 @@ export const studioBench: BenchModule = {
       const toneSynths = await renderOnce(page, 'tone-synths');
       modelNote += `; 32 bars at 112 BPM = 68.6 s of audio`;
       return [
-        { name: 'gen.32bars.ms', value: Math.round(genMs), unit: 'ms', goal: '<= 1000', note: `click to notes shown, median of 3 seeds, warm; worker compose ${Math.round(workerMs)} ms; cpu-js engine (bit-exact with tfjs cpu); ${modelNote}` },
-        { name: 'render.xrealtime', value: round1(median(js)), unit: 'x', goal: '>= 20', note: 'pure-JS oscillators in the worker (studio default), incl. normalise + 16-bit encode; median of 3' },
-        { name: 'render.tone.xrealtime', value: round1(median(tone)), unit: 'x', goal: '>= 20', note: 'Tone.Offline with shared Web Audio voices (per voice one oscillator and one automated gain; a note takes a free voice), main thread, median of 3' },
-        { name: 'render.tone-synths.xrealtime', value: round1(toneSynths), unit: 'x', goal: 'report', note: 'Tone.Offline with the Tone.js instruments of the live player (PolySynth per track + synth drum kit)' },
-        { name: 'studio.firstload.kb', value: round1(firstLoadKb), unit: 'KiB', goal: 'report (magenta/tfjs and tone lazy)', note: `${firstLoadCount} scripts, encoded bytes + headers from Chromium's network log` },
+        {
+          name: 'gen.32bars.ms',
+          value: Math.round(genMs),
+          unit: 'ms',
+          goal: '<= 1000',
+          note: `click to notes shown, median of 3 seeds, warm; worker compose ${Math.round(workerMs)} ms; cpu-js engine (bit-exact with tfjs cpu); ${modelNote}`,
+        },
+        {
+          name: 'render.xrealtime',
+          value: round1(median(js)),
+          unit: 'x',
+          goal: '>= 20',
+          note: 'pure-JS oscillators in the worker (studio default), incl. normalise + 16-bit encode; median of 3',
+        },
+        {
+          name: 'render.tone.xrealtime',
+          value: round1(median(tone)),
+          unit: 'x',
+          goal: '>= 20',
+          note: 'Tone.Offline with shared Web Audio voices (per voice one oscillator and one automated gain; a note takes a free voice), main thread, median of 3',
+        },
+        {
+          name: 'render.tone-synths.xrealtime',
+          value: round1(toneSynths),
+          unit: 'x',
+          goal: 'report',
+          note: 'Tone.Offline with the Tone.js instruments of the live player (PolySynth per track + synth drum kit)',
+        },
+        {
+          name: 'studio.firstload.kb',
+          value: round1(firstLoadKb),
+          unit: 'KiB',
+          goal: 'report (magenta/tfjs and tone lazy)',
+          note: `${firstLoadCount} scripts, encoded bytes + headers from Chromium's network log`,
+        },
       ];
     } finally {
       await browser.close();

@@ -7,7 +7,13 @@
  */
 import '../lib/config/polyfills';
 import { WAV_SAMPLE_RATE } from '../lib/generation/export/wav';
-import { detectWatermark, embedWatermark, payloadHex, payloadOfNotesDigest, type Pcm } from '../lib/provenance/watermark';
+import {
+  detectWatermark,
+  embedWatermark,
+  payloadHex,
+  payloadOfNotesDigest,
+  type Pcm,
+} from '../lib/provenance/watermark';
 import { linearResample, loadCorpusModel, renderCorpus, type RenderedTrack } from '../test/provenance/watermark-tracks';
 import { decodeMp3, encodeMp3 } from './mp3-roundtrip';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
@@ -58,17 +64,24 @@ export const watermarkBench: BenchModule = {
       snrs.push(report.snrDb);
       const wav = { sampleRate: RATE, channels: pcm.channels.map(int16) };
       const clean = detectWatermark(wav);
-      for (let b = 0; b < 16; b++) bitsRight += 4 - popcount(parseInt(clean.payload.slice(b, b + 1), 16) ^ parseInt(want.slice(b, b + 1), 16));
+      for (let b = 0; b < 16; b++)
+        bitsRight += 4 - popcount(parseInt(clean.payload.slice(b, b + 1), 16) ^ parseInt(want.slice(b, b + 1), 16));
       const exact = (d: ReturnType<typeof detectWatermark>, what: keyof typeof ok) => {
         if (d.found && d.payload === want) ok[what]++;
         else failures.push(`${what} #${i} (pilot ${d.pilot.toFixed(1)})`);
       };
       exact(clean, 'clean');
       exact(detectWatermark(await decodeMp3(encodeMp3(wav.channels, RATE, 128))), 'mp3');
-      exact(detectWatermark({ sampleRate: 48_000, channels: wav.channels.map((c) => linearResample(c, RATE, 48_000)) }), 'resample');
+      exact(
+        detectWatermark({ sampleRate: 48_000, channels: wav.channels.map((c) => linearResample(c, RATE, 48_000)) }),
+        'resample',
+      );
       const length = wav.channels[0]?.length ?? 0;
       const from = Math.floor(((i * 0.618034) % 1) * (length - 10 * RATE));
-      exact(detectWatermark({ sampleRate: RATE, channels: wav.channels.map((c) => c.slice(from, from + 10 * RATE)) }), 'crop');
+      exact(
+        detectWatermark({ sampleRate: RATE, channels: wav.channels.map((c) => c.slice(from, from + 10 * RATE)) }),
+        'crop',
+      );
     }
 
     // 200 unmarked signals: 20 unmarked renders whole, 80 ten-second excerpts of them, 100 noise and tone signals.
@@ -95,15 +108,59 @@ export const watermarkBench: BenchModule = {
     const falsePositives = negatives.filter((n) => detectWatermark(n).found).length;
 
     const pct = (n: number) => round((100 * n) / TRACKS, 1);
-    const note = failures.length ? `missed: ${failures.join(', ')}` : `all ${TRACKS} tracks (${round(audioSeconds, 0)} s of audio)`;
+    const note = failures.length
+      ? `missed: ${failures.join(', ')}`
+      : `all ${TRACKS} tracks (${round(audioSeconds, 0)} s of audio)`;
     return [
-      { name: 'watermark.detect.clean', value: round((100 * bitsRight) / (TRACKS * 64), 2), unit: '% bits', goal: '100%', note: `payload bits recovered from the 16-bit audio; ${ok.clean}/${TRACKS} tracks exact` },
-      { name: 'watermark.detect.mp3_128k', value: pct(ok.mp3), unit: '% tracks', goal: '>= 95%', note: `payload exact after lamejs 128 kb/s CBR -> mpg123; ${note}` },
-      { name: 'watermark.detect.resample', value: pct(ok.resample), unit: '% tracks', goal: '>= 95%', note: '44.1 -> 48 kHz (linear interpolation), payload exact' },
-      { name: 'watermark.detect.crop10s', value: pct(ok.crop), unit: '% tracks', goal: '>= 90%', note: '10-second excerpt at an arbitrary offset, payload exact' },
-      { name: 'watermark.false_positive', value: falsePositives, unit: `of ${negatives.length}`, goal: '0 of 200', note: '20 unmarked renders, 80 excerpts of them, 100 noise / pink noise / tone signals (a fifth at 48 kHz)' },
-      { name: 'watermark.snr_db', value: round(Math.min(...snrs), 2), unit: 'dB (lowest)', goal: '>= 35 dB', note: `median ${round(median(snrs), 2)} dB; signal power over mark power on the float render` },
-      { name: 'watermark.embed.xrealtime', value: round(audioSeconds / embedSeconds, 1), unit: 'x real time', goal: '>= 50x', note: `${round(audioSeconds, 0)} s of stereo 44.1 kHz marked in ${round(embedSeconds, 2)} s (Node, one core)` },
+      {
+        name: 'watermark.detect.clean',
+        value: round((100 * bitsRight) / (TRACKS * 64), 2),
+        unit: '% bits',
+        goal: '100%',
+        note: `payload bits recovered from the 16-bit audio; ${ok.clean}/${TRACKS} tracks exact`,
+      },
+      {
+        name: 'watermark.detect.mp3_128k',
+        value: pct(ok.mp3),
+        unit: '% tracks',
+        goal: '>= 95%',
+        note: `payload exact after lamejs 128 kb/s CBR -> mpg123; ${note}`,
+      },
+      {
+        name: 'watermark.detect.resample',
+        value: pct(ok.resample),
+        unit: '% tracks',
+        goal: '>= 95%',
+        note: '44.1 -> 48 kHz (linear interpolation), payload exact',
+      },
+      {
+        name: 'watermark.detect.crop10s',
+        value: pct(ok.crop),
+        unit: '% tracks',
+        goal: '>= 90%',
+        note: '10-second excerpt at an arbitrary offset, payload exact',
+      },
+      {
+        name: 'watermark.false_positive',
+        value: falsePositives,
+        unit: `of ${negatives.length}`,
+        goal: '0 of 200',
+        note: '20 unmarked renders, 80 excerpts of them, 100 noise / pink noise / tone signals (a fifth at 48 kHz)',
+      },
+      {
+        name: 'watermark.snr_db',
+        value: round(Math.min(...snrs), 2),
+        unit: 'dB (lowest)',
+        goal: '>= 35 dB',
+        note: `median ${round(median(snrs), 2)} dB; signal power over mark power on the float render`,
+      },
+      {
+        name: 'watermark.embed.xrealtime',
+        value: round(audioSeconds / embedSeconds, 1),
+        unit: 'x real time',
+        goal: '>= 50x',
+        note: `${round(audioSeconds, 0)} s of stereo 44.1 kHz marked in ${round(embedSeconds, 2)} s (Node, one core)`,
+      },
     ];
   },
 };

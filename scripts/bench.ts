@@ -23,23 +23,27 @@ const TITLES: Record<string, string> = {
   ci: 'CI wall time (.ci/run from a clean checkout)',
 };
 
-const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string; onlyWhenNamed?: boolean }> = {
-  platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
-  gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
-  models: { file: '../bench/models.ts', exportName: 'modelsBench', markdownExport: 'modelsTable' },
-  gallery: { file: '../bench/gallery.ts', exportName: 'galleryBench' },
-  provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
-  c2pa: { file: '../bench/c2pa.ts', exportName: 'c2paBench' },
-  gateway: { file: '../bench/gateway.ts', exportName: 'gatewayBench' },
-  studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
-  load: { file: '../bench/load.ts', exportName: 'loadBench' },
-  watermark: { file: '../bench/watermark.ts', exportName: 'watermarkBench' },
-  fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
-  // Runs the whole of .ci/run from a clean checkout (about 20 minutes, twice with MOTIF_BENCH_CI_BURN=1): only when named.
-  ci: { file: '../bench/ci.ts', exportName: 'ciBench', onlyWhenNamed: true },
-};
+const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string; onlyWhenNamed?: boolean }> =
+  {
+    platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
+    gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
+    models: { file: '../bench/models.ts', exportName: 'modelsBench', markdownExport: 'modelsTable' },
+    gallery: { file: '../bench/gallery.ts', exportName: 'galleryBench' },
+    provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
+    c2pa: { file: '../bench/c2pa.ts', exportName: 'c2paBench' },
+    gateway: { file: '../bench/gateway.ts', exportName: 'gatewayBench' },
+    studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
+    load: { file: '../bench/load.ts', exportName: 'loadBench' },
+    watermark: { file: '../bench/watermark.ts', exportName: 'watermarkBench' },
+    fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
+    // Runs the whole of .ci/run from a clean checkout (about 20 minutes, twice with MOTIF_BENCH_CI_BURN=1): only when named.
+    ci: { file: '../bench/ci.ts', exportName: 'ciBench', onlyWhenNamed: true },
+  };
 
-type Stored = Record<string, { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }>;
+type Stored = Record<
+  string,
+  { value: number; unit: string; goal: string; note?: string; module: string; measuredAt: string }
+>;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const resultsPath = 'bench/results.json';
@@ -61,7 +65,14 @@ for (const [key, { file, exportName, markdownExport, onlyWhenNamed }] of Object.
     const figures: BenchFigure[] = await bench.run();
     for (const name of Object.keys(results)) if (results[name]?.module === key) delete results[name];
     for (const f of figures) {
-      results[f.name] = { value: f.value, unit: f.unit, goal: f.goal, ...(f.note ? { note: f.note } : {}), module: key, measuredAt: new Date().toISOString() };
+      results[f.name] = {
+        value: f.value,
+        unit: f.unit,
+        goal: f.goal,
+        ...(f.note ? { note: f.note } : {}),
+        module: key,
+        measuredAt: new Date().toISOString(),
+      };
       console.log(`  ${f.name} = ${f.value} ${f.unit}  (goal ${f.goal})`);
     }
     const markdown = markdownExport ? (mod as Record<string, unknown>)[markdownExport] : undefined;
@@ -88,9 +99,17 @@ const lines = [
   '',
 ];
 for (const [key, entries] of byModule) {
-  lines.push(`## ${titles[key] ?? TITLES[key] ?? key}`, '', '| figure | value | goal | measured | note |', '| --- | --- | --- | --- | --- |');
+  lines.push(
+    `## ${titles[key] ?? TITLES[key] ?? key}`,
+    '',
+    '| figure | value | goal | measured | note |',
+    '| --- | --- | --- | --- | --- |',
+  );
   const cell = (text: string) => text.split('\n')[0]!.replaceAll('|', '\\|');
-  for (const [name, r] of entries) lines.push(`| \`${name}\` | ${r.value} ${r.unit} | ${cell(r.goal)} | ${r.measuredAt.slice(0, 10)} | ${cell(r.note ?? '')} |`);
+  for (const [name, r] of entries)
+    lines.push(
+      `| \`${name}\` | ${r.value} ${r.unit} | ${cell(r.goal)} | ${r.measuredAt.slice(0, 10)} | ${cell(r.note ?? '')} |`,
+    );
   lines.push('');
   const extra = extras[key] ?? (existsSync(`bench/${key}.md`) ? readFileSync(`bench/${key}.md`, 'utf8') : '');
   if (extras[key]) writeFileSync(`bench/${key}.md`, extras[key]);

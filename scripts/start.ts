@@ -21,16 +21,20 @@ const logFile = createWriteStream(path.join(layout.logsDir, 'platform.log'), { f
 const verbose = process.env.MOTIF_VERBOSE === '1';
 
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-const onReady = (component: Component, detail: string) => console.log(`✔ ${component.padEnd(9)} ${detail}  [${seconds()} s]`);
+const onReady = (component: Component, detail: string) =>
+  console.log(`✔ ${component.padEnd(9)} ${detail}  [${seconds()} s]`);
 const onLog = (component: Component, line: string) => {
   logFile.write(`${new Date().toISOString()} [${component}] ${line}\n`);
   if (verbose) console.log(`  ${component}: ${line}`);
-  else if (component === 'app' && /Creating an optimized production build|Compiled successfully|built in/.test(line)) console.log(`  app: ${line.trim()}`);
+  else if (component === 'app' && /Creating an optimized production build|Compiled successfully|built in/.test(line))
+    console.log(`  app: ${line.trim()}`);
 };
 
 /** Records how this run ended in the log, and exits once the log is flushed (process.exit alone drops pending writes). */
 const exit = (code: number, how: string) =>
-  new Promise<never>(() => logFile.end(`${new Date().toISOString()} [start] ${how} (exit ${code})\n`, () => process.exit(code)));
+  new Promise<never>(() =>
+    logFile.end(`${new Date().toISOString()} [start] ${how} (exit ${code})\n`, () => process.exit(code)),
+  );
 
 // Ctrl-C while starting stops what has started so far; once running, it stops everything in order and exits 0.
 const interrupted = new AbortController();
@@ -51,7 +55,9 @@ const shutdown = async (signal: StopSignal) => {
 };
 ownStopSignals((signal) => void shutdown(signal));
 
-console.log(`Starting Motif (data in ${path.relative(process.cwd(), layout.dataDir) || '.'}/, log in ${path.relative(process.cwd(), layout.logsDir)}/platform.log)`);
+console.log(
+  `Starting Motif (data in ${path.relative(process.cwd(), layout.dataDir) || '.'}/, log in ${path.relative(process.cwd(), layout.logsDir)}/platform.log)`,
+);
 try {
   const role = parseRole(process.argv.slice(2), process.env.MOTIF_ROLE);
   assertRoleConfigured(role, env);
@@ -65,10 +71,10 @@ try {
     console.log('Stopped before Motif was ready.');
     await exit(128 + os.constants.signals[signal], `stopped by ${signal} before Motif was ready`);
   }
-  const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
+  const known =
+    error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
   const message = error instanceof Error ? error.message : String(error);
   console.error(`\n✘ Motif could not start: ${message}`);
   if (!known && error instanceof Error && error.stack) logFile.write(`${error.stack}\n`);
   await exit(1, `could not start: ${message.split('\n')[0]}`);
 }
-

@@ -39,8 +39,17 @@ const since = (t0: number) => (performance.now() - t0) / 1000;
 // 1. Set-up: installs, never inside a test hook.
 {
   const t0 = performance.now();
-  const failed = ['scripts/ensure-chromium.sh', 'scripts/ensure-python-torch.sh', 'scripts/ensure-training-data.sh'].filter((s) => existsSync(s) && run('bash', [s]) !== 0);
-  step('set-up: Chromium, PyTorch, training data', failed.length === 0, since(t0), failed.map((s) => `  ${s} failed: the tests that need it will fail`).join('\n'));
+  const failed = [
+    'scripts/ensure-chromium.sh',
+    'scripts/ensure-python-torch.sh',
+    'scripts/ensure-training-data.sh',
+  ].filter((s) => existsSync(s) && run('bash', [s]) !== 0);
+  step(
+    'set-up: Chromium, PyTorch, training data',
+    failed.length === 0,
+    since(t0),
+    failed.map((s) => `  ${s} failed: the tests that need it will fail`).join('\n'),
+  );
 }
 
 /** The e2e project runs when nothing was named, or when a named path is under test/e2e. */
@@ -54,7 +63,12 @@ if (e2eWanted) {
     step(build.built ? 'set-up: app build (next build)' : 'set-up: app build (up to date)', true, since(t0));
   } catch (error) {
     appBuilt = false;
-    step('set-up: app build (next build)', false, since(t0), `${error instanceof Error ? error.message : String(error)}\n  the e2e tests were not run`);
+    step(
+      'set-up: app build (next build)',
+      false,
+      since(t0),
+      `${error instanceof Error ? error.message : String(error)}\n  the e2e tests were not run`,
+    );
   }
 }
 
@@ -86,7 +100,17 @@ if (whole) {
       const t0 = performance.now();
       const { code, output } = await runCaptured('npm', ['run', '--silent', check.script]);
       const lines = output.trimEnd().split('\n');
-      step(check.name, code === 0, since(t0), code === 0 ? '' : lines.slice(-80).map((l) => `  ${l}`).join('\n'));
+      step(
+        check.name,
+        code === 0,
+        since(t0),
+        code === 0
+          ? ''
+          : lines
+              .slice(-80)
+              .map((l) => `  ${l}`)
+              .join('\n'),
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(2, os.availableParallelism())) }, worker));
@@ -116,19 +140,28 @@ if (existsSync(vitestJson)) {
   total.skipped += report.numPendingTests + report.numTodoTests;
   // A file that failed outside its tests (it did not load, or a beforeAll/afterAll hook threw, which leaves its tests
   // skipped) has no failed test of its own: count the file as one failure.
-  total.failed += report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
-  if (vitestStatus !== 0 && report.numFailedTests === 0 && !report.testResults.some((f) => f.status === 'failed')) total.failed += 1;
+  total.failed += report.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  if (vitestStatus !== 0 && report.numFailedTests === 0 && !report.testResults.some((f) => f.status === 'failed'))
+    total.failed += 1;
 } else if (vitestStatus !== 0) {
   total.failed += 1;
 }
 
 // 4. forge (whole runs only)
 if (whole && existsSync('foundry.toml')) {
-  const result = spawnSync('node_modules/.bin/forge', ['test', '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync('node_modules/.bin/forge', ['test', '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stderr.write(result.stderr ?? '');
   try {
     const start = (result.stdout ?? '').indexOf('{');
-    const suites = JSON.parse((result.stdout ?? '').slice(start)) as Record<string, { test_results: Record<string, { status: string }> }>;
+    const suites = JSON.parse((result.stdout ?? '').slice(start)) as Record<
+      string,
+      { test_results: Record<string, { status: string }> }
+    >;
     let passed = 0;
     let failed = 0;
     for (const [suite, { test_results }] of Object.entries(suites)) {

@@ -25,7 +25,11 @@ async function main(argv: string[]): Promise<number> {
   const env = parseEnv();
   const layout = resolveLayout(env);
   const { chain, rpcUrl } = resolveChain(env);
-  const chainOptions = chainOptionsFor({ rpcUrl, chainId: chain.id, deploymentPath: path.join(layout.deploymentsDir, `${chain.id}.json`) });
+  const chainOptions = chainOptionsFor({
+    rpcUrl,
+    chainId: chain.id,
+    deploymentPath: path.join(layout.deploymentsDir, `${chain.id}.json`),
+  });
   const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
   // The replay runs in its own thread, beside the other checks (lib/provenance/replay-worker.ts).
   const replay = noReplay ? undefined : (await import('../lib/provenance/replay-worker')).createWorkerReplay();
@@ -33,13 +37,28 @@ async function main(argv: string[]): Promise<number> {
   try {
     // C2PA signers are checked against this platform's roots (its data folder or MOTIF_C2PA_*), when it has any
     const c2pa = { trustAnchorsPem: await c2paTrustAnchors({ env, dataDir: layout.dataDir }) };
-    const result = await verifyTrack({ ...target, storage, replay, chain: 'chain' in chainOptions ? chainOptions.chain : undefined, c2pa });
-    const checks: VerifyCheck[] = result.checks.map((c) => (c.name === 'chain' && c.skipped && 'problem' in chainOptions ? { ...c, reason: `skipped: ${chainOptions.problem}` } : c));
+    const result = await verifyTrack({
+      ...target,
+      storage,
+      replay,
+      chain: 'chain' in chainOptions ? chainOptions.chain : undefined,
+      c2pa,
+    });
+    const checks: VerifyCheck[] = result.checks.map((c) =>
+      c.name === 'chain' && c.skipped && 'problem' in chainOptions
+        ? { ...c, reason: `skipped: ${chainOptions.problem}` }
+        : c,
+    );
     if (asJson) console.log(JSON.stringify({ ...result, checks }, null, 2));
     else {
       console.log(`track ${result.cid}${result.tokenId ? ` (token ${result.tokenId})` : ''}`);
-      for (const c of checks) console.log(`${c.skipped ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(9)} ${c.reason}`);
-      console.log(result.ok ? 'verified: every check passed' : `not verified: ${checks.filter((c) => !c.pass).length} of ${checks.length} checks did not pass`);
+      for (const c of checks)
+        console.log(`${c.skipped ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(9)} ${c.reason}`);
+      console.log(
+        result.ok
+          ? 'verified: every check passed'
+          : `not verified: ${checks.filter((c) => !c.pass).length} of ${checks.length} checks did not pass`,
+      );
     }
     return result.ok ? 0 : 1;
   } finally {

@@ -15,7 +15,9 @@ export function describeEvent(name: string, args: Args, currency: Currency): str
     case 'VoucherRedeemed':
       return `Voucher redeemed by ${shortHex(str(args.buyer))} for ${amount(str(args.price))}`;
     case 'Transfer':
-      return /^0x0{40}$/.test(str(args.from)) ? `Created for ${shortHex(str(args.to))}` : `Transferred ${shortHex(str(args.from))} → ${shortHex(str(args.to))}`;
+      return /^0x0{40}$/.test(str(args.from))
+        ? `Created for ${shortHex(str(args.to))}`
+        : `Transferred ${shortHex(str(args.from))} → ${shortHex(str(args.to))}`;
     case 'Listed':
       return `Listed by ${shortHex(str(args.seller))} for ${amount(str(args.price))}`;
     case 'ListingUpdated':

@@ -28,14 +28,21 @@ export function WalletMenu() {
     return (
       <div className="wallet-menu" data-testid="wallet-menu">
         <span aria-label="Connected wallet" title={connection.address}>
-          {shortHex(connection.address)} <span className="muted">({connection.connector?.name.split(' — ')[0] ?? 'wallet'})</span>
+          {shortHex(connection.address)}{' '}
+          <span className="muted">({connection.connector?.name.split(' — ')[0] ?? 'wallet'})</span>
         </span>{' '}
         {wrongChain ? (
-          <button type="button" onClick={() => switchChain.mutate({ chainId: configuredChainId })} disabled={switchChain.isPending}>
+          <button
+            type="button"
+            onClick={() => switchChain.mutate({ chainId: configuredChainId })}
+            disabled={switchChain.isPending}
+          >
             {switchChain.isPending ? 'Switching…' : 'Wrong network: switch to Motif’s chain'}
           </button>
         ) : signedIn ? (
-          <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>Sign out ({shortHex(connection.address)})</button>
+          <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            Sign out ({shortHex(connection.address)})
+          </button>
         ) : (
           <button type="button" onClick={() => signIn.mutate()} disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in with Ethereum'}
@@ -51,7 +58,11 @@ export function WalletMenu() {
         >
           Disconnect
         </button>
-        {wrongChain && <p role="alert">Your wallet is on chain {connection.chainId}; Motif runs on chain {configuredChainId}.</p>}
+        {wrongChain && (
+          <p role="alert">
+            Your wallet is on chain {connection.chainId}; Motif runs on chain {configuredChainId}.
+          </p>
+        )}
         {error && <p role="alert">{describeWalletError(error)}</p>}
       </div>
     );
@@ -69,7 +80,9 @@ export function WalletMenu() {
               <button
                 type="button"
                 disabled={connect.isPending}
-                onClick={() => connect.mutate({ connector, chainId: configuredChainId }, { onSuccess: () => setOpen(false) })}
+                onClick={() =>
+                  connect.mutate({ connector, chainId: configuredChainId }, { onSuccess: () => setOpen(false) })
+                }
               >
                 {connector.type === 'injected' && connector.id === 'injected' ? 'Browser wallet' : connector.name}
               </button>

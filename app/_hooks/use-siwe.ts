@@ -43,7 +43,11 @@ export function useSiwe() {
       });
       const signature = await signMessageAsync({ message, account: address });
       return readJson<SiweSession>(
-        await fetch('/api/auth/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) }),
+        await fetch('/api/auth/verify', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ message, signature }),
+        }),
       );
     },
     onSuccess: (data) => queryClient.setQueryData(SESSION_KEY, data),

@@ -33,7 +33,8 @@ export function useTx() {
           const hash = await step.send();
           setState({ phase: 'pending', label, message: `${prefix}${step.label} — waiting for confirmation…`, hash });
           const receipt = await waitForTransactionReceipt(config, { hash });
-          if (receipt.status !== 'success') throw new Error(`${step.label} was reverted in block ${receipt.blockNumber}`);
+          if (receipt.status !== 'success')
+            throw new Error(`${step.label} was reverted in block ${receipt.blockNumber}`);
         }
         setState({ phase: 'confirmed', label, message: `${label}: confirmed.` });
         return true;

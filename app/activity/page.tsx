@@ -2,7 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { describeEvent } from '../_components/format';
 import { serverCurrency } from '../_components/server-currency';
-import { ACTIVITY_KINDS, activityHref, parseActivityQuery, readActivity, type ActivityKind } from '../../lib/activity/activity-feed';
+import {
+  ACTIVITY_KINDS,
+  activityHref,
+  parseActivityQuery,
+  readActivity,
+  type ActivityKind,
+} from '../../lib/activity/activity-feed';
 import { shortHex } from '../../lib/format/short-hex';
 import { getServices } from '../../lib/platform/services';
 
@@ -15,17 +21,25 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   const { kind, page } = parseActivityQuery(await searchParams);
   const { prisma, chainId } = await getServices();
-  const [{ events, more, lost }, currency] = await Promise.all([readActivity(prisma, chainId, { kind, page }), serverCurrency()]);
+  const [{ events, more, lost }, currency] = await Promise.all([
+    readActivity(prisma, chainId, { kind, page }),
+    serverCurrency(),
+  ]);
   const href = (p: number, k: ActivityKind | null = kind) => activityHref(p, k);
   return (
     <>
       <h1>Activity</h1>
       {lost.length > 0 && (
-        <section className="lost-transactions" role="alert" aria-labelledby="lost-heading" data-testid="lost-transactions">
+        <section
+          className="lost-transactions"
+          role="alert"
+          aria-labelledby="lost-heading"
+          data-testid="lost-transactions"
+        >
           <h2 id="lost-heading">Lost transactions</h2>
           <p>
-            These transactions were confirmed, then lost when the chain restarted or reorganised (a local chain keeps only what it saved before it
-            was stopped). Nothing they did is in effect: if you made one, do it again.
+            These transactions were confirmed, then lost when the chain restarted or reorganised (a local chain keeps
+            only what it saved before it was stopped). Nothing they did is in effect: if you made one, do it again.
           </p>
           <ul>
             {lost.map((t) => (
@@ -38,9 +52,13 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         </section>
       )}
       <nav aria-label="Activity kinds">
-        <Link href="/activity" aria-current={kind === null ? 'page' : undefined}>All</Link>{' '}
+        <Link href="/activity" aria-current={kind === null ? 'page' : undefined}>
+          All
+        </Link>{' '}
         {(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map((k) => (
-          <Link key={k} href={href(1, k)} aria-current={kind === k ? 'page' : undefined}>{k[0]!.toUpperCase() + k.slice(1)} </Link>
+          <Link key={k} href={href(1, k)} aria-current={kind === k ? 'page' : undefined}>
+            {k[0]!.toUpperCase() + k.slice(1)}{' '}
+          </Link>
         ))}
       </nav>
       {events.length === 0 ? (
@@ -49,14 +67,27 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         <ol className="activity" data-testid="activity">
           {events.map((e) => (
             <li key={`${e.txHash}-${e.logIndex}`}>
-              {e.tokenId ? <Link href={`/tracks/${e.tokenId}`}>{describeEvent(e.name, e.args, currency)}</Link> : describeEvent(e.name, e.args, currency)}{' '}
+              {e.tokenId ? (
+                <Link href={`/tracks/${e.tokenId}`}>{describeEvent(e.name, e.args, currency)}</Link>
+              ) : (
+                describeEvent(e.name, e.args, currency)
+              )}{' '}
               <span className="muted">block {e.blockNumber}</span>
             </li>
           ))}
         </ol>
       )}
       <nav aria-label="Pages">
-        {page > 1 && <Link href={href(page - 1)} rel="prev">Newer</Link>} {more && <Link href={href(page + 1)} rel="next">Older</Link>}
+        {page > 1 && (
+          <Link href={href(page - 1)} rel="prev">
+            Newer
+          </Link>
+        )}{' '}
+        {more && (
+          <Link href={href(page + 1)} rel="next">
+            Older
+          </Link>
+        )}
       </nav>
     </>
   );

@@ -22,14 +22,23 @@ export default async function EditionsPage({ searchParams }: Props) {
     .getBlock()
     .then((b) => Number(b.timestamp))
     .catch(() => Math.floor(Date.now() / 1000));
-  const [editions, currency] = await Promise.all([listEditions(services.prisma, services.chainId, { collectableNow, now: chainNow }), serverCurrency()]);
+  const [editions, currency] = await Promise.all([
+    listEditions(services.prisma, services.chainId, { collectableNow, now: chainNow }),
+    serverCurrency(),
+  ]);
   return (
     <>
       <h1>Editions</h1>
       <nav aria-label="Filter">
         <p>
-          <Link href="/gallery">1/1 tracks</Link> · <Link href="/editions" aria-current={collectableNow ? undefined : 'page'}>All editions</Link> ·{' '}
-          <Link href="/editions?now=1" aria-current={collectableNow ? 'page' : undefined}>Collectable now</Link>
+          <Link href="/gallery">1/1 tracks</Link> ·{' '}
+          <Link href="/editions" aria-current={collectableNow ? undefined : 'page'}>
+            All editions
+          </Link>{' '}
+          ·{' '}
+          <Link href="/editions?now=1" aria-current={collectableNow ? 'page' : undefined}>
+            Collectable now
+          </Link>
         </p>
       </nav>
       {editions.length === 0 ? (
@@ -38,8 +47,20 @@ export default async function EditionsPage({ searchParams }: Props) {
         <ul aria-label={collectableNow ? 'Editions collectable now' : 'Editions'} data-testid="editions-list">
           {editions.map((e) => (
             <li key={e.editionId}>
-              <Link href={`/tracks/${e.trackTokenId}`}>{e.title ?? `Track ${e.trackTokenId.slice(0, 10)}…`}</Link> by {shortHex(e.creator)} · {e.minted} / {e.maxSupply > 0 ? e.maxSupply : '∞'} collected
-              {e.phase && <> · {e.phase.mode === 'allowlist' ? 'presale' : e.phase.mode === 'signature' ? 'by approval' : 'public sale'} at {formatAmount(e.phase.priceWei, currency)}</>}
+              <Link href={`/tracks/${e.trackTokenId}`}>{e.title ?? `Track ${e.trackTokenId.slice(0, 10)}…`}</Link> by{' '}
+              {shortHex(e.creator)} · {e.minted} / {e.maxSupply > 0 ? e.maxSupply : '∞'} collected
+              {e.phase && (
+                <>
+                  {' '}
+                  ·{' '}
+                  {e.phase.mode === 'allowlist'
+                    ? 'presale'
+                    : e.phase.mode === 'signature'
+                      ? 'by approval'
+                      : 'public sale'}{' '}
+                  at {formatAmount(e.phase.priceWei, currency)}
+                </>
+              )}
             </li>
           ))}
         </ul>

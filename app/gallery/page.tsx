@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { shortHex } from '../../lib/format/short-hex';
-import { GALLERY_SORTS, GalleryQueryError, parseGalleryQuery, type GalleryQuery } from '../../lib/gallery/gallery-query';
+import {
+  GALLERY_SORTS,
+  GalleryQueryError,
+  parseGalleryQuery,
+  type GalleryQuery,
+} from '../../lib/gallery/gallery-query';
 import { listTracks, type GalleryItem } from '../../lib/gallery/list-tracks';
 import { getServices } from '../../lib/platform/services';
 import { amountLabel, formatAmount, type Currency } from '../_components/format';
@@ -33,7 +38,13 @@ function TrackCard({ track, currency }: { track: GalleryItem; currency: Currency
         {track.bpm ? ` · ${track.bpm} BPM` : ''}
       </p>
       <audio controls preload="none" src={`/ipfs/${track.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
-      <p>{track.priceWei ? <strong>{formatAmount(track.priceWei, currency)}</strong> : <span className="muted">Not for sale</span>}</p>
+      <p>
+        {track.priceWei ? (
+          <strong>{formatAmount(track.priceWei, currency)}</strong>
+        ) : (
+          <span className="muted">Not for sale</span>
+        )}
+      </p>
     </li>
   );
 }
@@ -64,22 +75,49 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
     <>
       <h1>Gallery</h1>
       <p>
-        1/1 tracks below · editions (numbered copies): <Link href="/editions">all</Link> · <Link href="/editions?now=1">collectable now</Link>
+        1/1 tracks below · editions (numbered copies): <Link href="/editions">all</Link> ·{' '}
+        <Link href="/editions?now=1">collectable now</Link>
       </p>
       {/* next/form: a GET form the router follows without a full reload (and a plain form without JavaScript). */}
       <Form action="/gallery" className="filters" aria-label="Search and filter tracks">
-        <label>Search <input name="q" type="search" defaultValue={value('q')} placeholder="Title or creator address" /></label>
-        <label>Genre <input name="genre" defaultValue={value('genre')} /></label>
-        <label>Key <input name="key" defaultValue={value('key')} placeholder="e.g. A minor" /></label>
-        <label>Model <input name="model" defaultValue={value('model')} /></label>
-        <label>Tempo from <input name="bpmMin" type="number" min={1} max={400} defaultValue={value('bpmMin')} /></label>
-        <label>Tempo to <input name="bpmMax" type="number" min={1} max={400} defaultValue={value('bpmMax')} /></label>
-        <label>{amountLabel('Price from', currency)} <input name="priceMin" inputMode="decimal" defaultValue={value('priceMin')} /></label>
-        <label>{amountLabel('Price to', currency)} <input name="priceMax" inputMode="decimal" defaultValue={value('priceMax')} /></label>
-        <label><input name="forSale" type="checkbox" value="true" defaultChecked={value('forSale') === 'true'} /> For sale only</label>
-        <label>Sort
+        <label>
+          Search <input name="q" type="search" defaultValue={value('q')} placeholder="Title or creator address" />
+        </label>
+        <label>
+          Genre <input name="genre" defaultValue={value('genre')} />
+        </label>
+        <label>
+          Key <input name="key" defaultValue={value('key')} placeholder="e.g. A minor" />
+        </label>
+        <label>
+          Model <input name="model" defaultValue={value('model')} />
+        </label>
+        <label>
+          Tempo from <input name="bpmMin" type="number" min={1} max={400} defaultValue={value('bpmMin')} />
+        </label>
+        <label>
+          Tempo to <input name="bpmMax" type="number" min={1} max={400} defaultValue={value('bpmMax')} />
+        </label>
+        <label>
+          {amountLabel('Price from', currency)}{' '}
+          <input name="priceMin" inputMode="decimal" defaultValue={value('priceMin')} />
+        </label>
+        <label>
+          {amountLabel('Price to', currency)}{' '}
+          <input name="priceMax" inputMode="decimal" defaultValue={value('priceMax')} />
+        </label>
+        <label>
+          <input name="forSale" type="checkbox" value="true" defaultChecked={value('forSale') === 'true'} /> For sale
+          only
+        </label>
+        <label>
+          Sort
           <select name="sort" defaultValue={value('sort') || 'newest'}>
-            {GALLERY_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+            {GALLERY_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">Apply</button>
@@ -87,18 +125,38 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
       {problems.length > 0 && (
         <div role="alert">
           <p>Some filters are not valid:</p>
-          <ul>{problems.map((p) => <li key={p.field}>{p.field}: {p.message}</li>)}</ul>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.field}>
+                {p.field}: {p.message}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {page && (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="muted" role="status">
-            {page.total === 0 ? 'No tracks match.' : `${page.total} track${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages}`}
+            {page.total === 0
+              ? 'No tracks match.'
+              : `${page.total} track${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages}`}
           </h2>
-          <ul className="track-grid">{page.items.map((t) => <TrackCard key={t.tokenId} track={t} currency={currency} />)}</ul>
+          <ul className="track-grid">
+            {page.items.map((t) => (
+              <TrackCard key={t.tokenId} track={t} currency={currency} />
+            ))}
+          </ul>
           <nav aria-label="Pages" className="pager">
-            {page.page > 1 && <Link href={pageHref(params, page.page - 1)} rel="prev">Previous page</Link>}
-            {page.page < page.pages && <Link href={pageHref(params, page.page + 1)} rel="next">Next page</Link>}
+            {page.page > 1 && (
+              <Link href={pageHref(params, page.page - 1)} rel="prev">
+                Previous page
+              </Link>
+            )}
+            {page.page < page.pages && (
+              <Link href={pageHref(params, page.page + 1)} rel="next">
+                Next page
+              </Link>
+            )}
           </nav>
         </section>
       )}

@@ -2,7 +2,11 @@
 
 /** fetch JSON from /api/labels; throws an Error with the server's message (and its issues) on failure. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly issues: string[] = []) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly issues: string[] = [],
+  ) {
     super(message);
   }
 }

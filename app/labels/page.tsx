@@ -8,7 +8,10 @@ export default function LabelsPage() {
   return (
     <section aria-labelledby="labels-heading">
       <h1 id="labels-heading">Labels</h1>
-      <p>Labels manage catalogues, royalty splits and earnings for many tracks and many people. Sign in with Ethereum to see yours.</p>
+      <p>
+        Labels manage catalogues, royalty splits and earnings for many tracks and many people. Sign in with Ethereum to
+        see yours.
+      </p>
       <LabelsHome />
     </section>
   );

@@ -29,10 +29,15 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
   }, [creator]);
 
   const rows = details.credits ?? [];
-  const setRow = (i: number, row: CreditRow) => change((d) => ({ ...d, credits: (d.credits ?? []).map((r, j) => (j === i ? row : r)) }));
+  const setRow = (i: number, row: CreditRow) =>
+    change((d) => ({ ...d, credits: (d.credits ?? []).map((r, j) => (j === i ? row : r)) }));
   const error = (field: string) => {
     const m = errorFor(field);
-    return m ? <p className="field-error" role="alert">{m}</p> : null;
+    return m ? (
+      <p className="field-error" role="alert">
+        {m}
+      </p>
+    ) : null;
   };
 
   return (
@@ -47,7 +52,10 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
           onChange={(e) => change((d) => ({ ...d, artist: e.target.value }))}
         />
       </label>
-      <p className="muted">Empty: your profile name{profileName ? ` (${profileName})` : ''}. The AI model is credited as a tool, never as an author.</p>
+      <p className="muted">
+        Empty: your profile name{profileName ? ` (${profileName})` : ''}. The AI model is credited as a tool, never as
+        an author.
+      </p>
       {error('artist')}
       <fieldset>
         <legend>Credits (optional)</legend>
@@ -55,30 +63,55 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
           <div key={i} className="credit-row">
             <label>
               {`Credit ${i + 1} name`}
-              <input name={`credit-name-${i}`} value={row.name} maxLength={200} onChange={(e) => setRow(i, { ...row, name: e.target.value })} />
+              <input
+                name={`credit-name-${i}`}
+                value={row.name}
+                maxLength={200}
+                onChange={(e) => setRow(i, { ...row, name: e.target.value })}
+              />
             </label>
             <label>
               {`Credit ${i + 1} role`}
-              <input name={`credit-role-${i}`} value={row.role} maxLength={100} placeholder="e.g. Producer" onChange={(e) => setRow(i, { ...row, role: e.target.value })} />
+              <input
+                name={`credit-role-${i}`}
+                value={row.role}
+                maxLength={100}
+                placeholder="e.g. Producer"
+                onChange={(e) => setRow(i, { ...row, role: e.target.value })}
+              />
             </label>
-            <button type="button" onClick={() => change((d) => ({ ...d, credits: (d.credits ?? []).filter((_, j) => j !== i) }))}>
+            <button
+              type="button"
+              onClick={() => change((d) => ({ ...d, credits: (d.credits ?? []).filter((_, j) => j !== i) }))}
+            >
               Remove credit {i + 1}
             </button>
             {error(`credits.${i}`)}
           </div>
         ))}
         {rows.length < MAX_CREDITS && (
-          <button type="button" onClick={() => change((d) => ({ ...d, credits: [...(d.credits ?? []), { name: '', role: '' }] }))}>
+          <button
+            type="button"
+            onClick={() => change((d) => ({ ...d, credits: [...(d.credits ?? []), { name: '', role: '' }] }))}
+          >
             Add a credit
           </button>
         )}
       </fieldset>
       <label>
         ISRC (optional)
-        <input name="isrc" value={details.isrc ?? ''} maxLength={20} placeholder="CC-XXX-YY-NNNNN" onChange={(e) => change((d) => ({ ...d, isrc: e.target.value }))} />
+        <input
+          name="isrc"
+          value={details.isrc ?? ''}
+          maxLength={20}
+          placeholder="CC-XXX-YY-NNNNN"
+          onChange={(e) => change((d) => ({ ...d, isrc: e.target.value }))}
+        />
       </label>
       {error('isrc')}
-      <p className="muted">Key, tempo and length are not typed: they are read from the track itself when it is pinned.</p>
+      <p className="muted">
+        Key, tempo and length are not typed: they are read from the track itself when it is pinned.
+      </p>
     </>
   );
 }

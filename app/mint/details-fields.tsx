@@ -21,17 +21,39 @@ export function DetailsFields({ details: d, change, errors, creator, disabled }:
         <legend>Details</legend>
         <label>
           Title
-          <input name="title" value={d.title} required maxLength={200} aria-invalid={!!errors.errorFor('title')} aria-describedby={errors.describedBy('title')} onChange={(e) => change((x) => ({ ...x, title: e.target.value }))} />
+          <input
+            name="title"
+            value={d.title}
+            required
+            maxLength={200}
+            aria-invalid={!!errors.errorFor('title')}
+            aria-describedby={errors.describedBy('title')}
+            onChange={(e) => change((x) => ({ ...x, title: e.target.value }))}
+          />
         </label>
         {errors.show('title')}
         <label>
           Description
-          <textarea name="description" value={d.description} maxLength={5000} rows={3} onChange={(e) => change((x) => ({ ...x, description: e.target.value }))} />
+          <textarea
+            name="description"
+            value={d.description}
+            maxLength={5000}
+            rows={3}
+            onChange={(e) => change((x) => ({ ...x, description: e.target.value }))}
+          />
         </label>
         <label>
           Genre
-          <select name="genre" value={d.genre} onChange={(e) => change((x) => ({ ...x, genre: e.target.value as MintDetails['genre'] }))}>
-            {GENRES.map((g) => <option key={g} value={g}>{g}</option>)}
+          <select
+            name="genre"
+            value={d.genre}
+            onChange={(e) => change((x) => ({ ...x, genre: e.target.value as MintDetails['genre'] }))}
+          >
+            {GENRES.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
           </select>
         </label>
         <CreditFields details={d} change={change} errorFor={errors.errorFor} creator={creator} />
@@ -42,8 +64,16 @@ export function DetailsFields({ details: d, change, errors, creator, disabled }:
         <legend>Licence</legend>
         <label>
           Licence
-          <select name="licence" value={d.licence} onChange={(e) => change((x) => ({ ...x, licence: e.target.value as MintDetails['licence'] }))}>
-            {LICENCES.map((l) => <option key={l} value={l}>{l}</option>)}
+          <select
+            name="licence"
+            value={d.licence}
+            onChange={(e) => change((x) => ({ ...x, licence: e.target.value as MintDetails['licence'] }))}
+          >
+            {LICENCES.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
       </fieldset>

@@ -21,7 +21,11 @@ export function useFieldErrors(errors: readonly FieldError[]): FieldErrors {
     describedBy: (field) => (errorFor(field) ? idOf(field) : undefined),
     show(field) {
       const m = errorFor(field);
-      return m ? <p className="field-error" id={idOf(field)}>{m}</p> : null;
+      return m ? (
+        <p className="field-error" id={idOf(field)}>
+          {m}
+        </p>
+      ) : null;
     },
   };
 }

@@ -30,7 +30,10 @@ export function MintFlow() {
   const creator = useConnection().address;
   const collection = useMotifContract('TrackCollection');
   const splitMain = useMotifContract('SplitMain');
-  const contracts: MintContracts | null = useMemo(() => (collection && splitMain ? { collection: collection.address, splitMain: splitMain.address } : null), [collection, splitMain]);
+  const contracts: MintContracts | null = useMemo(
+    () => (collection && splitMain ? { collection: collection.address, splitMain: splitMain.address } : null),
+    [collection, splitMain],
+  );
   const { draft, setDraft, loaded, loadError, change } = useMintDraft(creator);
   const errors = useMemo(() => (draft ? detailErrors(draft.details) : []), [draft]);
   const fieldErrors = useFieldErrors(errors);
@@ -44,7 +47,9 @@ export function MintFlow() {
     return (
       <div>
         <p role="alert">{loadError}</p>
-        <p>Compose and render a track in the <a href="/studio">studio</a>, then press Publish.</p>
+        <p>
+          Compose and render a track in the <a href="/studio">studio</a>, then press Publish.
+        </p>
       </div>
     );
   }
@@ -64,17 +69,32 @@ export function MintFlow() {
   return (
     <form onSubmit={start} aria-describedby={summaryId} noValidate>
       <p id={summaryId}>
-        From the studio: {session.request.bars} bars in {music.keyLabel} at {music.bpm} BPM (after the edits), model {session.request.modelId}, seed {session.request.seed},
-        {' '}{session.ops.length} edit{session.ops.length === 1 ? '' : 's'}; {(draft.wav.byteLength / 1048576).toFixed(2)} MB WAV.
+        From the studio: {session.request.bars} bars in {music.keyLabel} at {music.bpm} BPM (after the edits), model{' '}
+        {session.request.modelId}, seed {session.request.seed}, {session.ops.length} edit
+        {session.ops.length === 1 ? '' : 's'}; {(draft.wav.byteLength / 1048576).toFixed(2)} MB WAV.
       </p>
       <DetailsFields details={d} change={change} errors={fieldErrors} creator={creator} disabled={locked} />
       <SplitFields details={d} change={change} errors={fieldErrors} disabled={locked} />
       <PublishMode details={d} change={change} errors={fieldErrors} disabled={locked} symbol={symbol} />
-      <FeePreview estimate={estimate} connected={!!creator} deployed={!!contracts} formValid={errors.length === 0} symbol={symbol} />
+      <FeePreview
+        estimate={estimate}
+        connected={!!creator}
+        deployed={!!contracts}
+        formValid={errors.length === 0}
+        symbol={symbol}
+      />
       <StepList draft={draft} active={run.active} running={run.running} pinProgress={run.pinProgress} />
       {next !== 'done' && (
         <button type="submit" disabled={run.running || !ready}>
-          {run.running ? 'Working…' : draft.failure ? `Retry from “${STEP_LABELS[next]}”` : started ? `Resume from “${STEP_LABELS[next]}”` : d.mode === 'voucher' ? 'Sign and publish the voucher' : 'Sign, pin and mint'}
+          {run.running
+            ? 'Working…'
+            : draft.failure
+              ? `Retry from “${STEP_LABELS[next]}”`
+              : started
+                ? `Resume from “${STEP_LABELS[next]}”`
+                : d.mode === 'voucher'
+                  ? 'Sign and publish the voucher'
+                  : 'Sign, pin and mint'}
         </button>
       )}
     </form>

@@ -10,7 +10,8 @@ export default function MintPage() {
     <section aria-labelledby="mint-h" className="mint">
       <h1 id="mint-h">Mint a track</h1>
       <p>
-        Sell it as a <strong aria-current="page">1/1</strong> (this form), or mint it and sell numbered copies as an <Link href="/mint/edition">Edition</Link>.
+        Sell it as a <strong aria-current="page">1/1</strong> (this form), or mint it and sell numbered copies as an{' '}
+        <Link href="/mint/edition">Edition</Link>.
       </p>
       <MintFlow />
     </section>

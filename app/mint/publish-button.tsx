@@ -40,13 +40,18 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
       } catch {
         model = null;
       }
-      if (!model || model.source !== 'shipped') throw new Error('only tracks composed with a shipped model can be minted (verifiers replay them with its weights)');
+      if (!model || model.source !== 'shipped')
+        throw new Error(
+          'only tracks composed with a shipped model can be minted (verifiers replay them with its weights)',
+        );
       const wav = new Uint8Array(await (await fetch(render.wavUrl)).arrayBuffer());
       const { applyEdits } = await import('../../lib/generation/edit-log/apply');
       const { arrangementToMidi } = await import('../../lib/generation/export/midi');
       const { editedMusic } = await import('../../lib/provenance/edited-music');
       // the header names the key the track is in after its transpositions, as metadata.json does
-      const midi = arrangementToMidi(applyEdits(composed, ops), { title: `Motif ${editedMusic(composed, ops).keyLabel}` });
+      const midi = arrangementToMidi(applyEdits(composed, ops), {
+        title: `Motif ${editedMusic(composed, ops).keyLabel}`,
+      });
       const id = newDraftId();
       await saveDraft(
         newDraft({
@@ -59,7 +64,15 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
             backend: result.backend,
             composed,
             ops: [...ops],
-            render: { engine: `motif studio: ${render.engine}`, instrument: 'studio arrangement (melody, chords, bass, drums)', sampleRate: WAV_SAMPLE_RATE, channels: 2, bitDepth: 16, durationSeconds: Math.max(0.001, render.seconds), ...(render.watermark ? { watermark: render.watermark } : {}) },
+            render: {
+              engine: `motif studio: ${render.engine}`,
+              instrument: 'studio arrangement (melody, chords, bass, drums)',
+              sampleRate: WAV_SAMPLE_RATE,
+              channels: 2,
+              bitDepth: 16,
+              durationSeconds: Math.max(0.001, render.seconds),
+              ...(render.watermark ? { watermark: render.watermark } : {}),
+            },
             weightsCid: model.weightsCid,
           },
           wav,

@@ -3,7 +3,13 @@
 import type { MintDetails } from '../../lib/mint/draft';
 import type { FieldErrors } from './field-errors';
 
-export type PublishModeProps = { details: MintDetails; change(f: (d: MintDetails) => MintDetails): void; errors: FieldErrors; disabled: boolean; symbol: string };
+export type PublishModeProps = {
+  details: MintDetails;
+  change(f: (d: MintDetails) => MintDetails): void;
+  errors: FieldErrors;
+  disabled: boolean;
+  symbol: string;
+};
 
 /** Mint now, or sign a lazy-mint voucher with its price. */
 export function PublishMode({ details: d, change, errors, disabled, symbol }: PublishModeProps) {
@@ -11,15 +17,40 @@ export function PublishMode({ details: d, change, errors, disabled, symbol }: Pu
     <fieldset disabled={disabled}>
       <legend>Publish as</legend>
       <label>
-        <span><input type="radio" name="mode" value="mint" checked={d.mode === 'mint'} onChange={() => change((x) => ({ ...x, mode: 'mint' }))} /> Mint now (you pay the gas)</span>
+        <span>
+          <input
+            type="radio"
+            name="mode"
+            value="mint"
+            checked={d.mode === 'mint'}
+            onChange={() => change((x) => ({ ...x, mode: 'mint' }))}
+          />{' '}
+          Mint now (you pay the gas)
+        </span>
       </label>
       <label>
-        <span><input type="radio" name="mode" value="voucher" checked={d.mode === 'voucher'} onChange={() => change((x) => ({ ...x, mode: 'voucher' }))} /> Lazy-mint voucher (the buyer mints and pays)</span>
+        <span>
+          <input
+            type="radio"
+            name="mode"
+            value="voucher"
+            checked={d.mode === 'voucher'}
+            onChange={() => change((x) => ({ ...x, mode: 'voucher' }))}
+          />{' '}
+          Lazy-mint voucher (the buyer mints and pays)
+        </span>
       </label>
       {d.mode === 'voucher' && (
         <label>
           Voucher price ({symbol})
-          <input name="price" inputMode="decimal" value={d.price} aria-invalid={!!errors.errorFor('price')} aria-describedby={errors.describedBy('price')} onChange={(e) => change((x) => ({ ...x, price: e.target.value }))} />
+          <input
+            name="price"
+            inputMode="decimal"
+            value={d.price}
+            aria-invalid={!!errors.errorFor('price')}
+            aria-describedby={errors.describedBy('price')}
+            onChange={(e) => change((x) => ({ ...x, price: e.target.value }))}
+          />
         </label>
       )}
       {errors.show('price')}

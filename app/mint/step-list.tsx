@@ -6,7 +6,12 @@ import type { PinProgress } from '../../lib/mint/run';
 import { completedSteps, STEP_LABELS, stepsFor, type MintStep } from '../../lib/mint/steps';
 import { voucherLink } from './voucher-link';
 
-export type StepListProps = { draft: MintDraft; active: MintStep | null; running: boolean; pinProgress: PinProgress | null };
+export type StepListProps = {
+  draft: MintDraft;
+  active: MintStep | null;
+  running: boolean;
+  pinProgress: PinProgress | null;
+};
 
 /** The steps with their state (done, failed, active, to do), the failure's message, and what finished. */
 export function StepList({ draft, active, running, pinProgress }: StepListProps) {
@@ -18,21 +23,41 @@ export function StepList({ draft, active, running, pinProgress }: StepListProps)
       <h2 id={id}>Steps</h2>
       <ol className="steps">
         {stepsFor(draft.details.mode).map((s) => {
-          const state = done.includes(s) ? 'done' : draft.failure?.step === s ? 'failed' : active === s ? 'active' : 'todo';
+          const state = done.includes(s)
+            ? 'done'
+            : draft.failure?.step === s
+              ? 'failed'
+              : active === s
+                ? 'active'
+                : 'todo';
           return (
             <li key={s} data-state={state} data-step={s}>
               {STEP_LABELS[s]} <span className="muted">({state === 'todo' ? 'to do' : state})</span>
               {s === 'pin' && active === 'pin' && pinProgress && (
                 <label>
-                  {' '}Upload progress <progress max={pinProgress.total || 1} value={pinProgress.loaded} aria-valuetext={`${Math.round((pinProgress.loaded / (pinProgress.total || 1)) * 100)}%`} />
+                  {' '}
+                  Upload progress{' '}
+                  <progress
+                    max={pinProgress.total || 1}
+                    value={pinProgress.loaded}
+                    aria-valuetext={`${Math.round((pinProgress.loaded / (pinProgress.total || 1)) * 100)}%`}
+                  />
                 </label>
               )}
             </li>
           );
         })}
       </ol>
-      {draft.failure && !running && <p role="alert" data-testid="mint-error">{draft.failure.message}</p>}
-      {pinned && <p>Pinned folder: <code>{pinned.cid}</code></p>}
+      {draft.failure && !running && (
+        <p role="alert" data-testid="mint-error">
+          {draft.failure.message}
+        </p>
+      )}
+      {pinned && (
+        <p>
+          Pinned folder: <code>{pinned.cid}</code>
+        </p>
+      )}
       {minted && (
         <p role="status">
           Minted token <a href={`/tracks/${minted.tokenId}`}>{minted.tokenId}</a> in block {minted.blockNumber}.
@@ -40,8 +65,11 @@ export function StepList({ draft, active, running, pinProgress }: StepListProps)
       )}
       {voucher && (
         <p role="status">
-          Voucher signed. {pinned && <a href={voucherLink(pinned.tokenId, voucher.json)}>Track page with the voucher to redeem</a>}{' '}
-          <a download="motif-voucher.json" href={`data:application/json,${encodeURIComponent(voucher.json)}`}>Download the voucher</a>
+          Voucher signed.{' '}
+          {pinned && <a href={voucherLink(pinned.tokenId, voucher.json)}>Track page with the voucher to redeem</a>}{' '}
+          <a download="motif-voucher.json" href={`data:application/json,${encodeURIComponent(voucher.json)}`}>
+            Download the voucher
+          </a>
         </p>
       )}
     </section>

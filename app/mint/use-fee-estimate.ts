@@ -11,13 +11,23 @@ import { estimateMintFee } from '../../lib/mint/estimate-mint-fee';
 import type { EstimateMintFeeReturnType } from '../../lib/mint/estimate-mint-fee';
 import { useChainStack } from '../_hooks/use-chain-info';
 
-export type FeeEstimateState = { fee: EstimateMintFeeReturnType['fee'] | null; balance: bigint | null; error: string | null; retry(): void };
+export type FeeEstimateState = {
+  fee: EstimateMintFeeReturnType['fee'] | null;
+  balance: bigint | null;
+  error: string | null;
+  retry(): void;
+};
 
 /**
  * The fee of what the draft will still send, estimated whenever the details change (and the form is valid); a
  * stale answer (the details changed meanwhile) is dropped.
  */
-export function useFeeEstimate(params: { draft: MintDraft | null; account: Address | undefined; contracts: MintContracts | null; enabled: boolean }): FeeEstimateState {
+export function useFeeEstimate(params: {
+  draft: MintDraft | null;
+  account: Address | undefined;
+  contracts: MintContracts | null;
+  enabled: boolean;
+}): FeeEstimateState {
   const { draft, account, contracts, enabled } = params;
   const config = useConfig();
   const stack = useChainStack();
@@ -41,7 +51,8 @@ export function useFeeEstimate(params: { draft: MintDraft | null; account: Addre
         if (mine === seq.current) setState({ fee, balance, error: null });
       },
       (e: unknown) => {
-        if (mine === seq.current) setState({ fee: null, balance: null, error: `Could not estimate the fee: ${shortMessageOf(e)}` });
+        if (mine === seq.current)
+          setState({ fee: null, balance: null, error: `Could not estimate the fee: ${shortMessageOf(e)}` });
       },
     );
   }, [draft, account, collection, splitMain, enabled, config, attempt, stack]);

@@ -30,7 +30,9 @@ export function useMintDraft(creator: string | undefined): MintDraftState {
       if (!d) setLoadError(id ? `No mint draft ${id} in this browser.` : 'No mint draft in this browser yet.');
       setDraft(d);
     })()
-      .catch((e: unknown) => setLoadError(`Could not open the mint draft: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) =>
+        setLoadError(`Could not open the mint draft: ${e instanceof Error ? e.message : String(e)}`),
+      )
       .finally(() => setLoaded(true));
   }, []);
 
@@ -45,7 +47,10 @@ export function useMintDraft(creator: string | undefined): MintDraftState {
 
   useEffect(() => {
     if (!creator || !draft || draft.details.split.payees[0]?.address !== '') return;
-    change((x) => ({ ...x, split: { ...x.split, payees: x.split.payees.map((p, i) => (i === 0 ? { ...p, address: creator } : p)) } }));
+    change((x) => ({
+      ...x,
+      split: { ...x.split, payees: x.split.payees.map((p, i) => (i === 0 ? { ...p, address: creator } : p)) },
+    }));
   }, [draft, creator, change]);
 
   return { draft, setDraft, loaded, loadError, change };

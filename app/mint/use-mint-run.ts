@@ -14,7 +14,12 @@ import { runMint, type PinProgress } from '../../lib/mint/run';
 import { fail, nextStep, type MintStep } from '../../lib/mint/steps';
 import { voucherLink } from './voucher-link';
 
-export type MintRun = { running: boolean; active: MintStep | null; pinProgress: PinProgress | null; start(draft: MintDraft, account: Address, contracts: MintContracts): Promise<void> };
+export type MintRun = {
+  running: boolean;
+  active: MintStep | null;
+  pinProgress: PinProgress | null;
+  start(draft: MintDraft, account: Address, contracts: MintContracts): Promise<void>;
+};
 
 /** Runs (or resumes) the step machine with the connected wallet; on success opens the track page. */
 export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): MintRun {
@@ -38,7 +43,8 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
           publicClient,
           chainId,
           contracts,
-          pin: (x, onProgress) => uploadPin('/api/tracks/pin', pinForm(x, x.progress.signed?.manifestJson ?? ''), onProgress),
+          pin: (x, onProgress) =>
+            uploadPin('/api/tracks/pin', pinForm(x, x.progress.signed?.manifestJson ?? ''), onProgress),
           save: saveDraft,
           now: () => new Date().toISOString(),
         });
@@ -58,7 +64,8 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
       // the WAV now lives on IPFS: the draft's WAV-sized IndexedDB record goes (the studio session stays)
       void releaseConsumedDraft(d).catch(() => undefined);
       if (d.progress.minted) router.push(`/tracks/${d.progress.minted.tokenId}`);
-      else if (d.progress.voucher && d.progress.pinned) router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
+      else if (d.progress.voucher && d.progress.pinned)
+        router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
     } finally {
       setActive(null);
       setRunning(false);

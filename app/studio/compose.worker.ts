@@ -14,7 +14,8 @@ const scope = globalThis as unknown as { window?: unknown; global?: unknown; fet
 scope.window ??= globalThis;
 scope.global ??= globalThis;
 
-const post = (m: FromWorker, transfer: Transferable[] = []): void => (globalThis as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
+const post = (m: FromWorker, transfer: Transferable[] = []): void =>
+  (globalThis as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 /** Counts response bytes of model files for the loading progress bar. */
 let onBytes: ((n: number) => void) | null = null;
@@ -23,12 +24,14 @@ scope.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Resp
   const res = await realFetch(input, init);
   if (!onBytes || !res.body) return res;
   const report = onBytes;
-  const counted = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, ctl) {
-      report(chunk.byteLength);
-      ctl.enqueue(chunk);
-    },
-  }));
+  const counted = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) {
+        report(chunk.byteLength);
+        ctl.enqueue(chunk);
+      },
+    }),
+  );
   return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
 };
 
@@ -62,7 +65,13 @@ async function load(id: number, modelId: string, url: string): Promise<void> {
     let got = 0;
     onBytes = (n) => {
       got += n;
-      post({ type: 'progress', id, phase: 'load', fraction: Math.min(0.99, 0.1 + (0.9 * got) / Math.max(1, total)), detail: `${Math.round(got / 1024)} / ${Math.round(total / 1024)} KiB` });
+      post({
+        type: 'progress',
+        id,
+        phase: 'load',
+        fraction: Math.min(0.99, 0.1 + (0.9 * got) / Math.max(1, total)),
+        detail: `${Math.round(got / 1024)} / ${Math.round(total / 1024)} KiB`,
+      });
     };
     const { model, backend } = await BROWSER_ADAPTERS[family].load(url);
     onBytes = null;
@@ -73,7 +82,12 @@ async function load(id: number, modelId: string, url: string): Promise<void> {
     post({ type: 'loaded', id, modelId, backend, ms: performance.now() - t0, bytes: got });
   } catch (e) {
     onBytes = null;
-    post({ type: 'error', id, kind: 'model-load', message: `Could not load the model from ${url}: ${(e as Error).message}` });
+    post({
+      type: 'error',
+      id,
+      kind: 'model-load',
+      message: `Could not load the model from ${url}: ${(e as Error).message}`,
+    });
   }
 }
 
@@ -93,9 +107,23 @@ async function handle(raw: unknown): Promise<void> {
     try {
       const { renderArrangement } = await import('../../lib/generation/render/js-renderer');
       const t0 = performance.now();
-      const r = renderArrangement(msg.arrangement, { sampleRate: msg.sampleRate, onProgress: (f) => post({ type: 'progress', id: msg.id, phase: 'render', fraction: f }) });
+      const r = renderArrangement(msg.arrangement, {
+        sampleRate: msg.sampleRate,
+        onProgress: (f) => post({ type: 'progress', id: msg.id, phase: 'render', fraction: f }),
+      });
       const [left, right] = r.channels;
-      post({ type: 'rendered', id: msg.id, sampleRate: r.sampleRate, seconds: r.seconds, left, right, ms: performance.now() - t0 }, [left.buffer, right.buffer]);
+      post(
+        {
+          type: 'rendered',
+          id: msg.id,
+          sampleRate: r.sampleRate,
+          seconds: r.seconds,
+          left,
+          right,
+          ms: performance.now() - t0,
+        },
+        [left.buffer, right.buffer],
+      );
     } catch (e) {
       post({ type: 'error', id: msg.id, kind: 'render', message: (e as Error).message });
     }
@@ -115,12 +143,25 @@ async function handle(raw: unknown): Promise<void> {
       });
       post({ type: 'composed', id: msg.id, result });
     } else {
-      const op = await loaded.model.regenerateBar({ modelId: loaded.modelId, arrangement: msg.arrangement, bar: msg.bar, seed: msg.seed, temperature: msg.temperature, snapToScale: msg.snapToScale, signal: ctl.signal });
+      const op = await loaded.model.regenerateBar({
+        modelId: loaded.modelId,
+        arrangement: msg.arrangement,
+        bar: msg.bar,
+        seed: msg.seed,
+        temperature: msg.temperature,
+        snapToScale: msg.snapToScale,
+        signal: ctl.signal,
+      });
       post({ type: 'regenerated', id: msg.id, op });
     }
   } catch (e) {
     const err = e as Error;
-    const kind = err.name === 'ComposeCancelledError' ? 'cancelled' : err.name === 'ComposeRequestError' ? 'bad-request' : 'generation';
+    const kind =
+      err.name === 'ComposeCancelledError'
+        ? 'cancelled'
+        : err.name === 'ComposeRequestError'
+          ? 'bad-request'
+          : 'generation';
     post({ type: 'error', id: msg.id, kind, message: err.message });
   } finally {
     running.delete(msg.id);

@@ -29,7 +29,16 @@ export type PianoRollProps = {
   onRemove(n: ArrangementNote): void;
 };
 
-export function PianoRoll({ track, totalSteps, playheadRef, focusKey, onFocusDone, onUpdate, onAdd, onRemove }: PianoRollProps) {
+export function PianoRoll({
+  track,
+  totalSteps,
+  playheadRef,
+  focusKey,
+  onFocusDone,
+  onUpdate,
+  onAdd,
+  onRemove,
+}: PianoRollProps) {
   const svgRef = useRef<SVGSVGElement | null>(null);
   const [low, high] = useMemo(() => {
     const ps = track.notes.map((n) => n.pitch);
@@ -85,10 +94,28 @@ export function PianoRoll({ track, totalSteps, playheadRef, focusKey, onFocusDon
         <rect x={0} y={0} width={width} height={height} className="roll-bg" onClick={onGridClick} aria-hidden="true" />
         {Array.from({ length: rows }, (_, r) => {
           const p = high - r;
-          return [1, 3, 6, 8, 10].includes(p % 12) ? <rect key={`k${p}`} x={0} y={r * ROW_H} width={width} height={ROW_H} className="roll-black" pointerEvents="none" /> : null;
+          return [1, 3, 6, 8, 10].includes(p % 12) ? (
+            <rect
+              key={`k${p}`}
+              x={0}
+              y={r * ROW_H}
+              width={width}
+              height={ROW_H}
+              className="roll-black"
+              pointerEvents="none"
+            />
+          ) : null;
         })}
         {Array.from({ length: totalSteps / 4 + 1 }, (_, b) => (
-          <line key={`b${b}`} x1={b * 4 * STEP_W} x2={b * 4 * STEP_W} y1={0} y2={height} className={b % 4 === 0 ? 'roll-bar' : 'roll-beat'} pointerEvents="none" />
+          <line
+            key={`b${b}`}
+            x1={b * 4 * STEP_W}
+            x2={b * 4 * STEP_W}
+            y1={0}
+            y2={height}
+            className={b % 4 === 0 ? 'roll-bar' : 'roll-beat'}
+            pointerEvents="none"
+          />
         ))}
         {track.notes.map((n, i) => (
           <rect

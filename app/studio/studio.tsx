@@ -93,10 +93,24 @@ export function Studio() {
             onRegenerate={(bar) => void composer.regenerate(s.form, arrangement, bar)}
           />
           <RollPanel arrangement={arrangement} playheadRef={player.playheadRef} onEdit={edit} />
-          <RenderPanel arrangement={arrangement} history={history} result={work.result} busy={state.busy} render={renderer.render} onRender={(e) => void renderer.run(e)} />
+          <RenderPanel
+            arrangement={arrangement}
+            history={history}
+            result={work.result}
+            busy={state.busy}
+            render={renderer.render}
+            onRender={(e) => void renderer.run(e)}
+          />
         </>
       )}
-      <RecentSessions sessions={s.list} currentId={session?.id ?? null} problem={s.problem} onOpen={(id) => void s.open(id)} onDelete={s.remove} onNew={() => void s.startNew()} />
+      <RecentSessions
+        sessions={s.list}
+        currentId={session?.id ?? null}
+        problem={s.problem}
+        onOpen={(id) => void s.open(id)}
+        onDelete={s.remove}
+        onNew={() => void s.startNew()}
+      />
     </div>
   );
 }

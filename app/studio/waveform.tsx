@@ -17,5 +17,14 @@ export function Waveform({ peaks, seconds }: { peaks: Array<[number, number]>; s
       g.fillRect(x, y1, 1, Math.max(1, y2 - y1));
     });
   }, [peaks]);
-  return <canvas ref={ref} width={peaks.length} height={96} className="waveform" role="img" aria-label={`Waveform of the render, ${seconds.toFixed(1)} seconds`} />;
+  return (
+    <canvas
+      ref={ref}
+      width={peaks.length}
+      height={96}
+      className="waveform"
+      role="img"
+      aria-label={`Waveform of the render, ${seconds.toFixed(1)} seconds`}
+    />
+  );
 }

@@ -4,7 +4,8 @@ import { VerifyForm } from './verify-form';
 
 export const metadata: Metadata = {
   title: 'Verify a track',
-  description: 'Check a Motif track: its signed generation manifest, its files and CIDs, the replayed generation and its on-chain record.',
+  description:
+    'Check a Motif track: its signed generation manifest, its files and CIDs, the replayed generation and its on-chain record.',
 };
 
 type Props = { searchParams: Promise<{ id?: string | string[] }> };
@@ -15,8 +16,9 @@ export default async function VerifyPage({ searchParams }: Props) {
     <>
       <h1>Verify a track</h1>
       <p>
-        Anyone can check how a Motif track was made: that its creator signed the manifest (model weights, parameters, seed, human
-        edits), that every file matches its IPFS CID, and that the token on chain records the same folder, manifest and creator.
+        Anyone can check how a Motif track was made: that its creator signed the manifest (model weights, parameters,
+        seed, human edits), that every file matches its IPFS CID, and that the token on chain records the same folder,
+        manifest and creator.
       </p>
       <p>
         Every check is defined in the <Link href="/spec/provenance">Motif Provenance specification</Link>, with{' '}

@@ -15,7 +15,11 @@ const CHECK_LABELS: Record<string, string> = {
   chain: 'On-chain record matches',
 };
 
-type State = { kind: 'idle' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'done'; result: VerifyTrackResponse };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading'; id: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; result: VerifyTrackResponse };
 
 /** The form and result list of /verify. Pass/fail is written out (and marked with a symbol), never colour alone. */
 export function VerifyForm({ initialId = '' }: { initialId?: string }) {
@@ -39,7 +43,10 @@ export function VerifyForm({ initialId = '' }: { initialId?: string }) {
       else setState({ kind: 'done', result: body });
       window.history.replaceState(null, '', `/verify?id=${encodeURIComponent(id)}`);
     } catch (error) {
-      setState({ kind: 'error', message: `Verification could not run: ${error instanceof Error ? error.message : String(error)}` });
+      setState({
+        kind: 'error',
+        message: `Verification could not run: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -48,7 +55,16 @@ export function VerifyForm({ initialId = '' }: { initialId?: string }) {
       <form onSubmit={onSubmit} className="filters" aria-describedby={hintId}>
         <label htmlFor={inputId}>
           Token id or CID
-          <input id={inputId} name="id" value={value} onChange={(e) => setValue(e.target.value)} size={64} autoComplete="off" spellCheck={false} required />
+          <input
+            id={inputId}
+            name="id"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            size={64}
+            autoComplete="off"
+            spellCheck={false}
+            required
+          />
         </label>
         <button type="submit" disabled={state.kind === 'loading'}>
           {state.kind === 'loading' ? 'Verifying…' : 'Verify'}
@@ -103,9 +119,15 @@ function VerifyResult({ result }: { result: VerifyTrackResponse }) {
         <section aria-labelledby="verify-history-heading" data-testid="verify-history">
           <h3 id="verify-history-heading">History: re-minted from another chain</h3>
           <p>
-            First minted as token <code>{result.origin.tokenId}</code> of <code>{result.origin.contract}</code> on chain {result.origin.chainId}
-            {presetForChainId(result.origin.chainId) ? ` (${presetForChainId(result.origin.chainId)?.chain.name})` : ''}.{' '}
-            {result.origin.status === 'confirmed' ? 'That chain answers, and its token records the same creator and manifest.' : result.origin.status === 'differs' ? `That chain answers differently: ${result.origin.reason}.` : 'That chain could not be checked from here.'}
+            First minted as token <code>{result.origin.tokenId}</code> of <code>{result.origin.contract}</code> on chain{' '}
+            {result.origin.chainId}
+            {presetForChainId(result.origin.chainId) ? ` (${presetForChainId(result.origin.chainId)?.chain.name})` : ''}
+            .{' '}
+            {result.origin.status === 'confirmed'
+              ? 'That chain answers, and its token records the same creator and manifest.'
+              : result.origin.status === 'differs'
+                ? `That chain answers differently: ${result.origin.reason}.`
+                : 'That chain could not be checked from here.'}
           </p>
           <p className="muted">{ORIGIN_NOTE}</p>
         </section>
@@ -113,8 +135,12 @@ function VerifyResult({ result }: { result: VerifyTrackResponse }) {
       {result.summary && (
         <section aria-labelledby="verify-disclosure-heading" className="ai-disclosure" data-testid="ai-disclosure">
           <h3 id="verify-disclosure-heading">AI disclosure: {result.summary.disclosure.label}</h3>
-          <p><strong>What the model did:</strong> {result.summary.disclosure.model}</p>
-          <p><strong>What the person did:</strong> {result.summary.disclosure.personLine}</p>
+          <p>
+            <strong>What the model did:</strong> {result.summary.disclosure.model}
+          </p>
+          <p>
+            <strong>What the person did:</strong> {result.summary.disclosure.personLine}
+          </p>
           <p className="muted">Key and tempo now: {result.summary.disclosure.now}.</p>
         </section>
       )}

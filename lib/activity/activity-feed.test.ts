@@ -5,7 +5,18 @@ import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery, readActivity } fr
 
 const prisma = createPrismaClient(inject('databaseUrl'));
 const CHAIN = 990_401; // a chain id of its own: other test files share the database
-const NAMES = ['TrackMinted', 'Listed', 'OfferMade', 'Sale', 'Transfer', 'Approval', 'ListingCancelled', 'VoucherRedeemed', 'OfferCancelled', 'ListingUpdated'];
+const NAMES = [
+  'TrackMinted',
+  'Listed',
+  'OfferMade',
+  'Sale',
+  'Transfer',
+  'Approval',
+  'ListingCancelled',
+  'VoucherRedeemed',
+  'OfferCancelled',
+  'ListingUpdated',
+];
 
 async function clear() {
   await prisma.chainEvent.deleteMany({ where: { chainId: CHAIN } });
@@ -28,7 +39,15 @@ beforeAll(async () => {
       tokenId: i % 5 === 0 ? null : String(1000 + i),
     })),
   });
-  await prisma.lostTransaction.create({ data: { chainId: CHAIN, txHash: toHex(999n, { size: 32 }), blockNumber: 7n, events: [{ contract: 'Market', name: 'Sale', tokenId: '1' }], accounts: ['0xabc'] } });
+  await prisma.lostTransaction.create({
+    data: {
+      chainId: CHAIN,
+      txHash: toHex(999n, { size: 32 }),
+      blockNumber: 7n,
+      events: [{ contract: 'Market', name: 'Sale', tokenId: '1' }],
+      accounts: ['0xabc'],
+    },
+  });
 });
 
 afterAll(async () => {
@@ -43,7 +62,13 @@ describe('readActivity', () => {
     expect(first.events.some((e) => e.name === 'Transfer' || e.name === 'Approval')).toBe(false);
     const order = first.events.map((e) => [Number(e.blockNumber), e.logIndex] as const);
     expect(order).toEqual([...order].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
-    expect(first.events[0]).toMatchObject({ blockNumber: '30', logIndex: 1, name: NAMES[59 % NAMES.length], args: { n: 59 }, tokenId: '1059' });
+    expect(first.events[0]).toMatchObject({
+      blockNumber: '30',
+      logIndex: 1,
+      name: NAMES[59 % NAMES.length],
+      args: { n: 59 },
+      tokenId: '1059',
+    });
     expect(first.more).toBe(true);
     expect(first.lost.map((t) => t.txHash)).toEqual([toHex(999n, { size: 32 })]);
 

@@ -17,12 +17,25 @@ export type ActivityQuery = { kind: ActivityKind | null; page: number };
 
 /** ?kind=&page= from a page's search params, leniently: an unknown kind is all kinds, a bad page is the first. */
 export function parseActivityQuery(params: Record<string, string | string[] | undefined>): ActivityQuery {
-  const kind = typeof params.kind === 'string' && Object.hasOwn(ACTIVITY_KINDS, params.kind) ? (params.kind as ActivityKind) : null;
-  const page = Math.max(1, Math.min(MAX_PAGE, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1));
+  const kind =
+    typeof params.kind === 'string' && Object.hasOwn(ACTIVITY_KINDS, params.kind)
+      ? (params.kind as ActivityKind)
+      : null;
+  const page = Math.max(
+    1,
+    Math.min(MAX_PAGE, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1),
+  );
   return { kind, page };
 }
 
-export type ActivityEvent = { txHash: string; logIndex: number; name: string; args: Record<string, unknown>; blockNumber: string; tokenId: string | null };
+export type ActivityEvent = {
+  txHash: string;
+  logIndex: number;
+  name: string;
+  args: Record<string, unknown>;
+  blockNumber: string;
+  tokenId: string | null;
+};
 
 export type ActivityPage = {
   events: ActivityEvent[];
@@ -33,7 +46,11 @@ export type ActivityPage = {
 };
 
 /** One page of recent mints, sales, listings and offers from the indexer's event log, newest first. */
-export async function readActivity(prisma: Pick<PrismaClient, 'chainEvent' | 'lostTransaction'>, chainId: number, query: ActivityQuery): Promise<ActivityPage> {
+export async function readActivity(
+  prisma: Pick<PrismaClient, 'chainEvent' | 'lostTransaction'>,
+  chainId: number,
+  query: ActivityQuery,
+): Promise<ActivityPage> {
   const names: string[] = [...(query.kind ? ACTIVITY_KINDS[query.kind] : Object.values(ACTIVITY_KINDS).flat())];
   const [rows, lost] = await Promise.all([
     prisma.chainEvent.findMany({
@@ -45,7 +62,16 @@ export async function readActivity(prisma: Pick<PrismaClient, 'chainEvent' | 'lo
     query.page === 1 ? recentLostTransactions(prisma, chainId) : Promise.resolve([]),
   ]);
   return {
-    events: rows.slice(0, ACTIVITY_PAGE_SIZE).map((e) => ({ txHash: e.txHash, logIndex: e.logIndex, name: e.name, args: e.args as Record<string, unknown>, blockNumber: e.blockNumber.toString(), tokenId: e.tokenId?.toFixed(0) ?? null })),
+    events: rows
+      .slice(0, ACTIVITY_PAGE_SIZE)
+      .map((e) => ({
+        txHash: e.txHash,
+        logIndex: e.logIndex,
+        name: e.name,
+        args: e.args as Record<string, unknown>,
+        blockNumber: e.blockNumber.toString(),
+        tokenId: e.tokenId?.toFixed(0) ?? null,
+      })),
     more: rows.length > ACTIVITY_PAGE_SIZE,
     lost,
   };

@@ -19,7 +19,11 @@ export async function readProfile(prisma: Pick<PrismaClient, 'profile'>, address
 }
 
 /** Writes `update` to `address`'s profile (the caller has checked the session is that address). */
-export async function updateProfile(prisma: Pick<PrismaClient, 'profile'>, address: Address, update: ProfileUpdate): Promise<PublicProfile> {
+export async function updateProfile(
+  prisma: Pick<PrismaClient, 'profile'>,
+  address: Address,
+  update: ProfileUpdate,
+): Promise<PublicProfile> {
   const data = {
     ...(update.displayName !== undefined ? { displayName: update.displayName || null } : {}),
     ...(update.bio !== undefined ? { bio: update.bio || null } : {}),

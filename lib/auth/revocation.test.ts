@@ -8,7 +8,16 @@ const prisma = createPrismaClient(inject('databaseUrl'));
 afterAll(() => prisma.$disconnect());
 const secret = randomBytes(32);
 const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
-const token = () => signSessionToken({ address, chainId: 31337, issuedAt: Date.now(), expiresAt: Date.now() + SESSION_TTL_MS + Math.floor(Math.random() * 1000) }, secret);
+const token = () =>
+  signSessionToken(
+    {
+      address,
+      chainId: 31337,
+      issuedAt: Date.now(),
+      expiresAt: Date.now() + SESSION_TTL_MS + Math.floor(Math.random() * 1000),
+    },
+    secret,
+  );
 const withCookie = (cookie: string) => new Request('http://localhost/api/auth/session', { headers: { cookie } });
 
 describe('server-side session revocation', () => {
@@ -28,13 +37,21 @@ describe('server-side session revocation', () => {
     const stripped = await withoutRevokedSession(prisma, withCookie(`theme=dark; motif_session=${a}; x=1`));
     expect(stripped.headers.get('cookie')).toBe('theme=dark; x=1');
     const live = token();
-    expect((await withoutRevokedSession(prisma, withCookie(`motif_session=${live}`))).headers.get('cookie')).toBe(`motif_session=${live}`);
+    expect((await withoutRevokedSession(prisma, withCookie(`motif_session=${live}`))).headers.get('cookie')).toBe(
+      `motif_session=${live}`,
+    );
   });
 
   it('records nothing for junk or forged tokens, and sweeps rows past their expiry', async () => {
     const before = await prisma.revokedSession.count();
     expect(await revokeSession(prisma, 'junk.token', secret)).toBe(false);
-    expect(await revokeSession(prisma, signSessionToken({ address, chainId: 1, issuedAt: 0, expiresAt: Date.now() + 1000 }, randomBytes(32)), secret)).toBe(false);
+    expect(
+      await revokeSession(
+        prisma,
+        signSessionToken({ address, chainId: 1, issuedAt: 0, expiresAt: Date.now() + 1000 }, randomBytes(32)),
+        secret,
+      ),
+    ).toBe(false);
     expect(await revokeSession(prisma, null, secret)).toBe(false);
     expect(await prisma.revokedSession.count()).toBe(before);
     await prisma.revokedSession.create({ data: { tokenHash: 'f'.repeat(64), expiresAt: new Date(Date.now() - 1000) } });

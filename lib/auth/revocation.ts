@@ -15,11 +15,20 @@ export function tokenDigest(token: string): string {
  * cookie survives. Only a valid token is recorded (junk cookies cannot fill the table); the row lives until the
  * token would have expired anyway, and expired rows are swept here.
  */
-export async function revokeSession(prisma: RevocationDb, token: string | null, secret: Uint8Array, now = new Date()): Promise<boolean> {
+export async function revokeSession(
+  prisma: RevocationDb,
+  token: string | null,
+  secret: Uint8Array,
+  now = new Date(),
+): Promise<boolean> {
   const session = verifySessionToken(token, secret, now.getTime());
   if (!token || !session) return false;
   const tokenHash = tokenDigest(token);
-  await prisma.revokedSession.upsert({ where: { tokenHash }, create: { tokenHash, expiresAt: new Date(session.expiresAt) }, update: {} });
+  await prisma.revokedSession.upsert({
+    where: { tokenHash },
+    create: { tokenHash, expiresAt: new Date(session.expiresAt) },
+    update: {},
+  });
   await prisma.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
   return true;
 }

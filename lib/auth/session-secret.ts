@@ -11,7 +11,10 @@ export class SessionSecretError extends BaseError {
  * The HMAC key for session cookies: MOTIF_SESSION_SECRET when set (at least 32 characters), otherwise 32 random
  * bytes kept in `<dataDir>/auth/session-secret` (created on first use, mode 0600), so sessions survive a restart.
  */
-export async function loadSessionSecret(params: { envSecret?: string | undefined; dataDir: string }): Promise<Uint8Array> {
+export async function loadSessionSecret(params: {
+  envSecret?: string | undefined;
+  dataDir: string;
+}): Promise<Uint8Array> {
   const fromEnv = params.envSecret?.trim();
   if (fromEnv) {
     if (fromEnv.length < 32) throw new SessionSecretError('MOTIF_SESSION_SECRET must be at least 32 characters');
@@ -19,7 +22,8 @@ export async function loadSessionSecret(params: { envSecret?: string | undefined
   }
   const file = path.join(params.dataDir, 'auth', 'session-secret');
   const existing = await readFile(file, 'utf8').catch(() => null);
-  if (existing !== null && /^[0-9a-f]{64}$/.test(existing.trim())) return new Uint8Array(Buffer.from(existing.trim(), 'hex'));
+  if (existing !== null && /^[0-9a-f]{64}$/.test(existing.trim()))
+    return new Uint8Array(Buffer.from(existing.trim(), 'hex'));
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const fresh = randomBytes(32).toString('hex');
   try {

@@ -4,7 +4,12 @@ import { signSessionToken, verifySessionToken, type Session } from './session-to
 import { clearSessionCookie, readCookie, serializeSessionCookie, SESSION_COOKIE } from './session-cookie';
 
 const secret = new Uint8Array(randomBytes(32));
-const session: Session = { address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', chainId: 31337, issuedAt: 1_000, expiresAt: 10_000 };
+const session: Session = {
+  address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+  chainId: 31337,
+  issuedAt: 1_000,
+  expiresAt: 10_000,
+};
 
 describe('session token', () => {
   it('round-trips while unexpired and refuses it at expiry', () => {
@@ -16,12 +21,15 @@ describe('session token', () => {
   it('refuses a tampered payload, a tampered signature, another key and garbage', () => {
     const token = signSessionToken(session, secret);
     const [payload, mac] = token.split('.') as [string, string];
-    const forged = Buffer.from(JSON.stringify({ ...session, address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...session, address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' }),
+    ).toString('base64url');
     expect(verifySessionToken(`${forged}.${mac}`, secret, 5_000)).toBeNull();
     const flipped = mac.slice(0, -1) + (mac.endsWith('A') ? 'B' : 'A');
     expect(verifySessionToken(`${payload}.${flipped}`, secret, 5_000)).toBeNull();
     expect(verifySessionToken(token, new Uint8Array(randomBytes(32)), 5_000)).toBeNull();
-    for (const bad of ['', 'x', 'a.b.c', `${payload}.`, `.${mac}`]) expect(verifySessionToken(bad, secret, 5_000)).toBeNull();
+    for (const bad of ['', 'x', 'a.b.c', `${payload}.`, `.${mac}`])
+      expect(verifySessionToken(bad, secret, 5_000)).toBeNull();
     const notJson = Buffer.from('nope').toString('base64url');
     expect(verifySessionToken(signSessionToken(session, secret).replace(payload, notJson), secret, 5_000)).toBeNull();
   });

@@ -31,7 +31,11 @@ function isSession(value: unknown): value is Session {
 }
 
 /** The session a token carries, or null when it is malformed, its signature does not match, or it has expired. */
-export function verifySessionToken(token: string | undefined | null, secret: Uint8Array, now = Date.now()): Session | null {
+export function verifySessionToken(
+  token: string | undefined | null,
+  secret: Uint8Array,
+  now = Date.now(),
+): Session | null {
   if (!token) return null;
   const parts = token.split('.');
   if (parts.length !== 2) return null;

@@ -3,9 +3,18 @@ import { createSiweMessage, parseSiweMessage, validateSiweMessage } from 'viem/s
 import { BaseError } from '../errors/base';
 
 /** The statement every Motif sign-in message carries (shown by the wallet). */
-export const SIWE_STATEMENT = 'Sign in to Motif to edit your profile and drafts. This costs nothing and sends no transaction.';
+export const SIWE_STATEMENT =
+  'Sign in to Motif to edit your profile and drafts. This costs nothing and sends no transaction.';
 
-export type SignInRequest = { address: Address; chainId: number; domain: string; uri: string; nonce: string; issuedAt?: Date; expirationTime?: Date };
+export type SignInRequest = {
+  address: Address;
+  chainId: number;
+  domain: string;
+  uri: string;
+  nonce: string;
+  issuedAt?: Date;
+  expirationTime?: Date;
+};
 
 /** The EIP-4361 message a wallet signs to sign in (built in the browser; the server re-checks every field). */
 export function createSignInMessage(request: SignInRequest): string {
@@ -22,11 +31,15 @@ export function createSignInMessage(request: SignInRequest): string {
   });
 }
 
-export type SignInFailure = 'malformed' | 'wrong-domain' | 'wrong-chain' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'nonce-invalid';
+export type SignInFailure =
+  'malformed' | 'wrong-domain' | 'wrong-chain' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'nonce-invalid';
 
 export class SignInError extends BaseError {
   override name = 'SignInError';
-  constructor(readonly reason: SignInFailure, message: string) {
+  constructor(
+    readonly reason: SignInFailure,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -54,19 +67,40 @@ export type VerifySignInParameters = {
  * Verifies a Sign-In with Ethereum message and signature: well-formed, for this domain and chain, inside its validity
  * window, signed by its address, and its nonce unused (consumed last, so a forged signature cannot burn a nonce).
  */
-export async function verifySignIn(params: VerifySignInParameters): Promise<{ address: Address; chainId: number; expirationTime: Date | undefined }> {
+export async function verifySignIn(
+  params: VerifySignInParameters,
+): Promise<{ address: Address; chainId: number; expirationTime: Date | undefined }> {
   const now = params.now ?? new Date();
   const fields = parseSiweMessage(params.message);
-  if (!fields.address || !fields.domain || !fields.nonce || !fields.uri || fields.version !== '1' || fields.chainId === undefined) {
+  if (
+    !fields.address ||
+    !fields.domain ||
+    !fields.nonce ||
+    !fields.uri ||
+    fields.version !== '1' ||
+    fields.chainId === undefined
+  ) {
     throw new SignInError('malformed', 'The sign-in message is not a complete EIP-4361 message');
   }
   const origin = params.publicOrigins.find((o) => new URL(o).host === fields.domain);
-  if (!origin) throw new SignInError('wrong-domain', `The message is for ${fields.domain}, not ${params.publicOrigins.map((o) => new URL(o).host).join(' or ')}`);
-  if (!URL.canParse(fields.uri) || new URL(fields.uri).origin !== origin) throw new SignInError('wrong-domain', `The message's URI ${fields.uri} is not on ${origin}`);
-  if (fields.chainId !== params.chainId) throw new SignInError('wrong-chain', `The message is for chain ${fields.chainId}; Motif runs on chain ${params.chainId}`);
-  if (fields.expirationTime && now >= fields.expirationTime) throw new SignInError('expired', 'The sign-in message has expired');
-  if (fields.notBefore && now < fields.notBefore) throw new SignInError('not-yet-valid', 'The sign-in message is not valid yet');
-  if (!validateSiweMessage({ message: fields, domain: fields.domain, time: now })) throw new SignInError('malformed', 'The sign-in message is not valid');
+  if (!origin)
+    throw new SignInError(
+      'wrong-domain',
+      `The message is for ${fields.domain}, not ${params.publicOrigins.map((o) => new URL(o).host).join(' or ')}`,
+    );
+  if (!URL.canParse(fields.uri) || new URL(fields.uri).origin !== origin)
+    throw new SignInError('wrong-domain', `The message's URI ${fields.uri} is not on ${origin}`);
+  if (fields.chainId !== params.chainId)
+    throw new SignInError(
+      'wrong-chain',
+      `The message is for chain ${fields.chainId}; Motif runs on chain ${params.chainId}`,
+    );
+  if (fields.expirationTime && now >= fields.expirationTime)
+    throw new SignInError('expired', 'The sign-in message has expired');
+  if (fields.notBefore && now < fields.notBefore)
+    throw new SignInError('not-yet-valid', 'The sign-in message is not valid yet');
+  if (!validateSiweMessage({ message: fields, domain: fields.domain, time: now }))
+    throw new SignInError('malformed', 'The sign-in message is not valid');
   const verify = params.verifySignature ?? ((args) => verifyMessage(args));
   let valid = false;
   try {
@@ -75,6 +109,7 @@ export async function verifySignIn(params: VerifySignInParameters): Promise<{ ad
     valid = false;
   }
   if (!valid) throw new SignInError('bad-signature', 'The signature is not from the address in the message');
-  if (!(await params.consumeNonce(fields.nonce))) throw new SignInError('nonce-invalid', 'The sign-in nonce is unknown, expired or already used; ask for a new one');
+  if (!(await params.consumeNonce(fields.nonce)))
+    throw new SignInError('nonce-invalid', 'The sign-in nonce is unknown, expired or already used; ask for a new one');
   return { address: getAddress(fields.address), chainId: fields.chainId, expirationTime: fields.expirationTime };
 }

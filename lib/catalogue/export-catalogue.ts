@@ -19,7 +19,13 @@ export type ExportCatalogueParameters = {
   name: string;
 };
 
-export type ExportCatalogueReturnType = { carPath: string; snapshotPath: string; snapshotCid: string; roots: string[]; blocks: number };
+export type ExportCatalogueReturnType = {
+  carPath: string;
+  snapshotPath: string;
+  snapshotCid: string;
+  roots: string[];
+  blocks: number;
+};
 
 /**
  * One CARv1 holding the signed snapshot (a raw JSON block, the first root) and every track folder it lists, whole

@@ -40,7 +40,8 @@ export async function startAnvil(params: StartAnvilParameters = {}): Promise<Anv
   const host = params.host ?? '127.0.0.1';
   const chainId = params.chainId ?? LOCAL_CHAIN_ID;
   const args = ['--host', host, '--port', String(params.port ?? 0), '--chain-id', String(chainId)];
-  if (params.statePath) args.push('--state', params.statePath, '--state-interval', String(params.stateIntervalSeconds ?? 1));
+  if (params.statePath)
+    args.push('--state', params.statePath, '--state-interval', String(params.stateIntervalSeconds ?? 1));
   if (params.blockTime) args.push('--block-time', String(params.blockTime));
   const proc = await startProcess({
     command: anvilBinaryPath(),

@@ -18,7 +18,10 @@ export type MotifContractAddresses = Record<MotifContractName, Address>;
 
 export type MotifContract<N extends MotifContractName> = { address: Address; abi: (typeof MOTIF_ABIS)[N] };
 
-export function motifContract<N extends MotifContractName>(name: N, addresses: MotifContractAddresses): MotifContract<N> {
+export function motifContract<N extends MotifContractName>(
+  name: N,
+  addresses: MotifContractAddresses,
+): MotifContract<N> {
   return { address: addresses[name], abi: MOTIF_ABIS[name] };
 }
 

@@ -9,7 +9,18 @@ export const LOCAL_DEV_MNEMONIC = 'test test test test test test test test test 
 
 export type DevAccount = { index: number; role: string; address: `0x${string}`; privateKey: `0x${string}` };
 
-const ROLES = ['deployer', 'creator', 'collector', 'label', 'payee', 'payee', 'collector', 'collector', 'creator', 'creator'];
+const ROLES = [
+  'deployer',
+  'creator',
+  'collector',
+  'label',
+  'payee',
+  'payee',
+  'collector',
+  'collector',
+  'creator',
+  'creator',
+];
 
 /** The first `count` anvil dev accounts, with a suggested role each in the demo. */
 export function localDevAccounts(count = 10): DevAccount[] {

@@ -1,10 +1,25 @@
 import { createConfig, createConnector, http, type Config, type CreateConnectorFn } from 'wagmi';
 import { injected, walletConnect } from 'wagmi/connectors';
 import { DEFAULT_NATIVE_CURRENCY, LOCAL_CHAIN_ID, type ChainStack } from '../config/chains';
-import { defineChain, getAddress, numberToHex, SwitchChainError, type Address, type Chain, type EIP1193RequestFn } from 'viem';
+import {
+  defineChain,
+  getAddress,
+  numberToHex,
+  SwitchChainError,
+  type Address,
+  type Chain,
+  type EIP1193RequestFn,
+} from 'viem';
 
 /** `nativeCurrency`: the chain's gas token, shown with every amount (absent: Ether); `stack`: how its parent-chain data fee is read (lib/chain/fees). */
-export type ChainDescriptor = { id: number; name: string; rpcUrl: string; testnet: boolean; nativeCurrency?: Chain['nativeCurrency']; stack?: ChainStack };
+export type ChainDescriptor = {
+  id: number;
+  name: string;
+  rpcUrl: string;
+  testnet: boolean;
+  nativeCurrency?: Chain['nativeCurrency'];
+  stack?: ChainStack;
+};
 
 /** The local anvil chain (lib/config/chains.ts): the only chain where the dev-account connectors exist. */
 export { LOCAL_CHAIN_ID };
@@ -28,7 +43,14 @@ export const LOCAL_DEV_ADDRESSES: readonly Address[] = [
 
 /** A serialisable description of the configured chain, passed from the server to the browser. */
 export function describeChain(chain: Chain, rpcUrl: string, stack: ChainStack = 'none'): ChainDescriptor {
-  return { id: chain.id, name: chain.name, rpcUrl, testnet: chain.testnet ?? false, nativeCurrency: chain.nativeCurrency, stack };
+  return {
+    id: chain.id,
+    name: chain.name,
+    rpcUrl,
+    testnet: chain.testnet ?? false,
+    nativeCurrency: chain.nativeCurrency,
+    stack,
+  };
 }
 
 export function localDevConnectorName(index: number): string {
@@ -63,7 +85,11 @@ function rememberedIndex(): number | null {
  * A wallet for one of anvil's unlocked dev accounts: account and chain questions are answered here, everything else
  * (eth_sendTransaction, personal_sign, eth_signTypedData_v4, reads) goes to the local node, which signs for them.
  */
-export function localDevAccount(params: { index: number; address: Address; rpcUrl: string }): CreateConnectorFn<LocalDevProvider> {
+export function localDevAccount(params: {
+  index: number;
+  address: Address;
+  rpcUrl: string;
+}): CreateConnectorFn<LocalDevProvider> {
   const address = getAddress(params.address);
   let nextId = 1;
   const forward = async (method: string, rpcParams: unknown): Promise<unknown> => {
@@ -73,7 +99,8 @@ export function localDevAccount(params: { index: number; address: Address; rpcUr
       body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: rpcParams ?? [] }),
     });
     const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
-    if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+    if (body.error)
+      throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
     return body.result;
   };
   return createConnector<LocalDevProvider>((config) => {
@@ -81,16 +108,19 @@ export function localDevAccount(params: { index: number; address: Address; rpcUr
     let connected = false;
     const provider: LocalDevProvider = {
       request: (async ({ method, params: rpcParams }: { method: string; params?: unknown }) => {
-        if (method === 'eth_accounts' || method === 'eth_requestAccounts') return connected || method === 'eth_requestAccounts' ? [address] : [];
+        if (method === 'eth_accounts' || method === 'eth_requestAccounts')
+          return connected || method === 'eth_requestAccounts' ? [address] : [];
         if (method === 'eth_chainId') return numberToHex(chainId);
         if (method === 'wallet_switchEthereumChain') {
           const [{ chainId: wanted }] = rpcParams as [{ chainId: string }];
-          if (Number(wanted) !== chainId) throw Object.assign(new Error(`The local dev accounts exist only on chain ${chainId}`), { code: 4902 });
+          if (Number(wanted) !== chainId)
+            throw Object.assign(new Error(`The local dev accounts exist only on chain ${chainId}`), { code: 4902 });
           return null;
         }
         if (method === 'eth_sendTransaction') {
           const [tx] = rpcParams as [{ from?: string }];
-          if (tx.from && getAddress(tx.from) !== address) throw Object.assign(new Error('Wrong sender'), { code: 4100 });
+          if (tx.from && getAddress(tx.from) !== address)
+            throw Object.assign(new Error('Wrong sender'), { code: 4100 });
         }
         return forward(method, rpcParams);
       }) as EIP1193RequestFn,
@@ -103,7 +133,12 @@ export function localDevAccount(params: { index: number; address: Address; rpcUr
         connected = true;
         rememberConnected(params.index);
         const accounts = [address];
-        return { accounts: accounts as unknown as withCapabilities extends true ? readonly { address: Address; capabilities: Record<string, unknown> }[] : readonly Address[], chainId };
+        return {
+          accounts: accounts as unknown as withCapabilities extends true
+            ? readonly { address: Address; capabilities: Record<string, unknown> }[]
+            : readonly Address[],
+          chainId,
+        };
       },
       async disconnect() {
         connected = false;
@@ -180,9 +215,19 @@ export function deferUntilUsed(create: CreateConnectorFn): CreateConnectorFn {
 export type MotifWagmiOptions = { walletConnectProjectId?: string | undefined; appUrl?: string | undefined };
 
 /** The app as WalletConnect shows it in the wallet. */
-export function walletConnectMetadata(appUrl: string | undefined): { name: string; description: string; url: string; icons: string[] } {
+export function walletConnectMetadata(appUrl: string | undefined): {
+  name: string;
+  description: string;
+  url: string;
+  icons: string[];
+} {
   const url = appUrl ?? (typeof window === 'undefined' ? 'http://localhost:3000' : window.location.origin);
-  return { name: 'Motif', description: 'Compose, mint and collect music with verifiable provenance.', url, icons: [`${url}/favicon.ico`] };
+  return {
+    name: 'Motif',
+    description: 'Compose, mint and collect music with verifiable provenance.',
+    url,
+    icons: [`${url}/favicon.ico`],
+  };
 }
 
 /**
@@ -201,9 +246,20 @@ export function createMotifWagmiConfig(descriptor: ChainDescriptor, options: Mot
   });
   const connectors: CreateConnectorFn[] = [injected()];
   const projectId = options.walletConnectProjectId?.trim();
-  if (projectId) connectors.push(deferUntilUsed(walletConnect({ projectId, showQrModal: true, metadata: walletConnectMetadata(options.appUrl) }) as CreateConnectorFn));
+  if (projectId)
+    connectors.push(
+      deferUntilUsed(
+        walletConnect({
+          projectId,
+          showQrModal: true,
+          metadata: walletConnectMetadata(options.appUrl),
+        }) as CreateConnectorFn,
+      ),
+    );
   if (descriptor.id === LOCAL_CHAIN_ID) {
-    LOCAL_DEV_ADDRESSES.forEach((address, index) => connectors.push(localDevAccount({ index, address, rpcUrl: descriptor.rpcUrl }) as CreateConnectorFn));
+    LOCAL_DEV_ADDRESSES.forEach((address, index) =>
+      connectors.push(localDevAccount({ index, address, rpcUrl: descriptor.rpcUrl }) as CreateConnectorFn),
+    );
   }
   return createConfig({
     chains: [chain],

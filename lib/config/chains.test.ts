@@ -14,7 +14,8 @@ describe('chain presets', () => {
     for (const [name, p] of remote) {
       expect(p.note, name).toContain(p.settlement);
       expect(p.note, name).toContain(`gas token ${p.chain.nativeCurrency.symbol}`);
-      const line = README.split('\n').find((l) => l.startsWith(`| \`${name}\` |`));
+      // A table row whose first cell is the preset's name (cells may be padded by the formatter).
+      const line = README.split('\n').find((l) => l.split('|')[1]?.trim() === `\`${name}\``);
       expect(line, `README has no preset row for ${name}`).toBeDefined();
       expect(line, name).toContain(p.note);
       expect(line, name).toContain(String(p.chain.id));
@@ -49,11 +50,21 @@ describe('resolveChain', () => {
   });
 
   it('gives a custom chain its configured currency and stack; a custom RPC for a preset chain id gets its stack', () => {
-    const custom = resolveChain(parseEnv({ MOTIF_RPC_URL: 'http://127.0.0.1:9', MOTIF_CHAIN_ID: '777', MOTIF_NATIVE_SYMBOL: 'TOK', MOTIF_NATIVE_DECIMALS: '6', MOTIF_CHAIN_STACK: 'op-stack' }));
+    const custom = resolveChain(
+      parseEnv({
+        MOTIF_RPC_URL: 'http://127.0.0.1:9',
+        MOTIF_CHAIN_ID: '777',
+        MOTIF_NATIVE_SYMBOL: 'TOK',
+        MOTIF_NATIVE_DECIMALS: '6',
+        MOTIF_CHAIN_STACK: 'op-stack',
+      }),
+    );
     expect(custom.chain.id).toBe(777);
     expect(custom.chain.nativeCurrency).toEqual({ name: 'TOK', symbol: 'TOK', decimals: 6 });
     expect(custom.stack).toBe('op-stack');
-    expect(resolveChain(parseEnv({ MOTIF_RPC_URL: 'http://127.0.0.1:9', MOTIF_CHAIN_ID: '666666666' })).stack).toBe('orbit');
+    expect(resolveChain(parseEnv({ MOTIF_RPC_URL: 'http://127.0.0.1:9', MOTIF_CHAIN_ID: '666666666' })).stack).toBe(
+      'orbit',
+    );
   });
 
   it('a preset brings its own currency and stack, and refuses a configured currency', () => {
@@ -61,13 +72,17 @@ describe('resolveChain', () => {
     expect(degen.chain.nativeCurrency.symbol).toBe('DEGEN');
     expect(degen.stack).toBe('orbit');
     expect(resolveChain(parseEnv({ MOTIF_CHAIN: 'b3' })).stack).toBe('op-stack');
-    expect(() => parseEnv({ MOTIF_CHAIN: 'degen', MOTIF_NATIVE_SYMBOL: 'ETH' })).toThrow(/the degen preset defines its currency/);
+    expect(() => parseEnv({ MOTIF_CHAIN: 'degen', MOTIF_NATIVE_SYMBOL: 'ETH' })).toThrow(
+      /the degen preset defines its currency/,
+    );
   });
 
   it('validates the currency settings', () => {
     expect(() => parseEnv({ MOTIF_NATIVE_SYMBOL: 'NOT A TICKER' })).toThrow(/MOTIF_NATIVE_SYMBOL must be a ticker/);
     expect(() => parseEnv({ MOTIF_NATIVE_DECIMALS: '40' })).toThrow(/MOTIF_NATIVE_DECIMALS must be 0-36/);
-    expect(() => parseEnv({ MOTIF_CHAIN_STACK: 'zk' })).toThrow(/MOTIF_CHAIN_STACK must be one of orbit, op-stack, none/);
+    expect(() => parseEnv({ MOTIF_CHAIN_STACK: 'zk' })).toThrow(
+      /MOTIF_CHAIN_STACK must be one of orbit, op-stack, none/,
+    );
     expect(configuredCurrency({ MOTIF_NATIVE_DECIMALS: 6 })).toEqual({ name: 'Ether', symbol: 'ETH', decimals: 6 });
   });
 });

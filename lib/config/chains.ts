@@ -62,7 +62,11 @@ export function localChain(rpcUrl: string, nativeCurrency: NativeCurrency = DEFA
 }
 
 /** A chain given only by RPC URL and id (any EVM chain not in the presets). */
-export function customChain(id: number, rpcUrl: string, nativeCurrency: NativeCurrency = DEFAULT_NATIVE_CURRENCY): Chain {
+export function customChain(
+  id: number,
+  rpcUrl: string,
+  nativeCurrency: NativeCurrency = DEFAULT_NATIVE_CURRENCY,
+): Chain {
   return defineChain({
     id,
     name: `Chain ${id}`,
@@ -73,7 +77,8 @@ export function customChain(id: number, rpcUrl: string, nativeCurrency: NativeCu
 
 /** The preset whose chain has this id, if any (a re-mint's origin, a custom RPC pointed at a preset's chain). */
 export function presetForChainId(id: number): (ChainPresetInfo & { name: RemoteChainPreset }) | null {
-  for (const [name, p] of Object.entries(CHAIN_PRESETS)) if (p !== 'local' && p.chain.id === id) return { ...p, name: name as RemoteChainPreset };
+  for (const [name, p] of Object.entries(CHAIN_PRESETS))
+    if (p !== 'local' && p.chain.id === id) return { ...p, name: name as RemoteChainPreset };
   return null;
 }
 
@@ -88,10 +93,16 @@ export type ChainSettings = {
 };
 
 /** The currency the local or custom chain is configured with (the symbol doubles as its name). */
-export function configuredCurrency(env: Pick<ChainSettings, 'MOTIF_NATIVE_SYMBOL' | 'MOTIF_NATIVE_DECIMALS'>): NativeCurrency {
+export function configuredCurrency(
+  env: Pick<ChainSettings, 'MOTIF_NATIVE_SYMBOL' | 'MOTIF_NATIVE_DECIMALS'>,
+): NativeCurrency {
   if (!env.MOTIF_NATIVE_SYMBOL && env.MOTIF_NATIVE_DECIMALS === undefined) return DEFAULT_NATIVE_CURRENCY;
   const symbol = env.MOTIF_NATIVE_SYMBOL ?? DEFAULT_NATIVE_CURRENCY.symbol;
-  return { name: symbol === DEFAULT_NATIVE_CURRENCY.symbol ? DEFAULT_NATIVE_CURRENCY.name : symbol, symbol, decimals: env.MOTIF_NATIVE_DECIMALS ?? 18 };
+  return {
+    name: symbol === DEFAULT_NATIVE_CURRENCY.symbol ? DEFAULT_NATIVE_CURRENCY.name : symbol,
+    symbol,
+    decimals: env.MOTIF_NATIVE_DECIMALS ?? 18,
+  };
 }
 
 export type ResolvedChain = { chain: Chain; rpcUrl: string; stack: ChainStack };
@@ -108,7 +119,8 @@ export function resolveChain(env: ChainSettings): ResolvedChain {
     const rpcUrl = env.MOTIF_RPC_URL ?? `http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`;
     const currency = configuredCurrency(env);
     const id = env.MOTIF_CHAIN_ID;
-    const chain = id !== undefined && id !== LOCAL_CHAIN_ID ? customChain(id, rpcUrl, currency) : localChain(rpcUrl, currency);
+    const chain =
+      id !== undefined && id !== LOCAL_CHAIN_ID ? customChain(id, rpcUrl, currency) : localChain(rpcUrl, currency);
     return { chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? presetForChainId(chain.id)?.stack ?? 'none' };
   }
   const rpcUrl = env.MOTIF_RPC_URL ?? p.chain.rpcUrls.default.http[0] ?? '';

@@ -4,7 +4,12 @@ import { ConfigError, dataDirProblem, parseEnv, publicOrigins, resolveLayout, us
 describe('parseEnv', () => {
   it('gives the embedded defaults for an empty environment', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ MOTIF_APP_PORT: 3000, MOTIF_ANVIL_PORT: 8545, MOTIF_PG_PORT: 54329, MOTIF_DATA_DIR: '.motif' });
+    expect(env).toMatchObject({
+      MOTIF_APP_PORT: 3000,
+      MOTIF_ANVIL_PORT: 8545,
+      MOTIF_PG_PORT: 54329,
+      MOTIF_DATA_DIR: '.motif',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(usesLocalChain(env)).toBe(true);
   });
@@ -12,7 +17,13 @@ describe('parseEnv', () => {
   it('reports one line per wrong variable, naming it', () => {
     let error: unknown;
     try {
-      parseEnv({ MOTIF_APP_PORT: 'abc', DATABASE_URL: 'mysql://x', MOTIF_CHAIN: 'mainnet', PINNING_SERVICE_URL: 'https://pin.example', KUBO_RPC_URL: 'not a url' });
+      parseEnv({
+        MOTIF_APP_PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        MOTIF_CHAIN: 'mainnet',
+        PINNING_SERVICE_URL: 'https://pin.example',
+        KUBO_RPC_URL: 'not a url',
+      });
     } catch (e) {
       error = e;
     }
@@ -34,11 +45,18 @@ describe('parseEnv', () => {
   });
 
   it('takes the public origin from MOTIF_PUBLIC_URL, else the local URL under both local names', () => {
-    expect(publicOrigins(parseEnv({ MOTIF_APP_PORT: '4000' }))).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000']);
+    expect(publicOrigins(parseEnv({ MOTIF_APP_PORT: '4000' }))).toEqual([
+      'http://localhost:4000',
+      'http://127.0.0.1:4000',
+    ]);
     expect(publicOrigins(parseEnv({ MOTIF_PUBLIC_URL: 'https://motif.example' }))).toEqual(['https://motif.example']);
     expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'not a url' })).toThrow(/MOTIF_PUBLIC_URL must be a URL/);
-    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'ftp://motif.example' })).toThrow(/MOTIF_PUBLIC_URL must use http or https/);
-    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'https://motif.example/app' })).toThrow(/MOTIF_PUBLIC_URL must be an origin/);
+    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'ftp://motif.example' })).toThrow(
+      /MOTIF_PUBLIC_URL must use http or https/,
+    );
+    expect(() => parseEnv({ MOTIF_PUBLIC_URL: 'https://motif.example/app' })).toThrow(
+      /MOTIF_PUBLIC_URL must be an origin/,
+    );
   });
 
   it('refuses a MOTIF_DATA_DIR under /proc, /sys or /dev, or one that cannot be created or written, at parse time', async () => {

@@ -2,7 +2,11 @@
  * Node 20 lacks Promise.withResolvers (Node 22 has it); Helia's stores call it. Import this module once, first,
  * in every process that runs Helia (the app loads it from instrumentation.ts, scripts and tests import it).
  */
-type WithResolvers = <T>() => { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
+type WithResolvers = <T>() => {
+  promise: Promise<T>;
+  resolve: (value: T | PromiseLike<T>) => void;
+  reject: (reason?: unknown) => void;
+};
 
 const PromiseWithResolvers = Promise as unknown as { withResolvers?: WithResolvers };
 if (typeof PromiseWithResolvers.withResolvers !== 'function') {

@@ -16,7 +16,13 @@ export const ABI_DIR = path.join(REPO_ROOT, 'lib', 'contracts', 'abi');
 /** Contracts the app deploys; their ABIs are generated into lib/contracts/abi/ and committed. */
 export const APP_CONTRACTS = ['TrackCollection', 'SplitMain', 'Market', 'Editions'] as const;
 /** Gas references (contracts/reference/: naive OpenZeppelin, and Solady as the best plain peer), compiled in the same run for the bench only. */
-export const REFERENCE_CONTRACTS = ['NaiveTrack', 'NaiveSplitFactory', 'NaiveSplit', 'NaiveMarket', 'SoladyTrack'] as const;
+export const REFERENCE_CONTRACTS = [
+  'NaiveTrack',
+  'NaiveSplitFactory',
+  'NaiveSplit',
+  'NaiveMarket',
+  'SoladyTrack',
+] as const;
 export type AppContractName = (typeof APP_CONTRACTS)[number];
 export type ContractName = AppContractName | (typeof REFERENCE_CONTRACTS)[number];
 
@@ -35,7 +41,8 @@ const foundryProfileSchema = z.object({
     }),
   }),
 });
-const FOUNDRY = foundryProfileSchema.parse(parseToml(readFileSync(path.join(REPO_ROOT, 'foundry.toml'), 'utf8'))).profile.default;
+const FOUNDRY = foundryProfileSchema.parse(parseToml(readFileSync(path.join(REPO_ROOT, 'foundry.toml'), 'utf8')))
+  .profile.default;
 
 /** Compiler settings from foundry.toml (recorded in the cache key, in this key order). */
 export const SOLC_SETTINGS = {
@@ -162,7 +169,9 @@ function cacheIsFresh(sourcesHash: string): boolean {
  * Compiles contracts/ with solc-js when the sources (or compiler/settings) changed, writes
  * contracts/out/<Name>.json artifacts and regenerates lib/contracts/abi/*.ts. `force` recompiles regardless.
  */
-export async function compileContracts(opts: { force?: boolean; writeAbiModules?: boolean } = {}): Promise<CompileResult> {
+export async function compileContracts(
+  opts: { force?: boolean; writeAbiModules?: boolean } = {},
+): Promise<CompileResult> {
   const solc = loadSolc();
   const compilerVersion = solc.version();
   const sources = listSources();

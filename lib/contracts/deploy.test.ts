@@ -44,7 +44,11 @@ describe('deployContracts', () => {
     await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
     const other = await startTestChain(); // a fresh chain: same file, no code there
     try {
-      const again = await deployContracts({ publicClient: other.publicClient, walletClient: other.wallet(ANVIL_KEY_0), deploymentPath });
+      const again = await deployContracts({
+        publicClient: other.publicClient,
+        walletClient: other.wallet(ANVIL_KEY_0),
+        deploymentPath,
+      });
       expect(again.reused).toBe(false);
       expect(readDeployment(deploymentPath)).toEqual(again.deployment);
     } finally {
@@ -57,7 +61,9 @@ describe('deployContracts', () => {
     const walletClient = t.wallet(ANVIL_KEY_0);
     const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
     writeFileSync(deploymentPath, JSON.stringify({ ...deployment, sourcesHash: `0x${'ab'.repeat(32)}` }));
-    const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
+    const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DeploymentOutdatedError);
     expect(String(error)).toMatch(/delete the local data folder/);
   });
@@ -68,12 +74,22 @@ describe('deployContracts', () => {
     const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath });
     const editions = deployment.contracts.Editions;
     expect(editions.blockNumber).toBeGreaterThanOrEqual(deployment.contracts.Market.blockNumber);
-    expect(await t.publicClient.readContract({ address: editions.address, abi: editionsAbi, functionName: 'name' })).toBe('Motif Editions');
-    expect(await t.publicClient.readContract({ address: editions.address, abi: editionsAbi, functionName: 'MAX_REFERRAL_BPS' })).toBe(2000);
+    expect(
+      await t.publicClient.readContract({ address: editions.address, abi: editionsAbi, functionName: 'name' }),
+    ).toBe('Motif Editions');
+    expect(
+      await t.publicClient.readContract({
+        address: editions.address,
+        abi: editionsAbi,
+        functionName: 'MAX_REFERRAL_BPS',
+      }),
+    ).toBe(2000);
 
     const { Editions: _dropped, ...older } = deployment.contracts;
     writeFileSync(deploymentPath, JSON.stringify({ ...deployment, contracts: older }));
-    const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch((e: unknown) => e);
+    const error = await deployContracts({ publicClient: t.publicClient, walletClient, deploymentPath }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DeploymentOutdatedError);
     expect(String(error)).toMatch(/delete the local data folder/);
   });

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import { loadArtifact, compileContracts } from './compile';
-import { deploymentSchema, readDeployment, writeDeployment, type DeployedContract, type DeployedContractName, type Deployment } from './deployment';
+import {
+  deploymentSchema,
+  readDeployment,
+  writeDeployment,
+  type DeployedContract,
+  type DeployedContractName,
+  type Deployment,
+} from './deployment';
 import { BaseError } from '../errors/base';
 
 export type DeployContractsParameters = {
@@ -36,7 +43,8 @@ export async function deployContracts(
     if (existing && existing.chainId === chainId && (await allHaveCode(publicClient, existing))) {
       // Contracts built from other sources (e.g. v1 before the v2 upgrade) are never reused silently: their tokens,
       // splits and listings follow other rules. The local chain's data has to be reset instead (README, upgrading).
-      if (existing.sourcesHash !== compiled.sourcesHash) throw new DeploymentOutdatedError(deploymentPath, existing.sourcesHash, compiled.sourcesHash);
+      if (existing.sourcesHash !== compiled.sourcesHash)
+        throw new DeploymentOutdatedError(deploymentPath, existing.sourcesHash, compiled.sourcesHash);
       return { deployment: existing, reused: true };
     }
   }
@@ -52,7 +60,8 @@ export async function deployContracts(
       chain: walletClient.chain,
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash: txHash });
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed (${txHash})`);
+    if (receipt.status !== 'success' || !receipt.contractAddress)
+      throw new Error(`deploying ${name} failed (${txHash})`);
     return { address: receipt.contractAddress, txHash: txHash as Hex, blockNumber: Number(receipt.blockNumber) };
   };
 
@@ -109,7 +118,10 @@ function legacyWithoutEditions(filePath: string): LegacyDeployment | undefined {
   }
 }
 
-async function allHaveCode(publicClient: PublicClient, deployment: { contracts: Record<string, DeployedContract> }): Promise<boolean> {
+async function allHaveCode(
+  publicClient: PublicClient,
+  deployment: { contracts: Record<string, DeployedContract> },
+): Promise<boolean> {
   for (const c of Object.values(deployment.contracts)) {
     const code = await publicClient.getCode({ address: c.address });
     if (!code || code === '0x') return false;

@@ -61,7 +61,12 @@ describe('split address prediction off-chain', () => {
       { account: a(0xcafe), share: 333_333 },
       { account: a(0xf00d), share: 333_333 },
     ]);
-    const onChainHash = await t.publicClient.readContract({ address: main, abi: splitMainAbi, functionName: 'hashSplit', args: [split.accounts, split.shares] });
+    const onChainHash = await t.publicClient.readContract({
+      address: main,
+      abi: splitMainAbi,
+      functionName: 'hashSplit',
+      args: [split.accounts, split.shares],
+    });
     expect(hashSplit(split)).toBe(onChainHash);
     for (const controller of [a(0), a(0xc0)]) {
       const onChain = await t.publicClient.readContract({

@@ -16,9 +16,11 @@ export class InvalidTrackIdError extends BaseError {
  * Namespacing by creator means nobody can take a creator's id for their content by minting it first (issue #13).
  */
 export function trackIdOf(creator: Address, contentDigest: Hex): bigint {
-  if (!isAddress(creator, { strict: false })) throw new InvalidTrackIdError(`creator ${String(creator)} is not an address`);
+  if (!isAddress(creator, { strict: false }))
+    throw new InvalidTrackIdError(`creator ${String(creator)} is not an address`);
   if (BigInt(creator) === 0n) throw new InvalidTrackIdError('creator is the zero address');
-  if (!isHex(contentDigest, { strict: true }) || contentDigest.length !== 66) throw new InvalidTrackIdError(`content digest ${String(contentDigest)} is not 32 bytes of hex`);
+  if (!isHex(contentDigest, { strict: true }) || contentDigest.length !== 66)
+    throw new InvalidTrackIdError(`content digest ${String(contentDigest)} is not 32 bytes of hex`);
   return (BigInt(creator) << TRACK_ID_CONTENT_BITS) | (BigInt(contentDigest) & CONTENT_MASK);
 }
 

@@ -10,8 +10,14 @@ export type { PrismaClient };
  * shutdown) is dropped by the pool and reported to `onConnectionLost`, instead of crashing the process; queries
  * still fail normally.
  */
-export function createPrismaClient(databaseUrl: string, onConnectionLost: (error: Error) => void = () => {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl }, { onPoolError: onConnectionLost, onConnectionError: onConnectionLost });
+export function createPrismaClient(
+  databaseUrl: string,
+  onConnectionLost: (error: Error) => void = () => {},
+): PrismaClient {
+  const adapter = new PrismaPg(
+    { connectionString: databaseUrl },
+    { onPoolError: onConnectionLost, onConnectionError: onConnectionLost },
+  );
   return new PrismaClient({ adapter });
 }
 

@@ -44,8 +44,12 @@ describe('embedded PostgreSQL + migrations + Prisma', () => {
   it('writes and reads rows through the generated Prisma client', async () => {
     const prisma = createPrismaClient(server.databaseUrl);
     try {
-      await prisma.profile.create({ data: { address: '0x0000000000000000000000000000000000000001', displayName: 'Ada' } });
-      const found = await prisma.profile.findUnique({ where: { address: '0x0000000000000000000000000000000000000001' } });
+      await prisma.profile.create({
+        data: { address: '0x0000000000000000000000000000000000000001', displayName: 'Ada' },
+      });
+      const found = await prisma.profile.findUnique({
+        where: { address: '0x0000000000000000000000000000000000000001' },
+      });
       expect(found?.displayName).toBe('Ada');
       await expect(
         prisma.profile.create({ data: { address: '0x0000000000000000000000000000000000000001' } }),
@@ -71,7 +75,13 @@ describe('embedded PostgreSQL + migrations + Prisma', () => {
     const port = server.port;
     process.kill(server.pid, 'SIGINT');
     // Let it exit, and Node see the exit, before stop() is asked.
-    while (await assertPortFree(port, 'MOTIF_PG_PORT').then(() => false, () => true)) await new Promise((r) => setTimeout(r, 20));
+    while (
+      await assertPortFree(port, 'MOTIF_PG_PORT').then(
+        () => false,
+        () => true,
+      )
+    )
+      await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     await server.stop();
     await expect(assertPortFree(port, 'MOTIF_PG_PORT')).resolves.toBeUndefined();
@@ -83,13 +93,17 @@ describe('embedded PostgreSQL + migrations + Prisma', () => {
     const damaged = path.join(dir, 'damaged');
     await mkdir(damaged);
     await writeFile(path.join(damaged, 'keep-me.txt'), 'precious');
-    await expect(startEmbeddedPostgres({ dataDir: damaged, port: await freePort() })).rejects.toBeInstanceOf(DamagedDataDirError);
+    await expect(startEmbeddedPostgres({ dataDir: damaged, port: await freePort() })).rejects.toBeInstanceOf(
+      DamagedDataDirError,
+    );
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(path.join(damaged, 'keep-me.txt'), 'utf8')).toBe('precious');
   });
 
   it('names the port and its variable when the port is busy', async () => {
-    const error = await startEmbeddedPostgres({ dataDir: path.join(dir, 'other'), port: server.port }).catch((e: unknown) => e);
+    const error = await startEmbeddedPostgres({ dataDir: path.join(dir, 'other'), port: server.port }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PortBusyError);
     expect(String((error as Error).message)).toContain(`Port ${server.port}`);
     expect(String((error as Error).message)).toContain('MOTIF_PG_PORT');

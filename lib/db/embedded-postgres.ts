@@ -64,7 +64,10 @@ export async function startEmbeddedPostgres(params: StartEmbeddedPostgresParamet
   try {
     await pg.start();
   } catch (error) {
-    throw new DamagedDataDirError(dataDir, `the server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DamagedDataDirError(
+      dataDir,
+      `the server did not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const pid = readPostmasterPid(dataDir);
   if (isEmpty) await pg.createDatabase(database);

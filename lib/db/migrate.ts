@@ -25,7 +25,12 @@ async function loadMigrationList(dir: string): Promise<MigrationList> {
     })),
   );
   const lockContent = await readFile(path.join(dir, 'migration_lock.toml'), 'utf8').catch(() => null);
-  return { baseDir: dir, lockfile: { path: 'migration_lock.toml', content: lockContent }, shadowDbInitScript: '', migrationDirectories };
+  return {
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: lockContent },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  };
 }
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -57,7 +62,10 @@ export async function nextMigrationSql(scratchDatabaseUrl: string, dir = MIGRATI
   const engine = await openSchemaEngine(scratchDatabaseUrl, [{ path: SCHEMA_PATH, content: schema }]);
   try {
     const result = await engine.diff({
-      from: snapshot === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: snapshot }] },
+      from:
+        snapshot === null
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: snapshot }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
       script: true,
       exitCode: null,

@@ -32,7 +32,9 @@ export async function migrationStatus(databaseUrl: string, dir = MIGRATIONS_DIR)
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const exists = await client.query<{ t: string | null }>("SELECT to_regclass('public._prisma_migrations')::text AS t");
+    const exists = await client.query<{ t: string | null }>(
+      "SELECT to_regclass('public._prisma_migrations')::text AS t",
+    );
     const applied =
       exists.rows[0]?.t == null
         ? []
@@ -51,4 +53,3 @@ export async function migrationStatus(databaseUrl: string, dir = MIGRATIONS_DIR)
     await client.end();
   }
 }
-

@@ -21,7 +21,9 @@ function instantiateWasm(): Promise<void> {
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = path.join(path.dirname(gluePath), 'schema_engine_bg.wasm');
     const bytes = await readFile(wasmPath);
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
+    });
     const g = glue as unknown as { __wbg_set_wasm(exports: WebAssembly.Exports): void };
     g.__wbg_set_wasm(instance.exports);
     const start = instance.exports.__wbindgen_start;
@@ -39,7 +41,10 @@ export async function openSchemaEngine(databaseUrl: string, schemaFiles: readonl
   // The engine drops its shadow database with open idle connections; their termination is expected, not fatal.
   const ignoreTerminated = (error: Error) => void logs.push(`pool: ${error.message}`);
   const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: databaseUrl, max: 2 }, { onPoolError: ignoreTerminated, onConnectionError: ignoreTerminated }),
+    new PrismaPg(
+      { connectionString: databaseUrl, max: 2 },
+      { onPoolError: ignoreTerminated, onConnectionError: ignoreTerminated },
+    ),
   );
   const engineClass = (glue as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
   return engineClass.new(

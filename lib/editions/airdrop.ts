@@ -1,6 +1,11 @@
 import { decodeEventLog, getAddress, type Address, type Hash } from 'viem';
 import { editionsAbi } from '../contracts/abi';
-import { sendAndWait, type EditionRevertedErrorType, type EditionsClients, type EditionTransactionFailedErrorType } from './clients';
+import {
+  sendAndWait,
+  type EditionRevertedErrorType,
+  type EditionsClients,
+  type EditionTransactionFailedErrorType,
+} from './clients';
 import { EditionsError, type EditionsErrorType } from './errors';
 
 export type AirdropParameters = { editionId: bigint; recipients: readonly Address[]; quantityEach: number };
@@ -25,7 +30,12 @@ export async function airdrop(clients: EditionsClients, params: AirdropParameter
     if (log.address.toLowerCase() !== clients.editions.toLowerCase()) continue;
     const event = decodeEventLog({ abi: editionsAbi, data: log.data, topics: log.topics, strict: false });
     if (event.eventName === 'Airdropped' && event.args.firstNumber !== undefined) {
-      return { firstNumber: Number(event.args.firstNumber), count: recipients.length * params.quantityEach, txHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
+      return {
+        firstNumber: Number(event.args.firstNumber),
+        count: recipients.length * params.quantityEach,
+        txHash: receipt.transactionHash,
+        blockNumber: receipt.blockNumber,
+      };
     }
   }
   throw new EditionsError(`airdrop transaction ${receipt.transactionHash} emitted no Airdropped`);

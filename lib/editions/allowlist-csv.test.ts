@@ -12,7 +12,11 @@ describe('parseAllowlistCsv', () => {
 
   it('reports every problem with its line: bad hex, wrong checksum, zero address, duplicates (case-insensitive)', () => {
     const badChecksum = `0x70997970c51812DC3A010C7d01b50e0d17dc79C8`; // mixed case, not EIP-55
-    const result = parseAllowlistCsv([A, '0x1234', badChecksum, '0x0000000000000000000000000000000000000000', A.toLowerCase(), 'vitalik.eth'].join('\n'));
+    const result = parseAllowlistCsv(
+      [A, '0x1234', badChecksum, '0x0000000000000000000000000000000000000000', A.toLowerCase(), 'vitalik.eth'].join(
+        '\n',
+      ),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => i.line)).toEqual([2, 3, 4, 5, 6]);
@@ -24,6 +28,9 @@ describe('parseAllowlistCsv', () => {
   });
 
   it('refuses an empty list', () => {
-    expect(parseAllowlistCsv('address\n\n')).toEqual({ ok: false, issues: [{ line: 0, message: 'the file lists no address' }] });
+    expect(parseAllowlistCsv('address\n\n')).toEqual({
+      ok: false,
+      issues: [{ line: 0, message: 'the file lists no address' }],
+    });
   });
 });

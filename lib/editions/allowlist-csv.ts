@@ -20,7 +20,10 @@ export function parseAllowlistCsv(text: string): AllowlistParseResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const cell = (raw.split(/[,;\t]/)[0] ?? '').trim().replace(/^"(.*)"$/, '$1').trim();
+    const cell = (raw.split(/[,;\t]/)[0] ?? '')
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim();
     if (cell === '' || cell.startsWith('#')) return;
     if (addresses.length === 0 && issues.length === 0 && /^(address|wallet|account)$/i.test(cell)) return; // header
     if (!/^0x[0-9a-fA-F]{40}$/.test(cell)) {
@@ -46,6 +49,10 @@ export function parseAllowlistCsv(text: string): AllowlistParseResult {
     addresses.push(address);
   });
   if (issues.length === 0 && addresses.length === 0) issues.push({ line: 0, message: 'the file lists no address' });
-  if (addresses.length > MAX_ALLOWLIST_ADDRESSES) issues.push({ line: 0, message: `at most ${MAX_ALLOWLIST_ADDRESSES} addresses (the file lists ${addresses.length})` });
+  if (addresses.length > MAX_ALLOWLIST_ADDRESSES)
+    issues.push({
+      line: 0,
+      message: `at most ${MAX_ALLOWLIST_ADDRESSES} addresses (the file lists ${addresses.length})`,
+    });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, addresses };
 }

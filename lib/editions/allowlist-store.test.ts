@@ -27,8 +27,14 @@ beforeAll(async () => {
   t = await startTestChain();
   dir = await mkdtemp(path.join(inject('servicesDir'), 'allowlist-store-'));
   storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
-  const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient: t.wallet(ANVIL_KEY_0), deploymentPath: path.join(dir, 'deployment.json') });
-  addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+  const { deployment } = await deployContracts({
+    publicClient: t.publicClient,
+    walletClient: t.wallet(ANVIL_KEY_0),
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
+  addresses = toMotifAddresses(
+    Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+  )!;
 });
 afterAll(async () => {
   await clearIndex(prisma, CHAIN_ID);
@@ -40,11 +46,18 @@ afterAll(async () => {
 
 describe('allowlist store', () => {
   it('pins the tree file to IPFS, serves the proof of a listed wallet for the indexed phase, and that proof mints', async () => {
-    const creator = { publicClient: t.publicClient, walletClient: (await t.funded()).wallet, editions: addresses.Editions };
+    const creator = {
+      publicClient: t.publicClient,
+      walletClient: (await t.funded()).wallet,
+      editions: addresses.Editions,
+    };
     const fan = { ...creator, walletClient: (await t.funded()).wallet };
     const content = digestOf('pinned allowlist');
     const editionId = editionIdOf(creator.walletClient.account.address, content);
-    const listed = [fan.walletClient.account.address, ...Array.from({ length: 99 }, () => privateKeyToAccount(generatePrivateKey()).address)];
+    const listed = [
+      fan.walletClient.account.address,
+      ...Array.from({ length: 99 }, () => privateKeyToAccount(generatePrivateKey()).address),
+    ];
     const tree = AllowlistTree.build([{ editionId, phase: 0, addresses: listed }]);
     // The browser posts the file as JSON.
     const pinned = await pinAllowlist({ storage, prisma }, JSON.parse(JSON.stringify(tree.toJson())));
@@ -53,15 +66,36 @@ describe('allowlist store', () => {
     expect(await storage.isPinned((await import('multiformats/cid')).CID.parse(pinned.cid))).toBe(true);
 
     const now = Number((await t.publicClient.getBlock()).timestamp);
-    await createEdition(creator, { content, manifest: content, licence: 0, royaltyReceiver: creator.walletClient.account.address, royaltyBps: 0, maxSupply: 10, closeAt: 0, referralBps: 0, phases: [publicPhase(now, now + 10_000, 1n, { mode: 'allowlist', merkleRoot: tree.root })] });
+    await createEdition(creator, {
+      content,
+      manifest: content,
+      licence: 0,
+      royaltyReceiver: creator.walletClient.account.address,
+      royaltyBps: 0,
+      maxSupply: 10,
+      closeAt: 0,
+      referralBps: 0,
+      phases: [publicPhase(now, now + 10_000, 1n, { mode: 'allowlist', merkleRoot: tree.root })],
+    });
     const deps = { storage, prisma };
-    const ask = (account: `0x${string}`, phase = 0) => allowlistProof(deps, { chainId: CHAIN_ID, editionId, phase, account });
+    const ask = (account: `0x${string}`, phase = 0) =>
+      allowlistProof(deps, { chainId: CHAIN_ID, editionId, phase, account });
     await expect(ask(fan.walletClient.account.address)).rejects.toBeInstanceOf(AllowlistNotFoundError); // not indexed yet
     await syncToHead({ prisma, client: t.publicClient, chainId: CHAIN_ID, addresses, startBlock: 0n });
 
     const served = await ask(fan.walletClient.account.address);
-    expect(served).toEqual({ root: tree.root, cid: pinned.cid, proof: tree.proof(editionId, 0, fan.walletClient.account.address) });
-    const minted = await mintEdition(fan, { editionId, phase: 0, quantity: 1, price: 1n, authorisation: { mode: 'allowlist', proof: served.proof } });
+    expect(served).toEqual({
+      root: tree.root,
+      cid: pinned.cid,
+      proof: tree.proof(editionId, 0, fan.walletClient.account.address),
+    });
+    const minted = await mintEdition(fan, {
+      editionId,
+      phase: 0,
+      quantity: 1,
+      price: 1n,
+      authorisation: { mode: 'allowlist', proof: served.proof },
+    });
     expect(minted.firstNumber).toBe(1);
 
     await expect(ask(privateKeyToAccount(generatePrivateKey()).address)).rejects.toBeInstanceOf(NotOnAllowlistError);
@@ -69,9 +103,24 @@ describe('allowlist store', () => {
   });
 
   it('refuses a file whose hashes do not add up (nothing pinned)', async () => {
-    const tree = AllowlistTree.build([{ editionId: 5n << 96n, phase: 0, addresses: [privateKeyToAccount(generatePrivateKey()).address, privateKeyToAccount(generatePrivateKey()).address] }]);
+    const tree = AllowlistTree.build([
+      {
+        editionId: 5n << 96n,
+        phase: 0,
+        addresses: [
+          privateKeyToAccount(generatePrivateKey()).address,
+          privateKeyToAccount(generatePrivateKey()).address,
+        ],
+      },
+    ]);
     const json = tree.toJson();
-    const forged = { ...json, tree: { ...json.tree, tree: json.tree.tree.map((h, i) => (i === json.tree.tree.length - 1 ? `0x${'ee'.repeat(32)}` : h)) } };
+    const forged = {
+      ...json,
+      tree: {
+        ...json.tree,
+        tree: json.tree.tree.map((h, i) => (i === json.tree.tree.length - 1 ? `0x${'ee'.repeat(32)}` : h)),
+      },
+    };
     await expect(pinAllowlist({ storage, prisma }, forged)).rejects.toBeInstanceOf(AllowlistTreeError);
     expect(await prisma.editionAllowlist.count({ where: { root: json.root } })).toBe(0);
   });

@@ -25,10 +25,15 @@ export type PinAllowlistReturnType = { root: Hex; cid: string; addresses: number
 
 export async function pinAllowlist(deps: AllowlistStoreDeps, file: unknown): Promise<PinAllowlistReturnType> {
   const tree = AllowlistTree.fromJson(file); // refuses anything that does not hash to its root
-  if (tree.size > MAX_ALLOWLIST_ADDRESSES) throw new EditionsError(`an allowlist holds at most ${MAX_ALLOWLIST_ADDRESSES} entries`);
+  if (tree.size > MAX_ALLOWLIST_ADDRESSES)
+    throw new EditionsError(`an allowlist holds at most ${MAX_ALLOWLIST_ADDRESSES} entries`);
   const bytes = new TextEncoder().encode(JSON.stringify(tree.toJson()));
   const cid = (await deps.storage.addBytes(bytes)).toString();
-  await deps.prisma.editionAllowlist.upsert({ where: { root: tree.root }, create: { root: tree.root, cid, addresses: tree.size }, update: { cid, addresses: tree.size } });
+  await deps.prisma.editionAllowlist.upsert({
+    where: { root: tree.root },
+    create: { root: tree.root, cid, addresses: tree.size },
+    update: { cid, addresses: tree.size },
+  });
   return { root: tree.root, cid, addresses: tree.size };
 }
 
@@ -55,11 +60,28 @@ export type AllowlistProofParameters = { chainId: number; editionId: bigint; pha
 export type AllowlistProofReturnType = { root: Hex; cid: string; proof: Hex[] };
 
 /** The proof `account` needs to mint in an allowlist phase (NotOnAllowlistError when it is not listed). */
-export async function allowlistProof(deps: AllowlistStoreDeps, params: AllowlistProofParameters): Promise<AllowlistProofReturnType> {
-  const phase = await deps.prisma.editionPhase.findUnique({ where: { chainId_editionId_phase: { chainId: params.chainId, editionId: params.editionId.toString(), phase: params.phase } } });
-  if (!phase || phase.mode !== 1) throw new AllowlistNotFoundError(`phase ${params.phase + 1} of this edition is not an allowlist phase (or is not indexed yet)`);
+export async function allowlistProof(
+  deps: AllowlistStoreDeps,
+  params: AllowlistProofParameters,
+): Promise<AllowlistProofReturnType> {
+  const phase = await deps.prisma.editionPhase.findUnique({
+    where: {
+      chainId_editionId_phase: { chainId: params.chainId, editionId: params.editionId.toString(), phase: params.phase },
+    },
+  });
+  if (!phase || phase.mode !== 1)
+    throw new AllowlistNotFoundError(
+      `phase ${params.phase + 1} of this edition is not an allowlist phase (or is not indexed yet)`,
+    );
   const pinned = await deps.prisma.editionAllowlist.findUnique({ where: { root: phase.merkleRoot } });
-  if (!pinned) throw new AllowlistNotFoundError(`no pinned allowlist has the root ${phase.merkleRoot} of phase ${params.phase + 1}`);
+  if (!pinned)
+    throw new AllowlistNotFoundError(
+      `no pinned allowlist has the root ${phase.merkleRoot} of phase ${params.phase + 1}`,
+    );
   const tree = await loadTree(deps, pinned.cid);
-  return { root: tree.root, cid: pinned.cid, proof: tree.proof(params.editionId, params.phase, getAddress(params.account)) };
+  return {
+    root: tree.root,
+    cid: pinned.cid,
+    proof: tree.proof(params.editionId, params.phase, getAddress(params.account)),
+  };
 }

@@ -13,17 +13,23 @@ afterAll(async () => {
   await f?.t.anvil.stop();
 });
 
-const randomAddresses = (n: number) => Array.from({ length: n }, () => privateKeyToAccount(generatePrivateKey()).address);
+const randomAddresses = (n: number) =>
+  Array.from({ length: n }, () => privateKeyToAccount(generatePrivateKey()).address);
 
 describe('AllowlistTree', () => {
-  it("hashes leaves as the contract does (allowlistLeaf) and its proofs verify against the root, for a 1,000-address tree", async () => {
+  it('hashes leaves as the contract does (allowlistLeaf) and its proofs verify against the root, for a 1,000-address tree', async () => {
     const creator = privateKeyToAccount(generatePrivateKey()).address;
     const editionId = editionIdOf(creator, digestOf('tree'));
     const addresses = randomAddresses(1_000);
     const tree = AllowlistTree.build([{ editionId, phase: 0, addresses }]);
     expect(tree.size).toBe(1_000);
     const account = addresses[417]!;
-    const onChainLeaf = await f.t.publicClient.readContract({ address: f.editions, abi: editionsAbi, functionName: 'allowlistLeaf', args: [editionId, 0n, account] });
+    const onChainLeaf = await f.t.publicClient.readContract({
+      address: f.editions,
+      abi: editionsAbi,
+      functionName: 'allowlistLeaf',
+      args: [editionId, 0n, account],
+    });
     const proof = tree.proof(editionId, 0, account);
     expect(proof).toHaveLength(10);
     expect(verifyAllowlistProof(tree.root, editionId, 0, account, proof)).toBe(true);
@@ -51,9 +57,19 @@ describe('AllowlistTree', () => {
     expect(loaded.root).toBe(tree.root);
     expect(loaded.proof(7n << 96n, 2, addresses[3]!)).toEqual(tree.proof(7n << 96n, 2, addresses[3]!));
     const intruder = randomAddresses(1)[0]!;
-    const tampered = { ...json, tree: { ...json.tree, values: json.tree.values.map((v, i) => (i === 0 ? { ...v, value: [v.value[0], v.value[1], intruder] as [string, string, string] } : v)) } };
+    const tampered = {
+      ...json,
+      tree: {
+        ...json.tree,
+        values: json.tree.values.map((v, i) =>
+          i === 0 ? { ...v, value: [v.value[0], v.value[1], intruder] as [string, string, string] } : v,
+        ),
+      },
+    };
     expect(() => AllowlistTree.fromJson(tampered)).toThrow(AllowlistTreeError);
     expect(() => AllowlistTree.fromJson({ ...json, root: `0x${'00'.repeat(32)}` })).toThrow(/not the/);
-    expect(() => AllowlistTree.build([{ editionId: 1n, phase: 0, addresses: [addresses[0]!, addresses[0]!] }])).toThrow(/twice/);
+    expect(() => AllowlistTree.build([{ editionId: 1n, phase: 0, addresses: [addresses[0]!, addresses[0]!] }])).toThrow(
+      /twice/,
+    );
   });
 });

@@ -23,12 +23,20 @@ export class AllowlistTreeError extends EditionsError {
 
 export class NotOnAllowlistError extends EditionsError {
   override name = 'NotOnAllowlistError' as const;
-  constructor(readonly account: Address, readonly editionId: bigint, readonly phase: number) {
+  constructor(
+    readonly account: Address,
+    readonly editionId: bigint,
+    readonly phase: number,
+  ) {
     super(`${account} is not on the allowlist of phase ${phase + 1} of this edition`);
   }
 }
 
-const leafOf = (editionId: bigint, phase: number, account: Address): Leaf => [editionId.toString(), String(phase), getAddress(account)];
+const leafOf = (editionId: bigint, phase: number, account: Address): Leaf => [
+  editionId.toString(),
+  String(phase),
+  getAddress(account),
+];
 
 export class AllowlistTree {
   private constructor(private readonly tree: StandardMerkleTree<Leaf>) {}
@@ -38,7 +46,8 @@ export class AllowlistTree {
     const leaves: Leaf[] = [];
     const seen = new Set<string>();
     for (const entry of entries) {
-      if (!Number.isInteger(entry.phase) || entry.phase < 0 || entry.phase > 7) throw new AllowlistTreeError(`phase ${entry.phase} is not a phase index (0-7)`);
+      if (!Number.isInteger(entry.phase) || entry.phase < 0 || entry.phase > 7)
+        throw new AllowlistTreeError(`phase ${entry.phase} is not a phase index (0-7)`);
       for (const account of entry.addresses) {
         const leaf = leafOf(entry.editionId, entry.phase, account);
         const key = leaf.join('/');
@@ -60,9 +69,15 @@ export class AllowlistTree {
       tree = StandardMerkleTree.load<Leaf>(parsed.data.tree);
       tree.validate();
     } catch (cause) {
-      throw new AllowlistTreeError('the allowlist file does not hash to a valid tree', { cause, details: cause instanceof Error ? cause.message : String(cause) });
+      throw new AllowlistTreeError('the allowlist file does not hash to a valid tree', {
+        cause,
+        details: cause instanceof Error ? cause.message : String(cause),
+      });
     }
-    if (tree.root !== parsed.data.root) throw new AllowlistTreeError(`the allowlist file's tree has root ${tree.root}, not the ${parsed.data.root} it names`);
+    if (tree.root !== parsed.data.root)
+      throw new AllowlistTreeError(
+        `the allowlist file's tree has root ${tree.root}, not the ${parsed.data.root} it names`,
+      );
     return new AllowlistTree(tree);
   }
 
@@ -96,7 +111,13 @@ export class AllowlistTree {
 }
 
 /** Verifies a proof without the tree (the contract's check, off-chain). */
-export function verifyAllowlistProof(root: Hex, editionId: bigint, phase: number, account: Address, proof: readonly Hex[]): boolean {
+export function verifyAllowlistProof(
+  root: Hex,
+  editionId: bigint,
+  phase: number,
+  account: Address,
+  proof: readonly Hex[],
+): boolean {
   return StandardMerkleTree.verify(root, [...ALLOWLIST_LEAF_ENCODING], leafOf(editionId, phase, account), [...proof]);
 }
 
@@ -110,7 +131,11 @@ const allowlistFileSchema = z.object({
     tree: z.array(hex32).min(1),
     values: z.array(
       z.object({
-        value: z.tuple([z.string().regex(/^\d{1,78}$/), z.string().regex(/^[0-7]$/), z.string().refine((s) => isAddress(s), 'expected an address')]),
+        value: z.tuple([
+          z.string().regex(/^\d{1,78}$/),
+          z.string().regex(/^[0-7]$/),
+          z.string().refine((s) => isAddress(s), 'expected an address'),
+        ]),
         treeIndex: z.number().int().nonnegative(),
       }),
     ),

@@ -1,4 +1,15 @@
-import { BaseError as ViemBaseError, ContractFunctionRevertedError, type Account, type Address, type Chain, type Hash, type PublicClient, type Transport, type TransactionReceipt, type WalletClient } from 'viem';
+import {
+  BaseError as ViemBaseError,
+  ContractFunctionRevertedError,
+  type Account,
+  type Address,
+  type Chain,
+  type Hash,
+  type PublicClient,
+  type Transport,
+  type TransactionReceipt,
+  type WalletClient,
+} from 'viem';
 import { EditionsError } from './errors';
 
 /** What every edition action needs: a reader, the acting wallet, and the Editions contract's address. */
@@ -25,11 +36,16 @@ export type EditionRevertedErrorType = EditionRevertedError & { name: 'EditionRe
 /** A sent transaction whose receipt says it reverted (the chain moved between simulation and inclusion). */
 export class EditionTransactionFailedError extends EditionsError {
   override name = 'EditionTransactionFailedError' as const;
-  constructor(readonly action: string, readonly hash: Hash) {
+  constructor(
+    readonly action: string,
+    readonly hash: Hash,
+  ) {
     super(`${action} transaction ${hash} reverted`);
   }
 }
-export type EditionTransactionFailedErrorType = EditionTransactionFailedError & { name: 'EditionTransactionFailedError' };
+export type EditionTransactionFailedErrorType = EditionTransactionFailedError & {
+  name: 'EditionTransactionFailedError';
+};
 
 /** Turns a viem revert into an EditionRevertedError carrying the contract's error name; other errors pass. */
 export function asEditionError(action: string, error: unknown): unknown {
@@ -43,7 +59,11 @@ export function asEditionError(action: string, error: unknown): unknown {
 }
 
 /** Simulates, sends and waits: every refusal surfaces before a transaction is signed, with the contract's reason. */
-export async function sendAndWait(action: string, clients: EditionsClients, send: () => Promise<Hash>): Promise<TransactionReceipt> {
+export async function sendAndWait(
+  action: string,
+  clients: EditionsClients,
+  send: () => Promise<Hash>,
+): Promise<TransactionReceipt> {
   let hash: Hash;
   try {
     hash = await send();

@@ -34,7 +34,12 @@ describe('createEdition', () => {
     const created = await createEdition(clients, terms(content, now));
     expect(created.editionId).toBe(editionIdOf(clients.walletClient.account.address, content));
     expect(created.payout).toBe('0x000000000000000000000000000000000000dEaD');
-    const [phase, root] = await f.t.publicClient.readContract({ address: f.editions, abi: editionsAbi, functionName: 'phaseOf', args: [created.editionId, 0n] });
+    const [phase, root] = await f.t.publicClient.readContract({
+      address: f.editions,
+      abi: editionsAbi,
+      functionName: 'phaseOf',
+      args: [created.editionId, 0n],
+    });
     expect(phase.price).toBe(10n ** 15n);
     expect(root).toBe(zeroHash);
   });
@@ -42,7 +47,10 @@ describe('createEdition', () => {
   it('refuses invalid schedules before sending, and a second edition of the same track (EditionExists) with the reason', async () => {
     const clients = await f.actor();
     const now = await f.now();
-    const bad = { ...terms(digestOf('create-2'), now), phases: [publicPhase(now, now + 100, 1n), publicPhase(now + 50, now + 200, 1n)] };
+    const bad = {
+      ...terms(digestOf('create-2'), now),
+      phases: [publicPhase(now, now + 100, 1n), publicPhase(now + 50, now + 200, 1n)],
+    };
     await expect(createEdition(clients, bad)).rejects.toBeInstanceOf(InvalidEditionScheduleError);
     await createEdition(clients, terms(digestOf('create-2'), now));
     const again = await createEdition(clients, terms(digestOf('create-2'), now)).catch((e: unknown) => e);

@@ -1,6 +1,11 @@
 import { decodeEventLog, zeroAddress, type Address, type Hash, type Hex } from 'viem';
 import { editionsAbi } from '../contracts/abi';
-import { sendAndWait, type EditionRevertedErrorType, type EditionsClients, type EditionTransactionFailedErrorType } from './clients';
+import {
+  sendAndWait,
+  type EditionRevertedErrorType,
+  type EditionsClients,
+  type EditionTransactionFailedErrorType,
+} from './clients';
 import { EditionsError, type EditionsErrorType } from './errors';
 import { toPhaseInit, validateSchedule, type PhaseInput, type ScheduleIssue } from './schedule';
 
@@ -19,18 +24,24 @@ export type CreateEditionParameters = {
   phases: readonly PhaseInput[];
 };
 export type CreateEditionReturnType = { editionId: bigint; payout: Address; txHash: Hash; blockNumber: bigint };
-export type CreateEditionErrorType = InvalidEditionScheduleErrorType | EditionRevertedErrorType | EditionTransactionFailedErrorType | EditionsErrorType;
+export type CreateEditionErrorType =
+  InvalidEditionScheduleErrorType | EditionRevertedErrorType | EditionTransactionFailedErrorType | EditionsErrorType;
 
 export class InvalidEditionScheduleError extends EditionsError {
   override name = 'InvalidEditionScheduleError' as const;
   constructor(readonly issues: readonly ScheduleIssue[]) {
-    super(`the edition's terms are not valid: ${issues.map((i) => (i.phase === null ? i.message : `phase ${i.phase + 1}: ${i.message}`)).join('; ')}`);
+    super(
+      `the edition's terms are not valid: ${issues.map((i) => (i.phase === null ? i.message : `phase ${i.phase + 1}: ${i.message}`)).join('; ')}`,
+    );
   }
 }
 export type InvalidEditionScheduleErrorType = InvalidEditionScheduleError & { name: 'InvalidEditionScheduleError' };
 
 /** Creates the wallet's edition of its track (the creator is the sender), after checking terms and phases. */
-export async function createEdition(clients: EditionsClients, params: CreateEditionParameters): Promise<CreateEditionReturnType> {
+export async function createEdition(
+  clients: EditionsClients,
+  params: CreateEditionParameters,
+): Promise<CreateEditionReturnType> {
   const issues = validateSchedule(params, params.phases);
   if (issues.length > 0) throw new InvalidEditionScheduleError(issues);
   const init = {
@@ -59,7 +70,12 @@ export async function createEdition(clients: EditionsClients, params: CreateEdit
     if (log.address.toLowerCase() !== clients.editions.toLowerCase()) continue;
     const event = decodeEventLog({ abi: editionsAbi, data: log.data, topics: log.topics, strict: false });
     if (event.eventName === 'EditionCreated' && event.args.editionId !== undefined && event.args.payout !== undefined) {
-      return { editionId: event.args.editionId, payout: event.args.payout, txHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
+      return {
+        editionId: event.args.editionId,
+        payout: event.args.payout,
+        txHash: receipt.transactionHash,
+        blockNumber: receipt.blockNumber,
+      };
     }
   }
   throw new EditionsError(`createEdition transaction ${receipt.transactionHash} emitted no EditionCreated`);

@@ -13,27 +13,61 @@ export type EditionView = {
   closeAt: number;
   referralBps: number;
   minted: number;
-  phases: { phase: number; mode: PhaseMode; priceWei: string; start: number; end: number; walletCap: number; phaseCap: number; minted: number }[];
+  phases: {
+    phase: number;
+    mode: PhaseMode;
+    priceWei: string;
+    start: number;
+    end: number;
+    walletCap: number;
+    phaseCap: number;
+    minted: number;
+  }[];
   /** Newest first: edition numbers, collector, comment (sales) or an airdrop. */
-  wall: { firstNumber: number; quantity: number; collector: Address; comment: string; kind: 'sale' | 'airdrop'; referrer: Address | null; txHash: Hex }[];
+  wall: {
+    firstNumber: number;
+    quantity: number;
+    collector: Address;
+    comment: string;
+    kind: 'sale' | 'airdrop';
+    referrer: Address | null;
+    txHash: Hex;
+  }[];
 };
 
 const modeOf = (n: number): PhaseMode => PHASE_MODES[n] ?? 'public';
 
 /** The editions of a track (its creator's, of its content), newest first, with phases, counts and the wall. */
-export async function loadTrackEditions(prisma: PrismaClient, chainId: number, track: { creator: Address; contentDigest: Hex }, wallSize = 100): Promise<EditionView[]> {
-  const editions = await prisma.edition.findMany({ where: { chainId, creator: track.creator, contentDigest: track.contentDigest.toLowerCase() }, orderBy: { createdBlock: 'desc' } });
+export async function loadTrackEditions(
+  prisma: PrismaClient,
+  chainId: number,
+  track: { creator: Address; contentDigest: Hex },
+  wallSize = 100,
+): Promise<EditionView[]> {
+  const editions = await prisma.edition.findMany({
+    where: { chainId, creator: track.creator, contentDigest: track.contentDigest.toLowerCase() },
+    orderBy: { createdBlock: 'desc' },
+  });
   return Promise.all(editions.map((e) => loadEdition(prisma, chainId, e, wallSize)));
 }
 
 type EditionRow = Awaited<ReturnType<PrismaClient['edition']['findMany']>>[number];
 
-async function loadEdition(prisma: PrismaClient, chainId: number, e: EditionRow, wallSize: number): Promise<EditionView> {
+async function loadEdition(
+  prisma: PrismaClient,
+  chainId: number,
+  e: EditionRow,
+  wallSize: number,
+): Promise<EditionView> {
   const editionId = e.editionId.toFixed();
   const [phases, totals, perPhase, wall] = await Promise.all([
     prisma.editionPhase.findMany({ where: { chainId, editionId }, orderBy: { phase: 'asc' } }),
     prisma.editionMint.aggregate({ where: { chainId, editionId }, _sum: { quantity: true } }),
-    prisma.editionMint.groupBy({ by: ['phase'], where: { chainId, editionId, kind: 'sale' }, _sum: { quantity: true } }),
+    prisma.editionMint.groupBy({
+      by: ['phase'],
+      where: { chainId, editionId, kind: 'sale' },
+      _sum: { quantity: true },
+    }),
     prisma.editionMint.findMany({ where: { chainId, editionId }, orderBy: { firstNumber: 'desc' }, take: wallSize }),
   ]);
   const soldIn = new Map(perPhase.map((p) => [p.phase, p._sum.quantity ?? 0]));
@@ -46,26 +80,72 @@ async function loadEdition(prisma: PrismaClient, chainId: number, e: EditionRow,
     closeAt: Number(e.closeAt),
     referralBps: e.referralBps,
     minted: totals._sum.quantity ?? 0,
-    phases: phases.map((p) => ({ phase: p.phase, mode: modeOf(p.mode), priceWei: p.priceWei.toFixed(), start: Number(p.start), end: Number(p.end), walletCap: p.walletCap, phaseCap: p.phaseCap, minted: soldIn.get(p.phase) ?? 0 })),
-    wall: wall.map((m) => ({ firstNumber: m.firstNumber, quantity: m.quantity, collector: m.collector as Address, comment: m.comment, kind: m.kind === 'airdrop' ? 'airdrop' : 'sale', referrer: (m.referrer as Address | null) ?? null, txHash: m.txHash as Hex })),
+    phases: phases.map((p) => ({
+      phase: p.phase,
+      mode: modeOf(p.mode),
+      priceWei: p.priceWei.toFixed(),
+      start: Number(p.start),
+      end: Number(p.end),
+      walletCap: p.walletCap,
+      phaseCap: p.phaseCap,
+      minted: soldIn.get(p.phase) ?? 0,
+    })),
+    wall: wall.map((m) => ({
+      firstNumber: m.firstNumber,
+      quantity: m.quantity,
+      collector: m.collector as Address,
+      comment: m.comment,
+      kind: m.kind === 'airdrop' ? 'airdrop' : 'sale',
+      referrer: (m.referrer as Address | null) ?? null,
+      txHash: m.txHash as Hex,
+    })),
   };
 }
 
 /** The edition copies an account collected (minted to it), newest first, with the track each edition sells: for profiles. */
-export async function loadCollectedCopies(prisma: PrismaClient, chainId: number, collector: Address): Promise<{ editionId: string; trackTokenId: string; numbers: number[]; comment: string }[]> {
-  const rows = await prisma.editionMint.findMany({ where: { chainId, collector }, orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }], take: 500 });
-  const editions = await prisma.edition.findMany({ where: { chainId, editionId: { in: [...new Set(rows.map((r) => r.editionId.toFixed()))] } } });
-  const track = new Map(editions.map((e) => [e.editionId.toFixed(), trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()]));
-  return rows.map((m) => ({ editionId: m.editionId.toFixed(), trackTokenId: track.get(m.editionId.toFixed()) ?? '', numbers: Array.from({ length: m.quantity }, (_, i) => m.firstNumber + i), comment: m.comment }));
+export async function loadCollectedCopies(
+  prisma: PrismaClient,
+  chainId: number,
+  collector: Address,
+): Promise<{ editionId: string; trackTokenId: string; numbers: number[]; comment: string }[]> {
+  const rows = await prisma.editionMint.findMany({
+    where: { chainId, collector },
+    orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }],
+    take: 500,
+  });
+  const editions = await prisma.edition.findMany({
+    where: { chainId, editionId: { in: [...new Set(rows.map((r) => r.editionId.toFixed()))] } },
+  });
+  const track = new Map(
+    editions.map((e) => [e.editionId.toFixed(), trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()]),
+  );
+  return rows.map((m) => ({
+    editionId: m.editionId.toFixed(),
+    trackTokenId: track.get(m.editionId.toFixed()) ?? '',
+    numbers: Array.from({ length: m.quantity }, (_, i) => m.firstNumber + i),
+    comment: m.comment,
+  }));
 }
 
-export type EditionListing = { editionId: string; trackTokenId: string; title: string | null; creator: Address; minted: number; maxSupply: number; phase: { mode: PhaseMode; priceWei: string; end: number } | null };
+export type EditionListing = {
+  editionId: string;
+  trackTokenId: string;
+  title: string | null;
+  creator: Address;
+  minted: number;
+  maxSupply: number;
+  phase: { mode: PhaseMode; priceWei: string; end: number } | null;
+};
 
 /**
  * Editions for the gallery's editions view, newest first; `collectableNow` keeps those with a phase selling at `now`
  * (unix seconds, the chain's time), not sold out and not closed.
  */
-export async function listEditions(prisma: PrismaClient, chainId: number, options: { collectableNow: boolean; now: number; take?: number }): Promise<EditionListing[]> {
+export async function listEditions(
+  prisma: PrismaClient,
+  chainId: number,
+  options: { collectableNow: boolean; now: number; take?: number },
+): Promise<EditionListing[]> {
   const now = BigInt(options.now);
   const editions = await prisma.edition.findMany({
     where: { chainId, ...(options.collectableNow ? { OR: [{ closeAt: 0n }, { closeAt: { gt: now } }] } : {}) },
@@ -75,9 +155,19 @@ export async function listEditions(prisma: PrismaClient, chainId: number, option
   const ids = editions.map((e) => e.editionId.toFixed());
   const [phases, counts] = await Promise.all([
     prisma.editionPhase.findMany({ where: { chainId, editionId: { in: ids }, start: { lte: now }, end: { gt: now } } }),
-    prisma.editionMint.groupBy({ by: ['editionId'], where: { chainId, editionId: { in: ids } }, _sum: { quantity: true } }),
+    prisma.editionMint.groupBy({
+      by: ['editionId'],
+      where: { chainId, editionId: { in: ids } },
+      _sum: { quantity: true },
+    }),
   ]);
-  const tracks = await prisma.track.findMany({ where: { chainId, tokenId: { in: editions.map((e) => trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()) } }, select: { tokenId: true, title: true } });
+  const tracks = await prisma.track.findMany({
+    where: {
+      chainId,
+      tokenId: { in: editions.map((e) => trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()) },
+    },
+    select: { tokenId: true, title: true },
+  });
   const titles = new Map(tracks.map((t) => [t.tokenId.toFixed(), t.title]));
   const open = new Map(phases.map((p) => [p.editionId.toFixed(), p]));
   const minted = new Map(counts.map((c) => [c.editionId.toFixed(), c._sum.quantity ?? 0]));
@@ -85,16 +175,33 @@ export async function listEditions(prisma: PrismaClient, chainId: number, option
     const id = e.editionId.toFixed();
     const p = open.get(id);
     const trackTokenId = trackIdOf(e.creator as Address, e.contentDigest as Hex).toString();
-    return { editionId: id, trackTokenId, title: titles.get(trackTokenId) ?? null, creator: e.creator as Address, minted: minted.get(id) ?? 0, maxSupply: e.maxSupply, phase: p ? { mode: modeOf(p.mode), priceWei: p.priceWei.toFixed(), end: Number(p.end) } : null };
+    return {
+      editionId: id,
+      trackTokenId,
+      title: titles.get(trackTokenId) ?? null,
+      creator: e.creator as Address,
+      minted: minted.get(id) ?? 0,
+      maxSupply: e.maxSupply,
+      phase: p ? { mode: modeOf(p.mode), priceWei: p.priceWei.toFixed(), end: Number(p.end) } : null,
+    };
   });
-  return options.collectableNow ? list.filter((e) => e.phase !== null && (e.maxSupply === 0 || e.minted < e.maxSupply)) : list;
+  return options.collectableNow
+    ? list.filter((e) => e.phase !== null && (e.maxSupply === 0 || e.minted < e.maxSupply))
+    : list;
 }
 
 /** Primary sales and referral payouts an account received (wei as decimal strings): for earnings and statements. */
-export async function loadEditionEarnings(prisma: PrismaClient, chainId: number, account: Address): Promise<{ primaryWei: string; referralWei: string }> {
+export async function loadEditionEarnings(
+  prisma: PrismaClient,
+  chainId: number,
+  account: Address,
+): Promise<{ primaryWei: string; referralWei: string }> {
   const [released, referred] = await Promise.all([
     prisma.editionRelease.aggregate({ where: { chainId, payout: account }, _sum: { amountWei: true } }),
     prisma.editionMint.aggregate({ where: { chainId, referrer: account }, _sum: { referralWei: true } }),
   ]);
-  return { primaryWei: released._sum.amountWei?.toFixed() ?? '0', referralWei: referred._sum.referralWei?.toFixed() ?? '0' };
+  return {
+    primaryWei: released._sum.amountWei?.toFixed() ?? '0',
+    referralWei: referred._sum.referralWei?.toFixed() ?? '0',
+  };
 }

@@ -20,12 +20,22 @@ export function editionsDomain(chainId: number, verifyingContract: Address) {
   return { name: 'Motif Editions', version: '1', chainId, verifyingContract } as const;
 }
 
-export type MintApproval = { editionId: bigint; phase: bigint; minter: Address; quantity: bigint; nonce: bigint; deadline: bigint };
+export type MintApproval = {
+  editionId: bigint;
+  phase: bigint;
+  minter: Address;
+  quantity: bigint;
+  nonce: bigint;
+  deadline: bigint;
+};
 
 export type SignMintApprovalParameters = { editions: Address; approval: MintApproval };
 
 /** Signs an approval with the signer's wallet (the creator, or the signer they set with `setMintSigner`). */
-export async function signMintApproval(wallet: WalletClient<Transport, Chain | undefined, Account>, params: SignMintApprovalParameters): Promise<Hex> {
+export async function signMintApproval(
+  wallet: WalletClient<Transport, Chain | undefined, Account>,
+  params: SignMintApprovalParameters,
+): Promise<Hex> {
   const chainId = wallet.chain?.id ?? (await wallet.getChainId());
   return wallet.signTypedData({
     account: wallet.account,

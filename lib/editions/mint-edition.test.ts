@@ -24,10 +24,16 @@ const PRICE = 10n ** 16n;
 const PRESALE = 5n * 10n ** 15n;
 const payout: Address = '0x00000000000000000000000000000000000Fee01';
 const reason = (e: unknown) => (e instanceof EditionRevertedError ? e.reason : String(e));
-const credits = (account: Address) => f.t.publicClient.readContract({ address: f.editions, abi: editionsAbi, functionName: 'creditsOf', args: [account] });
+const credits = (account: Address) =>
+  f.t.publicClient.readContract({ address: f.editions, abi: editionsAbi, functionName: 'creditsOf', args: [account] });
 
 /** A two-phase drop: an allowlist presale (wallet cap 2) for `listed`, then a public sale. */
-async function twoPhaseDrop(label: string, creator: EditionsClients, listed: Address[], extra: { maxSupply?: number } = {}) {
+async function twoPhaseDrop(
+  label: string,
+  creator: EditionsClients,
+  listed: Address[],
+  extra: { maxSupply?: number } = {},
+) {
   const now = await f.now();
   const content = digestOf(label);
   const editionId = editionIdOf(creator.walletClient.account.address, content);
@@ -41,7 +47,10 @@ async function twoPhaseDrop(label: string, creator: EditionsClients, listed: Add
     maxSupply: extra.maxSupply ?? 100,
     closeAt: 0,
     referralBps: 1000,
-    phases: [publicPhase(now, now + 1000, PRESALE, { mode: 'allowlist', merkleRoot: tree.root, walletCap: 2 }), publicPhase(now + 1000, now + 2000, PRICE)],
+    phases: [
+      publicPhase(now, now + 1000, PRESALE, { mode: 'allowlist', merkleRoot: tree.root, walletCap: 2 }),
+      publicPhase(now + 1000, now + 2000, PRICE),
+    ],
   });
   return { editionId, tree, publicStart: now + 1000 };
 }
@@ -55,31 +64,84 @@ describe('mintEdition', () => {
     const fanAddress = fan.walletClient.account.address;
     const { editionId, tree, publicStart } = await twoPhaseDrop('mint-1', creator, [fanAddress]);
 
-    const first = await mintEdition(fan, { editionId, phase: 0, quantity: 2, price: PRESALE, authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fanAddress) } });
+    const first = await mintEdition(fan, {
+      editionId,
+      phase: 0,
+      quantity: 2,
+      price: PRESALE,
+      authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fanAddress) },
+    });
     expect(first.firstNumber).toBe(1);
     expect(first.firstTokenId).toBe(editionId | 1n);
-    expect(await f.t.publicClient.readContract({ address: f.editions, abi: editionsAbi, functionName: 'ownerOf', args: [editionId | 2n] })).toBe(fanAddress);
+    expect(
+      await f.t.publicClient.readContract({
+        address: f.editions,
+        abi: editionsAbi,
+        functionName: 'ownerOf',
+        args: [editionId | 2n],
+      }),
+    ).toBe(fanAddress);
 
     // Over the wallet cap, even minting to someone else.
-    const over = await mintEdition(fan, { editionId, phase: 0, quantity: 1, price: PRESALE, to: stranger.walletClient.account.address, authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fanAddress) } }).catch((e: unknown) => e);
+    const over = await mintEdition(fan, {
+      editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE,
+      to: stranger.walletClient.account.address,
+      authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(over)).toBe('WalletCapExceeded');
     // Outside the list: the fan's own proof, presented by another wallet.
-    const outside = await mintEdition(stranger, { editionId, phase: 0, quantity: 1, price: PRESALE, authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fanAddress) } }).catch((e: unknown) => e);
+    const outside = await mintEdition(stranger, {
+      editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE,
+      authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(outside)).toBe('NotAllowlisted');
     // Proof reuse across phases: the fan's phase-1 proof (same tree) does not open phase 0.
-    const crossPhase = await mintEdition(fan, { editionId, phase: 0, quantity: 1, price: PRESALE, authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 1, fanAddress) } }).catch((e: unknown) => e);
+    const crossPhase = await mintEdition(fan, {
+      editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE,
+      authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 1, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(crossPhase)).toBe('NotAllowlisted');
     // Public phase not yet open.
-    const early = await mintEdition(stranger, { editionId, phase: 1, quantity: 1, price: PRICE, authorisation: { mode: 'public' } }).catch((e: unknown) => e);
+    const early = await mintEdition(stranger, {
+      editionId,
+      phase: 1,
+      quantity: 1,
+      price: PRICE,
+      authorisation: { mode: 'public' },
+    }).catch((e: unknown) => e);
     expect(reason(early)).toBe('PhaseNotActive');
 
     await f.warpTo(publicStart);
     const referrerAddress = referrer.walletClient.account.address;
     const before = await credits(referrerAddress);
-    const pub = await mintEdition(stranger, { editionId, phase: 1, quantity: 3, price: PRICE, referrer: referrerAddress, comment: 'first listen 🎧', authorisation: { mode: 'public' } });
+    const pub = await mintEdition(stranger, {
+      editionId,
+      phase: 1,
+      quantity: 3,
+      price: PRICE,
+      referrer: referrerAddress,
+      comment: 'first listen 🎧',
+      authorisation: { mode: 'public' },
+    });
     expect(pub.firstNumber).toBe(3);
     const q = quoteMint({ price: PRICE, quantity: 3, referralBps: 1000, withReferrer: true });
-    expect(await f.t.publicClient.readContract({ address: f.editions, abi: editionsAbi, functionName: 'quote', args: [editionId, 1n, 3n, true] })).toEqual([q.payment, q.referralCredit, q.creatorNet]);
+    expect(
+      await f.t.publicClient.readContract({
+        address: f.editions,
+        abi: editionsAbi,
+        functionName: 'quote',
+        args: [editionId, 1n, 3n, true],
+      }),
+    ).toEqual([q.payment, q.referralCredit, q.creatorNet]);
     expect((await credits(referrerAddress)) - before).toBe(q.referralCredit);
 
     // Revenue: presale 2 × PRESALE (no referrer) + public net, released to the payout and withdrawn.
@@ -90,36 +152,87 @@ describe('mintEdition', () => {
     expect((await f.t.publicClient.getBalance({ address: payout })) - balanceBefore).toBe(2n * PRESALE + q.creatorNet);
   });
 
-  it("refuses a proof from another edition, self-referral (payer or recipient), a wrong payment and a long comment", async () => {
+  it('refuses a proof from another edition, self-referral (payer or recipient), a wrong payment and a long comment', async () => {
     const creator = await f.actor();
     const fan = await f.actor();
     const fanAddress = fan.walletClient.account.address;
     const a = await twoPhaseDrop('mint-2a', creator, [fanAddress]);
     const b = await twoPhaseDrop('mint-2b', creator, [fanAddress]);
-    const wrongEdition = await mintEdition(fan, { editionId: b.editionId, phase: 0, quantity: 1, price: PRESALE, authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) } }).catch((e: unknown) => e);
+    const wrongEdition = await mintEdition(fan, {
+      editionId: b.editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE,
+      authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(wrongEdition)).toBe('NotAllowlisted');
 
     const second = await f.actor();
-    const selfPay = await mintEdition(fan, { editionId: a.editionId, phase: 0, quantity: 1, price: PRESALE, referrer: fanAddress, authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) } }).catch((e: unknown) => e);
+    const selfPay = await mintEdition(fan, {
+      editionId: a.editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE,
+      referrer: fanAddress,
+      authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(selfPay)).toBe('SelfReferral');
-    const selfGift = await mintEdition(fan, { editionId: a.editionId, phase: 0, quantity: 1, price: PRESALE, to: second.walletClient.account.address, referrer: second.walletClient.account.address, authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) } }).catch((e: unknown) => e);
+    const selfGift = await mintEdition(fan, {
+      editionId: a.editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE,
+      to: second.walletClient.account.address,
+      referrer: second.walletClient.account.address,
+      authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(selfGift)).toBe('SelfReferral');
-    const underpaid = await mintEdition(fan, { editionId: a.editionId, phase: 0, quantity: 1, price: PRESALE - 1n, authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) } }).catch((e: unknown) => e);
+    const underpaid = await mintEdition(fan, {
+      editionId: a.editionId,
+      phase: 0,
+      quantity: 1,
+      price: PRESALE - 1n,
+      authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) },
+    }).catch((e: unknown) => e);
     expect(reason(underpaid)).toBe('WrongPayment');
-    await expect(mintEdition(fan, { editionId: a.editionId, phase: 0, quantity: 1, price: PRESALE, comment: 'x'.repeat(281), authorisation: { mode: 'public' } })).rejects.toBeInstanceOf(CommentTooLongError);
+    await expect(
+      mintEdition(fan, {
+        editionId: a.editionId,
+        phase: 0,
+        quantity: 1,
+        price: PRESALE,
+        comment: 'x'.repeat(281),
+        authorisation: { mode: 'public' },
+      }),
+    ).rejects.toBeInstanceOf(CommentTooLongError);
 
     // Self-dealing through a second wallet: the "referrer" gets at most the creator's chosen share (10%), never more.
     const before = await credits(second.walletClient.account.address);
-    await mintEdition(fan, { editionId: a.editionId, phase: 0, quantity: 2, price: PRESALE, referrer: second.walletClient.account.address, authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) } });
+    await mintEdition(fan, {
+      editionId: a.editionId,
+      phase: 0,
+      quantity: 2,
+      price: PRESALE,
+      referrer: second.walletClient.account.address,
+      authorisation: { mode: 'allowlist', proof: a.tree.proof(a.editionId, 0, fanAddress) },
+    });
     expect((await credits(second.walletClient.account.address)) - before).toBe((2n * PRESALE * 1000n) / 10_000n);
   });
 
   it('refuses a mint over the supply cap', async () => {
     const creator = await f.actor();
     const fan = await f.actor();
-    const { editionId, publicStart } = await twoPhaseDrop('mint-3', creator, [fan.walletClient.account.address], { maxSupply: 2 });
+    const { editionId, publicStart } = await twoPhaseDrop('mint-3', creator, [fan.walletClient.account.address], {
+      maxSupply: 2,
+    });
     await f.warpTo(publicStart);
-    const over = await mintEdition(fan, { editionId, phase: 1, quantity: 3, price: PRICE, authorisation: { mode: 'public' } }).catch((e: unknown) => e);
+    const over = await mintEdition(fan, {
+      editionId,
+      phase: 1,
+      quantity: 3,
+      price: PRICE,
+      authorisation: { mode: 'public' },
+    }).catch((e: unknown) => e);
     expect(reason(over)).toBe('SoldOut');
   });
 
@@ -130,20 +243,62 @@ describe('mintEdition', () => {
     const now = await f.now();
     const mk = async (label: string) => {
       const content = digestOf(label);
-      const { editionId } = await createEdition(creator, { content, manifest: zeroHash, licence: 0, royaltyReceiver: payout, royaltyBps: 0, maxSupply: 10, closeAt: 0, referralBps: 0, phases: [publicPhase(now, now + 10_000, PRICE, { mode: 'signature' })] });
+      const { editionId } = await createEdition(creator, {
+        content,
+        manifest: zeroHash,
+        licence: 0,
+        royaltyReceiver: payout,
+        royaltyBps: 0,
+        maxSupply: 10,
+        closeAt: 0,
+        referralBps: 0,
+        phases: [publicPhase(now, now + 10_000, PRICE, { mode: 'signature' })],
+      });
       return editionId;
     };
     const e1 = await mk('sig-1');
     const e2 = await mk('sig-2');
     const fanAddress = fan.walletClient.account.address;
     const deadline = BigInt(now + 5_000);
-    const signature = await signMintApproval(creator.walletClient, { editions: f.editions, approval: { editionId: e1, phase: 0n, minter: fanAddress, quantity: 1n, nonce: 7n, deadline } });
+    const signature = await signMintApproval(creator.walletClient, {
+      editions: f.editions,
+      approval: { editionId: e1, phase: 0n, minter: fanAddress, quantity: 1n, nonce: 7n, deadline },
+    });
     const auth = { mode: 'signature', nonce: 7n, deadline, signature } as const;
     const minted = await mintEdition(fan, { editionId: e1, phase: 0, quantity: 1, price: PRICE, authorisation: auth });
     expect(minted.firstNumber).toBe(1);
-    expect(reason(await mintEdition(fan, { editionId: e1, phase: 0, quantity: 1, price: PRICE, authorisation: auth }).catch((e: unknown) => e))).toBe('ApprovalNonceUsed');
-    const fresh = await signMintApproval(creator.walletClient, { editions: f.editions, approval: { editionId: e1, phase: 0n, minter: fanAddress, quantity: 1n, nonce: 8n, deadline } });
-    expect(reason(await mintEdition(other, { editionId: e1, phase: 0, quantity: 1, price: PRICE, authorisation: { ...auth, nonce: 8n, signature: fresh } }).catch((e: unknown) => e))).toBe('InvalidSignature');
-    expect(reason(await mintEdition(fan, { editionId: e2, phase: 0, quantity: 1, price: PRICE, authorisation: { ...auth, nonce: 8n, signature: fresh } }).catch((e: unknown) => e))).toBe('InvalidSignature');
+    expect(
+      reason(
+        await mintEdition(fan, { editionId: e1, phase: 0, quantity: 1, price: PRICE, authorisation: auth }).catch(
+          (e: unknown) => e,
+        ),
+      ),
+    ).toBe('ApprovalNonceUsed');
+    const fresh = await signMintApproval(creator.walletClient, {
+      editions: f.editions,
+      approval: { editionId: e1, phase: 0n, minter: fanAddress, quantity: 1n, nonce: 8n, deadline },
+    });
+    expect(
+      reason(
+        await mintEdition(other, {
+          editionId: e1,
+          phase: 0,
+          quantity: 1,
+          price: PRICE,
+          authorisation: { ...auth, nonce: 8n, signature: fresh },
+        }).catch((e: unknown) => e),
+      ),
+    ).toBe('InvalidSignature');
+    expect(
+      reason(
+        await mintEdition(fan, {
+          editionId: e2,
+          phase: 0,
+          quantity: 1,
+          price: PRICE,
+          authorisation: { ...auth, nonce: 8n, signature: fresh },
+        }).catch((e: unknown) => e),
+      ),
+    ).toBe('InvalidSignature');
   });
 });

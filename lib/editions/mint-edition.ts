@@ -1,6 +1,11 @@
 import { decodeEventLog, zeroAddress, type Address, type Hash, type Hex } from 'viem';
 import { editionsAbi } from '../contracts/abi';
-import { sendAndWait, type EditionRevertedErrorType, type EditionsClients, type EditionTransactionFailedErrorType } from './clients';
+import {
+  sendAndWait,
+  type EditionRevertedErrorType,
+  type EditionsClients,
+  type EditionTransactionFailedErrorType,
+} from './clients';
 import { EditionsError, type EditionsErrorType } from './errors';
 import { MAX_COMMENT_BYTES } from './schedule';
 
@@ -22,8 +27,16 @@ export type MintEditionParameters = {
   comment?: string;
   authorisation: MintAuthorisation;
 };
-export type MintEditionReturnType = { firstTokenId: bigint; firstNumber: number; quantity: number; paid: bigint; txHash: Hash; blockNumber: bigint };
-export type MintEditionErrorType = CommentTooLongErrorType | EditionRevertedErrorType | EditionTransactionFailedErrorType | EditionsErrorType;
+export type MintEditionReturnType = {
+  firstTokenId: bigint;
+  firstNumber: number;
+  quantity: number;
+  paid: bigint;
+  txHash: Hash;
+  blockNumber: bigint;
+};
+export type MintEditionErrorType =
+  CommentTooLongErrorType | EditionRevertedErrorType | EditionTransactionFailedErrorType | EditionsErrorType;
 
 export class CommentTooLongError extends EditionsError {
   override name = 'CommentTooLongError' as const;
@@ -34,12 +47,22 @@ export class CommentTooLongError extends EditionsError {
 export type CommentTooLongErrorType = CommentTooLongError & { name: 'CommentTooLongError' };
 
 /** Mints copies in a phase, paying `price × quantity`; the referrer is credited the edition's referral share. */
-export async function mintEdition(clients: EditionsClients, params: MintEditionParameters): Promise<MintEditionReturnType> {
+export async function mintEdition(
+  clients: EditionsClients,
+  params: MintEditionParameters,
+): Promise<MintEditionReturnType> {
   const comment = params.comment ?? '';
   const bytes = new TextEncoder().encode(comment).length;
   if (bytes > MAX_COMMENT_BYTES) throw new CommentTooLongError(bytes);
   const account = clients.walletClient.account;
-  const common = [params.editionId, BigInt(params.phase), BigInt(params.quantity), params.to ?? account.address, params.referrer ?? zeroAddress, comment] as const;
+  const common = [
+    params.editionId,
+    BigInt(params.phase),
+    BigInt(params.quantity),
+    params.to ?? account.address,
+    params.referrer ?? zeroAddress,
+    comment,
+  ] as const;
   const value = params.price * BigInt(params.quantity);
   const auth = params.authorisation;
   const receipt = await sendAndWait('mint', clients, async () => {
@@ -50,16 +73,29 @@ export async function mintEdition(clients: EditionsClients, params: MintEditionP
       return clients.walletClient.writeContract({ ...request, chain });
     }
     if (auth.mode === 'allowlist') {
-      const { request } = await clients.publicClient.simulateContract({ ...base, functionName: 'mintAllowlisted', args: [...common, auth.proof] });
+      const { request } = await clients.publicClient.simulateContract({
+        ...base,
+        functionName: 'mintAllowlisted',
+        args: [...common, auth.proof],
+      });
       return clients.walletClient.writeContract({ ...request, chain });
     }
-    const { request } = await clients.publicClient.simulateContract({ ...base, functionName: 'mintApproved', args: [...common, auth.nonce, auth.deadline, auth.signature] });
+    const { request } = await clients.publicClient.simulateContract({
+      ...base,
+      functionName: 'mintApproved',
+      args: [...common, auth.nonce, auth.deadline, auth.signature],
+    });
     return clients.walletClient.writeContract({ ...request, chain });
   });
   for (const log of receipt.logs) {
     if (log.address.toLowerCase() !== clients.editions.toLowerCase()) continue;
     const event = decodeEventLog({ abi: editionsAbi, data: log.data, topics: log.topics, strict: false });
-    if (event.eventName === 'Minted' && event.args.firstNumber !== undefined && event.args.paid !== undefined && event.args.editionId === params.editionId) {
+    if (
+      event.eventName === 'Minted' &&
+      event.args.firstNumber !== undefined &&
+      event.args.paid !== undefined &&
+      event.args.editionId === params.editionId
+    ) {
       return {
         firstTokenId: params.editionId | event.args.firstNumber,
         firstNumber: Number(event.args.firstNumber),

@@ -7,8 +7,14 @@ export type MintQuote = { payment: bigint; referralCredit: bigint; creatorNet: b
 
 const BPS = 10_000n;
 
-export function quoteMint(params: { price: bigint; quantity: number; referralBps: number; withReferrer: boolean }): MintQuote {
-  if (!Number.isInteger(params.quantity) || params.quantity < 0) throw new RangeError('quantity must be a whole number');
+export function quoteMint(params: {
+  price: bigint;
+  quantity: number;
+  referralBps: number;
+  withReferrer: boolean;
+}): MintQuote {
+  if (!Number.isInteger(params.quantity) || params.quantity < 0)
+    throw new RangeError('quantity must be a whole number');
   const payment = params.price * BigInt(params.quantity);
   const referralCredit = params.withReferrer ? (payment * BigInt(params.referralBps)) / BPS : 0n;
   return { payment, referralCredit, creatorNet: payment - referralCredit };

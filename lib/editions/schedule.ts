@@ -31,7 +31,15 @@ export type PhaseInput = {
 };
 
 /** The contract's `PhaseInit` tuple. */
-export type PhaseInit = { price: bigint; start: number; end: number; walletCap: number; phaseCap: number; mode: number; merkleRoot: Hex };
+export type PhaseInit = {
+  price: bigint;
+  start: number;
+  end: number;
+  walletCap: number;
+  phaseCap: number;
+  mode: number;
+  merkleRoot: Hex;
+};
 
 export type EditionTermsInput = {
   /** 0 = an open edition (needs `closeAt`). */
@@ -45,7 +53,15 @@ export type EditionTermsInput = {
 export type ScheduleIssue = { phase: number | null; field: string; message: string };
 
 export function toPhaseInit(p: PhaseInput): PhaseInit {
-  return { price: p.price, start: p.start, end: p.end, walletCap: p.walletCap, phaseCap: p.phaseCap, mode: MODE_IDS[p.mode], merkleRoot: p.merkleRoot };
+  return {
+    price: p.price,
+    start: p.start,
+    end: p.end,
+    walletCap: p.walletCap,
+    phaseCap: p.phaseCap,
+    mode: MODE_IDS[p.mode],
+    merkleRoot: p.merkleRoot,
+  };
 }
 
 const isUint = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
@@ -55,14 +71,22 @@ const isUint = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <=
  * order and never overlap (each starts at or after the end of the one before), as the contract requires; `now`
  * adds the warnings a creator needs (a phase already over, a phase after the edition closes).
  */
-export function validateSchedule(terms: EditionTermsInput, phases: readonly PhaseInput[], now?: number): ScheduleIssue[] {
+export function validateSchedule(
+  terms: EditionTermsInput,
+  phases: readonly PhaseInput[],
+  now?: number,
+): ScheduleIssue[] {
   const issues: ScheduleIssue[] = [];
   const edition = (field: string, message: string) => issues.push({ phase: null, field, message });
-  if (!isUint(terms.maxSupply, UINT32_MAX)) edition('maxSupply', 'the supply cap must be a whole number of copies (0 = open edition)');
+  if (!isUint(terms.maxSupply, UINT32_MAX))
+    edition('maxSupply', 'the supply cap must be a whole number of copies (0 = open edition)');
   if (!isUint(terms.closeAt, UINT40_MAX)) edition('closeAt', 'the closing time is not a valid time');
-  if (terms.maxSupply === 0 && terms.closeAt === 0) edition('closeAt', 'an open edition (no supply cap) needs a closing time');
-  if (!isUint(terms.referralBps, MAX_REFERRAL_BPS)) edition('referralBps', `the referral share is at most ${MAX_REFERRAL_BPS / 100}%`);
-  if (!isUint(terms.royaltyBps, MAX_ROYALTY_BPS)) edition('royaltyBps', `the royalty is at most ${MAX_ROYALTY_BPS / 100}%`);
+  if (terms.maxSupply === 0 && terms.closeAt === 0)
+    edition('closeAt', 'an open edition (no supply cap) needs a closing time');
+  if (!isUint(terms.referralBps, MAX_REFERRAL_BPS))
+    edition('referralBps', `the referral share is at most ${MAX_REFERRAL_BPS / 100}%`);
+  if (!isUint(terms.royaltyBps, MAX_ROYALTY_BPS))
+    edition('royaltyBps', `the royalty is at most ${MAX_ROYALTY_BPS / 100}%`);
   if (phases.length > MAX_PHASES) edition('phases', `at most ${MAX_PHASES} phases`);
   if (phases.length === 0) edition('phases', 'add at least one sale phase');
   let previousEnd = 0;
@@ -75,9 +99,12 @@ export function validateSchedule(terms: EditionTermsInput, phases: readonly Phas
     if (p.start < previousEnd) at('start', `phase ${i + 1} starts before phase ${i} ends: phases may not overlap`);
     if (!isUint(p.walletCap, UINT24_MAX)) at('walletCap', 'the per-wallet cap must be a whole number (0 = none)');
     if (!isUint(p.phaseCap, UINT24_MAX)) at('phaseCap', 'the phase cap must be a whole number (0 = none)');
-    if (terms.maxSupply > 0 && p.phaseCap > terms.maxSupply) at('phaseCap', `the phase cap exceeds the edition's ${terms.maxSupply} copies`);
-    if (p.mode === 'allowlist' && p.merkleRoot === zeroHash) at('merkleRoot', 'an allowlist phase needs its list (upload a CSV)');
-    if (p.mode !== 'allowlist' && p.merkleRoot !== zeroHash) at('merkleRoot', 'only allowlist phases carry a merkle root');
+    if (terms.maxSupply > 0 && p.phaseCap > terms.maxSupply)
+      at('phaseCap', `the phase cap exceeds the edition's ${terms.maxSupply} copies`);
+    if (p.mode === 'allowlist' && p.merkleRoot === zeroHash)
+      at('merkleRoot', 'an allowlist phase needs its list (upload a CSV)');
+    if (p.mode !== 'allowlist' && p.merkleRoot !== zeroHash)
+      at('merkleRoot', 'only allowlist phases carry a merkle root');
     if (terms.closeAt > 0 && p.start >= terms.closeAt) at('start', 'the phase starts after the edition closes');
     if (now !== undefined && p.end <= now) at('end', 'the phase is already over');
     previousEnd = Math.max(previousEnd, p.end);
@@ -86,7 +113,10 @@ export function validateSchedule(terms: EditionTermsInput, phases: readonly Phas
 }
 
 /** The phase selling at `now` (index), or null; phases never overlap, so there is at most one. */
-export function activePhase<P extends { start: number; end: number }>(phases: readonly P[], now: number): number | null {
+export function activePhase<P extends { start: number; end: number }>(
+  phases: readonly P[],
+  now: number,
+): number | null {
   const i = phases.findIndex((p) => p.start <= now && now < p.end);
   return i === -1 ? null : i;
 }

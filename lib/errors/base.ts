@@ -35,7 +35,10 @@ export function walk(error: unknown, fn?: (e: unknown) => boolean): unknown {
 }
 
 /** The first error of class `C` in the cause chain of `error`, typed, or null. */
-export function findError<C extends abstract new (...args: never[]) => unknown>(error: unknown, ctor: C): InstanceType<C> | null {
+export function findError<C extends abstract new (...args: never[]) => unknown>(
+  error: unknown,
+  ctor: C,
+): InstanceType<C> | null {
   const found = walk(error, (e) => e instanceof ctor);
   return found instanceof ctor ? (found as InstanceType<C>) : null;
 }

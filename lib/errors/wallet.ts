@@ -30,8 +30,12 @@ export type WalletFailure =
 
 /** The innermost short message of the chain (viem's shortMessage, else message). */
 export function shortMessageOf(error: unknown): string {
-  const withShort = walk(error, (e) => e instanceof Error && 'shortMessage' in e && typeof e.shortMessage === 'string' && e.shortMessage !== '');
-  if (withShort instanceof Error && 'shortMessage' in withShort && typeof withShort.shortMessage === 'string') return withShort.shortMessage;
+  const withShort = walk(
+    error,
+    (e) => e instanceof Error && 'shortMessage' in e && typeof e.shortMessage === 'string' && e.shortMessage !== '',
+  );
+  if (withShort instanceof Error && 'shortMessage' in withShort && typeof withShort.shortMessage === 'string')
+    return withShort.shortMessage;
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }
@@ -47,15 +51,21 @@ export function classifyWalletError(error: unknown): WalletFailure {
   const revert = findError(error, ContractFunctionRevertedError);
   if (revert) {
     const errorName = revert.data?.errorName;
-    return { kind: 'reverted', ...(errorName ? { errorName, args: revert.data?.args ?? [] } : {}), ...(revert.reason ? { reason: revert.reason } : {}) };
+    return {
+      kind: 'reverted',
+      ...(errorName ? { errorName, args: revert.data?.args ?? [] } : {}),
+      ...(revert.reason ? { reason: revert.reason } : {}),
+    };
   }
   const mined = findError(error, TransactionRevertedError);
   if (mined) return { kind: 'reverted', hash: mined.hash };
   const executionReverted = findError(error, ExecutionRevertedError);
-  if (executionReverted) return { kind: 'reverted', ...(executionReverted.details ? { reason: executionReverted.details } : {}) };
+  if (executionReverted)
+    return { kind: 'reverted', ...(executionReverted.details ? { reason: executionReverted.details } : {}) };
   const mismatch = findError(error, ChainMismatchError) ?? findError(error, ConnectorChainMismatchError);
   if (mismatch) return { kind: 'chain-mismatch', message: mismatch.shortMessage };
-  const network = findError(error, HttpRequestError) ?? findError(error, TimeoutError) ?? findError(error, WebSocketRequestError);
+  const network =
+    findError(error, HttpRequestError) ?? findError(error, TimeoutError) ?? findError(error, WebSocketRequestError);
   if (network) return { kind: 'network', message: network.shortMessage };
   const fetchFailure = walk(error, isFetchFailure);
   if (fetchFailure instanceof Error) return { kind: 'network', message: fetchFailure.message };
@@ -64,13 +74,15 @@ export function classifyWalletError(error: unknown): WalletFailure {
 
 /** A large integer argument reads as an amount in the chain's currency when it is given (no unit is guessed otherwise). */
 function formatArg(value: unknown, currency?: Currency): string {
-  if (typeof value === 'bigint') return currency && value > 10n ** 12n ? formatAmount(value, currency) : value.toString();
+  if (typeof value === 'bigint')
+    return currency && value > 10n ** 12n ? formatAmount(value, currency) : value.toString();
   return String(value);
 }
 
 /** `Name(arg, arg)` of a decoded revert, the plain reason, or null. */
 export function revertReason(f: Extract<WalletFailure, { kind: 'reverted' }>, currency?: Currency): string | null {
-  if (f.errorName && f.errorName !== 'Error') return `${f.errorName}${f.args?.length ? `(${f.args.map((a) => formatArg(a, currency)).join(', ')})` : ''}`;
+  if (f.errorName && f.errorName !== 'Error')
+    return `${f.errorName}${f.args?.length ? `(${f.args.map((a) => formatArg(a, currency)).join(', ')})` : ''}`;
   return f.reason ?? null;
 }
 
@@ -85,7 +97,9 @@ export function describeWalletError(error: unknown, currency?: Currency): string
     case 'reverted': {
       const reason = revertReason(f, currency);
       if (reason) return `The contract refused: ${reason}.`;
-      return f.hash ? `The transaction ${f.hash} was reverted by the contract.` : 'The contract refused the transaction (no reason given).';
+      return f.hash
+        ? `The transaction ${f.hash} was reverted by the contract.`
+        : 'The contract refused the transaction (no reason given).';
     }
     case 'chain-mismatch':
       return `Your wallet is on another network: ${f.message} Switch networks, then retry.`;
@@ -94,4 +108,3 @@ export function describeWalletError(error: unknown, currency?: Currency): string
       return f.message;
   }
 }
-

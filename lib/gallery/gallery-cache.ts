@@ -53,7 +53,8 @@ export class GalleryCache {
       .then((page) => {
         const body = JSON.stringify(page);
         const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version };
-        if (this.pages.size >= (this.options.maxEntries ?? 500)) this.pages.delete(this.pages.keys().next().value as string);
+        if (this.pages.size >= (this.options.maxEntries ?? 500))
+          this.pages.delete(this.pages.keys().next().value as string);
         if (version === this.version) this.pages.set(key, entry);
         return entry;
       })

@@ -5,7 +5,14 @@ import { GalleryQueryError, galleryQueryKey, parseGalleryQuery } from './gallery
 describe('parseGalleryQuery', () => {
   it('fills defaults and converts prices to wei', () => {
     const q = parseGalleryQuery(new URLSearchParams('priceMax=0.5&forSale=true&bpmMin=90&genre='));
-    expect(q).toMatchObject({ sort: 'newest', page: 1, pageSize: 24, priceMax: parseEther('0.5'), forSale: true, bpmMin: 90 });
+    expect(q).toMatchObject({
+      sort: 'newest',
+      page: 1,
+      pageSize: 24,
+      priceMax: parseEther('0.5'),
+      forSale: true,
+      bpmMin: 90,
+    });
     expect(q.genre).toBeUndefined();
   });
 
@@ -22,10 +29,14 @@ describe('parseGalleryQuery', () => {
   });
 
   it('rejects an inverted bpm range once the fields are valid', () => {
-    expect(() => parseGalleryQuery(new URLSearchParams('bpmMin=200&bpmMax=100'))).toThrow(/bpmMax must be at least bpmMin/);
+    expect(() => parseGalleryQuery(new URLSearchParams('bpmMin=200&bpmMax=100'))).toThrow(
+      /bpmMax must be at least bpmMin/,
+    );
   });
 
   it('gives the same cache key for the same query written differently', () => {
-    expect(galleryQueryKey(parseGalleryQuery(new URLSearchParams('genre=folk&page=1')))).toBe(galleryQueryKey(parseGalleryQuery(new URLSearchParams('page=1&genre=folk&q='))));
+    expect(galleryQueryKey(parseGalleryQuery(new URLSearchParams('genre=folk&page=1')))).toBe(
+      galleryQueryKey(parseGalleryQuery(new URLSearchParams('page=1&genre=folk&q='))),
+    );
   });
 });

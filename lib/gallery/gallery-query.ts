@@ -3,9 +3,18 @@ import { z } from 'zod';
 
 export const GALLERY_SORTS = ['newest', 'oldest', 'price-asc', 'price-desc', 'title'] as const;
 
-const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(max, `at most ${max} characters`).optional());
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(max, `at most ${max} characters`).optional());
 const optionalInt = (min: number, max: number) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `at least ${min}`).max(max, `at most ${max}`).optional());
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(min, `at least ${min}`)
+      .max(max, `at most ${max}`)
+      .optional(),
+  );
 /** An amount in the chain's native currency, parsed in its decimals (18 unless the chain says otherwise). */
 const optionalAmount = (decimals: number) =>
   z.preprocess(
@@ -18,24 +27,43 @@ const optionalAmount = (decimals: number) =>
   );
 
 /** The gallery's search, filters, sort and page, as given in a URL's query string; prices in `decimals`. */
-export const galleryQuerySchemaFor = (decimals: number) => z
-  .object({
-    q: optionalText(100),
-    creator: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address').optional()),
-    genre: optionalText(60),
-    key: optionalText(20),
-    model: optionalText(100),
-    bpmMin: optionalInt(1, 400),
-    bpmMax: optionalInt(1, 400),
-    priceMin: optionalAmount(decimals),
-    priceMax: optionalAmount(decimals),
-    forSale: z.preprocess((v) => (v === '' || v === undefined ? undefined : v === 'true' || v === '1' || v === 'on'), z.boolean().optional()),
-    sort: z.preprocess((v) => (v === '' ? undefined : v), z.enum(GALLERY_SORTS, { error: `must be one of ${GALLERY_SORTS.join(', ')}` }).default('newest')),
-    page: optionalInt(1, 10_000).default(1),
-    pageSize: optionalInt(1, 60).default(24),
-  })
-  .refine((q) => q.bpmMin === undefined || q.bpmMax === undefined || q.bpmMin <= q.bpmMax, { path: ['bpmMax'], message: 'must be at least bpmMin' })
-  .refine((q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax, { path: ['priceMax'], message: 'must be at least priceMin' });
+export const galleryQuerySchemaFor = (decimals: number) =>
+  z
+    .object({
+      q: optionalText(100),
+      creator: z.preprocess(
+        (v) => (v === '' ? undefined : v),
+        z
+          .string()
+          .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address')
+          .optional(),
+      ),
+      genre: optionalText(60),
+      key: optionalText(20),
+      model: optionalText(100),
+      bpmMin: optionalInt(1, 400),
+      bpmMax: optionalInt(1, 400),
+      priceMin: optionalAmount(decimals),
+      priceMax: optionalAmount(decimals),
+      forSale: z.preprocess(
+        (v) => (v === '' || v === undefined ? undefined : v === 'true' || v === '1' || v === 'on'),
+        z.boolean().optional(),
+      ),
+      sort: z.preprocess(
+        (v) => (v === '' ? undefined : v),
+        z.enum(GALLERY_SORTS, { error: `must be one of ${GALLERY_SORTS.join(', ')}` }).default('newest'),
+      ),
+      page: optionalInt(1, 10_000).default(1),
+      pageSize: optionalInt(1, 60).default(24),
+    })
+    .refine((q) => q.bpmMin === undefined || q.bpmMax === undefined || q.bpmMin <= q.bpmMax, {
+      path: ['bpmMax'],
+      message: 'must be at least bpmMin',
+    })
+    .refine((q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax, {
+      path: ['priceMax'],
+      message: 'must be at least priceMin',
+    });
 
 export const galleryQuerySchema = galleryQuerySchemaFor(18);
 export type GalleryQuery = z.infer<typeof galleryQuerySchema>;
@@ -47,16 +75,32 @@ export class GalleryQueryError extends Error {
   }
 }
 
-export function parseGalleryQuery(params: URLSearchParams | Record<string, string | string[] | undefined>, decimals = 18): GalleryQuery {
+export function parseGalleryQuery(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+  decimals = 18,
+): GalleryQuery {
   const raw: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? '') : v] as [string, string]]));
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? '') : v] as [string, string]],
+        );
   for (const [k, v] of entries) raw[k] = v;
   const result = (decimals === 18 ? galleryQuerySchema : galleryQuerySchemaFor(decimals)).safeParse(raw);
-  if (!result.success) throw new GalleryQueryError(result.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message })));
+  if (!result.success)
+    throw new GalleryQueryError(
+      result.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message })),
+    );
   return result.data;
 }
 
 /** A stable string for a query (cache key): defaults filled, keys sorted, bigints as strings. */
 export function galleryQueryKey(query: GalleryQuery): string {
-  return JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)), (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+  return JSON.stringify(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+    (_, v) => (typeof v === 'bigint' ? v.toString() : v),
+  );
 }

@@ -63,9 +63,23 @@ beforeAll(async () => {
   });
   await prisma.listing.createMany({
     data: [
-      ...[3, 4, 5].map((i) => ({ chainId: CHAIN, tokenId: String(1000 + i), seller: A, priceWei: parseEther(String(i / 10)).toString(), listedBlock: 40n, expiry: BigInt(Math.floor(Date.now() / 1000) + 86_400) })),
+      ...[3, 4, 5].map((i) => ({
+        chainId: CHAIN,
+        tokenId: String(1000 + i),
+        seller: A,
+        priceWei: parseEther(String(i / 10)).toString(),
+        listedBlock: 40n,
+        expiry: BigInt(Math.floor(Date.now() / 1000) + 86_400),
+      })),
       // An expired listing: the market would refuse it, so the gallery must not show the track as for sale.
-      { chainId: CHAIN, tokenId: '1006', seller: A, priceWei: parseEther('0.9').toString(), listedBlock: 40n, expiry: BigInt(Math.floor(Date.now() / 1000) - 60) },
+      {
+        chainId: CHAIN,
+        tokenId: '1006',
+        seller: A,
+        priceWei: parseEther('0.9').toString(),
+        listedBlock: 40n,
+        expiry: BigInt(Math.floor(Date.now() / 1000) - 60),
+      },
     ],
   });
 });
@@ -86,7 +100,9 @@ describe('listTracks', () => {
 
   it('filters by genre, key, tempo range and creator, and searches titles literally', async () => {
     const page = await list('genre=FOLK&key=a minor&bpmMin=70&bpmMax=150&pageSize=60');
-    expect(page.items.every((t) => t.genre === 'folk' && t.musicalKey === 'A minor' && t.bpm! >= 70 && t.bpm! <= 150)).toBe(true);
+    expect(
+      page.items.every((t) => t.genre === 'folk' && t.musicalKey === 'A minor' && t.bpm! >= 70 && t.bpm! <= 150),
+    ).toBe(true);
     expect(page.total).toBe(page.items.length);
     expect(page.total).toBeGreaterThan(0);
     expect((await list(`creator=${B}&pageSize=60`)).total).toBe(15);
@@ -95,12 +111,20 @@ describe('listTracks', () => {
 
   it('filters and sorts by listing price, and shows only tracks for sale when asked', async () => {
     const forSale = await list('forSale=true&sort=price-desc');
-    expect(forSale.items.map((t) => t.priceWei)).toEqual([parseEther('0.5'), parseEther('0.4'), parseEther('0.3')].map(String));
+    expect(forSale.items.map((t) => t.priceWei)).toEqual(
+      [parseEther('0.5'), parseEther('0.4'), parseEther('0.3')].map(String),
+    );
     expect((await list('priceMin=0.35&priceMax=0.45')).items.map((t) => t.tokenId)).toEqual(['1004']);
   });
 
   it('lists only verified tracks: never an unverified copy or an unchecked track, whatever the query', async () => {
-    for (const qs of ['', 'q=Tune 0', `creator=${B}&pageSize=60`, 'genre=folk&pageSize=60', 'sort=oldest&pageSize=60']) {
+    for (const qs of [
+      '',
+      'q=Tune 0',
+      `creator=${B}&pageSize=60`,
+      'genre=folk&pageSize=60',
+      'sort=oldest&pageSize=60',
+    ]) {
       const page = await list(qs);
       expect(page.items.length).toBeGreaterThan(0);
       expect(page.items.map((t) => t.tokenId)).not.toContain('2000');
@@ -119,9 +143,14 @@ describe('GalleryCache', () => {
     const cache = new GalleryCache(prisma, CHAIN, { versionCheckMs: 0 });
     const query = parseGalleryQuery(new URLSearchParams('genre=jazz&pageSize=60'));
     const first = await cache.get(query);
-    await prisma.track.update({ where: { chainId_tokenId: { chainId: CHAIN, tokenId: '1001' } }, data: { title: 'Renamed' } });
+    await prisma.track.update({
+      where: { chainId_tokenId: { chainId: CHAIN, tokenId: '1001' } },
+      data: { title: 'Renamed' },
+    });
     expect((await cache.get(query)).body).toBe(first.body); // same version: from memory
-    await prisma.chainCursor.create({ data: { chainId: CHAIN, stream: 'motif', blockNumber: 41n, blockHash: '0xabc' } });
+    await prisma.chainCursor.create({
+      data: { chainId: CHAIN, stream: 'motif', blockNumber: 41n, blockHash: '0xabc' },
+    });
     const after = await cache.get(query);
     expect(after.body).toContain('Renamed');
     expect(after.etag).not.toBe(first.etag);

@@ -57,18 +57,39 @@ describe('checkHealth', () => {
     // A chain id of its own: the lock and cursor of other test files' indexers (chain 31337) are left alone.
     const chainId = 900_000 + process.pid;
     const prisma = createPrismaClient(inject('databaseUrl'));
-    const indexer = async () => (await checkHealth({ rpcUrl: inject('rpcUrl'), databaseUrl: inject('databaseUrl'), storage, contracts: {}, chainId, maxLagBlocks: 3 })).components.indexer;
+    const indexer = async () =>
+      (
+        await checkHealth({
+          rpcUrl: inject('rpcUrl'),
+          databaseUrl: inject('databaseUrl'),
+          storage,
+          contracts: {},
+          chainId,
+          maxLagBlocks: 3,
+        })
+      ).components.indexer;
     const setCursor = (blockNumber: bigint) =>
-      prisma.chainCursor.upsert({ where: { chainId_stream: { chainId, stream: INDEXER_STREAM } }, create: { chainId, stream: INDEXER_STREAM, blockNumber, blockHash: '0x00' }, update: { blockNumber } });
+      prisma.chainCursor.upsert({
+        where: { chainId_stream: { chainId, stream: INDEXER_STREAM } },
+        create: { chainId, stream: INDEXER_STREAM, blockNumber, blockHash: '0x00' },
+        update: { blockNumber },
+      });
     try {
       await createTestClient({ mode: 'anvil', transport: http(inject('rpcUrl')) }).mine({ blocks: 5 }); // a head above 4
       const head = await createPublicClient({ transport: http(inject('rpcUrl')) }).getBlockNumber({ cacheTime: 0 });
       await setCursor(head - 1n);
-      expect(await indexer()).toMatchObject({ ok: false, detail: 'stopped: no indexer holds the lock', data: { state: 'stopped' } });
+      expect(await indexer()).toMatchObject({
+        ok: false,
+        detail: 'stopped: no indexer holds the lock',
+        data: { state: 'stopped' },
+      });
 
       const lock = await acquireIndexerLock(inject('databaseUrl'), chainId);
       try {
-        expect(await indexer()).toMatchObject({ ok: true, data: { state: 'running', indexedBlock: Number(head - 1n), headBlock: Number(head) } });
+        expect(await indexer()).toMatchObject({
+          ok: true,
+          data: { state: 'running', indexedBlock: Number(head - 1n), headBlock: Number(head) },
+        });
         await lock.publish('retrying', new Date());
         expect(await indexer()).toMatchObject({ ok: true, data: { state: 'retrying' } });
         await setCursor(head - 4n);
@@ -93,7 +114,10 @@ describe('checkHealth', () => {
     const lostCid = await first.addBytes(new TextEncoder().encode('content in the pack that will be cut short'));
     await first.close();
     const packs = path.join(repo, 'packs');
-    const newest = (await readdir(packs)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    const newest = (await readdir(packs))
+      .filter((n) => n.endsWith('.pack'))
+      .sort()
+      .at(-1)!;
     await truncate(path.join(packs, newest), 10);
 
     const seen: QuarantinedPack[] = [];
@@ -102,9 +126,17 @@ describe('checkHealth', () => {
       expect(seen).toMatchObject([{ pack: newest, blocks: null, reason: 'shorter than its trailer' }]);
       expect(await readAll(reopened.cat(keptCid))).toEqual(kept);
       expect(await reopened.isPinned(lostCid)).toBe(true); // the pin record survives; its blocks do not
-      const report = await checkHealth({ rpcUrl: inject('rpcUrl'), databaseUrl: inject('databaseUrl'), storage: reopened, contracts: {}, chainId: 31337 });
+      const report = await checkHealth({
+        rpcUrl: inject('rpcUrl'),
+        databaseUrl: inject('databaseUrl'),
+        storage: reopened,
+        contracts: {},
+        chainId: 31337,
+      });
       expect(report.components.ipfs.ok).toBe(false);
-      expect(report.components.ipfs.detail).toContain(`1 damaged pack was quarantined and its blocks are lost: ${newest} (blocks unknown; shorter than its trailer)`);
+      expect(report.components.ipfs.detail).toContain(
+        `1 damaged pack was quarantined and its blocks are lost: ${newest} (blocks unknown; shorter than its trailer)`,
+      );
       expect(report.components.ipfs.data?.quarantined).toEqual(seen);
     } finally {
       await reopened.close();

@@ -21,7 +21,8 @@ export class BodyTooLargeError extends BaseError {
  */
 export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw new BodyTooLargeError(limit);
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit)
+    throw new BodyTooLargeError(limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -28,7 +28,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const atLeast = async (a: string, b: string) => (await writer.query<{ ok: boolean }>('SELECT $1::pg_lsn >= $2::pg_lsn AS ok', [a, b])).rows[0]!.ok;
+const atLeast = async (a: string, b: string) =>
+  (await writer.query<{ ok: boolean }>('SELECT $1::pg_lsn >= $2::pg_lsn AS ok', [a, b])).rows[0]!.ok;
 
 describe('the data version the page cache keys on', () => {
   it('moves with every committed write, and only then', async () => {

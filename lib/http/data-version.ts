@@ -18,7 +18,12 @@ export function walDataVersion(databaseUrl: string): DataVersionSource {
 
   const connect = async (): Promise<pg.Client> => {
     if (client) return client;
-    const c = new pg.Client({ connectionString: databaseUrl, application_name: 'motif page cache', connectionTimeoutMillis: 2000, query_timeout: 2000 });
+    const c = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'motif page cache',
+      connectionTimeoutMillis: 2000,
+      query_timeout: 2000,
+    });
     c.on('error', () => {
       // A lost connection (PostgreSQL restarted): the next read reconnects.
       if (client === c) client = null;

@@ -10,7 +10,8 @@ export type BodyPolicy = {
   json?: boolean;
 };
 
-const refuse = (status: number, error: string) => Response.json({ error }, { status, headers: { 'cache-control': 'no-store' } });
+const refuse = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: { 'cache-control': 'no-store' } });
 
 /**
  * The request with its body read under `policy` and put back as bytes, or the 413/400 answer. The handler then reads

@@ -4,10 +4,19 @@ import { newNonce, pageCsp } from './security-headers';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
 
-function render(nonce: string, body = `<html><script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script><h1>Tune</h1></html>`): CapturedAnswer {
+function render(
+  nonce: string,
+  body = `<html><script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script><h1>Tune</h1></html>`,
+): CapturedAnswer {
   return {
     status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': pageCsp(nonce, []), 'x-frame-options': 'DENY', date: 'Thu, 03 Dec 2026 00:00:00 GMT', 'content-length': '99' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': pageCsp(nonce, []),
+      'x-frame-options': 'DENY',
+      date: 'Thu, 03 Dec 2026 00:00:00 GMT',
+      'content-length': '99',
+    },
     body: Buffer.from(body),
   };
 }
@@ -20,7 +29,17 @@ describe('which requests the page cache may answer', () => {
   });
 
   it('never other pages, other methods, Next navigations, or a signed-in visitor', () => {
-    for (const url of ['/', '/mint', '/studio', '/labels', '/profiles/0xabc', '/api/gallery', '/tracks/1/x', '/ipfs/bafy']) expect(cacheKeyOf(get(url), 'motif_session')).toBeNull();
+    for (const url of [
+      '/',
+      '/mint',
+      '/studio',
+      '/labels',
+      '/profiles/0xabc',
+      '/api/gallery',
+      '/tracks/1/x',
+      '/ipfs/bafy',
+    ])
+      expect(cacheKeyOf(get(url), 'motif_session')).toBeNull();
     expect(cacheKeyOf({ method: 'POST', url: '/gallery', headers: {} }, 'motif_session')).toBeNull();
     expect(cacheKeyOf({ method: 'HEAD', url: '/gallery', headers: {} }, 'motif_session')).toBeNull();
     expect(cacheKeyOf(get('/gallery', { rsc: '1' }), 'motif_session')).toBeNull();
@@ -54,15 +73,26 @@ describe('what is kept and how it is replayed', () => {
     expect(storableFrom({ ...ok, status: 404 }, 'v', 0, 1 << 20)).toBeNull();
     expect(storableFrom({ ...ok, headers: { ...ok.headers, 'set-cookie': 'a=b' } }, 'v', 0, 1 << 20)).toBeNull();
     expect(storableFrom({ ...ok, headers: { ...ok.headers, 'content-encoding': 'gzip' } }, 'v', 0, 1 << 20)).toBeNull();
-    expect(storableFrom({ ...ok, headers: { ...ok.headers, 'content-type': 'application/json' } }, 'v', 0, 1 << 20)).toBeNull();
-    expect(storableFrom({ ...ok, headers: { ...ok.headers, 'content-security-policy': "default-src 'self'" } }, 'v', 0, 1 << 20)).toBeNull();
+    expect(
+      storableFrom({ ...ok, headers: { ...ok.headers, 'content-type': 'application/json' } }, 'v', 0, 1 << 20),
+    ).toBeNull();
+    expect(
+      storableFrom(
+        { ...ok, headers: { ...ok.headers, 'content-security-policy': "default-src 'self'" } },
+        'v',
+        0,
+        1 << 20,
+      ),
+    ).toBeNull();
     expect(storableFrom(ok, 'v', 0, 10)).toBeNull();
     expect(storableFrom(ok, 'v', 0, 1 << 20)).not.toBeNull();
   });
 });
 
 describe('PageCache', () => {
-  const page = (version: string, storedAt: number, size = 10) => ({ ...storableFrom(render(newNonce(), 'x'.repeat(size)), version, storedAt, 1 << 20)! });
+  const page = (version: string, storedAt: number, size = 10) => ({
+    ...storableFrom(render(newNonce(), 'x'.repeat(size)), version, storedAt, 1 << 20)!,
+  });
 
   it('drops a copy once the data version moved, when the version is unknown, or past its age', () => {
     const cache = new PageCache({ maxAgeMs: 5000, maxEntries: 10, maxBytes: 1 << 20 });

@@ -16,12 +16,23 @@
 /** Paths whose pages depend only on the URL and the database (no cookie, no header is read when they render). */
 const CACHEABLE_PATH = /^\/(?:gallery|tracks\/[^/]+|activity)$/;
 /** Headers of Next's client-side navigations and actions: those answers are RSC payloads, not the document. */
-const NEXT_REQUEST_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
+const NEXT_REQUEST_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-action',
+  'next-url',
+];
 /** Answer headers never replayed: they belong to one connection or one answer. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/]{16,}={0,2})'/;
 
-export type RequestShape = { method?: string | undefined; url?: string | undefined; headers: Readonly<Record<string, string | string[] | undefined>> };
+export type RequestShape = {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+};
 
 /** The cache key of a request that may be answered from the cache, or null. Only the URL (path and query) varies. */
 export function cacheKeyOf(req: RequestShape, sessionCookie: string): string | null {
@@ -51,7 +62,12 @@ export type CachedPage = {
 };
 
 /** What a render must look like to be kept: a complete, uncompressed 200 HTML page with a nonce CSP and no cookie. */
-export function storableFrom(answer: CapturedAnswer, version: string, now: number, maxBytes: number): CachedPage | null {
+export function storableFrom(
+  answer: CapturedAnswer,
+  version: string,
+  now: number,
+  maxBytes: number,
+): CachedPage | null {
   if (answer.status !== 200 || answer.body.length === 0 || answer.body.length > maxBytes) return null;
   const h = answer.headers;
   if (h['set-cookie'] !== undefined || h['content-encoding'] !== undefined) return null;
@@ -66,10 +82,14 @@ export function storableFrom(answer: CapturedAnswer, version: string, now: numbe
 }
 
 /** The copy of `page` to send: every occurrence of the render's nonce (CSP header and HTML) replaced by `freshNonce`. */
-export function replay(page: CachedPage, freshNonce: string): { headers: Record<string, string | string[]>; body: Buffer } {
+export function replay(
+  page: CachedPage,
+  freshNonce: string,
+): { headers: Record<string, string | string[]>; body: Buffer } {
   const swap = (s: string) => s.split(page.nonce).join(freshNonce);
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(page.headers)) headers[name] = Array.isArray(value) ? value.map(swap) : swap(value);
+  for (const [name, value] of Object.entries(page.headers))
+    headers[name] = Array.isArray(value) ? value.map(swap) : swap(value);
   const body = Buffer.from(swap(page.body), 'utf8');
   headers['content-length'] = String(body.length);
   return { headers, body };

@@ -32,7 +32,13 @@ export function securityProxy(request: NextRequest): NextResponse {
   const url = new URL(request.url);
   const refusal = malformedRequest(request.method, url);
   if (refusal) {
-    const response = NextResponse.json({ error: refusal.error }, { status: refusal.status, headers: refusal.status === 405 ? { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE' } : {} });
+    const response = NextResponse.json(
+      { error: refusal.error },
+      {
+        status: refusal.status,
+        headers: refusal.status === 405 ? { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE' } : {},
+      },
+    );
     return withHeaders(response, { ...COMMON_SECURITY_HEADERS, 'content-security-policy': API_CSP });
   }
   const kind = routeKind(url.pathname);
@@ -40,9 +46,13 @@ export function securityProxy(request: NextRequest): NextResponse {
     const csp = pageCsp(newNonce(), connectOrigins());
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('content-security-policy', csp);
-    return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), { ...COMMON_SECURITY_HEADERS, 'content-security-policy': csp });
+    return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), {
+      ...COMMON_SECURITY_HEADERS,
+      'content-security-policy': csp,
+    });
   }
-  if (kind === 'api') return withHeaders(NextResponse.next(), { ...COMMON_SECURITY_HEADERS, 'content-security-policy': API_CSP });
+  if (kind === 'api')
+    return withHeaders(NextResponse.next(), { ...COMMON_SECURITY_HEADERS, 'content-security-policy': API_CSP });
   // The gateway sends its own complete set (a sandboxing CSP); static files need only the common headers.
   if (kind === 'gateway') return NextResponse.next();
   return withHeaders(NextResponse.next(), COMMON_SECURITY_HEADERS);

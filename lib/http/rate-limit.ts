@@ -16,7 +16,11 @@ export const PIN_RATE: RateRule = { name: 'pin', limit: 10, windowMs: 60_000, gl
  */
 export function clientKey(request: Request): string {
   const forwarded = request.headers.get('x-forwarded-for') ?? '';
-  const last = forwarded.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return (last ?? 'unknown').slice(0, 100);
 }
 
@@ -24,7 +28,12 @@ export function clientKey(request: Request): string {
  * Counts one request against `key` in fixed windows, atomically in PostgreSQL (one statement, so web replicas
  * share the count): the new count. A row whose window has passed starts again at 1.
  */
-async function countHit(prisma: RateDb, key: string, windowMs: number, now: Date): Promise<{ count: number; windowStart: Date }> {
+async function countHit(
+  prisma: RateDb,
+  key: string,
+  windowMs: number,
+  now: Date,
+): Promise<{ count: number; windowStart: Date }> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitHit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
@@ -37,13 +46,20 @@ async function countHit(prisma: RateDb, key: string, windowMs: number, now: Date
   return row;
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; scope: 'client' | 'everyone' };
+export type RateDecision =
+  { allowed: true } | { allowed: false; retryAfterSeconds: number; scope: 'client' | 'everyone' };
 
 /** Whether one more request under `rule` from `client` is allowed now (and counts it). */
-export async function takeRate(prisma: RateDb, rule: RateRule, client: string, now = new Date()): Promise<RateDecision> {
+export async function takeRate(
+  prisma: RateDb,
+  rule: RateRule,
+  client: string,
+  now = new Date(),
+): Promise<RateDecision> {
   const mine = await countHit(prisma, `${rule.name}:${client}`, rule.windowMs, now);
   const retryAfterSeconds = Math.max(1, Math.ceil((mine.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000));
-  if (mine.count === 1) await prisma.$executeRaw`DELETE FROM "RateLimitHit" WHERE "windowStart" < ${new Date(now.getTime() - 60 * 60 * 1000)}`; // sweep stale keys once per window
+  if (mine.count === 1)
+    await prisma.$executeRaw`DELETE FROM "RateLimitHit" WHERE "windowStart" < ${new Date(now.getTime() - 60 * 60 * 1000)}`; // sweep stale keys once per window
   if (mine.count > rule.limit) return { allowed: false, retryAfterSeconds, scope: 'client' };
   const all = await countHit(prisma, `${rule.name}:*`, rule.windowMs, now);
   if (all.count > rule.globalLimit) return { allowed: false, retryAfterSeconds, scope: 'everyone' };

@@ -11,7 +11,8 @@ export type Refusal = { status: number; error: string };
  * query (400: such text must never reach PostgreSQL).
  */
 export function malformedRequest(method: string, url: URL): Refusal | null {
-  if (REFUSED_METHODS.has(method.toUpperCase())) return { status: 405, error: `${method.toUpperCase()} is not allowed` };
+  if (REFUSED_METHODS.has(method.toUpperCase()))
+    return { status: 405, error: `${method.toUpperCase()} is not allowed` };
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);
@@ -22,7 +23,11 @@ export function malformedRequest(method: string, url: URL): Refusal | null {
   if (pathProblem) return { status: 400, error: `The path ${pathProblem}` };
   for (const [key, value] of url.searchParams) {
     const problem = badTextReason(key) ?? badTextReason(value);
-    if (problem) return { status: 400, error: `The query parameter ${JSON.stringify(key.replace(/[^\x20-\x7e]/g, '?'))} ${problem}` };
+    if (problem)
+      return {
+        status: 400,
+        error: `The query parameter ${JSON.stringify(key.replace(/[^\x20-\x7e]/g, '?'))} ${problem}`,
+      };
   }
   return null;
 }

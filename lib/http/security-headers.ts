@@ -15,7 +15,14 @@ export const COMMON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** WalletConnect's relay and its verify/explorer services (only contacted when a project id is configured). */
-const WALLETCONNECT_SOURCES = ['https://*.walletconnect.com', 'wss://*.walletconnect.com', 'https://*.walletconnect.org', 'wss://*.walletconnect.org', 'https://*.reown.com', 'wss://*.reown.com'];
+const WALLETCONNECT_SOURCES = [
+  'https://*.walletconnect.com',
+  'wss://*.walletconnect.com',
+  'https://*.walletconnect.org',
+  'wss://*.walletconnect.org',
+  'https://*.reown.com',
+  'wss://*.reown.com',
+];
 
 /**
  * The CSP of an HTML page. Scripts run only from our origin's bundles loaded by a script carrying `nonce`
@@ -50,7 +57,8 @@ export type RouteKind = 'page' | 'api' | 'gateway' | 'static';
 
 /** Which header set a path gets. */
 export function routeKind(pathname: string): RouteKind {
-  if (pathname.startsWith('/_next/static/') || pathname.startsWith('/models/') || pathname === '/favicon.ico') return 'static';
+  if (pathname.startsWith('/_next/static/') || pathname.startsWith('/models/') || pathname === '/favicon.ico')
+    return 'static';
   if (pathname === '/api' || pathname.startsWith('/api/')) return 'api';
   if (pathname.startsWith('/ipfs/')) return 'gateway';
   return 'page';
@@ -58,6 +66,7 @@ export function routeKind(pathname: string): RouteKind {
 
 /** Sets the API's security headers on a response (for a route the proxy does not run on). */
 export function withApiHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries({ ...COMMON_SECURITY_HEADERS, 'content-security-policy': API_CSP })) response.headers.set(name, value);
+  for (const [name, value] of Object.entries({ ...COMMON_SECURITY_HEADERS, 'content-security-policy': API_CSP }))
+    response.headers.set(name, value);
   return response;
 }

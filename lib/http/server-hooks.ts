@@ -28,16 +28,24 @@ type PageCacheState = { cache: PageCache; version: DataVersionSource };
 
 function pageCacheFromEnv(env: NodeJS.ProcessEnv): PageCacheState | null {
   if (env.MOTIF_PAGE_CACHE === 'off' || !env.DATABASE_URL) return null;
-  return { cache: new PageCache({ maxAgeMs: MAX_AGE_MS, maxEntries: 500, maxBytes: 64 * 1024 * 1024 }), version: walDataVersion(env.DATABASE_URL) };
+  return {
+    cache: new PageCache({ maxAgeMs: MAX_AGE_MS, maxEntries: 500, maxBytes: 64 * 1024 * 1024 }),
+    version: walDataVersion(env.DATABASE_URL),
+  };
 }
 
 function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): void {
-  res.writeHead(405, { 'content-type': 'application/json', allow: 'GET, HEAD, POST, PUT, PATCH, DELETE', 'x-content-type-options': 'nosniff' });
+  res.writeHead(405, {
+    'content-type': 'application/json',
+    allow: 'GET, HEAD, POST, PUT, PATCH, DELETE',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(JSON.stringify({ error: `${req.method} is not allowed` }));
   req.resume();
 }
 
-const acceptsGzip = (req: http.IncomingMessage): boolean => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+const acceptsGzip = (req: http.IncomingMessage): boolean =>
+  /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 
 function serveCopy(req: http.IncomingMessage, res: http.ServerResponse, copy: ReturnType<typeof replay>): void {
   let { body } = copy;
@@ -54,7 +62,8 @@ function serveCopy(req: http.IncomingMessage, res: http.ServerResponse, copy: Re
 }
 
 const toBuffer = (chunk: unknown, encoding: unknown): Buffer | null => {
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return null;
 };
@@ -86,10 +95,11 @@ function captureRender(res: http.ServerResponse, onDone: (answer: CapturedAnswer
   const writeHead = res.writeHead;
   res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
     for (const arg of args.slice(1)) {
-      if (arg && typeof arg === 'object' && !Array.isArray(arg)) for (const [k, v] of Object.entries(arg)) {
-        const value = headerValue(v);
-        if (value !== undefined) headHeaders[k.toLowerCase()] = value;
-      }
+      if (arg && typeof arg === 'object' && !Array.isArray(arg))
+        for (const [k, v] of Object.entries(arg)) {
+          const value = headerValue(v);
+          if (value !== undefined) headHeaders[k.toLowerCase()] = value;
+        }
     }
     return writeHead.apply(this, args);
   } as typeof writeHead;
@@ -123,7 +133,8 @@ export function installServerHooks(env: NodeJS.ProcessEnv = process.env): void {
   const emit = EventEmitter.prototype.emit; // http.Server does not override it
   serverPrototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     const [req, res] = args;
-    if (event !== 'request' || !(req instanceof http.IncomingMessage) || !(res instanceof http.ServerResponse)) return emit.call(this, event, ...args);
+    if (event !== 'request' || !(req instanceof http.IncomingMessage) || !(res instanceof http.ServerResponse))
+      return emit.call(this, event, ...args);
     if (REFUSED.has(req.method ?? '')) {
       refuseMethod(req, res);
       return true;

@@ -26,7 +26,9 @@ export function findBadText(value: unknown, path = '(body)'): string | null {
   }
   if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      const found = badTextReason(key) ? `${path} has a key that ${badTextReason(key)}` : findBadText(item, `${path}.${key}`);
+      const found = badTextReason(key)
+        ? `${path} has a key that ${badTextReason(key)}`
+        : findBadText(item, `${path}.${key}`);
       if (found) return found;
     }
   }

@@ -9,7 +9,8 @@ export type ManifestEvidence =
   | { ok: false; problem: string }
   | { ok: true; creator: Address; manifestDigest: Hex; signature: { valid: boolean; reason: string } };
 
-export type AuthorshipDecision = { authorship: 'verified'; reason: null } | { authorship: 'unverified'; reason: string };
+export type AuthorshipDecision =
+  { authorship: 'verified'; reason: null } | { authorship: 'unverified'; reason: string };
 
 /**
  * Decides whether a token is the track its folder's signed manifest describes: verified only when the manifest's
@@ -22,15 +23,24 @@ export function decideAuthorship(mint: MintRecord, manifest: ManifestEvidence): 
   if (!manifest.ok) return { authorship: 'unverified', reason: `no signed manifest: ${manifest.problem}` };
   const problems: string[] = [];
   if (!isAddressEqual(mint.creator, manifest.creator)) {
-    problems.push(`minted by ${getAddress(mint.creator)}, but the signed manifest names ${getAddress(manifest.creator)}`);
+    problems.push(
+      `minted by ${getAddress(mint.creator)}, but the signed manifest names ${getAddress(manifest.creator)}`,
+    );
   }
   if (!manifest.signature.valid) problems.push(`manifest signature: ${manifest.signature.reason}`);
   if (mint.manifestDigest.toLowerCase() !== manifest.manifestDigest.toLowerCase()) {
-    problems.push(`the mint records manifest digest ${mint.manifestDigest}, manifest.json has ${manifest.manifestDigest}`);
+    problems.push(
+      `the mint records manifest digest ${mint.manifestDigest}, manifest.json has ${manifest.manifestDigest}`,
+    );
   }
   const expected = expectedTrackId(mint);
-  if (expected !== mint.tokenId) problems.push(`token id ${mint.tokenId} is not the minter's id for this folder${expected === null ? '' : ` (${expected})`}`);
-  return problems.length === 0 ? { authorship: 'verified', reason: null } : { authorship: 'unverified', reason: problems.join('; ') };
+  if (expected !== mint.tokenId)
+    problems.push(
+      `token id ${mint.tokenId} is not the minter's id for this folder${expected === null ? '' : ` (${expected})`}`,
+    );
+  return problems.length === 0
+    ? { authorship: 'verified', reason: null }
+    : { authorship: 'unverified', reason: problems.join('; ') };
 }
 
 function expectedTrackId(mint: MintRecord): bigint | null {

@@ -9,7 +9,8 @@ export class Backoff {
   private failures = 0;
 
   constructor(private readonly options: BackoffOptions) {
-    if (!(options.initialMs > 0) || options.maxMs < options.initialMs) throw new RangeError(`bad back-off ${options.initialMs}..${options.maxMs} ms`);
+    if (!(options.initialMs > 0) || options.maxMs < options.initialMs)
+      throw new RangeError(`bad back-off ${options.initialMs}..${options.maxMs} ms`);
   }
 
   /** Failures since the last success. */

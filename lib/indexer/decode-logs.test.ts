@@ -18,8 +18,21 @@ function listedLog(collection: Address): Log {
   const values = { collection, tokenId: 7n, seller, price: 10n ** 18n, expiry: 2_000_000_000n };
   const topics = encodeEventTopics({ abi, eventName: 'Listed', args: { collection, tokenId: 7n, seller } });
   const unindexed = item.inputs.filter((i) => !i.indexed);
-  const data = encodeAbiParameters(unindexed, unindexed.map((i) => values[i.name as keyof typeof values]));
-  return { address: addresses.Market, topics: topics as [Hex, ...Hex[]], data, blockNumber: 5n, blockHash: `0x${'b'.repeat(64)}`, transactionHash: `0x${'a'.repeat(64)}`, logIndex: 2, transactionIndex: 0, removed: false };
+  const data = encodeAbiParameters(
+    unindexed,
+    unindexed.map((i) => values[i.name as keyof typeof values]),
+  );
+  return {
+    address: addresses.Market,
+    topics: topics as [Hex, ...Hex[]],
+    data,
+    blockNumber: 5n,
+    blockHash: `0x${'b'.repeat(64)}`,
+    transactionHash: `0x${'a'.repeat(64)}`,
+    logIndex: 2,
+    transactionIndex: 0,
+    removed: false,
+  };
 }
 
 describe('decodeMotifLogs', () => {
@@ -30,12 +43,23 @@ describe('decodeMotifLogs', () => {
     // Narrowed by contract and name: the arguments are typed from the Solidity event.
     expectTypeOf(event.args.price).toEqualTypeOf<string>();
     expectTypeOf(event.args.seller).toEqualTypeOf<Address>();
-    expect(event.args).toEqual({ collection: '0x00000000000000000000000000000000000000C1', tokenId: '7', seller, price: '1000000000000000000', expiry: '2000000000' });
+    expect(event.args).toEqual({
+      collection: '0x00000000000000000000000000000000000000C1',
+      tokenId: '7',
+      seller,
+      price: '1000000000000000000',
+      expiry: '2000000000',
+    });
   });
 
   it('drops Market events about other collections and logs of other addresses', () => {
     expect(decodeMotifLogs([listedLog('0x00000000000000000000000000000000000000ff')], addresses)).toEqual([]);
-    expect(decodeMotifLogs([{ ...listedLog(addresses.TrackCollection), address: '0x00000000000000000000000000000000000000ee' }], addresses)).toEqual([]);
+    expect(
+      decodeMotifLogs(
+        [{ ...listedLog(addresses.TrackCollection), address: '0x00000000000000000000000000000000000000ee' }],
+        addresses,
+      ),
+    ).toEqual([]);
   });
 });
 

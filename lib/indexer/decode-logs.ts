@@ -1,4 +1,14 @@
-import { decodeEventLog, getAddress, type Abi, type AbiParameter, type Address, type ContractEventName, type DecodeEventLogReturnType, type Hex, type Log } from 'viem';
+import {
+  decodeEventLog,
+  getAddress,
+  type Abi,
+  type AbiParameter,
+  type Address,
+  type ContractEventName,
+  type DecodeEventLogReturnType,
+  type Hex,
+  type Log,
+} from 'viem';
 import { MOTIF_ABIS, type MotifContractAddresses, type MotifContractName } from '../chain/contracts';
 
 /*
@@ -17,13 +27,21 @@ type Abis = typeof MOTIF_ABIS;
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A value as decodeMotifLogs stores it: every bigint (uint256, int256...) a decimal string, the rest unchanged. */
-export type Jsonified<T> = T extends bigint ? string : T extends readonly (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+export type Jsonified<T> = T extends bigint
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
 
 /** The events of contract `C`, by their Solidity names. */
 export type MotifEventName<C extends MotifContractName = MotifContractName> = ContractEventName<Abis[C]>;
 
 /** The arguments of event `N` of contract `C`, as stored (an event without inputs stores `{}`). */
-export type MotifEventArgs<C extends MotifContractName, N extends MotifEventName<C>> = StoredArgs<DecodeEventLogReturnType<Abis[C], N>['args']>;
+export type MotifEventArgs<C extends MotifContractName, N extends MotifEventName<C>> = StoredArgs<
+  DecodeEventLogReturnType<Abis[C], N>['args']
+>;
 type StoredArgs<A> = A extends readonly [] | undefined ? Record<string, never> : Jsonified<A>;
 
 /** One event of contract `C`: `name` narrows `args`. Distributes over a union of contracts. */
@@ -46,8 +64,10 @@ export type DecodedEvent = MotifEvent &
 function toJsonValue(value: unknown): JsonValue {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(toJsonValue);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonValue(v)]));
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonValue(v)]));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return value;
   return String(value);
 }
 
@@ -68,13 +88,23 @@ function decodeAs<C extends MotifContractName>(contract: C, log: Log): MotifEven
  */
 export function decodeMotifLogs(logs: readonly Log[], addresses: MotifContractAddresses): DecodedEvent[] {
   const byAddress = new Map<string, MotifContractName>(
-    (Object.entries(addresses) as [MotifContractName, Address][]).map(([name, address]) => [address.toLowerCase(), name]),
+    (Object.entries(addresses) as [MotifContractName, Address][]).map(([name, address]) => [
+      address.toLowerCase(),
+      name,
+    ]),
   );
   const collection = addresses.TrackCollection.toLowerCase();
   const events: DecodedEvent[] = [];
   for (const log of logs) {
     const contract = byAddress.get(log.address.toLowerCase());
-    if (!contract || log.blockNumber === null || log.blockHash === null || log.transactionHash === null || log.logIndex === null) continue;
+    if (
+      !contract ||
+      log.blockNumber === null ||
+      log.blockHash === null ||
+      log.transactionHash === null ||
+      log.logIndex === null
+    )
+      continue;
     let event: MotifEvent;
     try {
       event = decodeAs(contract, log);
@@ -93,7 +123,14 @@ export function decodeMotifLogs(logs: readonly Log[], addresses: MotifContractAd
       if (typeof args.collection !== 'string' || args.collection.toLowerCase() !== collection) continue;
       if (typeof args.tokenId === 'string') tokenId = BigInt(args.tokenId);
     }
-    events.push({ ...event, blockNumber: log.blockNumber, blockHash: log.blockHash, txHash: log.transactionHash, logIndex: log.logIndex, tokenId });
+    events.push({
+      ...event,
+      blockNumber: log.blockNumber,
+      blockHash: log.blockHash,
+      txHash: log.transactionHash,
+      logIndex: log.logIndex,
+      tokenId,
+    });
   }
   return events;
 }
@@ -101,7 +138,12 @@ export function decodeMotifLogs(logs: readonly Log[], addresses: MotifContractAd
 /** The same arguments with every top-level address in its checksummed form (viem decodes them checksummed already). */
 function checksummed(args: JsonValue): JsonValue {
   if (typeof args !== 'object' || args === null || Array.isArray(args)) return args;
-  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value) ? getAddress(value) : value]));
+  return Object.fromEntries(
+    Object.entries(args).map(([key, value]) => [
+      key,
+      typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value) ? getAddress(value) : value,
+    ]),
+  );
 }
 
 function isContractName(name: string): name is MotifContractName {
@@ -114,11 +156,20 @@ function matchesParameter(parameter: AbiParameter, value: unknown): boolean {
   const array = /^(.*)\[(\d*)\]$/.exec(type);
   if (array) {
     const inner = { ...parameter, type: array[1]! };
-    return Array.isArray(value) && (array[2] === '' || value.length === Number(array[2])) && value.every((v) => matchesParameter(inner, v));
+    return (
+      Array.isArray(value) &&
+      (array[2] === '' || value.length === Number(array[2])) &&
+      value.every((v) => matchesParameter(inner, v))
+    );
   }
   if (type === 'tuple') {
     const components = 'components' in parameter ? parameter.components : [];
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && components.every((c) => c.name !== undefined && matchesParameter(c, (value as Record<string, unknown>)[c.name]));
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      components.every((c) => c.name !== undefined && matchesParameter(c, (value as Record<string, unknown>)[c.name]))
+    );
   }
   if (type === 'address') return typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value);
   if (type === 'bool') return typeof value === 'boolean';
@@ -128,7 +179,9 @@ function matchesParameter(parameter: AbiParameter, value: unknown): boolean {
   if (int) {
     // viem decodes up to 48 bits as a number, wider as a bigint (stored as a decimal string).
     const bits = Number(int[1] || 256);
-    return bits <= 48 ? typeof value === 'number' && Number.isInteger(value) : typeof value === 'string' && /^-?\d+$/.test(value);
+    return bits <= 48
+      ? typeof value === 'number' && Number.isInteger(value)
+      : typeof value === 'string' && /^-?\d+$/.test(value);
   }
   return false;
 }
@@ -146,6 +199,7 @@ export function motifEventOf(row: { contract: string; name: string; args: unknow
   const args = row.args;
   if (typeof args !== 'object' || args === null || Array.isArray(args)) return null;
   const fields = args as Record<string, unknown>;
-  if (!item.inputs.every((input) => input.name !== undefined && matchesParameter(input, fields[input.name]))) return null;
+  if (!item.inputs.every((input) => input.name !== undefined && matchesParameter(input, fields[input.name])))
+    return null;
   return { contract: row.contract, name: row.name, args } as MotifEvent;
 }

@@ -37,13 +37,25 @@ let editionId: bigint;
 const payout: Address = '0x00000000000000000000000000000000000Fee02';
 const PRICE = 10n ** 16n;
 
-const params = (overrides: Partial<IndexerParameters> = {}): IndexerParameters => ({ prisma, client: t.publicClient, chainId: CHAIN_ID, addresses, startBlock, confirmations: 64, ...overrides });
+const params = (overrides: Partial<IndexerParameters> = {}): IndexerParameters => ({
+  prisma,
+  client: t.publicClient,
+  chainId: CHAIN_ID,
+  addresses,
+  startBlock,
+  confirmations: 64,
+  ...overrides,
+});
 const plain = (value: unknown): unknown =>
-  typeof value === 'bigint' ? value.toString()
-  : Prisma.Decimal.isDecimal(value) ? value.toFixed()
-  : Array.isArray(value) ? value.map(plain)
-  : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
-  : value;
+  typeof value === 'bigint'
+    ? value.toString()
+    : Prisma.Decimal.isDecimal(value)
+      ? value.toFixed()
+      : Array.isArray(value)
+        ? value.map(plain)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+          : value;
 async function tables() {
   const where = { where: { chainId: CHAIN_ID } };
   const [editions, phases, mints, releases] = await Promise.all([
@@ -52,16 +64,31 @@ async function tables() {
     prisma.editionMint.findMany({ ...where, orderBy: [{ editionId: 'asc' }, { firstNumber: 'asc' }] }),
     prisma.editionRelease.findMany({ ...where, orderBy: { blockNumber: 'asc' } }),
   ]);
-  return plain({ editions, phases, mints, releases }) as { editions: Record<string, unknown>[]; phases: Record<string, unknown>[]; mints: Record<string, unknown>[]; releases: Record<string, unknown>[] };
+  return plain({ editions, phases, mints, releases }) as {
+    editions: Record<string, unknown>[];
+    phases: Record<string, unknown>[];
+    mints: Record<string, unknown>[];
+    releases: Record<string, unknown>[];
+  };
 }
 
 beforeAll(async () => {
   t = await startTestChain();
   dir = await mkdtemp(path.join(inject('servicesDir'), 'indexer-editions-'));
-  const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient: t.wallet(ANVIL_KEY_0), deploymentPath: path.join(dir, 'deployment.json') });
-  addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+  const { deployment } = await deployContracts({
+    publicClient: t.publicClient,
+    walletClient: t.wallet(ANVIL_KEY_0),
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
+  addresses = toMotifAddresses(
+    Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+  )!;
   startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
-  const actor = async () => ({ publicClient: t.publicClient, walletClient: (await t.funded()).wallet, editions: addresses.Editions });
+  const actor = async () => ({
+    publicClient: t.publicClient,
+    walletClient: (await t.funded()).wallet,
+    editions: addresses.Editions,
+  });
   creator = await actor();
   fan = await actor();
   stranger = await actor();
@@ -82,13 +109,30 @@ beforeAll(async () => {
     maxSupply: 50,
     closeAt: 0,
     referralBps: 1000,
-    phases: [publicPhase(now, now + 5, PRICE / 2n, { mode: 'allowlist', merkleRoot: tree.root, walletCap: 2 }), publicPhase(now + 5, now + 100_000, PRICE)],
+    phases: [
+      publicPhase(now, now + 5, PRICE / 2n, { mode: 'allowlist', merkleRoot: tree.root, walletCap: 2 }),
+      publicPhase(now + 5, now + 100_000, PRICE),
+    ],
   });
-  await mintEdition(fan, { editionId, phase: 0, quantity: 2, price: PRICE / 2n, authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fan.walletClient.account.address) } });
+  await mintEdition(fan, {
+    editionId,
+    phase: 0,
+    quantity: 2,
+    price: PRICE / 2n,
+    authorisation: { mode: 'allowlist', proof: tree.proof(editionId, 0, fan.walletClient.account.address) },
+  });
   const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
   await test.setNextBlockTimestamp({ timestamp: BigInt(now + 10) });
   await test.mine({ blocks: 1 });
-  await mintEdition(stranger, { editionId, phase: 1, quantity: 1, price: PRICE, referrer, comment: 'gm from the front row', authorisation: { mode: 'public' } });
+  await mintEdition(stranger, {
+    editionId,
+    phase: 1,
+    quantity: 1,
+    price: PRICE,
+    referrer,
+    comment: 'gm from the front row',
+    authorisation: { mode: 'public' },
+  });
   await airdrop(creator, { editionId, recipients: [referrer, payout], quantityEach: 2 });
   await releaseRevenue(stranger, { editionIds: [editionId] });
 });
@@ -106,38 +150,115 @@ describe('indexer: editions', () => {
   it('indexes the edition, its phases, sales (comment, referrer and credit), airdrop copies per recipient and releases', async () => {
     await syncToHead(params());
     const { editions, phases, mints, releases } = await tables();
-    expect(editions).toEqual([expect.objectContaining({ editionId: editionId.toString(), creator: creator.walletClient.account.address, payout, maxSupply: 50, referralBps: 1000, royaltyBps: 1000, licence: 7 })]);
+    expect(editions).toEqual([
+      expect.objectContaining({
+        editionId: editionId.toString(),
+        creator: creator.walletClient.account.address,
+        payout,
+        maxSupply: 50,
+        referralBps: 1000,
+        royaltyBps: 1000,
+        licence: 7,
+      }),
+    ]);
     expect(phases.map((p) => [p.phase, p.mode, p.priceWei, p.walletCap])).toEqual([
       [0, 1, (PRICE / 2n).toString(), 2],
       [1, 0, PRICE.toString(), 0],
     ]);
-    expect(mints.map((m) => [m.kind, m.phase, m.collector, m.firstNumber, m.quantity, m.paidWei, m.referrer, m.referralWei, m.comment])).toEqual([
+    expect(
+      mints.map((m) => [
+        m.kind,
+        m.phase,
+        m.collector,
+        m.firstNumber,
+        m.quantity,
+        m.paidWei,
+        m.referrer,
+        m.referralWei,
+        m.comment,
+      ]),
+    ).toEqual([
       ['sale', 0, fan.walletClient.account.address, 1, 2, PRICE.toString(), null, '0', ''],
-      ['sale', 1, stranger.walletClient.account.address, 3, 1, PRICE.toString(), referrer, (PRICE / 10n).toString(), 'gm from the front row'],
+      [
+        'sale',
+        1,
+        stranger.walletClient.account.address,
+        3,
+        1,
+        PRICE.toString(),
+        referrer,
+        (PRICE / 10n).toString(),
+        'gm from the front row',
+      ],
       ['airdrop', null, referrer, 4, 2, '0', null, '0', ''],
       ['airdrop', null, payout, 6, 2, '0', null, '0', ''],
     ]);
     // Released: both sales less the referral credit.
-    expect(releases).toEqual([expect.objectContaining({ editionId: editionId.toString(), payout, amountWei: (2n * PRICE - PRICE / 10n).toString() })]);
+    expect(releases).toEqual([
+      expect.objectContaining({
+        editionId: editionId.toString(),
+        payout,
+        amountWei: (2n * PRICE - PRICE / 10n).toString(),
+      }),
+    ]);
 
     // What the pages read: the track's edition with counts and the wall, a collector's numbers, earnings.
-    const [view] = await loadTrackEditions(prisma, CHAIN_ID, { creator: creator.walletClient.account.address, contentDigest: digestOf('indexed drop') });
+    const [view] = await loadTrackEditions(prisma, CHAIN_ID, {
+      creator: creator.walletClient.account.address,
+      contentDigest: digestOf('indexed drop'),
+    });
     expect(view).toMatchObject({ editionId: editionId.toString(), minted: 7, maxSupply: 50, referralBps: 1000 });
-    expect(view!.phases.map((p) => [p.mode, p.minted])).toEqual([['allowlist', 2], ['public', 1]]);
-    expect(view!.wall.map((w) => [w.firstNumber, w.kind, w.comment])).toEqual([[6, 'airdrop', ''], [4, 'airdrop', ''], [3, 'sale', 'gm from the front row'], [1, 'sale', '']]);
+    expect(view!.phases.map((p) => [p.mode, p.minted])).toEqual([
+      ['allowlist', 2],
+      ['public', 1],
+    ]);
+    expect(view!.wall.map((w) => [w.firstNumber, w.kind, w.comment])).toEqual([
+      [6, 'airdrop', ''],
+      [4, 'airdrop', ''],
+      [3, 'sale', 'gm from the front row'],
+      [1, 'sale', ''],
+    ]);
     const trackTokenId = trackIdOf(creator.walletClient.account.address, digestOf('indexed drop')).toString();
-    expect(await loadCollectedCopies(prisma, CHAIN_ID, referrer)).toEqual([{ editionId: editionId.toString(), trackTokenId, numbers: [4, 5], comment: '' }]);
+    expect(await loadCollectedCopies(prisma, CHAIN_ID, referrer)).toEqual([
+      { editionId: editionId.toString(), trackTokenId, numbers: [4, 5], comment: '' },
+    ]);
     const chainNow = Number((await t.publicClient.getBlock()).timestamp);
     const listed = await listEditions(prisma, CHAIN_ID, { collectableNow: true, now: chainNow });
-    expect(listed).toEqual([expect.objectContaining({ editionId: editionId.toString(), trackTokenId, minted: 7, phase: { mode: 'public', priceWei: PRICE.toString(), end: expect.any(Number) } })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        editionId: editionId.toString(),
+        trackTokenId,
+        minted: 7,
+        phase: { mode: 'public', priceWei: PRICE.toString(), end: expect.any(Number) },
+      }),
+    ]);
     expect(await listEditions(prisma, CHAIN_ID, { collectableNow: true, now: chainNow + 200_000 })).toEqual([]);
     expect(await listEditions(prisma, CHAIN_ID, { collectableNow: false, now: chainNow + 200_000 })).toHaveLength(1);
-    expect(await loadEditionEarnings(prisma, CHAIN_ID, payout)).toEqual({ primaryWei: (2n * PRICE - PRICE / 10n).toString(), referralWei: '0' });
-    expect(await loadEditionEarnings(prisma, CHAIN_ID, referrer)).toEqual({ primaryWei: '0', referralWei: (PRICE / 10n).toString() });
+    expect(await loadEditionEarnings(prisma, CHAIN_ID, payout)).toEqual({
+      primaryWei: (2n * PRICE - PRICE / 10n).toString(),
+      referralWei: '0',
+    });
+    expect(await loadEditionEarnings(prisma, CHAIN_ID, referrer)).toEqual({
+      primaryWei: '0',
+      referralWei: (PRICE / 10n).toString(),
+    });
 
     // The label statement (lib/labels/statement.ts) from the same indexed events: the edition's released revenue as a
     // primary sale of the track, the referrer's share as a referral payout.
-    const stored = (await prisma.chainEvent.findMany({ where: { chainId: CHAIN_ID }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }] })).map((e) => ({ contract: e.contract, name: e.name, args: e.args as Record<string, unknown>, blockNumber: e.blockNumber, txHash: e.txHash, logIndex: e.logIndex, tokenId: null }));
+    const stored = (
+      await prisma.chainEvent.findMany({
+        where: { chainId: CHAIN_ID },
+        orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+      })
+    ).map((e) => ({
+      contract: e.contract,
+      name: e.name,
+      args: e.args as Record<string, unknown>,
+      blockNumber: e.blockNumber,
+      txHash: e.txHash,
+      logIndex: e.logIndex,
+      tokenId: null,
+    }));
     const statement = statementRows(stored, { tokenIds: new Set([trackTokenId]), splits: new Set([payout]) });
     expect(statement.map((r) => [r.kind, r.tokenId, r.account, r.amountWei])).toEqual([
       ['referral-payout', trackTokenId, referrer, PRICE / 10n],
@@ -160,12 +281,26 @@ describe('indexer: editions', () => {
   it('drops the rows of a mint whose block a reorg removed, and keeps the replacement', async () => {
     const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
     const snapshot = await test.snapshot();
-    await mintEdition(stranger, { editionId, phase: 1, quantity: 1, price: PRICE, comment: 'on a branch that vanishes', authorisation: { mode: 'public' } });
+    await mintEdition(stranger, {
+      editionId,
+      phase: 1,
+      quantity: 1,
+      price: PRICE,
+      comment: 'on a branch that vanishes',
+      authorisation: { mode: 'public' },
+    });
     await syncToHead(params());
     expect((await tables()).mints.map((m) => m.comment)).toContain('on a branch that vanishes');
 
     await test.revert({ id: snapshot });
-    await mintEdition(fan, { editionId, phase: 1, quantity: 1, price: PRICE, comment: 'the chain that stays', authorisation: { mode: 'public' } });
+    await mintEdition(fan, {
+      editionId,
+      phase: 1,
+      quantity: 1,
+      price: PRICE,
+      comment: 'the chain that stays',
+      authorisation: { mode: 'public' },
+    });
     await test.mine({ blocks: 3 });
     const result = await syncOnce(params());
     expect(result.rolledBackTo).not.toBeNull();

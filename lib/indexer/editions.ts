@@ -11,18 +11,48 @@ import type { DecodedEvent } from './decode-logs';
 
 const uint = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
 const small = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((v) => Number(v));
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((v) => getAddress(v));
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .transform((v) => getAddress(v));
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
 
 const createdArgs = z.object({
   editionId: uint,
   creator: address,
   content: bytes32,
-  init: z.object({ manifest: bytes32, licence: small, royaltyReceiver: address, royaltyBps: small, maxSupply: small, closeAt: uint, referralBps: small }),
+  init: z.object({
+    manifest: bytes32,
+    licence: small,
+    royaltyReceiver: address,
+    royaltyBps: small,
+    maxSupply: small,
+    closeAt: uint,
+    referralBps: small,
+  }),
   payout: address,
 });
-const phaseArgs = z.object({ editionId: uint, phase: small, price: uint, start: uint, end: uint, walletCap: small, phaseCap: small, mode: small, merkleRoot: bytes32 });
-const mintedArgs = z.object({ editionId: uint, to: address, phase: small, firstNumber: small, quantity: small, paid: uint, referrer: address, comment: z.string() });
+const phaseArgs = z.object({
+  editionId: uint,
+  phase: small,
+  price: uint,
+  start: uint,
+  end: uint,
+  walletCap: small,
+  phaseCap: small,
+  mode: small,
+  merkleRoot: bytes32,
+});
+const mintedArgs = z.object({
+  editionId: uint,
+  to: address,
+  phase: small,
+  firstNumber: small,
+  quantity: small,
+  paid: uint,
+  referrer: address,
+  comment: z.string(),
+});
 const creditedArgs = z.object({ account: address, amount: uint });
 const airdroppedArgs = z.object({ editionId: uint, firstNumber: small, count: small, quantityEach: small });
 const transferArgs = z.object({ from: address, to: address, id: uint });
@@ -62,7 +92,18 @@ export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]):
       });
     } else if (e.name === 'PhaseAdded') {
       const a = phaseArgs.parse(e.args);
-      rows.phases.push({ ...at, editionId: a.editionId.toString(), phase: a.phase, priceWei: a.price.toString(), start: a.start, end: a.end, walletCap: a.walletCap, phaseCap: a.phaseCap, mode: a.mode, merkleRoot: a.merkleRoot });
+      rows.phases.push({
+        ...at,
+        editionId: a.editionId.toString(),
+        phase: a.phase,
+        priceWei: a.price.toString(),
+        start: a.start,
+        end: a.end,
+        walletCap: a.walletCap,
+        phaseCap: a.phaseCap,
+        mode: a.mode,
+        merkleRoot: a.merkleRoot,
+      });
     } else if (e.name === 'Minted') {
       const a = mintedArgs.parse(e.args);
       const referred = a.referrer !== zeroAddress;
@@ -98,18 +139,44 @@ export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]):
         const firstNumber = a.firstNumber + i * a.quantityEach;
         const collector = owners.get(a.editionId | BigInt(firstNumber));
         if (!collector) throw new Error(`Airdropped in ${e.txHash} without the Transfer of copy ${firstNumber}`);
-        rows.mints.push({ ...at, txHash: e.txHash, logIndex: e.logIndex, recipient: i, editionId: a.editionId.toString(), kind: 'airdrop', phase: null, collector, firstNumber, quantity: a.quantityEach, paidWei: '0', referrer: null, referralWei: '0', comment: '' });
+        rows.mints.push({
+          ...at,
+          txHash: e.txHash,
+          logIndex: e.logIndex,
+          recipient: i,
+          editionId: a.editionId.toString(),
+          kind: 'airdrop',
+          phase: null,
+          collector,
+          firstNumber,
+          quantity: a.quantityEach,
+          paidWei: '0',
+          referrer: null,
+          referralWei: '0',
+          comment: '',
+        });
       }
     } else if (e.name === 'Released') {
       const a = releasedArgs.parse(e.args);
-      rows.releases.push({ ...at, txHash: e.txHash, logIndex: e.logIndex, editionId: a.editionId.toString(), payout: a.payout, amountWei: a.amount.toString() });
+      rows.releases.push({
+        ...at,
+        txHash: e.txHash,
+        logIndex: e.logIndex,
+        editionId: a.editionId.toString(),
+        payout: a.payout,
+        amountWei: a.amount.toString(),
+      });
     }
   }
   return rows;
 }
 
 /** Writes a batch's edition rows in the indexer's transaction; rows already there are kept as they are. */
-export async function writeEditionRows(tx: Prisma.TransactionClient, chainId: number, events: readonly DecodedEvent[]): Promise<void> {
+export async function writeEditionRows(
+  tx: Prisma.TransactionClient,
+  chainId: number,
+  events: readonly DecodedEvent[],
+): Promise<void> {
   const rows = editionRowsOf(chainId, events);
   if (rows.editions.length > 0) await tx.edition.createMany({ data: rows.editions, skipDuplicates: true });
   if (rows.phases.length > 0) await tx.editionPhase.createMany({ data: rows.phases, skipDuplicates: true });

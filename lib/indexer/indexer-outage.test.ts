@@ -35,7 +35,11 @@ const startChain = () => startAnvil({ port: anvilPort, statePath: statePath() })
 const startDatabase = () => startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort });
 
 function wallet(key: `0x${string}`) {
-  return createWalletClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(key) });
+  return createWalletClient({
+    chain: localChain(anvil.rpcUrl),
+    transport: http(anvil.rpcUrl),
+    account: privateKeyToAccount(key),
+  });
 }
 let minted = 0;
 async function mint(): Promise<string> {
@@ -56,7 +60,8 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
     await wait(100);
   }
 }
-const indexed = (tokenId: string) => async () => (await prisma.track.count({ where: { chainId: CHAIN_ID, tokenId } })) === 1;
+const indexed = (tokenId: string) => async () =>
+  (await prisma.track.count({ where: { chainId: CHAIN_ID, tokenId } })) === 1;
 async function status() {
   const sql = new pg.Client({ connectionString: pgServer.databaseUrl });
   await sql.connect();
@@ -75,8 +80,14 @@ beforeAll(async () => {
   await applyMigrations(pgServer.databaseUrl);
   prisma = createPrismaClient(pgServer.databaseUrl);
   publicClient = createPublicClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl) }) as PublicClient;
-  const { deployment } = await deployContracts({ publicClient, walletClient: wallet(deployer!.privateKey), deploymentPath: path.join(dir, 'deployment.json') });
-  addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+  const { deployment } = await deployContracts({
+    publicClient,
+    walletClient: wallet(deployer!.privateKey),
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
+  addresses = toMotifAddresses(
+    Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+  )!;
   startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
 });
 
@@ -139,7 +150,9 @@ describe('runIndexer under outages', () => {
 
       expect(ended).toBe(false);
       expect(results.filter((r) => r.rolledBackTo !== null || r.lost.length > 0)).toEqual([]); // an outage is never a reorg
-      const cursor = await prisma.chainCursor.findUniqueOrThrow({ where: { chainId_stream: { chainId: CHAIN_ID, stream: INDEXER_STREAM } } });
+      const cursor = await prisma.chainCursor.findUniqueOrThrow({
+        where: { chainId_stream: { chainId: CHAIN_ID, stream: INDEXER_STREAM } },
+      });
       expect(cursor.blockNumber).toBe(await publicClient.getBlockNumber({ cacheTime: 0 }));
     } finally {
       abort.abort();

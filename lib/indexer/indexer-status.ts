@@ -41,8 +41,14 @@ export async function readIndexerStatus(sql: pg.Client, chainId: number, stream:
   );
   const name = holder.rows[0]?.application_name;
   // A holder that never named itself is an indexer from before states were published: it runs.
-  const parsed = name === undefined ? { state: 'stopped' as const, since: null } : (parseStatusName(name) ?? { state: 'running' as const, since: null });
-  const cursor = await sql.query<{ blockNumber: string }>(`SELECT "blockNumber"::text AS "blockNumber" FROM "ChainCursor" WHERE "chainId" = $1 AND "stream" = $2`, [chainId, stream]);
+  const parsed =
+    name === undefined
+      ? { state: 'stopped' as const, since: null }
+      : (parseStatusName(name) ?? { state: 'running' as const, since: null });
+  const cursor = await sql.query<{ blockNumber: string }>(
+    `SELECT "blockNumber"::text AS "blockNumber" FROM "ChainCursor" WHERE "chainId" = $1 AND "stream" = $2`,
+    [chainId, stream],
+  );
   const block = cursor.rows[0]?.blockNumber;
   return { ...parsed, cursorBlock: block === undefined ? null : BigInt(block) };
 }

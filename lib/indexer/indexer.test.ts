@@ -1,6 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createPublicClient, createTestClient, createWalletClient, http, keccak256, parseEther, toHex, type Address, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEther,
+  toHex,
+  type Address,
+  type PublicClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startAnvil, type Anvil } from '../chain/anvil';
@@ -12,7 +22,15 @@ import { trackIdOf } from '../contracts/track-id';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import { clearIndex } from './clear-index';
-import { acquireIndexerLock, IndexerBehindError, IndexerBusyError, ReorgTooDeepError, syncOnce, syncToHead, type IndexerParameters } from './indexer';
+import {
+  acquireIndexerLock,
+  IndexerBehindError,
+  IndexerBusyError,
+  ReorgTooDeepError,
+  syncOnce,
+  syncToHead,
+  type IndexerParameters,
+} from './indexer';
 
 // Its own anvil: the reorg test reverts snapshots, which must not disturb other test files' chain.
 let anvil: Anvil;
@@ -25,7 +43,11 @@ const [deployer, creator, collector, other] = localDevAccounts(4);
 const CHAIN_ID = 31337;
 
 function wallet(key: `0x${string}`) {
-  return createWalletClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(key) });
+  return createWalletClient({
+    chain: localChain(anvil.rpcUrl),
+    transport: http(anvil.rpcUrl),
+    account: privateKeyToAccount(key),
+  });
 }
 async function send(hash: Promise<`0x${string}`>) {
   const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
@@ -50,23 +72,43 @@ async function mint(to: Address = creator!.address): Promise<string> {
 const ids: string[] = [];
 const market = (key: `0x${string}`) => ({ w: wallet(key), address: addresses.Market, abi: MOTIF_ABIS.Market });
 
-const params = (overrides: Partial<IndexerParameters> = {}): IndexerParameters => ({ prisma, client: publicClient, chainId: CHAIN_ID, addresses, startBlock, confirmations: 64, ...overrides });
+const params = (overrides: Partial<IndexerParameters> = {}): IndexerParameters => ({
+  prisma,
+  client: publicClient,
+  chainId: CHAIN_ID,
+  addresses,
+  startBlock,
+  confirmations: 64,
+  ...overrides,
+});
 const syncAll = (overrides: Partial<IndexerParameters> = {}) => syncToHead(params(overrides));
 async function snapshotTables() {
   const [events, tracks, listings, sales] = await Promise.all([
-    prisma.chainEvent.findMany({ where: { chainId: CHAIN_ID }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }] }),
+    prisma.chainEvent.findMany({
+      where: { chainId: CHAIN_ID },
+      orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+    }),
     prisma.track.findMany({ where: { chainId: CHAIN_ID }, orderBy: { mintedBlock: 'asc' } }),
     prisma.listing.findMany({ where: { chainId: CHAIN_ID }, orderBy: { tokenId: 'asc' } }),
     prisma.sale.findMany({ where: { chainId: CHAIN_ID }, orderBy: { blockNumber: 'asc' } }),
   ]);
   // Decimal(78,0) and BigInt columns compared as plain decimal strings.
   const plain = (value: unknown): unknown =>
-    typeof value === 'bigint' ? value.toString()
-    : Prisma.Decimal.isDecimal(value) ? value.toFixed()
-    : Array.isArray(value) ? value.map(plain)
-    : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
-    : value;
-  return plain({ events, tracks, listings, sales }) as { events: { tokenId: string }[]; tracks: { tokenId: string; owner: string }[]; listings: unknown[]; sales: unknown[] };
+    typeof value === 'bigint'
+      ? value.toString()
+      : Prisma.Decimal.isDecimal(value)
+        ? value.toFixed()
+        : Array.isArray(value)
+          ? value.map(plain)
+          : value !== null && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+            : value;
+  return plain({ events, tracks, listings, sales }) as {
+    events: { tokenId: string }[];
+    tracks: { tokenId: string; owner: string }[];
+    listings: unknown[];
+    sales: unknown[];
+  };
 }
 const resetIndex = () => clearIndex(prisma, CHAIN_ID);
 
@@ -74,8 +116,14 @@ beforeAll(async () => {
   anvil = await startAnvil();
   dir = await mkdtemp(path.join(inject('servicesDir'), 'indexer-'));
   publicClient = createPublicClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl) }) as PublicClient;
-  const { deployment } = await deployContracts({ publicClient, walletClient: wallet(deployer!.privateKey), deploymentPath: path.join(dir, 'deployment.json') });
-  addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])))!;
+  const { deployment } = await deployContracts({
+    publicClient,
+    walletClient: wallet(deployer!.privateKey),
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
+  addresses = toMotifAddresses(
+    Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+  )!;
   startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
 
   // A history: 3 mints; token 1 listed and bought; token 2 listed and cancelled; token 3 listed then repriced.
@@ -83,14 +131,64 @@ beforeAll(async () => {
   const [t1, t2, t3] = ids.map(BigInt) as [bigint, bigint, bigint];
   const seller = market(creator!.privateKey);
   const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
-  await send(wallet(creator!.privateKey).writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'setApprovalForAll', args: [addresses.Market, true] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t1, parseEther('1'), expiry] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t2, parseEther('2'), expiry] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'list', args: [addresses.TrackCollection, t3, parseEther('3'), expiry] }));
+  await send(
+    wallet(creator!.privateKey).writeContract({
+      address: addresses.TrackCollection,
+      abi: MOTIF_ABIS.TrackCollection,
+      functionName: 'setApprovalForAll',
+      args: [addresses.Market, true],
+    }),
+  );
+  await send(
+    seller.w.writeContract({
+      address: seller.address,
+      abi: seller.abi,
+      functionName: 'list',
+      args: [addresses.TrackCollection, t1, parseEther('1'), expiry],
+    }),
+  );
+  await send(
+    seller.w.writeContract({
+      address: seller.address,
+      abi: seller.abi,
+      functionName: 'list',
+      args: [addresses.TrackCollection, t2, parseEther('2'), expiry],
+    }),
+  );
+  await send(
+    seller.w.writeContract({
+      address: seller.address,
+      abi: seller.abi,
+      functionName: 'list',
+      args: [addresses.TrackCollection, t3, parseEther('3'), expiry],
+    }),
+  );
   const buyer = market(collector!.privateKey);
-  await send(buyer.w.writeContract({ address: buyer.address, abi: buyer.abi, functionName: 'buy', args: [addresses.TrackCollection, t1], value: parseEther('1') }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'cancelListing', args: [addresses.TrackCollection, t2] }));
-  await send(seller.w.writeContract({ address: seller.address, abi: seller.abi, functionName: 'updateListing', args: [addresses.TrackCollection, t3, parseEther('2.5')] }));
+  await send(
+    buyer.w.writeContract({
+      address: buyer.address,
+      abi: buyer.abi,
+      functionName: 'buy',
+      args: [addresses.TrackCollection, t1],
+      value: parseEther('1'),
+    }),
+  );
+  await send(
+    seller.w.writeContract({
+      address: seller.address,
+      abi: seller.abi,
+      functionName: 'cancelListing',
+      args: [addresses.TrackCollection, t2],
+    }),
+  );
+  await send(
+    seller.w.writeContract({
+      address: seller.address,
+      abi: seller.abi,
+      functionName: 'updateListing',
+      args: [addresses.TrackCollection, t3, parseEther('2.5')],
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -111,9 +209,24 @@ describe('indexer', () => {
       [ids[1], creator!.address],
       [ids[2], creator!.address],
     ]);
-    expect(tracks[0]).toMatchObject({ creator: creator!.address, royaltyBps: 500, licence: 1, royaltyReceiver: creator!.address });
-    expect(listings).toEqual([expect.objectContaining({ tokenId: ids[2], seller: creator!.address, priceWei: parseEther('2.5').toString() })]);
-    expect(sales).toEqual([expect.objectContaining({ tokenId: ids[0], buyer: collector!.address, seller: creator!.address, priceWei: parseEther('1').toString(), royaltyWei: parseEther('0.05').toString() })]);
+    expect(tracks[0]).toMatchObject({
+      creator: creator!.address,
+      royaltyBps: 500,
+      licence: 1,
+      royaltyReceiver: creator!.address,
+    });
+    expect(listings).toEqual([
+      expect.objectContaining({ tokenId: ids[2], seller: creator!.address, priceWei: parseEther('2.5').toString() }),
+    ]);
+    expect(sales).toEqual([
+      expect.objectContaining({
+        tokenId: ids[0],
+        buyer: collector!.address,
+        seller: creator!.address,
+        priceWei: parseEther('1').toString(),
+        royaltyWei: parseEther('0.05').toString(),
+      }),
+    ]);
   });
 
   it('gives the same rows when restarted mid-stream and when a range is delivered twice', async () => {
@@ -147,7 +260,9 @@ describe('indexer', () => {
     await syncAll();
     expect(await prisma.track.count({ where: { chainId: CHAIN_ID, tokenId: orphan } })).toBe(0);
     expect(await prisma.chainEvent.count({ where: { chainId: CHAIN_ID, tokenId: orphan } })).toBe(0);
-    const track = await prisma.track.findUnique({ where: { chainId_tokenId: { chainId: CHAIN_ID, tokenId: replacement } } });
+    const track = await prisma.track.findUnique({
+      where: { chainId_tokenId: { chainId: CHAIN_ID, tokenId: replacement } },
+    });
     expect(track?.owner).toBe(collector!.address);
     const events = await prisma.chainEvent.findMany({ where: { chainId: CHAIN_ID, tokenId: replacement } });
     expect(events).toHaveLength(2); // Transfer + TrackMinted
@@ -190,14 +305,36 @@ describe('indexer', () => {
     const original = await prisma.track.findUniqueOrThrow({ where: where(replaced) });
     await prisma.track.update({ where: where(kept), data: { authorship: 'verified' } });
     // As if a reorg had re-minted the token from another manifest: the stored check was about that other mint.
-    await prisma.track.update({ where: where(replaced), data: { authorship: 'unverified', authorshipReason: 'checked another mint', manifestDigest: toHex(1n, { size: 32 }) } });
+    await prisma.track.update({
+      where: where(replaced),
+      data: {
+        authorship: 'unverified',
+        authorshipReason: 'checked another mint',
+        manifestDigest: toHex(1n, { size: 32 }),
+      },
+    });
     const transfer = (key: `0x${string}`, from: Address, tokenId: string) =>
-      send(wallet(key).writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'transferFrom', args: [from, other!.address, BigInt(tokenId)] }));
+      send(
+        wallet(key).writeContract({
+          address: addresses.TrackCollection,
+          abi: MOTIF_ABIS.TrackCollection,
+          functionName: 'transferFrom',
+          args: [from, other!.address, BigInt(tokenId)],
+        }),
+      );
     await transfer(collector!.privateKey, collector!.address, kept);
     await transfer(creator!.privateKey, creator!.address, replaced);
     await syncAll();
-    expect(await prisma.track.findUniqueOrThrow({ where: where(kept) })).toMatchObject({ owner: other!.address, authorship: 'verified' });
-    expect(await prisma.track.findUniqueOrThrow({ where: where(replaced) })).toMatchObject({ owner: other!.address, manifestDigest: original.manifestDigest, authorship: 'pending', authorshipReason: null });
+    expect(await prisma.track.findUniqueOrThrow({ where: where(kept) })).toMatchObject({
+      owner: other!.address,
+      authorship: 'verified',
+    });
+    expect(await prisma.track.findUniqueOrThrow({ where: where(replaced) })).toMatchObject({
+      owner: other!.address,
+      manifestDigest: original.manifestDigest,
+      authorship: 'pending',
+      authorshipReason: null,
+    });
   });
 
   it('allows a single writer at a time', async () => {

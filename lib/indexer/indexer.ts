@@ -1,5 +1,13 @@
 import pg from 'pg';
-import { BlockNotFoundError, isHash, TransactionReceiptNotFoundError, type Address, type Hex, type Log, type PublicClient } from 'viem';
+import {
+  BlockNotFoundError,
+  isHash,
+  TransactionReceiptNotFoundError,
+  type Address,
+  type Hex,
+  type Log,
+  type PublicClient,
+} from 'viem';
 import type { MotifContractAddresses } from '../chain/contracts';
 import type { PrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -32,13 +40,22 @@ export type IndexerParameters = {
  */
 export type { LostTransaction };
 
-export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; rolledBackTo: bigint | null; lost: LostTransaction[]; caughtUp: boolean };
+export type SyncResult = {
+  fromBlock: bigint;
+  toBlock: bigint;
+  events: number;
+  rolledBackTo: bigint | null;
+  lost: LostTransaction[];
+  caughtUp: boolean;
+};
 export type SyncToHeadResult = { toBlock: bigint; events: number; batches: number };
 
 export class ReorgTooDeepError extends BaseError {
   override name = 'ReorgTooDeepError';
   constructor(readonly oldestKnown: bigint) {
-    super(`The chain reorganised below block ${oldestKnown}, the oldest block the indexer keeps; re-index from the start.`);
+    super(
+      `The chain reorganised below block ${oldestKnown}, the oldest block the indexer keeps; re-index from the start.`,
+    );
   }
 }
 
@@ -52,7 +69,9 @@ export class IndexerBusyError extends BaseError {
 export class IndexerLockLostError extends BaseError {
   override name = 'IndexerLockLostError';
   constructor() {
-    super('The database session holding the indexer lock ended; the lock is taken again before any write, so two writers never run at once.');
+    super(
+      'The database session holding the indexer lock ended; the lock is taken again before any write, so two writers never run at once.',
+    );
   }
 }
 
@@ -74,7 +93,10 @@ async function recomputeTokens(tx: Tx, chainId: number, tokenIds: Iterable<bigin
   // uint256 token ids travel as decimal strings (Decimal(78,0) columns).
   const ids = [...new Set([...tokenIds].map(String))];
   if (ids.length === 0) return;
-  const rows = await tx.chainEvent.findMany({ where: { chainId, tokenId: { in: ids } }, select: { tokenId: true, contract: true, name: true, args: true, blockNumber: true, txHash: true, logIndex: true } });
+  const rows = await tx.chainEvent.findMany({
+    where: { chainId, tokenId: { in: ids } },
+    select: { tokenId: true, contract: true, name: true, args: true, blockNumber: true, txHash: true, logIndex: true },
+  });
   const byToken = new Map<string, typeof rows>();
   for (const row of rows) {
     if (row.tokenId === null) continue;
@@ -174,7 +196,13 @@ async function lostAbove(params: IndexerParameters, ancestor: bigint): Promise<L
   const byTx = new Map<string, LostTransaction & { args: unknown[] }>();
   for (const row of rows) {
     if (!isHash(row.txHash)) throw new Error(`ChainEvent row with a malformed transaction hash: ${row.txHash}`);
-    const tx = byTx.get(row.txHash) ?? { txHash: row.txHash, blockNumber: row.blockNumber, events: [], accounts: [], args: [] };
+    const tx = byTx.get(row.txHash) ?? {
+      txHash: row.txHash,
+      blockNumber: row.blockNumber,
+      events: [],
+      accounts: [],
+      args: [],
+    };
     tx.events.push({ contract: row.contract, name: row.name, tokenId: row.tokenId?.toFixed() ?? null });
     tx.args.push(row.args);
     byTx.set(row.txHash, tx);
@@ -186,22 +214,35 @@ async function lostAbove(params: IndexerParameters, ancestor: bigint): Promise<L
       if (error instanceof TransactionReceiptNotFoundError) return null;
       throw error;
     });
-    if (receipt === null) lost.push({ txHash: tx.txHash, blockNumber: tx.blockNumber, events: tx.events, accounts: accountsIn(tx.args) });
+    if (receipt === null)
+      lost.push({ txHash: tx.txHash, blockNumber: tx.blockNumber, events: tx.events, accounts: accountsIn(tx.args) });
   }
   return lost;
 }
 
-async function rollbackAbove(params: IndexerParameters, ancestor: bigint, lost: readonly LostTransaction[]): Promise<void> {
+async function rollbackAbove(
+  params: IndexerParameters,
+  ancestor: bigint,
+  lost: readonly LostTransaction[],
+): Promise<void> {
   const { prisma, chainId } = params;
   const ancestorBlock = await params.client.getBlock({ blockNumber: ancestor });
   await prisma.$transaction(async (tx) => {
-    const touched = await tx.chainEvent.findMany({ where: { chainId, blockNumber: { gt: ancestor }, tokenId: { not: null } }, select: { tokenId: true }, distinct: ['tokenId'] });
+    const touched = await tx.chainEvent.findMany({
+      where: { chainId, blockNumber: { gt: ancestor }, tokenId: { not: null } },
+      select: { tokenId: true },
+      distinct: ['tokenId'],
+    });
     await recordLostTransactions(tx, chainId, lost); // before the events that describe them go
     await tx.chainEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
     await tx.sale.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
     await rollbackEditions(tx, chainId, ancestor);
     await tx.indexedBlock.deleteMany({ where: { chainId, number: { gt: ancestor } } });
-    await recomputeTokens(tx, chainId, touched.flatMap((t) => (t.tokenId === null ? [] : [t.tokenId.toFixed()])));
+    await recomputeTokens(
+      tx,
+      chainId,
+      touched.flatMap((t) => (t.tokenId === null ? [] : [t.tokenId.toFixed()])),
+    );
     await tx.chainCursor.update({
       where: { chainId_stream: { chainId, stream: INDEXER_STREAM } },
       data: { blockNumber: ancestor, blockHash: ancestorBlock.hash },
@@ -262,11 +303,19 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
         });
         const sales = events.map((e) => saleRow(chainId, e)).filter((s): s is Prisma.SaleCreateManyInput => s !== null);
         if (sales.length > 0) await tx.sale.createMany({ data: sales, skipDuplicates: true });
-        await recomputeTokens(tx, chainId, events.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])));
+        await recomputeTokens(
+          tx,
+          chainId,
+          events.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])),
+        );
         await writeEditionRows(tx, chainId, events);
       }
       for (const [number, b] of blocks) {
-        await tx.indexedBlock.upsert({ where: { chainId_number: { chainId, number } }, create: { chainId, number, ...b }, update: b });
+        await tx.indexedBlock.upsert({
+          where: { chainId_number: { chainId, number } },
+          create: { chainId, number, ...b },
+          update: b,
+        });
       }
       await tx.indexedBlock.deleteMany({ where: { chainId, number: { lt: toBlock - BigInt(confirmations) } } });
       await tx.chainCursor.upsert({
@@ -284,13 +333,22 @@ export async function syncOnce(params: IndexerParameters): Promise<SyncResult> {
  * Reads logs for [fromBlock, toBlock], halving the range while the answer is too large (viem's response limit, or a
  * provider's cap on results per query), down to a single block. Returns the range actually read.
  */
-async function getLogsShrinking(client: PublicClient, address: Address[], fromBlock: bigint, toBlock: bigint): Promise<{ logs: Log[]; toBlock: bigint }> {
+async function getLogsShrinking(
+  client: PublicClient,
+  address: Address[],
+  fromBlock: bigint,
+  toBlock: bigint,
+): Promise<{ logs: Log[]; toBlock: bigint }> {
   let to = toBlock;
   for (;;) {
     try {
       return { logs: await client.getLogs({ address, fromBlock, toBlock: to }), toBlock: to };
     } catch (error) {
-      const tooLarge = error instanceof Error && /too large|exceeded the size limit|more than \d+ results|limit exceeded|range is too large/i.test(`${error.name} ${error.message}`);
+      const tooLarge =
+        error instanceof Error &&
+        /too large|exceeded the size limit|more than \d+ results|limit exceeded|range is too large/i.test(
+          `${error.name} ${error.message}`,
+        );
       if (!tooLarge || to === fromBlock) throw error;
       to = fromBlock + (to - fromBlock) / 2n;
     }
@@ -325,7 +383,9 @@ export async function acquireIndexerLock(databaseUrl: string, chainId: number): 
   });
   await client.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [indexerLockKey(chainId)]);
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [
+      indexerLockKey(chainId),
+    ]);
     if (!rows[0]?.locked) throw new IndexerBusyError();
   } catch (error) {
     await client.end().catch(() => undefined);
@@ -341,7 +401,13 @@ export async function acquireIndexerLock(databaseUrl: string, chainId: number): 
 }
 
 /** What the indexer loop is doing, for logs and health: each change of state is reported once. */
-export type IndexerStateChange = { state: IndexerState; since: Date; error?: unknown; retryInMs?: number; attempt?: number };
+export type IndexerStateChange = {
+  state: IndexerState;
+  since: Date;
+  error?: unknown;
+  retryInMs?: number;
+  attempt?: number;
+};
 
 export type RunIndexerParameters = IndexerParameters & {
   databaseUrl: string;

@@ -24,26 +24,53 @@ export function accountsIn(args: readonly unknown[]): string[] {
   const found = new Set<string>();
   for (const a of args) {
     if (a === null || typeof a !== 'object' || Array.isArray(a)) continue;
-    for (const value of Object.values(a)) if (typeof value === 'string' && ADDRESS.test(value)) found.add(value.toLowerCase());
+    for (const value of Object.values(a))
+      if (typeof value === 'string' && ADDRESS.test(value)) found.add(value.toLowerCase());
   }
   return [...found];
 }
 
 /** Records lost transactions (in the rollback's database transaction); one already recorded is kept as it was. */
-export async function recordLostTransactions(db: LostDb, chainId: number, lost: readonly LostTransaction[]): Promise<void> {
+export async function recordLostTransactions(
+  db: LostDb,
+  chainId: number,
+  lost: readonly LostTransaction[],
+): Promise<void> {
   if (lost.length === 0) return;
   await db.lostTransaction.createMany({
-    data: lost.map((t) => ({ chainId, txHash: t.txHash, blockNumber: t.blockNumber, events: t.events, accounts: t.accounts })),
+    data: lost.map((t) => ({
+      chainId,
+      txHash: t.txHash,
+      blockNumber: t.blockNumber,
+      events: t.events,
+      accounts: t.accounts,
+    })),
     skipDuplicates: true,
   });
 }
 
-export type LostTransactionView = { txHash: string; blockNumber: bigint; events: LostTransaction['events']; accounts: string[]; detectedAt: Date };
+export type LostTransactionView = {
+  txHash: string;
+  blockNumber: bigint;
+  events: LostTransaction['events'];
+  accounts: string[];
+  detectedAt: Date;
+};
 
 const storedEvents = z.array(z.object({ contract: z.string(), name: z.string(), tokenId: z.string().nullable() }));
 
 /** The most recently detected lost transactions of a chain, newest first. */
 export async function recentLostTransactions(db: LostDb, chainId: number, take = 20): Promise<LostTransactionView[]> {
-  const rows = await db.lostTransaction.findMany({ where: { chainId }, orderBy: [{ detectedAt: 'desc' }, { blockNumber: 'desc' }], take });
-  return rows.map((r) => ({ txHash: r.txHash, blockNumber: r.blockNumber, events: storedEvents.catch([]).parse(r.events), accounts: r.accounts, detectedAt: r.detectedAt }));
+  const rows = await db.lostTransaction.findMany({
+    where: { chainId },
+    orderBy: [{ detectedAt: 'desc' }, { blockNumber: 'desc' }],
+    take,
+  });
+  return rows.map((r) => ({
+    txHash: r.txHash,
+    blockNumber: r.blockNumber,
+    events: storedEvents.catch([]).parse(r.events),
+    accounts: r.accounts,
+    detectedAt: r.detectedAt,
+  }));
 }

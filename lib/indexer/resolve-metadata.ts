@@ -38,11 +38,20 @@ const parametersSchema = z.object({
   collection: z.string().refine((a) => isAddress(a, { strict: false }), 'must be a 20-byte hex address'),
 });
 
-const hex32 = z.custom<Hex>((v) => typeof v === 'string' && /^0x[0-9a-fA-F]{64}$/.test(v), 'must be 0x + 64 hex digits');
+const hex32 = z.custom<Hex>(
+  (v) => typeof v === 'string' && /^0x[0-9a-fA-F]{64}$/.test(v),
+  'must be 0x + 64 hex digits',
+);
 /** The indexed TrackMinted fields, re-checked: the authorship decision must not rest on a malformed row. */
 const mintRowSchema = z.object({
-  tokenId: z.string().regex(/^\d{1,78}$/).transform((v) => BigInt(v)),
-  creator: z.string().refine((a) => isAddress(a, { strict: false }), 'must be an address').transform((a) => getAddress(a)),
+  tokenId: z
+    .string()
+    .regex(/^\d{1,78}$/)
+    .transform((v) => BigInt(v)),
+  creator: z
+    .string()
+    .refine((a) => isAddress(a, { strict: false }), 'must be an address')
+    .transform((a) => getAddress(a)),
   contentDigest: hex32,
   manifestDigest: hex32,
 });
@@ -69,14 +78,20 @@ async function unavailableOnError<T>(what: string, read: () => Promise<T>): Prom
 async function readFolderFile(folder: Folder, name: string, limit: number): Promise<Uint8Array> {
   if (folder.root.type !== 'directory') throw new Error(`${folder.cid} is a file, not a track folder`);
   if (!folder.root.entries.some((e) => e.name === name)) throw new Error(`${name} is missing`);
-  const entry = await unavailableOnError(name, () => folder.storage.stat(folder.cid, { path: name, signal: folder.signal }));
+  const entry = await unavailableOnError(name, () =>
+    folder.storage.stat(folder.cid, { path: name, signal: folder.signal }),
+  );
   if (entry.type !== 'file') throw new Error(`${name} is not a file`);
   if (entry.size > limit) throw new Error(`${name} is ${entry.size} bytes, over the ${limit}-byte limit`);
   return unavailableOnError(name, () => readAll(folder.storage.cat(folder.cid, { path: name, signal: folder.signal })));
 }
 
 /** Reads and checks the folder's signed manifest.json against the mint. Throws FolderUnavailableError only. */
-async function resolveAuthorship(folder: Folder, mint: MintRecord, domain: { chainId: number; verifyingContract: Address }): Promise<AuthorshipDecision> {
+async function resolveAuthorship(
+  folder: Folder,
+  mint: MintRecord,
+  domain: { chainId: number; verifyingContract: Address },
+): Promise<AuthorshipDecision> {
   let evidence: ManifestEvidence;
   try {
     const bytes = await readFolderFile(folder, TRACK_FILES.manifest, TRACK_LIMITS.manifest);
@@ -88,7 +103,12 @@ async function resolveAuthorship(folder: Folder, mint: MintRecord, domain: { cha
     }
     const signed = parseSignedManifest(json);
     const signature = await verifyManifestSignature({ signed, expectedDomain: domain });
-    evidence = { ok: true, creator: getAddress(signed.manifest.creator), manifestDigest: signature.manifestDigest, signature };
+    evidence = {
+      ok: true,
+      creator: getAddress(signed.manifest.creator),
+      manifestDigest: signature.manifestDigest,
+      signature,
+    };
   } catch (error) {
     if (error instanceof FolderUnavailableError) throw error;
     evidence = { ok: false, problem: message(error).replace(/\s*\n\s*/g, ' ') };
@@ -102,7 +122,9 @@ async function resolveAuthorship(folder: Folder, mint: MintRecord, domain: { cha
  * available, or invalid metadata, records why and is retried later; an authorship decision is final, because the
  * folder's content cannot change under its CID.
  */
-export async function resolvePendingMetadata(params: ResolveMetadataParameters): Promise<{ resolved: number; failed: number }> {
+export async function resolvePendingMetadata(
+  params: ResolveMetadataParameters,
+): Promise<{ resolved: number; failed: number }> {
   const { prisma, storage } = params;
   const { chainId, collection } = parametersSchema.parse({ chainId: params.chainId, collection: params.collection });
   const domain = { chainId, verifyingContract: getAddress(collection) };
@@ -113,7 +135,14 @@ export async function resolvePendingMetadata(params: ResolveMetadataParameters):
       OR: [{ metadataAt: null }, { authorship: 'pending' }],
       AND: [{ OR: [{ metadataTriedAt: null }, { metadataTriedAt: { lt: retryBefore } }] }],
     },
-    select: { tokenId: true, creator: true, contentDigest: true, manifestDigest: true, metadataAt: true, authorship: true },
+    select: {
+      tokenId: true,
+      creator: true,
+      contentDigest: true,
+      manifestDigest: true,
+      metadataAt: true,
+      authorship: true,
+    },
     orderBy: { mintedBlock: 'desc' },
     take: params.limit ?? 50,
   });
@@ -136,7 +165,8 @@ export async function resolvePendingMetadata(params: ResolveMetadataParameters):
       const reason = clip(message(error));
       retry = true;
       if (metadataPending) data.metadataError = reason;
-      if (authorshipPending && error instanceof FolderUnavailableError) data.authorshipReason = clip(`not checked yet: ${reason}`);
+      if (authorshipPending && error instanceof FolderUnavailableError)
+        data.authorshipReason = clip(`not checked yet: ${reason}`);
       else if (authorshipPending) data = { ...data, authorship: 'unverified', authorshipReason: reason };
     }
     if (folder && metadataPending) {
@@ -153,8 +183,15 @@ export async function resolvePendingMetadata(params: ResolveMetadataParameters):
       try {
         const decision: AuthorshipDecision = mint.success
           ? await resolveAuthorship(folder, mint.data, domain)
-          : { authorship: 'unverified', reason: `the indexed mint is malformed: ${mint.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}` };
-        data = { ...data, authorship: decision.authorship, authorshipReason: decision.reason === null ? null : clip(decision.reason) };
+          : {
+              authorship: 'unverified',
+              reason: `the indexed mint is malformed: ${mint.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}`,
+            };
+        data = {
+          ...data,
+          authorship: decision.authorship,
+          authorshipReason: decision.reason === null ? null : clip(decision.reason),
+        };
       } catch (error) {
         data.authorshipReason = clip(`not checked yet: ${message(error)}`);
         retry = true;

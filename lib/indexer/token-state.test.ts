@@ -14,7 +14,11 @@ let n = 0;
  * A stored event row read back as the indexer does (motifEventOf): a wrong name or argument type does not compile, a
  * row that does not match the ABI throws.
  */
-function ev<C extends MotifContractName, N extends MotifEventName<C>>(contract: C, name: N, args: MotifEventArgs<C, N>): TokenEvent {
+function ev<C extends MotifContractName, N extends MotifEventName<C>>(
+  contract: C,
+  name: N,
+  args: MotifEventArgs<C, N>,
+): TokenEvent {
   const event = motifEventOf({ contract, name, args });
   if (!event) throw new Error(`${contract}.${name}: the row does not match the ABI`);
   return { ...event, blockNumber: BigInt(++n), txHash: `0x${n}`, logIndex: 0 };
@@ -22,7 +26,15 @@ function ev<C extends MotifContractName, N extends MotifEventName<C>>(contract: 
 const market = { collection: COLLECTION, tokenId: '1' };
 const minted = [
   ev('TrackCollection', 'Transfer', { from: ZERO, to: A, id: '1' }),
-  ev('TrackCollection', 'TrackMinted', { tokenId: '1', creator: A, contentDigest: DIGEST, manifestDigest: DIGEST, licence: 3, royaltyReceiver: A, royaltyBps: 500 }),
+  ev('TrackCollection', 'TrackMinted', {
+    tokenId: '1',
+    creator: A,
+    contentDigest: DIGEST,
+    manifestDigest: DIGEST,
+    licence: 3,
+    royaltyReceiver: A,
+    royaltyBps: 500,
+  }),
 ];
 
 describe('foldTokenEvents', () => {
@@ -32,15 +44,23 @@ describe('foldTokenEvents', () => {
   });
 
   it('keeps a listing until it is cancelled, sold, or the token moves', () => {
-    const listed = [...minted, ev('Market', 'Listed', { ...market, seller: A, price: '100', expiry: '2000000000' }), ev('Market', 'ListingUpdated', { ...market, price: '150' })];
+    const listed = [
+      ...minted,
+      ev('Market', 'Listed', { ...market, seller: A, price: '100', expiry: '2000000000' }),
+      ev('Market', 'ListingUpdated', { ...market, price: '150' }),
+    ];
     expect(foldTokenEvents(listed).listing).toMatchObject({ seller: A, priceWei: '150', expiry: 2_000_000_000n });
     expect(foldTokenEvents([...listed, ev('Market', 'ListingCancelled', market)]).listing).toBeNull();
     const sale = { ...market, buyer: B, seller: A, price: '150', royaltyReceiver: A, royalty: '7', fee: '3' };
     expect(foldTokenEvents([...listed, ev('Market', 'Sale', sale)]).listing).toBeNull();
-    expect(foldTokenEvents([...listed, ev('TrackCollection', 'Transfer', { from: A, to: B, id: '1' })]).listing).toBeNull();
+    expect(
+      foldTokenEvents([...listed, ev('TrackCollection', 'Transfer', { from: A, to: B, id: '1' })]).listing,
+    ).toBeNull();
   });
 
   it('has no track without a mint event', () => {
-    expect(foldTokenEvents([ev('Market', 'Listed', { ...market, seller: A, price: '1', expiry: '0' })]).track).toBeNull();
+    expect(
+      foldTokenEvents([ev('Market', 'Listed', { ...market, seller: A, price: '1', expiry: '0' })]).track,
+    ).toBeNull();
   });
 });

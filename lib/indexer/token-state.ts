@@ -23,7 +23,10 @@ export type ListingState = { seller: string; priceWei: string; listedBlock: bigi
  * from its stored events after new events or a reorg, so the projection never drifts from the log.
  * A listing dies when the token moves (any Transfer after it), is cancelled, or is sold.
  */
-export function foldTokenEvents(events: readonly TokenEvent[]): { track: TrackState | null; listing: ListingState | null } {
+export function foldTokenEvents(events: readonly TokenEvent[]): {
+  track: TrackState | null;
+  listing: ListingState | null;
+} {
   let track = null as TrackState | null;
   let owner = null as string | null;
   let listing = null as ListingState | null;
@@ -44,7 +47,13 @@ export function foldTokenEvents(events: readonly TokenEvent[]): { track: TrackSt
       owner = e.args.to;
       listing = null;
     } else if (e.contract === 'Market') {
-      if (e.name === 'Listed') listing = { seller: e.args.seller, priceWei: e.args.price, listedBlock: e.blockNumber, expiry: BigInt(e.args.expiry) };
+      if (e.name === 'Listed')
+        listing = {
+          seller: e.args.seller,
+          priceWei: e.args.price,
+          listedBlock: e.blockNumber,
+          expiry: BigInt(e.args.expiry),
+        };
       else if (e.name === 'ListingUpdated' && listing) listing = { ...listing, priceWei: e.args.price };
       else if (e.name === 'ListingCancelled' || e.name === 'Sale') listing = null;
     }
@@ -53,6 +62,9 @@ export function foldTokenEvents(events: readonly TokenEvent[]): { track: TrackSt
   return { track, listing };
 }
 
-export function compareChainOrder(a: { blockNumber: bigint; logIndex: number }, b: { blockNumber: bigint; logIndex: number }): number {
+export function compareChainOrder(
+  a: { blockNumber: bigint; logIndex: number },
+  b: { blockNumber: bigint; logIndex: number },
+): number {
   return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
 }

@@ -11,8 +11,16 @@ export const indexedMetadataSchema = z.object({
   key: z.string().trim().max(20).optional().catch(undefined),
   // a setTempo edit may leave a fractional tempo: the column keeps whole beats per minute
   bpm: z.number().min(1).max(400).transform(Math.round).optional().catch(undefined),
-  duration: z.number().min(0).max(24 * 3600).optional().catch(undefined),
-  ai_disclosure: z.object({ model: z.string().max(100).optional() }).optional().catch(undefined),
+  duration: z
+    .number()
+    .min(0)
+    .max(24 * 3600)
+    .optional()
+    .catch(undefined),
+  ai_disclosure: z
+    .object({ model: z.string().max(100).optional() })
+    .optional()
+    .catch(undefined),
 });
 
 export type IndexedMetadata = {
@@ -35,10 +43,15 @@ export function parseIndexedMetadata(bytes: Uint8Array): IndexedMetadata {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new InvalidTrackMetadataError(`metadata.json is not UTF-8 JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InvalidTrackMetadataError(
+      `metadata.json is not UTF-8 JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = indexedMetadataSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidTrackMetadataError(`metadata.json lacks a usable name: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new InvalidTrackMetadataError(
+      `metadata.json lacks a usable name: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
   const m = parsed.data;
   return {
     title: m.title ?? m.name,

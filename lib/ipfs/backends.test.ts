@@ -11,7 +11,12 @@ import { cidOfBytes, cidOfFolder } from './cid-of-files';
 import { createIpfsStorage, storageBackendFor } from './create-storage';
 import { HeliaStorage } from './helia-storage';
 import { KUBO_ADD_OPTIONS, KuboStorage } from './kubo-storage';
-import { NoOriginsError, PinningServiceHttpError, PinningServiceStorage, RemotePinFailedError } from './pinning-service-storage';
+import {
+  NoOriginsError,
+  PinningServiceHttpError,
+  PinningServiceStorage,
+  RemotePinFailedError,
+} from './pinning-service-storage';
 import { RetriesExhaustedError } from './retry';
 import { ContentNotFoundError, readAll } from './storage';
 import { startKuboRpcDouble, type KuboRpcDouble } from './testing/kubo-rpc-double';
@@ -73,9 +78,14 @@ describe('KuboStorage (kubo-rpc-client) against the Kubo RPC double', () => {
   it('reads back files, ranges and directory listings; unknown content is ContentNotFoundError; unpinned is false', async () => {
     const { cid } = await storage.addFolder(files);
     expect(await readAll(storage.cat(cid, { path: 'audio.wav' }))).toEqual(big);
-    expect(await readAll(storage.cat(cid, { path: 'audio.wav', offset: 262_100, length: 500 }))).toEqual(big.slice(262_100, 262_600));
+    expect(await readAll(storage.cat(cid, { path: 'audio.wav', offset: 262_100, length: 500 }))).toEqual(
+      big.slice(262_100, 262_600),
+    );
     const dirEntry = await storage.stat(cid);
-    expect(dirEntry.type === 'directory' && dirEntry.entries.map((e) => e.name).sort()).toEqual(['audio.wav', 'metadata.json']);
+    expect(dirEntry.type === 'directory' && dirEntry.entries.map((e) => e.name).sort()).toEqual([
+      'audio.wav',
+      'metadata.json',
+    ]);
     expect(await storage.stat(cid, { path: 'metadata.json' })).toMatchObject({ type: 'file', size: 12 });
     const unknown = await cidOfBytes(enc.encode('never added'));
     await expect(storage.stat(unknown)).rejects.toBeInstanceOf(ContentNotFoundError);
@@ -94,7 +104,9 @@ describe('KuboStorage (kubo-rpc-client) against the Kubo RPC double', () => {
   it('retries a failing backend with back-off, then succeeds', async () => {
     kubo.failNext(2, { status: 503, pathPrefix: '/api/v0/add' });
     const retried: number[] = [];
-    const pinned = await pinFolderVerified(storage, files, await expectedCids(files), { retry: { baseDelayMs: 5, randomize: false, onRetry: (i) => retried.push(i.attempt) } });
+    const pinned = await pinFolderVerified(storage, files, await expectedCids(files), {
+      retry: { baseDelayMs: 5, randomize: false, onRetry: (i) => retried.push(i.attempt) },
+    });
     expect(retried).toEqual([1, 2]);
     expect(pinned.cid).toBe((await cidOfFolder(files)).toString());
   });
@@ -102,7 +114,11 @@ describe('KuboStorage (kubo-rpc-client) against the Kubo RPC double', () => {
   it('gives up after the attempts, reporting nothing as pinned', async () => {
     const other = [{ path: 'x.txt', content: enc.encode('retry exhaustion') }];
     kubo.failNext(3, { status: 500, pathPrefix: '/api/v0/add' });
-    await expect(pinFolderVerified(storage, other, await expectedCids(other), { retry: { attempts: 3, baseDelayMs: 1, randomize: false } })).rejects.toBeInstanceOf(RetriesExhaustedError);
+    await expect(
+      pinFolderVerified(storage, other, await expectedCids(other), {
+        retry: { attempts: 3, baseDelayMs: 1, randomize: false },
+      }),
+    ).rejects.toBeInstanceOf(RetriesExhaustedError);
     expect(await storage.isPinned(await cidOfFolder(other))).toBe(false);
   });
 
@@ -110,7 +126,9 @@ describe('KuboStorage (kubo-rpc-client) against the Kubo RPC double', () => {
     const other = [{ path: 'y.bin', content: new Uint8Array(2_000_000).fill(3) }];
     const controller = new AbortController();
     controller.abort(new Error('interrupted'));
-    await expect(pinFolderVerified(storage, other, await expectedCids(other), { signal: controller.signal })).rejects.toThrow();
+    await expect(
+      pinFolderVerified(storage, other, await expectedCids(other), { signal: controller.signal }),
+    ).rejects.toThrow();
     expect(await storage.isPinned(await cidOfFolder(other))).toBe(false);
   });
 
@@ -131,7 +149,12 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
     local = await HeliaStorage.open(path.join(dir, 'ps-local'), { network: LOOPBACK });
     serviceNode = await HeliaStorage.open(path.join(dir, 'ps-service'), { network: LOOPBACK });
     service = await startPinningServiceDouble({ token, storage: serviceNode });
-    storage = new PinningServiceStorage(local, { endpointUrl: service.url, accessToken: token, pollIntervalMs: 10, timeoutMs: 10_000 });
+    storage = new PinningServiceStorage(local, {
+      endpointUrl: service.url,
+      accessToken: token,
+      pollIntervalMs: 10,
+      timeoutMs: 10_000,
+    });
   });
   afterAll(async () => {
     await service.close();
@@ -139,7 +162,9 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
   });
 
   it('adds locally, pins remotely (polling queued -> pinned); the service fetched the folder from our node over libp2p', async () => {
-    const pinned = await pinFolderVerified(storage, files, await expectedCids(files), { retry: { baseDelayMs: 1, randomize: false } });
+    const pinned = await pinFolderVerified(storage, files, await expectedCids(files), {
+      retry: { baseDelayMs: 1, randomize: false },
+    });
     expect(pinned.backend).toBe('pinning-service');
     const cid = CID.parse(pinned.cid);
     const origins = await local.origins();
@@ -163,14 +188,20 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
   it('retries 503s from the service', async () => {
     const other = [{ path: 'z.txt', content: enc.encode('pinning retry') }];
     service.failNext(2, { status: 503, pathPrefix: '/pins' });
-    const pinned = await pinFolderVerified(storage, other, await expectedCids(other), { retry: { baseDelayMs: 2, randomize: false } });
+    const pinned = await pinFolderVerified(storage, other, await expectedCids(other), {
+      retry: { baseDelayMs: 2, randomize: false },
+    });
     expect(pinned.cid).toBe((await cidOfFolder(other)).toString());
   });
 
   it('an offline local node is refused before anything is sent: the service could not fetch from it', async () => {
     const offline = await HeliaStorage.open(path.join(dir, 'ps-offline'));
     try {
-      const remote = new PinningServiceStorage(offline, { endpointUrl: service.url, accessToken: token, pollIntervalMs: 10 });
+      const remote = new PinningServiceStorage(offline, {
+        endpointUrl: service.url,
+        accessToken: token,
+        pollIntervalMs: 10,
+      });
       const posts = service.requests.filter((r) => r.method === 'POST').length;
       const error = await remote.addBytes(enc.encode('nobody can fetch me')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NoOriginsError);
@@ -185,7 +216,12 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
     const offline = await HeliaStorage.open(path.join(dir, 'ps-unreachable'));
     try {
       const unreachable = '/ip4/127.0.0.1/tcp/9/p2p/12D3KooWEdroyiE2YcHyZJ5RHrkyqzte1QPtxrr5WjcNUzi33aUn';
-      const remote = new PinningServiceStorage(offline, { endpointUrl: service.url, accessToken: token, pollIntervalMs: 10, origins: [unreachable] });
+      const remote = new PinningServiceStorage(offline, {
+        endpointUrl: service.url,
+        accessToken: token,
+        pollIntervalMs: 10,
+        origins: [unreachable],
+      });
       const error = await remote.addBytes(enc.encode('behind a closed port')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RemotePinFailedError);
       expect((error as Error).message).toMatch(/could not reach any origin/);
@@ -195,10 +231,16 @@ describe('PinningServiceStorage (@ipfs-shipyard/pinning-service-client) against 
   });
 
   it('a wrong token is a 401 PinningServiceHttpError, not retried', async () => {
-    const bad = new PinningServiceStorage(local, { endpointUrl: service.url, accessToken: 'wrong-token-xyz', pollIntervalMs: 10 });
+    const bad = new PinningServiceStorage(local, {
+      endpointUrl: service.url,
+      accessToken: 'wrong-token-xyz',
+      pollIntervalMs: 10,
+    });
     let attempts = 0;
     const other = [{ path: 'w.txt', content: enc.encode('bad token') }];
-    const error = await pinFolderVerified(bad, other, await expectedCids(other), { retry: { baseDelayMs: 1, onRetry: () => attempts++ } }).catch((e: unknown) => e);
+    const error = await pinFolderVerified(bad, other, await expectedCids(other), {
+      retry: { baseDelayMs: 1, onRetry: () => attempts++ },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PinningServiceHttpError);
     expect((error as PinningServiceHttpError).status).toBe(401);
     expect(attempts).toBe(0);
@@ -209,8 +251,16 @@ describe('createIpfsStorage', () => {
   it('picks the backend from configuration', () => {
     expect(storageBackendFor({})).toEqual({ backend: 'helia', local: 'helia' });
     expect(storageBackendFor({ KUBO_RPC_URL: 'http://127.0.0.1:5001' })).toEqual({ backend: 'kubo', local: 'kubo' });
-    expect(storageBackendFor({ PINNING_SERVICE_URL: 'https://pin.example', PINNING_SERVICE_TOKEN: 'secret-token' })).toEqual({ backend: 'pinning-service', local: 'helia' });
-    expect(storageBackendFor({ KUBO_RPC_URL: 'http://k', PINNING_SERVICE_URL: 'https://p', PINNING_SERVICE_TOKEN: 'secret-token' })).toEqual({ backend: 'pinning-service', local: 'kubo' });
+    expect(
+      storageBackendFor({ PINNING_SERVICE_URL: 'https://pin.example', PINNING_SERVICE_TOKEN: 'secret-token' }),
+    ).toEqual({ backend: 'pinning-service', local: 'helia' });
+    expect(
+      storageBackendFor({
+        KUBO_RPC_URL: 'http://k',
+        PINNING_SERVICE_URL: 'https://p',
+        PINNING_SERVICE_TOKEN: 'secret-token',
+      }),
+    ).toEqual({ backend: 'pinning-service', local: 'kubo' });
   });
 
   it('creates working Helia, Kubo and pinning-service storages', async () => {
@@ -232,7 +282,11 @@ describe('createIpfsStorage', () => {
 
     const serviceNode = await HeliaStorage.open(path.join(dir, 'factory-service'), { network: LOOPBACK });
     const service = await startPinningServiceDouble({ token: 'token-12345678', storage: serviceNode });
-    const env = { PINNING_SERVICE_URL: service.url, PINNING_SERVICE_TOKEN: 'token-12345678', IPFS_LISTEN: LOOPBACK.listen };
+    const env = {
+      PINNING_SERVICE_URL: service.url,
+      PINNING_SERVICE_TOKEN: 'token-12345678',
+      IPFS_LISTEN: LOOPBACK.listen,
+    };
     // A process that does not pin keeps the node offline; the one that does (`serve`) listens where IPFS_LISTEN says.
     const reader = await createIpfsStorage({ env, ipfsDir: path.join(dir, 'factory-ps-reader') });
     expect(await reader.origins()).toEqual([]);
@@ -241,7 +295,11 @@ describe('createIpfsStorage', () => {
     expect(storage).toBeInstanceOf(PinningServiceStorage);
     expect((await storage.origins())[0]).toMatch(/^\/ip4\/127\.0\.0\.1\/tcp\/\d+\/p2p\//);
     try {
-      const wired = new PinningServiceStorage((storage as PinningServiceStorage).local, { endpointUrl: service.url, accessToken: 'token-12345678', pollIntervalMs: 10 });
+      const wired = new PinningServiceStorage((storage as PinningServiceStorage).local, {
+        endpointUrl: service.url,
+        accessToken: 'token-12345678',
+        pollIntervalMs: 10,
+      });
       const pinned = await wired.addFolder(files);
       expect(await serviceNode.isPinned(pinned.cid)).toBe(true);
     } finally {

@@ -48,21 +48,33 @@ function flipByte(at: { file: string; offset: number }): void {
   }
 }
 
-const get = (headers: Record<string, string> = {}, query = '') => ({ method: 'GET', headers: new Headers(headers), url: `http://localhost/ipfs/x${query}` });
+const get = (headers: Record<string, string> = {}, query = '') => ({
+  method: 'GET',
+  headers: new Headers(headers),
+  url: `http://localhost/ipfs/x${query}`,
+});
 
 /** Health with only the IPFS component meaningful: the chain and database addresses lead nowhere. */
 async function ipfsHealth() {
-  const report = await checkHealth({ rpcUrl: 'http://127.0.0.1:9', contracts: {}, databaseUrl: 'postgresql://nobody@127.0.0.1:9/none', storage, chainId: 31337 });
+  const report = await checkHealth({
+    rpcUrl: 'http://127.0.0.1:9',
+    contracts: {},
+    databaseUrl: 'postgresql://nobody@127.0.0.1:9/none',
+    storage,
+    chainId: 31337,
+  });
   return report.components.ipfs;
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'motif-integrity-test-'));
   storage = await HeliaStorage.open(dir);
-  root = (await storage.addFolder([
-    { path: 'track.wav', content: audio },
-    { path: 'metadata.json', content: metadata },
-  ])).cid.toString();
+  root = (
+    await storage.addFolder([
+      { path: 'track.wav', content: audio },
+      { path: 'metadata.json', content: metadata },
+    ])
+  ).cid.toString();
   damagedLeaf = CID.createV1(0x55, await sha256.digest(audio.subarray(CHUNK)));
 });
 afterAll(async () => {

@@ -32,7 +32,12 @@ export class IntegrityLog {
 
   record(error: BlockIntegrityError): void {
     const previous = this.failures.get(error.cid);
-    this.failures.set(error.cid, { cid: error.cid, reason: error.reason, at: new Date().toISOString(), count: (previous?.count ?? 0) + 1 });
+    this.failures.set(error.cid, {
+      cid: error.cid,
+      reason: error.reason,
+      at: new Date().toISOString(),
+      count: (previous?.count ?? 0) + 1,
+    });
   }
 
   clear(cid: string): void {
@@ -52,11 +57,17 @@ export class IntegrityLog {
 export function verifyBlock(cid: CID, bytes: Uint8Array, log?: IntegrityLog): void {
   const expected = cid.multihash;
   let reason: string | null = null;
-  if (expected.code === IDENTITY) reason = sameBytes(bytes, expected.digest) || (bytes.byteLength === 0 && expected.digest.byteLength === 0) ? null : 'bytes differ from the identity digest';
-  else if (expected.code !== SHA2_256) reason = `hash 0x${expected.code.toString(16)} cannot be checked here (sha2-256 only)`;
+  if (expected.code === IDENTITY)
+    reason =
+      sameBytes(bytes, expected.digest) || (bytes.byteLength === 0 && expected.digest.byteLength === 0)
+        ? null
+        : 'bytes differ from the identity digest';
+  else if (expected.code !== SHA2_256)
+    reason = `hash 0x${expected.code.toString(16)} cannot be checked here (sha2-256 only)`;
   else {
     const actual = createHash('sha256').update(bytes).digest();
-    if (!sameBytes(actual.subarray(0, expected.digest.byteLength), expected.digest)) reason = `sha2-256 of its ${bytes.byteLength} bytes is ${actual.toString('hex').slice(0, 16)}…`;
+    if (!sameBytes(actual.subarray(0, expected.digest.byteLength), expected.digest))
+      reason = `sha2-256 of its ${bytes.byteLength} bytes is ${actual.toString('hex').slice(0, 16)}…`;
   }
   if (reason === null) return;
   const error = new BlockIntegrityError(cid.toString(), reason);
@@ -75,7 +86,10 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * The failures still true: each recorded block is read again (and checked again), and dropped from the log once it
  * reads whole, or once it is gone from the store (unpinned content is not damaged content).
  */
-export async function recheckFailures(log: IntegrityLog, getBlock: (cid: CID) => Promise<Uint8Array>): Promise<IntegrityFailure[]> {
+export async function recheckFailures(
+  log: IntegrityLog,
+  getBlock: (cid: CID) => Promise<Uint8Array>,
+): Promise<IntegrityFailure[]> {
   for (const failure of log.list()) {
     try {
       await getBlock(CID.parse(failure.cid));

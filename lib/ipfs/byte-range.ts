@@ -1,10 +1,7 @@
 /** A satisfiable byte range, inclusive start, exclusive end. */
 export type ByteRange = { start: number; end: number };
 
-export type RangeRequest =
-  | { kind: 'full' }
-  | { kind: 'partial'; range: ByteRange }
-  | { kind: 'unsatisfiable' };
+export type RangeRequest = { kind: 'full' } | { kind: 'partial'; range: ByteRange } | { kind: 'unsatisfiable' };
 
 /**
  * Parses an HTTP Range header (RFC 9110 §14) for a resource of `size` bytes. One range is served; a header with

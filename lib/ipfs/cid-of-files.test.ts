@@ -11,8 +11,14 @@ describe('cidOfBytes / cidOfFolder', () => {
   });
 
   it('changes the folder CID when one byte of one file changes', async () => {
-    const a = await cidOfFolder([{ path: 'a.txt', content: enc.encode('a') }, { path: 'b/c.txt', content: enc.encode('c') }]);
-    const b = await cidOfFolder([{ path: 'a.txt', content: enc.encode('a') }, { path: 'b/c.txt', content: enc.encode('d') }]);
+    const a = await cidOfFolder([
+      { path: 'a.txt', content: enc.encode('a') },
+      { path: 'b/c.txt', content: enc.encode('c') },
+    ]);
+    const b = await cidOfFolder([
+      { path: 'a.txt', content: enc.encode('a') },
+      { path: 'b/c.txt', content: enc.encode('d') },
+    ]);
     expect(a.toString()).toMatch(/^bafy/);
     expect(a.equals(b)).toBe(false);
   });

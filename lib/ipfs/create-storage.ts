@@ -5,7 +5,8 @@ import { PinningServiceStorage } from './pinning-service-storage';
 import type { IpfsStorage } from './storage';
 
 export type CreateIpfsStorageParameters = {
-  env: Pick<Env, 'KUBO_RPC_URL' | 'PINNING_SERVICE_URL' | 'PINNING_SERVICE_TOKEN'> & Partial<Pick<Env, 'IPFS_LISTEN' | 'IPFS_ANNOUNCE'>>;
+  env: Pick<Env, 'KUBO_RPC_URL' | 'PINNING_SERVICE_URL' | 'PINNING_SERVICE_TOKEN'> &
+    Partial<Pick<Env, 'IPFS_LISTEN' | 'IPFS_ANNOUNCE'>>;
   /** Repository folder of the embedded Helia node (Layout.ipfsDir). */
   ipfsDir: string;
   /**
@@ -21,7 +22,10 @@ export type CreateIpfsStorageParameters = {
 export const DEFAULT_IPFS_LISTEN = ['/ip4/0.0.0.0/tcp/0'];
 
 /** Which backend `createIpfsStorage` picks for this configuration, and what holds the content locally. */
-export function storageBackendFor(env: CreateIpfsStorageParameters['env']): { backend: IpfsStorage['backend']; local: 'helia' | 'kubo' } {
+export function storageBackendFor(env: CreateIpfsStorageParameters['env']): {
+  backend: IpfsStorage['backend'];
+  local: 'helia' | 'kubo';
+} {
   const local = env.KUBO_RPC_URL ? 'kubo' : 'helia';
   return { backend: env.PINNING_SERVICE_URL && env.PINNING_SERVICE_TOKEN ? 'pinning-service' : local, local };
 }
@@ -39,10 +43,19 @@ export async function createIpfsStorage(params: CreateIpfsStorageParameters): Pr
   const { env } = params;
   const { backend, local } = storageBackendFor(env);
   const network: HeliaNetworkOptions | undefined =
-    backend === 'pinning-service' && params.serve ? { listen: env.IPFS_LISTEN ?? DEFAULT_IPFS_LISTEN, announce: env.IPFS_ANNOUNCE ?? [] } : undefined;
-  const localStorage: IpfsStorage = local === 'kubo' && env.KUBO_RPC_URL ? KuboStorage.connect(env.KUBO_RPC_URL) : await HeliaStorage.open(params.ipfsDir, { network });
+    backend === 'pinning-service' && params.serve
+      ? { listen: env.IPFS_LISTEN ?? DEFAULT_IPFS_LISTEN, announce: env.IPFS_ANNOUNCE ?? [] }
+      : undefined;
+  const localStorage: IpfsStorage =
+    local === 'kubo' && env.KUBO_RPC_URL
+      ? KuboStorage.connect(env.KUBO_RPC_URL)
+      : await HeliaStorage.open(params.ipfsDir, { network });
   if (backend === 'pinning-service' && env.PINNING_SERVICE_URL && env.PINNING_SERVICE_TOKEN) {
-    return new PinningServiceStorage(localStorage, { endpointUrl: env.PINNING_SERVICE_URL, accessToken: env.PINNING_SERVICE_TOKEN, ...params.pinning });
+    return new PinningServiceStorage(localStorage, {
+      endpointUrl: env.PINNING_SERVICE_URL,
+      accessToken: env.PINNING_SERVICE_TOKEN,
+      ...params.pinning,
+    });
   }
   return localStorage;
 }

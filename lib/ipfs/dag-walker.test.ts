@@ -28,7 +28,8 @@ beforeAll(async () => {
     { path: 'deep/c.txt', content: file(3, 3) },
     { path: 'z.bin', content: file(262_144 * 180, 4) },
   ];
-  for await (const entry of importer(source, store, { ...unixfsImportOptions(), wrapWithDirectory: true })) if (entry.path === '') root = entry.cid;
+  for await (const entry of importer(source, store, { ...unixfsImportOptions(), wrapWithDirectory: true }))
+    if (entry.path === '') root = entry.cid;
   await store.seal();
 });
 afterAll(async () => {
@@ -66,9 +67,14 @@ describe('dagWalker', () => {
   });
 
   it('fails when a raw leaf is missing, so a pin never covers absent content', async () => {
-    const leaves = (await pinOrder(dagWalker(store))).map((text) => CID.parse(text)).filter((cid) => cid.code === raw.code);
+    const leaves = (await pinOrder(dagWalker(store)))
+      .map((text) => CID.parse(text))
+      .filter((cid) => cid.code === raw.code);
     const missing = leaves.at(-1)!;
-    const withoutOne = { has: (cid: CID) => !cid.multihash.bytes.every((b, i) => b === missing.multihash.bytes[i]) && store.has(cid), get: (cid: CID) => store.get(cid) };
+    const withoutOne = {
+      has: (cid: CID) => !cid.multihash.bytes.every((b, i) => b === missing.multihash.bytes[i]) && store.has(cid),
+      get: (cid: CID) => store.get(cid),
+    };
     const node = await createHeliaLight({ blockstore: store, datastore: new MemoryDatastore() });
     nodes.push(node);
     const pinning = (async () => {

@@ -42,14 +42,19 @@ class DepthFirstDagWalker implements GraphWalker {
         yield { block: lazyRawBlock(cid, () => this.read(cid)) as unknown as GraphNode<T>['block'], depth, path };
         continue;
       }
-      const block = createUnsafe({ cid, bytes: this.read(cid), codec: await this.getCodec(cid.code) }) as GraphNode<T>['block'];
+      const block = createUnsafe({
+        cid,
+        bytes: this.read(cid),
+        codec: await this.getCodec(cid.code),
+      }) as GraphNode<T>['block'];
       if (depth < maxDepth) {
         const children: CID[] = [];
         for (const [, child] of block.links()) {
           if (options.includeChild?.(child, block) === false) continue;
           children.push(child);
         }
-        for (let i = children.length - 1; i >= 0; i--) stack.push({ cid: children[i]!, depth: depth + 1, path: [...path, children[i]!] });
+        for (let i = children.length - 1; i >= 0; i--)
+          stack.push({ cid: children[i]!, depth: depth + 1, path: [...path, children[i]!] });
       }
       yield { block, depth, path };
     }

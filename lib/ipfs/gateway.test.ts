@@ -82,7 +82,10 @@ describe('gatewayResponse: no script on our origin', () => {
     evil = (
       await storage.addFolder([
         { path: 'page.html', content: new TextEncoder().encode(`<!doctype html><title>x</title>${script}`) },
-        { path: 'image.svg', content: new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg">${script}</svg>`) },
+        {
+          path: 'image.svg',
+          content: new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg">${script}</svg>`),
+        },
         { path: 'noext', content: new TextEncoder().encode(`<html>${script}</html>`) },
       ])
     ).cid.toString();
@@ -106,15 +109,24 @@ describe('gatewayResponse: no script on our origin', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
     }
-    expect((await gatewayResponse(storage, get(), evil, ['image.svg'])).headers.get('content-disposition')).toContain('filename="image.svg"');
-    expect((await gatewayResponse(storage, get(), root, ['track.wav'])).headers.get('content-disposition')).toBe('inline');
-    expect((await gatewayResponse(storage, get(), root, ['metadata.json'])).headers.get('content-disposition')).toBe('inline');
+    expect((await gatewayResponse(storage, get(), evil, ['image.svg'])).headers.get('content-disposition')).toContain(
+      'filename="image.svg"',
+    );
+    expect((await gatewayResponse(storage, get(), root, ['track.wav'])).headers.get('content-disposition')).toBe(
+      'inline',
+    );
+    expect((await gatewayResponse(storage, get(), root, ['metadata.json'])).headers.get('content-disposition')).toBe(
+      'inline',
+    );
   });
 
   it('refuses identity-multihash CIDs, codecs and hashes the store cannot hold, and bad percent-encoding with 400', async () => {
     const { identity } = await import('multiformats/hashes/identity');
     const { CID } = await import('multiformats/cid');
-    const inline = CID.createV1(0x55, identity.digest(new TextEncoder().encode('<script>alert(1)</script>'))).toString();
+    const inline = CID.createV1(
+      0x55,
+      identity.digest(new TextEncoder().encode('<script>alert(1)</script>')),
+    ).toString();
     const res = await gatewayResponse(storage, get(), inline, []);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('identity');

@@ -3,7 +3,16 @@ import { integrityFailureOf } from './block-integrity';
 import { parseRange } from './byte-range';
 import { contentTypeFor, isInlineSafe } from './content-type';
 import { ContentNotFoundError, readAll, type IpfsStorage } from './storage';
-import { CAR_RESPONSE_TYPE, RAW_BLOCK_TYPE, ShardedDirectoryError, TrustlessRequestError, carStream, dagBlocks, requestedFormat, type DagScope } from './trustless';
+import {
+  CAR_RESPONSE_TYPE,
+  RAW_BLOCK_TYPE,
+  ShardedDirectoryError,
+  TrustlessRequestError,
+  carStream,
+  dagBlocks,
+  requestedFormat,
+  type DagScope,
+} from './trustless';
 
 /** Sent only with bytes whose every block was checked against its CID before the status line went out. */
 const IMMUTABLE = 'public, max-age=29030400, immutable';
@@ -20,7 +29,8 @@ export const VERIFIED_BUFFER_BYTES = 8 * 2 ** 20;
  * anything from them, and never to guess a more dangerous type than the one we name.
  */
 export const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'content-security-policy':
+    "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -34,13 +44,24 @@ const SHA2_256 = 0x12;
 const IDENTITY = 0x00;
 
 /** Errors the UnixFS reader raises for content or paths it cannot walk: the request's fault, never the server's. */
-export const UNREADABLE_BY_UNIXFS: ReadonlySet<string> = new Set(['NotUnixFSError', 'NoResolverError', 'BadPathError', 'NotADirectoryError', 'NoContentError', 'InvalidParametersError', 'InvalidTypeError']);
+export const UNREADABLE_BY_UNIXFS: ReadonlySet<string> = new Set([
+  'NotUnixFSError',
+  'NoResolverError',
+  'BadPathError',
+  'NotADirectoryError',
+  'NoContentError',
+  'InvalidParametersError',
+  'InvalidTypeError',
+]);
 
 /** Every answer: the security headers, and Vary: Accept since one URL answers a file, a raw block or a CAR. */
 const BASE_HEADERS: Readonly<Record<string, string>> = { ...GATEWAY_SECURITY_HEADERS, vary: 'Accept' };
 
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return new Response(body, {
+    status,
+    headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers },
+  });
 }
 
 /** Why this CID cannot be served (or read) here, or null when it can. */
@@ -87,7 +108,10 @@ function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array>
  * memory when they fit in VERIFIED_BUFFER_BYTES, else a stream from a second read (checked again as it goes).
  * Throws what the first read throws (BlockIntegrityError, ContentNotFoundError) before any status is chosen.
  */
-async function verifiedBody(read: () => AsyncIterable<Uint8Array>, send: boolean): Promise<{ body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null; length: number }> {
+async function verifiedBody(
+  read: () => AsyncIterable<Uint8Array>,
+  send: boolean,
+): Promise<{ body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null; length: number }> {
   const parts: Uint8Array[] = [];
   let length = 0;
   let fits = true;
@@ -141,7 +165,10 @@ export async function gatewayResponse(
   if (innerPath.split('/').some((s) => s === '..')) return text(400, 'Paths may not contain ".."');
   let trustless;
   try {
-    trustless = requestedFormat(new URL(request.url ?? '/', 'http://gateway.invalid').searchParams, request.headers.get('accept'));
+    trustless = requestedFormat(
+      new URL(request.url ?? '/', 'http://gateway.invalid').searchParams,
+      request.headers.get('accept'),
+    );
   } catch (error) {
     if (error instanceof TrustlessRequestError) return text(400, error.message);
     throw error;
@@ -149,16 +176,30 @@ export async function gatewayResponse(
   try {
     if (trustless?.format === 'raw') {
       // The spec serves a raw block by CID only: a path would need a walk the client cannot check from this answer.
-      if (innerPath) return text(400, 'A raw block is served at /ipfs/<cid> only, without a path (ask for format=car to follow a path)');
+      if (innerPath)
+        return text(
+          400,
+          'A raw block is served at /ipfs/<cid> only, without a path (ask for format=car to follow a path)',
+        );
       return await rawBlockResponse(storage, request, cid);
     }
-    if (trustless?.format === 'car') return await carResponse(storage, request, cid, decoded.filter((s) => s !== ''), trustless.scope);
+    if (trustless?.format === 'car')
+      return await carResponse(
+        storage,
+        request,
+        cid,
+        decoded.filter((s) => s !== ''),
+        trustless.scope,
+      );
     const entry = await storage.stat(cid, { path: innerPath || undefined });
     const etag = `"${entry.cid.toString()}"`;
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+    if (request.headers.get('if-none-match') === etag)
+      return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
     if (entry.type === 'directory') {
       const base = `/ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}`;
-      const items = entry.entries.map((e) => `<li><a href="${escapeHtml(base + '/' + encodeURIComponent(e.name))}">${escapeHtml(e.name)}</a></li>`);
+      const items = entry.entries.map(
+        (e) => `<li><a href="${escapeHtml(base + '/' + encodeURIComponent(e.name))}">${escapeHtml(e.name)}</a></li>`,
+      );
       const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(base)}</title></head><body><h1>${escapeHtml(base)}</h1><ul>${items.join('')}</ul></body></html>`;
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
@@ -167,7 +208,10 @@ export async function gatewayResponse(
       });
     }
     const size = entry.size;
-    const head = size > 0 ? await readAll(storage.cat(cid, { path: innerPath || undefined, length: Math.min(16, size) })) : new Uint8Array();
+    const head =
+      size > 0
+        ? await readAll(storage.cat(cid, { path: innerPath || undefined, length: Math.min(16, size) }))
+        : new Uint8Array();
     const fileName = decoded.at(-1) ?? '';
     const contentType = contentTypeFor(fileName, head);
     const headers: Record<string, string> = {
@@ -180,30 +224,45 @@ export async function gatewayResponse(
       'x-ipfs-path': `/ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}`,
     };
     const range = parseRange(request.headers.get('range'), size);
-    if (range.kind === 'unsatisfiable') return text(416, `Range not satisfiable for ${size} bytes`, { 'content-range': `bytes */${size}` });
+    if (range.kind === 'unsatisfiable')
+      return text(416, `Range not satisfiable for ${size} bytes`, { 'content-range': `bytes */${size}` });
     const { start, end } = range.kind === 'partial' ? range.range : { start: 0, end: size };
     headers['content-length'] = String(end - start);
     if (range.kind === 'partial') headers['content-range'] = `bytes ${start}-${end - 1}/${size}`;
     const status = range.kind === 'partial' ? 206 : 200;
     if (end === start) return new Response(null, { status, headers });
     // HEAD reads too: its 200 with `immutable` claims the same bytes a GET would send.
-    const { body } = await verifiedBody(() => storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start }), request.method !== 'HEAD');
+    const { body } = await verifiedBody(
+      () => storage.cat(cid, { path: innerPath || undefined, offset: start, length: end - start }),
+      request.method !== 'HEAD',
+    );
     return new Response(body, { status, headers });
   } catch (error) {
     const damaged = integrityFailureOf(error);
     if (damaged) {
-      console.error(`[gateway] /ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}: stored block ${damaged.cid} does not match its CID (${damaged.reason}); answered 502`);
-      return text(502, `The stored block ${damaged.cid} does not match its CID (${damaged.reason}), so nothing of /ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''} was served. The node's copy is damaged; see /api/health.`, { 'cache-control': 'no-store' });
+      console.error(
+        `[gateway] /ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''}: stored block ${damaged.cid} does not match its CID (${damaged.reason}); answered 502`,
+      );
+      return text(
+        502,
+        `The stored block ${damaged.cid} does not match its CID (${damaged.reason}), so nothing of /ipfs/${cid.toString()}${innerPath ? '/' + innerPath : ''} was served. The node's copy is damaged; see /api/health.`,
+        { 'cache-control': 'no-store' },
+      );
     }
     if (error instanceof ContentNotFoundError) return text(404, error.message);
     if (error instanceof ShardedDirectoryError) return text(501, error.message);
-    if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return text(404, `Nothing readable at /ipfs/${cid.toString()}/${innerPath}: ${error.message}`);
+    if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name))
+      return text(404, `Nothing readable at /ipfs/${cid.toString()}/${innerPath}: ${error.message}`);
     throw error;
   }
 }
 
 /** `?format=raw` / `Accept: application/vnd.ipld.raw`: the one block, whose SHA-256 the client checks against the CID. */
-async function rawBlockResponse(storage: IpfsStorage, request: { method: string; headers: Headers }, cid: CID): Promise<Response> {
+async function rawBlockResponse(
+  storage: IpfsStorage,
+  request: { method: string; headers: Headers },
+  cid: CID,
+): Promise<Response> {
   const etag = `"${cid.toString()}.raw"`;
   const headers: Record<string, string> = {
     ...BASE_HEADERS,
@@ -213,7 +272,8 @@ async function rawBlockResponse(storage: IpfsStorage, request: { method: string;
     'x-ipfs-path': `/ipfs/${cid.toString()}`,
     'x-ipfs-roots': cid.toString(),
   };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+  if (request.headers.get('if-none-match') === etag)
+    return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
   const bytes = await storage.getBlock(cid);
   headers['content-length'] = String(bytes.byteLength);
   headers['cache-control'] = IMMUTABLE;
@@ -224,11 +284,21 @@ async function rawBlockResponse(storage: IpfsStorage, request: { method: string;
  * `?format=car` / `Accept: application/vnd.ipld.car`: a CARv1 whose blocks the client checks one by one, with the
  * blocks that lead along the path first and then the terminal element's blocks by `dag-scope` (lib/ipfs/trustless.ts).
  */
-async function carResponse(storage: IpfsStorage, request: { method: string; headers: Headers }, cid: CID, segments: readonly string[], scope: DagScope): Promise<Response> {
+async function carResponse(
+  storage: IpfsStorage,
+  request: { method: string; headers: Headers },
+  cid: CID,
+  segments: readonly string[],
+  scope: DagScope,
+): Promise<Response> {
   const ipfsPath = `/ipfs/${cid.toString()}${segments.length ? '/' + segments.map(encodeURIComponent).join('/') : ''}`;
   const etag = `"${cid.toString()}${segments.length ? '/' + segments.join('/') : ''}.car.v1.dfs.n.${scope}"`;
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
-  const { body, length } = await verifiedBody(() => carStream(cid, dagBlocks(storage, cid, segments, scope)), request.method !== 'HEAD');
+  if (request.headers.get('if-none-match') === etag)
+    return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+  const { body, length } = await verifiedBody(
+    () => carStream(cid, dagBlocks(storage, cid, segments, scope)),
+    request.method !== 'HEAD',
+  );
   const headers: Record<string, string> = {
     ...BASE_HEADERS,
     'content-type': CAR_RESPONSE_TYPE,

@@ -82,10 +82,14 @@ describe('HeliaStorage', () => {
       { path: 'metadata.json', content: enc.encode('{"name":"old"}') },
     ];
     // Written as the previous HeliaStorage did: one file per block and per datastore key.
-    const old = await createHeliaLight({ blockstore: new FsBlockstore(path.join(repo, 'blocks')), datastore: new FsDatastore(path.join(repo, 'datastore')) });
+    const old = await createHeliaLight({
+      blockstore: new FsBlockstore(path.join(repo, 'blocks')),
+      datastore: new FsDatastore(path.join(repo, 'datastore')),
+    });
     await old.start();
     let root: CID | undefined;
-    for await (const entry of unixfs(old).addAll(files, { ...unixfsImportOptions(), wrapWithDirectory: true })) if (entry.path === '') root = entry.cid;
+    for await (const entry of unixfs(old).addAll(files, { ...unixfsImportOptions(), wrapWithDirectory: true }))
+      if (entry.path === '') root = entry.cid;
     for await (const _ of old.pins.add(root!)) {
       // pinned block
     }
@@ -134,8 +138,19 @@ describe('HeliaStorage', () => {
       }
       await pack.seal();
       // A walk that dies at the first leaf, as a crash would: the root's block record is written, the pin record not.
-      const dying = { has: (): boolean => { throw new Error('crash'); }, get: (cid: CID) => pack.get(cid) };
-      await expect((async () => { for await (const _ of storage.helia.pins.add(root, { walker: dagWalker(dying) })) { /* walk */ } })()).rejects.toThrow('crash');
+      const dying = {
+        has: (): boolean => {
+          throw new Error('crash');
+        },
+        get: (cid: CID) => pack.get(cid),
+      };
+      await expect(
+        (async () => {
+          for await (const _ of storage.helia.pins.add(root, { walker: dagWalker(dying) })) {
+            /* walk */
+          }
+        })(),
+      ).rejects.toThrow('crash');
       expect(await storage.helia.pins.isPinned(root)).toBe(true);
       expect(await storage.isPinned(root)).toBe(false);
       await storage.pin(root);

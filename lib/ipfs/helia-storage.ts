@@ -19,14 +19,26 @@ import { IntegrityLog, recheckFailures, type IntegrityFailure } from './block-in
 import { dagWalker } from './dag-walker';
 import { LmdbDatastore } from './lmdb-datastore';
 import { listQuarantined, PackBlockstore, type QuarantinedPack } from './pack-blockstore';
-import { ContentNotFoundError, entryFromStat, readAll, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
+import {
+  ContentNotFoundError,
+  entryFromStat,
+  readAll,
+  type Entry,
+  type FolderFile,
+  type IpfsStorage,
+  type PinnedFolder,
+  type ReadOptions,
+} from './storage';
 import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
 import { VerifyingBlockstore } from './verifying-blockstore';
 
 /** The IPFS folder exists but is not a Helia repository. Never wiped automatically. */
 export class DamagedIpfsRepoError extends Error {
   override name = 'DamagedIpfsRepoError';
-  constructor(readonly repoDir: string, reason: string) {
+  constructor(
+    readonly repoDir: string,
+    reason: string,
+  ) {
     super(`The IPFS folder ${repoDir} looks damaged (${reason}). Nothing was deleted. Move it aside to start empty.`);
   }
 }
@@ -100,7 +112,10 @@ export class HeliaStorage implements IpfsStorage {
     const unexpected = names.filter((n) => !known.has(n));
     const legacy = names.includes(REPO_ENTRIES.legacyBlocks);
     if (unexpected.length > 0 || (names.length > 0 && !legacy && !names.includes(REPO_ENTRIES.packs))) {
-      throw new DamagedIpfsRepoError(repoDir, `expected ${REPO_ENTRIES.packs}/ and ${REPO_ENTRIES.datastore}/, found ${names.slice(0, 5).join(', ')}`);
+      throw new DamagedIpfsRepoError(
+        repoDir,
+        `expected ${REPO_ENTRIES.packs}/ and ${REPO_ENTRIES.datastore}/, found ${names.slice(0, 5).join(', ')}`,
+      );
     }
     mkdirSync(repoDir, { recursive: true });
     const packsDir = path.join(repoDir, REPO_ENTRIES.packs);
@@ -115,7 +130,10 @@ export class HeliaStorage implements IpfsStorage {
       const helia = network
         ? withBitswap(
             withLibp2pLight(light, {
-              addresses: { listen: network.listen, ...(network.announce?.length ? { announce: network.announce } : {}) },
+              addresses: {
+                listen: network.listen,
+                ...(network.announce?.length ? { announce: network.announce } : {}),
+              },
               transports: [tcp()],
               connectionEncrypters: [noise()],
               streamMuxers: [yamux()],
@@ -126,7 +144,16 @@ export class HeliaStorage implements IpfsStorage {
       await helia.start();
       // The peer key a networked node creates on first start is in the datastore: keep it.
       datastore.flush();
-      return new HeliaStorage(helia, unixfs(helia), blocks, datastore, lmdb, network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined, packsDir, integrity);
+      return new HeliaStorage(
+        helia,
+        unixfs(helia),
+        blocks,
+        datastore,
+        lmdb,
+        network ? (helia as typeof helia & { libp2p: Libp2p }).libp2p : undefined,
+        packsDir,
+        integrity,
+      );
     } catch (error) {
       await blocks.close().catch(() => undefined);
       await lmdb.close();
@@ -138,9 +165,13 @@ export class HeliaStorage implements IpfsStorage {
     const results: Record<string, { cid: CID; size: number }> = {};
     let root: CID | undefined;
     const source: ImportCandidate[] = files.map((f) => ({ path: f.path, content: f.content }));
-    for await (const entry of importer(source, this.writer(options.signal), { ...unixfsImportOptions(), wrapWithDirectory: true })) {
+    for await (const entry of importer(source, this.writer(options.signal), {
+      ...unixfsImportOptions(),
+      wrapWithDirectory: true,
+    })) {
       if (entry.path === '') root = entry.cid;
-      else if (entry.path && entry.unixfs?.type !== 'directory') results[entry.path] = { cid: entry.cid, size: Number(entry.size) };
+      else if (entry.path && entry.unixfs?.type !== 'directory')
+        results[entry.path] = { cid: entry.cid, size: Number(entry.size) };
     }
     if (!root) throw new Error('Helia produced no root CID for the folder');
     await this.pin(root, options.signal);
@@ -149,7 +180,8 @@ export class HeliaStorage implements IpfsStorage {
 
   async addBytes(content: Uint8Array, options: { signal?: AbortSignal } = {}): Promise<CID> {
     let root: CID | undefined;
-    for await (const entry of importer([{ content }], this.writer(options.signal), unixfsImportOptions())) root = entry.cid;
+    for await (const entry of importer([{ content }], this.writer(options.signal), unixfsImportOptions()))
+      root = entry.cid;
     if (!root) throw new Error('Helia produced no CID for the bytes');
     await this.pin(root, options.signal);
     return root;
@@ -241,7 +273,11 @@ export class HeliaStorage implements IpfsStorage {
  * Moves a repository written with blockstore-fs and datastore-fs (one file per block) into packs and LMDB. The old
  * folders are kept, renamed, for the owner to delete: nothing is removed.
  */
-async function migrateFromBlockstoreFs(repoDir: string, blocks: PackBlockstore, datastore: LmdbDatastore): Promise<void> {
+async function migrateFromBlockstoreFs(
+  repoDir: string,
+  blocks: PackBlockstore,
+  datastore: LmdbDatastore,
+): Promise<void> {
   const oldBlocks = new FsBlockstore(path.join(repoDir, REPO_ENTRIES.legacyBlocks));
   await oldBlocks.open();
   for await (const { cid, bytes } of oldBlocks.getAll()) await blocks.put(cid, bytes);

@@ -3,7 +3,15 @@ import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { CID } from 'multiformats/cid';
 import { IntegrityLog, recheckFailures, verifyBlock, type IntegrityFailure } from './block-integrity';
 import { isTransientError, withRetry } from './retry';
-import { ContentNotFoundError, entryFromStat, type Entry, type FolderFile, type IpfsStorage, type PinnedFolder, type ReadOptions } from './storage';
+import {
+  ContentNotFoundError,
+  entryFromStat,
+  type Entry,
+  type FolderFile,
+  type IpfsStorage,
+  type PinnedFolder,
+  type ReadOptions,
+} from './storage';
 import { UNIXFS_SETTINGS } from './unixfs-settings';
 import { BaseError } from '../errors/base';
 
@@ -66,7 +74,11 @@ export class KuboStorage implements IpfsStorage {
     const results: PinnedFolder['files'] = {};
     let root: CID | undefined;
     const source = files.map((f) => ({ path: f.path, content: f.content }));
-    for await (const entry of this.client.addAll(source, { ...KUBO_ADD_OPTIONS, wrapWithDirectory: true, signal: options.signal })) {
+    for await (const entry of this.client.addAll(source, {
+      ...KUBO_ADD_OPTIONS,
+      wrapWithDirectory: true,
+      signal: options.signal,
+    })) {
       if (entry.path === '') root = entry.cid;
       else if (files.some((f) => f.path === entry.path)) results[entry.path] = { cid: entry.cid, size: entry.size };
     }
@@ -83,7 +95,9 @@ export class KuboStorage implements IpfsStorage {
     try {
       const entry = await this.export(cid, options.path, options.signal);
       const type = entry.type === 'directory' ? 'directory' : 'file';
-      return await entryFromStat({ type, cid: entry.cid, size: entry.size }, () => (entry.type === 'directory' ? entry.entries({ signal: options.signal }) : emptyListing()));
+      return await entryFromStat({ type, cid: entry.cid, size: entry.size }, () =>
+        entry.type === 'directory' ? entry.entries({ signal: options.signal }) : emptyListing(),
+      );
     } catch (error) {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
       throw error;
@@ -93,7 +107,8 @@ export class KuboStorage implements IpfsStorage {
   async *cat(cid: CID, options: ReadOptions = {}): AsyncIterable<Uint8Array> {
     try {
       const entry = await this.export(cid, options.path, options.signal);
-      if (entry.type !== 'file' && entry.type !== 'raw') throw new NotAFileError(`${ipfsPath(cid, options.path)} is a ${entry.type}, not a file`);
+      if (entry.type !== 'file' && entry.type !== 'raw')
+        throw new NotAFileError(`${ipfsPath(cid, options.path)} is a ${entry.type}, not a file`);
       yield* entry.content({ offset: options.offset, length: options.length, signal: options.signal });
     } catch (error) {
       if (notFound(error)) throw new ContentNotFoundError(cid.toString(), options.path);
@@ -113,7 +128,12 @@ export class KuboStorage implements IpfsStorage {
           throw error;
         }
       },
-      { attempts: 3, baseDelayMs: 50, retryable: (error) => !(error instanceof ContentNotFoundError) && isTransientError(error), signal: options.signal },
+      {
+        attempts: 3,
+        baseDelayMs: 50,
+        retryable: (error) => !(error instanceof ContentNotFoundError) && isTransientError(error),
+        signal: options.signal,
+      },
     );
     verifyBlock(cid, bytes, this.integrity);
     return bytes;

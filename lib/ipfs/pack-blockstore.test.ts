@@ -58,8 +58,11 @@ describe('PackBlockstore', () => {
       expect(read(reopened, b.cid)).toEqual(b.bytes);
     }
     const all = [];
-    for (const pair of reopened.getAll()) all.push({ cid: pair.cid, bytes: Buffer.concat([...(pair.bytes as Generator<Uint8Array>)]) });
-    expect(all.map((p) => p.cid.multihash.bytes).sort(Buffer.compare)).toEqual(blocks.map((b) => b.cid.multihash.bytes).sort(Buffer.compare));
+    for (const pair of reopened.getAll())
+      all.push({ cid: pair.cid, bytes: Buffer.concat([...(pair.bytes as Generator<Uint8Array>)]) });
+    expect(all.map((p) => p.cid.multihash.bytes).sort(Buffer.compare)).toEqual(
+      blocks.map((b) => b.cid.multihash.bytes).sort(Buffer.compare),
+    );
     await reopened.close();
   });
 
@@ -109,7 +112,11 @@ describe('PackBlockstore', () => {
       await store.close();
       process.stdout.write('sealed\\n');
     `;
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, folder, b.cid.toString()], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', child, folder, b.cid.toString()],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     let stderr = '';
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -142,7 +149,7 @@ describe('PackBlockstore', () => {
     await reopened.close();
   });
 
-  it('removes the unfinished pack of a writer killed mid-pin (kill -9), keeps a live writer\'s, and opens the rest', async () => {
+  it("removes the unfinished pack of a writer killed mid-pin (kill -9), keeps a live writer's, and opens the rest", async () => {
     const folder = path.join(dir, 'killed');
     const kept = await sealedBlockIn(folder, 45);
     const child = `
@@ -158,7 +165,9 @@ describe('PackBlockstore', () => {
       process.stdout.write('writing\\n');
       await new Promise(() => {});
     `;
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, folder], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     await new Promise<void>((resolve, reject) => {
       proc.stdout.once('data', () => resolve());
@@ -189,7 +198,10 @@ describe('PackBlockstore', () => {
     const folder = path.join(dir, 'damaged');
     const kept = await sealedBlockIn(folder, 49);
     const b = await sealedBlockIn(folder, 50);
-    const name = (await readdir(folder)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    const name = (await readdir(folder))
+      .filter((n) => n.endsWith('.pack'))
+      .sort()
+      .at(-1)!;
     const file = path.join(folder, name);
     const bytes = await readFile(file);
     bytes[b.bytes.byteLength + 3]! ^= 0xff; // inside the index, just after the block data
@@ -200,7 +212,9 @@ describe('PackBlockstore', () => {
     expect(reopened.has(b.cid)).toBe(false);
     await reopened.close();
     const movedTo = path.join(folder, QUARANTINE_FOLDER, name);
-    expect(seen).toEqual([{ pack: name, movedTo, reason: 'index checksum mismatch', blocks: 1, at: expect.any(String) }]);
+    expect(seen).toEqual([
+      { pack: name, movedTo, reason: 'index checksum mismatch', blocks: 1, at: expect.any(String) },
+    ]);
     expect(await readFile(movedTo)).toEqual(bytes); // moved, not deleted or rewritten
     expect(await readdir(folder)).not.toContain(name);
     expect(listQuarantined(folder)).toEqual(seen); // every process, every later start, sees what was lost
@@ -210,7 +224,10 @@ describe('PackBlockstore', () => {
     const folder = path.join(dir, 'truncated');
     const kept = await sealedBlockIn(folder, 51);
     const lost = await sealedBlockIn(folder, 52);
-    const name = (await readdir(folder)).filter((n) => n.endsWith('.pack')).sort().at(-1)!;
+    const name = (await readdir(folder))
+      .filter((n) => n.endsWith('.pack'))
+      .sort()
+      .at(-1)!;
     await truncate(path.join(folder, name), 600); // a crash or a full disk cut it inside its block data
     const reopened = new PackBlockstore(folder);
     expect(read(reopened, kept.cid)).toEqual(kept.bytes);

@@ -6,7 +6,22 @@
  * The comparison with blockstore-fs was not re-run since; re-measure before adding features here.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writev } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writev,
+} from 'node:fs';
 import path from 'node:path';
 import { BaseBlockstore } from 'blockstore-core';
 import type { InputPair, Pair } from 'interface-blockstore';
@@ -147,7 +162,10 @@ export class PackBlockstore extends BaseBlockstore {
   private readonly writeBatchBytes: number;
   private readonly onQuarantine: (pack: QuarantinedPack) => void;
 
-  constructor(private readonly dir: string, options: PackBlockstoreOptions = {}) {
+  constructor(
+    private readonly dir: string,
+    options: PackBlockstoreOptions = {},
+  ) {
     super();
     this.writeBatchBytes = options.writeBatchBytes ?? 2 ** 20;
     this.onQuarantine = options.onQuarantine ?? (() => {});
@@ -164,7 +182,10 @@ export class PackBlockstore extends BaseBlockstore {
     return cid;
   }
 
-  override async *putMany(source: Iterable<InputPair> | AsyncIterable<InputPair>, options?: AbortOptions): AsyncGenerator<CID> {
+  override async *putMany(
+    source: Iterable<InputPair> | AsyncIterable<InputPair>,
+    options?: AbortOptions,
+  ): AsyncGenerator<CID> {
     for await (const { cid, bytes } of source) yield await this.put(cid, bytes, options);
   }
 
@@ -202,7 +223,12 @@ export class PackBlockstore extends BaseBlockstore {
     for (const [key, location] of [...this.index]) {
       options?.signal?.throwIfAborted();
       const bytes = this.read(location);
-      yield { cid: CID.createV1(raw.code, Digest.decode(Buffer.from(key, 'base64'))), bytes: (function* () { yield bytes; })() };
+      yield {
+        cid: CID.createV1(raw.code, Digest.decode(Buffer.from(key, 'base64'))),
+        bytes: (function* () {
+          yield bytes;
+        })(),
+      };
     }
   }
 
@@ -314,7 +340,11 @@ export class PackBlockstore extends BaseBlockstore {
     // Time first so names sort by creation across processes; pid and a counter keep them unique.
     const name = `${Date.now().toString(36).padStart(10, '0')}-${process.pid}-${(packSequence++).toString(36)}.pack`;
     const file = path.join(this.dir, name);
-    const fd = openSync(`${file}.tmp`, constants.O_CREAT | constants.O_EXCL | constants.O_RDWR | constants.O_DSYNC, 0o644);
+    const fd = openSync(
+      `${file}.tmp`,
+      constants.O_CREAT | constants.O_EXCL | constants.O_RDWR | constants.O_DSYNC,
+      0o644,
+    );
     return { file, fd, size: 0, entries: [], batch: [], batchStart: 0, writes: [] };
   }
 
@@ -330,7 +360,8 @@ export class PackBlockstore extends BaseBlockstore {
     let done = 0;
     while (done < location.length) {
       const n = readSync(fd, out, done, location.length - done, location.offset + done);
-      if (n === 0) throw new DamagedPackError(location.pack.file, `block at ${location.offset} ends past the end of the file`);
+      if (n === 0)
+        throw new DamagedPackError(location.pack.file, `block at ${location.offset} ends past the end of the file`);
       done += n;
     }
     return out;
@@ -355,7 +386,9 @@ export class PackBlockstore extends BaseBlockstore {
     // same tick would not change it, so a time less than two ticks old is not trusted to mean "nothing new" next
     // time. (At 100 ms, misses in a folder of 2,000 packs listed it each time: 561 us apiece instead of 21 us.)
     this.folderStamp = BigInt(Date.now()) * 1_000_000n - stamp > FOLDER_TICK_NS ? stamp : -1n;
-    const names = readdirSync(this.dir).filter((n) => n.endsWith('.pack') && !this.loaded.has(n)).sort();
+    const names = readdirSync(this.dir)
+      .filter((n) => n.endsWith('.pack') && !this.loaded.has(n))
+      .sort();
     for (const name of names) {
       const pack: PackRef = { file: path.join(this.dir, name) };
       let entries: ReturnType<typeof readPackIndex>;
@@ -388,7 +421,13 @@ export class PackBlockstore extends BaseBlockstore {
       if (moveError instanceof Error && 'code' in moveError && moveError.code === 'ENOENT') return; // another process moved it first
       throw moveError;
     }
-    const record: QuarantinedPack = { pack: name, movedTo, reason: error.reason, blocks: error.blocks, at: new Date().toISOString() };
+    const record: QuarantinedPack = {
+      pack: name,
+      movedTo,
+      reason: error.reason,
+      blocks: error.blocks,
+      at: new Date().toISOString(),
+    };
     writeFileSync(`${movedTo}.json`, `${JSON.stringify(record, null, 2)}\n`);
     syncFolder(this.dir);
     this.onQuarantine(record);
@@ -427,7 +466,8 @@ export function readPackIndex(file: string): { key: Uint8Array; offset: number; 
     const indexOffset = Number(trailer.readBigUInt64LE(8));
     const indexLength = trailer.readUInt32LE(16);
     const count = trailer.readUInt32LE(20);
-    if (indexOffset + indexLength + TRAILER !== size) throw new DamagedPackError(file, 'index does not end at the trailer', count);
+    if (indexOffset + indexLength + TRAILER !== size)
+      throw new DamagedPackError(file, 'index does not end at the trailer', count);
     const index = Buffer.alloc(indexLength);
     readSync(fd, index, 0, indexLength, indexOffset);
     if (!createHash('sha256').update(index).digest().subarray(0, 8).equals(trailer.subarray(24, 32))) {
@@ -442,7 +482,8 @@ export function readPackIndex(file: string): { key: Uint8Array; offset: number; 
       const offset = Number(index.readBigUInt64LE(at));
       const length = index.readInt32LE(at + 8);
       at += 12;
-      if (length !== TOMBSTONE && offset + length > indexOffset) throw new DamagedPackError(file, `entry ${i} points past the block data`, count);
+      if (length !== TOMBSTONE && offset + length > indexOffset)
+        throw new DamagedPackError(file, `entry ${i} points past the block data`, count);
       entries.push({ key, offset, length });
     }
     if (at !== indexLength) throw new DamagedPackError(file, 'index length does not match its entries', count);

@@ -1,4 +1,9 @@
-import { Configuration, RemotePinningServiceClient, Status, type PinStatus } from '@ipfs-shipyard/pinning-service-client';
+import {
+  Configuration,
+  RemotePinningServiceClient,
+  Status,
+  type PinStatus,
+} from '@ipfs-shipyard/pinning-service-client';
 import type { CID } from 'multiformats/cid';
 import type { IntegrityFailure } from './block-integrity';
 import { PermanentError } from './retry';
@@ -80,7 +85,11 @@ export class PinningServiceStorage implements IpfsStorage {
     private readonly options: PinningServiceOptions,
   ) {
     this.client = new RemotePinningServiceClient(
-      new Configuration({ endpointUrl: options.endpointUrl, accessToken: options.accessToken, ...(options.fetch ? { fetchApi: options.fetch } : {}) }),
+      new Configuration({
+        endpointUrl: options.endpointUrl,
+        accessToken: options.accessToken,
+        ...(options.fetch ? { fetchApi: options.fetch } : {}),
+      }),
     );
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.timeoutMs = options.timeoutMs ?? 600_000;
@@ -110,16 +119,24 @@ export class PinningServiceStorage implements IpfsStorage {
           `the local IPFS node is offline, so the pinning service could not fetch ${cid} from it: set IPFS_LISTEN (and IPFS_ANNOUNCE for a public address) or KUBO_RPC_URL`,
         );
       }
-      let status = await this.client.pinsPost({ pin: { cid: cid.toString(), name: `motif:${cid.toString()}`, origins, meta: { app: 'motif' } } }, { signal });
+      let status = await this.client.pinsPost(
+        { pin: { cid: cid.toString(), name: `motif:${cid.toString()}`, origins, meta: { app: 'motif' } } },
+        { signal },
+      );
       const deadline = Date.now() + this.timeoutMs;
       while (status.status === Status.Queued || status.status === Status.Pinning) {
-        if (Date.now() > deadline) throw new RemotePinTimeoutError(`the pinning service did not pin ${cid} within ${this.timeoutMs} ms (request ${status.requestid})`);
+        if (Date.now() > deadline)
+          throw new RemotePinTimeoutError(
+            `the pinning service did not pin ${cid} within ${this.timeoutMs} ms (request ${status.requestid})`,
+          );
         await new Promise((r) => setTimeout(r, this.pollIntervalMs));
         signal?.throwIfAborted();
         status = await this.client.pinsRequestidGet({ requestid: status.requestid }, { signal });
       }
       if (status.status !== Status.Pinned) {
-        throw new RemotePinFailedError(`the pinning service failed to pin ${cid}: ${status.info?.status_details ?? status.status}`);
+        throw new RemotePinFailedError(
+          `the pinning service failed to pin ${cid}: ${status.info?.status_details ?? status.status}`,
+        );
       }
       return status;
     } catch (error) {

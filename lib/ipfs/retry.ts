@@ -31,7 +31,10 @@ export class RetriesExhaustedError extends BaseError {
     readonly errors: unknown[],
   ) {
     const last = errors[errors.length - 1];
-    super(`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${last instanceof Error ? last.message : String(last)}`, { cause: last });
+    super(
+      `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${last instanceof Error ? last.message : String(last)}`,
+      { cause: last },
+    );
   }
 }
 
@@ -50,15 +53,21 @@ export function isTransientError(error: unknown): boolean {
   const status = httpStatusOf(error);
   if (status !== undefined) return status === 408 || status === 425 || status === 429 || status >= 500;
   const code = 'code' in error ? error.code : undefined;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'].includes(code)) return true;
-  if (error.cause !== undefined && error.cause !== error) return isTransientError(error.cause) || /fetch failed|socket|network|timeout/i.test(error.message);
+  if (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'].includes(code)
+  )
+    return true;
+  if (error.cause !== undefined && error.cause !== error)
+    return isTransientError(error.cause) || /fetch failed|socket|network|timeout/i.test(error.message);
   return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|network|timed? ?out/i.test(error.message);
 }
 
 /** The HTTP status carried by an error of kubo-rpc-client (`response.status`) or the pinning client (`response.status`). */
 export function httpStatusOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const response = 'response' in error && typeof error.response === 'object' && error.response !== null ? error.response : undefined;
+  const response =
+    'response' in error && typeof error.response === 'object' && error.response !== null ? error.response : undefined;
   const status = response && 'status' in response ? response.status : 'status' in error ? error.status : undefined;
   return typeof status === 'number' ? status : undefined;
 }

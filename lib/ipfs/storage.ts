@@ -13,8 +13,7 @@ export type PinnedFolder = {
 };
 
 export type Entry =
-  | { type: 'file'; cid: CID; size: number }
-  | { type: 'directory'; cid: CID; entries: { name: string; cid: CID }[] };
+  { type: 'file'; cid: CID; size: number } | { type: 'directory'; cid: CID; entries: { name: string; cid: CID }[] };
 
 export type ReadOptions = { path?: string; offset?: number; length?: number; signal?: AbortSignal };
 
@@ -49,7 +48,10 @@ export interface IpfsStorage {
 /** The CID (or a path inside it) is not held by this node. */
 export class ContentNotFoundError extends BaseError {
   override name = 'ContentNotFoundError';
-  constructor(readonly cid: string, readonly path?: string) {
+  constructor(
+    readonly cid: string,
+    readonly path?: string,
+  ) {
     super(`No content at ${cid}${path ? '/' + path : ''}`);
   }
 }

@@ -47,13 +47,17 @@ function request(pathAndQuery: string, headers: Record<string, string> = {}, met
 }
 
 /** Blocks of a CAR, each checked against its CID here (sha2-256 of its bytes equals the CID's digest). */
-async function verifiedCarBlocks(bytes: Uint8Array): Promise<{ roots: CID[]; blocks: Map<string, Uint8Array>; order: CID[] }> {
+async function verifiedCarBlocks(
+  bytes: Uint8Array,
+): Promise<{ roots: CID[]; blocks: Map<string, Uint8Array>; order: CID[] }> {
   const iterator = await CarBlockIterator.fromBytes(bytes);
   const blocks = new Map<string, Uint8Array>();
   const order: CID[] = [];
   for await (const { cid, bytes: block } of iterator) {
     expect(cid.multihash.code).toBe(0x12);
-    expect(Buffer.from(createHash('sha256').update(block).digest()).equals(Buffer.from(cid.multihash.digest))).toBe(true);
+    expect(Buffer.from(createHash('sha256').update(block).digest()).equals(Buffer.from(cid.multihash.digest))).toBe(
+      true,
+    );
     expect(blocks.has(cid.toString())).toBe(false); // dups=n
     blocks.set(cid.toString(), block);
     order.push(cid);
@@ -66,7 +70,9 @@ describe('?format=car / Accept: application/vnd.ipld.car', () => {
     const res = await gatewayResponse(storage, request(`/ipfs/${root}?format=car`), root.toString(), []);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.ipld.car; version=1; order=dfs; dups=n');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${root}.car"; filename*=UTF-8''${root}.car`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="${root}.car"; filename*=UTF-8''${root}.car`,
+    );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/);
     expect(res.headers.get('vary')).toBe('Accept');
@@ -78,7 +84,13 @@ describe('?format=car / Accept: application/vnd.ipld.car', () => {
     expect(order[0]?.toString()).toBe(root.toString());
     // Root + provenance folder + 4 files; audio.wav is 3 leaves and its own node.
     expect(blocks.size).toBe(1 + 1 + 4 + 3);
-    const store = { get: async function* (cid: CID) { const b = blocks.get(cid.toString()); if (!b) throw new Error(`not in the CAR: ${cid}`); yield b; } };
+    const store = {
+      get: async function* (cid: CID) {
+        const b = blocks.get(cid.toString());
+        if (!b) throw new Error(`not in the CAR: ${cid}`);
+        yield b;
+      },
+    };
     const rebuilt = [];
     for (const file of files) {
       const entry = await exporter(`${root}/${file.path}`, store);
@@ -91,15 +103,44 @@ describe('?format=car / Accept: application/vnd.ipld.car', () => {
   });
 
   it('answers the Accept header the same as the query, and refuses CAR versions other than 1 and entity-bytes', async () => {
-    const byQuery = new Uint8Array(await (await gatewayResponse(storage, request(`/ipfs/${root}?format=car`), root.toString(), [])).arrayBuffer());
-    const byAccept = await gatewayResponse(storage, request(`/ipfs/${root}`, { accept: 'application/vnd.ipld.car; version=1' }), root.toString(), []);
+    const byQuery = new Uint8Array(
+      await (await gatewayResponse(storage, request(`/ipfs/${root}?format=car`), root.toString(), [])).arrayBuffer(),
+    );
+    const byAccept = await gatewayResponse(
+      storage,
+      request(`/ipfs/${root}`, { accept: 'application/vnd.ipld.car; version=1' }),
+      root.toString(),
+      [],
+    );
     expect(byAccept.headers.get('content-type')).toMatch(/^application\/vnd\.ipld\.car; version=1/);
     expect(Buffer.from(await byAccept.arrayBuffer()).equals(Buffer.from(byQuery))).toBe(true);
-    expect((await gatewayResponse(storage, request(`/ipfs/${root}`, { accept: 'application/vnd.ipld.car; version=2' }), root.toString(), [])).status).toBe(400);
-    expect((await gatewayResponse(storage, request(`/ipfs/${root}?format=car&car-version=2`), root.toString(), [])).status).toBe(400);
-    expect((await gatewayResponse(storage, request(`/ipfs/${root}/audio.wav?format=car&entity-bytes=0:99`), root.toString(), ['audio.wav'])).status).toBe(400);
+    expect(
+      (
+        await gatewayResponse(
+          storage,
+          request(`/ipfs/${root}`, { accept: 'application/vnd.ipld.car; version=2' }),
+          root.toString(),
+          [],
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await gatewayResponse(storage, request(`/ipfs/${root}?format=car&car-version=2`), root.toString(), [])).status,
+    ).toBe(400);
+    expect(
+      (
+        await gatewayResponse(
+          storage,
+          request(`/ipfs/${root}/audio.wav?format=car&entity-bytes=0:99`),
+          root.toString(),
+          ['audio.wav'],
+        )
+      ).status,
+    ).toBe(400);
     expect((await gatewayResponse(storage, request(`/ipfs/${root}?format=tar`), root.toString(), [])).status).toBe(400);
-    expect((await gatewayResponse(storage, request(`/ipfs/${root}?format=car&dag-scope=most`), root.toString(), [])).status).toBe(400);
+    expect(
+      (await gatewayResponse(storage, request(`/ipfs/${root}?format=car&dag-scope=most`), root.toString(), [])).status,
+    ).toBe(400);
   });
 
   it('follows a path: the blocks on the way, then the terminal element by dag-scope (block, entity, all)', async () => {
@@ -110,18 +151,29 @@ describe('?format=car / Accept: application/vnd.ipld.car', () => {
     };
     const manifest = (await storage.stat(root, { path: 'provenance/manifest.json' })).cid.toString();
     const provenance = (await storage.stat(root, { path: 'provenance' })).cid.toString();
-    expect(await blocksOf(`/ipfs/${root}/provenance/manifest.json?format=car&dag-scope=block`, ['provenance', 'manifest.json'])).toEqual([root.toString(), provenance, manifest]);
+    expect(
+      await blocksOf(`/ipfs/${root}/provenance/manifest.json?format=car&dag-scope=block`, [
+        'provenance',
+        'manifest.json',
+      ]),
+    ).toEqual([root.toString(), provenance, manifest]);
     // A directory as an entity is its own node, not its children.
     expect(await blocksOf(`/ipfs/${root}?format=car&dag-scope=entity`, [])).toEqual([root.toString()]);
     // A file as an entity is all of it.
     const audioEntity = await blocksOf(`/ipfs/${root}/audio.wav?format=car&dag-scope=entity`, ['audio.wav']);
     expect(audioEntity).toHaveLength(1 + 4);
     expect(audioEntity[1]).toBe((await storage.stat(root, { path: 'audio.wav' })).cid.toString());
-    expect(await blocksOf(`/ipfs/${root}/provenance?format=car`, ['provenance'])).toEqual([root.toString(), provenance, manifest]);
+    expect(await blocksOf(`/ipfs/${root}/provenance?format=car`, ['provenance'])).toEqual([
+      root.toString(),
+      provenance,
+      manifest,
+    ]);
   });
 
   it('404 for a path that is not there, before any CAR byte is sent', async () => {
-    const res = await gatewayResponse(storage, request(`/ipfs/${root}/nope.json?format=car`), root.toString(), ['nope.json']);
+    const res = await gatewayResponse(storage, request(`/ipfs/${root}/nope.json?format=car`), root.toString(), [
+      'nope.json',
+    ]);
     expect(res.status).toBe(404);
     expect(res.headers.get('cache-control')).toBeNull();
   });
@@ -139,10 +191,17 @@ describe('?format=raw / Accept: application/vnd.ipld.raw', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
     const block = new Uint8Array(await res.arrayBuffer());
     expect(res.headers.get('content-length')).toBe(String(block.byteLength));
-    expect(Buffer.from(createHash('sha256').update(block).digest()).equals(Buffer.from(root.multihash.digest))).toBe(true);
+    expect(Buffer.from(createHash('sha256').update(block).digest()).equals(Buffer.from(root.multihash.digest))).toBe(
+      true,
+    );
 
     const leaf = (await storage.stat(root, { path: 'metadata.json' })).cid;
-    const byAccept = await gatewayResponse(storage, request(`/ipfs/${leaf}`, { accept: 'application/vnd.ipld.raw' }), leaf.toString(), []);
+    const byAccept = await gatewayResponse(
+      storage,
+      request(`/ipfs/${leaf}`, { accept: 'application/vnd.ipld.raw' }),
+      leaf.toString(),
+      [],
+    );
     expect(new TextDecoder().decode(await byAccept.arrayBuffer())).toBe(new TextDecoder().decode(files[2]!.content));
     const head = await gatewayResponse(storage, request(`/ipfs/${leaf}?format=raw`, {}, 'HEAD'), leaf.toString(), []);
     expect(head.status).toBe(200);
@@ -151,11 +210,27 @@ describe('?format=raw / Accept: application/vnd.ipld.raw', () => {
   });
 
   it('400 with a path, 404 for a block not held, 400 for an identity CID, 304 for its ETag', async () => {
-    expect((await gatewayResponse(storage, request(`/ipfs/${root}/audio.wav?format=raw`), root.toString(), ['audio.wav'])).status).toBe(400);
+    expect(
+      (await gatewayResponse(storage, request(`/ipfs/${root}/audio.wav?format=raw`), root.toString(), ['audio.wav']))
+        .status,
+    ).toBe(400);
     const missing = CID.createV1(0x55, await sha256.digest(enc.encode('never added')));
-    expect((await gatewayResponse(storage, request(`/ipfs/${missing}?format=raw`), missing.toString(), [])).status).toBe(404);
+    expect(
+      (await gatewayResponse(storage, request(`/ipfs/${missing}?format=raw`), missing.toString(), [])).status,
+    ).toBe(404);
     const inline = CID.createV1(0x55, identity.digest(enc.encode('<script>alert(1)</script>')));
-    expect((await gatewayResponse(storage, request(`/ipfs/${inline}?format=raw`), inline.toString(), [])).status).toBe(400);
-    expect((await gatewayResponse(storage, request(`/ipfs/${root}?format=raw`, { 'if-none-match': `"${root}.raw"` }), root.toString(), [])).status).toBe(304);
+    expect((await gatewayResponse(storage, request(`/ipfs/${inline}?format=raw`), inline.toString(), [])).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await gatewayResponse(
+          storage,
+          request(`/ipfs/${root}?format=raw`, { 'if-none-match': `"${root}.raw"` }),
+          root.toString(),
+          [],
+        )
+      ).status,
+    ).toBe(304);
   });
 });

@@ -31,7 +31,11 @@ function mediaTypes(accept: string): { type: string; params: Map<string, string>
     const [type = '', ...params] = part.split(';').map((s) => s.trim());
     return {
       type: type.toLowerCase(),
-      params: new Map(params.map((p) => p.split('=').map((s) => s.trim().replace(/^"|"$/g, ''))).map(([k = '', v = '']) => [k.toLowerCase(), v])),
+      params: new Map(
+        params
+          .map((p) => p.split('=').map((s) => s.trim().replace(/^"|"$/g, '')))
+          .map(([k = '', v = '']) => [k.toLowerCase(), v]),
+      ),
     };
   });
 }
@@ -58,10 +62,15 @@ export function requestedFormat(query: URLSearchParams, accept: string | null): 
   }
   if (kind === null) return null;
   if (kind === 'raw') return { format: 'raw' };
-  if (carVersion !== null && carVersion !== '1') throw new TrustlessRequestError(`CAR version ${carVersion.slice(0, 10)} is not served here: only version 1`);
-  if (query.has('entity-bytes')) throw new TrustlessRequestError('entity-bytes is not supported here: ask for the whole entity (dag-scope=entity) or use a Range request on the file');
+  if (carVersion !== null && carVersion !== '1')
+    throw new TrustlessRequestError(`CAR version ${carVersion.slice(0, 10)} is not served here: only version 1`);
+  if (query.has('entity-bytes'))
+    throw new TrustlessRequestError(
+      'entity-bytes is not supported here: ask for the whole entity (dag-scope=entity) or use a Range request on the file',
+    );
   const scope = query.get('dag-scope') ?? 'all';
-  if (scope !== 'all' && scope !== 'entity' && scope !== 'block') throw new TrustlessRequestError(`dag-scope=${scope.slice(0, 20)} is not one of block, entity, all`);
+  if (scope !== 'all' && scope !== 'entity' && scope !== 'block')
+    throw new TrustlessRequestError(`dag-scope=${scope.slice(0, 20)} is not one of block, entity, all`);
   return { format: 'car', scope };
 }
 
@@ -85,7 +94,13 @@ function unixfsOf(bytes: Uint8Array): { node: dagPb.PBNode; unixfs: UnixFS | nul
  * node without its children (`entity`), or the whole DAG below it (`all`). Every block comes from
  * `storage.getBlock`, which has checked it against its CID. Throws ContentNotFoundError for a missing path.
  */
-export async function* dagBlocks(storage: IpfsStorage, root: CID, segments: readonly string[], scope: DagScope, signal?: AbortSignal): AsyncGenerator<Block> {
+export async function* dagBlocks(
+  storage: IpfsStorage,
+  root: CID,
+  segments: readonly string[],
+  scope: DagScope,
+  signal?: AbortSignal,
+): AsyncGenerator<Block> {
   let cid = root;
   for (let i = 0; i < segments.length; i++) {
     const bytes = await storage.getBlock(cid, { signal });
@@ -93,7 +108,10 @@ export async function* dagBlocks(storage: IpfsStorage, root: CID, segments: read
     const missing = new ContentNotFoundError(root.toString(), segments.join('/'));
     if (cid.code !== DAG_PB) throw missing;
     const { node, unixfs } = unixfsOf(bytes);
-    if (unixfs?.type === 'hamt-sharded-directory') throw new ShardedDirectoryError(`${cid.toString()} is a HAMT-sharded directory, which this gateway does not walk for CARs`);
+    if (unixfs?.type === 'hamt-sharded-directory')
+      throw new ShardedDirectoryError(
+        `${cid.toString()} is a HAMT-sharded directory, which this gateway does not walk for CARs`,
+      );
     if (unixfs?.type !== 'directory') throw missing;
     const link = node.Links.find((l) => l.Name === segments[i]);
     if (!link) throw missing;

@@ -19,7 +19,12 @@ const DAG_PB = 0x70;
 const UNIXFS_DIRECTORY = 1;
 const UNIXFS_FILE = 2;
 
-type DagNode = { cid: CID; /** cumulative size, as links record it */ size: number; /** file bytes below it */ fileSize: number; blockBytes: number };
+type DagNode = {
+  cid: CID;
+  /** cumulative size, as links record it */ size: number;
+  /** file bytes below it */ fileSize: number;
+  blockBytes: number;
+};
 type Link = { name: string; size: number; cid: CID };
 
 /** The root CID of one file's bytes. */
@@ -40,7 +45,10 @@ export async function fileLink(content: Uint8Array): Promise<FileLinkInfo> {
  * The root CID of a folder holding `files` at their relative paths ("a/b.json"). `known` holds links already derived
  * from those very byte arrays (fileLink), so a caller that derived each file's CID does not hash the files twice.
  */
-export async function folderCid(files: readonly { path: string; content: Uint8Array }[], known?: ReadonlyMap<Uint8Array, FileLinkInfo>): Promise<CID> {
+export async function folderCid(
+  files: readonly { path: string; content: Uint8Array }[],
+  known?: ReadonlyMap<Uint8Array, FileLinkInfo>,
+): Promise<CID> {
   type Dir = Map<string, Dir | Uint8Array>;
   const root: Dir = new Map();
   for (const file of files) {
@@ -59,7 +67,9 @@ export async function folderCid(files: readonly { path: string; content: Uint8Ar
   }
   const build = async (dir: Dir): Promise<DagNode> => {
     // dag-pb orders links by name bytes.
-    const names = [...dir.keys()].map((name) => ({ name, bytes: utf8.encode(name) })).sort((a, b) => compareBytes(a.bytes, b.bytes));
+    const names = [...dir.keys()]
+      .map((name) => ({ name, bytes: utf8.encode(name) }))
+      .sort((a, b) => compareBytes(a.bytes, b.bytes));
     const links: Link[] = [];
     for (const { name } of names) {
       const entry = dir.get(name)!;
@@ -68,7 +78,8 @@ export async function folderCid(files: readonly { path: string; content: Uint8Ar
     }
     const node = await dagPbNode(unixfsData(UNIXFS_DIRECTORY, []), links, 0);
     // Past this size the importer (and Kubo) shard a directory as a HAMT, which Motif's few-file folders never need.
-    if (node.blockBytes > UNIXFS_SETTINGS.chunkSize) throw new Error(`folderCid: a folder of ${links.length} entries would be sharded, which is not supported`);
+    if (node.blockBytes > UNIXFS_SETTINGS.chunkSize)
+      throw new Error(`folderCid: a folder of ${links.length} entries would be sharded, which is not supported`);
     return node;
   };
   return (await build(root)).cid;
@@ -80,7 +91,12 @@ async function fileNode(content: Uint8Array): Promise<DagNode> {
   // An empty file is one empty leaf.
   for (let at = 0; at < content.byteLength || (at === 0 && leaves.length === 0); at += chunk) {
     const bytes = content.subarray(at, Math.min(at + chunk, content.byteLength));
-    leaves.push({ cid: CID.createV1(raw.code, await sha256.digest(bytes)), size: bytes.byteLength, fileSize: bytes.byteLength, blockBytes: bytes.byteLength });
+    leaves.push({
+      cid: CID.createV1(raw.code, await sha256.digest(bytes)),
+      size: bytes.byteLength,
+      fileSize: bytes.byteLength,
+      blockBytes: bytes.byteLength,
+    });
   }
   // A one-chunk file is its leaf.
   if (leaves.length === 1) return leaves[0]!;
@@ -90,7 +106,13 @@ async function fileNode(content: Uint8Array): Promise<DagNode> {
     for (let i = 0; i < level.length; i += UNIXFS_SETTINGS.maxChildrenPerNode) {
       const children = level.slice(i, i + UNIXFS_SETTINGS.maxChildrenPerNode);
       const blockSizes = children.map((c) => c.fileSize);
-      parents.push(await dagPbNode(unixfsData(UNIXFS_FILE, blockSizes), children.map((c) => ({ name: '', size: c.size, cid: c.cid })), sum(blockSizes)));
+      parents.push(
+        await dagPbNode(
+          unixfsData(UNIXFS_FILE, blockSizes),
+          children.map((c) => ({ name: '', size: c.size, cid: c.cid })),
+          sum(blockSizes),
+        ),
+      );
     }
     level = parents;
   }
@@ -99,7 +121,12 @@ async function fileNode(content: Uint8Array): Promise<DagNode> {
 
 async function dagPbNode(data: Uint8Array, links: Link[], fileSize: number): Promise<DagNode> {
   const bytes = encodePbNode(data, links);
-  return { cid: CID.createV1(DAG_PB, await sha256.digest(bytes)), size: bytes.byteLength + sum(links.map((l) => l.size)), fileSize, blockBytes: bytes.byteLength };
+  return {
+    cid: CID.createV1(DAG_PB, await sha256.digest(bytes)),
+    size: bytes.byteLength + sum(links.map((l) => l.size)),
+    fileSize,
+    blockBytes: bytes.byteLength,
+  };
 }
 
 /** UnixFS `Data` message: Type = 1, filesize = 3, blocksizes = 4 (repeated, unpacked). */

@@ -67,11 +67,17 @@ export class VerifyingBlockstore extends BaseBlockstore {
     return this.inner.delete(cid, options);
   }
 
-  override putMany(source: Iterable<InputPair> | AsyncIterable<InputPair>, options?: AbortOptions): ReturnType<Blockstore['putMany']> {
+  override putMany(
+    source: Iterable<InputPair> | AsyncIterable<InputPair>,
+    options?: AbortOptions,
+  ): ReturnType<Blockstore['putMany']> {
     return this.inner.putMany(source, options);
   }
 
-  override deleteMany(source: Iterable<CID> | AsyncIterable<CID>, options?: AbortOptions): ReturnType<Blockstore['deleteMany']> {
+  override deleteMany(
+    source: Iterable<CID> | AsyncIterable<CID>,
+    options?: AbortOptions,
+  ): ReturnType<Blockstore['deleteMany']> {
     return this.inner.deleteMany(source, options);
   }
 }

@@ -16,13 +16,23 @@ export type LabelChain = {
    * Money in each split wallet not yet distributed, each split's Market credits (resale royalties the Market holds
    * until someone calls `Market.withdraw(split)`; ETH only), and each payee's SplitMain balance not yet withdrawn.
    */
-  pending(splitMain: Address, market: Address | null, splits: readonly Address[], payees: readonly Address[], tokens: readonly Address[]): Promise<PendingBalances>;
+  pending(
+    splitMain: Address,
+    market: Address | null,
+    splits: readonly Address[],
+    payees: readonly Address[],
+    tokens: readonly Address[],
+  ): Promise<PendingBalances>;
   /** The receipt's logs when `txHash` has been mined successfully and was sent by `from`; null otherwise. */
   confirmedFrom(txHash: Hex, from: Address): Promise<{ logs: ReceiptLog[] } | null>;
 };
 
 /** First block number in [0, latest] whose timestamp is >= `seconds` (latest + 1 when none), by binary search. */
-export async function firstBlockAtOrAfter(timestampOf: (n: bigint) => Promise<bigint>, latest: bigint, seconds: bigint): Promise<bigint> {
+export async function firstBlockAtOrAfter(
+  timestampOf: (n: bigint) => Promise<bigint>,
+  latest: bigint,
+  seconds: bigint,
+): Promise<bigint> {
   let lo = 0n;
   let hi = latest + 1n;
   while (lo < hi) {
@@ -33,7 +43,15 @@ export async function firstBlockAtOrAfter(timestampOf: (n: bigint) => Promise<bi
   return lo;
 }
 
-const erc20BalanceAbi = [{ type: 'function', name: 'balanceOf', stateMutability: 'view', inputs: [{ name: 'a', type: 'address' }], outputs: [{ name: '', type: 'uint256' }] }] as const;
+const erc20BalanceAbi = [
+  {
+    type: 'function',
+    name: 'balanceOf',
+    stateMutability: 'view',
+    inputs: [{ name: 'a', type: 'address' }],
+    outputs: [{ name: '', type: 'uint256' }],
+  },
+] as const;
 
 export function viemLabelChain(rpcUrl: string): LabelChain {
   const client: PublicClient = createPublicClient({ transport: http(rpcUrl) });
@@ -65,14 +83,50 @@ export function viemLabelChain(rpcUrl: string): LabelChain {
       for (const split of splits) {
         // Not yet credited to anyone: what the split's wallet holds, plus the rounding remainder SplitMain holds for
         // it until its next distribution (fewer units than the split has payees).
-        const held = (asset: Address) => client.readContract({ address: splitMain, abi: MOTIF_ABIS.SplitMain, functionName: 'heldOf', args: [split, asset] });
-        undistributed.push({ account: split, asset: 'ETH', wei: (await client.getBalance({ address: split })) + (await held(ZERO)) });
-        if (market) marketCredits.push({ account: split, asset: 'ETH', wei: await client.readContract({ address: market, abi: MOTIF_ABIS.Market, functionName: 'creditsOf', args: [split] }) });
-        for (const token of tokens) undistributed.push({ account: split, asset: token, wei: (await client.readContract({ address: token, abi: erc20BalanceAbi, functionName: 'balanceOf', args: [split] })) + (await held(token)) });
+        const held = (asset: Address) =>
+          client.readContract({
+            address: splitMain,
+            abi: MOTIF_ABIS.SplitMain,
+            functionName: 'heldOf',
+            args: [split, asset],
+          });
+        undistributed.push({
+          account: split,
+          asset: 'ETH',
+          wei: (await client.getBalance({ address: split })) + (await held(ZERO)),
+        });
+        if (market)
+          marketCredits.push({
+            account: split,
+            asset: 'ETH',
+            wei: await client.readContract({
+              address: market,
+              abi: MOTIF_ABIS.Market,
+              functionName: 'creditsOf',
+              args: [split],
+            }),
+          });
+        for (const token of tokens)
+          undistributed.push({
+            account: split,
+            asset: token,
+            wei:
+              (await client.readContract({
+                address: token,
+                abi: erc20BalanceAbi,
+                functionName: 'balanceOf',
+                args: [split],
+              })) + (await held(token)),
+          });
       }
       for (const payee of payees) {
         for (const asset of ['ETH' as const, ...tokens]) {
-          const wei = await client.readContract({ address: splitMain, abi: MOTIF_ABIS.SplitMain, functionName: 'balanceOf', args: [payee, asset === 'ETH' ? ZERO : asset] });
+          const wei = await client.readContract({
+            address: splitMain,
+            abi: MOTIF_ABIS.SplitMain,
+            functionName: 'balanceOf',
+            args: [payee, asset === 'ETH' ? ZERO : asset],
+          });
           unwithdrawn.push({ account: payee, asset, wei });
         }
       }

@@ -3,7 +3,10 @@ import { BaseError } from '../errors/base';
 export class NotALabelMemberError extends BaseError {
   override name = 'NotALabelMemberError';
   readonly status = 403;
-  constructor(readonly address: string, readonly labelId: string) {
+  constructor(
+    readonly address: string,
+    readonly labelId: string,
+  ) {
     super(`${address} is not a member of this label`);
   }
 }
@@ -12,7 +15,10 @@ export class NotALabelMemberError extends BaseError {
 export class LabelForbiddenError extends BaseError {
   override name = 'LabelForbiddenError';
   readonly status = 403;
-  constructor(readonly role: string, readonly action: string) {
+  constructor(
+    readonly role: string,
+    readonly action: string,
+  ) {
     super(`A ${role} may not ${action.replace('.', ': ')}`);
   }
 }
@@ -20,7 +26,10 @@ export class LabelForbiddenError extends BaseError {
 /** The request itself is wrong (HTTP 400 or 409), e.g. removing the last owner. */
 export class LabelRequestError extends BaseError {
   override name = 'LabelRequestError';
-  constructor(message: string, readonly status: 400 | 404 | 409 = 400) {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409 = 400,
+  ) {
     super(message);
   }
 }

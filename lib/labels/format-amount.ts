@@ -14,7 +14,12 @@ export function assetName(asset: string, native: Currency, token?: TokenInfo): s
  * An earnings amount for people: the native asset in the chain's currency, an ERC-20 in its own decimals and symbol
  * (read from the token), or in base units with the token's address while its decimals are unknown.
  */
-export function formatAssetAmount(baseUnits: string | bigint, asset: string, native: Currency, token?: TokenInfo): string {
+export function formatAssetAmount(
+  baseUnits: string | bigint,
+  asset: string,
+  native: Currency,
+  token?: TokenInfo,
+): string {
   const value = BigInt(baseUnits);
   if (asset === NATIVE_ASSET) return formatAmount(value, native);
   if (token) return formatAmount(value, token);

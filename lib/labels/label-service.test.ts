@@ -18,7 +18,17 @@ beforeAll(async () => {
   await prisma.track.deleteMany({ where: { chainId: CHAIN } });
   await prisma.track.createMany({
     data: ['11', '12', '13'].map((tokenId, i) => ({
-      chainId: CHAIN, tokenId, creator: i < 2 ? CREATOR : OWNER, owner: CREATOR, contentDigest: toHex(BigInt(tokenId), { size: 32 }), manifestDigest: toHex(0n, { size: 32 }), licence: 1, royaltyReceiver: CREATOR, royaltyBps: 500, mintedBlock: BigInt(i), mintedTx: '0x0',
+      chainId: CHAIN,
+      tokenId,
+      creator: i < 2 ? CREATOR : OWNER,
+      owner: CREATOR,
+      contentDigest: toHex(BigInt(tokenId), { size: 32 }),
+      manifestDigest: toHex(0n, { size: 32 }),
+      licence: 1,
+      royaltyReceiver: CREATOR,
+      royaltyBps: 500,
+      mintedBlock: BigInt(i),
+      mintedTx: '0x0',
     })),
   });
   labelId = (await createLabel(prisma, OWNER, 'North Sea Records')).id;
@@ -45,20 +55,35 @@ describe('label permissions', () => {
 describe('label service', () => {
   it('adds catalogue tracks by token id or by creator, for managers; refuses viewers and strangers', async () => {
     expect((await addToCatalogue(prisma, MANAGER, labelId, CHAIN, { tokenId: '13' })).added).toEqual(['13']);
-    expect((await addToCatalogue(prisma, MANAGER, labelId, CHAIN, { creator: CREATOR })).added.sort()).toEqual(['11', '12']);
+    expect((await addToCatalogue(prisma, MANAGER, labelId, CHAIN, { creator: CREATOR })).added.sort()).toEqual([
+      '11',
+      '12',
+    ]);
     expect(await prisma.labelCatalogueEntry.count({ where: { labelId } })).toBe(3);
-    await expect(addToCatalogue(prisma, VIEWER, labelId, CHAIN, { tokenId: '11' })).rejects.toBeInstanceOf(LabelForbiddenError);
-    await expect(addToCatalogue(prisma, STRANGER, labelId, CHAIN, { tokenId: '11' })).rejects.toBeInstanceOf(NotALabelMemberError);
-    await expect(addToCatalogue(prisma, MANAGER, labelId, CHAIN, { tokenId: '99' })).rejects.toThrow(/not an indexed Motif track/);
+    await expect(addToCatalogue(prisma, VIEWER, labelId, CHAIN, { tokenId: '11' })).rejects.toBeInstanceOf(
+      LabelForbiddenError,
+    );
+    await expect(addToCatalogue(prisma, STRANGER, labelId, CHAIN, { tokenId: '11' })).rejects.toBeInstanceOf(
+      NotALabelMemberError,
+    );
+    await expect(addToCatalogue(prisma, MANAGER, labelId, CHAIN, { tokenId: '99' })).rejects.toThrow(
+      /not an indexed Motif track/,
+    );
   });
 
   it('lets only owners invite and remove, and keeps the last owner', async () => {
-    await expect(inviteMember(prisma, MANAGER, labelId, STRANGER, 'viewer')).rejects.toBeInstanceOf(LabelForbiddenError);
-    await expect(inviteMember(prisma, OWNER, labelId, 'not-an-address', 'viewer')).rejects.toBeInstanceOf(LabelRequestError);
+    await expect(inviteMember(prisma, MANAGER, labelId, STRANGER, 'viewer')).rejects.toBeInstanceOf(
+      LabelForbiddenError,
+    );
+    await expect(inviteMember(prisma, OWNER, labelId, 'not-an-address', 'viewer')).rejects.toBeInstanceOf(
+      LabelRequestError,
+    );
     await expect(removeMember(prisma, OWNER, labelId, OWNER)).rejects.toThrow(/at least one owner/);
     await inviteMember(prisma, OWNER, labelId, STRANGER, 'viewer');
     await removeMember(prisma, OWNER, labelId, STRANGER);
-    await expect(recordSplitAction(prisma, STRANGER, labelId, 'split.update', { split: CREATOR, txHash: '0x1' })).rejects.toBeInstanceOf(NotALabelMemberError);
+    await expect(
+      recordSplitAction(prisma, STRANGER, labelId, 'split.update', { split: CREATOR, txHash: '0x1' }),
+    ).rejects.toBeInstanceOf(NotALabelMemberError);
     await recordSplitAction(prisma, MANAGER, labelId, 'split.update', { split: CREATOR, txHash: '0x1' });
   });
 

@@ -21,7 +21,13 @@ export async function lockMembers(tx: Tx, labelId: string): Promise<void> {
 }
 
 /** Refuses a change that would take the owner role from `current` when it is the label's only owner (call under lockMembers). */
-export async function keepAnOwner(tx: Tx, labelId: string, current: LabelRoleName, next: LabelRoleName | null, hint: string): Promise<void> {
+export async function keepAnOwner(
+  tx: Tx,
+  labelId: string,
+  current: LabelRoleName,
+  next: LabelRoleName | null,
+  hint: string,
+): Promise<void> {
   if (current !== 'owner' || next === 'owner') return;
   if ((await tx.labelMember.count({ where: { labelId, role: 'owner' } })) <= 1) {
     throw new LabelRequestError(`A label keeps at least one owner: ${hint}`, 409);
@@ -29,14 +35,27 @@ export async function keepAnOwner(tx: Tx, labelId: string, current: LabelRoleNam
 }
 
 /** The actor's role, or NotALabelMemberError; then LabelForbiddenError unless the role allows `action`. */
-export async function authorize(db: Tx | PrismaClient, labelId: string, actor: Address, action: LabelAction): Promise<LabelRoleName> {
-  const member = await db.labelMember.findUnique({ where: { labelId_address: { labelId, address: getAddress(actor) } } });
+export async function authorize(
+  db: Tx | PrismaClient,
+  labelId: string,
+  actor: Address,
+  action: LabelAction,
+): Promise<LabelRoleName> {
+  const member = await db.labelMember.findUnique({
+    where: { labelId_address: { labelId, address: getAddress(actor) } },
+  });
   if (!member) throw new NotALabelMemberError(actor, labelId);
   if (!can(member.role, action)) throw new LabelForbiddenError(member.role, action);
   return member.role;
 }
 
-async function audit(tx: Tx, labelId: string, actor: Address, action: string, details: Prisma.InputJsonObject): Promise<void> {
+async function audit(
+  tx: Tx,
+  labelId: string,
+  actor: Address,
+  action: string,
+  details: Prisma.InputJsonObject,
+): Promise<void> {
   await tx.labelAuditEntry.create({ data: { labelId, actor, action, details } });
 }
 
@@ -45,14 +64,26 @@ export async function createLabel(prisma: PrismaClient, actor: Address, name: st
   const clean = name.trim();
   if (clean.length < 2 || clean.length > 120) throw new LabelRequestError('A label name has 2 to 120 characters');
   return prisma.$transaction(async (tx) => {
-    const label = await tx.label.create({ data: { name: clean, createdBy: getAddress(actor), members: { create: { address: getAddress(actor), role: 'owner', addedBy: getAddress(actor) } } } });
+    const label = await tx.label.create({
+      data: {
+        name: clean,
+        createdBy: getAddress(actor),
+        members: { create: { address: getAddress(actor), role: 'owner', addedBy: getAddress(actor) } },
+      },
+    });
     await audit(tx, label.id, getAddress(actor), 'label.create', { name: clean });
     return { id: label.id };
   });
 }
 
 /** Adds a member (owners only); re-inviting changes the role, under the same last-owner rule as a role change. */
-export async function inviteMember(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string, role: LabelRoleName): Promise<void> {
+export async function inviteMember(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  memberAddress: string,
+  role: LabelRoleName,
+): Promise<void> {
   const member = address(memberAddress, 'member');
   await prisma.$transaction(async (tx) => {
     await lockMembers(tx, labelId);
@@ -69,7 +100,12 @@ export async function inviteMember(prisma: PrismaClient, actor: Address, labelId
 }
 
 /** Removes a member (owners only); the last owner cannot be removed, even by two owners removing each other at once. */
-export async function removeMember(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string): Promise<void> {
+export async function removeMember(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  memberAddress: string,
+): Promise<void> {
   const member = address(memberAddress, 'member');
   await prisma.$transaction(async (tx) => {
     await lockMembers(tx, labelId);
@@ -85,7 +121,13 @@ export async function removeMember(prisma: PrismaClient, actor: Address, labelId
 export type CatalogueAddition = { tokenId: string } | { creator: string };
 
 /** Adds a track by token id, or every indexed track of a creator, to the catalogue (managers and owners). */
-export async function addToCatalogue(prisma: PrismaClient, actor: Address, labelId: string, chainId: number, what: CatalogueAddition): Promise<{ added: string[] }> {
+export async function addToCatalogue(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  chainId: number,
+  what: CatalogueAddition,
+): Promise<{ added: string[] }> {
   return prisma.$transaction(async (tx) => {
     await authorize(tx, labelId, actor, 'catalogue.add');
     let tokenIds: string[];
@@ -96,17 +138,28 @@ export async function addToCatalogue(prisma: PrismaClient, actor: Address, label
       tokenIds = [what.tokenId];
     } else {
       const creator = address(what.creator, 'creator');
-      tokenIds = (await tx.track.findMany({ where: { chainId, creator }, select: { tokenId: true } })).map((t) => t.tokenId.toFixed());
+      tokenIds = (await tx.track.findMany({ where: { chainId, creator }, select: { tokenId: true } })).map((t) =>
+        t.tokenId.toFixed(),
+      );
       if (tokenIds.length === 0) throw new LabelRequestError(`${creator} has no indexed tracks`, 404);
     }
-    const result = await tx.labelCatalogueEntry.createMany({ data: tokenIds.map((tokenId) => ({ labelId, chainId, tokenId, addedBy: getAddress(actor) })), skipDuplicates: true });
+    const result = await tx.labelCatalogueEntry.createMany({
+      data: tokenIds.map((tokenId) => ({ labelId, chainId, tokenId, addedBy: getAddress(actor) })),
+      skipDuplicates: true,
+    });
     await audit(tx, labelId, getAddress(actor), 'catalogue.add', { chainId, tokenIds, added: result.count });
     return { added: tokenIds };
   });
 }
 
 /** Records an on-chain split action taken from the dashboard (the transaction itself is signed in the browser). */
-export async function recordSplitAction(prisma: PrismaClient, actor: Address, labelId: string, action: Extract<LabelAction, `split.${string}` | `earnings.${string}`>, details: { split: string; txHash: string } & Prisma.InputJsonObject): Promise<void> {
+export async function recordSplitAction(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  action: Extract<LabelAction, `split.${string}` | `earnings.${string}`>,
+  details: { split: string; txHash: string } & Prisma.InputJsonObject,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await authorize(tx, labelId, actor, action);
     await audit(tx, labelId, getAddress(actor), action, details);

@@ -26,16 +26,27 @@ async function twoOwners(): Promise<string> {
 }
 
 async function owners(labelId: string): Promise<string[]> {
-  return (await first.labelMember.findMany({ where: { labelId, role: 'owner' }, select: { address: true } })).map((m) => m.address);
+  return (await first.labelMember.findMany({ where: { labelId, role: 'owner' }, select: { address: true } })).map(
+    (m) => m.address,
+  );
 }
 
 type Race = (labelId: string) => [Promise<void>, Promise<void>];
 
 const RACES: Record<string, Race> = {
-  'demote each other': (id) => [changeMemberRole(first, ALICE, id, BOB, 'manager'), changeMemberRole(second, BOB, id, ALICE, 'viewer')],
+  'demote each other': (id) => [
+    changeMemberRole(first, ALICE, id, BOB, 'manager'),
+    changeMemberRole(second, BOB, id, ALICE, 'viewer'),
+  ],
   'remove each other': (id) => [removeMember(first, ALICE, id, BOB), removeMember(second, BOB, id, ALICE)],
-  'one removes while the other demotes': (id) => [removeMember(first, ALICE, id, BOB), changeMemberRole(second, BOB, id, ALICE, 'manager')],
-  're-invite each other as viewers': (id) => [inviteMember(first, ALICE, id, BOB, 'viewer'), inviteMember(second, BOB, id, ALICE, 'viewer')],
+  'one removes while the other demotes': (id) => [
+    removeMember(first, ALICE, id, BOB),
+    changeMemberRole(second, BOB, id, ALICE, 'manager'),
+  ],
+  're-invite each other as viewers': (id) => [
+    inviteMember(first, ALICE, id, BOB, 'viewer'),
+    inviteMember(second, BOB, id, ALICE, 'viewer'),
+  ],
 };
 
 describe('the last-owner rule under concurrency (real PostgreSQL, separate connections)', () => {

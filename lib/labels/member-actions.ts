@@ -10,7 +10,13 @@ function address(input: string, field: string): Address {
 }
 
 /** Changes an existing member's role (owners only); the last owner cannot be demoted, even concurrently (lockMembers). Audited in the same transaction. */
-export async function changeMemberRole(prisma: PrismaClient, actor: Address, labelId: string, memberAddress: string, role: LabelRoleName): Promise<void> {
+export async function changeMemberRole(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  memberAddress: string,
+  role: LabelRoleName,
+): Promise<void> {
   const member = address(memberAddress, 'member');
   await prisma.$transaction(async (tx) => {
     await lockMembers(tx, labelId);
@@ -19,17 +25,32 @@ export async function changeMemberRole(prisma: PrismaClient, actor: Address, lab
     if (!target) throw new LabelRequestError(`${member} is not a member`, 404);
     await keepAnOwner(tx, labelId, target.role, role, 'make another member owner first');
     await tx.labelMember.update({ where: { labelId_address: { labelId, address: member } }, data: { role } });
-    await tx.labelAuditEntry.create({ data: { labelId, actor: getAddress(actor), action: 'member.changeRole', details: { member, from: target.role, to: role } } });
+    await tx.labelAuditEntry.create({
+      data: {
+        labelId,
+        actor: getAddress(actor),
+        action: 'member.changeRole',
+        details: { member, from: target.role, to: role },
+      },
+    });
   });
 }
 
 /** Removes a track from the catalogue (managers and owners). Audited in the same transaction. */
-export async function removeFromCatalogue(prisma: PrismaClient, actor: Address, labelId: string, chainId: number, tokenId: string): Promise<void> {
+export async function removeFromCatalogue(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  chainId: number,
+  tokenId: string,
+): Promise<void> {
   if (!/^\d{1,78}$/.test(tokenId)) throw new LabelRequestError('tokenId must be a decimal token id');
   await prisma.$transaction(async (tx) => {
     await authorize(tx, labelId, actor, 'catalogue.remove');
     const removed = await tx.labelCatalogueEntry.deleteMany({ where: { labelId, chainId, tokenId } });
     if (removed.count === 0) throw new LabelRequestError(`Token ${tokenId} is not in the catalogue`, 404);
-    await tx.labelAuditEntry.create({ data: { labelId, actor: getAddress(actor), action: 'catalogue.remove', details: { chainId, tokenId } } });
+    await tx.labelAuditEntry.create({
+      data: { labelId, actor: getAddress(actor), action: 'catalogue.remove', details: { chainId, tokenId } },
+    });
   });
 }

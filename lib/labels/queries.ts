@@ -13,11 +13,28 @@ export type LabelSummary = { id: string; name: string; role: LabelRoleName; crea
 
 /** The labels `address` is a member of, with its role in each. */
 export async function listLabels(prisma: PrismaClient, address: Address): Promise<LabelSummary[]> {
-  const rows = await prisma.labelMember.findMany({ where: { address: getAddress(address) }, include: { label: true }, orderBy: { addedAt: 'asc' } });
-  return rows.map((m) => ({ id: m.label.id, name: m.label.name, role: m.role, createdAt: m.label.createdAt.toISOString() }));
+  const rows = await prisma.labelMember.findMany({
+    where: { address: getAddress(address) },
+    include: { label: true },
+    orderBy: { addedAt: 'asc' },
+  });
+  return rows.map((m) => ({
+    id: m.label.id,
+    name: m.label.name,
+    role: m.role,
+    createdAt: m.label.createdAt.toISOString(),
+  }));
 }
 
-export type CatalogueTrack = { tokenId: string; title: string | null; creator: string; royaltyReceiver: string; royaltyBps: number; addedBy: string; addedAt: string };
+export type CatalogueTrack = {
+  tokenId: string;
+  title: string | null;
+  creator: string;
+  royaltyReceiver: string;
+  royaltyBps: number;
+  addedBy: string;
+  addedAt: string;
+};
 
 export type LabelDetail = {
   id: string;
@@ -28,33 +45,86 @@ export type LabelDetail = {
 };
 
 /** A label as a member sees it (NotALabelMemberError otherwise). */
-export async function labelDetail(prisma: PrismaClient, actor: Address, labelId: string, chainId: number): Promise<LabelDetail> {
+export async function labelDetail(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  chainId: number,
+): Promise<LabelDetail> {
   const role = await authorize(prisma, labelId, actor, 'label.view');
-  const label = await prisma.label.findUniqueOrThrow({ where: { id: labelId }, include: { members: { orderBy: { addedAt: 'asc' } }, catalogue: { where: { chainId }, orderBy: { tokenId: 'asc' } } } });
-  const tracks = await prisma.track.findMany({ where: { chainId, tokenId: { in: label.catalogue.map((c) => c.tokenId) } } });
+  const label = await prisma.label.findUniqueOrThrow({
+    where: { id: labelId },
+    include: {
+      members: { orderBy: { addedAt: 'asc' } },
+      catalogue: { where: { chainId }, orderBy: { tokenId: 'asc' } },
+    },
+  });
+  const tracks = await prisma.track.findMany({
+    where: { chainId, tokenId: { in: label.catalogue.map((c) => c.tokenId) } },
+  });
   const byId = new Map(tracks.map((t) => [t.tokenId.toFixed(), t]));
   return {
     id: label.id,
     name: label.name,
     role,
-    members: label.members.map((m) => ({ address: m.address, role: m.role, addedBy: m.addedBy, addedAt: m.addedAt.toISOString() })),
+    members: label.members.map((m) => ({
+      address: m.address,
+      role: m.role,
+      addedBy: m.addedBy,
+      addedAt: m.addedAt.toISOString(),
+    })),
     catalogue: label.catalogue.map((c) => {
       const t = byId.get(c.tokenId.toFixed());
-      return { tokenId: c.tokenId.toFixed(), title: t?.title ?? null, creator: t?.creator ?? '', royaltyReceiver: t?.royaltyReceiver ?? '', royaltyBps: t?.royaltyBps ?? 0, addedBy: c.addedBy, addedAt: c.addedAt.toISOString() };
+      return {
+        tokenId: c.tokenId.toFixed(),
+        title: t?.title ?? null,
+        creator: t?.creator ?? '',
+        royaltyReceiver: t?.royaltyReceiver ?? '',
+        royaltyBps: t?.royaltyBps ?? 0,
+        addedBy: c.addedBy,
+        addedAt: c.addedAt.toISOString(),
+      };
     }),
   };
 }
 
 export type AuditView = { id: string; actor: string; action: string; details: unknown; at: string };
 
-export async function auditLog(prisma: PrismaClient, actor: Address, labelId: string, limit = 200): Promise<AuditView[]> {
+export async function auditLog(
+  prisma: PrismaClient,
+  actor: Address,
+  labelId: string,
+  limit = 200,
+): Promise<AuditView[]> {
   await authorize(prisma, labelId, actor, 'label.view');
   const rows = await prisma.labelAuditEntry.findMany({ where: { labelId }, orderBy: { id: 'desc' }, take: limit });
-  return rows.map((r) => ({ id: r.id.toString(), actor: r.actor, action: r.action, details: r.details, at: r.at.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    actor: r.actor,
+    action: r.action,
+    details: r.details,
+    at: r.at.toISOString(),
+  }));
 }
 
-function toStored(e: { contract: string; name: string; args: unknown; blockNumber: bigint; txHash: string; logIndex: number; tokenId: { toFixed(): string } | null }): StoredEvent {
-  return { contract: e.contract, name: e.name, args: (e.args ?? {}) as Record<string, unknown>, blockNumber: e.blockNumber, txHash: e.txHash, logIndex: e.logIndex, tokenId: e.tokenId === null ? null : e.tokenId.toFixed() };
+function toStored(e: {
+  contract: string;
+  name: string;
+  args: unknown;
+  blockNumber: bigint;
+  txHash: string;
+  logIndex: number;
+  tokenId: { toFixed(): string } | null;
+}): StoredEvent {
+  return {
+    contract: e.contract,
+    name: e.name,
+    args: (e.args ?? {}) as Record<string, unknown>,
+    blockNumber: e.blockNumber,
+    txHash: e.txHash,
+    logIndex: e.logIndex,
+    tokenId: e.tokenId === null ? null : e.tokenId.toFixed(),
+  };
 }
 
 export type LabelScope = { tokenIds: Set<string>; splits: Set<string>; events: StoredEvent[] };
@@ -67,23 +137,39 @@ export async function labelScope(prisma: PrismaClient, labelId: string, chainId:
   const catalogue = await prisma.labelCatalogueEntry.findMany({ where: { labelId, chainId } });
   const tokenIds = new Set(catalogue.map((c) => c.tokenId.toFixed()));
   const [tracks, tokenEvents, splitEvents, created, editionEvents] = await Promise.all([
-    prisma.track.findMany({ where: { chainId, tokenId: { in: catalogue.map((c) => c.tokenId) } }, select: { royaltyReceiver: true } }),
+    prisma.track.findMany({
+      where: { chainId, tokenId: { in: catalogue.map((c) => c.tokenId) } },
+      select: { royaltyReceiver: true },
+    }),
     prisma.chainEvent.findMany({ where: { chainId, tokenId: { in: catalogue.map((c) => c.tokenId) } } }),
     prisma.chainEvent.findMany({ where: { chainId, contract: 'SplitMain' } }),
     prisma.labelAuditEntry.findMany({ where: { labelId, action: 'split.create' }, select: { details: true } }),
     // Editions' sales, releases and referral credits (issue #17); statementRows keeps those paying the label's splits.
-    prisma.chainEvent.findMany({ where: { chainId, contract: 'Editions', name: { in: ['EditionCreated', 'Credited', 'Minted', 'Released'] } } }),
+    prisma.chainEvent.findMany({
+      where: { chainId, contract: 'Editions', name: { in: ['EditionCreated', 'Credited', 'Minted', 'Released'] } },
+    }),
   ]);
   const candidates = new Set<string>(tracks.map((t) => t.royaltyReceiver.toLowerCase()));
-  for (const e of tokenEvents) if (e.name === 'VoucherRedeemed') candidates.add(lower((e.args as Record<string, unknown>).payout));
+  for (const e of tokenEvents)
+    if (e.name === 'VoucherRedeemed') candidates.add(lower((e.args as Record<string, unknown>).payout));
   for (const a of created) candidates.add(lower((a.details as Record<string, unknown> | null)?.split));
-  const known = new Set(splitEvents.filter((e) => e.name === 'SplitCreated').map((e) => lower((e.args as Record<string, unknown>).split)));
+  const known = new Set(
+    splitEvents.filter((e) => e.name === 'SplitCreated').map((e) => lower((e.args as Record<string, unknown>).split)),
+  );
   const splits = new Set([...candidates].filter((s) => known.has(s)));
-  const events = [...tokenEvents.map(toStored), ...splitEvents.map(toStored), ...editionEvents.map(toStored)].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+  const events = [...tokenEvents.map(toStored), ...splitEvents.map(toStored), ...editionEvents.map(toStored)].sort(
+    (a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1),
+  );
   return { tokenIds, splits, events };
 }
 
-export type SplitHistoryEntry = { name: string; blockNumber: string; txHash: string; logIndex: number; args: Record<string, unknown> };
+export type SplitHistoryEntry = {
+  name: string;
+  blockNumber: string;
+  txHash: string;
+  logIndex: number;
+  args: Record<string, unknown>;
+};
 
 export type SplitView = {
   split: Address;
@@ -99,19 +185,38 @@ export type SplitView = {
 };
 
 /** Each of the label's splits as the indexer knows it: recipients, controller, pending controller, and its history. */
-export function splitViews(scope: LabelScope, tracks: readonly { tokenId: string; royaltyReceiver: string }[]): SplitView[] {
+export function splitViews(
+  scope: LabelScope,
+  tracks: readonly { tokenId: string; royaltyReceiver: string }[],
+): SplitView[] {
   const views = new Map<string, SplitView>();
   for (const e of scope.events) {
     if (e.contract !== 'SplitMain') continue;
     const a = e.args;
     const key = lower(a.split);
     if (!scope.splits.has(key)) continue;
-    const entry: SplitHistoryEntry = { name: e.name, blockNumber: e.blockNumber.toString(), txHash: e.txHash, logIndex: e.logIndex, args: a };
+    const entry: SplitHistoryEntry = {
+      name: e.name,
+      blockNumber: e.blockNumber.toString(),
+      txHash: e.txHash,
+      logIndex: e.logIndex,
+      args: a,
+    };
     if (e.name === 'SplitCreated') {
       const accounts = (a.accounts as unknown[]).map((x) => getAddress(String(x)));
       const shares = (a.shares as unknown[]).map((x) => Number(x));
       const controller = getAddress(String(a.controller ?? ZERO));
-      views.set(key, { split: getAddress(String(a.split)), accounts, shares, hash: hashSplit({ accounts, shares }), controller, pendingController: ZERO, immutable: controller === ZERO, tokenIds: [], history: [entry] });
+      views.set(key, {
+        split: getAddress(String(a.split)),
+        accounts,
+        shares,
+        hash: hashSplit({ accounts, shares }),
+        controller,
+        pendingController: ZERO,
+        immutable: controller === ZERO,
+        tokenIds: [],
+        history: [entry],
+      });
       continue;
     }
     const v = views.get(key);

@@ -21,13 +21,22 @@ export type RecordableAction = keyof typeof ACTION_EVENTS;
  * Whether `logs` (a transaction receipt's) hold the SplitMain event `action` emits for `target` (the split, or the
  * account for a withdrawal), emitted by the SplitMain at `splitMain`. Logs of other contracts or events are ignored.
  */
-export function receiptMatches(logs: readonly ReceiptLog[], splitMain: Address, action: RecordableAction, target: Address): boolean {
+export function receiptMatches(
+  logs: readonly ReceiptLog[],
+  splitMain: Address,
+  action: RecordableAction,
+  target: Address,
+): boolean {
   const { event, arg } = ACTION_EVENTS[action];
   const want = getAddress(target);
   for (const log of logs) {
     if (getAddress(log.address) !== getAddress(splitMain) || log.topics.length === 0) continue;
     try {
-      const decoded = decodeEventLog({ abi: MOTIF_ABIS.SplitMain, data: log.data, topics: log.topics as [Hex, ...Hex[]] });
+      const decoded = decodeEventLog({
+        abi: MOTIF_ABIS.SplitMain,
+        data: log.data,
+        topics: log.topics as [Hex, ...Hex[]],
+      });
       if (decoded.eventName !== event) continue;
       const value = (decoded.args as Record<string, unknown>)[arg];
       if (typeof value === 'string' && getAddress(value) === want) return true;

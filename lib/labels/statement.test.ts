@@ -7,15 +7,72 @@ const P2 = '0x2000000000000000000000000000000000000002';
 const P3 = '0x3000000000000000000000000000000000000003';
 const OTHER = '0x9000000000000000000000000000000000000009';
 let n = 0;
-const ev = (contract: string, name: string, args: Record<string, unknown>, tokenId: string | null = null): StoredEvent => ({ contract, name, args, tokenId, blockNumber: BigInt(++n), txHash: `0x${n.toString(16).padStart(64, '0')}`, logIndex: 0 });
+const ev = (
+  contract: string,
+  name: string,
+  args: Record<string, unknown>,
+  tokenId: string | null = null,
+): StoredEvent => ({
+  contract,
+  name,
+  args,
+  tokenId,
+  blockNumber: BigInt(++n),
+  txHash: `0x${n.toString(16).padStart(64, '0')}`,
+  logIndex: 0,
+});
 
 const events: StoredEvent[] = [
   ev('SplitMain', 'SplitCreated', { split: SPLIT, accounts: [P1, P2, P3], shares: ['333333', '333333', '333334'] }),
-  ev('TrackCollection', 'VoucherRedeemed', { creator: P1, nonce: '1', tokenId: '7', buyer: OTHER, payout: SPLIT, price: '1000000000000000000' }, '7'),
-  ev('Market', 'Sale', { collection: OTHER, tokenId: '7', buyer: OTHER, seller: OTHER, price: '2000000000000000000', royaltyReceiver: SPLIT, royalty: '100000000000000000', fee: '0' }, '7'),
-  ev('Market', 'Sale', { collection: OTHER, tokenId: '8', buyer: OTHER, seller: OTHER, price: '5', royaltyReceiver: OTHER, royalty: '1', fee: '0' }, '8'),
-  ev('SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '1100000000000000000', distributor: OTHER, accounts: [P1, P2, P3], credits: ['366666300000000000', '366666300000000000', '366667400000000000'] }),
-  ev('SplitMain', 'Withdrawal', { account: P2, token: '0x0000000000000000000000000000000000000000', amount: '366666300000000000' }),
+  ev(
+    'TrackCollection',
+    'VoucherRedeemed',
+    { creator: P1, nonce: '1', tokenId: '7', buyer: OTHER, payout: SPLIT, price: '1000000000000000000' },
+    '7',
+  ),
+  ev(
+    'Market',
+    'Sale',
+    {
+      collection: OTHER,
+      tokenId: '7',
+      buyer: OTHER,
+      seller: OTHER,
+      price: '2000000000000000000',
+      royaltyReceiver: SPLIT,
+      royalty: '100000000000000000',
+      fee: '0',
+    },
+    '7',
+  ),
+  ev(
+    'Market',
+    'Sale',
+    {
+      collection: OTHER,
+      tokenId: '8',
+      buyer: OTHER,
+      seller: OTHER,
+      price: '5',
+      royaltyReceiver: OTHER,
+      royalty: '1',
+      fee: '0',
+    },
+    '8',
+  ),
+  ev('SplitMain', 'Distributed', {
+    split: SPLIT,
+    token: '0x0000000000000000000000000000000000000000',
+    amount: '1100000000000000000',
+    distributor: OTHER,
+    accounts: [P1, P2, P3],
+    credits: ['366666300000000000', '366666300000000000', '366667400000000000'],
+  }),
+  ev('SplitMain', 'Withdrawal', {
+    account: P2,
+    token: '0x0000000000000000000000000000000000000000',
+    amount: '366666300000000000',
+  }),
   ev('SplitMain', 'Withdrawal', { account: OTHER, token: '0x0000000000000000000000000000000000000000', amount: '9' }),
 ];
 
@@ -23,14 +80,29 @@ describe('statementRows', () => {
   const rows = statementRows(events, { tokenIds: new Set(['7']), splits: new Set([SPLIT]) });
 
   it('keeps only the catalogue and its splits, each row naming its event', () => {
-    expect(rows.map((r) => r.kind)).toEqual(['primary-sale', 'resale-royalty', 'distribution', 'payee-credit', 'payee-credit', 'payee-credit', 'withdrawal']);
+    expect(rows.map((r) => r.kind)).toEqual([
+      'primary-sale',
+      'resale-royalty',
+      'distribution',
+      'payee-credit',
+      'payee-credit',
+      'payee-credit',
+      'withdrawal',
+    ]);
     expect(rows.every((r) => /^0x[0-9a-f]{64}$/.test(r.txHash))).toBe(true);
-    expect(rows.find((r) => r.kind === 'resale-royalty')).toMatchObject({ tokenId: '7', split: SPLIT, amountWei: 100_000_000_000_000_000n });
+    expect(rows.find((r) => r.kind === 'resale-royalty')).toMatchObject({
+      tokenId: '7',
+      split: SPLIT,
+      amountWei: 100_000_000_000_000_000n,
+    });
   });
 
   it('sums per track and per payee; payee credits add up to the distribution', () => {
     const s = summarize(rows);
-    expect(s.byTrack.get('7')).toEqual({ primarySales: 1_000_000_000_000_000_000n, resaleRoyalties: 100_000_000_000_000_000n });
+    expect(s.byTrack.get('7')).toEqual({
+      primarySales: 1_000_000_000_000_000_000n,
+      resaleRoyalties: 100_000_000_000_000_000n,
+    });
     const credited = [...s.byPayee.values()].reduce((a, p) => a + p.credited, 0n);
     expect(credited).toBe(s.distributed);
     expect(s.byPayee.get(P2)?.withdrawn).toBe(366_666_300_000_000_000n);
@@ -42,7 +114,14 @@ describe('statementRows', () => {
     // payee its fair part; this one shows P1 credited everything and P2, P3 nothing.
     const attacked = [
       ev('SplitMain', 'SplitCreated', { split: SPLIT, accounts: [P1, P2, P3], shares: ['100000', '450000', '450000'] }),
-      ev('SplitMain', 'Distributed', { split: SPLIT, token: '0x0000000000000000000000000000000000000000', amount: '9000000000000000000', distributor: OTHER, accounts: [P1], credits: ['9000000000000000000'] }),
+      ev('SplitMain', 'Distributed', {
+        split: SPLIT,
+        token: '0x0000000000000000000000000000000000000000',
+        amount: '9000000000000000000',
+        distributor: OTHER,
+        accounts: [P1],
+        credits: ['9000000000000000000'],
+      }),
     ];
     const s = summarize(statementRows(attacked, { tokenIds: new Set(), splits: new Set([SPLIT]) }));
     expect(s.byPayee.get(P1)?.credited).toBe(9_000_000_000_000_000_000n);

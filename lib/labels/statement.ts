@@ -16,7 +16,8 @@ export type StoredEvent = {
 };
 
 /** `referral-payout`: the share of an edition's sale credited to the collector's referrer (issue #17). */
-export type StatementKind = 'primary-sale' | 'resale-royalty' | 'distribution' | 'payee-credit' | 'withdrawal' | 'referral-payout';
+export type StatementKind =
+  'primary-sale' | 'resale-royalty' | 'distribution' | 'payee-credit' | 'withdrawal' | 'referral-payout';
 
 export type StatementRow = {
   blockNumber: bigint;
@@ -57,38 +58,118 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
 
   for (const e of [...events].sort(byChainOrder)) {
     const a = e.args;
-    if (e.contract === 'SplitMain' && (e.name === 'SplitCreated' || e.name === 'SplitUpdated') && splits.has(lower(a.split))) {
+    if (
+      e.contract === 'SplitMain' &&
+      (e.name === 'SplitCreated' || e.name === 'SplitUpdated') &&
+      splits.has(lower(a.split))
+    ) {
       for (const account of list(a.accounts)) payees.add(account.toLowerCase());
-    } else if (e.contract === 'TrackCollection' && e.name === 'VoucherRedeemed' && e.tokenId !== null && scope.tokenIds.has(e.tokenId)) {
-      rows.push({ ...base(e), kind: 'primary-sale', tokenId: e.tokenId, split: splits.has(lower(a.payout)) ? String(a.payout) : null, account: String(a.payout), asset: 'ETH', amountWei: wei(a.price) });
-    } else if (e.contract === 'Market' && e.name === 'Sale' && e.tokenId !== null && scope.tokenIds.has(e.tokenId) && wei(a.royalty) > 0n) {
-      rows.push({ ...base(e), kind: 'resale-royalty', tokenId: e.tokenId, split: splits.has(lower(a.royaltyReceiver)) ? String(a.royaltyReceiver) : null, account: String(a.royaltyReceiver), asset: 'ETH', amountWei: wei(a.royalty) });
+    } else if (
+      e.contract === 'TrackCollection' &&
+      e.name === 'VoucherRedeemed' &&
+      e.tokenId !== null &&
+      scope.tokenIds.has(e.tokenId)
+    ) {
+      rows.push({
+        ...base(e),
+        kind: 'primary-sale',
+        tokenId: e.tokenId,
+        split: splits.has(lower(a.payout)) ? String(a.payout) : null,
+        account: String(a.payout),
+        asset: 'ETH',
+        amountWei: wei(a.price),
+      });
+    } else if (
+      e.contract === 'Market' &&
+      e.name === 'Sale' &&
+      e.tokenId !== null &&
+      scope.tokenIds.has(e.tokenId) &&
+      wei(a.royalty) > 0n
+    ) {
+      rows.push({
+        ...base(e),
+        kind: 'resale-royalty',
+        tokenId: e.tokenId,
+        split: splits.has(lower(a.royaltyReceiver)) ? String(a.royaltyReceiver) : null,
+        account: String(a.royaltyReceiver),
+        asset: 'ETH',
+        amountWei: wei(a.royalty),
+      });
     } else if (e.contract === 'SplitMain' && e.name === 'Distributed' && splits.has(lower(a.split))) {
       const asset = lower(a.token) === ZERO ? 'ETH' : String(a.token);
       const amount = wei(a.amount);
-      rows.push({ ...base(e), kind: 'distribution', tokenId: null, split: String(a.split), account: String(a.split), asset, amountWei: amount });
+      rows.push({
+        ...base(e),
+        kind: 'distribution',
+        tokenId: null,
+        split: String(a.split),
+        account: String(a.split),
+        asset,
+        amountWei: amount,
+      });
       // Each payee's credit as SplitMain recorded it in the event, never recomputed from the nominal shares: a
       // distribution that credited anything else than the shares promise shows up here as it happened.
       const accounts = list(a.accounts);
       const credits = list(a.credits);
       accounts.forEach((account, i) => {
         payees.add(account.toLowerCase());
-        rows.push({ ...base(e), kind: 'payee-credit', tokenId: null, split: String(a.split), account, asset, amountWei: wei(credits[i]) });
+        rows.push({
+          ...base(e),
+          kind: 'payee-credit',
+          tokenId: null,
+          split: String(a.split),
+          account,
+          asset,
+          amountWei: wei(credits[i]),
+        });
       });
     } else if (e.contract === 'Editions' && e.name === 'EditionCreated' && splits.has(lower(a.payout))) {
-      editions.set(String(a.editionId), { payout: String(a.payout), tokenId: trackIdOf(getAddress(String(a.creator)), String(a.content) as Hex).toString() });
+      editions.set(String(a.editionId), {
+        payout: String(a.payout),
+        tokenId: trackIdOf(getAddress(String(a.creator)), String(a.content) as Hex).toString(),
+      });
     } else if (e.contract === 'Editions' && e.name === 'Credited') {
       credited.set(`${e.txHash}:${e.logIndex}`, wei(a.amount));
     } else if (e.contract === 'Editions' && e.name === 'Released' && editions.has(String(a.editionId))) {
       const edition = editions.get(String(a.editionId))!;
-      rows.push({ ...base(e), kind: 'primary-sale', tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null, split: edition.payout, account: edition.payout, asset: 'ETH', amountWei: wei(a.amount) });
-    } else if (e.contract === 'Editions' && e.name === 'Minted' && editions.has(String(a.editionId)) && lower(a.referrer) !== ZERO) {
+      rows.push({
+        ...base(e),
+        kind: 'primary-sale',
+        tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null,
+        split: edition.payout,
+        account: edition.payout,
+        asset: 'ETH',
+        amountWei: wei(a.amount),
+      });
+    } else if (
+      e.contract === 'Editions' &&
+      e.name === 'Minted' &&
+      editions.has(String(a.editionId)) &&
+      lower(a.referrer) !== ZERO
+    ) {
       // The referrer's share is the Credited event emitted just before Minted (none when it rounds to zero).
       const amount = credited.get(`${e.txHash}:${e.logIndex - 1}`) ?? 0n;
       const edition = editions.get(String(a.editionId))!;
-      if (amount > 0n) rows.push({ ...base(e), kind: 'referral-payout', tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null, split: null, account: String(a.referrer), asset: 'ETH', amountWei: amount });
+      if (amount > 0n)
+        rows.push({
+          ...base(e),
+          kind: 'referral-payout',
+          tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null,
+          split: null,
+          account: String(a.referrer),
+          asset: 'ETH',
+          amountWei: amount,
+        });
     } else if (e.contract === 'SplitMain' && e.name === 'Withdrawal' && payees.has(lower(a.account))) {
-      rows.push({ ...base(e), kind: 'withdrawal', tokenId: null, split: null, account: String(a.account), asset: lower(a.token) === ZERO ? 'ETH' : String(a.token), amountWei: wei(a.amount) });
+      rows.push({
+        ...base(e),
+        kind: 'withdrawal',
+        tokenId: null,
+        split: null,
+        account: String(a.account),
+        asset: lower(a.token) === ZERO ? 'ETH' : String(a.token),
+        amountWei: wei(a.amount),
+      });
     }
   }
   return rows;
@@ -128,17 +209,47 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-export const STATEMENT_COLUMNS = ['block_number', 'block_time', 'tx_hash', 'log_index', 'kind', 'token_id', 'split', 'account', 'asset', 'amount_wei'] as const;
+export const STATEMENT_COLUMNS = [
+  'block_number',
+  'block_time',
+  'tx_hash',
+  'log_index',
+  'kind',
+  'token_id',
+  'split',
+  'account',
+  'asset',
+  'amount_wei',
+] as const;
 
 /**
  * RFC 4180 CSV of the rows; `blockTimes` gives each block's time (ISO 8601 UTC). The asset column names the chain's
  * native currency by its symbol (`nativeSymbol`, e.g. DEGEN) and an ERC-20 by its address; amounts are base units.
  */
-export function statementCsv(rows: readonly StatementRow[], blockTimes: ReadonlyMap<bigint, Date>, nativeSymbol: string): string {
+export function statementCsv(
+  rows: readonly StatementRow[],
+  blockTimes: ReadonlyMap<bigint, Date>,
+  nativeSymbol: string,
+): string {
   const lines = [STATEMENT_COLUMNS.join(',')];
   for (const r of rows) {
     const time = blockTimes.get(r.blockNumber)?.toISOString() ?? '';
-    lines.push([r.blockNumber.toString(), time, r.txHash, String(r.logIndex), r.kind, r.tokenId ?? '', r.split ?? '', r.account, r.asset === 'ETH' ? nativeSymbol : r.asset, r.amountWei.toString()].map(csvField).join(','));
+    lines.push(
+      [
+        r.blockNumber.toString(),
+        time,
+        r.txHash,
+        String(r.logIndex),
+        r.kind,
+        r.tokenId ?? '',
+        r.split ?? '',
+        r.account,
+        r.asset === 'ETH' ? nativeSymbol : r.asset,
+        r.amountWei.toString(),
+      ]
+        .map(csvField)
+        .join(','),
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -18,7 +18,10 @@ describe('confirmMint (anvil)', () => {
     const pinned = pinnedFor(base, creator);
     const sent = { ...base, progress: { pinned, split: { address: creator } } };
     const mintTx = await sendMint(wallet, { draft: sent, collection: c.contracts.collection });
-    const minted = await confirmMint(c.publicClient, { draft: { ...sent, progress: { ...sent.progress, mintTx } }, chainId: c.chain.id });
+    const minted = await confirmMint(c.publicClient, {
+      draft: { ...sent, progress: { ...sent.progress, mintTx } },
+      chainId: c.chain.id,
+    });
     const receipt = await c.publicClient.getTransactionReceipt({ hash: mintTx });
     expect(minted).toEqual({ tokenId: pinned.tokenId, txHash: mintTx, blockNumber: receipt.blockNumber.toString() });
   });
@@ -30,7 +33,10 @@ describe('confirmMint (anvil)', () => {
     // sent without simulation to a function the contract does not have: mined, reverted
     const mintTx = await wallet.sendTransaction({ to: c.contracts.collection, data: '0xdeadbeef', gas: 100_000n });
     const draft = { ...base, progress: { pinned: pinnedFor(base, creator), split: { address: creator }, mintTx } };
-    const error = await confirmMint(c.publicClient, { draft, chainId: c.chain.id }).then(() => null, (e: unknown) => e);
+    const error = await confirmMint(c.publicClient, { draft, chainId: c.chain.id }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TransactionRevertedError);
     expect(error).toMatchObject({ hash: mintTx });
   });

@@ -7,7 +7,8 @@ import type { DraftProgress, MintDraft } from './draft';
 
 export type ConfirmMintParameters = { draft: MintDraft; chainId: number };
 export type ConfirmMintReturnType = NonNullable<DraftProgress['minted']>;
-export type ConfirmMintErrorType = DraftNotReadyErrorType | WaitForTransactionReceiptErrorType | TransactionRevertedErrorType;
+export type ConfirmMintErrorType =
+  DraftNotReadyErrorType | WaitForTransactionReceiptErrorType | TransactionRevertedErrorType;
 
 /** Confirmations a mint waits for: one on the local chain (instant blocks, no reorgs), two elsewhere. */
 export function mintConfirmations(chainId: number): number {
@@ -15,7 +16,10 @@ export function mintConfirmations(chainId: number): number {
 }
 
 /** Step `confirm`: waits for the mint transaction; a reverted receipt fails the step (the retry sends it again). */
-export async function confirmMint(client: Client<Transport, Chain | undefined>, { draft, chainId }: ConfirmMintParameters): Promise<ConfirmMintReturnType> {
+export async function confirmMint(
+  client: Client<Transport, Chain | undefined>,
+  { draft, chainId }: ConfirmMintParameters,
+): Promise<ConfirmMintReturnType> {
   const hash = draft.progress.mintTx;
   const pinned = draft.progress.pinned;
   if (!hash || !pinned) throw new DraftNotReadyError('no mint transaction to confirm');

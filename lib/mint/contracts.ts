@@ -21,7 +21,10 @@ export function validSplitOf(d: MintDraft): ValidSplit {
 }
 
 /** The outputs of the sign, pin and split steps, which mint and voucher need. */
-export function pinnedAndReceiver(d: MintDraft): { pinned: NonNullable<MintDraft['progress']['pinned']>; receiver: Hex } {
+export function pinnedAndReceiver(d: MintDraft): {
+  pinned: NonNullable<MintDraft['progress']['pinned']>;
+  receiver: Hex;
+} {
   const pinned = d.progress.pinned;
   const receiver = d.progress.split?.address;
   if (!pinned || !receiver) throw new DraftNotReadyError('the draft is missing an earlier step');

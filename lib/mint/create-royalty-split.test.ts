@@ -16,7 +16,9 @@ describe('createRoyaltySplit (anvil)', () => {
     const { wallet } = await c.funded();
     const before = await c.publicClient.getTransactionCount({ address: wallet.account.address });
     const draft = await testDraft(wallet.account.address);
-    expect(await createRoyaltySplit(wallet, { draft, contracts: c.contracts })).toEqual({ address: wallet.account.address });
+    expect(await createRoyaltySplit(wallet, { draft, contracts: c.contracts })).toEqual({
+      address: wallet.account.address,
+    });
     expect(await c.publicClient.getTransactionCount({ address: wallet.account.address })).toBe(before);
   });
 
@@ -24,14 +26,28 @@ describe('createRoyaltySplit (anvil)', () => {
     const { wallet } = await c.funded();
     const other = await c.funded();
     const draft = await testDraft(wallet.account.address, {
-      split: { royaltyPercent: '5', payees: [{ address: wallet.account.address, percent: '70' }, { address: other.wallet.account.address, percent: '30' }], controller: '' },
+      split: {
+        royaltyPercent: '5',
+        payees: [
+          { address: wallet.account.address, percent: '70' },
+          { address: other.wallet.account.address, percent: '30' },
+        ],
+        controller: '',
+      },
     });
     const created = await createRoyaltySplit(wallet, { draft, contracts: c.contracts });
     expect(created.txHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(await getCode(c.publicClient, { address: created.address })).toMatch(/^0x[0-9a-f]+$/);
-    const accounts = [wallet.account.address, other.wallet.account.address].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const accounts = [wallet.account.address, other.wallet.account.address].sort((a, b) =>
+      BigInt(a) < BigInt(b) ? -1 : 1,
+    );
     const shares = accounts.map((a) => (a === wallet.account.address ? 700_000 : 300_000));
-    const onChain = await c.publicClient.readContract({ address: c.contracts.splitMain, abi: splitMainAbi, functionName: 'splitHash', args: [created.address] });
+    const onChain = await c.publicClient.readContract({
+      address: c.contracts.splitMain,
+      abi: splitMainAbi,
+      functionName: 'splitHash',
+      args: [created.address],
+    });
     expect(onChain).toBe(hashSplit({ accounts, shares }));
     expect(await createRoyaltySplit(wallet, { draft, contracts: c.contracts })).toEqual({ address: created.address });
   });

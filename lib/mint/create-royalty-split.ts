@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem';
-import { getCode, waitForTransactionReceipt, writeContract, type GetCodeErrorType, type WaitForTransactionReceiptErrorType, type WriteContractErrorType } from 'viem/actions';
+import {
+  getCode,
+  waitForTransactionReceipt,
+  writeContract,
+  type GetCodeErrorType,
+  type WaitForTransactionReceiptErrorType,
+  type WriteContractErrorType,
+} from 'viem/actions';
 import { splitMainAbi } from '../contracts/abi';
 import { ZERO_ADDRESS } from '../contracts/splits';
 import { TransactionRevertedError, type TransactionRevertedErrorType } from '../errors/transaction-reverted';
@@ -10,14 +17,22 @@ import { needsSplitContract } from './split';
 
 export type CreateRoyaltySplitParameters = { draft: MintDraft; contracts: MintContracts };
 export type CreateRoyaltySplitReturnType = NonNullable<DraftProgress['split']>;
-export type CreateRoyaltySplitErrorType = DraftNotReadyErrorType | GetCodeErrorType | WriteContractErrorType | WaitForTransactionReceiptErrorType | TransactionRevertedErrorType;
+export type CreateRoyaltySplitErrorType =
+  | DraftNotReadyErrorType
+  | GetCodeErrorType
+  | WriteContractErrorType
+  | WaitForTransactionReceiptErrorType
+  | TransactionRevertedErrorType;
 
 /**
  * Step `split`: the royalty receiver. One payee and no controller: the payee itself. Otherwise the split SplitMain
  * deploys at a predictable address; it is created unless it already exists (someone made the same split before, or
  * a retry after the transaction landed), so a retry never pays twice.
  */
-export async function createRoyaltySplit(client: Client<Transport, Chain | undefined, Account>, { draft, contracts }: CreateRoyaltySplitParameters): Promise<CreateRoyaltySplitReturnType> {
+export async function createRoyaltySplit(
+  client: Client<Transport, Chain | undefined, Account>,
+  { draft, contracts }: CreateRoyaltySplitParameters,
+): Promise<CreateRoyaltySplitReturnType> {
   const split = validSplitOf(draft);
   const address = royaltyReceiver({ split, splitMain: contracts.splitMain });
   if (!needsSplitContract(split)) return { address };

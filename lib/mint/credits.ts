@@ -37,7 +37,11 @@ export function creditFieldErrors(d: CreditDetails): FieldError[] {
   (d.credits ?? []).forEach((row, i) => {
     if (row.name.trim() === '' && row.role.trim() === '') return;
     const r = creditSchema.safeParse({ name: row.name, role: row.role });
-    if (!r.success) errors.push({ field: `credits.${i}`, message: `Credit ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'credit'} ${x.message}`).join('; ')}` });
+    if (!r.success)
+      errors.push({
+        field: `credits.${i}`,
+        message: `Credit ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'credit'} ${x.message}`).join('; ')}`,
+      });
   });
   return errors;
 }

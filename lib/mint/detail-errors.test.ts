@@ -15,7 +15,8 @@ describe('detailErrors', () => {
   });
 
   it('a voucher price must be a positive decimal number', () => {
-    const at = (price: string) => detailErrors({ ...defaultDetails(CREATOR), title: 'T', mode: 'voucher', price }).map((e) => e.message);
+    const at = (price: string) =>
+      detailErrors({ ...defaultDetails(CREATOR), title: 'T', mode: 'voucher', price }).map((e) => e.message);
     expect(at('0.01')).toEqual([]);
     expect(at('abc')).toEqual(['Enter the voucher price as a number, e.g. 0.01']);
     expect(at('-1')).toEqual(['Enter the voucher price as a number, e.g. 0.01']);

@@ -14,7 +14,8 @@ export function detailErrors(d: MintDetails): FieldError[] {
     } catch {
       price = null;
     }
-    if (price === null || !/^\d+(\.\d+)?$/.test(d.price.trim())) errors.push({ field: 'price', message: 'Enter the voucher price as a number, e.g. 0.01' });
+    if (price === null || !/^\d+(\.\d+)?$/.test(d.price.trim()))
+      errors.push({ field: 'price', message: 'Enter the voucher price as a number, e.g. 0.01' });
     else if (price <= 0n) errors.push({ field: 'price', message: 'The voucher price must be more than 0' });
   }
   const split = validateSplit(d.split);

@@ -11,6 +11,8 @@ describe('draft store: when a draft may be deleted', () => {
 
   it('deletes only consumed drafts (in Node, with no IndexedDB, the delete is attempted and refused)', async () => {
     await expect(releaseConsumedDraft({ id: 'x', progress: {} })).resolves.toBe(false);
-    await expect(releaseConsumedDraft({ id: 'x', progress: { voucher: { json: '{}' } } })).rejects.toThrow(StorageUnavailableError);
+    await expect(releaseConsumedDraft({ id: 'x', progress: { voucher: { json: '{}' } } })).rejects.toThrow(
+      StorageUnavailableError,
+    );
   });
 });

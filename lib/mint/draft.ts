@@ -28,18 +28,31 @@ export const studioSessionSchema = z.object({
 });
 export type StudioSession = z.infer<typeof studioSessionSchema>;
 
-export const GENRES = ['Ambient', 'Classical', 'Electronic', 'Folk', 'Hip-hop', 'Jazz', 'Pop', 'Rock', 'Soundtrack', 'Other'] as const;
+export const GENRES = [
+  'Ambient',
+  'Classical',
+  'Electronic',
+  'Folk',
+  'Hip-hop',
+  'Jazz',
+  'Pop',
+  'Rock',
+  'Soundtrack',
+  'Other',
+] as const;
 
-export const detailsSchema = z.object({
-  title: z.string().trim().min(1, 'Give the track a title').max(200, 'The title is at most 200 characters'),
-  description: z.string().max(5000, 'The description is at most 5000 characters'),
-  genre: z.enum(GENRES, 'Choose a genre'),
-  licence: z.enum(LICENCES, 'Choose a licence'),
-  split: splitFormSchema,
-  mode: z.enum(['mint', 'voucher']),
-  /** Voucher price in the native token (decimal text), only for `voucher`. */
-  price: z.string(),
-}).extend(creditDetailsSchema.shape);
+export const detailsSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the track a title').max(200, 'The title is at most 200 characters'),
+    description: z.string().max(5000, 'The description is at most 5000 characters'),
+    genre: z.enum(GENRES, 'Choose a genre'),
+    licence: z.enum(LICENCES, 'Choose a licence'),
+    split: splitFormSchema,
+    mode: z.enum(['mint', 'voucher']),
+    /** Voucher price in the native token (decimal text), only for `voucher`. */
+    price: z.string(),
+  })
+  .extend(creditDetailsSchema.shape);
 export type MintDetails = z.infer<typeof detailsSchema>;
 
 export type Hex = `0x${string}`;
@@ -82,7 +95,14 @@ export function defaultDetails(creator?: string): MintDetails {
   };
 }
 
-export function newDraft(params: { id: string; now: string; session: StudioSession; wav: Uint8Array; midi: Uint8Array; details?: MintDetails }): MintDraft {
+export function newDraft(params: {
+  id: string;
+  now: string;
+  session: StudioSession;
+  wav: Uint8Array;
+  midi: Uint8Array;
+  details?: MintDetails;
+}): MintDraft {
   return {
     version: DRAFT_VERSION,
     id: params.id,

@@ -32,15 +32,36 @@ describe('createMintEffects + runMint (anvil)', () => {
     const { wallet } = await c.funded();
     const other = (await c.funded()).wallet.account.address;
     const creator = wallet.account.address;
-    const draft = await testDraft(creator, { split: { royaltyPercent: '10', payees: [{ address: creator, percent: '50' }, { address: other, percent: '50' }], controller: '' } });
+    const draft = await testDraft(creator, {
+      split: {
+        royaltyPercent: '10',
+        payees: [
+          { address: creator, percent: '50' },
+          { address: other, percent: '50' },
+        ],
+        controller: '',
+      },
+    });
     const saved: MintDraft[] = [];
     const done = await runMint(draft, await effectsFor(wallet, saved));
     expect(done.failure).toBeUndefined();
     expect(nextStep(done)).toBe('done');
     expect(saved.map(nextStep)).toEqual(['pin', 'split', 'mint', 'confirm', 'done']);
     const tokenId = BigInt(done.progress.minted?.tokenId ?? '0');
-    expect(await c.publicClient.readContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [tokenId] })).toBe(creator);
-    const [receiver] = await c.publicClient.readContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'royaltyInfo', args: [tokenId, 10_000n] });
+    expect(
+      await c.publicClient.readContract({
+        address: c.contracts.collection,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [tokenId],
+      }),
+    ).toBe(creator);
+    const [receiver] = await c.publicClient.readContract({
+      address: c.contracts.collection,
+      abi: trackCollectionAbi,
+      functionName: 'royaltyInfo',
+      args: [tokenId, 10_000n],
+    });
     expect(receiver).toBe(done.progress.split?.address);
     expect(receiver).not.toBe(creator);
   });
@@ -54,7 +75,13 @@ describe('createMintEffects + runMint (anvil)', () => {
     const first = await runMint(draft, fx);
     expect(nextStep(first)).toBe('done');
     // the same content minted again: the contract refuses it in the simulation, nothing is sent
-    const again = await runMint({ ...first, progress: { signed: first.progress.signed, pinned: first.progress.pinned, split: first.progress.split } }, fx);
+    const again = await runMint(
+      {
+        ...first,
+        progress: { signed: first.progress.signed, pinned: first.progress.pinned, split: first.progress.split },
+      },
+      fx,
+    );
     expect(again.failure).toMatchObject({ step: 'mint', kind: 'reverted' });
     expect(nextStep(again)).toBe('mint');
   });

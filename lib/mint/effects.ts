@@ -26,12 +26,19 @@ export type CreateMintEffectsParameters = {
 export function createMintEffects(p: CreateMintEffectsParameters): MintEffects {
   const nowSeconds = () => Math.floor(Date.parse(p.now()) / 1000);
   return {
-    sign: (draft) => signDraftManifest(p.wallet, { draft, collection: p.contracts.collection, chainId: p.chainId, now: p.now() }),
+    sign: (draft) =>
+      signDraftManifest(p.wallet, { draft, collection: p.contracts.collection, chainId: p.chainId, now: p.now() }),
     pin: (draft, onProgress: (progress: PinProgress) => void) => p.pin(draft, onProgress),
     split: (draft) => createRoyaltySplit(p.wallet, { draft, contracts: p.contracts }),
     sendMint: (draft) => sendMint(p.wallet, { draft, collection: p.contracts.collection }),
     confirm: (draft) => confirmMint(p.publicClient, { draft, chainId: p.chainId }),
-    voucher: (draft) => signVoucher(p.wallet, { draft, collection: p.contracts.collection, chainId: p.chainId, nowSeconds: nowSeconds() }),
+    voucher: (draft) =>
+      signVoucher(p.wallet, {
+        draft,
+        collection: p.contracts.collection,
+        chainId: p.chainId,
+        nowSeconds: nowSeconds(),
+      }),
     save: p.save,
     now: p.now,
   };

@@ -13,7 +13,11 @@ describe('estimateMintFee (anvil)', () => {
   it('prices the mint at the fee per gas and reads the balance', async () => {
     const { wallet } = await c.funded();
     const account = wallet.account.address;
-    const { fee, balance } = await estimateMintFee(c.publicClient, { draft: await testDraft(account), account, contracts: c.contracts });
+    const { fee, balance } = await estimateMintFee(c.publicClient, {
+      draft: await testDraft(account),
+      account,
+      contracts: c.contracts,
+    });
     expect(fee.lines.map((l) => l.label)).toEqual(['Mint']);
     expect(fee.lines[0]?.gas).toBeGreaterThan(50_000n);
     expect(fee.feePerGas).toBeGreaterThan(0n);
@@ -25,7 +29,16 @@ describe('estimateMintFee (anvil)', () => {
     const { wallet } = await c.funded();
     const other = (await c.funded()).wallet.account.address;
     const account = wallet.account.address;
-    const draft = await testDraft(account, { split: { royaltyPercent: '5', payees: [{ address: account, percent: '50' }, { address: other, percent: '50' }], controller: '' } });
+    const draft = await testDraft(account, {
+      split: {
+        royaltyPercent: '5',
+        payees: [
+          { address: account, percent: '50' },
+          { address: other, percent: '50' },
+        ],
+        controller: '',
+      },
+    });
     const before = await estimateMintFee(c.publicClient, { draft, account, contracts: c.contracts });
     expect(before.fee.lines.map((l) => l.label)).toEqual(['Create the royalty split', 'Mint']);
     await createRoyaltySplit(wallet, { draft, contracts: c.contracts });
@@ -36,7 +49,11 @@ describe('estimateMintFee (anvil)', () => {
   it('a voucher sends no transaction from the creator', async () => {
     const { wallet } = await c.funded();
     const account = wallet.account.address;
-    const { fee } = await estimateMintFee(c.publicClient, { draft: await testDraft(account, { mode: 'voucher' }), account, contracts: c.contracts });
+    const { fee } = await estimateMintFee(c.publicClient, {
+      draft: await testDraft(account, { mode: 'voucher' }),
+      account,
+      contracts: c.contracts,
+    });
     expect(fee).toMatchObject({ lines: [], totalWei: 0n });
   });
 
@@ -45,7 +62,12 @@ describe('estimateMintFee (anvil)', () => {
     const account = wallet.account.address;
     const draft = await testDraft(account);
     // the form stops a royalty over 50%; a draft edited behind its back still cannot reach the chain
-    const tampered = { ...draft, details: { ...draft.details, split: { ...draft.details.split, royaltyPercent: '60' } } };
-    await expect(estimateMintFee(c.publicClient, { draft: tampered, account, contracts: c.contracts })).rejects.toThrow(/Royalty: at most 50%/);
+    const tampered = {
+      ...draft,
+      details: { ...draft.details, split: { ...draft.details.split, royaltyPercent: '60' } },
+    };
+    await expect(estimateMintFee(c.publicClient, { draft: tampered, account, contracts: c.contracts })).rejects.toThrow(
+      /Royalty: at most 50%/,
+    );
   });
 });

@@ -18,7 +18,10 @@ export class DraftMismatchError extends BaseError {
 export async function manifestForDraft(d: MintDraft, creator: Address, createdAt: string): Promise<TrackManifest> {
   const s = d.session;
   const { final: _final, ...notes } = await manifestNotes(s.composed, s.ops);
-  if (notes.generatedDigest !== s.digest) throw new DraftMismatchError(`the composed arrangement has melody ${notes.generatedDigest}, the studio reported ${s.digest}`);
+  if (notes.generatedDigest !== s.digest)
+    throw new DraftMismatchError(
+      `the composed arrangement has melody ${notes.generatedDigest}, the studio reported ${s.digest}`,
+    );
   return buildManifest({
     model: { id: s.request.modelId, family: 'MusicRNN', weightsCid: s.weightsCid, backend: s.backend },
     generation: generationFromComposeRequest(s.request, s.progression),
@@ -26,8 +29,20 @@ export async function manifestForDraft(d: MintDraft, creator: Address, createdAt
     editLog: s.ops,
     render: s.render,
     files: {
-      audio: { path: TRACK_FILES.audio, mediaType: 'audio/wav', size: d.wav.byteLength, sha256: sha256Hex(d.wav), cid: (await cidOfBytes(d.wav)).toString() },
-      midi: { path: TRACK_FILES.midi, mediaType: 'audio/midi', size: d.midi.byteLength, sha256: sha256Hex(d.midi), cid: (await cidOfBytes(d.midi)).toString() },
+      audio: {
+        path: TRACK_FILES.audio,
+        mediaType: 'audio/wav',
+        size: d.wav.byteLength,
+        sha256: sha256Hex(d.wav),
+        cid: (await cidOfBytes(d.wav)).toString(),
+      },
+      midi: {
+        path: TRACK_FILES.midi,
+        mediaType: 'audio/midi',
+        size: d.midi.byteLength,
+        sha256: sha256Hex(d.midi),
+        cid: (await cidOfBytes(d.midi)).toString(),
+      },
     },
     creator,
     createdAt,

@@ -18,7 +18,12 @@ export function pinForm(d: MintDraft, signedManifestJson: string): FormData {
   return form;
 }
 
-export function uploadPin(url: string, form: FormData, onProgress: (p: PinProgress) => void, signal?: AbortSignal): Promise<NonNullable<DraftProgress['pinned']>> {
+export function uploadPin(
+  url: string,
+  form: FormData,
+  onProgress: (p: PinProgress) => void,
+  signal?: AbortSignal,
+): Promise<NonNullable<DraftProgress['pinned']>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -34,10 +39,20 @@ export function uploadPin(url: string, form: FormData, onProgress: (p: PinProgre
         // not JSON: reported with the status below
       }
       if (xhr.status !== 201 || !body.cid || !body.tokenId || !body.contentDigest || !body.manifestDigest) {
-        reject(new PinFailedError(xhr.status, [body.error ?? xhr.statusText, ...(body.issues ?? [])].filter(Boolean).join('; ') || 'no answer'));
+        reject(
+          new PinFailedError(
+            xhr.status,
+            [body.error ?? xhr.statusText, ...(body.issues ?? [])].filter(Boolean).join('; ') || 'no answer',
+          ),
+        );
         return;
       }
-      resolve({ cid: body.cid, tokenId: body.tokenId, contentDigest: body.contentDigest, manifestDigest: body.manifestDigest });
+      resolve({
+        cid: body.cid,
+        tokenId: body.tokenId,
+        contentDigest: body.contentDigest,
+        manifestDigest: body.manifestDigest,
+      });
     };
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);

@@ -15,11 +15,23 @@ function valid(form: SplitForm) {
 
 describe('royaltyReceiver', () => {
   it('is the only payee when there is no split contract', () => {
-    expect(royaltyReceiver({ split: valid({ royaltyPercent: '5', payees: [{ address: A, percent: '100' }], controller: '' }), splitMain: SPLIT_MAIN })).toBe(A);
+    expect(
+      royaltyReceiver({
+        split: valid({ royaltyPercent: '5', payees: [{ address: A, percent: '100' }], controller: '' }),
+        splitMain: SPLIT_MAIN,
+      }),
+    ).toBe(A);
   });
 
   it('is the predicted split for several payees, or one payee with a controller (who may change it later)', () => {
-    const two = valid({ royaltyPercent: '5', payees: [{ address: A, percent: '60' }, { address: B, percent: '40' }], controller: '' });
+    const two = valid({
+      royaltyPercent: '5',
+      payees: [
+        { address: A, percent: '60' },
+        { address: B, percent: '40' },
+      ],
+      controller: '',
+    });
     expect(royaltyReceiver({ split: two, splitMain: SPLIT_MAIN })).toBe(predictSplitAddress(SPLIT_MAIN, two.split));
     const controlled = valid({ royaltyPercent: '5', payees: [{ address: A, percent: '100' }], controller: B });
     const receiver = royaltyReceiver({ split: controlled, splitMain: SPLIT_MAIN });

@@ -16,15 +16,30 @@ describe('sendMint (anvil)', () => {
   it('mints the pinned track to the creator with its royalty and licence', async () => {
     const { wallet } = await c.funded();
     const creator = wallet.account.address;
-    const base = await testDraft(creator, { licence: 'CC0-1.0', split: { royaltyPercent: '7.5', payees: [{ address: creator, percent: '100' }], controller: '' } });
+    const base = await testDraft(creator, {
+      licence: 'CC0-1.0',
+      split: { royaltyPercent: '7.5', payees: [{ address: creator, percent: '100' }], controller: '' },
+    });
     const pinned = pinnedFor(base, creator);
     const draft = { ...base, progress: { pinned, split: { address: creator } } };
     const hash = await sendMint(wallet, { draft, collection: c.contracts.collection });
     const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe('success');
     const tokenId = BigInt(pinned.tokenId);
-    expect(await c.publicClient.readContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [tokenId] })).toBe(creator);
-    const [receiver, amount] = await c.publicClient.readContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'royaltyInfo', args: [tokenId, 10_000n] });
+    expect(
+      await c.publicClient.readContract({
+        address: c.contracts.collection,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [tokenId],
+      }),
+    ).toBe(creator);
+    const [receiver, amount] = await c.publicClient.readContract({
+      address: c.contracts.collection,
+      abi: trackCollectionAbi,
+      functionName: 'royaltyInfo',
+      args: [tokenId, 10_000n],
+    });
     expect([receiver, amount]).toEqual([creator, 750n]);
   });
 
@@ -33,10 +48,15 @@ describe('sendMint (anvil)', () => {
     const creator = wallet.account.address;
     const base = await testDraft(creator);
     const draft = { ...base, progress: { pinned: pinnedFor(base, creator), split: { address: creator } } };
-    await sendMint(wallet, { draft, collection: c.contracts.collection }).then((h) => c.publicClient.waitForTransactionReceipt({ hash: h }));
+    await sendMint(wallet, { draft, collection: c.contracts.collection }).then((h) =>
+      c.publicClient.waitForTransactionReceipt({ hash: h }),
+    );
     const nonce = await c.publicClient.getTransactionCount({ address: creator });
     // the same content again: the track already exists
-    const error = await sendMint(wallet, { draft, collection: c.contracts.collection }).then(() => null, (e: unknown) => e);
+    const error = await sendMint(wallet, { draft, collection: c.contracts.collection }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ContractFunctionExecutionError);
     expect(classifyWalletError(error)).toMatchObject({ kind: 'reverted' });
     expect(await c.publicClient.getTransactionCount({ address: creator })).toBe(nonce);
@@ -45,6 +65,8 @@ describe('sendMint (anvil)', () => {
   it('refuses a draft without its pin and split outputs', async () => {
     const { wallet } = await c.funded();
     const draft = await testDraft(wallet.account.address);
-    await expect(sendMint(wallet, { draft, collection: c.contracts.collection })).rejects.toBeInstanceOf(DraftNotReadyError);
+    await expect(sendMint(wallet, { draft, collection: c.contracts.collection })).rejects.toBeInstanceOf(
+      DraftNotReadyError,
+    );
   });
 });

@@ -23,10 +23,23 @@ describe('signVoucher (anvil)', () => {
     const pinned = pinnedFor(base, creator);
     const draft = { ...base, progress: { pinned, split: { address: creator } } };
     const block = await c.publicClient.getBlock();
-    const { json } = await signVoucher(wallet, { draft, collection: c.contracts.collection, chainId: c.chain.id, nowSeconds: Number(block.timestamp) });
+    const { json } = await signVoucher(wallet, {
+      draft,
+      collection: c.contracts.collection,
+      chainId: c.chain.id,
+      nowSeconds: Number(block.timestamp),
+    });
     const parsed = JSON.parse(json) as VoucherJson;
     const v = parsed.voucher;
-    expect(v).toMatchObject({ creator, payout: creator, royaltyReceiver: creator, royaltyBps: 500, licence: licenceId('CC-BY-SA-4.0'), price: parseEther('0.02').toString(), nonce: voucherNonce(draft.id, pinned.cid).toString() });
+    expect(v).toMatchObject({
+      creator,
+      payout: creator,
+      royaltyReceiver: creator,
+      royaltyBps: 500,
+      licence: licenceId('CC-BY-SA-4.0'),
+      price: parseEther('0.02').toString(),
+      nonce: voucherNonce(draft.id, pinned.cid).toString(),
+    });
     expect(Number(v.deadline)).toBe(Number(block.timestamp) + VOUCHER_LIFETIME_SECONDS);
     const voucher = {
       creator,
@@ -40,9 +53,22 @@ describe('signVoucher (anvil)', () => {
       nonce: BigInt(v.nonce as string),
       deadline: BigInt(v.deadline as string),
     };
-    const hash = await buyer.wallet.writeContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'redeem', args: [voucher, parsed.signature, buyer.wallet.account.address], value: voucher.price });
+    const hash = await buyer.wallet.writeContract({
+      address: c.contracts.collection,
+      abi: trackCollectionAbi,
+      functionName: 'redeem',
+      args: [voucher, parsed.signature, buyer.wallet.account.address],
+      value: voucher.price,
+    });
     expect((await c.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
-    expect(await c.publicClient.readContract({ address: c.contracts.collection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [BigInt(pinned.tokenId)] })).toBe(buyer.wallet.account.address);
+    expect(
+      await c.publicClient.readContract({
+        address: c.contracts.collection,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [BigInt(pinned.tokenId)],
+      }),
+    ).toBe(buyer.wallet.account.address);
   });
 
   it('the nonce is the same for the same draft and folder (one redemption however often it is signed), new otherwise', async () => {

@@ -40,14 +40,28 @@ export function voucherJson(voucher: Voucher, signature: `0x${string}`): string 
   return JSON.stringify({ voucher, signature }, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }
 
-export type SignVoucherParameters = { draft: MintDraft; collection: `0x${string}`; chainId: number; nowSeconds: number };
+export type SignVoucherParameters = {
+  draft: MintDraft;
+  collection: `0x${string}`;
+  chainId: number;
+  nowSeconds: number;
+};
 export type SignVoucherReturnType = NonNullable<DraftProgress['voucher']>;
 export type SignVoucherErrorType = DraftNotReadyErrorType | SignTypedDataErrorType;
 
 /** Step `voucher`: the creator signs a lazy-mint voucher (EIP-712, bound to the chain and collection); the buyer mints. */
-export async function signVoucher(client: Client<Transport, Chain | undefined, Account>, { draft, collection, chainId, nowSeconds }: SignVoucherParameters): Promise<SignVoucherReturnType> {
+export async function signVoucher(
+  client: Client<Transport, Chain | undefined, Account>,
+  { draft, collection, chainId, nowSeconds }: SignVoucherParameters,
+): Promise<SignVoucherReturnType> {
   const account = client.account;
   const message = voucherOf(draft, account.address, nowSeconds);
-  const signature = await signTypedData(client, { domain: voucherDomain(chainId, collection), types: voucherTypes, primaryType: 'Voucher', message, account });
+  const signature = await signTypedData(client, {
+    domain: voucherDomain(chainId, collection),
+    types: voucherTypes,
+    primaryType: 'Voucher',
+    message,
+    account,
+  });
   return { json: voucherJson(message, signature) };
 }

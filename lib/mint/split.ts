@@ -7,7 +7,13 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { MAX_ROYALTY_BPS } from '../contracts/voucher';
 import { shortHex } from '../format/short-hex';
-import { PERCENT_TEXT_MESSAGE, percentToShares, validatePayees, type FieldError, type NormalizedSplit } from '../splits';
+import {
+  PERCENT_TEXT_MESSAGE,
+  percentToShares,
+  validatePayees,
+  type FieldError,
+  type NormalizedSplit,
+} from '../splits';
 
 export type { FieldError };
 /** Highest royalty rate in percent (TrackCollection's MAX_ROYALTY_BPS). */
@@ -43,8 +49,10 @@ export function validateSplit(input: SplitForm): SplitValidation {
   if (royaltyShares === null) errors.push({ field: 'royaltyPercent', message: `Royalty: ${PERCENT_TEXT_MESSAGE}` });
   else {
     royaltyBps = royaltyShares / 100;
-    if (royaltyShares % 100 !== 0) errors.push({ field: 'royaltyPercent', message: 'Royalty: at most 2 decimals (basis points)' });
-    else if (royaltyBps > MAX_ROYALTY_BPS) errors.push({ field: 'royaltyPercent', message: `Royalty: at most ${MAX_ROYALTY_PERCENT}%` });
+    if (royaltyShares % 100 !== 0)
+      errors.push({ field: 'royaltyPercent', message: 'Royalty: at most 2 decimals (basis points)' });
+    else if (royaltyBps > MAX_ROYALTY_BPS)
+      errors.push({ field: 'royaltyPercent', message: `Royalty: at most ${MAX_ROYALTY_PERCENT}%` });
   }
 
   const payees = validatePayees(form.payees);
@@ -52,7 +60,11 @@ export function validateSplit(input: SplitForm): SplitValidation {
 
   let controller: Address | null = null;
   if (form.controller !== '') {
-    if (!isAddress(form.controller, { strict: false })) errors.push({ field: 'controller', message: `Label (controller): "${shortHex(form.controller)}" is not a valid address` });
+    if (!isAddress(form.controller, { strict: false }))
+      errors.push({
+        field: 'controller',
+        message: `Label (controller): "${shortHex(form.controller)}" is not a valid address`,
+      });
     else controller = getAddress(form.controller);
   }
 

@@ -82,7 +82,8 @@ export function updateDetails(d: MintDraft, details: MintDetails, now: string): 
     delete progress.signed;
     delete progress.pinned;
   }
-  if (a.title !== details.title || a.description !== details.description || a.genre !== details.genre) delete progress.pinned;
+  if (a.title !== details.title || a.description !== details.description || a.genre !== details.genre)
+    delete progress.pinned;
   if (royaltyChanged) delete progress.split;
   if (!progress.pinned || royaltyChanged || a.mode !== details.mode) delete progress.mintTx;
   return { ...d, details, progress, updatedAt: now };
@@ -121,22 +122,42 @@ function pinReason(status: number): string {
 /** A failure kind and the message to show (what happened, what to do); wallet errors through the one classifier. */
 export function classifyError(step: MintStep, error: unknown): { kind: FailureKind; message: string } {
   const pin = findError(error, PinFailedError);
-  if (pin) return { kind: 'pin', message: `Pinning failed: ${pinReason(pin.status)} (HTTP ${pin.status}: ${pin.detail}). Nothing was minted; retry to pin again.` };
-  if (findError(error, ZodError) || findError(error, InvalidManifestError)) return { kind: 'invalid', message: `Could not ${ACTION[step]}: ${shortMessageOf(error)}` };
+  if (pin)
+    return {
+      kind: 'pin',
+      message: `Pinning failed: ${pinReason(pin.status)} (HTTP ${pin.status}: ${pin.detail}). Nothing was minted; retry to pin again.`,
+    };
+  if (findError(error, ZodError) || findError(error, InvalidManifestError))
+    return { kind: 'invalid', message: `Could not ${ACTION[step]}: ${shortMessageOf(error)}` };
   const f = classifyWalletError(error);
   switch (f.kind) {
     case 'rejected':
-      return { kind: 'rejected', message: `You rejected the request to ${ACTION[step]} in your wallet. Nothing was ${step === 'sign' || step === 'voucher' ? 'signed' : 'sent'}; retry when ready.` };
+      return {
+        kind: 'rejected',
+        message: `You rejected the request to ${ACTION[step]} in your wallet. Nothing was ${step === 'sign' || step === 'voucher' ? 'signed' : 'sent'}; retry when ready.`,
+      };
     case 'insufficient-funds':
-      return { kind: 'insufficient-funds', message: `Your account cannot pay for the transaction to ${ACTION[step]}: insufficient funds for gas. Add funds, then retry.` };
+      return {
+        kind: 'insufficient-funds',
+        message: `Your account cannot pay for the transaction to ${ACTION[step]}: insufficient funds for gas. Add funds, then retry.`,
+      };
     case 'reverted': {
       const reason = revertReason(f);
-      return { kind: 'reverted', message: `The transaction to ${ACTION[step]} was reverted${reason ? `: ${reason}` : ''}. No track was minted; retry to send it again.` };
+      return {
+        kind: 'reverted',
+        message: `The transaction to ${ACTION[step]} was reverted${reason ? `: ${reason}` : ''}. No track was minted; retry to send it again.`,
+      };
     }
     case 'chain-mismatch':
-      return { kind: 'network', message: `Could not ${ACTION[step]}: your wallet is on another network (${f.message}). Switch networks, then retry.` };
+      return {
+        kind: 'network',
+        message: `Could not ${ACTION[step]}: your wallet is on another network (${f.message}). Switch networks, then retry.`,
+      };
     case 'network':
-      return { kind: 'network', message: `Could not ${ACTION[step]}: the network request failed (${f.message}). Retry.` };
+      return {
+        kind: 'network',
+        message: `Could not ${ACTION[step]}: the network request failed (${f.message}). Retry.`,
+      };
     case 'unknown':
       return { kind: 'unknown', message: `Could not ${ACTION[step]}: ${f.message || 'unknown error'}. Retry.` };
   }

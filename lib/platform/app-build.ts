@@ -6,7 +6,17 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { BaseError } from '../errors/base';
 
-const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.next.json'];
+const BUILD_INPUTS = [
+  'app',
+  'lib',
+  'public',
+  'next.config.ts',
+  'proxy.ts',
+  'instrumentation.ts',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.next.json',
+];
 const STAMP = 'motif-source-hash';
 
 async function hashTree(root: string, hash: ReturnType<typeof createHash>, rel: string): Promise<void> {
@@ -61,7 +71,9 @@ function runNextBuild(params: { cwd: string; onLine?: (line: string) => void; si
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new AppBuildError(`next build failed (exit ${code}):\n${tail}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new AppBuildError(`next build failed (exit ${code}):\n${tail}`)),
+    );
   });
 }
 
@@ -69,19 +81,28 @@ function runNextBuild(params: { cwd: string; onLine?: (line: string) => void; si
  * Runs `next build` when the sources changed since the last build (or there is none). When another process is
  * building the same folder, waits for it and looks again: its build may be the one wanted.
  */
-export async function ensureAppBuild(params: { cwd: string; onLine?: (line: string) => void; signal?: AbortSignal }): Promise<{ built: boolean; ms: number }> {
+export async function ensureAppBuild(params: {
+  cwd: string;
+  onLine?: (line: string) => void;
+  signal?: AbortSignal;
+}): Promise<{ built: boolean; ms: number }> {
   const started = performance.now();
   const stampPath = path.join(params.cwd, '.next', STAMP);
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     const current = await appSourceHash(params.cwd);
     const previous = await readFile(stampPath, 'utf8').catch(() => '');
-    if (previous === current && existsSync(path.join(params.cwd, '.next', 'BUILD_ID'))) return { built: false, ms: performance.now() - started };
+    if (previous === current && existsSync(path.join(params.cwd, '.next', 'BUILD_ID')))
+      return { built: false, ms: performance.now() - started };
     try {
       await runNextBuild(params);
       await writeFile(stampPath, current);
       return { built: true, ms: performance.now() - started };
     } catch (error) {
-      if (!(error instanceof AppBuildError && error.message.includes(BUILD_BUSY)) || performance.now() - started > BUSY_WAIT_MS) throw error;
+      if (
+        !(error instanceof AppBuildError && error.message.includes(BUILD_BUSY)) ||
+        performance.now() - started > BUSY_WAIT_MS
+      )
+        throw error;
       if (!announced) params.onLine?.('another build of this folder is running: waiting for it');
       announced = true;
       await new Promise((resolve) => setTimeout(resolve, 3_000));

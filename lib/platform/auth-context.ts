@@ -20,7 +20,10 @@ type WithAuth = typeof globalThis & { [globalKey]?: Promise<AuthContext> };
 
 async function create(): Promise<AuthContext> {
   const services = await getServices();
-  const secret = await loadSessionSecret({ envSecret: process.env.MOTIF_SESSION_SECRET, dataDir: services.layout.dataDir });
+  const secret = await loadSessionSecret({
+    envSecret: process.env.MOTIF_SESSION_SECRET,
+    dataDir: services.layout.dataDir,
+  });
   const client = createPublicClient({ transport: http(services.rpcUrl) });
   return {
     prisma: services.prisma,

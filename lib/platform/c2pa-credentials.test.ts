@@ -4,7 +4,13 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C2paCredentialsError, generateLocalCredentials, parseCredentials, pemCertificates, type C2paCredentials } from '../provenance/c2pa/credentials';
+import {
+  C2paCredentialsError,
+  generateLocalCredentials,
+  parseCredentials,
+  pemCertificates,
+  type C2paCredentials,
+} from '../provenance/c2pa/credentials';
 import { c2paTrustAnchors, loadC2paCredentials } from './c2pa-credentials';
 
 let dir: string;
@@ -15,7 +21,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const spki = (c: C2paCredentials) => createPublicKey(c.privateKey).export({ type: 'spki', format: 'der' }).toString('hex');
+const spki = (c: C2paCredentials) =>
+  createPublicKey(c.privateKey).export({ type: 'spki', format: 'der' }).toString('hex');
 
 describe('local credentials in the data folder', () => {
   it('are made on first use (key 0600, a root CA and a claim signer it issued) and reused after a restart', async () => {
@@ -25,7 +32,10 @@ describe('local credentials in the data folder', () => {
     const keyFile = path.join(dataDir, 'c2pa', 'signer-key.pem');
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
     const chain = pemCertificates(await readFile(path.join(dataDir, 'c2pa', 'signer-chain.pem'), 'utf8'));
-    expect(chain.map((c) => c.subject)).toEqual(['CN=Motif (local) C2PA claim signer, O=Motif (local)', 'CN=Motif (local) C2PA Root CA, O=Motif (local)']);
+    expect(chain.map((c) => c.subject)).toEqual([
+      'CN=Motif (local) C2PA claim signer, O=Motif (local)',
+      'CN=Motif (local) C2PA Root CA, O=Motif (local)',
+    ]);
     expect(chain[0]?.issuer).toBe(chain[1]?.subject);
     expect(first.chain).toHaveLength(1); // the root is a trust anchor, not part of the x5chain
     // a restart (a new process: nothing cached) finds the same key and certificates
@@ -38,7 +48,10 @@ describe('local credentials in the data folder', () => {
 
   it('two processes starting at once end up with one set of credentials', async () => {
     const dataDir = path.join(dir, 'race');
-    const [a, b] = await Promise.all([loadC2paCredentials({ env: {}, dataDir }), loadC2paCredentials({ env: {}, dataDir })]);
+    const [a, b] = await Promise.all([
+      loadC2paCredentials({ env: {}, dataDir }),
+      loadC2paCredentials({ env: {}, dataDir }),
+    ]);
     const kept = await loadC2paCredentials({ env: {}, dataDir });
     expect(spki(kept)).toBe(spki(a));
     expect(spki(kept)).toBe(spki(b));
@@ -53,21 +66,30 @@ describe('local credentials in the data folder', () => {
 });
 
 describe('configured credentials (production)', () => {
-  it('PEM text or a file path in MOTIF_C2PA_SIGNING_KEY / MOTIF_C2PA_CERT_CHAIN; anchors default to the chain\'s root', async () => {
+  it("PEM text or a file path in MOTIF_C2PA_SIGNING_KEY / MOTIF_C2PA_CERT_CHAIN; anchors default to the chain's root", async () => {
     const pem = await generateLocalCredentials({ organisation: 'Label Co' });
     const keyFile = path.join(dir, 'prod-key.pem');
     await writeFile(keyFile, pem.keyPem);
-    const loaded = await loadC2paCredentials({ env: { MOTIF_C2PA_SIGNING_KEY: keyFile, MOTIF_C2PA_CERT_CHAIN: pem.chainPem }, dataDir: path.join(dir, 'unused') });
+    const loaded = await loadC2paCredentials({
+      env: { MOTIF_C2PA_SIGNING_KEY: keyFile, MOTIF_C2PA_CERT_CHAIN: pem.chainPem },
+      dataDir: path.join(dir, 'unused'),
+    });
     expect(loaded.subject).toBe('CN=Label Co C2PA claim signer, O=Label Co');
-    expect(pemCertificates(loaded.trustAnchorsPem).map((c) => c.subject)).toEqual(['CN=Label Co C2PA Root CA, O=Label Co']);
+    expect(pemCertificates(loaded.trustAnchorsPem).map((c) => c.subject)).toEqual([
+      'CN=Label Co C2PA Root CA, O=Label Co',
+    ]);
   });
 
   it('refuses a key without its certificate, a chain of another key, and a CA as signer', async () => {
     const a = await generateLocalCredentials();
     const b = await generateLocalCredentials();
-    await expect(loadC2paCredentials({ env: { MOTIF_C2PA_SIGNING_KEY: a.keyPem }, dataDir: dir })).rejects.toThrow(/must be set together/);
+    await expect(loadC2paCredentials({ env: { MOTIF_C2PA_SIGNING_KEY: a.keyPem }, dataDir: dir })).rejects.toThrow(
+      /must be set together/,
+    );
     expect(() => parseCredentials({ keyPem: a.keyPem, chainPem: b.chainPem })).toThrow(/not the signing key's/);
-    const rootOnly = b.chainPem.slice(b.chainPem.indexOf('-----END CERTIFICATE-----') + '-----END CERTIFICATE-----'.length);
+    const rootOnly = b.chainPem.slice(
+      b.chainPem.indexOf('-----END CERTIFICATE-----') + '-----END CERTIFICATE-----'.length,
+    );
     expect(() => parseCredentials({ keyPem: a.keyPem, chainPem: rootOnly })).toThrow(C2paCredentialsError);
   });
 });

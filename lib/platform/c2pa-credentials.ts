@@ -8,12 +8,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateLocalCredentials, parseCredentials, C2paCredentialsError, type C2paCredentials } from '../provenance/c2pa/credentials';
+import {
+  generateLocalCredentials,
+  parseCredentials,
+  C2paCredentialsError,
+  type C2paCredentials,
+} from '../provenance/c2pa/credentials';
 
 export const C2PA_DIR = 'c2pa';
 const FILES = { key: 'signer-key.pem', chain: 'signer-chain.pem', anchors: 'trust-anchors.pem' } as const;
 
-export type C2paEnv = { MOTIF_C2PA_SIGNING_KEY?: string; MOTIF_C2PA_CERT_CHAIN?: string; MOTIF_C2PA_TRUST_ANCHORS?: string };
+export type C2paEnv = {
+  MOTIF_C2PA_SIGNING_KEY?: string;
+  MOTIF_C2PA_CERT_CHAIN?: string;
+  MOTIF_C2PA_TRUST_ANCHORS?: string;
+};
 
 /** PEM text given directly, or read from the file a value names. */
 async function pemValue(name: string, value: string): Promise<string> {
@@ -21,15 +30,24 @@ async function pemValue(name: string, value: string): Promise<string> {
   try {
     return await readFile(value, 'utf8');
   } catch (error) {
-    throw new C2paCredentialsError(`${name} is neither PEM text nor a readable file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new C2paCredentialsError(
+      `${name} is neither PEM text nor a readable file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 async function readLocal(dir: string): Promise<{ keyPem: string; chainPem: string; trustAnchorsPem: string } | null> {
   const read = (f: string) => readFile(path.join(dir, f), 'utf8').catch(() => null);
-  const [keyPem, chainPem, trustAnchorsPem] = await Promise.all([read(FILES.key), read(FILES.chain), read(FILES.anchors)]);
+  const [keyPem, chainPem, trustAnchorsPem] = await Promise.all([
+    read(FILES.key),
+    read(FILES.chain),
+    read(FILES.anchors),
+  ]);
   if (keyPem === null && chainPem === null && trustAnchorsPem === null) return null;
-  if (keyPem === null || chainPem === null || trustAnchorsPem === null) throw new C2paCredentialsError(`${dir} is incomplete (needs ${Object.values(FILES).join(', ')}); nothing is replaced for you`);
+  if (keyPem === null || chainPem === null || trustAnchorsPem === null)
+    throw new C2paCredentialsError(
+      `${dir} is incomplete (needs ${Object.values(FILES).join(', ')}); nothing is replaced for you`,
+    );
   return { keyPem, chainPem, trustAnchorsPem };
 }
 
@@ -60,7 +78,8 @@ async function localCredentials(dataDir: string): Promise<C2paCredentials> {
 export async function loadC2paCredentials(params: { env: C2paEnv; dataDir: string }): Promise<C2paCredentials> {
   const { MOTIF_C2PA_SIGNING_KEY: key, MOTIF_C2PA_CERT_CHAIN: chain, MOTIF_C2PA_TRUST_ANCHORS: anchors } = params.env;
   if (key || chain) {
-    if (!key || !chain) throw new C2paCredentialsError('MOTIF_C2PA_SIGNING_KEY and MOTIF_C2PA_CERT_CHAIN must be set together');
+    if (!key || !chain)
+      throw new C2paCredentialsError('MOTIF_C2PA_SIGNING_KEY and MOTIF_C2PA_CERT_CHAIN must be set together');
     return parseCredentials({
       keyPem: await pemValue('MOTIF_C2PA_SIGNING_KEY', key),
       chainPem: await pemValue('MOTIF_C2PA_CERT_CHAIN', chain),
@@ -69,14 +88,21 @@ export async function loadC2paCredentials(params: { env: C2paEnv; dataDir: strin
   }
   const local = await localCredentials(params.dataDir);
   // extra anchors (e.g. the roots of other deployments whose files this one verifies) are added to the local root
-  return anchors ? { ...local, trustAnchorsPem: `${local.trustAnchorsPem}\n${await pemValue('MOTIF_C2PA_TRUST_ANCHORS', anchors)}` } : local;
+  return anchors
+    ? { ...local, trustAnchorsPem: `${local.trustAnchorsPem}\n${await pemValue('MOTIF_C2PA_TRUST_ANCHORS', anchors)}` }
+    : local;
 }
 
 const cache = new Map<string, Promise<C2paCredentials>>();
 
 /** loadC2paCredentials once per process and configuration (the web app signs every pin with them). */
 export function c2paCredentials(params: { env: C2paEnv; dataDir: string }): Promise<C2paCredentials> {
-  const key = JSON.stringify([params.dataDir, params.env.MOTIF_C2PA_SIGNING_KEY, params.env.MOTIF_C2PA_CERT_CHAIN, params.env.MOTIF_C2PA_TRUST_ANCHORS]);
+  const key = JSON.stringify([
+    params.dataDir,
+    params.env.MOTIF_C2PA_SIGNING_KEY,
+    params.env.MOTIF_C2PA_CERT_CHAIN,
+    params.env.MOTIF_C2PA_TRUST_ANCHORS,
+  ]);
   let loaded = cache.get(key);
   if (!loaded) {
     loaded = loadC2paCredentials(params).catch((error: unknown) => {

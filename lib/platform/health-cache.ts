@@ -6,7 +6,11 @@ import { servicesHealth } from './services';
  * `load` run at most once per `ttlMs`: calls inside that window, and calls while a run is in flight, share its
  * result. A rejected run is not kept, so the next call tries again.
  */
-export function memoizeFor<T>(ttlMs: number, load: () => Promise<T>, now: () => number = () => performance.now()): () => Promise<T> {
+export function memoizeFor<T>(
+  ttlMs: number,
+  load: () => Promise<T>,
+  now: () => number = () => performance.now(),
+): () => Promise<T> {
   let last: { at: number; value: Promise<T> } | null = null;
   return () => {
     const t = now();

@@ -60,8 +60,13 @@ export type RunningPlatform = {
 /** The chain state file exists but cannot be loaded. Never deleted automatically. */
 export class DamagedChainStateError extends Error {
   override name = 'DamagedChainStateError';
-  constructor(readonly statePath: string, reason: string) {
-    super(`The chain state file ${statePath} looks damaged (${reason}). Nothing was deleted. Move it aside to start a fresh chain (the deployment will be redone).`);
+  constructor(
+    readonly statePath: string,
+    reason: string,
+  ) {
+    super(
+      `The chain state file ${statePath} looks damaged (${reason}). Nothing was deleted. Move it aside to start a fresh chain (the deployment will be redone).`,
+    );
   }
 }
 
@@ -91,14 +96,19 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     options.signal?.throwIfAborted();
   };
   const log = options.onLog ?? (() => {});
-  const notify = options.onNotice ?? ((component: Component, line: string) => console.warn(`⚠ ${component.padEnd(9)} ${line}`));
+  const notify =
+    options.onNotice ?? ((component: Component, line: string) => console.warn(`⚠ ${component.padEnd(9)} ${line}`));
   const notice = (component: Component, line: string) => {
     log(component, line);
     notify(component, line);
   };
   // Each child npm start runs is restarted when it dies, and the restart is said (lib/platform/supervisor.ts).
   const keepAlive = (component: Component, first: Supervised, restart: () => Promise<Supervised>) => {
-    const supervision = supervise(first, { name: component, restart, onEvent: (e) => notice(component, supervisorNotice(e)) });
+    const supervision = supervise(first, {
+      name: component,
+      restart,
+      onEvent: (e) => notice(component, supervisorNotice(e)),
+    });
     stops.push(() => supervision.stop());
   };
   const plan = planFor(options.role ?? 'all');
@@ -123,7 +133,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     if (plan.localServices && usesLocalChain(env)) {
       checkChainState(layout.chainStatePath);
       await mkdir(path.dirname(layout.chainStatePath), { recursive: true });
-      const startChain = () => startAnvil({ port: env.MOTIF_ANVIL_PORT, statePath: layout.chainStatePath, onLine: (l) => log('chain', l) });
+      const startChain = () =>
+        startAnvil({ port: env.MOTIF_ANVIL_PORT, statePath: layout.chainStatePath, onLine: (l) => log('chain', l) });
       anvil = await startChain();
       keepAlive('chain', anvilChild(anvil), async () => {
         checkChainState(layout.chainStatePath);
@@ -139,30 +150,54 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const deploymentPath = path.join(layout.deploymentsDir, `${chain.id}.json`);
     const deployerKey = anvil ? localDevAccounts(1)[0]!.privateKey : env.DEPLOYER_PRIVATE_KEY;
     if (deployerKey) {
-      const walletClient = createWalletClient({ chain, transport: http(rpcUrl), account: privateKeyToAccount(deployerKey) });
+      const walletClient = createWalletClient({
+        chain,
+        transport: http(rpcUrl),
+        account: privateKeyToAccount(deployerKey),
+      });
       const { deployment, reused } = await deployContracts({ publicClient, walletClient, deploymentPath });
-      ready('contracts', `${reused ? 'found' : 'deployed'} ${Object.keys(deployment.contracts).join(', ')} (${path.relative(cwd, deploymentPath)})`);
+      ready(
+        'contracts',
+        `${reused ? 'found' : 'deployed'} ${Object.keys(deployment.contracts).join(', ')} (${path.relative(cwd, deploymentPath)})`,
+      );
     } else if (existsSync(deploymentPath)) {
-      ready('contracts', `using the recorded deployment ${path.relative(cwd, deploymentPath)} (no DEPLOYER_PRIVATE_KEY)`);
+      ready(
+        'contracts',
+        `using the recorded deployment ${path.relative(cwd, deploymentPath)} (no DEPLOYER_PRIVATE_KEY)`,
+      );
     } else {
-      throw new Error(`No deployment for chain ${chain.id} at ${deploymentPath}, and no DEPLOYER_PRIVATE_KEY to make one.`);
+      throw new Error(
+        `No deployment for chain ${chain.id} at ${deploymentPath}, and no DEPLOYER_PRIVATE_KEY to make one.`,
+      );
     }
 
     // 3. Database
     let databaseUrl = env.DATABASE_URL;
     let pg: EmbeddedPostgresServer | null = null;
     if (!databaseUrl) {
-      if (!plan.localServices) throw new Error('DATABASE_URL is required: this role shares its PostgreSQL with the other Motif processes');
-      const startDatabase = () => startEmbeddedPostgres({ dataDir: layout.postgresDir, port: env.MOTIF_PG_PORT, onLog: (l) => log('database', l) });
+      if (!plan.localServices)
+        throw new Error('DATABASE_URL is required: this role shares its PostgreSQL with the other Motif processes');
+      const startDatabase = () =>
+        startEmbeddedPostgres({
+          dataDir: layout.postgresDir,
+          port: env.MOTIF_PG_PORT,
+          onLog: (l) => log('database', l),
+        });
       pg = await startDatabase();
       keepAlive('database', postgresChild(pg), async () => postgresChild(await startDatabase()));
       databaseUrl = pg.databaseUrl;
     }
     const before = await migrationStatus(databaseUrl);
     // Web replicas never migrate (several starting at once would race): the indexer role or `npm start` does.
-    if (!plan.migrate && before.pending.length > 0) throw new Error(`The database lacks migrations ${before.pending.join(', ')}: start the indexer role first, it applies them`);
+    if (!plan.migrate && before.pending.length > 0)
+      throw new Error(
+        `The database lacks migrations ${before.pending.join(', ')}: start the indexer role first, it applies them`,
+      );
     const applied = before.pending.length > 0 ? (await applyMigrations(databaseUrl)).applied : [];
-    ready('database', `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`);
+    ready(
+      'database',
+      `${pg ? `embedded PostgreSQL on 127.0.0.1:${pg.port}${pg.created ? ' (new)' : ''}` : 'PostgreSQL at DATABASE_URL'}, ${before.applied.length + applied.length} migrations${applied.length ? ` (${applied.length} applied now)` : ''}`,
+    );
 
     // 4. IPFS: the app owns the node while it runs; here the backend is opened, round-tripped and closed.
     // The readiness probe pins through the configured backend; with a pinning service the provider fetches it from here.
@@ -183,8 +218,14 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     }
     const newlyPinned = weights.filter((w) => !w.alreadyPinned).length;
     const weightsNote = `; ${weights.length} shipped model weights pinned by CID${newlyPinned > 0 ? ` (${newlyPinned} now)` : ''}`;
-    const lostPacks = quarantined.length > 0 ? `; ${quarantined.length} damaged pack${quarantined.length === 1 ? '' : 's'} quarantined (see /api/health)` : '';
-    ready('ipfs', `${storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`}${weightsNote}${lostPacks}`);
+    const lostPacks =
+      quarantined.length > 0
+        ? `; ${quarantined.length} damaged pack${quarantined.length === 1 ? '' : 's'} quarantined (see /api/health)`
+        : '';
+    ready(
+      'ipfs',
+      `${storage.backend === 'helia' ? `embedded Helia repository ${path.relative(cwd, layout.ipfsDir)} (no networking)` : `${storage.backend} backend (add + read back OK)`}${weightsNote}${lostPacks}`,
+    );
 
     // This process's one database client (the seed and the indexer share it; the web app is another process).
     const prisma = createPrismaClient(databaseUrl, (e) => log('indexer', `database connection closed: ${e.message}`));
@@ -193,13 +234,18 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     // 5. Demo seed (local chain only)
     if (anvil) {
       const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
-      ready('seed', `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`);
+      ready(
+        'seed',
+        `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`,
+      );
     }
 
     // 6. Indexer: backfill, then follow the chain in this process until stop (as the leader, or standing by).
     if (plan.indexer) {
       const deployment = readDeployment(deploymentPath);
-      const addresses = toMotifAddresses(Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])));
+      const addresses = toMotifAddresses(
+        Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+      );
       if (!addresses) throw new Error(`The deployment ${deploymentPath} lacks a Motif contract`);
       // Reads metadata.json of new tracks; blocks are immutable files, so sharing the repository with the app is safe.
       const metadataStorage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
@@ -222,17 +268,31 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
         confirmations: anvil ? 64 : 128,
         signal: abort.signal,
         onSync: (r) => {
-          if (r.events > 0 || r.rolledBackTo !== null) log('indexer', `blocks ${r.fromBlock}-${r.toBlock}: ${r.events} events${r.rolledBackTo !== null ? `, reorg rolled back to ${r.rolledBackTo}` : ''}`);
+          if (r.events > 0 || r.rolledBackTo !== null)
+            log(
+              'indexer',
+              `blocks ${r.fromBlock}-${r.toBlock}: ${r.events} events${r.rolledBackTo !== null ? `, reorg rolled back to ${r.rolledBackTo}` : ''}`,
+            );
           for (const line of lostTransactionsNotice(r.lost)) notice('indexer', line);
           if (r.caughtUp) resolveCaughtUp(r.toBlock);
         },
-        onError: (error, retryInMs) => log('indexer', `error (retrying in ${retryInMs} ms): ${error instanceof Error ? error.message : String(error)}`),
+        onError: (error, retryInMs) =>
+          log(
+            'indexer',
+            `error (retrying in ${retryInMs} ms): ${error instanceof Error ? error.message : String(error)}`,
+          ),
         onState: (change) => {
           if (change.state === 'retrying' || retried) notice('indexer', indexerStateNotice(change)); // not the first "running"
           retried = change.state === 'retrying';
         },
         whenCaughtUp: async () => {
-          const r = await resolvePendingMetadata({ prisma, chainId: chain.id, collection: addresses.TrackCollection, storage: metadataStorage, signal: abort.signal });
+          const r = await resolvePendingMetadata({
+            prisma,
+            chainId: chain.id,
+            collection: addresses.TrackCollection,
+            storage: metadataStorage,
+            signal: abort.signal,
+          });
           if (r.resolved || r.failed) log('indexer', `metadata: ${r.resolved} resolved, ${r.failed} not yet`);
         },
       };
@@ -263,7 +323,12 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       const onInterrupt = () => rejectCaughtUp(options.signal?.reason);
       options.signal?.addEventListener('abort', onInterrupt, { once: true });
       const head = await caughtUp.finally(() => options.signal?.removeEventListener('abort', onInterrupt));
-      ready('indexer', head === 'standby' ? 'standing by: another indexer leads (PostgreSQL advisory lock); this one takes over if it stops' : `caught up to block ${head}; following new blocks`);
+      ready(
+        'indexer',
+        head === 'standby'
+          ? 'standing by: another indexer leads (PostgreSQL advisory lock); this one takes over if it stops'
+          : `caught up to block ${head}; following new blocks`,
+      );
     }
 
     // 7. Web app
@@ -272,31 +337,42 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
       await assertPortFree(env.MOTIF_APP_PORT, 'MOTIF_APP_PORT');
       const build = await ensureAppBuild({ cwd, onLine: (l) => log('app', l), signal: options.signal });
       if (build.built) log('app', `built in ${(build.ms / 1000).toFixed(1)} s`);
-      const startApp = (signal?: AbortSignal): Promise<ManagedProcess> => startProcess({
-        command: process.execPath,
-        args: [nextBinary(cwd), 'start', '--port', String(env.MOTIF_APP_PORT), '--hostname', '127.0.0.1'],
-        cwd,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          NEXT_TELEMETRY_DISABLED: '1',
-          MOTIF_DATA_DIR: layout.dataDir,
-          DATABASE_URL: databaseUrl,
-          MOTIF_RPC_URL: rpcUrl,
-          MOTIF_CHAIN_ID: String(chain.id),
-        },
-        isReady: (line) => /Ready in|started server on/i.test(line),
-        onLine: (l) => log('app', l),
-        timeoutMs: 60_000,
-        signal,
-      });
+      const startApp = (signal?: AbortSignal): Promise<ManagedProcess> =>
+        startProcess({
+          command: process.execPath,
+          args: [nextBinary(cwd), 'start', '--port', String(env.MOTIF_APP_PORT), '--hostname', '127.0.0.1'],
+          cwd,
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            NEXT_TELEMETRY_DISABLED: '1',
+            MOTIF_DATA_DIR: layout.dataDir,
+            DATABASE_URL: databaseUrl,
+            MOTIF_RPC_URL: rpcUrl,
+            MOTIF_CHAIN_ID: String(chain.id),
+          },
+          isReady: (line) => /Ready in|started server on/i.test(line),
+          onLine: (l) => log('app', l),
+          timeoutMs: 60_000,
+          signal,
+        });
       const app = await startApp(options.signal);
       keepAlive('app', processChild('the web app', app), async () => processChild('the web app', await startApp()));
       url = `http://localhost:${env.MOTIF_APP_PORT}`;
       const health = await fetch(`http://127.0.0.1:${env.MOTIF_APP_PORT}/api/health`);
-      const body = (await health.json()) as { ok: boolean; components: Record<string, { ok: boolean; detail: string }> };
-      const failing = Object.entries(body.components).filter(([, c]) => !c.ok).map(([n, c]) => `${n}: ${c.detail}`);
-      ready('app', failing.length === 0 ? `Next.js production server, health all green` : `Next.js production server, health FAILING (${failing.join('; ')})`);
+      const body = (await health.json()) as {
+        ok: boolean;
+        components: Record<string, { ok: boolean; detail: string }>;
+      };
+      const failing = Object.entries(body.components)
+        .filter(([, c]) => !c.ok)
+        .map(([n, c]) => `${n}: ${c.detail}`);
+      ready(
+        'app',
+        failing.length === 0
+          ? `Next.js production server, health all green`
+          : `Next.js production server, health FAILING (${failing.join('; ')})`,
+      );
     }
 
     return { url, rpcUrl, chainId: chain.id, databaseUrl, deploymentPath, stop: stopAll };

@@ -31,11 +31,15 @@ export function lostTransactionsNotice(lost: readonly LostTransaction[]): string
   if (lost.length === 0) return [];
   return [
     `${lost.length} confirmed transaction${lost.length === 1 ? ' is' : 's are'} no longer on the chain (the local chain lost its last moments, e.g. after kill -9; also shown on /activity); redo these actions if still wanted:`,
-    ...lost.map((tx) => `  ${tx.txHash} (block ${tx.blockNumber}): ${tx.events.map((e) => `${e.contract}.${e.name}${e.tokenId === null ? '' : ` token ${e.tokenId}`}`).join(', ')}${tx.accounts.length ? ` (accounts ${tx.accounts.join(', ')})` : ''}`),
+    ...lost.map(
+      (tx) =>
+        `  ${tx.txHash} (block ${tx.blockNumber}): ${tx.events.map((e) => `${e.contract}.${e.name}${e.tokenId === null ? '' : ` token ${e.tokenId}`}`).join(', ')}${tx.accounts.length ? ` (accounts ${tx.accounts.join(', ')})` : ''}`,
+    ),
   ];
 }
 
 export function quarantineNotice(pack: QuarantinedPack): string {
-  const blocks = pack.blocks === null ? 'an unknown number of blocks' : `${pack.blocks} block${pack.blocks === 1 ? '' : 's'}`;
+  const blocks =
+    pack.blocks === null ? 'an unknown number of blocks' : `${pack.blocks} block${pack.blocks === 1 ? '' : 's'}`;
   return `IPFS pack ${pack.pack} is damaged (${pack.reason}): moved to ${pack.movedTo}, ${blocks} lost until restored; the rest of the repository is in use (see /api/health)`;
 }

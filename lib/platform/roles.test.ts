@@ -38,7 +38,14 @@ describe('npm start roles', () => {
     expect(roleProblems('web', parseEnv(SHARED))).toEqual([]);
     expect(roleProblems('indexer', parseEnv({ ...SHARED, MOTIF_SESSION_SECRET: undefined }))).toEqual([]);
     const bare = roleProblems('web', parseEnv({}));
-    expect(bare.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'MOTIF_RPC_URL', 'KUBO_RPC_URL', 'MOTIF_SESSION_SECRET']);
-    expect(() => assertRoleConfigured('web', parseEnv({ ...SHARED, MOTIF_SESSION_SECRET: undefined }))).toThrow(/MOTIF_SESSION_SECRET \(the same on every web replica/);
+    expect(bare.map((p) => p.split(' ')[0])).toEqual([
+      'DATABASE_URL',
+      'MOTIF_RPC_URL',
+      'KUBO_RPC_URL',
+      'MOTIF_SESSION_SECRET',
+    ]);
+    expect(() => assertRoleConfigured('web', parseEnv({ ...SHARED, MOTIF_SESSION_SECRET: undefined }))).toThrow(
+      /MOTIF_SESSION_SECRET \(the same on every web replica/,
+    );
   });
 });

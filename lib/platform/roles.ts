@@ -36,7 +36,8 @@ export function parseRole(argv: readonly string[], envRole: string | undefined):
   }
   raw ??= envRole === undefined || envRole === '' ? 'all' : envRole;
   const parsed = roleSchema.safeParse(raw);
-  if (!parsed.success) throw new RoleError(`Role ${JSON.stringify(raw)} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  if (!parsed.success)
+    throw new RoleError(`Role ${JSON.stringify(raw)} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
   return parsed.data;
 }
 
@@ -67,14 +68,19 @@ export function roleProblems(role: Role, env: Env): string[] {
   if (role === 'all') return [];
   const problems: string[] = [];
   if (!env.DATABASE_URL) problems.push('DATABASE_URL (the PostgreSQL every replica and indexer shares)');
-  if (usesLocalChain(env)) problems.push('MOTIF_RPC_URL with MOTIF_CHAIN_ID, or a MOTIF_CHAIN preset (the RPC every process reads)');
+  if (usesLocalChain(env))
+    problems.push('MOTIF_RPC_URL with MOTIF_CHAIN_ID, or a MOTIF_CHAIN preset (the RPC every process reads)');
   if (!env.KUBO_RPC_URL) problems.push('KUBO_RPC_URL (the IPFS node every replica pins to and serves from)');
-  if (role === 'web' && !env.MOTIF_SESSION_SECRET) problems.push('MOTIF_SESSION_SECRET (the same on every web replica, so a session made on one is valid on all)');
+  if (role === 'web' && !env.MOTIF_SESSION_SECRET)
+    problems.push('MOTIF_SESSION_SECRET (the same on every web replica, so a session made on one is valid on all)');
   return problems;
 }
 
 /** roleProblems as one error, or nothing. */
 export function assertRoleConfigured(role: Role, env: Env): void {
   const problems = roleProblems(role, env);
-  if (problems.length > 0) throw new RoleError(`The ${role} role runs beside other Motif processes and needs:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0)
+    throw new RoleError(
+      `The ${role} role runs beside other Motif processes and needs:\n  - ${problems.join('\n  - ')}`,
+    );
 }

@@ -22,7 +22,9 @@ describe('seedLocalDemo', () => {
     const keys = await readFile(first.accountsFile, 'utf8');
     expect(keys).toMatch(/^LOCAL-ONLY DEV ACCOUNTS/);
     expect(keys).toContain(collector.privateKey);
-    expect(await prisma.profile.count({ where: { address: { in: localDevAccounts().map((a) => a.address) } } })).toBe(10);
+    expect(await prisma.profile.count({ where: { address: { in: localDevAccounts().map((a) => a.address) } } })).toBe(
+      10,
+    );
 
     const second = await seedLocalDemo({ rpcUrl: inject('rpcUrl'), prisma, dataDir: dir });
     expect(second.toppedUp).toBe(0);

@@ -14,10 +14,19 @@ const TOP_UP_TO = parseEther('10000');
  * Local demo data: anvil's dev accounts funded (topped up if a demo spent them down), listed in a file marked
  * local-only, and given demo profiles. Idempotent: a second run changes nothing that is already in place.
  */
-export async function seedLocalDemo(params: { rpcUrl: string; prisma: PrismaClient; dataDir: string }): Promise<SeedResult> {
-  const client = createTestClient({ chain: localChain(params.rpcUrl), mode: 'anvil', transport: http(params.rpcUrl) }).extend(publicActions);
+export async function seedLocalDemo(params: {
+  rpcUrl: string;
+  prisma: PrismaClient;
+  dataDir: string;
+}): Promise<SeedResult> {
+  const client = createTestClient({
+    chain: localChain(params.rpcUrl),
+    mode: 'anvil',
+    transport: http(params.rpcUrl),
+  }).extend(publicActions);
   const chainId = await client.getChainId();
-  if (chainId !== LOCAL_CHAIN_ID) throw new Error(`Refusing to seed chain ${chainId}: the demo seed is for the local chain only`);
+  if (chainId !== LOCAL_CHAIN_ID)
+    throw new Error(`Refusing to seed chain ${chainId}: the demo seed is for the local chain only`);
   const accounts = localDevAccounts();
   let toppedUp = 0;
   for (const account of accounts) {
@@ -30,7 +39,11 @@ export async function seedLocalDemo(params: { rpcUrl: string; prisma: PrismaClie
   for (const account of accounts) {
     await params.prisma.profile.upsert({
       where: { address: account.address },
-      create: { address: account.address, displayName: `Local ${account.role} #${account.index} (dev key)`, bio: 'Local-only demo account. Its private key is public.' },
+      create: {
+        address: account.address,
+        displayName: `Local ${account.role} #${account.index} (dev key)`,
+        bio: 'Local-only demo account. Its private key is public.',
+      },
       update: {},
     });
   }
@@ -39,7 +52,7 @@ export async function seedLocalDemo(params: { rpcUrl: string; prisma: PrismaClie
   await writeFile(
     accountsFile,
     [
-      'LOCAL-ONLY DEV ACCOUNTS — these private keys are public knowledge (anvil\'s test mnemonic).',
+      "LOCAL-ONLY DEV ACCOUNTS — these private keys are public knowledge (anvil's test mnemonic).",
       'Never send real funds to them and never use them on any chain but the local one.',
       `Mnemonic: ${LOCAL_DEV_MNEMONIC}`,
       '',

@@ -73,5 +73,11 @@ async function createServices(): Promise<Services> {
 /** The live health of this app's components (for /api/health and the status page). */
 export async function servicesHealth(): Promise<HealthReport> {
   const services = await getServices();
-  return checkHealth({ rpcUrl: services.rpcUrl, contracts: await services.contractAddresses(), databaseUrl: services.databaseUrl, storage: services.storage, chainId: services.chainId });
+  return checkHealth({
+    rpcUrl: services.rpcUrl,
+    contracts: await services.contractAddresses(),
+    databaseUrl: services.databaseUrl,
+    storage: services.storage,
+    chainId: services.chainId,
+  });
 }

@@ -36,10 +36,20 @@ const events: SupervisorEvent[] = [];
 const [deployer, creator] = localDevAccounts(2);
 const CHAIN_ID = 31337;
 
-const startChain = async () => (anvil = await startAnvil({ port: ports.anvil, statePath: path.join(dir, 'chain-state.json') }));
-const startDatabase = async () => (pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: ports.pg }));
+const startChain = async () =>
+  (anvil = await startAnvil({ port: ports.anvil, statePath: path.join(dir, 'chain-state.json') }));
+const startDatabase = async () =>
+  (pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: ports.pg }));
 const databaseUrl = () => `postgresql://postgres:postgres@127.0.0.1:${ports.pg}/motif`;
-const health = () => checkHealth({ rpcUrl: `http://127.0.0.1:${ports.anvil}`, contracts, databaseUrl: databaseUrl(), storage, chainId: CHAIN_ID, maxLagBlocks: 0 });
+const health = () =>
+  checkHealth({
+    rpcUrl: `http://127.0.0.1:${ports.anvil}`,
+    contracts,
+    databaseUrl: databaseUrl(),
+    storage,
+    chainId: CHAIN_ID,
+    maxLagBlocks: 0,
+  });
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -50,12 +60,22 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 }
 async function mint(): Promise<string> {
   const content = keccak256(toHex(`supervised ${Math.random()}`));
-  const wallet = createWalletClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(creator!.privateKey) });
-  const hash = await wallet.writeContract({ address: addresses.TrackCollection, abi: MOTIF_ABIS.TrackCollection, functionName: 'mint', args: [creator!.address, content, keccak256(toHex('m')), creator!.address, 500, 1] });
+  const wallet = createWalletClient({
+    chain: localChain(anvil.rpcUrl),
+    transport: http(anvil.rpcUrl),
+    account: privateKeyToAccount(creator!.privateKey),
+  });
+  const hash = await wallet.writeContract({
+    address: addresses.TrackCollection,
+    abi: MOTIF_ABIS.TrackCollection,
+    functionName: 'mint',
+    args: [creator!.address, content, keccak256(toHex('m')), creator!.address, 500, 1],
+  });
   expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
   return trackIdOf(creator!.address, content).toString();
 }
-const restarted = (name: string, restarts: number) => () => events.some((e) => e.kind === 'restarted' && e.name === name && e.restarts === restarts);
+const restarted = (name: string, restarts: number) => () =>
+  events.some((e) => e.kind === 'restarted' && e.name === name && e.restarts === restarts);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(inject('servicesDir'), 'supervisor-'));
@@ -66,8 +86,16 @@ beforeAll(async () => {
   storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
   prisma = createPrismaClient(databaseUrl());
   publicClient = createPublicClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl) }) as PublicClient;
-  const wallet = createWalletClient({ chain: localChain(anvil.rpcUrl), transport: http(anvil.rpcUrl), account: privateKeyToAccount(deployer!.privateKey) });
-  const { deployment } = await deployContracts({ publicClient, walletClient: wallet, deploymentPath: path.join(dir, 'deployment.json') });
+  const wallet = createWalletClient({
+    chain: localChain(anvil.rpcUrl),
+    transport: http(anvil.rpcUrl),
+    account: privateKeyToAccount(deployer!.privateKey),
+  });
+  const { deployment } = await deployContracts({
+    publicClient,
+    walletClient: wallet,
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
   contracts = Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address]));
   addresses = toMotifAddresses(contracts)!;
   startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
@@ -84,17 +112,45 @@ afterAll(async () => {
 describe('supervise', () => {
   it('restarts anvil, PostgreSQL and the indexer loop when they die, says so, and health follows', async () => {
     const onEvent = (e: SupervisorEvent) => events.push(e);
-    supervisions.push(supervise(anvilChild(anvil), { name: 'chain', restart: async () => anvilChild(await startChain()), onEvent }));
-    supervisions.push(supervise(postgresChild(pgServer), { name: 'database', restart: async () => postgresChild(await startDatabase()), onEvent }));
+    supervisions.push(
+      supervise(anvilChild(anvil), { name: 'chain', restart: async () => anvilChild(await startChain()), onEvent }),
+    );
+    supervisions.push(
+      supervise(postgresChild(pgServer), {
+        name: 'database',
+        restart: async () => postgresChild(await startDatabase()),
+        onEvent,
+      }),
+    );
     const indexer = (signal: AbortSignal) =>
-      runIndexer({ prisma, client: publicClient, chainId: CHAIN_ID, addresses, startBlock, databaseUrl: databaseUrl(), pollMs: 100, maxRetryMs: 500, signal });
-    supervisions.push(supervise(loopChild('the indexer', indexer), { name: 'indexer', restart: async () => loopChild('the indexer', indexer), onEvent }));
+      runIndexer({
+        prisma,
+        client: publicClient,
+        chainId: CHAIN_ID,
+        addresses,
+        startBlock,
+        databaseUrl: databaseUrl(),
+        pollMs: 100,
+        maxRetryMs: 500,
+        signal,
+      });
+    supervisions.push(
+      supervise(loopChild('the indexer', indexer), {
+        name: 'indexer',
+        restart: async () => loopChild('the indexer', indexer),
+        onEvent,
+      }),
+    );
     await until('health all green', async () => (await health()).ok);
 
     // PostgreSQL killed: restarted; the indexer loop rides it out and takes its lock again.
     process.kill(pgServer.pid, 'SIGKILL');
     await until('PostgreSQL restarted', restarted('database', 1));
-    expect(events[0]).toMatchObject({ kind: 'died', name: 'database', reason: expect.stringMatching(/^PostgreSQL \(pid \d+\) exited$/) });
+    expect(events[0]).toMatchObject({
+      kind: 'died',
+      name: 'database',
+      reason: expect.stringMatching(/^PostgreSQL \(pid \d+\) exited$/),
+    });
     await until('health green after the database restart', async () => (await health()).ok);
 
     // anvil killed (its state was saved: nothing was sent in the last second): restarted from its state file.
@@ -102,19 +158,31 @@ describe('supervise', () => {
     const before = await publicClient.getBlockNumber({ cacheTime: 0 });
     process.kill(anvil.process.child.pid!, 'SIGKILL');
     await until('anvil restarted', restarted('chain', 1));
-    expect(events.find((e) => e.kind === 'died' && e.name === 'chain')).toMatchObject({ reason: 'anvil exited (signal SIGKILL)' });
+    expect(events.find((e) => e.kind === 'died' && e.name === 'chain')).toMatchObject({
+      reason: 'anvil exited (signal SIGKILL)',
+    });
     expect(await publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before);
     const tokenId = await mint();
-    await until('the mint after the restarts indexed', async () => (await prisma.track.count({ where: { chainId: CHAIN_ID, tokenId } })) === 1);
+    await until(
+      'the mint after the restarts indexed',
+      async () => (await prisma.track.count({ where: { chainId: CHAIN_ID, tokenId } })) === 1,
+    );
     await until('health green with the index at the head', async () => (await health()).ok);
 
     // The indexer loop itself dies (here: another writer holds its lock); the supervisor restarts it until it runs.
     await supervisions[2]!.stop();
     const held = await acquireIndexerLock(databaseUrl(), CHAIN_ID);
-    const lone = supervise(loopChild('the indexer', indexer), { name: 'indexer', restart: async () => loopChild('the indexer', indexer), onEvent, maxDelayMs: 300 });
+    const lone = supervise(loopChild('the indexer', indexer), {
+      name: 'indexer',
+      restart: async () => loopChild('the indexer', indexer),
+      onEvent,
+      maxDelayMs: 300,
+    });
     supervisions.push(lone);
     await until('the indexer seen dying', () => events.some((e) => e.kind === 'died' && e.name === 'indexer'));
-    expect(events.find((e) => e.kind === 'died' && e.name === 'indexer')).toMatchObject({ reason: expect.stringContaining('Another indexer is already writing') });
+    expect(events.find((e) => e.kind === 'died' && e.name === 'indexer')).toMatchObject({
+      reason: expect.stringContaining('Another indexer is already writing'),
+    });
     await held.release();
     await until('the indexer restarted and health green', async () => lone.restarts >= 1 && (await health()).ok);
   });

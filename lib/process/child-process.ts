@@ -100,6 +100,8 @@ export function startProcess(params: StartProcessParameters): Promise<ManagedPro
     child.stdout?.on('data', onData(''));
     child.stderr?.on('data', onData(''));
     child.once('error', (error) => fail(`${command} could not start: ${error.message}`));
-    child.once('exit', (code, signal) => fail(`${command} exited (code ${code}, signal ${signal}) before it was ready`));
+    child.once('exit', (code, signal) =>
+      fail(`${command} exited (code ${code}, signal ${signal}) before it was ready`),
+    );
   });
 }

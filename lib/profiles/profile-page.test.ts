@@ -10,7 +10,13 @@ const COLLECTOR = getAddress('0x00000000000000000000000000000000000c0113');
 const SQUATTER = getAddress('0x0000000000000000000000000000000000005a77');
 const NOW = 1_800_000_000n;
 
-const track = (tokenId: number, creator: string, owner: string, mintedBlock: number, authorship: 'verified' | 'unverified' | 'pending' = 'verified') => ({
+const track = (
+  tokenId: number,
+  creator: string,
+  owner: string,
+  mintedBlock: number,
+  authorship: 'verified' | 'unverified' | 'pending' = 'verified',
+) => ({
   chainId: CHAIN,
   tokenId: String(tokenId),
   creator,

@@ -7,7 +7,9 @@ describe('canonicalJson (RFC 8785)', () => {
     const input = JSON.parse(
       '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
     ) as unknown;
-    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+    expect(canonicalJson(input)).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
   });
 
   it('RFC 8785 section 3.2.3: keys sorted by UTF-16 code units (not code points, not locale)', () => {
@@ -46,7 +48,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('sorts nested objects, keeps array order, writes no whitespace', () => {
-    expect(canonicalJson({ b: [3, 1, { z: 1, a: 2 }], a: { d: null, c: 'x' } })).toBe('{"a":{"c":"x","d":null},"b":[3,1,{"a":2,"z":1}]}');
+    expect(canonicalJson({ b: [3, 1, { z: 1, a: 2 }], a: { d: null, c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":null},"b":[3,1,{"a":2,"z":1}]}',
+    );
   });
 
   it('does not normalise Unicode: precomposed and decomposed forms differ; control chars are escaped', () => {

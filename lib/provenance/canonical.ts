@@ -7,7 +7,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 function assertJson(value: unknown, path: string): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new CanonicalizationError(`${path || '(root)'} is ${value}: not representable in JSON`);
+    if (!Number.isFinite(value))
+      throw new CanonicalizationError(`${path || '(root)'} is ${value}: not representable in JSON`);
     return;
   }
   if (Array.isArray(value)) {
@@ -16,9 +17,11 @@ function assertJson(value: unknown, path: string): void {
   }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw new CanonicalizationError(`${path || '(root)'} is not a plain object`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new CanonicalizationError(`${path || '(root)'} is not a plain object`);
     for (const [k, v] of Object.entries(value)) {
-      if (v === undefined) throw new CanonicalizationError(`${path ? `${path}.` : ''}${k} is undefined: drop the key instead`);
+      if (v === undefined)
+        throw new CanonicalizationError(`${path ? `${path}.` : ''}${k} is undefined: drop the key instead`);
       assertJson(v, path ? `${path}.${k}` : k);
     }
     return;

@@ -15,10 +15,14 @@ export function chainOptionsFor(params: ChainOptionsParameters): { chain: Verify
   try {
     deployment = readDeployment(params.deploymentPath);
   } catch (error) {
-    return { problem: `no deployment at ${params.deploymentPath} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+    return {
+      problem: `no deployment at ${params.deploymentPath} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    };
   }
-  if (deployment.chainId !== params.chainId) return { problem: `${params.deploymentPath} is for chain ${deployment.chainId}, not ${params.chainId}` };
-  const chain = params.chainId === LOCAL_CHAIN_ID ? localChain(params.rpcUrl) : customChain(params.chainId, params.rpcUrl);
+  if (deployment.chainId !== params.chainId)
+    return { problem: `${params.deploymentPath} is for chain ${deployment.chainId}, not ${params.chainId}` };
+  const chain =
+    params.chainId === LOCAL_CHAIN_ID ? localChain(params.rpcUrl) : customChain(params.chainId, params.rpcUrl);
   const publicClient = createPublicClient({ chain, transport: http(params.rpcUrl) }) as PublicClient;
   const c = deployment.contracts.TrackCollection;
   return { chain: { publicClient, chainId: params.chainId, collection: c.address, fromBlock: BigInt(c.blockNumber) } };

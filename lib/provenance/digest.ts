@@ -41,7 +41,12 @@ export class NotAContentCidError extends BaseError {
  * token id (see contracts/libraries/CidV1.sol).
  */
 export function contentDigestOfCid(cid: CID): Hex {
-  if (cid.version !== 1 || cid.code !== DAG_PB || cid.multihash.code !== sha256Hasher.code || cid.multihash.digest.length !== 32) {
+  if (
+    cid.version !== 1 ||
+    cid.code !== DAG_PB ||
+    cid.multihash.code !== sha256Hasher.code ||
+    cid.multihash.digest.length !== 32
+  ) {
     throw new NotAContentCidError(`${cid.toString()} is not a CIDv1 dag-pb sha2-256 CID`);
   }
   return bytesToHex(cid.multihash.digest);

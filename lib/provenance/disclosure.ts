@@ -1,7 +1,17 @@
 import type { EditOp } from '../generation/edit-log/schema';
 
 /** Every kind of studio edit-log operation (lib/generation/edit-log/schema.ts), in the schema's order. */
-export const EDIT_OP_KINDS = ['transpose', 'setTempo', 'setInstrument', 'setMute', 'setSolo', 'addNote', 'removeNote', 'updateNote', 'regenerateBar'] as const satisfies readonly EditOp['op'][];
+export const EDIT_OP_KINDS = [
+  'transpose',
+  'setTempo',
+  'setInstrument',
+  'setMute',
+  'setSolo',
+  'addNote',
+  'removeNote',
+  'updateNote',
+  'regenerateBar',
+] as const satisfies readonly EditOp['op'][];
 export type EditOpKind = (typeof EDIT_OP_KINDS)[number];
 /** `edits.summary` of a manifest: the total and a count per operation kind. */
 export type EditSummary = { total: number } & Record<EditOpKind, number>;
@@ -12,7 +22,10 @@ export const IPTC_TRAINED_ALGORITHMIC_MEDIA = 'http://cv.iptc.org/newscodes/digi
 export const IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA =
   'http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia';
 
-export const DIGITAL_SOURCE_TYPES = [IPTC_TRAINED_ALGORITHMIC_MEDIA, IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA] as const;
+export const DIGITAL_SOURCE_TYPES = [
+  IPTC_TRAINED_ALGORITHMIC_MEDIA,
+  IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+] as const;
 export type DigitalSourceType = (typeof DIGITAL_SOURCE_TYPES)[number];
 
 export type AiDisclosure = { digitalSourceType: DigitalSourceType; humanEdited: boolean };
@@ -31,7 +44,10 @@ export function aiDisclosureFor(log: readonly EditOp[]): AiDisclosure {
 
 /** Counts of the edit log by kind; a manifest's `edits.summary` must equal this. */
 export function summarizeEdits(log: readonly EditOp[]): EditSummary {
-  const summary = { total: log.length, ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, 0])) as Record<EditOpKind, number>) };
+  const summary = {
+    total: log.length,
+    ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, 0])) as Record<EditOpKind, number>),
+  };
   for (const e of log) summary[e.op] += 1;
   return summary;
 }

@@ -21,7 +21,10 @@ const SCALE_WORDS: Record<ScaleName, string> = {
  * The key after the edit log. The chords track carries the harmony, so the tonic moves by the sum of the `transpose`
  * ops that include it; transposing the melody or bass alone leaves the key where the chords are.
  */
-export function keyAfterEdits(generated: Pick<GeneratedMusic, 'key'>, ops: readonly EditOp[]): { key: KeyName; semitones: number } {
+export function keyAfterEdits(
+  generated: Pick<GeneratedMusic, 'key'>,
+  ops: readonly EditOp[],
+): { key: KeyName; semitones: number } {
   let semitones = 0;
   for (const op of ops) if (op.op === 'transpose' && op.tracks.includes('chords')) semitones += op.semitones;
   return { key: KEYS[mod12(keyPitchClass(generated.key) + semitones)] ?? generated.key, semitones };
@@ -38,7 +41,15 @@ export function keyLabel(key: KeyName, scale: ScaleName): string {
 }
 
 /** The key label and tempo after the edit log. */
-export function editedMusic(generated: GeneratedMusic, ops: readonly EditOp[]): { keyLabel: string; key: KeyName; transposedSemitones: number; bpm: number } {
+export function editedMusic(
+  generated: GeneratedMusic,
+  ops: readonly EditOp[],
+): { keyLabel: string; key: KeyName; transposedSemitones: number; bpm: number } {
   const { key, semitones } = keyAfterEdits(generated, ops);
-  return { keyLabel: keyLabel(key, generated.scale), key, transposedSemitones: semitones, bpm: bpmAfterEdits(generated, ops) };
+  return {
+    keyLabel: keyLabel(key, generated.scale),
+    key,
+    transposedSemitones: semitones,
+    bpm: bpmAfterEdits(generated, ops),
+  };
 }

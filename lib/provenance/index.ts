@@ -41,9 +41,21 @@ export {
   type KnownProcedures,
   type ManifestProcedures,
 } from './procedures';
-export { MOTIF_SAMPLER, generationFromComposeRequest, composeRequestOfManifest, manifestNotes, melodyNotes } from './studio-session';
+export {
+  MOTIF_SAMPLER,
+  generationFromComposeRequest,
+  composeRequestOfManifest,
+  manifestNotes,
+  melodyNotes,
+} from './studio-session';
 export { parseManifest, parseAnyManifest, buildManifest, type BuildManifestParameters } from './manifest';
-export { manifestDomain, manifestTypes, manifestTypedData, type ManifestDomain, type ManifestMessage } from './typed-data';
+export {
+  manifestDomain,
+  manifestTypes,
+  manifestTypedData,
+  type ManifestDomain,
+  type ManifestMessage,
+} from './typed-data';
 export {
   SIGNED_MANIFEST_TYPE,
   signedManifestSchema,
@@ -56,8 +68,20 @@ export {
   type VerifyManifestSignatureParameters,
   type SignatureCheck,
 } from './signed-manifest';
-export { buildTrackMetadata, licenceUri, trackMetadataInputSchema, type TrackMetadata, type TrackMetadataInput, type Credit } from './metadata';
-export { manifestJsonSchema, manifestJsonSchemaText, manifestJsonSchemaPath, MANIFEST_JSON_SCHEMA_PATH } from './json-schema';
+export {
+  buildTrackMetadata,
+  licenceUri,
+  trackMetadataInputSchema,
+  type TrackMetadata,
+  type TrackMetadataInput,
+  type Credit,
+} from './metadata';
+export {
+  manifestJsonSchema,
+  manifestJsonSchemaText,
+  manifestJsonSchemaPath,
+  MANIFEST_JSON_SCHEMA_PATH,
+} from './json-schema';
 export { readChainRecord, TokenNotFoundError, type ChainRecord, type ReadChainRecordParameters } from './chain-record';
 export {
   verifyTrack,

@@ -23,7 +23,10 @@ const ENFORCED =
  */
 export function manifestJsonSchema(version: ManifestVersion = MANIFEST_VERSION): Record<string, unknown> {
   const schema = version === 1 ? trackManifestV1Schema : trackManifestSchema;
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<
+    string,
+    unknown
+  >;
   const intro =
     version === 1
       ? 'How a Motif track was made: model weights (CID), generation parameters and seed, human edits, render settings, ' +

@@ -37,7 +37,9 @@ export const cidString = z
       return false;
     }
   }, 'must be a CID');
-export const notesDigestString = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex digits> (lib/generation/notes/digest.ts)');
+export const notesDigestString = z
+  .string()
+  .regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex digits> (lib/generation/notes/digest.ts)');
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const generationV1Schema = composeRequestSchema
@@ -69,7 +71,10 @@ export const manifestEditLogSchema = editLogSchema.extend({ ops: z.array(editOpS
 export const editSummarySchema = z
   .object({
     total: int(0, 1_000_000),
-    ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, int(0, 1_000_000)])) as Record<EditOpKind, ReturnType<typeof int>>),
+    ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, int(0, 1_000_000)])) as Record<
+      EditOpKind,
+      ReturnType<typeof int>
+    >),
   })
   .strict();
 
@@ -85,7 +90,15 @@ const renderV1Schema = z
   .strict();
 
 const fileRecordV1 = (path: string, mediaType: string) =>
-  z.object({ path: z.literal(path), mediaType: z.literal(mediaType), size: int(1, Number.MAX_SAFE_INTEGER), sha256: hex32, cid: cidString }).strict();
+  z
+    .object({
+      path: z.literal(path),
+      mediaType: z.literal(mediaType),
+      size: int(1, Number.MAX_SAFE_INTEGER),
+      sha256: hex32,
+      cid: cidString,
+    })
+    .strict();
 
 export const ipfsSettingsSchema = z
   .object({
@@ -110,7 +123,9 @@ export const manifestNotesSchema = z
   .strict();
 
 export const licenceSchema = z.object({ id: int(0, LICENCES.length - 1), name: z.enum(LICENCES) }).strict();
-export const aiDisclosureSchema = z.object({ digitalSourceType: z.enum(DIGITAL_SOURCE_TYPES), humanEdited: z.boolean() }).strict();
+export const aiDisclosureSchema = z
+  .object({ digitalSourceType: z.enum(DIGITAL_SOURCE_TYPES), humanEdited: z.boolean() })
+  .strict();
 
 /** What the derived-field checks read: the fields version 1 and version 2 share. */
 type DerivedFieldsInput = {
@@ -127,10 +142,17 @@ type DerivedFieldsInput = {
 export function checkDerivedFields(m: DerivedFieldsInput, ctx: z.RefinementCtx): void {
   const summary = summarizeEdits(m.edits.log.ops);
   if (JSON.stringify(summary) !== JSON.stringify(m.edits.summary)) {
-    ctx.addIssue({ code: 'custom', path: ['edits', 'summary'], message: `must be derived from the edit log: ${JSON.stringify(summary)}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['edits', 'summary'],
+      message: `must be derived from the edit log: ${JSON.stringify(summary)}`,
+    });
   }
   const disclosure = aiDisclosureFor(m.edits.log.ops);
-  if (disclosure.digitalSourceType !== m.aiDisclosure.digitalSourceType || disclosure.humanEdited !== m.aiDisclosure.humanEdited) {
+  if (
+    disclosure.digitalSourceType !== m.aiDisclosure.digitalSourceType ||
+    disclosure.humanEdited !== m.aiDisclosure.humanEdited
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['aiDisclosure'],
@@ -138,16 +160,37 @@ export function checkDerivedFields(m: DerivedFieldsInput, ctx: z.RefinementCtx):
     });
   }
   const g = m.generation;
-  if (g.chordsPerBar.length !== g.bars) ctx.addIssue({ code: 'custom', path: ['generation', 'chordsPerBar'], message: `must have one chord per bar (${g.bars})` });
+  if (g.chordsPerBar.length !== g.bars)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['generation', 'chordsPerBar'],
+      message: `must have one chord per bar (${g.bars})`,
+    });
   const primer = g.primer;
   if (primer.type === 'melody') {
-    if (primer.totalSteps >= g.bars * 16) ctx.addIssue({ code: 'custom', path: ['generation', 'primer', 'totalSteps'], message: 'the primer must be shorter than the piece' });
-    if (primer.notes.some((n) => n.quantizedEndStep <= n.quantizedStartStep || n.quantizedStartStep >= primer.totalSteps)) {
-      ctx.addIssue({ code: 'custom', path: ['generation', 'primer', 'notes'], message: 'primer notes must start inside the primer and end after they start' });
+    if (primer.totalSteps >= g.bars * 16)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generation', 'primer', 'totalSteps'],
+        message: 'the primer must be shorter than the piece',
+      });
+    if (
+      primer.notes.some((n) => n.quantizedEndStep <= n.quantizedStartStep || n.quantizedStartStep >= primer.totalSteps)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generation', 'primer', 'notes'],
+        message: 'primer notes must start inside the primer and end after they start',
+      });
     }
   }
   const names: readonly string[] = LICENCES;
-  if (names[m.licence.id] !== m.licence.name) ctx.addIssue({ code: 'custom', path: ['licence', 'name'], message: `licence ${m.licence.id} is ${names[m.licence.id]}` });
+  if (names[m.licence.id] !== m.licence.name)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['licence', 'name'],
+      message: `licence ${m.licence.id} is ${names[m.licence.id]}`,
+    });
 }
 
 const manifestV1Object = z
@@ -159,7 +202,12 @@ const manifestV1Object = z
     notes: manifestNotesSchema,
     edits: z.object({ log: manifestEditLogSchema, summary: editSummarySchema }).strict(),
     render: renderV1Schema,
-    files: z.object({ audio: fileRecordV1(TRACK_FILES.audio, 'audio/wav'), midi: fileRecordV1(TRACK_FILES.midi, 'audio/midi') }).strict(),
+    files: z
+      .object({
+        audio: fileRecordV1(TRACK_FILES.audio, 'audio/wav'),
+        midi: fileRecordV1(TRACK_FILES.midi, 'audio/midi'),
+      })
+      .strict(),
     ipfs: ipfsSettingsSchema,
     creator: address,
     createdAt: z.iso.datetime({ offset: true }),

@@ -36,7 +36,10 @@ export type ManifestVersion = (typeof MANIFEST_VERSIONS)[number];
  */
 export const procedureSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by . or -').max(100),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by . or -')
+      .max(100),
     version: int(1, 65_535),
   })
   .strict();
@@ -73,7 +76,10 @@ export const renderSchema = z
     bitDepth: z.union([z.literal(16), z.literal(24), z.literal(32)]),
     durationSeconds: z.number().gt(0).max(3600),
     /** The audio watermark embedded at render (lib/provenance/watermark): absent on tracks made before it. */
-    watermark: z.object({ scheme: z.literal('motif-ss-wm/1'), payloadBits: z.literal(64) }).strict().optional(),
+    watermark: z
+      .object({ scheme: z.literal('motif-ss-wm/1'), payloadBits: z.literal(64) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -114,7 +120,9 @@ const manifestObject = z
     notes: manifestNotesSchema,
     edits: z.object({ log: manifestEditLogSchema, summary: editSummarySchema }).strict(),
     render: renderSchema,
-    files: z.object({ audio: fileRecord(TRACK_FILES.audio, 'audio/wav'), midi: fileRecord(TRACK_FILES.midi, 'audio/midi') }).strict(),
+    files: z
+      .object({ audio: fileRecord(TRACK_FILES.audio, 'audio/wav'), midi: fileRecord(TRACK_FILES.midi, 'audio/midi') })
+      .strict(),
     /** UnixFS import settings every CID in this manifest and its folder was made with. */
     ipfs: ipfsSettingsSchema,
     creator: address,

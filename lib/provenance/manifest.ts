@@ -3,24 +3,36 @@ import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { LICENCES, type LicenceName } from '../contracts/licences';
 import { aiDisclosureFor, summarizeEdits } from './disclosure';
 import { InvalidManifestError } from './errors';
-import { anyTrackManifestSchema, MANIFEST_TYPE, MANIFEST_VERSION, trackManifestSchema, type AnyTrackManifest, type TrackManifest } from './manifest-schema';
+import {
+  anyTrackManifestSchema,
+  MANIFEST_TYPE,
+  MANIFEST_VERSION,
+  trackManifestSchema,
+  type AnyTrackManifest,
+  type TrackManifest,
+} from './manifest-schema';
 
 /** Validates `value` as a current (version 2) manifest; throws InvalidManifestError listing every problem. */
 export function parseManifest(value: unknown): TrackManifest {
   const result = trackManifestSchema.safeParse(value);
-  if (!result.success) throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`));
+  if (!result.success)
+    throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`));
   return result.data;
 }
 
 /** Validates `value` as a manifest of any accepted version (1 or 2, by its `version`); throws InvalidManifestError. */
 export function parseAnyManifest(value: unknown): AnyTrackManifest {
   const result = anyTrackManifestSchema.safeParse(value);
-  if (!result.success) throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`));
+  if (!result.success)
+    throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`));
   return result.data;
 }
 
 /** What a caller supplies; the derived fields (type, version, edit summary, AI disclosure, IPFS settings) are filled in. */
-export type BuildManifestParameters = Omit<TrackManifest, 'type' | 'version' | 'aiDisclosure' | 'ipfs' | 'edits' | 'licence'> & {
+export type BuildManifestParameters = Omit<
+  TrackManifest,
+  'type' | 'version' | 'aiDisclosure' | 'ipfs' | 'edits' | 'licence'
+> & {
   /** The studio's edit-log operations (lib/generation/edit-log), in order. */
   editLog: readonly EditOp[];
   licence: LicenceName;

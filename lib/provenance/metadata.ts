@@ -25,7 +25,14 @@ export const isrcSchema = z
   .string()
   .trim()
   .transform((s) => s.replaceAll('-', '').toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}[A-Z0-9]{3}[0-9]{2}[0-9]{5}$/, 'an ISRC is 2 letters, 3 letters or digits, 2 digits and 5 digits (CC-XXX-YY-NNNNN)'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Z]{2}[A-Z0-9]{3}[0-9]{2}[0-9]{5}$/,
+        'an ISRC is 2 letters, 3 letters or digits, 2 digits and 5 digits (CC-XXX-YY-NNNNN)',
+      ),
+  );
 
 /** Roles a person may not claim for the model: the model is credited as a tool by the platform itself. */
 const RESERVED_ROLE = /\b(tool|ai|model)\b/i;
@@ -39,7 +46,10 @@ export const creditSchema = z
       .min(1)
       .max(100)
       .refine((r) => !RESERVED_ROLE.test(r), 'the AI model is credited as a tool by Motif; credit people here'),
-    address: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+    address: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{40}$/)
+      .optional(),
   })
   .strict();
 export type Credit = z.infer<typeof creditSchema>;
@@ -126,7 +136,9 @@ export type BuildTrackMetadataParameters = {
 /** `credits` as Catalog lists them: the creator first (always), then the credited people, then the model as a tool. */
 export function catalogCredits(artist: string, credits: readonly Credit[], modelId: string): CatalogCredit[] {
   const people = credits.map((c) => ({ name: c.name, collaboratorType: c.role }));
-  const creator = people.some((c) => c.name === artist) ? [] : [{ name: artist, collaboratorType: CREATOR_COLLABORATOR_TYPE }];
+  const creator = people.some((c) => c.name === artist)
+    ? []
+    : [{ name: artist, collaboratorType: CREATOR_COLLABORATOR_TYPE }];
   return [...creator, ...people, { name: modelId, collaboratorType: MODEL_COLLABORATOR_TYPE }];
 }
 
@@ -169,14 +181,24 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
     genre: input.genre,
     bpm: facts.bpm,
     key: facts.keyLabel,
-    ai_disclosure: { digital_source_type: m.aiDisclosure.digitalSourceType, human_edited: humanEdited, model: m.model.id, weights: `ipfs://${m.model.weightsCid}` },
+    ai_disclosure: {
+      digital_source_type: m.aiDisclosure.digitalSourceType,
+      human_edited: humanEdited,
+      model: m.model.id,
+      weights: `ipfs://${m.model.weightsCid}`,
+    },
     manifest: `ipfs://${params.cids.manifest}`,
     manifest_digest: params.manifestDigest,
     midi: `ipfs://${m.files.midi.cid}`,
     motif: {
       creator: m.creator,
       license: { id: m.licence.id, name: m.licence.name, url: licenceUri(m.licence.id) },
-      duration: { audio_seconds: facts.audioSeconds, song_seconds: facts.songSeconds, render_tail_seconds: facts.renderTailSeconds, includes_render_tail: true },
+      duration: {
+        audio_seconds: facts.audioSeconds,
+        song_seconds: facts.songSeconds,
+        render_tail_seconds: facts.renderTailSeconds,
+        includes_render_tail: true,
+      },
       bars: facts.bars,
       transposed_semitones: facts.transposedSemitones,
       notes: facts.notes,

@@ -15,18 +15,41 @@ export type OriginLink = ManifestOrigin & { status: 'confirmed' | 'differs' | 'u
 export const ORIGIN_NOTE =
   'Re-minted by its creator: the original token did not move and stays on its chain; a halted chain cannot be checked, so the link is the creator’s signed statement unless the original chain still answers.';
 
-export async function checkOrigin(origin: ManifestOrigin, creator: Address, chain: OriginChainOptions | null): Promise<OriginLink> {
+export async function checkOrigin(
+  origin: ManifestOrigin,
+  creator: Address,
+  chain: OriginChainOptions | null,
+): Promise<OriginLink> {
   const where = `token ${origin.tokenId} of ${origin.contract} on chain ${origin.chainId}`;
-  if (!chain || chain.chainId !== origin.chainId) return { ...origin, status: 'unchecked', reason: `first minted as ${where}; that chain is not reachable here, so the original was not checked` };
+  if (!chain || chain.chainId !== origin.chainId)
+    return {
+      ...origin,
+      status: 'unchecked',
+      reason: `first minted as ${where}; that chain is not reachable here, so the original was not checked`,
+    };
   try {
-    const record = await readChainRecord(chain.publicClient, { collection: origin.contract as Address, tokenId: BigInt(origin.tokenId), fromBlock: chain.fromBlock });
+    const record = await readChainRecord(chain.publicClient, {
+      collection: origin.contract as Address,
+      tokenId: BigInt(origin.tokenId),
+      fromBlock: chain.fromBlock,
+    });
     const problems: string[] = [];
-    if (record.manifestDigest !== (origin.manifestDigest as Hex)) problems.push(`its manifest digest is ${record.manifestDigest}, the origin names ${origin.manifestDigest}`);
-    if (!isAddressEqual(record.creator, creator)) problems.push(`it was minted by ${record.creator}, not this manifest's creator ${creator}`);
+    if (record.manifestDigest !== (origin.manifestDigest as Hex))
+      problems.push(`its manifest digest is ${record.manifestDigest}, the origin names ${origin.manifestDigest}`);
+    if (!isAddressEqual(record.creator, creator))
+      problems.push(`it was minted by ${record.creator}, not this manifest's creator ${creator}`);
     return problems.length === 0
-      ? { ...origin, status: 'confirmed', reason: `first minted as ${where} in block ${record.blockNumber}, which records the same creator and manifest digest` }
+      ? {
+          ...origin,
+          status: 'confirmed',
+          reason: `first minted as ${where} in block ${record.blockNumber}, which records the same creator and manifest digest`,
+        }
       : { ...origin, status: 'differs', reason: `${where}: ${problems.join('; ')}` };
   } catch (error) {
-    return { ...origin, status: 'differs', reason: `${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ...origin,
+      status: 'differs',
+      reason: `${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
 }

@@ -27,7 +27,9 @@ export class UnknownProcedureError extends ReplayError {
     readonly procedure: Procedure,
     known: readonly Procedure[],
   ) {
-    super(`cannot replay ${kind} ${procedureLabel(procedure)}: this verifier implements ${known.map(procedureLabel).join(', ') || 'none'}`);
+    super(
+      `cannot replay ${kind} ${procedureLabel(procedure)}: this verifier implements ${known.map(procedureLabel).join(', ') || 'none'}`,
+    );
   }
 }
 
@@ -39,7 +41,9 @@ export function procedureLabel(p: Procedure): string {
 /** Reads a version 1 sampler string `id/version`; a string without a version is version 0 (never replayable). */
 function parseLabel(label: string): Procedure {
   const m = /^(.*)\/([1-9][0-9]{0,4})$/.exec(label);
-  return m && m[1] !== undefined && m[2] !== undefined ? { id: m[1], version: Number(m[2]) } : { id: label, version: 0 };
+  return m && m[1] !== undefined && m[2] !== undefined
+    ? { id: m[1], version: Number(m[2]) }
+    : { id: label, version: 0 };
 }
 
 /** The sampler and arrangement procedures a manifest of any version names. */
@@ -49,14 +53,19 @@ export function proceduresOf(m: ManifestWithProcedures): ManifestProcedures {
 }
 
 /** The part of a manifest of any version that names its procedures. */
-export type ManifestWithProcedures = Pick<TrackManifestV1, 'version' | 'generation'> | Pick<TrackManifest, 'version' | 'generation'>;
+export type ManifestWithProcedures =
+  Pick<TrackManifestV1, 'version' | 'generation'> | Pick<TrackManifest, 'version' | 'generation'>;
 
 /** The manifest's procedures when this replay implements them; UnknownProcedureError naming the first it does not. */
-export function replayableProcedures(m: ManifestWithProcedures, known: KnownProcedures = KNOWN_PROCEDURES): ManifestProcedures {
+export function replayableProcedures(
+  m: ManifestWithProcedures,
+  known: KnownProcedures = KNOWN_PROCEDURES,
+): ManifestProcedures {
   const named = proceduresOf(m);
   for (const kind of ['sampler', 'arrangement'] as const) {
     const p = named[kind];
-    if (!known[kind].some((k) => k.id === p.id && k.version === p.version)) throw new UnknownProcedureError(kind, p, known[kind]);
+    if (!known[kind].some((k) => k.id === p.id && k.version === p.version))
+      throw new UnknownProcedureError(kind, p, known[kind]);
   }
   return named;
 }

@@ -14,7 +14,13 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../generation/mod
 import { SHIPPED_MODELS, type ShippedModel } from '../generation/models/registry';
 import { compose, type ComposeResult } from '../generation/compose/compose';
 import { ReplayError } from './errors';
-import { KNOWN_PROCEDURES, MOTIF_SAMPLER, replayableProcedures, type KnownProcedures, type ManifestWithProcedures } from './procedures';
+import {
+  KNOWN_PROCEDURES,
+  MOTIF_SAMPLER,
+  replayableProcedures,
+  type KnownProcedures,
+  type ManifestWithProcedures,
+} from './procedures';
 import { composeRequestOfManifest, manifestNotes } from './studio-session';
 import type { AnyTrackManifest } from './manifest-schema';
 import type { ReplayFn } from './verify-track';
@@ -52,7 +58,8 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
     if (!pending) {
       pending = (async () => {
         const actual = await checkpointCid(folder);
-        if (actual !== weightsCid) throw new ReplayError(`the checkpoint in ${folder} has CID ${actual}, not ${weightsCid}`);
+        if (actual !== weightsCid)
+          throw new ReplayError(`the checkpoint in ${folder} has CID ${actual}, not ${weightsCid}`);
         return loadMusicRnnFromFolder(folder);
       })();
       pending.catch(() => loaded.delete(folder));
@@ -78,10 +85,13 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
 
   const replay = async (manifest: AnyTrackManifest): Promise<string> => {
     const result = await composeManifest(manifest);
-    if (result.backend !== manifest.model.backend) throw new ReplayError(`replayed on ${result.backend}, the manifest was made on ${manifest.model.backend}`);
+    if (result.backend !== manifest.model.backend)
+      throw new ReplayError(`replayed on ${result.backend}, the manifest was made on ${manifest.model.backend}`);
     if (result.digest !== manifest.notes.generatedDigest) return result.digest;
     if (JSON.stringify(result.progression) !== JSON.stringify(manifest.generation.chordsPerBar)) {
-      throw new ReplayError(`the replay used chords ${result.progression.join(' ')}, the manifest records ${manifest.generation.chordsPerBar.join(' ')}`);
+      throw new ReplayError(
+        `the replay used chords ${result.progression.join(' ')}, the manifest records ${manifest.generation.chordsPerBar.join(' ')}`,
+      );
     }
     let notes;
     try {
@@ -89,8 +99,14 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
     } catch (error) {
       throw new ReplayError(`the edit log does not apply to the replayed arrangement: ${(error as Error).message}`);
     }
-    if (notes.finalDigest !== manifest.notes.finalDigest) throw new ReplayError(`the edit log applied to the replay gives final melody ${notes.finalDigest}, the manifest records ${manifest.notes.finalDigest}`);
-    if (notes.finalCount !== manifest.notes.finalCount) throw new ReplayError(`the edit log applied to the replay gives ${notes.finalCount} notes, the manifest records ${manifest.notes.finalCount}`);
+    if (notes.finalDigest !== manifest.notes.finalDigest)
+      throw new ReplayError(
+        `the edit log applied to the replay gives final melody ${notes.finalDigest}, the manifest records ${manifest.notes.finalDigest}`,
+      );
+    if (notes.finalCount !== manifest.notes.finalCount)
+      throw new ReplayError(
+        `the edit log applied to the replay gives ${notes.finalCount} notes, the manifest records ${manifest.notes.finalCount}`,
+      );
     return result.digest;
   };
   return Object.assign(replay, {

@@ -9,7 +9,11 @@ import { ReplayError } from './errors';
 import type { AnyTrackManifest } from './manifest-schema';
 import type { ReplayFn } from './verify-track';
 
-const answer = z.union([z.object({ ready: z.literal(true) }), z.object({ id: z.number(), digest: z.string() }), z.object({ id: z.number(), error: z.string() })]);
+const answer = z.union([
+  z.object({ ready: z.literal(true) }),
+  z.object({ id: z.number(), digest: z.string() }),
+  z.object({ id: z.number(), error: z.string() }),
+]);
 
 export type WorkerReplay = ReplayFn & {
   /** Starts the thread and waits until its modules are loaded (the model's weights load on the first replay). */
@@ -33,7 +37,10 @@ export function createWorkerReplay(): WorkerReplay {
     // The thread runs the TypeScript source as this process does: through tsx, registered in the thread itself
     // (Node 20 does not apply an `--import` loader to a worker's entry module).
     const entry = new URL('./replay-worker-thread.ts', import.meta.url).href;
-    const w = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+    const w = new Worker(
+      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
+      { eval: true },
+    );
     ready = new Promise<void>((resolve) => (markReady = resolve));
     w.on('message', (message: unknown) => {
       const parsed = answer.parse(message);

@@ -2,7 +2,13 @@ import { isAddressEqual, verifyTypedData, type Address, type Hex, type PublicCli
 import { z } from 'zod';
 import { manifestDigestOf } from './digest';
 import { InvalidManifestError } from './errors';
-import { anyTrackManifestSchema, MANIFEST_VERSIONS, type AnyTrackManifest, type ManifestVersion, type TrackManifest } from './manifest-schema';
+import {
+  anyTrackManifestSchema,
+  MANIFEST_VERSIONS,
+  type AnyTrackManifest,
+  type ManifestVersion,
+  type TrackManifest,
+} from './manifest-schema';
 import { manifestDomain, manifestTypedData, type ManifestDomain } from './typed-data';
 
 export const SIGNED_MANIFEST_TYPE = 'motif.signed-manifest';
@@ -49,7 +55,8 @@ export type SignedManifest = {
 /** Validates a parsed `manifest.json`; throws InvalidManifestError. */
 export function parseSignedManifest(value: unknown): SignedManifest {
   const result = signedManifestSchema.safeParse(value);
-  if (!result.success) throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
+  if (!result.success)
+    throw new InvalidManifestError(result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
   return result.data as SignedManifest;
 }
 
@@ -68,8 +75,20 @@ export type SignManifestParameters = {
 export async function signManifest(params: SignManifestParameters): Promise<SignedManifest> {
   const manifestDigest = manifestDigestOf(params.manifest);
   const domain = manifestDomain(params.chainId, params.verifyingContract);
-  const value = await params.sign(manifestTypedData(domain, { creator: params.manifest.creator as Address, manifestDigest, manifestVersion: params.manifest.version }));
-  return { type: SIGNED_MANIFEST_TYPE, version: params.manifest.version, manifest: params.manifest, manifestDigest, signature: { standard: 'EIP-712', primaryType: 'TrackManifest', domain, value } };
+  const value = await params.sign(
+    manifestTypedData(domain, {
+      creator: params.manifest.creator as Address,
+      manifestDigest,
+      manifestVersion: params.manifest.version,
+    }),
+  );
+  return {
+    type: SIGNED_MANIFEST_TYPE,
+    version: params.manifest.version,
+    manifest: params.manifest,
+    manifestDigest,
+    signature: { standard: 'EIP-712', primaryType: 'TrackManifest', domain, value },
+  };
 }
 
 export type VerifyManifestSignatureParameters = {
@@ -87,13 +106,26 @@ export async function verifyManifestSignature(params: VerifyManifestSignaturePar
   const { signed, expectedDomain } = params;
   const manifestDigest = manifestDigestOf(signed.manifest);
   if (manifestDigest !== signed.manifestDigest) {
-    return { valid: false, manifestDigest, reason: `the manifest's canonical digest is ${manifestDigest}, the file records ${signed.manifestDigest}` };
+    return {
+      valid: false,
+      manifestDigest,
+      reason: `the manifest's canonical digest is ${manifestDigest}, the file records ${signed.manifestDigest}`,
+    };
   }
   const domain = signed.signature.domain;
   if (expectedDomain) {
-    if (domain.chainId !== expectedDomain.chainId) return { valid: false, manifestDigest, reason: `signed for chain ${domain.chainId}, expected ${expectedDomain.chainId}` };
+    if (domain.chainId !== expectedDomain.chainId)
+      return {
+        valid: false,
+        manifestDigest,
+        reason: `signed for chain ${domain.chainId}, expected ${expectedDomain.chainId}`,
+      };
     if (!isAddressEqual(domain.verifyingContract, expectedDomain.verifyingContract)) {
-      return { valid: false, manifestDigest, reason: `signed for collection ${domain.verifyingContract}, expected ${expectedDomain.verifyingContract}` };
+      return {
+        valid: false,
+        manifestDigest,
+        reason: `signed for collection ${domain.verifyingContract}, expected ${expectedDomain.verifyingContract}`,
+      };
     }
   }
   const creator = signed.manifest.creator as Address;
@@ -104,9 +136,17 @@ export async function verifyManifestSignature(params: VerifyManifestSignaturePar
       ? await params.publicClient.verifyTypedData({ ...typedData, address: creator, signature: signed.signature.value })
       : await verifyTypedData({ ...typedData, address: creator, signature: signed.signature.value });
   } catch (error) {
-    return { valid: false, manifestDigest, reason: `signature could not be checked: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      valid: false,
+      manifestDigest,
+      reason: `signature could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   return valid
-    ? { valid, manifestDigest, reason: `signed by the creator ${creator} (EIP-712, chain ${domain.chainId}, collection ${domain.verifyingContract})` }
+    ? {
+        valid,
+        manifestDigest,
+        reason: `signed by the creator ${creator} (EIP-712, chain ${domain.chainId}, collection ${domain.verifyingContract})`,
+      }
     : { valid, manifestDigest, reason: `the signature is not the creator ${creator}'s over digest ${manifestDigest}` };
 }

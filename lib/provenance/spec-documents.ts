@@ -23,7 +23,10 @@ export class SpecDocumentNotFoundError extends BaseError {
 async function listing(dir: string, pattern: RegExp, root: string): Promise<string[]> {
   try {
     const entries = await readdir(path.join(root, dir), { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && pattern.test(e.name)).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile() && pattern.test(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -39,7 +42,12 @@ export function listSpecVectors(root = process.cwd()): Promise<string[]> {
   return listing(SPEC_VECTORS_DIR, VECTOR_NAME, root);
 }
 
-async function readListed(name: string, dir: string, list: (root: string) => Promise<string[]>, root: string): Promise<string> {
+async function readListed(
+  name: string,
+  dir: string,
+  list: (root: string) => Promise<string[]>,
+  root: string,
+): Promise<string> {
   if (!(await list(root)).includes(name)) throw new SpecDocumentNotFoundError(`no ${name} in ${dir}`);
   return readFile(path.join(root, dir, name), 'utf8');
 }
@@ -70,7 +78,10 @@ export function specHref(href: string): string | undefined {
 }
 
 /** `specHref`, limited to the documents and vectors that exist (a link to one not yet written renders as text). */
-export function specHrefResolver(documents: readonly string[], vectors: readonly string[]): (href: string) => string | undefined {
+export function specHrefResolver(
+  documents: readonly string[],
+  vectors: readonly string[],
+): (href: string) => string | undefined {
   return (href) => {
     const target = href.split('#', 1)[0] ?? '';
     if (/\.md$/.test(target) && !documents.includes(target)) return undefined;

@@ -21,11 +21,19 @@ export function generationFromComposeRequest(
   arrangement: Procedure = MOTIF_ARRANGEMENT,
 ): ManifestGeneration {
   const { version, modelId: _modelId, ...rest } = request;
-  return { ...rest, requestVersion: version, chordsPerBar: [...chordsPerBar], sampler: { ...sampler }, arrangement: { ...arrangement } };
+  return {
+    ...rest,
+    requestVersion: version,
+    chordsPerBar: [...chordsPerBar],
+    sampler: { ...sampler },
+    arrangement: { ...arrangement },
+  };
 }
 
 /** The studio ComposeRequest a manifest of any version records (what the replay runs through compose). */
-export function composeRequestOfManifest(m: Pick<TrackManifest, 'model' | 'generation'> | Pick<TrackManifestV1, 'model' | 'generation'>): ComposeRequest {
+export function composeRequestOfManifest(
+  m: Pick<TrackManifest, 'model' | 'generation'> | Pick<TrackManifestV1, 'model' | 'generation'>,
+): ComposeRequest {
   const g = m.generation;
   return {
     version: g.requestVersion,
@@ -54,7 +62,10 @@ export function melodyNotes(a: Arrangement): Arrangement['tracks'][number]['note
  * melody after `applyEdits(composed, ops)`, finalCount = all notes after the edits. Throws EditLogError when the log
  * does not apply to the arrangement.
  */
-export async function manifestNotes(composed: Arrangement, ops: readonly EditOp[]): Promise<TrackManifest['notes'] & { final: Arrangement }> {
+export async function manifestNotes(
+  composed: Arrangement,
+  ops: readonly EditOp[],
+): Promise<TrackManifest['notes'] & { final: Arrangement }> {
   const final = applyEdits(composed, ops);
   return {
     generatedDigest: await notesDigest(melodyNotes(composed)),

@@ -9,7 +9,10 @@ export class InvalidTrackTargetError extends BaseError {
 
 /** Reads what a person types: a decimal token id, a 0x-prefixed 32-byte token id, or a folder CID (optionally `ipfs://`). */
 export function parseTrackTarget(input: string): VerifyTrackTarget {
-  const text = input.trim().replace(/^ipfs:\/\//, '').replace(/\/.*$/, '');
+  const text = input
+    .trim()
+    .replace(/^ipfs:\/\//, '')
+    .replace(/\/.*$/, '');
   if (/^[0-9]{1,78}$/.test(text)) {
     const tokenId = BigInt(text);
     if (tokenId === 0n || tokenId >= 1n << 256n) throw new InvalidTrackTargetError(`token id ${text} is out of range`);

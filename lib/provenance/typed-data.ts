@@ -26,5 +26,10 @@ export type ManifestMessage = { creator: Address; manifestDigest: Hex; manifestV
 
 /** The full typed data, ready for viem's `signTypedData` / `verifyTypedData` / wagmi's `useSignTypedData`. */
 export function manifestTypedData(domain: ManifestDomain, message: ManifestMessage) {
-  return { domain: domain satisfies TypedDataDomain, types: manifestTypes, primaryType: 'TrackManifest' as const, message };
+  return {
+    domain: domain satisfies TypedDataDomain,
+    types: manifestTypes,
+    primaryType: 'TrackManifest' as const,
+    message,
+  };
 }

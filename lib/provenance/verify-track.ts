@@ -77,10 +77,19 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * The folder a target names. A folder CID names itself; a token id keeps only the low 96 bits of the content digest
  * (the rest of the id is the creator's address), so the folder of a token is read from the collection's storage.
  */
-async function resolveTarget(target: VerifyTrackTarget, chain: VerifyChainOptions | undefined): Promise<{ cid: CID; tokenId?: bigint; problem?: string }> {
+async function resolveTarget(
+  target: VerifyTrackTarget,
+  chain: VerifyChainOptions | undefined,
+): Promise<{ cid: CID; tokenId?: bigint; problem?: string }> {
   if ('tokenId' in target) {
-    if (!chain) throw new TokenNeedsChainError(`token ${target.tokenId}: reading its folder needs a chain (or verify by folder CID)`);
-    const digest = await readContentDigest(chain.publicClient, { collection: chain.collection, tokenId: target.tokenId });
+    if (!chain)
+      throw new TokenNeedsChainError(
+        `token ${target.tokenId}: reading its folder needs a chain (or verify by folder CID)`,
+      );
+    const digest = await readContentDigest(chain.publicClient, {
+      collection: chain.collection,
+      tokenId: target.tokenId,
+    });
     return { cid: cidOfContentDigest(digest), tokenId: target.tokenId };
   }
   const cid = typeof target.cid === 'string' ? CID.parse(target.cid) : target.cid;
@@ -110,7 +119,9 @@ export async function readTrackFiles(
   const root = await storage.stat(cid, { signal });
   if (root.type !== 'directory') return { files, problems: [`${cid} is a file, not a track folder`] };
   const expected = new Set<string>(Object.values(TRACK_FILES));
-  const manifestFirst = [...root.entries].sort((a, b) => Number(b.name === TRACK_FILES.manifest) - Number(a.name === TRACK_FILES.manifest));
+  const manifestFirst = [...root.entries].sort(
+    (a, b) => Number(b.name === TRACK_FILES.manifest) - Number(a.name === TRACK_FILES.manifest),
+  );
   for (const entry of manifestFirst) {
     if (!expected.has(entry.name)) {
       problems.push(`unexpected entry ${entry.name}`);
@@ -167,7 +178,15 @@ export async function verifyTrack(params: VerifyTrackParameters): Promise<Verify
   } catch (error) {
     read = { files: new Map(), problems: [`could not read the folder: ${message(error)}`] };
   }
-  const result = await verifyTrackFiles({ ...params, cid, tokenId, targetProblem: problem, files: read.files, readProblems: read.problems, earlyReplay });
+  const result = await verifyTrackFiles({
+    ...params,
+    cid,
+    tokenId,
+    targetProblem: problem,
+    files: read.files,
+    readProblems: read.problems,
+    earlyReplay,
+  });
   return result;
 }
 
@@ -178,7 +197,10 @@ type EarlyReplay = { raw: string; outcome: Promise<ReplayOutcome> };
 function startReplay(replay: ReplayFn, manifest: AnyTrackManifest): Promise<ReplayOutcome> {
   return Promise.resolve(manifest)
     .then(replay)
-    .then((digest) => ({ digest }), (error: unknown) => ({ error }));
+    .then(
+      (digest) => ({ digest }),
+      (error: unknown) => ({ error }),
+    );
 }
 
 export type VerifyTrackFilesParameters = Omit<VerifyTrackParameters, 'storage' | 'tokenId' | 'cid'> & {
@@ -193,8 +215,14 @@ export type VerifyTrackFilesParameters = Omit<VerifyTrackParameters, 'storage' |
 /** What metadata.json states about the music that its re-derivation from the manifest and files contradicts. */
 function metadataFactProblems(metadata: Record<string, unknown>, facts: TrackFacts): string[] {
   const problems: string[] = [];
-  const stated: [string, unknown, string | number][] = [['key', metadata.key, facts.keyLabel], ['bpm', metadata.bpm, facts.bpm], ['duration', metadata.duration, facts.audioSeconds]];
-  for (const [field, value, derived] of stated) if (value !== undefined && value !== derived) problems.push(`metadata ${field} ${String(value)} is not ${derived}, derived from the manifest and files`);
+  const stated: [string, unknown, string | number][] = [
+    ['key', metadata.key, facts.keyLabel],
+    ['bpm', metadata.bpm, facts.bpm],
+    ['duration', metadata.duration, facts.audioSeconds],
+  ];
+  for (const [field, value, derived] of stated)
+    if (value !== undefined && value !== derived)
+      problems.push(`metadata ${field} ${String(value)} is not ${derived}, derived from the manifest and files`);
   return problems;
 }
 
@@ -222,7 +250,12 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
   // thread) then overlaps the file, C2PA and watermark checks. Its failure is read only at its check.
   const replay = params.replay;
   const early = params.earlyReplay;
-  const replayed = m && replay ? (early && early.raw === text(TRACK_FILES.manifest) ? early.outcome : startReplay(replay, m)) : undefined;
+  const replayed =
+    m && replay
+      ? early && early.raw === text(TRACK_FILES.manifest)
+        ? early.outcome
+        : startReplay(replay, m)
+      : undefined;
 
   // files
   const fileProblems: string[] = [...(params.readProblems ?? [])];
@@ -239,41 +272,61 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
     if (!folderCid.equals(cid)) fileProblems.push(`the files give folder ${folderCid}, not ${cid}`);
   }
   if (m && signed) {
-    for (const [name, record] of [[TRACK_FILES.audio, m.files.audio], [TRACK_FILES.midi, m.files.midi]] as const) {
+    for (const [name, record] of [
+      [TRACK_FILES.audio, m.files.audio],
+      [TRACK_FILES.midi, m.files.midi],
+    ] as const) {
       const f = files.get(name);
       if (!f) continue;
       // the manifest records the audio essence: audio.wav without its C2PA chunk (docs/provenance/c2pa.md)
       const bytes = name === TRACK_FILES.audio ? audioEssence(f.bytes) : f.bytes;
       const label = bytes === f.bytes ? name : `${name} essence`;
-      if (bytes.byteLength !== record.size) fileProblems.push(`${label} is ${bytes.byteLength} bytes, the manifest says ${record.size}`);
+      if (bytes.byteLength !== record.size)
+        fileProblems.push(`${label} is ${bytes.byteLength} bytes, the manifest says ${record.size}`);
       const sha256 = await sha256HexAsync(bytes);
-      if (sha256 !== record.sha256) fileProblems.push(`${label} sha256 is ${sha256}, the manifest says ${record.sha256}`);
+      if (sha256 !== record.sha256)
+        fileProblems.push(`${label} sha256 is ${sha256}, the manifest says ${record.sha256}`);
       const cidOfRecorded = bytes === f.bytes ? f.cid : await cidOfBytes(bytes);
-      if (cidOfRecorded.toString() !== record.cid) fileProblems.push(`${label} CID is ${cidOfRecorded}, the manifest says ${record.cid}`);
+      if (cidOfRecorded.toString() !== record.cid)
+        fileProblems.push(`${label} CID is ${cidOfRecorded}, the manifest says ${record.cid}`);
     }
     try {
       const metadata = JSON.parse(text(TRACK_FILES.metadata) ?? 'null') as Record<string, unknown> | null;
       if (!metadata) throw new Error(`${TRACK_FILES.metadata} is missing`);
       const link = (name: string) => `ipfs://${files.get(name)?.cid.toString() ?? '?'}`;
-      if (metadata.image !== link(TRACK_FILES.cover)) fileProblems.push(`metadata image ${String(metadata.image)} is not the folder's cover ${link(TRACK_FILES.cover)}`);
-      if (metadata.animation_url !== link(TRACK_FILES.audio)) fileProblems.push(`metadata animation_url ${String(metadata.animation_url)} is not the folder's audio`);
-      if (metadata.manifest !== link(TRACK_FILES.manifest)) fileProblems.push(`metadata manifest ${String(metadata.manifest)} is not the folder's manifest`);
-      if (metadata.manifest_digest !== signed.manifestDigest) fileProblems.push(`metadata manifest_digest ${String(metadata.manifest_digest)} is not ${signed.manifestDigest}`);
+      if (metadata.image !== link(TRACK_FILES.cover))
+        fileProblems.push(
+          `metadata image ${String(metadata.image)} is not the folder's cover ${link(TRACK_FILES.cover)}`,
+        );
+      if (metadata.animation_url !== link(TRACK_FILES.audio))
+        fileProblems.push(`metadata animation_url ${String(metadata.animation_url)} is not the folder's audio`);
+      if (metadata.manifest !== link(TRACK_FILES.manifest))
+        fileProblems.push(`metadata manifest ${String(metadata.manifest)} is not the folder's manifest`);
+      if (metadata.manifest_digest !== signed.manifestDigest)
+        fileProblems.push(
+          `metadata manifest_digest ${String(metadata.manifest_digest)} is not ${signed.manifestDigest}`,
+        );
       const midi = files.get(TRACK_FILES.midi);
       const cover = files.get(TRACK_FILES.cover);
       if (midi && cover && typeof metadata.name === 'string') {
         const drawn = coverSvgBytes(notesFromMidi(midi.bytes), { title: metadata.name });
-        if (sha256Hex(drawn) !== sha256Hex(cover.bytes)) fileProblems.push('cover.svg is not the piano roll drawn from track.mid');
+        if (sha256Hex(drawn) !== sha256Hex(cover.bytes))
+          fileProblems.push('cover.svg is not the piano roll drawn from track.mid');
       }
       const audio = files.get(TRACK_FILES.audio);
-      if (midi && audio) fileProblems.push(...metadataFactProblems(metadata, trackFacts(m, { wav: audio.bytes, midi: midi.bytes })));
+      if (midi && audio)
+        fileProblems.push(...metadataFactProblems(metadata, trackFacts(m, { wav: audio.bytes, midi: midi.bytes })));
     } catch (error) {
       fileProblems.push(`metadata: ${message(error)}`);
     }
   }
   checks.push(
     fileProblems.length === 0
-      ? { name: 'files', pass: true, reason: `${files.size} files match their CIDs and folder ${cid}${m ? '; audio and MIDI match the manifest' : ''}` }
+      ? {
+          name: 'files',
+          pass: true,
+          reason: `${files.size} files match their CIDs and folder ${cid}${m ? '; audio and MIDI match the manifest' : ''}`,
+        }
       : { name: 'files', pass: false, reason: fileProblems.join('; ') },
   );
 
@@ -294,13 +347,18 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
   if (!signed) checks.push({ name: 'signature', pass: false, reason: 'no valid manifest to check' });
   else {
     const chain = params.chain;
-    const sig = await verifyManifestSignature({ signed, expectedDomain: chain ? { chainId: chain.chainId, verifyingContract: chain.collection } : undefined, publicClient: chain?.publicClient });
+    const sig = await verifyManifestSignature({
+      signed,
+      expectedDomain: chain ? { chainId: chain.chainId, verifyingContract: chain.collection } : undefined,
+      publicClient: chain?.publicClient,
+    });
     checks.push({ name: 'signature', pass: sig.valid, reason: sig.reason });
   }
 
   // replay
   if (!m) checks.push({ name: 'replay', pass: false, reason: 'no valid manifest to replay' });
-  else if (!params.replay) checks.push({ name: 'replay', pass: false, skipped: true, reason: 'skipped: no replay available here' });
+  else if (!params.replay)
+    checks.push({ name: 'replay', pass: false, skipped: true, reason: 'skipped: no replay available here' });
   else {
     try {
       const outcome = await (replayed ?? { error: new Error('the replay did not start') });
@@ -308,8 +366,16 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       const { digest } = outcome;
       checks.push(
         digest === m.notes.generatedDigest
-          ? { name: 'replay', pass: true, reason: `replaying ${m.model.id} (${m.model.weightsCid}) with seed ${m.generation.seed} gives ${digest}` }
-          : { name: 'replay', pass: false, reason: `replay gives ${digest}, the manifest records ${m.notes.generatedDigest}` },
+          ? {
+              name: 'replay',
+              pass: true,
+              reason: `replaying ${m.model.id} (${m.model.weightsCid}) with seed ${m.generation.seed} gives ${digest}`,
+            }
+          : {
+              name: 'replay',
+              pass: false,
+              reason: `replay gives ${digest}, the manifest records ${m.notes.generatedDigest}`,
+            },
       );
     } catch (error) {
       checks.push({ name: 'replay', pass: false, reason: `replay failed: ${message(error)}` });
@@ -320,24 +386,40 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
   // another id and never verifies as this track)
   const chain = params.chain;
   let tokenId = params.tokenId;
-  if (tokenId === undefined && m && !params.targetProblem) tokenId = trackIdOf(m.creator as Address, contentDigestOfCid(cid));
-  if (params.targetProblem) checks.push({ name: 'chain', pass: false, reason: `cannot be a token: ${params.targetProblem}` });
-  else if (!chain || tokenId === undefined) checks.push({ name: 'chain', pass: false, skipped: true, reason: 'skipped: no chain configured' });
+  if (tokenId === undefined && m && !params.targetProblem)
+    tokenId = trackIdOf(m.creator as Address, contentDigestOfCid(cid));
+  if (params.targetProblem)
+    checks.push({ name: 'chain', pass: false, reason: `cannot be a token: ${params.targetProblem}` });
+  else if (!chain || tokenId === undefined)
+    checks.push({ name: 'chain', pass: false, skipped: true, reason: 'skipped: no chain configured' });
   else {
     try {
-      const record = await readChainRecord(chain.publicClient, { collection: chain.collection, tokenId, fromBlock: chain.fromBlock });
+      const record = await readChainRecord(chain.publicClient, {
+        collection: chain.collection,
+        tokenId,
+        fromBlock: chain.fromBlock,
+      });
       const problems: string[] = [];
       const content = contentDigestOfCid(cid);
-      if (record.contentDigest !== content) problems.push(`content digest on chain ${record.contentDigest}, folder ${content}`);
+      if (record.contentDigest !== content)
+        problems.push(`content digest on chain ${record.contentDigest}, folder ${content}`);
       if (record.tokenURI !== `ipfs://${cid.toString()}/metadata.json`) problems.push(`tokenURI is ${record.tokenURI}`);
-      if (signed && record.manifestDigest !== signed.manifestDigest) problems.push(`manifest digest on chain ${record.manifestDigest}, manifest.json ${signed.manifestDigest}`);
-      if (m && !isAddressEqual(record.creator, m.creator as Address)) problems.push(`minted by ${record.creator}, but the signed manifest names ${m.creator}: not this track`);
-      if (tokenId !== trackIdOf(record.creator, record.contentDigest)) problems.push(`token ${tokenId} is not the id of ${record.creator}'s track ${record.contentDigest}`);
-      if (m && record.licence !== m.licence.id) problems.push(`licence on chain ${record.licence}, manifest ${m.licence.id} (${m.licence.name})`);
+      if (signed && record.manifestDigest !== signed.manifestDigest)
+        problems.push(`manifest digest on chain ${record.manifestDigest}, manifest.json ${signed.manifestDigest}`);
+      if (m && !isAddressEqual(record.creator, m.creator as Address))
+        problems.push(`minted by ${record.creator}, but the signed manifest names ${m.creator}: not this track`);
+      if (tokenId !== trackIdOf(record.creator, record.contentDigest))
+        problems.push(`token ${tokenId} is not the id of ${record.creator}'s track ${record.contentDigest}`);
+      if (m && record.licence !== m.licence.id)
+        problems.push(`licence on chain ${record.licence}, manifest ${m.licence.id} (${m.licence.name})`);
       if (!signed) problems.push('no valid manifest to compare with');
       checks.push(
         problems.length === 0
-          ? { name: 'chain', pass: true, reason: `token ${tokenId} minted by ${record.creator} in block ${record.blockNumber} records this folder and manifest digest` }
+          ? {
+              name: 'chain',
+              pass: true,
+              reason: `token ${tokenId} minted by ${record.creator} in block ${record.blockNumber} records this folder and manifest digest`,
+            }
           : { name: 'chain', pass: false, reason: problems.join('; ') },
       );
     } catch (error) {
@@ -345,7 +427,10 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
     }
   }
 
-  const origin = m && 'origin' in m && m.origin ? await checkOrigin(m.origin, m.creator as Address, params.originChain?.(m.origin.chainId) ?? null) : undefined;
+  const origin =
+    m && 'origin' in m && m.origin
+      ? await checkOrigin(m.origin, m.creator as Address, params.originChain?.(m.origin.chainId) ?? null)
+      : undefined;
 
   return {
     ok: checks.every((c) => c.pass),

@@ -15,17 +15,31 @@ export const splitRecipientsSchema = z
   .array(z.object({ account: z.string().trim(), share: z.number() }).strict(), { error: 'payees must be a list' })
   .superRefine((payees, ctx) => {
     if (payees.length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'Add at least one payee' });
-    if (payees.length > MAX_SPLIT_RECIPIENTS) ctx.addIssue({ code: 'custom', path: [], message: `A split has at most ${MAX_SPLIT_RECIPIENTS} payees (${payees.length} given)` });
+    if (payees.length > MAX_SPLIT_RECIPIENTS)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `A split has at most ${MAX_SPLIT_RECIPIENTS} payees (${payees.length} given)`,
+      });
     const seen = new Map<string, number>();
     let sum = 0;
     let sharesValid = true;
     payees.forEach((p, i) => {
       const label = `Payee ${i + 1}`;
       if (!isAddress(p.account, { strict: false })) {
-        ctx.addIssue({ code: 'custom', path: [i, 'account'], message: `${label}: "${shortHex(p.account) || '(empty)'}" is not a valid address (0x and 40 hex digits)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'account'],
+          message: `${label}: "${shortHex(p.account) || '(empty)'}" is not a valid address (0x and 40 hex digits)`,
+        });
       } else {
         const first = seen.get(p.account.toLowerCase());
-        if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'account'], message: `${label}: ${shortHex(getAddress(p.account))} is already payee ${first + 1}; list each payee once` });
+        if (first !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'account'],
+            message: `${label}: ${shortHex(getAddress(p.account))} is already payee ${first + 1}; list each payee once`,
+          });
         else seen.set(p.account.toLowerCase(), i);
       }
       if (!Number.isInteger(p.share)) {
@@ -38,11 +52,17 @@ export const splitRecipientsSchema = z
       sum += p.share;
     });
     if (sharesValid && payees.length > 0 && sum !== SPLIT_SHARE_SCALE) {
-      ctx.addIssue({ code: 'custom', path: [], message: `Shares add up to ${sharesToPercent(sum)}%; they must add up to exactly 100%` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `Shares add up to ${sharesToPercent(sum)}%; they must add up to exactly 100%`,
+      });
     }
   })
   .transform((payees): NormalizedSplit => {
-    const sorted = payees.map((p) => ({ account: getAddress(p.account), share: p.share })).sort((a, b) => (BigInt(a.account) < BigInt(b.account) ? -1 : 1));
+    const sorted = payees
+      .map((p) => ({ account: getAddress(p.account), share: p.share }))
+      .sort((a, b) => (BigInt(a.account) < BigInt(b.account) ? -1 : 1));
     return { accounts: sorted.map((p) => p.account), shares: sorted.map((p) => p.share) };
   });
 

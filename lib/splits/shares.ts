@@ -21,6 +21,8 @@ export function percentToShares(text: string): number | null {
 export function sharesToPercent(shares: number | bigint): string {
   const n = Number(shares);
   const whole = Math.floor(n / 10_000);
-  const frac = String(n % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const frac = String(n % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }

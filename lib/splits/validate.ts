@@ -14,7 +14,8 @@ export function validatePayees(rows: readonly PayeeRow[]): PayeesValidation {
   const errors: FieldError[] = [];
   const recipients = rows.map((r, i) => {
     const share = percentToShares(r.percent);
-    if (share === null) errors.push({ field: `payees.${i}.percent`, message: `Payee ${i + 1}: ${PERCENT_TEXT_MESSAGE}` });
+    if (share === null)
+      errors.push({ field: `payees.${i}.percent`, message: `Payee ${i + 1}: ${PERCENT_TEXT_MESSAGE}` });
     // an unreadable share stands in as 1 unit: its own message is above, and the sum is not checked (see below)
     return { account: r.address.trim(), share: share ?? 1 };
   });
@@ -25,7 +26,8 @@ export function validatePayees(rows: readonly PayeeRow[]): PayeesValidation {
     const [i, key] = issue.path;
     if (typeof i !== 'number') {
       // with an unreadable share the sum means nothing
-      if (unreadable === 0 || issue.code !== 'custom' || !issue.message.startsWith('Shares add up')) errors.push({ field: 'payees', message: issue.message });
+      if (unreadable === 0 || issue.code !== 'custom' || !issue.message.startsWith('Shares add up'))
+        errors.push({ field: 'payees', message: issue.message });
     } else errors.push({ field: `payees.${i}.${key === 'share' ? 'percent' : 'address'}`, message: issue.message });
   }
   return { ok: false, errors: errors.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field)) };

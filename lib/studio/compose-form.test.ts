@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ComposeRequestError } from '../generation/compose/request';
 import { SHIPPED_MODELS, HOSTED_MODELS } from '../generation/models/registry';
-import { ComposeFormError, composeFormSchema, CUSTOM_MODEL, defaultComposeForm, modelTarget, requestFromForm } from './compose-form';
+import {
+  ComposeFormError,
+  composeFormSchema,
+  CUSTOM_MODEL,
+  defaultComposeForm,
+  modelTarget,
+  requestFromForm,
+} from './compose-form';
 
 const PAGE = 'http://localhost:3000/studio?session=abc';
 
@@ -14,10 +21,19 @@ describe('compose form', () => {
 
   it('targets a shipped model under the page origin, a hosted one at its bucket, a custom URL resolved and named url:', () => {
     const shipped = SHIPPED_MODELS[0]!;
-    expect(modelTarget({ modelChoice: shipped.id, customUrl: '' }, PAGE)).toEqual({ modelId: shipped.id, url: `http://localhost:3000${shipped.urlPath}` });
+    expect(modelTarget({ modelChoice: shipped.id, customUrl: '' }, PAGE)).toEqual({
+      modelId: shipped.id,
+      url: `http://localhost:3000${shipped.urlPath}`,
+    });
     const hosted = HOSTED_MODELS[0]!;
-    expect(modelTarget({ modelChoice: hosted.id, customUrl: '' }, PAGE)).toEqual({ modelId: hosted.id, url: hosted.url });
-    expect(modelTarget({ modelChoice: CUSTOM_MODEL, customUrl: ' /models/mine/ ' }, PAGE)).toEqual({ modelId: 'url:http://localhost:3000/models/mine', url: 'http://localhost:3000/models/mine' });
+    expect(modelTarget({ modelChoice: hosted.id, customUrl: '' }, PAGE)).toEqual({
+      modelId: hosted.id,
+      url: hosted.url,
+    });
+    expect(modelTarget({ modelChoice: CUSTOM_MODEL, customUrl: ' /models/mine/ ' }, PAGE)).toEqual({
+      modelId: 'url:http://localhost:3000/models/mine',
+      url: 'http://localhost:3000/models/mine',
+    });
   });
 
   it('refuses an empty custom URL and an unknown model id', () => {
@@ -26,21 +42,47 @@ describe('compose form', () => {
   });
 
   it('builds a chord-primed request from the fields', () => {
-    const r = requestFromForm({ ...defaultComposeForm(), seed: 2024, key: 'G', chordsText: 'G, C | D7  G', bars: 8 }, 'm');
-    expect(r).toMatchObject({ version: 1, modelId: 'm', seed: 2024, key: 'G', bars: 8, primer: { type: 'chords', progression: ['G', 'C', 'D7', 'G'] } });
+    const r = requestFromForm(
+      { ...defaultComposeForm(), seed: 2024, key: 'G', chordsText: 'G, C | D7  G', bars: 8 },
+      'm',
+    );
+    expect(r).toMatchObject({
+      version: 1,
+      modelId: 'm',
+      seed: 2024,
+      key: 'G',
+      bars: 8,
+      primer: { type: 'chords', progression: ['G', 'C', 'D7', 'G'] },
+    });
     expect(r.progression).toBeUndefined();
   });
 
   it('builds a melody primer one beat per note, with the chords as progression when given', () => {
-    const r = requestFromForm({ ...defaultComposeForm(), primerType: 'melody', melodyText: '60 62', chordsText: 'C F' }, 'm');
-    expect(r.primer).toEqual({ type: 'melody', notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }, { pitch: 62, quantizedStartStep: 4, quantizedEndStep: 8 }], totalSteps: 8 });
+    const r = requestFromForm(
+      { ...defaultComposeForm(), primerType: 'melody', melodyText: '60 62', chordsText: 'C F' },
+      'm',
+    );
+    expect(r.primer).toEqual({
+      type: 'melody',
+      notes: [
+        { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 },
+        { pitch: 62, quantizedStartStep: 4, quantizedEndStep: 8 },
+      ],
+      totalSteps: 8,
+    });
     expect(r.progression).toEqual(['C', 'F']);
-    expect(requestFromForm({ ...defaultComposeForm(), primerType: 'melody', chordsText: '' }, 'm').progression).toBeUndefined();
+    expect(
+      requestFromForm({ ...defaultComposeForm(), primerType: 'melody', chordsText: '' }, 'm').progression,
+    ).toBeUndefined();
   });
 
   it('refuses a melody primer that is not note numbers, and out-of-range fields through the request schema', () => {
-    expect(() => requestFromForm({ ...defaultComposeForm(), primerType: 'melody', melodyText: '60 E4' }, 'm')).toThrow(ComposeFormError);
-    expect(() => requestFromForm({ ...defaultComposeForm(), primerType: 'melody', melodyText: '' }, 'm')).toThrow(ComposeFormError);
+    expect(() => requestFromForm({ ...defaultComposeForm(), primerType: 'melody', melodyText: '60 E4' }, 'm')).toThrow(
+      ComposeFormError,
+    );
+    expect(() => requestFromForm({ ...defaultComposeForm(), primerType: 'melody', melodyText: '' }, 'm')).toThrow(
+      ComposeFormError,
+    );
     expect(() => requestFromForm({ ...defaultComposeForm(), bars: 0 }, 'm')).toThrow(ComposeRequestError);
     expect(() => requestFromForm({ ...defaultComposeForm(), seed: -1 }, 'm')).toThrow(ComposeRequestError);
   });

@@ -60,7 +60,8 @@ export type ModelTarget = { modelId: string; url: string };
  */
 export function modelTarget(form: Pick<ComposeForm, 'modelChoice' | 'customUrl'>, pageUrl: string): ModelTarget {
   if (form.modelChoice === CUSTOM_MODEL) {
-    if (!form.customUrl.trim()) throw new ComposeFormError('Enter a checkpoint URL (a folder with config.json and weights_manifest.json).');
+    if (!form.customUrl.trim())
+      throw new ComposeFormError('Enter a checkpoint URL (a folder with config.json and weights_manifest.json).');
     const url = new URL(form.customUrl.trim(), pageUrl).toString().replace(/\/$/, '');
     return { modelId: `url:${url}`, url };
   }
@@ -72,7 +73,10 @@ export function modelTarget(form: Pick<ComposeForm, 'modelChoice' | 'customUrl'>
 /** The ComposeRequest the form describes (ComposeRequestError from the schema when a field is out of range). */
 export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequest {
   const chords = form.chordsText.split(/[\s,|]+/).filter(Boolean);
-  const pitches = form.melodyText.split(/[\s,]+/).filter(Boolean).map(Number);
+  const pitches = form.melodyText
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   if (form.primerType === 'melody' && (pitches.length === 0 || pitches.some((p) => !Number.isInteger(p)))) {
     throw new ComposeFormError('The primer melody must be MIDI note numbers separated by spaces, e.g. "60 64 67".');
   }
@@ -90,7 +94,11 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
     primer:
       form.primerType === 'chords'
         ? { type: 'chords', progression: chords }
-        : { type: 'melody', notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })), totalSteps: pitches.length * 4 },
+        : {
+            type: 'melody',
+            notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })),
+            totalSteps: pitches.length * 4,
+          },
     ...(form.primerType === 'melody' && chords.length ? { progression: chords } : {}),
   });
 }

@@ -4,12 +4,41 @@ import type { Arrangement } from '../generation/arrangement/types';
 import { defaultComposeRequest } from '../generation/compose/request';
 import { createHistory, current, pushEdit, undo } from '../generation/edit-log/history';
 import { defaultComposeForm } from './compose-form';
-import { byRecency, focusAfterDelete, sessionHasWork, historyOf, newSession, parseSession, SessionError, sessionForCompose, sessionTitle, snapshotSession, type ComposedResult } from './session';
+import {
+  byRecency,
+  focusAfterDelete,
+  sessionHasWork,
+  historyOf,
+  newSession,
+  parseSession,
+  SessionError,
+  sessionForCompose,
+  sessionTitle,
+  snapshotSession,
+  type ComposedResult,
+} from './session';
 
 const request = defaultComposeRequest({ seed: 5, bars: 4 });
 const melody = [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }];
-const base: Arrangement = arrange({ melody, progression: ['C', 'G', 'Am', 'F'], bars: 4, tempo: 112, key: 'C', scale: 'major', style: 'pop' });
-const result: ComposedResult = { request, melody, progression: ['C', 'G', 'Am', 'F'], progressionSource: 'request', digest: 'sha256:00', backend: 'cpu-js', tfjsVersion: '2.8.6', ms: 3 };
+const base: Arrangement = arrange({
+  melody,
+  progression: ['C', 'G', 'Am', 'F'],
+  bars: 4,
+  tempo: 112,
+  key: 'C',
+  scale: 'major',
+  style: 'pop',
+});
+const result: ComposedResult = {
+  request,
+  melody,
+  progression: ['C', 'G', 'Am', 'F'],
+  progressionSource: 'request',
+  digest: 'sha256:00',
+  backend: 'cpu-js',
+  tfjsVersion: '2.8.6',
+  ms: 3,
+};
 
 function edited() {
   let h = createHistory(base);
@@ -22,7 +51,12 @@ function edited() {
 describe('studio session', () => {
   it('round-trips through structured JSON: the rebuilt history has the same arrangement, cursor and redo tail', () => {
     const h = edited();
-    const s = snapshotSession(newSession('a', '2026-12-03T07:00:00.000Z', defaultComposeForm()), '2026-12-03T07:01:00.000Z', defaultComposeForm(), { result, history: h });
+    const s = snapshotSession(
+      newSession('a', '2026-12-03T07:00:00.000Z', defaultComposeForm()),
+      '2026-12-03T07:01:00.000Z',
+      defaultComposeForm(),
+      { result, history: h },
+    );
     const back = parseSession(JSON.parse(JSON.stringify(s)));
     expect(back).toEqual(s);
     const h2 = historyOf(back.composed!);
@@ -35,17 +69,35 @@ describe('studio session', () => {
 
   it('refuses records that are not sessions, a cursor past the log, and a log that does not apply', () => {
     expect(() => parseSession({ id: 'x' })).toThrow(SessionError);
-    const s = snapshotSession(newSession('a', 't', defaultComposeForm()), 't', defaultComposeForm(), { result, history: edited() });
+    const s = snapshotSession(newSession('a', 't', defaultComposeForm()), 't', defaultComposeForm(), {
+      result,
+      history: edited(),
+    });
     expect(() => parseSession({ ...s, composed: { ...s.composed, cursor: 4 } })).toThrow(/past the end/);
     expect(() => parseSession({ ...s, version: 2 })).toThrow(SessionError);
-    const bad = { ...s.composed!, ops: [{ op: 'removeNote' as const, track: 'melody' as const, note: { pitch: 1, quantizedStartStep: 999, quantizedEndStep: 1000, velocity: 1 } }], cursor: 1 };
+    const bad = {
+      ...s.composed!,
+      ops: [
+        {
+          op: 'removeNote' as const,
+          track: 'melody' as const,
+          note: { pitch: 1, quantizedStartStep: 999, quantizedEndStep: 1000, velocity: 1 },
+        },
+      ],
+      cursor: 1,
+    };
     expect(() => historyOf(bad)).toThrow();
   });
 
   it('composing over composed work opens a new session; an empty one is reused', () => {
     const empty = newSession('a', 't', defaultComposeForm());
     expect(sessionForCompose(empty, () => 'b', 't2')).toBe(empty);
-    const full = snapshotSession(empty, 't1', { ...defaultComposeForm(), seed: 9 }, { result, history: createHistory(base) });
+    const full = snapshotSession(
+      empty,
+      't1',
+      { ...defaultComposeForm(), seed: 9 },
+      { result, history: createHistory(base) },
+    );
     const next = sessionForCompose(full, () => 'b', 't2');
     expect(next).toMatchObject({ id: 'b', createdAt: 't2', composed: null, form: { seed: 9 } });
     expect(sessionTitle(next)).toBe('Not composed yet: 8 bars in C major, seed 9');
@@ -53,7 +105,11 @@ describe('studio session', () => {
 
   it('lists newest first', () => {
     const mk = (id: string, at: string) => ({ ...newSession(id, at, defaultComposeForm()), updatedAt: at });
-    expect(byRecency([mk('a', '2026-01-01'), mk('b', '2026-03-01'), mk('c', '2026-02-01')]).map((s) => s.id)).toEqual(['b', 'c', 'a']);
+    expect(byRecency([mk('a', '2026-01-01'), mk('b', '2026-03-01'), mk('c', '2026-02-01')]).map((s) => s.id)).toEqual([
+      'b',
+      'c',
+      'a',
+    ]);
   });
 
   it('after a delete, focus goes to the next item, the previous when it was last, the heading when none is left', () => {

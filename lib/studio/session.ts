@@ -52,7 +52,8 @@ export class SessionError extends Error {
 export function parseSession(input: unknown): StudioSession {
   const r = studioSessionSchema.safeParse(input);
   if (!r.success) throw new SessionError(`not a studio session: ${r.error.message}`);
-  if (r.data.composed && r.data.composed.cursor > r.data.composed.ops.length) throw new SessionError('the edit cursor is past the end of the log');
+  if (r.data.composed && r.data.composed.cursor > r.data.composed.ops.length)
+    throw new SessionError('the edit cursor is past the end of the log');
   return r.data;
 }
 
@@ -61,12 +62,19 @@ export function newSession(id: string, now: string, form: ComposeForm): StudioSe
 }
 
 /** The session as the studio holds it now. */
-export function snapshotSession(s: StudioSession, now: string, form: ComposeForm, work: { result: ComposedResult; history: EditHistory } | null): StudioSession {
+export function snapshotSession(
+  s: StudioSession,
+  now: string,
+  form: ComposeForm,
+  work: { result: ComposedResult; history: EditHistory } | null,
+): StudioSession {
   return {
     ...s,
     updatedAt: now,
     form,
-    composed: work ? { result: work.result, base: work.history.base, ops: [...work.history.ops], cursor: work.history.cursor } : null,
+    composed: work
+      ? { result: work.result, base: work.history.base, ops: [...work.history.ops], cursor: work.history.cursor }
+      : null,
   };
 }
 
@@ -102,7 +110,10 @@ export function byRecency(sessions: readonly StudioSession[]): StudioSession[] {
  * Where keyboard focus goes after deleting `deleted` from the list `ids` (as shown): the next item's control, the
  * previous one's when it was last, or the list's heading when the list is now empty. Never the body.
  */
-export function focusAfterDelete(ids: readonly string[], deleted: string): { kind: 'item'; id: string } | { kind: 'heading' } {
+export function focusAfterDelete(
+  ids: readonly string[],
+  deleted: string,
+): { kind: 'item'; id: string } | { kind: 'heading' } {
   const i = ids.indexOf(deleted);
   const rest = ids.filter((x) => x !== deleted);
   if (rest.length === 0) return { kind: 'heading' };

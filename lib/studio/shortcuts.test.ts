@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { undoShortcut } from './shortcuts';
 
-const k = (key: string, o: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; targetTag: string | null }> = {}) =>
-  undoShortcut({ key, ctrlKey: true, metaKey: false, shiftKey: false, targetTag: 'BODY', ...o });
+const k = (
+  key: string,
+  o: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; targetTag: string | null }> = {},
+) => undoShortcut({ key, ctrlKey: true, metaKey: false, shiftKey: false, targetTag: 'BODY', ...o });
 
 describe('undo shortcuts', () => {
   it('Ctrl/Cmd+Z undoes; Shift+Z and Y redo', () => {

@@ -1,5 +1,11 @@
 /** The studio's undo/redo keys: Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y redoes, never inside a text field. */
-export type ShortcutKey = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; targetTag: string | null };
+export type ShortcutKey = {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  targetTag: string | null;
+};
 
 const TEXT_FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATUS, studioStatus, type StatusEvent, type StudioStatus } from './status';
 
-const run = (events: StatusEvent[], from: StudioStatus = INITIAL_STATUS): StudioStatus => events.reduce(studioStatus, from);
+const run = (events: StatusEvent[], from: StudioStatus = INITIAL_STATUS): StudioStatus =>
+  events.reduce(studioStatus, from);
 
 describe('studio status', () => {
   it('walks a load and a composition to idle with full progress bars', () => {
@@ -13,11 +14,20 @@ describe('studio status', () => {
       { type: 'progress', phase: 'generate', fraction: 0.3 },
       { type: 'composed', bars: 8, ms: 120.4, seed: 7, backend: 'cpu-js' },
     ]);
-    expect(s).toEqual({ busy: null, error: null, progress: { load: 1, generate: 1, render: null }, status: 'Composed 8 bars in 120 ms (seed 7, backend cpu-js).' });
+    expect(s).toEqual({
+      busy: null,
+      error: null,
+      progress: { load: 1, generate: 1, render: null },
+      status: 'Composed 8 bars in 120 ms (seed 7, backend cpu-js).',
+    });
   });
 
   it('a failed model load is never left busy or "Generating…", and shows the error; a retry clears it', () => {
-    const failed = run([{ type: 'load-start' }, { type: 'progress', phase: 'load', fraction: 0.1 }, { type: 'load-failed', message: 'Could not load the model from https://x: Failed to fetch' }]);
+    const failed = run([
+      { type: 'load-start' },
+      { type: 'progress', phase: 'load', fraction: 0.1 },
+      { type: 'load-failed', message: 'Could not load the model from https://x: Failed to fetch' },
+    ]);
     expect(failed.busy).toBeNull();
     expect(failed.error).toMatch(/^Could not load the model/);
     expect(failed.status).not.toMatch(/Generating/);
@@ -28,8 +38,17 @@ describe('studio status', () => {
   });
 
   it('every way a job ends clears busy', () => {
-    const starts: StatusEvent[] = [{ type: 'load-start' }, { type: 'compose-start' }, { type: 'regenerate-start' }, { type: 'render-start', detail: 'Rendering…' }];
-    const ends: StatusEvent[] = [{ type: 'failed', message: 'worker crashed' }, { type: 'cancelled' }, { type: 'load-failed', message: 'x' }];
+    const starts: StatusEvent[] = [
+      { type: 'load-start' },
+      { type: 'compose-start' },
+      { type: 'regenerate-start' },
+      { type: 'render-start', detail: 'Rendering…' },
+    ];
+    const ends: StatusEvent[] = [
+      { type: 'failed', message: 'worker crashed' },
+      { type: 'cancelled' },
+      { type: 'load-failed', message: 'x' },
+    ];
     for (const start of starts) {
       for (const end of ends) {
         const s = run([start, end]);
@@ -40,7 +59,11 @@ describe('studio status', () => {
   });
 
   it('a failure names its phase and resets only that progress bar', () => {
-    const s = run([{ type: 'loaded', bytes: 0, backend: 'cpu', cached: false }, { type: 'render-start', detail: 'Rendering…' }, { type: 'failed', message: 'Rendering failed: boom', phase: 'render' }]);
+    const s = run([
+      { type: 'loaded', bytes: 0, backend: 'cpu', cached: false },
+      { type: 'render-start', detail: 'Rendering…' },
+      { type: 'failed', message: 'Rendering failed: boom', phase: 'render' },
+    ]);
     expect(s.progress).toEqual({ load: 1, generate: null, render: null });
     expect(s.error).toBe('Rendering failed: boom');
   });

@@ -54,13 +54,23 @@ export function studioStatus(s: StudioStatus, e: StatusEvent): StudioStatus {
         status: e.cached ? s.status : `Model loaded (${(e.bytes / 1024).toFixed(0)} KiB, tfjs ${e.backend} backend).`,
       };
     case 'load-failed':
-      return { busy: null, error: e.message, status: 'The model did not load. Choose another model (the shipped ones work offline) or retry.', progress: withProgress(s, 'load', null) };
+      return {
+        busy: null,
+        error: e.message,
+        status: 'The model did not load. Choose another model (the shipped ones work offline) or retry.',
+        progress: withProgress(s, 'load', null),
+      };
     case 'progress':
       return { ...s, progress: withProgress(s, e.phase, e.fraction) };
     case 'compose-start':
       return { ...s, busy: 'compose', error: null, status: 'Generating…', progress: withProgress(s, 'generate', 0) };
     case 'composed':
-      return { ...s, busy: null, progress: withProgress(s, 'generate', 1), status: `Composed ${e.bars} bars in ${e.ms.toFixed(0)} ms (seed ${e.seed}, backend ${e.backend}).` };
+      return {
+        ...s,
+        busy: null,
+        progress: withProgress(s, 'generate', 1),
+        status: `Composed ${e.bars} bars in ${e.ms.toFixed(0)} ms (seed ${e.seed}, backend ${e.backend}).`,
+      };
     case 'regenerate-start':
       return { ...s, busy: 'regenerate', error: null, status: 'Regenerating the bar…' };
     case 'regenerated':
@@ -68,7 +78,12 @@ export function studioStatus(s: StudioStatus, e: StatusEvent): StudioStatus {
     case 'render-start':
       return { ...s, busy: 'render', error: null, status: e.detail, progress: withProgress(s, 'render', 0) };
     case 'rendered':
-      return { ...s, busy: null, progress: withProgress(s, 'render', 1), status: `Rendered ${e.seconds.toFixed(1)} s in ${e.ms.toFixed(0)} ms (${e.xRealtime.toFixed(1)}× real time).` };
+      return {
+        ...s,
+        busy: null,
+        progress: withProgress(s, 'render', 1),
+        status: `Rendered ${e.seconds.toFixed(1)} s in ${e.ms.toFixed(0)} ms (${e.xRealtime.toFixed(1)}× real time).`,
+      };
     case 'cancelled':
       return { ...s, busy: null, status: 'Generation cancelled.', progress: withProgress(s, 'generate', null) };
     case 'failed':
@@ -83,6 +98,9 @@ export function studioStatus(s: StudioStatus, e: StatusEvent): StudioStatus {
     case 'clear-error':
       return s.error === null ? s : { ...s, error: null };
     case 'restored':
-      return { ...s, status: `Restored your last session: ${e.bars} bars, ${e.edits} edit${e.edits === 1 ? '' : 's'}.` };
+      return {
+        ...s,
+        status: `Restored your last session: ${e.bars} bars, ${e.edits} edit${e.edits === 1 ? '' : 's'}.`,
+      };
   }
 }

@@ -22,10 +22,21 @@ describe('limits', () => {
 
 describe('content sniffing', () => {
   it('accepts a real WAV and reads its format', () => {
-    expect(sniffWav(makeWav(0.5, 8000))).toMatchObject({ format: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16, durationSeconds: 0.5 });
+    expect(sniffWav(makeWav(0.5, 8000))).toMatchObject({
+      format: 1,
+      channels: 1,
+      sampleRate: 8000,
+      bitsPerSample: 16,
+      durationSeconds: 0.5,
+    });
   });
   it('415 for MP3, Ogg, truncated or renamed files', () => {
-    for (const bytes of [new TextEncoder().encode('ID3\u0003\u0000 not a wav file'), new TextEncoder().encode('OggS....'), makeWav().slice(0, 20), makeMidi()]) {
+    for (const bytes of [
+      new TextEncoder().encode('ID3\u0003\u0000 not a wav file'),
+      new TextEncoder().encode('OggS....'),
+      makeWav().slice(0, 20),
+      makeMidi(),
+    ]) {
       expect(() => sniffWav(bytes)).toThrow(UnsupportedMediaTypeError);
     }
   });

@@ -22,8 +22,10 @@ export class UnsupportedMediaTypeError extends HttpError {
   }
 }
 
-const ascii = (bytes: Uint8Array, start: number, length: number) => String.fromCharCode(...bytes.subarray(start, start + length));
-const u32be = (b: Uint8Array, o: number) => (((b[o] ?? 0) << 24) | ((b[o + 1] ?? 0) << 16) | ((b[o + 2] ?? 0) << 8) | (b[o + 3] ?? 0)) >>> 0;
+const ascii = (bytes: Uint8Array, start: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(start, start + length));
+const u32be = (b: Uint8Array, o: number) =>
+  (((b[o] ?? 0) << 24) | ((b[o + 1] ?? 0) << 16) | ((b[o + 2] ?? 0) << 8) | (b[o + 3] ?? 0)) >>> 0;
 const u16be = (b: Uint8Array, o: number) => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
 
 /**
@@ -75,7 +77,8 @@ export function sniffMidi(bytes: Uint8Array, part = 'midi'): MidiInfo {
     if (end > bytes.length) throw refuse(`chunk ${JSON.stringify(id)} at byte ${offset} runs past the end of the file`);
     if (id === 'MTrk') {
       const ticks = walkTrack(bytes, start, end, refuse);
-      if (ticks / division > MIDI_MAX_QUARTERS) throw refuse(`track ${trackCount + 1} is longer than ${MIDI_MAX_QUARTERS} quarter notes`);
+      if (ticks / division > MIDI_MAX_QUARTERS)
+        throw refuse(`track ${trackCount + 1} is longer than ${MIDI_MAX_QUARTERS} quarter notes`);
       trackCount++;
     }
     offset = end;

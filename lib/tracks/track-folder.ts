@@ -37,7 +37,9 @@ export class CidMismatchError extends PermanentError {
     readonly expected: string,
     readonly actual: string | undefined,
   ) {
-    super(`${path || 'folder'}: the backend reported ${actual ?? 'nothing'}, the independent derivation gives ${expected}`);
+    super(
+      `${path || 'folder'}: the backend reported ${actual ?? 'nothing'}, the independent derivation gives ${expected}`,
+    );
   }
 }
 
@@ -76,10 +78,15 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
   sniffWav(wav);
   sniffMidi(midi);
   const m = signed.manifest;
-  for (const [part, bytes, record] of [['wav', wav, m.files.audio], ['midi', midi, m.files.midi]] as const) {
-    if (bytes.byteLength !== record.size) throw new ManifestMismatchError(`${part} is ${bytes.byteLength} bytes; the manifest says ${record.size}`);
+  for (const [part, bytes, record] of [
+    ['wav', wav, m.files.audio],
+    ['midi', midi, m.files.midi],
+  ] as const) {
+    if (bytes.byteLength !== record.size)
+      throw new ManifestMismatchError(`${part} is ${bytes.byteLength} bytes; the manifest says ${record.size}`);
     const digest = sha256Hex(bytes);
-    if (digest !== record.sha256) throw new ManifestMismatchError(`${part} has sha256 ${digest}; the manifest says ${record.sha256}`);
+    if (digest !== record.sha256)
+      throw new ManifestMismatchError(`${part} has sha256 ${digest}; the manifest says ${record.sha256}`);
     const cid = (await cidOfBytes(bytes)).toString();
     if (cid !== record.cid) throw new ManifestMismatchError(`${part} has CID ${cid}; the manifest says ${record.cid}`);
   }
@@ -91,7 +98,12 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
   let audio = wav;
   if (params.c2pa) {
     try {
-      audio = await embedC2pa({ essence: wav, subject: signed, manifestCid: manifestCid.toString(), credentials: params.c2pa });
+      audio = await embedC2pa({
+        essence: wav,
+        subject: signed,
+        manifestCid: manifestCid.toString(),
+        credentials: params.c2pa,
+      });
     } catch (error) {
       if (error instanceof C2paEmbedRefusedError) throw new ManifestMismatchError(error.message);
       throw error;
@@ -140,25 +152,39 @@ export type PinFolderOptions = { signal?: AbortSignal; retry?: Omit<RetryOptions
  * Resolves only then; any failure rejects, so a caller that records the pin after this resolves never records a
  * half-done or unverified pin.
  */
-export async function pinFolderVerified(storage: IpfsStorage, files: readonly FolderFile[], expected: TrackFolder['expected'], options: PinFolderOptions = {}): Promise<PinnedTrack> {
-  const pinned = await withRetry(() => storage.addFolder(files, { signal: options.signal }), { ...options.retry, signal: options.signal });
+export async function pinFolderVerified(
+  storage: IpfsStorage,
+  files: readonly FolderFile[],
+  expected: TrackFolder['expected'],
+  options: PinFolderOptions = {},
+): Promise<PinnedTrack> {
+  const pinned = await withRetry(() => storage.addFolder(files, { signal: options.signal }), {
+    ...options.retry,
+    signal: options.signal,
+  });
   if (!pinned.cid.equals(expected.cid)) throw new CidMismatchError('', String(expected.cid), String(pinned.cid));
   const out: PinnedTrack['files'] = {};
   for (const f of files) {
     const want = expected.files[f.path];
     const got = pinned.files[f.path];
-    if (!want || !got || !got.cid.equals(want)) throw new CidMismatchError(f.path, String(want ?? '(none)'), got ? String(got.cid) : undefined);
+    if (!want || !got || !got.cid.equals(want))
+      throw new CidMismatchError(f.path, String(want ?? '(none)'), got ? String(got.cid) : undefined);
     out[f.path] = { cid: got.cid.toString(), size: f.content.byteLength };
   }
   const settings = pinned.settings;
-  if (JSON.stringify(settings) !== JSON.stringify(UNIXFS_SETTINGS)) throw new CidMismatchError('', 'UNIXFS_SETTINGS', JSON.stringify(settings));
+  if (JSON.stringify(settings) !== JSON.stringify(UNIXFS_SETTINGS))
+    throw new CidMismatchError('', 'UNIXFS_SETTINGS', JSON.stringify(settings));
   const confirmed = await withRetry(() => storage.isPinned(expected.cid), { ...options.retry, signal: options.signal });
   if (!confirmed) throw new CidMismatchError('', expected.cid.toString(), 'added but not pinned');
   return { cid: expected.cid.toString(), files: out, settings, backend: storage.backend };
 }
 
 /** `buildTrackFolder` then `pinFolderVerified`. */
-export async function pinTrack(storage: IpfsStorage, params: BuildTrackFolderParameters, options: PinFolderOptions = {}): Promise<PinnedTrack & { metadata: TrackMetadata }> {
+export async function pinTrack(
+  storage: IpfsStorage,
+  params: BuildTrackFolderParameters,
+  options: PinFolderOptions = {},
+): Promise<PinnedTrack & { metadata: TrackMetadata }> {
   const folder = await buildTrackFolder(params);
   const pinned = await pinFolderVerified(storage, folder.files, folder.expected, options);
   return { ...pinned, metadata: folder.metadata };

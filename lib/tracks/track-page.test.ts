@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { cidOfContentDigest } from '../provenance/digest';
-import { openOffers, readTrackView, tokenIdFromParam, TrackNotFoundError, type HistoryEntry, type ProvenanceSummary } from './track-page';
+import {
+  openOffers,
+  readTrackView,
+  tokenIdFromParam,
+  TrackNotFoundError,
+  type HistoryEntry,
+  type ProvenanceSummary,
+} from './track-page';
 
 const prisma = createPrismaClient(inject('databaseUrl'));
 const CHAIN = 990_201; // a chain id of its own: other test files share the database
@@ -17,7 +24,12 @@ const DIGEST: Hex = toHex(77n, { size: 32 });
 const NOW = 1_800_000_000n;
 
 let logIndex = 0;
-const event = (name: string, block: number, args: Prisma.InputJsonObject, tokenId: bigint | null = TOKEN): Prisma.ChainEventCreateManyInput => ({
+const event = (
+  name: string,
+  block: number,
+  args: Prisma.InputJsonObject,
+  tokenId: bigint | null = TOKEN,
+): Prisma.ChainEventCreateManyInput => ({
   chainId: CHAIN,
   txHash: toHex(BigInt(block * 100 + logIndex), { size: 32 }),
   logIndex: logIndex++,
@@ -38,12 +50,46 @@ async function clear() {
 beforeAll(async () => {
   await clear();
   await prisma.track.create({
-    data: { chainId: CHAIN, tokenId: TOKEN.toString(), creator: CREATOR.toLowerCase(), owner: OWNER, contentDigest: DIGEST, manifestDigest: toHex(1n, { size: 32 }), licence: 1, royaltyReceiver: SPLIT, royaltyBps: 750, mintedBlock: 3n, mintedTx: toHex(3n, { size: 32 }), title: 'Fold', authorship: 'verified' },
+    data: {
+      chainId: CHAIN,
+      tokenId: TOKEN.toString(),
+      creator: CREATOR.toLowerCase(),
+      owner: OWNER,
+      contentDigest: DIGEST,
+      manifestDigest: toHex(1n, { size: 32 }),
+      licence: 1,
+      royaltyReceiver: SPLIT,
+      royaltyBps: 750,
+      mintedBlock: 3n,
+      mintedTx: toHex(3n, { size: 32 }),
+      title: 'Fold',
+      authorship: 'verified',
+    },
   });
-  await prisma.listing.create({ data: { chainId: CHAIN, tokenId: TOKEN.toString(), seller: OWNER, priceWei: '1000', listedBlock: 4n, expiry: NOW + 60n } });
+  await prisma.listing.create({
+    data: {
+      chainId: CHAIN,
+      tokenId: TOKEN.toString(),
+      seller: OWNER,
+      priceWei: '1000',
+      listedBlock: 4n,
+      expiry: NOW + 60n,
+    },
+  });
   await prisma.chainEvent.createMany({
     data: [
-      event('SplitCreated', 1, { split: SPLIT, hash: '0x' + '11'.repeat(32), controller: CREATOR, accounts: [CREATOR, OWNER], shares: [600000, 400000] }, null),
+      event(
+        'SplitCreated',
+        1,
+        {
+          split: SPLIT,
+          hash: '0x' + '11'.repeat(32),
+          controller: CREATOR,
+          accounts: [CREATOR, OWNER],
+          shares: [600000, 400000],
+        },
+        null,
+      ),
       event('TrackMinted', 3, { tokenId: TOKEN.toString(), creator: CREATOR }),
       event('OfferMade', 5, { buyer: BUYER_A, amount: '10', expiry: '99' }),
       event('OfferMade', 6, { buyer: BUYER_B, amount: '20', expiry: '99' }),
@@ -51,9 +97,24 @@ beforeAll(async () => {
       event('OfferMade', 8, { buyer: BUYER_A, amount: '30', expiry: '120' }),
       event('Sale', 9, { buyer: BUYER_B, price: '20' }),
       // The split's payees changed later: the page shows the latest.
-      event('SplitUpdated', 10, { split: SPLIT, hash: '0x' + '11'.repeat(32), accounts: [CREATOR, OWNER, BUYER_A], shares: [500000, 300000, 200000] }, null),
+      event(
+        'SplitUpdated',
+        10,
+        {
+          split: SPLIT,
+          hash: '0x' + '11'.repeat(32),
+          accounts: [CREATOR, OWNER, BUYER_A],
+          shares: [500000, 300000, 200000],
+        },
+        null,
+      ),
       // Another split's event is not this track's.
-      event('SplitUpdated', 11, { split: BUYER_B, hash: '0x' + '11'.repeat(32), accounts: [BUYER_B], shares: [1000000] }, null),
+      event(
+        'SplitUpdated',
+        11,
+        { split: BUYER_B, hash: '0x' + '11'.repeat(32), accounts: [BUYER_B], shares: [1000000] },
+        null,
+      ),
     ],
   });
 });
@@ -86,21 +147,54 @@ const provenance = async (digest: Hex): Promise<ProvenanceSummary | null> => (di
 
 describe('readTrackView', () => {
   it('reads an indexed track: its folder, live listing, latest split, history in chain order and open offers', async () => {
-    const view = await readTrackView({ prisma, chainId: CHAIN, tokenId: TOKEN, mintedContentDigest: noChain, provenance, nowSeconds: NOW });
+    const view = await readTrackView({
+      prisma,
+      chainId: CHAIN,
+      tokenId: TOKEN,
+      mintedContentDigest: noChain,
+      provenance,
+      nowSeconds: NOW,
+    });
     expect(view.tokenId).toBe('4242');
     expect(view.contentDigest).toBe(DIGEST);
     expect(view.cid).toBe(cidOfContentDigest(DIGEST).toString());
-    expect(view.track).toMatchObject({ creator: CREATOR, owner: OWNER, royaltyReceiver: SPLIT, royaltyBps: 750, title: 'Fold', mintedBlock: '3', authorship: 'verified' });
+    expect(view.track).toMatchObject({
+      creator: CREATOR,
+      owner: OWNER,
+      royaltyReceiver: SPLIT,
+      royaltyBps: 750,
+      title: 'Fold',
+      mintedBlock: '3',
+      authorship: 'verified',
+    });
     expect(view.listing).toEqual({ seller: OWNER, priceWei: '1000' });
-    expect(view.split).toEqual({ address: SPLIT, accounts: [CREATOR, OWNER, BUYER_A], shares: [500000, 300000, 200000] });
-    expect(view.history.map((e) => `${e.name}@${e.blockNumber}`)).toEqual(['TrackMinted@3', 'OfferMade@5', 'OfferMade@6', 'OfferCancelled@7', 'OfferMade@8', 'Sale@9']);
+    expect(view.split).toEqual({
+      address: SPLIT,
+      accounts: [CREATOR, OWNER, BUYER_A],
+      shares: [500000, 300000, 200000],
+    });
+    expect(view.history.map((e) => `${e.name}@${e.blockNumber}`)).toEqual([
+      'TrackMinted@3',
+      'OfferMade@5',
+      'OfferMade@6',
+      'OfferCancelled@7',
+      'OfferMade@8',
+      'Sale@9',
+    ]);
     // A's first offer was cancelled, then renewed; B's ended in a sale to B.
     expect(view.offers).toEqual([{ buyer: BUYER_A, amount: '30', expiry: '120' }]);
     expect(view.provenance).toEqual(summary);
   });
 
   it('leaves out an expired listing', async () => {
-    const view = await readTrackView({ prisma, chainId: CHAIN, tokenId: TOKEN, mintedContentDigest: noChain, provenance, nowSeconds: NOW + 60n });
+    const view = await readTrackView({
+      prisma,
+      chainId: CHAIN,
+      tokenId: TOKEN,
+      mintedContentDigest: noChain,
+      provenance,
+      nowSeconds: NOW + 60n,
+    });
     expect(view.listing).toBeNull();
   });
 
@@ -111,26 +205,73 @@ describe('readTrackView', () => {
       asked.push(id);
       return id === 7n ? toHex(6n, { size: 32 }) : null;
     };
-    const byVoucher = await readTrackView({ prisma, chainId: CHAIN, tokenId: 5n, voucherContent: voucher, mintedContentDigest: chain, provenance });
-    expect(byVoucher).toMatchObject({ track: null, listing: null, split: null, history: [], offers: [], contentDigest: voucher, provenance: null });
+    const byVoucher = await readTrackView({
+      prisma,
+      chainId: CHAIN,
+      tokenId: 5n,
+      voucherContent: voucher,
+      mintedContentDigest: chain,
+      provenance,
+    });
+    expect(byVoucher).toMatchObject({
+      track: null,
+      listing: null,
+      split: null,
+      history: [],
+      offers: [],
+      contentDigest: voucher,
+      provenance: null,
+    });
     expect(asked).toEqual([]);
-    expect((await readTrackView({ prisma, chainId: CHAIN, tokenId: 7n, mintedContentDigest: chain, provenance })).contentDigest).toBe(toHex(6n, { size: 32 }));
-    const unknown = await readTrackView({ prisma, chainId: CHAIN, tokenId: 8n, mintedContentDigest: chain, provenance });
+    expect(
+      (await readTrackView({ prisma, chainId: CHAIN, tokenId: 7n, mintedContentDigest: chain, provenance }))
+        .contentDigest,
+    ).toBe(toHex(6n, { size: 32 }));
+    const unknown = await readTrackView({
+      prisma,
+      chainId: CHAIN,
+      tokenId: 8n,
+      mintedContentDigest: chain,
+      provenance,
+    });
     expect(unknown).toMatchObject({ contentDigest: null, cid: null });
     expect(asked).toEqual([7n, 8n]);
   });
 
   it('reads another chain’s rows as nothing', async () => {
-    const view = await readTrackView({ prisma, chainId: CHAIN + 1, tokenId: TOKEN, mintedContentDigest: async () => null, provenance });
+    const view = await readTrackView({
+      prisma,
+      chainId: CHAIN + 1,
+      tokenId: TOKEN,
+      mintedContentDigest: async () => null,
+      provenance,
+    });
     expect(view).toMatchObject({ track: null, listing: null, history: [], offers: [] });
   });
 });
 
 describe('openOffers', () => {
-  const h = (name: string, args: Record<string, unknown>): HistoryEntry => ({ name, blockNumber: '1', txHash: '0x', logIndex: 0, args });
+  const h = (name: string, args: Record<string, unknown>): HistoryEntry => ({
+    name,
+    blockNumber: '1',
+    txHash: '0x',
+    logIndex: 0,
+    args,
+  });
   it('keeps the latest offer of each buyer until it is cancelled or sold to that buyer', () => {
-    expect(openOffers([h('OfferMade', { buyer: BUYER_A, amount: '1', expiry: '9' }), h('OfferMade', { buyer: BUYER_A, amount: '2', expiry: '9' }), h('Sale', { buyer: BUYER_B })])).toEqual([{ buyer: BUYER_A, amount: '2', expiry: '9' }]);
-    expect(openOffers([h('OfferMade', { buyer: BUYER_A.toLowerCase(), amount: '1', expiry: '9' }), h('OfferCancelled', { buyer: BUYER_A })])).toEqual([]);
+    expect(
+      openOffers([
+        h('OfferMade', { buyer: BUYER_A, amount: '1', expiry: '9' }),
+        h('OfferMade', { buyer: BUYER_A, amount: '2', expiry: '9' }),
+        h('Sale', { buyer: BUYER_B }),
+      ]),
+    ).toEqual([{ buyer: BUYER_A, amount: '2', expiry: '9' }]);
+    expect(
+      openOffers([
+        h('OfferMade', { buyer: BUYER_A.toLowerCase(), amount: '1', expiry: '9' }),
+        h('OfferCancelled', { buyer: BUYER_A }),
+      ]),
+    ).toEqual([]);
   });
 });
 

@@ -17,7 +17,13 @@ import { readAll, type IpfsStorage } from '../ipfs/storage';
  * the functions passed in, so the folding is tested against a real database without IPFS or a chain.
  */
 
-export type HistoryEntry = { name: string; blockNumber: string; txHash: string; logIndex: number; args: Record<string, unknown> };
+export type HistoryEntry = {
+  name: string;
+  blockNumber: string;
+  txHash: string;
+  logIndex: number;
+  args: Record<string, unknown>;
+};
 export type OfferCandidate = { buyer: Address; amount: string; expiry: string };
 export type ProvenanceSummary = {
   modelId: string;
@@ -121,14 +127,21 @@ const PROVENANCE_CACHE_SIZE = 1_000;
  * does not fetch and re-verify the same manifest on every request. Misses are not kept: a folder pinned later shows
  * its panel at once.
  */
-export function createProvenanceReader(storage: () => Promise<Pick<IpfsStorage, 'cat'>>): (contentDigest: Hex) => Promise<ProvenanceSummary | null> {
+export function createProvenanceReader(
+  storage: () => Promise<Pick<IpfsStorage, 'cat'>>,
+): (contentDigest: Hex) => Promise<ProvenanceSummary | null> {
   const known = new Map<Hex, ProvenanceSummary>();
   return async (contentDigest) => {
     const hit = known.get(contentDigest);
     if (hit) return hit;
     let summary: ProvenanceSummary | null;
     try {
-      const bytes = await readAll((await storage()).cat(cidOfContentDigest(contentDigest), { path: 'manifest.json', signal: AbortSignal.timeout(3_000) }));
+      const bytes = await readAll(
+        (await storage()).cat(cidOfContentDigest(contentDigest), {
+          path: 'manifest.json',
+          signal: AbortSignal.timeout(3_000),
+        }),
+      );
       summary = provenanceSummary(JSON.parse(new TextDecoder().decode(bytes)));
     } catch {
       summary = null; // not pinned here (yet), or not JSON: the panel says so
@@ -152,7 +165,8 @@ export function openOffers(history: readonly HistoryEntry[]): OfferCandidate[] {
   for (const e of history) {
     if (!OFFER_EVENTS.has(e.name)) continue;
     const buyer = getAddress(String(e.args.buyer));
-    if (e.name === 'OfferMade') open.set(buyer, { buyer, amount: String(e.args.amount), expiry: String(e.args.expiry) });
+    if (e.name === 'OfferMade')
+      open.set(buyer, { buyer, amount: String(e.args.amount), expiry: String(e.args.expiry) });
     else open.delete(buyer);
   }
   return [...open.values()];
@@ -180,25 +194,45 @@ export async function readTrackView(parameters: ReadTrackViewParameters): Promis
   const [track, listing, events] = await Promise.all([
     prisma.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId: id } } }),
     prisma.listing.findFirst({ where: { chainId, tokenId: id, expiry: { gt: now } } }),
-    prisma.chainEvent.findMany({ where: { chainId, tokenId: id }, orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }], take: 500 }),
+    prisma.chainEvent.findMany({
+      where: { chainId, tokenId: id },
+      orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+      take: 500,
+    }),
   ]);
   // A minted token's folder is the one its mint recorded (v2 ids keep only 96 bits of it); an unminted one's is known
   // only from a voucher for it.
   const contentDigest: Hex | null =
-    track && isHex(track.contentDigest) && size(track.contentDigest) === 32 ? track.contentDigest : (parameters.voucherContent ?? (await parameters.mintedContentDigest(tokenId)));
-  const history: HistoryEntry[] = events.map((e) => ({ name: e.name, blockNumber: e.blockNumber.toString(), txHash: e.txHash, logIndex: e.logIndex, args: e.args as Record<string, unknown> }));
+    track && isHex(track.contentDigest) && size(track.contentDigest) === 32
+      ? track.contentDigest
+      : (parameters.voucherContent ?? (await parameters.mintedContentDigest(tokenId)));
+  const history: HistoryEntry[] = events.map((e) => ({
+    name: e.name,
+    blockNumber: e.blockNumber.toString(),
+    txHash: e.txHash,
+    logIndex: e.logIndex,
+    args: e.args as Record<string, unknown>,
+  }));
 
   let split: TrackView['split'] = null;
   if (track) {
     // The receiver's latest SplitCreated/SplitUpdated, wherever it was emitted: the split outlives any one token.
     const splitEvent = await prisma.chainEvent.findFirst({
-      where: { chainId, name: { in: ['SplitCreated', 'SplitUpdated'] }, args: { path: ['split'], equals: getAddress(track.royaltyReceiver) } },
+      where: {
+        chainId,
+        name: { in: ['SplitCreated', 'SplitUpdated'] },
+        args: { path: ['split'], equals: getAddress(track.royaltyReceiver) },
+      },
       orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }],
     });
     // Read back as the typed event (every argument checked against the ABI): a row that does not match is ignored.
     const event = splitEvent && motifEventOf(splitEvent);
     if (event?.contract === 'SplitMain' && (event.name === 'SplitCreated' || event.name === 'SplitUpdated')) {
-      split = { address: getAddress(track.royaltyReceiver), accounts: event.args.accounts.map((a) => getAddress(a)), shares: event.args.shares.map(Number) };
+      split = {
+        address: getAddress(track.royaltyReceiver),
+        accounts: event.args.accounts.map((a) => getAddress(a)),
+        shares: event.args.shares.map(Number),
+      };
     }
   }
 

@@ -42,12 +42,19 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const splitMain = readDeployment(deploymentPath).contracts.SplitMain.address;
-  const snapshot = await readCatalogueSnapshot(options.chain.publicClient, { account, collection: options.chain.collection, splitMain, fromBlock: options.chain.fromBlock });
+  const snapshot = await readCatalogueSnapshot(options.chain.publicClient, {
+    account,
+    collection: options.chain.collection,
+    splitMain,
+    fromBlock: options.chain.fromBlock,
+  });
   const signed = await signSnapshot(snapshot, privateKeyToAccount(key));
   const storage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
   try {
     const out = await exportCatalogue({ storage, signed, outDir, name: `catalogue-${chain.id}-${account}` });
-    console.log(`${snapshot.tracks.length} track(s) of ${account} on chain ${chain.id} at block ${snapshot.block.number}`);
+    console.log(
+      `${snapshot.tracks.length} track(s) of ${account} on chain ${chain.id} at block ${snapshot.block.number}`,
+    );
     console.log(`CAR: ${out.carPath} (${out.blocks} blocks; roots: snapshot ${out.snapshotCid}, then each folder)`);
     console.log(`snapshot: ${out.snapshotPath} (signed by ${signed.signer})`);
     return 0;

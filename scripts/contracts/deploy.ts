@@ -28,5 +28,7 @@ if (actual !== chain.id) {
 const walletClient = createWalletClient({ chain, account: privateKeyToAccount(key), transport: http(rpcUrl) });
 const deploymentPath = path.join(resolveLayout(env).deploymentsDir, `${chain.id}.json`);
 const { deployment, reused } = await deployContracts({ publicClient, walletClient, deploymentPath });
-console.log(`${reused ? 'Found' : 'Deployed'} on ${chain.name} (chain ${chain.id}), recorded in ${path.relative(process.cwd(), deploymentPath)}:`);
+console.log(
+  `${reused ? 'Found' : 'Deployed'} on ${chain.name} (chain ${chain.id}), recorded in ${path.relative(process.cwd(), deploymentPath)}:`,
+);
 for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name} ${c.address}`);

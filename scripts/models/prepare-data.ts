@@ -43,7 +43,12 @@ writeFileSync(
   JSON.stringify({
     dataDigest: dataSetDigest(chordFiles),
     chordEncodings: encodings,
-    pieces: withChords.map((p) => ({ id: p.id, split: p.split, events: p.events, chords: (p.chords ?? []).map((c) => symbols.indexOf(c)) })),
+    pieces: withChords.map((p) => ({
+      id: p.id,
+      split: p.split,
+      events: p.events,
+      chords: (p.chords ?? []).map((c) => symbols.indexOf(c)),
+    })),
     chordSymbols: symbols,
   }),
 );

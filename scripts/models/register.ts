@@ -21,15 +21,18 @@ export const SHIPPED: Entry[] = [
     task: 'melody',
     architecture: 'MusicRNN, MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
     license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0; JSB chorales are public domain)',
-    trainingData: 'Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split)',
+    trainingData:
+      'Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split)',
   },
   {
     id: 'motif-improv-2x256-v1',
     task: 'chord-melody',
     chordEncoder: 'PitchChordEncoder',
-    architecture: 'MusicRNN (ImprovRNN design), PitchChordEncoder (37) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
+    architecture:
+      'MusicRNN (ImprovRNN design), PitchChordEncoder (37) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
     license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0)',
-    trainingData: 'Nottingham melodies + chord tracks (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10)',
+    trainingData:
+      'Nottingham melodies + chord tracks (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10)',
   },
 ];
 
@@ -39,7 +42,9 @@ async function main() {
     const folder = join(process.cwd(), 'public', 'models', e.id);
     const cid = await checkpointCid(folder);
     const files = checkpointFiles(folder).map((f) => ({ path: f.path, bytes: f.content.length }));
-    const m = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as { dataConverter: { args: { minPitch: number; maxPitch: number } } };
+    const m = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as {
+      dataConverter: { args: { minPitch: number; maxPitch: number } };
+    };
     blocks.push(
       [
         '  {',
@@ -60,13 +65,24 @@ async function main() {
         '  },',
       ].join('\n'),
     );
-    console.log(e.id, cid, files.reduce((a, f) => a + f.bytes, 0), 'bytes');
+    console.log(
+      e.id,
+      cid,
+      files.reduce((a, f) => a + f.bytes, 0),
+      'bytes',
+    );
   }
   const path = join(process.cwd(), 'lib', 'generation', 'models', 'registry.ts');
   const src = readFileSync(path, 'utf8');
   const re = /(export const SHIPPED_MODELS: readonly ShippedModel\[\] = \[\n)[\s\S]*?(\n\];)/;
   if (!re.test(src)) throw new Error('SHIPPED_MODELS block not found');
-  writeFileSync(path, src.replace(re, `$1  /* @generated shipped-models: written by scripts/models/register.ts */\n${blocks.join('\n')}$2`));
+  writeFileSync(
+    path,
+    src.replace(
+      re,
+      `$1  /* @generated shipped-models: written by scripts/models/register.ts */\n${blocks.join('\n')}$2`,
+    ),
+  );
 }
 
 await main();

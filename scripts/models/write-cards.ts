@@ -54,9 +54,13 @@ but a generated melody can still reproduce a traditional tune from the corpus (s
 their own risk for such near-copies. To ship a model free of GPL data, retrain on the JSB chorales alone.
 
 ## Data
-${chords ? '' : `- JSB chorales: \`jsb-chorales/Jsb16thSeparated.json\`, voice 0 (soprano), published train/valid/test split
+${
+  chords
+    ? ''
+    : `- JSB chorales: \`jsb-chorales/Jsb16thSeparated.json\`, voice 0 (soprano), published train/valid/test split
   (Boulanger-Lewandowski et al. 2012), 229/76/77 chorales. Held and repeated notes are not told apart in the source.
-`}- Nottingham: \`nottingham/MIDI/melody/*.mid\`${chords ? ' with the matching `nottingham/MIDI/chords/*.mid`' : ''}. No
+`
+}- Nottingham: \`nottingham/MIDI/melody/*.mid\`${chords ? ' with the matching `nottingham/MIDI/chords/*.mid`' : ''}. No
   published split: a tune is in *train* when the first 4 bytes of sha256(file name), big-endian, mod 10 are 0-7,
   *valid* when 8, *test* when 9 (lib/generation/eval/corpus.ts).
 - Pieces: ${run.train_pieces} train / ${run.valid_pieces} valid / ${run.test_pieces} test${chords ? ' (Nottingham tunes with a chord track)' : ''}.
@@ -116,8 +120,12 @@ ${chords ? '- Chords outside the triad/seventh vocabulary seen in training (e.g.
 const evals = await evaluateModels();
 for (const e of evals) {
   const folder = join(process.cwd(), 'public', e.model.urlPath);
-  const run = JSON.parse(readFileSync(join(process.cwd(), 'training', 'runs', `${e.model.id}.json`), 'utf8')) as TrainingRun;
-  const files = dataFileHashes(e.task === 'melody' ? { nottinghamMelody: true, jsb: true } : { nottinghamMelody: true, nottinghamChords: true });
+  const run = JSON.parse(
+    readFileSync(join(process.cwd(), 'training', 'runs', `${e.model.id}.json`), 'utf8'),
+  ) as TrainingRun;
+  const files = dataFileHashes(
+    e.task === 'melody' ? { nottinghamMelody: true, jsb: true } : { nottinghamMelody: true, nottinghamChords: true },
+  );
   if (dataSetDigest(files) !== run.data_digest) {
     throw new Error(`${e.model.id}: data files differ from the ones the model was trained on`);
   }

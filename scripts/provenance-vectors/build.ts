@@ -84,28 +84,46 @@ export function vectorText(file: VectorFile): string {
     const entries = Object.entries(v);
     if (entries.length === 0) return '{}';
     const flat = `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${fmt(x, inner)}`).join(', ')} }`;
-    if (!flat.includes('\n') && flat.length <= 100 && entries.every(([, x]) => scalar(x) || (Array.isArray(x) && x.every(scalar)))) return flat;
+    if (
+      !flat.includes('\n') &&
+      flat.length <= 100 &&
+      entries.every(([, x]) => scalar(x) || (Array.isArray(x) && x.every(scalar)))
+    )
+      return flat;
     return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${fmt(x, inner)}`).join(',\n')}\n${indent}}`;
   };
   return `${fmt(json(file), '')}\n`;
 }
 
-const file = (kind: string, description: string, cases: VectorCase[]): VectorFile => ({ spec: SPEC_NAME, kind, description, cases });
+const file = (kind: string, description: string, cases: VectorCase[]): VectorFile => ({
+  spec: SPEC_NAME,
+  kind,
+  description,
+  cases,
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // PRNG and sampling
 
 export function prngVectors(): VectorFile {
   const seeds: Array<number | string> = [0, 1, 42, 20261201, 0xffffffff, 'motif'];
-  return file('prng', 'sfc32 seeded through splitmix32 with 12 warm-up outputs (SPEC.md, "The PRNG"): seed -> uint32 seed, first 8 uint32 outputs, then 4 floats from a fresh generator.', seeds.map((seed) => {
-    const a = new Sfc32(seed);
-    const b = new Sfc32(seed);
-    return {
-      name: `seed ${JSON.stringify(seed)}`,
-      input: { seed },
-      expected: { seedUint32: seedToUint32(seed), uint32: Array.from({ length: 8 }, () => a.nextUint32()), float: Array.from({ length: 4 }, () => b.nextFloat()) },
-    };
-  }));
+  return file(
+    'prng',
+    'sfc32 seeded through splitmix32 with 12 warm-up outputs (SPEC.md, "The PRNG"): seed -> uint32 seed, first 8 uint32 outputs, then 4 floats from a fresh generator.',
+    seeds.map((seed) => {
+      const a = new Sfc32(seed);
+      const b = new Sfc32(seed);
+      return {
+        name: `seed ${JSON.stringify(seed)}`,
+        input: { seed },
+        expected: {
+          seedUint32: seedToUint32(seed),
+          uint32: Array.from({ length: 8 }, () => a.nextUint32()),
+          float: Array.from({ length: 4 }, () => b.nextFloat()),
+        },
+      };
+    }),
+  );
 }
 
 export function samplingVectors(): VectorFile {
@@ -114,53 +132,125 @@ export function samplingVectors(): VectorFile {
   for (const temperature of [1, 0.5, 2, 0]) {
     const rng = new Sfc32(7);
     const draws = Array.from({ length: 12 }, () => sampleCategorical(logits, temperature, rng));
-    cases.push({ name: `7 logits, temperature ${temperature}, seed 7`, input: { logits, temperature, seed: 7, draws: 12 }, expected: { indices: draws } });
+    cases.push({
+      name: `7 logits, temperature ${temperature}, seed 7`,
+      input: { logits, temperature, seed: 7, draws: 12 },
+      expected: { indices: draws },
+    });
   }
   const f32 = Array.from(new Float32Array([0.1, 0.2, 0.30000001192092896, -0.7, 1.5]));
   const rng = new Sfc32(99);
-  cases.push({ name: 'float32 logits read as doubles, seed 99', input: { logits: f32, temperature: 0.9, seed: 99, draws: 10 }, expected: { indices: Array.from({ length: 10 }, () => sampleCategorical(f32, 0.9, rng)) } });
-  return file('sampling', 'Categorical sampling (SPEC.md, "Categorical sampling"): `draws` successive samples from one generator seeded with `seed`, each over softmax(logits / temperature) in float64; temperature 0 takes the first maximum and draws nothing.', cases);
+  cases.push({
+    name: 'float32 logits read as doubles, seed 99',
+    input: { logits: f32, temperature: 0.9, seed: 99, draws: 10 },
+    expected: { indices: Array.from({ length: 10 }, () => sampleCategorical(f32, 0.9, rng)) },
+  });
+  return file(
+    'sampling',
+    'Categorical sampling (SPEC.md, "Categorical sampling"): `draws` successive samples from one generator seeded with `seed`, each over softmax(logits / temperature) in float64; temperature 0 takes the first maximum and draws nothing.',
+    cases,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Melody encoding, notes digest, chord encoding
 
 export function melodyEncodingVectors(): VectorFile {
-  const cases: Array<{ name: string; notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }>; totalSteps: number }> = [
-    { name: 'two notes and a rest', notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }, { pitch: 64, quantizedStartStep: 6, quantizedEndStep: 8 }], totalSteps: 10 },
-    { name: 'a note ending where the next starts (no note-off)', notes: [{ pitch: 48, quantizedStartStep: 0, quantizedEndStep: 2 }, { pitch: 83, quantizedStartStep: 2, quantizedEndStep: 3 }], totalSteps: 4 },
-    { name: 'same start: the higher pitch wins; a note running past the end', notes: [{ pitch: 62, quantizedStartStep: 1, quantizedEndStep: 3 }, { pitch: 67, quantizedStartStep: 1, quantizedEndStep: 2 }, { pitch: 70, quantizedStartStep: 4, quantizedEndStep: 9 }], totalSteps: 6 },
+  const cases: Array<{
+    name: string;
+    notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }>;
+    totalSteps: number;
+  }> = [
+    {
+      name: 'two notes and a rest',
+      notes: [
+        { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 },
+        { pitch: 64, quantizedStartStep: 6, quantizedEndStep: 8 },
+      ],
+      totalSteps: 10,
+    },
+    {
+      name: 'a note ending where the next starts (no note-off)',
+      notes: [
+        { pitch: 48, quantizedStartStep: 0, quantizedEndStep: 2 },
+        { pitch: 83, quantizedStartStep: 2, quantizedEndStep: 3 },
+      ],
+      totalSteps: 4,
+    },
+    {
+      name: 'same start: the higher pitch wins; a note running past the end',
+      notes: [
+        { pitch: 62, quantizedStartStep: 1, quantizedEndStep: 3 },
+        { pitch: 67, quantizedStartStep: 1, quantizedEndStep: 2 },
+        { pitch: 70, quantizedStartStep: 4, quantizedEndStep: 9 },
+      ],
+      totalSteps: 6,
+    },
   ];
-  return file('melody-encoding', "MelodyConverter events (SPEC.md, \"Model input encoding\"), pitches 48..83: notes -> one event per step (0 no event, 1 note-off, 2 + pitch - 48 note-on) and the events' notes back.", cases.map((c) => {
-    const events = Array.from(melodyEventsFromNotes(c.notes, c.totalSteps));
-    return { name: c.name, input: { notes: c.notes, totalSteps: c.totalSteps, minPitch: 48, maxPitch: 83 }, expected: { events, notes: notesFromMelodyEvents(events) } };
-  }));
+  return file(
+    'melody-encoding',
+    'MelodyConverter events (SPEC.md, "Model input encoding"), pitches 48..83: notes -> one event per step (0 no event, 1 note-off, 2 + pitch - 48 note-on) and the events\' notes back.',
+    cases.map((c) => {
+      const events = Array.from(melodyEventsFromNotes(c.notes, c.totalSteps));
+      return {
+        name: c.name,
+        input: { notes: c.notes, totalSteps: c.totalSteps, minPitch: 48, maxPitch: 83 },
+        expected: { events, notes: notesFromMelodyEvents(events) },
+      };
+    }),
+  );
 }
 
 export async function notesDigestVectors(): Promise<VectorFile> {
   const sets = [
     { name: 'empty', notes: [] },
-    { name: 'unsorted, with velocities (ignored)', notes: [{ pitch: 67, quantizedStartStep: 4, quantizedEndStep: 8, velocity: 90 }, { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }, { pitch: 64, quantizedStartStep: 0, quantizedEndStep: 2, velocity: 80 }] },
-    { name: 'same start and pitch: shorter first', notes: [{ pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32 }, { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 20 }] },
+    {
+      name: 'unsorted, with velocities (ignored)',
+      notes: [
+        { pitch: 67, quantizedStartStep: 4, quantizedEndStep: 8, velocity: 90 },
+        { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
+        { pitch: 64, quantizedStartStep: 0, quantizedEndStep: 2, velocity: 80 },
+      ],
+    },
+    {
+      name: 'same start and pitch: shorter first',
+      notes: [
+        { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32 },
+        { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 20 },
+      ],
+    },
   ];
   const cases: VectorCase[] = [];
-  for (const s of sets) cases.push({ name: s.name, input: { notes: s.notes }, expected: { canonical: canonicalNotesJson(s.notes), digest: await notesDigest(s.notes) } });
-  return file('notes-digest', 'notesDigest (SPEC.md, "Notes digest"): notes sorted by (start, pitch, end), written [pitch,start,end] as compact JSON, sha256 of its UTF-8 bytes as "sha256:<hex>".', cases);
+  for (const s of sets)
+    cases.push({
+      name: s.name,
+      input: { notes: s.notes },
+      expected: { canonical: canonicalNotesJson(s.notes), digest: await notesDigest(s.notes) },
+    });
+  return file(
+    'notes-digest',
+    'notesDigest (SPEC.md, "Notes digest"): notes sorted by (start, pitch, end), written [pitch,start,end] as compact JSON, sha256 of its UTF-8 bytes as "sha256:<hex>".',
+    cases,
+  );
 }
 
 export function chordEncodingVectors(model: unknown): VectorFile {
   const encoder = musicRnnInternals(model).chordEncoder;
   if (!encoder) throw new Error('chordEncodingVectors needs the chord-conditioned model');
   const symbols = ['N.C.', 'C', 'Am', 'G7', 'F#m7b5', 'Bbmaj7', 'Ebdim7', 'Dsus4', 'Caug', 'A6'];
-  return file('chord-encoding', 'PitchChordEncoder (SPEC.md, "Chord conditioning"): symbol -> 37 floats [no-chord, root one-hot (12), pitch classes (12), bass one-hot (12) = root]; `ones` lists the indices holding 1.', symbols.map((symbol) => {
-    const v = encodeProgression(encoder, [symbol], 1);
-    const ones: number[] = [];
-    v.forEach((x, i) => {
-      if (x === 1) ones.push(i);
-      else if (x !== 0) throw new Error(`chord encoding of ${symbol} holds ${x}`);
-    });
-    return { name: symbol, input: { symbol }, expected: { depth: encoder.depth, ones } };
-  }));
+  return file(
+    'chord-encoding',
+    'PitchChordEncoder (SPEC.md, "Chord conditioning"): symbol -> 37 floats [no-chord, root one-hot (12), pitch classes (12), bass one-hot (12) = root]; `ones` lists the indices holding 1.',
+    symbols.map((symbol) => {
+      const v = encodeProgression(encoder, [symbol], 1);
+      const ones: number[] = [];
+      v.forEach((x, i) => {
+        if (x === 1) ones.push(i);
+        else if (x !== 0) throw new Error(`chord encoding of ${symbol} holds ${x}`);
+      });
+      return { name: symbol, input: { symbol }, expected: { depth: encoder.depth, ones } };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -168,22 +258,60 @@ export function chordEncodingVectors(model: unknown): VectorFile {
 
 export function arrangementVectors(): VectorFile {
   const cases: VectorCase[] = [];
-  const suggest: Array<[KeyName, ScaleName, number, number]> = [['C', 'major', 4, 42], ['D', 'minor', 4, 7], ['Bb', 'dorian', 6, 123456], ['E', 'majorPentatonic', 3, 0xffffffff]];
+  const suggest: Array<[KeyName, ScaleName, number, number]> = [
+    ['C', 'major', 4, 42],
+    ['D', 'minor', 4, 7],
+    ['Bb', 'dorian', 6, 123456],
+    ['E', 'majorPentatonic', 3, 0xffffffff],
+  ];
   for (const [key, scale, bars, seed] of suggest) {
-    cases.push({ name: `suggestProgression ${key} ${scale} ${bars} bars seed ${seed}`, input: { fn: 'suggestProgression', key, scale, bars, seed }, expected: json(suggestProgression(key, scale, bars, seed)) });
+    cases.push({
+      name: `suggestProgression ${key} ${scale} ${bars} bars seed ${seed}`,
+      input: { fn: 'suggestProgression', key, scale, bars, seed },
+      expected: json(suggestProgression(key, scale, bars, seed)),
+    });
   }
-  for (const [key, scale] of [['C', 'major'], ['A', 'minor'], ['Eb', 'harmonicMinor'], ['Gb', 'minorPentatonic']] as Array<[KeyName, ScaleName]>) {
-    cases.push({ name: `diatonic triads ${key} ${scale}`, input: { fn: 'diatonicChords', key, scale }, expected: { chords: [0, 1, 2, 3, 4, 5, 6].map((d) => diatonicChord(key, scale, d)) } });
+  for (const [key, scale] of [
+    ['C', 'major'],
+    ['A', 'minor'],
+    ['Eb', 'harmonicMinor'],
+    ['Gb', 'minorPentatonic'],
+  ] as Array<[KeyName, ScaleName]>) {
+    cases.push({
+      name: `diatonic triads ${key} ${scale}`,
+      input: { fn: 'diatonicChords', key, scale },
+      expected: { chords: [0, 1, 2, 3, 4, 5, 6].map((d) => diatonicChord(key, scale, d)) },
+    });
   }
   const pitches = [47, 48, 49, 54, 61, 66, 70, 83, 84];
-  for (const [key, scale] of [['C', 'major'], ['D', 'minor'], ['G', 'majorPentatonic']] as Array<[KeyName, ScaleName]>) {
-    cases.push({ name: `snapToScale ${key} ${scale} in 48..83`, input: { fn: 'snapToScale', key, scale, min: 48, max: 83, pitches }, expected: { pitches: pitches.map((p) => snapToScale(p, key, scale, 48, 83)) } });
+  for (const [key, scale] of [
+    ['C', 'major'],
+    ['D', 'minor'],
+    ['G', 'majorPentatonic'],
+  ] as Array<[KeyName, ScaleName]>) {
+    cases.push({
+      name: `snapToScale ${key} ${scale} in 48..83`,
+      input: { fn: 'snapToScale', key, scale, min: 48, max: 83, pitches },
+      expected: { pitches: pitches.map((p) => snapToScale(p, key, scale, 48, 83)) },
+    });
   }
   for (const style of DRUM_STYLES.map((d) => d.id)) {
-    const input = { melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 40, velocity: 100 }], progression: ['C', 'Am7'], bars: 2, tempo: 100, key: 'C' as const, scale: 'major' as const, style };
+    const input = {
+      melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 40, velocity: 100 }],
+      progression: ['C', 'Am7'],
+      bars: 2,
+      tempo: 100,
+      key: 'C' as const,
+      scale: 'major' as const,
+      style,
+    };
     cases.push({ name: `arrange style ${style}`, input: { fn: 'arrange', ...input }, expected: json(arrange(input)) });
   }
-  return file('arrangement', `The arrangement procedure ${procedureLabel(MOTIF_ARRANGEMENT)} (SPEC.md, "Arrangement"): progression suggestion, diatonic chords, scale snapping, and arrange() for every drum style.`, cases);
+  return file(
+    'arrangement',
+    `The arrangement procedure ${procedureLabel(MOTIF_ARRANGEMENT)} (SPEC.md, "Arrangement"): progression suggestion, diatonic chords, scale snapping, and arrange() for every drum style.`,
+    cases,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -205,21 +333,65 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
   {
     name: 'melody model, chords primer, C major, 4 bars',
     modelId: 'motif-melody-2x256-v1',
-    request: defaultComposeRequest({ modelId: 'motif-melody-2x256-v1', seed: 42, temperature: 1, bars: 4, key: 'C', scale: 'major', tempo: 112, primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] }, style: 'pop', snapToScale: true }),
+    request: defaultComposeRequest({
+      modelId: 'motif-melody-2x256-v1',
+      seed: 42,
+      temperature: 1,
+      bars: 4,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+      style: 'pop',
+      snapToScale: true,
+    }),
   },
   {
     name: 'melody model, melody primer, D minor, suggested progression, no snapping, 2 bars',
     modelId: 'motif-melody-2x256-v1',
-    request: defaultComposeRequest({ modelId: 'motif-melody-2x256-v1', seed: 20261201, temperature: 0.5, bars: 2, key: 'D', scale: 'minor', tempo: 90, primer: { type: 'melody', notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 2 }, { pitch: 65, quantizedStartStep: 2, quantizedEndStep: 4 }, { pitch: 69, quantizedStartStep: 4, quantizedEndStep: 8 }], totalSteps: 8 }, style: 'bossa', snapToScale: false }),
+    request: defaultComposeRequest({
+      modelId: 'motif-melody-2x256-v1',
+      seed: 20261201,
+      temperature: 0.5,
+      bars: 2,
+      key: 'D',
+      scale: 'minor',
+      tempo: 90,
+      primer: {
+        type: 'melody',
+        notes: [
+          { pitch: 62, quantizedStartStep: 0, quantizedEndStep: 2 },
+          { pitch: 65, quantizedStartStep: 2, quantizedEndStep: 4 },
+          { pitch: 69, quantizedStartStep: 4, quantizedEndStep: 8 },
+        ],
+        totalSteps: 8,
+      },
+      style: 'bossa',
+      snapToScale: false,
+    }),
   },
   {
     name: 'chord-conditioned model, G major over G Em C D7, 3 bars',
     modelId: 'motif-improv-2x256-v1',
-    request: defaultComposeRequest({ modelId: 'motif-improv-2x256-v1', seed: 7, temperature: 0.8, bars: 3, key: 'G', scale: 'major', tempo: 120, primer: { type: 'chords', progression: ['G', 'Em', 'C', 'D7'] }, style: 'rock', snapToScale: true }),
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v1',
+      seed: 7,
+      temperature: 0.8,
+      bars: 3,
+      key: 'G',
+      scale: 'major',
+      tempo: 120,
+      primer: { type: 'chords', progression: ['G', 'Em', 'C', 'D7'] },
+      style: 'rock',
+      snapToScale: true,
+    }),
   },
 ];
 
-export type LoadedModels = { get(id: string): Promise<{ entry: ShippedModel; rnn: MusicRnnInstance }>; dispose(): void };
+export type LoadedModels = {
+  get(id: string): Promise<{ entry: ShippedModel; rnn: MusicRnnInstance }>;
+  dispose(): void;
+};
 
 /** Loads shipped checkpoints from public/ once each. */
 export function shippedModels(publicDir = path.join(process.cwd(), 'public')): LoadedModels {
@@ -288,12 +460,22 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
   stepper.dispose();
   // The loop above must be the one compose ran: its notes, shifted past the primer and snapped, give compose's digest.
   const end = result.request.bars * 16;
-  const continuation = notesFromMelodyEvents(events, internals).map((n) => ({ ...n, quantizedStartStep: n.quantizedStartStep + primer.totalSteps, quantizedEndStep: n.quantizedEndStep + primer.totalSteps }));
+  const continuation = notesFromMelodyEvents(events, internals).map((n) => ({
+    ...n,
+    quantizedStartStep: n.quantizedStartStep + primer.totalSteps,
+    quantizedEndStep: n.quantizedEndStep + primer.totalSteps,
+  }));
   const rebuilt = [...primer.notes, ...continuation]
-    .map((n) => ({ ...n, pitch: result.request.snapToScale ? snapToScale(n.pitch, result.request.key, result.request.scale, internals.minPitch, internals.maxPitch) : n.pitch }))
+    .map((n) => ({
+      ...n,
+      pitch: result.request.snapToScale
+        ? snapToScale(n.pitch, result.request.key, result.request.scale, internals.minPitch, internals.maxPitch)
+        : n.pitch,
+    }))
     .filter((n) => n.quantizedStartStep < end)
     .map((n) => ({ ...n, quantizedEndStep: Math.min(n.quantizedEndStep, end) }));
-  if ((await notesDigest(rebuilt)) !== result.digest) throw new Error('the traced sampling loop does not give compose\'s melody');
+  if ((await notesDigest(rebuilt)) !== result.digest)
+    throw new Error("the traced sampling loop does not give compose's melody");
   const melody = melodyNotes(result.arrangement);
   return {
     primerEvents,
@@ -315,18 +497,29 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
     const t = await traceReplay(rnn, s.request);
     cases.push({
       name: s.name,
-      input: { model: { id: entry.id, weightsCid: entry.weightsCid, urlPath: entry.urlPath }, sampler: json(MOTIF_SAMPLER), arrangement: json(MOTIF_ARRANGEMENT), request: json(s.request) },
+      input: {
+        model: { id: entry.id, weightsCid: entry.weightsCid, urlPath: entry.urlPath },
+        sampler: json(MOTIF_SAMPLER),
+        arrangement: json(MOTIF_ARRANGEMENT),
+        request: json(s.request),
+      },
       expected: json({ ...t, finalCount: t.arrangement.tracks.reduce((n, tr) => n + tr.notes.length, 0) }),
     });
   }
-  return file('replay', `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, plain-JS float32 engine (cpu-js).`, cases);
+  return file(
+    'replay',
+    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, plain-JS float32 engine (cpu-js).`,
+    cases,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Edit log
 
 /** One op of every kind over the first replay scenario's arrangement, the regenerated bar sampled by the model. */
-export async function editLogScenario(models: LoadedModels): Promise<{ base: Arrangement; ops: EditOp[]; request: ComposeRequest }> {
+export async function editLogScenario(
+  models: LoadedModels,
+): Promise<{ base: Arrangement; ops: EditOp[]; request: ComposeRequest }> {
   const s = REPLAY_SCENARIOS[0];
   if (!s) throw new Error('no replay scenario');
   const { rnn } = await models.get(s.modelId);
@@ -336,9 +529,23 @@ export async function editLogScenario(models: LoadedModels): Promise<{ base: Arr
   const second = melody[1];
   const chordNote = base.tracks.find((t) => t.id === 'chords')?.notes[0];
   if (!first || !second || !chordNote) throw new Error('the base arrangement is too small for the edit-log vector');
-  const regen = await regenerateBar({ model: rnn, modelId: s.modelId, arrangement: base, bar: 2, seed: 5, temperature: 1, snapToScale: true, engine: 'js' });
+  const regen = await regenerateBar({
+    model: rnn,
+    modelId: s.modelId,
+    arrangement: base,
+    bar: 2,
+    seed: 5,
+    temperature: 1,
+    snapToScale: true,
+    engine: 'js',
+  });
   const ops: EditOp[] = [
-    { op: 'updateNote', track: 'melody', from: second, to: { ...second, velocity: 70, quantizedEndStep: second.quantizedEndStep + 1 } },
+    {
+      op: 'updateNote',
+      track: 'melody',
+      from: second,
+      to: { ...second, velocity: 70, quantizedEndStep: second.quantizedEndStep + 1 },
+    },
     { op: 'addNote', track: 'melody', note: { pitch: 79, quantizedStartStep: 60, quantizedEndStep: 64, velocity: 96 } },
     { op: 'removeNote', track: 'melody', note: first },
     { op: 'removeNote', track: 'chords', note: chordNote },
@@ -359,17 +566,68 @@ export async function editLogVectors(models: LoadedModels): Promise<VectorFile> 
   cases.push({
     name: 'one op of every kind, over replay case 1',
     input: { base: json(base), log: json({ version: 1, ops }) },
-    expected: { generatedDigest: n.generatedDigest, finalDigest: n.finalDigest, finalCount: n.finalCount, final: json(n.final) },
+    expected: {
+      generatedDigest: n.generatedDigest,
+      finalDigest: n.finalDigest,
+      finalCount: n.finalCount,
+      final: json(n.final),
+    },
   });
   const refused: Array<[string, EditOp[]]> = [
-    ['removing a note that is not there', [{ op: 'removeNote', track: 'melody', note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 } }]],
-    ['adding a note past the last bar', [{ op: 'addNote', track: 'bass', note: { pitch: 40, quantizedStartStep: 12, quantizedEndStep: 17, velocity: 90 } }]],
-    ['a regenerated note outside its bar', [{ op: 'regenerateBar', bar: 0, notes: [{ pitch: 60, quantizedStartStep: 15, quantizedEndStep: 17, velocity: 100 }], generation: { modelId: 'motif-melody-2x256-v1', seed: 1, temperature: 1, backend: 'cpu-js' } }]],
-    ['transposing out of the MIDI range', [{ op: 'transpose', semitones: 24, tracks: ['melody'] }, { op: 'transpose', semitones: 24, tracks: ['melody'] }, { op: 'transpose', semitones: 24, tracks: ['melody'] }]],
+    [
+      'removing a note that is not there',
+      [
+        {
+          op: 'removeNote',
+          track: 'melody',
+          note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 },
+        },
+      ],
+    ],
+    [
+      'adding a note past the last bar',
+      [
+        {
+          op: 'addNote',
+          track: 'bass',
+          note: { pitch: 40, quantizedStartStep: 12, quantizedEndStep: 17, velocity: 90 },
+        },
+      ],
+    ],
+    [
+      'a regenerated note outside its bar',
+      [
+        {
+          op: 'regenerateBar',
+          bar: 0,
+          notes: [{ pitch: 60, quantizedStartStep: 15, quantizedEndStep: 17, velocity: 100 }],
+          generation: { modelId: 'motif-melody-2x256-v1', seed: 1, temperature: 1, backend: 'cpu-js' },
+        },
+      ],
+    ],
+    [
+      'transposing out of the MIDI range',
+      [
+        { op: 'transpose', semitones: 24, tracks: ['melody'] },
+        { op: 'transpose', semitones: 24, tracks: ['melody'] },
+        { op: 'transpose', semitones: 24, tracks: ['melody'] },
+      ],
+    ],
     ['a kit on a melodic track', [{ op: 'setInstrument', track: 'melody', instrument: 'kit' }]],
   ];
   // Refusals need no large base: one bar, two melody notes, no drums.
-  const small = arrange({ melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }, { pitch: 62, quantizedStartStep: 4, quantizedEndStep: 8, velocity: 100 }], progression: ['C'], bars: 1, tempo: 120, key: 'C', scale: 'major', style: 'none' });
+  const small = arrange({
+    melody: [
+      { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
+      { pitch: 62, quantizedStartStep: 4, quantizedEndStep: 8, velocity: 100 },
+    ],
+    progression: ['C'],
+    bars: 1,
+    tempo: 120,
+    key: 'C',
+    scale: 'major',
+    style: 'none',
+  });
   for (const [name, bad] of refused) {
     let error = '';
     try {
@@ -378,9 +636,17 @@ export async function editLogVectors(models: LoadedModels): Promise<VectorFile> 
       error = e instanceof Error ? e.name : 'error';
     }
     if (!error) throw new Error(`edit-log vector "${name}" applied without error`);
-    cases.push({ name: `refused: ${name}`, input: { base: json(small), log: json({ version: 1, ops: bad }) }, expected: { error } });
+    cases.push({
+      name: `refused: ${name}`,
+      input: { base: json(small), log: json({ version: 1, ops: bad }) },
+      expected: { error },
+    });
   }
-  return file('edit-log', 'Edit log (SPEC.md, "Edit log"): a base arrangement and an edit log -> the final arrangement, the melody digests (notes.generatedDigest, notes.finalDigest) and the note count of all four tracks (notes.finalCount); logs that must be refused name the error.', cases);
+  return file(
+    'edit-log',
+    'Edit log (SPEC.md, "Edit log"): a base arrangement and an edit log -> the final arrangement, the melody digests (notes.generatedDigest, notes.finalDigest) and the note count of all four tracks (notes.finalCount); logs that must be refused name the error.',
+    cases,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -389,7 +655,9 @@ export async function editLogVectors(models: LoadedModels): Promise<VectorFile> 
 /** A 16-bit mono PCM WAV of 0.05 s (400 samples) of a 440 Hz sine at 8 kHz (small enough to hold in a vector as hex). */
 export function tinyWav(): Uint8Array {
   const rate = 8000;
-  const samples = Int16Array.from({ length: 400 }, (_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 8000));
+  const samples = Int16Array.from({ length: 400 }, (_, i) =>
+    Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 8000),
+  );
   return encodePcm16Wav(samples, 1, rate);
 }
 
@@ -402,7 +670,11 @@ export function contentOf(spec: ContentSpec): Uint8Array {
   return patternBytes(spec.pattern);
 }
 
-export async function cidVectors(track: { wav: Uint8Array; midi: Uint8Array; manifestText: string }): Promise<VectorFile> {
+export async function cidVectors(track: {
+  wav: Uint8Array;
+  midi: Uint8Array;
+  manifestText: string;
+}): Promise<VectorFile> {
   const chunk = UNIXFS_SETTINGS.chunkSize;
   const files: Array<[string, ContentSpec]> = [
     ['empty file', { hex: '' }],
@@ -415,26 +687,40 @@ export async function cidVectors(track: { wav: Uint8Array; midi: Uint8Array; man
   const cases: VectorCase[] = [];
   for (const [name, spec] of files) {
     const bytes = contentOf(spec);
-    cases.push({ name: `file: ${name}`, input: { file: spec }, expected: { size: bytes.byteLength, sha256: sha256Hex(bytes), cid: (await cidOfBytes(bytes)).toString() } });
+    cases.push({
+      name: `file: ${name}`,
+      input: { file: spec },
+      expected: { size: bytes.byteLength, sha256: sha256Hex(bytes), cid: (await cidOfBytes(bytes)).toString() },
+    });
   }
   const folders: Array<[string, Array<{ path: string; content: ContentSpec }>]> = [
-    ['a track folder (audio.wav, track.mid, manifest.json)', [
-      { path: 'audio.wav', content: { hex: hex(track.wav) } },
-      { path: 'track.mid', content: { hex: hex(track.midi) } },
-      { path: 'manifest.json', content: { utf8: track.manifestText } },
-    ]],
-    ['links sorted by name bytes; a subfolder; a multi-chunk file', [
-      { path: 'b.txt', content: { utf8: 'b' } },
-      { path: 'a/z.bin', content: { pattern: chunk + 1 } },
-      { path: 'a/Y.txt', content: { utf8: 'upper case sorts first' } },
-      { path: 'B.txt', content: { utf8: '' } },
-    ]],
+    [
+      'a track folder (audio.wav, track.mid, manifest.json)',
+      [
+        { path: 'audio.wav', content: { hex: hex(track.wav) } },
+        { path: 'track.mid', content: { hex: hex(track.midi) } },
+        { path: 'manifest.json', content: { utf8: track.manifestText } },
+      ],
+    ],
+    [
+      'links sorted by name bytes; a subfolder; a multi-chunk file',
+      [
+        { path: 'b.txt', content: { utf8: 'b' } },
+        { path: 'a/z.bin', content: { pattern: chunk + 1 } },
+        { path: 'a/Y.txt', content: { utf8: 'upper case sorts first' } },
+        { path: 'B.txt', content: { utf8: '' } },
+      ],
+    ],
   ];
   for (const [name, entries] of folders) {
     const cid = await cidOfFolder(entries.map((e) => ({ path: e.path, content: contentOf(e.content) })));
     cases.push({ name: `folder: ${name}`, input: { folder: json(entries) }, expected: { cid: cid.toString() } });
   }
-  return file('cids', `UnixFS CIDs (SPEC.md, "Track folder and UnixFS"): CIDv1, raw leaves, ${chunk}-byte chunks, balanced layout of ${UNIXFS_SETTINGS.maxChildrenPerNode} links, sha2-256. Contents are hex, UTF-8 text, or {"pattern": n}: n bytes with byte i = (i * 31 + 7) mod 256.`, cases);
+  return file(
+    'cids',
+    `UnixFS CIDs (SPEC.md, "Track folder and UnixFS"): CIDv1, raw leaves, ${chunk}-byte chunks, balanced layout of ${UNIXFS_SETTINGS.maxChildrenPerNode} links, sha2-256. Contents are hex, UTF-8 text, or {"pattern": n}: n bytes with byte i = (i * 31 + 7) mod 256.`,
+    cases,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -456,16 +742,40 @@ export async function manifestFixture(models: LoadedModels): Promise<ManifestFix
     generation: generationFromComposeRequest(request, composed.progression),
     notes,
     editLog: ops,
-    render: { engine: 'motif-js-renderer', instrument: 'presets', sampleRate: 8000, channels: 1, bitDepth: 16, durationSeconds: 0.05 },
+    render: {
+      engine: 'motif-js-renderer',
+      instrument: 'presets',
+      sampleRate: 8000,
+      channels: 1,
+      bitDepth: 16,
+      durationSeconds: 0.05,
+    },
     files: {
-      audio: { path: 'audio.wav', mediaType: 'audio/wav', size: wav.byteLength, sha256: sha256Hex(wav), cid: (await cidOfBytes(wav)).toString() },
-      midi: { path: 'track.mid', mediaType: 'audio/midi', size: midi.byteLength, sha256: sha256Hex(midi), cid: (await cidOfBytes(midi)).toString() },
+      audio: {
+        path: 'audio.wav',
+        mediaType: 'audio/wav',
+        size: wav.byteLength,
+        sha256: sha256Hex(wav),
+        cid: (await cidOfBytes(wav)).toString(),
+      },
+      midi: {
+        path: 'track.mid',
+        mediaType: 'audio/midi',
+        size: midi.byteLength,
+        sha256: sha256Hex(midi),
+        cid: (await cidOfBytes(midi)).toString(),
+      },
     },
     creator: account.address,
     createdAt: TEST_CREATED_AT,
     licence: 'CC-BY-4.0',
   });
-  const signed = await signManifest({ manifest, chainId: TEST_CHAIN_ID, verifyingContract: TEST_COLLECTION, sign: (td) => account.signTypedData(td) });
+  const signed = await signManifest({
+    manifest,
+    chainId: TEST_CHAIN_ID,
+    verifyingContract: TEST_COLLECTION,
+    sign: (td) => account.signTypedData(td),
+  });
   return { manifest, wav, midi, manifestText: `${JSON.stringify(signed, null, 2)}\n` };
 }
 
@@ -479,29 +789,68 @@ export function manifestVectors(fx: ManifestFixture): VectorFile {
   const jcs: Array<[string, Json]> = [
     ['key order, nesting, literals', { b: [3, 1, { z: 1, a: 2 }], a: { d: null, c: 'x', e: true } }],
     ['numbers (ECMAScript formatting)', [0, -0, 1e21, 1e-7, 0.1 + 0.2, 96.5, 5e-324, 9007199254740992]],
-    ['strings: escapes, no Unicode normalisation, keys by UTF-16 code units', { '\u20ac': 'é', e: 'e\u0301', '\ud83d\ude00': '\u0000\u001f"\\/\u2028', '\ufb33': 1 }],
+    [
+      'strings: escapes, no Unicode normalisation, keys by UTF-16 code units',
+      { '\u20ac': 'é', e: 'e\u0301', '\ud83d\ude00': '\u0000\u001f"\\/\u2028', '\ufb33': 1 },
+    ],
   ];
-  const cases: VectorCase[] = jcs.map(([name, value]) => ({ name: `RFC 8785: ${name}`, input: { value }, expected: { canonical: canonicalJson(value), keccak256: manifestDigestOf(value) } }));
-  for (const [name, m] of [['manifest version 2 (replay case 1, every edit kind)', fx.manifest], ['the same track as a version 1 manifest', asVersion1(fx.manifest)]] as const) {
-    cases.push({ name, input: { manifest: json(m) }, expected: { canonical: canonicalJson(m), digest: manifestDigestOf(m) } });
+  const cases: VectorCase[] = jcs.map(([name, value]) => ({
+    name: `RFC 8785: ${name}`,
+    input: { value },
+    expected: { canonical: canonicalJson(value), keccak256: manifestDigestOf(value) },
+  }));
+  for (const [name, m] of [
+    ['manifest version 2 (replay case 1, every edit kind)', fx.manifest],
+    ['the same track as a version 1 manifest', asVersion1(fx.manifest)],
+  ] as const) {
+    cases.push({
+      name,
+      input: { manifest: json(m) },
+      expected: { canonical: canonicalJson(m), digest: manifestDigestOf(m) },
+    });
   }
-  return file('manifest-digest', 'Manifest digest (SPEC.md, "Canonical form and digest"): RFC 8785 (JCS) canonical JSON, then keccak256 of its UTF-8 bytes as 0x + 64 hex digits. The first cases are plain JCS values.', cases);
+  return file(
+    'manifest-digest',
+    'Manifest digest (SPEC.md, "Canonical form and digest"): RFC 8785 (JCS) canonical JSON, then keccak256 of its UTF-8 bytes as 0x + 64 hex digits. The first cases are plain JCS values.',
+    cases,
+  );
 }
 
 export async function eip712Vectors(fx: ManifestFixture): Promise<VectorFile> {
   const account = privateKeyToAccount(TEST_PRIVATE_KEY);
   const cases: VectorCase[] = [];
   for (const m of [fx.manifest, asVersion1(fx.manifest)] as const) {
-    const domain = { name: 'Motif' as const, version: '1' as const, chainId: TEST_CHAIN_ID, verifyingContract: TEST_COLLECTION as Hex };
+    const domain = {
+      name: 'Motif' as const,
+      version: '1' as const,
+      chainId: TEST_CHAIN_ID,
+      verifyingContract: TEST_COLLECTION as Hex,
+    };
     const message = { creator: account.address, manifestDigest: manifestDigestOf(m), manifestVersion: m.version };
     const td = manifestTypedData(domain, message);
     const signature = await account.signTypedData(td);
     cases.push({
       name: `TrackManifest, manifest version ${m.version}, chain ${TEST_CHAIN_ID}`,
-      input: { domain: json(domain), types: json(manifestTypes), primaryType: 'TrackManifest', message: json(message), privateKey: TEST_PRIVATE_KEY },
+      input: {
+        domain: json(domain),
+        types: json(manifestTypes),
+        primaryType: 'TrackManifest',
+        message: json(message),
+        privateKey: TEST_PRIVATE_KEY,
+      },
       expected: {
         encodeType: 'TrackManifest(address creator,bytes32 manifestDigest,uint16 manifestVersion)',
-        domainSeparator: hashDomain({ domain: { ...domain, chainId: BigInt(domain.chainId) }, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }] } }),
+        domainSeparator: hashDomain({
+          domain: { ...domain, chainId: BigInt(domain.chainId) },
+          types: {
+            EIP712Domain: [
+              { name: 'name', type: 'string' },
+              { name: 'version', type: 'string' },
+              { name: 'chainId', type: 'uint256' },
+              { name: 'verifyingContract', type: 'address' },
+            ],
+          },
+        }),
         structHash: hashStruct({ data: message, primaryType: 'TrackManifest', types: manifestTypes }),
         hash: hashTypedData(td),
         signature,
@@ -509,7 +858,11 @@ export async function eip712Vectors(fx: ManifestFixture): Promise<VectorFile> {
       },
     });
   }
-  return file('eip712', 'EIP-712 manifest signature (SPEC.md, "Signature"): domain {name "Motif", version "1", chainId, verifyingContract}, type TrackManifest(address creator,bytes32 manifestDigest,uint16 manifestVersion) -> domain separator, struct hash, the hash signed, the signature by the public test key (anvil account 0, RFC 6979 deterministic ECDSA) and the address it recovers to.', cases);
+  return file(
+    'eip712',
+    'EIP-712 manifest signature (SPEC.md, "Signature"): domain {name "Motif", version "1", chainId, verifyingContract}, type TrackManifest(address creator,bytes32 manifestDigest,uint16 manifestVersion) -> domain separator, struct hash, the hash signed, the signature by the public test key (anvil account 0, RFC 6979 deterministic ECDSA) and the address it recovers to.',
+    cases,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

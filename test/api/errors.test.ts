@@ -32,9 +32,12 @@ describe('the one API error body', () => {
   });
 
   it('writes zod issues as "field: message" lines', () => {
-    const parsed = z.object({ name: z.string().min(2, 'too short'), tags: z.array(z.string()) }).safeParse({ name: 'a', tags: [1] });
+    const parsed = z
+      .object({ name: z.string().min(2, 'too short'), tags: z.array(z.string()) })
+      .safeParse({ name: 'a', tags: [1] });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(issueLines(parsed.error)).toEqual(['name: too short', expect.stringMatching(/^tags\.0: /)]);
+    if (!parsed.success)
+      expect(issueLines(parsed.error)).toEqual(['name: too short', expect.stringMatching(/^tags\.0: /)]);
   });
 
   it('errorResponse keeps extra headers', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createConfig, createConnector, createStorage, http } from 'wagmi';
 import { mainnet } from 'viem/chains';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
-import { createMotifWagmiConfig, deferUntilUsed, LOCAL_DEV_ADDRESSES, localDevConnectorName, walletConnectMetadata } from '../../lib/chain/wagmi-config';
+import {
+  createMotifWagmiConfig,
+  deferUntilUsed,
+  LOCAL_DEV_ADDRESSES,
+  localDevConnectorName,
+  walletConnectMetadata,
+} from '../../lib/chain/wagmi-config';
 
 describe('wagmi connectors', () => {
   it('hard-codes exactly anvil’s dev addresses (no keys reach the browser)', () => {
@@ -11,9 +17,17 @@ describe('wagmi connectors', () => {
 
   it('offers the labelled dev accounts on the local chain only', () => {
     const local = createMotifWagmiConfig({ id: 31337, name: 'Anvil', rpcUrl: 'http://127.0.0.1:8545', testnet: true });
-    expect(local.connectors.map((c) => c.name)).toEqual(['Injected', ...LOCAL_DEV_ADDRESSES.map((_, i) => localDevConnectorName(i))]);
+    expect(local.connectors.map((c) => c.name)).toEqual([
+      'Injected',
+      ...LOCAL_DEV_ADDRESSES.map((_, i) => localDevConnectorName(i)),
+    ]);
     expect(localDevConnectorName(1)).toBe('Local dev account #1 — public test key, local chain only');
-    const sepolia = createMotifWagmiConfig({ id: 11155111, name: 'Sepolia', rpcUrl: 'https://rpc.example', testnet: true });
+    const sepolia = createMotifWagmiConfig({
+      id: 11155111,
+      name: 'Sepolia',
+      rpcUrl: 'https://rpc.example',
+      testnet: true,
+    });
     expect(sepolia.connectors.map((c) => c.type)).toEqual(['injected']);
   });
 
@@ -23,10 +37,16 @@ describe('wagmi connectors', () => {
     expect(await connector.getAccounts()).toEqual([]);
     await expect(connector.connect()).resolves.toEqual({ accounts: [LOCAL_DEV_ADDRESSES[2]], chainId: 31337 });
     expect(await connector.getAccounts()).toEqual([LOCAL_DEV_ADDRESSES[2]]);
-    const provider = (await connector.getProvider()) as { request: (a: { method: string; params?: unknown }) => Promise<unknown> };
+    const provider = (await connector.getProvider()) as {
+      request: (a: { method: string; params?: unknown }) => Promise<unknown>;
+    };
     expect(await provider.request({ method: 'eth_chainId' })).toBe('0x7a69');
-    await expect(provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x1' }] })).rejects.toThrow(/only on chain 31337/);
-    await expect(provider.request({ method: 'eth_sendTransaction', params: [{ from: LOCAL_DEV_ADDRESSES[3] }] })).rejects.toThrow(/Wrong sender/);
+    await expect(
+      provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x1' }] }),
+    ).rejects.toThrow(/only on chain 31337/);
+    await expect(
+      provider.request({ method: 'eth_sendTransaction', params: [{ from: LOCAL_DEV_ADDRESSES[3] }] }),
+    ).rejects.toThrow(/Wrong sender/);
     await connector.disconnect();
     expect(await connector.getAccounts()).toEqual([]);
   });
@@ -47,15 +67,28 @@ describe('wagmi connectors', () => {
       }
     }
     const sepolia = createMotifWagmiConfig(chains[1]!, { walletConnectProjectId: projectId });
-    expect(sepolia.connectors.map((c) => [c.type, c.name])).toEqual([['injected', 'Injected'], ['walletConnect', 'WalletConnect']]);
-    expect(walletConnectMetadata('https://motif.example')).toEqual({ name: 'Motif', description: expect.any(String), url: 'https://motif.example', icons: ['https://motif.example/favicon.ico'] });
+    expect(sepolia.connectors.map((c) => [c.type, c.name])).toEqual([
+      ['injected', 'Injected'],
+      ['walletConnect', 'WalletConnect'],
+    ]);
+    expect(walletConnectMetadata('https://motif.example')).toEqual({
+      name: 'Motif',
+      description: expect.any(String),
+      url: 'https://motif.example',
+      icons: ['https://motif.example/favicon.ico'],
+    });
   });
 
   it('imports no WalletConnect code statically: wagmi’s connector loads @walletconnect/ethereum-provider with a dynamic import', async () => {
-    const config = createMotifWagmiConfig({ id: 11155111, name: 'Sepolia', rpcUrl: 'https://rpc.example', testnet: true }, { walletConnectProjectId: '0123456789abcdef0123456789abcdef' });
+    const config = createMotifWagmiConfig(
+      { id: 11155111, name: 'Sepolia', rpcUrl: 'https://rpc.example', testnet: true },
+      { walletConnectProjectId: '0123456789abcdef0123456789abcdef' },
+    );
     const wc = config.connectors.find((c) => c.type === 'walletConnect')!;
     expect(wc).toBeDefined();
-    const source = await import('node:fs').then((fs) => fs.readFileSync(new URL('../../lib/chain/wagmi-config.ts', import.meta.url), 'utf8'));
+    const source = await import('node:fs').then((fs) =>
+      fs.readFileSync(new URL('../../lib/chain/wagmi-config.ts', import.meta.url), 'utf8'),
+    );
     expect(source).not.toMatch(/from '@walletconnect\//);
   });
 
@@ -65,24 +98,50 @@ describe('wagmi connectors', () => {
       id: 'fake',
       name: 'Fake',
       type: 'fake',
-      async setup() { calls.push('setup'); },
-      async connect() { calls.push('connect'); return { accounts: [LOCAL_DEV_ADDRESSES[0]!], chainId: 1 } as never; },
+      async setup() {
+        calls.push('setup');
+      },
+      async connect() {
+        calls.push('connect');
+        return { accounts: [LOCAL_DEV_ADDRESSES[0]!], chainId: 1 } as never;
+      },
       async disconnect() {},
-      async getAccounts() { return []; },
-      async getChainId() { return 1; },
-      async getProvider() { calls.push('getProvider'); return {}; },
-      async isAuthorized() { calls.push('isAuthorized'); return true; },
-      async switchChain() { throw new Error('one chain'); },
+      async getAccounts() {
+        return [];
+      },
+      async getChainId() {
+        return 1;
+      },
+      async getProvider() {
+        calls.push('getProvider');
+        return {};
+      },
+      async isAuthorized() {
+        calls.push('isAuthorized');
+        return true;
+      },
+      async switchChain() {
+        throw new Error('one chain');
+      },
       onAccountsChanged() {},
       onChainChanged() {},
       onDisconnect() {},
     }));
     const memory = () => {
       const m = new Map<string, string>();
-      return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+      return {
+        getItem: (k: string) => m.get(k) ?? null,
+        setItem: (k: string, v: string) => void m.set(k, v),
+        removeItem: (k: string) => void m.delete(k),
+      };
     };
     const make = (storage: ReturnType<typeof createStorage>) =>
-      createConfig({ chains: [mainnet], connectors: [deferUntilUsed(fake)], transports: { [mainnet.id]: http('http://127.0.0.1:1') }, storage });
+      createConfig({
+        chains: [mainnet],
+        connectors: [deferUntilUsed(fake)],
+        transports: { [mainnet.id]: http('http://127.0.0.1:1') },
+        storage,
+      });
 
     const fresh = make(createStorage({ storage: memory() })).connectors[0]!;
     await new Promise((r) => setTimeout(r, 10));

@@ -103,7 +103,14 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s in Chromium', (
     expect(inBrowser.events).toHaveLength(STEPS);
 
     const model = await loadMusicRnnFromFolder(join(root, 'public', entry.urlPath));
-    const inNode = await generateMelody({ model, seed: SEED, temperature: 1, steps: STEPS, primer, chordProgression: chords });
+    const inNode = await generateMelody({
+      model,
+      seed: SEED,
+      temperature: 1,
+      steps: STEPS,
+      primer,
+      chordProgression: chords,
+    });
     model.dispose();
     expect(inBrowser.events).toEqual(inNode.events);
     expect(inBrowser.digest).toBe(await notesDigest(inNode.sequence.notes));

@@ -28,9 +28,18 @@ export type TestChain = {
 export async function startTestChain(): Promise<TestChain> {
   const anvil = await startAnvil();
   const chain = anvil.chainId === LOCAL_CHAIN_ID ? localChain(anvil.rpcUrl) : customChain(anvil.chainId, anvil.rpcUrl);
-  const publicClient = createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 20 }) as PublicClient;
+  const publicClient = createPublicClient({
+    chain,
+    transport: http(anvil.rpcUrl),
+    pollingInterval: 20,
+  }) as PublicClient;
   const wallet = (key: Hex) =>
-    createWalletClient({ chain, transport: http(anvil.rpcUrl), account: privateKeyToAccount(key), pollingInterval: 20 });
+    createWalletClient({
+      chain,
+      transport: http(anvil.rpcUrl),
+      account: privateKeyToAccount(key),
+      pollingInterval: 20,
+    });
   const funded = async () => {
     const key = generatePrivateKey();
     const w = wallet(key);

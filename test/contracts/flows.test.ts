@@ -66,11 +66,30 @@ describe('TrackCollection through viem', () => {
     expect(minted?.args.licence).toBe(7);
     const id = trackIdOf(creator.account.address, digest);
     expect(minted?.args.tokenId).toBe(id);
-    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'trackId', args: [creator.account.address, digest] })).toBe(id);
-    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'contentDigestOf', args: [id] })).toBe(digest);
-    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'tokenURI', args: [id] })).toBe(
-      `ipfs://${cid}/metadata.json`,
-    );
+    expect(
+      await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'trackId',
+        args: [creator.account.address, digest],
+      }),
+    ).toBe(id);
+    expect(
+      await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'contentDigestOf',
+        args: [id],
+      }),
+    ).toBe(digest);
+    expect(
+      await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'tokenURI',
+        args: [id],
+      }),
+    ).toBe(`ipfs://${cid}/metadata.json`);
     expect(cid.startsWith('bafybei')).toBe(true);
     const [r, amount] = await t.publicClient.readContract({
       address: track,
@@ -87,11 +106,17 @@ describe('TrackCollection through viem', () => {
     const count = await t.publicClient.readContract({ ...read, functionName: 'licenceCount' });
     expect(Number(count)).toBe(LICENCES.length);
     for (let id = 0; id < LICENCES.length; id++) {
-      expect(await t.publicClient.readContract({ ...read, functionName: 'licenceName', args: [id] })).toBe(LICENCES[id]);
-      expect(await t.publicClient.readContract({ ...read, functionName: 'licenceURI', args: [id] })).toBe(licenceUri(id));
+      expect(await t.publicClient.readContract({ ...read, functionName: 'licenceName', args: [id] })).toBe(
+        LICENCES[id],
+      );
+      expect(await t.publicClient.readContract({ ...read, functionName: 'licenceURI', args: [id] })).toBe(
+        licenceUri(id),
+      );
     }
     expect(licenceUri(0)).toBe('ar://zmc1WTspIhFyVY82bwfAIcIExLFH5lUcHHUN0wXg4W8/0');
-    await expect(t.publicClient.readContract({ ...read, functionName: 'licenceName', args: [LICENCES.length] })).rejects.toThrow(/UnknownLicence/);
+    await expect(
+      t.publicClient.readContract({ ...read, functionName: 'licenceName', args: [LICENCES.length] }),
+    ).rejects.toThrow(/UnknownLicence/);
   });
 
   it('redeems a viem-signed voucher once, credits the creator, and refuses replays', async () => {
@@ -110,14 +135,21 @@ describe('TrackCollection through viem', () => {
       deadline: BigInt(Math.floor(Date.now() / 1000) + 3600),
     };
     const domain = voucherDomain(t.chain.id, track);
-    const signature = await creator.signTypedData({ domain, types: voucherTypes, primaryType: 'Voucher', message: voucher });
+    const signature = await creator.signTypedData({
+      domain,
+      types: voucherTypes,
+      primaryType: 'Voucher',
+      message: voucher,
+    });
     const onChainDigest = await t.publicClient.readContract({
       address: track,
       abi: trackCollectionAbi,
       functionName: 'voucherDigest',
       args: [voucher],
     });
-    expect(onChainDigest).toBe(hashTypedData({ domain, types: voucherTypes, primaryType: 'Voucher', message: voucher }));
+    expect(onChainDigest).toBe(
+      hashTypedData({ domain, types: voucherTypes, primaryType: 'Voucher', message: voucher }),
+    );
     expect(creatorKey).toMatch(/^0x/);
 
     await mined(
@@ -130,11 +162,21 @@ describe('TrackCollection through viem', () => {
       }),
     );
     const id = trackIdOf(creator.account.address, voucher.content);
-    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'ownerOf', args: [id] })).toBe(
-      collector.account.address,
-    );
     expect(
-      await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'creditsOf', args: [creator.account.address] }),
+      await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [id],
+      }),
+    ).toBe(collector.account.address);
+    expect(
+      await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'creditsOf',
+        args: [creator.account.address],
+      }),
     ).toBe(voucher.price);
 
     await expect(
@@ -167,7 +209,12 @@ describe('TrackCollection through viem', () => {
 
     const before = await t.publicClient.getBalance({ address: creator.account.address });
     await mined(
-      await collector.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'withdraw', args: [creator.account.address] }),
+      await collector.writeContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'withdraw',
+        args: [creator.account.address],
+      }),
     );
     expect((await t.publicClient.getBalance({ address: creator.account.address })) - before).toBe(voucher.price);
   });
@@ -188,7 +235,12 @@ describe('TrackCollection through viem', () => {
       deadline: 1n,
     };
     const sign = (v: Voucher) =>
-      creator.signTypedData({ domain: voucherDomain(t.chain.id, track), types: voucherTypes, primaryType: 'Voucher', message: v });
+      creator.signTypedData({
+        domain: voucherDomain(t.chain.id, track),
+        types: voucherTypes,
+        primaryType: 'Voucher',
+        message: v,
+      });
     const redeem = async (v: Voucher) =>
       t.publicClient.simulateContract({
         account: collector.account,
@@ -200,7 +252,9 @@ describe('TrackCollection through viem', () => {
       });
     await expect(redeem(base)).rejects.toThrow(/VoucherExpired/);
     const live = { ...base, nonce: 2n, deadline: 2n ** 40n };
-    await mined(await creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'cancelNonce', args: [2n] }));
+    await mined(
+      await creator.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'cancelNonce', args: [2n] }),
+    );
     await expect(redeem(live)).rejects.toThrow(/VoucherNonceUsed/);
   });
 });
@@ -221,7 +275,12 @@ describe('splits and market through viem', () => {
       args: [payees, shares, zero],
     });
     const created = await mined(
-      await seller.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [payees, shares, zero] }),
+      await seller.writeContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'createSplit',
+        args: [payees, shares, zero],
+      }),
     );
     const [event] = parseEventLogs({ abi: splitMainAbi, logs: created.logs, eventName: 'SplitCreated' });
     expect(event?.args.split).toBe(predicted);
@@ -237,20 +296,43 @@ describe('splits and market through viem', () => {
       }),
     );
     await mined(
-      await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }),
+      await seller.writeContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'setApprovalForAll',
+        args: [market, true],
+      }),
     );
     const price = parseEther('2');
     const expiry = (await t.publicClient.getBlock()).timestamp + 86_400n;
-    await mined(await seller.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [track, id, price, expiry] }));
+    await mined(
+      await seller.writeContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'list',
+        args: [track, id, price, expiry],
+      }),
+    );
     const sale = await mined(
-      await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'buy', args: [track, id], value: price }),
+      await buyer.writeContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'buy',
+        args: [track, id],
+        value: price,
+      }),
     );
     const [sold] = parseEventLogs({ abi: marketAbi, logs: sale.logs, eventName: 'Sale' });
     expect(sold?.args.royalty).toBe(parseEther('0.2'));
     expect(sold?.args.royaltyReceiver).toBe(predicted);
-    expect(await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'ownerOf', args: [id] })).toBe(
-      buyer.account.address,
-    );
+    expect(
+      await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [id],
+      }),
+    ).toBe(buyer.account.address);
     await expect(
       t.publicClient.simulateContract({
         account: buyer.account,
@@ -263,17 +345,31 @@ describe('splits and market through viem', () => {
     ).rejects.toThrow(/NotListed/);
 
     // Royalty: market -> split wallet (pull, anyone may trigger) -> SplitMain ledger -> payees.
-    await mined(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [predicted] }));
+    await mined(
+      await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [predicted] }),
+    );
     expect(await t.publicClient.getBalance({ address: predicted })).toBe(parseEther('0.2'));
     await mined(
-      await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [predicted, payees, shares] }),
+      await buyer.writeContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'distributeETH',
+        args: [predicted, payees, shares],
+      }),
     );
     const owed = await Promise.all(
-      payees.map((p) => t.publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'balanceOf', args: [p, zero] })),
+      payees.map((p) =>
+        t.publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'balanceOf', args: [p, zero] }),
+      ),
     );
     expect(owed).toEqual([parseEther('0.12'), parseEther('0.08')]);
     expect(
-      await t.publicClient.readContract({ address: market, abi: marketAbi, functionName: 'creditsOf', args: [seller.account.address] }),
+      await t.publicClient.readContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'creditsOf',
+        args: [seller.account.address],
+      }),
     ).toBe(parseEther('1.8'));
   });
 
@@ -287,8 +383,20 @@ describe('splits and market through viem', () => {
     const artistAccounts = artists.map((a) => a.wallet.account.address).sort(bySort);
     const artistShares = [500_000, 500_000];
     const create = async (accounts: Address[], shares: number[]) => {
-      const predicted = await t.publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'predictSplitAddress', args: [accounts, shares, zero] });
-      await mined(await seller.writeContract({ address: splits, abi: splitMainAbi, functionName: 'createSplit', args: [accounts, shares, zero] }));
+      const predicted = await t.publicClient.readContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'predictSplitAddress',
+        args: [accounts, shares, zero],
+      });
+      await mined(
+        await seller.writeContract({
+          address: splits,
+          abi: splitMainAbi,
+          functionName: 'createSplit',
+          args: [accounts, shares, zero],
+        }),
+      );
       return predicted;
     };
     const inner = await create(artistAccounts, artistShares);
@@ -302,8 +410,22 @@ describe('splits and market through viem', () => {
 
     const { digest } = await contentOf('nested royalty track');
     const id = trackIdOf(seller.account.address, digest);
-    await mined(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'mint', args: [seller.account.address, digest, digest, outer, 1000, 7] }));
-    await mined(await seller.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+    await mined(
+      await seller.writeContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'mint',
+        args: [seller.account.address, digest, digest, outer, 1000, 7],
+      }),
+    );
+    await mined(
+      await seller.writeContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'setApprovalForAll',
+        args: [market, true],
+      }),
+    );
 
     // Listed by a signature only; the buyer fills it. The viem-signed typed data is the contract's own digest.
     const price = parseEther('1');
@@ -313,41 +435,116 @@ describe('splits and market through viem', () => {
       tokenId: id,
       price,
       maxFeeBps: 0,
-      tokenVersion: await t.publicClient.readContract({ address: track, abi: trackCollectionAbi, functionName: 'tokenVersion', args: [id] }),
+      tokenVersion: await t.publicClient.readContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'tokenVersion',
+        args: [id],
+      }),
       expiry: (await t.publicClient.getBlock()).timestamp + 3600n,
       nonce: 1n,
     };
     const domain = marketOrderDomain(t.chain.id, market);
-    const signature = await seller.signTypedData({ domain, types: marketOrderTypes, primaryType: 'Order', message: order });
-    expect(await t.publicClient.readContract({ address: market, abi: marketAbi, functionName: 'orderDigest', args: [order] })).toBe(
-      hashTypedData({ domain, types: marketOrderTypes, primaryType: 'Order', message: order }),
+    const signature = await seller.signTypedData({
+      domain,
+      types: marketOrderTypes,
+      primaryType: 'Order',
+      message: order,
+    });
+    expect(
+      await t.publicClient.readContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'orderDigest',
+        args: [order],
+      }),
+    ).toBe(hashTypedData({ domain, types: marketOrderTypes, primaryType: 'Order', message: order }));
+    const filled = await mined(
+      await buyer.writeContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'fill',
+        args: [order, signature],
+        value: price,
+      }),
     );
-    const filled = await mined(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }));
     const [sold] = parseEventLogs({ abi: marketAbi, logs: filled.logs, eventName: 'Sale' });
     expect(sold?.args.royaltyReceiver).toBe(outer);
     expect(sold?.args.royalty).toBe(parseEther('0.1'));
     // The order sells once: the token moved, so it is dead even if it came back to the seller.
-    await mined(await buyer.writeContract({ address: track, abi: trackCollectionAbi, functionName: 'transferFrom', args: [buyer.account.address, seller.account.address, id] }));
+    await mined(
+      await buyer.writeContract({
+        address: track,
+        abi: trackCollectionAbi,
+        functionName: 'transferFrom',
+        args: [buyer.account.address, seller.account.address, id],
+      }),
+    );
     await expect(
-      t.publicClient.simulateContract({ account: buyer.account, address: market, abi: marketAbi, functionName: 'fill', args: [order, signature], value: price }),
+      t.publicClient.simulateContract({
+        account: buyer.account,
+        address: market,
+        abi: marketAbi,
+        functionName: 'fill',
+        args: [order, signature],
+        value: price,
+      }),
     ).rejects.toThrow(/OrderStale/);
 
     // market -> outer split wallet -> SplitMain (label, inner split) -> inner split wallet (a plain ETH payment to a
     // split wallet: v1 burnt all gas here) -> SplitMain (artists) -> artists.
-    const balance = (account: Address) => t.publicClient.readContract({ address: splits, abi: splitMainAbi, functionName: 'balanceOf', args: [account, zero] });
-    await mined(await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [outer] }));
-    await mined(await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [outer, outerAccounts, outerShares] }));
+    const balance = (account: Address) =>
+      t.publicClient.readContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'balanceOf',
+        args: [account, zero],
+      });
+    await mined(
+      await buyer.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [outer] }),
+    );
+    await mined(
+      await buyer.writeContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'distributeETH',
+        args: [outer, outerAccounts, outerShares],
+      }),
+    );
     expect(await balance(label.wallet.account.address)).toBe(parseEther('0.03'));
     expect(await balance(inner)).toBe(parseEther('0.07'));
-    await mined(await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdraw', args: [inner, true, []] }));
+    await mined(
+      await buyer.writeContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'withdraw',
+        args: [inner, true, []],
+      }),
+    );
     expect(await t.publicClient.getBalance({ address: inner })).toBe(parseEther('0.07'));
-    await mined(await buyer.writeContract({ address: splits, abi: splitMainAbi, functionName: 'distributeETH', args: [inner, artistAccounts, artistShares] }));
+    await mined(
+      await buyer.writeContract({
+        address: splits,
+        abi: splitMainAbi,
+        functionName: 'distributeETH',
+        args: [inner, artistAccounts, artistShares],
+      }),
+    );
     for (const artist of artists) {
       const a = artist.wallet.account.address;
       expect(await balance(a)).toBe(parseEther('0.035'));
       const before = await t.publicClient.getBalance({ address: a });
-      const receipt = await mined(await artist.wallet.writeContract({ address: splits, abi: splitMainAbi, functionName: 'withdraw', args: [a, true, []] }));
-      expect((await t.publicClient.getBalance({ address: a })) - before + receipt.gasUsed * receipt.effectiveGasPrice).toBe(parseEther('0.035'));
+      const receipt = await mined(
+        await artist.wallet.writeContract({
+          address: splits,
+          abi: splitMainAbi,
+          functionName: 'withdraw',
+          args: [a, true, []],
+        }),
+      );
+      expect(
+        (await t.publicClient.getBalance({ address: a })) - before + receipt.gasUsed * receipt.effectiveGasPrice,
+      ).toBe(parseEther('0.035'));
     }
   });
 });

@@ -8,7 +8,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+import {
+  pressCtrlC,
+  runStartScript,
+  tempPlatform,
+  type PlatformEnv,
+  type StartedPlatform,
+} from '../support/start-process';
 
 let dir: string;
 let env: PlatformEnv;
@@ -46,7 +52,16 @@ describe('a local chain whose gas token is DEGEN', () => {
     const gallery = await text('/gallery');
     expect(gallery).toContain('Price from (DEGEN)');
     const trackLinks = await page.$$eval('a[href^="/tracks/"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-    const pages = ['/', '/studio', '/verify', '/activity', '/labels', '/mint', `/profiles/${localDevAccounts(2)[1]!.address}`, ...trackLinks.slice(0, 2)];
+    const pages = [
+      '/',
+      '/studio',
+      '/verify',
+      '/activity',
+      '/labels',
+      '/mint',
+      `/profiles/${localDevAccounts(2)[1]!.address}`,
+      ...trackLinks.slice(0, 2),
+    ];
     const seen: Record<string, string> = { '/gallery': gallery };
     for (const url of pages) seen[url] = await text(url);
     for (const [url, body] of Object.entries(seen)) expect(body, `${url} mentions ETH`).not.toMatch(/\bETH\b/);

@@ -7,7 +7,17 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createPublicClient, createTestClient, createWalletClient, http, keccak256, parseEther, toHex, zeroAddress, type Address } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEther,
+  toHex,
+  zeroAddress,
+  type Address,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,17 +67,39 @@ beforeAll(async () => {
   const chain = localChain(rpcUrl);
   publicClient = createPublicClient({ chain, transport: http() });
   const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
-  addresses = { TrackCollection: deployment.contracts.TrackCollection.address, SplitMain: deployment.contracts.SplitMain.address, Editions: deployment.contracts.Editions.address };
+  addresses = {
+    TrackCollection: deployment.contracts.TrackCollection.address,
+    SplitMain: deployment.contracts.SplitMain.address,
+    Editions: deployment.contracts.Editions.address,
+  };
   // The track: royalty 10% to a 70/30 split of the creator and a bandmate (the edition's sales go there too).
-  split = normalizeSplit([{ account: creator.address, share: 700_000 }, { account: bandmate.address, share: 300_000 }]);
+  split = normalizeSplit([
+    { account: creator.address, share: 700_000 },
+    { account: bandmate.address, share: 300_000 },
+  ]);
   splitAddress = predictSplitAddress(addresses.SplitMain, split);
   const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
-  const send = async (hash: `0x${string}`) => expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
-  await send(await wallet.writeContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'createSplit', args: [split.accounts, split.shares, zeroAddress] }));
+  const send = async (hash: `0x${string}`) =>
+    expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+  await send(
+    await wallet.writeContract({
+      address: addresses.SplitMain,
+      abi: splitMainAbi,
+      functionName: 'createSplit',
+      args: [split.accounts, split.shares, zeroAddress],
+    }),
+  );
   const content = keccak256(toHex(`editions e2e ${Date.now()}`));
   tokenId = trackIdOf(creator.address, content);
   editionId = editionIdOf(creator.address, content);
-  await send(await wallet.writeContract({ address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'mint', args: [creator.address, content, keccak256(toHex('editions e2e manifest')), splitAddress, 1000, 6] }));
+  await send(
+    await wallet.writeContract({
+      address: addresses.TrackCollection,
+      abi: trackCollectionAbi,
+      functionName: 'mint',
+      args: [creator.address, content, keccak256(toHex('editions e2e manifest')), splitAddress, 1000, 6],
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -89,7 +121,13 @@ async function pageAs(index: number, who: Dev, url: string): Promise<Page> {
   return page;
 }
 
-const credits = (account: Address) => publicClient.readContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'creditsOf', args: [account] });
+const credits = (account: Address) =>
+  publicClient.readContract({
+    address: addresses.Editions,
+    abi: editionsAbi,
+    functionName: 'creditsOf',
+    args: [account],
+  });
 const PRESALE = parseEther('0.005');
 const PUBLIC = parseEther('0.01');
 let publicStart: number;
@@ -110,10 +148,18 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     await presale.getByLabel('Most copies per wallet (0 = no limit)').fill('2');
     // A CSV with a mistake first: the wizard lists it and keeps the button disabled.
     const csv = presale.getByLabel('Allowlist (CSV, one address per line)');
-    await csv.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`address\n${fan.address}\n${fan.address.toLowerCase()}\n`) });
+    await csv.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`address\n${fan.address}\n${fan.address.toLowerCase()}\n`),
+    });
     await expect(page.getByTestId('edition-issues').textContent()).resolves.toContain('CSV line 3');
     expect(await wizard.getByRole('button', { name: 'Create edition' }).isDisabled()).toBe(true);
-    await csv.setInputFiles({ name: 'fans.csv', mimeType: 'text/csv', buffer: Buffer.from(`address\n${fan.address}\n${bandmate.address}\n`) });
+    await csv.setInputFiles({
+      name: 'fans.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`address\n${fan.address}\n${bandmate.address}\n`),
+    });
     await expect(page.getByTestId('phase-0-allowlist').textContent()).resolves.toBe('2 addresses from fans.csv');
     await expect(page.getByTestId('allowlist-root').textContent()).resolves.toMatch(/^0x[0-9a-f]{64}$/);
     const pub = wizard.getByRole('group', { name: 'Phase 2' });
@@ -122,25 +168,55 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     await pub.getByLabel('Ends').fill(localInput(publicStart + 7 * 86_400));
     await pub.getByLabel('Most copies per wallet (0 = no limit)').fill('0');
     // The creator's net per copy, before signing: 0.01 ETH, 0.009 ETH when a referrer is credited 10%.
-    await expect(page.getByTestId('edition-schedule').textContent()).resolves.toContain('you net 0.01 ETH per copy, 0.009 ETH when referred');
+    await expect(page.getByTestId('edition-schedule').textContent()).resolves.toContain(
+      'you net 0.01 ETH per copy, 0.009 ETH when referred',
+    );
     await wizard.getByRole('button', { name: 'Create edition' }).click();
     await page.getByText('Create the edition: confirmed.').waitFor();
-    const [phase0, root] = await publicClient.readContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'phaseOf', args: [editionId, 0n] });
-    expect({ price: phase0.price, mode: phase0.mode, walletCap: phase0.walletCap }).toEqual({ price: PRESALE, mode: 1, walletCap: 2 });
+    const [phase0, root] = await publicClient.readContract({
+      address: addresses.Editions,
+      abi: editionsAbi,
+      functionName: 'phaseOf',
+      args: [editionId, 0n],
+    });
+    expect({ price: phase0.price, mode: phase0.mode, walletCap: phase0.walletCap }).toEqual({
+      price: PRESALE,
+      mode: 1,
+      walletCap: 2,
+    });
     await expect(page.getByTestId('allowlist-root').textContent()).resolves.toBe(root);
   });
 
   it('a listed collector mints in the presale with the served proof and a comment; the wall shows edition #1', async () => {
     const page = await pageAs(2, fan, `/tracks/${tokenId}`);
-    await reloadUntil(page, async () => (await page.getByTestId('edition-phase').count()) > 0, 'the edition in the indexer');
-    await expect(page.getByTestId('edition-phase').textContent()).resolves.toContain('Presale (allowlist) (phase 1) · 0.005 ETH per copy');
+    await reloadUntil(
+      page,
+      async () => (await page.getByTestId('edition-phase').count()) > 0,
+      'the edition in the indexer',
+    );
+    await expect(page.getByTestId('edition-phase').textContent()).resolves.toContain(
+      'Presale (allowlist) (phase 1) · 0.005 ETH per copy',
+    );
     const form = page.getByRole('form', { name: 'Collect this edition' });
     await form.getByLabel('Comment (optional, shown on the wall)').fill('first in line');
     await form.getByRole('button', { name: 'Collect' }).click();
     await page.getByText('Collect 1 copy: confirmed.').waitFor();
-    expect(await publicClient.readContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'ownerOf', args: [editionId | 1n] })).toBe(fan.address);
-    await reloadUntil(page, async () => ((await page.getByTestId('collectors-wall').textContent()) ?? '').includes('first in line'), 'the presale mint on the wall');
-    await expect(page.getByTestId('collectors-wall').textContent()).resolves.toContain(`#1 ${short(fan.address)} — first in line`);
+    expect(
+      await publicClient.readContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'ownerOf',
+        args: [editionId | 1n],
+      }),
+    ).toBe(fan.address);
+    await reloadUntil(
+      page,
+      async () => ((await page.getByTestId('collectors-wall').textContent()) ?? '').includes('first in line'),
+      'the presale mint on the wall',
+    );
+    await expect(page.getByTestId('collectors-wall').textContent()).resolves.toContain(
+      `#1 ${short(fan.address)} — first in line`,
+    );
     await expect(page.getByTestId('edition-minted').textContent()).resolves.toBe('1 / 10');
   });
 
@@ -148,8 +224,17 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     const page = await pageAs(3, stranger, `/tracks/${tokenId}`);
     await page.getByTestId('edition-phase').waitFor();
     await page.getByRole('form', { name: 'Collect this edition' }).getByRole('button', { name: 'Collect' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'You cannot collect in the presale' }).textContent()).resolves.toMatch(/not on the allowlist/);
-    expect(await publicClient.readContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'balanceOf', args: [stranger.address] })).toBe(0n);
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'You cannot collect in the presale' }).textContent(),
+    ).resolves.toMatch(/not on the allowlist/);
+    expect(
+      await publicClient.readContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'balanceOf',
+        args: [stranger.address],
+      }),
+    ).toBe(0n);
   });
 
   it('in the public phase a referred collector mints with a comment; the referrer is credited and sees their own link', async () => {
@@ -157,39 +242,86 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     await test.setNextBlockTimestamp({ timestamp: BigInt(publicStart + 5) });
     await test.mine({ blocks: 1 });
     const page = await pageAs(3, stranger, `/tracks/${tokenId}?ref=${referrer.address}`);
-    await expect.poll(async () => page.getByTestId('edition-phase').textContent(), { timeout: 60_000 }).toContain('Public sale (phase 2) · 0.01 ETH per copy');
+    await expect
+      .poll(async () => page.getByTestId('edition-phase').textContent(), { timeout: 60_000 })
+      .toContain('Public sale (phase 2) · 0.01 ETH per copy');
     const form = page.getByRole('form', { name: 'Collect this edition' });
     await form.getByLabel('Copies').fill('2');
     await form.getByLabel('Comment (optional, shown on the wall)').fill('gm, sent by a friend');
-    await expect(form.getByTestId('edition-quote').textContent()).resolves.toBe(`You pay 0.02 ETH · ${short(referrer.address)} (who referred you) is credited 0.002 ETH · the creator’s split receives 0.018 ETH.`);
+    await expect(form.getByTestId('edition-quote').textContent()).resolves.toBe(
+      `You pay 0.02 ETH · ${short(referrer.address)} (who referred you) is credited 0.002 ETH · the creator’s split receives 0.018 ETH.`,
+    );
     const before = await credits(referrer.address);
     await form.getByRole('button', { name: 'Collect' }).click();
     await page.getByText('Collect 2 copies: confirmed.').waitFor();
     expect((await credits(referrer.address)) - before).toBe(parseEther('0.002'));
-    await reloadUntil(page, async () => ((await page.getByTestId('collectors-wall').textContent()) ?? '').includes('gm, sent by a friend'), 'the public mint on the wall');
-    await expect(page.getByTestId('collectors-wall').textContent()).resolves.toContain(`#2–3 ${short(stranger.address)} — gm, sent by a friend`);
+    await reloadUntil(
+      page,
+      async () => ((await page.getByTestId('collectors-wall').textContent()) ?? '').includes('gm, sent by a friend'),
+      'the public mint on the wall',
+    );
+    await expect(page.getByTestId('collectors-wall').textContent()).resolves.toContain(
+      `#2–3 ${short(stranger.address)} — gm, sent by a friend`,
+    );
 
     const referrerPage = await pageAs(4, referrer, `/tracks/${tokenId}`);
-    await expect(referrerPage.getByTestId('edition-referral-link').inputValue()).resolves.toBe(`${base}/tracks/${tokenId}?ref=${referrer.address}`);
+    await expect(referrerPage.getByTestId('edition-referral-link').inputValue()).resolves.toBe(
+      `${base}/tracks/${tokenId}?ref=${referrer.address}`,
+    );
   });
 
   it("the primary revenue reaches the track's split and is distributed 70/30; the referrer withdraws the credit", async () => {
     const chain = localChain(rpcUrl);
     const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(bandmate.privateKey) });
-    const send = async (hash: `0x${string}`) => expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+    const send = async (hash: `0x${string}`) =>
+      expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
     const revenue = PRESALE + 2n * PUBLIC - parseEther('0.002');
-    await send(await wallet.writeContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'release', args: [[editionId]] }));
+    await send(
+      await wallet.writeContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'release',
+        args: [[editionId]],
+      }),
+    );
     expect(await credits(splitAddress)).toBe(revenue);
-    await send(await wallet.writeContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'withdraw', args: [splitAddress] }));
-    await send(await wallet.writeContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'distributeETH', args: [splitAddress, split.accounts, split.shares] }));
-    const balance = (account: Address) => publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [account, zeroAddress] });
+    await send(
+      await wallet.writeContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'withdraw',
+        args: [splitAddress],
+      }),
+    );
+    await send(
+      await wallet.writeContract({
+        address: addresses.SplitMain,
+        abi: splitMainAbi,
+        functionName: 'distributeETH',
+        args: [splitAddress, split.accounts, split.shares],
+      }),
+    );
+    const balance = (account: Address) =>
+      publicClient.readContract({
+        address: addresses.SplitMain,
+        abi: splitMainAbi,
+        functionName: 'balanceOf',
+        args: [account, zeroAddress],
+      });
     const bandmateShare = await balance(bandmate.address);
     const creatorShare = await balance(creator.address);
     expect(creatorShare + bandmateShare).toBeLessThanOrEqual(revenue);
     expect(creatorShare + bandmateShare).toBeGreaterThanOrEqual(revenue - 2n); // SplitMain keeps a wei per payee for gas
     expect(bandmateShare * 7n).toBeLessThanOrEqual(creatorShare * 3n + 7n);
     const referrerBefore = await publicClient.getBalance({ address: referrer.address });
-    await send(await wallet.writeContract({ address: addresses.Editions, abi: editionsAbi, functionName: 'withdraw', args: [referrer.address] }));
+    await send(
+      await wallet.writeContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'withdraw',
+        args: [referrer.address],
+      }),
+    );
     expect((await publicClient.getBalance({ address: referrer.address })) - referrerBefore).toBe(parseEther('0.002'));
   });
 });

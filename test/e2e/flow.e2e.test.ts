@@ -19,7 +19,13 @@ import { readDeployment } from '../../lib/contracts/deployment';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
 import { launchChromium } from '../support/chromium';
 import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
-import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+import {
+  pressCtrlC,
+  runStartScript,
+  tempPlatform,
+  type PlatformEnv,
+  type StartedPlatform,
+} from '../support/start-process';
 
 type Dev = { address: Address; privateKey: `0x${string}` };
 const devs = localDevAccounts(6) as Dev[];
@@ -80,7 +86,11 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Render WAV' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Rendered/ })
+      .or(page.getByTestId('error'))
+      .waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/\/mint\?draft=/);
     await page.getByRole('textbox', { name: 'Title' }).fill('Two Wallets');
@@ -101,7 +111,11 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
 
   it('the creator lists it; the collector, in another browser context, buys it', async () => {
     const page = creatorPage;
-    await reloadUntil(page, async () => (await ownerText(page))?.includes(short(creator.address)) ?? false, 'the mint in the indexer');
+    await reloadUntil(
+      page,
+      async () => (await ownerText(page))?.includes(short(creator.address)) ?? false,
+      'the mint in the indexer',
+    );
     await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(creator.address));
     const list = page.getByRole('form', { name: 'List for sale' });
     await list.getByLabel('Price (ETH)').fill(PRICE);
@@ -110,12 +124,20 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
 
     const buyer = await newPage();
     await buyer.goto(`${base}/tracks/${tokenId}`);
-    await reloadUntil(buyer, async () => (await buyer.getByTestId('listing-price').count()) > 0, 'the listing in the indexer');
+    await reloadUntil(
+      buyer,
+      async () => (await buyer.getByTestId('listing-price').count()) > 0,
+      'the listing in the indexer',
+    );
     await connectDevWallet(buyer, 2, collector.address);
     const buy = buyer.getByRole('region', { name: 'Buy' });
     await buy.getByRole('button', { name: `Buy for ${PRICE} ETH` }).click();
     await buyer.getByText('Buy: confirmed.').waitFor();
-    await reloadUntil(buyer, async () => (await ownerText(buyer))?.includes(short(collector.address)) ?? false, 'the new owner in the indexer');
+    await reloadUntil(
+      buyer,
+      async () => (await ownerText(buyer))?.includes(short(collector.address)) ?? false,
+      'the new owner in the indexer',
+    );
   });
 
   it('the royalty is credited to the split, distributed 70/30 with SplitMain’s rounding, and payee #5 withdraws its share', async () => {
@@ -125,16 +147,30 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     const collection = deployment.contracts.TrackCollection.address as Address;
     const market = deployment.contracts.Market.address as Address;
     const splitMain = deployment.contracts.SplitMain.address as Address;
-    const split = normalizeSplit([{ account: creator.address, share: 700_000 }, { account: payee.address, share: 300_000 }]);
+    const split = normalizeSplit([
+      { account: creator.address, share: 700_000 },
+      { account: payee.address, share: 300_000 },
+    ]);
     const splitAddress = predictSplitAddress(splitMain, split);
 
     const price = parseEther(PRICE);
     const royalty = (price * ROYALTY_BPS) / 10_000n; // ERC-2981 royaltyInfo, rounded down; no platform fee
-    const [receiver, quoted] = await client.readContract({ address: collection, abi: trackCollectionAbi, functionName: 'royaltyInfo', args: [tokenId, price] });
+    const [receiver, quoted] = await client.readContract({
+      address: collection,
+      abi: trackCollectionAbi,
+      functionName: 'royaltyInfo',
+      args: [tokenId, price],
+    });
     expect([receiver, quoted]).toEqual([splitAddress, royalty]);
-    await expect(client.readContract({ address: collection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [tokenId] })).resolves.toBe(collector.address);
-    await expect(client.readContract({ address: market, abi: marketAbi, functionName: 'creditsOf', args: [splitAddress] })).resolves.toBe(royalty);
-    await expect(client.readContract({ address: market, abi: marketAbi, functionName: 'creditsOf', args: [creator.address] })).resolves.toBe(price - royalty);
+    await expect(
+      client.readContract({ address: collection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [tokenId] }),
+    ).resolves.toBe(collector.address);
+    await expect(
+      client.readContract({ address: market, abi: marketAbi, functionName: 'creditsOf', args: [splitAddress] }),
+    ).resolves.toBe(royalty);
+    await expect(
+      client.readContract({ address: market, abi: marketAbi, functionName: 'creditsOf', args: [creator.address] }),
+    ).resolves.toBe(price - royalty);
 
     // Anyone may pull the split's Market credit to it and distribute it; the payee does both here, then withdraws.
     const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(payee.privateKey) });
@@ -145,23 +181,66 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
       gas += receipt.gasUsed * receipt.effectiveGasPrice;
     };
     const before = await client.getBalance({ address: payee.address });
-    await send(await wallet.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [splitAddress] }));
+    await send(
+      await wallet.writeContract({ address: market, abi: marketAbi, functionName: 'withdraw', args: [splitAddress] }),
+    );
     await expect(client.getBalance({ address: splitAddress })).resolves.toBe(royalty);
-    await send(await wallet.writeContract({ address: splitMain, abi: splitMainAbi, functionName: 'distributeETH', args: [splitAddress, split.accounts, split.shares] }));
+    await send(
+      await wallet.writeContract({
+        address: splitMain,
+        abi: splitMainAbi,
+        functionName: 'distributeETH',
+        args: [splitAddress, split.accounts, split.shares],
+      }),
+    );
 
     // SplitMain credits each payee the floor of its share of everything paid in; the remainder (fewer wei than
     // payees) is held for the next distribution, never given to anyone else.
-    const shareOf = (account: Address) => (royalty * BigInt(split.shares[split.accounts.indexOf(account)]!)) / 1_000_000n;
+    const shareOf = (account: Address) =>
+      (royalty * BigInt(split.shares[split.accounts.indexOf(account)]!)) / 1_000_000n;
     const payeeShare = shareOf(payee.address);
     const creatorShare = shareOf(creator.address);
-    const held = await client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'heldOf', args: [splitAddress, '0x0000000000000000000000000000000000000000'] });
+    const held = await client.readContract({
+      address: splitMain,
+      abi: splitMainAbi,
+      functionName: 'heldOf',
+      args: [splitAddress, '0x0000000000000000000000000000000000000000'],
+    });
     expect(payeeShare + creatorShare + held).toBe(royalty);
-    await expect(client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee.address, '0x0000000000000000000000000000000000000000'] })).resolves.toBe(payeeShare);
-    await expect(client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [creator.address, '0x0000000000000000000000000000000000000000'] })).resolves.toBe(creatorShare);
+    await expect(
+      client.readContract({
+        address: splitMain,
+        abi: splitMainAbi,
+        functionName: 'balanceOf',
+        args: [payee.address, '0x0000000000000000000000000000000000000000'],
+      }),
+    ).resolves.toBe(payeeShare);
+    await expect(
+      client.readContract({
+        address: splitMain,
+        abi: splitMainAbi,
+        functionName: 'balanceOf',
+        args: [creator.address, '0x0000000000000000000000000000000000000000'],
+      }),
+    ).resolves.toBe(creatorShare);
     await expect(client.getBalance({ address: splitAddress })).resolves.toBe(0n);
 
-    await send(await wallet.writeContract({ address: splitMain, abi: splitMainAbi, functionName: 'withdraw', args: [payee.address, true, []] }));
-    await expect(client.readContract({ address: splitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee.address, '0x0000000000000000000000000000000000000000'] })).resolves.toBe(0n);
+    await send(
+      await wallet.writeContract({
+        address: splitMain,
+        abi: splitMainAbi,
+        functionName: 'withdraw',
+        args: [payee.address, true, []],
+      }),
+    );
+    await expect(
+      client.readContract({
+        address: splitMain,
+        abi: splitMainAbi,
+        functionName: 'balanceOf',
+        args: [payee.address, '0x0000000000000000000000000000000000000000'],
+      }),
+    ).resolves.toBe(0n);
     expect((await client.getBalance({ address: payee.address })) - before + gas).toBe(payeeShare);
     // 30% of 7.5% of the price, to the wei (rounded down twice)
     expect(payeeShare).toBe((((price * 750n) / 10_000n) * 300_000n) / 1_000_000n);

@@ -9,7 +9,16 @@
 import { rm } from 'node:fs/promises';
 import { CID } from 'multiformats/cid';
 import path from 'node:path';
-import { createPublicClient, createWalletClient, getAddress, getContractAddress, http, parseEther, type Address, type Hex } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  getContractAddress,
+  http,
+  parseEther,
+  type Address,
+  type Hex,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,13 +46,25 @@ const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
 
 /** A 16-bit mono 8 kHz PCM WAV of `seconds` of a tone (long enough to seek in). */
 function toneWav(seconds: number, hz: number): Uint8Array {
-  const rate = 8000, samples = seconds * rate, bytes = samples * 2;
+  const rate = 8000,
+    samples = seconds * rate,
+    bytes = samples * 2;
   const buf = Buffer.alloc(44 + bytes);
-  buf.write('RIFF', 0); buf.writeUInt32LE(36 + bytes, 4); buf.write('WAVE', 8);
-  buf.write('fmt ', 12); buf.writeUInt32LE(16, 16); buf.writeUInt16LE(1, 20); buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24); buf.writeUInt32LE(rate * 2, 28); buf.writeUInt16LE(2, 32); buf.writeUInt16LE(16, 34);
-  buf.write('data', 36); buf.writeUInt32LE(bytes, 40);
-  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000), 44 + i * 2);
+  buf.write('RIFF', 0);
+  buf.writeUInt32LE(36 + bytes, 4);
+  buf.write('WAVE', 8);
+  buf.write('fmt ', 12);
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(1, 22);
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate * 2, 28);
+  buf.writeUInt16LE(2, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write('data', 36);
+  buf.writeUInt32LE(bytes, 40);
+  for (let i = 0; i < samples; i++)
+    buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000), 44 + i * 2);
   return new Uint8Array(buf);
 }
 
@@ -75,9 +96,22 @@ beforeAll(async () => {
     const wav = toneWav(4, 220 * (i + 1));
     const base = await manifestParams(account.address, wav, makeMidi(), [{ op: 'setTempo', bpm: t.bpm }]);
     const [tonic, scale] = t.key.split(' ');
-    const manifest = buildManifest({ ...base, generation: { ...base.generation, key: keySchema.parse(tonic), scale: scaleSchema.parse(scale) } });
-    const signed = await signManifest({ manifest, chainId: 31337, verifyingContract: COLLECTION, sign: (td) => account.signTypedData(td) });
-    const pinned = await pinTrack(storage, { wav, midi: makeMidi(), signed, metadata: { name: t.title, description: `${t.title}, a gallery e2e fixture.`, genre: t.genre, credits: [] } });
+    const manifest = buildManifest({
+      ...base,
+      generation: { ...base.generation, key: keySchema.parse(tonic), scale: scaleSchema.parse(scale) },
+    });
+    const signed = await signManifest({
+      manifest,
+      chainId: 31337,
+      verifyingContract: COLLECTION,
+      sign: (td) => account.signTypedData(td),
+    });
+    const pinned = await pinTrack(storage, {
+      wav,
+      midi: makeMidi(),
+      signed,
+      metadata: { name: t.title, description: `${t.title}, a gallery e2e fixture.`, genre: t.genre, credits: [] },
+    });
     contentDigests.push(contentDigestOfCid(CID.parse(pinned.cid)));
     manifestDigests.push(signed.manifestDigest);
   }
@@ -99,12 +133,34 @@ beforeAll(async () => {
   };
   // one mint per block (anvil automines), so "newest first" is a stable order
   for (const [i, content] of contentDigests.entries()) {
-    await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [creator.address, content, manifestDigests[i]!, creator.address, 500, 6] }));
+    await send(
+      wallet.writeContract({
+        address: collection,
+        abi: trackCollectionAbi,
+        functionName: 'mint',
+        args: [creator.address, content, manifestDigests[i]!, creator.address, 500, 6],
+      }),
+    );
   }
-  await send(wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'setApprovalForAll', args: [market, true] }));
+  await send(
+    wallet.writeContract({
+      address: collection,
+      abi: trackCollectionAbi,
+      functionName: 'setApprovalForAll',
+      args: [market, true],
+    }),
+  );
   for (const [i, t] of TRACKS.entries()) {
     const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
-    if (t.price) await send(wallet.writeContract({ address: market, abi: marketAbi, functionName: 'list', args: [collection, trackIdOf(creator.address, contentDigests[i]!), parseEther(t.price), expiry] }));
+    if (t.price)
+      await send(
+        wallet.writeContract({
+          address: market,
+          abi: marketAbi,
+          functionName: 'list',
+          args: [collection, trackIdOf(creator.address, contentDigests[i]!), parseEther(t.price), expiry],
+        }),
+      );
   }
   // The indexer has caught up when every title shows and three are for sale.
   await pollUntil(
@@ -133,7 +189,12 @@ const titles = () => page.locator('.track-card h2').allTextContents();
 const status = () => page.getByRole('status').textContent();
 
 /** Clears the form (a fresh /gallery), fills the given labelled fields, and submits with Apply. */
-async function search(fields: Partial<Record<'Search' | 'Genre' | 'Key' | 'Tempo from' | 'Tempo to' | 'Price from (ETH)' | 'Price to (ETH)', string>>, opts: { forSale?: boolean; sort?: string } = {}): Promise<void> {
+async function search(
+  fields: Partial<
+    Record<'Search' | 'Genre' | 'Key' | 'Tempo from' | 'Tempo to' | 'Price from (ETH)' | 'Price to (ETH)', string>
+  >,
+  opts: { forSale?: boolean; sort?: string } = {},
+): Promise<void> {
   await page.goto(`${base}/gallery`);
   for (const [label, value] of Object.entries(fields)) await form().getByLabel(label).fill(value);
   if (opts.forSale) await form().getByLabel('For sale only').check();
@@ -149,7 +210,9 @@ describe('the gallery in Chromium', () => {
     const card = page.locator('.track-card').filter({ hasText: 'Brass Lullaby' });
     await expect(card.textContent()).resolves.toContain('Jazz · C major · 96 BPM');
     await expect(card.textContent()).resolves.toContain('0.2 ETH');
-    await expect(page.locator('.track-card').filter({ hasText: 'Cobalt Drift' }).textContent()).resolves.toContain('Not for sale');
+    await expect(page.locator('.track-card').filter({ hasText: 'Cobalt Drift' }).textContent()).resolves.toContain(
+      'Not for sale',
+    );
   });
 
   it('searches by title and filters by genre, key, tempo range, for sale and price', async () => {
@@ -185,7 +248,10 @@ describe('the gallery in Chromium', () => {
     await expect(status()).resolves.toBe('4 tracks, page 1 of 2');
     expect(await titles()).toEqual(['Amber Canon', 'Brass Lullaby', 'Cobalt Drift']);
     await expect(page.getByRole('link', { name: 'Previous page' }).count()).resolves.toBe(0);
-    await Promise.all([page.waitForURL(/page=2/), page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).click()]);
+    await Promise.all([
+      page.waitForURL(/page=2/),
+      page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).click(),
+    ]);
     await expect(status()).resolves.toBe('4 tracks, page 2 of 2');
     expect(await titles()).toEqual(['Delta Steps']);
     await expect(page.getByRole('link', { name: 'Next page' }).count()).resolves.toBe(0);
@@ -196,7 +262,9 @@ describe('the gallery in Chromium', () => {
   it('an invalid filter shows the list of problems and no results', async () => {
     await search({ 'Tempo from': '130', 'Tempo to': '90', 'Price from (ETH)': 'lots' });
     const alert = page.getByRole('alert').filter({ hasText: 'Some filters are not valid' });
-    await expect(alert.locator('li').allTextContents()).resolves.toContain('priceMin: must be an amount in ETH, e.g. 0.5');
+    await expect(alert.locator('li').allTextContents()).resolves.toContain(
+      'priceMin: must be an amount in ETH, e.g. 0.5',
+    );
     await search({ 'Tempo from': '130', 'Tempo to': '90' });
     await expect(alert.locator('li').allTextContents()).resolves.toEqual(['bpmMax: must be at least bpmMin']);
     await expect(page.locator('.track-card').count()).resolves.toBe(0);
@@ -204,7 +272,19 @@ describe('the gallery in Chromium', () => {
 
   it('every control is labelled and reachable with the keyboard', async () => {
     await page.goto(`${base}/gallery`);
-    const expected = ['Search', 'Genre', 'Key', 'Model', 'Tempo from', 'Tempo to', 'Price from (ETH)', 'Price to (ETH)', 'For sale only', 'Sort', 'Apply'];
+    const expected = [
+      'Search',
+      'Genre',
+      'Key',
+      'Model',
+      'Tempo from',
+      'Tempo to',
+      'Price from (ETH)',
+      'Price to (ETH)',
+      'For sale only',
+      'Sort',
+      'Apply',
+    ];
     for (const name of expected.slice(0, -1)) await expect(form().getByLabel(name).count()).resolves.toBe(1);
     const reached: string[] = [];
     for (let i = 0; i < 40 && reached.length < expected.length; i++) {
@@ -216,7 +296,11 @@ describe('the gallery in Chromium', () => {
         const label = el.closest('label');
         if (!label) return '';
         // the label's own text, without the text of the control (the sort <select>'s options)
-        return [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+        return [...label.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join('')
+          .trim();
       });
       if (name !== null) reached.push(name);
     }
@@ -231,7 +315,8 @@ describe('the gallery in Chromium', () => {
   it('a card plays its audio from the IPFS gateway, with seeking answered by 206 ranges', async () => {
     const ranges: { url: string; status: number; range: string | null }[] = [];
     page.on('response', (r) => {
-      if (r.url().includes('/ipfs/')) ranges.push({ url: r.url(), status: r.status(), range: r.request().headers()['range'] ?? null });
+      if (r.url().includes('/ipfs/'))
+        ranges.push({ url: r.url(), status: r.status(), range: r.request().headers()['range'] ?? null });
     });
     await page.goto(`${base}/gallery?q=Amber`);
     const audio = page.getByLabel('Play Amber Canon');
@@ -241,11 +326,16 @@ describe('the gallery in Chromium', () => {
       a.muted = true;
       a.preload = 'auto';
       a.load();
-      await new Promise((resolve, reject) => { a.onloadedmetadata = resolve; a.onerror = () => reject(new Error(`audio error ${a.error?.code}`)); });
+      await new Promise((resolve, reject) => {
+        a.onloadedmetadata = resolve;
+        a.onerror = () => reject(new Error(`audio error ${a.error?.code}`));
+      });
       const duration = a.duration;
       await a.play();
       a.currentTime = 2.5;
-      await new Promise((resolve) => { a.onseeked = resolve; });
+      await new Promise((resolve) => {
+        a.onseeked = resolve;
+      });
       const seekedTo = a.currentTime;
       const seekable = a.seekable.length > 0 ? a.seekable.end(0) : 0;
       a.pause();
@@ -259,10 +349,17 @@ describe('the gallery in Chromium', () => {
     expect(media.length).toBeGreaterThan(0);
     expect(media.some((r) => r.status === 206)).toBe(true);
     // an explicit range from the same gateway URL
-    const partial = await page.evaluate(async (url) => {
-      const res = await fetch(url, { headers: { Range: 'bytes=44-1043' } });
-      return { status: res.status, contentRange: res.headers.get('content-range'), length: (await res.arrayBuffer()).byteLength };
-    }, (await audio.getAttribute('src'))!);
+    const partial = await page.evaluate(
+      async (url) => {
+        const res = await fetch(url, { headers: { Range: 'bytes=44-1043' } });
+        return {
+          status: res.status,
+          contentRange: res.headers.get('content-range'),
+          length: (await res.arrayBuffer()).byteLength,
+        };
+      },
+      (await audio.getAttribute('src'))!,
+    );
     expect(partial).toEqual({ status: 206, contentRange: `bytes 44-1043/${44 + 4 * 8000 * 2}`, length: 1000 });
   });
 });

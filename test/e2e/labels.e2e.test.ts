@@ -7,7 +7,16 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address, type Hex } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEther,
+  toHex,
+  type Address,
+  type Hex,
+} from 'viem';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
@@ -39,7 +48,13 @@ let labelUrl: string;
 let split: Address;
 const tokenIds: bigint[] = [];
 
-type Call = { address: Address; abi: readonly unknown[]; functionName: string; args: readonly unknown[]; value?: bigint };
+type Call = {
+  address: Address;
+  abi: readonly unknown[];
+  functionName: string;
+  args: readonly unknown[];
+  value?: bigint;
+};
 
 async function send(from: Address, call: Call): Promise<Hex> {
   // dev accounts are unlocked on anvil: the node signs (eth_sendTransaction)
@@ -60,7 +75,11 @@ beforeAll(async () => {
   publicClient = createPublicClient({ chain, transport: http() });
   wallet = createWalletClient({ chain, transport: http() });
   const d = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
-  addresses = { TrackCollection: d.contracts.TrackCollection.address, Market: d.contracts.Market.address, SplitMain: d.contracts.SplitMain.address };
+  addresses = {
+    TrackCollection: d.contracts.TrackCollection.address,
+    Market: d.contracts.Market.address,
+    SplitMain: d.contracts.SplitMain.address,
+  };
   context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
 });
@@ -120,29 +139,74 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     const created = form.getByText('Split created at');
     await created.waitFor();
     split = (await created.locator('code').textContent()) as Address;
-    expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(label);
+    expect(
+      await publicClient.readContract({
+        address: addresses.SplitMain,
+        abi: splitMainAbi,
+        functionName: 'controllerOf',
+        args: [split],
+      }),
+    ).toBe(label);
   });
 
   it('mints two tracks paying into the split, adds them by creator, and resales happen on the Market', async () => {
     for (const n of [1, 2]) {
       const content = keccak256(toHex(`labels e2e ${n} ${Date.now()}`));
       tokenIds.push(trackIdOf(label, content));
-      await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'mint', args: [label, content, keccak256(toHex(`manifest ${n}`)), split, 1000, 6] });
+      await send(label, {
+        address: addresses.TrackCollection,
+        abi: trackCollectionAbi,
+        functionName: 'mint',
+        args: [label, content, keccak256(toHex(`manifest ${n}`)), split, 1000, 6],
+      });
     }
     await until(async () => {
-      const status = await page.evaluate(async ([url, creator]) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ creator }) })).status, [`/api/labels/${labelUrl.split('/').pop()}/catalogue`, label] as const);
+      const status = await page.evaluate(
+        async ([url, creator]) =>
+          (
+            await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ creator }),
+            })
+          ).status,
+        [`/api/labels/${labelUrl.split('/').pop()}/catalogue`, label] as const,
+      );
       return status === 201;
     }, 'the mints in the indexer');
     // Resales: each track listed by the label and bought by dev #6 (10% royalty to the split); the Market holds the
     // split's royalties as credits until someone collects them (the dashboard, below).
     for (const [i, tokenId] of tokenIds.entries()) {
       const price = parseEther(i === 0 ? '1' : '0.5');
-      await send(label, { address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'approve', args: [addresses.Market, tokenId] });
+      await send(label, {
+        address: addresses.TrackCollection,
+        abi: trackCollectionAbi,
+        functionName: 'approve',
+        args: [addresses.Market, tokenId],
+      });
       const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
-      await send(label, { address: addresses.Market, abi: marketAbi, functionName: 'list', args: [addresses.TrackCollection, tokenId, price, expiry] });
-      await send(buyer, { address: addresses.Market, abi: marketAbi, functionName: 'buy', args: [addresses.TrackCollection, tokenId], value: price });
+      await send(label, {
+        address: addresses.Market,
+        abi: marketAbi,
+        functionName: 'list',
+        args: [addresses.TrackCollection, tokenId, price, expiry],
+      });
+      await send(buyer, {
+        address: addresses.Market,
+        abi: marketAbi,
+        functionName: 'buy',
+        args: [addresses.TrackCollection, tokenId],
+        value: price,
+      });
     }
-    expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [split] })).toBe(parseEther('0.15'));
+    expect(
+      await publicClient.readContract({
+        address: addresses.Market,
+        abi: marketAbi,
+        functionName: 'creditsOf',
+        args: [split],
+      }),
+    ).toBe(parseEther('0.15'));
     expect(await publicClient.getBalance({ address: split })).toBe(0n);
   });
 
@@ -150,16 +214,29 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await page.reload();
     const pending = page.getByTestId('pending-distribution-ETH');
     const pendingText = () => pending.textContent().catch(() => '');
-    await until(async () => (await pendingText())?.includes('0.15 ETH') ?? false, 'the Market credits in the pending figure');
+    await until(
+      async () => (await pendingText())?.includes('0.15 ETH') ?? false,
+      'the Market credits in the pending figure',
+    );
     const collect = page.getByRole('button', { name: `Collect market royalties of split ${split}` });
     await until(async () => (await collect.count()) > 0 && (await collect.isEnabled()), 'the collect button');
     expect(await page.getByRole('button', { name: `Distribute ETH of split ${split}` }).isEnabled()).toBe(false); // nothing in the wallet yet
     await collect.click();
     await page.getByText(/Collect market royalties of .*: confirmed\./).waitFor();
-    expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [split] })).toBe(0n);
+    expect(
+      await publicClient.readContract({
+        address: addresses.Market,
+        abi: marketAbi,
+        functionName: 'creditsOf',
+        args: [split],
+      }),
+    ).toBe(0n);
     expect(await publicClient.getBalance({ address: split })).toBe(parseEther('0.15'));
     // Still pending, now in the split wallet; the collect button is spent.
-    await until(async () => (await collect.isDisabled()) && ((await pendingText())?.includes('0.15 ETH') ?? false), 'the collected royalties in the split wallet');
+    await until(
+      async () => (await collect.isDisabled()) && ((await pendingText())?.includes('0.15 ETH') ?? false),
+      'the collected royalties in the split wallet',
+    );
   });
 
   it('distributes and withdraws from the dashboard', async () => {
@@ -169,8 +246,16 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await distribute.click();
     await page.getByText(/Distribute ETH of .*: confirmed\./).waitFor();
     expect(await publicClient.getBalance({ address: split })).toBe(0n);
-    await until(async () => ((await page.getByTestId('pending-distribution-ETH').textContent()) ?? '').includes(': 0 ETH'), 'nothing pending after the distribution');
-    const credited = await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'balanceOf', args: [payee, '0x0000000000000000000000000000000000000000'] });
+    await until(
+      async () => ((await page.getByTestId('pending-distribution-ETH').textContent()) ?? '').includes(': 0 ETH'),
+      'nothing pending after the distribution',
+    );
+    const credited = await publicClient.readContract({
+      address: addresses.SplitMain,
+      abi: splitMainAbi,
+      functionName: 'balanceOf',
+      args: [payee, '0x0000000000000000000000000000000000000000'],
+    });
     expect(credited).toBe(parseEther('0.06'));
     const withdraw = page.getByRole('button', { name: `Withdraw for ${payee}` });
     await until(async () => (await withdraw.count()) > 0 && (await withdraw.isEnabled()), 'the payee credit');
@@ -180,7 +265,9 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     expect((await publicClient.getBalance({ address: payee })) - before).toBe(parseEther('0.06'));
     // The chart (Chartist SVG) and its numbers as text.
     await page.getByTestId('earnings-chart').locator('svg').waitFor();
-    await expect(page.getByRole('table', { name: 'Earnings over time (ETH)' }).textContent()).resolves.toContain('0.15');
+    await expect(page.getByRole('table', { name: 'Earnings over time (ETH)' }).textContent()).resolves.toContain(
+      '0.15',
+    );
   });
 
   it('downloads a CSV statement whose rows and sum equal the chain events exactly', async () => {
@@ -196,20 +283,57 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     }, 'the withdrawal in the statement');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`statement-${day}-to-${day}.csv`);
-    const rows = csv.trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
-    const got = rows.map(([, , txHash, logIndex, kind, tokenId, , account, asset, amount]) => `${kind} ${txHash}:${logIndex} ${tokenId} ${account?.toLowerCase()} ${asset} ${amount}`).sort();
+    const rows = csv
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const got = rows
+      .map(
+        ([, , txHash, logIndex, kind, tokenId, , account, asset, amount]) =>
+          `${kind} ${txHash}:${logIndex} ${tokenId} ${account?.toLowerCase()} ${asset} ${amount}`,
+      )
+      .sort();
 
-    const sales = (await publicClient.getContractEvents({ address: addresses.Market, abi: marketAbi, eventName: 'Sale', fromBlock: 0n })).filter((e) => tokenIds.includes(e.args.tokenId!));
-    const dists = (await publicClient.getContractEvents({ address: addresses.SplitMain, abi: splitMainAbi, eventName: 'Distributed', fromBlock: 0n })).filter((e) => e.args.split === split);
-    const withdrawals = (await publicClient.getContractEvents({ address: addresses.SplitMain, abi: splitMainAbi, eventName: 'Withdrawal', fromBlock: 0n })).filter((e) => e.args.account === payee || e.args.account === label);
+    const sales = (
+      await publicClient.getContractEvents({
+        address: addresses.Market,
+        abi: marketAbi,
+        eventName: 'Sale',
+        fromBlock: 0n,
+      })
+    ).filter((e) => tokenIds.includes(e.args.tokenId!));
+    const dists = (
+      await publicClient.getContractEvents({
+        address: addresses.SplitMain,
+        abi: splitMainAbi,
+        eventName: 'Distributed',
+        fromBlock: 0n,
+      })
+    ).filter((e) => e.args.split === split);
+    const withdrawals = (
+      await publicClient.getContractEvents({
+        address: addresses.SplitMain,
+        abi: splitMainAbi,
+        eventName: 'Withdrawal',
+        fromBlock: 0n,
+      })
+    ).filter((e) => e.args.account === payee || e.args.account === label);
     const want = [
-      ...sales.map((e) => `resale-royalty ${e.transactionHash}:${e.logIndex} ${e.args.tokenId} ${split.toLowerCase()} ETH ${e.args.royalty}`),
+      ...sales.map(
+        (e) =>
+          `resale-royalty ${e.transactionHash}:${e.logIndex} ${e.args.tokenId} ${split.toLowerCase()} ETH ${e.args.royalty}`,
+      ),
       ...dists.flatMap((e) => [
         `distribution ${e.transactionHash}:${e.logIndex}  ${split.toLowerCase()} ETH ${e.args.amount}`,
         // What SplitMain credited each payee, as its event records it (the statement must show exactly that).
-        ...e.args.accounts!.map((a, i) => `payee-credit ${e.transactionHash}:${e.logIndex}  ${a.toLowerCase()} ETH ${e.args.credits![i]}`),
+        ...e.args.accounts!.map(
+          (a, i) => `payee-credit ${e.transactionHash}:${e.logIndex}  ${a.toLowerCase()} ETH ${e.args.credits![i]}`,
+        ),
       ]),
-      ...withdrawals.map((e) => `withdrawal ${e.transactionHash}:${e.logIndex}  ${e.args.account!.toLowerCase()} ETH ${e.args.amount}`),
+      ...withdrawals.map(
+        (e) => `withdrawal ${e.transactionHash}:${e.logIndex}  ${e.args.account!.toLowerCase()} ETH ${e.args.amount}`,
+      ),
     ].sort();
     expect(got).toEqual(want);
     const sum = (kind: string) => rows.filter((r) => r[4] === kind).reduce((a, r) => a + BigInt(r[9]!), 0n);
@@ -222,15 +346,22 @@ describe('a label in Chromium: splits, earnings, statement', () => {
   it('refuses to change a split that was changed on-chain behind its back, sending nothing', async () => {
     await page.reload();
     const card = page.getByRole('region', { name: `Split ${split}` });
-        await until(async () => !(await card.textContent())?.includes('reading…'), 'the on-chain split state');
+    await until(async () => !(await card.textContent())?.includes('reading…'), 'the on-chain split state');
     const [a0, a1] = label.toLowerCase() < payee.toLowerCase() ? [label, payee] : [payee, label];
-    await send(label, { address: addresses.SplitMain, abi: splitMainAbi, functionName: 'updateSplit', args: [split, [a0, a1], [500_000, 500_000]] });
+    await send(label, {
+      address: addresses.SplitMain,
+      abi: splitMainAbi,
+      functionName: 'updateSplit',
+      args: [split, [a0, a1], [500_000, 500_000]],
+    });
     const before = await nonce();
     await card.getByRole('button', { name: 'Change recipients' }).click();
     await card.getByLabel('Payee 1 share (%)').fill('70');
     await card.getByLabel('Payee 2 share (%)').fill('30');
     await card.getByRole('button', { name: 'Update split' }).click();
-    await expect(card.getByRole('alert').filter({ hasText: 'changed on-chain by someone else' }).first().textContent()).resolves.toContain('reload');
+    await expect(
+      card.getByRole('alert').filter({ hasText: 'changed on-chain by someone else' }).first().textContent(),
+    ).resolves.toContain('reload');
     expect(await nonce()).toBe(before);
   });
 
@@ -246,7 +377,14 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('Hand control over (step 1 of 2): confirmed.').waitFor();
-    expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'pendingControllerOf', args: [split] })).toBe(manager);
+    expect(
+      await publicClient.readContract({
+        address: addresses.SplitMain,
+        abi: splitMainAbi,
+        functionName: 'pendingControllerOf',
+        args: [split],
+      }),
+    ).toBe(manager);
 
     const managerContext = await browser.newContext();
     try {
@@ -260,13 +398,37 @@ describe('a label in Chromium: splits, earnings, statement', () => {
       await accept.waitFor();
       await accept.click();
       await m.getByText('Accept control (step 2 of 2): confirmed.').waitFor();
-      expect(await publicClient.readContract({ address: addresses.SplitMain, abi: splitMainAbi, functionName: 'controllerOf', args: [split] })).toBe(manager);
+      expect(
+        await publicClient.readContract({
+          address: addresses.SplitMain,
+          abi: splitMainAbi,
+          functionName: 'controllerOf',
+          args: [split],
+        }),
+      ).toBe(manager);
       // The page records the action after the transaction confirms: wait for the audit entry rather than race it.
       const auditUrl = `/api/labels/${labelUrl.split('/').pop()}/audit`;
-      const readAudit = () => m.evaluate(async (url) => (await (await fetch(url)).json()) as { entries: { actor: string; action: string }[] }, auditUrl);
-      await until(async () => (await readAudit()).entries.some((e) => e.action === 'split.transferControl' && e.actor === manager), 'the accept-control audit entry');
+      const readAudit = () =>
+        m.evaluate(
+          async (url) => (await (await fetch(url)).json()) as { entries: { actor: string; action: string }[] },
+          auditUrl,
+        );
+      await until(
+        async () =>
+          (await readAudit()).entries.some((e) => e.action === 'split.transferControl' && e.actor === manager),
+        'the accept-control audit entry',
+      );
       const audit = await readAudit();
-      expect(audit.entries.map((e) => `${e.action}:${e.actor}`)).toEqual(expect.arrayContaining([`split.transferControl:${manager}`, `split.transferControl:${label}`, `split.create:${label}`, `earnings.distribute:${label}`, `earnings.withdraw:${label}`, `member.invite:${label}`]));
+      expect(audit.entries.map((e) => `${e.action}:${e.actor}`)).toEqual(
+        expect.arrayContaining([
+          `split.transferControl:${manager}`,
+          `split.transferControl:${label}`,
+          `split.create:${label}`,
+          `earnings.distribute:${label}`,
+          `earnings.withdraw:${label}`,
+          `member.invite:${label}`,
+        ]),
+      );
     } finally {
       await managerContext.close();
     }

@@ -19,7 +19,13 @@ import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits'
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+import {
+  pressCtrlC,
+  runStartScript,
+  tempPlatform,
+  type PlatformEnv,
+  type StartedPlatform,
+} from '../support/start-process';
 
 const SEED = 7;
 const CREATOR: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // local dev account #1
@@ -63,7 +69,11 @@ describe('mint from the studio in Chromium', () => {
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Transpose up' }).click();
     await page.getByRole('button', { name: 'Render WAV' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Rendered/ })
+      .or(page.getByTestId('error'))
+      .waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/\/mint\?draft=/);
     await page.getByRole('textbox', { name: 'Title' }).waitFor();
@@ -101,14 +111,18 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('button', { name: 'Add payee' }).click();
     await page.getByRole('textbox', { name: 'Payee 2 address' }).fill(CREATOR.toLowerCase());
     await page.getByRole('textbox', { name: 'Payee 2 share (%)' }).fill('20');
-    await expect(page.getByText('Payee 2: 0x7099…79C8 is already payee 1; list each payee once').count()).resolves.toBe(1);
+    await expect(page.getByText('Payee 2: 0x7099…79C8 is already payee 1; list each payee once').count()).resolves.toBe(
+      1,
+    );
     await expect(page.getByText('Shares add up to 90%; they must add up to exactly 100%').count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Sign, pin and mint' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('textbox', { name: 'Payee 2 address' }).fill(COLLABORATOR);
     await page.getByRole('textbox', { name: 'Payee 2 share (%)' }).fill('30');
     const fee = page.getByTestId('fee');
     await fee.waitFor();
-    expect(await fee.textContent()).toMatch(/Estimated network fee: [\d.]+ ETH \(Create the royalty split: \d+ gas, Mint: \d+ gas at [\d.]+ ETH per gas\)/);
+    expect(await fee.textContent()).toMatch(
+      /Estimated network fee: [\d.]+ ETH \(Create the royalty split: \d+ gas, Mint: \d+ gas at [\d.]+ ETH per gas\)/,
+    );
   });
 
   it('a refused pin shows a clear message; the retry resumes at the pin step and mints', async () => {
@@ -122,13 +136,19 @@ describe('mint from the studio in Chromium', () => {
     await page.route('**/api/tracks/pin', async (route) => {
       if (refused === 0) {
         refused += 1;
-        await route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ error: 'audio.wav is not a WAV file' }) });
+        await route.fulfill({
+          status: 415,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'audio.wav is not a WAV file' }),
+        });
       } else await route.continue();
     });
     await page.getByRole('button', { name: 'Sign, pin and mint' }).click();
     const error = page.getByTestId('mint-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe('Pinning failed: the audio or MIDI file is not in a supported format (HTTP 415: audio.wav is not a WAV file). Nothing was minted; retry to pin again.');
+    expect(await error.textContent()).toBe(
+      'Pinning failed: the audio or MIDI file is not in a supported format (HTTP 415: audio.wav is not a WAV file). Nothing was minted; retry to pin again.',
+    );
     await expect(page.locator('li[data-step="sign"]').getAttribute('data-state')).resolves.toBe('done');
     await expect(page.locator('li[data-step="pin"]').getAttribute('data-state')).resolves.toBe('failed');
     expect(signs).toBe(1);
@@ -150,15 +170,37 @@ describe('mint from the studio in Chromium', () => {
     const client = createPublicClient({ chain, transport: http() });
     const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR ?? '', 'deployments', '31337.json'));
     const collection = deployment.contracts.TrackCollection.address as Address;
-    const splitAddress = predictSplitAddress(deployment.contracts.SplitMain.address as Address, normalizeSplit([{ account: CREATOR, share: 700_000 }, { account: COLLABORATOR, share: 300_000 }]));
-    await expect(client.readContract({ address: collection, abi: MOTIF_ABIS.TrackCollection, functionName: 'ownerOf', args: [tokenId] })).resolves.toBe(CREATOR);
-    const [receiver, amount] = await client.readContract({ address: collection, abi: MOTIF_ABIS.TrackCollection, functionName: 'royaltyInfo', args: [tokenId, 10_000n] });
+    const splitAddress = predictSplitAddress(
+      deployment.contracts.SplitMain.address as Address,
+      normalizeSplit([
+        { account: CREATOR, share: 700_000 },
+        { account: COLLABORATOR, share: 300_000 },
+      ]),
+    );
+    await expect(
+      client.readContract({
+        address: collection,
+        abi: MOTIF_ABIS.TrackCollection,
+        functionName: 'ownerOf',
+        args: [tokenId],
+      }),
+    ).resolves.toBe(CREATOR);
+    const [receiver, amount] = await client.readContract({
+      address: collection,
+      abi: MOTIF_ABIS.TrackCollection,
+      functionName: 'royaltyInfo',
+      args: [tokenId, 10_000n],
+    });
     expect([receiver, amount]).toEqual([splitAddress, 750n]);
     expect((await client.getCode({ address: splitAddress }))?.length ?? 0).toBeGreaterThan(2);
 
     // verify from the token id: every check passes, the server-side replay of the studio's compose included
     const res = await fetch(`${base}/api/tracks/verify?id=${tokenId}`);
-    const body = (await res.json()) as { ok: boolean; checks: Array<{ name: string; pass: boolean; skipped?: boolean; reason: string }>; summary?: { seed: number; aiDisclosure: string } };
+    const body = (await res.json()) as {
+      ok: boolean;
+      checks: Array<{ name: string; pass: boolean; skipped?: boolean; reason: string }>;
+      summary?: { seed: number; aiDisclosure: string };
+    };
     // none skipped: the published WAV carries the C2PA manifest and the watermark the studio embedded
     expect(body.checks.filter((c) => c.skipped).map((c) => c.name)).toEqual([]);
     expect(body.checks.map((c) => [c.name, c.pass, c.pass ? '' : c.reason])).toEqual([
@@ -184,7 +226,11 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('button', { name: 'Compose' }).click();
     await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await page.getByRole('button', { name: 'Render WAV' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Rendered/ })
+      .or(page.getByTestId('error'))
+      .waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/\/mint\?draft=/);
     await page.getByRole('textbox', { name: 'Title' }).fill('Eight Steps');
@@ -197,14 +243,35 @@ describe('mint from the studio in Chromium', () => {
     await page.waitForURL(/\/tracks\/\d+\?voucher=/);
     const url = new URL(page.url());
     const tokenId = BigInt(url.pathname.split('/').pop() ?? '0');
-    const signed = JSON.parse(url.searchParams.get('voucher') ?? '{}') as { voucher: Record<string, string | number>; signature: Hex };
+    const signed = JSON.parse(url.searchParams.get('voucher') ?? '{}') as {
+      voucher: Record<string, string | number>;
+      signature: Hex;
+    };
     const v = signed.voucher;
     expect(trackIdOf(CREATOR, String(v.content) as Hex)).toBe(tokenId);
-    expect([v.creator, v.payout, v.royaltyReceiver, v.royaltyBps, v.price]).toEqual([CREATOR, CREATOR, CREATOR, 500, parseEther('0.02').toString()]);
+    expect([v.creator, v.payout, v.royaltyReceiver, v.royaltyBps, v.price]).toEqual([
+      CREATOR,
+      CREATOR,
+      CREATOR,
+      500,
+      parseEther('0.02').toString(),
+    ]);
     const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR ?? '', 'deployments', '31337.json'));
-    const message = { ...v, price: BigInt(v.price ?? 0), nonce: BigInt(v.nonce ?? 0), deadline: BigInt(v.deadline ?? 0) } as unknown as Parameters<typeof verifyTypedData<typeof voucherTypes, 'Voucher'>>[0]['message'];
+    const message = {
+      ...v,
+      price: BigInt(v.price ?? 0),
+      nonce: BigInt(v.nonce ?? 0),
+      deadline: BigInt(v.deadline ?? 0),
+    } as unknown as Parameters<typeof verifyTypedData<typeof voucherTypes, 'Voucher'>>[0]['message'];
     await expect(
-      verifyTypedData({ address: CREATOR, domain: voucherDomain(31337, deployment.contracts.TrackCollection.address as Address), types: voucherTypes, primaryType: 'Voucher', message, signature: signed.signature }),
+      verifyTypedData({
+        address: CREATOR,
+        domain: voucherDomain(31337, deployment.contracts.TrackCollection.address as Address),
+        types: voucherTypes,
+        primaryType: 'Voucher',
+        message,
+        signature: signed.signature,
+      }),
     ).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
   });

@@ -33,7 +33,12 @@ afterAll(async () => {
 
 describe('npm start with a pinning service', () => {
   it('the provider fetches what the platform pins from the platform node, over libp2p', async () => {
-    const started = runStartScript({ ...env, PINNING_SERVICE_URL: provider.url, PINNING_SERVICE_TOKEN: TOKEN, IPFS_LISTEN: '/ip4/127.0.0.1/tcp/0' });
+    const started = runStartScript({
+      ...env,
+      PINNING_SERVICE_URL: provider.url,
+      PINNING_SERVICE_TOKEN: TOKEN,
+      IPFS_LISTEN: '/ip4/127.0.0.1/tcp/0',
+    });
     try {
       await started.ready;
       expect(started.output()).toMatch(/✔ ipfs\s+pinning-service backend \(add \+ read back OK\)/);
@@ -50,7 +55,10 @@ describe('npm start with a pinning service', () => {
       expect(new TextDecoder().decode(await readAll(providerNode.cat(cid)))).toContain('motif');
 
       // The web app pins its own health probe the same way: the provider fetches it from the app's node.
-      const health = (await (await fetch(`http://localhost:${env.MOTIF_APP_PORT}/api/health`)).json()) as { ok: boolean; components: { ipfs: { ok: boolean; data: { backend: string; cid: string } } } };
+      const health = (await (await fetch(`http://localhost:${env.MOTIF_APP_PORT}/api/health`)).json()) as {
+        ok: boolean;
+        components: { ipfs: { ok: boolean; data: { backend: string; cid: string } } };
+      };
       expect(health.components.ipfs).toMatchObject({ ok: true, data: { backend: 'pinning-service' } });
       const appPin = [...provider.pins.values()].find((r) => r.pin.cid === health.components.ipfs.data.cid);
       expect(appPin?.status).toBe('pinned');

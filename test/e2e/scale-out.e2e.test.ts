@@ -48,12 +48,23 @@ let standby: StartedPlatform;
 const web: { process: StartedPlatform; base: string }[] = [];
 
 /** One Motif process in `role`, with its own data folder holding the recorded deployment (shipped with the config). */
-async function startRole(name: string, role: 'web' | 'indexer', shared: Record<string, string>, deploymentPath: string): Promise<{ process: StartedPlatform; port: number }> {
+async function startRole(
+  name: string,
+  role: 'web' | 'indexer',
+  shared: Record<string, string>,
+  deploymentPath: string,
+): Promise<{ process: StartedPlatform; port: number }> {
   const dataDir = path.join(dir, name);
   await mkdir(path.join(dataDir, 'deployments'), { recursive: true });
   await copyFile(deploymentPath, path.join(dataDir, 'deployments', '31337.json'));
   const port = await freePort();
-  const started = runStartScript({ ...shared, MOTIF_ROLE: role, MOTIF_DATA_DIR: dataDir, MOTIF_APP_PORT: String(port), MOTIF_VERBOSE: '1' });
+  const started = runStartScript({
+    ...shared,
+    MOTIF_ROLE: role,
+    MOTIF_DATA_DIR: dataDir,
+    MOTIF_APP_PORT: String(port),
+    MOTIF_VERBOSE: '1',
+  });
   processes.push(started);
   return { process: started, port };
 }
@@ -61,14 +72,21 @@ async function startRole(name: string, role: 'web' | 'indexer', shared: Record<s
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'motif-e2e-scale-'));
   await chmod(dir, 0o755);
-  [anvil, pg] = await Promise.all([startAnvil(), startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() })]);
+  [anvil, pg] = await Promise.all([
+    startAnvil(),
+    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() }),
+  ]);
   ipfsNode = await HeliaStorage.open(path.join(dir, 'ipfs-node'));
   kubo = await startKuboRpcDouble(ipfsNode);
   const chain = localChain(anvil.rpcUrl);
   const deploymentPath = path.join(dir, 'deployment.json');
   const { deployment } = await deployContracts({
     publicClient: createPublicClient({ chain, transport: http(anvil.rpcUrl) }),
-    walletClient: createWalletClient({ chain, transport: http(anvil.rpcUrl), account: privateKeyToAccount(deployer.privateKey) }),
+    walletClient: createWalletClient({
+      chain,
+      transport: http(anvil.rpcUrl),
+      account: privateKeyToAccount(deployer.privateKey),
+    }),
     deploymentPath,
   });
   collection = deployment.contracts.TrackCollection.address;
@@ -110,7 +128,10 @@ const nonceBody = z.object({ nonce: z.string() });
 const sessionBody = z.object({ address: z.string().nullable() });
 const bytes32 = z.custom<Hex>((v) => typeof v === 'string' && isHex(v) && v.length === 66, 'a bytes32 hex string');
 const pinBody = z.object({ cid: z.string(), contentDigest: bytes32, manifestDigest: bytes32, tokenId: z.string() });
-const galleryBody = z.object({ total: z.number(), items: z.array(z.object({ tokenId: z.string(), title: z.string().nullable() })) });
+const galleryBody = z.object({
+  total: z.number(),
+  items: z.array(z.object({ tokenId: z.string(), title: z.string().nullable() })),
+});
 
 describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node', () => {
   it('starts each role with only its own part: indexers lead or stand by, web replicas run no indexer', () => {
@@ -126,16 +147,32 @@ describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node
   it('keeps a session made through one replica valid on the other (nonce from one, sign-in on the other)', async () => {
     const [one, two] = web;
     const { nonce } = nonceBody.parse(await (await fetch(`${one!.base}/api/auth/nonce`)).json());
-    const message = createSignInMessage({ address: account.address, chainId: 31337, domain: PUBLIC_HOST, uri: `http://${PUBLIC_HOST}/`, nonce });
-    const verify = await fetch(`${two!.base}/api/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature: await account.signMessage({ message }) }) });
+    const message = createSignInMessage({
+      address: account.address,
+      chainId: 31337,
+      domain: PUBLIC_HOST,
+      uri: `http://${PUBLIC_HOST}/`,
+      nonce,
+    });
+    const verify = await fetch(`${two!.base}/api/auth/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
+    });
     expect(verify.status).toBe(200);
     const cookie = verify.headers.get('set-cookie')?.split(';')[0] ?? '';
     expect(cookie).toMatch(/^motif_session=/);
     for (const { base } of web) {
-      expect(sessionBody.parse(await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json()).address).toBe(account.address);
+      expect(
+        sessionBody.parse(await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json()).address,
+      ).toBe(account.address);
     }
     // A nonce is spent for every replica, not just the one that took it.
-    const replay = await fetch(`${one!.base}/api/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature: await account.signMessage({ message }) }) });
+    const replay = await fetch(`${one!.base}/api/auth/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
+    });
     expect(replay.status).toBe(401);
   });
 
@@ -152,7 +189,9 @@ describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node
     const res = await fetch(`${web[0]!.base}/api/tracks/pin`, { method: 'POST', body: form });
     expect(res.status).toBe(201);
     pinned = pinBody.parse(await res.json());
-    const [fromPinner, fromOther] = await Promise.all(web.slice(0, 2).map((w) => fetch(`${w.base}/ipfs/${pinned!.cid}/audio.wav`)));
+    const [fromPinner, fromOther] = await Promise.all(
+      web.slice(0, 2).map((w) => fetch(`${w.base}/ipfs/${pinned!.cid}/audio.wav`)),
+    );
     expect([fromPinner!.status, fromOther!.status]).toEqual([200, 200]);
     const published = new Uint8Array(await fromPinner!.arrayBuffer());
     expect(new Uint8Array(await fromOther!.arrayBuffer())).toEqual(published);
@@ -171,19 +210,34 @@ describe('web replicas and indexers on one PostgreSQL, one RPC and one IPFS node
     await leader.exited;
     await Promise.race([
       standby.waitFor('leading: took the indexer lock'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no takeover in ${TAKEOVER_BOUND_MS} ms:\n${standby.output().slice(-2000)}`)), TAKEOVER_BOUND_MS)),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`no takeover in ${TAKEOVER_BOUND_MS} ms:\n${standby.output().slice(-2000)}`)),
+          TAKEOVER_BOUND_MS,
+        ),
+      ),
     ]);
     const takeoverMs = performance.now() - killedAt;
     expect(takeoverMs).toBeLessThan(TAKEOVER_BOUND_MS);
 
     const chain = localChain(anvil.rpcUrl);
     const wallet = createWalletClient({ chain, transport: http(anvil.rpcUrl), account });
-    const hash = await wallet.writeContract({ address: collection, abi: trackCollectionAbi, functionName: 'mint', args: [account.address, track.contentDigest, track.manifestDigest, account.address, 500, 6] });
-    expect((await createPublicClient({ chain, transport: http(anvil.rpcUrl) }).waitForTransactionReceipt({ hash })).status).toBe('success');
+    const hash = await wallet.writeContract({
+      address: collection,
+      abi: trackCollectionAbi,
+      functionName: 'mint',
+      args: [account.address, track.contentDigest, track.manifestDigest, account.address, 500, 6],
+    });
+    expect(
+      (await createPublicClient({ chain, transport: http(anvil.rpcUrl) }).waitForTransactionReceipt({ hash })).status,
+    ).toBe('success');
     for (const { base } of web) {
       await pollUntil(
         `the new leader's index of the mint, read from ${base}`,
-        async () => galleryBody.parse(await (await fetch(`${base}/api/gallery?q=Serenade`)).json()).items.some((t) => t.tokenId === track.tokenId && t.title === 'Scale-out Serenade'),
+        async () =>
+          galleryBody
+            .parse(await (await fetch(`${base}/api/gallery?q=Serenade`)).json())
+            .items.some((t) => t.tokenId === track.tokenId && t.title === 'Scale-out Serenade'),
         () => standby.output().slice(-2000),
       );
     }

@@ -8,7 +8,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { malformedRequests, sendAll, type Answer, type Sent } from '../http/fuzz-corpus';
 import { fuzzAccount as account, pinFuzzFolder, signedInLabel } from '../http/fuzz-targets';
-import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+import {
+  pressCtrlC,
+  runStartScript,
+  tempPlatform,
+  type PlatformEnv,
+  type StartedPlatform,
+} from '../support/start-process';
 
 const RUNS = 1000;
 const SEED = 19;
@@ -23,9 +29,19 @@ let root: string;
 
 /** Every table's rows, digested (the nonce table is left out: handing out nonces is that route's job). */
 async function snapshot(): Promise<Record<string, string>> {
-  const tables = (await sql.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('AuthNonce', '_prisma_migrations', 'RateLimitHit') ORDER BY 1`)).rows;
+  const tables = (
+    await sql.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('AuthNonce', '_prisma_migrations', 'RateLimitHit') ORDER BY 1`,
+    )
+  ).rows;
   const out: Record<string, string> = {};
-  for (const { name } of tables) out[name] = (await sql.query<{ d: string | null }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM "${name}" t`)).rows[0]!.d ?? '';
+  for (const { name } of tables)
+    out[name] =
+      (
+        await sql.query<{ d: string | null }>(
+          `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM "${name}" t`,
+        )
+      ).rows[0]!.d ?? '';
   return out;
 }
 

@@ -15,7 +15,13 @@ import { createSignInMessage } from '../../lib/auth/siwe';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { launchChromium } from '../support/chromium';
 import { LONG_WAIT_MS, pollUntil } from '../support/limits';
-import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+import {
+  pressCtrlC,
+  runStartScript,
+  tempPlatform,
+  type PlatformEnv,
+  type StartedPlatform,
+} from '../support/start-process';
 
 let dir: string;
 let env: PlatformEnv;
@@ -30,18 +36,32 @@ const EVIL_FILES = {
   'page.html': `<!doctype html><title>x</title><script>${payload('html')}</script>`,
   'image.svg': `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="${payload('svg-onload')}"><rect width="10" height="10" fill="red"/><script>${payload('svg')}</script></svg>`,
   'notes.txt': `<html><script>${payload('txt')}</script></html>`,
-  'sniffed': `<html><body><script>${payload('sniffed')}</script></body></html>`,
+  sniffed: `<html><body><script>${payload('sniffed')}</script></body></html>`,
 };
 
 /** A raw HTTP request, so the test, like an attacker's server, chooses the Host header. */
-function rawRequest(options: { method: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function rawRequest(options: {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: Number(env.MOTIF_APP_PORT), method: options.method, path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: Number(env.MOTIF_APP_PORT),
+        method: options.method,
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -50,7 +70,11 @@ function rawRequest(options: { method: string; path: string; headers?: Record<st
 beforeAll(async () => {
   ({ dir, env } = await tempPlatform('security'));
   const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
-  evilCid = (await storage.addFolder(Object.entries(EVIL_FILES).map(([p, c]) => ({ path: p, content: new TextEncoder().encode(c) })))).cid.toString();
+  evilCid = (
+    await storage.addFolder(
+      Object.entries(EVIL_FILES).map(([p, c]) => ({ path: p, content: new TextEncoder().encode(c) })),
+    )
+  ).cid.toString();
   await storage.close();
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
@@ -90,23 +114,29 @@ describe('/ipfs/ gateway: no script on our origin', () => {
         if (r.url().includes(evilCid) && r.frame() !== page.mainFrame()) framed.push(r.url());
       });
       await page.goto(base);
-      const imageWidth = await page.evaluate(async ({ cidPath, names }) => {
-        for (const name of names) {
-          for (const tag of ['iframe', 'object', 'embed'] as const) {
-            const el = document.createElement(tag);
-            if (el instanceof HTMLIFrameElement || el instanceof HTMLEmbedElement) el.src = `${cidPath}/${name}`;
-            else if (el instanceof HTMLObjectElement) el.data = `${cidPath}/${name}`;
-            document.body.append(el);
+      const imageWidth = await page.evaluate(
+        async ({ cidPath, names }) => {
+          for (const name of names) {
+            for (const tag of ['iframe', 'object', 'embed'] as const) {
+              const el = document.createElement(tag);
+              if (el instanceof HTMLIFrameElement || el instanceof HTMLEmbedElement) el.src = `${cidPath}/${name}`;
+              else if (el instanceof HTMLObjectElement) el.data = `${cidPath}/${name}`;
+              document.body.append(el);
+            }
           }
-        }
-        const img = new Image();
-        img.src = `${cidPath}/image.svg`;
-        await img.decode();
-        return img.naturalWidth;
-      }, { cidPath: `/ipfs/${evilCid}`, names: Object.keys(EVIL_FILES) });
+          const img = new Image();
+          img.src = `${cidPath}/image.svg`;
+          await img.decode();
+          return img.naturalWidth;
+        },
+        { cidPath: `/ipfs/${evilCid}`, names: Object.keys(EVIL_FILES) },
+      );
       expect(imageWidth).toBe(10);
       // Wait for the frames' requests, then for every frame to finish loading (its payload would have run by then).
-      await pollUntil('the frames to request the pinned files', async () => new Set(framed).size >= Object.keys(EVIL_FILES).length);
+      await pollUntil(
+        'the frames to request the pinned files',
+        async () => new Set(framed).size >= Object.keys(EVIL_FILES).length,
+      );
       await Promise.all(page.frames().map((f) => f.waitForLoadState('load').catch(() => {})));
       expect(new Set(framed).size).toBeGreaterThanOrEqual(Object.keys(EVIL_FILES).length); // the frames did load them
       expect(await page.title()).not.toBe('pwned');
@@ -137,7 +167,13 @@ describe('Sign-In with Ethereum: not relayable', () => {
     const account = privateKeyToAccount(generatePrivateKey());
     const signInFor = async (host: string) => {
       const { nonce } = (await (await fetch(`${base}/api/auth/nonce`)).json()) as { nonce: string };
-      const message = createSignInMessage({ address: account.address, chainId: 31337, domain: host, uri: `http://${host}/`, nonce });
+      const message = createSignInMessage({
+        address: account.address,
+        chainId: 31337,
+        domain: host,
+        uri: `http://${host}/`,
+        nonce,
+      });
       return JSON.stringify({ message, signature: await account.signMessage({ message }) });
     };
     const relayed = await rawRequest({
@@ -151,17 +187,30 @@ describe('Sign-In with Ethereum: not relayable', () => {
     expect(JSON.parse(relayed.body)).toMatchObject({ reason: 'wrong-domain' });
 
     const local = `localhost:${env.MOTIF_APP_PORT}`;
-    const honest = await rawRequest({ method: 'POST', path: '/api/auth/verify', headers: { host: local, 'content-type': 'application/json' }, body: await signInFor(local) });
+    const honest = await rawRequest({
+      method: 'POST',
+      path: '/api/auth/verify',
+      headers: { host: local, 'content-type': 'application/json' },
+      body: await signInFor(local),
+    });
     expect(honest.status).toBe(200);
     expect(honest.headers['set-cookie']?.[0]).toMatch(/^motif_session=/);
 
     // Logout revokes on the server: a kept copy of the cookie signs no one in afterwards.
     const cookie = honest.headers['set-cookie']![0]!.split(';')[0]!;
-    const session = async () => JSON.parse((await rawRequest({ method: 'GET', path: '/api/auth/session', headers: { cookie } })).body) as { address: string | null };
+    const session = async () =>
+      JSON.parse((await rawRequest({ method: 'GET', path: '/api/auth/session', headers: { cookie } })).body) as {
+        address: string | null;
+      };
     expect((await session()).address).toBe(account.address);
     expect((await rawRequest({ method: 'POST', path: '/api/auth/logout', headers: { cookie } })).status).toBe(200);
     expect((await session()).address).toBeNull();
-    const edit = await rawRequest({ method: 'PUT', path: `/api/profiles/${account.address}`, headers: { cookie, 'content-type': 'application/json' }, body: '{"displayName":"after logout"}' });
+    const edit = await rawRequest({
+      method: 'PUT',
+      path: `/api/profiles/${account.address}`,
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{"displayName":"after logout"}',
+    });
     expect(edit.status).toBe(401);
   });
 });
@@ -170,22 +219,37 @@ describe('Sign-In with Ethereum: not relayable', () => {
  * Sends `total` bytes as a chunked body (no Content-Length), as fast as the server takes them, on a fresh connection;
  * resolves with the answer (the server may answer and close before the upload ends); gives up after LONG_WAIT_MS.
  */
-function chunkedUpload(method: string, pathName: string, contentType: string, total: number): Promise<{ status: number; body: string; sent: number }> {
+function chunkedUpload(
+  method: string,
+  pathName: string,
+  contentType: string,
+  total: number,
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     const timer = setTimeout(() => {
       req.destroy();
       reject(new Error(`${method} ${pathName}: no answer after ${LONG_WAIT_MS / 1000} s (${sent} bytes sent)`));
     }, LONG_WAIT_MS);
-    const req = http.request({ host: '127.0.0.1', port: Number(env.MOTIF_APP_PORT), method, path: pathName, agent: false, headers: { 'content-type': contentType, 'transfer-encoding': 'chunked' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, body, sent });
-      });
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: Number(env.MOTIF_APP_PORT),
+        method,
+        path: pathName,
+        agent: false,
+        headers: { 'content-type': contentType, 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, body, sent });
+        });
+      },
+    );
     req.on('error', (error) => {
       if (sent === 0) {
         clearTimeout(timer);
@@ -220,13 +284,22 @@ describe('bodies are capped while they stream', () => {
       expect(res.body).toMatch(/larger than \d+ bytes/);
     }
     // Content-Length over the limit is refused before reading.
-    const declared = await rawRequest({ method: 'POST', path: '/api/auth/verify', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) }, body: 'x'.repeat(10 * 1024 * 1024) });
+    const declared = await rawRequest({
+      method: 'POST',
+      path: '/api/auth/verify',
+      headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
+      body: 'x'.repeat(10 * 1024 * 1024),
+    });
     expect(declared.status).toBe(413);
   });
 
   it('refuses NUL and lone surrogates in JSON text with 400', async () => {
     for (const body of ['{"message":"a\\u0000b","signature":"0x00"}', '{"message":"\\ud800","signature":"0x00"}']) {
-      const res = await fetch(`${base}/api/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${base}/api/auth/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(/NUL|surrogate/);
     }
@@ -290,7 +363,8 @@ describe('security headers, and pages still work under them', () => {
     try {
       const page = await context.newPage();
       page.on('console', (m) => {
-        if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text())) violations.push(m.text());
+        if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text()))
+          violations.push(m.text());
       });
       await page.goto(base);
       await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');

@@ -9,7 +9,13 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { pressCtrlC, runStartScript, tempPlatform, type PlatformEnv, type StartedPlatform } from '../support/start-process';
+import {
+  pressCtrlC,
+  runStartScript,
+  tempPlatform,
+  type PlatformEnv,
+  type StartedPlatform,
+} from '../support/start-process';
 
 let dir: string;
 let env: PlatformEnv;
@@ -55,19 +61,26 @@ describe('/spec/provenance', () => {
     try {
       const page = await context.newPage();
       page.on('console', (m) => {
-        if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text())) violations.push(m.text());
+        if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text()))
+          violations.push(m.text());
       });
       await page.goto(`${base}/verify`);
       await page.getByRole('link', { name: 'Motif Provenance specification' }).click();
       await page.waitForURL(`${base}/spec/provenance`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Motif Provenance 2.0');
-      await expect(page.getByRole('heading', { name: '7.8 The PRNG (sfc32 seeded through splitmix32)' }).isVisible()).resolves.toBe(true);
-      const hrefs = await page.locator('article.spec a[href^="/spec/provenance/vectors/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      await expect(
+        page.getByRole('heading', { name: '7.8 The PRNG (sfc32 seeded through splitmix32)' }).isVisible(),
+      ).resolves.toBe(true);
+      const hrefs = await page
+        .locator('article.spec a[href^="/spec/provenance/vectors/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(new Set(hrefs).size).toBeGreaterThanOrEqual(10);
       for (const href of new Set(hrefs)) {
         const vector = await fetch(`${base}${href}`);
         expect(vector.status, href).toBe(200);
-        expect(await vector.text(), href).toBe(readFileSync(path.join('docs/provenance/vectors', href.split('/').pop() ?? ''), 'utf8'));
+        expect(await vector.text(), href).toBe(
+          readFileSync(path.join('docs/provenance/vectors', href.split('/').pop() ?? ''), 'utf8'),
+        );
       }
       const raw = await fetch(`${base}/spec/provenance/SPEC.md`);
       expect(raw.headers.get('content-type')).toBe('text/markdown; charset=utf-8');

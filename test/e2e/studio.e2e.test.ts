@@ -21,7 +21,12 @@ import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { compose, type ComposeResult } from '../../lib/generation/compose';
 import { applyEdits, parseEditLog, type EditLog } from '../../lib/generation/edit-log';
-import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement } from '../../lib/generation/arrangement/types';
+import {
+  audibleTracks,
+  durationSeconds,
+  secondsPerStep,
+  type Arrangement,
+} from '../../lib/generation/arrangement/types';
 import { decodeWav16, INT16_FULL_SCALE, midiToNotes } from '../../lib/generation/export';
 import { sortNotes } from '../../lib/generation/notes/melody';
 
@@ -36,7 +41,13 @@ let base: string;
 let model: MusicRnnInstance;
 const pageErrors: string[] = [];
 
-type StudioHook = { arrangement(): Arrangement | null; editLog(): EditLog | null; result(): Omit<ComposeResult, 'arrangement'> | null; sessionId(): string; flush(): Promise<void> };
+type StudioHook = {
+  arrangement(): Arrangement | null;
+  editLog(): EditLog | null;
+  result(): Omit<ComposeResult, 'arrangement'> | null;
+  sessionId(): string;
+  flush(): Promise<void>;
+};
 const hook = <T>(p: Page, f: (h: StudioHook) => T): Promise<T> =>
   p.evaluate(`(${f.toString()})(window.motifStudio)`) as Promise<T>;
 
@@ -46,7 +57,11 @@ async function routeFixture(p: Page): Promise<void> {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
     const body = files.get(name);
     return body
-      ? route.fulfill({ status: 200, body: Buffer.from(body), contentType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream' })
+      ? route.fulfill({
+          status: 200,
+          body: Buffer.from(body),
+          contentType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+        })
       : route.fulfill({ status: 404, body: 'not found' });
   });
 }
@@ -58,7 +73,9 @@ async function openStudio(record = false): Promise<Page> {
   if (record) {
     p.context().on('requestfinished', (req) => {
       if (req.resourceType() !== 'script' && !new URL(req.url()).pathname.endsWith('.js')) return;
-      void Promise.all([req.sizes(), req.response().then((r) => r?.text() ?? '')]).then(([s, text]) => firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize, text }));
+      void Promise.all([req.sizes(), req.response().then((r) => r?.text() ?? '')]).then(([s, text]) =>
+        firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize, text }),
+      );
     });
   }
   p.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -105,7 +122,10 @@ describe('studio in Chromium', () => {
     expect(firstLoadScripts.length).toBeGreaterThan(0);
     // markers: tfjs' kernel registry, Magenta's logging, Tone's banner
     for (const marker of ['registerKernel', 'Initialized model', 'Tone.js v']) {
-      expect(firstLoadScripts.filter((s) => s.text.includes(marker)).map((s) => s.url), marker).toEqual([]);
+      expect(
+        firstLoadScripts.filter((s) => s.text.includes(marker)).map((s) => s.url),
+        marker,
+      ).toEqual([]);
     }
     // and the markers are real: the worker's chunks carry them once a model loads (checked in the next test)
   });
@@ -124,11 +144,23 @@ describe('studio in Chromium', () => {
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     expect(await page.getByTestId('digest').textContent()).toBe(DIGEST);
     expect(await page.getByTestId('backend').textContent()).toBe('cpu-js');
-    await expect(page.getByRole('progressbar', { name: 'Generation progress' }).getAttribute('value')).resolves.toBe('100');
-    await expect(page.getByRole('progressbar', { name: 'Model loading progress' }).getAttribute('value')).resolves.toBe('100');
+    await expect(page.getByRole('progressbar', { name: 'Generation progress' }).getAttribute('value')).resolves.toBe(
+      '100',
+    );
+    await expect(page.getByRole('progressbar', { name: 'Model loading progress' }).getAttribute('value')).resolves.toBe(
+      '100',
+    );
 
     const inPage = await hook(page, (h) => ({ result: h.result(), arrangement: h.arrangement() }));
-    expect(inPage.result?.request).toMatchObject({ seed: SEED, bars: 8, key: 'G', scale: 'major', tempo: 100, style: 'rock', primer: { type: 'chords', progression: ['G', 'C', 'D7', 'G'] } });
+    expect(inPage.result?.request).toMatchObject({
+      seed: SEED,
+      bars: 8,
+      key: 'G',
+      scale: 'major',
+      tempo: 100,
+      style: 'rock',
+      primer: { type: 'chords', progression: ['G', 'C', 'D7', 'G'] },
+    });
     const inNode = await compose(model, inPage.result?.request);
     expect(inNode.digest).toBe(DIGEST);
     expect(inNode.backend).toBe('cpu-js');
@@ -137,7 +169,9 @@ describe('studio in Chromium', () => {
     expect(viaTfjs.backend).toBe('cpu');
     expect(viaTfjs.digest).toBe(DIGEST);
     expect(inPage.arrangement).toEqual(inNode.arrangement);
-    const lazy = firstLoadScripts.filter((s) => s.text.includes('registerKernel') || s.text.includes('Initialized model'));
+    const lazy = firstLoadScripts.filter(
+      (s) => s.text.includes('registerKernel') || s.text.includes('Initialized model'),
+    );
     expect(lazy.length).toBeGreaterThan(0); // tfjs + Magenta arrived with the worker, after the first load
   });
 
@@ -162,7 +196,17 @@ describe('studio in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowRight');
     const log = parseEditLog(await hook(page, (h) => h.editLog()));
-    expect(log.ops.map((o) => o.op)).toEqual(['transpose', 'setMute', 'setSolo', 'setSolo', 'setInstrument', 'setTempo', 'regenerateBar', 'updateNote', 'updateNote']);
+    expect(log.ops.map((o) => o.op)).toEqual([
+      'transpose',
+      'setMute',
+      'setSolo',
+      'setSolo',
+      'setInstrument',
+      'setTempo',
+      'regenerateBar',
+      'updateNote',
+      'updateNote',
+    ]);
     const regen = log.ops[6];
     expect(regen?.op === 'regenerateBar' && regen.bar).toBe(2);
     expect(regen?.op === 'regenerateBar' && regen.generation.backend).toBe('cpu-js');
@@ -185,7 +229,11 @@ describe('studio in Chromium', () => {
     await grid.click({ position: { x: 20 * 10 + 3, y: 2 } });
     let log = parseEditLog(await hook(page, (h) => h.editLog()));
     const added = log.ops.at(-1);
-    expect(added).toMatchObject({ op: 'addNote', track: 'bass', note: { quantizedStartStep: 20, quantizedEndStep: 24, velocity: 100 } });
+    expect(added).toMatchObject({
+      op: 'addNote',
+      track: 'bass',
+      note: { quantizedStartStep: 20, quantizedEndStep: 24, velocity: 100 },
+    });
     const note = added?.op === 'addNote' ? added.note : null;
     await page.locator(`[data-note="${note?.pitch}:20:24:100"]`).dblclick();
     log = parseEditLog(await hook(page, (h) => h.editLog()));
@@ -195,34 +243,57 @@ describe('studio in Chromium', () => {
     await page.getByLabel('Track', { exact: true }).selectOption('melody');
   });
 
-  it('reload and Back restore the session: request, arrangement and edit log, with undo still possible', async () => {
-    const before = await hook(page, (h) => ({ arrangement: h.arrangement(), log: h.editLog(), result: h.result(), id: h.sessionId() }));
-    expect(before.log?.ops.length).toBeGreaterThan(0);
-    await page.evaluate('window.motifStudio.flush()');
-    expect(new URL(page.url()).searchParams.get('session')).toBe(before.id);
-    await page.reload();
-    await page.waitForFunction(() => 'motifStudio' in window);
-    await page.getByTestId('digest').waitFor();
-    const after = await hook(page, (h) => ({ arrangement: h.arrangement(), log: h.editLog(), result: h.result(), id: h.sessionId() }));
-    expect(after).toEqual(before);
-    expect(await page.getByTestId('status').textContent()).toMatch(/^Restored your last session: 8 bars, \d+ edits\.$/);
-    // the compose form comes back as typed
-    await expect(page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).resolves.toBe(String(SEED));
-    await expect(page.getByLabel('Key').inputValue()).resolves.toBe('G');
-    await expect(page.getByRole('textbox', { name: 'Checkpoint URL' }).inputValue()).resolves.toBe(FIXTURE_URL_PATH);
-    await expect(page.getByRole('button', { name: 'Undo' }).isEnabled()).resolves.toBe(true);
-    // away (a plain visit to another page) and Back: the studio opens the same session
-    await page.goto(`${base}/verify`);
-    await page.goBack();
-    await page.waitForFunction(() => 'motifStudio' in window);
-    await page.getByTestId('digest').waitFor();
-    expect(await hook(page, (h) => ({ arrangement: h.arrangement(), log: h.editLog(), result: h.result(), id: h.sessionId() }))).toEqual(before);
-    // and /studio with no session in the URL opens the most recent one
-    await page.goto(`${base}/studio`);
-    await page.waitForFunction(() => 'motifStudio' in window);
-    await page.getByTestId('digest').waitFor();
-    expect(await hook(page, (h) => h.sessionId())).toBe(before.id);
-  }, LONG_WAIT_MS);
+  it(
+    'reload and Back restore the session: request, arrangement and edit log, with undo still possible',
+    async () => {
+      const before = await hook(page, (h) => ({
+        arrangement: h.arrangement(),
+        log: h.editLog(),
+        result: h.result(),
+        id: h.sessionId(),
+      }));
+      expect(before.log?.ops.length).toBeGreaterThan(0);
+      await page.evaluate('window.motifStudio.flush()');
+      expect(new URL(page.url()).searchParams.get('session')).toBe(before.id);
+      await page.reload();
+      await page.waitForFunction(() => 'motifStudio' in window);
+      await page.getByTestId('digest').waitFor();
+      const after = await hook(page, (h) => ({
+        arrangement: h.arrangement(),
+        log: h.editLog(),
+        result: h.result(),
+        id: h.sessionId(),
+      }));
+      expect(after).toEqual(before);
+      expect(await page.getByTestId('status').textContent()).toMatch(
+        /^Restored your last session: 8 bars, \d+ edits\.$/,
+      );
+      // the compose form comes back as typed
+      await expect(page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).resolves.toBe(String(SEED));
+      await expect(page.getByLabel('Key').inputValue()).resolves.toBe('G');
+      await expect(page.getByRole('textbox', { name: 'Checkpoint URL' }).inputValue()).resolves.toBe(FIXTURE_URL_PATH);
+      await expect(page.getByRole('button', { name: 'Undo' }).isEnabled()).resolves.toBe(true);
+      // away (a plain visit to another page) and Back: the studio opens the same session
+      await page.goto(`${base}/verify`);
+      await page.goBack();
+      await page.waitForFunction(() => 'motifStudio' in window);
+      await page.getByTestId('digest').waitFor();
+      expect(
+        await hook(page, (h) => ({
+          arrangement: h.arrangement(),
+          log: h.editLog(),
+          result: h.result(),
+          id: h.sessionId(),
+        })),
+      ).toEqual(before);
+      // and /studio with no session in the URL opens the most recent one
+      await page.goto(`${base}/studio`);
+      await page.waitForFunction(() => 'motifStudio' in window);
+      await page.getByTestId('digest').waitFor();
+      expect(await hook(page, (h) => h.sessionId())).toBe(before.id);
+    },
+    LONG_WAIT_MS,
+  );
 
   it('plays with a moving playhead', async () => {
     await page.getByRole('button', { name: 'Play' }).click();
@@ -239,7 +310,11 @@ describe('studio in Chromium', () => {
     it(`renders a 44.1 kHz 16-bit stereo WAV (${engine}) of the right length, not silent, never clipping`, async () => {
       await page.getByLabel('Renderer').selectOption(engine);
       await page.getByRole('button', { name: 'Render WAV' }).click();
-      await page.getByTestId('status').filter({ hasText: /^Rendered/ }).or(page.getByTestId('error')).waitFor();
+      await page
+        .getByTestId('status')
+        .filter({ hasText: /^Rendered/ })
+        .or(page.getByTestId('error'))
+        .waitFor();
       await expect(page.getByTestId('error').count()).resolves.toBe(0);
       await expect(page.getByRole('img', { name: /^Waveform of the render/ }).count()).resolves.toBe(1);
       const a = (await hook(page, (h) => h.arrangement())) as Arrangement;
@@ -264,10 +339,13 @@ describe('studio in Chromium', () => {
       expect(energy / (2 * wav.frames)).toBeGreaterThan(100); // not silent
       // Every second in which a note starts sounds, to the end (Tone.Offline creates later notes as it renders).
       const sps = secondsPerStep(a.tempo);
-      const starts = new Set(audibleTracks(a).flatMap((t) => t.notes.map((n) => Math.floor(n.quantizedStartStep * sps))));
+      const starts = new Set(
+        audibleTracks(a).flatMap((t) => t.notes.map((n) => Math.floor(n.quantizedStartStep * sps))),
+      );
       const silent = [...starts].filter((second) => {
         let sum = 0;
-        for (let i = second * 44_100; i < Math.min((second + 1) * 44_100, wav.frames); i++) sum += Math.abs(wav.samples[0]![i]!) + Math.abs(wav.samples[1]![i]!);
+        for (let i = second * 44_100; i < Math.min((second + 1) * 44_100, wav.frames); i++)
+          sum += Math.abs(wav.samples[0]![i]!) + Math.abs(wav.samples[1]![i]!);
         return sum / 88_200 < 10;
       });
       expect(starts.size).toBeGreaterThan(10);
@@ -321,12 +399,24 @@ describe('studio in Chromium', () => {
     await page.getByRole('button', { name: 'Export MIDI' }).click();
     // tag each control, then Tab through the page and record what gets focus (tabindex -1: focus targets, not Tab stops)
     const controls = await page.evaluate(() => {
-      const els = Array.from(document.querySelectorAll<HTMLElement>('main button, main input, main select, main a[href], main [tabindex]:not([tabindex="-1"])'));
+      const els = Array.from(
+        document.querySelectorAll<HTMLElement>(
+          'main button, main input, main select, main a[href], main [tabindex]:not([tabindex="-1"])',
+        ),
+      );
       const out: Array<{ id: string; name: string; disabled: boolean }> = [];
       els.forEach((el, i) => {
         el.dataset.a11y = String(i);
-        const labelled = el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent;
-        out.push({ id: String(i), name: (labelled ?? '').trim(), disabled: (el as HTMLButtonElement).disabled === true });
+        const labelled =
+          el.getAttribute('aria-label') ??
+          el.closest('label')?.textContent ??
+          (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+          el.textContent;
+        out.push({
+          id: String(i),
+          name: (labelled ?? '').trim(),
+          disabled: (el as HTMLButtonElement).disabled === true,
+        });
       });
       return out;
     });
@@ -340,7 +430,9 @@ describe('studio in Chromium', () => {
       if (id) seen.add(id);
     }
     expect(seen.size).toBeGreaterThan(controls.length / 2);
-    const radios = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('main input[type=radio]')).map((e) => e.dataset.a11y ?? ''));
+    const radios = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('main input[type=radio]')).map((e) => e.dataset.a11y ?? ''),
+    );
     const unreachable = controls.filter((c) => !c.disabled && !seen.has(c.id) && !radios.includes(c.id)); // a radio group is one Tab stop
     expect(unreachable).toEqual([]);
   });
@@ -351,7 +443,11 @@ describe('studio in Chromium', () => {
     await p.getByRole('textbox', { name: 'Checkpoint URL' }).fill(FIXTURE_URL_PATH);
     await p.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('128');
     await p.getByRole('button', { name: 'Compose' }).click();
-    await p.waitForFunction(() => ((document.querySelectorAll('progress')[1] as HTMLProgressElement | undefined)?.value ?? 0) > 0, null, { polling: 5 });
+    await p.waitForFunction(
+      () => ((document.querySelectorAll('progress')[1] as HTMLProgressElement | undefined)?.value ?? 0) > 0,
+      null,
+      { polling: 5 },
+    );
     // the main thread answers while the worker generates
     const t0 = Date.now();
     await p.evaluate(() => 1);
@@ -364,14 +460,18 @@ describe('studio in Chromium', () => {
 
   it('says clearly when a model fails to load', async () => {
     const p = await openStudio();
-    await p.context().route("https://storage.googleapis.com/**", (r) => r.abort());
+    await p.context().route('https://storage.googleapis.com/**', (r) => r.abort());
     await p.getByLabel('Generation model').selectOption('magenta/basic_rnn');
     await p.getByRole('button', { name: 'Compose' }).click();
     const alert = p.getByTestId('error'); // role=alert (Next's route announcer is another alert)
     await alert.waitFor();
     expect(await alert.getAttribute('role')).toBe('alert');
-    expect(await alert.textContent()).toMatch(/^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/);
-    await expect(p.getByRole('progressbar', { name: 'Model loading progress' }).getAttribute('value')).resolves.toBe('0');
+    expect(await alert.textContent()).toMatch(
+      /^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/,
+    );
+    await expect(p.getByRole('progressbar', { name: 'Model loading progress' }).getAttribute('value')).resolves.toBe(
+      '0',
+    );
     await p.close();
   });
 
@@ -384,90 +484,117 @@ describe('studio in Chromium', () => {
     await p.getByRole('spinbutton', { name: 'Seed' }).fill(String(fields.seed));
     await p.getByRole('spinbutton', { name: 'Bars', exact: true }).fill(String(fields.bars));
     await p.getByRole('button', { name: 'Compose' }).click();
-    await p.getByTestId('status').filter({ hasText: new RegExp(`^Composed ${fields.bars} bars .*seed ${fields.seed},`) }).or(p.getByTestId('error')).waitFor();
+    await p
+      .getByTestId('status')
+      .filter({ hasText: new RegExp(`^Composed ${fields.bars} bars .*seed ${fields.seed},`) })
+      .or(p.getByTestId('error'))
+      .waitFor();
     await expect(p.getByTestId('error').count()).resolves.toBe(0);
     return (await p.getByTestId('digest').textContent()) ?? '';
   }
 
-  it('recent sessions: composing again keeps the earlier session; open brings it back; delete keeps focus in the list', async () => {
-    const p = await openStudio();
-    await expect(p.getByTestId('no-sessions').count()).resolves.toBe(1);
-    const first = await composeWith(p, { seed: 11, bars: 4 });
-    const firstId = await hook(p, (h) => h.sessionId());
-    const second = await composeWith(p, { seed: 12, bars: 4 });
-    expect(second).not.toBe(first);
-    expect(await hook(p, (h) => h.sessionId())).not.toBe(firstId);
-    await p.evaluate('window.motifStudio.flush()');
-    const items = p.getByRole('list', { name: 'Recent sessions' }).getByRole('listitem');
-    await items.nth(1).waitFor();
-    await expect(items.count()).resolves.toBe(2);
-    await expect(items.first().getAttribute('aria-current')).resolves.toBe('true'); // newest first, and open
-    await p.getByRole('button', { name: /^Open session: 4 bars in C major at 112 BPM, seed 11,/ }).click();
-    await p.getByTestId('digest').filter({ hasText: first }).waitFor();
-    expect(await hook(p, (h) => h.sessionId())).toBe(firstId);
-    expect(new URL(p.url()).searchParams.get('session')).toBe(firstId);
-    // keyboard delete: focus lands on the other session's Delete, then on the heading; never on the body
-    await p.getByRole('button', { name: /^Delete session: .*seed 12,/ }).focus();
-    await p.keyboard.press('Enter');
-    await p.waitForFunction(() => document.querySelectorAll('[data-session]').length === 1);
-    await p.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Delete session:') === true);
-    expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/seed 11,/);
-    await p.keyboard.press('Enter'); // deletes the open session: a new, empty one starts
-    await p.getByTestId('no-sessions').waitFor();
-    await p.waitForFunction(() => document.activeElement?.id === 'sessions-h');
-    await expect(p.getByTestId('digest').count()).resolves.toBe(0);
-    await p.reload();
-    await p.waitForFunction(() => 'motifStudio' in window);
-    await expect(p.getByTestId('no-sessions').count()).resolves.toBe(1);
-    await p.close();
-  }, LONG_WAIT_MS);
+  it(
+    'recent sessions: composing again keeps the earlier session; open brings it back; delete keeps focus in the list',
+    async () => {
+      const p = await openStudio();
+      await expect(p.getByTestId('no-sessions').count()).resolves.toBe(1);
+      const first = await composeWith(p, { seed: 11, bars: 4 });
+      const firstId = await hook(p, (h) => h.sessionId());
+      const second = await composeWith(p, { seed: 12, bars: 4 });
+      expect(second).not.toBe(first);
+      expect(await hook(p, (h) => h.sessionId())).not.toBe(firstId);
+      await p.evaluate('window.motifStudio.flush()');
+      const items = p.getByRole('list', { name: 'Recent sessions' }).getByRole('listitem');
+      await items.nth(1).waitFor();
+      await expect(items.count()).resolves.toBe(2);
+      await expect(items.first().getAttribute('aria-current')).resolves.toBe('true'); // newest first, and open
+      await p.getByRole('button', { name: /^Open session: 4 bars in C major at 112 BPM, seed 11,/ }).click();
+      await p.getByTestId('digest').filter({ hasText: first }).waitFor();
+      expect(await hook(p, (h) => h.sessionId())).toBe(firstId);
+      expect(new URL(p.url()).searchParams.get('session')).toBe(firstId);
+      // keyboard delete: focus lands on the other session's Delete, then on the heading; never on the body
+      await p.getByRole('button', { name: /^Delete session: .*seed 12,/ }).focus();
+      await p.keyboard.press('Enter');
+      await p.waitForFunction(() => document.querySelectorAll('[data-session]').length === 1);
+      await p.waitForFunction(
+        () => document.activeElement?.getAttribute('aria-label')?.startsWith('Delete session:') === true,
+      );
+      expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/seed 11,/);
+      await p.keyboard.press('Enter'); // deletes the open session: a new, empty one starts
+      await p.getByTestId('no-sessions').waitFor();
+      await p.waitForFunction(() => document.activeElement?.id === 'sessions-h');
+      await expect(p.getByTestId('digest').count()).resolves.toBe(0);
+      await p.reload();
+      await p.waitForFunction(() => 'motifStudio' in window);
+      await expect(p.getByTestId('no-sessions').count()).resolves.toBe(1);
+      await p.close();
+    },
+    LONG_WAIT_MS,
+  );
 
-  it('a failed hosted-model load leaves the shipped model usable: error shown, not stuck, retry and compose work', async () => {
-    const p = await openStudio();
-    let refused = 0;
-    await p.context().route('https://storage.googleapis.com/**', (r) => {
-      refused++;
-      return r.abort();
-    });
-    const shipped = await composeWith(p, { model: 'motif-melody-2x256-v1', seed: 3, bars: 4 });
-    expect(shipped).toMatch(/^sha256:/);
-    await p.getByLabel('Generation model').selectOption('magenta/basic_rnn');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      // the second press is the retry: it fails the same way and again ends the job
-      const before = refused;
-      await p.getByRole('button', { name: 'Compose' }).click();
-      await expect.poll(() => refused, { timeout: LONG_WAIT_MS }).toBeGreaterThan(before); // this attempt reached the network
-      await p.getByTestId('error').filter({ hasText: /^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/ }).waitFor();
-      await p.getByRole('button', { name: 'Compose' }).and(p.locator(':enabled')).waitFor();
-      expect(await p.getByTestId('status').textContent()).not.toMatch(/Generating|Loading/);
-    }
-    // the earlier work is still on the page, and the shipped model composes again without a reload
-    await expect(p.getByTestId('digest').textContent()).resolves.toBe(shipped);
-    const again = await composeWith(p, { model: 'motif-melody-2x256-v1', seed: 4, bars: 4 });
-    expect(again).toMatch(/^sha256:/);
-    expect(again).not.toBe(shipped);
-    await p.close();
-  }, LONG_WAIT_MS);
+  it(
+    'a failed hosted-model load leaves the shipped model usable: error shown, not stuck, retry and compose work',
+    async () => {
+      const p = await openStudio();
+      let refused = 0;
+      await p.context().route('https://storage.googleapis.com/**', (r) => {
+        refused++;
+        return r.abort();
+      });
+      const shipped = await composeWith(p, { model: 'motif-melody-2x256-v1', seed: 3, bars: 4 });
+      expect(shipped).toMatch(/^sha256:/);
+      await p.getByLabel('Generation model').selectOption('magenta/basic_rnn');
+      for (let attempt = 0; attempt < 2; attempt++) {
+        // the second press is the retry: it fails the same way and again ends the job
+        const before = refused;
+        await p.getByRole('button', { name: 'Compose' }).click();
+        await expect.poll(() => refused, { timeout: LONG_WAIT_MS }).toBeGreaterThan(before); // this attempt reached the network
+        await p
+          .getByTestId('error')
+          .filter({ hasText: /^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/ })
+          .waitFor();
+        await p.getByRole('button', { name: 'Compose' }).and(p.locator(':enabled')).waitFor();
+        expect(await p.getByTestId('status').textContent()).not.toMatch(/Generating|Loading/);
+      }
+      // the earlier work is still on the page, and the shipped model composes again without a reload
+      await expect(p.getByTestId('digest').textContent()).resolves.toBe(shipped);
+      const again = await composeWith(p, { model: 'motif-melody-2x256-v1', seed: 4, bars: 4 });
+      expect(again).toMatch(/^sha256:/);
+      expect(again).not.toBe(shipped);
+      await p.close();
+    },
+    LONG_WAIT_MS,
+  );
 
   for (const width of [1280, 390]) {
-    it(`no sideways page scroll at ${width} px with 32 bars: the piano roll scrolls in its own box`, async () => {
-      const p = await openStudio();
-      await p.setViewportSize({ width, height: 900 });
-      await composeWith(p, { seed: 5, bars: 32 });
-      const m = await p.evaluate(() => {
-        const roll = document.querySelector<HTMLElement>('.roll-scroll');
-        const widest = Array.from(document.querySelectorAll<HTMLElement>('body *'))
-          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-          .filter((el) => !el.closest('.roll-scroll, .table-scroll') || el.matches('.roll-scroll, .table-scroll'))
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
-        return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, rollScroll: roll?.scrollWidth ?? 0, rollClient: roll?.clientWidth ?? 0, widest };
-      });
-      expect(m.scrollWidth, `wider than the window: ${m.widest.join(', ')}`).toBeLessThanOrEqual(m.innerWidth);
-      expect(m.rollScroll).toBe(32 * 16 * 10); // the whole roll is there, inside its box
-      expect(m.rollClient).toBeLessThan(m.rollScroll);
-      await p.close();
-    }, LONG_WAIT_MS);
+    it(
+      `no sideways page scroll at ${width} px with 32 bars: the piano roll scrolls in its own box`,
+      async () => {
+        const p = await openStudio();
+        await p.setViewportSize({ width, height: 900 });
+        await composeWith(p, { seed: 5, bars: 32 });
+        const m = await p.evaluate(() => {
+          const roll = document.querySelector<HTMLElement>('.roll-scroll');
+          const widest = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .filter((el) => !el.closest('.roll-scroll, .table-scroll') || el.matches('.roll-scroll, .table-scroll'))
+            .slice(0, 5)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+            rollScroll: roll?.scrollWidth ?? 0,
+            rollClient: roll?.clientWidth ?? 0,
+            widest,
+          };
+        });
+        expect(m.scrollWidth, `wider than the window: ${m.widest.join(', ')}`).toBeLessThanOrEqual(m.innerWidth);
+        expect(m.rollScroll).toBe(32 * 16 * 10); // the whole roll is there, inside its box
+        expect(m.rollClient).toBeLessThan(m.rollScroll);
+        await p.close();
+      },
+      LONG_WAIT_MS,
+    );
   }
 
   it('had no page errors', () => {

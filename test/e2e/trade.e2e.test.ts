@@ -21,7 +21,11 @@ import { launchChromium } from '../support/chromium';
 import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
-const [, creator, collector] = localDevAccounts(3) as [unknown, { address: Address; privateKey: `0x${string}` }, { address: Address; privateKey: `0x${string}` }];
+const [, creator, collector] = localDevAccounts(3) as [
+  unknown,
+  { address: Address; privateKey: `0x${string}` },
+  { address: Address; privateKey: `0x${string}` },
+];
 
 let dir: string;
 let started: StartedPlatform;
@@ -43,7 +47,10 @@ beforeAll(async () => {
   const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
   publicClient = createPublicClient({ chain, transport: http() });
   const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
-  addresses = { TrackCollection: deployment.contracts.TrackCollection.address, Market: deployment.contracts.Market.address };
+  addresses = {
+    TrackCollection: deployment.contracts.TrackCollection.address,
+    Market: deployment.contracts.Market.address,
+  };
   // Mint as the creator, royalty 10% to the creator (the mint UI is another flow).
   const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
   creatorWallet = wallet;
@@ -96,32 +103,53 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     await list.getByLabel('Price (ETH)').fill('1');
     const fees = list.getByTestId('fee-breakdown');
     await expect(fees.textContent()).resolves.toBe(
-      'Sale price1 ETHCreator royalty0.1 ETH to ' + short(creator.address) + 'Platform fee (0%)0 ETHYou receive0.9 ETHNetwork feegas, shown by your wallet',
+      'Sale price1 ETHCreator royalty0.1 ETH to ' +
+        short(creator.address) +
+        'Platform fee (0%)0 ETHYou receive0.9 ETHNetwork feegas, shown by your wallet',
     );
     await list.getByRole('button', { name: 'List for 1 ETH' }).click();
     await confirmed(creatorPage, 'List for sale');
-    const [seller, price, expiry, live] = await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'listingOf', args: [addresses.TrackCollection, tokenId] });
+    const [seller, price, expiry, live] = await publicClient.readContract({
+      address: addresses.Market,
+      abi: marketAbi,
+      functionName: 'listingOf',
+      args: [addresses.TrackCollection, tokenId],
+    });
     expect({ seller, price, live }).toEqual({ seller: creator.address, price: parseEther('1'), live: true });
     // Listed for the default 30 days (every listing expires).
     expect(Number(expiry) - Date.now() / 1000).toBeGreaterThan(29 * 86_400);
-    await reloadUntil(creatorPage, async () => (await creatorPage.getByTestId('listing-price').count()) > 0, 'the listing in the indexer');
+    await reloadUntil(
+      creatorPage,
+      async () => (await creatorPage.getByTestId('listing-price').count()) > 0,
+      'the listing in the indexer',
+    );
     expect(await creatorPage.getByTestId('listing-price').textContent()).toBe('1 ETH');
   });
 
   it('the collector sees the fees, is told clearly when an offer exceeds the balance, and buys; the page follows the indexer', async () => {
     collectorPage = await walletPage(2);
     const buy = collectorPage.getByRole('region', { name: 'Buy' });
-    await expect(buy.getByTestId('fee-breakdown').textContent()).resolves.toContain('You pay1 ETHCreator royalty0.1 ETH');
+    await expect(buy.getByTestId('fee-breakdown').textContent()).resolves.toContain(
+      'You pay1 ETHCreator royalty0.1 ETH',
+    );
 
     const offer = collectorPage.getByRole('form', { name: 'Make an offer' });
     await offer.getByLabel('Amount (ETH)').fill('1000000');
     await offer.getByRole('button', { name: 'Offer 1000000 ETH' }).click();
-    await expect(collectorPage.getByRole('alert').filter({ hasText: 'Make offer failed' }).textContent()).resolves.toMatch(/Insufficient funds|exceeds the balance/i);
+    await expect(
+      collectorPage.getByRole('alert').filter({ hasText: 'Make offer failed' }).textContent(),
+    ).resolves.toMatch(/Insufficient funds|exceeds the balance/i);
 
     await buy.getByRole('button', { name: 'Buy for 1 ETH' }).click();
     await confirmed(collectorPage, 'Buy');
-    await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(collector.address)) ?? false, 'the new owner in the indexer');
-    await expect(collectorPage.getByTestId('history').textContent()).resolves.toContain(`Sold by ${short(creator.address)} to ${short(collector.address)} for 1 ETH (royalty 0.1 ETH, fee 0 ETH)`);
+    await reloadUntil(
+      collectorPage,
+      async () => (await ownerText(collectorPage))?.includes(short(collector.address)) ?? false,
+      'the new owner in the indexer',
+    );
+    await expect(collectorPage.getByTestId('history').textContent()).resolves.toContain(
+      `Sold by ${short(creator.address)} to ${short(collector.address)} for 1 ETH (royalty 0.1 ETH, fee 0 ETH)`,
+    );
   });
 
   it('the creator makes an offer, the collector accepts it, and the creator withdraws sale + royalty credits', async () => {
@@ -133,11 +161,16 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     await offer.getByRole('button', { name: 'Offer 0.5 ETH' }).click();
     await confirmed(creatorPage, 'Make offer');
 
-    const accept = () => collectorPage.getByRole('button', { name: `Accept offer of 0.5 ETH from ${short(creator.address)}` });
+    const accept = () =>
+      collectorPage.getByRole('button', { name: `Accept offer of 0.5 ETH from ${short(creator.address)}` });
     await reloadUntil(collectorPage, async () => (await accept().count()) > 0, 'the offer in the indexer');
     await accept().click();
     await confirmed(collectorPage, 'Accept offer');
-    await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(creator.address)) ?? false, 'the owner back to the creator');
+    await reloadUntil(
+      collectorPage,
+      async () => (await ownerText(collectorPage))?.includes(short(creator.address)) ?? false,
+      'the owner back to the creator',
+    );
     // Collector: 0.5 - 0.05 royalty.
     // The credits are read from the chain by the page's client after it loads: wait for them, as for the creator's.
     await collectorPage.getByRole('button', { name: 'Withdraw 0.45 ETH from the market' }).waitFor();
@@ -149,7 +182,14 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     const before = await publicClient.getBalance({ address: creator.address });
     await withdraw.click();
     await confirmed(creatorPage, 'Withdraw market credits');
-    expect(await publicClient.readContract({ address: addresses.Market, abi: marketAbi, functionName: 'creditsOf', args: [creator.address] })).toBe(0n);
+    expect(
+      await publicClient.readContract({
+        address: addresses.Market,
+        abi: marketAbi,
+        functionName: 'creditsOf',
+        args: [creator.address],
+      }),
+    ).toBe(0n);
     const gained = (await publicClient.getBalance({ address: creator.address })) - before;
     expect(gained > parseEther('1.04') && gained <= parseEther('1.05')).toBe(true);
   });
@@ -168,7 +208,17 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     // present it as the creator's track (a squatter's copy of someone's folder would look the same).
     await expect(creatorPage.getByRole('heading', { name: 'Minted (0)' }).count()).resolves.toBe(1);
     // Another wallet's session cannot write it.
-    const res = await collectorPage.evaluate(async (url) => (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"displayName":"x"}' })).status, `/api/profiles/${creator.address}`);
+    const res = await collectorPage.evaluate(
+      async (url) =>
+        (
+          await fetch(url, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: '{"displayName":"x"}',
+          })
+        ).status,
+      `/api/profiles/${creator.address}`,
+    );
     expect(res).toBe(401);
   });
 
@@ -182,7 +232,9 @@ describe('trading a track in Chromium with two local dev wallets', () => {
         await collectorPage.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
           if (!el) return '';
-          const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : el.closest('label')?.textContent;
+          const label = el.id
+            ? document.querySelector(`label[for="${el.id}"]`)?.textContent
+            : el.closest('label')?.textContent;
           return `${el.tagName}:${(label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`;
         }),
       );
@@ -207,22 +259,54 @@ describe('trading a track in Chromium with two local dev wallets', () => {
       nonce: 42n,
       deadline: BigInt(Math.floor(Date.now() / 1000) + 3600),
     };
-    const signature = await creatorWallet.signTypedData({ account: creatorWallet.account!, domain: voucherDomain(31337, addresses.TrackCollection), types: voucherTypes, primaryType: 'Voucher', message: voucher });
-    const json = JSON.stringify({ voucher: Object.fromEntries(Object.entries(voucher).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v])), signature });
+    const signature = await creatorWallet.signTypedData({
+      account: creatorWallet.account!,
+      domain: voucherDomain(31337, addresses.TrackCollection),
+      types: voucherTypes,
+      primaryType: 'Voucher',
+      message: voucher,
+    });
+    const json = JSON.stringify({
+      voucher: Object.fromEntries(
+        Object.entries(voucher).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]),
+      ),
+      signature,
+    });
     const id = trackIdOf(creator.address, voucher.content);
     await collectorPage.goto(`${base}/tracks/${id}?voucher=${encodeURIComponent(json)}`);
     const form = collectorPage.getByRole('form', { name: 'Redeem a voucher' });
-    await expect(form.getByLabel('What redeeming costs').textContent()).resolves.toContain(`You pay0.2 ETH to the creator ${short(creator.address)}’s payout address`);
+    await expect(form.getByLabel('What redeeming costs').textContent()).resolves.toContain(
+      `You pay0.2 ETH to the creator ${short(creator.address)}’s payout address`,
+    );
     await form.getByRole('button', { name: 'Redeem for 0.2 ETH' }).click();
     await confirmed(collectorPage, 'Redeem voucher');
-    expect(await publicClient.readContract({ address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'ownerOf', args: [id] })).toBe(collector.address);
-    expect(await publicClient.readContract({ address: addresses.TrackCollection, abi: trackCollectionAbi, functionName: 'creditsOf', args: [creator.address] })).toBe(parseEther('0.2'));
-    await reloadUntil(collectorPage, async () => (await ownerText(collectorPage))?.includes(short(collector.address)) ?? false, 'the redeemed track in the indexer');
+    expect(
+      await publicClient.readContract({
+        address: addresses.TrackCollection,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [id],
+      }),
+    ).toBe(collector.address);
+    expect(
+      await publicClient.readContract({
+        address: addresses.TrackCollection,
+        abi: trackCollectionAbi,
+        functionName: 'creditsOf',
+        args: [creator.address],
+      }),
+    ).toBe(parseEther('0.2'));
+    await reloadUntil(
+      collectorPage,
+      async () => (await ownerText(collectorPage))?.includes(short(collector.address)) ?? false,
+      'the redeemed track in the indexer',
+    );
   });
 
   it('shows the trades in the activity feed', async () => {
     await collectorPage.goto(`${base}/activity`);
     const text = await collectorPage.getByTestId('activity').textContent();
-    for (const s of ['Minted by', 'Listed by', 'Sold by', 'Offer of 0.5 ETH', 'Voucher redeemed by']) expect(text).toContain(s);
+    for (const s of ['Minted by', 'Listed by', 'Sold by', 'Offer of 0.5 ETH', 'Voucher redeemed by'])
+      expect(text).toContain(s);
   });
 });

@@ -21,12 +21,22 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const post = (body: string) => new Request('http://motif.test/api/editions/allowlists', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+const post = (body: string) =>
+  new Request('http://motif.test/api/editions/allowlists', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
 
 describe('/api/editions', () => {
   it('pins a valid allowlist file (201 with root and CID) and refuses non-JSON and forged files with 400', async () => {
-    const handler = createPinAllowlistHandler({ pin: (file) => pinAllowlist({ storage, prisma }, file), admit: async () => null });
-    const tree = AllowlistTree.build([{ editionId: 9n << 96n, phase: 0, addresses: [privateKeyToAccount(generatePrivateKey()).address] }]);
+    const handler = createPinAllowlistHandler({
+      pin: (file) => pinAllowlist({ storage, prisma }, file),
+      admit: async () => null,
+    });
+    const tree = AllowlistTree.build([
+      { editionId: 9n << 96n, phase: 0, addresses: [privateKeyToAccount(generatePrivateKey()).address] },
+    ]);
     const ok = await handler(post(JSON.stringify(tree.toJson())));
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ root: tree.root, addresses: 1, cid: expect.stringMatching(/^b/) });
@@ -45,7 +55,12 @@ describe('/api/editions', () => {
     const bad = await handler(new Request('http://motif.test/api/editions/x/proof?phase=9&account=nope'), 'x');
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues).toHaveLength(3);
-    const outside = await handler(new Request(`http://motif.test/api/editions/1/proof?phase=0&account=${privateKeyToAccount(generatePrivateKey()).address}`), '1');
+    const outside = await handler(
+      new Request(
+        `http://motif.test/api/editions/1/proof?phase=0&account=${privateKeyToAccount(generatePrivateKey()).address}`,
+      ),
+      '1',
+    );
     expect(outside.status).toBe(404);
     expect(await outside.json()).toMatchObject({ reason: 'not-listed' });
   });

@@ -22,7 +22,11 @@ export type EditionsFixture = {
 export async function startEditionsFixture(): Promise<EditionsFixture> {
   const t = await startTestChain();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'motif-editions-'));
-  const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient: t.wallet(ANVIL_KEY_0), deploymentPath: path.join(dir, 'deployment.json') });
+  const { deployment } = await deployContracts({
+    publicClient: t.publicClient,
+    walletClient: t.wallet(ANVIL_KEY_0),
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
   const editions = deployment.contracts.Editions.address;
   return {
     t,
@@ -30,7 +34,10 @@ export async function startEditionsFixture(): Promise<EditionsFixture> {
     actor: async () => ({ publicClient: t.publicClient, walletClient: (await t.funded()).wallet, editions }),
     now: async () => Number((await t.publicClient.getBlock({ blockTag: 'latest' })).timestamp),
     warpTo: async (timestamp) => {
-      await t.publicClient.request({ method: 'evm_setNextBlockTimestamp' as never, params: [toHex(timestamp)] as never });
+      await t.publicClient.request({
+        method: 'evm_setNextBlockTimestamp' as never,
+        params: [toHex(timestamp)] as never,
+      });
       await t.publicClient.request({ method: 'evm_mine' as never, params: [] as never });
     },
   };

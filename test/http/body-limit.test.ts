@@ -6,7 +6,10 @@ import { boundedRequest } from '../../lib/http/guard';
 import { findBadText } from '../../lib/http/text-input';
 
 /** A body of `total` bytes made on demand, counting how many bytes the reader pulled. */
-function countingStream(total: number, chunk = 16 * 1024): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+function countingStream(
+  total: number,
+  chunk = 16 * 1024,
+): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let pulled = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -20,7 +23,9 @@ function countingStream(total: number, chunk = 16 * 1024): { stream: ReadableStr
 }
 
 const streamed = (stream: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api/x', { method: 'POST', body: stream, headers, duplex: 'half' } as RequestInit & { duplex: 'half' });
+  new Request('http://localhost/api/x', { method: 'POST', body: stream, headers, duplex: 'half' } as RequestInit & {
+    duplex: 'half';
+  });
 
 describe('readBodyWithin', () => {
   it('stops reading a streamed body (no Content-Length) one chunk past the limit, instead of buffering it all', async () => {
@@ -31,7 +36,9 @@ describe('readBodyWithin', () => {
 
   it('refuses a declared Content-Length over the limit before reading anything', async () => {
     const { stream, pulled } = countingStream(1024 * 1024);
-    await expect(readBodyWithin(streamed(stream, { 'content-length': String(1024 * 1024) }), 1024)).rejects.toThrow(/larger than 1024 bytes/);
+    await expect(readBodyWithin(streamed(stream, { 'content-length': String(1024 * 1024) }), 1024)).rejects.toThrow(
+      /larger than 1024 bytes/,
+    );
     expect(pulled()).toBeLessThanOrEqual(16 * 1024); // at most what the stream pre-buffers
   });
 
@@ -60,7 +67,12 @@ describe('boundedRequest through a real HTTP server', () => {
       });
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const request = new Request(`http://localhost${req.url}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit & { duplex: 'half' });
+      const request = new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers,
+        body,
+        duplex: 'half',
+      } as RequestInit & { duplex: 'half' });
       const bounded = await boundedRequest(request, { limit: 1024, json: true });
       const answer = bounded instanceof Response ? bounded : Response.json(await bounded.json());
       res.writeHead(answer.status, { 'content-type': 'application/json', connection: 'close' });
@@ -73,7 +85,12 @@ describe('boundedRequest through a real HTTP server', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = (body: string | ReadableStream<Uint8Array>) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit & { duplex: 'half' });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
 
   it('413 for a chunked body past the limit, 400 for NUL or a lone surrogate, the JSON through otherwise', async () => {
     const big = await post(countingStream(10 * 1024 * 1024).stream);

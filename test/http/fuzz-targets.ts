@@ -17,7 +17,12 @@ export const fuzzAccount = privateKeyToAccount(localDevAccounts(3)[2]!.privateKe
 export async function pinFuzzFolder(env: PlatformEnv): Promise<string> {
   const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
   try {
-    return (await storage.addFolder([{ path: 'track.wav', content: new Uint8Array(WAV_HEADER) }, { path: 'metadata.json', content: new TextEncoder().encode('{"name":"x"}') }])).cid.toString();
+    return (
+      await storage.addFolder([
+        { path: 'track.wav', content: new Uint8Array(WAV_HEADER) },
+        { path: 'metadata.json', content: new TextEncoder().encode('{"name":"x"}') },
+      ])
+    ).cid.toString();
   } finally {
     await storage.close();
   }
@@ -27,12 +32,26 @@ export async function pinFuzzFolder(env: PlatformEnv): Promise<string> {
 export async function signedInLabel(env: PlatformEnv): Promise<{ cookie: string; labelId: string }> {
   const base = `http://localhost:${env.MOTIF_APP_PORT}`;
   const { nonce } = (await (await fetch(`${base}/api/auth/nonce`)).json()) as { nonce: string };
-  const message = createSignInMessage({ address: fuzzAccount.address, chainId: 31337, domain: `localhost:${env.MOTIF_APP_PORT}`, uri: `${base}/`, nonce });
-  const signedIn = await fetch(`${base}/api/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature: await fuzzAccount.signMessage({ message }) }) });
+  const message = createSignInMessage({
+    address: fuzzAccount.address,
+    chainId: 31337,
+    domain: `localhost:${env.MOTIF_APP_PORT}`,
+    uri: `${base}/`,
+    nonce,
+  });
+  const signedIn = await fetch(`${base}/api/auth/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message, signature: await fuzzAccount.signMessage({ message }) }),
+  });
   if (signedIn.status !== 200) throw new Error(`sign-in answered ${signedIn.status}: ${await signedIn.text()}`);
   const cookie = signedIn.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('sign-in set no cookie');
-  const label = await fetch(`${base}/api/labels`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"name":"Fuzz Records"}' });
+  const label = await fetch(`${base}/api/labels`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: '{"name":"Fuzz Records"}',
+  });
   if (label.status !== 201) throw new Error(`label creation answered ${label.status}: ${await label.text()}`);
   const { id } = (await label.json()) as { id: string };
   return { cookie, labelId: id };

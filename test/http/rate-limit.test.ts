@@ -15,7 +15,9 @@ describe('rate limits in PostgreSQL', () => {
   it('allows `limit` requests per client per window across replicas, then 429s until the next window', async () => {
     const r = rule();
     const now = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1_000);
-    const decisions = await Promise.all(Array.from({ length: 8 }, (_, i) => takeRate(i % 2 ? prisma : other, r, '10.0.0.1', now)));
+    const decisions = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => takeRate(i % 2 ? prisma : other, r, '10.0.0.1', now)),
+    );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(5); // concurrent hits are counted exactly
     expect(decisions.find((d) => !d.allowed)).toMatchObject({ allowed: false, scope: 'client', retryAfterSeconds: 59 });
     expect(await takeRate(prisma, r, '10.0.0.2', now)).toEqual({ allowed: true }); // another client has its own count
@@ -32,7 +34,9 @@ describe('rate limits in PostgreSQL', () => {
   });
 
   it('keys a request on the last X-Forwarded-For entry', () => {
-    expect(clientKey(new Request('http://x/', { headers: { 'x-forwarded-for': '1.2.3.4, 10.0.0.9' } }))).toBe('10.0.0.9');
+    expect(clientKey(new Request('http://x/', { headers: { 'x-forwarded-for': '1.2.3.4, 10.0.0.9' } }))).toBe(
+      '10.0.0.9',
+    );
     expect(clientKey(new Request('http://x/'))).toBe('unknown');
   });
 });

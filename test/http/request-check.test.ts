@@ -7,7 +7,10 @@ const check = (method: string, url: string) => malformedRequest(method, new URL(
 describe('malformedRequest', () => {
   it('refuses TRACE, bad percent-encoding, and NUL or lone surrogates in the path or query', () => {
     expect(check('TRACE', '/')).toMatchObject({ status: 405 });
-    expect(check('GET', '/ipfs/bafy/%E0%A4%A')).toMatchObject({ status: 400, error: 'The path is not valid percent-encoding' });
+    expect(check('GET', '/ipfs/bafy/%E0%A4%A')).toMatchObject({
+      status: 400,
+      error: 'The path is not valid percent-encoding',
+    });
     expect(check('GET', '/ipfs/bafy/%')).toMatchObject({ status: 400 });
     expect(check('GET', '/api/x/a%00b')).toMatchObject({ status: 400 });
     expect(check('GET', '/api/x/%ED%A0%80')).toMatchObject({ status: 400 }); // UTF-8 of a surrogate is not valid UTF-8
@@ -22,7 +25,13 @@ describe('malformedRequest', () => {
 
 describe('security headers', () => {
   it('classifies paths and builds a page CSP with the nonce and the RPC origin', () => {
-    expect(['/', '/gallery', '/api/ping', '/ipfs/x', '/_next/static/a.js'].map(routeKind)).toEqual(['page', 'page', 'api', 'gateway', 'static']);
+    expect(['/', '/gallery', '/api/ping', '/ipfs/x', '/_next/static/a.js'].map(routeKind)).toEqual([
+      'page',
+      'page',
+      'api',
+      'gateway',
+      'static',
+    ]);
     const csp = pageCsp('abc123', ['http://127.0.0.1:8545']);
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(csp).toContain("connect-src 'self' blob: http://127.0.0.1:8545");

@@ -3,7 +3,13 @@ import { canAfford, estimateFee, formatNative } from '../../lib/mint/fee';
 
 describe('fee estimation', () => {
   it('is gas x fee per gas per transaction, the split creation included when new', () => {
-    const f = estimateFee([{ label: 'Mint', gas: 200_000n }, { label: 'Create split', gas: 150_000n }], 2_000_000_000n);
+    const f = estimateFee(
+      [
+        { label: 'Mint', gas: 200_000n },
+        { label: 'Create split', gas: 150_000n },
+      ],
+      2_000_000_000n,
+    );
     expect(f.lines.map((l) => l.wei)).toEqual([400_000_000_000_000n, 300_000_000_000_000n]);
     expect(f.totalWei).toBe(700_000_000_000_000n);
     expect(formatNative(f.totalWei, 'ETH')).toBe('0.0007 ETH');

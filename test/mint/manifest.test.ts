@@ -11,7 +11,10 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generat
 import { defaultModel } from '../../lib/generation/models/registry';
 import { newDraft, type MintDraft } from '../../lib/mint/draft';
 import { DraftMismatchError, manifestForDraft } from '../../lib/mint/manifest';
-import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, IPTC_TRAINED_ALGORITHMIC_MEDIA } from '../../lib/provenance/disclosure';
+import {
+  IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+  IPTC_TRAINED_ALGORITHMIC_MEDIA,
+} from '../../lib/provenance/disclosure';
 import { createNodeReplay, type NodeReplay } from '../../lib/provenance/replay-node';
 import { makeMidi, makeWav } from '../provenance/fixtures';
 
@@ -25,7 +28,16 @@ function draftOf(r: ComposeResult, ops: EditOp[]): MintDraft {
   return newDraft({
     id: 'x',
     now: '2026-11-24T10:00:00.000Z',
-    session: { request: r.request, digest: r.digest, progression: r.progression, backend: r.backend, composed: r.arrangement, ops, render: { engine: 'js', instrument: 'mix', sampleRate: 8000, channels: 1, bitDepth: 16, durationSeconds: 0.25 }, weightsCid: model.weightsCid },
+    session: {
+      request: r.request,
+      digest: r.digest,
+      progression: r.progression,
+      backend: r.backend,
+      composed: r.arrangement,
+      ops,
+      render: { engine: 'js', instrument: 'mix', sampleRate: 8000, channels: 1, bitDepth: 16, durationSeconds: 0.25 },
+      weightsCid: model.weightsCid,
+    },
     wav: makeWav(),
     midi: makeMidi(),
   });
@@ -53,7 +65,16 @@ describe('manifest of a mint draft', () => {
     expect(m.aiDisclosure.digitalSourceType).toBe(IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA);
     expect(m.edits.summary).toMatchObject({ total: 2, transpose: 1, setMute: 1 });
     expect(m.model).toEqual({ id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' });
-    expect(m.generation).toMatchObject({ seed: 7, bars: 2, key: 'C', scale: 'major', tempo: 112, chordsPerBar: result.progression, sampler: { id: 'motif.sfc32-categorical', version: 1 }, arrangement: { id: 'motif.arrange', version: 1 } });
+    expect(m.generation).toMatchObject({
+      seed: 7,
+      bars: 2,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      chordsPerBar: result.progression,
+      sampler: { id: 'motif.sfc32-categorical', version: 1 },
+      arrangement: { id: 'motif.arrange', version: 1 },
+    });
     await expect(replay(m)).resolves.toBe(m.notes.generatedDigest);
   });
 
@@ -65,6 +86,12 @@ describe('manifest of a mint draft', () => {
   });
 
   it('refuses a draft whose arrangement is not what the studio reported', async () => {
-    await expect(manifestForDraft(draftOf({ ...result, digest: `sha256:${'0'.repeat(64)}` }, []), CREATOR, '2026-11-24T10:01:00.000Z')).rejects.toBeInstanceOf(DraftMismatchError);
+    await expect(
+      manifestForDraft(
+        draftOf({ ...result, digest: `sha256:${'0'.repeat(64)}` }, []),
+        CREATOR,
+        '2026-11-24T10:01:00.000Z',
+      ),
+    ).rejects.toBeInstanceOf(DraftMismatchError);
   });
 });

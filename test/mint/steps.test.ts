@@ -21,11 +21,28 @@ const TX = `0x${'ab'.repeat(32)}` as const;
 
 function draft(mode: 'mint' | 'voucher' = 'mint'): MintDraft {
   const request = defaultComposeRequest({ bars: 2 });
-  const composed = arrange({ melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }], progression: ['C', 'G'], bars: 2, tempo: 112, key: 'C', scale: 'major', style: 'pop' });
+  const composed = arrange({
+    melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }],
+    progression: ['C', 'G'],
+    bars: 2,
+    tempo: 112,
+    key: 'C',
+    scale: 'major',
+    style: 'pop',
+  });
   return newDraft({
     id: 'd1',
     now: '2026-11-24T10:00:00.000Z',
-    session: { request, digest: `sha256:${'0'.repeat(64)}`, progression: ['C', 'G'], backend: 'cpu-js', composed, ops: [], render: { engine: 'js', instrument: 'mix', sampleRate: 44100, channels: 2, bitDepth: 16, durationSeconds: 4 }, weightsCid: 'bafy' },
+    session: {
+      request,
+      digest: `sha256:${'0'.repeat(64)}`,
+      progression: ['C', 'G'],
+      backend: 'cpu-js',
+      composed,
+      ops: [],
+      render: { engine: 'js', instrument: 'mix', sampleRate: 44100, channels: 2, bitDepth: 16, durationSeconds: 4 },
+      weightsCid: 'bafy',
+    },
     wav: new Uint8Array([1]),
     midi: new Uint8Array([2]),
     details: { ...defaultDetails(CREATOR), title: 'T', mode },
@@ -46,7 +63,11 @@ function effects(failAt?: { step: MintStep; error: unknown }) {
   };
   const fx: MintEffects = {
     sign: async () => (maybeFail('sign'), { manifestJson: '{}', manifestDigest: TX, creator: CREATOR }),
-    pin: async (_d, progress) => (maybeFail('pin'), progress({ loaded: 1, total: 1 }), { cid: 'bafyfolder', tokenId: '1', contentDigest: TX, manifestDigest: TX }),
+    pin: async (_d, progress) => (
+      maybeFail('pin'),
+      progress({ loaded: 1, total: 1 }),
+      { cid: 'bafyfolder', tokenId: '1', contentDigest: TX, manifestDigest: TX }
+    ),
     split: async () => (maybeFail('split'), { address: CREATOR }),
     sendMint: async () => (maybeFail('mint'), TX),
     confirm: async () => (maybeFail('confirm'), { tokenId: '1', txHash: TX, blockNumber: '5' }),
@@ -59,9 +80,20 @@ function effects(failAt?: { step: MintStep; error: unknown }) {
 
 // the errors viem and the wallet raise (classified by class, never by text)
 const rejected = new UserRejectedRequestError(new Error('User rejected the request.'));
-const poor = new TransactionExecutionError(new InsufficientFundsError(), { account: { address: CREATOR, type: 'json-rpc' } });
-const revert = new ContractFunctionRevertedError({ abi: trackCollectionAbi, functionName: 'mint', data: encodeErrorResult({ abi: trackCollectionAbi, errorName: 'RoyaltyTooHigh', args: [6000n, 5000n] }) });
-const reverted = new ContractFunctionExecutionError(revert, { abi: trackCollectionAbi, functionName: 'mint', args: [], contractAddress: CREATOR });
+const poor = new TransactionExecutionError(new InsufficientFundsError(), {
+  account: { address: CREATOR, type: 'json-rpc' },
+});
+const revert = new ContractFunctionRevertedError({
+  abi: trackCollectionAbi,
+  functionName: 'mint',
+  data: encodeErrorResult({ abi: trackCollectionAbi, errorName: 'RoyaltyTooHigh', args: [6000n, 5000n] }),
+});
+const reverted = new ContractFunctionExecutionError(revert, {
+  abi: trackCollectionAbi,
+  functionName: 'mint',
+  args: [],
+  contractAddress: CREATOR,
+});
 const minedReverted = new TransactionRevertedError('The mint', TX);
 const pin415 = new PinFailedError(415, 'audio.wav is not a WAV file');
 
@@ -85,22 +117,25 @@ describe('mint step machine', () => {
     expect(saved.map((s) => nextStep(s))).toEqual(['pin', 'split', 'mint', 'confirm', 'done']);
   });
 
-  it.each(CASES)('%s: a clear message, and the retry resumes at the failed step', async (_n, step, error, kind, message) => {
-    const { fx, calls, saved } = effects({ step, error });
-    const failed = await runMint(draft(), fx);
-    expect(failed.failure).toMatchObject({ step, kind });
-    expect(failed.failure?.message).toMatch(message);
-    expect(failed.progress.minted).toBeUndefined(); // nothing claims a track
-    expect(saved.at(-1)).toBe(failed); // the failure is saved (a reload resumes too)
-    const resumeAt = step === 'confirm' ? 'mint' : step; // a reverted transaction is sent again
-    expect(nextStep(failed)).toBe(resumeAt);
-    calls.length = 0;
-    const done = await runMint(failed, fx);
-    expect(done.failure).toBeUndefined();
-    expect(nextStep(done)).toBe('done');
-    const order: MintStep[] = ['sign', 'pin', 'split', 'mint', 'confirm'];
-    expect(calls).toEqual(order.slice(order.indexOf(resumeAt)));
-  });
+  it.each(CASES)(
+    '%s: a clear message, and the retry resumes at the failed step',
+    async (_n, step, error, kind, message) => {
+      const { fx, calls, saved } = effects({ step, error });
+      const failed = await runMint(draft(), fx);
+      expect(failed.failure).toMatchObject({ step, kind });
+      expect(failed.failure?.message).toMatch(message);
+      expect(failed.progress.minted).toBeUndefined(); // nothing claims a track
+      expect(saved.at(-1)).toBe(failed); // the failure is saved (a reload resumes too)
+      const resumeAt = step === 'confirm' ? 'mint' : step; // a reverted transaction is sent again
+      expect(nextStep(failed)).toBe(resumeAt);
+      calls.length = 0;
+      const done = await runMint(failed, fx);
+      expect(done.failure).toBeUndefined();
+      expect(nextStep(done)).toBe('done');
+      const order: MintStep[] = ['sign', 'pin', 'split', 'mint', 'confirm'];
+      expect(calls).toEqual(order.slice(order.indexOf(resumeAt)));
+    },
+  );
 
   it('publishes a voucher instead of minting: sign -> pin -> split -> voucher', async () => {
     const { fx, calls } = effects({ step: 'voucher', error: rejected });
@@ -126,7 +161,10 @@ describe('mint step machine', () => {
 
   it('classifies unknown and network errors with the action that failed', () => {
     expect(classifyError('pin', new TypeError('Failed to fetch')).kind).toBe('network');
-    expect(classifyError('split', new Error('boom'))).toEqual({ kind: 'unknown', message: 'Could not create the split: boom. Retry.' });
+    expect(classifyError('split', new Error('boom'))).toEqual({
+      kind: 'unknown',
+      message: 'Could not create the split: boom. Retry.',
+    });
     expect(classifyError('sign', new ZodError([])).kind).toBe('invalid');
     // a message that merely mentions a revert is not a revert
     expect(classifyError('mint', new Error('execution reverted?')).kind).toBe('unknown');

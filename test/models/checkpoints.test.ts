@@ -12,7 +12,10 @@ import { musicRnnLogits } from '../../lib/generation/eval/neural-nll';
 import { generateMelody, GenerationError } from '../../lib/generation/sampling';
 import { notesDigest } from '../../lib/generation/notes';
 
-type Fixture = { tolerance: number; cases: Array<{ id: string; events: number[]; logits: number[][]; chordEncodings?: number[][] }> };
+type Fixture = {
+  tolerance: number;
+  cases: Array<{ id: string; events: number[]; logits: number[][]; chordEncodings?: number[][] }>;
+};
 
 const primer = {
   notes: [
@@ -64,13 +67,17 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
   });
 
   it('matches the PyTorch logits of the export fixture within 1e-5', () => {
-    const fixture = JSON.parse(readFileSync(join(process.cwd(), 'test', 'models', 'fixtures', `${entry.id}.logits.json`), 'utf8')) as Fixture;
+    const fixture = JSON.parse(
+      readFileSync(join(process.cwd(), 'test', 'models', 'fixtures', `${entry.id}.logits.json`), 'utf8'),
+    ) as Fixture;
     expect(fixture.cases.length).toBeGreaterThan(0);
     let maxDiff = 0;
     for (const c of fixture.cases) {
       const logits = musicRnnLogits(model, c.events, c.chordEncodings);
       expect(logits.length).toBe(c.logits.length);
-      logits.forEach((row, t) => row.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - (c.logits[t]?.[k] ?? NaN))))));
+      logits.forEach((row, t) =>
+        row.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - (c.logits[t]?.[k] ?? NaN))))),
+      );
     }
     expect(maxDiff).toBeLessThan(1e-5);
   });
@@ -102,15 +109,26 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
   });
 
   it.runIf(Boolean(entry.chordEncoder))('accepts progressions mixing N.C. with chords', async () => {
-    const r = await generateMelody({ model, seed: 3, temperature: 1, steps: 32, primer, chordProgression: ['N.C.', 'G', 'D7', 'N.C.'] });
+    const r = await generateMelody({
+      model,
+      seed: 3,
+      temperature: 1,
+      steps: 32,
+      primer,
+      chordProgression: ['N.C.', 'G', 'D7', 'N.C.'],
+    });
     expect(r.events).toHaveLength(32);
   });
 
   it('rejects a missing or unexpected chord progression', async () => {
     if (entry.chordEncoder) {
-      await expect(generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer })).rejects.toThrow(GenerationError);
+      await expect(generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer })).rejects.toThrow(
+        GenerationError,
+      );
     } else {
-      await expect(generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer, chordProgression: ['C'] })).rejects.toThrow(GenerationError);
+      await expect(
+        generateMelody({ model, seed: 1, temperature: 1, steps: 4, primer, chordProgression: ['C'] }),
+      ).rejects.toThrow(GenerationError);
     }
   });
 });

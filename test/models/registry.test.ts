@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { checkpointCid, checkpointFiles } from '../../lib/generation/models/checkpoint-files';
-import { SHIPPED_MODELS, getModel, checkpointUrl, defaultModel, UnknownModelError } from '../../lib/generation/models/registry';
+import {
+  SHIPPED_MODELS,
+  getModel,
+  checkpointUrl,
+  defaultModel,
+  UnknownModelError,
+} from '../../lib/generation/models/registry';
 
 describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) => {
   const folder = join(process.cwd(), 'public', entry.urlPath);

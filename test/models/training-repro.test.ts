@@ -9,14 +9,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = process.cwd();
-const expected = JSON.parse(readFileSync(join(root, 'training', 'expected-first-losses.json'), 'utf8')) as Record<'melody' | 'chords', number[]>;
+const expected = JSON.parse(readFileSync(join(root, 'training', 'expected-first-losses.json'), 'utf8')) as Record<
+  'melody' | 'chords',
+  number[]
+>;
 
 function losses(model: 'melody' | 'chords', steps: number): number[] {
-  const out = execFileSync('/usr/bin/python3', ['training/train.py', '--model', model, '--stop-after', String(steps), '--print-losses'], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const out = execFileSync(
+    '/usr/bin/python3',
+    ['training/train.py', '--model', model, '--stop-after', String(steps), '--print-losses'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   return out
     .trim()
     .split('\n')
@@ -27,14 +34,18 @@ describe('training reproducibility (PyTorch, 1 thread, fixed seeds)', () => {
   beforeAll(() => {
     // Installs and data preparation belong to the set-up (npm test runs both scripts), never to a test hook.
     const missing = ['melody', 'chords'].filter((m) => !existsSync(join(root, 'training', 'cache', `${m}.json`)));
-    if (missing.length > 0) throw new Error(`training/cache lacks ${missing.join(', ')}: run scripts/ensure-training-data.sh`);
-    if (spawnSync('/usr/bin/python3', ['-c', 'import torch']).status !== 0) throw new Error('PyTorch is missing: run scripts/ensure-python-torch.sh');
+    if (missing.length > 0)
+      throw new Error(`training/cache lacks ${missing.join(', ')}: run scripts/ensure-training-data.sh`);
+    if (spawnSync('/usr/bin/python3', ['-c', 'import torch']).status !== 0)
+      throw new Error('PyTorch is missing: run scripts/ensure-python-torch.sh');
   });
 
   it('melody: first 5 losses exactly as recorded, step 50 as in the shipped run', () => {
     const got = losses('melody', 50);
     expect(got.slice(0, 5)).toEqual(expected.melody);
-    const log = JSON.parse(readFileSync(join(root, 'training', 'runs', 'motif-melody-2x256-v1.json'), 'utf8')) as { log: Array<{ step: number; loss?: number }> };
+    const log = JSON.parse(readFileSync(join(root, 'training', 'runs', 'motif-melody-2x256-v1.json'), 'utf8')) as {
+      log: Array<{ step: number; loss?: number }>;
+    };
     const at50 = log.log.find((e) => e.step === 50 && e.loss !== undefined);
     expect(at50?.loss).toBe(got[49]);
   });

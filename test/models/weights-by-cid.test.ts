@@ -31,7 +31,9 @@ const get = () => ({ method: 'GET', headers: new Headers() });
 describe('shipped weights by CID', () => {
   it('pins every shipped model under its registry CID, and a second start finds them pinned', async () => {
     const first = await pinShippedWeights(storage, { publicDir });
-    expect(first.map((w) => [w.id, w.cid, w.alreadyPinned])).toEqual(SHIPPED_MODELS.map((m) => [m.id, m.weightsCid, false]));
+    expect(first.map((w) => [w.id, w.cid, w.alreadyPinned])).toEqual(
+      SHIPPED_MODELS.map((m) => [m.id, m.weightsCid, false]),
+    );
     const again = await pinShippedWeights(storage, { publicDir });
     expect(again.every((w) => w.alreadyPinned)).toBe(true);
   });
@@ -64,9 +66,17 @@ describe('shipped weights by CID', () => {
     const other = SHIPPED_MODELS.find((m) => m.id !== model.id);
     if (!other) throw new Error('needs two shipped models');
     // The registry entry of one model pointed at another model's folder.
-    const wrongFolder = { ...model, urlPath: other.urlPath, weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' };
-    await expect(pinShippedWeights(storage, { publicDir, models: [wrongFolder] })).rejects.toBeInstanceOf(ShippedWeightsMismatchError);
+    const wrongFolder = {
+      ...model,
+      urlPath: other.urlPath,
+      weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi',
+    };
+    await expect(pinShippedWeights(storage, { publicDir, models: [wrongFolder] })).rejects.toBeInstanceOf(
+      ShippedWeightsMismatchError,
+    );
     const wrongCid = { ...model, weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' };
-    await expect(pinShippedWeights(storage, { publicDir, models: [wrongCid] })).rejects.toThrow(/the node derived .* the registry names/);
+    await expect(pinShippedWeights(storage, { publicDir, models: [wrongCid] })).rejects.toThrow(
+      /the node derived .* the registry names/,
+    );
   });
 });

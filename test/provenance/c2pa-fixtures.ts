@@ -1,5 +1,9 @@
 /** C2PA signing credentials for tests: a fresh local root CA and claim signer, made once per test file. */
-import { generateLocalCredentials, parseCredentials, type C2paCredentials } from '../../lib/provenance/c2pa/credentials';
+import {
+  generateLocalCredentials,
+  parseCredentials,
+  type C2paCredentials,
+} from '../../lib/provenance/c2pa/credentials';
 
 let credentials: Promise<C2paCredentials> | undefined;
 

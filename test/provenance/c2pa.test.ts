@@ -17,7 +17,12 @@ import { motifAssertionSchema } from '../../lib/provenance/c2pa/definition';
 import { splitC2paChunk } from '../../lib/provenance/c2pa/essence';
 import { readC2pa } from '../../lib/provenance/c2pa/read';
 import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA } from '../../lib/provenance/disclosure';
-import { readTrackFiles, verifyTrackFiles, type TrackFiles, type VerifyTrackResult } from '../../lib/provenance/verify-track';
+import {
+  readTrackFiles,
+  verifyTrackFiles,
+  type TrackFiles,
+  type VerifyTrackResult,
+} from '../../lib/provenance/verify-track';
 import { testC2pa } from './c2pa-fixtures';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, type TrackFixture } from './fixtures';
 
@@ -40,9 +45,12 @@ function form(): FormData {
 }
 
 const pin = (body: FormData) =>
-  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, randomize: false } })(
-    new Request('http://localhost/api/tracks/pin', { method: 'POST', body }),
-  );
+  createPinTrackHandler({
+    storage: async () => storage,
+    signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }),
+    c2pa: testC2pa,
+    retry: { baseDelayMs: 1, randomize: false },
+  })(new Request('http://localhost/api/tracks/pin', { method: 'POST', body }));
 
 /** Verifies a folder made of `files` (CIDs derived from the bytes, so only the provenance checks can object). */
 async function verifyFiles(files: Map<string, Uint8Array>, trustAnchorsPem = anchors): Promise<VerifyTrackResult> {
@@ -54,7 +62,11 @@ async function verifyFiles(files: Map<string, Uint8Array>, trustAnchorsPem = anc
 }
 
 const check = (r: VerifyTrackResult, name: string) => r.checks.find((c) => c.name === name);
-const failed = (r: VerifyTrackResult) => r.checks.filter((c) => !c.pass).map((c) => c.name).sort();
+const failed = (r: VerifyTrackResult) =>
+  r.checks
+    .filter((c) => !c.pass)
+    .map((c) => c.name)
+    .sort();
 const flip = (bytes: Uint8Array, at: number) => {
   const copy = bytes.slice();
   copy[at] = (copy[at] ?? 0) ^ 0x01;
@@ -94,16 +106,32 @@ describe('a track pinned through the pin route', () => {
     const reading = await readC2pa(audio(), { trustAnchorsPem: anchors });
     expect(reading.state).toBe('Trusted');
     expect(reading.failures).toEqual([]);
-    expect(reading.actions[0]).toMatchObject({ action: 'c2pa.created', digitalSourceType: IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, softwareAgent: { name: track.manifest.model.id } });
+    expect(reading.actions[0]).toMatchObject({
+      action: 'c2pa.created',
+      digitalSourceType: IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+      softwareAgent: { name: track.manifest.model.id },
+    });
     const edited = reading.actions.filter((a) => a.action === 'c2pa.edited').map((a) => a.parameters);
     expect(edited).toEqual([
       { 'org.motif.editKind': 'addNote', 'org.motif.count': 1 },
       { 'org.motif.editKind': 'updateNote', 'org.motif.count': 1 },
     ]);
     const motif = motifAssertionSchema.parse(reading.motif);
-    expect(motif.manifest).toEqual({ path: 'manifest.json', cid: (await cidOfBytes(published.get('manifest.json') ?? new Uint8Array())).toString(), digest: track.signed.manifestDigest });
-    expect(motif.model).toEqual({ id: track.manifest.model.id, family: 'MusicRNN', weightsCid: track.manifest.model.weightsCid });
-    expect(motif.audioEssence).toEqual({ sha256: track.manifest.files.audio.sha256, size: track.manifest.files.audio.size, cid: track.manifest.files.audio.cid });
+    expect(motif.manifest).toEqual({
+      path: 'manifest.json',
+      cid: (await cidOfBytes(published.get('manifest.json') ?? new Uint8Array())).toString(),
+      digest: track.signed.manifestDigest,
+    });
+    expect(motif.model).toEqual({
+      id: track.manifest.model.id,
+      family: 'MusicRNN',
+      weightsCid: track.manifest.model.weightsCid,
+    });
+    expect(motif.audioEssence).toEqual({
+      sha256: track.manifest.files.audio.sha256,
+      size: track.manifest.files.audio.size,
+      cid: track.manifest.files.audio.cid,
+    });
   });
 
   it('metadata.json links the published audio.wav (with C2PA), not the essence', async () => {
@@ -155,7 +183,7 @@ describe('tampering', () => {
     expect(check(r, 'files')?.reason).toMatch(/^metadata animation_url [^;]*$/);
   });
 
-  it('one byte of manifest.json: the signature fails and C2PA no longer names the folder\'s manifest', async () => {
+  it("one byte of manifest.json: the signature fails and C2PA no longer names the folder's manifest", async () => {
     const manifest = published.get('manifest.json') ?? new Uint8Array();
     const at = Buffer.from(manifest).indexOf('"createdAt": "2026') + '"createdAt": "202'.length;
     const r = await verifyFiles(new Map(published).set('manifest.json', flip(manifest, at)));

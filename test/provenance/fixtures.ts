@@ -21,7 +21,9 @@ export const WEIGHTS_CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy
 
 /** A 16-bit mono PCM WAV of `seconds` of a 440 Hz sine. */
 export function makeWav(seconds = 0.25, sampleRate = 8000): Uint8Array {
-  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000));
+  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) =>
+    Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000),
+  );
   return encodePcm16Wav(samples, 1, sampleRate);
 }
 
@@ -40,7 +42,13 @@ export function makeMidi(notes: readonly Note[] = NOTES, bpm = 96): Uint8Array {
   midi.header.setTempo(bpm);
   const track = midi.addTrack();
   const ticksPerStep = midi.header.ppq / 4;
-  for (const n of notes) track.addNote({ midi: n.pitch, ticks: n.quantizedStartStep * ticksPerStep, durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep, velocity: 0.8 });
+  for (const n of notes)
+    track.addNote({
+      midi: n.pitch,
+      ticks: n.quantizedStartStep * ticksPerStep,
+      durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep,
+      velocity: 0.8,
+    });
   return midi.toArray();
 }
 
@@ -57,25 +65,71 @@ export async function fakeReplay(m: AnyTrackManifest): Promise<string> {
 
 /** Studio edit-log operations (lib/generation/edit-log/schema.ts). */
 export const EDITS: EditOp[] = [
-  { op: 'updateNote', track: 'melody', from: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 12, velocity: 100 }, to: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 14, velocity: 100 } },
+  {
+    op: 'updateNote',
+    track: 'melody',
+    from: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 12, velocity: 100 },
+    to: { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 14, velocity: 100 },
+  },
   { op: 'addNote', track: 'melody', note: { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 32, velocity: 100 } },
 ];
 
 /** The studio ComposeRequest the fixture manifests record (2 bars over C G). */
-export const REQUEST = defaultComposeRequest({ modelId: 'motif/melody-test', seed: 1234, temperature: 1.1, bars: 2, tempo: 96, primer: { type: 'chords', progression: ['C', 'G'] } });
+export const REQUEST = defaultComposeRequest({
+  modelId: 'motif/melody-test',
+  seed: 1234,
+  temperature: 1.1,
+  bars: 2,
+  tempo: 96,
+  primer: { type: 'chords', progression: ['C', 'G'] },
+});
 
-export type TrackFixture = { wav: Uint8Array; midi: Uint8Array; manifest: TrackManifest; signed: SignedManifest; metadata: TrackMetadataInput };
+export type TrackFixture = {
+  wav: Uint8Array;
+  midi: Uint8Array;
+  manifest: TrackManifest;
+  signed: SignedManifest;
+  metadata: TrackMetadataInput;
+};
 
-export async function manifestParams(creator: Address, wav: Uint8Array, midi: Uint8Array, editLog: EditOp[] = EDITS): Promise<BuildManifestParameters> {
+export async function manifestParams(
+  creator: Address,
+  wav: Uint8Array,
+  midi: Uint8Array,
+  editLog: EditOp[] = EDITS,
+): Promise<BuildManifestParameters> {
   const base: BuildManifestParameters = {
     model: { id: 'motif/melody-test', family: 'MusicRNN', weightsCid: WEIGHTS_CID, backend: 'cpu' },
     generation: generationFromComposeRequest(REQUEST, ['C', 'G'], MOTIF_SAMPLER),
-    notes: { generatedDigest: `sha256:${'0'.repeat(64)}`, finalDigest: `sha256:${'1'.repeat(64)}`, finalCount: NOTES.length },
+    notes: {
+      generatedDigest: `sha256:${'0'.repeat(64)}`,
+      finalDigest: `sha256:${'1'.repeat(64)}`,
+      finalCount: NOTES.length,
+    },
     editLog,
-    render: { engine: 'tone@14.7.77 Offline PolySynth', instrument: 'PolySynth triangle', sampleRate: 8000, channels: 1, bitDepth: 16, durationSeconds: 0.25 },
+    render: {
+      engine: 'tone@14.7.77 Offline PolySynth',
+      instrument: 'PolySynth triangle',
+      sampleRate: 8000,
+      channels: 1,
+      bitDepth: 16,
+      durationSeconds: 0.25,
+    },
     files: {
-      audio: { path: 'audio.wav', mediaType: 'audio/wav', size: wav.byteLength, sha256: sha256Hex(wav), cid: (await cidOfBytes(wav)).toString() },
-      midi: { path: 'track.mid', mediaType: 'audio/midi', size: midi.byteLength, sha256: sha256Hex(midi), cid: (await cidOfBytes(midi)).toString() },
+      audio: {
+        path: 'audio.wav',
+        mediaType: 'audio/wav',
+        size: wav.byteLength,
+        sha256: sha256Hex(wav),
+        cid: (await cidOfBytes(wav)).toString(),
+      },
+      midi: {
+        path: 'track.mid',
+        mediaType: 'audio/midi',
+        size: midi.byteLength,
+        sha256: sha256Hex(midi),
+        cid: (await cidOfBytes(midi)).toString(),
+      },
     },
     creator,
     createdAt: '2026-11-24T10:01:00.000Z',
@@ -85,19 +139,53 @@ export async function manifestParams(creator: Address, wav: Uint8Array, midi: Ui
   return { ...base, notes: { ...base.notes, generatedDigest: await fakeReplay(draft) } };
 }
 
-export async function makeTrack(account: LocalAccount, chainId: number, collection: Address, options: { replay?: (m: AnyTrackManifest) => Promise<string>; editLog?: EditOp[]; adjust?: (p: BuildManifestParameters) => BuildManifestParameters } = {}): Promise<TrackFixture> {
+export async function makeTrack(
+  account: LocalAccount,
+  chainId: number,
+  collection: Address,
+  options: {
+    replay?: (m: AnyTrackManifest) => Promise<string>;
+    editLog?: EditOp[];
+    adjust?: (p: BuildManifestParameters) => BuildManifestParameters;
+  } = {},
+): Promise<TrackFixture> {
   const wav = makeWav();
   const midi = makeMidi();
   const base = await manifestParams(account.address, wav, midi, options.editLog);
   const params = options.adjust ? options.adjust(base) : base;
   let manifest = buildManifest(params);
-  if (options.replay) manifest = buildManifest({ ...params, notes: { ...params.notes, generatedDigest: await options.replay(manifest) } });
-  const signed = await signManifest({ manifest, chainId, verifyingContract: collection, sign: (td) => account.signTypedData(td) });
-  return { wav, midi, manifest, signed, metadata: { name: 'Test Track', description: 'A test', genre: 'Ambient', credits: [{ name: 'Ada', role: 'composer' }] } };
+  if (options.replay)
+    manifest = buildManifest({
+      ...params,
+      notes: { ...params.notes, generatedDigest: await options.replay(manifest) },
+    });
+  const signed = await signManifest({
+    manifest,
+    chainId,
+    verifyingContract: collection,
+    sign: (td) => account.signTypedData(td),
+  });
+  return {
+    wav,
+    midi,
+    manifest,
+    signed,
+    metadata: {
+      name: 'Test Track',
+      description: 'A test',
+      genre: 'Ambient',
+      credits: [{ name: 'Ada', role: 'composer' }],
+    },
+  };
 }
 
 /** Re-signs `manifest` with `account` (a creator who signs a false manifest, or another signer). */
-export async function resign(account: LocalAccount, manifest: TrackManifest, chainId: number, collection: Address): Promise<SignedManifest> {
+export async function resign(
+  account: LocalAccount,
+  manifest: TrackManifest,
+  chainId: number,
+  collection: Address,
+): Promise<SignedManifest> {
   return signManifest({ manifest, chainId, verifyingContract: collection, sign: (td) => account.signTypedData(td) });
 }
 

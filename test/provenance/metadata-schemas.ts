@@ -25,6 +25,9 @@ export function validateTrackMetadata(metadata: unknown): SchemaVerdict[] {
   return (Object.keys(SCHEMA_FILES) as (keyof typeof SCHEMA_FILES)[]).map((schema) => {
     const validate = compile(SCHEMA_FILES[schema]);
     const ok = validate(metadata);
-    return { schema, errors: ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`) };
+    return {
+      schema,
+      errors: ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
+    };
   });
 }

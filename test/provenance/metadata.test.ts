@@ -94,7 +94,12 @@ describe('key and tempo after the edits', () => {
     expect(keyAfterEdits(c, [{ op: 'transpose', semitones: 5, tracks: ['melody'] }]).key).toBe('C');
     expect(keyAfterEdits({ key: 'B' }, [all]).key).toBe('C');
     expect(keyAfterEdits(c, [all, { op: 'transpose', semitones: -3, tracks: ['chords', 'drums'] }]).key).toBe('Bb');
-    expect(editedMusic({ key: 'A', scale: 'harmonicMinor', tempo: 90 }, [{ op: 'setTempo', bpm: 100 }, { op: 'setTempo', bpm: 72.5 }])).toMatchObject({ keyLabel: 'A harmonic minor', bpm: 72.5 });
+    expect(
+      editedMusic({ key: 'A', scale: 'harmonicMinor', tempo: 90 }, [
+        { op: 'setTempo', bpm: 100 },
+        { op: 'setTempo', bpm: 72.5 },
+      ]),
+    ).toMatchObject({ keyLabel: 'A harmonic minor', bpm: 72.5 });
   });
 });
 
@@ -116,24 +121,59 @@ describe('metadata.json through the pin route', () => {
     const ops: EditOp[] = [
       { op: 'transpose', semitones: 1, tracks: ['melody', 'chords', 'bass'] },
       { op: 'setTempo', bpm: 100 },
-      { op: 'addNote', track: 'melody', note: { pitch: 73, quantizedStartStep: 24, quantizedEndStep: 28, velocity: 90 } },
+      {
+        op: 'addNote',
+        track: 'melody',
+        note: { pitch: 73, quantizedStartStep: 24, quantizedEndStep: 28, velocity: 90 },
+      },
     ];
     const final = applyEdits(composed, ops);
     const midi = arrangementToMidi(final, { title: `Motif ${editedMusic(composed, ops).keyLabel}` });
     const wav = encodeWav16(renderArrangement(final, { sampleRate: 8000 }));
     const params = await manifestParams(creator.address, wav, midi, ops);
-    const manifest = buildManifest({ ...params, notes: { ...params.notes, finalCount: final.tracks.reduce((n, t) => n + t.notes.length, 0) } });
-    const signed = await signManifest({ manifest, chainId: CHAIN_ID, verifyingContract: COLLECTION, sign: (td) => creator.signTypedData(td) });
+    const manifest = buildManifest({
+      ...params,
+      notes: { ...params.notes, finalCount: final.tracks.reduce((n, t) => n + t.notes.length, 0) },
+    });
+    const signed = await signManifest({
+      manifest,
+      chainId: CHAIN_ID,
+      verifyingContract: COLLECTION,
+      sign: (td) => creator.signTypedData(td),
+    });
 
-    const { body, metadata } = await pinAndRead({ wav, midi, signedJson: JSON.stringify(signed), fields: { name: 'Db Study', genre: 'Ambient', description: 'Transposed up a semitone' } });
+    const { body, metadata } = await pinAndRead({
+      wav,
+      midi,
+      signedJson: JSON.stringify(signed),
+      fields: { name: 'Db Study', genre: 'Ambient', description: 'Transposed up a semitone' },
+    });
     // the generated key was C major: the metadata names the key the track is in now
     expect(manifest.generation).toMatchObject({ key: 'C', scale: 'major', tempo: 96 });
-    expect(metadata).toMatchObject({ key: 'Db major', bpm: 100, version: CATALOG_METADATA_VERSION, title: 'Db Study', name: 'Db Study', mimeType: 'audio/wav', project: null });
-    expect(metadata.attributes).toEqual(expect.arrayContaining([{ trait_type: 'Key', value: 'Db major' }, { trait_type: 'BPM', value: 100, display_type: 'number' }]));
+    expect(metadata).toMatchObject({
+      key: 'Db major',
+      bpm: 100,
+      version: CATALOG_METADATA_VERSION,
+      title: 'Db Study',
+      name: 'Db Study',
+      mimeType: 'audio/wav',
+      project: null,
+    });
+    expect(metadata.attributes).toEqual(
+      expect.arrayContaining([
+        { trait_type: 'Key', value: 'Db major' },
+        { trait_type: 'BPM', value: 100, display_type: 'number' },
+      ]),
+    );
     expect(metadata.motif.transposed_semitones).toBe(1);
     // duration: the WAV's length, which is the song (2 bars at 100 BPM = 4.8 s) plus the 1 s render tail
     expect(metadata.duration).toBe(sniffWav(wav).durationSeconds);
-    expect(metadata.motif.duration).toEqual({ audio_seconds: 5.8, song_seconds: 4.8, render_tail_seconds: 1, includes_render_tail: true });
+    expect(metadata.motif.duration).toEqual({
+      audio_seconds: 5.8,
+      song_seconds: 4.8,
+      render_tail_seconds: 1,
+      includes_render_tail: true,
+    });
     // MIDI agrees with the metadata: its tempo is the bpm, its notes are the counts
     const imported = midiToNotes(midi);
     expect(imported.tempo).toBe(metadata.bpm);
@@ -164,7 +204,13 @@ describe('metadata.json through the pin route', () => {
 
     const credited = await pinAndRead({
       ...upload,
-      fields: { name: 'Credited', genre: 'Ambient', artist: 'The Analytical Engines', isrc: 'gb-xyz-26-00042', credits: JSON.stringify([{ name: 'Charles Babbage', role: 'Producer' }]) },
+      fields: {
+        name: 'Credited',
+        genre: 'Ambient',
+        artist: 'The Analytical Engines',
+        isrc: 'gb-xyz-26-00042',
+        credits: JSON.stringify([{ name: 'Charles Babbage', role: 'Producer' }]),
+      },
     });
     expect(credited.metadata.artist).toBe('The Analytical Engines');
     expect(credited.metadata.isrc).toBe('GBXYZ2600042');
@@ -174,7 +220,9 @@ describe('metadata.json through the pin route', () => {
       { name: modelId, collaboratorType: MODEL_COLLABORATOR_TYPE },
     ]);
     // no person is credited as the model's author, and the model is never the artist
-    expect(credited.metadata.credits.filter((c) => c.name === modelId)).toEqual([{ name: modelId, collaboratorType: MODEL_COLLABORATOR_TYPE }]);
+    expect(credited.metadata.credits.filter((c) => c.name === modelId)).toEqual([
+      { name: modelId, collaboratorType: MODEL_COLLABORATOR_TYPE },
+    ]);
   });
 
   it('refuses an ISRC that is not one and a credit that claims the model', async () => {
@@ -183,7 +231,10 @@ describe('metadata.json through the pin route', () => {
     const badIsrc = await pin({ ...upload, fields: { name: 'X', genre: 'Ambient', isrc: 'not-an-isrc' } });
     expect(badIsrc.status).toBe(400);
     expect(JSON.stringify(await badIsrc.json())).toMatch(/isrc/);
-    const aiCredit = await pin({ ...upload, fields: { name: 'X', genre: 'Ambient', credits: JSON.stringify([{ name: 'The model', role: 'AI composer' }]) } });
+    const aiCredit = await pin({
+      ...upload,
+      fields: { name: 'X', genre: 'Ambient', credits: JSON.stringify([{ name: 'The model', role: 'AI composer' }]) },
+    });
     expect(aiCredit.status).toBe(400);
     expect(JSON.stringify(await aiCredit.json())).toMatch(/credited as a tool/);
   });
@@ -191,17 +242,32 @@ describe('metadata.json through the pin route', () => {
   it('the verifier re-derives the key, bpm and duration: a metadata.json that misstates them fails the files check', async () => {
     const transposed: EditOp[] = [{ op: 'transpose', semitones: 1, tracks: ['melody', 'chords', 'bass'] }];
     const track = await makeTrack(creator, CHAIN_ID, COLLECTION, { editLog: transposed });
-    const folder = await buildTrackFolder({ wav: track.wav, midi: track.midi, signed: track.signed, metadata: track.metadata });
+    const folder = await buildTrackFolder({
+      wav: track.wav,
+      midi: track.midi,
+      signed: track.signed,
+      metadata: track.metadata,
+    });
     expect(folder.metadata.key).toBe('Db major');
-    for (const [field, lie] of [['key', 'C major'], ['bpm', 120], ['duration', 180]] as const) {
+    for (const [field, lie] of [
+      ['key', 'C major'],
+      ['bpm', 120],
+      ['duration', 180],
+    ] as const) {
       const files: TrackFiles = new Map();
       for (const f of folder.files) {
-        const content = f.path === 'metadata.json' ? new TextEncoder().encode(JSON.stringify({ ...folder.metadata, [field]: lie })) : f.content;
+        const content =
+          f.path === 'metadata.json'
+            ? new TextEncoder().encode(JSON.stringify({ ...folder.metadata, [field]: lie }))
+            : f.content;
         files.set(f.path, { cid: await cidOfBytes(content), bytes: content });
       }
       const cid = await cidOfFolder([...files].map(([p, f]) => ({ path: p, content: f.bytes })));
       const result = await verifyTrackFiles({ cid, files, replay: fakeReplay });
-      expect(result.checks.find((c) => c.name === 'files')).toMatchObject({ pass: false, reason: expect.stringContaining(`metadata ${field} ${lie} is not`) });
+      expect(result.checks.find((c) => c.name === 'files')).toMatchObject({
+        pass: false,
+        reason: expect.stringContaining(`metadata ${field} ${lie} is not`),
+      });
     }
   });
 

@@ -34,18 +34,35 @@ afterAll(async () => {
 });
 
 const handler = (over: Partial<Parameters<typeof createPinTrackHandler>[0]> = {}) =>
-  createPinTrackHandler({ storage: async () => storage, signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }), c2pa: testC2pa, retry: { baseDelayMs: 1, randomize: false }, ...over });
+  createPinTrackHandler({
+    storage: async () => storage,
+    signingDomain: async () => ({ chainId: CHAIN_ID, verifyingContract: COLLECTION }),
+    c2pa: testC2pa,
+    retry: { baseDelayMs: 1, randomize: false },
+    ...over,
+  });
 
-function form(parts: { wav?: Uint8Array; midi?: Uint8Array; manifest?: string; fields?: Record<string, string> } = {}): FormData {
+function form(
+  parts: { wav?: Uint8Array; midi?: Uint8Array; manifest?: string; fields?: Record<string, string> } = {},
+): FormData {
   const f = new FormData();
   f.set('wav', new Blob([new Uint8Array(parts.wav ?? track.wav)], { type: 'audio/wav' }), 'audio.wav');
   f.set('midi', new Blob([new Uint8Array(parts.midi ?? track.midi)], { type: 'audio/midi' }), 'track.mid');
   f.set('manifest', parts.manifest ?? JSON.stringify(track.signed));
-  for (const [k, v] of Object.entries(parts.fields ?? { name: track.metadata.name, description: 'A test', genre: 'Ambient', credits: JSON.stringify([{ name: 'Ada', role: 'composer' }]) })) f.set(k, v);
+  for (const [k, v] of Object.entries(
+    parts.fields ?? {
+      name: track.metadata.name,
+      description: 'A test',
+      genre: 'Ambient',
+      credits: JSON.stringify([{ name: 'Ada', role: 'composer' }]),
+    },
+  ))
+    f.set(k, v);
   return f;
 }
 
-const post = (body: FormData | string, headers: Record<string, string> = {}) => new Request('http://localhost/api/tracks/pin', { method: 'POST', body, headers });
+const post = (body: FormData | string, headers: Record<string, string> = {}) =>
+  new Request('http://localhost/api/tracks/pin', { method: 'POST', body, headers });
 
 describe('POST /api/tracks/pin', () => {
   it('pins the folder and answers { cid, files } with the digests to mint', async () => {
@@ -57,14 +74,31 @@ describe('POST /api/tracks/pin', () => {
     const audio = files.get('audio.wav')?.bytes ?? new Uint8Array();
     expect(splitC2paChunk(audio).essence).toEqual(track.wav);
     expect(splitC2paChunk(audio).manifestStore).not.toBeNull();
-    const folder = await buildTrackFolder({ wav: track.wav, midi: track.midi, signed: track.signed, metadata: track.metadata });
-    for (const f of folder.files) if (f.path !== 'audio.wav' && f.path !== 'metadata.json') expect(files.get(f.path)?.bytes).toEqual(f.content);
+    const folder = await buildTrackFolder({
+      wav: track.wav,
+      midi: track.midi,
+      signed: track.signed,
+      metadata: track.metadata,
+    });
+    for (const f of folder.files)
+      if (f.path !== 'audio.wav' && f.path !== 'metadata.json') expect(files.get(f.path)?.bytes).toEqual(f.content);
     expect(body.cid).toBe((await cidOfFolder([...files].map(([p, f]) => ({ path: p, content: f.bytes })))).toString());
-    expect(Object.keys(body.files).sort()).toEqual(['audio.wav', 'cover.svg', 'manifest.json', 'metadata.json', 'track.mid']);
+    expect(Object.keys(body.files).sort()).toEqual([
+      'audio.wav',
+      'cover.svg',
+      'manifest.json',
+      'metadata.json',
+      'track.mid',
+    ]);
     expect(body.manifestDigest).toBe(track.signed.manifestDigest);
     // The id the creator (the manifest's signer) gets when minting: creator << 96 | low 96 bits of the digest.
     expect(body.tokenId).toBe(trackIdOf(track.signed.manifest.creator as Address, body.contentDigest).toString());
-    const verified = await verifyTrack({ cid: body.cid, storage, replay: fakeReplay, c2pa: { trustAnchorsPem: (await testC2pa()).trustAnchorsPem } });
+    const verified = await verifyTrack({
+      cid: body.cid,
+      storage,
+      replay: fakeReplay,
+      c2pa: { trustAnchorsPem: (await testC2pa()).trustAnchorsPem },
+    });
     expect(verified.checks.filter((c) => !c.pass && !c.skipped)).toEqual([]);
     expect(verified.checks.find((c) => c.name === 'c2pa')).toMatchObject({ pass: true });
     expect(verified.checks.find((c) => c.name === 'c2pa')?.skipped).toBeUndefined();
@@ -80,7 +114,9 @@ describe('POST /api/tracks/pin', () => {
   });
 
   it('413 from Content-Length before reading an oversized body', async () => {
-    const res = await handler()(post('--x--', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(10 ** 10) }));
+    const res = await handler()(
+      post('--x--', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(10 ** 10) }),
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toMatch(/request is .* the limit is/);
   });
@@ -104,8 +140,12 @@ describe('POST /api/tracks/pin', () => {
   });
 
   it('422 for an invalid manifest, another chain or collection, or bytes the manifest does not describe', async () => {
-    expect((await handler()(post(form({ manifest: JSON.stringify({ ...track.signed, version: 3 }) })))).status).toBe(422);
-    const otherChain = await handler({ signingDomain: async () => ({ chainId: 1, verifyingContract: COLLECTION }) })(post(form()));
+    expect((await handler()(post(form({ manifest: JSON.stringify({ ...track.signed, version: 3 }) })))).status).toBe(
+      422,
+    );
+    const otherChain = await handler({ signingDomain: async () => ({ chainId: 1, verifyingContract: COLLECTION }) })(
+      post(form()),
+    );
     expect(otherChain.status).toBe(422);
     expect(((await otherChain.json()) as { error: string }).error).toMatch(/signature/);
     const wav = track.wav.slice();
@@ -140,7 +180,10 @@ describe('POST /api/tracks/pin', () => {
       origins: async () => [],
       close: async () => undefined,
     };
-    const res = await handler({ storage: async () => failing, retry: { attempts: 3, baseDelayMs: 1, randomize: false } })(post(form()));
+    const res = await handler({
+      storage: async () => failing,
+      retry: { attempts: 3, baseDelayMs: 1, randomize: false },
+    })(post(form()));
     expect(res.status).toBe(502);
     expect(calls).toBe(3);
   });

@@ -17,7 +17,10 @@ import { compose, type ComposeResult } from '../../lib/generation/compose/compos
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { notesDigest } from '../../lib/generation/notes/digest';
-import { IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, IPTC_TRAINED_ALGORITHMIC_MEDIA } from '../../lib/provenance/disclosure';
+import {
+  IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+  IPTC_TRAINED_ALGORITHMIC_MEDIA,
+} from '../../lib/provenance/disclosure';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
 import type { Procedure, TrackManifest } from '../../lib/provenance/manifest-schema';
 import { UnknownProcedureError } from '../../lib/provenance/procedures';
@@ -49,8 +52,17 @@ async function writeCheckpoint(folder: string, seed: number): Promise<void> {
   ];
   const total = weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   const data = new Float32Array(total).map(() => rand());
-  await writeFile(path.join(folder, 'config.json'), JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } } }));
-  await writeFile(path.join(folder, 'weights_manifest.json'), JSON.stringify([{ paths: ['group1-shard1of1'], weights: weights.map((w) => ({ ...w, dtype: 'float32' })) }]));
+  await writeFile(
+    path.join(folder, 'config.json'),
+    JSON.stringify({
+      type: 'MusicRNN',
+      dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } },
+    }),
+  );
+  await writeFile(
+    path.join(folder, 'weights_manifest.json'),
+    JSON.stringify([{ paths: ['group1-shard1of1'], weights: weights.map((w) => ({ ...w, dtype: 'float32' })) }]),
+  );
   await writeFile(path.join(folder, 'group1-shard1of1'), new Uint8Array(data.buffer));
 }
 
@@ -59,8 +71,19 @@ beforeAll(async () => {
   publicDir = path.join(dir, 'public');
   await writeCheckpoint(path.join(publicDir, 'models', 'tiny'), 7);
   model = {
-    source: 'shipped', id: 'test/tiny-melody', task: 'melody', family: 'MusicRNN', urlPath: '/models/tiny', weightsCid: await checkpointCid(path.join(publicDir, 'models', 'tiny')),
-    files: [], minPitch: 48, maxPitch: 83, architecture: '1x8 LSTM (random)', license: 'CC0-1.0', trainingData: 'none', card: '',
+    source: 'shipped',
+    id: 'test/tiny-melody',
+    task: 'melody',
+    family: 'MusicRNN',
+    urlPath: '/models/tiny',
+    weightsCid: await checkpointCid(path.join(publicDir, 'models', 'tiny')),
+    files: [],
+    minPitch: 48,
+    maxPitch: 83,
+    architecture: '1x8 LSTM (random)',
+    license: 'CC0-1.0',
+    trainingData: 'none',
+    card: '',
   };
   replay = createNodeReplay({ models: [model], publicDir });
   rnn = await loadMusicRnnFromFolder(path.join(publicDir, 'models', 'tiny'));
@@ -81,7 +104,16 @@ const OPS: EditOp[] = [
 type Session = { result: ComposeResult; params: BuildManifestParameters };
 
 /** A studio session (compose with the studio's own function, then edits) and the manifest parameters it gives. */
-async function studioSession(over: { seed?: number; weightsCid?: string; sampler?: Procedure; arrangement?: Procedure; ops?: EditOp[]; engine?: 'js' | 'tfjs' } = {}): Promise<Session> {
+async function studioSession(
+  over: {
+    seed?: number;
+    weightsCid?: string;
+    sampler?: Procedure;
+    arrangement?: Procedure;
+    ops?: EditOp[];
+    engine?: 'js' | 'tfjs';
+  } = {},
+): Promise<Session> {
   const p = await manifestParams('0x70997970C51812dc3A010C7d01b50e0d17dc79C8', makeWav(), makeMidi());
   const request = { ...REQUEST, modelId: model.id, seed: over.seed ?? REQUEST.seed };
   const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
@@ -112,8 +144,21 @@ describe('a manifest from a studio session', () => {
     expect(m.notes.finalDigest).not.toBe(m.notes.generatedDigest);
     expect(m.edits.log).toEqual({ version: 1, ops: OPS });
     expect(m.edits.summary).toMatchObject({ total: 3, transpose: 1, setTempo: 1, addNote: 1, updateNote: 0 });
-    expect(m.aiDisclosure).toEqual({ digitalSourceType: IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, humanEdited: true });
-    expect(m.generation).toMatchObject({ seed: REQUEST.seed, temperature: REQUEST.temperature, bars: REQUEST.bars, tempo: REQUEST.tempo, key: REQUEST.key, scale: REQUEST.scale, primer: REQUEST.primer, requestVersion: 1, chordsPerBar: result.progression });
+    expect(m.aiDisclosure).toEqual({
+      digitalSourceType: IPTC_COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+      humanEdited: true,
+    });
+    expect(m.generation).toMatchObject({
+      seed: REQUEST.seed,
+      temperature: REQUEST.temperature,
+      bars: REQUEST.bars,
+      tempo: REQUEST.tempo,
+      key: REQUEST.key,
+      scale: REQUEST.scale,
+      primer: REQUEST.primer,
+      requestVersion: 1,
+      chordsPerBar: result.progression,
+    });
     expect(m.model.backend).toBe('cpu-js');
 
     const raw = buildManifest((await studioSession({ ops: [] })).params);
@@ -136,18 +181,36 @@ describe('default Node replay', () => {
 
   it('checks the edit log against the final digest and count', async () => {
     const { params } = await studioSession();
-    await expect(replay(buildManifest({ ...params, notes: { ...params.notes, finalDigest: `sha256:${'b'.repeat(64)}` } }))).rejects.toThrow(/final melody/);
-    await expect(replay(buildManifest({ ...params, notes: { ...params.notes, finalCount: params.notes.finalCount + 1 } }))).rejects.toThrow(/notes, the manifest records/);
-    const missing: EditOp = { op: 'removeNote', track: 'melody', note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 } };
+    await expect(
+      replay(buildManifest({ ...params, notes: { ...params.notes, finalDigest: `sha256:${'b'.repeat(64)}` } })),
+    ).rejects.toThrow(/final melody/);
+    await expect(
+      replay(buildManifest({ ...params, notes: { ...params.notes, finalCount: params.notes.finalCount + 1 } })),
+    ).rejects.toThrow(/notes, the manifest records/);
+    const missing: EditOp = {
+      op: 'removeNote',
+      track: 'melody',
+      note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 },
+    };
     await expect(replay(buildManifest({ ...params, editLog: [...OPS, missing] }))).rejects.toThrow(/does not apply/);
   });
 
   it('refuses weights it does not ship, weights whose files changed, and other samplers and arrangements', async () => {
-    await expect(replay(await manifestFor({ weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' }))).rejects.toThrow(/no shipped model/);
-    await expect(replay(await manifestFor({ sampler: { id: 'magenta.multinomial', version: 1 } }))).rejects.toBeInstanceOf(ReplayError);
-    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } }))).rejects.toBeInstanceOf(UnknownProcedureError);
-    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } }))).rejects.toThrow(/cannot replay sampler motif.sfc32-categorical\/2/);
-    await expect(replay(await manifestFor({ arrangement: { id: 'motif.arrange', version: 9 } }))).rejects.toThrow(/cannot replay arrangement motif.arrange\/9: this verifier implements motif.arrange\/1/);
+    await expect(
+      replay(await manifestFor({ weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' })),
+    ).rejects.toThrow(/no shipped model/);
+    await expect(
+      replay(await manifestFor({ sampler: { id: 'magenta.multinomial', version: 1 } })),
+    ).rejects.toBeInstanceOf(ReplayError);
+    await expect(
+      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } })),
+    ).rejects.toBeInstanceOf(UnknownProcedureError);
+    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } }))).rejects.toThrow(
+      /cannot replay sampler motif.sfc32-categorical\/2/,
+    );
+    await expect(replay(await manifestFor({ arrangement: { id: 'motif.arrange', version: 9 } }))).rejects.toThrow(
+      /cannot replay arrangement motif.arrange\/9: this verifier implements motif.arrange\/1/,
+    );
     const otherPublic = path.join(dir, 'public-tampered');
     await writeCheckpoint(path.join(otherPublic, 'models', 'tiny'), 8); // same names, other weights
     const tampered = createNodeReplay({ models: [model], publicDir: otherPublic });
@@ -160,7 +223,9 @@ describe('default Node replay', () => {
     try {
       const creator = privateKeyToAccount('0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a');
       const session = await studioSession();
-      const track = await makeTrack(creator, CHAIN_ID, COLLECTION, { adjust: (p) => ({ ...session.params, creator: p.creator }) });
+      const track = await makeTrack(creator, CHAIN_ID, COLLECTION, {
+        adjust: (p) => ({ ...session.params, creator: p.creator }),
+      });
       const pinned = await pinTrack(storage, track);
       const r = await verifyTrack({ cid: pinned.cid, storage, replay });
       expect(r.checks.find((c) => c.name === 'replay')).toMatchObject({ pass: true });

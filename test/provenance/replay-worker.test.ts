@@ -27,7 +27,11 @@ const script = `
 
 describe('createWorkerReplay', () => {
   it('replays in a worker thread what the in-thread replay gives, and reports its refusals', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), maxBuffer: 1 << 20 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: process.cwd(), maxBuffer: 1 << 20 },
+    );
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, string>;
     expect(out.worker).toBe(out.recorded);
     expect(out.inThread).toBe(out.recorded);

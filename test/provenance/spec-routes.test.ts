@@ -65,19 +65,26 @@ describe('/spec/provenance', () => {
     const documents = await listSpecDocuments();
     const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     const hrefs = [...html.matchAll(/ href="([^"]+)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
-    expect(hrefs.filter((h) => h.startsWith('/spec/provenance/vectors/')).length).toBeGreaterThanOrEqual(vectors.length);
+    expect(hrefs.filter((h) => h.startsWith('/spec/provenance/vectors/')).length).toBeGreaterThanOrEqual(
+      vectors.length,
+    );
     for (const href of hrefs) {
-      if (href.startsWith('/spec/provenance/vectors/')) expect(vectors, href).toContain(href.slice('/spec/provenance/vectors/'.length));
-      else if (href.startsWith('/spec/provenance?doc=')) expect(documents, href).toContain(`${href.slice('/spec/provenance?doc='.length).split('#')[0]}.md`);
+      if (href.startsWith('/spec/provenance/vectors/'))
+        expect(vectors, href).toContain(href.slice('/spec/provenance/vectors/'.length));
+      else if (href.startsWith('/spec/provenance?doc='))
+        expect(documents, href).toContain(`${href.slice('/spec/provenance?doc='.length).split('#')[0]}.md`);
       else if (href.startsWith('#')) expect(ids.has(href.slice(1)), href).toBe(true);
-      else if (href.startsWith('/schemas/')) expect(readFileSync(path.join('public', href), 'utf8').length, href).toBeGreaterThan(0);
+      else if (href.startsWith('/schemas/'))
+        expect(readFileSync(path.join('public', href), 'utf8').length, href).toBeGreaterThan(0);
       else expect(['/spec/provenance', '/spec/provenance/vectors', '/spec/provenance/SPEC.md'], href).toContain(href);
     }
   });
 
   it('renders every published document (?doc=<name>) as safe HTML', async () => {
     for (const d of await listSpecDocuments()) {
-      const html = renderToStaticMarkup(await ProvenanceSpecPage({ searchParams: Promise.resolve({ doc: d.replace(/\.md$/, '') }) }));
+      const html = renderToStaticMarkup(
+        await ProvenanceSpecPage({ searchParams: Promise.resolve({ doc: d.replace(/\.md$/, '') }) }),
+      );
       expect(html, d).toContain('<article class="spec">');
       expect(html, d).not.toMatch(/<script|<iframe|<img/i);
     }
@@ -95,7 +102,9 @@ describe('raw spec routes', () => {
     expect(spec.status).toBe(200);
     expect(spec.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(await spec.text()).toBe(readFileSync('docs/provenance/SPEC.md', 'utf8'));
-    const index = z.object({ spec: z.string(), files: z.array(z.object({ name: z.string(), url: z.string() })) }).parse(await (await getVectorIndex()).json());
+    const index = z
+      .object({ spec: z.string(), files: z.array(z.object({ name: z.string(), url: z.string() })) })
+      .parse(await (await getVectorIndex()).json());
     expect(index.files.map((f) => f.name)).toEqual(await listSpecVectors());
     expect(index.files.length).toBeGreaterThanOrEqual(10);
     for (const f of index.files) {
@@ -108,7 +117,15 @@ describe('raw spec routes', () => {
   });
 
   it('serve nothing outside docs/provenance', async () => {
-    for (const name of ['../../package.json', '..%2F..%2Fpackage.json', 'package.json', 'SPEC.MD', '.env', 'vectors', '']) {
+    for (const name of [
+      '../../package.json',
+      '..%2F..%2Fpackage.json',
+      'package.json',
+      'SPEC.MD',
+      '.env',
+      'vectors',
+      '',
+    ]) {
       expect((await getDocument(request, docParams(name))).status, name).toBe(404);
     }
     for (const name of ['../SPEC.md', '../../../package.json', 'prng.JSON', 'prng', '.json']) {

@@ -20,7 +20,12 @@ import type { TrackManifest } from '../../lib/provenance/manifest-schema';
 import { buildTrackMetadata } from '../../lib/provenance/metadata';
 import { trackFacts } from '../../lib/provenance/track-facts';
 import type { SignedManifest } from '../../lib/provenance/signed-manifest';
-import { verifyTrack, verifyTrackFiles, type TrackFiles, type VerifyTrackResult } from '../../lib/provenance/verify-track';
+import {
+  verifyTrack,
+  verifyTrackFiles,
+  type TrackFiles,
+  type VerifyTrackResult,
+} from '../../lib/provenance/verify-track';
 import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, resign, type TrackFixture } from './fixtures';
 
 const creator = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
@@ -29,7 +34,12 @@ const enc = new TextEncoder();
 let track: TrackFixture;
 
 /** The folder as buildTrackFolder lays it out, but without its checks, so a tampered folder can be assembled. */
-async function assemble(parts: { wav: Uint8Array; midi: Uint8Array; signed: SignedManifest; cover?: Uint8Array }): Promise<FolderFile[]> {
+async function assemble(parts: {
+  wav: Uint8Array;
+  midi: Uint8Array;
+  signed: SignedManifest;
+  cover?: Uint8Array;
+}): Promise<FolderFile[]> {
   const cover = parts.cover ?? coverSvgBytes(notesFromMidi(parts.midi), { title: track.metadata.name });
   const manifestBytes = enc.encode(`${JSON.stringify(parts.signed, null, 2)}\n`);
   const metadata = buildTrackMetadata({
@@ -51,11 +61,16 @@ async function assemble(parts: { wav: Uint8Array; midi: Uint8Array; signed: Sign
 
 async function verifyFolder(files: FolderFile[]): Promise<VerifyTrackResult> {
   const map: TrackFiles = new Map();
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) map.set(f.path, { cid: await cidOfBytes(f.content), bytes: f.content });
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1)))
+    map.set(f.path, { cid: await cidOfBytes(f.content), bytes: f.content });
   return verifyTrackFiles({ cid: await cidOfFolder(files), files: map, replay: fakeReplay });
 }
 
-const failed = (r: VerifyTrackResult) => r.checks.filter((c) => !c.pass && !c.skipped).map((c) => c.name).sort();
+const failed = (r: VerifyTrackResult) =>
+  r.checks
+    .filter((c) => !c.pass && !c.skipped)
+    .map((c) => c.name)
+    .sort();
 
 /** Same signature, manifest changed (a forger): the digest no longer matches what the creator signed. */
 async function forged(change: (m: TrackManifest) => TrackManifest): Promise<VerifyTrackResult> {
@@ -78,7 +93,15 @@ describe('an honest track', () => {
   it('passes every check but the chain (skipped without a chain)', async () => {
     const r = await verifyFolder(await assemble(track));
     expect(failed(r)).toEqual([]);
-    expect(r.checks.map((c) => c.name)).toEqual(['manifest', 'files', 'c2pa', 'watermark', 'signature', 'replay', 'chain']);
+    expect(r.checks.map((c) => c.name)).toEqual([
+      'manifest',
+      'files',
+      'c2pa',
+      'watermark',
+      'signature',
+      'replay',
+      'chain',
+    ]);
     expect(r.checks.find((c) => c.name === 'chain')).toMatchObject({ pass: false, skipped: true });
     expect(r.ok).toBe(false); // not verified until the chain was checked
   });
@@ -88,14 +111,35 @@ describe('generation parameters: a forger breaks the signature, a lying creator 
   const cases: [string, (m: TrackManifest) => TrackManifest][] = [
     ['seed', (m) => ({ ...m, generation: { ...m.generation, seed: 4321 } })],
     ['temperature', (m) => ({ ...m, generation: { ...m.generation, temperature: 0.9 } })],
-    ['primer', (m) => ({ ...m, generation: { ...m.generation, primer: { type: 'melody', notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 4 }], totalSteps: 4 } } })],
-    ['chord progression', (m) => ({ ...m, generation: { ...m.generation, primer: { type: 'chords', progression: ['Am', 'F'] } } })],
+    [
+      'primer',
+      (m) => ({
+        ...m,
+        generation: {
+          ...m.generation,
+          primer: { type: 'melody', notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 4 }], totalSteps: 4 },
+        },
+      }),
+    ],
+    [
+      'chord progression',
+      (m) => ({ ...m, generation: { ...m.generation, primer: { type: 'chords', progression: ['Am', 'F'] } } }),
+    ],
     ['bars', (m) => ({ ...m, generation: { ...m.generation, bars: 3, chordsPerBar: ['C', 'G', 'C'] } })],
     ['key and scale', (m) => ({ ...m, generation: { ...m.generation, key: 'A', scale: 'minor' } })],
     ['snap to scale', (m) => ({ ...m, generation: { ...m.generation, snapToScale: !m.generation.snapToScale } })],
     ['model id (the request modelId)', (m) => ({ ...m, model: { ...m.model, id: 'motif/another-model' } })],
-    ['model weights CID', (m) => ({ ...m, model: { ...m.model, weightsCid: 'bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku' } })],
-    ['recorded NoteSequence digest', (m) => ({ ...m, notes: { ...m.notes, generatedDigest: `sha256:${'a'.repeat(64)}` } })],
+    [
+      'model weights CID',
+      (m) => ({
+        ...m,
+        model: { ...m.model, weightsCid: 'bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku' },
+      }),
+    ],
+    [
+      'recorded NoteSequence digest',
+      (m) => ({ ...m, notes: { ...m.notes, generatedDigest: `sha256:${'a'.repeat(64)}` } }),
+    ],
   ];
   it.each(cases)('%s, old signature kept -> signature and replay fail', async (_name, change) => {
     expect(failed(await forged(change))).toEqual(['replay', 'signature']);
@@ -127,7 +171,10 @@ describe('other manifest fields: the signature catches them', () => {
   });
 
   it('edit log changed without its derived fields -> the manifest is invalid (and nothing else can be trusted)', async () => {
-    const r = await forged((m) => ({ ...m, edits: { ...m.edits, log: { ...m.edits.log, ops: m.edits.log.ops.slice(1) } } }));
+    const r = await forged((m) => ({
+      ...m,
+      edits: { ...m.edits, log: { ...m.edits.log, ops: m.edits.log.ops.slice(1) } },
+    }));
     expect(failed(r)).toEqual(['manifest', 'replay', 'signature', 'watermark']);
     expect(r.checks.find((c) => c.name === 'manifest')?.reason).toMatch(/edits.summary|aiDisclosure/);
   });
@@ -160,17 +207,32 @@ describe('files: any changed byte or CID is caught by the files check', () => {
   });
 
   it('the audio CID in the manifest, re-signed by the creator', async () => {
-    const r = await resigned((m) => ({ ...m, files: { ...m.files, audio: { ...m.files.audio, cid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4' } } }));
+    const r = await resigned((m) => ({
+      ...m,
+      files: {
+        ...m.files,
+        audio: { ...m.files.audio, cid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4' },
+      },
+    }));
     expect(failed(r)).toEqual(['files']);
   });
 
   it('the audio digest in the manifest, old signature kept', async () => {
-    const r = await forged((m) => ({ ...m, files: { ...m.files, audio: { ...m.files.audio, sha256: `0x${'c'.repeat(64)}` } } }));
+    const r = await forged((m) => ({
+      ...m,
+      files: { ...m.files, audio: { ...m.files.audio, sha256: `0x${'c'.repeat(64)}` } },
+    }));
     expect(failed(r)).toEqual(['files', 'signature']);
   });
 
   it('a cover that is not drawn from the notes', async () => {
-    expect(failed(await verifyFolder(await assemble({ ...track, cover: enc.encode('<svg xmlns="http://www.w3.org/2000/svg"/>') })))).toEqual(['files']);
+    expect(
+      failed(
+        await verifyFolder(
+          await assemble({ ...track, cover: enc.encode('<svg xmlns="http://www.w3.org/2000/svg"/>') }),
+        ),
+      ),
+    ).toEqual(['files']);
   });
 
   it('a file whose bytes do not give the CID the folder links', async () => {
@@ -187,7 +249,9 @@ describe('files: any changed byte or CID is caught by the files check', () => {
     const { buildTrackFolder } = await import('../../lib/tracks/track-folder');
     const wav = track.wav.slice();
     wav[200] = (wav[200] ?? 0) ^ 1;
-    await expect(buildTrackFolder({ wav, midi: track.midi, signed: track.signed, metadata: track.metadata })).rejects.toBeInstanceOf(ManifestMismatchError);
+    await expect(
+      buildTrackFolder({ wav, midi: track.midi, signed: track.signed, metadata: track.metadata }),
+    ).rejects.toBeInstanceOf(ManifestMismatchError);
   });
 });
 
@@ -205,7 +269,13 @@ describe('with a real Helia node', () => {
 
   it('pins a track folder (verified CIDs) and verifies it back from its CID', async () => {
     const pinned = await pinTrack(storage, track);
-    expect(Object.keys(pinned.files).sort()).toEqual(['audio.wav', 'cover.svg', 'manifest.json', 'metadata.json', 'track.mid']);
+    expect(Object.keys(pinned.files).sort()).toEqual([
+      'audio.wav',
+      'cover.svg',
+      'manifest.json',
+      'metadata.json',
+      'track.mid',
+    ]);
     expect(pinned.cid).toBe((await cidOfFolder(await assemble(track))).toString());
     const r = await verifyTrack({ cid: pinned.cid, storage, replay: fakeReplay });
     expect(failed(r)).toEqual([]);
@@ -215,7 +285,11 @@ describe('with a real Helia node', () => {
   });
 
   it('reports a CID the node does not hold as a failed files check, not a crash', async () => {
-    const r = await verifyTrack({ cid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', storage, replay: fakeReplay });
+    const r = await verifyTrack({
+      cid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi',
+      storage,
+      replay: fakeReplay,
+    });
     expect(r.ok).toBe(false);
     expect(r.checks.find((c) => c.name === 'files')?.reason).toMatch(/could not read the folder/);
     expect(r.checks.find((c) => c.name === 'manifest')?.pass).toBe(false);

@@ -37,10 +37,22 @@ import { parseAnyManifest } from '../../lib/provenance/manifest';
 import { procedureSchema } from '../../lib/provenance/manifest-schema';
 import { KNOWN_PROCEDURES } from '../../lib/provenance/procedures';
 import { createNodeReplay } from '../../lib/provenance/replay-node';
-import { SIGNED_MANIFEST_TYPE, parseSignedManifest, verifyManifestSignature } from '../../lib/provenance/signed-manifest';
+import {
+  SIGNED_MANIFEST_TYPE,
+  parseSignedManifest,
+  verifyManifestSignature,
+} from '../../lib/provenance/signed-manifest';
 import { manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { manifestDomain, manifestTypedData, manifestTypes } from '../../lib/provenance/typed-data';
-import { buildVectors, contentOf, shippedModels, vectorText, VECTORS_DIR, type ContentSpec, type LoadedModels } from '../../scripts/provenance-vectors/build';
+import {
+  buildVectors,
+  contentOf,
+  shippedModels,
+  vectorText,
+  VECTORS_DIR,
+  type ContentSpec,
+  type LoadedModels,
+} from '../../scripts/provenance-vectors/build';
 
 const dir = path.join(process.cwd(), VECTORS_DIR);
 const vectorFileSchema = z
@@ -58,8 +70,14 @@ function load(name: string) {
 
 const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
 const hexValue = z.custom<Hex>((v) => typeof v === 'string' && /^0x[0-9a-fA-F]*$/.test(v), 'must be 0x-prefixed hex');
-const quantized = z.object({ pitch: z.number().int(), quantizedStartStep: z.number().int(), quantizedEndStep: z.number().int() }).strict();
-const contentSpec: z.ZodType<ContentSpec> = z.union([z.object({ hex: z.string() }).strict(), z.object({ utf8: z.string() }).strict(), z.object({ pattern: z.number().int().min(0) }).strict()]);
+const quantized = z
+  .object({ pitch: z.number().int(), quantizedStartStep: z.number().int(), quantizedEndStep: z.number().int() })
+  .strict();
+const contentSpec: z.ZodType<ContentSpec> = z.union([
+  z.object({ hex: z.string() }).strict(),
+  z.object({ utf8: z.string() }).strict(),
+  z.object({ pattern: z.number().int().min(0) }).strict(),
+]);
 
 let models: LoadedModels;
 beforeAll(() => {
@@ -71,27 +89,47 @@ describe('test vectors: our code against every vector', () => {
   it('prng.json: sfc32 streams', () => {
     for (const c of load('prng.json').cases) {
       const { seed } = z.object({ seed: z.union([z.number(), z.string()]) }).parse(c.input);
-      const want = z.object({ seedUint32: z.number(), uint32: z.array(z.number()), float: z.array(z.number()) }).parse(c.expected);
+      const want = z
+        .object({ seedUint32: z.number(), uint32: z.array(z.number()), float: z.array(z.number()) })
+        .parse(c.expected);
       const a = new Sfc32(seed);
       const b = new Sfc32(seed);
       expect(seedToUint32(seed), c.name).toBe(want.seedUint32);
-      expect(want.uint32.map(() => a.nextUint32()), c.name).toEqual(want.uint32);
-      expect(want.float.map(() => b.nextFloat()), c.name).toEqual(want.float);
+      expect(
+        want.uint32.map(() => a.nextUint32()),
+        c.name,
+      ).toEqual(want.uint32);
+      expect(
+        want.float.map(() => b.nextFloat()),
+        c.name,
+      ).toEqual(want.float);
     }
   });
 
   it('sampling.json: categorical draws', () => {
     for (const c of load('sampling.json').cases) {
-      const input = z.object({ logits: z.array(z.number()), temperature: z.number(), seed: z.number(), draws: z.number().int() }).parse(c.input);
+      const input = z
+        .object({ logits: z.array(z.number()), temperature: z.number(), seed: z.number(), draws: z.number().int() })
+        .parse(c.input);
       const { indices } = z.object({ indices: z.array(z.number().int()) }).parse(c.expected);
       const rng = new Sfc32(input.seed);
-      expect(Array.from({ length: input.draws }, () => sampleCategorical(input.logits, input.temperature, rng)), c.name).toEqual(indices);
+      expect(
+        Array.from({ length: input.draws }, () => sampleCategorical(input.logits, input.temperature, rng)),
+        c.name,
+      ).toEqual(indices);
     }
   });
 
   it('melody-encoding.json: notes <-> events', () => {
     for (const c of load('melody-encoding.json').cases) {
-      const input = z.object({ notes: z.array(quantized), totalSteps: z.number().int(), minPitch: z.number().int(), maxPitch: z.number().int() }).parse(c.input);
+      const input = z
+        .object({
+          notes: z.array(quantized),
+          totalSteps: z.number().int(),
+          minPitch: z.number().int(),
+          maxPitch: z.number().int(),
+        })
+        .parse(c.input);
       const want = z.object({ events: z.array(z.number().int()), notes: z.array(quantized) }).parse(c.expected);
       const range = { minPitch: input.minPitch, maxPitch: input.maxPitch };
       expect(Array.from(melodyEventsFromNotes(input.notes, input.totalSteps, range)), c.name).toEqual(want.events);
@@ -101,7 +139,9 @@ describe('test vectors: our code against every vector', () => {
 
   it('notes-digest.json: canonical notes and sha256', async () => {
     for (const c of load('notes-digest.json').cases) {
-      const { notes } = z.object({ notes: z.array(quantized.extend({ velocity: z.number().int().optional() })) }).parse(c.input);
+      const { notes } = z
+        .object({ notes: z.array(quantized.extend({ velocity: z.number().int().optional() })) })
+        .parse(c.input);
       const want = z.object({ canonical: z.string(), digest: z.string() }).parse(c.expected);
       expect(canonicalNotesJson(notes), c.name).toBe(want.canonical);
       expect(await notesDigest(notes), c.name).toBe(want.digest);
@@ -126,17 +166,49 @@ describe('test vectors: our code against every vector', () => {
     for (const c of load('arrangement.json').cases) {
       const fn = z.object({ fn: z.string() }).passthrough().parse(c.input).fn;
       if (fn === 'suggestProgression') {
-        const i = z.object({ fn: z.string(), key: keySchema, scale: scaleSchema, bars: z.number().int(), seed: z.number().int() }).strict().parse(c.input);
+        const i = z
+          .object({
+            fn: z.string(),
+            key: keySchema,
+            scale: scaleSchema,
+            bars: z.number().int(),
+            seed: z.number().int(),
+          })
+          .strict()
+          .parse(c.input);
         expect(suggestProgression(i.key, i.scale, i.bars, i.seed), c.name).toEqual(c.expected);
       } else if (fn === 'diatonicChords') {
         const i = z.object({ fn: z.string(), key: keySchema, scale: scaleSchema }).strict().parse(c.input);
-        expect({ chords: [0, 1, 2, 3, 4, 5, 6].map((d) => diatonicChord(i.key, i.scale, d)) }, c.name).toEqual(c.expected);
+        expect({ chords: [0, 1, 2, 3, 4, 5, 6].map((d) => diatonicChord(i.key, i.scale, d)) }, c.name).toEqual(
+          c.expected,
+        );
       } else if (fn === 'snapToScale') {
-        const i = z.object({ fn: z.string(), key: keySchema, scale: scaleSchema, min: z.number().int(), max: z.number().int(), pitches: z.array(z.number().int()) }).strict().parse(c.input);
-        expect({ pitches: i.pitches.map((p) => snapToScale(p, i.key, i.scale, i.min, i.max)) }, c.name).toEqual(c.expected);
+        const i = z
+          .object({
+            fn: z.string(),
+            key: keySchema,
+            scale: scaleSchema,
+            min: z.number().int(),
+            max: z.number().int(),
+            pitches: z.array(z.number().int()),
+          })
+          .strict()
+          .parse(c.input);
+        expect({ pitches: i.pitches.map((p) => snapToScale(p, i.key, i.scale, i.min, i.max)) }, c.name).toEqual(
+          c.expected,
+        );
       } else if (fn === 'arrange') {
         const { fn: _fn, ...i } = z
-          .object({ fn: z.string(), melody: z.array(noteSchema), progression: z.array(z.string()), bars: z.number().int(), tempo: z.number(), key: keySchema, scale: scaleSchema, style: z.string() })
+          .object({
+            fn: z.string(),
+            melody: z.array(noteSchema),
+            progression: z.array(z.string()),
+            bars: z.number().int(),
+            tempo: z.number(),
+            key: keySchema,
+            scale: scaleSchema,
+            style: z.string(),
+          })
           .strict()
           .parse(c.input);
         expect(arrange(i), c.name).toEqual(arrangementSchema.parse(c.expected));
@@ -146,13 +218,23 @@ describe('test vectors: our code against every vector', () => {
 
   it('replay.json: request + shipped weights -> events, melody, digest, arrangement (plain-JS and tfjs engines)', async () => {
     for (const c of load('replay.json').cases) {
-      const input = z.object({ model: z.object({ id: z.string(), weightsCid: z.string(), urlPath: z.string() }).strict(), sampler: procedureSchema, arrangement: procedureSchema, request: composeRequestSchema }).strict().parse(c.input);
+      const input = z
+        .object({
+          model: z.object({ id: z.string(), weightsCid: z.string(), urlPath: z.string() }).strict(),
+          sampler: procedureSchema,
+          arrangement: procedureSchema,
+          request: composeRequestSchema,
+        })
+        .strict()
+        .parse(c.input);
       const want = z
         .object({
           primerEvents: z.array(z.number().int()),
           chordsPerBar: z.array(z.string()),
           progressionSource: z.string(),
-          firstSteps: z.array(z.object({ logits: z.array(z.number()), uniform: z.number(), event: z.number().int() }).strict()),
+          firstSteps: z.array(
+            z.object({ logits: z.array(z.number()), uniform: z.number(), event: z.number().int() }).strict(),
+          ),
           events: z.array(z.number().int()),
           melody: z.array(noteSchema),
           canonicalNotes: z.string(),
@@ -182,14 +264,25 @@ describe('test vectors: our code against every vector', () => {
       expect(primerEvents, c.name).toEqual(want.primerEvents);
       const chordProgression = musicRnnInternals(rnn).chordEncoder ? progressionFor(result.request).chords : undefined;
       for (const engine of ['js', 'tfjs'] as const) {
-        const sampled = await sampleMelodyEvents({ model: rnn, seed: input.request.seed, temperature: input.request.temperature, primerEvents, steps: input.request.bars * 16 - primer.totalSteps, engine, chordProgression });
+        const sampled = await sampleMelodyEvents({
+          model: rnn,
+          seed: input.request.seed,
+          temperature: input.request.temperature,
+          primerEvents,
+          steps: input.request.bars * 16 - primer.totalSteps,
+          engine,
+          chordProgression,
+        });
         expect(sampled.events, `${c.name} (${engine})`).toEqual(want.events);
       }
       // The first sampled step's logits (float32), from the primer fed through the plain-JS step.
       const internals = musicRnnInternals(rnn);
       const stepper = fastEventStepper(rnn);
       const depth = internals.chordEncoder?.depth ?? 0;
-      const controls = internals.chordEncoder && chordProgression ? encodeProgression(internals.chordEncoder, chordProgression, want.primerEvents.length + want.events.length) : undefined;
+      const controls =
+        internals.chordEncoder && chordProgression
+          ? encodeProgression(internals.chordEncoder, chordProgression, want.primerEvents.length + want.events.length)
+          : undefined;
       let logits: number[] = [];
       for (let i = 0; i < primerEvents.length; i++) {
         const x = new Float32Array(stepper.inputSize);
@@ -210,20 +303,46 @@ describe('test vectors: our code against every vector', () => {
       const input = z.object({ base: arrangementSchema, log: editLogSchema }).strict().parse(c.input);
       const refused = z.object({ error: z.string() }).strict().safeParse(c.expected);
       if (refused.success) {
-        await expect(manifestNotes(input.base, input.log.ops), c.name).rejects.toMatchObject({ name: refused.data.error });
+        await expect(manifestNotes(input.base, input.log.ops), c.name).rejects.toMatchObject({
+          name: refused.data.error,
+        });
         continue;
       }
-      const want = z.object({ generatedDigest: z.string(), finalDigest: z.string(), finalCount: z.number().int(), final: arrangementSchema }).strict().parse(c.expected);
+      const want = z
+        .object({
+          generatedDigest: z.string(),
+          finalDigest: z.string(),
+          finalCount: z.number().int(),
+          final: arrangementSchema,
+        })
+        .strict()
+        .parse(c.expected);
       const got = await manifestNotes(input.base, input.log.ops);
-      expect({ generatedDigest: got.generatedDigest, finalDigest: got.finalDigest, finalCount: got.finalCount, final: got.final }, c.name).toEqual(want);
+      expect(
+        {
+          generatedDigest: got.generatedDigest,
+          finalDigest: got.finalDigest,
+          finalCount: got.finalCount,
+          final: got.final,
+        },
+        c.name,
+      ).toEqual(want);
     }
   });
 
   it('manifest-digest.json: RFC 8785 text and keccak256; both manifest versions parse', () => {
     for (const c of load('manifest-digest.json').cases) {
-      const input = z.object({ value: z.unknown() }).strict().or(z.object({ manifest: z.unknown() }).strict()).parse(c.input);
+      const input = z
+        .object({ value: z.unknown() })
+        .strict()
+        .or(z.object({ manifest: z.unknown() }).strict())
+        .parse(c.input);
       const value = 'value' in input ? input.value : input.manifest;
-      const want = z.object({ canonical: z.string(), keccak256: hex32 }).strict().or(z.object({ canonical: z.string(), digest: hex32 }).strict()).parse(c.expected);
+      const want = z
+        .object({ canonical: z.string(), keccak256: hex32 })
+        .strict()
+        .or(z.object({ canonical: z.string(), digest: hex32 }).strict())
+        .parse(c.expected);
       expect(canonicalJson(value), c.name).toBe(want.canonical);
       expect(manifestDigestOf(value), c.name).toBe('digest' in want ? want.digest : want.keccak256);
       if ('manifest' in input) expect(manifestDigestOf(parseAnyManifest(value)), c.name).toBe(manifestDigestOf(value));
@@ -238,23 +357,65 @@ describe('test vectors: our code against every vector', () => {
     for (const c of load('eip712.json').cases) {
       const input = z
         .object({
-          domain: z.object({ name: z.literal('Motif'), version: z.literal('1'), chainId: z.number().int(), verifyingContract: z.string().regex(/^0x[0-9a-fA-F]{40}$/) }).strict(),
+          domain: z
+            .object({
+              name: z.literal('Motif'),
+              version: z.literal('1'),
+              chainId: z.number().int(),
+              verifyingContract: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+            })
+            .strict(),
           types: z.unknown(),
           primaryType: z.literal('TrackManifest'),
-          message: z.object({ creator: z.string().regex(/^0x[0-9a-fA-F]{40}$/), manifestDigest: hex32.pipe(hexValue), manifestVersion: z.number().int() }).strict(),
+          message: z
+            .object({
+              creator: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+              manifestDigest: hex32.pipe(hexValue),
+              manifestVersion: z.number().int(),
+            })
+            .strict(),
           privateKey: hex32.pipe(hexValue),
         })
         .strict()
         .parse(c.input);
-      const want = z.object({ encodeType: z.string(), domainSeparator: hex32, structHash: hex32, hash: hex32, signature: hexValue, signer: z.string() }).strict().parse(c.expected);
+      const want = z
+        .object({
+          encodeType: z.string(),
+          domainSeparator: hex32,
+          structHash: hex32,
+          hash: hex32,
+          signature: hexValue,
+          signer: z.string(),
+        })
+        .strict()
+        .parse(c.expected);
       expect(input.types).toEqual(manifestTypes);
       const account = privateKeyToAccount(input.privateKey);
       expect(getAddress(input.message.creator), c.name).toBe(account.address);
       const domain = manifestDomain(input.domain.chainId, getAddress(input.domain.verifyingContract));
-      const message = { creator: account.address, manifestDigest: input.message.manifestDigest, manifestVersion: input.message.manifestVersion };
+      const message = {
+        creator: account.address,
+        manifestDigest: input.message.manifestDigest,
+        manifestVersion: input.message.manifestVersion,
+      };
       const td = manifestTypedData(domain, message);
-      expect(hashDomain({ domain: { ...domain, chainId: BigInt(domain.chainId) }, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }] } }), c.name).toBe(want.domainSeparator);
-      expect(hashStruct({ data: message, primaryType: 'TrackManifest', types: manifestTypes }), c.name).toBe(want.structHash);
+      expect(
+        hashDomain({
+          domain: { ...domain, chainId: BigInt(domain.chainId) },
+          types: {
+            EIP712Domain: [
+              { name: 'name', type: 'string' },
+              { name: 'version', type: 'string' },
+              { name: 'chainId', type: 'uint256' },
+              { name: 'verifyingContract', type: 'address' },
+            ],
+          },
+        }),
+        c.name,
+      ).toBe(want.domainSeparator);
+      expect(hashStruct({ data: message, primaryType: 'TrackManifest', types: manifestTypes }), c.name).toBe(
+        want.structHash,
+      );
       expect(hashTypedData(td), c.name).toBe(want.hash);
       expect(await account.signTypedData(td), c.name).toBe(want.signature);
       expect(await recoverTypedDataAddress({ ...td, signature: want.signature }), c.name).toBe(want.signer);
@@ -262,8 +423,17 @@ describe('test vectors: our code against every vector', () => {
       // The signed manifest.json an implementer would read verifies with our verifier (version 1 and version 2).
       const manifest = manifests.find((m) => manifestDigestOf(m) === input.message.manifestDigest);
       if (!manifest) throw new Error(`${c.name}: no manifest vector has digest ${input.message.manifestDigest}`);
-      const signed = parseSignedManifest({ type: SIGNED_MANIFEST_TYPE, version: manifest.version, manifest, manifestDigest: input.message.manifestDigest, signature: { standard: 'EIP-712', primaryType: 'TrackManifest', domain: input.domain, value: want.signature } });
-      const check = await verifyManifestSignature({ signed, expectedDomain: { chainId: input.domain.chainId, verifyingContract: domain.verifyingContract } });
+      const signed = parseSignedManifest({
+        type: SIGNED_MANIFEST_TYPE,
+        version: manifest.version,
+        manifest,
+        manifestDigest: input.message.manifestDigest,
+        signature: { standard: 'EIP-712', primaryType: 'TrackManifest', domain: input.domain, value: want.signature },
+      });
+      const check = await verifyManifestSignature({
+        signed,
+        expectedDomain: { chainId: input.domain.chainId, verifyingContract: domain.verifyingContract },
+      });
       expect(check.valid, `${c.name}: ${check.reason}`).toBe(true);
     }
   });
@@ -285,16 +455,27 @@ describe('test vectors: our code against every vector', () => {
   it('cids.json: file and folder CIDs (and, independently, ipfs-unixfs-importer agrees)', async () => {
     const importerCid = async (files: Array<{ path?: string; content: Uint8Array }>, wrap: boolean): Promise<CID> => {
       let last: CID | undefined;
-      for await (const entry of importer(files, new MemoryBlockstore(), { ...unixfsImportOptions(), wrapWithDirectory: wrap })) if (!wrap || entry.path === '') last = entry.cid;
+      for await (const entry of importer(files, new MemoryBlockstore(), {
+        ...unixfsImportOptions(),
+        wrapWithDirectory: wrap,
+      }))
+        if (!wrap || entry.path === '') last = entry.cid;
       if (!last) throw new Error('the importer gave no root');
       return last;
     };
     for (const c of load('cids.json').cases) {
-      const input = z.object({ file: contentSpec }).strict().or(z.object({ folder: z.array(z.object({ path: z.string(), content: contentSpec }).strict()) }).strict()).parse(c.input);
+      const input = z
+        .object({ file: contentSpec })
+        .strict()
+        .or(z.object({ folder: z.array(z.object({ path: z.string(), content: contentSpec }).strict()) }).strict())
+        .parse(c.input);
       if ('file' in input) {
         const want = z.object({ size: z.number().int(), sha256: hex32, cid: z.string() }).strict().parse(c.expected);
         const bytes = contentOf(input.file);
-        expect({ size: bytes.byteLength, sha256: sha256Hex(bytes), cid: (await cidOfBytes(bytes)).toString() }, c.name).toEqual(want);
+        expect(
+          { size: bytes.byteLength, sha256: sha256Hex(bytes), cid: (await cidOfBytes(bytes)).toString() },
+          c.name,
+        ).toEqual(want);
         expect((await importerCid([{ content: bytes }], false)).toString(), c.name).toBe(want.cid);
       } else {
         const want = z.object({ cid: z.string() }).strict().parse(c.expected);
@@ -309,7 +490,14 @@ describe('test vectors: our code against every vector', () => {
 describe('test vectors: the committed files are what the code gives today', () => {
   it('docs/provenance/vectors/ equals a fresh `npm run provenance:vectors`', async () => {
     const fresh = await buildVectors(models);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(fresh).sort());
-    for (const [name, file] of Object.entries(fresh)) expect(readFileSync(path.join(dir, name), 'utf8'), `${name} differs: run npm run provenance:vectors`).toBe(vectorText(file));
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(Object.keys(fresh).sort());
+    for (const [name, file] of Object.entries(fresh))
+      expect(readFileSync(path.join(dir, name), 'utf8'), `${name} differs: run npm run provenance:vectors`).toBe(
+        vectorText(file),
+      );
   });
 });

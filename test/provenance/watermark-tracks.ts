@@ -16,9 +16,21 @@ import { melodyNotes } from '../../lib/provenance/studio-session';
 import { notesDigest } from '../../lib/generation/notes/digest';
 import { normalisePeak, WAV_SAMPLE_RATE } from '../../lib/generation/export/wav';
 
-export type RenderedTrack = { seed: number; request: ComposeRequest; sampleRate: number; channels: [Float32Array, Float32Array]; finalDigest: string };
+export type RenderedTrack = {
+  seed: number;
+  request: ComposeRequest;
+  sampleRate: number;
+  channels: [Float32Array, Float32Array];
+  finalDigest: string;
+};
 
-const PROGRESSIONS = [['C', 'G', 'Am', 'F'], ['Am', 'F', 'C', 'G'], ['Dm', 'G', 'C', 'C'], ['F', 'C', 'Dm', 'Bb'], ['Em', 'C', 'G', 'D']];
+const PROGRESSIONS = [
+  ['C', 'G', 'Am', 'F'],
+  ['Am', 'F', 'C', 'G'],
+  ['Dm', 'G', 'C', 'C'],
+  ['F', 'C', 'Dm', 'Bb'],
+  ['Em', 'C', 'G', 'D'],
+];
 
 /** The request for track `i` of a corpus: everything varies with `i` (seed, key, tempo, bars, style, instruments). */
 export function corpusRequest(i: number, modelId: string, base = 20_261_200): ComposeRequest {
@@ -43,7 +55,12 @@ export async function loadCorpusModel(): Promise<{ id: string; model: MusicRnnIn
 }
 
 /** Composes and renders tracks `from .. from + count - 1` of the corpus at 44.1 kHz. */
-export async function renderCorpus(loaded: { id: string; model: MusicRnnInstance }, count: number, from = 0, base?: number): Promise<RenderedTrack[]> {
+export async function renderCorpus(
+  loaded: { id: string; model: MusicRnnInstance },
+  count: number,
+  from = 0,
+  base?: number,
+): Promise<RenderedTrack[]> {
   const out: RenderedTrack[] = [];
   for (let i = from; i < from + count; i++) {
     const request = corpusRequest(i, loaded.id, base);
@@ -51,7 +68,13 @@ export async function renderCorpus(loaded: { id: string; model: MusicRnnInstance
     const audio = renderArrangement(result.arrangement, { sampleRate: WAV_SAMPLE_RATE });
     const channels: [Float32Array, Float32Array] = [audio.channels[0], audio.channels[1]];
     normalisePeak(channels);
-    out.push({ seed: request.seed, request, sampleRate: audio.sampleRate, channels, finalDigest: await notesDigest(melodyNotes(result.arrangement)) });
+    out.push({
+      seed: request.seed,
+      request,
+      sampleRate: audio.sampleRate,
+      channels,
+      finalDigest: await notesDigest(melodyNotes(result.arrangement)),
+    });
   }
   return out;
 }

@@ -22,7 +22,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-test-services-'));
   await chmod(dir, 0o755); // as root, PostgreSQL runs as a 'postgres' user that must reach its folder
-  const [anvil, pg] = await Promise.all([startAnvil(), startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() })]);
+  const [anvil, pg] = await Promise.all([
+    startAnvil(),
+    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() }),
+  ]);
   await applyMigrations(pg.databaseUrl);
   project.provide('rpcUrl', anvil.rpcUrl);
   project.provide('databaseUrl', pg.databaseUrl);

@@ -7,10 +7,14 @@ import { commentPaths, comments, pathExists, pathsIn } from './comment-paths';
 
 describe('file paths named in comments', () => {
   it('every path a comment names exists (repository root, or a folder above the commenting file)', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     const named = commentPaths('.', files);
     expect(named.length).toBeGreaterThan(100); // the scan does find the project's many path references
-    const missing = named.filter((p) => !pathExists('.', p.file, p.path)).map((p) => `${p.file}:${p.line} names ${p.path}`);
+    const missing = named
+      .filter((p) => !pathExists('.', p.file, p.path))
+      .map((p) => `${p.file}:${p.line} names ${p.path}`);
     expect(missing).toEqual([]);
   });
 
@@ -23,7 +27,9 @@ describe('file paths named in comments', () => {
     ].join('\n');
     const found = comments('x.tsx', text).flatMap((c) => pathsIn(c.text));
     expect(found).toEqual(['lib/a/b.ts', 'docs/provenance/SPEC.md', 'lib/ipfs', 'app/studio/page.tsx']);
-    expect(comments('x.sh', '#!/bin/bash\n# runs scripts/test.ts\necho "#not scripts/x.sh"').flatMap((c) => pathsIn(c.text))).toEqual(['scripts/test.ts']);
+    expect(
+      comments('x.sh', '#!/bin/bash\n# runs scripts/test.ts\necho "#not scripts/x.sh"').flatMap((c) => pathsIn(c.text)),
+    ).toEqual(['scripts/test.ts']);
   });
 
   it('resolves module specifiers and paths written from a folder above the file', () => {

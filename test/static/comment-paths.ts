@@ -19,10 +19,17 @@ export type CommentPath = { file: string; line: number; path: string };
 export function comments(file: string, text: string): { line: number; text: string }[] {
   const lineOf = (index: number) => text.slice(0, index).split('\n').length;
   if (/\.(ts|tsx|mjs|cjs|js)$/.test(file)) {
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, /\.tsx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.Latest,
+      false,
+      /\.tsx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const seen = new Map<number, { line: number; text: string }>();
     const add = (ranges: ts.CommentRange[] | undefined) => {
-      for (const r of ranges ?? []) if (!seen.has(r.pos)) seen.set(r.pos, { line: lineOf(r.pos), text: text.slice(r.pos, r.end) });
+      for (const r of ranges ?? [])
+        if (!seen.has(r.pos)) seen.set(r.pos, { line: lineOf(r.pos), text: text.slice(r.pos, r.end) });
     };
     const visit = (node: ts.Node) => {
       add(ts.getLeadingCommentRanges(text, node.pos));
@@ -67,7 +74,9 @@ export function pathExists(root: string, file: string, named: string): boolean {
   const bases: string[] = [];
   for (let dir = path.dirname(file); dir !== '.' && dir !== '/'; dir = path.dirname(dir)) bases.push(dir);
   bases.push('.');
-  return bases.some((base) => ['', '.ts', '.tsx', '.mjs', '.js', '.sol'].some((ext) => existsSync(path.join(root, base, named + ext))));
+  return bases.some((base) =>
+    ['', '.ts', '.tsx', '.mjs', '.js', '.sol'].some((ext) => existsSync(path.join(root, base, named + ext))),
+  );
 }
 
 /** Every path named in a comment of the given files (relative to `root`), with where it is named. */

@@ -19,7 +19,11 @@ function sourceFiles(dir: string): string[] {
     const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && entry.name !== 'generated') out.push(...sourceFiles(rel));
-    } else if (/\.(ts|tsx|mts)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+    } else if (
+      /\.(ts|tsx|mts)$/.test(entry.name) &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      !entry.name.endsWith('.d.ts')
+    ) {
       out.push(rel);
     }
   }
@@ -109,12 +113,19 @@ describe('import boundaries of lib/', () => {
   });
 
   it('storage, chain, database, indexer, generation and provenance never import the composition root (lib/platform)', () => {
-    const found = EDGES.filter((e) => BELOW_PLATFORM.includes(folderOf(e.from)) && folderOf(e.to) === 'lib/platform').map(describeEdge);
+    const found = EDGES.filter(
+      (e) => BELOW_PLATFORM.includes(folderOf(e.from)) && folderOf(e.to) === 'lib/platform',
+    ).map(describeEdge);
     expect(found.filter((line) => !KNOWN_PLATFORM_IMPORTS.includes(line))).toEqual([]);
   });
 
   it('the storage module knows only blocks, CIDs, UnixFS and gateways: lib/ipfs imports no domain folder (only lib/config and lib/errors)', () => {
-    const found = EDGES.filter((e) => folderOf(e.from) === 'lib/ipfs' && folderOf(e.to).startsWith('lib/') && !['lib/ipfs', 'lib/config', 'lib/errors'].includes(folderOf(e.to)));
+    const found = EDGES.filter(
+      (e) =>
+        folderOf(e.from) === 'lib/ipfs' &&
+        folderOf(e.to).startsWith('lib/') &&
+        !['lib/ipfs', 'lib/config', 'lib/errors'].includes(folderOf(e.to)),
+    );
     expect(found.map(describeEdge)).toEqual([]);
   });
 

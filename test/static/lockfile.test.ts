@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-type LockEntry = { version?: string; optionalDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+type LockEntry = {
+  version?: string;
+  optionalDependencies?: Record<string, string>;
+  dependencies?: Record<string, string>;
+};
 
 describe('package-lock.json', () => {
   it('holds an entry for every optional platform package, so `npm ci` accepts it on a fresh machine', () => {
@@ -11,7 +15,8 @@ describe('package-lock.json', () => {
       for (const name of Object.keys(entry.optionalDependencies ?? {})) {
         // npm resolves from the nearest node_modules upward; the hoisted location is the usual one.
         const nested = `${at ? at + '/' : ''}node_modules/${name}`;
-        if (!lock.packages[nested] && !lock.packages[`node_modules/${name}`]) missing.push(`${name} (needed by ${at || 'the project'})`);
+        if (!lock.packages[nested] && !lock.packages[`node_modules/${name}`])
+          missing.push(`${name} (needed by ${at || 'the project'})`);
       }
     }
     expect(missing, 'run: node scripts/lockfile/add-foreign-platform-entries.mjs').toEqual([]);

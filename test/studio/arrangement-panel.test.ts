@@ -9,7 +9,20 @@ const noop = () => undefined;
 const player = { playing: false, loop: true, toggle: async () => undefined, stop: noop, setLoop: noop };
 const html = (p: Partial<ArrangementPanelProps>) => {
   const history = p.history ?? createHistory(arrangement);
-  return renderToStaticMarkup(createElement(ArrangementPanel, { arrangement: current(history), result, history, busy: null, player, onEdit: noop, onUndo: noop, onRedo: noop, onRegenerate: noop, ...p }));
+  return renderToStaticMarkup(
+    createElement(ArrangementPanel, {
+      arrangement: current(history),
+      result,
+      history,
+      busy: null,
+      player,
+      onEdit: noop,
+      onUndo: noop,
+      onRedo: noop,
+      onRegenerate: noop,
+      ...p,
+    }),
+  );
 };
 
 describe('arrangement panel', () => {

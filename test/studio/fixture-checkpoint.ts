@@ -11,18 +11,34 @@ import { Sfc32 } from '../../lib/generation/sampling/prng';
 export const FIXTURE_MODEL_ID = 'studio-fixture-2x128';
 export const FIXTURE_URL_PATH = `/models/${FIXTURE_MODEL_ID}`;
 
-export function fixtureCheckpointFiles(hidden: readonly number[] = [128, 128], seed = 20_261_124): Map<string, Uint8Array> {
+export function fixtureCheckpointFiles(
+  hidden: readonly number[] = [128, 128],
+  seed = 20_261_124,
+): Map<string, Uint8Array> {
   const vocab = 38;
   const rng = new Sfc32(seed);
   const weights: Array<{ name: string; shape: number[]; values: Float32Array }> = [];
-  const uniform = (n: number, scale: number): Float32Array => Float32Array.from({ length: n }, () => (rng.nextFloat() * 2 - 1) * scale);
+  const uniform = (n: number, scale: number): Float32Array =>
+    Float32Array.from({ length: n }, () => (rng.nextFloat() * 2 - 1) * scale);
   let input = vocab;
   hidden.forEach((h, l) => {
-    weights.push({ name: `rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/kernel`, shape: [input + h, 4 * h], values: uniform((input + h) * 4 * h, 1.2 / Math.sqrt(h)) });
-    weights.push({ name: `rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/bias`, shape: [4 * h], values: uniform(4 * h, 0.1) });
+    weights.push({
+      name: `rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/kernel`,
+      shape: [input + h, 4 * h],
+      values: uniform((input + h) * 4 * h, 1.2 / Math.sqrt(h)),
+    });
+    weights.push({
+      name: `rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/bias`,
+      shape: [4 * h],
+      values: uniform(4 * h, 0.1),
+    });
     input = h;
   });
-  weights.push({ name: 'fully_connected/weights', shape: [input, vocab], values: uniform(input * vocab, 3 / Math.sqrt(input)) });
+  weights.push({
+    name: 'fully_connected/weights',
+    shape: [input, vocab],
+    values: uniform(input * vocab, 3 / Math.sqrt(input)),
+  });
   // favour holding (event 0) a little, as trained melody models do, so the melody is not a wall of sixteenths
   const bias = uniform(vocab, 0.5);
   bias[0] = 1.5;
@@ -36,8 +52,26 @@ export function fixtureCheckpointFiles(hidden: readonly number[] = [128, 128], s
   }
   const enc = new TextEncoder();
   return new Map([
-    ['config.json', enc.encode(JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } } }))],
-    ['weights_manifest.json', enc.encode(JSON.stringify([{ paths: ['group1-shard1of1'], weights: weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' })) }]))],
+    [
+      'config.json',
+      enc.encode(
+        JSON.stringify({
+          type: 'MusicRNN',
+          dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } },
+        }),
+      ),
+    ],
+    [
+      'weights_manifest.json',
+      enc.encode(
+        JSON.stringify([
+          {
+            paths: ['group1-shard1of1'],
+            weights: weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' })),
+          },
+        ]),
+      ),
+    ],
     ['group1-shard1of1', new Uint8Array(shard.buffer)],
   ]);
 }

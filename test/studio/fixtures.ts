@@ -9,5 +9,22 @@ export const melody = [
   { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
   { pitch: 64, quantizedStartStep: 4, quantizedEndStep: 8, velocity: 100 },
 ];
-export const arrangement: Arrangement = arrange({ melody, progression: ['C', 'G', 'Am', 'F'], bars: 4, tempo: 112, key: 'C', scale: 'major', style: 'pop' });
-export const result: ComposedResult = { request, melody, progression: ['C', 'G', 'Am', 'F'], progressionSource: 'request', digest: 'sha256:0123456789abcdef', backend: 'cpu-js', tfjsVersion: '2.8.6', ms: 3 };
+export const arrangement: Arrangement = arrange({
+  melody,
+  progression: ['C', 'G', 'Am', 'F'],
+  bars: 4,
+  tempo: 112,
+  key: 'C',
+  scale: 'major',
+  style: 'pop',
+});
+export const result: ComposedResult = {
+  request,
+  melody,
+  progression: ['C', 'G', 'Am', 'F'],
+  progressionSource: 'request',
+  digest: 'sha256:0123456789abcdef',
+  backend: 'cpu-js',
+  tfjsVersion: '2.8.6',
+  ms: 3,
+};

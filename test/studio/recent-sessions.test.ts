@@ -8,7 +8,17 @@ import { newSession, snapshotSession } from '../../lib/studio/session';
 import { arrangement, result } from './fixtures';
 
 const html = (p: Partial<RecentSessionsProps>) =>
-  renderToStaticMarkup(createElement(RecentSessions, { sessions: [], currentId: null, problem: null, onOpen: () => undefined, onDelete: async () => undefined, onNew: () => undefined, ...p }));
+  renderToStaticMarkup(
+    createElement(RecentSessions, {
+      sessions: [],
+      currentId: null,
+      problem: null,
+      onOpen: () => undefined,
+      onDelete: async () => undefined,
+      onNew: () => undefined,
+      ...p,
+    }),
+  );
 
 describe('recent sessions', () => {
   it('says when there is nothing saved, and offers a new session', () => {
@@ -19,7 +29,12 @@ describe('recent sessions', () => {
   });
 
   it('lists sessions with labelled Open and Delete; the open one is marked and cannot be reopened', () => {
-    const a = snapshotSession(newSession('a', '2026-12-03T07:00:00.000Z', defaultComposeForm()), '2026-12-03T07:05:00.000Z', defaultComposeForm(), { result, history: createHistory(arrangement) });
+    const a = snapshotSession(
+      newSession('a', '2026-12-03T07:00:00.000Z', defaultComposeForm()),
+      '2026-12-03T07:05:00.000Z',
+      defaultComposeForm(),
+      { result, history: createHistory(arrangement) },
+    );
     const b = { ...newSession('b', '2026-12-03T06:00:00.000Z', { ...defaultComposeForm(), seed: 9 }) };
     const h = html({ sessions: [a, b], currentId: 'a', problem: 'Your session could not be saved: quota' });
     expect(h).toContain('<li aria-current="true" data-session="a">');

@@ -37,7 +37,9 @@ export function runStartScript(env: Record<string, string>): StartedPlatform {
     new Promise<void>((resolve, reject) => {
       if (output.includes(text)) return resolve();
       waiters.add({ text, resolve });
-      void exited.then((code) => reject(new Error(`npm start exited with ${code} before printing ${JSON.stringify(text)}:\n${output}`)));
+      void exited.then((code) =>
+        reject(new Error(`npm start exited with ${code} before printing ${JSON.stringify(text)}:\n${output}`)),
+      );
     });
   const ready = waitFor('Motif is running at');
   ready.catch(() => {});
@@ -49,7 +51,12 @@ export function pressCtrlC(started: StartedPlatform): void {
   if (started.child.pid) process.kill(-started.child.pid, 'SIGINT');
 }
 
-export type PlatformEnv = { MOTIF_DATA_DIR: string; MOTIF_APP_PORT: string; MOTIF_ANVIL_PORT: string; MOTIF_PG_PORT: string };
+export type PlatformEnv = {
+  MOTIF_DATA_DIR: string;
+  MOTIF_APP_PORT: string;
+  MOTIF_ANVIL_PORT: string;
+  MOTIF_PG_PORT: string;
+};
 
 /**
  * A fresh data folder and free ports for one test file's platform. The folder's parent is world-readable because,
@@ -64,6 +71,11 @@ export async function tempPlatform(name: string): Promise<{ dir: string; env: Pl
   await chmod(dir, 0o755);
   return {
     dir,
-    env: { MOTIF_DATA_DIR: path.join(dir, 'data'), MOTIF_APP_PORT: String(await freePort()), MOTIF_ANVIL_PORT: String(await freePort()), MOTIF_PG_PORT: String(await freePort()) },
+    env: {
+      MOTIF_DATA_DIR: path.join(dir, 'data'),
+      MOTIF_APP_PORT: String(await freePort()),
+      MOTIF_ANVIL_PORT: String(await freePort()),
+      MOTIF_PG_PORT: String(await freePort()),
+    },
   };
 }

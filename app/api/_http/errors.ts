@@ -43,9 +43,16 @@ export function toErrorResponse(error: unknown): Response | null {
   const found = error instanceof BaseError ? error.walk((e) => e instanceof ApiError) : null;
   if (found instanceof ApiError) {
     const { issues, reason } = found.extra;
-    return errorResponse(found.status, { error: found.shortMessage, ...(issues ? { issues } : {}), ...(reason ? { reason } : {}) });
+    return errorResponse(found.status, {
+      error: found.shortMessage,
+      ...(issues ? { issues } : {}),
+      ...(reason ? { reason } : {}),
+    });
   }
-  const status = 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : null;
+  const status =
+    'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 600
+      ? error.status
+      : null;
   return status === null ? null : errorResponse(status, { error: error.message });
 }
 

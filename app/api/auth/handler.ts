@@ -11,7 +11,15 @@ import { clientKey, NONCE_RATE, takeRate, tooManyRequests } from '../../../lib/h
 import { errorResponse } from '../_http/errors';
 
 const noStore = { 'cache-control': 'no-store' };
-const verifyBodySchema = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/).max(20_000) }).strict();
+const verifyBodySchema = z
+  .object({
+    message: z.string().min(1).max(4000),
+    signature: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]+$/)
+      .max(20_000),
+  })
+  .strict();
 
 /** What the sign-in routes need: the database, the cookie key, the chain and where the app is served from. */
 export type AuthHandlerDependencies = {
@@ -55,10 +63,21 @@ export function createAuthHandlers(context: () => Promise<AuthHandlerDependencie
         });
         const now = Date.now();
         const expiresAt = now + SESSION_TTL_MS;
-        const token = signSessionToken({ address: result.address, chainId: result.chainId, issuedAt: now, expiresAt }, ctx.secret);
+        const token = signSessionToken(
+          { address: result.address, chainId: result.chainId, issuedAt: now, expiresAt },
+          ctx.secret,
+        );
         return Response.json(
           { address: result.address, chainId: result.chainId, expiresAt: new Date(expiresAt).toISOString() },
-          { headers: { 'set-cookie': serializeSessionCookie(token, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure: isSecureRequest(request) }), ...noStore } },
+          {
+            headers: {
+              'set-cookie': serializeSessionCookie(token, {
+                maxAgeSeconds: SESSION_TTL_MS / 1000,
+                secure: isSecureRequest(request),
+              }),
+              ...noStore,
+            },
+          },
         );
       } catch (error) {
         if (error instanceof SignInError) return errorResponse(401, { error: error.message, reason: error.reason });
@@ -70,7 +89,9 @@ export function createAuthHandlers(context: () => Promise<AuthHandlerDependencie
     async session(request: Request): Promise<Response> {
       const { secret } = await context();
       const session = sessionOf(request, secret);
-      const body = session ? { address: session.address, chainId: session.chainId, expiresAt: new Date(session.expiresAt).toISOString() } : { address: null };
+      const body = session
+        ? { address: session.address, chainId: session.chainId, expiresAt: new Date(session.expiresAt).toISOString() }
+        : { address: null };
       return Response.json(body, { headers: noStore });
     },
 
@@ -82,8 +103,10 @@ export function createAuthHandlers(context: () => Promise<AuthHandlerDependencie
       if (!isSameOrigin(request)) return errorResponse(403, { error: 'Cross-origin sign-out refused' });
       const { prisma, secret } = await context();
       await revokeSession(prisma, readCookie(request.headers.get('cookie')), secret);
-      return Response.json({ ok: true }, { headers: { 'set-cookie': clearSessionCookie(isSecureRequest(request)), ...noStore } });
+      return Response.json(
+        { ok: true },
+        { headers: { 'set-cookie': clearSessionCookie(isSecureRequest(request)), ...noStore } },
+      );
     },
   };
 }
-

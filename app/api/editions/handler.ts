@@ -12,7 +12,9 @@ export type EditionsApiDeps = {
 };
 
 /** POST /api/editions/allowlists: body = the allowlist file (lib/editions/allowlist-tree.ts); answers { root, cid, addresses }. */
-export function createPinAllowlistHandler(deps: Pick<EditionsApiDeps, 'pin' | 'admit'>): (request: Request) => Promise<Response> {
+export function createPinAllowlistHandler(
+  deps: Pick<EditionsApiDeps, 'pin' | 'admit'>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     let body: unknown;
     try {
@@ -25,7 +27,8 @@ export function createPinAllowlistHandler(deps: Pick<EditionsApiDeps, 'pin' | 'a
     try {
       return Response.json(await deps.pin(body), { status: 201, headers: { 'cache-control': 'no-store' } });
     } catch (error) {
-      if (error instanceof AllowlistTreeError) return errorResponse(400, { error: error.shortMessage, issues: error.details ? [error.details] : [] });
+      if (error instanceof AllowlistTreeError)
+        return errorResponse(400, { error: error.shortMessage, issues: error.details ? [error.details] : [] });
       if (error instanceof EditionsError) return errorResponse(400, { error: error.shortMessage });
       const answer = toErrorResponse(error);
       if (answer) return answer;
@@ -35,7 +38,9 @@ export function createPinAllowlistHandler(deps: Pick<EditionsApiDeps, 'pin' | 'a
 }
 
 /** GET /api/editions/{editionId}/proof?phase=N&account=0x…: the merkle proof that account mints with in phase N. */
-export function createProofHandler(deps: Pick<EditionsApiDeps, 'proof'>): (request: Request, editionIdText: string) => Promise<Response> {
+export function createProofHandler(
+  deps: Pick<EditionsApiDeps, 'proof'>,
+): (request: Request, editionIdText: string) => Promise<Response> {
   return async (request, editionIdText) => {
     const search = new URL(request.url).searchParams;
     const phaseText = search.get('phase') ?? '';
@@ -46,11 +51,16 @@ export function createProofHandler(deps: Pick<EditionsApiDeps, 'proof'>): (reque
     if (!isAddress(account, { strict: false })) issues.push('account: a 0x address');
     if (issues.length > 0) return errorResponse(400, { error: 'Invalid proof request', issues });
     try {
-      const answer = await deps.proof({ editionId: BigInt(editionIdText), phase: Number(phaseText), account: getAddress(account) });
+      const answer = await deps.proof({
+        editionId: BigInt(editionIdText),
+        phase: Number(phaseText),
+        account: getAddress(account),
+      });
       // A proof never changes for a root: cacheable, but the phase could be re-indexed after a reorg, so briefly.
       return Response.json(answer, { headers: { 'cache-control': 'public, max-age=60' } });
     } catch (error) {
-      if (error instanceof NotOnAllowlistError) return errorResponse(404, { error: error.shortMessage, reason: 'not-listed' });
+      if (error instanceof NotOnAllowlistError)
+        return errorResponse(404, { error: error.shortMessage, reason: 'not-listed' });
       const answer = toErrorResponse(error);
       if (answer) return answer;
       throw error;

@@ -10,7 +10,14 @@ import type { PrismaClient } from '../../../lib/db/client';
 import type { Session } from '../../../lib/auth/session-token';
 import type { LabelChain, PendingBalances } from '../../../lib/labels/chain-reader';
 import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from '../../../lib/labels/errors';
-import { addToCatalogue, authorize, createLabel, inviteMember, recordSplitAction, removeMember } from '../../../lib/labels/label-service';
+import {
+  addToCatalogue,
+  authorize,
+  createLabel,
+  inviteMember,
+  recordSplitAction,
+  removeMember,
+} from '../../../lib/labels/label-service';
 import { changeMemberRole, removeFromCatalogue } from '../../../lib/labels/member-actions';
 import { auditLog, labelDetail, labelScope, listLabels, splitViews } from '../../../lib/labels/queries';
 import { ACTION_EVENTS, receiptMatches } from '../../../lib/labels/receipt-check';
@@ -36,16 +43,25 @@ const noStore = { 'cache-control': 'no-store' };
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: noStore });
 const badRequest = (message: string, issues?: string[]) => new ApiError(400, message, issues ? { issues } : {});
 
-const address = z.string().trim().refine((s) => isAddress(s, { strict: false }), { message: 'must be a 0x address (40 hex digits)' }).transform((s) => getAddress(s));
+const address = z
+  .string()
+  .trim()
+  .refine((s) => isAddress(s, { strict: false }), { message: 'must be a 0x address (40 hex digits)' })
+  .transform((s) => getAddress(s));
 const role = z.enum(['owner', 'manager', 'viewer'], { error: 'role must be owner, manager or viewer' });
 const labelIdSchema = z.uuid({ error: 'label id must be a UUID' });
-const tokenId = z.string().trim().regex(/^\d{1,78}$/, 'tokenId must be a decimal token id');
+const tokenId = z
+  .string()
+  .trim()
+  .regex(/^\d{1,78}$/, 'tokenId must be a decimal token id');
 const txHash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'txHash must be a 32-byte 0x hash');
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => (i.path.length && !i.message.startsWith('Payee') ? `${i.path.join('.')}: ${i.message}` : i.message));
+  const issues = r.error.issues.map((i) =>
+    i.path.length && !i.message.startsWith('Payee') ? `${i.path.join('.')}: ${i.message}` : i.message,
+  );
   throw badRequest(`Invalid ${what}: ${issues.join('; ')}`, issues);
 }
 
@@ -61,7 +77,12 @@ async function body(request: Request): Promise<unknown> {
 
 type Ctx = { actor: Address };
 
-function handle(deps: LabelApiDeps, request: Request, opts: { change: boolean }, fn: (ctx: Ctx) => Promise<Response>): Promise<Response> {
+function handle(
+  deps: LabelApiDeps,
+  request: Request,
+  opts: { change: boolean },
+  fn: (ctx: Ctx) => Promise<Response>,
+): Promise<Response> {
   const run = async () => {
     const session = deps.session(request);
     if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
@@ -69,9 +90,14 @@ function handle(deps: LabelApiDeps, request: Request, opts: { change: boolean },
     try {
       return await fn({ actor: session.address });
     } catch (error) {
-      if (error instanceof NotALabelMemberError || error instanceof LabelForbiddenError) return errorResponse(403, { error: error.message });
+      if (error instanceof NotALabelMemberError || error instanceof LabelForbiddenError)
+        return errorResponse(403, { error: error.message });
       if (error instanceof LabelRequestError) return errorResponse(error.status, { error: error.message });
-      if (error instanceof ApiError) return errorResponse(error.status, { error: error.shortMessage, ...(error.extra.issues ? { issues: error.extra.issues } : {}) });
+      if (error instanceof ApiError)
+        return errorResponse(error.status, {
+          error: error.shortMessage,
+          ...(error.extra.issues ? { issues: error.extra.issues } : {}),
+        });
       throw error;
     }
   };
@@ -80,7 +106,13 @@ function handle(deps: LabelApiDeps, request: Request, opts: { change: boolean },
 
 export type PeriodQuery = { from: string; to: string; fromSeconds: number; toSeconds: number };
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'is not a real date' });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    { message: 'is not a real date' },
+  );
 
 /** ?from=YYYY-MM-DD&to=YYYY-MM-DD (both days included, UTC) -> [fromSeconds, toSeconds). */
 export function parsePeriod(url: URL, required: boolean): PeriodQuery | null {
@@ -94,7 +126,16 @@ export function parsePeriod(url: URL, required: boolean): PeriodQuery | null {
   return { ...q, fromSeconds, toSeconds };
 }
 
-const RECORDABLE = ['split.create', 'split.update', 'split.transferControl', 'split.acceptControl', 'split.cancelControlTransfer', 'split.makeImmutable', 'earnings.distribute', 'earnings.withdraw'] as const;
+const RECORDABLE = [
+  'split.create',
+  'split.update',
+  'split.transferControl',
+  'split.acceptControl',
+  'split.cancelControlTransfer',
+  'split.makeImmutable',
+  'earnings.distribute',
+  'earnings.withdraw',
+] as const;
 const recordSchema = z
   .object({
     action: z.enum(RECORDABLE, { error: `action must be one of ${RECORDABLE.join(', ')}` }),
@@ -107,12 +148,15 @@ const recordSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if ((v.action === 'split.create' || v.action === 'split.update') && !v.payees) ctx.addIssue({ code: 'custom', path: ['payees'], message: 'payees are required' });
-    if (v.action === 'split.transferControl' && !v.newController) ctx.addIssue({ code: 'custom', path: ['newController'], message: 'newController is required' });
-    if (v.action !== 'earnings.withdraw' && !v.split) ctx.addIssue({ code: 'custom', path: ['split'], message: 'split is required' });
-    if (v.action === 'earnings.withdraw' && !v.account) ctx.addIssue({ code: 'custom', path: ['account'], message: 'account is required' });
+    if ((v.action === 'split.create' || v.action === 'split.update') && !v.payees)
+      ctx.addIssue({ code: 'custom', path: ['payees'], message: 'payees are required' });
+    if (v.action === 'split.transferControl' && !v.newController)
+      ctx.addIssue({ code: 'custom', path: ['newController'], message: 'newController is required' });
+    if (v.action !== 'earnings.withdraw' && !v.split)
+      ctx.addIssue({ code: 'custom', path: ['split'], message: 'split is required' });
+    if (v.action === 'earnings.withdraw' && !v.account)
+      ctx.addIssue({ code: 'custom', path: ['account'], message: 'account is required' });
   });
-
 
 export function createLabelHandlers(deps: LabelApiDeps) {
   const { prisma, chainId } = deps;
@@ -125,12 +169,25 @@ export function createLabelHandlers(deps: LabelApiDeps) {
 
   return {
     /** GET /api/labels -> { labels: [{ id, name, role, createdAt }] } */
-    list: (request: Request) => handle(deps, request, { change: false }, async ({ actor }) => json({ labels: await listLabels(prisma, actor) })),
+    list: (request: Request) =>
+      handle(deps, request, { change: false }, async ({ actor }) => json({ labels: await listLabels(prisma, actor) })),
 
     /** POST /api/labels { name } -> 201 { id } */
     create: (request: Request) =>
       handle(deps, request, { change: true }, async ({ actor }) => {
-        const { name } = parse(z.object({ name: z.string({ error: 'name is required' }).trim().min(2, 'name has at least 2 characters').max(120, 'name has at most 120 characters') }).strict(), await body(request), 'label');
+        const { name } = parse(
+          z
+            .object({
+              name: z
+                .string({ error: 'name is required' })
+                .trim()
+                .min(2, 'name has at least 2 characters')
+                .max(120, 'name has at most 120 characters'),
+            })
+            .strict(),
+          await body(request),
+          'label',
+        );
         return json(await createLabel(prisma, actor, name), 201);
       }),
 
@@ -140,7 +197,12 @@ export function createLabelHandlers(deps: LabelApiDeps) {
         const id = labelId(rawId);
         const detail = await labelDetail(prisma, actor, id, chainId);
         const scope = await labelScope(prisma, id, chainId);
-        return json({ ...detail, chainId, splitMain: await deps.splitMain(), splits: splitViews(scope, detail.catalogue) });
+        return json({
+          ...detail,
+          chainId,
+          splitMain: await deps.splitMain(),
+          splits: splitViews(scope, detail.catalogue),
+        });
       }),
 
     /** POST /api/labels/:id/members { address, role } (owners) -> 201 */
@@ -174,7 +236,13 @@ export function createLabelHandlers(deps: LabelApiDeps) {
     addCatalogue: (request: Request, rawId: string) =>
       handle(deps, request, { change: true }, async ({ actor }) => {
         const id = labelId(rawId);
-        const input = parse(z.union([z.object({ tokenId }).strict(), z.object({ creator: address }).strict()], { error: 'Give { tokenId } or { creator }' }), await body(request), 'catalogue addition');
+        const input = parse(
+          z.union([z.object({ tokenId }).strict(), z.object({ creator: address }).strict()], {
+            error: 'Give { tokenId } or { creator }',
+          }),
+          await body(request),
+          'catalogue addition',
+        );
         return json(await addToCatalogue(prisma, actor, id, chainId, input), 201);
       }),
 
@@ -188,7 +256,10 @@ export function createLabelHandlers(deps: LabelApiDeps) {
       }),
 
     /** GET /api/labels/:id/audit -> { entries: [{ id, actor, action, details, at }] } newest first */
-    audit: (request: Request, rawId: string) => handle(deps, request, { change: false }, async ({ actor }) => json({ entries: await auditLog(prisma, actor, labelId(rawId)) })),
+    audit: (request: Request, rawId: string) =>
+      handle(deps, request, { change: false }, async ({ actor }) =>
+        json({ entries: await auditLog(prisma, actor, labelId(rawId)) }),
+      ),
 
     /**
      * POST /api/labels/:id/actions { action, split, txHash, payees?, newController?, account? } — records an
@@ -199,16 +270,23 @@ export function createLabelHandlers(deps: LabelApiDeps) {
       handle(deps, request, { change: true }, async ({ actor }) => {
         const id = labelId(rawId);
         const input = parse(recordSchema, await body(request), 'action');
-        const permission = input.action === 'split.acceptControl' || input.action === 'split.cancelControlTransfer' ? 'split.transferControl' : input.action;
+        const permission =
+          input.action === 'split.acceptControl' || input.action === 'split.cancelControlTransfer'
+            ? 'split.transferControl'
+            : input.action;
         await authorize(prisma, id, actor, permission);
         const receipt = await deps.chain.confirmedFrom(input.txHash as Hex, actor);
-        if (!receipt) throw new ApiError(409, 'That transaction is not a confirmed, successful transaction sent by your wallet');
+        if (!receipt)
+          throw new ApiError(409, 'That transaction is not a confirmed, successful transaction sent by your wallet');
         const splitMain = await deps.splitMain();
         const target = (input.action === 'earnings.withdraw' ? input.account : input.split) as Address;
         if (!splitMain || !receiptMatches(receipt.logs, splitMain, input.action, target)) {
           const { event } = ACTION_EVENTS[input.action];
           const what = input.action === 'earnings.withdraw' ? `account ${target}` : `split ${target}`;
-          throw new ApiError(409, `That transaction did not ${input.action.replace(/^[a-z]+\./, '')} ${what}: its receipt has no SplitMain ${event} event for it`);
+          throw new ApiError(
+            409,
+            `That transaction did not ${input.action.replace(/^[a-z]+\./, '')} ${what}: its receipt has no SplitMain ${event} event for it`,
+          );
         }
         const details = {
           split: input.split ?? input.account ?? '',
@@ -231,12 +309,29 @@ export function createLabelHandlers(deps: LabelApiDeps) {
         const period = parsePeriod(new URL(request.url), false);
         const { scope, rows: allRows } = await rowsFor(id);
         const range = period ? await deps.chain.blockRange(period.fromSeconds, period.toSeconds) : null;
-        const rows = period ? (range ? allRows.filter((r) => r.blockNumber >= range.fromBlock && r.blockNumber <= range.toBlock) : []) : allRows;
+        const rows = period
+          ? range
+            ? allRows.filter((r) => r.blockNumber >= range.fromBlock && r.blockNumber <= range.toBlock)
+            : []
+          : allRows;
         const tokens = [...new Set(allRows.map((r) => r.asset).filter((a) => a !== 'ETH'))].map((a) => getAddress(a));
         const views = splitViews(scope, []);
-        const payees = [...new Set([...views.flatMap((v) => v.accounts), ...allRows.filter((r) => r.kind === 'payee-credit').map((r) => getAddress(r.account))])];
+        const payees = [
+          ...new Set([
+            ...views.flatMap((v) => v.accounts),
+            ...allRows.filter((r) => r.kind === 'payee-credit').map((r) => getAddress(r.account)),
+          ]),
+        ];
         const splitMain = await deps.splitMain();
-        const pending: PendingBalances = splitMain ? await deps.chain.pending(splitMain, await deps.market(), views.map((v) => v.split), payees, tokens) : { undistributed: [], marketCredits: [], unwithdrawn: [] };
+        const pending: PendingBalances = splitMain
+          ? await deps.chain.pending(
+              splitMain,
+              await deps.market(),
+              views.map((v) => v.split),
+              payees,
+              tokens,
+            )
+          : { undistributed: [], marketCredits: [], unwithdrawn: [] };
         const assets = ['ETH', ...tokens];
         const byAsset = Object.fromEntries(
           assets.map((asset) => {
@@ -244,20 +339,39 @@ export function createLabelHandlers(deps: LabelApiDeps) {
             return [
               asset,
               {
-                byTrack: [...s.byTrack].map(([tokenId, t]) => ({ tokenId, primarySales: t.primarySales.toString(), resaleRoyalties: t.resaleRoyalties.toString() })),
-                byPayee: [...s.byPayee].map(([account, p]) => ({ account, credited: p.credited.toString(), withdrawn: p.withdrawn.toString() })),
+                byTrack: [...s.byTrack].map(([tokenId, t]) => ({
+                  tokenId,
+                  primarySales: t.primarySales.toString(),
+                  resaleRoyalties: t.resaleRoyalties.toString(),
+                })),
+                byPayee: [...s.byPayee].map(([account, p]) => ({
+                  account,
+                  credited: p.credited.toString(),
+                  withdrawn: p.withdrawn.toString(),
+                })),
                 distributed: s.distributed.toString(),
                 withdrawn: [...s.byPayee.values()].reduce((a, p) => a + p.withdrawn, 0n).toString(),
-                undistributed: Object.fromEntries(pending.undistributed.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()])),
-                unwithdrawn: Object.fromEntries(pending.unwithdrawn.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()])),
-                marketCredits: Object.fromEntries(pending.marketCredits.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()])),
+                undistributed: Object.fromEntries(
+                  pending.undistributed.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()]),
+                ),
+                unwithdrawn: Object.fromEntries(
+                  pending.unwithdrawn.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()]),
+                ),
+                marketCredits: Object.fromEntries(
+                  pending.marketCredits.filter((b) => b.asset === asset).map((b) => [b.account, b.wei.toString()]),
+                ),
                 // Not yet distributed: in the split wallets, plus resale royalties the Market still holds for them.
-                pendingDistribution: [...pending.undistributed, ...pending.marketCredits].filter((b) => b.asset === asset).reduce((a, b) => a + b.wei, 0n).toString(),
+                pendingDistribution: [...pending.undistributed, ...pending.marketCredits]
+                  .filter((b) => b.asset === asset)
+                  .reduce((a, b) => a + b.wei, 0n)
+                  .toString(),
               },
             ];
           }),
         );
-        const times = await deps.chain.blockTimes(rows.filter((r) => r.kind === 'primary-sale' || r.kind === 'resale-royalty').map((r) => r.blockNumber));
+        const times = await deps.chain.blockTimes(
+          rows.filter((r) => r.kind === 'primary-sale' || r.kind === 'resale-royalty').map((r) => r.blockNumber),
+        );
         const series = new Map<string, { primarySales: bigint; resaleRoyalties: bigint }>();
         for (const r of rows) {
           if (r.asset !== 'ETH' || (r.kind !== 'primary-sale' && r.kind !== 'resale-royalty')) continue;
@@ -268,10 +382,23 @@ export function createLabelHandlers(deps: LabelApiDeps) {
           series.set(d, e);
         }
         return json({
-          period: period ? { from: period.from, to: period.to, fromBlock: range?.fromBlock.toString() ?? null, toBlock: range?.toBlock.toString() ?? null } : null,
+          period: period
+            ? {
+                from: period.from,
+                to: period.to,
+                fromBlock: range?.fromBlock.toString() ?? null,
+                toBlock: range?.toBlock.toString() ?? null,
+              }
+            : null,
           assets,
           byAsset,
-          series: [...series].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, e]) => ({ date, primarySales: e.primarySales.toString(), resaleRoyalties: e.resaleRoyalties.toString() })),
+          series: [...series]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([date, e]) => ({
+              date,
+              primarySales: e.primarySales.toString(),
+              resaleRoyalties: e.resaleRoyalties.toString(),
+            })),
           rowCount: rows.length,
         });
       }),
@@ -285,8 +412,14 @@ export function createLabelHandlers(deps: LabelApiDeps) {
         if (!period) throw badRequest('from and to are required');
         const { rows: allRows } = await rowsFor(id);
         const range = await deps.chain.blockRange(period.fromSeconds, period.toSeconds);
-        const rows: StatementRow[] = range ? allRows.filter((r) => r.blockNumber >= range.fromBlock && r.blockNumber <= range.toBlock) : [];
-        const csv = statementCsv(rows, await deps.chain.blockTimes(rows.map((r) => r.blockNumber)), (deps.nativeCurrency ?? DEFAULT_NATIVE_CURRENCY).symbol);
+        const rows: StatementRow[] = range
+          ? allRows.filter((r) => r.blockNumber >= range.fromBlock && r.blockNumber <= range.toBlock)
+          : [];
+        const csv = statementCsv(
+          rows,
+          await deps.chain.blockTimes(rows.map((r) => r.blockNumber)),
+          (deps.nativeCurrency ?? DEFAULT_NATIVE_CURRENCY).symbol,
+        );
         return new Response(csv, {
           headers: {
             ...noStore,

@@ -25,9 +25,16 @@ export function EarningsChart({ series }: { series: SeriesPoint[] }) {
       el,
       {
         labels: points.map((p) => p.date),
-        series: [points.map((p) => Number(formatUnits(BigInt(p.primarySales), decimals))), points.map((p) => Number(formatUnits(BigInt(p.resaleRoyalties), decimals)))],
+        series: [
+          points.map((p) => Number(formatUnits(BigInt(p.primarySales), decimals))),
+          points.map((p) => Number(formatUnits(BigInt(p.resaleRoyalties), decimals))),
+        ],
       },
-      { stackBars: true, height: '220px', axisY: { onlyInteger: false, labelInterpolationFnc: (v: unknown) => `${String(v)} ${symbol}` } },
+      {
+        stackBars: true,
+        height: '220px',
+        axisY: { onlyInteger: false, labelInterpolationFnc: (v: unknown) => `${String(v)} ${symbol}` },
+      },
     );
     return () => {
       chart.detach();
@@ -36,12 +43,31 @@ export function EarningsChart({ series }: { series: SeriesPoint[] }) {
   if (series.length === 0) return <p>No earnings yet in this period.</p>;
   return (
     <figure>
-      <div ref={host} role="img" aria-label={`Bar chart of earnings per day in ${symbol}: primary sales and resale royalties, stacked (values in the table below)`} data-testid="earnings-chart" />
+      <div
+        ref={host}
+        role="img"
+        aria-label={`Bar chart of earnings per day in ${symbol}: primary sales and resale royalties, stacked (values in the table below)`}
+        data-testid="earnings-chart"
+      />
       <figcaption>Primary sales (first series) and resale royalties (second series), per UTC day.</figcaption>
       <table>
         <caption>Earnings over time ({symbol})</caption>
-        <thead><tr><th scope="col">Day</th><th scope="col">Primary sales</th><th scope="col">Resale royalties</th></tr></thead>
-        <tbody>{series.map((p) => <tr key={p.date}><td>{p.date}</td><td>{units(p.primarySales)}</td><td>{units(p.resaleRoyalties)}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Primary sales</th>
+            <th scope="col">Resale royalties</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((p) => (
+            <tr key={p.date}>
+              <td>{p.date}</td>
+              <td>{units(p.primarySales)}</td>
+              <td>{units(p.resaleRoyalties)}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

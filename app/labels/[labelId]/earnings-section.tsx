@@ -27,15 +27,32 @@ type AssetTotals = {
   /** Not yet distributed: in the split wallets plus at the Market. */
   pendingDistribution?: string;
 };
-type Earnings = { period: { from: string; to: string } | null; assets: string[]; byAsset: Record<string, AssetTotals>; series: SeriesPoint[]; rowCount: number };
+type Earnings = {
+  period: { from: string; to: string } | null;
+  assets: string[];
+  byAsset: Record<string, AssetTotals>;
+  series: SeriesPoint[];
+  rowCount: number;
+};
 
-
-export function EarningsSection({ data, chain, canManage }: { data: LabelData; chain: ReturnType<typeof useSplitChain>; canManage: boolean }) {
+export function EarningsSection({
+  data,
+  chain,
+  canManage,
+}: {
+  data: LabelData;
+  chain: ReturnType<typeof useSplitChain>;
+  canManage: boolean;
+}) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [applied, setApplied] = useState<{ from: string; to: string } | null>(null);
   const query = applied ? `?from=${applied.from}&to=${applied.to}` : '';
-  const earnings = useQuery({ queryKey: ['label-earnings', data.id, query], queryFn: () => api<Earnings>(`/api/labels/${data.id}/earnings${query}`), refetchInterval: 5000 });
+  const earnings = useQuery({
+    queryKey: ['label-earnings', data.id, query],
+    queryFn: () => api<Earnings>(`/api/labels/${data.id}/earnings${query}`),
+    refetchInterval: 5000,
+  });
   const config = useConfig();
   const { address: account } = useConnection();
   const action = useLabelAction(data.id, chain);
@@ -57,14 +74,17 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
     const symbol = tokenReads.data?.[2 * i + 1]?.result;
     if (typeof decimals === 'number' && typeof symbol === 'string') tokenInfo.set(address, { decimals, symbol });
   });
-  const amount = (baseUnits: string, asset: string) => formatAssetAmount(baseUnits, asset, currency, tokenInfo.get(asset));
+  const amount = (baseUnits: string, asset: string) =>
+    formatAssetAmount(baseUnits, asset, currency, tokenInfo.get(asset));
 
   const distribute = async (split: Address, asset: string) => {
     const view = data.splits.find((s) => s.split === split);
     const onChain = chain.state[split];
     if (!view || !sm || !account) return;
     if (!onChain || onChain.hash !== view.hash) {
-      action.refuse(`The recipients the page knows for ${split} are not the split's current ones on-chain — reload. Nothing was sent.`);
+      action.refuse(
+        `The recipients the page knows for ${split} are not the split's current ones on-chain — reload. Nothing was sent.`,
+      );
       return;
     }
     const shares = view.shares;
@@ -72,8 +92,28 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
       guardSplit: split,
       send: async () =>
         asset === 'ETH'
-          ? writeContract(config, (await simulateContract(config, { ...sm, functionName: 'distributeETH', args: [split, view.accounts, shares], account })).request)
-          : writeContract(config, (await simulateContract(config, { ...sm, functionName: 'distributeERC20', args: [split, getAddress(asset), view.accounts, shares], account })).request),
+          ? writeContract(
+              config,
+              (
+                await simulateContract(config, {
+                  ...sm,
+                  functionName: 'distributeETH',
+                  args: [split, view.accounts, shares],
+                  account,
+                })
+              ).request,
+            )
+          : writeContract(
+              config,
+              (
+                await simulateContract(config, {
+                  ...sm,
+                  functionName: 'distributeERC20',
+                  args: [split, getAddress(asset), view.accounts, shares],
+                  account,
+                })
+              ).request,
+            ),
       record: { action: 'earnings.distribute', split },
     });
   };
@@ -81,14 +121,23 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
   const collect = async (split: Address) => {
     if (!market || !account) return;
     await action.run(`Collect market royalties of ${split.slice(0, 10)}…`, {
-      send: async () => writeContract(config, (await simulateContract(config, { ...market, functionName: 'withdraw', args: [split], account })).request),
+      send: async () =>
+        writeContract(
+          config,
+          (await simulateContract(config, { ...market, functionName: 'withdraw', args: [split], account })).request,
+        ),
     });
   };
   const withdraw = async (payee: Address) => {
     if (!sm || !account) return;
     const tokens = (earnings.data?.assets ?? []).filter((a) => a !== 'ETH').map((a) => getAddress(a));
     await action.run(`Withdraw for ${payee.slice(0, 10)}…`, {
-      send: async () => writeContract(config, (await simulateContract(config, { ...sm, functionName: 'withdraw', args: [payee, true, tokens], account })).request),
+      send: async () =>
+        writeContract(
+          config,
+          (await simulateContract(config, { ...sm, functionName: 'withdraw', args: [payee, true, tokens], account }))
+            .request,
+        ),
       record: { action: 'earnings.withdraw', account: payee },
     });
   };
@@ -96,14 +145,38 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
   return (
     <section id="earnings" aria-labelledby="earnings-heading">
       <h2 id="earnings-heading">Earnings</h2>
-      <form onSubmit={(e) => { e.preventDefault(); setApplied(from && to ? { from, to } : null); }} aria-label="Earnings period">
-        <label htmlFor="earnings-from">Period from</label> <input id="earnings-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />{' '}
-        <label htmlFor="earnings-to">to</label> <input id="earnings-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />{' '}
-        <button type="submit">Show period</button> <button type="button" onClick={() => { setFrom(''); setTo(''); setApplied(null); }}>All time</button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(from && to ? { from, to } : null);
+        }}
+        aria-label="Earnings period"
+      >
+        <label htmlFor="earnings-from">Period from</label>{' '}
+        <input id="earnings-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />{' '}
+        <label htmlFor="earnings-to">to</label>{' '}
+        <input id="earnings-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />{' '}
+        <button type="submit">Show period</button>{' '}
+        <button
+          type="button"
+          onClick={() => {
+            setFrom('');
+            setTo('');
+            setApplied(null);
+          }}
+        >
+          All time
+        </button>
       </form>
-      {earnings.error ? <p role="alert">{earnings.error.message}</p> : !earnings.data ? <p role="status">Loading earnings…</p> : (
+      {earnings.error ? (
+        <p role="alert">{earnings.error.message}</p>
+      ) : !earnings.data ? (
+        <p role="status">Loading earnings…</p>
+      ) : (
         <>
-          <p role="status">{applied ? `${applied.from} to ${applied.to}` : 'All time'}: {earnings.data.rowCount} statement rows.</p>
+          <p role="status">
+            {applied ? `${applied.from} to ${applied.to}` : 'All time'}: {earnings.data.rowCount} statement rows.
+          </p>
           <h3>Earnings over time</h3>
           <EarningsChart series={earnings.data.series} />
           {earnings.data.assets.map((asset) => {
@@ -112,25 +185,75 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
             return (
               <div key={asset}>
                 <h3>{assetName(asset, currency)}</h3>
-                <p>Distributed: {amount(t.distributed, asset)} · Withdrawn: {amount(t.withdrawn, asset)}</p>
+                <p>
+                  Distributed: {amount(t.distributed, asset)} · Withdrawn: {amount(t.withdrawn, asset)}
+                </p>
                 <table>
                   <caption>Per track ({assetName(asset, currency, tokenInfo.get(asset))})</caption>
-                  <thead><tr><th scope="col">Token</th><th scope="col">Primary sales</th><th scope="col">Resale royalties</th></tr></thead>
-                  <tbody>{t.byTrack.map((r) => <tr key={r.tokenId}><td>{shortHex(r.tokenId)}</td><td>{amount(r.primarySales, asset)}</td><td>{amount(r.resaleRoyalties, asset)}</td></tr>)}</tbody>
+                  <thead>
+                    <tr>
+                      <th scope="col">Token</th>
+                      <th scope="col">Primary sales</th>
+                      <th scope="col">Resale royalties</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {t.byTrack.map((r) => (
+                      <tr key={r.tokenId}>
+                        <td>{shortHex(r.tokenId)}</td>
+                        <td>{amount(r.primarySales, asset)}</td>
+                        <td>{amount(r.resaleRoyalties, asset)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
-                {t.pendingDistribution !== undefined ? <p data-testid={`pending-distribution-${asset}`}>Not yet distributed (in split wallets and at the Market): {amount(t.pendingDistribution, asset)}</p> : null}
+                {t.pendingDistribution !== undefined ? (
+                  <p data-testid={`pending-distribution-${asset}`}>
+                    Not yet distributed (in split wallets and at the Market): {amount(t.pendingDistribution, asset)}
+                  </p>
+                ) : null}
                 <table>
                   <caption>Pending in split wallets, not yet distributed ({asset})</caption>
-                  <thead><tr><th scope="col">Split</th><th scope="col">In the split wallet</th>{asset === 'ETH' ? <th scope="col">At the Market (resale royalties to collect)</th> : null}{canManage ? <th scope="col">Action</th> : null}</tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">Split</th>
+                      <th scope="col">In the split wallet</th>
+                      {asset === 'ETH' ? <th scope="col">At the Market (resale royalties to collect)</th> : null}
+                      {canManage ? <th scope="col">Action</th> : null}
+                    </tr>
+                  </thead>
                   <tbody>
                     {Object.entries(t.undistributed).map(([split, wei]) => {
                       const atMarket = t.marketCredits?.[split] ?? '0';
                       return (
-                        <tr key={split}><td><code>{split}</code></td><td>{amount(wei, asset)}</td>{asset === 'ETH' ? <td>{amount(atMarket, asset)}</td> : null}
+                        <tr key={split}>
+                          <td>
+                            <code>{split}</code>
+                          </td>
+                          <td>{amount(wei, asset)}</td>
+                          {asset === 'ETH' ? <td>{amount(atMarket, asset)}</td> : null}
                           {canManage ? (
                             <td>
-                              {asset === 'ETH' ? <><button type="button" disabled={action.busy || !market || BigInt(atMarket) === 0n} onClick={() => void collect(split as Address)} aria-label={`Collect market royalties of split ${split}`}>Collect market royalties</button>{' '}</> : null}
-                              <button type="button" disabled={action.busy || BigInt(wei) === 0n} onClick={() => void distribute(split as Address, asset)} aria-label={`Distribute ${asset} of split ${split}`}>Distribute</button>
+                              {asset === 'ETH' ? (
+                                <>
+                                  <button
+                                    type="button"
+                                    disabled={action.busy || !market || BigInt(atMarket) === 0n}
+                                    onClick={() => void collect(split as Address)}
+                                    aria-label={`Collect market royalties of split ${split}`}
+                                  >
+                                    Collect market royalties
+                                  </button>{' '}
+                                </>
+                              ) : null}
+                              <button
+                                type="button"
+                                disabled={action.busy || BigInt(wei) === 0n}
+                                onClick={() => void distribute(split as Address, asset)}
+                                aria-label={`Distribute ${asset} of split ${split}`}
+                              >
+                                Distribute
+                              </button>
                             </td>
                           ) : null}
                         </tr>
@@ -140,14 +263,39 @@ export function EarningsSection({ data, chain, canManage }: { data: LabelData; c
                 </table>
                 <table>
                   <caption>Per payee ({asset})</caption>
-                  <thead><tr><th scope="col">Payee</th><th scope="col">Credited</th><th scope="col">Withdrawn</th><th scope="col">Pending, not withdrawn</th>{canManage ? <th scope="col">Action</th> : null}</tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">Payee</th>
+                      <th scope="col">Credited</th>
+                      <th scope="col">Withdrawn</th>
+                      <th scope="col">Pending, not withdrawn</th>
+                      {canManage ? <th scope="col">Action</th> : null}
+                    </tr>
+                  </thead>
                   <tbody>
                     {[...new Set([...t.byPayee.map((p) => p.account), ...Object.keys(t.unwithdrawn)])].map((payee) => {
                       const p = t.byPayee.find((x) => x.account.toLowerCase() === payee.toLowerCase());
                       const pending = t.unwithdrawn[payee] ?? '0';
                       return (
-                        <tr key={payee}><td><code>{payee}</code></td><td>{amount(p?.credited ?? '0', asset)}</td><td>{amount(p?.withdrawn ?? '0', asset)}</td><td>{amount(pending, asset)}</td>
-                          {canManage ? <td><button type="button" disabled={action.busy || BigInt(pending) === 0n} onClick={() => void withdraw(payee as Address)} aria-label={`Withdraw for ${payee}`}>Withdraw</button></td> : null}
+                        <tr key={payee}>
+                          <td>
+                            <code>{payee}</code>
+                          </td>
+                          <td>{amount(p?.credited ?? '0', asset)}</td>
+                          <td>{amount(p?.withdrawn ?? '0', asset)}</td>
+                          <td>{amount(pending, asset)}</td>
+                          {canManage ? (
+                            <td>
+                              <button
+                                type="button"
+                                disabled={action.busy || BigInt(pending) === 0n}
+                                onClick={() => void withdraw(payee as Address)}
+                                aria-label={`Withdraw for ${payee}`}
+                              >
+                                Withdraw
+                              </button>
+                            </td>
+                          ) : null}
                         </tr>
                       );
                     })}

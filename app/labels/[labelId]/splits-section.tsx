@@ -20,8 +20,15 @@ export function SplitsSection({ data, chain, canManage }: { data: LabelData; cha
     <section id="splits" aria-labelledby="splits-heading">
       <h2 id="splits-heading">Splits</h2>
       {chain.readError ? <p role="alert">Could not read splits from the chain: {chain.readError.message}</p> : null}
-      {data.splits.length === 0 ? <p>No splits yet. A split appears here once the indexer has seen it and a catalogue track pays into it (or it was created here).</p> : null}
-      {data.splits.map((s) => <SplitCard key={s.split} data={data} split={s} chain={chain} canManage={canManage} />)}
+      {data.splits.length === 0 ? (
+        <p>
+          No splits yet. A split appears here once the indexer has seen it and a catalogue track pays into it (or it was
+          created here).
+        </p>
+      ) : null}
+      {data.splits.map((s) => (
+        <SplitCard key={s.split} data={data} split={s} chain={chain} canManage={canManage} />
+      ))}
       {canManage ? <CreateSplit data={data} chain={chain} /> : null}
     </section>
   );
@@ -35,7 +42,10 @@ function CreateSplit({ data, chain }: { data: LabelData; chain: Chain }) {
   const config = useConfig();
   const { address: account } = useConnection();
   const action = useLabelAction(data.id, chain);
-  const [rows, setRows] = useState<PayeeRow[]>([{ account: '', percent: '' }, { account: '', percent: '' }]);
+  const [rows, setRows] = useState<PayeeRow[]>([
+    { account: '', percent: '' },
+    { account: '', percent: '' },
+  ]);
   const [tokenId, setTokenId] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [created, setCreated] = useState<Address | null>(null);
@@ -43,7 +53,8 @@ function CreateSplit({ data, chain }: { data: LabelData; chain: Chain }) {
     setCreated(null);
     const checked = checkPayees(rows);
     const problems = checked.ok ? [] : [...checked.errors];
-    if (tokenId.trim() && !/^\d{1,78}$/.test(tokenId.trim())) problems.push('The track token id must be a decimal number');
+    if (tokenId.trim() && !/^\d{1,78}$/.test(tokenId.trim()))
+      problems.push('The track token id must be a decimal number');
     if (!account) problems.push('Connect the wallet that will control the split');
     if (!chain.splitMain) problems.push('No SplitMain deployment on this chain');
     setErrors(problems);
@@ -56,34 +67,85 @@ function CreateSplit({ data, chain }: { data: LabelData; chain: Chain }) {
       return;
     }
     const ok = await action.run('Create split', {
-      send: async () => writeContract(config, (await simulateContract(config, { ...splitMain, functionName: 'createSplit', args: [checked.split.accounts, checked.split.shares, account], account })).request),
-      record: { action: 'split.create', split: predicted, tokenId: tokenId.trim() || undefined, payees: checked.split.accounts.map((a, i) => ({ account: a, share: checked.split.shares[i] ?? 0 })) },
+      send: async () =>
+        writeContract(
+          config,
+          (
+            await simulateContract(config, {
+              ...splitMain,
+              functionName: 'createSplit',
+              args: [checked.split.accounts, checked.split.shares, account],
+              account,
+            })
+          ).request,
+        ),
+      record: {
+        action: 'split.create',
+        split: predicted,
+        tokenId: tokenId.trim() || undefined,
+        payees: checked.split.accounts.map((a, i) => ({ account: a, share: checked.split.shares[i] ?? 0 })),
+      },
     });
     if (ok) setCreated(predicted);
   };
   return (
-    <form aria-labelledby="create-split-heading" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      aria-labelledby="create-split-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h3 id="create-split-heading">Create a split for a release</h3>
-      <p>You (the connected wallet) will control it. Shares must sum to 100%; use the split&apos;s address as the track&apos;s royalty receiver when minting.</p>
+      <p>
+        You (the connected wallet) will control it. Shares must sum to 100%; use the split&apos;s address as the
+        track&apos;s royalty receiver when minting.
+      </p>
       <PayeeEditor idPrefix="new-split" rows={rows} onChange={setRows} />
       <label htmlFor="new-split-token">For track token id (optional)</label>{' '}
       <input id="new-split-token" value={tokenId} onChange={(e) => setTokenId(e.target.value)} inputMode="numeric" />{' '}
-      <button type="submit" disabled={action.busy}>Create split</button>
-      {errors.length > 0 ? <div role="alert"><ul aria-label="Problems with the split">{errors.map((e) => <li key={e}>{e}</li>)}</ul></div> : null}
+      <button type="submit" disabled={action.busy}>
+        Create split
+      </button>
+      {errors.length > 0 ? (
+        <div role="alert">
+          <ul aria-label="Problems with the split">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Status status={action.status} />
-      {created ? <p role="status">Split created at <code>{created}</code>.</p> : null}
+      {created ? (
+        <p role="status">
+          Split created at <code>{created}</code>.
+        </p>
+      ) : null}
     </form>
   );
 }
 
-function SplitCard({ data, split, chain, canManage }: { data: LabelData; split: SplitView; chain: Chain; canManage: boolean }) {
+function SplitCard({
+  data,
+  split,
+  chain,
+  canManage,
+}: {
+  data: LabelData;
+  split: SplitView;
+  chain: Chain;
+  canManage: boolean;
+}) {
   const config = useConfig();
   const { address: account } = useConnection();
   const action = useLabelAction(data.id, chain);
   const onChain = chain.state[split.split];
   const loaded = chain.loaded[split.split];
   const [editing, setEditing] = useState(false);
-  const [rows, setRows] = useState<PayeeRow[]>(() => split.accounts.map((a, i) => ({ account: a, percent: sharesToPercent(split.shares[i] ?? 0) })));
+  const [rows, setRows] = useState<PayeeRow[]>(() =>
+    split.accounts.map((a, i) => ({ account: a, percent: sharesToPercent(split.shares[i] ?? 0) })),
+  );
   const [errors, setErrors] = useState<string[]>([]);
   const [newController, setNewController] = useState('');
   const isController = same(onChain?.controller, account);
@@ -100,8 +162,23 @@ function SplitCard({ data, split, chain, canManage }: { data: LabelData; split: 
     const ok = await action.run('Update split recipients', {
       guardSplit: split.split,
       adoptSplit: split.split,
-      send: async () => writeContract(config, (await simulateContract(config, { ...sm, functionName: 'updateSplit', args: [split.split, checked.split.accounts, checked.split.shares], account })).request),
-      record: { action: 'split.update', split: split.split, payees: checked.split.accounts.map((a, i) => ({ account: a, share: checked.split.shares[i] ?? 0 })) },
+      send: async () =>
+        writeContract(
+          config,
+          (
+            await simulateContract(config, {
+              ...sm,
+              functionName: 'updateSplit',
+              args: [split.split, checked.split.accounts, checked.split.shares],
+              account,
+            })
+          ).request,
+        ),
+      record: {
+        action: 'split.update',
+        split: split.split,
+        payees: checked.split.accounts.map((a, i) => ({ account: a, share: checked.split.shares[i] ?? 0 })),
+      },
     });
     if (ok) setEditing(false);
   };
@@ -115,64 +192,167 @@ function SplitCard({ data, split, chain, canManage }: { data: LabelData; split: 
     if (!sm || !account) return;
     await action.run('Hand control over (step 1 of 2)', {
       guardSplit: split.split,
-      send: async () => writeContract(config, (await simulateContract(config, { ...sm, functionName: 'transferControl', args: [split.split, to], account })).request),
+      send: async () =>
+        writeContract(
+          config,
+          (await simulateContract(config, { ...sm, functionName: 'transferControl', args: [split.split, to], account }))
+            .request,
+        ),
       record: { action: 'split.transferControl', split: split.split, newController: to },
     });
   };
-  const simple = (label: string, fn: 'acceptControl' | 'cancelControlTransfer' | 'makeSplitImmutable', record: string) => async () => {
-    if (!sm || !account) return;
-    await action.run(label, {
-      guardSplit: split.split,
-      send: async () => writeContract(config, (await simulateContract(config, { ...sm, functionName: fn, args: [split.split], account })).request),
-      record: { action: record, split: split.split },
-    });
-  };
+  const simple =
+    (label: string, fn: 'acceptControl' | 'cancelControlTransfer' | 'makeSplitImmutable', record: string) =>
+    async () => {
+      if (!sm || !account) return;
+      await action.run(label, {
+        guardSplit: split.split,
+        send: async () =>
+          writeContract(
+            config,
+            (await simulateContract(config, { ...sm, functionName: fn, args: [split.split], account })).request,
+          ),
+        record: { action: record, split: split.split },
+      });
+    };
 
   return (
     <section aria-labelledby={heading} className="card">
-      <h3 id={heading}>Split <code>{split.split}</code></h3>
+      <h3 id={heading}>
+        Split <code>{split.split}</code>
+      </h3>
       <p>Pays for tracks: {split.tokenIds.length ? split.tokenIds.join(', ') : 'none in the catalogue'}.</p>
       <table>
         <caption>Recipients (from the indexer)</caption>
-        <thead><tr><th scope="col">Payee</th><th scope="col">Share</th></tr></thead>
-        <tbody>{split.accounts.map((a, i) => <tr key={a}><td><code>{a}</code></td><td>{sharesToPercent(split.shares[i] ?? 0)}%</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">Payee</th>
+            <th scope="col">Share</th>
+          </tr>
+        </thead>
+        <tbody>
+          {split.accounts.map((a, i) => (
+            <tr key={a}>
+              <td>
+                <code>{a}</code>
+              </td>
+              <td>{sharesToPercent(split.shares[i] ?? 0)}%</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <dl aria-label="On-chain state">
-        <dt>On-chain hash</dt><dd><code>{onChain?.hash ?? 'reading…'}</code></dd>
-        <dt>Controller</dt><dd><code>{onChain ? (immutable ? 'none (immutable)' : onChain.controller) : 'reading…'}</code></dd>
-        <dt>Pending controller</dt><dd><code>{onChain ? (BigInt(onChain.pendingController) === 0n ? 'none' : onChain.pendingController) : 'reading…'}</code></dd>
+        <dt>On-chain hash</dt>
+        <dd>
+          <code>{onChain?.hash ?? 'reading…'}</code>
+        </dd>
+        <dt>Controller</dt>
+        <dd>
+          <code>{onChain ? (immutable ? 'none (immutable)' : onChain.controller) : 'reading…'}</code>
+        </dd>
+        <dt>Pending controller</dt>
+        <dd>
+          <code>
+            {onChain ? (BigInt(onChain.pendingController) === 0n ? 'none' : onChain.pendingController) : 'reading…'}
+          </code>
+        </dd>
       </dl>
-      {loaded && onChain && onChain.hash !== loaded ? <p role="alert">This split was changed on-chain by someone else — reload.</p> : indexerBehind ? <p role="status">The indexer has not caught up with the latest change yet.</p> : null}
+      {loaded && onChain && onChain.hash !== loaded ? (
+        <p role="alert">This split was changed on-chain by someone else — reload.</p>
+      ) : indexerBehind ? (
+        <p role="status">The indexer has not caught up with the latest change yet.</p>
+      ) : null}
       {canManage && !immutable ? (
         <div>
           {isController ? (
             <>
-              <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>Change recipients</button>
+              <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+                Change recipients
+              </button>
               {editing ? (
-                <form onSubmit={(e) => { e.preventDefault(); void update(); }}>
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void update();
+                  }}
+                >
                   <PayeeEditor idPrefix={`edit-${split.split}`} rows={rows} onChange={setRows} />
-                  <button type="submit" disabled={action.busy}>Update split</button>
+                  <button type="submit" disabled={action.busy}>
+                    Update split
+                  </button>
                 </form>
               ) : null}
-              <form onSubmit={(e) => { e.preventDefault(); void transfer(); }}>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void transfer();
+                }}
+              >
                 <label htmlFor={`controller-${split.split}`}>New controller</label>{' '}
-                <input id={`controller-${split.split}`} value={newController} onChange={(e) => setNewController(e.target.value)} size={44} spellCheck={false} />{' '}
-                <button type="submit" disabled={action.busy}>Hand control over</button>
+                <input
+                  id={`controller-${split.split}`}
+                  value={newController}
+                  onChange={(e) => setNewController(e.target.value)}
+                  size={44}
+                  spellCheck={false}
+                />{' '}
+                <button type="submit" disabled={action.busy}>
+                  Hand control over
+                </button>
               </form>
-              {onChain && BigInt(onChain.pendingController) !== 0n ? <button type="button" onClick={() => void simple('Cancel the hand-over', 'cancelControlTransfer', 'split.cancelControlTransfer')()} disabled={action.busy}>Cancel hand-over</button> : null}{' '}
-              <button type="button" onClick={() => void simple('Make split immutable', 'makeSplitImmutable', 'split.makeImmutable')()} disabled={action.busy}>Make immutable</button>
+              {onChain && BigInt(onChain.pendingController) !== 0n ? (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void simple('Cancel the hand-over', 'cancelControlTransfer', 'split.cancelControlTransfer')()
+                  }
+                  disabled={action.busy}
+                >
+                  Cancel hand-over
+                </button>
+              ) : null}{' '}
+              <button
+                type="button"
+                onClick={() => void simple('Make split immutable', 'makeSplitImmutable', 'split.makeImmutable')()}
+                disabled={action.busy}
+              >
+                Make immutable
+              </button>
             </>
-          ) : <p>Only the controller can change this split{account ? '' : ' (connect a wallet)'}.</p>}
-          {isPending ? <button type="button" onClick={() => void simple('Accept control (step 2 of 2)', 'acceptControl', 'split.acceptControl')()} disabled={action.busy}>Accept control</button> : null}
+          ) : (
+            <p>Only the controller can change this split{account ? '' : ' (connect a wallet)'}.</p>
+          )}
+          {isPending ? (
+            <button
+              type="button"
+              onClick={() => void simple('Accept control (step 2 of 2)', 'acceptControl', 'split.acceptControl')()}
+              disabled={action.busy}
+            >
+              Accept control
+            </button>
+          ) : null}
         </div>
       ) : null}
-      {errors.length > 0 ? <div role="alert"><ul aria-label="Problems with the change">{errors.map((e) => <li key={e}>{e}</li>)}</ul></div> : null}
+      {errors.length > 0 ? (
+        <div role="alert">
+          <ul aria-label="Problems with the change">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Status status={action.status} />
       <details>
         <summary>History ({split.history.length} events from the indexer)</summary>
-        <ol>{split.history.map((h) => <li key={`${h.txHash}-${h.logIndex}`}>block {h.blockNumber}: {h.name} <code>{h.txHash}</code></li>)}</ol>
+        <ol>
+          {split.history.map((h) => (
+            <li key={`${h.txHash}-${h.logIndex}`}>
+              block {h.blockNumber}: {h.name} <code>{h.txHash}</code>
+            </li>
+          ))}
+        </ol>
       </details>
     </section>
   );
 }
-

@@ -7,7 +7,14 @@ import { useTx } from '../../_hooks/use-tx';
 import { api } from '../api-client';
 import type { useSplitChain } from './use-split-chain';
 
-export type RecordBody = { action: string; split?: Address; account?: Address; newController?: Address; tokenId?: string; payees?: { account: string; share: number }[] };
+export type RecordBody = {
+  action: string;
+  split?: Address;
+  account?: Address;
+  newController?: Address;
+  tokenId?: string;
+  payees?: { account: string; share: number }[];
+};
 
 /**
  * One dashboard action: (1) if it touches a split, check the on-chain hash still matches what the page loaded
@@ -19,11 +26,16 @@ export function useLabelAction(labelId: string, chain: ReturnType<typeof useSpli
   const [refusal, setRefusal] = useState<string | null>(null);
   const [recordError, setRecordError] = useState<string | null>(null);
 
-  async function run(label: string, opts: { guardSplit?: Address; adoptSplit?: Address; send: () => Promise<Hash>; record?: RecordBody }): Promise<boolean> {
+  async function run(
+    label: string,
+    opts: { guardSplit?: Address; adoptSplit?: Address; send: () => Promise<Hash>; record?: RecordBody },
+  ): Promise<boolean> {
     setRefusal(null);
     setRecordError(null);
     if (opts.guardSplit) {
-      const stale = await chain.guard(opts.guardSplit).catch((e: unknown) => `Could not read the split from the chain: ${String(e)}. Nothing was sent.`);
+      const stale = await chain
+        .guard(opts.guardSplit)
+        .catch((e: unknown) => `Could not read the split from the chain: ${String(e)}. Nothing was sent.`);
       if (stale) {
         setRefusal(stale);
         return false;
@@ -44,6 +56,12 @@ export function useLabelAction(labelId: string, chain: ReturnType<typeof useSpli
     return true;
   }
 
-  const status = refusal ? { role: 'alert' as const, text: refusal } : recordError ? { role: 'alert' as const, text: recordError } : tx.state.phase === 'idle' ? null : { role: tx.state.phase === 'error' ? ('alert' as const) : ('status' as const), text: tx.state.message };
+  const status = refusal
+    ? { role: 'alert' as const, text: refusal }
+    : recordError
+      ? { role: 'alert' as const, text: recordError }
+      : tx.state.phase === 'idle'
+        ? null
+        : { role: tx.state.phase === 'error' ? ('alert' as const) : ('status' as const), text: tx.state.message };
   return { run, busy: tx.busy, status, refuse: setRefusal };
 }

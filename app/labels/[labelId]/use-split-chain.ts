@@ -9,7 +9,8 @@ import { useMotifContract } from '../../_hooks/use-motif-contract';
 
 export type OnChainSplit = { hash: Hex; controller: Address; pendingController: Address };
 
-export const staleMessage = (split: string) => `Split ${split} was changed on-chain by someone else — reload the page. Nothing was sent.`;
+export const staleMessage = (split: string) =>
+  `Split ${split} was changed on-chain by someone else — reload the page. Nothing was sent.`;
 
 /**
  * Each split's state read back from SplitMain (splitHash, controllerOf, pendingControllerOf), and the hash the page
@@ -34,7 +35,12 @@ export function useSplitChain(splits: readonly SplitView[]) {
   const state: Record<string, OnChainSplit> = {};
   splits.forEach((s, i) => {
     const [h, c, p] = [reads.data?.[i * 3], reads.data?.[i * 3 + 1], reads.data?.[i * 3 + 2]];
-    if (h?.status === 'success' && c?.status === 'success' && p?.status === 'success') state[s.split] = { hash: h.result as Hex, controller: c.result as Address, pendingController: p.result as Address };
+    if (h?.status === 'success' && c?.status === 'success' && p?.status === 'success')
+      state[s.split] = {
+        hash: h.result as Hex,
+        controller: c.result as Address,
+        pendingController: p.result as Address,
+      };
   });
   const key = JSON.stringify(state);
   useEffect(() => {
@@ -60,7 +66,8 @@ export function useSplitChain(splits: readonly SplitView[]) {
   const guard = useCallback(
     async (split: Address): Promise<string | null> => {
       const expected = loadedRef.current[split];
-      if (!expected) return `The page has not read split ${split} from the chain yet — wait a moment. Nothing was sent.`;
+      if (!expected)
+        return `The page has not read split ${split} from the chain yet — wait a moment. Nothing was sent.`;
       return (await currentHash(split)) === expected ? null : staleMessage(split);
     },
     [currentHash],

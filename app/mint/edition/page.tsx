@@ -13,7 +13,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 async function loadTrack(tokenId: string): Promise<EditionTrack | null> {
   if (!/^\d{1,78}$/.test(tokenId)) return null;
   const services = await getServices();
-  const row = await services.prisma.track.findUnique({ where: { chainId_tokenId: { chainId: services.chainId, tokenId } } });
+  const row = await services.prisma.track.findUnique({
+    where: { chainId_tokenId: { chainId: services.chainId, tokenId } },
+  });
   if (!row) return null;
   return {
     tokenId,
@@ -37,12 +39,17 @@ export default async function EditionPage({ searchParams }: Props) {
       <h1 id="edition-h">Create an edition</h1>
       <nav aria-label="What to sell">
         <p>
-          Sell a track as a <Link href="/mint">1/1</Link> (one token) or as an <strong aria-current="page">Edition</strong> (numbered copies, in sale phases).
+          Sell a track as a <Link href="/mint">1/1</Link> (one token) or as an{' '}
+          <strong aria-current="page">Edition</strong> (numbered copies, in sale phases).
         </p>
       </nav>
       {!track && (
         <form method="get" aria-label="Choose the track">
-          <p>{tokenId ? `No minted track ${tokenId} is indexed.` : 'An edition sells copies of a track you minted: the same content, licence and royalty split.'}</p>
+          <p>
+            {tokenId
+              ? `No minted track ${tokenId} is indexed.`
+              : 'An edition sells copies of a track you minted: the same content, licence and royalty split.'}
+          </p>
           <label htmlFor="edition-track">Track token id</label>
           <input id="edition-track" name="track" inputMode="numeric" defaultValue={tokenId} required />
           <button type="submit">Continue</button>

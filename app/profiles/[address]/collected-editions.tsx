@@ -17,8 +17,14 @@ export async function CollectedEditions({ address }: { address: Address }) {
         <ul aria-label="Edition copies">
           {copies.map((c) => (
             <li key={`${c.editionId}-${c.numbers[0]}`}>
-              <Link href={`/tracks/${c.trackTokenId}`}>Edition of track {c.trackTokenId.slice(0, 10)}…</Link>: {c.numbers.map((n) => `#${n}`).join(', ')}
-              {c.comment && <> — <q>{c.comment}</q></>}
+              <Link href={`/tracks/${c.trackTokenId}`}>Edition of track {c.trackTokenId.slice(0, 10)}…</Link>:{' '}
+              {c.numbers.map((n) => `#${n}`).join(', ')}
+              {c.comment && (
+                <>
+                  {' '}
+                  — <q>{c.comment}</q>
+                </>
+              )}
             </li>
           ))}
         </ul>

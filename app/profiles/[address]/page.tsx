@@ -27,7 +27,12 @@ function TrackList({ tracks, label, currency }: { tracks: ProfileTrack[]; label:
         <li key={t.tokenId}>
           <Link href={`/tracks/${t.tokenId}`}>{t.title ?? `Track ${t.tokenId.slice(0, 10)}…`}</Link>
           {t.genre ? <span className="muted"> · {t.genre}</span> : null}
-          {t.priceWei ? <> · <strong>{formatAmount(t.priceWei, currency)}</strong></> : null}
+          {t.priceWei ? (
+            <>
+              {' '}
+              · <strong>{formatAmount(t.priceWei, currency)}</strong>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -39,11 +44,16 @@ export default async function ProfilePage({ params }: Props) {
   if (!isAddress(raw, { strict: false })) notFound();
   const address = getAddress(raw);
   const { prisma, chainId } = await getServices();
-  const [{ profile, minted, owned }, currency] = await Promise.all([readProfilePage(prisma, chainId, address), serverCurrency()]);
+  const [{ profile, minted, owned }, currency] = await Promise.all([
+    readProfilePage(prisma, chainId, address),
+    serverCurrency(),
+  ]);
   return (
     <>
       <h1 data-testid="profile-name">{profile.displayName ?? shortHex(address)}</h1>
-      <p className="muted"><code>{address}</code></p>
+      <p className="muted">
+        <code>{address}</code>
+      </p>
       {profile.bio && <p data-testid="profile-bio">{profile.bio}</p>}
       <ProfileEditor address={address} displayName={profile.displayName} bio={profile.bio} />
       <section aria-labelledby="minted-heading">

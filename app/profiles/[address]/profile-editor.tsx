@@ -6,13 +6,24 @@ import { useConnection } from 'wagmi';
 import { useSiwe } from '../../_hooks/use-siwe';
 
 /** Edit form for the profile's own wallet, once signed in with Ethereum. */
-export function ProfileEditor({ address, displayName, bio }: { address: string; displayName: string | null; bio: string | null }) {
+export function ProfileEditor({
+  address,
+  displayName,
+  bio,
+}: {
+  address: string;
+  displayName: string | null;
+  bio: string | null;
+}) {
   const router = useRouter();
   const connection = useConnection();
   const { signedInAs, signIn } = useSiwe();
   const [name, setName] = useState(displayName ?? '');
   const [text, setText] = useState(bio ?? '');
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message: string }>({ kind: 'idle', message: '' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message: string }>({
+    kind: 'idle',
+    message: '',
+  });
 
   if (connection.address !== address) return null;
   if (signedInAs !== address) {
@@ -32,10 +43,17 @@ export function ProfileEditor({ address, displayName, bio }: { address: string; 
       onSubmit={async (e) => {
         e.preventDefault();
         setStatus({ kind: 'saving', message: 'Saving…' });
-        const res = await fetch(`/api/profiles/${address}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: name, bio: text }) });
+        const res = await fetch(`/api/profiles/${address}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ displayName: name, bio: text }),
+        });
         const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: string[] };
         if (!res.ok) {
-          setStatus({ kind: 'error', message: [body.error, ...(body.issues ?? [])].filter(Boolean).join(': ') || `HTTP ${res.status}` });
+          setStatus({
+            kind: 'error',
+            message: [body.error, ...(body.issues ?? [])].filter(Boolean).join(': ') || `HTTP ${res.status}`,
+          });
           return;
         }
         setStatus({ kind: 'saved', message: 'Profile saved.' });
@@ -49,7 +67,9 @@ export function ProfileEditor({ address, displayName, bio }: { address: string; 
       <label>
         Bio <textarea name="bio" maxLength={1000} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
-      <button type="submit" disabled={status.kind === 'saving'}>Save profile</button>
+      <button type="submit" disabled={status.kind === 'saving'}>
+        Save profile
+      </button>
       <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.message}</p>
     </form>
   );

@@ -1,12 +1,20 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { renderMarkdown } from '../../../lib/markdown/render';
-import { listSpecDocuments, listSpecVectors, readSpecDocument, specHref, specHrefResolver, SPEC_URL } from '../../../lib/provenance/spec-documents';
+import {
+  listSpecDocuments,
+  listSpecVectors,
+  readSpecDocument,
+  specHref,
+  specHrefResolver,
+  SPEC_URL,
+} from '../../../lib/provenance/spec-documents';
 import './spec.css';
 
 export const metadata: Metadata = {
   title: 'Motif Provenance specification',
-  description: 'How a Motif track records how it was made, and how anyone can verify and replay it: manifest, digest, signature, track folder, replay procedure and test vectors.',
+  description:
+    'How a Motif track records how it was made, and how anyone can verify and replay it: manifest, digest, signature, track folder, replay procedure and test vectors.',
 };
 
 type Props = { searchParams: Promise<{ doc?: string | string[] }> };
@@ -17,7 +25,9 @@ export default async function ProvenanceSpecPage({ searchParams }: Props) {
   const name = typeof doc === 'string' && doc !== '' ? `${doc}.md` : 'SPEC.md';
   const documents = await listSpecDocuments();
   if (!documents.includes(name)) notFound();
-  const html = renderMarkdown(await readSpecDocument(name), { resolveHref: specHrefResolver(documents, await listSpecVectors()) });
+  const html = renderMarkdown(await readSpecDocument(name), {
+    resolveHref: specHrefResolver(documents, await listSpecVectors()),
+  });
   const others = documents.filter((d) => d !== name);
   return (
     <>

@@ -43,9 +43,14 @@ export function useComposer(p: {
       }
       if (worker.loadedUrl.current === target.url) return target;
       dispatch({ type: 'load-start' });
-      const r = await worker.call({ type: 'load', modelId: target.modelId, url: target.url }, (m) => dispatch({ type: 'progress', phase: 'load', fraction: m.fraction }));
+      const r = await worker.call({ type: 'load', modelId: target.modelId, url: target.url }, (m) =>
+        dispatch({ type: 'progress', phase: 'load', fraction: m.fraction }),
+      );
       if (r.type !== 'loaded') {
-        dispatch({ type: 'load-failed', message: r.type === 'error' ? r.message : 'Unexpected answer from the worker.' });
+        dispatch({
+          type: 'load-failed',
+          message: r.type === 'error' ? r.message : 'Unexpected answer from the worker.',
+        });
         return null;
       }
       worker.loadedUrl.current = target.url;
@@ -68,12 +73,25 @@ export function useComposer(p: {
         return;
       }
       dispatch({ type: 'compose-start' });
-      const r = await worker.call({ type: 'compose', request }, (m) => dispatch({ type: 'progress', phase: 'generate', fraction: m.fraction }));
+      const r = await worker.call({ type: 'compose', request }, (m) =>
+        dispatch({ type: 'progress', phase: 'generate', fraction: m.fraction }),
+      );
       if (r.type === 'composed') {
         onComposed(r.result);
-        dispatch({ type: 'composed', bars: r.result.arrangement.bars, ms: r.result.ms, seed: request.seed, backend: r.result.backend });
+        dispatch({
+          type: 'composed',
+          bars: r.result.arrangement.bars,
+          ms: r.result.ms,
+          seed: request.seed,
+          backend: r.result.backend,
+        });
       } else if (r.type === 'error' && r.kind === 'cancelled') dispatch({ type: 'cancelled' });
-      else dispatch({ type: 'failed', phase: 'generate', message: r.type === 'error' ? r.message : 'Unexpected answer from the worker.' });
+      else
+        dispatch({
+          type: 'failed',
+          phase: 'generate',
+          message: r.type === 'error' ? r.message : 'Unexpected answer from the worker.',
+        });
     },
     [load, worker, dispatch, onComposed],
   );
@@ -84,7 +102,14 @@ export function useComposer(p: {
       if (!target) return;
       dispatch({ type: 'regenerate-start' });
       const seed = randomSeed();
-      const r = await worker.call({ type: 'regenerateBar', arrangement, bar: bar - 1, seed, temperature: form.temperature, snapToScale: form.snap });
+      const r = await worker.call({
+        type: 'regenerateBar',
+        arrangement,
+        bar: bar - 1,
+        seed,
+        temperature: form.temperature,
+        snapToScale: form.snap,
+      });
       if (r.type === 'regenerated') {
         onEdit(r.op);
         dispatch({ type: 'regenerated', bar, seed });

@@ -62,7 +62,10 @@ export function usePlayer(arrangement: Arrangement | null, dispatch: Dispatch<St
       dispatch({ type: 'clear-error' });
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
-      dispatch({ type: 'error', message: e.name === 'AudioBlockedError' ? e.message : `Audio could not start: ${e.message}` });
+      dispatch({
+        type: 'error',
+        message: e.name === 'AudioBlockedError' ? e.message : `Audio could not start: ${e.message}`,
+      });
     }
   }, [arrangement, loop, dispatch]);
 

@@ -11,7 +11,16 @@ import type { StatusEvent } from '../../../lib/studio/status';
 import type { ComposeWorker } from './use-compose-worker';
 
 export type RenderEngine = 'js' | 'tone' | 'tone-synths';
-export type RenderOut = { wavUrl: string; peaks: Array<[number, number]>; seconds: number; xRealtime: number; engine: string; bytes: number; peak: number; watermark: WatermarkRecord | null };
+export type RenderOut = {
+  wavUrl: string;
+  peaks: Array<[number, number]>;
+  seconds: number;
+  xRealtime: number;
+  engine: string;
+  bytes: number;
+  peak: number;
+  watermark: WatermarkRecord | null;
+};
 
 export const ENGINE_LABEL: Record<RenderEngine, string> = {
   js: 'JS oscillators',
@@ -21,14 +30,24 @@ export const ENGINE_LABEL: Record<RenderEngine, string> = {
 
 const SAMPLE_RATE = WAV_SAMPLE_RATE;
 
-async function channelsOf(engine: RenderEngine, arrangement: Arrangement, worker: ComposeWorker, onProgress: (f: number) => void): Promise<{ channels: Float32Array[]; sampleRate: number }> {
+async function channelsOf(
+  engine: RenderEngine,
+  arrangement: Arrangement,
+  worker: ComposeWorker,
+  onProgress: (f: number) => void,
+): Promise<{ channels: Float32Array[]; sampleRate: number }> {
   if (engine === 'js') {
-    const r = await worker.call({ type: 'render', arrangement, sampleRate: SAMPLE_RATE }, (m) => onProgress(m.fraction * 0.9));
+    const r = await worker.call({ type: 'render', arrangement, sampleRate: SAMPLE_RATE }, (m) =>
+      onProgress(m.fraction * 0.9),
+    );
     if (r.type !== 'rendered') throw new Error(r.type === 'error' ? r.message : 'render failed');
     return { channels: [r.left, r.right], sampleRate: r.sampleRate };
   }
   const { renderWithToneOffline } = await import('../../../lib/generation/render/tone-render');
-  const r = await renderWithToneOffline(arrangement, { sampleRate: SAMPLE_RATE, voices: engine === 'tone' ? 'native' : 'tone' });
+  const r = await renderWithToneOffline(arrangement, {
+    sampleRate: SAMPLE_RATE,
+    voices: engine === 'tone' ? 'native' : 'tone',
+  });
   return { channels: r.channels, sampleRate: SAMPLE_RATE };
 }
 
@@ -48,11 +67,16 @@ export function useRender(arrangement: Arrangement | null, worker: ComposeWorker
   const run = useCallback(
     async (engine: RenderEngine) => {
       if (!arrangement) return;
-      dispatch({ type: 'render-start', detail: engine === 'js' ? 'Rendering (fast JS renderer, in the worker)…' : 'Rendering with Tone.Offline…' });
+      dispatch({
+        type: 'render-start',
+        detail: engine === 'js' ? 'Rendering (fast JS renderer, in the worker)…' : 'Rendering with Tone.Offline…',
+      });
       if (engine !== 'js') await new Promise((r) => setTimeout(r, 20)); // let the status and progress paint first
       try {
         const t0 = performance.now();
-        const { channels, sampleRate } = await channelsOf(engine, arrangement, worker, (fraction) => dispatch({ type: 'progress', phase: 'render', fraction }));
+        const { channels, sampleRate } = await channelsOf(engine, arrangement, worker, (fraction) =>
+          dispatch({ type: 'progress', phase: 'render', fraction }),
+        );
         const wav = await import('../../../lib/generation/export/wav');
         wav.normalisePeak(channels);
         // the AI watermark goes in before encoding
@@ -74,7 +98,11 @@ export function useRender(arrangement: Arrangement | null, worker: ComposeWorker
         });
         dispatch({ type: 'rendered', seconds, ms, xRealtime });
       } catch (err) {
-        dispatch({ type: 'failed', phase: 'render', message: `Rendering failed: ${err instanceof Error ? err.message : String(err)}` });
+        dispatch({
+          type: 'failed',
+          phase: 'render',
+          message: `Rendering failed: ${err instanceof Error ? err.message : String(err)}`,
+        });
       }
     },
     [arrangement, worker, dispatch],

@@ -8,8 +8,23 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComposeResult } from '../../../lib/generation/compose/compose';
 import { createHistory, type EditHistory } from '../../../lib/generation/edit-log/history';
 import { defaultComposeForm, type ComposeForm } from '../../../lib/studio/compose-form';
-import { historyOf, newSession, sessionForCompose, sessionHasWork, snapshotSession, type ComposedResult, type StudioSession } from '../../../lib/studio/session';
-import { deleteSession, listSessions, loadSession, newSessionId, pruneSessions, saveSession } from '../../../lib/studio/session-store';
+import {
+  historyOf,
+  newSession,
+  sessionForCompose,
+  sessionHasWork,
+  snapshotSession,
+  type ComposedResult,
+  type StudioSession,
+} from '../../../lib/studio/session';
+import {
+  deleteSession,
+  listSessions,
+  loadSession,
+  newSessionId,
+  pruneSessions,
+  saveSession,
+} from '../../../lib/studio/session-store';
 
 export type Work = { result: ComposedResult; history: EditHistory };
 
@@ -60,7 +75,9 @@ export function useStudioSession(onRestored: (s: StudioSession) => void) {
       let found: StudioSession | null = null;
       try {
         // a session id that was never saved (nothing composed yet) or was deleted starts empty under that id
-        found = wanted ? ((await loadSession(wanted)) ?? newSession(wanted, now(), defaultComposeForm())) : ((await listSessions())[0] ?? null);
+        found = wanted
+          ? ((await loadSession(wanted)) ?? newSession(wanted, now(), defaultComposeForm()))
+          : ((await listSessions())[0] ?? null);
       } catch (e) {
         setProblem(`Your last session could not be read (${message(e)}); a new one was started.`);
       }

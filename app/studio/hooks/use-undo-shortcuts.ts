@@ -8,7 +8,13 @@ export function useUndoShortcuts(enabled: boolean, onUndo: () => void, onRedo: (
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target instanceof HTMLElement ? e.target.tagName : null;
-      const action = undoShortcut({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, targetTag: target });
+      const action = undoShortcut({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        targetTag: target,
+      });
       if (!action) return;
       e.preventDefault();
       if (action === 'undo') onUndo();

@@ -8,8 +8,13 @@ import { CUSTOM_MODEL, type ComposeForm } from '../../../lib/studio/compose-form
 import type { StudioStatus } from '../../../lib/studio/status';
 
 export const SCALE_LABEL: Record<ScaleName, string> = {
-  major: 'Major', minor: 'Natural minor', dorian: 'Dorian', mixolydian: 'Mixolydian', harmonicMinor: 'Harmonic minor',
-  majorPentatonic: 'Major pentatonic', minorPentatonic: 'Minor pentatonic',
+  major: 'Major',
+  minor: 'Natural minor',
+  dorian: 'Dorian',
+  mixolydian: 'Mixolydian',
+  harmonicMinor: 'Harmonic minor',
+  majorPentatonic: 'Major pentatonic',
+  minorPentatonic: 'Minor pentatonic',
 };
 
 export type ComposePanelProps = {
@@ -32,7 +37,8 @@ function Bar({ label, value }: { label: string; value: number | null }) {
 }
 
 export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCancel }: ComposePanelProps) {
-  const num = (k: 'seed' | 'temperature' | 'bars' | 'tempo') => (e: { target: { value: string } }) => onChange({ [k]: Number(e.target.value) });
+  const num = (k: 'seed' | 'temperature' | 'bars' | 'tempo') => (e: { target: { value: string } }) =>
+    onChange({ [k]: Number(e.target.value) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onCompose();
@@ -43,10 +49,15 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
       <div className="grid">
         <label>
           Generation model
-          <select aria-label="Generation model" value={form.modelChoice} onChange={(e) => onChange({ modelChoice: e.target.value })}>
+          <select
+            aria-label="Generation model"
+            value={form.modelChoice}
+            onChange={(e) => onChange({ modelChoice: e.target.value })}
+          >
             {MODEL_REGISTRY.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.id} ({m.task}{m.source === 'hosted' ? ', hosted by Magenta: needs the internet' : ''})
+                {m.id} ({m.task}
+                {m.source === 'hosted' ? ', hosted by Magenta: needs the internet' : ''})
               </option>
             ))}
             <option value={CUSTOM_MODEL}>Custom checkpoint by URL</option>
@@ -55,14 +66,21 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
         {form.modelChoice === CUSTOM_MODEL && (
           <label>
             Checkpoint URL
-            <input type="text" value={form.customUrl} placeholder="/models/…" onChange={(e) => onChange({ customUrl: e.target.value })} />
+            <input
+              type="text"
+              value={form.customUrl}
+              placeholder="/models/…"
+              onChange={(e) => onChange({ customUrl: e.target.value })}
+            />
           </label>
         )}
         <label>
           Seed
           <input type="number" min={0} max={4294967295} step={1} value={form.seed} onChange={num('seed')} />
         </label>
-        <button type="button" className="secondary" onClick={onNewSeed}>New seed</button>
+        <button type="button" className="secondary" onClick={onNewSeed}>
+          New seed
+        </button>
         <label>
           Temperature
           <input type="number" min={0} max={3} step={0.05} value={form.temperature} onChange={num('temperature')} />
@@ -73,14 +91,30 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
         </label>
         <label>
           Key
-          <select aria-label="Key" value={form.key} onChange={(e) => onChange({ key: KEYS.find((k): k is KeyName => k === e.target.value) ?? form.key })}>
-            {KEYS.map((k) => <option key={k} value={k}>{k}</option>)}
+          <select
+            aria-label="Key"
+            value={form.key}
+            onChange={(e) => onChange({ key: KEYS.find((k): k is KeyName => k === e.target.value) ?? form.key })}
+          >
+            {KEYS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Scale
-          <select aria-label="Scale" value={form.scale} onChange={(e) => onChange({ scale: SCALE_NAMES.find((s) => s === e.target.value) ?? form.scale })}>
-            {SCALE_NAMES.map((s) => <option key={s} value={s}>{SCALE_LABEL[s]}</option>)}
+          <select
+            aria-label="Scale"
+            value={form.scale}
+            onChange={(e) => onChange({ scale: SCALE_NAMES.find((s) => s === e.target.value) ?? form.scale })}
+          >
+            {SCALE_NAMES.map((s) => (
+              <option key={s} value={s}>
+                {SCALE_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -90,7 +124,11 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
         <label>
           Drum style
           <select aria-label="Drum style" value={form.style} onChange={(e) => onChange({ style: e.target.value })}>
-            {DRUM_STYLES.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {DRUM_STYLES.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="check">
@@ -101,11 +139,23 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
       <fieldset>
         <legend>Primer</legend>
         <label className="check">
-          <input type="radio" name="primer" value="chords" checked={form.primerType === 'chords'} onChange={() => onChange({ primerType: 'chords' })} />
+          <input
+            type="radio"
+            name="primer"
+            value="chords"
+            checked={form.primerType === 'chords'}
+            onChange={() => onChange({ primerType: 'chords' })}
+          />
           Chord progression
         </label>
         <label className="check">
-          <input type="radio" name="primer" value="melody" checked={form.primerType === 'melody'} onChange={() => onChange({ primerType: 'melody' })} />
+          <input
+            type="radio"
+            name="primer"
+            value="melody"
+            checked={form.primerType === 'melody'}
+            onChange={() => onChange({ primerType: 'melody' })}
+          />
           Melody
         </label>
         <label>
@@ -120,16 +170,31 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
         )}
       </fieldset>
       <div className="row">
-        <button type="submit" disabled={state.busy !== null}>Compose</button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={state.busy !== 'compose' && state.busy !== 'regenerate'}>Cancel</button>
+        <button type="submit" disabled={state.busy !== null}>
+          Compose
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={onCancel}
+          disabled={state.busy !== 'compose' && state.busy !== 'regenerate'}
+        >
+          Cancel
+        </button>
       </div>
       <div className="progress-list">
         <Bar label="Model loading progress" value={state.progress.load} />
         <Bar label="Generation progress" value={state.progress.generate} />
         <Bar label="Rendering progress" value={state.progress.render} />
       </div>
-      <p role="status" aria-live="polite" className="status" data-testid="status">{state.status}</p>
-      {state.error && <p role="alert" className="error" data-testid="error">{state.error}</p>}
+      <p role="status" aria-live="polite" className="status" data-testid="status">
+        {state.status}
+      </p>
+      {state.error && (
+        <p role="alert" className="error" data-testid="error">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }

@@ -27,7 +27,8 @@ const ENGINES: ReadonlyArray<{ id: RenderEngine; label: string }> = [
   { id: 'tone-synths', label: 'Tone.Offline, Tone.js instruments (as played)' },
 ];
 
-const objectUrl = (bytes: Uint8Array, type: string): string => URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+const objectUrl = (bytes: Uint8Array, type: string): string =>
+  URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
 
 export function RenderPanel({ arrangement, history, result, busy, render, onRender }: RenderPanelProps) {
   const [engine, setEngine] = useState<RenderEngine>('js');
@@ -45,7 +46,8 @@ export function RenderPanel({ arrangement, history, result, busy, render, onRend
     const { arrangementToMidi } = await import('../../../lib/generation/export/midi');
     setMidiUrl(objectUrl(arrangementToMidi(arrangement), 'audio/midi'));
   };
-  const onLog = () => setLogUrl(objectUrl(new TextEncoder().encode(serializeEditLog(editLog(history).ops)), 'application/json'));
+  const onLog = () =>
+    setLogUrl(objectUrl(new TextEncoder().encode(serializeEditLog(editLog(history).ops)), 'application/json'));
 
   return (
     <section className="panel" aria-labelledby="render-h">
@@ -53,35 +55,69 @@ export function RenderPanel({ arrangement, history, result, busy, render, onRend
       <div className="row">
         <label>
           Renderer
-          <select aria-label="Renderer" value={engine} onChange={(e) => setEngine(ENGINES.find((x) => x.id === e.target.value)?.id ?? engine)}>
-            {ENGINES.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
+          <select
+            aria-label="Renderer"
+            value={engine}
+            onChange={(e) => setEngine(ENGINES.find((x) => x.id === e.target.value)?.id ?? engine)}
+          >
+            {ENGINES.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => onRender(engine)} disabled={busy !== null}>Render WAV</button>
-        <button type="button" className="secondary" onClick={() => void onMidi()}>Export MIDI</button>
-        <button type="button" className="secondary" onClick={onLog}>Export edit log</button>
+        <button type="button" onClick={() => onRender(engine)} disabled={busy !== null}>
+          Render WAV
+        </button>
+        <button type="button" className="secondary" onClick={() => void onMidi()}>
+          Export MIDI
+        </button>
+        <button type="button" className="secondary" onClick={onLog}>
+          Export edit log
+        </button>
       </div>
       {render && (
         <div className="render">
           <Waveform peaks={render.peaks} seconds={render.seconds} />
           <p data-testid="render-info">
-            {render.engine}: {render.seconds.toFixed(1)} s, 44.1 kHz 16-bit stereo, {(render.bytes / 1048576).toFixed(2)} MB,
-            {' '}{render.xRealtime.toFixed(1)}× real time, peak {(20 * Math.log10(render.peak)).toFixed(1)} dBFS.
+            {render.engine}: {render.seconds.toFixed(1)} s, 44.1 kHz 16-bit stereo,{' '}
+            {(render.bytes / 1048576).toFixed(2)} MB, {render.xRealtime.toFixed(1)}× real time, peak{' '}
+            {(20 * Math.log10(render.peak)).toFixed(1)} dBFS.
           </p>
-          <a className="button" href={render.wavUrl} download={`${name}.wav`}>Download WAV</a>
+          <a className="button" href={render.wavUrl} download={`${name}.wav`}>
+            Download WAV
+          </a>
         </div>
       )}
       <div className="row">
         <Suspense fallback={null}>
           <PublishButton
-            result={{ request: result.request, digest: result.digest, progression: result.progression, backend: result.backend }}
+            result={{
+              request: result.request,
+              digest: result.digest,
+              progression: result.progression,
+              backend: result.backend,
+            }}
             composed={history.base}
             ops={editLog(history).ops}
-            render={render ? { wavUrl: render.wavUrl, engine: render.engine, seconds: render.seconds, watermark: render.watermark } : null}
+            render={
+              render
+                ? { wavUrl: render.wavUrl, engine: render.engine, seconds: render.seconds, watermark: render.watermark }
+                : null
+            }
           />
         </Suspense>
-        {midiUrl && <a className="button" href={midiUrl} download={`${name}.mid`}>Download MIDI</a>}
-        {logUrl && <a className="button" href={logUrl} download={`${name}.edits.json`}>Download edit log</a>}
+        {midiUrl && (
+          <a className="button" href={midiUrl} download={`${name}.mid`}>
+            Download MIDI
+          </a>
+        )}
+        {logUrl && (
+          <a className="button" href={logUrl} download={`${name}.edits.json`}>
+            Download edit log
+          </a>
+        )}
       </div>
     </section>
   );

@@ -1,7 +1,13 @@
 'use client';
 /** The Piano roll panel: one track's notes (keyboard and mouse editing) in a box that scrolls, and an "Add a note" form. */
 import { useCallback, useState, type RefObject } from 'react';
-import { STEPS_PER_BAR, TRACK_IDS, type Arrangement, type ArrangementNote, type TrackId } from '../../../lib/generation/arrangement/types';
+import {
+  STEPS_PER_BAR,
+  TRACK_IDS,
+  type Arrangement,
+  type ArrangementNote,
+  type TrackId,
+} from '../../../lib/generation/arrangement/types';
 import type { EditOp } from '../../../lib/generation/edit-log/schema';
 import { noteKey, PianoRoll } from '../piano-roll';
 import { TRACK_LABEL } from './arrangement-panel';
@@ -28,11 +34,21 @@ export function RollPanel({ arrangement, playheadRef, onEdit }: RollPanelProps) 
       <div className="row">
         <label>
           Track
-          <select aria-label="Track" value={rollTrack} onChange={(e) => setRollTrack(TRACK_IDS.find((id) => id === e.target.value) ?? rollTrack)}>
-            {TRACK_IDS.map((id) => <option key={id} value={id}>{TRACK_LABEL[id]}</option>)}
+          <select
+            aria-label="Track"
+            value={rollTrack}
+            onChange={(e) => setRollTrack(TRACK_IDS.find((id) => id === e.target.value) ?? rollTrack)}
+          >
+            {TRACK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {TRACK_LABEL[id]}
+              </option>
+            ))}
           </select>
         </label>
-        <span className="muted">Notes: arrows move (Shift: octave / beat), Alt+←/→ resize, Delete removes; click the grid to add.</span>
+        <span className="muted">
+          Notes: arrows move (Shift: octave / beat), Alt+←/→ resize, Delete removes; click the grid to add.
+        </span>
       </div>
       {track && (
         <PianoRoll
@@ -51,13 +67,49 @@ export function RollPanel({ arrangement, playheadRef, onEdit }: RollPanelProps) 
         aria-label="Add a note"
         onSubmit={(e) => {
           e.preventDefault();
-          onEdit({ op: 'addNote', track: rollTrack, note: { pitch: newNote.pitch, quantizedStartStep: newNote.start, quantizedEndStep: newNote.start + newNote.length, velocity: 100 } });
+          onEdit({
+            op: 'addNote',
+            track: rollTrack,
+            note: {
+              pitch: newNote.pitch,
+              quantizedStartStep: newNote.start,
+              quantizedEndStep: newNote.start + newNote.length,
+              velocity: 100,
+            },
+          });
         }}
       >
-        <label>Pitch <input type="number" min={0} max={127} value={newNote.pitch} onChange={(e) => setNewNote({ ...newNote, pitch: Number(e.target.value) })} /></label>
-        <label>Start step <input type="number" min={0} value={newNote.start} onChange={(e) => setNewNote({ ...newNote, start: Number(e.target.value) })} /></label>
-        <label>Length (steps) <input type="number" min={1} value={newNote.length} onChange={(e) => setNewNote({ ...newNote, length: Number(e.target.value) })} /></label>
-        <button type="submit" className="secondary">Add note</button>
+        <label>
+          Pitch{' '}
+          <input
+            type="number"
+            min={0}
+            max={127}
+            value={newNote.pitch}
+            onChange={(e) => setNewNote({ ...newNote, pitch: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Start step{' '}
+          <input
+            type="number"
+            min={0}
+            value={newNote.start}
+            onChange={(e) => setNewNote({ ...newNote, start: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Length (steps){' '}
+          <input
+            type="number"
+            min={1}
+            value={newNote.length}
+            onChange={(e) => setNewNote({ ...newNote, length: Number(e.target.value) })}
+          />
+        </label>
+        <button type="submit" className="secondary">
+          Add note
+        </button>
       </form>
     </section>
   );

@@ -8,7 +8,14 @@ import { useFormatAmount } from '../../_hooks/use-chain-info';
 
 const BPS = 10_000n;
 
-export type Breakdown = { price: bigint; royalty: bigint; royaltyReceiver: Address | null; fee: bigint; feeBps: number; seller: bigint };
+export type Breakdown = {
+  price: bigint;
+  royalty: bigint;
+  royaltyReceiver: Address | null;
+  fee: bigint;
+  feeBps: number;
+  seller: bigint;
+};
 
 /** Royalty (royaltyInfo for this price) and platform fee (Market.fee) of a sale at `price`, as Market._settle credits them. */
 export function useBreakdown(tokenId: bigint, price: bigint | null): { breakdown: Breakdown | null; loading: boolean } {
@@ -20,20 +27,45 @@ export function useBreakdown(tokenId: bigint, price: bigint | null): { breakdown
     args: [tokenId, price ?? 0n],
     query: { enabled: collection !== null && price !== null && price > 0n },
   });
-  const fee = useReadContract({ ...(market ?? { address: undefined, abi: undefined }), functionName: 'fee', query: { enabled: market !== null } });
-  if (price === null || price <= 0n || !royalty.data || !fee.data) return { breakdown: null, loading: royalty.isLoading || fee.isLoading };
+  const fee = useReadContract({
+    ...(market ?? { address: undefined, abi: undefined }),
+    functionName: 'fee',
+    query: { enabled: market !== null },
+  });
+  if (price === null || price <= 0n || !royalty.data || !fee.data)
+    return { breakdown: null, loading: royalty.isLoading || fee.isLoading };
   const [receiver, royaltyAmount] = royalty.data as readonly [Address, bigint];
   const [, feeBps] = fee.data as readonly [Address, number];
   const feeAmount = feeBps === 0 ? 0n : (price * BigInt(feeBps)) / BPS;
-  const capped = receiver === '0x0000000000000000000000000000000000000000' ? 0n : royaltyAmount < price - feeAmount ? royaltyAmount : price - feeAmount;
+  const capped =
+    receiver === '0x0000000000000000000000000000000000000000'
+      ? 0n
+      : royaltyAmount < price - feeAmount
+        ? royaltyAmount
+        : price - feeAmount;
   return {
-    breakdown: { price, royalty: capped, royaltyReceiver: capped > 0n ? receiver : null, fee: feeAmount, feeBps, seller: price - feeAmount - capped },
+    breakdown: {
+      price,
+      royalty: capped,
+      royaltyReceiver: capped > 0n ? receiver : null,
+      fee: feeAmount,
+      feeBps,
+      seller: price - feeAmount - capped,
+    },
     loading: false,
   };
 }
 
 /** The fee table shown before every signature that moves a sale price. */
-export function FeeBreakdown({ breakdown, perspective, label }: { breakdown: Breakdown | null; perspective: 'buyer' | 'seller'; label: string }) {
+export function FeeBreakdown({
+  breakdown,
+  perspective,
+  label,
+}: {
+  breakdown: Breakdown | null;
+  perspective: 'buyer' | 'seller';
+  label: string;
+}) {
   const eth = useFormatAmount();
   if (!breakdown) return <p className="muted">Enter a price to see the royalty and fees.</p>;
   return (
@@ -43,7 +75,14 @@ export function FeeBreakdown({ breakdown, perspective, label }: { breakdown: Bre
       <dt>Creator royalty</dt>
       <dd>
         {eth(breakdown.royalty)}
-        {breakdown.royaltyReceiver ? <> to <span title={breakdown.royaltyReceiver}>{shortHex(breakdown.royaltyReceiver)}</span></> : ''}
+        {breakdown.royaltyReceiver ? (
+          <>
+            {' '}
+            to <span title={breakdown.royaltyReceiver}>{shortHex(breakdown.royaltyReceiver)}</span>
+          </>
+        ) : (
+          ''
+        )}
       </dd>
       <dt>Platform fee ({breakdown.feeBps / 100}%)</dt>
       <dd>{eth(breakdown.fee)}</dd>

@@ -16,7 +16,10 @@ import { EditionSection } from './edition/edition-section';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ tokenId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tokenId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The content digest of a voucher linked inline (`?voucher=<JSON>`) when it is for this token id. */
 function voucherContentFor(tokenId: bigint, voucherParam: string | null): `0x${string}` | undefined {
@@ -48,7 +51,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function Address({ value }: { value: string }) {
-  return <Link href={`/profiles/${value}`} title={value}>{shortHex(value)}</Link>;
+  return (
+    <Link href={`/profiles/${value}`} title={value}>
+      {shortHex(value)}
+    </Link>
+  );
 }
 
 export default async function TrackPage({ params, searchParams }: Props) {
@@ -68,18 +75,26 @@ export default async function TrackPage({ params, searchParams }: Props) {
       <h1>{title}</h1>
       {track ? (
         <p className="muted">
-          by <Address value={track.creator} /> · owned by <span data-testid="track-owner"><Address value={track.owner} /></span>
+          by <Address value={track.creator} /> · owned by{' '}
+          <span data-testid="track-owner">
+            <Address value={track.owner} />
+          </span>
           {track.genre ? ` · ${track.genre}` : ''}
           {track.musicalKey ? ` · ${track.musicalKey}` : ''}
           {track.bpm ? ` · ${track.bpm} BPM` : ''}
         </p>
       ) : (
-        <p className="muted" data-testid="track-owner">Not minted yet (or not indexed yet).</p>
+        <p className="muted" data-testid="track-owner">
+          Not minted yet (or not indexed yet).
+        </p>
       )}
       {track && track.authorship !== 'verified' && (
         <p className="status-bad" role="status" data-testid="track-authorship">
-          {track.authorship === 'unverified' ? `Unverified: ${track.authorshipReason ?? 'the signed manifest does not match this mint'}.` : 'Authorship not checked yet: the signed manifest has not been read.'}
-          {' '}Only the person who signed a track’s manifest can mint it as theirs; until this token is verified it is left out of the gallery.
+          {track.authorship === 'unverified'
+            ? `Unverified: ${track.authorshipReason ?? 'the signed manifest does not match this mint'}.`
+            : 'Authorship not checked yet: the signed manifest has not been read.'}{' '}
+          Only the person who signed a track’s manifest can mint it as theirs; until this token is verified it is left
+          out of the gallery.
         </p>
       )}
       {track?.description && <p>{track.description}</p>}
@@ -94,18 +109,28 @@ export default async function TrackPage({ params, searchParams }: Props) {
           </figure>
           <audio controls preload="metadata" src={`/ipfs/${view.cid}/audio.wav`} aria-label={`Play ${title}`} />
           <p>
-            <a href={`/ipfs/${view.cid}/track.mid`} download>MIDI</a> · <a href={`/ipfs/${view.cid}/metadata.json`}>metadata.json</a> · <a href={`/ipfs/${view.cid}/manifest.json`}>manifest.json</a> · folder <code>{view.cid}</code>
+            <a href={`/ipfs/${view.cid}/track.mid`} download>
+              MIDI
+            </a>{' '}
+            · <a href={`/ipfs/${view.cid}/metadata.json`}>metadata.json</a> ·{' '}
+            <a href={`/ipfs/${view.cid}/manifest.json`}>manifest.json</a> · folder <code>{view.cid}</code>
           </p>
         </section>
       ) : (
-        <p className="muted">This track is not minted, and no voucher for it is linked: its folder is not known here yet.</p>
+        <p className="muted">
+          This track is not minted, and no voucher for it is linked: its folder is not known here yet.
+        </p>
       )}
 
       {p && (
         <section aria-labelledby="disclosure-heading" className="ai-disclosure" data-testid="ai-disclosure">
           <h2 id="disclosure-heading">AI disclosure: {p.disclosure.label}</h2>
-          <p><strong>What the model did:</strong> {p.disclosure.model}</p>
-          <p><strong>What the person did:</strong> {p.disclosure.personLine}</p>
+          <p>
+            <strong>What the model did:</strong> {p.disclosure.model}
+          </p>
+          <p>
+            <strong>What the person did:</strong> {p.disclosure.personLine}
+          </p>
         </section>
       )}
 
@@ -114,15 +139,32 @@ export default async function TrackPage({ params, searchParams }: Props) {
         {p ? (
           <dl>
             <dt>Model</dt>
-            <dd>{p.modelId} <span className="muted">(weights {p.weightsCid.slice(0, 16)}…)</span></dd>
+            <dd>
+              {p.modelId} <span className="muted">(weights {p.weightsCid.slice(0, 16)}…)</span>
+            </dd>
             <dt>Seed</dt>
-            <dd><code>{p.seed}</code> · temperature {p.temperature} · {p.sampler}</dd>
+            <dd>
+              <code>{p.seed}</code> · temperature {p.temperature} · {p.sampler}
+            </dd>
             <dt>Generation</dt>
-            <dd>{p.bars} bars in {p.key} at {p.tempo} BPM; after the edits: {p.disclosure.now}</dd>
+            <dd>
+              {p.bars} bars in {p.key} at {p.tempo} BPM; after the edits: {p.disclosure.now}
+            </dd>
             <dt>Human edits</dt>
-            <dd>{p.edits.total === 0 ? 'none' : `${p.edits.total} (${Object.entries(p.edits.byKind).map(([kind, n]) => `${n} ${kind}`).join(', ')})`}</dd>
+            <dd>
+              {p.edits.total === 0
+                ? 'none'
+                : `${p.edits.total} (${Object.entries(p.edits.byKind)
+                    .map(([kind, n]) => `${n} ${kind}`)
+                    .join(', ')})`}
+            </dd>
             <dt>AI disclosure</dt>
-            <dd>{p.humanEdited ? 'Composite with trained algorithmic media (AI output edited by a person)' : 'Trained algorithmic media (AI output, no human edits)'} — <a href={p.digitalSourceType}>IPTC digital source type</a></dd>
+            <dd>
+              {p.humanEdited
+                ? 'Composite with trained algorithmic media (AI output edited by a person)'
+                : 'Trained algorithmic media (AI output, no human edits)'}{' '}
+              — <a href={p.digitalSourceType}>IPTC digital source type</a>
+            </dd>
             <dt>Created</dt>
             <dd>{new Date(p.createdAt).toUTCString()}</dd>
           </dl>
@@ -130,7 +172,12 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <p className="muted">The signed manifest is not available from this node’s IPFS store.</p>
         )}
         {track && <p>Licence: {LICENCES[track.licence] ?? `#${track.licence}`}</p>}
-        <p><Link className="button" href={`/verify?id=${view.tokenId}`}>Verify this track</Link> — replays the generation and checks every file, the signature and the chain record.</p>
+        <p>
+          <Link className="button" href={`/verify?id=${view.tokenId}`}>
+            Verify this track
+          </Link>{' '}
+          — replays the generation and checks every file, the signature and the chain record.
+        </p>
       </section>
 
       {track && (
@@ -143,10 +190,20 @@ export default async function TrackPage({ params, searchParams }: Props) {
           {view.split && (
             <table>
               <caption>Split recipients</caption>
-              <thead><tr><th scope="col">Payee</th><th scope="col">Share</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Payee</th>
+                  <th scope="col">Share</th>
+                </tr>
+              </thead>
               <tbody>
                 {view.split.accounts.map((a, i) => (
-                  <tr key={a}><td><Address value={a} /></td><td>{((view.split!.shares[i] ?? 0) / (SPLIT_SHARE_SCALE / 100)).toFixed(2)}%</td></tr>
+                  <tr key={a}>
+                    <td>
+                      <Address value={a} />
+                    </td>
+                    <td>{((view.split!.shares[i] ?? 0) / (SPLIT_SHARE_SCALE / 100)).toFixed(2)}%</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -156,11 +213,27 @@ export default async function TrackPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{track ? 'Trade' : 'Mint'}</h2>
-        {view.listing && <p>Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by <Address value={view.listing.seller} /></p>}
-        {track ? <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} /> : <RedeemVoucher tokenId={view.tokenId} linked={voucherParam} />}
+        {view.listing && (
+          <p>
+            Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by{' '}
+            <Address value={view.listing.seller} />
+          </p>
+        )}
+        {track ? (
+          <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} />
+        ) : (
+          <RedeemVoucher tokenId={view.tokenId} linked={voucherParam} />
+        )}
       </section>
 
-      {track && view.contentDigest && <EditionSection tokenId={view.tokenId} creator={track.creator} contentDigest={view.contentDigest} refParam={typeof query.ref === 'string' ? query.ref : null} />}
+      {track && view.contentDigest && (
+        <EditionSection
+          tokenId={view.tokenId}
+          creator={track.creator}
+          contentDigest={view.contentDigest}
+          refParam={typeof query.ref === 'string' ? query.ref : null}
+        />
+      )}
 
       {track && (
         <section aria-labelledby="history-heading">
@@ -171,11 +244,13 @@ export default async function TrackPage({ params, searchParams }: Props) {
             </p>
           )}
           <ol className="history" data-testid="history">
-            {view.history.filter((e) => e.name !== 'Approval').map((e) => (
-              <li key={`${e.txHash}-${e.logIndex}`}>
-                {describeEvent(e.name, e.args, currency)} <span className="muted">block {e.blockNumber}</span>
-              </li>
-            ))}
+            {view.history
+              .filter((e) => e.name !== 'Approval')
+              .map((e) => (
+                <li key={`${e.txHash}-${e.logIndex}`}>
+                  {describeEvent(e.name, e.args, currency)} <span className="muted">block {e.blockNumber}</span>
+                </li>
+              ))}
           </ol>
         </section>
       )}

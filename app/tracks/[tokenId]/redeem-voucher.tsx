@@ -33,7 +33,9 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         setText(await res.text());
       })
-      .catch((error: unknown) => setLoadError(`Could not load the linked voucher: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        setLoadError(`Could not load the linked voucher: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }, [linked]);
 
   const parsed = text.trim() ? parseSignedVoucher(text) : null;
@@ -59,13 +61,27 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
         void tx.run('Redeem voucher', [
           {
             label: `Mint and pay ${eth(v.price)}`,
-            send: async () => writeContract(config, (await simulateContract(config, { ...collection, functionName: 'redeem', args: [v, signature, account], value: v.price, account })).request),
+            send: async () =>
+              writeContract(
+                config,
+                (
+                  await simulateContract(config, {
+                    ...collection,
+                    functionName: 'redeem',
+                    args: [v, signature, account],
+                    value: v.price,
+                    account,
+                  })
+                ).request,
+              ),
           },
         ]);
       }}
     >
       <h3>Redeem a voucher</h3>
-      <p className="muted">This track is not minted yet. A creator’s signed voucher lets you mint it to your wallet for its price.</p>
+      <p className="muted">
+        This track is not minted yet. A creator’s signed voucher lets you mint it to your wallet for its price.
+      </p>
       <label>
         Voucher (JSON)
         <textarea name="voucher" rows={6} cols={60} value={text} onChange={(e) => setText(e.target.value)} />
@@ -75,11 +91,15 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
       {voucher && (
         <dl className="fee-breakdown" aria-label="What redeeming costs">
           <dt>You pay</dt>
-          <dd>{eth(voucher.price)} to the creator {shortHex(voucher.creator)}’s payout address {shortHex(voucher.payout)}</dd>
+          <dd>
+            {eth(voucher.price)} to the creator {shortHex(voucher.creator)}’s payout address {shortHex(voucher.payout)}
+          </dd>
           <dt>Platform fee</dt>
           <dd>none on vouchers</dd>
           <dt>Royalty on later sales</dt>
-          <dd>{voucher.royaltyBps / 100}% to {shortHex(voucher.royaltyReceiver)}</dd>
+          <dd>
+            {voucher.royaltyBps / 100}% to {shortHex(voucher.royaltyReceiver)}
+          </dd>
           <dt>Valid until</dt>
           <dd>{new Date(Number(voucher.deadline) * 1000).toLocaleString()}</dd>
         </dl>
@@ -88,8 +108,13 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
       {expired && <p role="alert">This voucher has expired.</p>}
       {used.data === true && <p role="alert">This voucher was already redeemed or cancelled.</p>}
       {!connection.address && <p className="muted">Connect a wallet to redeem.</p>}
-      {connection.address && connection.chainId !== chainId && <p role="alert">Switch your wallet to chain {chainId} first.</p>}
-      <button type="submit" disabled={!voucher || wrongTrack || expired || used.data === true || !connection.address || tx.busy}>
+      {connection.address && connection.chainId !== chainId && (
+        <p role="alert">Switch your wallet to chain {chainId} first.</p>
+      )}
+      <button
+        type="submit"
+        disabled={!voucher || wrongTrack || expired || used.data === true || !connection.address || tx.busy}
+      >
         Redeem{voucher ? ` for ${eth(voucher.price)}` : ''}
       </button>
       <TxStatus state={tx.state} />

@@ -16,12 +16,17 @@ import type { OfferCandidate } from '../../../lib/tracks/track-page';
 /** A positive amount typed in the chain's currency, in its base units (null: not a valid amount). */
 function parseAmount(text: string, decimals: number): bigint | null {
   const t = text.trim();
-  if (!new RegExp(`^\\d+(\\.\\d{1,${Math.max(decimals, 1)}})?$`).test(t) || (decimals === 0 && t.includes('.'))) return null;
+  if (!new RegExp(`^\\d+(\\.\\d{1,${Math.max(decimals, 1)}})?$`).test(t) || (decimals === 0 && t.includes('.')))
+    return null;
   const v = parseUnits(t, decimals);
   return v > 0n ? v : null;
 }
 
-type Props = { tokenId: string; offers: OfferCandidate[]; split: { address: Address; accounts: Address[]; shares: number[] } | null };
+type Props = {
+  tokenId: string;
+  offers: OfferCandidate[];
+  split: { address: Address; accounts: Address[]; shares: number[] } | null;
+};
 
 /** The actions the viewer may take on a minted track, each with its fee shown before the wallet is asked to sign. */
 export function TrackActions({ tokenId, offers, split }: Props) {
@@ -55,7 +60,14 @@ export function TrackActions({ tokenId, offers, split }: Props) {
     query: { enabled: collection !== null && market !== null && splitMain !== null, refetchInterval: 4_000 },
   });
   const offerReads = useReadContracts({
-    contracts: collection && market ? offers.map((o) => ({ ...market, functionName: 'offerOf' as const, args: [collection.address, id, o.buyer] as const })) : [],
+    contracts:
+      collection && market
+        ? offers.map((o) => ({
+            ...market,
+            functionName: 'offerOf' as const,
+            args: [collection.address, id, o.buyer] as const,
+          }))
+        : [],
     query: { enabled: collection !== null && market !== null && offers.length > 0, refetchInterval: 4_000 },
   });
 
@@ -71,7 +83,10 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const data = reads.data;
   const owner = (data?.[0]?.result as Address | undefined) ?? null;
   const listingResult = data?.[1]?.result as readonly [Address, bigint, bigint, boolean] | undefined;
-  const listing = listingResult && listingResult[3] ? { seller: listingResult[0], price: listingResult[1], expiry: listingResult[2] } : null;
+  const listing =
+    listingResult && listingResult[3]
+      ? { seller: listingResult[0], price: listingResult[1], expiry: listingResult[2] }
+      : null;
   const approved = (data?.[2]?.result as Address | undefined) ?? null;
   const myOffer = data?.[3]?.result as readonly [bigint, bigint] | undefined;
   const marketCredits = (data?.[4]?.result as bigint | undefined) ?? 0n;
@@ -94,12 +109,17 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const acceptBreakdown = useBreakdown(id, liveOffers[0]?.amount ?? null).breakdown;
 
   if (!collection || !market || !splitMain) return <p role="alert">No contracts are recorded for this chain.</p>;
-  if (!viewer) return <p className="muted">Connect a wallet (top right) to buy, list, make an offer or withdraw credits.</p>;
+  if (!viewer)
+    return <p className="muted">Connect a wallet (top right) to buy, list, make an offer or withdraw credits.</p>;
   if (connection.chainId !== configuredChainId) {
     return (
       <div role="alert">
-        <p>Your wallet is on chain {connection.chainId}; Motif runs on chain {configuredChainId}.</p>
-        <button type="button" onClick={() => switchChain.mutate({ chainId: configuredChainId })}>Switch network</button>
+        <p>
+          Your wallet is on chain {connection.chainId}; Motif runs on chain {configuredChainId}.
+        </p>
+        <button type="button" onClick={() => switchChain.mutate({ chainId: configuredChainId })}>
+          Switch network
+        </button>
       </div>
     );
   }
@@ -109,22 +129,77 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const approveStep = (): TxStep[] =>
     approved === market.address
       ? []
-      : [{ label: 'Approve the market to transfer this track', send: async () => writeContract(config, (await simulateContract(config, { ...collection, functionName: 'approve', args: [market.address, id], account })).request) }];
-  const marketStep = <F extends 'list' | 'updateListing' | 'cancelListing' | 'buy' | 'makeOffer' | 'cancelOffer' | 'acceptOffer' | 'withdraw'>(
+      : [
+          {
+            label: 'Approve the market to transfer this track',
+            send: async () =>
+              writeContract(
+                config,
+                (
+                  await simulateContract(config, {
+                    ...collection,
+                    functionName: 'approve',
+                    args: [market.address, id],
+                    account,
+                  })
+                ).request,
+              ),
+          },
+        ];
+  const marketStep = <
+    F extends
+      'list' | 'updateListing' | 'cancelListing' | 'buy' | 'makeOffer' | 'cancelOffer' | 'acceptOffer' | 'withdraw',
+  >(
     label: string,
     params: { functionName: F; args: readonly unknown[]; value?: bigint },
   ): TxStep => ({
     label,
     send: async () => {
-      const { request } = await simulateContract(config, { ...market, account, ...params } as Parameters<typeof simulateContract>[1]);
+      const { request } = await simulateContract(config, { ...market, account, ...params } as Parameters<
+        typeof simulateContract
+      >[1]);
       return writeContract(config, request);
     },
   });
   // The three places that credit the viewer (pull payments), each withdrawn with its own contract's `withdraw`.
   const credits = [
-    { source: 'Market', amount: marketCredits, title: 'Withdraw market credits', from: 'from the market', send: marketStep('Withdraw', { functionName: 'withdraw', args: [account] }).send },
-    { source: 'Voucher sales', amount: collectionCredits, title: 'Withdraw voucher proceeds', from: 'of voucher proceeds', send: async () => writeContract(config, (await simulateContract(config, { ...collection, functionName: 'withdraw', args: [account], account })).request) },
-    { source: 'Royalty splits', amount: splitBalance, title: 'Withdraw split earnings', from: 'from splits', send: async () => writeContract(config, (await simulateContract(config, { ...splitMain, functionName: 'withdraw', args: [account, true, []], account })).request) },
+    {
+      source: 'Market',
+      amount: marketCredits,
+      title: 'Withdraw market credits',
+      from: 'from the market',
+      send: marketStep('Withdraw', { functionName: 'withdraw', args: [account] }).send,
+    },
+    {
+      source: 'Voucher sales',
+      amount: collectionCredits,
+      title: 'Withdraw voucher proceeds',
+      from: 'of voucher proceeds',
+      send: async () =>
+        writeContract(
+          config,
+          (await simulateContract(config, { ...collection, functionName: 'withdraw', args: [account], account }))
+            .request,
+        ),
+    },
+    {
+      source: 'Royalty splits',
+      amount: splitBalance,
+      title: 'Withdraw split earnings',
+      from: 'from splits',
+      send: async () =>
+        writeContract(
+          config,
+          (
+            await simulateContract(config, {
+              ...splitMain,
+              functionName: 'withdraw',
+              args: [account, true, []],
+              account,
+            })
+          ).request,
+        ),
+    },
   ];
 
   return (
@@ -138,12 +213,26 @@ export function TrackActions({ tokenId, offers, split }: Props) {
             e.preventDefault();
             // Every listing expires (the market refuses one without an end); it also dies for good once the track moves.
             const expiry = BigInt(Math.floor(Date.now() / 1000) + Number(listDays) * 86_400);
-            if (listPrice) void tx.run('List for sale', [...approveStep(), marketStep('List', { functionName: 'list', args: [collection.address, id, listPrice, expiry] })]).then((ok) => ok && setPriceText(''));
+            if (listPrice)
+              void tx
+                .run('List for sale', [
+                  ...approveStep(),
+                  marketStep('List', { functionName: 'list', args: [collection.address, id, listPrice, expiry] }),
+                ])
+                .then((ok) => ok && setPriceText(''));
           }}
         >
           <h3>List for sale</h3>
           <label>
-            {amountLabel('Price', currency)} <input name="price" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} required aria-describedby="list-fee" />
+            {amountLabel('Price', currency)}{' '}
+            <input
+              name="price"
+              inputMode="decimal"
+              value={priceText}
+              onChange={(e) => setPriceText(e.target.value)}
+              required
+              aria-describedby="list-fee"
+            />
           </label>
           <label>
             Listed for{' '}
@@ -155,9 +244,15 @@ export function TrackActions({ tokenId, offers, split }: Props) {
               <option value="365">1 year</option>
             </select>
           </label>
-          <div id="list-fee"><FeeBreakdown breakdown={listBreakdown} perspective="seller" label="Fees if it sells at this price" /></div>
-          {approved !== market.address && <p className="muted">Two transactions: approve the market for this track, then list it.</p>}
-          <button type="submit" disabled={!listPrice || tx.busy}>List for {listPrice ? eth(listPrice) : '…'}</button>
+          <div id="list-fee">
+            <FeeBreakdown breakdown={listBreakdown} perspective="seller" label="Fees if it sells at this price" />
+          </div>
+          {approved !== market.address && (
+            <p className="muted">Two transactions: approve the market for this track, then list it.</p>
+          )}
+          <button type="submit" disabled={!listPrice || tx.busy}>
+            List for {listPrice ? eth(listPrice) : '…'}
+          </button>
         </form>
       )}
 
@@ -170,16 +265,43 @@ export function TrackActions({ tokenId, offers, split }: Props) {
             aria-label="Change price"
             onSubmit={(e) => {
               e.preventDefault();
-              if (newPrice) void tx.run('Change price', [marketStep('Change price', { functionName: 'updateListing', args: [collection.address, id, newPrice] })]).then((ok) => ok && setNewPriceText(''));
+              if (newPrice)
+                void tx
+                  .run('Change price', [
+                    marketStep('Change price', {
+                      functionName: 'updateListing',
+                      args: [collection.address, id, newPrice],
+                    }),
+                  ])
+                  .then((ok) => ok && setNewPriceText(''));
             }}
           >
             <label>
-              {amountLabel('New price', currency)} <input name="newPrice" inputMode="decimal" value={newPriceText} onChange={(e) => setNewPriceText(e.target.value)} required />
+              {amountLabel('New price', currency)}{' '}
+              <input
+                name="newPrice"
+                inputMode="decimal"
+                value={newPriceText}
+                onChange={(e) => setNewPriceText(e.target.value)}
+                required
+              />
             </label>
-            {newPrice && <FeeBreakdown breakdown={newPriceBreakdown} perspective="seller" label="Fees at the new price" />}
-            <button type="submit" disabled={!newPrice || tx.busy}>Change price</button>
+            {newPrice && (
+              <FeeBreakdown breakdown={newPriceBreakdown} perspective="seller" label="Fees at the new price" />
+            )}
+            <button type="submit" disabled={!newPrice || tx.busy}>
+              Change price
+            </button>
           </form>
-          <button type="button" disabled={tx.busy} onClick={() => void tx.run('Cancel listing', [marketStep('Cancel listing', { functionName: 'cancelListing', args: [collection.address, id] })])}>
+          <button
+            type="button"
+            disabled={tx.busy}
+            onClick={() =>
+              void tx.run('Cancel listing', [
+                marketStep('Cancel listing', { functionName: 'cancelListing', args: [collection.address, id] }),
+              ])
+            }
+          >
             Cancel listing
           </button>
         </section>
@@ -191,13 +313,24 @@ export function TrackActions({ tokenId, offers, split }: Props) {
           <ul>
             {liveOffers.map((o, i) => (
               <li key={o.buyer}>
-                {eth(o.amount)} from <span title={o.buyer}>{shortHex(o.buyer)}</span>, until {new Date(Number(o.expiry) * 1000).toLocaleString()}
-                {i === 0 && <FeeBreakdown breakdown={acceptBreakdown} perspective="seller" label="Fees if you accept" />}
+                {eth(o.amount)} from <span title={o.buyer}>{shortHex(o.buyer)}</span>, until{' '}
+                {new Date(Number(o.expiry) * 1000).toLocaleString()}
+                {i === 0 && (
+                  <FeeBreakdown breakdown={acceptBreakdown} perspective="seller" label="Fees if you accept" />
+                )}
                 <button
                   type="button"
                   disabled={tx.busy}
                   // The seller accepts the platform fee shown above, and no more (a fee raised meanwhile cannot apply).
-                  onClick={() => void tx.run('Accept offer', [...approveStep(), marketStep('Accept offer', { functionName: 'acceptOffer', args: [collection.address, id, o.buyer, o.amount, acceptBreakdown?.feeBps ?? 0] })])}
+                  onClick={() =>
+                    void tx.run('Accept offer', [
+                      ...approveStep(),
+                      marketStep('Accept offer', {
+                        functionName: 'acceptOffer',
+                        args: [collection.address, id, o.buyer, o.amount, acceptBreakdown?.feeBps ?? 0],
+                      }),
+                    ])
+                  }
                 >
                   Accept offer of {eth(o.amount)} from {shortHex(o.buyer)}
                 </button>
@@ -211,7 +344,15 @@ export function TrackActions({ tokenId, offers, split }: Props) {
         <section aria-label="Buy">
           <h3>For sale: {eth(listing.price)}</h3>
           <FeeBreakdown breakdown={listingBreakdown} perspective="buyer" label="What the price pays" />
-          <button type="button" disabled={tx.busy} onClick={() => void tx.run('Buy', [marketStep('Buy', { functionName: 'buy', args: [collection.address, id], value: listing.price })])}>
+          <button
+            type="button"
+            disabled={tx.busy}
+            onClick={() =>
+              void tx.run('Buy', [
+                marketStep('Buy', { functionName: 'buy', args: [collection.address, id], value: listing.price }),
+              ])
+            }
+          >
             Buy for {eth(listing.price)}
           </button>
         </section>
@@ -220,8 +361,19 @@ export function TrackActions({ tokenId, offers, split }: Props) {
       {!isOwner && owner && myOffer && myOffer[0] > 0n && (
         <section aria-label="Your offer">
           <h3>Your offer: {eth(myOffer[0])}</h3>
-          <p className="muted">Escrowed until {new Date(Number(myOffer[1]) * 1000).toLocaleString()}; cancelling credits it back to withdraw.</p>
-          <button type="button" disabled={tx.busy} onClick={() => void tx.run('Cancel offer', [marketStep('Cancel offer', { functionName: 'cancelOffer', args: [collection.address, id] })])}>
+          <p className="muted">
+            Escrowed until {new Date(Number(myOffer[1]) * 1000).toLocaleString()}; cancelling credits it back to
+            withdraw.
+          </p>
+          <button
+            type="button"
+            disabled={tx.busy}
+            onClick={() =>
+              void tx.run('Cancel offer', [
+                marketStep('Cancel offer', { functionName: 'cancelOffer', args: [collection.address, id] }),
+              ])
+            }
+          >
             Cancel offer
           </button>
         </section>
@@ -235,31 +387,67 @@ export function TrackActions({ tokenId, offers, split }: Props) {
             const days = Number(offerDays);
             if (!offerAmount || !(days >= 1 && days <= 90)) return;
             const expiry = BigInt(Math.floor(Date.now() / 1000) + Math.round(days * 86_400));
-            void tx.run('Make offer', [marketStep('Make offer', { functionName: 'makeOffer', args: [collection.address, id, expiry], value: offerAmount })]).then((ok) => ok && setOfferText(''));
+            void tx
+              .run('Make offer', [
+                marketStep('Make offer', {
+                  functionName: 'makeOffer',
+                  args: [collection.address, id, expiry],
+                  value: offerAmount,
+                }),
+              ])
+              .then((ok) => ok && setOfferText(''));
           }}
         >
           <h3>Make an offer</h3>
           <label>
-            {amountLabel('Amount', currency)} <input name="offer" inputMode="decimal" value={offerText} onChange={(e) => setOfferText(e.target.value)} required />
+            {amountLabel('Amount', currency)}{' '}
+            <input
+              name="offer"
+              inputMode="decimal"
+              value={offerText}
+              onChange={(e) => setOfferText(e.target.value)}
+              required
+            />
           </label>{' '}
           <label>
-            Valid for (days) <input name="days" type="number" min={1} max={90} value={offerDays} onChange={(e) => setOfferDays(e.target.value)} required />
+            Valid for (days){' '}
+            <input
+              name="days"
+              type="number"
+              min={1}
+              max={90}
+              value={offerDays}
+              onChange={(e) => setOfferDays(e.target.value)}
+              required
+            />
           </label>
-          <p className="muted">The amount is escrowed in the market until the owner accepts, you cancel, or it expires.</p>
-          {offerAmount && <FeeBreakdown breakdown={offerBreakdown} perspective="buyer" label="Fees if the offer is accepted" />}
-          <button type="submit" disabled={!offerAmount || tx.busy}>Offer {offerAmount ? eth(offerAmount) : '…'}</button>
+          <p className="muted">
+            The amount is escrowed in the market until the owner accepts, you cancel, or it expires.
+          </p>
+          {offerAmount && (
+            <FeeBreakdown breakdown={offerBreakdown} perspective="buyer" label="Fees if the offer is accepted" />
+          )}
+          <button type="submit" disabled={!offerAmount || tx.busy}>
+            Offer {offerAmount ? eth(offerAmount) : '…'}
+          </button>
         </form>
       )}
 
       <section aria-label="Your credits">
         <h3>Your credits</h3>
-        <p className="muted">Sale proceeds, royalties and cancelled offers are credited to you; withdraw them to your wallet.</p>
+        <p className="muted">
+          Sale proceeds, royalties and cancelled offers are credited to you; withdraw them to your wallet.
+        </p>
         <ul>
           {credits.map((c) => (
             <li key={c.source}>
               {c.source}: {eth(c.amount)}{' '}
               {c.amount > 0n && (
-                <button type="button" disabled={tx.busy} onClick={() => void tx.run(c.title, [{ label: 'Withdraw', send: c.send }])}>
+                <button
+                  type="button"
+                  disabled={tx.busy}
+                  onClick={() => void tx.run(c.title, [{ label: 'Withdraw', send: c.send }])}
+                >
                   Withdraw {eth(c.amount)} {c.from}
                 </button>
               )}
@@ -278,7 +466,17 @@ export function TrackActions({ tokenId, offers, split }: Props) {
                   {
                     label: 'Distribute to the payees',
                     send: async () =>
-                      writeContract(config, (await simulateContract(config, { ...splitMain, functionName: 'distributeETH', args: [split.address, split.accounts, split.shares], account })).request),
+                      writeContract(
+                        config,
+                        (
+                          await simulateContract(config, {
+                            ...splitMain,
+                            functionName: 'distributeETH',
+                            args: [split.address, split.accounts, split.shares],
+                            account,
+                          })
+                        ).request,
+                      ),
                   },
                 ])
               }

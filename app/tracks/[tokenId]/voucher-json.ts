@@ -3,8 +3,14 @@ import { getAddress, type Hex } from 'viem';
 import { LICENCES } from '../../../lib/contracts/licences';
 import type { Voucher } from '../../../lib/contracts/voucher';
 
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address').transform((a) => getAddress(a));
-const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits').transform((h) => h.toLowerCase() as Hex);
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address')
+  .transform((a) => getAddress(a));
+const bytes32 = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits')
+  .transform((h) => h.toLowerCase() as Hex);
 const uint = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
 
 const voucherSchema = z.object({
@@ -15,16 +21,27 @@ const voucherSchema = z.object({
   payout: address,
   royaltyReceiver: address,
   royaltyBps: z.coerce.number().int().min(0).max(5000),
-  licence: z.coerce.number().int().min(0).max(LICENCES.length - 1),
+  licence: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(LICENCES.length - 1),
   nonce: uint,
   deadline: uint,
 });
-const signature = z.string().regex(/^0x[0-9a-fA-F]+$/, 'must be a hex signature').transform((s) => s as Hex);
+const signature = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]+$/, 'must be a hex signature')
+  .transform((s) => s as Hex);
 
 /** `{ voucher: {...}, signature }` (or the voucher's fields beside `signature`), numbers as decimal strings. */
 export const signedVoucherSchema = z.union([
-  z.object({ voucher: voucherSchema, signature }).transform((v) => ({ voucher: v.voucher satisfies Voucher, signature: v.signature })),
-  voucherSchema.extend({ signature }).transform(({ signature: sig, ...voucher }) => ({ voucher: voucher satisfies Voucher, signature: sig })),
+  z
+    .object({ voucher: voucherSchema, signature })
+    .transform((v) => ({ voucher: v.voucher satisfies Voucher, signature: v.signature })),
+  voucherSchema
+    .extend({ signature })
+    .transform(({ signature: sig, ...voucher }) => ({ voucher: voucher satisfies Voucher, signature: sig })),
 ]);
 export type SignedVoucher = z.output<typeof signedVoucherSchema>;
 
@@ -36,6 +53,10 @@ export function parseSignedVoucher(text: string): { ok: true; value: SignedVouch
     return { ok: false, error: 'That is not JSON.' };
   }
   const parsed = signedVoucherSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: `Not a signed voucher: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'voucher'} ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: `Not a signed voucher: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'voucher'} ${i.message}`).join('; ')}`,
+    };
   return { ok: true, value: parsed.data };
 }

@@ -1,4 +1,13 @@
-import { decodeFunctionResult, encodeFunctionData, type Address, type Chain, type Client, type DecodeFunctionResultErrorType, type Hex, type Transport } from 'viem';
+import {
+  decodeFunctionResult,
+  encodeFunctionData,
+  type Address,
+  type Chain,
+  type Client,
+  type DecodeFunctionResultErrorType,
+  type Hex,
+  type Transport,
+} from 'viem';
 import { BaseError } from '../../errors/base';
 import { estimateL1Fee, type EstimateL1FeeErrorType } from 'viem/op-stack';
 import { call, type CallErrorType } from 'viem/actions';
@@ -28,7 +37,8 @@ export type EstimateParentDataFeeParameters = {
  */
 export type EstimateParentDataFeeReturnType = { stack: ChainStack; gas: bigint; wei: bigint };
 
-export type EstimateParentDataFeeErrorType = CallErrorType | DecodeFunctionResultErrorType | EstimateL1FeeErrorType | NoParentFeeAnswerErrorType;
+export type EstimateParentDataFeeErrorType =
+  CallErrorType | DecodeFunctionResultErrorType | EstimateL1FeeErrorType | NoParentFeeAnswerErrorType;
 
 export type NoParentFeeAnswerErrorType = NoParentFeeAnswerError & { name: 'NoParentFeeAnswerError' };
 
@@ -51,10 +61,18 @@ export async function estimateParentDataFee(
       // A payable method (readContract takes views only): called with eth_call, as Orbit nodes expect.
       const { data } = await call(client, {
         to: NODE_INTERFACE_ADDRESS,
-        data: encodeFunctionData({ abi: nodeInterfaceAbi, functionName: 'gasEstimateL1Component', args: [params.to, false, params.data] }),
+        data: encodeFunctionData({
+          abi: nodeInterfaceAbi,
+          functionName: 'gasEstimateL1Component',
+          args: [params.to, false, params.data],
+        }),
       });
       if (!data) throw new NoParentFeeAnswerError(NODE_INTERFACE_ADDRESS);
-      const [gas, baseFee] = decodeFunctionResult({ abi: nodeInterfaceAbi, functionName: 'gasEstimateL1Component', data });
+      const [gas, baseFee] = decodeFunctionResult({
+        abi: nodeInterfaceAbi,
+        functionName: 'gasEstimateL1Component',
+        data,
+      });
       return { stack: 'orbit', gas, wei: gas * baseFee };
     }
     case 'op-stack': {

@@ -7,7 +7,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createPublicClient, createWalletClient, encodeFunctionData, hexToBigInt, http, keccak256, toHex, type Hex, type PublicClient, type Transport } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  encodeFunctionData,
+  hexToBigInt,
+  http,
+  keccak256,
+  toHex,
+  type Hex,
+  type PublicClient,
+  type Transport,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAnvil, type Anvil } from '../anvil';
@@ -43,8 +54,15 @@ async function previewAndMint(s: Setup, n: number) {
   const client = createPublicClient({ chain, transport: s.transport });
   const wallet = createWalletClient({ chain, transport: s.transport, account: creator });
   const content = keccak256(toHex(`fees ${s.stack} ${n}`));
-  const data = encodeFunctionData({ abi: trackCollectionAbi, functionName: 'mint', args: [creator.address, content, keccak256(content), creator.address, 500, 0] });
-  const preview = await previewFee(client, { stack: s.stack, requests: [{ label: 'Mint', account: creator.address, to: s.collection, data }] });
+  const data = encodeFunctionData({
+    abi: trackCollectionAbi,
+    functionName: 'mint',
+    args: [creator.address, content, keccak256(content), creator.address, 500, 0],
+  });
+  const preview = await previewFee(client, {
+    stack: s.stack,
+    requests: [{ label: 'Mint', account: creator.address, to: s.collection, data }],
+  });
   const hash = await wallet.sendTransaction({ to: s.collection, data });
   await client.waitForTransactionReceipt({ hash });
   // the node's raw receipt: the stack's own fields (gasUsedForL1, l1Fee) as that stack's nodes name them
@@ -77,7 +95,10 @@ describe.each(stacks)('previewFee on a simulated %s chain (chain id %i)', (stack
   it('is within 5% of the receipt effective cost, mint after mint', async () => {
     for (const n of [1, 2, 3]) {
       const { preview, effective, receipt } = await previewAndMint(s, n);
-      expect(within(preview.totalWei, effective, 5), `preview ${JSON.stringify(preview, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))} vs effective ${effective} from ${JSON.stringify(receipt)}`).toBe(true);
+      expect(
+        within(preview.totalWei, effective, 5),
+        `preview ${JSON.stringify(preview, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))} vs effective ${effective} from ${JSON.stringify(receipt)}`,
+      ).toBe(true);
       expect(preview.maxTotalWei).toBeGreaterThanOrEqual(preview.totalWei);
       if (stack === 'none') {
         expect(preview.parentDataWei).toBe(0n);

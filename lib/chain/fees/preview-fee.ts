@@ -1,5 +1,12 @@
 import type { Address, Hex } from 'viem';
-import { estimateGas, estimateMaxPriorityFeePerGas, getBlock, getFeeHistory, getGasPrice, type EstimateGasErrorType } from 'viem/actions';
+import {
+  estimateGas,
+  estimateMaxPriorityFeePerGas,
+  getBlock,
+  getFeeHistory,
+  getGasPrice,
+  type EstimateGasErrorType,
+} from 'viem/actions';
 import type { ChainStack } from '../../config/chains';
 import { estimateParentDataFee, type EstimateParentDataFeeErrorType, type FeeClient } from './estimate-parent-data-fee';
 
@@ -44,16 +51,19 @@ export type PreviewFeeErrorType = EstimateGasErrorType | EstimateParentDataFeeEr
  * is the next block's base fee (eth_feeHistory) plus the node's priority fee, as a wallet would pay it; legacy chains
  * without a base fee use eth_gasPrice.
  */
-export async function previewFee(
-  client: FeeClient,
-  params: PreviewFeeParameters,
-): Promise<PreviewFeeReturnType> {
+export async function previewFee(client: FeeClient, params: PreviewFeeParameters): Promise<PreviewFeeReturnType> {
   const { feePerGas, maxFeePerGas } = await gasPrices(client);
   const lines: FeePreviewLine[] = [];
   for (const r of params.requests) {
     const [gasLimit, parent] = await Promise.all([
       estimateGas(client, { account: r.account, to: r.to, data: r.data, value: r.value }),
-      estimateParentDataFee(client, { stack: params.stack, account: r.account, to: r.to, data: r.data, value: r.value }),
+      estimateParentDataFee(client, {
+        stack: params.stack,
+        account: r.account,
+        to: r.to,
+        data: r.data,
+        value: r.value,
+      }),
     ]);
     // An Orbit node's estimate includes the L1 component; it is priced once, as the parent-chain share.
     const gas = gasLimit > parent.gas ? gasLimit - parent.gas : 0n;
@@ -82,7 +92,10 @@ async function gasPrices(client: FeeClient): Promise<{ feePerGas: bigint; maxFee
     const price = await getGasPrice(client);
     return { feePerGas: price, maxFeePerGas: price };
   }
-  const [history, priority] = await Promise.all([getFeeHistory(client, { blockCount: 1, rewardPercentiles: [] }), estimateMaxPriorityFeePerGas(client)]);
+  const [history, priority] = await Promise.all([
+    getFeeHistory(client, { blockCount: 1, rewardPercentiles: [] }),
+    estimateMaxPriorityFeePerGas(client),
+  ]);
   // baseFeePerGas has one entry past the blocks asked for: the next block's base fee.
   const nextBaseFee = history.baseFeePerGas.at(-1) ?? latest.baseFeePerGas;
   // A wallet allows the base fee to rise by a fifth before inclusion (viem's default multiplier of 1.2).

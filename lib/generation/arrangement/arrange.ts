@@ -20,7 +20,12 @@ export type ArrangeParams = {
   instruments?: Partial<Record<TrackId, InstrumentId>>;
 };
 
-export const DEFAULT_INSTRUMENTS: Record<TrackId, InstrumentId> = { melody: 'lead', chords: 'keys', bass: 'bass', drums: 'kit' };
+export const DEFAULT_INSTRUMENTS: Record<TrackId, InstrumentId> = {
+  melody: 'lead',
+  chords: 'keys',
+  bass: 'bass',
+  drums: 'kit',
+};
 
 /** Chord voicing: close position, lowest tone in [lowest, lowest + 11] (root-position, so the sound is predictable). */
 export function voiceChord(symbol: string, lowest = 53): number[] {
@@ -41,11 +46,23 @@ export function chordRhythm(style: string): Array<[number, number]> {
   switch (style) {
     case 'four-on-the-floor':
     case 'pop':
-      return [[0, 4], [4, 4], [8, 4], [12, 4]];
+      return [
+        [0, 4],
+        [4, 4],
+        [8, 4],
+        [12, 4],
+      ];
     case 'bossa':
-      return [[0, 3], [3, 5], [10, 6]];
+      return [
+        [0, 3],
+        [3, 5],
+        [10, 6],
+      ];
     case 'hiphop':
-      return [[0, 6], [6, 10]];
+      return [
+        [0, 6],
+        [6, 10],
+      ];
     default:
       return [[0, 16]];
   }
@@ -114,7 +131,10 @@ function sorted(notes: ArrangementNote[]): ArrangementNote[] {
 
 export function arrange(p: ArrangeParams): Arrangement {
   const instruments = { ...DEFAULT_INSTRUMENTS, ...p.instruments };
-  const progression = Array.from({ length: p.bars }, (_, i) => p.progression[i] ?? p.progression[p.progression.length - 1] ?? 'N.C.');
+  const progression = Array.from(
+    { length: p.bars },
+    (_, i) => p.progression[i] ?? p.progression[p.progression.length - 1] ?? 'N.C.',
+  );
   const end = p.bars * STEPS_PER_BAR;
   const melody = p.melody
     .filter((n) => n.quantizedStartStep < end)
@@ -130,9 +150,27 @@ export function arrange(p: ArrangeParams): Arrangement {
     progression,
     tracks: [
       { id: 'melody', instrument: instruments.melody, muted: false, solo: false, notes: sorted(melody) },
-      { id: 'chords', instrument: instruments.chords, muted: false, solo: false, notes: sorted(chordTrack(progression, p.style)) },
-      { id: 'bass', instrument: instruments.bass, muted: false, solo: false, notes: sorted(bassLine(progression, p.style)) },
-      { id: 'drums', instrument: instruments.drums, muted: false, solo: false, notes: sorted(drumTrack(p.style, p.bars)) },
+      {
+        id: 'chords',
+        instrument: instruments.chords,
+        muted: false,
+        solo: false,
+        notes: sorted(chordTrack(progression, p.style)),
+      },
+      {
+        id: 'bass',
+        instrument: instruments.bass,
+        muted: false,
+        solo: false,
+        notes: sorted(bassLine(progression, p.style)),
+      },
+      {
+        id: 'drums',
+        instrument: instruments.drums,
+        muted: false,
+        solo: false,
+        notes: sorted(drumTrack(p.style, p.bars)),
+      },
     ],
   };
 }

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  arrange, audibleTracks, bassLine, chordTrack, diatonicChord, drumTrack, DRUM_STYLES, GM_DRUMS, inScale, parseChordSymbol,
-  progressionPerBar, snapToScale, suggestProgression, track, voiceChord, arrangementSchema, ChordSymbolError, UnknownStyleError,
+  arrange,
+  audibleTracks,
+  bassLine,
+  chordTrack,
+  diatonicChord,
+  drumTrack,
+  DRUM_STYLES,
+  GM_DRUMS,
+  inScale,
+  parseChordSymbol,
+  progressionPerBar,
+  snapToScale,
+  suggestProgression,
+  track,
+  voiceChord,
+  arrangementSchema,
+  ChordSymbolError,
+  UnknownStyleError,
 } from './index';
 
 describe('theory', () => {
@@ -14,7 +30,15 @@ describe('theory', () => {
     expect(() => parseChordSymbol('Cm9')).toThrow(ChordSymbolError);
   });
   it('builds diatonic chords', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((d) => diatonicChord('C', 'major', d))).toEqual(['C', 'Dm', 'Em', 'F', 'G', 'Am', 'Bdim']);
+    expect([0, 1, 2, 3, 4, 5, 6].map((d) => diatonicChord('C', 'major', d))).toEqual([
+      'C',
+      'Dm',
+      'Em',
+      'F',
+      'G',
+      'Am',
+      'Bdim',
+    ]);
     expect([0, 2, 5, 6].map((d) => diatonicChord('A', 'minor', d))).toEqual(['Am', 'C', 'F', 'G']);
     expect(diatonicChord('G', 'major', 4, true)).toBe('D7');
     expect(diatonicChord('C', 'majorPentatonic', 5)).toBe('Am');
@@ -64,21 +88,24 @@ describe('arrangement rules', () => {
       { pitch: 43, quantizedStartStep: 16, quantizedEndStep: 22, velocity: 110 },
       { pitch: 50, quantizedStartStep: 24, quantizedEndStep: 32, velocity: 90 },
     ]);
-    expect(bassLine(['Am'], 'none')).toEqual([{ pitch: 45, quantizedStartStep: 0, quantizedEndStep: 16, velocity: 100 }]);
+    expect(bassLine(['Am'], 'none')).toEqual([
+      { pitch: 45, quantizedStartStep: 0, quantizedEndStep: 16, velocity: 100 },
+    ]);
     expect(bassLine(['N.C.'], 'rock')).toEqual([]);
   });
   it('every bass note is the chord root or fifth of its bar', () => {
     const prog = ['C', 'Am', 'F', 'G7', 'Em', 'Bdim'];
     for (const n of bassLine(prog, 'pop')) {
       const c = parseChordSymbol(prog[Math.floor(n.quantizedStartStep / 16)] ?? 'C');
-      const rel = (((n.pitch % 12) - (c?.root ?? 0)) % 12 + 12) % 12;
+      const rel = ((((n.pitch % 12) - (c?.root ?? 0)) % 12) + 12) % 12;
       expect([0, c?.intervals[2]]).toContain(rel);
     }
   });
   it('chord track follows the style rhythm and stays inside each bar', () => {
     const notes = chordTrack(['C', 'F'], 'pop');
     expect(notes).toHaveLength(2 * 4 * 3);
-    for (const n of notes) expect(Math.floor(n.quantizedStartStep / 16)).toBe(Math.floor((n.quantizedEndStep - 1) / 16));
+    for (const n of notes)
+      expect(Math.floor(n.quantizedStartStep / 16)).toBe(Math.floor((n.quantizedEndStep - 1) / 16));
   });
   it('drums come from the style library', () => {
     const rock = drumTrack('rock', 2);
@@ -89,18 +116,31 @@ describe('arrangement rules', () => {
   });
   it('arranges four valid tracks, cutting the melody at the end', () => {
     const a = arrange({
-      melody: [{ pitch: 72, quantizedStartStep: 0, quantizedEndStep: 40, velocity: 100 }, { pitch: 74, quantizedStartStep: 40, quantizedEndStep: 44, velocity: 100 }],
-      progression: ['C', 'G'], bars: 2, tempo: 100, key: 'C', scale: 'major', style: 'rock',
+      melody: [
+        { pitch: 72, quantizedStartStep: 0, quantizedEndStep: 40, velocity: 100 },
+        { pitch: 74, quantizedStartStep: 40, quantizedEndStep: 44, velocity: 100 },
+      ],
+      progression: ['C', 'G'],
+      bars: 2,
+      tempo: 100,
+      key: 'C',
+      scale: 'major',
+      style: 'rock',
     });
     expect(arrangementSchema.parse(a)).toEqual(a);
     expect(a.tracks.map((t) => t.id)).toEqual(['melody', 'chords', 'bass', 'drums']);
-    expect(track(a, 'melody').notes).toEqual([{ pitch: 72, quantizedStartStep: 0, quantizedEndStep: 32, velocity: 100 }]);
+    expect(track(a, 'melody').notes).toEqual([
+      { pitch: 72, quantizedStartStep: 0, quantizedEndStep: 32, velocity: 100 },
+    ]);
   });
   it('solo wins over mute', () => {
     const a = arrange({ melody: [], progression: ['C'], bars: 1, tempo: 120, key: 'C', scale: 'major', style: 'rock' });
     const muted = { ...a, tracks: a.tracks.map((t) => (t.id === 'bass' ? { ...t, muted: true } : t)) };
     expect(audibleTracks(muted).map((t) => t.id)).toEqual(['melody', 'chords', 'drums']);
-    const solo = { ...muted, tracks: muted.tracks.map((t) => (t.id === 'bass' || t.id === 'drums' ? { ...t, solo: true } : t)) };
+    const solo = {
+      ...muted,
+      tracks: muted.tracks.map((t) => (t.id === 'bass' || t.id === 'drums' ? { ...t, solo: true } : t)),
+    };
     expect(audibleTracks(solo).map((t) => t.id)).toEqual(['bass', 'drums']);
   });
 });

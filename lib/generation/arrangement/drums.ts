@@ -9,12 +9,46 @@ export type DrumStyle = { id: string; name: string; pattern: Partial<Record<Drum
 
 /** Pattern strings: one character per sixteenth; `x` = accent (110), `o` = normal (85), `.` = ghost (50), `-` = rest. */
 export const DRUM_STYLES: readonly DrumStyle[] = [
-  { id: 'rock', name: 'Rock', pattern: { kick: 'x-----o-x-o-----', snare: '----x-------x---', closedHat: 'o-o-o-o-o-o-o-o-' } },
-  { id: 'pop', name: 'Pop', pattern: { kick: 'x-----o---o-----', snare: '----x-------x---', closedHat: 'ooooxoooooooxooo', clap: '------------x---' } },
-  { id: 'hiphop', name: 'Hip-hop', pattern: { kick: 'x-----x---o--o--', snare: '----x-------x--.', closedHat: 'o-o-o-o-o-o-o-oo' } },
-  { id: 'four-on-the-floor', name: 'Four on the floor', pattern: { kick: 'x---x---x---x---', clap: '----x-------x---', openHat: '--o---o---o---o-', closedHat: 'o-.-o-.-o-.-o-.-' } },
-  { id: 'bossa', name: 'Bossa nova', pattern: { kick: 'x--ox--ox--ox--o', rim: 'x--x--x---x--x--', closedHat: 'oooooooooooooooo' } },
-  { id: 'half-time', name: 'Half time', pattern: { kick: 'x-------o-x-----', snare: '--------x-------', closedHat: 'o---o---o---o---' } },
+  {
+    id: 'rock',
+    name: 'Rock',
+    pattern: { kick: 'x-----o-x-o-----', snare: '----x-------x---', closedHat: 'o-o-o-o-o-o-o-o-' },
+  },
+  {
+    id: 'pop',
+    name: 'Pop',
+    pattern: {
+      kick: 'x-----o---o-----',
+      snare: '----x-------x---',
+      closedHat: 'ooooxoooooooxooo',
+      clap: '------------x---',
+    },
+  },
+  {
+    id: 'hiphop',
+    name: 'Hip-hop',
+    pattern: { kick: 'x-----x---o--o--', snare: '----x-------x--.', closedHat: 'o-o-o-o-o-o-o-oo' },
+  },
+  {
+    id: 'four-on-the-floor',
+    name: 'Four on the floor',
+    pattern: {
+      kick: 'x---x---x---x---',
+      clap: '----x-------x---',
+      openHat: '--o---o---o---o-',
+      closedHat: 'o-.-o-.-o-.-o-.-',
+    },
+  },
+  {
+    id: 'bossa',
+    name: 'Bossa nova',
+    pattern: { kick: 'x--ox--ox--ox--o', rim: 'x--x--x---x--x--', closedHat: 'oooooooooooooooo' },
+  },
+  {
+    id: 'half-time',
+    name: 'Half time',
+    pattern: { kick: 'x-------o-x-----', snare: '--------x-------', closedHat: 'o---o---o---o---' },
+  },
   { id: 'none', name: 'No drums', pattern: {} },
 ];
 

@@ -19,13 +19,23 @@ export function scaleMode(scale: ScaleName): 'major' | 'minor' {
 }
 
 /** The progression `template` in `key`/`scale`, one chord per bar, repeated to `bars` bars. */
-export function progressionFromTemplate(template: ProgressionTemplate, key: KeyName, scale: ScaleName, bars: number): string[] {
+export function progressionFromTemplate(
+  template: ProgressionTemplate,
+  key: KeyName,
+  scale: ScaleName,
+  bars: number,
+): string[] {
   const chords = template.degrees.map((d) => diatonicChord(key, scale, d));
   return Array.from({ length: bars }, (_, i) => chords[i % chords.length] ?? chords[0] ?? 'C');
 }
 
 /** A progression suited to the scale, chosen by the seed (same seed, same choice), one chord per bar. */
-export function suggestProgression(key: KeyName, scale: ScaleName, bars: number, seed: number): { templateId: string; chords: string[] } {
+export function suggestProgression(
+  key: KeyName,
+  scale: ScaleName,
+  bars: number,
+  seed: number,
+): { templateId: string; chords: string[] } {
   const fits = PROGRESSIONS.filter((p) => p.mode === scaleMode(scale));
   // `>>> 0`: XOR yields a signed int32, negative for seeds >= 2^31, which Sfc32 refuses; the same value below 2^31.
   const rng = new Sfc32((seed ^ 0x5eed) >>> 0);

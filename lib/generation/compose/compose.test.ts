@@ -11,7 +11,14 @@ import { applyEdits } from '../edit-log/apply';
 import { arrangementSchema, track } from '../arrangement/types';
 import { inScale } from '../arrangement/theory';
 import { writeFixtureCheckpoint } from '../../../test/studio/fixture-checkpoint';
-import { compose, ComposeCancelledError, ComposeRequestError, defaultComposeRequest, regenerateBar, sampleMelodyEvents } from './index';
+import {
+  compose,
+  ComposeCancelledError,
+  ComposeRequestError,
+  defaultComposeRequest,
+  regenerateBar,
+  sampleMelodyEvents,
+} from './index';
 
 let dir: string;
 let model: MusicRnnInstance;
@@ -26,30 +33,71 @@ afterAll(async () => {
 });
 
 describe('compose (Node, tfjs cpu)', () => {
-  const primer = { notes: [{ pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 }, { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 8 }], totalQuantizedSteps: 8, quantizationInfo: { stepsPerQuarter: 4 } };
+  const primer = {
+    notes: [
+      { pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 },
+      { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 8 },
+    ],
+    totalQuantizedSteps: 8,
+    quantizationInfo: { stepsPerQuarter: 4 },
+  };
   const primerEvents = Array.from(melodyEventsFromNotes(primer.notes, 8));
   it('samples exactly what generateMelody samples for the same seed, with tfjs and with the JS engine', async () => {
     const ref = await generateMelody({ model, seed: 99, temperature: 1, steps: 96, primer });
-    const viaTf = await sampleMelodyEvents({ model, seed: 99, temperature: 1, steps: 96, primerEvents, yieldEvery: 5, engine: 'tfjs' });
-    const viaJs = await sampleMelodyEvents({ model, seed: 99, temperature: 1, steps: 96, primerEvents, yieldEvery: 5, engine: 'js' });
+    const viaTf = await sampleMelodyEvents({
+      model,
+      seed: 99,
+      temperature: 1,
+      steps: 96,
+      primerEvents,
+      yieldEvery: 5,
+      engine: 'tfjs',
+    });
+    const viaJs = await sampleMelodyEvents({
+      model,
+      seed: 99,
+      temperature: 1,
+      steps: 96,
+      primerEvents,
+      yieldEvery: 5,
+      engine: 'js',
+    });
     expect(viaTf.events).toEqual(ref.events);
     expect(viaTf.backend).toBe('cpu');
     expect(viaJs.events).toEqual(ref.events);
     expect(viaJs.backend).toBe('cpu-js');
   });
-  it.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('the JS engine equals generateMelody on shipped %s', async (_id, entry) => {
-    const shipped = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', entry.urlPath));
-    try {
-      const chordProgression = entry.chordEncoder ? ['G', 'C', 'D7', 'G'] : undefined;
-      for (const temperature of [1, 0.5]) {
-        const ref = await generateMelody({ model: shipped, seed: 7, temperature, steps: 128, primer, chordProgression });
-        const viaJs = await sampleMelodyEvents({ model: shipped, seed: 7, temperature, steps: 128, primerEvents, engine: 'js', chordProgression });
-        expect(viaJs.events).toEqual(ref.events);
+  it.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))(
+    'the JS engine equals generateMelody on shipped %s',
+    async (_id, entry) => {
+      const shipped = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', entry.urlPath));
+      try {
+        const chordProgression = entry.chordEncoder ? ['G', 'C', 'D7', 'G'] : undefined;
+        for (const temperature of [1, 0.5]) {
+          const ref = await generateMelody({
+            model: shipped,
+            seed: 7,
+            temperature,
+            steps: 128,
+            primer,
+            chordProgression,
+          });
+          const viaJs = await sampleMelodyEvents({
+            model: shipped,
+            seed: 7,
+            temperature,
+            steps: 128,
+            primerEvents,
+            engine: 'js',
+            chordProgression,
+          });
+          expect(viaJs.events).toEqual(ref.events);
+        }
+      } finally {
+        shipped.dispose();
       }
-    } finally {
-      shipped.dispose();
-    }
-  });
+    },
+  );
   it('is seeded: same request, same notes; another seed, other notes', async () => {
     const req = defaultComposeRequest({ bars: 4, seed: 7 });
     const a = await compose(model, req);
@@ -70,8 +118,18 @@ describe('compose (Node, tfjs cpu)', () => {
   });
   it('honours key, primer melody and a suggested progression', async () => {
     const req = defaultComposeRequest({
-      bars: 2, key: 'D', scale: 'minor', seed: 3,
-      primer: { type: 'melody', notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 2 }, { pitch: 65, quantizedStartStep: 2, quantizedEndStep: 8 }], totalSteps: 8 },
+      bars: 2,
+      key: 'D',
+      scale: 'minor',
+      seed: 3,
+      primer: {
+        type: 'melody',
+        notes: [
+          { pitch: 62, quantizedStartStep: 0, quantizedEndStep: 2 },
+          { pitch: 65, quantizedStartStep: 2, quantizedEndStep: 8 },
+        ],
+        totalSteps: 8,
+      },
     });
     const r = await compose(model, req);
     expect(r.progressionSource).toMatch(/^suggested:/);
@@ -81,43 +139,87 @@ describe('compose (Node, tfjs cpu)', () => {
   });
   it('reports progress and can be cancelled', async () => {
     const fractions: number[] = [];
-    await compose(model, defaultComposeRequest({ bars: 4 }), { yieldEvery: 8, onProgress: (p) => fractions.push(p.fraction) });
+    await compose(model, defaultComposeRequest({ bars: 4 }), {
+      yieldEvery: 8,
+      onProgress: (p) => fractions.push(p.fraction),
+    });
     expect(fractions.length).toBeGreaterThan(4);
     expect(fractions.at(-1)).toBe(1);
     const ctl = new AbortController();
-    const run = compose(model, defaultComposeRequest({ bars: 8 }), { yieldEvery: 4, signal: ctl.signal, onProgress: () => ctl.abort() });
+    const run = compose(model, defaultComposeRequest({ bars: 8 }), {
+      yieldEvery: 4,
+      signal: ctl.signal,
+      onProgress: () => ctl.abort(),
+    });
     await expect(run).rejects.toBeInstanceOf(ComposeCancelledError);
   });
-  it.each(SHIPPED_MODELS.filter((m) => m.chordEncoder).map((m) => [m.id, m] as const))('composes over the progression with chord-conditioned %s', async (_id, entry) => {
-    const improv = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', entry.urlPath));
-    try {
-      const req = defaultComposeRequest({ bars: 4, seed: 5, key: 'G', primer: { type: 'chords', progression: ['G', 'Em', 'C', 'D7'] } });
-      const a = await compose(improv, req);
-      const b = await compose(improv, req, { engine: 'tfjs' });
-      expect(b.digest).toBe(a.digest);
-      expect(a.arrangement.progression).toEqual(['G', 'Em', 'C', 'D7']);
-      expect(a.melody.length).toBeGreaterThan(0);
-    } finally {
-      improv.dispose();
-    }
-  });
+  it.each(SHIPPED_MODELS.filter((m) => m.chordEncoder).map((m) => [m.id, m] as const))(
+    'composes over the progression with chord-conditioned %s',
+    async (_id, entry) => {
+      const improv = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', entry.urlPath));
+      try {
+        const req = defaultComposeRequest({
+          bars: 4,
+          seed: 5,
+          key: 'G',
+          primer: { type: 'chords', progression: ['G', 'Em', 'C', 'D7'] },
+        });
+        const a = await compose(improv, req);
+        const b = await compose(improv, req, { engine: 'tfjs' });
+        expect(b.digest).toBe(a.digest);
+        expect(a.arrangement.progression).toEqual(['G', 'Em', 'C', 'D7']);
+        expect(a.melody.length).toBeGreaterThan(0);
+      } finally {
+        improv.dispose();
+      }
+    },
+  );
   it('rejects bad requests', async () => {
     await expect(compose(model, { ...defaultComposeRequest(), bars: 0 })).rejects.toBeInstanceOf(ComposeRequestError);
-    await expect(compose(model, defaultComposeRequest({ primer: { type: 'melody', notes: [], totalSteps: 200 }, bars: 4 }))).rejects.toBeInstanceOf(ComposeRequestError);
+    await expect(
+      compose(model, defaultComposeRequest({ primer: { type: 'melody', notes: [], totalSteps: 200 }, bars: 4 })),
+    ).rejects.toBeInstanceOf(ComposeRequestError);
   });
   it('regenerates one bar as a replayable edit, deterministic per seed', async () => {
     const r = await compose(model, defaultComposeRequest({ bars: 4, seed: 11 }));
-    const op = await regenerateBar({ model, modelId: 'fixture', arrangement: r.arrangement, bar: 2, seed: 5, temperature: 1, snapToScale: true });
-    const again = await regenerateBar({ model, modelId: 'fixture', arrangement: r.arrangement, bar: 2, seed: 5, temperature: 1, snapToScale: true });
+    const op = await regenerateBar({
+      model,
+      modelId: 'fixture',
+      arrangement: r.arrangement,
+      bar: 2,
+      seed: 5,
+      temperature: 1,
+      snapToScale: true,
+    });
+    const again = await regenerateBar({
+      model,
+      modelId: 'fixture',
+      arrangement: r.arrangement,
+      bar: 2,
+      seed: 5,
+      temperature: 1,
+      snapToScale: true,
+    });
     expect(again).toEqual(op);
     for (const n of op.notes) {
       expect(n.quantizedStartStep).toBeGreaterThanOrEqual(32);
       expect(n.quantizedEndStep).toBeLessThanOrEqual(48);
     }
     const edited = applyEdits(r.arrangement, [op]);
-    const outside = (notes: typeof op.notes) => notes.filter((n) => n.quantizedStartStep < 32 || n.quantizedStartStep >= 48);
-    expect(outside(track(edited, 'melody').notes).filter((n) => n.quantizedStartStep >= 48)).toEqual(outside(track(r.arrangement, 'melody').notes).filter((n) => n.quantizedStartStep >= 48));
-    const first = await regenerateBar({ model, modelId: 'fixture', arrangement: r.arrangement, bar: 0, seed: 5, temperature: 1, snapToScale: true });
+    const outside = (notes: typeof op.notes) =>
+      notes.filter((n) => n.quantizedStartStep < 32 || n.quantizedStartStep >= 48);
+    expect(outside(track(edited, 'melody').notes).filter((n) => n.quantizedStartStep >= 48)).toEqual(
+      outside(track(r.arrangement, 'melody').notes).filter((n) => n.quantizedStartStep >= 48),
+    );
+    const first = await regenerateBar({
+      model,
+      modelId: 'fixture',
+      arrangement: r.arrangement,
+      bar: 0,
+      seed: 5,
+      temperature: 1,
+      snapToScale: true,
+    });
     expect(first.notes[0]).toEqual({ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 });
   });
 });

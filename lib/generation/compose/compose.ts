@@ -18,7 +18,12 @@ import { BaseError } from '../../errors/base';
 export const MELODY_VELOCITY = 100;
 
 export type ComposeProgress = { phase: 'generate' | 'arrange'; fraction: number };
-export type ComposeOptions = { onProgress?: (p: ComposeProgress) => void; signal?: AbortSignal; yieldEvery?: number; engine?: SampleEngine };
+export type ComposeOptions = {
+  onProgress?: (p: ComposeProgress) => void;
+  signal?: AbortSignal;
+  yieldEvery?: number;
+  engine?: SampleEngine;
+};
 
 export type ComposeResult = {
   request: ComposeRequest;
@@ -52,13 +57,18 @@ export function primerFor(req: ComposeRequest): { notes: QuantizedNote[]; totalS
 }
 
 export function progressionFor(req: ComposeRequest): { chords: string[]; source: ComposeResult['progressionSource'] } {
-  if (req.primer.type === 'chords') return { chords: progressionPerBar(req.primer.progression, req.bars), source: 'request' };
+  if (req.primer.type === 'chords')
+    return { chords: progressionPerBar(req.primer.progression, req.bars), source: 'request' };
   if (req.progression) return { chords: progressionPerBar(req.progression, req.bars), source: 'request' };
   const s = suggestProgression(req.key, req.scale, req.bars, req.seed);
   return { chords: s.chords, source: `suggested:${s.templateId}` };
 }
 
-function finishNotes(notes: QuantizedNote[], req: ComposeRequest, range: { minPitch: number; maxPitch: number }): ArrangementNote[] {
+function finishNotes(
+  notes: QuantizedNote[],
+  req: ComposeRequest,
+  range: { minPitch: number; maxPitch: number },
+): ArrangementNote[] {
   return notes.map((n) => ({
     pitch: req.snapToScale ? snapToScale(n.pitch, req.key, req.scale, range.minPitch, range.maxPitch) : n.pitch,
     quantizedStartStep: n.quantizedStartStep,
@@ -141,13 +151,17 @@ export type RegenerateBarParams = {
  */
 export async function regenerateBar(p: RegenerateBarParams): Promise<Extract<EditOp, { op: 'regenerateBar' }>> {
   const a = p.arrangement;
-  if (!Number.isInteger(p.bar) || p.bar < 0 || p.bar >= a.bars) throw new ComposeError(`bar ${p.bar} is outside 0..${a.bars - 1}`);
+  if (!Number.isInteger(p.bar) || p.bar < 0 || p.bar >= a.bars)
+    throw new ComposeError(`bar ${p.bar} is outside 0..${a.bars - 1}`);
   const start = p.bar * STEPS_PER_BAR;
   const melodyTrack = a.tracks.find((t) => t.id === 'melody');
-  const before = spliceOutBar(melodyTrack?.notes ?? [], start, Number.MAX_SAFE_INTEGER).filter((n) => n.quantizedEndStep <= start);
+  const before = spliceOutBar(melodyTrack?.notes ?? [], start, Number.MAX_SAFE_INTEGER).filter(
+    (n) => n.quantizedEndStep <= start,
+  );
   const internals = musicRnnInternals(p.model);
   const inRange = before.filter((n) => n.pitch >= internals.minPitch && n.pitch <= internals.maxPitch);
-  const primerNotes: QuantizedNote[] = start > 0 ? inRange : [{ pitch: 60 + keyPitchClass(a.key), quantizedStartStep: 0, quantizedEndStep: 4 }];
+  const primerNotes: QuantizedNote[] =
+    start > 0 ? inRange : [{ pitch: 60 + keyPitchClass(a.key), quantizedStartStep: 0, quantizedEndStep: 4 }];
   const primerSteps = start > 0 ? start : 4;
   const primerEvents = Array.from(melodyEventsFromNotes(primerNotes, primerSteps, internals));
   const steps = start > 0 ? STEPS_PER_BAR : STEPS_PER_BAR - 4;

@@ -29,7 +29,12 @@ export class FastLstmUnsupportedError extends BaseError {
   }
 }
 
-type Layer = { inSize: number; hidden: number; /** kernel transposed: [4H][inSize + H], float32 values held as float64 */ kernelT: Float64Array; bias: Float32Array };
+type Layer = {
+  inSize: number;
+  hidden: number;
+  /** kernel transposed: [4H][inSize + H], float32 values held as float64 */ kernelT: Float64Array;
+  bias: Float32Array;
+};
 
 export type FastMusicRnn = {
   layers: Layer[];
@@ -43,7 +48,10 @@ export type FastMusicRnn = {
 
 type TensorLike = { shape: number[]; dataSync(): ArrayLike<number> };
 const isTensor = (v: unknown): v is TensorLike =>
-  typeof v === 'object' && v !== null && Array.isArray((v as TensorLike).shape) && typeof (v as TensorLike).dataSync === 'function';
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as TensorLike).shape) &&
+  typeof (v as TensorLike).dataSync === 'function';
 
 /** Transposed, as float64 copies of the float32 weights (exact; the matmul then converts nothing per load). */
 function transpose(values: ArrayLike<number>, rows: number, cols: number): Float64Array {
@@ -62,24 +70,39 @@ export function fastMusicRnn(model: unknown): FastMusicRnn {
   const vars = (model as { rawVars?: unknown }).rawVars;
   if (typeof vars !== 'object' || vars === null) throw new FastLstmUnsupportedError('MusicRNN.rawVars missing');
   const v = vars as Record<string, unknown>;
-  if (Object.keys(v).some((k) => k.includes('attention'))) throw new FastLstmUnsupportedError('attention checkpoints are not supported');
+  if (Object.keys(v).some((k) => k.includes('attention')))
+    throw new FastLstmUnsupportedError('attention checkpoints are not supported');
   const layers: Layer[] = [];
   for (let l = 0; ; l++) {
     const kernel = v[`rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/kernel`];
     const bias = v[`rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/bias`];
     if (kernel === undefined) break;
-    if (!isTensor(kernel) || !isTensor(bias) || kernel.shape.length !== 2) throw new FastLstmUnsupportedError(`cell ${l} is malformed`);
+    if (!isTensor(kernel) || !isTensor(bias) || kernel.shape.length !== 2)
+      throw new FastLstmUnsupportedError(`cell ${l} is malformed`);
     const [rows = 0, cols = 0] = kernel.shape;
     const hidden = cols / 4;
-    layers.push({ inSize: rows - hidden, hidden, kernelT: transpose(kernel.dataSync(), rows, cols), bias: Float32Array.from(bias.dataSync()) });
+    layers.push({
+      inSize: rows - hidden,
+      hidden,
+      kernelT: transpose(kernel.dataSync(), rows, cols),
+      bias: Float32Array.from(bias.dataSync()),
+    });
   }
   const w = v['fully_connected/weights'];
   const b = v['fully_connected/biases'];
-  if (layers.length === 0 || !isTensor(w) || !isTensor(b)) throw new FastLstmUnsupportedError('MusicRNN weights missing');
+  if (layers.length === 0 || !isTensor(w) || !isTensor(b))
+    throw new FastLstmUnsupportedError('MusicRNN weights missing');
   const [hRows = 0, vocab = 0] = w.shape;
-  for (let l = 1; l < layers.length; l++) if (layers[l]?.inSize !== layers[l - 1]?.hidden) throw new FastLstmUnsupportedError('layer sizes do not chain');
+  for (let l = 1; l < layers.length; l++)
+    if (layers[l]?.inSize !== layers[l - 1]?.hidden) throw new FastLstmUnsupportedError('layer sizes do not chain');
   if (hRows !== layers[layers.length - 1]?.hidden) throw new FastLstmUnsupportedError('output layer does not fit');
-  const fast: FastMusicRnn = { layers, fcT: transpose(w.dataSync(), hRows, vocab), fcB: Float32Array.from(b.dataSync()), vocab, inputSize: layers[0]?.inSize ?? 0 };
+  const fast: FastMusicRnn = {
+    layers,
+    fcT: transpose(w.dataSync(), hRows, vocab),
+    fcB: Float32Array.from(b.dataSync()),
+    vocab,
+    inputSize: layers[0]?.inSize ?? 0,
+  };
   cache.set(model, fast);
   return fast;
 }
@@ -163,7 +186,13 @@ function matVec(x: Float64Array, wT: Float64Array, K: number, N: number, out: Fl
 const sigmoid = (x: number): number => fr(1 / (1 + Math.exp(-x)));
 
 /** `combined` ([input, h] per layer) and `last` (the top layer's h) are float64 copies of float32 values: exact. */
-export type FastState = { c: Float32Array[]; h: Float32Array[]; combined: Float64Array[]; gates: Float32Array[]; last: Float64Array };
+export type FastState = {
+  c: Float32Array[];
+  h: Float32Array[];
+  combined: Float64Array[];
+  gates: Float32Array[];
+  last: Float64Array;
+};
 
 export function zeroState(m: FastMusicRnn): FastState {
   return {

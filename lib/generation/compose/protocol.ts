@@ -24,18 +24,39 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('cancel'), id: z.number().int() }).strict(),
   /** Renders with the pure-JS renderer (lib/generation/render/js-renderer.ts) off the main thread. */
-  z.object({ type: z.literal('render'), id: z.number().int(), arrangement: arrangementSchema, sampleRate: z.number().int().min(8000).max(192000) }).strict(),
+  z
+    .object({
+      type: z.literal('render'),
+      id: z.number().int(),
+      arrangement: arrangementSchema,
+      sampleRate: z.number().int().min(8000).max(192000),
+    })
+    .strict(),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
 export type WorkerErrorKind = 'model-load' | 'cancelled' | 'bad-request' | 'generation' | 'render';
 
 export type FromWorker =
-  | { type: 'progress'; id: number; phase: 'load' | 'generate' | 'arrange' | 'render'; fraction: number; detail?: string }
+  | {
+      type: 'progress';
+      id: number;
+      phase: 'load' | 'generate' | 'arrange' | 'render';
+      fraction: number;
+      detail?: string;
+    }
   | { type: 'loaded'; id: number; modelId: string; backend: string; ms: number; bytes: number }
   | { type: 'composed'; id: number; result: ComposeResult }
   | { type: 'regenerated'; id: number; op: Extract<EditOp, { op: 'regenerateBar' }> }
-  | { type: 'rendered'; id: number; sampleRate: number; seconds: number; left: Float32Array; right: Float32Array; ms: number }
+  | {
+      type: 'rendered';
+      id: number;
+      sampleRate: number;
+      seconds: number;
+      left: Float32Array;
+      right: Float32Array;
+      ms: number;
+    }
   | { type: 'error'; id: number; kind: WorkerErrorKind; message: string };
 
 export type { Arrangement };

@@ -9,7 +9,11 @@ import { BaseError } from '../../errors/base';
 export const COMPOSE_REQUEST_VERSION = 1 as const;
 
 export const primerNoteSchema = z
-  .object({ pitch: z.number().int().min(0).max(127), quantizedStartStep: z.number().int().min(0), quantizedEndStep: z.number().int().min(1) })
+  .object({
+    pitch: z.number().int().min(0).max(127),
+    quantizedStartStep: z.number().int().min(0),
+    quantizedEndStep: z.number().int().min(1),
+  })
   .strict();
 
 export const composeRequestSchema = z
@@ -29,7 +33,9 @@ export const composeRequestSchema = z
      * chords, one per bar, repeated.
      */
     primer: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('melody'), notes: z.array(primerNoteSchema), totalSteps: z.number().int().min(1) }).strict(),
+      z
+        .object({ type: z.literal('melody'), notes: z.array(primerNoteSchema), totalSteps: z.number().int().min(1) })
+        .strict(),
       z.object({ type: z.literal('chords'), progression: z.array(z.string()).min(1) }).strict(),
     ]),
     /** Chords per bar for a melody primer; omitted: suggested from key, scale and seed. */
@@ -39,7 +45,12 @@ export const composeRequestSchema = z
     /** Move generated pitches outside the scale to the nearest scale tone. */
     snapToScale: z.boolean(),
     instruments: z
-      .object({ melody: instrumentIdSchema, chords: instrumentIdSchema, bass: instrumentIdSchema, drums: instrumentIdSchema })
+      .object({
+        melody: instrumentIdSchema,
+        chords: instrumentIdSchema,
+        bass: instrumentIdSchema,
+        drums: instrumentIdSchema,
+      })
       .partial()
       .strict()
       .optional(),
@@ -59,7 +70,8 @@ export function parseComposeRequest(input: unknown): ComposeRequest {
   if (!r.success) throw new ComposeRequestError(`invalid compose request: ${r.error.message}`);
   const req = r.data;
   if (req.primer.type === 'melody') {
-    if (req.primer.totalSteps >= req.bars * 16) throw new ComposeRequestError('the primer must be shorter than the piece');
+    if (req.primer.totalSteps >= req.bars * 16)
+      throw new ComposeRequestError('the primer must be shorter than the piece');
     for (const n of req.primer.notes) {
       if (n.quantizedEndStep <= n.quantizedStartStep || n.quantizedStartStep >= req.primer.totalSteps) {
         throw new ComposeRequestError('primer notes must start inside the primer and end after they start');

@@ -42,7 +42,13 @@ export type SampleEventsParams = {
   engine?: SampleEngine;
 };
 
-export type SampledEvents = { events: number[]; backend: string; minPitch: number; maxPitch: number; chordConditioned: boolean };
+export type SampledEvents = {
+  events: number[];
+  backend: string;
+  minPitch: number;
+  maxPitch: number;
+  chordConditioned: boolean;
+};
 
 /** The tfjs version whose cpu kernels define the arithmetic (fast-lstm.ts mirrors them). */
 export const TFJS_VERSION: string = tf.version.tfjs;
@@ -66,7 +72,8 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
   const m = musicRnnInternals(p.model);
   const total = p.primerEvents.length + p.steps;
   const yieldEvery = p.yieldEvery ?? 32;
-  const controls = m.chordEncoder && p.chordProgression ? encodeProgression(m.chordEncoder, p.chordProgression, total) : undefined;
+  const controls =
+    m.chordEncoder && p.chordProgression ? encodeProgression(m.chordEncoder, p.chordProgression, total) : undefined;
   const engine = p.engine ?? (tf.getBackend() === 'cpu' ? 'js' : 'tfjs');
   const stepper: EventStepper = engine === 'js' ? fastEventStepper(p.model) : tfjsEventStepper(m);
   let events: number[];
@@ -91,5 +98,11 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
     stepper.dispose();
   }
   p.onProgress?.(events.length, p.steps);
-  return { events, backend: engine === 'js' ? 'cpu-js' : tf.getBackend(), minPitch: m.minPitch, maxPitch: m.maxPitch, chordConditioned: m.chordEncoder !== undefined };
+  return {
+    events,
+    backend: engine === 'js' ? 'cpu-js' : tf.getBackend(),
+    minPitch: m.minPitch,
+    maxPitch: m.maxPitch,
+    chordConditioned: m.chordEncoder !== undefined,
+  };
 }

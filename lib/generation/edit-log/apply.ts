@@ -1,10 +1,22 @@
 /** Pure replay of the edit log: `applyEdits(base, ops)` never mutates `base`. */
 import { sortNotes } from '../notes/melody';
-import { arrangementSchema, STEPS_PER_BAR, type Arrangement, type ArrangementNote, type Track, type TrackId } from '../arrangement/types';
+import {
+  arrangementSchema,
+  STEPS_PER_BAR,
+  type Arrangement,
+  type ArrangementNote,
+  type Track,
+  type TrackId,
+} from '../arrangement/types';
 import { EditLogError, editOpSchema, type EditOp } from './schema';
 
 function sameNote(a: ArrangementNote, b: ArrangementNote): boolean {
-  return a.pitch === b.pitch && a.quantizedStartStep === b.quantizedStartStep && a.quantizedEndStep === b.quantizedEndStep && a.velocity === b.velocity;
+  return (
+    a.pitch === b.pitch &&
+    a.quantizedStartStep === b.quantizedStartStep &&
+    a.quantizedEndStep === b.quantizedEndStep &&
+    a.velocity === b.velocity
+  );
 }
 
 function sorted(notes: ArrangementNote[]): ArrangementNote[] {
@@ -46,7 +58,8 @@ export function applyEdit(a: Arrangement, op: EditOp, index = 0): Arrangement {
     case 'setTempo':
       return { ...a, tempo: op.bpm };
     case 'setInstrument':
-      if ((op.track === 'drums') !== (op.instrument === 'kit')) throw new EditLogError(`op ${index}: drums take the kit, other tracks a melodic preset`);
+      if ((op.track === 'drums') !== (op.instrument === 'kit'))
+        throw new EditLogError(`op ${index}: drums take the kit, other tracks a melodic preset`);
       return mapTrack(a, op.track, (t) => ({ ...t, instrument: op.instrument }));
     case 'setMute':
       return mapTrack(a, op.track, (t) => ({ ...t, muted: op.muted }));
@@ -65,9 +78,13 @@ export function applyEdit(a: Arrangement, op: EditOp, index = 0): Arrangement {
       const start = op.bar * STEPS_PER_BAR;
       const end = start + STEPS_PER_BAR;
       for (const n of op.notes) {
-        if (n.quantizedStartStep < start || n.quantizedEndStep > end) throw new EditLogError(`op ${index}: regenerated notes must lie inside bar ${op.bar}`);
+        if (n.quantizedStartStep < start || n.quantizedEndStep > end)
+          throw new EditLogError(`op ${index}: regenerated notes must lie inside bar ${op.bar}`);
       }
-      return mapTrack(a, 'melody', (t) => ({ ...t, notes: sorted([...spliceOutBar(t.notes, start, end), ...op.notes]) }));
+      return mapTrack(a, 'melody', (t) => ({
+        ...t,
+        notes: sorted([...spliceOutBar(t.notes, start, end), ...op.notes]),
+      }));
     }
   }
 }

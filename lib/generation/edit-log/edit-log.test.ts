@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { arrange } from '../arrangement/arrange';
 import { track } from '../arrangement/types';
 import {
-  applyEdits, editLogJsonSchema, canRedo, canUndo, createHistory, current, editLog, EditLogError, parseEditLog, pushEdit, redo, serializeEditLog, undo,
+  applyEdits,
+  editLogJsonSchema,
+  canRedo,
+  canUndo,
+  createHistory,
+  current,
+  editLog,
+  EditLogError,
+  parseEditLog,
+  pushEdit,
+  redo,
+  serializeEditLog,
+  undo,
   type EditOp,
 } from './index';
 
@@ -12,7 +24,12 @@ const base = arrange({
     { pitch: 64, quantizedStartStep: 12, quantizedEndStep: 20, velocity: 100 },
     { pitch: 67, quantizedStartStep: 20, quantizedEndStep: 24, velocity: 100 },
   ],
-  progression: ['C', 'G'], bars: 2, tempo: 120, key: 'C', scale: 'major', style: 'rock',
+  progression: ['C', 'G'],
+  bars: 2,
+  tempo: 120,
+  key: 'C',
+  scale: 'major',
+  style: 'rock',
 });
 
 const ops: EditOp[] = [
@@ -22,9 +39,23 @@ const ops: EditOp[] = [
   { op: 'setMute', track: 'drums', muted: true },
   { op: 'setSolo', track: 'bass', solo: true },
   { op: 'addNote', track: 'melody', note: { pitch: 70, quantizedStartStep: 28, quantizedEndStep: 32, velocity: 90 } },
-  { op: 'updateNote', track: 'melody', from: { pitch: 62, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }, to: { pitch: 63, quantizedStartStep: 1, quantizedEndStep: 3, velocity: 80 } },
-  { op: 'removeNote', track: 'melody', note: { pitch: 69, quantizedStartStep: 20, quantizedEndStep: 24, velocity: 100 } },
-  { op: 'regenerateBar', bar: 0, notes: [{ pitch: 72, quantizedStartStep: 8, quantizedEndStep: 10, velocity: 100 }], generation: { modelId: 'fixture', seed: 5, temperature: 1, backend: 'cpu' } },
+  {
+    op: 'updateNote',
+    track: 'melody',
+    from: { pitch: 62, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
+    to: { pitch: 63, quantizedStartStep: 1, quantizedEndStep: 3, velocity: 80 },
+  },
+  {
+    op: 'removeNote',
+    track: 'melody',
+    note: { pitch: 69, quantizedStartStep: 20, quantizedEndStep: 24, velocity: 100 },
+  },
+  {
+    op: 'regenerateBar',
+    bar: 0,
+    notes: [{ pitch: 72, quantizedStartStep: 8, quantizedEndStep: 10, velocity: 100 }],
+    generation: { modelId: 'fixture', seed: 5, temperature: 1, backend: 'cpu' },
+  },
 ];
 
 describe('applyEdits', () => {
@@ -46,18 +77,47 @@ describe('applyEdits', () => {
     ]);
   });
   it('cuts a note that runs into a regenerated bar', () => {
-    const out = applyEdits(base, [{ op: 'regenerateBar', bar: 1, notes: [], generation: { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu' } }]);
+    const out = applyEdits(base, [
+      { op: 'regenerateBar', bar: 1, notes: [], generation: { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu' } },
+    ]);
     expect(track(out, 'melody').notes).toEqual([
       { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
       { pitch: 64, quantizedStartStep: 12, quantizedEndStep: 16, velocity: 100 },
     ]);
   });
   it('rejects ops that do not fit, naming the op', () => {
-    expect(() => applyEdits(base, [{ op: 'removeNote', track: 'melody', note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 } }])).toThrow(/op 0: no such note/);
-    expect(() => applyEdits(base, [{ op: 'addNote', track: 'melody', note: { pitch: 60, quantizedStartStep: 30, quantizedEndStep: 40, velocity: 1 } }])).toThrow(EditLogError);
+    expect(() =>
+      applyEdits(base, [
+        {
+          op: 'removeNote',
+          track: 'melody',
+          note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 },
+        },
+      ]),
+    ).toThrow(/op 0: no such note/);
+    expect(() =>
+      applyEdits(base, [
+        {
+          op: 'addNote',
+          track: 'melody',
+          note: { pitch: 60, quantizedStartStep: 30, quantizedEndStep: 40, velocity: 1 },
+        },
+      ]),
+    ).toThrow(EditLogError);
     expect(() => applyEdits(base, [{ op: 'setInstrument', track: 'drums', instrument: 'lead' }])).toThrow(EditLogError);
-    expect(() => applyEdits(base, [{ op: 'transpose', semitones: 2, tracks: ['melody'] }, { op: 'explode' }])).toThrow(/op 1 is invalid/);
-    expect(() => applyEdits(base, [{ op: 'regenerateBar', bar: 0, notes: [{ pitch: 60, quantizedStartStep: 15, quantizedEndStep: 17, velocity: 9 }], generation: { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu' } }])).toThrow(/inside bar 0/);
+    expect(() => applyEdits(base, [{ op: 'transpose', semitones: 2, tracks: ['melody'] }, { op: 'explode' }])).toThrow(
+      /op 1 is invalid/,
+    );
+    expect(() =>
+      applyEdits(base, [
+        {
+          op: 'regenerateBar',
+          bar: 0,
+          notes: [{ pitch: 60, quantizedStartStep: 15, quantizedEndStep: 17, velocity: 9 }],
+          generation: { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu' },
+        },
+      ]),
+    ).toThrow(/inside bar 0/);
   });
   it('serialises to versioned JSON that parses back and replays identically', () => {
     const text = serializeEditLog(ops);
@@ -74,7 +134,17 @@ describe('applyEdits', () => {
 describe('JSON Schema', () => {
   it('describes every operation for verifiers outside TypeScript', () => {
     const text = JSON.stringify(editLogJsonSchema());
-    for (const op of ['transpose', 'setTempo', 'setInstrument', 'setMute', 'setSolo', 'addNote', 'removeNote', 'updateNote', 'regenerateBar']) {
+    for (const op of [
+      'transpose',
+      'setTempo',
+      'setInstrument',
+      'setMute',
+      'setSolo',
+      'addNote',
+      'removeNote',
+      'updateNote',
+      'regenerateBar',
+    ]) {
       expect(text).toContain(`"const":"${op}"`);
     }
   });
@@ -99,12 +169,22 @@ describe('undo/redo', () => {
     h = redo(h);
     h = pushEdit(h, { op: 'setMute', track: 'bass', muted: true });
     expect(canRedo(h)).toBe(false);
-    expect(editLog(h).ops).toEqual([{ op: 'setTempo', bpm: 90 }, { op: 'setMute', track: 'bass', muted: true }]);
+    expect(editLog(h).ops).toEqual([
+      { op: 'setTempo', bpm: 90 },
+      { op: 'setMute', track: 'bass', muted: true },
+    ]);
     expect(applyEdits(base, editLog(h).ops)).toEqual(current(h));
   });
   it('a failing edit leaves the history unchanged', () => {
     const h = createHistory(base);
-    expect(() => pushEdit(h, { op: 'regenerateBar', bar: 9, notes: [], generation: { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu' } })).toThrow(EditLogError);
+    expect(() =>
+      pushEdit(h, {
+        op: 'regenerateBar',
+        bar: 9,
+        notes: [],
+        generation: { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu' },
+      }),
+    ).toThrow(EditLogError);
     expect(h.ops).toEqual([]);
   });
 });

@@ -25,7 +25,12 @@ export function current(h: EditHistory): Arrangement {
 /** Adds an edit (throws EditLogError when it does not apply; the history is then unchanged). */
 export function pushEdit(h: EditHistory, op: EditOp): EditHistory {
   const next = applyEdit(current(h), op, h.cursor);
-  return { base: h.base, ops: [...h.ops.slice(0, h.cursor), op], cursor: h.cursor + 1, states: [...h.states.slice(0, h.cursor + 1), next] };
+  return {
+    base: h.base,
+    ops: [...h.ops.slice(0, h.cursor), op],
+    cursor: h.cursor + 1,
+    states: [...h.states.slice(0, h.cursor + 1), next],
+  };
 }
 
 export const canUndo = (h: EditHistory): boolean => h.cursor > 0;

@@ -18,7 +18,13 @@ const bar = z.number().int().min(0);
 
 export const editOpSchema = z.discriminatedUnion('op', [
   /** Transposes every note of the listed tracks (drums are never transposed) by `semitones`. */
-  z.object({ op: z.literal('transpose'), semitones: z.number().int().min(-24).max(24), tracks: z.array(trackIdSchema).min(1) }).strict(),
+  z
+    .object({
+      op: z.literal('transpose'),
+      semitones: z.number().int().min(-24).max(24),
+      tracks: z.array(trackIdSchema).min(1),
+    })
+    .strict(),
   z.object({ op: z.literal('setTempo'), bpm: z.number().min(20).max(300) }).strict(),
   z.object({ op: z.literal('setInstrument'), track: trackIdSchema, instrument: instrumentIdSchema }).strict(),
   z.object({ op: z.literal('setMute'), track: trackIdSchema, muted: z.boolean() }).strict(),
@@ -37,7 +43,12 @@ export const editOpSchema = z.discriminatedUnion('op', [
       bar,
       notes: z.array(noteSchema),
       generation: z
-        .object({ modelId: z.string(), seed: z.number().int().min(0).max(0xffffffff), temperature: z.number().min(0), backend: z.string() })
+        .object({
+          modelId: z.string(),
+          seed: z.number().int().min(0).max(0xffffffff),
+          temperature: z.number().min(0),
+          backend: z.string(),
+        })
         .strict(),
     })
     .strict(),

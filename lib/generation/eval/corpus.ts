@@ -95,7 +95,9 @@ export type LoadOptions = { root?: string; withChords?: boolean };
 export function loadNottingham(options: LoadOptions = {}): EncodedPiece[] {
   const root = join(options.root ?? datasetsRoot(), 'nottingham', 'MIDI');
   if (!existsSync(root)) throw new CorpusError(`Nottingham MIDI folder not found at ${root}`);
-  const files = readdirSync(join(root, 'melody')).filter((f) => f.endsWith('.mid')).sort();
+  const files = readdirSync(join(root, 'melody'))
+    .filter((f) => f.endsWith('.mid'))
+    .sort();
   const pieces: EncodedPiece[] = [];
   for (const file of files) {
     const chordPath = join(root, 'chords', file);
@@ -115,7 +117,13 @@ export function loadNottingham(options: LoadOptions = {}): EncodedPiece[] {
     // One extra step so the final note-off is part of the sequence.
     const total = last - first + 1;
     const events = Array.from(melodyEventsFromNotes(shifted, total));
-    const piece: EncodedPiece = { corpus: 'nottingham', id: file, split: nottinghamSplit(file), events, octaveShift: shift };
+    const piece: EncodedPiece = {
+      corpus: 'nottingham',
+      id: file,
+      split: nottinghamSplit(file),
+      events,
+      octaveShift: shift,
+    };
     if (options.withChords && hasChords) {
       const chordNotes = quantizedNotesOfMidi(readFileSync(chordPath)).notes.map((n) => ({
         pitch: n.pitch,
@@ -158,24 +166,42 @@ export function loadJsbSoprano(options: LoadOptions = {}): EncodedPiece[] {
       // Start at the first note, like the Nottingham tunes.
       const firstNote = events.findIndex((e) => e >= MELODY_FIRST_PITCH);
       if (firstNote < 0) return;
-      pieces.push({ corpus: 'jsb', id: `jsb/${split}/${index}`, split, events: events.slice(firstNote), octaveShift: shift });
+      pieces.push({
+        corpus: 'jsb',
+        id: `jsb/${split}/${index}`,
+        split,
+        events: events.slice(firstNote),
+        octaveShift: shift,
+      });
     });
   }
   return pieces;
 }
 
 /** sha256 of every data file a model reads, relative to the datasets root, sorted by path. */
-export function dataFileHashes(which: { nottinghamMelody?: boolean; nottinghamChords?: boolean; jsb?: boolean }, root = datasetsRoot()): DataFileHash[] {
+export function dataFileHashes(
+  which: { nottinghamMelody?: boolean; nottinghamChords?: boolean; jsb?: boolean },
+  root = datasetsRoot(),
+): DataFileHash[] {
   const out: DataFileHash[] = [];
   const add = (rel: string) =>
-    out.push({ path: rel, sha256: createHash('sha256').update(readFileSync(join(root, rel))).digest('hex') });
-  if (which.nottinghamMelody) for (const f of readdirSync(join(root, 'nottingham/MIDI/melody')).sort()) add(`nottingham/MIDI/melody/${f}`);
-  if (which.nottinghamChords) for (const f of readdirSync(join(root, 'nottingham/MIDI/chords')).sort()) add(`nottingham/MIDI/chords/${f}`);
+    out.push({
+      path: rel,
+      sha256: createHash('sha256')
+        .update(readFileSync(join(root, rel)))
+        .digest('hex'),
+    });
+  if (which.nottinghamMelody)
+    for (const f of readdirSync(join(root, 'nottingham/MIDI/melody')).sort()) add(`nottingham/MIDI/melody/${f}`);
+  if (which.nottinghamChords)
+    for (const f of readdirSync(join(root, 'nottingham/MIDI/chords')).sort()) add(`nottingham/MIDI/chords/${f}`);
   if (which.jsb) add('jsb-chorales/Jsb16thSeparated.json');
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** One sha256 over the sorted "sha256  path" lines (as `sha256sum` prints them): a short name for a file set. */
 export function dataSetDigest(files: readonly DataFileHash[]): string {
-  return createHash('sha256').update(files.map((f) => `${f.sha256}  ${f.path}\n`).join('')).digest('hex');
+  return createHash('sha256')
+    .update(files.map((f) => `${f.sha256}  ${f.path}\n`).join(''))
+    .digest('hex');
 }

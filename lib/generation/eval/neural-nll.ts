@@ -25,7 +25,10 @@ export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], b
     }
     return v;
   };
-  const order = pieces.map((p, i) => ({ p, i })).filter((x) => x.p.events.length >= 2).sort((a, b) => b.p.events.length - a.p.events.length);
+  const order = pieces
+    .map((p, i) => ({ p, i }))
+    .filter((x) => x.p.events.length >= 2)
+    .sort((a, b) => b.p.events.length - a.p.events.length);
   let total = 0;
   let steps = 0;
   for (let b = 0; b < order.length; b += batchSize) {
@@ -71,7 +74,11 @@ export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], b
 }
 
 /** Logits for one sequence, step by step (the fixture check against PyTorch). */
-export function musicRnnLogits(model: unknown, events: readonly number[], chordEncodings?: ReadonlyArray<readonly number[]>): number[][] {
+export function musicRnnLogits(
+  model: unknown,
+  events: readonly number[],
+  chordEncodings?: ReadonlyArray<readonly number[]>,
+): number[][] {
   const m = musicRnnInternals(model);
   const V = m.vocabulary;
   const D = chordEncodings ? (chordEncodings[0]?.length ?? 0) : 0;

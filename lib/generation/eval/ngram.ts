@@ -102,7 +102,9 @@ export class KneserNeyNgram {
       const source = k === K ? raw[k] : undefined;
       const entries: Array<[string, Map<number, number>]> = [];
       if (source) for (const [key, m] of source) entries.push([key, m]);
-      else for (const [key, cm] of cont[k] ?? new Map<string, Map<number, Set<number>>>()) entries.push([key, new Map([...cm].map(([w, s]) => [w, s.size]))]);
+      else
+        for (const [key, cm] of cont[k] ?? new Map<string, Map<number, Set<number>>>())
+          entries.push([key, new Map([...cm].map(([w, s]) => [w, s.size]))]);
       for (const [key, counts] of entries) {
         let total = 0;
         for (const c of counts.values()) {

@@ -32,10 +32,11 @@ const MAJOR = [0, 2, 4, 5, 7, 9, 11];
 export function pitchClassHistogram(sets: readonly StatsInput[]): number[] {
   const h = new Array<number>(12).fill(0);
   let n = 0;
-  for (const s of sets) for (const note of s.notes) {
-    h[note.pitch % 12] = (h[note.pitch % 12] ?? 0) + 1;
-    n++;
-  }
+  for (const s of sets)
+    for (const note of s.notes) {
+      h[note.pitch % 12] = (h[note.pitch % 12] ?? 0) + 1;
+      n++;
+    }
   return h.map((v) => (n ? v / n : 0));
 }
 
@@ -111,7 +112,15 @@ export function statsTable(rows: ReadonlyArray<{ label: string; stats: MelodySta
   if (withChords) head.push('chord tones');
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const { label, stats: s } of rows) {
-    const cells = [label, String(s.sequences), s.pitchClassDistance.toFixed(3), s.inKeyRatio.toFixed(3), s.repeatedNoteRatio.toFixed(3), s.notesPerBar.toFixed(2), s.meanRange.toFixed(1)];
+    const cells = [
+      label,
+      String(s.sequences),
+      s.pitchClassDistance.toFixed(3),
+      s.inKeyRatio.toFixed(3),
+      s.repeatedNoteRatio.toFixed(3),
+      s.notesPerBar.toFixed(2),
+      s.meanRange.toFixed(1),
+    ];
     if (withChords) cells.push(s.chordToneRatio === undefined ? '-' : s.chordToneRatio.toFixed(3));
     lines.push(`| ${cells.join(' | ')} |`);
   }

@@ -9,7 +9,10 @@ export type CoverNote = { pitch: number; quantizedStartStep: number; quantizedEn
 export type CoverOptions = { width?: number; height?: number; title?: string };
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 /** Number as SVG text: at most 2 decimals, no trailing zeros, never "-0" (so the output is byte-stable). */
@@ -26,7 +29,10 @@ function n(x: number): string {
 export function coverSvg(notes: readonly CoverNote[], options: CoverOptions = {}): string {
   const width = options.width ?? 1000;
   const height = options.height ?? 1000;
-  const sorted = [...notes].sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch || a.quantizedEndStep - b.quantizedEndStep);
+  const sorted = [...notes].sort(
+    (a, b) =>
+      a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch || a.quantizedEndStep - b.quantizedEndStep,
+  );
   const pitches = sorted.map((x) => x.pitch);
   const low = pitches.length ? Math.min(...pitches) - 2 : 58;
   const high = pitches.length ? Math.max(...pitches) + 2 : 72;
@@ -41,20 +47,29 @@ export function coverSvg(notes: readonly CoverNote[], options: CoverOptions = {}
   ];
   for (let p = low; p <= high; p++) {
     if ([1, 3, 6, 8, 10].includes(((p % 12) + 12) % 12)) {
-      parts.push(`<rect x="${pad}" y="${n(pad + (high - p) * rowH)}" width="${width - 2 * pad}" height="${n(rowH)}" fill="#171933"/>`);
+      parts.push(
+        `<rect x="${pad}" y="${n(pad + (high - p) * rowH)}" width="${width - 2 * pad}" height="${n(rowH)}" fill="#171933"/>`,
+      );
     }
   }
   for (let s = 0; s <= steps; s += 16) {
-    parts.push(`<line x1="${n(pad + s * stepW)}" y1="${pad}" x2="${n(pad + s * stepW)}" y2="${height - pad}" stroke="#2a2d55" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${n(pad + s * stepW)}" y1="${pad}" x2="${n(pad + s * stepW)}" y2="${height - pad}" stroke="#2a2d55" stroke-width="1"/>`,
+    );
   }
   for (const note of sorted) {
     const hue = ((((note.pitch % 12) + 12) % 12) * 30 + 200) % 360;
     const x = pad + note.quantizedStartStep * stepW;
     const w = Math.max(1, (note.quantizedEndStep - note.quantizedStartStep) * stepW - 1);
     const y = pad + (high - note.pitch) * rowH;
-    parts.push(`<rect x="${n(x)}" y="${n(y + 1)}" width="${n(w)}" height="${n(Math.max(1, rowH - 2))}" rx="${n(Math.min(4, rowH / 3))}" fill="hsl(${hue} 80% 62%)"/>`);
+    parts.push(
+      `<rect x="${n(x)}" y="${n(y + 1)}" width="${n(w)}" height="${n(Math.max(1, rowH - 2))}" rx="${n(Math.min(4, rowH / 3))}" fill="hsl(${hue} 80% 62%)"/>`,
+    );
   }
-  if (options.title) parts.push(`<text x="${pad}" y="${height - 12}" font-family="sans-serif" font-size="20" fill="#e6e6f0">${escapeXml(options.title)}</text>`);
+  if (options.title)
+    parts.push(
+      `<text x="${pad}" y="${height - 12}" font-family="sans-serif" font-size="20" fill="#e6e6f0">${escapeXml(options.title)}</text>`,
+    );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

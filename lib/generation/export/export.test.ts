@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../arrangement/arrange';
-import { arrangementToMidi, decodeWav16, encodeWav16, midiToNotes, normalisePeak, peakOf, PEAK_TARGET, waveformPeaks } from './index';
+import {
+  arrangementToMidi,
+  decodeWav16,
+  encodeWav16,
+  midiToNotes,
+  normalisePeak,
+  peakOf,
+  PEAK_TARGET,
+  waveformPeaks,
+} from './index';
 import { envelopeAt, oscillator, renderArrangement } from '../render/js-renderer';
 import { durationSeconds } from '../arrangement/types';
 
@@ -9,7 +18,12 @@ const a = arrange({
     { pitch: 72, quantizedStartStep: 0, quantizedEndStep: 3, velocity: 101 },
     { pitch: 74, quantizedStartStep: 4, quantizedEndStep: 12, velocity: 64 },
   ],
-  progression: ['Am', 'F'], bars: 2, tempo: 110, key: 'A', scale: 'minor', style: 'pop',
+  progression: ['Am', 'F'],
+  bars: 2,
+  tempo: 110,
+  key: 'A',
+  scale: 'minor',
+  style: 'pop',
 });
 
 describe('WAV', () => {
@@ -23,7 +37,12 @@ describe('WAV', () => {
     expect(bytes.length).toBe(44 + 4 * 4);
     const wav = decodeWav16(bytes);
     expect(wav).toMatchObject({ sampleRate: 44_100, bitDepth: '16', channels: 2, frames: 4 });
-    expect(Array.from(wav.samples[0] ?? [])).toEqual([0, Math.round(0.5 * gain * 32767), Math.round(-2 * gain * 32767), Math.round(gain * 32767)]);
+    expect(Array.from(wav.samples[0] ?? [])).toEqual([
+      0,
+      Math.round(0.5 * gain * 32767),
+      Math.round(-2 * gain * 32767),
+      Math.round(gain * 32767),
+    ]);
     expect(Math.max(...(wav.samples[0] ?? []).map(Math.abs))).toBeLessThan(32767);
   });
   it('leaves silence alone', () => {
@@ -33,7 +52,10 @@ describe('WAV', () => {
   });
   it('computes waveform buckets', () => {
     const p = waveformPeaks([Float32Array.from([0, 1, -1, 0.5])], 2);
-    expect(p).toEqual([[0, 1], [-1, 0.5]]);
+    expect(p).toEqual([
+      [0, 1],
+      [-1, 0.5],
+    ]);
   });
 });
 
@@ -45,7 +67,10 @@ describe('JS renderer', () => {
     expect(r1.channels[0]).toEqual(r2.channels[0]);
     expect(peakOf(r1.channels)).toBeGreaterThan(0.05);
     // muting everything gives silence
-    const silent = renderArrangement({ ...a, tracks: a.tracks.map((t) => ({ ...t, muted: true })) }, { sampleRate: 8000 });
+    const silent = renderArrangement(
+      { ...a, tracks: a.tracks.map((t) => ({ ...t, muted: true })) },
+      { sampleRate: 8000 },
+    );
     expect(peakOf(silent.channels)).toBe(0);
   });
 });
@@ -79,7 +104,9 @@ describe('MIDI', () => {
     expect(back.tracks[3]?.channel).toBe(9);
     a.tracks.forEach((t, i) => {
       const sortKey = (n: { pitch: number; quantizedStartStep: number }) => n.quantizedStartStep * 128 + n.pitch;
-      expect([...(back.tracks[i]?.notes ?? [])].sort((x, y) => sortKey(x) - sortKey(y))).toEqual([...t.notes].sort((x, y) => sortKey(x) - sortKey(y)));
+      expect([...(back.tracks[i]?.notes ?? [])].sort((x, y) => sortKey(x) - sortKey(y))).toEqual(
+        [...t.notes].sort((x, y) => sortKey(x) - sortKey(y)),
+      );
     });
   });
 });

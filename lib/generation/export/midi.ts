@@ -16,7 +16,16 @@ export const MIDI_PPQ = 480;
 export const TICKS_PER_STEP = MIDI_PPQ / 4;
 
 /** General MIDI programs for the presets (0-based). */
-const GM_PROGRAM: Record<string, number> = { lead: 80, pluck: 81, square: 80, flute: 73, pad: 89, keys: 4, bass: 38, subBass: 38 };
+const GM_PROGRAM: Record<string, number> = {
+  lead: 80,
+  pluck: 81,
+  square: 80,
+  flute: 73,
+  pad: 89,
+  keys: 4,
+  bass: 38,
+  subBass: 38,
+};
 
 export class MidiImportError extends Error {
   constructor(message: string) {
@@ -51,7 +60,10 @@ export function arrangementToMidi(a: Arrangement, opts: { title?: string } = {})
   return midi.toArray();
 }
 
-export type ImportedMidi = { tempo: number; tracks: Array<{ name: string; channel: number; notes: ArrangementNote[] }> };
+export type ImportedMidi = {
+  tempo: number;
+  tracks: Array<{ name: string; channel: number; notes: ArrangementNote[] }>;
+};
 
 /** Reads a Standard MIDI File back into step-quantized notes (ticks rescaled to sixteenths of its own PPQ). */
 export function midiToNotes(bytes: Uint8Array): ImportedMidi {
@@ -83,7 +95,11 @@ export function midiToNotes(bytes: Uint8Array): ImportedMidi {
  */
 export function notesFromMidi(bytes: Uint8Array): CoverNote[] {
   return midiToNotes(bytes).tracks.flatMap((t) =>
-    t.notes.map((n) => ({ pitch: n.pitch, quantizedStartStep: n.quantizedStartStep, quantizedEndStep: Math.max(n.quantizedStartStep + 1, n.quantizedEndStep) })),
+    t.notes.map((n) => ({
+      pitch: n.pitch,
+      quantizedStartStep: n.quantizedStartStep,
+      quantizedEndStep: Math.max(n.quantizedStartStep + 1, n.quantizedEndStep),
+    })),
   );
 }
 

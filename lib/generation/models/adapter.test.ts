@@ -44,7 +44,10 @@ describe('the MusicRNN adapter (Node)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'motif-adapter-'));
     const folder = await writeFixtureCheckpoint(path.join(dir, 'model'));
-    [viaAdapter, direct] = await Promise.all([NODE_ADAPTERS.MusicRNN.loadFolder(folder), loadMusicRnnFromFolder(folder)]);
+    [viaAdapter, direct] = await Promise.all([
+      NODE_ADAPTERS.MusicRNN.loadFolder(folder),
+      loadMusicRnnFromFolder(folder),
+    ]);
   });
 
   afterAll(async () => {
@@ -63,7 +66,9 @@ describe('the MusicRNN adapter (Node)', () => {
   });
 
   it('regenerates a bar exactly as regenerateBar() does, and refuses a bar outside the piece', async () => {
-    const { arrangement } = await viaAdapter.compose(defaultComposeRequest({ modelId: 'studio-fixture-2x128', seed: 9, bars: 4 }));
+    const { arrangement } = await viaAdapter.compose(
+      defaultComposeRequest({ modelId: 'studio-fixture-2x128', seed: 9, bars: 4 }),
+    );
     const p = { modelId: 'studio-fixture-2x128', arrangement, bar: 2, seed: 11, temperature: 1, snapToScale: true };
     expect(await viaAdapter.regenerateBar(p)).toEqual(await regenerateBar({ ...p, model: direct }));
     await expect(viaAdapter.regenerateBar({ ...p, bar: 4 })).rejects.toThrow(/outside 0\.\.3/);

@@ -40,7 +40,9 @@ export type NodeModelAdapter = {
 
 export class UnknownModelFamilyError extends Error {
   constructor(readonly found: unknown) {
-    super(`this checkpoint's config.json names model type ${JSON.stringify(found)}; known families: ${MODEL_FAMILIES.join(', ')}`);
+    super(
+      `this checkpoint's config.json names model type ${JSON.stringify(found)}; known families: ${MODEL_FAMILIES.join(', ')}`,
+    );
     this.name = 'UnknownModelFamilyError';
   }
 }

@@ -32,7 +32,9 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
     readFile(join(root, path))
       .then((body) => {
-        res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+        res.writeHead(200, {
+          'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+        });
         res.end(body);
       })
       .catch(() => {

@@ -13,7 +13,9 @@ export class ShippedWeightsMismatchError extends BaseError {
     readonly modelId: string,
     readonly reason: string,
   ) {
-    super(`The shipped weights of ${modelId} do not match the registry (${reason}); run \`npx tsx scripts/models/register.ts\` after training, or restore public/models/${modelId}/`);
+    super(
+      `The shipped weights of ${modelId} do not match the registry (${reason}); run \`npx tsx scripts/models/register.ts\` after training, or restore public/models/${modelId}/`,
+    );
   }
 }
 
@@ -24,7 +26,10 @@ export type PinnedWeights = { id: string; cid: string; files: number; alreadyPin
  * and the shards; the model card and DATA_FILES.sha256 stay outside the CID) and checks the node reports the
  * registry's `weightsCid`. A CID already pinned is left as it is, so a restart costs one lookup per model.
  */
-export async function pinShippedWeights(storage: IpfsStorage, options: { publicDir: string; models?: readonly ShippedModel[]; signal?: AbortSignal }): Promise<PinnedWeights[]> {
+export async function pinShippedWeights(
+  storage: IpfsStorage,
+  options: { publicDir: string; models?: readonly ShippedModel[]; signal?: AbortSignal },
+): Promise<PinnedWeights[]> {
   const pinned: PinnedWeights[] = [];
   for (const model of options.models ?? SHIPPED_MODELS) {
     const cid = CID.parse(model.weightsCid);
@@ -35,9 +40,14 @@ export async function pinShippedWeights(storage: IpfsStorage, options: { publicD
     const files = checkpointFiles(join(options.publicDir, model.urlPath));
     const found = files.map((f) => `${f.path}:${f.content.byteLength}`).join(', ');
     const expected = model.files.map((f) => `${f.path}:${f.bytes}`).join(', ');
-    if (found !== expected) throw new ShippedWeightsMismatchError(model.id, `files ${found || 'none'}, registry lists ${expected}`);
+    if (found !== expected)
+      throw new ShippedWeightsMismatchError(model.id, `files ${found || 'none'}, registry lists ${expected}`);
     const folder = await storage.addFolder(files, { signal: options.signal });
-    if (!folder.cid.equals(cid)) throw new ShippedWeightsMismatchError(model.id, `the node derived ${folder.cid.toString()}, the registry names ${model.weightsCid}`);
+    if (!folder.cid.equals(cid))
+      throw new ShippedWeightsMismatchError(
+        model.id,
+        `the node derived ${folder.cid.toString()}, the registry names ${model.weightsCid}`,
+      );
     pinned.push({ id: model.id, cid: model.weightsCid, files: files.length, alreadyPinned: false });
   }
   return pinned;

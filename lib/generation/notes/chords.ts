@@ -50,7 +50,8 @@ export function chordSymbolFromPitches(pitches: readonly number[]): string {
       for (const pc of pcs) if (!tplPcs.has(pc)) extra++;
       if (!pcs.has(root)) continue;
       // Exact matches score highest; simpler templates (earlier) win ties; the bass root wins ties.
-      const score = (missing === 0 && extra === 0 ? 1000 : 0) + 10 * matched - 12 * missing - 11 * extra - 0.01 * t - 0.001 * r;
+      const score =
+        (missing === 0 && extra === 0 ? 1000 : 0) + 10 * matched - 12 * missing - 11 * extra - 0.01 * t - 0.001 * r;
       if (!best || score > best.score) best = { score, symbol: rootName(root) + tpl.suffix };
     }
   }
@@ -64,7 +65,8 @@ export function chordSymbolsPerStep(
 ): string[] {
   const sounding: number[][] = Array.from({ length: totalSteps }, () => []);
   for (const n of notes) {
-    for (let s = Math.max(0, n.quantizedStartStep); s < Math.min(totalSteps, n.quantizedEndStep); s++) sounding[s]?.push(n.pitch);
+    for (let s = Math.max(0, n.quantizedStartStep); s < Math.min(totalSteps, n.quantizedEndStep); s++)
+      sounding[s]?.push(n.pitch);
   }
   return sounding.map((ps) => chordSymbolFromPitches(ps));
 }

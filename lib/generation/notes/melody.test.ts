@@ -1,19 +1,30 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { MelodyEncodingError, melodyEventsFromNotes, notesFromMelodyEvents, vocabularySize, type QuantizedNote } from './melody';
+import {
+  MelodyEncodingError,
+  melodyEventsFromNotes,
+  notesFromMelodyEvents,
+  vocabularySize,
+  type QuantizedNote,
+} from './melody';
 import { canonicalNotesJson, notesDigest } from './digest';
 import { chordSymbolFromPitches, NO_CHORD } from './chords';
 
 type Tensor = { argMax(axis: number): { dataSync(): ArrayLike<number>; dispose(): void }; dispose(): void };
-type Converter = { toTensor(ns: unknown): Tensor; toNoteSequence(oh: Tensor, spq: number): Promise<{ notes: QuantizedNote[] }> };
+type Converter = {
+  toTensor(ns: unknown): Tensor;
+  toNoteSequence(oh: Tensor, spq: number): Promise<{ notes: QuantizedNote[] }>;
+};
 const require = createRequire(import.meta.url);
 const core = require('@magenta/music/node/core') as {
-  data?: { MelodyConverter: new (args: { minPitch: number; maxPitch: number; ignorePolyphony?: boolean }) => Converter };
+  data?: {
+    MelodyConverter: new (args: { minPitch: number; maxPitch: number; ignorePolyphony?: boolean }) => Converter;
+  };
 };
 
 function randomNotes(seed: number): QuantizedNote[] {
   let s = seed;
-  const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const notes: QuantizedNote[] = [];
   let t = 0;
   for (let i = 0; i < 30; i++) {
@@ -37,7 +48,9 @@ describe('melody events (Magenta MelodyConverter encoding)', () => {
       8,
     );
     expect(Array.from(ev)).toEqual([14, 0, 16, 1, 0, 18, 1, 0]);
-    expect(() => melodyEventsFromNotes([{ pitch: 90, quantizedStartStep: 0, quantizedEndStep: 1 }], 2)).toThrow(MelodyEncodingError);
+    expect(() => melodyEventsFromNotes([{ pitch: 90, quantizedStartStep: 0, quantizedEndStep: 1 }], 2)).toThrow(
+      MelodyEncodingError,
+    );
   });
   it("matches Magenta's own MelodyConverter on random note lists", async () => {
     const MelodyConverter = core.data?.MelodyConverter;
@@ -46,7 +59,11 @@ describe('melody events (Magenta MelodyConverter encoding)', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const notes = randomNotes(seed);
       const total = Math.max(...notes.map((n) => n.quantizedEndStep)) + 2;
-      const ns = { notes: notes.map((n) => ({ ...n })), totalQuantizedSteps: total, quantizationInfo: { stepsPerQuarter: 4 } };
+      const ns = {
+        notes: notes.map((n) => ({ ...n })),
+        totalQuantizedSteps: total,
+        quantizationInfo: { stepsPerQuarter: 4 },
+      };
       const oh = conv.toTensor(ns);
       const idx = oh.argMax(1);
       const theirs = Array.from(idx.dataSync());
@@ -54,7 +71,11 @@ describe('melody events (Magenta MelodyConverter encoding)', () => {
       const ours = melodyEventsFromNotes(notes, total);
       expect(Array.from(ours)).toEqual(theirs);
       const back = notesFromMelodyEvents(ours).map((n) => [n.pitch, n.quantizedStartStep, n.quantizedEndStep]);
-      const theirBack = (await conv.toNoteSequence(oh, 4)).notes.map((n) => [n.pitch, n.quantizedStartStep, n.quantizedEndStep]);
+      const theirBack = (await conv.toNoteSequence(oh, 4)).notes.map((n) => [
+        n.pitch,
+        n.quantizedStartStep,
+        n.quantizedEndStep,
+      ]);
       oh.dispose();
       expect(back).toEqual(theirBack);
     }

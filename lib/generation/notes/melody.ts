@@ -62,10 +62,7 @@ export function melodyEventsFromNotes(
 }
 
 /** Same algorithm as Magenta's `Melody.toNoteSequence`: the notes an event sequence stands for. */
-export function notesFromMelodyEvents(
-  events: ArrayLike<number>,
-  range: MelodyRange = DEFAULT_RANGE,
-): QuantizedNote[] {
+export function notesFromMelodyEvents(events: ArrayLike<number>, range: MelodyRange = DEFAULT_RANGE): QuantizedNote[] {
   const notes: QuantizedNote[] = [];
   let current: { pitch: number; start: number } | null = null;
   for (let s = 0; s < events.length; s++) {
@@ -81,6 +78,7 @@ export function notesFromMelodyEvents(
 /** Sorts notes canonically (start, then pitch, then end). */
 export function sortNotes(notes: readonly QuantizedNote[]): QuantizedNote[] {
   return [...notes].sort(
-    (a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch || a.quantizedEndStep - b.quantizedEndStep,
+    (a, b) =>
+      a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch || a.quantizedEndStep - b.quantizedEndStep,
   );
 }

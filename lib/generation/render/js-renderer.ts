@@ -8,7 +8,14 @@
 import { INSTRUMENTS, type MelodicPreset } from '../arrangement/instruments';
 import { GM_DRUMS } from '../arrangement/drums';
 import { WAV_SAMPLE_RATE } from '../export/wav';
-import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement, type ArrangementNote, type Track } from '../arrangement/types';
+import {
+  audibleTracks,
+  durationSeconds,
+  secondsPerStep,
+  type Arrangement,
+  type ArrangementNote,
+  type Track,
+} from '../arrangement/types';
 
 export type RenderOptions = { sampleRate?: number; tailSeconds?: number; onProgress?: (fraction: number) => void };
 export type RenderedAudio = { sampleRate: number; channels: [Float32Array, Float32Array]; seconds: number };
@@ -50,14 +57,21 @@ export function oscillator(waveform: MelodicPreset['waveform'], phase: number, d
 /** Linear ADSR value at `t` seconds for a note held `hold` seconds (release starts at `hold`). */
 export function envelopeAt(env: MelodicPreset['envelope'], t: number, hold: number): number {
   const { attack, decay, sustain, release } = env;
-  const held = (x: number): number => (x < attack ? x / attack : x < attack + decay ? 1 - ((1 - sustain) * (x - attack)) / decay : sustain);
+  const held = (x: number): number =>
+    x < attack ? x / attack : x < attack + decay ? 1 - ((1 - sustain) * (x - attack)) / decay : sustain;
   if (t < hold) return held(t);
   const from = held(hold);
   const r = t - hold;
   return r >= release ? 0 : from * (1 - r / release);
 }
 
-function renderMelodicNote(out: Float32Array, n: ArrangementNote, preset: MelodicPreset, sps: number, rate: number): void {
+function renderMelodicNote(
+  out: Float32Array,
+  n: ArrangementNote,
+  preset: MelodicPreset,
+  sps: number,
+  rate: number,
+): void {
   const start = Math.round(n.quantizedStartStep * sps * rate);
   const hold = (n.quantizedEndStep - n.quantizedStartStep) * sps;
   const frames = Math.min(out.length - start, Math.ceil((hold + preset.envelope.release) * rate));
@@ -127,7 +141,10 @@ function renderDrumHit(out: Float32Array, n: ArrangementNote, sps: number, rate:
       return;
     }
     case GM_DRUMS.clap:
-      write(0.18, (t) => 0.5 * noise() * (t < 0.03 ? (Math.floor(t * 100) % 2 === 0 ? 1 : 0.4) : Math.exp(-(t - 0.03) * 25)));
+      write(
+        0.18,
+        (t) => 0.5 * noise() * (t < 0.03 ? (Math.floor(t * 100) % 2 === 0 ? 1 : 0.4) : Math.exp(-(t - 0.03) * 25)),
+      );
       return;
     case GM_DRUMS.rim: {
       let phase = 0;

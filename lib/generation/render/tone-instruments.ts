@@ -22,14 +22,18 @@ function melodicVoice(Tone: ToneModule, id: InstrumentId): ToneVoice {
   const volume = new Tone.Volume(preset.gainDb);
   const panner = new Tone.Panner(preset.pan).connect(volume);
   const filter = new Tone.Filter({ type: 'lowpass', frequency: preset.cutoffHz, rolloff: -12 }).connect(panner);
-  const oscillator = preset.detuneCents > 0
-    ? { type: `fat${preset.waveform}` as const, count: 2, spread: preset.detuneCents * 2 }
-    : { type: preset.waveform };
-  const synth = new Tone.PolySynth(Tone.Synth, { oscillator, envelope: { ...preset.envelope } } as never).connect(filter);
+  const oscillator =
+    preset.detuneCents > 0
+      ? { type: `fat${preset.waveform}` as const, count: 2, spread: preset.detuneCents * 2 }
+      : { type: preset.waveform };
+  const synth = new Tone.PolySynth(Tone.Synth, { oscillator, envelope: { ...preset.envelope } } as never).connect(
+    filter,
+  );
   synth.maxPolyphony = 16;
   return {
     output: volume,
-    play: (pitch, dur, time, velocity) => synth.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toFrequency(), dur, time, velocity / 127),
+    play: (pitch, dur, time, velocity) =>
+      synth.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toFrequency(), dur, time, velocity / 127),
     dispose: () => {
       synth.dispose();
       filter.dispose();
@@ -42,12 +46,31 @@ function melodicVoice(Tone: ToneModule, id: InstrumentId): ToneVoice {
 function drumVoice(Tone: ToneModule): ToneVoice {
   const preset = INSTRUMENTS.kit;
   const volume = new Tone.Volume(preset.gainDb);
-  const kick = new Tone.MembraneSynth({ pitchDecay: 0.03, octaves: 3, envelope: { attack: 0.001, decay: 0.3, sustain: 0, release: 0.05 } }).connect(volume);
-  const snare = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.15, sustain: 0, release: 0.03 } }).connect(volume);
+  const kick = new Tone.MembraneSynth({
+    pitchDecay: 0.03,
+    octaves: 3,
+    envelope: { attack: 0.001, decay: 0.3, sustain: 0, release: 0.05 },
+  }).connect(volume);
+  const snare = new Tone.NoiseSynth({
+    noise: { type: 'white' },
+    envelope: { attack: 0.001, decay: 0.15, sustain: 0, release: 0.03 },
+  }).connect(volume);
   const hatFilter = new Tone.Filter({ type: 'highpass', frequency: 7000 }).connect(volume);
-  const closedHat = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.04, sustain: 0, release: 0.01 }, volume: -8 }).connect(hatFilter);
-  const openHat = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.3, sustain: 0, release: 0.05 }, volume: -10 }).connect(hatFilter);
-  const rim = new Tone.Synth({ oscillator: { type: 'sine' }, envelope: { attack: 0.001, decay: 0.03, sustain: 0, release: 0.01 }, volume: -6 }).connect(volume);
+  const closedHat = new Tone.NoiseSynth({
+    noise: { type: 'white' },
+    envelope: { attack: 0.001, decay: 0.04, sustain: 0, release: 0.01 },
+    volume: -8,
+  }).connect(hatFilter);
+  const openHat = new Tone.NoiseSynth({
+    noise: { type: 'white' },
+    envelope: { attack: 0.001, decay: 0.3, sustain: 0, release: 0.05 },
+    volume: -10,
+  }).connect(hatFilter);
+  const rim = new Tone.Synth({
+    oscillator: { type: 'sine' },
+    envelope: { attack: 0.001, decay: 0.03, sustain: 0, release: 0.01 },
+    volume: -6,
+  }).connect(volume);
   // monophonic Tone synths refuse two starts at the same time: a second hit on the same instant is dropped
   const last = new Map<object, number>();
   const free = (synth: object, time: number): boolean => {
@@ -60,7 +83,16 @@ function drumVoice(Tone: ToneModule): ToneVoice {
     output: volume,
     play: (pitch, _dur, time, velocity) => {
       const v = velocity / 127;
-      const target = pitch === GM_DRUMS.kick ? kick : pitch === GM_DRUMS.snare || pitch === GM_DRUMS.clap ? snare : pitch === GM_DRUMS.openHat ? openHat : pitch === GM_DRUMS.rim ? rim : closedHat;
+      const target =
+        pitch === GM_DRUMS.kick
+          ? kick
+          : pitch === GM_DRUMS.snare || pitch === GM_DRUMS.clap
+            ? snare
+            : pitch === GM_DRUMS.openHat
+              ? openHat
+              : pitch === GM_DRUMS.rim
+                ? rim
+                : closedHat;
       if (!free(target, time)) return;
       if (pitch === GM_DRUMS.kick) kick.triggerAttackRelease(50, 0.2, time, v);
       else if (pitch === GM_DRUMS.snare || pitch === GM_DRUMS.clap) snare.triggerAttackRelease(0.1, time, v);

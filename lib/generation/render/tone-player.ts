@@ -53,8 +53,16 @@ export class TonePlayer {
       old?.part.dispose();
       const v = voice;
       // times in seconds at the current tempo (the Transport's bpm only scales ticks, so re-load on tempo changes)
-      const events = t.notes.map((n) => ({ time: n.quantizedStartStep * sps, pitch: n.pitch, dur: (n.quantizedEndStep - n.quantizedStartStep) * sps, velocity: n.velocity }));
-      const part = new Tone.Part((time, e: { pitch: number; dur: number; velocity: number }) => v.play(e.pitch, e.dur, time, e.velocity), events);
+      const events = t.notes.map((n) => ({
+        time: n.quantizedStartStep * sps,
+        pitch: n.pitch,
+        dur: (n.quantizedEndStep - n.quantizedStartStep) * sps,
+        velocity: n.velocity,
+      }));
+      const part = new Tone.Part(
+        (time, e: { pitch: number; dur: number; velocity: number }) => v.play(e.pitch, e.dur, time, e.velocity),
+        events,
+      );
       part.start(0);
       part.mute = anySolo ? !t.solo : t.muted;
       this.tracks.set(t.id, { voice: v, instrument: t.instrument, part });

@@ -11,7 +11,13 @@
 import { GM_DRUMS } from '../arrangement/drums';
 import { WAV_SAMPLE_RATE } from '../export/wav';
 import { INSTRUMENTS, type MelodicPreset } from '../arrangement/instruments';
-import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement, type ArrangementNote } from '../arrangement/types';
+import {
+  audibleTracks,
+  durationSeconds,
+  secondsPerStep,
+  type Arrangement,
+  type ArrangementNote,
+} from '../arrangement/types';
 import { DEFAULT_TAIL_SECONDS, envelopeAt, type RenderedAudio } from './js-renderer';
 import { createVoice } from './tone-instruments';
 import { BaseError } from '../../errors/base';
@@ -74,7 +80,14 @@ function silentGain(ctx: Ctx, out: AudioNode): GainNode {
   return g;
 }
 
-function scheduleMelodic(ctx: Ctx, out: AudioNode, preset: MelodicPreset, notes: readonly ArrangementNote[], sps: number, seconds: number): void {
+function scheduleMelodic(
+  ctx: Ctx,
+  out: AudioNode,
+  preset: MelodicPreset,
+  notes: readonly ArrangementNote[],
+  sps: number,
+  seconds: number,
+): void {
   const env = preset.envelope;
   const detune = preset.detuneCents !== 0;
   const pool = new VoicePool(() => {
@@ -107,7 +120,14 @@ function scheduleMelodic(ctx: Ctx, out: AudioNode, preset: MelodicPreset, notes:
   pool.run(seconds);
 }
 
-function scheduleDrums(ctx: Ctx, out: AudioNode, notes: readonly ArrangementNote[], sps: number, rate: number, seconds: number): void {
+function scheduleDrums(
+  ctx: Ctx,
+  out: AudioNode,
+  notes: readonly ArrangementNote[],
+  sps: number,
+  rate: number,
+  seconds: number,
+): void {
   const noise = ctx.createBuffer(1, rate, rate);
   const data = noise.getChannelData(0);
   let x = 0x9e3779b9 | 0;
@@ -178,33 +198,44 @@ export async function renderWithToneOffline(
   const voices = opts.voices ?? 'native';
   let buffer: import('tone').ToneAudioBuffer;
   try {
-    buffer = await Tone.Offline((context) => {
-      for (const t of audibleTracks(a)) {
-        if (voices === 'tone') {
-          const voice = createVoice(Tone, t.instrument);
-          voice.output.toDestination();
-          for (const n of t.notes) voice.play(n.pitch, (n.quantizedEndStep - n.quantizedStartStep) * sps, n.quantizedStartStep * sps, n.velocity);
-          continue;
+    buffer = await Tone.Offline(
+      (context) => {
+        for (const t of audibleTracks(a)) {
+          if (voices === 'tone') {
+            const voice = createVoice(Tone, t.instrument);
+            voice.output.toDestination();
+            for (const n of t.notes)
+              voice.play(
+                n.pitch,
+                (n.quantizedEndStep - n.quantizedStartStep) * sps,
+                n.quantizedStartStep * sps,
+                n.velocity,
+              );
+            continue;
+          }
+          const ctx = context as unknown as Ctx;
+          const preset = INSTRUMENTS[t.instrument];
+          const volume = ctx.createGain();
+          volume.gain.value = dbToGain(preset.gainDb);
+          volume.connect((context.rawContext as unknown as BaseAudioContext).destination);
+          const pan = ctx.createStereoPanner();
+          pan.pan.value = preset.pan;
+          pan.connect(volume);
+          if (preset.kind === 'drums') scheduleDrums(ctx, pan, t.notes, sps, rate, seconds);
+          else {
+            const lp = ctx.createBiquadFilter();
+            lp.type = 'lowpass';
+            lp.frequency.value = preset.cutoffHz;
+            lp.Q.value = 0.5;
+            lp.connect(pan);
+            scheduleMelodic(ctx, lp, preset, t.notes, sps, seconds);
+          }
         }
-        const ctx = context as unknown as Ctx;
-        const preset = INSTRUMENTS[t.instrument];
-        const volume = ctx.createGain();
-        volume.gain.value = dbToGain(preset.gainDb);
-        volume.connect((context.rawContext as unknown as BaseAudioContext).destination);
-        const pan = ctx.createStereoPanner();
-        pan.pan.value = preset.pan;
-        pan.connect(volume);
-        if (preset.kind === 'drums') scheduleDrums(ctx, pan, t.notes, sps, rate, seconds);
-        else {
-          const lp = ctx.createBiquadFilter();
-          lp.type = 'lowpass';
-          lp.frequency.value = preset.cutoffHz;
-          lp.Q.value = 0.5;
-          lp.connect(pan);
-          scheduleMelodic(ctx, lp, preset, t.notes, sps, seconds);
-        }
-      }
-    }, seconds, 2, rate);
+      },
+      seconds,
+      2,
+      rate,
+    );
   } catch (e) {
     throw new RenderError(`Tone.Offline failed: ${(e as Error).message}`);
   }

@@ -9,11 +9,7 @@
  * the backend name is recorded in the result because another backend (webgl) may round logits differently.
  */
 import * as tf from '@tensorflow/tfjs';
-import {
-  melodyEventsFromNotes,
-  notesFromMelodyEvents,
-  type QuantizedNote,
-} from '../notes/melody';
+import { melodyEventsFromNotes, notesFromMelodyEvents, type QuantizedNote } from '../notes/melody';
 import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
 import { sampleEventsLoop, tfjsEventStepper } from './sample-events';
 import { Sfc32, seedToUint32, type Seed } from './prng';
@@ -68,10 +64,15 @@ export class GenerationError extends BaseError {
 
 function primerNotes(primer: PrimerSequence): { notes: QuantizedNote[]; totalSteps: number; stepsPerQuarter: number } {
   const spq = primer.quantizationInfo?.stepsPerQuarter;
-  if (typeof spq !== 'number' || spq <= 0) throw new GenerationError('primer must be a quantized NoteSequence (quantizationInfo.stepsPerQuarter)');
+  if (typeof spq !== 'number' || spq <= 0)
+    throw new GenerationError('primer must be a quantized NoteSequence (quantizationInfo.stepsPerQuarter)');
   const notes: QuantizedNote[] = [];
   for (const n of primer.notes ?? []) {
-    if (typeof n.pitch !== 'number' || typeof n.quantizedStartStep !== 'number' || typeof n.quantizedEndStep !== 'number') {
+    if (
+      typeof n.pitch !== 'number' ||
+      typeof n.quantizedStartStep !== 'number' ||
+      typeof n.quantizedEndStep !== 'number'
+    ) {
       throw new GenerationError('primer notes must have pitch, quantizedStartStep and quantizedEndStep');
     }
     notes.push({ pitch: n.pitch, quantizedStartStep: n.quantizedStartStep, quantizedEndStep: n.quantizedEndStep });
@@ -85,7 +86,11 @@ function primerNotes(primer: PrimerSequence): { notes: QuantizedNote[]; totalSte
  * = k), but each symbol is encoded on its own and read as float32: Magenta's version stacks the encodings, which
  * throws when a progression mixes 'N.C.' (int32 one-hot) with chords (float32) in @magenta/music 1.23.1.
  */
-export function encodeProgression(encoder: ChordEncoderLike, chords: readonly string[], totalSteps: number): Float32Array {
+export function encodeProgression(
+  encoder: ChordEncoderLike,
+  chords: readonly string[],
+  totalSteps: number,
+): Float32Array {
   const depth = encoder.depth;
   const cache = new Map<string, Float32Array>();
   const encoded = chords.map((symbol) => {
@@ -107,22 +112,28 @@ export function encodeProgression(encoder: ChordEncoderLike, chords: readonly st
 /** Continues `primer` by `steps` sixteenths with the model's own weights, sampling with a seeded PRNG. */
 export async function generateMelody(params: GenerateMelodyParams): Promise<GenerateMelodyResult> {
   const { steps, temperature } = params;
-  if (!Number.isInteger(steps) || steps < 1) throw new GenerationError(`steps must be a positive integer, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new GenerationError(`steps must be a positive integer, got ${steps}`);
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new GenerationError(`bad temperature ${temperature}`);
   const m = musicRnnInternals(params.model);
-  if (m.chordEncoder && !params.chordProgression?.length) throw new GenerationError('this model needs a chord progression');
+  if (m.chordEncoder && !params.chordProgression?.length)
+    throw new GenerationError('this model needs a chord progression');
   if (!m.chordEncoder && params.chordProgression) throw new GenerationError('this model takes no chord progression');
   const range = { minPitch: m.minPitch, maxPitch: m.maxPitch };
   const { notes, totalSteps, stepsPerQuarter } = primerNotes(params.primer);
   const primerEvents = Array.from(melodyEventsFromNotes(notes, totalSteps, range));
-  if (primerEvents.length === 0) throw new GenerationError('primer must have at least one step (totalQuantizedSteps >= 1)');
+  if (primerEvents.length === 0)
+    throw new GenerationError('primer must have at least one step (totalQuantizedSteps >= 1)');
   const seed = seedToUint32(params.seed);
   const rng = new Sfc32(seed);
   const length = primerEvents.length;
   const total = length + steps;
 
   const controlDepth = m.chordEncoder?.depth ?? 0;
-  const controls = m.chordEncoder && params.chordProgression ? encodeProgression(m.chordEncoder, params.chordProgression, total) : undefined;
+  const controls =
+    m.chordEncoder && params.chordProgression
+      ? encodeProgression(m.chordEncoder, params.chordProgression, total)
+      : undefined;
 
   const stepper = tfjsEventStepper(m);
   let generated: number[];

@@ -1,3 +1,9 @@
 export * from './prng';
 export * from './generate';
-export { musicRnnInternals, ModelInternalsError, type MusicRnnInternals, type LstmCell, type ChordEncoderLike } from './musicrnn-internals';
+export {
+  musicRnnInternals,
+  ModelInternalsError,
+  type MusicRnnInternals,
+  type LstmCell,
+  type ChordEncoderLike,
+} from './musicrnn-internals';

@@ -62,20 +62,34 @@ export function musicRnnInternals(model: unknown): MusicRnnInternals {
   if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => typeof c === 'function')) {
     throw new ModelInternalsError('MusicRNN.lstmCells missing');
   }
-  if (!Array.isArray(biasShapes) || biasShapes.length !== cells.length || !biasShapes.every((b) => typeof b === 'number')) {
+  if (
+    !Array.isArray(biasShapes) ||
+    biasShapes.length !== cells.length ||
+    !biasShapes.every((b) => typeof b === 'number')
+  ) {
     throw new ModelInternalsError('MusicRNN.biasShapes missing');
   }
   if (!isTensorLike(model.lstmFcW, 2) || !isTensorLike(model.lstmFcB, 1)) {
     throw new ModelInternalsError('MusicRNN.lstmFcW / lstmFcB missing');
   }
   const conv = model.dataConverter;
-  if (!isRecord(conv) || typeof conv.minPitch !== 'number' || typeof conv.maxPitch !== 'number' || typeof conv.depth !== 'number') {
+  if (
+    !isRecord(conv) ||
+    typeof conv.minPitch !== 'number' ||
+    typeof conv.maxPitch !== 'number' ||
+    typeof conv.depth !== 'number'
+  ) {
     throw new ModelInternalsError('MusicRNN.dataConverter is not a MelodyConverter');
   }
   let chordEncoder: ChordEncoderLike | undefined;
   const enc = model.chordEncoder;
   if (enc !== undefined) {
-    if (!isRecord(enc) || typeof enc.depth !== 'number' || typeof enc.encodeProgression !== 'function' || typeof enc.encode !== 'function') {
+    if (
+      !isRecord(enc) ||
+      typeof enc.depth !== 'number' ||
+      typeof enc.encodeProgression !== 'function' ||
+      typeof enc.encode !== 'function'
+    ) {
       throw new ModelInternalsError('MusicRNN.chordEncoder is malformed');
     }
     chordEncoder = enc as unknown as ChordEncoderLike;
@@ -98,7 +112,12 @@ export type LstmStackState = { c: tf.Tensor2D[]; h: tf.Tensor2D[]; top: tf.Tenso
  * One time step through the stack of cells: `input` feeds the first layer, each layer's h feeds the next. Returns the
  * new states and the top layer's output. Creates tensors: call it inside `tf.tidy` and keep what it returns.
  */
-export function lstmStackStep(cells: readonly LstmCell[], input: tf.Tensor2D, c: readonly tf.Tensor2D[], h: readonly tf.Tensor2D[]): LstmStackState {
+export function lstmStackStep(
+  cells: readonly LstmCell[],
+  input: tf.Tensor2D,
+  c: readonly tf.Tensor2D[],
+  h: readonly tf.Tensor2D[],
+): LstmStackState {
   let x = input;
   const newC: tf.Tensor2D[] = [];
   const newH: tf.Tensor2D[] = [];

@@ -24,7 +24,11 @@ export function tfjsEventStepper(m: MusicRnnInternals): EventStepper {
       // tf.tidy keeps what the scope returns (the new states and the logits) and frees the rest.
       const { nc, nh, logits } = tf.tidy(() => {
         const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, inputSize]), c, h);
-        return { nc: s.c, nh: s.h, logits: wantLogits ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([0]) };
+        return {
+          nc: s.c,
+          nh: s.h,
+          logits: wantLogits ? s.top.matMul(m.fcWeights).add(m.fcBiases).as1D() : tf.zeros([0]),
+        };
       }) as { nc: tf.Tensor2D[]; nh: tf.Tensor2D[]; logits: tf.Tensor1D };
       for (const t of [...c, ...h]) t.dispose();
       c = [...nc];

@@ -5,7 +5,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type LoggedRequest = { method: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers'] };
+export type LoggedRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+};
 
 export type HttpDouble = {
   url: string;
@@ -19,7 +24,10 @@ export type HttpDouble = {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export async function startHttpDouble(handler: Handler, errorBody: (status: number, message: string) => { contentType: string; body: string }): Promise<HttpDouble> {
+export async function startHttpDouble(
+  handler: Handler,
+  errorBody: (status: number, message: string) => { contentType: string; body: string },
+): Promise<HttpDouble> {
   const requests: LoggedRequest[] = [];
   const failures: { remaining: number; status: number; pathPrefix: string; message: string }[] = [];
   const server = createServer((req, res) => {
@@ -50,7 +58,12 @@ export async function startHttpDouble(handler: Handler, errorBody: (status: numb
     server,
     requests,
     failNext(count, options = {}) {
-      failures.push({ remaining: count, status: options.status ?? 503, pathPrefix: options.pathPrefix ?? '/', message: options.message ?? 'injected failure' });
+      failures.push({
+        remaining: count,
+        status: options.status ?? 503,
+        pathPrefix: options.pathPrefix ?? '/',
+        message: options.message ?? 'injected failure',
+      });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -69,7 +69,6 @@ async function multipartFiles(req: IncomingMessage): Promise<{ path: string; con
 export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpcDouble> {
   const fs: UnixFS = unixfs(storage.helia);
 
-
   async function add(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
     const cidVersion = Number(query.get('cid-version') ?? '0');
     const rawLeaves = flag(query, 'raw-leaves', cidVersion === 1);
@@ -148,7 +147,13 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
                 ? await Promise.all(
                     entry.entries.map(async (e) => {
                       const child = await storage.stat(e.cid);
-                      return { Name: e.name, Hash: e.cid.toString(), Size: child.type === 'file' ? child.size : 0, Type: child.type === 'file' ? 2 : 1, Target: '' };
+                      return {
+                        Name: e.name,
+                        Hash: e.cid.toString(),
+                        Size: child.type === 'file' ? child.size : 0,
+                        Type: child.type === 'file' ? 2 : 1,
+                        Target: '',
+                      };
                     }),
                   )
                 : [];
@@ -157,7 +162,13 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
           case '/api/v0/id': {
             const addresses = await storage.origins();
             const peer = storage.libp2p?.peerId.toString() ?? '12D3KooWKuboDoubleOfflineNodeWithoutAnyPeerIdentity';
-            return json(res, { ID: peer, PublicKey: '', Addresses: addresses, AgentVersion: 'kubo-rpc-double', Protocols: [] });
+            return json(res, {
+              ID: peer,
+              PublicKey: '',
+              Addresses: addresses,
+              AgentVersion: 'kubo-rpc-double',
+              Protocols: [],
+            });
           }
           case '/api/v0/pin/add': {
             const { cid } = parsePath(q.get('arg'));
@@ -172,7 +183,8 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
               if (!(await storage.isPinned(cid))) throw new KuboCommandError(`path '${arg}' is not pinned`);
               lines.push({ Cid: cid.toString(), Type: 'recursive' });
             }
-            if (args.length === 0) for await (const p of storage.helia.pins.ls()) lines.push({ Cid: p.cid.toString(), Type: 'recursive' });
+            if (args.length === 0)
+              for await (const p of storage.helia.pins.ls()) lines.push({ Cid: p.cid.toString(), Type: 'recursive' });
             return ndjson(res, lines);
           }
           default:
@@ -180,14 +192,22 @@ export async function startKuboRpcDouble(storage: HeliaStorage): Promise<KuboRpc
             res.end('404 page not found');
         }
       } catch (error) {
-        const message = error instanceof ContentNotFoundError ? `block was not found locally (offline): ${error.message}` : error instanceof Error ? error.message : String(error);
+        const message =
+          error instanceof ContentNotFoundError
+            ? `block was not found locally (offline): ${error.message}`
+            : error instanceof Error
+              ? error.message
+              : String(error);
         if (!res.headersSent) {
           res.writeHead(500, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ Message: message, Code: 0, Type: 'error' }));
         } else res.destroy(error instanceof Error ? error : undefined);
       }
     },
-    (status, message) => ({ contentType: 'application/json', body: JSON.stringify({ Message: message, Code: 0, Type: 'error' }) }),
+    (status, message) => ({
+      contentType: 'application/json',
+      body: JSON.stringify({ Message: message, Code: 0, Type: 'error' }),
+    }),
   );
   return Object.assign(double, { storage });
 }

@@ -12,7 +12,14 @@ import { CID } from 'multiformats/cid';
 import type { HeliaStorage } from '../helia-storage';
 import { readBody, startHttpDouble, type HttpDouble } from './http-double';
 
-type PinRecord = { requestid: string; status: 'queued' | 'pinning' | 'pinned' | 'failed'; created: string; pin: { cid: string; name?: string; origins?: string[]; meta?: Record<string, string> }; delegates: string[]; info: Record<string, string> };
+type PinRecord = {
+  requestid: string;
+  status: 'queued' | 'pinning' | 'pinned' | 'failed';
+  created: string;
+  pin: { cid: string; name?: string; origins?: string[]; meta?: Record<string, string> };
+  delegates: string[];
+  info: Record<string, string>;
+};
 
 export type PinningServiceDouble = HttpDouble & {
   /** The service's own node. */
@@ -37,10 +44,12 @@ export async function startPinningServiceDouble(options: PinningServiceDoubleOpt
   if (!libp2p) throw new Error('the pinning-service double needs a networked HeliaStorage (open it with `network`)');
 
   async function fetchAndPin(root: CID, origins: string[]): Promise<void> {
-    if (origins.length === 0) throw new Error('no origins to fetch from (this double does not reach the public network)');
+    if (origins.length === 0)
+      throw new Error('no origins to fetch from (this double does not reach the public network)');
     const signal = AbortSignal.timeout(options.fetchTimeoutMs ?? 10_000);
     const dialled = await Promise.allSettled(origins.map((o) => libp2p!.dial(multiaddr(o), { signal })));
-    if (!dialled.some((d) => d.status === 'fulfilled')) throw new Error(`could not reach any origin: ${origins.join(', ')}`);
+    if (!dialled.some((d) => d.status === 'fulfilled'))
+      throw new Error(`could not reach any origin: ${origins.join(', ')}`);
     // Helia's own pin walk, through its networked blockstore: each missing block comes over bitswap.
     if (!(await storage.isPinned(root))) {
       for await (const _ of storage.helia.pins.add(root, { signal })) {
@@ -74,12 +83,19 @@ export async function startPinningServiceDouble(options: PinningServiceDoubleOpt
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.headers.authorization !== `Bearer ${options.token}`) return failure(res, 401, 'UNAUTHORIZED', 'Access token is missing or invalid');
+    if (req.headers.authorization !== `Bearer ${options.token}`)
+      return failure(res, 401, 'UNAUTHORIZED', 'Access token is missing or invalid');
     const parts = url.pathname.split('/').filter(Boolean);
-    if (parts[0] !== 'pins' || parts.length > 2) return failure(res, 404, 'NOT_FOUND', 'The specified resource was not found');
+    if (parts[0] !== 'pins' || parts.length > 2)
+      return failure(res, 404, 'NOT_FOUND', 'The specified resource was not found');
     const requestid = parts[1];
     if (!requestid && req.method === 'POST') {
-      const body = JSON.parse(new TextDecoder().decode(await readBody(req))) as { cid?: unknown; name?: string; origins?: string[]; meta?: Record<string, string> };
+      const body = JSON.parse(new TextDecoder().decode(await readBody(req))) as {
+        cid?: unknown;
+        name?: string;
+        origins?: string[];
+        meta?: Record<string, string>;
+      };
       if (typeof body.cid !== 'string') return failure(res, 400, 'BAD_REQUEST', 'cid is required');
       try {
         CID.parse(body.cid);
@@ -90,7 +106,12 @@ export async function startPinningServiceDouble(options: PinningServiceDoubleOpt
         requestid: randomUUID(),
         status: 'queued',
         created: new Date().toISOString(),
-        pin: { cid: body.cid, ...(body.name ? { name: body.name } : {}), ...(body.origins ? { origins: body.origins } : {}), ...(body.meta ? { meta: body.meta } : {}) },
+        pin: {
+          cid: body.cid,
+          ...(body.name ? { name: body.name } : {}),
+          ...(body.origins ? { origins: body.origins } : {}),
+          ...(body.meta ? { meta: body.meta } : {}),
+        },
         delegates: ['/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWDoubleDoubleDoubleDoubleDoubleDoubleDouble'],
         info: {},
       };
@@ -117,6 +138,9 @@ export async function startPinningServiceDouble(options: PinningServiceDoubleOpt
     return failure(res, 400, 'BAD_REQUEST', `unsupported ${req.method}`);
   }
 
-  const double = await startHttpDouble(handle, (status, message) => ({ contentType: 'application/json', body: JSON.stringify({ error: { reason: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'ERROR', details: message } }) }));
+  const double = await startHttpDouble(handle, (status, message) => ({
+    contentType: 'application/json',
+    body: JSON.stringify({ error: { reason: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'ERROR', details: message } }),
+  }));
   return Object.assign(double, { storage, pins });
 }

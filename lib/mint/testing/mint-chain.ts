@@ -21,10 +21,17 @@ export type MintChain = TestChain & { contracts: MintContracts; stop(): Promise<
 export async function startMintChain(): Promise<MintChain> {
   const t = await startTestChain();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'motif-mint-'));
-  const { deployment } = await deployContracts({ publicClient: t.publicClient, walletClient: t.wallet(ANVIL_KEY_0), deploymentPath: path.join(dir, 'deployment.json') });
+  const { deployment } = await deployContracts({
+    publicClient: t.publicClient,
+    walletClient: t.wallet(ANVIL_KEY_0),
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
   return {
     ...t,
-    contracts: { collection: deployment.contracts.TrackCollection.address, splitMain: deployment.contracts.SplitMain.address },
+    contracts: {
+      collection: deployment.contracts.TrackCollection.address,
+      splitMain: deployment.contracts.SplitMain.address,
+    },
     async stop() {
       await t.anvil.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -37,13 +44,37 @@ let drafts = 0;
 /** A draft as the studio hands it over; `details` override the defaults (title 'Test track', the creator paid 100%). */
 export async function testDraft(creator: Address, details: Partial<MintDetails> = {}): Promise<MintDraft> {
   const request = defaultComposeRequest({ bars: 2 });
-  const composed = arrange({ melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }], progression: ['C', 'G'], bars: 2, tempo: 112, key: 'C', scale: 'major', style: 'pop' });
+  const composed = arrange({
+    melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }],
+    progression: ['C', 'G'],
+    bars: 2,
+    tempo: 112,
+    key: 'C',
+    scale: 'major',
+    style: 'pop',
+  });
   const notes = await manifestNotes(composed, []);
   const id = `draft-${++drafts}-${Math.random().toString(36).slice(2)}`;
   return newDraft({
     id,
     now: '2026-12-03T10:00:00.000Z',
-    session: { request, digest: notes.generatedDigest, progression: ['C', 'G'], backend: 'cpu-js', composed, ops: [], render: { engine: 'js', instrument: 'mix', sampleRate: WAV_SAMPLE_RATE, channels: 2, bitDepth: 16, durationSeconds: 4 }, weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' },
+    session: {
+      request,
+      digest: notes.generatedDigest,
+      progression: ['C', 'G'],
+      backend: 'cpu-js',
+      composed,
+      ops: [],
+      render: {
+        engine: 'js',
+        instrument: 'mix',
+        sampleRate: WAV_SAMPLE_RATE,
+        channels: 2,
+        bitDepth: 16,
+        durationSeconds: 4,
+      },
+      weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+    },
     wav: stringToBytes(`wav of ${id}`),
     midi: stringToBytes(`midi of ${id}`),
     details: { ...defaultDetails(creator), title: 'Test track', ...details },
@@ -53,5 +84,10 @@ export async function testDraft(creator: Address, details: Partial<MintDetails> 
 /** The pin step's output for a draft, as the pin route answers it (content digest of a distinct folder per draft). */
 export function pinnedFor(d: MintDraft, creator: Address): NonNullable<MintDraft['progress']['pinned']> {
   const contentDigest = keccak256(stringToBytes(`folder of ${d.id}`));
-  return { cid: `bafy-${d.id}`, tokenId: trackIdOf(creator, contentDigest).toString(), contentDigest, manifestDigest: keccak256(stringToBytes(`manifest of ${d.id}`)) };
+  return {
+    cid: `bafy-${d.id}`,
+    tokenId: trackIdOf(creator, contentDigest).toString(),
+    contentDigest,
+    manifestDigest: keccak256(stringToBytes(`manifest of ${d.id}`)),
+  };
 }

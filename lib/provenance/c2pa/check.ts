@@ -33,7 +33,12 @@ export async function checkC2pa(params: CheckC2paParameters): Promise<C2paCheckO
   } catch (error) {
     return { pass: false, reason: `audio.wav: ${message(error)}` };
   }
-  if (!split.manifestStore) return { pass: false, skipped: true, reason: 'skipped: audio.wav carries no C2PA manifest (pinned before Motif embedded C2PA)' };
+  if (!split.manifestStore)
+    return {
+      pass: false,
+      skipped: true,
+      reason: 'skipped: audio.wav carries no C2PA manifest (pinned before Motif embedded C2PA)',
+    };
   let reading: C2paReading;
   try {
     reading = await readC2pa(params.audio, { trustAnchorsPem: params.trustAnchorsPem });
@@ -41,8 +46,10 @@ export async function checkC2pa(params: CheckC2paParameters): Promise<C2paCheckO
     return { pass: false, reason: message(error) };
   }
   const problems: string[] = [];
-  if (reading.state === 'Invalid' || reading.failures.length > 0) problems.push(`C2PA validation failed: ${reading.failures.join('; ') || 'invalid'}`);
-  else if (params.trustAnchorsPem !== undefined && reading.state !== 'Trusted') problems.push(`the C2PA signer (${reading.signer}) does not chain to this platform's C2PA trust anchors`);
+  if (reading.state === 'Invalid' || reading.failures.length > 0)
+    problems.push(`C2PA validation failed: ${reading.failures.join('; ') || 'invalid'}`);
+  else if (params.trustAnchorsPem !== undefined && reading.state !== 'Trusted')
+    problems.push(`the C2PA signer (${reading.signer}) does not chain to this platform's C2PA trust anchors`);
 
   const subject = params.subject;
   if (!subject) problems.push('no valid Motif manifest to compare the C2PA manifest with');
@@ -50,34 +57,57 @@ export async function checkC2pa(params: CheckC2paParameters): Promise<C2paCheckO
 
   if (problems.length > 0) return { pass: false, reason: problems.join('; ') };
   const m = subject?.manifest;
-  const trust = params.trustAnchorsPem !== undefined ? 'trusted' : 'valid (signer trust not checked: no trust anchors given)';
+  const trust =
+    params.trustAnchorsPem !== undefined ? 'trusted' : 'valid (signer trust not checked: no trust anchors given)';
   return {
     pass: true,
     reason: `C2PA manifest from ${reading.claimGenerator}, signed by ${reading.signer}, ${trust}; the data hash binds the audio; it declares ${m?.aiDisclosure.digitalSourceType.split('/').pop() ?? '?'} by ${m?.model.id ?? '?'} with ${editedCounts(reading.actions).length} kinds of human edit, and names this Motif manifest (${short(subject?.manifestDigest ?? '')})`,
   };
 }
 
-async function compare(reading: C2paReading, subject: C2paSubject, essence: Uint8Array, manifestCid: string | undefined): Promise<string[]> {
+async function compare(
+  reading: C2paReading,
+  subject: C2paSubject,
+  essence: Uint8Array,
+  manifestCid: string | undefined,
+): Promise<string[]> {
   const problems: string[] = [];
   const m = subject.manifest;
   const parsed = motifAssertionSchema.safeParse(reading.motif);
-  if (!parsed.success) return [`the org.motif.provenance assertion is ${reading.motif === undefined ? 'missing' : `invalid (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`}`];
+  if (!parsed.success)
+    return [
+      `the org.motif.provenance assertion is ${reading.motif === undefined ? 'missing' : `invalid (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`}`,
+    ];
   const a = parsed.data;
-  if (a.manifest.digest !== subject.manifestDigest) problems.push(`C2PA names Motif manifest ${a.manifest.digest}, manifest.json is ${subject.manifestDigest}`);
-  if (manifestCid !== undefined && a.manifest.cid !== manifestCid) problems.push(`C2PA names manifest.json ${a.manifest.cid}, the folder holds ${manifestCid}`);
-  if (!isAddressEqual(a.creator as Address, m.creator as Address)) problems.push(`C2PA names creator ${a.creator}, the manifest ${m.creator}`);
-  if (a.model.id !== m.model.id || a.model.family !== m.model.family) problems.push(`C2PA names model ${a.model.family} ${a.model.id}, the manifest ${m.model.family} ${m.model.id}`);
-  if (a.model.weightsCid !== m.model.weightsCid) problems.push(`C2PA names weights ${a.model.weightsCid}, the manifest ${m.model.weightsCid}`);
-  if (a.digitalSourceType !== m.aiDisclosure.digitalSourceType) problems.push(`C2PA declares ${a.digitalSourceType}, the manifest ${m.aiDisclosure.digitalSourceType}`);
+  if (a.manifest.digest !== subject.manifestDigest)
+    problems.push(`C2PA names Motif manifest ${a.manifest.digest}, manifest.json is ${subject.manifestDigest}`);
+  if (manifestCid !== undefined && a.manifest.cid !== manifestCid)
+    problems.push(`C2PA names manifest.json ${a.manifest.cid}, the folder holds ${manifestCid}`);
+  if (!isAddressEqual(a.creator as Address, m.creator as Address))
+    problems.push(`C2PA names creator ${a.creator}, the manifest ${m.creator}`);
+  if (a.model.id !== m.model.id || a.model.family !== m.model.family)
+    problems.push(`C2PA names model ${a.model.family} ${a.model.id}, the manifest ${m.model.family} ${m.model.id}`);
+  if (a.model.weightsCid !== m.model.weightsCid)
+    problems.push(`C2PA names weights ${a.model.weightsCid}, the manifest ${m.model.weightsCid}`);
+  if (a.digitalSourceType !== m.aiDisclosure.digitalSourceType)
+    problems.push(`C2PA declares ${a.digitalSourceType}, the manifest ${m.aiDisclosure.digitalSourceType}`);
   const audio = m.files.audio;
-  if (a.audioEssence.sha256 !== audio.sha256 || a.audioEssence.size !== audio.size || a.audioEssence.cid !== audio.cid) problems.push('C2PA audio essence is not the manifest\'s files.audio');
+  if (a.audioEssence.sha256 !== audio.sha256 || a.audioEssence.size !== audio.size || a.audioEssence.cid !== audio.cid)
+    problems.push("C2PA audio essence is not the manifest's files.audio");
   const created = reading.actions[0];
   if (created?.action !== 'c2pa.created') problems.push('the first C2PA action is not c2pa.created');
-  else if (created.digitalSourceType !== m.aiDisclosure.digitalSourceType) problems.push(`c2pa.created declares ${created.digitalSourceType ?? 'no digitalSourceType'}, the manifest ${m.aiDisclosure.digitalSourceType}`);
+  else if (created.digitalSourceType !== m.aiDisclosure.digitalSourceType)
+    problems.push(
+      `c2pa.created declares ${created.digitalSourceType ?? 'no digitalSourceType'}, the manifest ${m.aiDisclosure.digitalSourceType}`,
+    );
   const edits = JSON.stringify(editCounts(m.edits.summary));
-  if (JSON.stringify(editedCounts(reading.actions)) !== edits) problems.push(`c2pa.edited actions record ${JSON.stringify(editedCounts(reading.actions))}, the edit log ${edits}`);
+  if (JSON.stringify(editedCounts(reading.actions)) !== edits)
+    problems.push(`c2pa.edited actions record ${JSON.stringify(editedCounts(reading.actions))}, the edit log ${edits}`);
   // (the essence's CID is the files check's: it is the costly hash, and the sha256 already ties the bytes)
   const sha = await sha256HexAsync(essence);
-  if (sha !== audio.sha256 || essence.byteLength !== audio.size) problems.push(`the audio essence (audio.wav without its C2PA chunk) has sha256 ${sha} and ${essence.byteLength} bytes; the manifest records ${audio.sha256}, ${audio.size}`);
+  if (sha !== audio.sha256 || essence.byteLength !== audio.size)
+    problems.push(
+      `the audio essence (audio.wav without its C2PA chunk) has sha256 ${sha} and ${essence.byteLength} bytes; the manifest records ${audio.sha256}, ${audio.size}`,
+    );
   return problems;
 }

@@ -20,7 +20,12 @@ export class CoseSizeError extends BaseError {
 
 function protectedHeader(chain: readonly Uint8Array[]): Uint8Array {
   const x5chain = chain.length === 1 && chain[0] ? chain[0] : [...chain];
-  return encode(new Map<number, number | Uint8Array | Uint8Array[]>([[HEADER_ALG, ES256], [HEADER_X5CHAIN, x5chain]]));
+  return encode(
+    new Map<number, number | Uint8Array | Uint8Array[]>([
+      [HEADER_ALG, ES256],
+      [HEADER_X5CHAIN, x5chain],
+    ]),
+  );
 }
 
 function envelope(protectedBytes: Uint8Array, signature: Uint8Array): Uint8Array {
@@ -38,11 +43,17 @@ export function coseReserveSize(chain: readonly Uint8Array[]): number {
 }
 
 /** COSE_Sign1 over `claim` (Sig_structure "Signature1", empty external AAD), signature as r||s. */
-export function coseSign1(params: { claim: Uint8Array; chain: readonly Uint8Array[]; privateKey: KeyObject; reserveSize: number }): Uint8Array {
+export function coseSign1(params: {
+  claim: Uint8Array;
+  chain: readonly Uint8Array[];
+  privateKey: KeyObject;
+  reserveSize: number;
+}): Uint8Array {
   const protectedBytes = protectedHeader(params.chain);
   const toBeSigned = encode(['Signature1', protectedBytes, new Uint8Array(0), params.claim]);
   const signature = new Uint8Array(sign('sha256', toBeSigned, { key: params.privateKey, dsaEncoding: 'ieee-p1363' }));
   const cose = envelope(protectedBytes, signature);
-  if (cose.byteLength !== params.reserveSize) throw new CoseSizeError(`the COSE signature is ${cose.byteLength} bytes, ${params.reserveSize} were reserved`);
+  if (cose.byteLength !== params.reserveSize)
+    throw new CoseSizeError(`the COSE signature is ${cose.byteLength} bytes, ${params.reserveSize} were reserved`);
   return cose;
 }

@@ -47,7 +47,9 @@ const selfSigned = (c: x509.X509Certificate) => c.subject === c.issuer;
  * A fresh local root CA and a signer certificate it issued (validity `years`, default 50: without a time-stamp the
  * certificate is checked at verification time, so it must outlive the tracks). The root's key is not kept.
  */
-export async function generateLocalCredentials(params: { organisation?: string; now?: Date; years?: number } = {}): Promise<C2paCredentialsPem> {
+export async function generateLocalCredentials(
+  params: { organisation?: string; now?: Date; years?: number } = {},
+): Promise<C2paCredentialsPem> {
   const crypto = webcrypto as Crypto;
   const org = params.organisation ?? 'Motif (local)';
   const notBefore = new Date((params.now ?? new Date()).getTime() - 60 * 60 * 1000);
@@ -90,8 +92,14 @@ export async function generateLocalCredentials(params: { organisation?: string; 
     crypto,
   );
   const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', signerKeys.privateKey));
-  const keyPem = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString();
-  return { keyPem, chainPem: `${signer.toString('pem')}\n${root.toString('pem')}\n`, trustAnchorsPem: `${root.toString('pem')}\n` };
+  const keyPem = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return {
+    keyPem,
+    chainPem: `${signer.toString('pem')}\n${root.toString('pem')}\n`,
+    trustAnchorsPem: `${root.toString('pem')}\n`,
+  };
 }
 
 /**
@@ -99,35 +107,55 @@ export async function generateLocalCredentials(params: { organisation?: string; 
  * digitalSignature key usage and a C2PA claim-signing extended key usage, each certificate issued by the next; trust
  * anchors (default: the chain's self-signed root). Throws C2paCredentialsError naming what is wrong.
  */
-export function parseCredentials(pem: { keyPem: string; chainPem: string; trustAnchorsPem?: string }, now = new Date()): C2paCredentials {
+export function parseCredentials(
+  pem: { keyPem: string; chainPem: string; trustAnchorsPem?: string },
+  now = new Date(),
+): C2paCredentials {
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(pem.keyPem);
   } catch (error) {
-    throw new C2paCredentialsError(`the C2PA signing key is not a PEM private key: ${error instanceof Error ? error.message : String(error)}`);
+    throw new C2paCredentialsError(
+      `the C2PA signing key is not a PEM private key: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new C2paCredentialsError('the C2PA signing key must be an EC P-256 key (ES256)');
+  if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+    throw new C2paCredentialsError('the C2PA signing key must be an EC P-256 key (ES256)');
   const certs = pemCertificates(pem.chainPem);
   const signer = certs[0];
   if (!signer) throw new C2paCredentialsError('the C2PA certificate chain holds no PEM certificate');
-  if (!new NodeX509(Buffer.from(signer.rawData)).checkPrivateKey(privateKey)) throw new C2paCredentialsError('the first certificate of the C2PA chain is not the signing key\'s');
-  if (selfSigned(signer)) throw new C2paCredentialsError('the C2PA signer certificate must be issued by a CA, not self-signed');
+  if (!new NodeX509(Buffer.from(signer.rawData)).checkPrivateKey(privateKey))
+    throw new C2paCredentialsError("the first certificate of the C2PA chain is not the signing key's");
+  if (selfSigned(signer))
+    throw new C2paCredentialsError('the C2PA signer certificate must be issued by a CA, not self-signed');
   const basic = signer.getExtension(x509.BasicConstraintsExtension);
   if (basic?.ca) throw new C2paCredentialsError('the C2PA signer certificate must not be a CA');
   const usage = signer.getExtension(x509.KeyUsagesExtension);
-  if (!usage || (usage.usages & x509.KeyUsageFlags.digitalSignature) === 0) throw new C2paCredentialsError('the C2PA signer certificate needs the digitalSignature key usage');
+  if (!usage || (usage.usages & x509.KeyUsageFlags.digitalSignature) === 0)
+    throw new C2paCredentialsError('the C2PA signer certificate needs the digitalSignature key usage');
   const ekus = signer.getExtension(x509.ExtendedKeyUsageExtension)?.usages.map(String) ?? [];
   if (ekus.includes(ANY_EKU) || !ekus.some((e) => ALLOWED_EKUS.has(e))) {
-    throw new C2paCredentialsError(`the C2PA signer certificate needs an extended key usage C2PA allows (${[...ALLOWED_EKUS].join(', ')}), not anyExtendedKeyUsage`);
+    throw new C2paCredentialsError(
+      `the C2PA signer certificate needs an extended key usage C2PA allows (${[...ALLOWED_EKUS].join(', ')}), not anyExtendedKeyUsage`,
+    );
   }
   for (const [i, c] of certs.entries()) {
-    if (now < c.notBefore || now > c.notAfter) throw new C2paCredentialsError(`C2PA chain certificate ${i} (${c.subject}) is not valid now (${c.notBefore.toISOString()} to ${c.notAfter.toISOString()})`);
+    if (now < c.notBefore || now > c.notAfter)
+      throw new C2paCredentialsError(
+        `C2PA chain certificate ${i} (${c.subject}) is not valid now (${c.notBefore.toISOString()} to ${c.notAfter.toISOString()})`,
+      );
     const issuer = certs[i + 1];
-    if (issuer && c.issuer !== issuer.subject) throw new C2paCredentialsError(`C2PA chain certificate ${i} is issued by ${c.issuer}, the next one is ${issuer.subject}`);
+    if (issuer && c.issuer !== issuer.subject)
+      throw new C2paCredentialsError(
+        `C2PA chain certificate ${i} is issued by ${c.issuer}, the next one is ${issuer.subject}`,
+      );
   }
   const last = certs[certs.length - 1];
   const anchorsPem = pem.trustAnchorsPem ?? (last && selfSigned(last) ? `${last.toString('pem')}\n` : undefined);
-  if (!anchorsPem || pemCertificates(anchorsPem).length === 0) throw new C2paCredentialsError('no C2PA trust anchor: give the root CA (the chain does not end in a self-signed root)');
+  if (!anchorsPem || pemCertificates(anchorsPem).length === 0)
+    throw new C2paCredentialsError(
+      'no C2PA trust anchor: give the root CA (the chain does not end in a self-signed root)',
+    );
   return {
     privateKey,
     chain: certs.filter((c) => !selfSigned(c)).map((c) => new Uint8Array(c.rawData)),

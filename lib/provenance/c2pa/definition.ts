@@ -6,7 +6,13 @@
  */
 import { CID } from 'multiformats/cid';
 import { z } from 'zod';
-import { DIGITAL_SOURCE_TYPES, EDIT_OP_KINDS, type DigitalSourceType, type EditOpKind, type EditSummary } from '../disclosure';
+import {
+  DIGITAL_SOURCE_TYPES,
+  EDIT_OP_KINDS,
+  type DigitalSourceType,
+  type EditOpKind,
+  type EditSummary,
+} from '../disclosure';
 
 export const MOTIF_ASSERTION_LABEL = 'org.motif.provenance';
 export const ACTIONS_ASSERTION_LABEL = 'c2pa.actions.v2';
@@ -94,13 +100,11 @@ export function motifActions(subject: C2paSubject): C2paAction[] {
     softwareAgent: { name: m.model.id },
     description: `Composed by the ${m.model.family} model ${m.model.id} (weights ipfs://${m.model.weightsCid}) and rendered to audio by Motif`,
   };
-  const edited = editCounts(m.edits.summary).map(
-    ([kind, count]): C2paAction => ({
-      action: 'c2pa.edited',
-      description: `${count} ${kind} edit${count === 1 ? '' : 's'} by the creator`,
-      parameters: { [EDIT_PARAMETER]: kind, [COUNT_PARAMETER]: count },
-    }),
-  );
+  const edited = editCounts(m.edits.summary).map(([kind, count]): C2paAction => ({
+    action: 'c2pa.edited',
+    description: `${count} ${kind} edit${count === 1 ? '' : 's'} by the creator`,
+    parameters: { [EDIT_PARAMETER]: kind, [COUNT_PARAMETER]: count },
+  }));
   return [created, ...edited];
 }
 
@@ -108,7 +112,10 @@ export function motifActions(subject: C2paSubject): C2paAction[] {
 export function editedCounts(actions: readonly C2paAction[]): [string, number][] {
   return actions
     .filter((a) => a.action === 'c2pa.edited')
-    .map((a): [string, number] => [String(a.parameters?.[EDIT_PARAMETER] ?? '?'), Number(a.parameters?.[COUNT_PARAMETER] ?? NaN)]);
+    .map((a): [string, number] => [
+      String(a.parameters?.[EDIT_PARAMETER] ?? '?'),
+      Number(a.parameters?.[COUNT_PARAMETER] ?? NaN),
+    ]);
 }
 
 /** The c2pa-rs ManifestDefinition (JSON) for a track's audio. */

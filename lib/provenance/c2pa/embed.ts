@@ -22,7 +22,9 @@ export class C2paEmbedError extends BaseError {
 }
 
 // c2pa-rs settings for signing: nothing fetched, no verification pass of our own output (verify-track does that).
-const SIGN_SETTINGS = JSON.stringify({ verify: { verify_after_sign: false, remote_manifest_fetch: false, ocsp_fetch: false } });
+const SIGN_SETTINGS = JSON.stringify({
+  verify: { verify_after_sign: false, remote_manifest_fetch: false, ocsp_fetch: false },
+});
 
 export type EmbedC2paParameters = {
   /** The WAV as rendered (what the Motif manifest's files.audio records). */
@@ -41,14 +43,23 @@ export async function embedC2pa(params: EmbedC2paParameters): Promise<Uint8Array
   } catch (error) {
     throw new C2paEmbedRefusedError(`wav cannot carry C2PA: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (split.manifestStore) throw new C2paEmbedRefusedError('wav already carries a C2PA chunk: upload the WAV as rendered');
+  if (split.manifestStore)
+    throw new C2paEmbedRefusedError('wav already carries a C2PA chunk: upload the WAV as rendered');
   const wasm = await c2paWasm();
   const { chain, privateKey } = params.credentials;
   const reserveSize = coseReserveSize(chain);
   const builder = wasm.WasmBuilder.fromJson(manifestDefinition(params.subject, params.manifestCid), SIGN_SETTINGS);
   let published: Uint8Array;
   try {
-    published = await builder.sign({ alg: 'es256', reserveSize, sign: async (claim) => new Uint8Array(coseSign1({ claim, chain, privateKey, reserveSize })) }, 'audio/wav', new ByteBlob(params.essence));
+    published = await builder.sign(
+      {
+        alg: 'es256',
+        reserveSize,
+        sign: async (claim) => new Uint8Array(coseSign1({ claim, chain, privateKey, reserveSize })),
+      },
+      'audio/wav',
+      new ByteBlob(params.essence),
+    );
   } catch (error) {
     throw new C2paEmbedError(`C2PA signing failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

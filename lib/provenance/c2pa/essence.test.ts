@@ -21,8 +21,15 @@ const data = new Uint8Array(7).fill(2); // odd: padded
 
 describe('splitC2paChunk (docs/provenance/c2pa.md)', () => {
   it('removes a trailing C2PA chunk (with its pad byte) and restores the RIFF size', () => {
-    const essence = riff([['fmt ', fmt], ['data', data]]);
-    const published = riff([['fmt ', fmt], ['data', data], ['C2PA', new Uint8Array([9, 9, 9])]]);
+    const essence = riff([
+      ['fmt ', fmt],
+      ['data', data],
+    ]);
+    const published = riff([
+      ['fmt ', fmt],
+      ['data', data],
+      ['C2PA', new Uint8Array([9, 9, 9])],
+    ]);
     const split = splitC2paChunk(published);
     expect(split.essence).toEqual(essence);
     expect(split.manifestStore).toEqual(new Uint8Array([9, 9, 9]));
@@ -30,16 +37,66 @@ describe('splitC2paChunk (docs/provenance/c2pa.md)', () => {
   });
 
   it('a file without a C2PA chunk is its own essence', () => {
-    const wav = riff([['fmt ', fmt], ['data', data]]);
+    const wav = riff([
+      ['fmt ', fmt],
+      ['data', data],
+    ]);
     expect(splitC2paChunk(wav)).toEqual({ essence: wav, manifestStore: null, chunkOffset: null });
   });
 
   it.each([
-    ['a C2PA chunk that is not the last', riff([['fmt ', fmt], ['C2PA', new Uint8Array(4)], ['data', data]]), /must be the last/],
-    ['two C2PA chunks', riff([['fmt ', fmt], ['data', data], ['C2PA', new Uint8Array(4)], ['C2PA', new Uint8Array(4)]]), /more than one/],
-    ['a RIFF size that is not the file length - 8', (() => { const w = riff([['fmt ', fmt], ['data', data]]); w[4] = (w[4] ?? 0) + 2; return w; })(), /RIFF size field/],
-    ['a chunk running past the end', riff([['fmt ', fmt], ['data', data]]).slice(0, -2), /RIFF size field/],
-    ['a non-zero pad byte after an odd-sized C2PA chunk', (() => { const w = riff([['fmt ', fmt], ['data', data], ['C2PA', new Uint8Array(3)]]); w[w.length - 1] = 7; return w; })(), /pad byte/],
+    [
+      'a C2PA chunk that is not the last',
+      riff([
+        ['fmt ', fmt],
+        ['C2PA', new Uint8Array(4)],
+        ['data', data],
+      ]),
+      /must be the last/,
+    ],
+    [
+      'two C2PA chunks',
+      riff([
+        ['fmt ', fmt],
+        ['data', data],
+        ['C2PA', new Uint8Array(4)],
+        ['C2PA', new Uint8Array(4)],
+      ]),
+      /more than one/,
+    ],
+    [
+      'a RIFF size that is not the file length - 8',
+      (() => {
+        const w = riff([
+          ['fmt ', fmt],
+          ['data', data],
+        ]);
+        w[4] = (w[4] ?? 0) + 2;
+        return w;
+      })(),
+      /RIFF size field/,
+    ],
+    [
+      'a chunk running past the end',
+      riff([
+        ['fmt ', fmt],
+        ['data', data],
+      ]).slice(0, -2),
+      /RIFF size field/,
+    ],
+    [
+      'a non-zero pad byte after an odd-sized C2PA chunk',
+      (() => {
+        const w = riff([
+          ['fmt ', fmt],
+          ['data', data],
+          ['C2PA', new Uint8Array(3)],
+        ]);
+        w[w.length - 1] = 7;
+        return w;
+      })(),
+      /pad byte/,
+    ],
     ['not RIFF/WAVE', new Uint8Array(20), /not a RIFF\/WAVE file/],
   ])('refuses %s', (_name, wav, reason) => {
     expect(() => splitC2paChunk(wav)).toThrow(C2paChunkError);

@@ -31,9 +31,11 @@ const u32 = (b: Uint8Array, o: number) => new DataView(b.buffer, b.byteOffset, b
  * followed by one pad byte when its size is odd, 0 after the C2PA chunk); at most one `C2PA` chunk, and it must be the last.
  */
 export function splitC2paChunk(wav: Uint8Array): SplitWav {
-  if (wav.byteLength < 12 || ascii(wav, 0) !== 'RIFF' || ascii(wav, 8) !== 'WAVE') throw new C2paChunkError('not a RIFF/WAVE file');
+  if (wav.byteLength < 12 || ascii(wav, 0) !== 'RIFF' || ascii(wav, 8) !== 'WAVE')
+    throw new C2paChunkError('not a RIFF/WAVE file');
   const riffSize = u32(wav, 4);
-  if (riffSize !== wav.byteLength - 8) throw new C2paChunkError(`RIFF size field is ${riffSize}, the file holds ${wav.byteLength - 8} bytes after it`);
+  if (riffSize !== wav.byteLength - 8)
+    throw new C2paChunkError(`RIFF size field is ${riffSize}, the file holds ${wav.byteLength - 8} bytes after it`);
   let offset = 12;
   let found: { offset: number; size: number; end: number } | null = null;
   while (offset < wav.byteLength) {
@@ -44,7 +46,8 @@ export function splitC2paChunk(wav: Uint8Array): SplitWav {
     if (end > wav.byteLength) throw new C2paChunkError(`chunk "${id}" at byte ${offset} runs past the end of the file`);
     if (id === C2PA_CHUNK_ID) {
       if (found) throw new C2paChunkError('more than one C2PA chunk');
-      if (size % 2 === 1 && wav[end - 1] !== 0) throw new C2paChunkError('the C2PA chunk has an odd size and its pad byte is not 0');
+      if (size % 2 === 1 && wav[end - 1] !== 0)
+        throw new C2paChunkError('the C2PA chunk has an odd size and its pad byte is not 0');
       found = { offset, size, end };
     } else if (found) {
       throw new C2paChunkError(`chunk "${id}" follows the C2PA chunk, which must be the last`);
@@ -54,7 +57,11 @@ export function splitC2paChunk(wav: Uint8Array): SplitWav {
   if (!found) return { essence: wav, manifestStore: null, chunkOffset: null };
   const essence = wav.slice(0, found.offset);
   new DataView(essence.buffer).setUint32(4, essence.byteLength - 8, true);
-  return { essence, manifestStore: wav.slice(found.offset + 8, found.offset + 8 + found.size), chunkOffset: found.offset };
+  return {
+    essence,
+    manifestStore: wav.slice(found.offset + 8, found.offset + 8 + found.size),
+    chunkOffset: found.offset,
+  };
 }
 
 /** The essence of `wav` for comparing with a manifest: the bytes themselves when the layout is not one splitC2paChunk accepts (the c2pa check reports why). */

@@ -16,13 +16,24 @@ const storeSchema = z
       z
         .object({
           assertions: z.array(z.object({ label: z.string(), data: z.unknown() }).passthrough()).default([]),
-          signature_info: z.object({ common_name: z.string().optional(), issuer: z.string().optional(), alg: z.string().optional() }).passthrough().optional(),
+          signature_info: z
+            .object({ common_name: z.string().optional(), issuer: z.string().optional(), alg: z.string().optional() })
+            .passthrough()
+            .optional(),
           claim_generator_info: z.array(z.object({ name: z.string() }).passthrough()).optional(),
         })
         .passthrough(),
     ),
     validation_state: z.enum(['Invalid', 'Valid', 'Trusted']).optional(),
-    validation_results: z.object({ activeManifest: z.object({ failure: z.array(statusSchema).default([]) }).passthrough().optional() }).passthrough().optional(),
+    validation_results: z
+      .object({
+        activeManifest: z
+          .object({ failure: z.array(statusSchema).default([]) })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
     validation_status: z.array(statusSchema).optional(),
   })
   .passthrough();
@@ -48,7 +59,12 @@ export class C2paReadError extends BaseError {
 export async function readC2pa(wav: Uint8Array, options: { trustAnchorsPem?: string } = {}): Promise<C2paReading> {
   const wasm = await c2paWasm();
   const settings = JSON.stringify({
-    verify: { verify_trust: options.trustAnchorsPem !== undefined, remote_manifest_fetch: false, ocsp_fetch: false, verify_after_reading: true },
+    verify: {
+      verify_trust: options.trustAnchorsPem !== undefined,
+      remote_manifest_fetch: false,
+      ocsp_fetch: false,
+      verify_after_reading: true,
+    },
     ...(options.trustAnchorsPem ? { trust: { trust_anchors: options.trustAnchorsPem } } : {}),
   });
   let json: string;
@@ -60,14 +76,19 @@ export async function readC2pa(wav: Uint8Array, options: { trustAnchorsPem?: str
       reader.free();
     }
   } catch (error) {
-    throw new C2paReadError(`unreadable C2PA manifest store: ${error instanceof Error ? error.message : String(error)}`);
+    throw new C2paReadError(
+      `unreadable C2PA manifest store: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = storeSchema.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new C2paReadError(`unexpected C2PA reader output: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success)
+    throw new C2paReadError(`unexpected C2PA reader output: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   const store = parsed.data;
   const active = store.active_manifest ? store.manifests[store.active_manifest] : undefined;
   if (!active) throw new C2paReadError('the C2PA manifest store has no active manifest');
-  const failures = (store.validation_results?.activeManifest?.failure ?? store.validation_status ?? []).map((s) => (s.explanation ? `${s.code} (${s.explanation})` : s.code));
+  const failures = (store.validation_results?.activeManifest?.failure ?? store.validation_status ?? []).map((s) =>
+    s.explanation ? `${s.code} (${s.explanation})` : s.code,
+  );
   const actionsData = active.assertions.find((a) => a.label === ACTIONS_ASSERTION_LABEL)?.data;
   const actions = actionsAssertionSchema.safeParse(actionsData);
   const sig = active.signature_info;
@@ -76,7 +97,8 @@ export async function readC2pa(wav: Uint8Array, options: { trustAnchorsPem?: str
     failures,
     actions: actions.success ? actions.data.actions : [],
     motif: active.assertions.find((a) => a.label === MOTIF_ASSERTION_LABEL)?.data,
-    signer: [sig?.common_name, sig?.issuer && `issued by ${sig.issuer}`].filter(Boolean).join(', ') || 'an unnamed signer',
+    signer:
+      [sig?.common_name, sig?.issuer && `issued by ${sig.issuer}`].filter(Boolean).join(', ') || 'an unnamed signer',
     claimGenerator: active.claim_generator_info?.map((g) => g.name).join(', ') ?? 'unknown',
   };
 }

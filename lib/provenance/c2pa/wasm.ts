@@ -53,10 +53,20 @@ class ByteBlobReaderSync {
  * folder, so its node_modules is tried first.
  */
 function wasmFile(): string {
-  const inProject = path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@contentauth', 'c2pa-wasm', 'pkg', 'c2pa_bg.wasm');
+  const inProject = path.join(
+    /* turbopackIgnore: true */ process.cwd(),
+    'node_modules',
+    '@contentauth',
+    'c2pa-wasm',
+    'pkg',
+    'c2pa_bg.wasm',
+  );
   if (existsSync(inProject)) return inProject;
   const resolved: unknown = createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/package.json');
-  if (typeof resolved !== 'string') throw new C2paWasmError(`@contentauth/c2pa-wasm not found in ${process.cwd()}/node_modules (run Motif from the project folder)`);
+  if (typeof resolved !== 'string')
+    throw new C2paWasmError(
+      `@contentauth/c2pa-wasm not found in ${process.cwd()}/node_modules (run Motif from the project folder)`,
+    );
   return path.join(/* turbopackIgnore: true */ path.dirname(resolved), 'pkg', 'c2pa_bg.wasm');
 }
 
@@ -65,7 +75,12 @@ let ready: Promise<C2paWasm> | undefined;
 /** The initialised module (compiled once per process). */
 export function c2paWasm(): Promise<C2paWasm> {
   ready ??= (async () => {
-    if (!('FileReaderSync' in globalThis)) Object.defineProperty(globalThis, 'FileReaderSync', { value: ByteBlobReaderSync, configurable: true, writable: true });
+    if (!('FileReaderSync' in globalThis))
+      Object.defineProperty(globalThis, 'FileReaderSync', {
+        value: ByteBlobReaderSync,
+        configurable: true,
+        writable: true,
+      });
     const file = wasmFile();
     glue.initSync({ module: await readFile(file) });
     return glue;

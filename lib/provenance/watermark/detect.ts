@@ -62,7 +62,8 @@ function monoAtReference(pcm: Pcm): Float32Array {
   if (pcm.channels.length === 1) mono = pcm.channels[0] as Float32Array;
   else {
     mono = new Float32Array(n);
-    for (const ch of pcm.channels) for (let i = 0; i < n; i++) mono[i] = (mono[i] as number) + (ch[i] as number) / pcm.channels.length;
+    for (const ch of pcm.channels)
+      for (let i = 0; i < n; i++) mono[i] = (mono[i] as number) + (ch[i] as number) / pcm.channels.length;
   }
   return pcm.sampleRate === REFERENCE_RATE ? mono : resample(mono, pcm.sampleRate, REFERENCE_RATE);
 }
@@ -122,8 +123,10 @@ function whitenedFold(x: Float32Array): Float64Array {
     for (let n = 0; n < FRAME; n++) {
       const wa = a + n;
       const wb = b + n;
-      if (wa >= 0 && wa < length) fold[wa % PERIOD] = (fold[wa % PERIOD] as number) + (w[n] as number) * (re[n] as number);
-      if (second && wb >= 0 && wb < length) fold[wb % PERIOD] = (fold[wb % PERIOD] as number) + (w[n] as number) * (im[n] as number);
+      if (wa >= 0 && wa < length)
+        fold[wa % PERIOD] = (fold[wa % PERIOD] as number) + (w[n] as number) * (re[n] as number);
+      if (second && wb >= 0 && wb < length)
+        fold[wb % PERIOD] = (fold[wb % PERIOD] as number) + (w[n] as number) * (im[n] as number);
     }
   }
   return fold;
@@ -133,7 +136,10 @@ function whitenedFold(x: Float32Array): Float64Array {
 function normalTail(x: number): number {
   const z = x / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * Math.abs(z));
-  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-z * z);
+  const erfc =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+    Math.exp(-z * z);
   return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
@@ -148,9 +154,14 @@ export const CHASE_BITS = 4;
 function chaseDecode(t: Float64Array): { payload: Uint8Array; crcOk: boolean } {
   const first = decodeSigns(t);
   if (first.crcOk) return first;
-  const weakest = Array.from(t.keys()).sort((x, y) => Math.abs(t[x] as number) - Math.abs(t[y] as number)).slice(0, CHASE_BITS);
+  const weakest = Array.from(t.keys())
+    .sort((x, y) => Math.abs(t[x] as number) - Math.abs(t[y] as number))
+    .slice(0, CHASE_BITS);
   const flips = Array.from({ length: 2 ** CHASE_BITS - 1 }, (_, i) => i + 1)
-    .map((mask) => ({ mask, cost: weakest.reduce((sum, bit, j) => sum + ((mask >> j) & 1 ? Math.abs(t[bit] as number) : 0), 0) }))
+    .map((mask) => ({
+      mask,
+      cost: weakest.reduce((sum, bit, j) => sum + ((mask >> j) & 1 ? Math.abs(t[bit] as number) : 0), 0),
+    }))
     .sort((x, y) => x.cost - y.cost);
   for (const { mask } of flips) {
     const trial = Float64Array.from(t);
@@ -223,7 +234,8 @@ export function detectWatermark(pcm: Pcm, options: DetectOptions = {}): Watermar
     energy[bit] = (energy[bit] as number) + a * a + b * b;
   }
   const t = new Float64Array(CODED_BITS);
-  for (let bit = 0; bit < CODED_BITS; bit++) t[bit] = (energy[bit] as number) > 0 ? (corr[bit] as number) / Math.sqrt(energy[bit] as number) : 0;
+  for (let bit = 0; bit < CODED_BITS; bit++)
+    t[bit] = (energy[bit] as number) > 0 ? (corr[bit] as number) / Math.sqrt(energy[bit] as number) : 0;
   const { payload, crcOk } = chaseDecode(t);
   let confidence = 1;
   let weakest = Infinity;

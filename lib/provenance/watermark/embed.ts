@@ -64,7 +64,7 @@ function periodFrames(keyId: string, payload: Uint8Array): Float64Array {
   for (let f = 0; f < FRAMES_PER_PERIOD; f++) {
     // frame f of the period starts at sample (f - 1) * HOP, wrapping around
     for (let n = 0; n < FRAME; n++) {
-      re[n] = (w[n] as number) * (s[(((f - 1) * HOP + n) % PERIOD + PERIOD) % PERIOD] as number);
+      re[n] = (w[n] as number) * (s[((((f - 1) * HOP + n) % PERIOD) + PERIOD) % PERIOD] as number);
       im[n] = 0;
     }
     fft.forward(re, im);
@@ -82,19 +82,24 @@ function periodFrames(keyId: string, payload: Uint8Array): Float64Array {
 export function embedWatermark(pcm: Pcm, payload: Uint8Array, options: EmbedOptions = {}): EmbedReport {
   const keyId = options.keyId ?? MOTIF_WATERMARK_KEY;
   const targetSnrDb = options.targetSnrDb ?? DEFAULT_TARGET_SNR_DB;
-  if (pcm.sampleRate !== REFERENCE_RATE) throw new WatermarkEmbedError(`the watermark is embedded at ${REFERENCE_RATE} Hz, got ${pcm.sampleRate} Hz`);
+  if (pcm.sampleRate !== REFERENCE_RATE)
+    throw new WatermarkEmbedError(`the watermark is embedded at ${REFERENCE_RATE} Hz, got ${pcm.sampleRate} Hz`);
   const nch = pcm.channels.length;
   if (nch < 1) throw new WatermarkEmbedError('no channels');
   const length = pcm.channels[0]?.length ?? 0;
   if (!pcm.channels.every((c) => c.length === length)) throw new WatermarkEmbedError('channels differ in length');
-  if (length < MIN_EMBED_SAMPLES) throw new WatermarkEmbedError(`audio too short to carry the watermark: ${length} samples, at least ${MIN_EMBED_SAMPLES}`);
+  if (length < MIN_EMBED_SAMPLES)
+    throw new WatermarkEmbedError(
+      `audio too short to carry the watermark: ${length} samples, at least ${MIN_EMBED_SAMPLES}`,
+    );
 
   const frames = periodFrames(keyId, payload);
   const bins = FRAME_END_BIN - FRAME_FIRST_BIN;
   const fft = createFft(FRAME);
   const w = sineWindow();
   const mono = new Float32Array(length);
-  for (const ch of pcm.channels) for (let n = 0; n < length; n++) mono[n] = (mono[n] as number) + (ch[n] as number) / nch;
+  for (const ch of pcm.channels)
+    for (let n = 0; n < length; n++) mono[n] = (mono[n] as number) + (ch[n] as number) / nch;
 
   // Two frames per complex FFT (frame a real, frame b imaginary), and their two marks back through one inverse FFT.
   const mark = new Float32Array(length);
@@ -148,6 +153,7 @@ export function embedWatermark(pcm: Pcm, payload: Uint8Array, options: EmbedOpti
   markEnergy *= nch;
   if (markEnergy === 0) throw new WatermarkEmbedError('the audio has no energy in the watermark band (1-8 kHz)');
   const gain = Math.sqrt((signalEnergy * 10 ** (-targetSnrDb / 10)) / markEnergy);
-  for (const ch of pcm.channels) for (let n = 0; n < length; n++) ch[n] = (ch[n] as number) + gain * (mark[n] as number);
+  for (const ch of pcm.channels)
+    for (let n = 0; n < length; n++) ch[n] = (ch[n] as number) + gain * (mark[n] as number);
   return { scheme: WATERMARK_SCHEME, keyId, snrDb: 10 * Math.log10(signalEnergy / (markEnergy * gain * gain)) };
 }

@@ -42,7 +42,8 @@ export function crc16(bytes: Uint8Array): number {
 
 /** The 80 coded bits as signs (+1 for a 1 bit, -1 for a 0 bit). */
 export function codedSigns(payload: Uint8Array): Int8Array {
-  if (payload.length !== PAYLOAD_BYTES) throw new WatermarkPayloadError(`the payload must be ${PAYLOAD_BYTES} bytes, got ${payload.length}`);
+  if (payload.length !== PAYLOAD_BYTES)
+    throw new WatermarkPayloadError(`the payload must be ${PAYLOAD_BYTES} bytes, got ${payload.length}`);
   const crc = crc16(payload);
   const out = new Int8Array(CODED_BITS);
   for (let i = 0; i < PAYLOAD_BITS; i++) out[i] = (((payload[i >>> 3] as number) >>> (7 - (i & 7))) & 1) === 1 ? 1 : -1;
@@ -52,9 +53,11 @@ export function codedSigns(payload: Uint8Array): Int8Array {
 
 /** Hard decisions on 80 soft values back to the payload, and whether its CRC matches. */
 export function decodeSigns(soft: ArrayLike<number>): { payload: Uint8Array; crcOk: boolean } {
-  if (soft.length !== CODED_BITS) throw new WatermarkPayloadError(`expected ${CODED_BITS} soft bits, got ${soft.length}`);
+  if (soft.length !== CODED_BITS)
+    throw new WatermarkPayloadError(`expected ${CODED_BITS} soft bits, got ${soft.length}`);
   const payload = new Uint8Array(PAYLOAD_BYTES);
-  for (let i = 0; i < PAYLOAD_BITS; i++) if ((soft[i] as number) > 0) payload[i >>> 3] = (payload[i >>> 3] as number) | (1 << (7 - (i & 7)));
+  for (let i = 0; i < PAYLOAD_BITS; i++)
+    if ((soft[i] as number) > 0) payload[i >>> 3] = (payload[i >>> 3] as number) | (1 << (7 - (i & 7)));
   let crc = 0;
   for (let i = 0; i < CRC_BITS; i++) crc = (crc << 1) | ((soft[PAYLOAD_BITS + i] as number) > 0 ? 1 : 0);
   return { payload, crcOk: crc === crc16(payload) };

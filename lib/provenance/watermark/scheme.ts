@@ -113,7 +113,14 @@ export function framesCovering(samples: number): number {
  * past either end are zero). The embedder and the detector both walk the signal two frames at a time this way.
  * Returns whether frame f + 1 exists (of `count` frames).
  */
-export function loadFramePair(x: Float32Array, f: number, count: number, w: Float64Array, re: Float64Array, im: Float64Array): boolean {
+export function loadFramePair(
+  x: Float32Array,
+  f: number,
+  count: number,
+  w: Float64Array,
+  re: Float64Array,
+  im: Float64Array,
+): boolean {
   const a = (f - 1) * HOP;
   const b = a + HOP;
   const second = f + 1 < count;

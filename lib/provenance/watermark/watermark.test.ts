@@ -6,10 +6,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav16 } from '../../generation/export/wav';
-import { linearResample, loadCorpusModel, renderCorpus, type RenderedTrack } from '../../../test/provenance/watermark-tracks';
+import {
+  linearResample,
+  loadCorpusModel,
+  renderCorpus,
+  type RenderedTrack,
+} from '../../../test/provenance/watermark-tracks';
 import type { MusicRnnInstance } from '../../generation/models/node-loader';
 import { watermarkCheck } from '../watermark-check';
-import { detectWatermark, embedWatermark, payloadHex, payloadOfNotesDigest, readWavPcm, watermarkRender, WATERMARK_SCHEME, type Pcm } from './index';
+import {
+  detectWatermark,
+  embedWatermark,
+  payloadHex,
+  payloadOfNotesDigest,
+  readWavPcm,
+  watermarkRender,
+  WATERMARK_SCHEME,
+  type Pcm,
+} from './index';
 
 let model: MusicRnnInstance | undefined;
 let marked: RenderedTrack;
@@ -68,7 +82,11 @@ describe('motif-ss-wm/1 on rendered tracks', () => {
       return (seed >>> 0) / 2 ** 32 - 0.5;
     };
     const signals: Pcm[] = [copy(unmarked), copy(marked)]; // the marked track before marking
-    for (let offset = 0; offset < 4; offset++) signals.push({ sampleRate: 44_100, channels: unmarked.channels.map((c) => c.slice(offset * 33_333, offset * 33_333 + 441_000)) });
+    for (let offset = 0; offset < 4; offset++)
+      signals.push({
+        sampleRate: 44_100,
+        channels: unmarked.channels.map((c) => c.slice(offset * 33_333, offset * 33_333 + 441_000)),
+      });
     for (let i = 0; i < 12; i++) {
       const n = 220_500;
       const x = new Float32Array(n);
@@ -95,7 +113,10 @@ describe('motif-ss-wm/1 on rendered tracks', () => {
 });
 
 describe('the verifier check', () => {
-  const manifest = () => ({ render: { watermark: { scheme: WATERMARK_SCHEME, payloadBits: 64 } }, notes: { finalDigest: marked.finalDigest } });
+  const manifest = () => ({
+    render: { watermark: { scheme: WATERMARK_SCHEME, payloadBits: 64 } },
+    notes: { finalDigest: marked.finalDigest },
+  });
   it('passes on the marked audio', () => {
     expect(watermarkCheck(manifest(), markedWav)).toMatchObject({ name: 'watermark', pass: true });
   });
@@ -112,6 +133,8 @@ describe('the verifier check', () => {
     expect(check.reason).toMatch(/carries watermark payload/);
   });
   it('is skipped (and passes) for a manifest that records no watermark', () => {
-    expect(watermarkCheck({ render: {}, notes: { finalDigest: marked.finalDigest } }, wavOf(copy(unmarked)))).toMatchObject({ pass: true, skipped: true });
+    expect(
+      watermarkCheck({ render: {}, notes: { finalDigest: marked.finalDigest } }, wavOf(copy(unmarked))),
+    ).toMatchObject({ pass: true, skipped: true });
   });
 });

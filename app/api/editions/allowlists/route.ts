@@ -21,7 +21,10 @@ const handler = createPinAllowlistHandler({
   },
 });
 
-const bounded = withBodyLimit({ limit: MAX_ALLOWLIST_FILE_BYTES, json: true }, async (request: Request, _context: unknown): Promise<Response> => handler(request));
+const bounded = withBodyLimit(
+  { limit: MAX_ALLOWLIST_FILE_BYTES, json: true },
+  async (request: Request, _context: unknown): Promise<Response> => handler(request),
+);
 
 /** Pins an allowlist file built in the browser (see ../handler.ts). */
 export async function POST(request: Request): Promise<Response> {

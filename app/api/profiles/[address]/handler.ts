@@ -5,7 +5,9 @@ import type { PrismaClient } from '../../../../lib/db/client';
 import { errorResponse, issueLines } from '../../_http/errors';
 
 /** GET and PUT /api/profiles/:address over the database and the session cookie key (./route.ts passes this process's). */
-export function createProfileHandlers(context: () => Promise<{ prisma: Pick<PrismaClient, 'profile'>; secret: Uint8Array }>) {
+export function createProfileHandlers(
+  context: () => Promise<{ prisma: Pick<PrismaClient, 'profile'>; secret: Uint8Array }>,
+) {
   return {
     /** GET /api/profiles/:address -> { address, displayName, bio } (404 for a malformed address). */
     async get(_request: Request, address: string): Promise<Response> {
@@ -24,7 +26,8 @@ export function createProfileHandlers(context: () => Promise<{ prisma: Pick<Pris
       const ctx = await context();
       const session = sessionOf(request, ctx.secret);
       if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
-      if (session.address !== getAddress(address)) return errorResponse(403, { error: 'You can only edit your own profile' });
+      if (session.address !== getAddress(address))
+        return errorResponse(403, { error: 'You can only edit your own profile' });
       const parsed = profileUpdateSchema.safeParse(await request.json().catch(() => null));
       if (!parsed.success) return errorResponse(400, { error: 'Invalid profile', issues: issueLines(parsed.error) });
       return Response.json(await updateProfile(ctx.prisma, session.address, parsed.data));

@@ -12,6 +12,12 @@ type Params = { params: Promise<{ address: string }> };
 const handlers = createProfileHandlers(getAuthContext);
 
 /** See ./handler.ts. */
-export const GET = async (request: Request, { params }: Params): Promise<Response> => handlers.get(request, (await params).address);
+export const GET = async (request: Request, { params }: Params): Promise<Response> =>
+  handlers.get(request, (await params).address);
 
-export const PUT = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, { params }: Params): Promise<Response> => handlers.put(request, (await params).address)));
+export const PUT = withBodyLimit(
+  JSON_BODY,
+  withLiveSession(async (request: Request, { params }: Params): Promise<Response> =>
+    handlers.put(request, (await params).address),
+  ),
+);

@@ -23,9 +23,18 @@ export const pinTrackFieldsSchema = z
     description: z.string().max(5000).default(''),
     genre: z.string().trim().min(1, 'genre is required').max(100),
     /** The artist's display name; empty or absent: the creator's profile name (dependency `metadataDefaults`). */
-    artist: z.string().trim().max(200).optional().transform((s) => s || undefined),
+    artist: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((s) => s || undefined),
     /** International Standard Recording Code, when the track has one. */
-    isrc: z.string().optional().transform((s) => s?.trim() || undefined).pipe(isrcSchema.optional()),
+    isrc: z
+      .string()
+      .optional()
+      .transform((s) => s?.trim() || undefined)
+      .pipe(isrcSchema.optional()),
     /** JSON array of { name, role, address? }. */
     credits: z
       .string()
@@ -44,7 +53,14 @@ export const pinTrackFieldsSchema = z
   .strict()
   // Refused at input: a NUL or lone surrogate in metadata.json made the indexer retry it every 30 s forever.
   .superRefine((fields, ctx) => {
-    const texts: [string, unknown][] = [['name', fields.name], ['description', fields.description], ['genre', fields.genre], ['artist', fields.artist], ['externalUrl', fields.externalUrl], ['credits', JSON.stringify(fields.credits)]];
+    const texts: [string, unknown][] = [
+      ['name', fields.name],
+      ['description', fields.description],
+      ['genre', fields.genre],
+      ['artist', fields.artist],
+      ['externalUrl', fields.externalUrl],
+      ['credits', JSON.stringify(fields.credits)],
+    ];
     for (const [field, value] of texts) {
       const reason = typeof value === 'string' ? badTextReason(value) : null;
       if (reason) ctx.addIssue({ code: 'custom', path: [field], message: `${field} ${reason}` });
@@ -97,7 +113,8 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
   return async (request) => {
     try {
       const type = request.headers.get('content-type') ?? '';
-      if (!type.startsWith('multipart/form-data')) throw new UnsupportedMediaTypeError('request', 'multipart/form-data', `got ${type || 'no content type'}`);
+      if (!type.startsWith('multipart/form-data'))
+        throw new UnsupportedMediaTypeError('request', 'multipart/form-data', `got ${type || 'no content type'}`);
       const total = pinRequestLimit(limits);
       const length = Number(request.headers.get('content-length') ?? '0');
       if (length > total) throw new PayloadTooLargeError('request', length, total);
@@ -106,7 +123,9 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       try {
         form = await request.formData();
       } catch (error) {
-        return json(400, { error: `not a readable multipart body: ${error instanceof Error ? error.message : String(error)}` });
+        return json(400, {
+          error: `not a readable multipart body: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
       const file = async (part: 'wav' | 'midi'): Promise<Uint8Array | Response> => {
         const value = form.get(part);
@@ -127,9 +146,14 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       checkSize('manifest', new TextEncoder().encode(manifestText).byteLength, limits);
 
       const fieldValues: Record<string, string> = {};
-      for (const [key, value] of form.entries()) if (typeof value === 'string' && !['manifest', 'wav', 'midi'].includes(key)) fieldValues[key] = value;
+      for (const [key, value] of form.entries())
+        if (typeof value === 'string' && !['manifest', 'wav', 'midi'].includes(key)) fieldValues[key] = value;
       const fields = pinTrackFieldsSchema.safeParse(fieldValues);
-      if (!fields.success) return json(400, { error: 'invalid fields', issues: fields.error.issues.map((i) => `${i.path.join('.') || '(fields)'}: ${i.message}`) });
+      if (!fields.success)
+        return json(400, {
+          error: 'invalid fields',
+          issues: fields.error.issues.map((i) => `${i.path.join('.') || '(fields)'}: ${i.message}`),
+        });
       checkSize('metadata', new TextEncoder().encode(JSON.stringify(fields.data)).byteLength, limits);
 
       let raw: unknown;
@@ -142,24 +166,40 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       const domain = await deps.signingDomain();
       const signature = await verifyManifestSignature({
         signed,
-        expectedDomain: domain.verifyingContract ? { chainId: domain.chainId, verifyingContract: domain.verifyingContract } : undefined,
+        expectedDomain: domain.verifyingContract
+          ? { chainId: domain.chainId, verifyingContract: domain.verifyingContract }
+          : undefined,
       });
       if (!signature.valid) return json(422, { error: `signature: ${signature.reason}` });
       if (!domain.verifyingContract && signed.signature.domain.chainId !== domain.chainId) {
-        return json(422, { error: `signature: signed for chain ${signed.signature.domain.chainId}, this server is on chain ${domain.chainId}` });
+        return json(422, {
+          error: `signature: signed for chain ${signed.signature.domain.chainId}, this server is on chain ${domain.chainId}`,
+        });
       }
 
       const defaults = await deps.metadataDefaults?.(signed.manifest.creator as Address);
       const artist = fields.data.artist ?? defaults?.artist ?? undefined;
-      const folder = await buildTrackFolder({ wav, midi, signed, metadata: { ...fields.data, artist }, siteOrigin: defaults?.siteOrigin, c2pa: await deps.c2pa() });
+      const folder = await buildTrackFolder({
+        wav,
+        midi,
+        signed,
+        metadata: { ...fields.data, artist },
+        siteOrigin: defaults?.siteOrigin,
+        c2pa: await deps.c2pa(),
+      });
       const refused = await deps.admit?.(request);
       if (refused) return refused;
       const storage = await deps.storage();
       let pinned;
       try {
-        pinned = await pinFolderVerified(storage, folder.files, folder.expected, { signal: request.signal, retry: deps.retry });
+        pinned = await pinFolderVerified(storage, folder.files, folder.expected, {
+          signal: request.signal,
+          retry: deps.retry,
+        });
       } catch (error) {
-        return json(502, { error: `pinning failed (${storage.backend}): ${error instanceof Error ? error.message : String(error)}` });
+        return json(502, {
+          error: `pinning failed (${storage.backend}): ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
       const contentDigest = contentDigestOfCid(CID.parse(pinned.cid));
       const body: PinTrackResponse = {
@@ -179,4 +219,3 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
     }
   };
 }
-

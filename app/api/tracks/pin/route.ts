@@ -36,7 +36,10 @@ const handler = createPinTrackHandler({
   },
 });
 
-const bounded = withBodyLimit({ limit: pinRequestLimit() }, async (request: Request, _context: unknown): Promise<Response> => handler(request));
+const bounded = withBodyLimit(
+  { limit: pinRequestLimit() },
+  async (request: Request, _context: unknown): Promise<Response> => handler(request),
+);
 
 /**
  * Pins a track folder (see ./handler.ts for the request and the answers); chunked uploads are capped as they stream.

@@ -5,7 +5,13 @@ import { describeDisclosure, type DisclosureText } from '../../../../lib/provena
 import { InvalidTrackTargetError, parseTrackTarget } from '../../../../lib/provenance/target';
 import { TokenNotFoundError } from '../../../../lib/provenance/chain-record';
 import type { OriginLink } from '../../../../lib/provenance/origin-link';
-import { TokenNeedsChainError, verifyTrack, type ReplayFn, type VerifyChainOptions, type VerifyCheck } from '../../../../lib/provenance/verify-track';
+import {
+  TokenNeedsChainError,
+  verifyTrack,
+  type ReplayFn,
+  type VerifyChainOptions,
+  type VerifyCheck,
+} from '../../../../lib/provenance/verify-track';
 
 export type VerifyTrackResponse = {
   ok: boolean;
@@ -15,7 +21,16 @@ export type VerifyTrackResponse = {
   manifestDigest?: string;
   /** A re-mint's link to the token it was first minted as (docs/provenance/SPEC.md 11.1). */
   origin?: OriginLink;
-  summary?: { model: string; weightsCid: string; seed: number | string; creator: string; createdAt: string; licence: string; aiDisclosure: string; disclosure: DisclosureText };
+  summary?: {
+    model: string;
+    weightsCid: string;
+    seed: number | string;
+    creator: string;
+    createdAt: string;
+    licence: string;
+    aiDisclosure: string;
+    disclosure: DisclosureText;
+  };
 };
 
 export type VerifyHandlerDependencies = {
@@ -44,23 +59,38 @@ export function createVerifyHandler(deps: VerifyHandlerDependencies): (request: 
       throw error;
     }
     // Token 0 is never minted (the chain reverts on it), and a CID our store cannot read has nothing to verify.
-    if ('tokenId' in target && target.tokenId === 0n) return errorResponse(400, { error: 'token id 0 is out of range' });
+    if ('tokenId' in target && target.tokenId === 0n)
+      return errorResponse(400, { error: 'token id 0 is out of range' });
     const unservable = 'cid' in target && typeof target.cid !== 'string' ? unservableCid(target.cid) : null;
     if (unservable) return errorResponse(400, { error: `${id.slice(0, 100)}: ${unservable}` });
-    const [storage, chain, trustAnchorsPem] = await Promise.all([deps.storage(), deps.chain(), deps.c2paTrustAnchors?.()]);
+    const [storage, chain, trustAnchorsPem] = await Promise.all([
+      deps.storage(),
+      deps.chain(),
+      deps.c2paTrustAnchors?.(),
+    ]);
     let result;
     try {
-      result = await verifyTrack({ ...target, storage, replay: deps.replay, chain: 'chain' in chain ? chain.chain : undefined, c2pa: { trustAnchorsPem }, signal: request.signal });
+      result = await verifyTrack({
+        ...target,
+        storage,
+        replay: deps.replay,
+        chain: 'chain' in chain ? chain.chain : undefined,
+        c2pa: { trustAnchorsPem },
+        signal: request.signal,
+      });
     } catch (error) {
       // A token id names its folder only through the chain: no such token is a 404, no chain to ask is a 503.
       if (error instanceof TokenNotFoundError) return errorResponse(404, { error: error.message });
-      if (error instanceof TokenNeedsChainError) return errorResponse(503, { error: `${error.message}${'problem' in chain ? ` (${chain.problem})` : ''}` });
-      if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name)) return errorResponse(404, { error: `not a readable track folder: ${error.message}` });
+      if (error instanceof TokenNeedsChainError)
+        return errorResponse(503, { error: `${error.message}${'problem' in chain ? ` (${chain.problem})` : ''}` });
+      if (error instanceof Error && UNREADABLE_BY_UNIXFS.has(error.name))
+        return errorResponse(404, { error: `not a readable track folder: ${error.message}` });
       throw error;
     }
     const checks = result.checks.map((c) => {
       if (c.name === 'chain' && c.skipped && 'problem' in chain) return { ...c, reason: `skipped: ${chain.problem}` };
-      if (c.name === 'replay' && c.skipped && deps.replayUnavailable) return { ...c, reason: `skipped: ${deps.replayUnavailable}` };
+      if (c.name === 'replay' && c.skipped && deps.replayUnavailable)
+        return { ...c, reason: `skipped: ${deps.replayUnavailable}` };
       return c;
     });
     const m = result.manifest;

@@ -7,9 +7,15 @@ export async function GET(_request: Request, context: { params: Promise<{ docume
   const { document } = await context.params;
   try {
     const text = await readSpecDocument(document);
-    return new Response(text, { headers: { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+    return new Response(text, {
+      headers: { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
   } catch (error) {
-    if (error instanceof SpecDocumentNotFoundError) return new Response(`${error.message}\n`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (error instanceof SpecDocumentNotFoundError)
+      return new Response(`${error.message}\n`, {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
     throw error;
   }
 }

@@ -41,10 +41,22 @@ function countdown(seconds: number): string {
   return d > 0 ? `${d}d ${h}h ${m}m` : `${h}h ${String(m).padStart(2, '0')}m ${String(s).padStart(2, '0')}s`;
 }
 
-const MODE_LABEL = { public: 'Public sale', allowlist: 'Presale (allowlist)', signature: 'Approved collectors only' } as const;
+const MODE_LABEL = {
+  public: 'Public sale',
+  allowlist: 'Presale (allowlist)',
+  signature: 'Approved collectors only',
+} as const;
 
 /** One edition on the track page: copies minted / cap, the phase selling now with a countdown, Collect, the wall. */
-export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; edition: EditionView; refParam: string | null }) {
+export function EditionPanel({
+  tokenId,
+  edition,
+  refParam,
+}: {
+  tokenId: string;
+  edition: EditionView;
+  refParam: string | null;
+}) {
   const config = useConfig();
   const connection = useConnection();
   const editions = useMotifContract('Editions');
@@ -61,7 +73,8 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
   useEffect(() => setOrigin(window.location.origin), []);
   const viewer = connection.address;
   // A referrer named in the link, unless it is the viewer (the contract refuses self-referral).
-  const referrer: Address | null = refParam && isAddress(refParam, { strict: false }) && getAddress(refParam) !== viewer ? getAddress(refParam) : null;
+  const referrer: Address | null =
+    refParam && isAddress(refParam, { strict: false }) && getAddress(refParam) !== viewer ? getAddress(refParam) : null;
   const activeIndex = activePhase(edition.phases, now);
   const active = activeIndex === null ? null : edition.phases[activeIndex]!;
   const upcomingIndex = nextPhase(edition.phases, now);
@@ -70,36 +83,70 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
   const closed = edition.closeAt > 0 && now >= edition.closeAt;
   const quantity = /^\d{1,4}$/.test(quantityText) ? Number(quantityText) : 0;
   const commentBytes = new TextEncoder().encode(comment).length;
-  const quote = active ? quoteMint({ price: BigInt(active.priceWei), quantity: Math.max(quantity, 1), referralBps: edition.referralBps, withReferrer: referrer !== null }) : null;
+  const quote = active
+    ? quoteMint({
+        price: BigInt(active.priceWei),
+        quantity: Math.max(quantity, 1),
+        referralBps: edition.referralBps,
+        withReferrer: referrer !== null,
+      })
+    : null;
 
   const collect = async () => {
     setProblem(null);
     if (!editions || !viewer || !active || activeIndex === null) return;
     if (quantity < 1) return setProblem('Enter how many copies to collect (1 or more).');
-    if (commentBytes > MAX_COMMENT_BYTES) return setProblem(`The comment is ${commentBytes} bytes; at most ${MAX_COMMENT_BYTES}.`);
+    if (commentBytes > MAX_COMMENT_BYTES)
+      return setProblem(`The comment is ${commentBytes} bytes; at most ${MAX_COMMENT_BYTES}.`);
     const editionId = BigInt(edition.editionId);
-    const common = [editionId, BigInt(activeIndex), BigInt(quantity), viewer, referrer ?? zeroAddress, comment] as const;
+    const common = [
+      editionId,
+      BigInt(activeIndex),
+      BigInt(quantity),
+      viewer,
+      referrer ?? zeroAddress,
+      comment,
+    ] as const;
     const value = BigInt(active.priceWei) * BigInt(quantity);
     let proof: Hex[] = [];
     if (active.mode === 'allowlist') {
       const answer = await fetch(`/api/editions/${edition.editionId}/proof?phase=${activeIndex}&account=${viewer}`);
       const body: unknown = await answer.json();
       if (!answer.ok) {
-        const message = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : `proof request failed (${answer.status})`;
+        const message =
+          typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
+            ? body.error
+            : `proof request failed (${answer.status})`;
         return setProblem(`You cannot collect in the presale: ${message}.`);
       }
-      proof = typeof body === 'object' && body !== null && 'proof' in body && Array.isArray(body.proof) ? body.proof.filter((h): h is Hex => typeof h === 'string' && /^0x[0-9a-f]{64}$/i.test(h)) : [];
+      proof =
+        typeof body === 'object' && body !== null && 'proof' in body && Array.isArray(body.proof)
+          ? body.proof.filter((h): h is Hex => typeof h === 'string' && /^0x[0-9a-f]{64}$/i.test(h))
+          : [];
     }
-    if (active.mode === 'signature') return setProblem('This phase needs an approval signed by the creator; ask them for one.');
+    if (active.mode === 'signature')
+      return setProblem('This phase needs an approval signed by the creator; ask them for one.');
     await tx.run(`Collect ${quantity} ${quantity === 1 ? 'copy' : 'copies'}`, [
       {
         label: 'Collect',
         send: async () => {
           if (active.mode === 'allowlist') {
-            const { request } = await simulateContract(config, { ...editions, functionName: 'mintAllowlisted', args: [...common, proof], value, account: viewer });
+            const { request } = await simulateContract(config, {
+              ...editions,
+              functionName: 'mintAllowlisted',
+              args: [...common, proof],
+              value,
+              account: viewer,
+            });
             return writeContract(config, request);
           }
-          const { request } = await simulateContract(config, { ...editions, functionName: 'mint', args: common, value, account: viewer });
+          const { request } = await simulateContract(config, {
+            ...editions,
+            functionName: 'mint',
+            args: common,
+            value,
+            account: viewer,
+          });
           return writeContract(config, request);
         },
       },
@@ -122,12 +169,14 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
         <p role="status">{soldOut ? 'Sold out.' : 'This edition is closed.'}</p>
       ) : active ? (
         <p role="status" data-testid="edition-phase">
-          {MODE_LABEL[active.mode]} (phase {activeIndex! + 1}) · {eth(active.priceWei)} per copy · ends in <span aria-live="off">{countdown(active.end - now)}</span>
+          {MODE_LABEL[active.mode]} (phase {activeIndex! + 1}) · {eth(active.priceWei)} per copy · ends in{' '}
+          <span aria-live="off">{countdown(active.end - now)}</span>
           {active.walletCap > 0 && <> · at most {active.walletCap} per wallet</>}
         </p>
       ) : upcoming ? (
         <p role="status" data-testid="edition-phase">
-          {MODE_LABEL[upcoming.mode]} (phase {upcomingIndex! + 1}) opens in {countdown(upcoming.start - now)} at {eth(upcoming.priceWei)} per copy.
+          {MODE_LABEL[upcoming.mode]} (phase {upcomingIndex! + 1}) opens in {countdown(upcoming.start - now)} at{' '}
+          {eth(upcoming.priceWei)} per copy.
         </p>
       ) : (
         <p role="status">No sale phase is open.</p>
@@ -143,17 +192,41 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
         >
           {!viewer && <p className="muted">Connect a wallet (top right) to collect.</p>}
           <label htmlFor={`${ids}-quantity`}>Copies</label>
-          <input id={`${ids}-quantity`} name="quantity" inputMode="numeric" value={quantityText} onChange={(e) => setQuantityText(e.target.value)} aria-invalid={quantity < 1} />
+          <input
+            id={`${ids}-quantity`}
+            name="quantity"
+            inputMode="numeric"
+            value={quantityText}
+            onChange={(e) => setQuantityText(e.target.value)}
+            aria-invalid={quantity < 1}
+          />
           <label htmlFor={`${ids}-comment`}>Comment (optional, shown on the wall)</label>
-          <input id={`${ids}-comment`} name="comment" value={comment} maxLength={MAX_COMMENT_BYTES} onChange={(e) => setComment(e.target.value)} aria-describedby={`${ids}-comment-help`} />
-          <span id={`${ids}-comment-help`} className="muted">{commentBytes}/{MAX_COMMENT_BYTES} bytes</span>
+          <input
+            id={`${ids}-comment`}
+            name="comment"
+            value={comment}
+            maxLength={MAX_COMMENT_BYTES}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby={`${ids}-comment-help`}
+          />
+          <span id={`${ids}-comment-help`} className="muted">
+            {commentBytes}/{MAX_COMMENT_BYTES} bytes
+          </span>
           {quote && (
             <p data-testid="edition-quote">
               You pay {eth(quote.payment)}
-              {referrer && <> · {shortHex(referrer)} (who referred you) is credited {eth(quote.referralCredit)}</>} · the creator’s split receives {eth(quote.creatorNet)}.
+              {referrer && (
+                <>
+                  {' '}
+                  · {shortHex(referrer)} (who referred you) is credited {eth(quote.referralCredit)}
+                </>
+              )}{' '}
+              · the creator’s split receives {eth(quote.creatorNet)}.
             </p>
           )}
-          <button type="submit" disabled={!viewer || tx.busy || !editions}>Collect</button>
+          <button type="submit" disabled={!viewer || tx.busy || !editions}>
+            Collect
+          </button>
           {problem && <p role="alert">{problem}</p>}
           <TxStatus state={tx.state} />
         </form>
@@ -161,17 +234,24 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
 
       {referralLink && edition.referralBps > 0 && (
         <p>
-          <label htmlFor={`${ids}-ref`}>Your referral link (you earn {edition.referralBps / 100}% of each copy collected through it)</label>{' '}
+          <label htmlFor={`${ids}-ref`}>
+            Your referral link (you earn {edition.referralBps / 100}% of each copy collected through it)
+          </label>{' '}
           <input id={`${ids}-ref`} readOnly value={referralLink} data-testid="edition-referral-link" size={60} />
           <button
             type="button"
             onClick={() => {
-              void navigator.clipboard?.writeText(referralLink).then(() => setCopied(true), () => setCopied(false));
+              void navigator.clipboard?.writeText(referralLink).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
             }}
           >
             Copy
           </button>
-          <span role="status" aria-live="polite">{copied ? 'Copied.' : ''}</span>
+          <span role="status" aria-live="polite">
+            {copied ? 'Copied.' : ''}
+          </span>
         </p>
       )}
 
@@ -182,10 +262,20 @@ export function EditionPanel({ tokenId, edition, refParam }: { tokenId: string; 
         <ol aria-labelledby={`${ids}-wall`} className="collectors-wall" data-testid="collectors-wall">
           {edition.wall.map((w) => (
             <li key={`${w.txHash}-${w.firstNumber}`}>
-              <strong>#{w.firstNumber}{w.quantity > 1 ? `–${w.firstNumber + w.quantity - 1}` : ''}</strong>{' '}
-              <a href={`/profiles/${w.collector}`} title={w.collector}>{shortHex(w.collector)}</a>
+              <strong>
+                #{w.firstNumber}
+                {w.quantity > 1 ? `–${w.firstNumber + w.quantity - 1}` : ''}
+              </strong>{' '}
+              <a href={`/profiles/${w.collector}`} title={w.collector}>
+                {shortHex(w.collector)}
+              </a>
               {w.kind === 'airdrop' ? <span className="muted"> (airdrop)</span> : null}
-              {w.comment && <> — <q>{w.comment}</q></>}
+              {w.comment && (
+                <>
+                  {' '}
+                  — <q>{w.comment}</q>
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -71,12 +71,23 @@ contract GasPriceOracleSim {
 }
 `;
 
-type SolcOutput = { errors?: { severity: string; formattedMessage: string }[]; contracts: Record<string, Record<string, { evm: { deployedBytecode: { object: string } } }>> };
+type SolcOutput = {
+  errors?: { severity: string; formattedMessage: string }[];
+  contracts: Record<string, Record<string, { evm: { deployedBytecode: { object: string } } }>>;
+};
 
 /** Runtime code of the two simulators (solc-js, pinned like the app's contracts). */
 export function simulatorCode(): { nodeInterface: Hex; gasPriceOracle: Hex } {
   const solc = createRequire(import.meta.url)('solc') as { compile(input: string): string };
-  const input = { language: 'Solidity', sources: { 'Sim.sol': { content: SOURCE } }, settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun', outputSelection: { '*': { '*': ['evm.deployedBytecode.object'] } } } };
+  const input = {
+    language: 'Solidity',
+    sources: { 'Sim.sol': { content: SOURCE } },
+    settings: {
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: 'cancun',
+      outputSelection: { '*': { '*': ['evm.deployedBytecode.object'] } },
+    },
+  };
   const out = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput;
   const errors = (out.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
@@ -87,8 +98,13 @@ export function simulatorCode(): { nodeInterface: Hex; gasPriceOracle: Hex } {
 /** Installs the stack's contract at its address on the anvil at `rpcUrl`. */
 export async function installSimulator(rpcUrl: string, stack: 'orbit' | 'op-stack'): Promise<void> {
   const code = simulatorCode();
-  const [address, bytecode] = stack === 'orbit' ? [NODE_INTERFACE_ADDRESS, code.nodeInterface] : [GAS_PRICE_ORACLE_ADDRESS, code.gasPriceOracle];
-  const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_setCode', params: [address, bytecode] }) });
+  const [address, bytecode] =
+    stack === 'orbit' ? [NODE_INTERFACE_ADDRESS, code.nodeInterface] : [GAS_PRICE_ORACLE_ADDRESS, code.gasPriceOracle];
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_setCode', params: [address, bytecode] }),
+  });
   const body = (await res.json()) as { error?: { message: string } };
   if (body.error) throw new Error(`anvil_setCode: ${body.error.message}`);
 }
@@ -98,19 +114,38 @@ type RpcTx = { to?: Hex | null; input?: Hex; data?: Hex };
 type RpcReceipt = Record<string, unknown> & { transactionHash: Hex; blockNumber: Hex; gasUsed: Hex };
 
 const ORACLE_ABI = [
-  { type: 'function', name: 'getL1GasUsed', stateMutability: 'pure', inputs: [{ name: 'data', type: 'bytes' }], outputs: [{ type: 'uint256' }] },
+  {
+    type: 'function',
+    name: 'getL1GasUsed',
+    stateMutability: 'pure',
+    inputs: [{ name: 'data', type: 'bytes' }],
+    outputs: [{ type: 'uint256' }],
+  },
   { type: 'function', name: 'l1BaseFee', stateMutability: 'pure', inputs: [], outputs: [{ type: 'uint256' }] },
   { type: 'function', name: 'scalar', stateMutability: 'pure', inputs: [], outputs: [{ type: 'uint256' }] },
   { type: 'function', name: 'overhead', stateMutability: 'pure', inputs: [], outputs: [{ type: 'uint256' }] },
 ] as const;
 
 async function l1GasOf(rpc: Rpc, to: Hex, data: Hex, block: Hex | 'latest'): Promise<bigint> {
-  const result = (await rpc('eth_call', [{ to: NODE_INTERFACE_ADDRESS, data: encodeFunctionData({ abi: nodeInterfaceAbi, functionName: 'gasEstimateL1Component', args: [to, false, data] }) }, block])) as Hex;
+  const result = (await rpc('eth_call', [
+    {
+      to: NODE_INTERFACE_ADDRESS,
+      data: encodeFunctionData({
+        abi: nodeInterfaceAbi,
+        functionName: 'gasEstimateL1Component',
+        args: [to, false, data],
+      }),
+    },
+    block,
+  ])) as Hex;
   return decodeFunctionResult({ abi: nodeInterfaceAbi, functionName: 'gasEstimateL1Component', data: result })[0];
 }
 
 async function oracleRead(rpc: Rpc, functionName: 'l1BaseFee' | 'scalar' | 'overhead', block: Hex): Promise<bigint> {
-  const result = (await rpc('eth_call', [{ to: GAS_PRICE_ORACLE_ADDRESS, data: encodeFunctionData({ abi: ORACLE_ABI, functionName }) }, block])) as Hex;
+  const result = (await rpc('eth_call', [
+    { to: GAS_PRICE_ORACLE_ADDRESS, data: encodeFunctionData({ abi: ORACLE_ABI, functionName }) },
+    block,
+  ])) as Hex;
   return hexToBigInt(result);
 }
 
@@ -119,7 +154,18 @@ async function signedBytes(rpc: Rpc, hash: Hex): Promise<Hex> {
   const tx = (await rpc('eth_getTransactionByHash', [hash])) as Record<string, Hex | null | unknown[]>;
   const h = (k: string) => hexToBigInt(tx[k] as Hex);
   return serializeTransaction(
-    { type: 'eip1559', chainId: Number(h('chainId')), nonce: Number(h('nonce')), gas: h('gas'), maxFeePerGas: h('maxFeePerGas'), maxPriorityFeePerGas: h('maxPriorityFeePerGas'), to: tx.to as Hex, value: h('value'), data: tx.input as Hex, accessList: [] },
+    {
+      type: 'eip1559',
+      chainId: Number(h('chainId')),
+      nonce: Number(h('nonce')),
+      gas: h('gas'),
+      maxFeePerGas: h('maxFeePerGas'),
+      maxPriorityFeePerGas: h('maxPriorityFeePerGas'),
+      to: tx.to as Hex,
+      value: h('value'),
+      data: tx.input as Hex,
+      accessList: [],
+    },
     { r: tx.r as Hex, s: tx.s as Hex, yParity: Number(h('yParity')) },
   );
 }
@@ -132,7 +178,10 @@ export function simulatedStackTransport(rpcUrl: string, stack: 'orbit' | 'op-sta
     async request({ method, params }: { method: string; params?: unknown }) {
       if (stack === 'orbit' && method === 'eth_maxPriorityFeePerGas') return '0x0';
       // anvil's eth_fillTransaction would add its own 1 gwei tip: the wallet fills fees from the methods above instead
-      if (stack === 'orbit' && method === 'eth_fillTransaction') throw new MethodNotSupportedRpcError(new Error(`${method} is not offered by the simulated Orbit node`), { method });
+      if (stack === 'orbit' && method === 'eth_fillTransaction')
+        throw new MethodNotSupportedRpcError(new Error(`${method} is not offered by the simulated Orbit node`), {
+          method,
+        });
       if (stack === 'orbit' && method === 'eth_estimateGas') {
         const [tx] = params as [RpcTx];
         const execution = hexToBigInt((await rpc(method, params)) as Hex);
@@ -152,7 +201,12 @@ export function simulatedStackTransport(rpcUrl: string, stack: 'orbit' | 'op-sta
         const read = (f: 'l1BaseFee' | 'scalar' | 'overhead') => oracleRead(rpc, f, receipt.blockNumber);
         const [l1BaseFee, scalar, overhead] = await Promise.all([read('l1BaseFee'), read('scalar'), read('overhead')]);
         const l1GasUsed = calldataGas + overhead; // no signature padding: these bytes are signed
-        return { ...receipt, l1GasUsed: numberToHex(l1GasUsed), l1Fee: numberToHex((l1GasUsed * l1BaseFee * scalar) / 1_000_000n), l1SignedBytes: numberToHex(size(signed)) };
+        return {
+          ...receipt,
+          l1GasUsed: numberToHex(l1GasUsed),
+          l1Fee: numberToHex((l1GasUsed * l1BaseFee * scalar) / 1_000_000n),
+          l1SignedBytes: numberToHex(size(signed)),
+        };
       }
       return rpc(method, params);
     },

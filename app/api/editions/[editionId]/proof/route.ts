@@ -9,7 +9,10 @@ export const runtime = 'nodejs';
 const handler = createProofHandler({
   proof: async (params) => {
     const services = await getServices();
-    return allowlistProof({ storage: services.storage, prisma: services.prisma }, { chainId: services.chainId, ...params });
+    return allowlistProof(
+      { storage: services.storage, prisma: services.prisma },
+      { chainId: services.chainId, ...params },
+    );
   },
 });
 

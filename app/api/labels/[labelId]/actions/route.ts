@@ -6,4 +6,9 @@ import { withLiveSession } from '../../../_http/live-session';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-export const POST = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).record(request, (await context.params).labelId)));
+export const POST = withBodyLimit(
+  JSON_BODY,
+  withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> =>
+    (await labelHandlers()).record(request, (await context.params).labelId),
+  ),
+);

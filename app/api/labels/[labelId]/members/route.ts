@@ -6,8 +6,23 @@ import { withLiveSession } from '../../../_http/live-session';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-export const POST = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).invite(request, (await context.params).labelId)));
+export const POST = withBodyLimit(
+  JSON_BODY,
+  withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> =>
+    (await labelHandlers()).invite(request, (await context.params).labelId),
+  ),
+);
 
-export const PATCH = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).changeRole(request, (await context.params).labelId)));
+export const PATCH = withBodyLimit(
+  JSON_BODY,
+  withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> =>
+    (await labelHandlers()).changeRole(request, (await context.params).labelId),
+  ),
+);
 
-export const DELETE = withBodyLimit(JSON_BODY, withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).removeMember(request, (await context.params).labelId)));
+export const DELETE = withBodyLimit(
+  JSON_BODY,
+  withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> =>
+    (await labelHandlers()).removeMember(request, (await context.params).labelId),
+  ),
+);

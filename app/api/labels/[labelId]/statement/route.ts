@@ -4,4 +4,6 @@ import { withLiveSession } from '../../../_http/live-session';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-export const GET = withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> => (await labelHandlers()).statement(request, (await context.params).labelId));
+export const GET = withLiveSession(async (request: Request, context: LabelRouteContext): Promise<Response> =>
+  (await labelHandlers()).statement(request, (await context.params).labelId),
+);

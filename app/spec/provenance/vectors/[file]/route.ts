@@ -7,7 +7,9 @@ export async function GET(_request: Request, context: { params: Promise<{ file: 
   const { file } = await context.params;
   try {
     const text = await readSpecVector(file);
-    return new Response(text, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+    return new Response(text, {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
   } catch (error) {
     if (error instanceof SpecDocumentNotFoundError) return Response.json({ error: error.message }, { status: 404 });
     throw error;

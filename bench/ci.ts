@@ -80,6 +80,8 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
     const env = { ...process.env };
     for (const k of Object.keys(env))
       if (k.startsWith('MOTIF_') || k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
+    // The corpora live beside the checkout (`../shared/datasets`), which a worktree under the temp folder has not.
+    env.MOTIF_DATASETS = path.resolve(repo, '..', 'shared', 'datasets');
     const t0 = performance.now();
     const code = await new Promise<number | null>((resolve, reject) => {
       const out = createWriteStream(logPath);

@@ -6,11 +6,9 @@
 import http from 'node:http';
 import { z } from 'zod';
 
-const loopbackUrl = z
-  .url()
-  .refine((u) => new URL(u).hostname === '127.0.0.1' && new URL(u).protocol === 'http:', {
-    message: 'the load generator only targets http://127.0.0.1',
-  });
+const loopbackUrl = z.url().refine((u) => new URL(u).hostname === '127.0.0.1' && new URL(u).protocol === 'http:', {
+  message: 'the load generator only targets http://127.0.0.1',
+});
 
 export type LoadOptions = {
   /** The next URL to request (called once per request; each must be http://127.0.0.1:…). */

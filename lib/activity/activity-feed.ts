@@ -62,16 +62,14 @@ export async function readActivity(
     query.page === 1 ? recentLostTransactions(prisma, chainId) : Promise.resolve([]),
   ]);
   return {
-    events: rows
-      .slice(0, ACTIVITY_PAGE_SIZE)
-      .map((e) => ({
-        txHash: e.txHash,
-        logIndex: e.logIndex,
-        name: e.name,
-        args: e.args as Record<string, unknown>,
-        blockNumber: e.blockNumber.toString(),
-        tokenId: e.tokenId?.toFixed(0) ?? null,
-      })),
+    events: rows.slice(0, ACTIVITY_PAGE_SIZE).map((e) => ({
+      txHash: e.txHash,
+      logIndex: e.logIndex,
+      name: e.name,
+      args: e.args as Record<string, unknown>,
+      blockNumber: e.blockNumber.toString(),
+      tokenId: e.tokenId?.toFixed(0) ?? null,
+    })),
     more: rows.length > ACTIVITY_PAGE_SIZE,
     lost,
   };

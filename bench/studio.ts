@@ -63,7 +63,7 @@ async function composeOnce(page: Page, seed: number): Promise<{ wallMs: number; 
     .catch(() => null);
   await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed));
   const t0 = Date.now();
-  await page.getByRole('button', { name: 'Compose' }).click();
+  await page.getByRole('button', { name: 'Compose', exact: true }).click();
   await page.waitForFunction(
     (prev) => {
       const s = document.querySelector('[data-testid=status]')?.textContent ?? '';

@@ -82,7 +82,7 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await page.waitForFunction(() => 'motifStudio' in window);
     await page.getByRole('spinbutton', { name: 'Seed' }).fill('11');
     await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
-    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByRole('button', { name: 'Compose', exact: true }).click();
     await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Render WAV' }).click();

@@ -64,7 +64,7 @@ describe('mint from the studio in Chromium', () => {
     await page.waitForFunction(() => 'motifStudio' in window);
     await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED));
     await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
-    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByRole('button', { name: 'Compose', exact: true }).click();
     await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Transpose up' }).click();
@@ -223,7 +223,7 @@ describe('mint from the studio in Chromium', () => {
     await page.waitForFunction(() => 'motifStudio' in window);
     await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED + 1));
     await page.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('4');
-    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByRole('button', { name: 'Compose', exact: true }).click();
     await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await page.getByRole('button', { name: 'Render WAV' }).click();
     await page

@@ -139,7 +139,7 @@ describe('studio in Chromium', () => {
     await page.getByRole('spinbutton', { name: 'Tempo (BPM)' }).fill('100');
     await page.getByLabel('Drum style').selectOption('rock');
     await page.getByRole('textbox', { name: /^Chords, one per bar/ }).fill('G C D7 G');
-    await page.getByRole('button', { name: 'Compose' }).click();
+    await page.getByRole('button', { name: 'Compose', exact: true }).click();
     await page.getByTestId('digest').or(page.getByTestId('error')).waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     expect(await page.getByTestId('digest').textContent()).toBe(DIGEST);
@@ -442,7 +442,7 @@ describe('studio in Chromium', () => {
     await p.getByLabel('Generation model').selectOption('custom');
     await p.getByRole('textbox', { name: 'Checkpoint URL' }).fill(FIXTURE_URL_PATH);
     await p.getByRole('spinbutton', { name: 'Bars', exact: true }).fill('128');
-    await p.getByRole('button', { name: 'Compose' }).click();
+    await p.getByRole('button', { name: 'Compose', exact: true }).click();
     await p.waitForFunction(
       () => ((document.querySelectorAll('progress')[1] as HTMLProgressElement | undefined)?.value ?? 0) > 0,
       null,
@@ -462,7 +462,7 @@ describe('studio in Chromium', () => {
     const p = await openStudio();
     await p.context().route('https://storage.googleapis.com/**', (r) => r.abort());
     await p.getByLabel('Generation model').selectOption('magenta/basic_rnn');
-    await p.getByRole('button', { name: 'Compose' }).click();
+    await p.getByRole('button', { name: 'Compose', exact: true }).click();
     const alert = p.getByTestId('error'); // role=alert (Next's route announcer is another alert)
     await alert.waitFor();
     expect(await alert.getAttribute('role')).toBe('alert');
@@ -483,7 +483,7 @@ describe('studio in Chromium', () => {
     }
     await p.getByRole('spinbutton', { name: 'Seed' }).fill(String(fields.seed));
     await p.getByRole('spinbutton', { name: 'Bars', exact: true }).fill(String(fields.bars));
-    await p.getByRole('button', { name: 'Compose' }).click();
+    await p.getByRole('button', { name: 'Compose', exact: true }).click();
     await p
       .getByTestId('status')
       .filter({ hasText: new RegExp(`^Composed ${fields.bars} bars .*seed ${fields.seed},`) })
@@ -547,13 +547,13 @@ describe('studio in Chromium', () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         // the second press is the retry: it fails the same way and again ends the job
         const before = refused;
-        await p.getByRole('button', { name: 'Compose' }).click();
+        await p.getByRole('button', { name: 'Compose', exact: true }).click();
         await expect.poll(() => refused, { timeout: LONG_WAIT_MS }).toBeGreaterThan(before); // this attempt reached the network
         await p
           .getByTestId('error')
           .filter({ hasText: /^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/ })
           .waitFor();
-        await p.getByRole('button', { name: 'Compose' }).and(p.locator(':enabled')).waitFor();
+        await p.getByRole('button', { name: 'Compose', exact: true }).and(p.locator(':enabled')).waitFor();
         expect(await p.getByTestId('status').textContent()).not.toMatch(/Generating|Loading/);
       }
       // the earlier work is still on the page, and the shipped model composes again without a reload

@@ -62,7 +62,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   let query: GalleryQuery | null = null;
   let problems: { field: string; message: string }[] = [];
   try {
-    query = parseGalleryQuery(params, currency.decimals);
+    query = parseGalleryQuery(params, currency);
   } catch (error) {
     if (!(error instanceof GalleryQueryError)) throw error;
     problems = error.problems;

@@ -28,6 +28,14 @@ describe('parseGalleryQuery', () => {
     expect(fields).toEqual(['creator', 'page', 'priceMin', 'sort']);
   });
 
+  it('reads prices in the chain currency’s decimals and names its symbol in the problem', () => {
+    const degen6 = { symbol: 'USDX', decimals: 6 };
+    expect(parseGalleryQuery(new URLSearchParams('priceMin=1.5'), degen6).priceMin).toBe(1_500_000n);
+    expect(() => parseGalleryQuery(new URLSearchParams('priceMin=lots'), degen6)).toThrow(
+      'priceMin must be an amount in USDX, e.g. 0.5',
+    );
+  });
+
   it('rejects an inverted bpm range once the fields are valid', () => {
     expect(() => parseGalleryQuery(new URLSearchParams('bpmMin=200&bpmMax=100'))).toThrow(
       /bpmMax must be at least bpmMin/,

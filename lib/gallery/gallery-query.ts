@@ -1,5 +1,6 @@
 import { parseUnits } from 'viem';
 import { z } from 'zod';
+import type { Currency } from '../format/amount';
 
 export const GALLERY_SORTS = ['newest', 'oldest', 'price-asc', 'price-desc', 'title'] as const;
 
@@ -15,19 +16,19 @@ const optionalInt = (min: number, max: number) =>
       .max(max, `at most ${max}`)
       .optional(),
   );
-/** An amount in the chain's native currency, parsed in its decimals (18 unless the chain says otherwise). */
-const optionalAmount = (decimals: number) =>
+/** An amount in the chain's native currency, parsed in its decimals; the message names its symbol. */
+const optionalAmount = ({ symbol, decimals }: Currency) =>
   z.preprocess(
     (v) => (v === '' ? undefined : v),
     z
       .string()
-      .regex(/^\d{1,12}(\.\d{1,36})?$/, 'must be an amount in the chain’s currency, e.g. 0.5')
+      .regex(/^\d{1,12}(\.\d{1,36})?$/, `must be an amount in ${symbol}, e.g. 0.5`)
       .transform((v) => parseUnits(v, decimals))
       .optional(),
   );
 
-/** The gallery's search, filters, sort and page, as given in a URL's query string; prices in `decimals`. */
-export const galleryQuerySchemaFor = (decimals: number) =>
+/** The gallery's search, filters, sort and page, as given in a URL's query string; prices in `currency`. */
+export const galleryQuerySchemaFor = (currency: Currency) =>
   z
     .object({
       q: optionalText(100),
@@ -43,8 +44,8 @@ export const galleryQuerySchemaFor = (decimals: number) =>
       model: optionalText(100),
       bpmMin: optionalInt(1, 400),
       bpmMax: optionalInt(1, 400),
-      priceMin: optionalAmount(decimals),
-      priceMax: optionalAmount(decimals),
+      priceMin: optionalAmount(currency),
+      priceMax: optionalAmount(currency),
       forSale: z.preprocess(
         (v) => (v === '' || v === undefined ? undefined : v === 'true' || v === '1' || v === 'on'),
         z.boolean().optional(),
@@ -65,7 +66,8 @@ export const galleryQuerySchemaFor = (decimals: number) =>
       message: 'must be at least priceMin',
     });
 
-export const galleryQuerySchema = galleryQuerySchemaFor(18);
+const ETHER: Currency = { symbol: 'ETH', decimals: 18 };
+export const galleryQuerySchema = galleryQuerySchemaFor(ETHER);
 export type GalleryQuery = z.infer<typeof galleryQuerySchema>;
 
 export class GalleryQueryError extends Error {
@@ -77,7 +79,7 @@ export class GalleryQueryError extends Error {
 
 export function parseGalleryQuery(
   params: URLSearchParams | Record<string, string | string[] | undefined>,
-  decimals = 18,
+  currency: Currency = ETHER,
 ): GalleryQuery {
   const raw: Record<string, string> = {};
   const entries =
@@ -87,7 +89,7 @@ export function parseGalleryQuery(
           v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? '') : v] as [string, string]],
         );
   for (const [k, v] of entries) raw[k] = v;
-  const result = (decimals === 18 ? galleryQuerySchema : galleryQuerySchemaFor(decimals)).safeParse(raw);
+  const result = (currency === ETHER ? galleryQuerySchema : galleryQuerySchemaFor(currency)).safeParse(raw);
   if (!result.success)
     throw new GalleryQueryError(
       result.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message })),

@@ -29,7 +29,7 @@ import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits'
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { editionIdOf } from '../../lib/editions/edition-id';
 import { launchChromium } from '../support/chromium';
-import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
+import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 type Dev = { address: Address; privateKey: `0x${string}` };
@@ -172,7 +172,7 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
       'you net 0.01 ETH per copy, 0.009 ETH when referred',
     );
     await wizard.getByRole('button', { name: 'Create edition' }).click();
-    await page.getByText('Create the edition: confirmed.').waitFor();
+    await waitForSuccess(page, 'Create the edition: confirmed.');
     const [phase0, root] = await publicClient.readContract({
       address: addresses.Editions,
       abi: editionsAbi,
@@ -200,7 +200,7 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     const form = page.getByRole('form', { name: 'Collect this edition' });
     await form.getByLabel('Comment (optional, shown on the wall)').fill('first in line');
     await form.getByRole('button', { name: 'Collect' }).click();
-    await page.getByText('Collect 1 copy: confirmed.').waitFor();
+    await waitForSuccess(page, 'Collect 1 copy: confirmed.');
     expect(
       await publicClient.readContract({
         address: addresses.Editions,
@@ -253,7 +253,7 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     );
     const before = await credits(referrer.address);
     await form.getByRole('button', { name: 'Collect' }).click();
-    await page.getByText('Collect 2 copies: confirmed.').waitFor();
+    await waitForSuccess(page, 'Collect 2 copies: confirmed.');
     expect((await credits(referrer.address)) - before).toBe(parseEther('0.002'));
     await reloadUntil(
       page,

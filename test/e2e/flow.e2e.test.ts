@@ -18,7 +18,7 @@ import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts
 import { readDeployment } from '../../lib/contracts/deployment';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
 import { launchChromium } from '../support/chromium';
-import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
+import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
 import {
   pressCtrlC,
   runStartScript,
@@ -120,7 +120,7 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     const list = page.getByRole('form', { name: 'List for sale' });
     await list.getByLabel('Price (ETH)').fill(PRICE);
     await list.getByRole('button', { name: `List for ${PRICE} ETH` }).click();
-    await page.getByText('List for sale: confirmed.').waitFor();
+    await waitForSuccess(page, 'List for sale: confirmed.');
 
     const buyer = await newPage();
     await buyer.goto(`${base}/tracks/${tokenId}`);
@@ -132,7 +132,7 @@ describe('creator mints and lists, collector buys, the split’s payee withdraws
     await connectDevWallet(buyer, 2, collector.address);
     const buy = buyer.getByRole('region', { name: 'Buy' });
     await buy.getByRole('button', { name: `Buy for ${PRICE} ETH` }).click();
-    await buyer.getByText('Buy: confirmed.').waitFor();
+    await waitForSuccess(buyer, 'Buy: confirmed.');
     await reloadUntil(
       buyer,
       async () => (await ownerText(buyer))?.includes(short(collector.address)) ?? false,

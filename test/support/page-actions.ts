@@ -21,3 +21,15 @@ export async function reloadUntil(page: Page, check: () => Promise<boolean>, wha
     return check();
   });
 }
+
+/**
+ * Waits until the page shows `text` (a success line), and fails at once with the alert's words if the page shows an
+ * error (a non-empty role=alert) first, so a refused transaction is a clear failure rather than a wait for the limit.
+ */
+export async function waitForSuccess(page: Page, text: string): Promise<void> {
+  const success = page.getByText(text);
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  await success.or(alert).first().waitFor();
+  if ((await success.count()) > 0) return;
+  throw new Error(`expected "${text}", but the page shows: ${(await alert.allTextContents()).join(' | ')}`);
+}

@@ -1,15 +1,20 @@
 import type { GalleryCache } from '../../../lib/gallery/gallery-cache';
+import type { Currency } from '../../../lib/format/amount';
 import { GalleryQueryError, parseGalleryQuery } from '../../../lib/gallery/gallery-query';
 import { errorResponse } from '../_http/errors';
 
-/** GET /api/gallery?q=&genre=&key=&bpmMin=&bpmMax=&model=&priceMin=&priceMax=&forSale=&sort=&page=&pageSize= */
+/**
+ * GET /api/gallery?q=&genre=&key=&bpmMin=&bpmMax=&model=&priceMin=&priceMax=&forSale=&sort=&page=&pageSize=
+ * Prices are read in the chain's currency (its decimals), as the gallery page shows them.
+ */
 export function createGalleryHandler(
   cache: () => Promise<Pick<GalleryCache, 'get'>>,
+  currency: () => Promise<Currency>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     let query;
     try {
-      query = parseGalleryQuery(new URL(request.url).searchParams);
+      query = parseGalleryQuery(new URL(request.url).searchParams, await currency());
     } catch (error) {
       if (error instanceof GalleryQueryError)
         return errorResponse(400, {

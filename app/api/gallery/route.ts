@@ -1,3 +1,4 @@
+import { resolveChain } from '../../../lib/config/chains';
 import { GalleryCache } from '../../../lib/gallery/gallery-cache';
 import { getServices } from '../../../lib/platform/services';
 import { perProcess } from '../_http/per-process';
@@ -13,4 +14,7 @@ const cache = perProcess('galleryCache', async () => {
 });
 
 /** See ./handler.ts. */
-export const GET = createGalleryHandler(cache);
+export const GET = createGalleryHandler(
+  cache,
+  async () => resolveChain((await getServices()).env).chain.nativeCurrency,
+);

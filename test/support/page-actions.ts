@@ -12,7 +12,11 @@ export async function connectDevWallet(page: Page, index: number, address: strin
   await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(address));
 }
 
-/** Reloads until the server-rendered page, the indexer's view (which announces nothing), satisfies `check`. */
+/**
+ * Reloads until the server-rendered page, the indexer's view (which announces nothing), satisfies `check`. The check
+ * must read without waiting (`count()`, `allTextContents()`): a locator's `textContent()` waits for its element, with
+ * the suite's long limit, so a check on an element that only a reload brings would never let the reload happen.
+ */
 export async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
   let first = true;
   await pollUntil(what, async () => {

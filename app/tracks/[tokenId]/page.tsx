@@ -63,6 +63,9 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const voucherParam = typeof query.voucher === 'string' ? query.voucher : null;
   const view = await load(tokenId, voucherParam);
+  // Not indexed, not minted on chain and no voucher linked: no such track (a real 404, not an empty page). A page
+  // with a voucher linked stays, so its redeem form can mint the token.
+  if (!view.track && !view.cid && voucherParam === null) notFound();
   const { track } = view;
   const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;

@@ -9,12 +9,12 @@
  * 404) at 390 px and 1,280 px: no sideways scroll, and axe-core finds no serious or critical violation. Screenshots of
  * each page at both widths go to test-results/screenshots/home/.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CID } from 'multiformats/cid';
 import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import axe from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -302,7 +302,6 @@ describe('status, 404 and every page at phone and laptop widths', () => {
   });
 
   it('no page scrolls sideways at 390 px or 1,280 px, and axe-core finds no serious or critical violation', async () => {
-    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const violationSchema = z.array(
       z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
     );
@@ -332,7 +331,7 @@ describe('status, 404 and every page at phone and laptop widths', () => {
         // axe-core's own source evaluated in the page (DevTools evaluation, not an inline script the CSP would block).
         const found = violationSchema.parse(
           await page.evaluate(
-            `${axeSource}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
+            `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
           ),
         );
         for (const v of found)

@@ -288,6 +288,7 @@ describe('status, 404 and every page at phone and laptop widths', () => {
     for (const url of ['/tracks/999999', '/no-such-page']) {
       await open(url, 404);
       await shown(page, page.getByRole('heading', { level: 1, name: 'This page does not exist' }));
+      await expect(page.title()).resolves.toBe('Not found · Motif');
       await expect(page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).resolves.toBe('/');
       await expect(page.getByRole('link', { name: 'Browse the gallery' }).getAttribute('href')).resolves.toBe(
         '/gallery',

@@ -40,10 +40,12 @@ async function load(param: string, voucherParam: string | null = null): Promise<
   }
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { tokenId } = await params;
   try {
     const view = await loadTrack(tokenIdFromParam(tokenId));
+    // the page answers 404 for it (below): titled as the not-found page
+    if (!view.track && !view.cid && typeof (await searchParams).voucher !== 'string') return { title: 'Not found' };
     return { title: view.track?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
   } catch {
     return { title: 'Track' };

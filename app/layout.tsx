@@ -49,14 +49,27 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <li>
                   <Link href="/labels">Labels</Link>
                 </li>
-                <li>
-                  <Link href="/">Status</Link>
-                </li>
               </ul>
             </nav>
             <WalletMenu />
           </header>
           <main id="main">{children}</main>
+          <footer className="site-footer">
+            <nav aria-label="Footer">
+              <ul className="footer-links">
+                <li>
+                  <Link href="/status">Platform status</Link>
+                </li>
+                <li>
+                  <Link href="/spec/provenance">Provenance spec</Link>
+                </li>
+                <li>
+                  <Link href="/verify">Verify a track</Link>
+                </li>
+              </ul>
+            </nav>
+            <p className="muted">Motif: music composed with open models, with its provenance on chain.</p>
+          </footer>
         </Providers>
       </body>
     </html>

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
-import { shortHex } from '../../lib/format/short-hex';
 import {
   GALLERY_SORTS,
   GalleryQueryError,
   parseGalleryQuery,
   type GalleryQuery,
 } from '../../lib/gallery/gallery-query';
-import { listTracks, type GalleryItem } from '../../lib/gallery/list-tracks';
+import { listTracks } from '../../lib/gallery/list-tracks';
 import { getServices } from '../../lib/platform/services';
-import { amountLabel, formatAmount, type Currency } from '../_components/format';
+import { amountLabel } from '../_components/format';
+import { TrackCard } from '../_components/track-card';
 import { serverCurrency } from '../_components/server-currency';
 
 export const dynamic = 'force-dynamic';
@@ -25,29 +25,6 @@ const SORT_LABELS: Record<(typeof GALLERY_SORTS)[number], string> = {
   'price-desc': 'Price, high to low',
   title: 'Title',
 };
-
-function TrackCard({ track, currency }: { track: GalleryItem; currency: Currency }) {
-  const title = track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
-  return (
-    <li className="track-card">
-      <h2>{title}</h2>
-      <p className="muted">
-        by <span title={track.creator}>{shortHex(track.creator)}</span>
-        {track.genre ? ` · ${track.genre}` : ''}
-        {track.musicalKey ? ` · ${track.musicalKey}` : ''}
-        {track.bpm ? ` · ${track.bpm} BPM` : ''}
-      </p>
-      <audio controls preload="none" src={`/ipfs/${track.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
-      <p>
-        {track.priceWei ? (
-          <strong>{formatAmount(track.priceWei, currency)}</strong>
-        ) : (
-          <span className="muted">Not for sale</span>
-        )}
-      </p>
-    </li>
-  );
-}
 
 function pageHref(params: Record<string, string | string[] | undefined>, page: number): string {
   const next = new URLSearchParams();

@@ -16,10 +16,12 @@ async function clear() {
   await prisma.track.deleteMany({ where: { chainId: CHAIN } });
   await prisma.listing.deleteMany({ where: { chainId: CHAIN } });
   await prisma.chainCursor.deleteMany({ where: { chainId: CHAIN } });
+  await prisma.profile.deleteMany({ where: { address: A } });
 }
 
 beforeAll(async () => {
   await clear();
+  await prisma.profile.create({ data: { address: A, displayName: 'Ada Tunes' } });
   await prisma.track.createMany({
     data: Array.from({ length: 30 }, (_, i) => ({
       chainId: CHAIN,
@@ -91,6 +93,14 @@ afterAll(async () => {
 const list = (qs: string) => listTracks(prisma, CHAIN, parseGalleryQuery(new URLSearchParams(qs)));
 
 describe('listTracks', () => {
+  it('names each creator by their profile display name, or null without one', async () => {
+    const page = await list('pageSize=2');
+    expect(page.items.map((t) => [t.creator, t.creatorName])).toEqual([
+      [A, 'Ada Tunes'],
+      [B, null],
+    ]);
+  });
+
   it('pages newest first with a total', async () => {
     const page = await list('pageSize=10&page=2');
     expect(page).toMatchObject({ total: 30, pages: 3, page: 2 });

@@ -9,6 +9,8 @@ export type GalleryItem = {
   tokenId: string;
   title: string | null;
   creator: string;
+  /** The creator's profile display name (lib/auth/profile.ts), or null when they have not set one. */
+  creatorName: string | null;
   owner: string;
   genre: string | null;
   musicalKey: string | null;
@@ -67,10 +69,11 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
   if (query.priceMax !== undefined) where.push(Prisma.sql`l."priceWei" <= ${query.priceMax.toString()}::numeric`);
   const offset = (query.page - 1) * query.pageSize;
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT t."tokenId", t."title", t."creator", t."owner", t."genre", t."musicalKey", t."bpm", t."durationMs", t."modelId",
+    SELECT t."tokenId", t."title", t."creator", p."displayName" AS "creatorName", t."owner", t."genre", t."musicalKey", t."bpm", t."durationMs", t."modelId",
            t."contentDigest", t."licence", t."royaltyBps", l."priceWei", t."mintedBlock", count(*) OVER () AS total
     FROM "Track" t
     LEFT JOIN "Listing" l ON ${LIVE_LISTING}
+    LEFT JOIN "Profile" p ON p."address" = t."creator"
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY ${ORDER[query.sort]}
     LIMIT ${query.pageSize} OFFSET ${offset}`;
@@ -80,6 +83,7 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
       tokenId: r.tokenId.toFixed(),
       title: r.title,
       creator: r.creator,
+      creatorName: r.creatorName,
       owner: r.owner,
       genre: r.genre,
       musicalKey: r.musicalKey,

@@ -4,7 +4,8 @@
  * platform starts; the creator mints them with viem (ids namespaced by the creator) and lists three on the Market. Once the indexer has
  * resolved their metadata, the server-rendered filter form is driven in Chromium: search, genre, key, tempo range,
  * for sale, price range, sort by price, pagination, an invalid filter's error list, labelled keyboard-reachable
- * controls, and a card's <audio> streaming from the gateway with seeking (answered with 206 Partial Content).
+ * controls, each card's cover, title link to its track page and creator name, and a card's <audio> streaming from the
+ * gateway with seeking (answered with 206 Partial Content).
  */
 import { rm } from 'node:fs/promises';
 import { CID } from 'multiformats/cid';
@@ -213,6 +214,31 @@ describe('the gallery in Chromium', () => {
     await expect(page.locator('.track-card').filter({ hasText: 'Cobalt Drift' }).textContent()).resolves.toContain(
       'Not for sale',
     );
+  });
+
+  it('each card shows its cover, links its title to the track page and names the creator by profile', async () => {
+    await page.goto(`${base}/gallery`);
+    await expect(status()).resolves.toBe('4 tracks, page 1 of 1');
+    for (const [i, t] of TRACKS.entries()) {
+      const card = page.locator('.track-card').filter({ hasText: t.title });
+      const cover = card.locator('img');
+      await expect(cover.getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/cover\.svg$/);
+      // the cover loads from the gateway and is a real image
+      await expect(
+        cover.evaluate((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth)),
+      ).resolves.toBeGreaterThan(0);
+      const title = card.getByRole('heading', { name: t.title }).getByRole('link', { name: t.title });
+      await expect(title.getAttribute('href')).resolves.toBe(
+        `/tracks/${trackIdOf(creator.address, contentDigests[i]!)}`,
+      );
+      // npm start's seed gives the dev creator a profile name; the card shows it, linked to the profile
+      const by = card.getByRole('link', { name: 'Local creator #1 (dev key)' });
+      await expect(by.getAttribute('href')).resolves.toBe(`/profiles/${creator.address}`);
+    }
+    const card = page.locator('.track-card').filter({ hasText: 'Delta Steps' });
+    await Promise.all([page.waitForURL(/\/tracks\/\d+$/), card.getByRole('link', { name: 'Delta Steps' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Delta Steps' }).waitFor();
+    await expect(page.getByTestId('listing-price').textContent()).resolves.toBe('1.5 ETH');
   });
 
   it('searches by title and filters by genre, key, tempo range, for sale and price', async () => {

@@ -1,6 +1,6 @@
 /**
- * The README's promise, end to end: `npm start` brings every component up on this machine, the home page shows them
- * green in Chromium, the gateway streams pinned audio with ranges, Ctrl-C stops every process, and a second start
+ * The README's promise, end to end: `npm start` brings every component up on this machine, the status page (linked
+ * from the home page's footer) shows them green in Chromium, the gateway streams pinned audio with ranges, Ctrl-C stops every process, and a second start
  * keeps all data. Also the failure modes a newcomer meets first: a busy port, a damaged data folder, a bad setting.
  */
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
@@ -105,7 +105,7 @@ const lastLogLine = async () =>
 describe('npm start', () => {
   const recipient = privateKeyToAccount(generatePrivateKey()).address;
 
-  it('brings up every component, one line each in order, then the URL; the home page shows them green', async () => {
+  it('brings up every component, one line each in order, then the URL; the status page (linked from the home page footer) shows them green', async () => {
     const started = runStartScript(env);
     await started.ready;
     const lines = started
@@ -127,6 +127,11 @@ describe('npm start', () => {
     const base = `http://localhost:${env.MOTIF_APP_PORT}`;
     const page = await browser.newPage();
     await page.goto(base);
+    // The printed URL opens the home page; its footer leads to the component status.
+    await Promise.all([
+      page.waitForURL(`${base}/status`),
+      page.getByRole('navigation', { name: 'Footer' }).getByRole('link', { name: 'Platform status' }).click(),
+    ]);
     await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
     const states = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(states).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']); // chain, contracts, database, ipfs, indexer
@@ -134,6 +139,7 @@ describe('npm start', () => {
     await expect(page.getByTestId('collection-summary').textContent()).resolves.toMatch(
       /^CollectionMotif Tracks \(MOTIF\) at 0x[0-9a-fA-F]{40}Royalty cap\d+(\.\d+)?%$/,
     );
+    await page.reload(); // a fresh load, so the first Tab starts from the top of the document
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
 

@@ -360,7 +360,7 @@ describe('security headers, and pages still work under them', () => {
     }
   });
 
-  it('hydrates under the CSP: the home page reads the chain, a wallet connects, signs in and edits its profile, with no CSP violation', async () => {
+  it('hydrates under the CSP: the status page reads the chain, a wallet connects, signs in and edits its profile, with no CSP violation', async () => {
     const { connectDevWallet } = await import('../support/page-actions');
     const { localDevAccounts } = await import('../../lib/chain/dev-accounts');
     const account = localDevAccounts(2)[1]!;
@@ -372,7 +372,7 @@ describe('security headers, and pages still work under them', () => {
         if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text()))
           violations.push(m.text());
       });
-      await page.goto(base);
+      await page.goto(`${base}/status`);
       await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
       await expect(page.getByTestId('collection-summary').textContent()).resolves.toMatch(/^CollectionMotif Tracks/);
       // The gallery from a render and from the page cache (its copy carries a fresh nonce): both load with no CSP

@@ -40,10 +40,12 @@ async function load(param: string, voucherParam: string | null = null): Promise<
   }
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { tokenId } = await params;
   try {
     const view = await loadTrack(tokenIdFromParam(tokenId));
+    // the page answers 404 for it (below): titled as the not-found page
+    if (!view.track && !view.cid && typeof (await searchParams).voucher !== 'string') return { title: 'Not found' };
     return { title: view.track?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
   } catch {
     return { title: 'Track' };
@@ -63,6 +65,9 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const voucherParam = typeof query.voucher === 'string' ? query.voucher : null;
   const view = await load(tokenId, voucherParam);
+  // Not indexed, not minted on chain and no voucher linked: no such track (a real 404, not an empty page). A page
+  // with a voucher linked stays, so its redeem form can mint the token.
+  if (!view.track && !view.cid && voucherParam === null) notFound();
   const { track } = view;
   const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;

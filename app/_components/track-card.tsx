@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import type { GalleryItem } from '../../lib/gallery/list-tracks';
+import { shortHex } from '../../lib/format/short-hex';
+import { formatAmount, type Currency } from './format';
+
+/** A track's title as the cards show it: its indexed title, or the start of its id until the metadata resolves. */
+export function trackTitle(track: Pick<GalleryItem, 'title' | 'tokenId'>): string {
+  return track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
+}
+
+/**
+ * One indexed track as a card (gallery and home): its cover (the piano roll drawn at publish, from the pinned
+ * folder), the title linking to its track page, the creator by profile name (else the short address), the price
+ * and a player streaming the audio from this node's IPFS gateway. Server-rendered: no client JavaScript.
+ */
+export function TrackCard({
+  track,
+  currency,
+  heading: Heading = 'h2',
+}: {
+  track: GalleryItem;
+  currency: Currency;
+  heading?: 'h2' | 'h3';
+}) {
+  const title = trackTitle(track);
+  const href = `/tracks/${track.tokenId}`;
+  return (
+    <li className="track-card" data-token-id={track.tokenId}>
+      {/* The cover repeats the title link for the mouse; keyboard and screen readers use the title's own link. */}
+      <Link href={href} className="track-card-cover" tabIndex={-1} aria-hidden="true">
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG from our own gateway, already sized */}
+        <img src={`/ipfs/${track.contentCid}/cover.svg`} alt="" width={480} height={240} loading="lazy" />
+      </Link>
+      <Heading>
+        <Link href={href}>{title}</Link>
+      </Heading>
+      <p className="muted">
+        by{' '}
+        <Link href={`/profiles/${track.creator}`} title={track.creator} className="track-card-creator">
+          {track.creatorName ?? shortHex(track.creator)}
+        </Link>
+        {track.genre ? ` · ${track.genre}` : ''}
+        {track.musicalKey ? ` · ${track.musicalKey}` : ''}
+        {track.bpm ? ` · ${track.bpm} BPM` : ''}
+      </p>
+      <audio controls preload="none" src={`/ipfs/${track.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
+      <p className="track-card-price">
+        {track.priceWei ? (
+          <strong>{formatAmount(track.priceWei, currency)}</strong>
+        ) : (
+          <span className="muted">Not for sale</span>
+        )}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,345 @@
+/**
+ * The home page and the pages around it, end to end on the local platform from `npm start`, in Chromium. On a fresh
+ * install the home page explains Motif, offers a way in to creators, collectors and labels, and points an empty
+ * catalogue to the studio. Two real track folders (audio, MIDI, the creator's signed manifest, cover) are pinned
+ * before the platform starts; the creator mints both with viem and lists one. Then: the listed track is featured and
+ * the other is among the newest, each plays from the IPFS gateway (200/206) and links to its track page; the
+ * component status is at /status, reached from the footer; a track id never minted and an unknown path answer a
+ * real 404 with the styled page. On every page (home, gallery, a track page with a long unbroken title, status,
+ * 404) at 390 px and 1,280 px: no sideways scroll, and axe-core finds no serious or critical violation. Screenshots of
+ * each page at both widths are written to the ignored test-results folder, under screenshots/home.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { CID } from 'multiformats/cid';
+import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import axe from 'axe-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { localChain } from '../../lib/config/chains';
+import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { HeliaStorage } from '../../lib/ipfs/helia-storage';
+import { contentDigestOfCid } from '../../lib/provenance/digest';
+import { buildManifest } from '../../lib/provenance/manifest';
+import { signManifest } from '../../lib/provenance/signed-manifest';
+import { pinTrack } from '../../lib/tracks/track-folder';
+import { makeMidi, makeWav, manifestParams } from '../provenance/fixtures';
+import { launchChromium } from '../support/chromium';
+import { pollUntil } from '../support/limits';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
+
+const [deployer, creator] = localDevAccounts(2);
+if (!deployer || !creator) throw new Error('two local dev accounts expected');
+// npm start deploys TrackCollection as the dev deployer's first transaction on a fresh chain; the manifests, signed
+// before the platform starts, are bound to that address.
+const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
+
+const LISTED = { title: 'Harbour Lights', genre: 'Ambient', price: '0.25' };
+// One unbroken word far wider than a phone: the pages must wrap it, not scroll sideways.
+const LONG = { title: `Longwinded${'la'.repeat(70)}`, genre: 'Folk' };
+const SCREENSHOTS = path.join('test-results', 'screenshots', 'home');
+const WIDTHS = [390, 1280] as const;
+
+let dir: string;
+let env: Awaited<ReturnType<typeof tempPlatform>>['env'];
+let started: StartedPlatform;
+let browser: Browser;
+let page: Page;
+let base: string;
+const digests: { content: `0x${string}`; manifest: `0x${string}` }[] = [];
+const tokenIds: bigint[] = [];
+
+beforeAll(async () => {
+  const platform = await tempPlatform('home');
+  dir = platform.dir;
+  env = platform.env;
+  const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
+  const account = privateKeyToAccount(creator.privateKey);
+  for (const t of [LISTED, LONG]) {
+    const wav = makeWav(2);
+    const signed = await signManifest({
+      manifest: buildManifest(await manifestParams(account.address, wav, makeMidi(), [])),
+      chainId: 31337,
+      verifyingContract: COLLECTION,
+      sign: (td) => account.signTypedData(td),
+    });
+    const pinned = await pinTrack(storage, {
+      wav,
+      midi: makeMidi(),
+      signed,
+      metadata: { name: t.title, description: `${t.title}, a home page e2e fixture.`, genre: t.genre, credits: [] },
+    });
+    const content = contentDigestOfCid(CID.parse(pinned.cid));
+    digests.push({ content, manifest: signed.manifestDigest });
+    tokenIds.push(trackIdOf(creator.address, content));
+  }
+  await storage.close();
+  started = runStartScript(env);
+  [browser] = await Promise.all([launchChromium(), started.ready]);
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (started && started.child.exitCode === null && started.child.signalCode === null) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Error text the page shows (role=alert), leaving out Next's route announcer, which reads out page titles. */
+const alerts = (p: Page) => p.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
+
+/** Waits until `target` shows; fails at once with the page's error text if an alert shows first. */
+async function shown(p: Page, target: Locator): Promise<void> {
+  const outcome = await Promise.race([
+    target
+      .first()
+      .waitFor({ state: 'visible' })
+      .then(
+        () => 'shown' as const,
+        () => 'gone' as const,
+      ),
+    alerts(p)
+      .first()
+      .waitFor({ state: 'visible' })
+      .then(
+        () => 'alert' as const,
+        () => 'gone' as const,
+      ),
+  ]);
+  if (outcome === 'alert') throw new Error(`the page shows an error instead: ${await alerts(p).first().textContent()}`);
+  expect(outcome).toBe('shown');
+}
+
+/** Opens `url` and checks the answer's HTTP status. */
+async function open(url: string, status = 200): Promise<void> {
+  const answer = await page.goto(`${base}${url}`);
+  expect(answer?.status(), url).toBe(status);
+}
+
+describe('the home page on a fresh install', () => {
+  it('explains Motif, offers creators, collectors and labels their way in, and points an empty catalogue to the studio', async () => {
+    await open('/');
+    await shown(page, page.getByRole('heading', { level: 1 }));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/music/i);
+    await expect(page.locator('.hero .lead').textContent()).resolves.toContain('Motif is a music studio');
+    const ways = page.getByRole('region', { name: 'Where to start' });
+    const calls = await ways
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(calls).toEqual([
+      ['Compose a track', '/studio'],
+      ['Browse the gallery', '/gallery'],
+      ['Run a label', '/labels'],
+    ]);
+    await expect(page.getByRole('link', { name: 'Start composing' }).getAttribute('href')).resolves.toBe('/studio');
+    const empty = page.getByRole('region', { name: 'No tracks yet' });
+    await shown(page, empty);
+    await expect(empty.getByRole('link', { name: 'Compose the first track' }).getAttribute('href')).resolves.toBe(
+      '/studio',
+    );
+    // Status is no longer in the main navigation; the footer leads to it.
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: /status/i })
+        .count(),
+    ).resolves.toBe(0);
+    // Each call to action leads to a page that answers.
+    for (const name of ['Compose a track', 'Browse the gallery', 'Run a label']) {
+      await open('/');
+      const link = ways.getByRole('link', { name });
+      const href = (await link.getAttribute('href'))!;
+      await Promise.all([page.waitForURL(`${base}${href}`), link.click()]);
+      await shown(page, page.getByRole('heading', { level: 1 }));
+    }
+  });
+});
+
+describe('the home page with music', () => {
+  it('features the listed track and shows the newest, each linked to its track page', async () => {
+    const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
+    const publicClient = createPublicClient({ chain, transport: http() });
+    const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
+    const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+    const collection = deployment.contracts.TrackCollection.address as Address;
+    const market = deployment.contracts.Market.address as Address;
+    const send = async (hash: Promise<`0x${string}`>) =>
+      expect((await publicClient.waitForTransactionReceipt({ hash: await hash })).status).toBe('success');
+    for (const d of digests)
+      await send(
+        wallet.writeContract({
+          address: collection,
+          abi: trackCollectionAbi,
+          functionName: 'mint',
+          args: [creator.address, d.content, d.manifest, creator.address, 500, 6],
+        }),
+      );
+    await send(
+      wallet.writeContract({
+        address: collection,
+        abi: trackCollectionAbi,
+        functionName: 'setApprovalForAll',
+        args: [market, true],
+      }),
+    );
+    const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
+    await send(
+      wallet.writeContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'list',
+        args: [collection, tokenIds[0]!, parseEther(LISTED.price), expiry],
+      }),
+    );
+    // The indexer announces nothing: the server-rendered home page is read until both tracks show, one for sale.
+    await pollUntil(
+      'the home page to show both tracks, one for sale',
+      async () => {
+        const html = await (await fetch(base)).text();
+        return html.includes('For sale now') && html.includes(LISTED.title) && html.includes(LONG.title);
+      },
+      () => started.output().slice(-3000),
+    );
+
+    await open('/');
+    const featured = page.getByRole('region', { name: 'For sale now' });
+    const card = featured.locator('.track-card').filter({ hasText: LISTED.title });
+    await shown(page, card);
+    await expect(card.textContent()).resolves.toContain(`${LISTED.price} ETH`);
+    await expect(card.locator('img').getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/cover\.svg$/);
+    await expect(
+      card.locator('img').evaluate((img) => (img as HTMLImageElement).decode().then(() => true)),
+    ).resolves.toBe(true);
+    const recent = page.getByRole('region', { name: 'Just published' });
+    await expect(recent.locator('.track-card h3').allTextContents()).resolves.toEqual([LONG.title]);
+
+    const title = card.getByRole('link', { name: LISTED.title });
+    await expect(title.getAttribute('href')).resolves.toBe(`/tracks/${tokenIds[0]}`);
+    await Promise.all([page.waitForURL(`${base}/tracks/${tokenIds[0]}`), title.click()]);
+    await shown(page, page.getByRole('heading', { level: 1, name: LISTED.title }));
+    await expect(page.getByTestId('listing-price').textContent()).resolves.toBe(`${LISTED.price} ETH`);
+  });
+
+  it('a card plays right there, from the IPFS gateway', async () => {
+    const media: { url: string; status: number }[] = [];
+    const onResponse = (r: { url(): string; status(): number }) => {
+      if (r.url().endsWith('/audio.wav')) media.push({ url: r.url(), status: r.status() });
+    };
+    page.on('response', onResponse);
+    try {
+      await open('/');
+      const audio = page.getByLabel(`Play ${LISTED.title}`);
+      await expect(audio.getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/audio\.wav$/);
+      const played = await audio.evaluate(async (el) => {
+        const a = el as HTMLAudioElement;
+        a.muted = true;
+        const playing = new Promise((resolve, reject) => {
+          a.onplaying = resolve;
+          a.onerror = () => reject(new Error(`audio error ${a.error?.code}: ${a.error?.message}`));
+        });
+        await a.play();
+        await playing;
+        a.pause();
+        return { duration: a.duration, time: a.currentTime };
+      });
+      expect(played.duration).toBeCloseTo(2, 2);
+      expect(media.length).toBeGreaterThan(0);
+      expect(media.every((m) => m.status === 200 || m.status === 206)).toBe(true);
+      expect(new URL(media[0]!.url).pathname).toBe(await audio.getAttribute('src'));
+    } finally {
+      page.off('response', onResponse);
+    }
+  });
+});
+
+describe('status, 404 and every page at phone and laptop widths', () => {
+  it('the footer leads to /status, which shows every component', async () => {
+    await open('/');
+    const footer = page.getByRole('navigation', { name: 'Footer' });
+    await Promise.all([
+      page.waitForURL(`${base}/status`),
+      footer.getByRole('link', { name: 'Platform status' }).click(),
+    ]);
+    await shown(page, page.getByRole('heading', { level: 1, name: 'Motif platform status' }));
+    await expect(page.getByRole('status').textContent()).resolves.toBe('All components are running.');
+    await expect(
+      page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-component'))),
+    ).resolves.toEqual(['chain', 'contracts', 'database', 'ipfs', 'indexer']);
+    await expect(page.locator('tbody tr td:nth-child(2)').allTextContents()).resolves.toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+    ]);
+    await expect(page.getByTestId('collection-summary').textContent()).resolves.toMatch(/^CollectionMotif Tracks/);
+  });
+
+  it('a track never minted and an unknown path answer 404 with the styled page', async () => {
+    for (const url of ['/tracks/999999', '/no-such-page']) {
+      await open(url, 404);
+      await shown(page, page.getByRole('heading', { level: 1, name: 'This page does not exist' }));
+      await expect(page.title()).resolves.toBe('Not found · Motif');
+      await expect(page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).resolves.toBe('/');
+      await expect(page.getByRole('link', { name: 'Browse the gallery' }).getAttribute('href')).resolves.toBe(
+        '/gallery',
+      );
+      // Readable: the heading is light text on the dark page, not Next's default black on white.
+      const colours = await page.evaluate(() => ({
+        text: getComputedStyle(document.querySelector('h1')!).color,
+        page: getComputedStyle(document.body).backgroundColor,
+      }));
+      expect(colours).toEqual({ text: 'rgb(232, 234, 240)', page: 'rgb(15, 17, 21)' });
+    }
+  });
+
+  it('no page scrolls sideways at 390 px or 1,280 px, and axe-core finds no serious or critical violation', async () => {
+    const violationSchema = z.array(
+      z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
+    );
+    const pages: [string, string, number][] = [
+      ['home', '/', 200],
+      ['gallery', '/gallery', 200],
+      ['track', `/tracks/${tokenIds[0]}`, 200],
+      ['track-long-title', `/tracks/${tokenIds[1]}`, 200],
+      ['status', '/status', 200],
+      ['not-found', '/tracks/999999', 404],
+    ];
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [name, url, status] of pages) {
+        await open(url, status);
+        await shown(page, page.getByRole('heading', { level: 1 }));
+        await page.waitForLoadState('load');
+        const sizes = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        if (sizes.scrollWidth > sizes.innerWidth)
+          problems.push(`${name} at ${width} px scrolls sideways: ${sizes.scrollWidth} > ${sizes.innerWidth}`);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+        // axe-core's own source evaluated in the page (DevTools evaluation, not an inline script the CSP would block).
+        const found = violationSchema.parse(
+          await page.evaluate(
+            `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
+          ),
+        );
+        for (const v of found)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            problems.push(`${name} at ${width} px: ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

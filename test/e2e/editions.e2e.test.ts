@@ -257,7 +257,8 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     expect((await credits(referrer.address)) - before).toBe(parseEther('0.002'));
     await reloadUntil(
       page,
-      async () => (await page.getByTestId('collectors-wall').allTextContents()).join('').includes('gm, sent by a friend'),
+      async () =>
+        (await page.getByTestId('collectors-wall').allTextContents()).join('').includes('gm, sent by a friend'),
       'the public mint on the wall',
     );
     await expect(page.getByTestId('collectors-wall').textContent()).resolves.toContain(

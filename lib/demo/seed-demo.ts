@@ -93,8 +93,17 @@ export type DemoChainResult =
  */
 async function withConsoleTo<T>(log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
   const saved = { log: console.log, info: console.info, warn: console.warn };
-  const to = (...args: unknown[]) => log(args.map(String).join(' ').trim());
-  Object.assign(console, { log: to, info: to, warn: to });
+  const redirected = { log: to, info: to, warn: to };
+  // `log` itself may print (npm start with MOTIF_VERBOSE=1): the real console while it runs, else it would recurse.
+  function to(...args: unknown[]): void {
+    Object.assign(console, saved);
+    try {
+      log(args.map(String).join(' ').trim());
+    } finally {
+      Object.assign(console, redirected);
+    }
+  }
+  Object.assign(console, redirected);
   try {
     return await fn();
   } finally {

@@ -21,6 +21,7 @@ const TITLES: Record<string, string> = {
   load: 'Speed under load (50 clients, loopback)',
   watermark: 'Audio watermark (motif-ss-wm/1)',
   fuzz: 'Zero 5xx for bad input',
+  demo: 'Demo content on a fresh install',
   ci: 'CI wall time (.ci/run from a clean checkout)',
 };
 
@@ -38,6 +39,7 @@ const MODULES: Record<string, { file: string; exportName: string; markdownExport
     load: { file: '../bench/load.ts', exportName: 'loadBench' },
     watermark: { file: '../bench/watermark.ts', exportName: 'watermarkBench' },
     fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
+    demo: { file: '../bench/demo.ts', exportName: 'demoBench' },
     // Runs the whole of .ci/run from a clean checkout (about 20 minutes, twice with MOTIF_BENCH_CI_BURN=1): only when named.
     ci: { file: '../bench/ci.ts', exportName: 'ciBench', onlyWhenNamed: true },
   };

@@ -148,6 +148,8 @@ export const envSchema = z.object({
   MOTIF_C2PA_TRUST_ANCHORS: z.preprocess(empty, z.string().optional()),
   // Public pages answered from a copy of the last render until the database changes (lib/http/server-hooks.ts).
   MOTIF_PAGE_CACHE: z.preprocess(empty, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
+  // The demo catalogue `npm start` seeds on a fresh local install (lib/demo); off skips it. Default on.
+  MOTIF_DEMO: z.preprocess(empty, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.preprocess(
     empty,
     z

@@ -6,7 +6,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { startAnvil, type Anvil } from '../chain/anvil';
 import { localDevAccounts } from '../chain/dev-accounts';
 import { resolveChain } from '../config/chains';
-import { resolveLayout, usesLocalChain, type Env } from '../config/env';
+import { publicOrigins, resolveLayout, usesLocalChain, type Env } from '../config/env';
 import { deployContracts } from '../contracts/deploy';
 import { readDeployment } from '../contracts/deployment';
 import { toMotifAddresses } from '../chain/contracts';
@@ -25,11 +25,14 @@ import { runIndexerLeaderOrStandby } from './indexer-leader';
 import { assertPortFree } from '../config/ports';
 import { planFor, type Role } from './roles';
 import { seedLocalDemo } from './seed';
+import { c2paCredentials } from './c2pa-credentials';
+import { demoDevAccounts, seedDemoCatalogue, seedDemoChain, type DemoChainResult } from '../demo/seed-demo';
+import { demoSummary } from '../demo/summary';
 import { indexerStateNotice, lostTransactionsNotice, quarantineNotice, supervisorNotice } from './notices';
 import { anvilChild, loopChild, postgresChild, processChild } from './supervised-children';
 import { supervise, type Supervised } from './supervisor';
 
-export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'app';
+export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'demo' | 'app';
 
 export type PlatformOptions = {
   env: Env;
@@ -231,12 +234,42 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     const prisma = createPrismaClient(databaseUrl, (e) => log('indexer', `database connection closed: ${e.message}`));
     stops.push(() => prisma.$disconnect());
 
-    // 5. Demo seed (local chain only)
+    // 5. Demo seed (local chain only): funded dev accounts, then the demo catalogue's chain part (lib/demo), unless
+    // MOTIF_DEMO=off; its label and profiles follow once the indexer has the tracks (the `demo` line, after step 6).
+    let demoChain: DemoChainResult | null = null;
+    const demoAccounts = demoDevAccounts();
     if (anvil) {
       const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
+      const demoOn = env.MOTIF_DEMO !== 'off' && plan.indexer === 'inline';
+      if (demoOn) {
+        const deployment = readDeployment(deploymentPath);
+        const demoStorage = await createIpfsStorage({ env, ipfsDir: layout.ipfsDir });
+        try {
+          demoChain = await seedDemoChain({
+            chain,
+            rpcUrl,
+            publicClient,
+            contracts: {
+              collection: deployment.contracts.TrackCollection.address,
+              market: deployment.contracts.Market.address,
+              splitMain: deployment.contracts.SplitMain.address,
+            },
+            fromBlock: BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber))),
+            accounts: demoAccounts,
+            storage: demoStorage,
+            c2pa: await c2paCredentials({ env, dataDir: layout.dataDir }),
+            publicDir: path.join(cwd, 'public'),
+            siteOrigin: publicOrigins(env)[0] ?? 'http://localhost:3000',
+            signal: options.signal,
+            onLog: (line) => log('demo', line),
+          });
+        } finally {
+          await demoStorage.close();
+        }
+      }
       ready(
         'seed',
-        `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`,
+        `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}${demoOn ? '' : '; demo catalogue off (MOTIF_DEMO=off)'}`,
       );
     }
 
@@ -329,6 +362,15 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
           ? 'standing by: another indexer leads (PostgreSQL advisory lock); this one takes over if it stops'
           : `caught up to block ${head}; following new blocks`,
       );
+    }
+
+    // 6b. The demo catalogue's database part: its label and profiles, now that the indexer has its tracks.
+    if (demoChain) {
+      const catalogue =
+        demoChain.kind === 'seeded'
+          ? await seedDemoCatalogue(prisma, { chainId: chain.id, accounts: demoAccounts, tokenIds: demoChain.tokenIds })
+          : null;
+      ready('demo', demoSummary(demoChain, catalogue));
     }
 
     // 7. Web app

@@ -65,6 +65,7 @@ beforeAll(async () => {
     MOTIF_APP_PORT: String(await freePort()),
     MOTIF_ANVIL_PORT: String(await freePort()),
     MOTIF_PG_PORT: String(await freePort()),
+    MOTIF_DEMO: 'off', // an empty catalogue (the demo seed has its own test: demo.e2e.test.ts)
   };
   // Content pinned before the app starts, as an earlier session's mint would have left it.
   const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR!, 'ipfs'));

@@ -56,13 +56,19 @@ export type PlatformEnv = {
   MOTIF_APP_PORT: string;
   MOTIF_ANVIL_PORT: string;
   MOTIF_PG_PORT: string;
+  /** The demo seed (lib/demo): off unless the test asks for it, so a test platform starts with an empty catalogue. */
+  MOTIF_DEMO: 'on' | 'off';
 };
 
 /**
  * A fresh data folder and free ports for one test file's platform. The folder's parent is world-readable because,
- * as root, PostgreSQL runs as a 'postgres' user that must reach its data folder.
+ * as root, PostgreSQL runs as a 'postgres' user that must reach its data folder. The demo seed is off (an empty
+ * catalogue, as every test expects) unless `{ demo: true }`.
  */
-export async function tempPlatform(name: string): Promise<{ dir: string; env: PlatformEnv }> {
+export async function tempPlatform(
+  name: string,
+  options: { demo?: boolean } = {},
+): Promise<{ dir: string; env: PlatformEnv }> {
   const { chmod, mkdtemp } = await import('node:fs/promises');
   const os = await import('node:os');
   const path = await import('node:path');
@@ -76,6 +82,7 @@ export async function tempPlatform(name: string): Promise<{ dir: string; env: Pl
       MOTIF_APP_PORT: String(await freePort()),
       MOTIF_ANVIL_PORT: String(await freePort()),
       MOTIF_PG_PORT: String(await freePort()),
+      MOTIF_DEMO: options.demo ? 'on' : 'off',
     },
   };
 }

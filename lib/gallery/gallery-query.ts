@@ -1,5 +1,6 @@
 import { parseUnits } from 'viem';
 import { z } from 'zod';
+import { BaseError } from '../errors/base';
 
 export const GALLERY_SORTS = ['newest', 'oldest', 'price-asc', 'price-desc', 'title'] as const;
 
@@ -68,7 +69,7 @@ export const galleryQuerySchemaFor = (decimals: number) =>
 export const galleryQuerySchema = galleryQuerySchemaFor(18);
 export type GalleryQuery = z.infer<typeof galleryQuerySchema>;
 
-export class GalleryQueryError extends Error {
+export class GalleryQueryError extends BaseError {
   override name = 'GalleryQueryError';
   constructor(readonly problems: { field: string; message: string }[]) {
     super(problems.map((p) => `${p.field} ${p.message}`).join('; '));

@@ -28,6 +28,7 @@ import { seedLocalDemo } from './seed';
 import { indexerStateNotice, lostTransactionsNotice, quarantineNotice, supervisorNotice } from './notices';
 import { anvilChild, loopChild, postgresChild, processChild } from './supervised-children';
 import { supervise, type Supervised } from './supervisor';
+import { BaseError } from '../errors/base';
 
 export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'app';
 
@@ -58,7 +59,7 @@ export type RunningPlatform = {
 };
 
 /** The chain state file exists but cannot be loaded. Never deleted automatically. */
-export class DamagedChainStateError extends Error {
+export class DamagedChainStateError extends BaseError {
   override name = 'DamagedChainStateError';
   constructor(
     readonly statePath: string,

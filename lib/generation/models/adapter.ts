@@ -7,6 +7,7 @@
  */
 import type { ComposeOptions, ComposeResult, RegenerateBarParams } from '../compose/compose';
 import type { EditOp } from '../edit-log/schema';
+import { BaseError } from '../../errors/base';
 
 /** Every registered family; the registry (./registry.ts) and checkpoint configs name one of these. */
 export const MODEL_FAMILIES = ['MusicRNN'] as const;
@@ -38,12 +39,12 @@ export type NodeModelAdapter = {
   loadFolder(folder: string): Promise<GenerativeModel>;
 };
 
-export class UnknownModelFamilyError extends Error {
+export class UnknownModelFamilyError extends BaseError {
+  override name = 'UnknownModelFamilyError';
   constructor(readonly found: unknown) {
     super(
       `this checkpoint's config.json names model type ${JSON.stringify(found)}; known families: ${MODEL_FAMILIES.join(', ')}`,
     );
-    this.name = 'UnknownModelFamilyError';
   }
 }
 

@@ -6,7 +6,7 @@ import {
   createWalletClient,
   http,
   keccak256,
-  parseEther,
+  parseUnits,
   toHex,
   zeroAddress,
   type Address,
@@ -202,7 +202,8 @@ export const gasBench: BenchModule = {
           args: [payees5, shares5, zeroAddress],
         }),
       );
-      const pay = async (to: Address) => gasOf(await admin.sendTransaction({ to, value: parseEther('1') }));
+      const pay = async (to: Address) =>
+        gasOf(await admin.sendTransaction({ to, value: parseUnits('1', chain.nativeCurrency.decimals) }));
       const distribute = () =>
         admin.writeContract({
           address: splits,
@@ -241,7 +242,7 @@ export const gasBench: BenchModule = {
       // credits the ERC-2981 royalty and the seller on-chain (they withdraw later) and moves the token.
       const seller = await fund();
       const royaltyTo = fresh();
-      const price = parseEther('1');
+      const price = parseUnits('1', chain.nativeCurrency.decimals);
       await gasOf(
         await seller.writeContract({
           address: track,
@@ -354,7 +355,7 @@ export const gasBench: BenchModule = {
       const editions = deployment.contracts.Editions.address;
       const edCreator = await fund();
       const edSplit = newSplitAddress; // an existing split as the royalty receiver (and default payout)
-      const editionPrice = parseEther('0.01');
+      const editionPrice = parseUnits('0.01', chain.nativeCurrency.decimals);
       const phaseWindow = async () => {
         const now = (await publicClient.getBlock()).timestamp;
         return { start: Number(now), end: Number(now) + 86_400 };

@@ -234,7 +234,12 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
 
     // 5. Demo seed (local chain only)
     if (anvil) {
-      const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
+      const seed = await seedLocalDemo({
+        rpcUrl,
+        prisma,
+        dataDir: layout.dataDir,
+        nativeCurrency: chain.nativeCurrency,
+      });
       ready(
         'seed',
         `${seed.accounts} local-only dev accounts funded${seed.toppedUp ? ` (${seed.toppedUp} topped up)` : ''}; keys in ${path.relative(cwd, seed.accountsFile)}`,

@@ -8,9 +8,10 @@
 import type { ComposeOptions, ComposeResult, RegenerateBarParams } from '../compose/compose';
 import type { EditOp } from '../edit-log/schema';
 import { BaseError } from '../../errors/base';
+import { MUSIC_RNN_FAMILY } from './musicrnn/family';
 
 /** Every registered family; the registry (./registry.ts) and checkpoint configs name one of these. */
-export const MODEL_FAMILIES = ['MusicRNN'] as const;
+export const MODEL_FAMILIES = [MUSIC_RNN_FAMILY] as const;
 export type ModelFamily = (typeof MODEL_FAMILIES)[number];
 
 export function isModelFamily(x: unknown): x is ModelFamily {

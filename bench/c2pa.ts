@@ -12,6 +12,7 @@ import type { C2paSubject } from '../lib/provenance/c2pa/definition';
 import { embedC2pa } from '../lib/provenance/c2pa/embed';
 import { sha256HexAsync } from '../lib/provenance/digest';
 import type { EditOp } from '../lib/generation/edit-log/schema';
+import { defaultModel } from '../lib/generation/models/registry';
 import { aiDisclosureFor, summarizeEdits } from '../lib/provenance/disclosure';
 import { median, type BenchModule } from './figure';
 
@@ -40,7 +41,7 @@ export const c2paBench: BenchModule = {
         creator: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
         model: {
           id: 'motif/melody',
-          family: 'MusicRNN',
+          family: defaultModel('melody').family,
           weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi',
         },
         aiDisclosure: aiDisclosureFor(edits),

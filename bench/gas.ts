@@ -1,29 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  createPublicClient,
-  createWalletClient,
-  http,
-  keccak256,
-  parseEther,
-  toHex,
-  zeroAddress,
-  type Address,
-  type Hex,
-} from 'viem';
+import { keccak256, parseUnits, toHex, zeroAddress, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { startAnvil } from '../lib/chain/anvil';
-import { customChain } from '../lib/config/chains';
 import { compileContracts } from '../lib/contracts/compile';
-import { deployContracts } from '../lib/contracts/deploy';
 import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../lib/contracts/abi';
 import { AllowlistTree } from '../lib/editions/allowlist-tree';
 import { editionIdOf } from '../lib/editions/edition-id';
 import { marketOrderDomain, marketOrderTypes, type MarketOrder } from '../lib/contracts/market-order';
+import { approveMarket, createSplitOf, startDeployedChain } from '../test/contracts/deployed';
 import type { BenchFigure, BenchModule } from './figure';
-
-const ANVIL_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 
 /** A distinct 32-byte digest per label and index (a track id keeps the low 96 bits, so they must differ there). */
 function digest(label: string, i: number): Hex {
@@ -58,34 +41,12 @@ const PEERS = {
 export const gasBench: BenchModule = {
   title: 'Contract gas (anvil, receipt gasUsed)',
   async run(): Promise<BenchFigure[]> {
-    const anvil = await startAnvil();
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'motif-gas-'));
+    // The same deployed chain as the contract flow tests (test/contracts/deployed.ts): own anvil, ANVIL_KEY_0 deploys.
+    const t = await startDeployedChain();
     try {
-      const chain = customChain(anvil.chainId, anvil.rpcUrl);
-      const transport = http(anvil.rpcUrl);
-      const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 });
-      const wallet = (key: Hex) =>
-        createWalletClient({ chain, transport, account: privateKeyToAccount(key), pollingInterval: 20 });
-      const admin = wallet(ANVIL_KEY_0);
+      const { chain, publicClient, admin, track, splits, market } = t;
       const { artifacts } = await compileContracts();
-      const { deployment } = await deployContracts({
-        publicClient,
-        walletClient: admin,
-        deploymentPath: path.join(tmp, 'deployment.json'),
-      });
-      const track = deployment.contracts.TrackCollection.address;
-      const splits = deployment.contracts.SplitMain.address;
-      const market = deployment.contracts.Market.address;
-
-      const fund = async () => {
-        const key = generatePrivateKey();
-        const w = wallet(key);
-        await publicClient.request({
-          method: 'anvil_setBalance' as never,
-          params: [w.account.address, '0x56BC75E2D63100000'] as never,
-        });
-        return w;
-      };
+      const fund = async () => (await t.funded()).wallet;
       const fresh = (): Address => privateKeyToAccount(generatePrivateKey()).address;
       const gasOf = async (hash: Hex): Promise<number> => {
         const r = await publicClient.waitForTransactionReceipt({ hash });
@@ -113,20 +74,7 @@ export const gasBench: BenchModule = {
       const mintWarm = await gasOf(await mint(digest('content', 3), receiver));
       // new_receiver: warm, but the royalty goes to a split created just before and never used as a receiver.
       const newSplit = sorted(3);
-      const newSplitAddress = await publicClient.readContract({
-        address: splits,
-        abi: splitMainAbi,
-        functionName: 'predictSplitAddress',
-        args: [newSplit, [500_000, 250_000, 250_000], zeroAddress],
-      });
-      await gasOf(
-        await admin.writeContract({
-          address: splits,
-          abi: splitMainAbi,
-          functionName: 'createSplit',
-          args: [newSplit, [500_000, 250_000, 250_000], zeroAddress],
-        }),
-      );
+      const { split: newSplitAddress } = await createSplitOf(t, admin, newSplit, [500_000, 250_000, 250_000]);
       const mintNewReceiver = await gasOf(await mint(digest('content', 4), newSplitAddress));
 
       // The Solady peer, measured here: ERC721 `_mint` + ERC2981 `_setTokenRoyalty`, no digest, no squat protection.
@@ -188,21 +136,9 @@ export const gasBench: BenchModule = {
       payeeWallets.sort((a, b) => (BigInt(a.account.address) < BigInt(b.account.address) ? -1 : 1));
       const payees5 = payeeWallets.map((w) => w.account.address);
       const shares5 = [200_000, 200_000, 200_000, 200_000, 200_000];
-      const split5 = await publicClient.readContract({
-        address: splits,
-        abi: splitMainAbi,
-        functionName: 'predictSplitAddress',
-        args: [payees5, shares5, zeroAddress],
-      });
-      await gasOf(
-        await admin.writeContract({
-          address: splits,
-          abi: splitMainAbi,
-          functionName: 'createSplit',
-          args: [payees5, shares5, zeroAddress],
-        }),
-      );
-      const pay = async (to: Address) => gasOf(await admin.sendTransaction({ to, value: parseEther('1') }));
+      const { split: split5 } = await createSplitOf(t, admin, payees5, shares5);
+      const pay = async (to: Address) =>
+        gasOf(await admin.sendTransaction({ to, value: parseUnits('1', chain.nativeCurrency.decimals) }));
       const distribute = () =>
         admin.writeContract({
           address: splits,
@@ -241,15 +177,8 @@ export const gasBench: BenchModule = {
       // credits the ERC-2981 royalty and the seller on-chain (they withdraw later) and moves the token.
       const seller = await fund();
       const royaltyTo = fresh();
-      const price = parseEther('1');
-      await gasOf(
-        await seller.writeContract({
-          address: track,
-          abi: trackCollectionAbi,
-          functionName: 'setApprovalForAll',
-          args: [market, true],
-        }),
-      );
+      const price = parseUnits('1', chain.nativeCurrency.decimals);
+      await approveMarket(t, seller);
       let nonce = 0n;
       const mintForSale = async (i: number): Promise<bigint> => {
         const content = digest('sale', i);
@@ -287,7 +216,7 @@ export const gasBench: BenchModule = {
           nonce: ++nonce,
         };
         const signature = await seller.signTypedData({
-          domain: marketOrderDomain(anvil.chainId, market),
+          domain: marketOrderDomain(chain.id, market),
           types: marketOrderTypes,
           primaryType: 'Order',
           message: order,
@@ -351,10 +280,10 @@ export const gasBench: BenchModule = {
 
       // ---------------------------------------------------------------- editions (issue #17)
       // One Editions contract for every creator: an edition is storage in it, not a new contract.
-      const editions = deployment.contracts.Editions.address;
+      const { editions } = t;
       const edCreator = await fund();
       const edSplit = newSplitAddress; // an existing split as the royalty receiver (and default payout)
-      const editionPrice = parseEther('0.01');
+      const editionPrice = parseUnits('0.01', chain.nativeCurrency.decimals);
       const phaseWindow = async () => {
         const now = (await publicClient.getBlock()).timestamp;
         return { start: Number(now), end: Number(now) + 86_400 };
@@ -527,8 +456,7 @@ export const gasBench: BenchModule = {
         },
       ];
     } finally {
-      await anvil.stop();
-      rmSync(tmp, { recursive: true, force: true });
+      await t.stop();
     }
   },
 };

@@ -9,7 +9,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CID } from 'multiformats/cid';
-import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, getContractAddress, http, parseUnits, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
 import { localDevAccounts } from '../lib/chain/dev-accounts';
@@ -144,7 +144,12 @@ export const loadBench: BenchModule = {
               address: market,
               abi: marketAbi,
               functionName: 'list',
-              args: [collection, trackIdOf(account.address, f.content), parseEther(`0.${i + 1}`), expiry],
+              args: [
+                collection,
+                trackIdOf(account.address, f.content),
+                parseUnits(`0.${i + 1}`, chain.nativeCurrency.decimals),
+                expiry,
+              ],
             }),
           );
       }

@@ -73,7 +73,7 @@ export const provenanceBench: BenchModule = {
       let wav = makeWav(180, WAV_SAMPLE_RATE);
       const midi = makeMidi();
       const params: BuildManifestParameters = {
-        model: { id: model.id, family: 'MusicRNN', weightsCid: model.weightsCid, backend: 'cpu-js' },
+        model: { id: model.id, family: model.family, weightsCid: model.weightsCid, backend: 'cpu-js' },
         generation: generationFromComposeRequest(
           defaultComposeRequest({
             modelId: model.id,

@@ -1,7 +1,10 @@
 'use client';
 
+import { BaseError } from '../../lib/errors/base';
+
 /** fetch JSON from /api/labels; throws an Error with the server's message (and its issues) on failure. */
-export class ApiError extends Error {
+export class ApiError extends BaseError {
+  override name = 'ApiError';
   constructor(
     message: string,
     readonly status: number,

@@ -13,6 +13,7 @@ import type { MintContracts } from '../../lib/mint/contracts';
 import { detailErrors } from '../../lib/mint/detail-errors';
 import { completedSteps, nextStep, STEP_LABELS } from '../../lib/mint/steps';
 import { editedMusic } from '../../lib/provenance/edited-music';
+import { useNativeCurrency } from '../_hooks/use-chain-info';
 import { useMotifContract } from '../_hooks/use-motif-contract';
 import { DetailsFields } from './details-fields';
 import { FeePreview } from './fee-preview';
@@ -35,7 +36,8 @@ export function MintFlow() {
     [collection, splitMain],
   );
   const { draft, setDraft, loaded, loadError, change } = useMintDraft(creator);
-  const errors = useMemo(() => (draft ? detailErrors(draft.details) : []), [draft]);
+  const currency = useNativeCurrency();
+  const errors = useMemo(() => (draft ? detailErrors(draft.details, currency) : []), [draft, currency]);
   const fieldErrors = useFieldErrors(errors);
   const run = useMintRun(chainId, setDraft);
   const estimate = useFeeEstimate({ draft, account: creator, contracts, enabled: errors.length === 0 && !run.running });

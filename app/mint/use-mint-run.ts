@@ -12,6 +12,7 @@ import { createMintEffects } from '../../lib/mint/effects';
 import { pinForm, uploadPin } from '../../lib/mint/pin-upload';
 import { runMint, type PinProgress } from '../../lib/mint/run';
 import { fail, nextStep, type MintStep } from '../../lib/mint/steps';
+import { useNativeCurrency } from '../_hooks/use-chain-info';
 import { voucherLink } from './voucher-link';
 
 export type MintRun = {
@@ -24,6 +25,7 @@ export type MintRun = {
 /** Runs (or resumes) the step machine with the connected wallet; on success opens the track page. */
 export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): MintRun {
   const config = useConfig();
+  const currency = useNativeCurrency();
   const router = useRouter();
   const [running, setRunning] = useState(false);
   const [active, setActive] = useState<MintStep | null>(null);
@@ -42,6 +44,7 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
           wallet,
           publicClient,
           chainId,
+          currency,
           contracts,
           pin: (x, onProgress) =>
             uploadPin('/api/tracks/pin', pinForm(x, x.progress.signed?.manifestJson ?? ''), onProgress),

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { PrismaClient } from '../db/client';
+import { motifEventOf, type MotifEvent } from '../indexer/decode-logs';
 import { recentLostTransactions, type LostTransactionView } from '../indexer/lost-transactions';
 
 /** The kinds of market activity /activity filters by, and the indexed events of each. */
@@ -15,12 +16,13 @@ const MAX_PAGE = 10_000;
 
 export type ActivityQuery = { kind: ActivityKind | null; page: number };
 
+function isActivityKind(kind: string): kind is ActivityKind {
+  return Object.hasOwn(ACTIVITY_KINDS, kind);
+}
+
 /** ?kind=&page= from a page's search params, leniently: an unknown kind is all kinds, a bad page is the first. */
 export function parseActivityQuery(params: Record<string, string | string[] | undefined>): ActivityQuery {
-  const kind =
-    typeof params.kind === 'string' && Object.hasOwn(ACTIVITY_KINDS, params.kind)
-      ? (params.kind as ActivityKind)
-      : null;
+  const kind = typeof params.kind === 'string' && isActivityKind(params.kind) ? params.kind : null;
   const page = Math.max(
     1,
     Math.min(MAX_PAGE, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1),
@@ -28,11 +30,10 @@ export function parseActivityQuery(params: Record<string, string | string[] | un
   return { kind, page };
 }
 
-export type ActivityEvent = {
+/** One indexed event, typed by its contract's ABI (narrow with `contract` then `name` for typed `args`). */
+export type ActivityEvent = MotifEvent & {
   txHash: string;
   logIndex: number;
-  name: string;
-  args: Record<string, unknown>;
   blockNumber: string;
   tokenId: string | null;
 };
@@ -62,14 +63,21 @@ export async function readActivity(
     query.page === 1 ? recentLostTransactions(prisma, chainId) : Promise.resolve([]),
   ]);
   return {
-    events: rows.slice(0, ACTIVITY_PAGE_SIZE).map((e) => ({
-      txHash: e.txHash,
-      logIndex: e.logIndex,
-      name: e.name,
-      args: e.args as Record<string, unknown>,
-      blockNumber: e.blockNumber.toString(),
-      tokenId: e.tokenId?.toFixed(0) ?? null,
-    })),
+    // A row the current ABIs do not describe (written for an older contract version) is left out.
+    events: rows.slice(0, ACTIVITY_PAGE_SIZE).flatMap((e) => {
+      const event = motifEventOf(e);
+      return event
+        ? [
+            {
+              ...event,
+              txHash: e.txHash,
+              logIndex: e.logIndex,
+              blockNumber: e.blockNumber.toString(),
+              tokenId: e.tokenId?.toFixed(0) ?? null,
+            },
+          ]
+        : [];
+    }),
     more: rows.length > ACTIVITY_PAGE_SIZE,
     lost,
   };

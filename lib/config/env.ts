@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CHAIN_PRESETS, CHAIN_STACKS, type ChainPreset } from './chains';
+import { BaseError } from '../errors/base';
 
 const port = (fallback: number) =>
   z.coerce
@@ -184,7 +185,7 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
 export type Env = z.infer<typeof envSchema>;
 
 /** Invalid configuration: one line per wrong variable. */
-export class ConfigError extends Error {
+export class ConfigError extends BaseError {
   override name = 'ConfigError';
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for each variable.`);

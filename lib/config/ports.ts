@@ -1,7 +1,8 @@
 import net from 'node:net';
+import { BaseError } from '../errors/base';
 
 /** A port the platform needs is taken by another program. */
-export class PortBusyError extends Error {
+export class PortBusyError extends BaseError {
   override name = 'PortBusyError';
   constructor(
     readonly port: number,

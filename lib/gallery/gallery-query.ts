@@ -1,5 +1,6 @@
 import { parseUnits } from 'viem';
 import { z } from 'zod';
+import { BaseError } from '../errors/base';
 import type { Currency } from '../format/amount';
 
 export const GALLERY_SORTS = ['newest', 'oldest', 'price-asc', 'price-desc', 'title'] as const;
@@ -70,7 +71,7 @@ const ETHER: Currency = { symbol: 'ETH', decimals: 18 };
 export const galleryQuerySchema = galleryQuerySchemaFor(ETHER);
 export type GalleryQuery = z.infer<typeof galleryQuerySchema>;
 
-export class GalleryQueryError extends Error {
+export class GalleryQueryError extends BaseError {
   override name = 'GalleryQueryError';
   constructor(readonly problems: { field: string; message: string }[]) {
     super(problems.map((p) => `${p.field} ${p.message}`).join('; '));

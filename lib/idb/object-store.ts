@@ -1,3 +1,4 @@
+import { BaseError } from '../errors/base';
 /**
  * Browser-only: one IndexedDB object store (keyPath `id`) behind four promise calls. Each call opens the database,
  * runs one transaction and closes it, so no connection outlives a page and a version change never blocks.
@@ -10,10 +11,10 @@ export type ObjectStore<T> = {
   delete(id: string): Promise<void>;
 };
 
-export class StorageUnavailableError extends Error {
+export class StorageUnavailableError extends BaseError {
+  override name = 'StorageUnavailableError';
   constructor(what: string) {
     super(`IndexedDB is not available in this browser; ${what} cannot be saved`);
-    this.name = 'StorageUnavailableError';
   }
 }
 

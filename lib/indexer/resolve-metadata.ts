@@ -10,6 +10,7 @@ import { TRACK_FILES } from '../provenance/manifest-schema';
 import { parseSignedManifest, verifyManifestSignature } from '../provenance/signed-manifest';
 import { decideAuthorship, type AuthorshipDecision, type ManifestEvidence, type MintRecord } from './authorship';
 import { parseIndexedMetadata } from './track-metadata';
+import { BaseError } from '../errors/base';
 
 /**
  * The resolver's ChainCursor stream: its block number counts the passes that settled a track, so readers that key
@@ -57,7 +58,7 @@ const mintRowSchema = z.object({
 });
 
 /** The folder or one of its files could not be read now (not pinned yet, not reachable): try again later. */
-class FolderUnavailableError extends Error {
+class FolderUnavailableError extends BaseError {
   override name = 'FolderUnavailableError';
 }
 

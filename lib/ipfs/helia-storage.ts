@@ -31,9 +31,10 @@ import {
 } from './storage';
 import { UNIXFS_SETTINGS, unixfsImportOptions } from './unixfs-settings';
 import { VerifyingBlockstore } from './verifying-blockstore';
+import { BaseError } from '../errors/base';
 
 /** The IPFS folder exists but is not a Helia repository. Never wiped automatically. */
-export class DamagedIpfsRepoError extends Error {
+export class DamagedIpfsRepoError extends BaseError {
   override name = 'DamagedIpfsRepoError';
   constructor(
     readonly repoDir: string,

@@ -8,9 +8,10 @@ import type { CID } from 'multiformats/cid';
 import type { IntegrityFailure } from './block-integrity';
 import { PermanentError } from './retry';
 import type { Entry, FolderFile, IpfsStorage, PinnedFolder, ReadOptions } from './storage';
+import { BaseError } from '../errors/base';
 
 /** The pinning service answered with an HTTP error. `status` drives the retry decision (5xx/429 retried). */
-export class PinningServiceHttpError extends Error {
+export class PinningServiceHttpError extends BaseError {
   override name = 'PinningServiceHttpError';
   constructor(
     readonly status: number,
@@ -35,7 +36,7 @@ export class NoOriginsError extends PermanentError {
 }
 
 /** The service did not report `pinned` in time (transient: the caller may retry). */
-export class RemotePinTimeoutError extends Error {
+export class RemotePinTimeoutError extends BaseError {
   override name = 'RemotePinTimeoutError';
   readonly status = 504;
 }

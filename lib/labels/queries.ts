@@ -1,10 +1,11 @@
 import 'server-only';
 import { getAddress, type Address, type Hex } from 'viem';
+import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
+import { motifEventOf, type MotifEvent } from '../indexer/decode-logs';
 import { hashSplit } from '../contracts/splits';
 import { authorize } from './label-service';
 import type { LabelRoleName } from './permissions';
-import type { StoredEvent } from './statement';
 
 const ZERO = '0x0000000000000000000000000000000000000000';
 const lower = (v: unknown) => String(v ?? '').toLowerCase();
@@ -107,7 +108,16 @@ export async function auditLog(
   }));
 }
 
-function toStored(e: {
+/** A label's indexed event: the typed event union (args as the ABI says), where it happened and its token. */
+export type LabelEvent = MotifEvent & {
+  blockNumber: bigint;
+  txHash: string;
+  logIndex: number;
+  tokenId: string | null;
+};
+
+/** A ChainEvent row as a typed event, or null when it does not match the current ABIs (an older contract's row). */
+function toLabelEvent(e: {
   contract: string;
   name: string;
   args: unknown;
@@ -115,11 +125,11 @@ function toStored(e: {
   txHash: string;
   logIndex: number;
   tokenId: { toFixed(): string } | null;
-}): StoredEvent {
+}): LabelEvent | null {
+  const event = motifEventOf(e);
+  if (!event) return null;
   return {
-    contract: e.contract,
-    name: e.name,
-    args: (e.args ?? {}) as Record<string, unknown>,
+    ...event,
     blockNumber: e.blockNumber,
     txHash: e.txHash,
     logIndex: e.logIndex,
@@ -127,7 +137,9 @@ function toStored(e: {
   };
 }
 
-export type LabelScope = { tokenIds: Set<string>; splits: Set<string>; events: StoredEvent[] };
+const auditDetailsSchema = z.object({ split: z.string() });
+
+export type LabelScope = { tokenIds: Set<string>; splits: Set<string>; events: LabelEvent[] };
 
 /**
  * The label's catalogue token ids, its splits (the catalogue's royalty receivers and primary payouts that are
@@ -149,16 +161,22 @@ export async function labelScope(prisma: PrismaClient, labelId: string, chainId:
       where: { chainId, contract: 'Editions', name: { in: ['EditionCreated', 'Credited', 'Minted', 'Released'] } },
     }),
   ]);
+  const typed = (rows: Parameters<typeof toLabelEvent>[0][]) =>
+    rows.map(toLabelEvent).filter((e): e is LabelEvent => e !== null);
+  const [tokenTyped, splitTyped, editionTyped] = [typed(tokenEvents), typed(splitEvents), typed(editionEvents)];
   const candidates = new Set<string>(tracks.map((t) => t.royaltyReceiver.toLowerCase()));
-  for (const e of tokenEvents)
-    if (e.name === 'VoucherRedeemed') candidates.add(lower((e.args as Record<string, unknown>).payout));
-  for (const a of created) candidates.add(lower((a.details as Record<string, unknown> | null)?.split));
-  const known = new Set(
-    splitEvents.filter((e) => e.name === 'SplitCreated').map((e) => lower((e.args as Record<string, unknown>).split)),
-  );
+  for (const e of tokenTyped)
+    if (e.contract === 'TrackCollection' && e.name === 'VoucherRedeemed') candidates.add(lower(e.args.payout));
+  for (const a of created) {
+    const details = auditDetailsSchema.safeParse(a.details);
+    if (details.success) candidates.add(lower(details.data.split));
+  }
+  const known = new Set<string>();
+  for (const e of splitTyped)
+    if (e.contract === 'SplitMain' && e.name === 'SplitCreated') known.add(lower(e.args.split));
   const splits = new Set([...candidates].filter((s) => known.has(s)));
-  const events = [...tokenEvents.map(toStored), ...splitEvents.map(toStored), ...editionEvents.map(toStored)].sort(
-    (a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1),
+  const events = [...tokenTyped, ...splitTyped, ...editionTyped].sort((a, b) =>
+    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
   return { tokenIds, splits, events };
 }
@@ -191,23 +209,22 @@ export function splitViews(
 ): SplitView[] {
   const views = new Map<string, SplitView>();
   for (const e of scope.events) {
-    if (e.contract !== 'SplitMain') continue;
-    const a = e.args;
-    const key = lower(a.split);
+    if (e.contract !== 'SplitMain' || !('split' in e.args)) continue;
+    const key = lower(e.args.split);
     if (!scope.splits.has(key)) continue;
     const entry: SplitHistoryEntry = {
       name: e.name,
       blockNumber: e.blockNumber.toString(),
       txHash: e.txHash,
       logIndex: e.logIndex,
-      args: a,
+      args: e.args,
     };
     if (e.name === 'SplitCreated') {
-      const accounts = (a.accounts as unknown[]).map((x) => getAddress(String(x)));
-      const shares = (a.shares as unknown[]).map((x) => Number(x));
-      const controller = getAddress(String(a.controller ?? ZERO));
+      const accounts = e.args.accounts.map((x) => getAddress(x));
+      const shares = e.args.shares.map((x) => Number(x));
+      const controller = getAddress(e.args.controller);
       views.set(key, {
-        split: getAddress(String(a.split)),
+        split: getAddress(e.args.split),
         accounts,
         shares,
         hash: hashSplit({ accounts, shares }),
@@ -223,13 +240,13 @@ export function splitViews(
     if (!v) continue;
     v.history.push(entry);
     if (e.name === 'SplitUpdated') {
-      v.accounts = (a.accounts as unknown[]).map((x) => getAddress(String(x)));
-      v.shares = (a.shares as unknown[]).map((x) => Number(x));
+      v.accounts = e.args.accounts.map((x) => getAddress(x));
+      v.shares = e.args.shares.map((x) => Number(x));
       v.hash = hashSplit({ accounts: v.accounts, shares: v.shares });
-    } else if (e.name === 'ControlTransferInitiated') v.pendingController = getAddress(String(a.newController));
+    } else if (e.name === 'ControlTransferInitiated') v.pendingController = getAddress(e.args.newController);
     else if (e.name === 'ControlTransferCancelled') v.pendingController = ZERO;
     else if (e.name === 'ControlTransferred') {
-      v.controller = getAddress(String(a.newController));
+      v.controller = getAddress(e.args.newController);
       v.pendingController = ZERO;
     } else if (e.name === 'SplitMadeImmutable') {
       v.immutable = true;

@@ -30,15 +30,14 @@ export function receiptMatches(
   const { event, arg } = ACTION_EVENTS[action];
   const want = getAddress(target);
   for (const log of logs) {
-    if (getAddress(log.address) !== getAddress(splitMain) || log.topics.length === 0) continue;
+    const [signature, ...indexed] = log.topics;
+    if (getAddress(log.address) !== getAddress(splitMain) || signature === undefined) continue;
     try {
-      const decoded = decodeEventLog({
-        abi: MOTIF_ABIS.SplitMain,
-        data: log.data,
-        topics: log.topics as [Hex, ...Hex[]],
-      });
+      const decoded = decodeEventLog({ abi: MOTIF_ABIS.SplitMain, data: log.data, topics: [signature, ...indexed] });
       if (decoded.eventName !== event) continue;
-      const value = (decoded.args as Record<string, unknown>)[arg];
+      // Every SplitMain event has named arguments; widened (not cast) to look `arg` up by name.
+      const args: Readonly<Record<string, unknown>> = decoded.args;
+      const value = args[arg];
       if (typeof value === 'string' && getAddress(value) === want) return true;
     } catch {
       // Not a SplitMain event this ABI knows.

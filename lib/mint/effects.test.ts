@@ -17,6 +17,7 @@ async function effectsFor(wallet: Awaited<ReturnType<MintChain['funded']>>['wall
     wallet,
     publicClient: c.publicClient,
     chainId: c.chain.id,
+    currency: c.chain.nativeCurrency,
     contracts: c.contracts,
     pin: async (d, onProgress) => {
       onProgress({ loaded: 1, total: 1 });

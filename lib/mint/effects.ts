@@ -1,4 +1,5 @@
 import type { Account, Chain, Client, Transport } from 'viem';
+import type { Currency } from '../format/amount';
 import { confirmMint } from './confirm-mint';
 import type { MintContracts } from './contracts';
 import { createRoyaltySplit } from './create-royalty-split';
@@ -14,6 +15,8 @@ export type CreateMintEffectsParameters = {
   /** Reads and receipts. */
   publicClient: Client<Transport, Chain | undefined>;
   chainId: number;
+  /** The chain's native currency: a voucher's price is written in it. */
+  currency: Pick<Currency, 'decimals'>;
   contracts: MintContracts;
   /** Pins the draft (in the browser: the pin route with upload progress, lib/mint/pin-upload.ts). */
   pin: MintEffects['pin'];
@@ -38,6 +41,7 @@ export function createMintEffects(p: CreateMintEffectsParameters): MintEffects {
         collection: p.contracts.collection,
         chainId: p.chainId,
         nowSeconds: nowSeconds(),
+        currency: p.currency,
       }),
     save: p.save,
     now: p.now,

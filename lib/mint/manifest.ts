@@ -1,5 +1,6 @@
 /** The manifest of a mint draft (isomorphic): the studio session, the rendered files and the creator's choices. */
 import type { Address } from 'viem';
+import { getShippedModel } from '../generation/models/registry';
 import { cidOfBytes } from '../ipfs/cid-of-files';
 import { sha256Hex } from '../provenance/digest';
 import { buildManifest } from '../provenance/manifest';
@@ -23,7 +24,13 @@ export async function manifestForDraft(d: MintDraft, creator: Address, createdAt
       `the composed arrangement has melody ${notes.generatedDigest}, the studio reported ${s.digest}`,
     );
   return buildManifest({
-    model: { id: s.request.modelId, family: 'MusicRNN', weightsCid: s.weightsCid, backend: s.backend },
+    // Only shipped models can be minted (verifiers replay with their weights); the registry names each one's family.
+    model: {
+      id: s.request.modelId,
+      family: getShippedModel(s.request.modelId).family,
+      weightsCid: s.weightsCid,
+      backend: s.backend,
+    },
     generation: generationFromComposeRequest(s.request, s.progression),
     notes,
     editLog: s.ops,

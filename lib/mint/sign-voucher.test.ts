@@ -1,4 +1,4 @@
-import { parseEther, type Hex } from 'viem';
+import { parseUnits, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackCollectionAbi } from '../contracts/abi';
 import { licenceId } from '../contracts/licences';
@@ -11,6 +11,9 @@ beforeAll(async () => {
   c = await startMintChain();
 });
 afterAll(async () => c?.stop());
+
+const ETH = { symbol: 'ETH', decimals: 18 };
+const USDC = { symbol: 'USDC', decimals: 6 };
 
 type VoucherJson = { voucher: Record<string, string | number>; signature: Hex };
 
@@ -28,6 +31,7 @@ describe('signVoucher (anvil)', () => {
       collection: c.contracts.collection,
       chainId: c.chain.id,
       nowSeconds: Number(block.timestamp),
+      currency: c.chain.nativeCurrency,
     });
     const parsed = JSON.parse(json) as VoucherJson;
     const v = parsed.voucher;
@@ -37,7 +41,7 @@ describe('signVoucher (anvil)', () => {
       royaltyReceiver: creator,
       royaltyBps: 500,
       licence: licenceId('CC-BY-SA-4.0'),
-      price: parseEther('0.02').toString(),
+      price: parseUnits('0.02', c.chain.nativeCurrency.decimals).toString(),
       nonce: voucherNonce(draft.id, pinned.cid).toString(),
     });
     expect(Number(v.deadline)).toBe(Number(block.timestamp) + VOUCHER_LIFETIME_SECONDS);
@@ -75,9 +79,17 @@ describe('signVoucher (anvil)', () => {
     const creator = (await c.funded()).wallet.account.address;
     const d = await testDraft(creator, { mode: 'voucher' });
     const withPin = { ...d, progress: { pinned: pinnedFor(d, creator), split: { address: creator } } };
-    expect(voucherOf(withPin, creator, 1).nonce).toBe(voucherOf(withPin, creator, 2).nonce);
+    expect(voucherOf(withPin, creator, 1, ETH).nonce).toBe(voucherOf(withPin, creator, 2, ETH).nonce);
     expect(voucherNonce(d.id, 'bafy-a')).not.toBe(voucherNonce(d.id, 'bafy-b'));
     expect(voucherNonce(d.id, 'bafy-a') < 2n ** 192n).toBe(true);
-    expect(() => voucherOf(d, creator, 1)).toThrow(DraftNotReadyError);
+    expect(() => voucherOf(d, creator, 1, ETH)).toThrow(DraftNotReadyError);
+  });
+
+  it("prices the voucher in the chain's currency decimals (a 6-decimals token: 0.02 is 20,000 base units)", async () => {
+    const creator = (await c.funded()).wallet.account.address;
+    const d = await testDraft(creator, { mode: 'voucher', price: '0.02' });
+    const withPin = { ...d, progress: { pinned: pinnedFor(d, creator), split: { address: creator } } };
+    expect(voucherOf(withPin, creator, 1, USDC).price).toBe(20_000n);
+    expect(voucherOf(withPin, creator, 1, ETH).price).toBe(20_000_000_000_000_000n);
   });
 });

@@ -1,7 +1,8 @@
-import { keccak256, parseEther, stringToBytes, type Account, type Chain, type Client, type Transport } from 'viem';
+import { keccak256, parseUnits, stringToBytes, type Account, type Chain, type Client, type Transport } from 'viem';
 import { signTypedData, type SignTypedDataErrorType } from 'viem/actions';
 import { licenceId } from '../contracts/licences';
 import { voucherDomain, voucherTypes, type Voucher } from '../contracts/voucher';
+import type { Currency } from '../format/amount';
 import { pinnedAndReceiver, validSplitOf, type DraftNotReadyErrorType } from './contracts';
 import type { DraftProgress, MintDraft } from './draft';
 
@@ -16,15 +17,23 @@ export function voucherNonce(draftId: string, cid: string): bigint {
   return BigInt(keccak256(stringToBytes(`${draftId}:${cid}`))) >> 64n;
 }
 
-/** The voucher a draft signs, without the signature (pure: `nowSeconds` is the signing time). */
-export function voucherOf(draft: MintDraft, creator: `0x${string}`, nowSeconds: number): Voucher {
+/**
+ * The voucher a draft signs, without the signature (pure: `nowSeconds` is the signing time). The draft's price is
+ * decimal text in the chain's native `currency` (its decimals, not ether's).
+ */
+export function voucherOf(
+  draft: MintDraft,
+  creator: `0x${string}`,
+  nowSeconds: number,
+  currency: Pick<Currency, 'decimals'>,
+): Voucher {
   const split = validSplitOf(draft);
   const { pinned, receiver } = pinnedAndReceiver(draft);
   return {
     creator,
     content: pinned.contentDigest,
     manifest: pinned.manifestDigest,
-    price: parseEther(draft.details.price),
+    price: parseUnits(draft.details.price, currency.decimals),
     // Bound in the signature: the sale's proceeds can only ever be credited to the creator.
     payout: creator,
     royaltyReceiver: receiver,
@@ -45,6 +54,8 @@ export type SignVoucherParameters = {
   collection: `0x${string}`;
   chainId: number;
   nowSeconds: number;
+  /** The chain's native currency, in which the draft's price is written. */
+  currency: Pick<Currency, 'decimals'>;
 };
 export type SignVoucherReturnType = NonNullable<DraftProgress['voucher']>;
 export type SignVoucherErrorType = DraftNotReadyErrorType | SignTypedDataErrorType;
@@ -52,10 +63,10 @@ export type SignVoucherErrorType = DraftNotReadyErrorType | SignTypedDataErrorTy
 /** Step `voucher`: the creator signs a lazy-mint voucher (EIP-712, bound to the chain and collection); the buyer mints. */
 export async function signVoucher(
   client: Client<Transport, Chain | undefined, Account>,
-  { draft, collection, chainId, nowSeconds }: SignVoucherParameters,
+  { draft, collection, chainId, nowSeconds, currency }: SignVoucherParameters,
 ): Promise<SignVoucherReturnType> {
   const account = client.account;
-  const message = voucherOf(draft, account.address, nowSeconds);
+  const message = voucherOf(draft, account.address, nowSeconds, currency);
   const signature = await signTypedData(client, {
     domain: voucherDomain(chainId, collection),
     types: voucherTypes,

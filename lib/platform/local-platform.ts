@@ -31,6 +31,7 @@ import { demoSummary } from '../demo/summary';
 import { indexerStateNotice, lostTransactionsNotice, quarantineNotice, supervisorNotice } from './notices';
 import { anvilChild, loopChild, postgresChild, processChild } from './supervised-children';
 import { supervise, type Supervised } from './supervisor';
+import { BaseError } from '../errors/base';
 
 export type Component = 'config' | 'chain' | 'contracts' | 'database' | 'ipfs' | 'seed' | 'indexer' | 'demo' | 'app';
 
@@ -61,7 +62,7 @@ export type RunningPlatform = {
 };
 
 /** The chain state file exists but cannot be loaded. Never deleted automatically. */
-export class DamagedChainStateError extends Error {
+export class DamagedChainStateError extends BaseError {
   override name = 'DamagedChainStateError';
   constructor(
     readonly statePath: string,
@@ -239,7 +240,12 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Runn
     let demoChain: DemoChainResult | null = null;
     const demoAccounts = demoDevAccounts();
     if (anvil) {
-      const seed = await seedLocalDemo({ rpcUrl, prisma, dataDir: layout.dataDir });
+      const seed = await seedLocalDemo({
+        rpcUrl,
+        prisma,
+        dataDir: layout.dataDir,
+        nativeCurrency: chain.nativeCurrency,
+      });
       const demoOn = env.MOTIF_DEMO !== 'off' && plan.indexer === 'inline';
       if (demoOn) {
         const deployment = readDeployment(deploymentPath);

@@ -1,14 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestClient, http, parseEther, publicActions } from 'viem';
-import { localChain, LOCAL_CHAIN_ID } from '../config/chains';
+import { createTestClient, http, parseUnits, publicActions } from 'viem';
+import { DEFAULT_NATIVE_CURRENCY, localChain, LOCAL_CHAIN_ID, type NativeCurrency } from '../config/chains';
 import { localDevAccounts, LOCAL_DEV_MNEMONIC } from '../chain/dev-accounts';
 import type { PrismaClient } from '../db/client';
 
 export type SeedResult = { accounts: number; toppedUp: number; profiles: number; accountsFile: string };
 
-const MIN_BALANCE = parseEther('1000');
-const TOP_UP_TO = parseEther('10000');
+/** Whole units of the chain's native currency (its decimals, not ether's). */
+const MIN_BALANCE = '1000';
+const TOP_UP_TO = '10000';
 
 /**
  * Local demo data: anvil's dev accounts funded (topped up if a demo spent them down), listed in a file marked
@@ -18,9 +19,14 @@ export async function seedLocalDemo(params: {
   rpcUrl: string;
   prisma: PrismaClient;
   dataDir: string;
+  /** The local chain's configured currency (default ETH). */
+  nativeCurrency?: NativeCurrency;
 }): Promise<SeedResult> {
+  const nativeCurrency = params.nativeCurrency ?? DEFAULT_NATIVE_CURRENCY;
+  const minBalance = parseUnits(MIN_BALANCE, nativeCurrency.decimals);
+  const topUpTo = parseUnits(TOP_UP_TO, nativeCurrency.decimals);
   const client = createTestClient({
-    chain: localChain(params.rpcUrl),
+    chain: localChain(params.rpcUrl, nativeCurrency),
     mode: 'anvil',
     transport: http(params.rpcUrl),
   }).extend(publicActions);
@@ -31,8 +37,8 @@ export async function seedLocalDemo(params: {
   let toppedUp = 0;
   for (const account of accounts) {
     const balance = await client.getBalance({ address: account.address });
-    if (balance < MIN_BALANCE) {
-      await client.setBalance({ address: account.address, value: TOP_UP_TO });
+    if (balance < minBalance) {
+      await client.setBalance({ address: account.address, value: topUpTo });
       toppedUp++;
     }
   }

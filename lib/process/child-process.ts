@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { BaseError } from '../errors/base';
 
 export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -26,7 +27,7 @@ export type StartProcessParameters = {
   signal?: AbortSignal;
 };
 
-export class ProcessStartError extends Error {
+export class ProcessStartError extends BaseError {
   override name = 'ProcessStartError';
   constructor(
     message: string,

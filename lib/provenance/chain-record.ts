@@ -1,5 +1,5 @@
 import type { Address, Hex, PublicClient } from 'viem';
-import { trackCollectionAbi } from '../contracts/abi/TrackCollection';
+import { trackCollectionAbi } from '../contracts/abi';
 import { BaseError } from '../errors/base';
 
 /** What TrackCollection holds about a token: storage (owner, tokenURI) and its TrackMinted event (creator, digests). */

@@ -11,6 +11,7 @@ import { LICENCES } from '../contracts/licences';
 import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
 import { editLogSchema, editOpSchema, type EditOp } from '../generation/edit-log/schema';
+import { MUSIC_RNN_FAMILY } from '../generation/models/musicrnn/family';
 import { aiDisclosureFor, DIGITAL_SOURCE_TYPES, EDIT_OP_KINDS, summarizeEdits, type EditOpKind } from './disclosure';
 
 export const MANIFEST_TYPE = 'motif.track-manifest';
@@ -56,7 +57,8 @@ export const modelSchema = z
   .object({
     /** The studio's ComposeRequest.modelId (registry id). */
     id: z.string().min(1).max(200),
-    family: z.literal('MusicRNN'),
+    /** Frozen: version 1 knew one family (new families are recorded by the current version's schema). */
+    family: z.literal(MUSIC_RNN_FAMILY),
     /** CID of the checkpoint folder (lib/generation/models/registry.ts). */
     weightsCid: cidString,
     /** What computed the logits (ComposeResult.backend): `cpu-js` (plain-JS tfjs cpu kernels) or the tfjs backend, e.g. `cpu`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
+import { MODEL_FAMILIES } from '../generation/models/adapter';
 import {
   address,
   aiDisclosureSchema,
@@ -13,7 +14,7 @@ import {
   MANIFEST_TYPE,
   manifestEditLogSchema,
   manifestNotesSchema,
-  modelSchema,
+  modelSchema as modelSchemaV1,
   TRACK_FILES,
   trackManifestV1Schema,
   type TrackManifestV1,
@@ -64,7 +65,10 @@ export const generationSchema = composeRequestSchema
   })
   .strict();
 
-export { modelSchema, manifestEditLogSchema, editSummarySchema, ipfsSettingsSchema };
+/** The model: version 1's fields, the family any registered adapter's (lib/generation/models/adapter.ts). */
+export const modelSchema = modelSchemaV1.extend({ family: z.literal(MODEL_FAMILIES) });
+
+export { manifestEditLogSchema, editSummarySchema, ipfsSettingsSchema };
 
 export const renderSchema = z
   .object({

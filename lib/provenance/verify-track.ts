@@ -15,6 +15,7 @@ import { watermarkCheck } from './watermark-check';
 import { parseSignedManifest, verifyManifestSignature, type SignedManifest } from './signed-manifest';
 import { checkC2pa } from './c2pa/check';
 import { audioEssence } from './c2pa/essence';
+import { BaseError } from '../errors/base';
 
 export type VerifyCheckName = 'manifest' | 'files' | 'c2pa' | 'watermark' | 'signature' | 'replay' | 'chain';
 /**
@@ -102,7 +103,7 @@ async function resolveTarget(
 }
 
 /** A token id was given without a chain to read its folder from. */
-export class TokenNeedsChainError extends Error {
+export class TokenNeedsChainError extends BaseError {
   override name = 'TokenNeedsChainError';
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { keySchema, scaleSchema } from '../generation/arrangement/types';
 import { parseComposeRequest, type ComposeRequest } from '../generation/compose/request';
 import { checkpointUrl, MODEL_REGISTRY, SHIPPED_MODELS } from '../generation/models/registry';
+import { BaseError } from '../errors/base';
 
 /** The model choice that reads a checkpoint URL from `customUrl`. */
 export const CUSTOM_MODEL = 'custom';
@@ -45,11 +46,8 @@ export function defaultComposeForm(): ComposeForm {
   };
 }
 
-export class ComposeFormError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ComposeFormError';
-  }
+export class ComposeFormError extends BaseError {
+  override name = 'ComposeFormError';
 }
 
 export type ModelTarget = { modelId: string; url: string };

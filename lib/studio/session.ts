@@ -10,6 +10,7 @@ import { composeRequestSchema } from '../generation/compose/request';
 import { createHistory, pushEdit, type EditHistory } from '../generation/edit-log/history';
 import { editOpSchema } from '../generation/edit-log/schema';
 import { composeFormSchema, type ComposeForm } from './compose-form';
+import { BaseError } from '../errors/base';
 
 export const SESSION_VERSION = 1 as const;
 
@@ -42,11 +43,8 @@ export const studioSessionSchema = z.object({
 });
 export type StudioSession = z.infer<typeof studioSessionSchema>;
 
-export class SessionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SessionError';
-  }
+export class SessionError extends BaseError {
+  override name = 'SessionError';
 }
 
 export function parseSession(input: unknown): StudioSession {

@@ -3,9 +3,11 @@
  * one home every reader of a track folder shares.
  */
 import { TRACK_LIMITS, type TrackPart } from '../provenance/track-limits';
+import { BaseError } from '../errors/base';
 
 /** An HTTP-mappable error (route handlers answer with `status`). */
-export class HttpError extends Error {
+export class HttpError extends BaseError {
+  override name = 'HttpError';
   constructor(
     readonly status: number,
     message: string,

@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { familyOfConfig } from '../../lib/generation/models/adapter';
 import { checkpointCid, checkpointFiles } from '../../lib/generation/models/checkpoint-files';
 
 type Entry = {
@@ -45,13 +46,15 @@ async function main() {
     const m = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as {
       dataConverter: { args: { minPitch: number; maxPitch: number } };
     };
+    // The family the checkpoint's config.json declares (its adapter's name; UnknownModelFamilyError otherwise).
+    const family = familyOfConfig(m);
     blocks.push(
       [
         '  {',
         "    source: 'shipped',",
         `    id: ${JSON.stringify(e.id)},`,
         `    task: ${JSON.stringify(e.task)},`,
-        "    family: 'MusicRNN',",
+        `    family: ${JSON.stringify(family)},`,
         `    urlPath: ${JSON.stringify(`/models/${e.id}`)},`,
         `    weightsCid: ${JSON.stringify(cid)},`,
         `    files: [${files.map((f) => `{ path: ${JSON.stringify(f.path)}, bytes: ${f.bytes} }`).join(', ')}],`,

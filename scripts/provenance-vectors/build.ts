@@ -738,7 +738,7 @@ export async function manifestFixture(models: LoadedModels): Promise<ManifestFix
   const midi = arrangementToMidi(final);
   const account = privateKeyToAccount(TEST_PRIVATE_KEY);
   const manifest = buildManifest({
-    model: { id: entry.id, family: 'MusicRNN', weightsCid: entry.weightsCid, backend: composed.backend },
+    model: { id: entry.id, family: entry.family, weightsCid: entry.weightsCid, backend: composed.backend },
     generation: generationFromComposeRequest(request, composed.progression),
     notes,
     editLog: ops,

@@ -17,7 +17,7 @@ import { readCatalogueSnapshot, signSnapshot, verifySnapshotSignature } from '..
 import { startAnvil, type Anvil } from '../../lib/chain/anvil';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { customChain } from '../../lib/config/chains';
-import { trackCollectionAbi } from '../../lib/contracts/abi/TrackCollection';
+import { trackCollectionAbi } from '../../lib/contracts/abi';
 import { deployContracts } from '../../lib/contracts/deploy';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';

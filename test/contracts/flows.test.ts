@@ -7,33 +7,26 @@ import { hashTypedData, parseEther, parseEventLogs, toHex, type Address, type He
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { deployContracts } from '../../lib/contracts/deploy';
-import type { Deployment } from '../../lib/contracts/deployment';
 import { LICENCES, licenceUri } from '../../lib/contracts/licences';
 import { marketOrderDomain, marketOrderTypes, type MarketOrder } from '../../lib/contracts/market-order';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes, type Voucher } from '../../lib/contracts/voucher';
-import { ANVIL_KEY_0, startTestChain, type TestChain } from './chain';
+import { ANVIL_KEY_0 } from './chain';
+import { approveMarket, createSplitOf, minedOk, startDeployedChain, type DeployedChain } from './deployed';
 
-let t: TestChain;
-let d: Deployment;
+let t: DeployedChain;
 let track: Address;
 let splits: Address;
 let market: Address;
+/** For a second deployment (the voucher replay test). */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'motif-flows-'));
 
 beforeAll(async () => {
-  t = await startTestChain();
-  ({ deployment: d } = await deployContracts({
-    publicClient: t.publicClient,
-    walletClient: t.wallet(ANVIL_KEY_0),
-    deploymentPath: path.join(dir, 'deployment.json'),
-  }));
-  track = d.contracts.TrackCollection.address;
-  splits = d.contracts.SplitMain.address;
-  market = d.contracts.Market.address;
+  t = await startDeployedChain();
+  ({ track, splits, market } = t);
 });
 afterAll(async () => {
-  await t?.anvil.stop();
+  await t?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -42,11 +35,7 @@ async function contentOf(text: string): Promise<{ digest: Hex; cid: string }> {
   return { digest: toHex(mh.digest), cid: CID.createV1(0x70, mh).toString() };
 }
 
-async function mined(hash: Hex) {
-  const receipt = await t.publicClient.waitForTransactionReceipt({ hash });
-  expect(receipt.status).toBe('success');
-  return receipt;
-}
+const mined = (hash: Hex) => minedOk(t, hash);
 
 describe('TrackCollection through viem', () => {
   it('mints a 1/1 whose tokenURI is the CIDv1 of its stored digest', async () => {
@@ -268,20 +257,7 @@ describe('splits and market through viem', () => {
     ) as [Address, Address];
     const shares = [600_000, 400_000];
     const zero = '0x0000000000000000000000000000000000000000' as const;
-    const predicted = await t.publicClient.readContract({
-      address: splits,
-      abi: splitMainAbi,
-      functionName: 'predictSplitAddress',
-      args: [payees, shares, zero],
-    });
-    const created = await mined(
-      await seller.writeContract({
-        address: splits,
-        abi: splitMainAbi,
-        functionName: 'createSplit',
-        args: [payees, shares, zero],
-      }),
-    );
+    const { split: predicted, receipt: created } = await createSplitOf(t, seller, payees, shares);
     const [event] = parseEventLogs({ abi: splitMainAbi, logs: created.logs, eventName: 'SplitCreated' });
     expect(event?.args.split).toBe(predicted);
 
@@ -295,14 +271,7 @@ describe('splits and market through viem', () => {
         args: [seller.account.address, digest, digest, predicted, 1000, 8],
       }),
     );
-    await mined(
-      await seller.writeContract({
-        address: track,
-        abi: trackCollectionAbi,
-        functionName: 'setApprovalForAll',
-        args: [market, true],
-      }),
-    );
+    await approveMarket(t, seller);
     const price = parseEther('2');
     const expiry = (await t.publicClient.getBlock()).timestamp + 86_400n;
     await mined(
@@ -382,23 +351,8 @@ describe('splits and market through viem', () => {
     const bySort = (a: Address, b: Address) => (BigInt(a) < BigInt(b) ? -1 : 1);
     const artistAccounts = artists.map((a) => a.wallet.account.address).sort(bySort);
     const artistShares = [500_000, 500_000];
-    const create = async (accounts: Address[], shares: number[]) => {
-      const predicted = await t.publicClient.readContract({
-        address: splits,
-        abi: splitMainAbi,
-        functionName: 'predictSplitAddress',
-        args: [accounts, shares, zero],
-      });
-      await mined(
-        await seller.writeContract({
-          address: splits,
-          abi: splitMainAbi,
-          functionName: 'createSplit',
-          args: [accounts, shares, zero],
-        }),
-      );
-      return predicted;
-    };
+    const create = async (accounts: Address[], shares: number[]) =>
+      (await createSplitOf(t, seller, accounts, shares)).split;
     const inner = await create(artistAccounts, artistShares);
     const outerPairs = [
       { account: label.wallet.account.address, share: 300_000 },
@@ -418,14 +372,7 @@ describe('splits and market through viem', () => {
         args: [seller.account.address, digest, digest, outer, 1000, 7],
       }),
     );
-    await mined(
-      await seller.writeContract({
-        address: track,
-        abi: trackCollectionAbi,
-        functionName: 'setApprovalForAll',
-        args: [market, true],
-      }),
-    );
+    await approveMarket(t, seller);
 
     // Listed by a signature only; the buyer fills it. The viem-signed typed data is the contract's own digest.
     const price = parseEther('1');

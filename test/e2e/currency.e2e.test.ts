@@ -3,43 +3,21 @@
  * (MOTIF_NATIVE_SYMBOL=DEGEN) shows it on every page and "ETH" on none: the pages a visitor reaches from the
  * navigation, a track page, a profile and the mint page, after the client has rendered.
  */
-import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
-import { launchChromium } from '../support/chromium';
-import {
-  pressCtrlC,
-  runStartScript,
-  tempPlatform,
-  type PlatformEnv,
-  type StartedPlatform,
-} from '../support/start-process';
+import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 
-let dir: string;
-let env: PlatformEnv;
-let started: StartedPlatform;
+let platform: BrowserPlatform;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  ({ dir, env } = await tempPlatform('currency'));
-  started = runStartScript({ ...env, MOTIF_NATIVE_SYMBOL: 'DEGEN' });
-  [browser] = await Promise.all([launchChromium(), started.ready]);
-  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  platform = await startBrowserPlatform('currency', { extraEnv: { MOTIF_NATIVE_SYMBOL: 'DEGEN' } });
+  ({ browser, base } = platform);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  try {
-    if (started) {
-      pressCtrlC(started);
-      await started.exited;
-    }
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => stopBrowserPlatform(platform));
 
 describe('a local chain whose gas token is DEGEN', () => {
   it('shows DEGEN and never ETH on any page', async () => {

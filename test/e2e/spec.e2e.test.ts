@@ -4,44 +4,26 @@
  * page links it, and the raw spec and every vector it links are answered byte for byte.
  */
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
 import {
-  pressCtrlC,
-  runStartScript,
-  tempPlatform,
-  type PlatformEnv,
-  type StartedPlatform,
-} from '../support/start-process';
+  cspViolations,
+  startBrowserPlatform,
+  stopBrowserPlatform,
+  type BrowserPlatform,
+} from '../support/browser-platform';
 
-let dir: string;
-let env: PlatformEnv;
-let started: StartedPlatform;
+let platform: BrowserPlatform;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  ({ dir, env } = await tempPlatform('spec'));
-  started = runStartScript(env);
-  [browser] = await Promise.all([launchChromium(), started.ready]);
-  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  platform = await startBrowserPlatform('spec');
+  ({ browser, base } = platform);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  try {
-    if (started) {
-      pressCtrlC(started);
-      await started.exited;
-    }
-  } finally {
-    // A start that failed has already exited (no process group to signal); its folder still goes.
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => stopBrowserPlatform(platform));
 
 describe('/spec/provenance', () => {
   it('is a page under the nonce CSP, reached from /verify, with working links to the raw spec and vectors', async () => {
@@ -57,13 +39,9 @@ describe('/spec/provenance', () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 
     const context = await browser.newContext();
-    const violations: string[] = [];
     try {
       const page = await context.newPage();
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to (execute|load|connect|apply)/i.test(m.text()))
-          violations.push(m.text());
-      });
+      const violations = cspViolations(page);
       await page.goto(`${base}/verify`);
       await page.getByRole('link', { name: 'Motif Provenance specification' }).click();
       await page.waitForURL(`${base}/spec/provenance`);

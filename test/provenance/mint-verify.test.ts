@@ -21,7 +21,7 @@ import {
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localChain } from '../../lib/config/chains';
-import { trackCollectionAbi } from '../../lib/contracts/abi/TrackCollection';
+import { trackCollectionAbi } from '../../lib/contracts/abi';
 import { deployContracts } from '../../lib/contracts/deploy';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { pinTrack } from '../../lib/tracks/track-folder';

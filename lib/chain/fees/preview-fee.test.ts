@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAnvil, type Anvil } from '../anvil';
 import { localDevAccounts } from '../dev-accounts';
 import { CHAIN_PRESETS, customChain, type ChainStack } from '../../config/chains';
-import { trackCollectionAbi } from '../../contracts/abi/TrackCollection';
+import { trackCollectionAbi } from '../../contracts/abi';
 import { deployContracts } from '../../contracts/deploy';
 import { previewFee } from './preview-fee';
 import { installSimulator, simulatedStackTransport } from './testing/simulated-stacks';

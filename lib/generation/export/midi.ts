@@ -6,6 +6,7 @@
 import * as midiModule from '@tonejs/midi';
 import type { Arrangement, ArrangementNote, TrackId } from '../arrangement/types';
 import type { CoverNote } from './cover';
+import { BaseError } from '../../errors/base';
 
 type MidiCtor = typeof midiModule.Midi;
 // @tonejs/midi is CommonJS: bundlers expose `Midi` as a named export, Node's ESM loader only under `default`.
@@ -27,11 +28,8 @@ const GM_PROGRAM: Record<string, number> = {
   subBass: 38,
 };
 
-export class MidiImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MidiImportError';
-  }
+export class MidiImportError extends BaseError {
+  override name = 'MidiImportError';
 }
 
 /**

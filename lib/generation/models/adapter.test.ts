@@ -14,6 +14,8 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from './node-loader';
 import { compose, regenerateBar } from '../compose/compose';
 import { defaultComposeRequest } from '../compose/request';
 import { writeFixtureCheckpoint } from '../../../test/studio/fixture-checkpoint';
+import { modelSchema } from '../../provenance/manifest-schema';
+import { modelSchema as modelSchemaV1 } from '../../provenance/manifest-schema-v1';
 
 describe('model families', () => {
   it('every family has a browser and a Node adapter that say they are that family', () => {
@@ -25,6 +27,19 @@ describe('model families', () => {
 
   it('every registered model names a known family', () => {
     for (const m of MODEL_REGISTRY) expect(MODEL_FAMILIES).toContain(m.family);
+  });
+
+  it('the current manifest records any registered family; the frozen version 1 only MusicRNN', () => {
+    const model = (family: string) => ({
+      id: 'm',
+      family,
+      weightsCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi',
+      backend: 'cpu-js',
+    });
+    for (const f of MODEL_FAMILIES) expect(modelSchema.safeParse(model(f)).success).toBe(true);
+    expect(modelSchema.safeParse(model('NotAFamily')).success).toBe(false);
+    expect(modelSchemaV1.safeParse(model('MusicRNN')).success).toBe(true);
+    expect(modelSchemaV1.safeParse(model('NotAFamily')).success).toBe(false);
   });
 
   it("reads the family from a checkpoint's config.json and refuses unknown or missing types", () => {

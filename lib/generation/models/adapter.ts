@@ -7,9 +7,11 @@
  */
 import type { ComposeOptions, ComposeResult, RegenerateBarParams } from '../compose/compose';
 import type { EditOp } from '../edit-log/schema';
+import { BaseError } from '../../errors/base';
+import { MUSIC_RNN_FAMILY } from './musicrnn/family';
 
 /** Every registered family; the registry (./registry.ts) and checkpoint configs name one of these. */
-export const MODEL_FAMILIES = ['MusicRNN'] as const;
+export const MODEL_FAMILIES = [MUSIC_RNN_FAMILY] as const;
 export type ModelFamily = (typeof MODEL_FAMILIES)[number];
 
 export function isModelFamily(x: unknown): x is ModelFamily {
@@ -38,12 +40,12 @@ export type NodeModelAdapter = {
   loadFolder(folder: string): Promise<GenerativeModel>;
 };
 
-export class UnknownModelFamilyError extends Error {
+export class UnknownModelFamilyError extends BaseError {
+  override name = 'UnknownModelFamilyError';
   constructor(readonly found: unknown) {
     super(
       `this checkpoint's config.json names model type ${JSON.stringify(found)}; known families: ${MODEL_FAMILIES.join(', ')}`,
     );
-    this.name = 'UnknownModelFamilyError';
   }
 }
 

@@ -10,6 +10,7 @@
  * test/models/registry.test.ts recomputes every CID from the files; test/models/weights-by-cid.test.ts fetches them.
  */
 import type { ModelFamily } from './adapter';
+import { BaseError } from '../../errors/base';
 
 export type ModelTask = 'melody' | 'chord-melody';
 
@@ -46,10 +47,10 @@ export type HostedModel = {
 
 export type RegisteredModel = ShippedModel | HostedModel;
 
-export class UnknownModelError extends Error {
+export class UnknownModelError extends BaseError {
+  override name = 'UnknownModelError';
   constructor(id: string) {
     super(`unknown model: ${id}`);
-    this.name = 'UnknownModelError';
   }
 }
 

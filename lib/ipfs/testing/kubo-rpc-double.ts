@@ -15,10 +15,13 @@ import { Readable } from 'node:stream';
 import type { HeliaStorage } from '../helia-storage';
 import { ContentNotFoundError } from '../storage';
 import { startHttpDouble, type HttpDouble } from './http-double';
+import { BaseError } from '../../errors/base';
 
 export type KuboRpcDouble = HttpDouble & { storage: HeliaStorage };
 
-class KuboCommandError extends Error {}
+class KuboCommandError extends BaseError {
+  override name = 'KuboCommandError';
+}
 
 function flag(query: URLSearchParams, name: string, fallback: boolean): boolean {
   const v = query.get(name);

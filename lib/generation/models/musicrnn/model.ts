@@ -3,6 +3,7 @@
  * MusicRNN, whichever build (esm in the worker, node in Node) loaded it. Nothing here changes what compose computes,
  * so replay and provenance digests are those of `compose(instance, …)`.
  */
+import { MUSIC_RNN_FAMILY } from './family';
 import { compose, regenerateBar } from '../../compose/compose';
 import type { GenerativeModel } from '../adapter';
 
@@ -11,7 +12,7 @@ export type MusicRnnLike = { initialize(): Promise<void>; dispose(): void };
 
 export function musicRnnModel(instance: MusicRnnLike): GenerativeModel {
   return {
-    family: 'MusicRNN',
+    family: MUSIC_RNN_FAMILY,
     compose: (request, opts) => compose(instance, request, opts),
     regenerateBar: (p) => regenerateBar({ ...p, model: instance }),
     dispose: () => instance.dispose(),

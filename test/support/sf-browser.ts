@@ -31,6 +31,23 @@ export type SfBrowser = {
   close(): Promise<void>;
 };
 
+/** Starts the page's worker and defines `motifRender(request)`: the worker's answer and the page-side wall time. */
+const PAGE_SCRIPT = `
+const motifWorker = new Worker('/sf-worker.js');
+let motifNext = 0;
+globalThis.motifRender = (req) => new Promise((resolve) => {
+  const id = ++motifNext;
+  const t0 = performance.now();
+  const listener = (ev) => {
+    if (ev.data.id !== id) return;
+    motifWorker.removeEventListener('message', listener);
+    resolve({ ...ev.data, wallMs: performance.now() - t0 });
+  };
+  motifWorker.addEventListener('message', listener);
+  motifWorker.postMessage({ id, req });
+});
+`;
+
 export async function startSfBrowser(root = process.cwd()): Promise<SfBrowser> {
   const bundle = await build({
     entryPoints: [join(root, 'test', 'browser', 'sf-worker.ts')],
@@ -72,28 +89,14 @@ export async function startSfBrowser(root = process.cwd()): Promise<SfBrowser> {
     async newWorkerPage() {
       const page = await context.newPage();
       await page.goto(`${origin}/index.html`);
-      await page.evaluate(() => {
-        const scope = globalThis as unknown as { motifWorker: Worker };
-        scope.motifWorker = new Worker('/sf-worker.js');
-      });
+      // plain script text, so no bundler helper (tsx's __name) reaches the page
+      await page.addScriptTag({ content: PAGE_SCRIPT });
       return page;
     },
     async render(page, arrangement, mix) {
       const req = { arrangement, mix, sampleRate: WAV_SAMPLE_RATE, soundfontUrl: `${origin}${SOUNDFONT.urlPath}` };
       const answer = await page.evaluate(
-        (r) =>
-          new Promise<Record<string, unknown>>((resolve) => {
-            const worker = (globalThis as unknown as { motifWorker: Worker }).motifWorker;
-            const t0 = performance.now();
-            const id = Math.random();
-            const onMessage = (ev: MessageEvent<Record<string, unknown>>) => {
-              if (ev.data.id !== id) return;
-              worker.removeEventListener('message', onMessage);
-              resolve({ ...ev.data, wallMs: performance.now() - t0 });
-            };
-            worker.addEventListener('message', onMessage);
-            worker.postMessage({ id, req: r });
-          }),
+        (r) => (globalThis as unknown as { motifRender(x: unknown): Promise<Record<string, unknown>> }).motifRender(r),
         req,
       );
       if (answer.ok !== true) throw new Error(`the worker failed: ${String(answer.error)}`);

@@ -4,6 +4,7 @@
  * digests. Uses only fetch and WebCrypto, so it runs in a worker, a page or Node.
  */
 import type { BasicSoundBank } from 'spessasynth_core';
+import type { Hex } from 'viem';
 import { BaseError } from '../../../errors/base';
 import type { Arrangement } from '../../arrangement/types';
 import { pcmSha256 } from './digest';
@@ -60,7 +61,7 @@ export type SfRenderResult = {
   channels: [Float32Array, Float32Array];
   sampleRate: number;
   seconds: number;
-  pcmSha256: string;
+  pcmSha256: Hex;
   master: MasterReport;
   /** SoundFont fetch and parse (0 when it was already loaded), and the render itself, in ms. */
   loadMs: number;

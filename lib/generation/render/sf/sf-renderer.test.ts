@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { lufsOf } from './loudness';
 import { readShippedSoundFont, shippedSoundBank } from './node-soundfont';
 import { renderWithSoundFont } from './sf-renderer';
 import { SOUNDFONT } from './soundfont';
+import { SF_SYNTHESIZER } from './record';
 import { sfTestArrangement } from './test-arrangement';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'motif-sf-'));
@@ -32,6 +33,11 @@ function ffmpegLoudness(file: string): { lufs: number; truePeak: number } {
 }
 
 describe('SoundFont renderer', () => {
+  it('names the synthesizer at the exact version package.json pins', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    expect(SF_SYNTHESIZER).toBe(`spessasynth_core@${pkg.dependencies.spessasynth_core}`);
+  });
+
   it('ships the pinned SoundFont (sha256 and CID)', async () => {
     const bytes = await readShippedSoundFont();
     expect(bytes.length).toBe(SOUNDFONT.size);

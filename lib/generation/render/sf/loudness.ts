@@ -137,22 +137,39 @@ const TAPS = 12;
 /** The largest sum of absolute taps over the phases: no interpolated value exceeds it times the window's peak. */
 const TAP_L1 = Math.max(...TRUE_PEAK_PHASES.map((p) => p.reduce((a, t) => a + Math.abs(t), 0)));
 
-/** Sliding-window maximum (`max`) or minimum of `x` over [i, i + w - 1] (van Herk / Gil-Werman, O(n)). */
-export function slidingExtreme(x: Float64Array, w: number, max: boolean): Float64Array {
+/** Sliding-window maximum of `x` over [i, i + w - 1] (van Herk / Gil-Werman, O(n)). */
+function slidingMax(x: Float64Array, w: number): Float64Array {
   const n = x.length;
-  const pick = max ? (a: number, b: number) => (a > b ? a : b) : (a: number, b: number) => (a < b ? a : b);
   const pre = new Float64Array(n);
   const suf = new Float64Array(n);
-  for (let i = 0; i < n; i++) pre[i] = i % w === 0 ? (x[i] ?? 0) : pick(pre[i - 1] ?? 0, x[i] ?? 0);
-  for (let i = n - 1; i >= 0; i--)
-    suf[i] = i === n - 1 || (i + 1) % w === 0 ? (x[i] ?? 0) : pick(suf[i + 1] ?? 0, x[i] ?? 0);
-  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const j = Math.min(n - 1, i + w - 1);
-    // a window clipped by the end lies in i's block, which suf[i] covers to its end (= n - 1)
-    out[i] = Math.floor(j / w) === Math.floor(i / w) ? (suf[i] ?? 0) : pick(suf[i] ?? 0, pre[j] ?? 0);
+    const v = x[i] ?? 0;
+    const p = pre[i - 1] ?? 0;
+    pre[i] = i % w === 0 || v > p ? v : p;
   }
-  return out;
+  for (let i = n - 1; i >= 0; i--) {
+    const v = x[i] ?? 0;
+    const q = suf[i + 1] ?? 0;
+    suf[i] = i === n - 1 || (i + 1) % w === 0 || v > q ? v : q;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = i + w - 1 < n ? i + w - 1 : n - 1;
+    const a = suf[i] ?? 0;
+    const b = pre[j] ?? 0;
+    // a window clipped by the end lies in i's block, which suf[i] covers to its end (= n - 1)
+    pre[i] = ((j / w) | 0) === ((i / w) | 0) || a > b ? a : b; // pre[j >= i] is still unwritten
+  }
+  return pre;
+}
+
+/** Sliding-window extreme (maximum, or minimum with `max` false) of `x` over [i, i + w - 1]. */
+export function slidingExtreme(x: Float64Array, w: number, max: boolean): Float64Array {
+  if (max) return slidingMax(x, w);
+  const negated = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) negated[i] = -(x[i] ?? 0);
+  const m = slidingMax(negated, w);
+  for (let i = 0; i < m.length; i++) m[i] = -(m[i] ?? 0);
+  return m;
 }
 
 /**
@@ -258,13 +275,13 @@ function interpolatedPeak(x: Float64Array, i: number): number {
   return m;
 }
 
-/** The true peak (linear) of the channels. */
-export function truePeakOf(channels: readonly Float32Array[]): number {
+/** The true peak (linear) of the channels; exact when it is at least `floor` (a lower bound otherwise). */
+export function truePeakOf(channels: readonly Float32Array[], floor = 0): number {
   let samplePeak = 0;
   for (const ch of channels)
     for (let i = 0; i < ch.length; i++) samplePeak = Math.max(samplePeak, Math.abs(ch[i] ?? 0));
   let m = samplePeak;
-  for (const v of truePeakEnvelope(channels, samplePeak)) if (v > m) m = v;
+  for (const v of truePeakEnvelope(channels, Math.max(floor, samplePeak))) if (v > m) m = v;
   return m;
 }
 
@@ -282,11 +299,11 @@ export const STREAMING_TARGET: MasterTarget = {
 };
 
 /** Per-frame gain that keeps the true peak under `ceiling`: look-ahead min, linear attack ramp, linear release. */
-function limiterGains(env: Float64Array, ceiling: number, rate: number): Float64Array {
+function limiterGains(env: Float64Array, gain: number, ceiling: number, rate: number): Float64Array {
   const n = env.length;
   const need = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const e = env[i] ?? 0;
+    const e = (env[i] ?? 0) * gain;
     need[i] = e > ceiling ? ceiling / e : 1;
   }
   const attack = Math.max(1, Math.round(rate * 0.002));
@@ -325,15 +342,14 @@ export function masterToLoudness(
   const measured = integratedMeanSquare(dry, rate);
   if (measured === 0) return { gain: 1, limitedFrames: 0, meanSquare: 0, truePeak: truePeakOf(dry) };
   const first = Math.sqrt(target.meanSquare / measured);
-  // the limiter needs the envelope only above ceiling / gain; the gain stays under twice the first estimate
-  const maxGain = 2 * first;
+  // the limiter needs the envelope only above ceiling / gain; the gain stays under 1.5 times (+3.5 dB) the first
+  // estimate (a limiter that takes more than that is not what this stage is for)
+  const maxGain = 1.5 * first;
   const envelope = truePeakEnvelope(dry, target.ceiling / maxGain);
   let gain = first;
   let limitedFrames = 0;
   const apply = (g: number): void => {
-    const scaled = new Float64Array(envelope.length);
-    for (let i = 0; i < scaled.length; i++) scaled[i] = (envelope[i] ?? 0) * g;
-    const lim = limiterGains(scaled, target.ceiling, rate);
+    const lim = limiterGains(envelope, g, target.ceiling, rate);
     limitedFrames = 0;
     for (let i = 0; i < lim.length; i++) if ((lim[i] ?? 1) < 1) limitedFrames++;
     channels.forEach((ch, c) => {
@@ -349,12 +365,14 @@ export function masterToLoudness(
     if (ratio > 0.9977 && ratio < 1.0023) break; // within 0.01 LU
     gain = Math.min(maxGain, gain * Math.sqrt(ratio));
   }
-  let peak = truePeakOf(channels);
+  // the reported true peak is exact from half the ceiling up (-7 dBTP), which a mastered mix always reaches
+  const floor = 0.5 * target.ceiling;
+  let peak = truePeakOf(channels, floor);
   if (peak > target.ceiling) {
     const trim = target.ceiling / peak;
     for (const ch of channels) for (let i = 0; i < ch.length; i++) ch[i] = (ch[i] ?? 0) * trim;
     gain *= trim;
-    peak = truePeakOf(channels);
+    peak = truePeakOf(channels, floor);
   }
   return { gain, limitedFrames, meanSquare: integratedMeanSquare(channels, rate), truePeak: peak };
 }

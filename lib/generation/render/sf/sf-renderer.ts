@@ -5,7 +5,7 @@
  * -14 LUFS integrated under -1 dBTP. The same arrangement, mix, SoundFont bytes and sample rate give the same PCM.
  *
  * Determinism: the synthesizer is driven only from here (no sequencer, no clock: notes are sent between `process`
- * calls at the frames where they start and stop). SF3 samples are Ogg Vorbis, decoded by stb-vorbis compiled to
+ * calls at the frames where they start and stop), with Motif's own reverb and no chorus (effects.ts). SF3 samples are Ogg Vorbis, decoded by stb-vorbis compiled to
  * WebAssembly, whose float arithmetic is the same in every engine. spessasynth's own maths (envelopes, filters,
  * pan and tuning tables, the reverb) calls Math.pow/exp/sin/cos, whose last bit ECMAScript leaves to the engine:
  * Node and Chromium share V8's implementations, which the node-vs-browser test and bench compare on each run
@@ -14,6 +14,7 @@
 import { BasicSoundBank, MIDIControllers, SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
 import { audibleTracks, secondsPerStep, TRACK_IDS, type Arrangement } from '../../arrangement/types';
 import { channelOf, GM_PRESETS, type SfMix } from './gm';
+import { FreeverbReverb, SilentChorus } from './effects';
 import { masterToLoudness, type MasterReport } from './loudness';
 
 export const SF_RENDERER = { id: 'motif.sf-render', version: 1 } as const;
@@ -70,6 +71,8 @@ export async function renderWithSoundFont(
     effectsEnabled: true,
     eventsEnabled: false,
     initialTime: 0,
+    reverbProcessor: new FreeverbReverb(rate),
+    chorusProcessor: new SilentChorus(),
   });
   await synth.processorInitialized;
   synth.soundBankManager.addSoundBank(bank, 'motif');

@@ -12,7 +12,7 @@
  * (docs/provenance/SPEC.md, "Re-rendering the audio").
  */
 import { BasicSoundBank, MIDIControllers, SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
-import { audibleTracks, secondsPerStep, TRACK_IDS, type Arrangement } from '../../arrangement/types';
+import { audibleTracks, secondsPerStep, type Arrangement } from '../../arrangement/types';
 import { channelOf, GM_PRESETS, type SfMix } from './gm';
 import { FreeverbReverb, SilentChorus } from './effects';
 import { masterToLoudness, type MasterReport } from './loudness';
@@ -127,5 +127,3 @@ export function pcm16(channels: readonly Float32Array[]): Int16Array {
   }
   return out;
 }
-
-export { TRACK_IDS };

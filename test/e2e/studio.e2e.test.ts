@@ -355,8 +355,8 @@ describe('studio in Chromium', () => {
 
   it('renders with the General MIDI SoundFont and the mix set by keyboard, mastered to -14 LUFS under -1 dBTP', async () => {
     await page.getByLabel('Renderer').selectOption('sf');
-    await page.getByLabel('Melody instrument').selectOption('piano');
-    const pan = page.getByLabel('Melody pan');
+    await page.getByLabel('Melody GM instrument', { exact: true }).selectOption('piano');
+    const pan = page.getByLabel('Melody pan', { exact: true });
     await pan.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     await expect(pan.inputValue()).resolves.toBe('68'); // the default 72, four steps left

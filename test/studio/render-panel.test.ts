@@ -53,11 +53,12 @@ describe('render panel', () => {
   it('shows the mix: per track a labelled GM instrument, volume, pan and reverb (the drums take only the kit)', () => {
     const h = html({});
     for (const track of ['Melody', 'Chords', 'Bass', 'Drums']) {
-      for (const control of ['instrument', 'volume', 'pan', 'reverb']) expect(h).toContain(`${track} ${control}`);
+      for (const control of ['GM instrument', 'volume', 'pan', 'reverb'])
+        expect(h).toContain(`aria-label="${track} ${control}"`);
       expect(h).toContain(`aria-label="${track} mix"`);
     }
     expect(h).toContain('Electric piano');
-    const drums = h.slice(h.indexOf('Drums instrument'));
+    const drums = h.slice(h.indexOf('Drums GM instrument'));
     expect(drums.slice(0, drums.indexOf('</select>')).match(/<option /g)?.length).toBe(1);
     expect(h).toContain('aria-valuetext="centre"');
   });

@@ -21,8 +21,9 @@ export function MixPanel({ mix, onChange, disabled }: MixPanelProps) {
         return (
           <div className="row" key={t.track} role="group" aria-label={`${name} mix`}>
             <label>
-              {name} instrument
+              {name} GM instrument
               <select
+                aria-label={`${name} GM instrument`}
                 value={t.preset}
                 onChange={(e) => {
                   const preset = presetsFor(t.track).find((p) => p === e.target.value);
@@ -39,6 +40,7 @@ export function MixPanel({ mix, onChange, disabled }: MixPanelProps) {
             <label>
               {name} volume
               <input
+                aria-label={`${name} volume`}
                 type="range"
                 min={0}
                 max={127}
@@ -50,6 +52,7 @@ export function MixPanel({ mix, onChange, disabled }: MixPanelProps) {
             <label>
               {name} pan
               <input
+                aria-label={`${name} pan`}
                 type="range"
                 min={0}
                 max={127}
@@ -61,6 +64,7 @@ export function MixPanel({ mix, onChange, disabled }: MixPanelProps) {
             <label>
               {name} reverb
               <input
+                aria-label={`${name} reverb`}
                 type="range"
                 min={0}
                 max={127}

@@ -41,11 +41,12 @@ const since = (t0: number) => (performance.now() - t0) / 1000;
   const t0 = performance.now();
   const failed = [
     'scripts/ensure-chromium.sh',
+    'scripts/ensure-ffmpeg.sh',
     'scripts/ensure-python-torch.sh',
     'scripts/ensure-training-data.sh',
   ].filter((s) => existsSync(s) && run('bash', [s]) !== 0);
   step(
-    'set-up: Chromium, PyTorch, training data',
+    'set-up: Chromium, ffmpeg, PyTorch, training data',
     failed.length === 0,
     since(t0),
     failed.map((s) => `  ${s} failed: the tests that need it will fail`).join('\n'),

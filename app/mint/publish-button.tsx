@@ -6,10 +6,13 @@
  */
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import type { Hex } from 'viem';
 import type { Arrangement } from '../../lib/generation/arrangement/types';
 import type { ComposeRequest } from '../../lib/generation/compose/request';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import type { WatermarkRecord } from '../../lib/provenance/watermark';
+import type { SfMix } from '../../lib/generation/render/sf/gm';
+import { soundfontRenderRecord } from '../../lib/generation/render/sf/record';
 import { WAV_SAMPLE_RATE } from '../../lib/generation/export/wav';
 import { getModel } from '../../lib/generation/models/registry';
 import { newDraft } from '../../lib/mint/draft';
@@ -22,7 +25,14 @@ export type PublishButtonProps = {
   composed: Arrangement;
   ops: readonly EditOp[];
   /** The rendered WAV (object URL) and how it was rendered. */
-  render: { wavUrl: string; engine: string; seconds: number; watermark?: WatermarkRecord | null } | null;
+  render: {
+    wavUrl: string;
+    engine: string;
+    seconds: number;
+    watermark?: WatermarkRecord | null;
+    /** SoundFont renders: the mix and the PCM digest a verifier re-renders and compares. */
+    soundfont?: { mix: SfMix; pcmSha256: Hex } | null;
+  } | null;
 };
 
 export function PublishButton({ result, composed, ops, render }: PublishButtonProps) {
@@ -71,6 +81,9 @@ export function PublishButton({ result, composed, ops, render }: PublishButtonPr
               channels: 2,
               bitDepth: 16,
               durationSeconds: Math.max(0.001, render.seconds),
+              ...(render.soundfont
+                ? { soundfont: soundfontRenderRecord(render.soundfont.mix, render.soundfont.pcmSha256) }
+                : {}),
               ...(render.watermark ? { watermark: render.watermark } : {}),
             },
             weightsCid: model.weightsCid,

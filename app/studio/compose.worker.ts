@@ -129,6 +129,38 @@ async function handle(raw: unknown): Promise<void> {
     }
     return;
   }
+  if (msg.type === 'renderSf') {
+    try {
+      const { renderSfRequest } = await import('../../lib/generation/render/sf/fetch-soundfont');
+      const t0 = performance.now();
+      const r = await renderSfRequest(msg, (phase, fraction) =>
+        post({
+          type: 'progress',
+          id: msg.id,
+          phase: 'render',
+          fraction: phase === 'load' ? 0.3 * fraction : 0.3 + 0.7 * fraction,
+          detail: phase === 'load' ? 'loading the SoundFont' : 'rendering with the SoundFont',
+        }),
+      );
+      const [left, right] = r.channels;
+      post(
+        {
+          type: 'rendered',
+          id: msg.id,
+          sampleRate: r.sampleRate,
+          seconds: r.seconds,
+          left,
+          right,
+          ms: performance.now() - t0,
+          soundfont: { pcmSha256: r.pcmSha256, master: r.master, loadMs: r.loadMs },
+        },
+        [left.buffer, right.buffer],
+      );
+    } catch (e) {
+      post({ type: 'error', id: msg.id, kind: 'render', message: (e as Error).message });
+    }
+    return;
+  }
   if (!loaded) {
     post({ type: 'error', id: msg.id, kind: 'model-load', message: 'No model is loaded.' });
     return;

@@ -5,9 +5,10 @@
  * pieces load lazily: the compose worker (Magenta + tfjs) on the first Compose, Tone.js on the first Play or Tone
  * render, the WAV/MIDI writers on the first export.
  */
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { current, editLog, pushEdit, redo, undo } from '../../lib/generation/edit-log/history';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
+import { DEFAULT_SF_MIX, type SfMix } from '../../lib/generation/render/sf/gm';
 import { INITIAL_STATUS, studioStatus } from '../../lib/studio/status';
 import { randomSeed, useComposer } from './hooks/use-composer';
 import { useComposeWorker } from './hooks/use-compose-worker';
@@ -47,7 +48,8 @@ export function Studio() {
     [history, setHistory],
   );
   const composer = useComposer({ worker, dispatch, onComposed: s.setComposed, onEdit: edit });
-  const renderer = useRender(arrangement, worker, dispatch);
+  const [mix, setMix] = useState<SfMix>(DEFAULT_SF_MIX);
+  const renderer = useRender(arrangement, mix, worker, dispatch);
   const player = usePlayer(arrangement, dispatch);
   const onUndo = useCallback(() => history && setHistory(undo(history)), [history, setHistory]);
   const onRedo = useCallback(() => history && setHistory(redo(history)), [history, setHistory]);
@@ -100,6 +102,8 @@ export function Studio() {
             busy={state.busy}
             render={renderer.render}
             onRender={(e) => void renderer.run(e)}
+            mix={mix}
+            onMixChange={setMix}
           />
         </>
       )}

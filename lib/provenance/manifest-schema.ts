@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
 import { MODEL_FAMILIES } from '../generation/models/adapter';
+import { sfMixSchema } from '../generation/render/sf/gm';
 import {
   address,
   aiDisclosureSchema,
@@ -79,6 +80,26 @@ export const renderSchema = z
     channels: int(1, 8),
     bitDepth: z.union([z.literal(16), z.literal(24), z.literal(32)]),
     durationSeconds: z.number().gt(0).max(3600),
+    /**
+     * The SoundFont render (lib/generation/render/sf): the renderer procedure, the synthesizer library, the SoundFont
+     * by CID and sha256, the mix, and the sha256 of the 16-bit PCM it gave before the watermark, so a verifier can
+     * re-render the audio and compare. Absent on tracks rendered with the oscillator renderers.
+     */
+    soundfont: z
+      .object({
+        renderer: procedureSchema,
+        /** e.g. `spessasynth_core@4.3.22`. */
+        synthesizer: z.string().min(1).max(100),
+        cid: cidString,
+        sha256: hex32,
+        mix: sfMixSchema,
+        /** Master stage: integrated loudness target (LUFS) and true-peak ceiling (dBTP). */
+        loudness: z.object({ integratedLufs: z.literal(-14), truePeakDbtp: z.literal(-1) }).strict(),
+        /** sha256 of the interleaved little-endian 16-bit PCM of the render, before the watermark. */
+        pcmSha256: hex32,
+      })
+      .strict()
+      .optional(),
     /** The audio watermark embedded at render (lib/provenance/watermark): absent on tracks made before it. */
     watermark: z
       .object({ scheme: z.literal('motif-ss-wm/1'), payloadBits: z.literal(64) })

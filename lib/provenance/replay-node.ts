@@ -13,7 +13,9 @@ import { checkpointCid } from '../generation/models/checkpoint-files';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../generation/models/node-loader';
 import { SHIPPED_MODELS, type ShippedModel } from '../generation/models/registry';
 import { compose, type ComposeResult } from '../generation/compose/compose';
+import { applyEdits } from '../generation/edit-log/apply';
 import { ReplayError } from './errors';
+import { rerenderAudio } from './rerender-audio';
 import {
   KNOWN_PROCEDURES,
   MOTIF_SAMPLER,
@@ -107,6 +109,16 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
       throw new ReplayError(
         `the edit log applied to the replay gives ${notes.finalCount} notes, the manifest records ${manifest.notes.finalCount}`,
       );
+    // a SoundFont render is re-rendered from the final arrangement and compared by its PCM digest
+    const soundfont = manifest.version === 2 ? manifest.render.soundfont : undefined;
+    if (manifest.version === 2 && soundfont) {
+      const final = applyEdits(result.arrangement, manifest.edits.log.ops);
+      const pcm = await rerenderAudio(final, soundfont, manifest.render.sampleRate);
+      if (pcm !== soundfont.pcmSha256)
+        throw new ReplayError(
+          `re-rendering the audio gives PCM sha256 ${pcm}, the manifest records ${soundfont.pcmSha256}`,
+        );
+    }
     return result.digest;
   };
   return Object.assign(replay, {

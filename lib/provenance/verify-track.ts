@@ -370,7 +370,11 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
           ? {
               name: 'replay',
               pass: true,
-              reason: `replaying ${m.model.id} (${m.model.weightsCid}) with seed ${m.generation.seed} gives ${digest}`,
+              reason:
+                `replaying ${m.model.id} (${m.model.weightsCid}) with seed ${m.generation.seed} gives ${digest}` +
+                (m.version === 2 && m.render.soundfont
+                  ? `; re-rendering the audio with SoundFont ${m.render.soundfont.cid} gives its PCM sha256 ${m.render.soundfont.pcmSha256}`
+                  : ''),
             }
           : {
               name: 'replay',

@@ -353,6 +353,33 @@ describe('studio in Chromium', () => {
     });
   }
 
+  it('renders with the General MIDI SoundFont and the mix set by keyboard, mastered to -14 LUFS under -1 dBTP', async () => {
+    await page.getByLabel('Renderer').selectOption('sf');
+    await page.getByLabel('Melody GM instrument', { exact: true }).selectOption('piano');
+    const pan = page.getByLabel('Melody pan', { exact: true });
+    await pan.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await expect(pan.inputValue()).resolves.toBe('68'); // the default 72, four steps left
+    await page.getByRole('button', { name: 'Render WAV' }).click();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Rendered/ })
+      .or(page.getByTestId('error'))
+      .waitFor();
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    const info = await page.getByTestId('render-info').textContent();
+    const measured = /^General MIDI SoundFont: .* (-[\d.]+) LUFS integrated, true peak (-[\d.]+) dBTP\.$/.exec(
+      info ?? '',
+    );
+    expect(measured, info ?? '').not.toBeNull();
+    expect(Number(measured?.[1])).toBe(-14);
+    expect(Number(measured?.[2])).toBeLessThanOrEqual(-1);
+    const a = (await hook(page, (h) => h.arrangement())) as Arrangement;
+    const wav = decodeWav16(await downloadBytes(page, () => page.getByRole('link', { name: 'Download WAV' }).click()));
+    expect(wav.sampleRate).toBe(44_100);
+    expect(wav.frames).toBe(Math.round((durationSeconds(a) + 2) * 44_100));
+  });
+
   it("Tone.Offline's render (shared Web Audio voices) follows the JS renderer's loudness, note for note", () => {
     // Both synthesise the same presets and envelopes; only oscillator phase and noise differ. RMS per 50 ms window.
     const envelope = (wav: ReturnType<typeof decodeWav16>): number[] => {

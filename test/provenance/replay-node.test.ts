@@ -27,6 +27,13 @@ import { UnknownProcedureError } from '../../lib/provenance/procedures';
 import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { createNodeReplay, type NodeReplay } from '../../lib/provenance/replay-node';
 import { verifyTrack } from '../../lib/provenance/verify-track';
+import { applyEdits } from '../../lib/generation/edit-log/apply';
+import { WAV_SAMPLE_RATE } from '../../lib/generation/export/wav';
+import { pcmSha256 } from '../../lib/generation/render/sf/digest';
+import { DEFAULT_SF_MIX } from '../../lib/generation/render/sf/gm';
+import { shippedSoundBank } from '../../lib/generation/render/sf/node-soundfont';
+import { soundfontRenderRecord } from '../../lib/generation/render/sf/record';
+import { renderWithSoundFont } from '../../lib/generation/render/sf/sf-renderer';
 import { CHAIN_ID, COLLECTION, makeMidi, makeWav, makeTrack, manifestParams, REQUEST } from './fixtures';
 
 const H = 8;
@@ -193,6 +200,38 @@ describe('default Node replay', () => {
       note: { pitch: 1, quantizedStartStep: 0, quantizedEndStep: 1, velocity: 1 },
     };
     await expect(replay(buildManifest({ ...params, editLog: [...OPS, missing] }))).rejects.toThrow(/does not apply/);
+  });
+
+  it('re-renders a SoundFont render from the final arrangement and compares its PCM digest', async () => {
+    const { result, params } = await studioSession();
+    const final = applyEdits(result.arrangement, OPS);
+    const audio = await renderWithSoundFont(final, DEFAULT_SF_MIX, await shippedSoundBank(), {
+      sampleRate: WAV_SAMPLE_RATE,
+    });
+    const withAudio = (pcm: `0x${string}`) =>
+      buildManifest({
+        ...params,
+        render: {
+          ...params.render,
+          sampleRate: WAV_SAMPLE_RATE,
+          soundfont: soundfontRenderRecord(DEFAULT_SF_MIX, pcm),
+        },
+      });
+    const honest = withAudio(pcmSha256(audio.channels));
+    expect(await replay(honest)).toBe(honest.notes.generatedDigest);
+    await expect(replay(withAudio(`0x${'c'.repeat(64)}`))).rejects.toThrow(/re-rendering the audio gives PCM sha256/);
+    const louder = buildManifest({
+      ...params,
+      render: {
+        ...params.render,
+        sampleRate: WAV_SAMPLE_RATE,
+        soundfont: {
+          ...soundfontRenderRecord(DEFAULT_SF_MIX, pcmSha256(audio.channels)),
+          mix: { ...DEFAULT_SF_MIX, tracks: DEFAULT_SF_MIX.tracks.map((t) => ({ ...t, volume: 127 })) },
+        },
+      },
+    });
+    await expect(replay(louder)).rejects.toThrow(/re-rendering the audio/);
   });
 
   it('refuses weights it does not ship, weights whose files changed, and other samplers and arrangements', async () => {

@@ -2,8 +2,11 @@
  * Messages between the studio page and its compose worker (app/studio/compose.worker.ts). Plain JSON, zod-checked
  * on the worker side (the page trusts its own worker's answers after a type check).
  */
+import type { Hex } from 'viem';
 import { z } from 'zod';
 import { arrangementSchema, type Arrangement } from '../arrangement/types';
+import { sfMixSchema } from '../render/sf/gm';
+import type { MasterReport } from '../render/sf/loudness';
 import type { EditOp } from '../edit-log/schema';
 import type { ComposeResult } from './compose';
 
@@ -32,6 +35,20 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
       sampleRate: z.number().int().min(8000).max(192000),
     })
     .strict(),
+  /**
+   * Renders with the SoundFont renderer (lib/generation/render/sf), the SoundFont fetched from `soundfontUrl`
+   * (absolute, on the platform) and checked against its pinned sha256.
+   */
+  z
+    .object({
+      type: z.literal('renderSf'),
+      id: z.number().int(),
+      arrangement: arrangementSchema,
+      mix: sfMixSchema,
+      sampleRate: z.number().int().min(8000).max(192000),
+      soundfontUrl: z.string().url(),
+    })
+    .strict(),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
@@ -56,6 +73,8 @@ export type FromWorker =
       left: Float32Array;
       right: Float32Array;
       ms: number;
+      /** SoundFont renders: the 16-bit PCM sha256 (before the watermark) and the master stage's report. */
+      soundfont?: { pcmSha256: Hex; master: MasterReport; loadMs: number };
     }
   | { type: 'error'; id: number; kind: WorkerErrorKind; message: string };
 

@@ -44,13 +44,9 @@ export default async function HomePage() {
     listTracks(
       prisma,
       chainId,
-      parseGalleryQuery(new URLSearchParams({ forSale: 'true', pageSize: String(FEATURED) }), currency.decimals),
+      parseGalleryQuery(new URLSearchParams({ forSale: 'true', pageSize: String(FEATURED) }), currency),
     ),
-    listTracks(
-      prisma,
-      chainId,
-      parseGalleryQuery(new URLSearchParams({ pageSize: String(RECENT) }), currency.decimals),
-    ),
+    listTracks(prisma, chainId, parseGalleryQuery(new URLSearchParams({ pageSize: String(RECENT) }), currency)),
   ]);
   const featuredIds = new Set(featured.items.map((t) => t.tokenId));
   const newest = recent.items.filter((t) => !featuredIds.has(t.tokenId));

@@ -12,7 +12,7 @@ import { trackIdOf } from '../contracts/track-id';
 import type { IpfsStorage } from '../ipfs/storage';
 import type { MintContracts } from '../mint/contracts';
 import type { DraftProgress, MintDraft } from '../mint/draft';
-import { createMintEffects } from '../mint/effects';
+import { createMintEffects, type CreateMintEffectsParameters } from '../mint/effects';
 import { runMint, type MintEffects } from '../mint/run';
 import type { C2paCredentials } from '../provenance/c2pa/credentials';
 import { contentDigestOfCid } from '../provenance/digest';
@@ -80,6 +80,8 @@ export type MintDemoTrackParameters = PinDraftParameters & {
   wallet: Client<Transport, Chain | undefined, Account>;
   publicClient: Client<Transport, Chain | undefined>;
   contracts: MintContracts;
+  /** The chain's native currency (a voucher's price is written in it). */
+  currency: CreateMintEffectsParameters['currency'];
   /** The manifest's and the draft's time. */
   now: string;
 };
@@ -91,6 +93,7 @@ export async function mintDemoTrack(p: MintDemoTrackParameters): Promise<NonNull
     publicClient: p.publicClient,
     chainId: p.chainId,
     contracts: p.contracts,
+    currency: p.currency,
     pin: pinDraft(p),
     save: async () => {},
     now: () => p.now,

@@ -180,6 +180,7 @@ export async function seedDemoChain(p: SeedDemoChainParameters): Promise<DemoCha
             publicClient: p.publicClient,
             chainId,
             contracts: { collection: p.contracts.collection, splitMain: p.contracts.splitMain },
+            currency: p.chain.nativeCurrency,
             storage: p.storage,
             c2pa: p.c2pa,
             collection: p.contracts.collection,

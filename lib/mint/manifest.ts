@@ -1,6 +1,6 @@
 /** The manifest of a mint draft (isomorphic): the studio session, the rendered files and the creator's choices. */
 import type { Address } from 'viem';
-import { getShippedModel } from '../generation/models/registry';
+import { familyOfModelId } from '../generation/models/registry';
 import { cidOfBytes } from '../ipfs/cid-of-files';
 import { sha256Hex } from '../provenance/digest';
 import { buildManifest } from '../provenance/manifest';
@@ -24,10 +24,10 @@ export async function manifestForDraft(d: MintDraft, creator: Address, createdAt
       `the composed arrangement has melody ${notes.generatedDigest}, the studio reported ${s.digest}`,
     );
   return buildManifest({
-    // Only shipped models can be minted (verifiers replay with their weights); the registry names each one's family.
+    // The registry names each model's family (a checkpoint loaded by URL is read by the MusicRNN adapter).
     model: {
       id: s.request.modelId,
-      family: getShippedModel(s.request.modelId).family,
+      family: familyOfModelId(s.request.modelId),
       weightsCid: s.weightsCid,
       backend: s.backend,
     },

@@ -10,6 +10,7 @@
  * test/models/registry.test.ts recomputes every CID from the files; test/models/weights-by-cid.test.ts fetches them.
  */
 import type { ModelFamily } from './adapter';
+import { MUSIC_RNN_FAMILY } from './musicrnn/family';
 import { BaseError } from '../../errors/base';
 
 export type ModelTask = 'melody' | 'chord-melody';
@@ -132,6 +133,14 @@ export function getModel(id: string): RegisteredModel {
   const m = MODEL_REGISTRY.find((x) => x.id === id);
   if (!m) throw new UnknownModelError(id);
   return m;
+}
+
+/**
+ * The family a manifest records for the model a track was composed with: the registry's entry, or, for a checkpoint
+ * the studio loaded by URL (`url:` ids), MusicRNN, the one family whose adapter loads a checkpoint by URL.
+ */
+export function familyOfModelId(id: string): ModelFamily {
+  return MODEL_REGISTRY.find((m) => m.id === id)?.family ?? MUSIC_RNN_FAMILY;
 }
 
 export function getShippedModel(id: string): ShippedModel {

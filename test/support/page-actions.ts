@@ -32,8 +32,25 @@ export async function reloadUntil(page: Page, check: () => Promise<boolean>, wha
  */
 export async function waitForSuccess(page: Page, text: string): Promise<void> {
   const success = page.getByText(text);
-  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  // Next's route announcer is an alert too: it reads out the new page title after a client-side navigation.
+  const alert = page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
   await success.or(alert).first().waitFor();
   if ((await success.count()) > 0) return;
   throw new Error(`expected "${text}", but the page shows: ${(await alert.allTextContents()).join(' | ')}`);
+}
+
+/** The text of every element `testId` names now, joined; never waits (for checks inside pollUntil/reloadUntil). */
+export async function textNow(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).allTextContents()).join('');
+}
+
+/** Waits until the element `testId` names shows text that satisfies `check` (state the page computes on its own). */
+export async function waitForText(page: Page, testId: string, check: (text: string) => boolean): Promise<string> {
+  let text = '';
+  await pollUntil(
+    `${testId} to show the expected text`,
+    async () => check((text = await textNow(page, testId))),
+    () => `last text: ${text}`,
+  );
+  return text;
 }

@@ -60,17 +60,23 @@ async function loadEdition(
   wallSize: number,
 ): Promise<EditionView> {
   const editionId = e.editionId.toFixed();
-  const [phases, totals, perPhase, wall] = await Promise.all([
-    prisma.editionPhase.findMany({ where: { chainId, editionId }, orderBy: { phase: 'asc' } }),
-    prisma.editionMint.aggregate({ where: { chainId, editionId }, _sum: { quantity: true } }),
-    prisma.editionMint.groupBy({
-      by: ['phase'],
-      where: { chainId, editionId, kind: 'sale' },
-      _sum: { quantity: true },
-    }),
-    prisma.editionMint.findMany({ where: { chainId, editionId }, orderBy: { firstNumber: 'desc' }, take: wallSize }),
-  ]);
-  const soldIn = new Map(perPhase.map((p) => [p.phase, p._sum.quantity ?? 0]));
+  // One snapshot for the four reads: read separately, an indexer commit between them showed a collector on the wall
+  // beside a count that did not include them yet.
+  const [phases, totals, perPhase, wall] = await prisma.$transaction(
+    [
+      prisma.editionPhase.findMany({ where: { chainId, editionId }, orderBy: { phase: 'asc' } }),
+      prisma.editionMint.aggregate({ where: { chainId, editionId }, _sum: { quantity: true } }),
+      prisma.editionMint.groupBy({
+        by: ['phase'],
+        where: { chainId, editionId, kind: 'sale' },
+        orderBy: { phase: 'asc' },
+        _sum: { quantity: true },
+      }),
+      prisma.editionMint.findMany({ where: { chainId, editionId }, orderBy: { firstNumber: 'desc' }, take: wallSize }),
+    ],
+    { isolationLevel: 'RepeatableRead' },
+  );
+  const soldIn = new Map(perPhase.map((p) => [p.phase, p._sum?.quantity ?? 0]));
   return {
     editionId,
     creator: e.creator as Address,

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import type { Arrangement } from '../../lib/generation/arrangement/types';
 import type { SfMix } from '../../lib/generation/render/sf/gm';
-import { SOUNDFONT } from '../../lib/generation/render/sf/soundfont';
+import { SOUNDFONT, soundFontShardPaths } from '../../lib/generation/render/sf/soundfont';
 import { WAV_SAMPLE_RATE } from '../../lib/generation/export/wav';
 import { launchChromium } from './chromium';
 
@@ -60,7 +60,10 @@ export async function startSfBrowser(root = process.cwd()): Promise<SfBrowser> {
     logLevel: 'silent',
   });
   const js = bundle.outputFiles[0]?.contents ?? new Uint8Array();
-  const soundfont = await readFile(join(root, 'public', SOUNDFONT.urlPath));
+  // The SoundFont's shards, served at their platform paths (lib/generation/render/sf/soundfont.ts).
+  const shards = new Map(
+    await Promise.all(soundFontShardPaths().map(async (p) => [p, await readFile(join(root, 'public', p))] as const)),
+  );
   const server: Server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0] ?? '/';
     if (url === '/' || url === '/index.html') {
@@ -69,12 +72,12 @@ export async function startSfBrowser(root = process.cwd()): Promise<SfBrowser> {
     } else if (url === '/sf-worker.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       res.end(js);
-    } else if (url === SOUNDFONT.urlPath) {
+    } else if (shards.has(url)) {
       res.writeHead(200, {
         'content-type': 'application/octet-stream',
         'cache-control': 'public, max-age=31536000, immutable',
       });
-      res.end(soundfont);
+      res.end(shards.get(url));
     } else {
       res.writeHead(404);
       res.end();

@@ -11,7 +11,7 @@ import { pcmSha256 } from './digest';
 import type { SfMix } from './gm';
 import type { MasterReport } from './loudness';
 import { loadSoundBank, renderWithSoundFont } from './sf-renderer';
-import { SOUNDFONT } from './soundfont';
+import { SOUNDFONT, soundFontShardPaths } from './soundfont';
 
 export class SoundFontFetchError extends BaseError {
   constructor(message: string) {
@@ -23,18 +23,22 @@ export class SoundFontFetchError extends BaseError {
 const banks = new Map<string, Promise<BasicSoundBank>>();
 
 async function fetchBank(url: string, onBytes?: (got: number, total: number) => void): Promise<BasicSoundBank> {
-  const res = await fetch(url);
-  if (!res.ok || !res.body) throw new SoundFontFetchError(`The SoundFont at ${url} answered HTTP ${res.status}.`);
   const bytes = new Uint8Array(SOUNDFONT.size);
   let got = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (got + value.length > bytes.length) throw new SoundFontFetchError(`The SoundFont at ${url} is too long.`);
-    bytes.set(value, got);
-    got += value.length;
-    onBytes?.(got, bytes.length);
+  // The file is served as shards (./soundfont.ts); they are read in order into one buffer.
+  for (const shard of soundFontShardPaths(url)) {
+    const res = await fetch(shard);
+    if (!res.ok || !res.body)
+      throw new SoundFontFetchError(`The SoundFont shard ${shard} answered HTTP ${res.status}.`);
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (got + value.length > bytes.length) throw new SoundFontFetchError(`The SoundFont at ${url} is too long.`);
+      bytes.set(value, got);
+      got += value.length;
+      onBytes?.(got, bytes.length);
+    }
   }
   if (got !== bytes.length)
     throw new SoundFontFetchError(`The SoundFont at ${url} is ${got} bytes, not ${bytes.length}.`);

@@ -8,7 +8,7 @@ import { sha256 } from 'viem';
 import type { BasicSoundBank } from 'spessasynth_core';
 import { BaseError } from '../../../errors/base';
 import { loadSoundBank } from './sf-renderer';
-import { SOUNDFONT } from './soundfont';
+import { SOUNDFONT, soundFontShardPaths } from './soundfont';
 
 export class SoundFontMismatchError extends BaseError {
   constructor(file: string, got: string) {
@@ -20,7 +20,8 @@ export class SoundFontMismatchError extends BaseError {
 /** The shipped SoundFont's bytes, checked. `root` is the repository (default: the working directory). */
 export async function readShippedSoundFont(root = process.cwd()): Promise<Uint8Array> {
   const file = path.join(root, 'public', SOUNDFONT.urlPath);
-  const bytes = new Uint8Array(await readFile(file));
+  const shards = await Promise.all(soundFontShardPaths(file).map((shard) => readFile(shard)));
+  const bytes = new Uint8Array(Buffer.concat(shards));
   const got = sha256(bytes);
   if (got !== SOUNDFONT.sha256) throw new SoundFontMismatchError(file, got);
   return bytes;

@@ -1,15 +1,7 @@
 import { createConfig, createConnector, http, type Config, type CreateConnectorFn } from 'wagmi';
-import { injected, walletConnect } from 'wagmi/connectors';
+import { injected, mock, walletConnect } from 'wagmi/connectors';
 import { DEFAULT_NATIVE_CURRENCY, LOCAL_CHAIN_ID, type ChainStack } from '../config/chains';
-import {
-  defineChain,
-  getAddress,
-  numberToHex,
-  SwitchChainError,
-  type Address,
-  type Chain,
-  type EIP1193RequestFn,
-} from 'viem';
+import { defineChain, getAddress, type Address, type Chain, type EIP1193RequestFn } from 'viem';
 
 /** `nativeCurrency`: the chain's gas token, shown with every amount (absent: Ether); `stack`: how its parent-chain data fee is read (lib/chain/fees). */
 export type ChainDescriptor = {
@@ -57,8 +49,6 @@ export function localDevConnectorName(index: number): string {
   return `Local dev account #${index} — public test key, local chain only`;
 }
 
-export type LocalDevProvider = { request: EIP1193RequestFn };
-
 const connectedKey = 'motif.localDev.connected';
 
 function rememberConnected(index: number | null): void {
@@ -81,93 +71,52 @@ function rememberedIndex(): number | null {
   }
 }
 
+/** An EIP-1193 error as wallets raise it (4100 unauthorised, 4902 unknown chain). */
+function walletError(message: string, code: number): Error {
+  return Object.assign(new Error(message), { code });
+}
+
 /**
- * A wallet for one of anvil's unlocked dev accounts: account and chain questions are answered here, everything else
- * (eth_sendTransaction, personal_sign, eth_signTypedData_v4, reads) goes to the local node, which signs for them.
+ * A wallet for one of anvil's unlocked dev accounts: wagmi's `mock` connector (it answers account and chain questions
+ * and sends everything else, transactions and signatures included, to the local node, which signs for its unlocked
+ * accounts), given its own id and label, remembered across reloads, and refusing what a real wallet would refuse:
+ * another chain, or a transaction from another account.
  */
-export function localDevAccount(params: {
-  index: number;
-  address: Address;
-  rpcUrl: string;
-}): CreateConnectorFn<LocalDevProvider> {
+export function localDevAccount(params: { index: number; address: Address }): CreateConnectorFn {
   const address = getAddress(params.address);
-  let nextId = 1;
-  const forward = async (method: string, rpcParams: unknown): Promise<unknown> => {
-    const res = await fetch(params.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: rpcParams ?? [] }),
-    });
-    const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
-    if (body.error)
-      throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
-    return body.result;
-  };
-  return createConnector<LocalDevProvider>((config) => {
+  const base = mock({
+    accounts: [address],
+    features: { reconnect: true, defaultConnected: rememberedIndex() === params.index },
+  });
+  return createConnector((config) => {
+    const connector = base(config);
     const chainId = config.chains[0].id;
-    let connected = false;
-    const provider: LocalDevProvider = {
-      request: (async ({ method, params: rpcParams }: { method: string; params?: unknown }) => {
-        if (method === 'eth_accounts' || method === 'eth_requestAccounts')
-          return connected || method === 'eth_requestAccounts' ? [address] : [];
-        if (method === 'eth_chainId') return numberToHex(chainId);
-        if (method === 'wallet_switchEthereumChain') {
-          const [{ chainId: wanted }] = rpcParams as [{ chainId: string }];
-          if (Number(wanted) !== chainId)
-            throw Object.assign(new Error(`The local dev accounts exist only on chain ${chainId}`), { code: 4902 });
-          return null;
-        }
-        if (method === 'eth_sendTransaction') {
-          const [tx] = rpcParams as [{ from?: string }];
-          if (tx.from && getAddress(tx.from) !== address)
-            throw Object.assign(new Error('Wrong sender'), { code: 4100 });
-        }
-        return forward(method, rpcParams);
-      }) as EIP1193RequestFn,
-    };
     return {
+      ...connector,
       id: `localDev${params.index}`,
       name: localDevConnectorName(params.index),
       type: 'localDev',
-      async connect<withCapabilities extends boolean = false>() {
-        connected = true;
-        rememberConnected(params.index);
-        const accounts = [address];
-        return {
-          accounts: accounts as unknown as withCapabilities extends true
-            ? readonly { address: Address; capabilities: Record<string, unknown> }[]
-            : readonly Address[],
-          chainId,
-        };
-      },
-      async disconnect() {
-        connected = false;
+      async disconnect(this: typeof connector) {
+        await connector.disconnect.call(this);
         rememberConnected(null);
       },
-      async getAccounts() {
-        return connected ? [address] : [];
-      },
-      async getChainId() {
-        return chainId;
-      },
-      async getProvider() {
-        return provider;
-      },
-      async isAuthorized() {
-        if (rememberedIndex() !== params.index) return false;
-        connected = true;
-        return true;
-      },
-      async switchChain({ chainId: wanted }) {
-        const chain = config.chains.find((c) => c.id === wanted);
-        if (!chain) throw new SwitchChainError(new Error(`The local dev accounts exist only on chain ${chainId}`));
-        return chain;
-      },
-      onAccountsChanged() {},
-      onChainChanged() {},
-      onDisconnect() {
-        connected = false;
-        config.emitter.emit('disconnect');
+      async getProvider(this: typeof connector, ...args: Parameters<typeof connector.getProvider>) {
+        const provider = await connector.getProvider.apply(this, args);
+        const request: EIP1193RequestFn = async (call) => {
+          // the mock's connect asks for the accounts: the moment the user picked this account
+          if (call.method === 'eth_requestAccounts') rememberConnected(params.index);
+          if (call.method === 'wallet_switchEthereumChain') {
+            const [{ chainId: wanted }] = call.params as [{ chainId: string }];
+            if (Number(wanted) !== chainId)
+              throw walletError(`The local dev accounts exist only on chain ${chainId}`, 4902);
+          }
+          if (call.method === 'eth_sendTransaction') {
+            const [tx] = call.params as [{ from?: string }];
+            if (tx.from && getAddress(tx.from) !== address) throw walletError('Wrong sender', 4100);
+          }
+          return provider.request(call as Parameters<typeof provider.request>[0]);
+        };
+        return { ...provider, request };
       },
     };
   });
@@ -257,9 +206,7 @@ export function createMotifWagmiConfig(descriptor: ChainDescriptor, options: Mot
       ),
     );
   if (descriptor.id === LOCAL_CHAIN_ID) {
-    LOCAL_DEV_ADDRESSES.forEach((address, index) =>
-      connectors.push(localDevAccount({ index, address, rpcUrl: descriptor.rpcUrl }) as CreateConnectorFn),
-    );
+    LOCAL_DEV_ADDRESSES.forEach((address, index) => connectors.push(localDevAccount({ index, address })));
   }
   return createConfig({
     chains: [chain],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createConfig, createConnector, createStorage, http } from 'wagmi';
 import { mainnet } from 'viem/chains';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
@@ -31,10 +31,11 @@ describe('wagmi connectors', () => {
     expect(sepolia.connectors.map((c) => c.type)).toEqual(['injected']);
   });
 
-  it('a dev connector answers account and chain itself and refuses other chains', async () => {
+  it('a dev connector (wagmi’s mock) answers account and chain itself and refuses other chains and senders', async () => {
     const config = createMotifWagmiConfig({ id: 31337, name: 'Anvil', rpcUrl: 'http://127.0.0.1:1', testnet: true });
     const connector = config.connectors.find((c) => c.id === 'localDev2')!;
-    expect(await connector.getAccounts()).toEqual([]);
+    await expect(connector.getAccounts()).rejects.toThrow(/not connected/);
+    expect(await connector.isAuthorized()).toBe(false);
     await expect(connector.connect()).resolves.toEqual({ accounts: [LOCAL_DEV_ADDRESSES[2]], chainId: 31337 });
     expect(await connector.getAccounts()).toEqual([LOCAL_DEV_ADDRESSES[2]]);
     const provider = (await connector.getProvider()) as {
@@ -48,7 +49,30 @@ describe('wagmi connectors', () => {
       provider.request({ method: 'eth_sendTransaction', params: [{ from: LOCAL_DEV_ADDRESSES[3] }] }),
     ).rejects.toThrow(/Wrong sender/);
     await connector.disconnect();
-    expect(await connector.getAccounts()).toEqual([]);
+    await expect(connector.getAccounts()).rejects.toThrow(/not connected/);
+  });
+
+  it('a dev connection survives a reload (remembered per account) and is forgotten on disconnect', async () => {
+    const store = new Map<string, string>();
+    const localStorage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+    vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage })); // wagmi's EIP-6963 discovery listens on it
+    try {
+      const chain = { id: 31337, name: 'Anvil', rpcUrl: 'http://127.0.0.1:1', testnet: true };
+      const first = createMotifWagmiConfig(chain).connectors.find((c) => c.id === 'localDev4')!;
+      await first.connect();
+      const reloaded = createMotifWagmiConfig(chain).connectors;
+      expect(await reloaded.find((c) => c.id === 'localDev4')!.isAuthorized()).toBe(true);
+      expect(await reloaded.find((c) => c.id === 'localDev5')!.isAuthorized()).toBe(false);
+      await reloaded.find((c) => c.id === 'localDev4')!.disconnect();
+      const again = createMotifWagmiConfig(chain).connectors.find((c) => c.id === 'localDev4')!;
+      expect(await again.isAuthorized()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('adds WalletConnect iff a project id is configured, and never the dev connectors off the local chain', () => {

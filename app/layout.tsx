@@ -5,6 +5,7 @@ import { toMotifAddresses } from '../lib/chain/contracts';
 import { describeChain } from '../lib/chain/wagmi-config';
 import { resolveChain } from '../lib/config/chains';
 import { getServices } from '../lib/platform/services';
+import { PlayerProvider } from './_components/player/player-context';
 import { WalletMenu } from './_components/wallet-menu';
 import { Providers } from './providers';
 import './globals.css';
@@ -53,23 +54,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
             <WalletMenu />
           </header>
-          <main id="main">{children}</main>
-          <footer className="site-footer">
-            <nav aria-label="Footer">
-              <ul className="footer-links">
-                <li>
-                  <Link href="/status">Platform status</Link>
-                </li>
-                <li>
-                  <Link href="/spec/provenance">Provenance spec</Link>
-                </li>
-                <li>
-                  <Link href="/verify">Verify a track</Link>
-                </li>
-              </ul>
-            </nav>
-            <p className="muted">Motif: music composed with open models, with its provenance on chain.</p>
-          </footer>
+          <PlayerProvider>
+            <main id="main">{children}</main>
+            <footer className="site-footer">
+              <nav aria-label="Footer">
+                <ul className="footer-links">
+                  <li>
+                    <Link href="/status">Platform status</Link>
+                  </li>
+                  <li>
+                    <Link href="/spec/provenance">Provenance spec</Link>
+                  </li>
+                  <li>
+                    <Link href="/verify">Verify a track</Link>
+                  </li>
+                </ul>
+              </nav>
+              <p className="muted">Motif: music composed with open models, with its provenance on chain.</p>
+            </footer>
+          </PlayerProvider>
         </Providers>
       </body>
     </html>

@@ -3,7 +3,7 @@ import { parseGalleryQuery } from '../lib/gallery/gallery-query';
 import { listTracks } from '../lib/gallery/list-tracks';
 import { getServices } from '../lib/platform/services';
 import { serverCurrency } from './_components/server-currency';
-import { TrackCard } from './_components/track-card';
+import { TrackGrid } from './_components/track-card';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,8 +34,8 @@ const AUDIENCES = [
 
 /**
  * The home page: what Motif is, a way in for each of its three users, and music that plays right here (tracks for
- * sale, then the newest), read from the indexer as the gallery reads it. Server-rendered; the players are plain
- * <audio> elements, so the page adds no client JavaScript of its own. The component status lives at /status.
+ * sale, then the newest), read from the indexer as the gallery reads it. Server-rendered; the play buttons start the
+ * site's player bar (root layout), which keeps playing while the listener moves on. The status lives at /status.
  */
 export default async function HomePage() {
   const currency = await serverCurrency();
@@ -103,11 +103,7 @@ export default async function HomePage() {
           {featured.items.length > 0 && (
             <section aria-labelledby="featured-heading">
               <h2 id="featured-heading">For sale now</h2>
-              <ul className="track-grid">
-                {featured.items.map((t) => (
-                  <TrackCard key={t.tokenId} track={t} currency={currency} heading="h3" />
-                ))}
-              </ul>
+              <TrackGrid tracks={featured.items} currency={currency} heading="h3" />
               <p>
                 <Link href="/gallery?forSale=true">Everything for sale</Link>
               </p>
@@ -116,11 +112,7 @@ export default async function HomePage() {
           {newest.length > 0 && (
             <section aria-labelledby="recent-heading">
               <h2 id="recent-heading">Just published</h2>
-              <ul className="track-grid">
-                {newest.map((t) => (
-                  <TrackCard key={t.tokenId} track={t} currency={currency} heading="h3" />
-                ))}
-              </ul>
+              <TrackGrid tracks={newest} currency={currency} heading="h3" />
               <p>
                 <Link href="/gallery">All {recent.total} tracks in the gallery</Link>
               </p>

@@ -1,17 +1,52 @@
 import Link from 'next/link';
 import type { GalleryItem } from '../../lib/gallery/list-tracks';
 import { shortHex } from '../../lib/format/short-hex';
+import type { QueuedTrack } from '../../lib/player/queue';
 import { formatAmount, type Currency } from './format';
+import { PlayableList } from './player/player-context';
+import { PlayButton } from './player/play-button';
 
 /** A track's title as the cards show it: its indexed title, or the start of its id until the metadata resolves. */
 export function trackTitle(track: Pick<GalleryItem, 'title' | 'tokenId'>): string {
   return track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
 }
 
+/** A card's track as the player bar queues it: its audio on this node's gateway and its page. */
+export function queuedTrackOf(track: GalleryItem): QueuedTrack {
+  return {
+    id: track.tokenId,
+    title: trackTitle(track),
+    by: track.creatorName ?? shortHex(track.creator),
+    src: `/ipfs/${track.contentCid}/audio.wav`,
+    href: `/tracks/${track.tokenId}`,
+  };
+}
+
+/** A grid of cards whose play buttons queue the whole grid, in order (Next in the player bar plays the next card). */
+export function TrackGrid({
+  tracks,
+  currency,
+  heading,
+}: {
+  tracks: readonly GalleryItem[];
+  currency: Currency;
+  heading?: 'h2' | 'h3';
+}) {
+  return (
+    <PlayableList tracks={tracks.map(queuedTrackOf)}>
+      <ul className="track-grid">
+        {tracks.map((t) => (
+          <TrackCard key={t.tokenId} track={t} currency={currency} {...(heading ? { heading } : {})} />
+        ))}
+      </ul>
+    </PlayableList>
+  );
+}
+
 /**
  * One indexed track as a card (gallery and home): its cover (the piano roll drawn at publish, from the pinned
  * folder), the title linking to its track page, the creator by profile name (else the short address), the price
- * and a player streaming the audio from this node's IPFS gateway. Server-rendered: no client JavaScript.
+ * and a play button that streams the audio from this node's IPFS gateway in the site's player bar.
  */
 export function TrackCard({
   track,
@@ -43,7 +78,7 @@ export function TrackCard({
         {track.musicalKey ? ` · ${track.musicalKey}` : ''}
         {track.bpm ? ` · ${track.bpm} BPM` : ''}
       </p>
-      <audio controls preload="none" src={`/ipfs/${track.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
+      <PlayButton track={queuedTrackOf(track)} />
       <p className="track-card-price">
         {track.priceWei ? (
           <strong>{formatAmount(track.priceWei, currency)}</strong>

@@ -10,7 +10,7 @@ import {
 import { listTracks } from '../../lib/gallery/list-tracks';
 import { getServices } from '../../lib/platform/services';
 import { amountLabel } from '../_components/format';
-import { TrackCard } from '../_components/track-card';
+import { TrackGrid } from '../_components/track-card';
 import { serverCurrency } from '../_components/server-currency';
 
 export const dynamic = 'force-dynamic';
@@ -118,11 +118,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
               ? 'No tracks match.'
               : `${page.total} track${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages}`}
           </h2>
-          <ul className="track-grid">
-            {page.items.map((t) => (
-              <TrackCard key={t.tokenId} track={t} currency={currency} />
-            ))}
-          </ul>
+          <TrackGrid tracks={page.items} currency={currency} />
           <nav aria-label="Pages" className="pager">
             {page.page > 1 && (
               <Link href={pageHref(params, page.page - 1)} rel="prev">

@@ -338,14 +338,15 @@ describe('the gallery in Chromium', () => {
     expect(await titles()).toEqual(['Delta Steps']);
   });
 
-  it('a card plays its audio from the IPFS gateway, with seeking answered by 206 ranges', async () => {
+  it('a card plays its audio in the player bar from the IPFS gateway, with seeking answered by 206 ranges', async () => {
     const ranges: { url: string; status: number; range: string | null }[] = [];
     page.on('response', (r) => {
       if (r.url().includes('/ipfs/'))
         ranges.push({ url: r.url(), status: r.status(), range: r.request().headers()['range'] ?? null });
     });
     await page.goto(`${base}/gallery?q=Amber`);
-    const audio = page.getByLabel('Play Amber Canon');
+    await page.getByRole('button', { name: 'Play Amber Canon' }).click();
+    const audio = page.getByLabel('Now playing: Amber Canon');
     await expect(audio.getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/audio\.wav$/);
     const result = await audio.evaluate(async (el) => {
       const a = el as HTMLAudioElement;

@@ -229,7 +229,7 @@ describe('the home page with music', () => {
     await expect(page.getByTestId('listing-price').textContent()).resolves.toBe(`${LISTED.price} ETH`);
   });
 
-  it('a card plays right there, from the IPFS gateway', async () => {
+  it('a card plays right there in the player bar, from the IPFS gateway', async () => {
     const media: { url: string; status: number }[] = [];
     const onResponse = (r: { url(): string; status(): number }) => {
       if (r.url().endsWith('/audio.wav')) media.push({ url: r.url(), status: r.status() });
@@ -237,27 +237,60 @@ describe('the home page with music', () => {
     page.on('response', onResponse);
     try {
       await open('/');
-      const audio = page.getByLabel(`Play ${LISTED.title}`);
+      await page.getByRole('button', { name: `Play ${LISTED.title}` }).click();
+      const audio = page.getByLabel(`Now playing: ${LISTED.title}`);
       await expect(audio.getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/audio\.wav$/);
       const played = await audio.evaluate(async (el) => {
         const a = el as HTMLAudioElement;
-        a.muted = true;
-        const playing = new Promise((resolve, reject) => {
-          a.onplaying = resolve;
-          a.onerror = () => reject(new Error(`audio error ${a.error?.code}: ${a.error?.message}`));
-        });
-        await a.play();
-        await playing;
-        a.pause();
-        return { duration: a.duration, time: a.currentTime };
+        if (!(a.currentTime > 0 || a.ended))
+          await new Promise((resolve, reject) => {
+            a.addEventListener('timeupdate', resolve, { once: true });
+            a.addEventListener('ended', resolve, { once: true });
+            a.addEventListener('error', () => reject(new Error(`audio error ${a.error?.code}: ${a.error?.message}`)));
+          });
+        return { duration: a.duration };
       });
       expect(played.duration).toBeCloseTo(2, 2);
       expect(media.length).toBeGreaterThan(0);
       expect(media.every((m) => m.status === 200 || m.status === 206)).toBe(true);
       expect(new URL(media[0]!.url).pathname).toBe(await audio.getAttribute('src'));
+      const bar = page.getByRole('region', { name: 'Player' });
+      await expect(bar.getByRole('link', { name: LISTED.title }).getAttribute('href')).resolves.toBe(
+        `/tracks/${tokenIds[0]}`,
+      );
     } finally {
       page.off('response', onResponse);
     }
+  });
+
+  it('the player keeps playing while the listener moves between pages, and closes by keyboard', async () => {
+    await open('/');
+    await page.getByRole('button', { name: `Play ${LISTED.title}` }).click();
+    const audio = page.getByLabel(`Now playing: ${LISTED.title}`);
+    // a marked, looping element (the fixture is 2 s long): the same node must still be playing after navigating
+    await audio.evaluate(async (el) => {
+      const a = el as HTMLAudioElement & { motifMark?: string };
+      a.motifMark = 'kept';
+      a.loop = true;
+      if (a.paused) await a.play(); // it may have reached its end already on a busy machine
+    });
+    await Promise.all([
+      page.waitForURL(`${base}/gallery`),
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gallery' }).click(),
+    ]);
+    await shown(page, page.getByRole('heading', { level: 1, name: /gallery/i }));
+    const after = await page.getByLabel(`Now playing: ${LISTED.title}`).evaluate(async (el) => {
+      const a = el as HTMLAudioElement & { motifMark?: string };
+      await new Promise((resolve) => a.addEventListener('timeupdate', resolve, { once: true }));
+      return { mark: a.motifMark, paused: a.paused };
+    });
+    expect(after).toMatchObject({ mark: 'kept', paused: false });
+    // keyboard: focus the bar's close button and press Enter; the bar goes and focus stays on the page
+    const close = page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Close player' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Player' }).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 });
 
@@ -306,8 +339,18 @@ describe('status, 404 and every page at phone and laptop widths', () => {
     const violationSchema = z.array(
       z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
     );
-    const pages: [string, string, number][] = [
+    // the player bar open with its queue shown: a page state of its own
+    const withPlayer = async () => {
+      await page.getByRole('button', { name: `Play ${LISTED.title}` }).click();
+      await page
+        .getByRole('region', { name: 'Player' })
+        .getByRole('button', { name: /^Queue/ })
+        .click();
+      await page.getByRole('list', { name: 'Queue' }).waitFor();
+    };
+    const pages: [string, string, number, (() => Promise<void>)?][] = [
       ['home', '/', 200],
+      ['home-player', '/', 200, withPlayer],
       ['gallery', '/gallery', 200],
       ['track', `/tracks/${tokenIds[0]}`, 200],
       ['track-long-title', `/tracks/${tokenIds[1]}`, 200],
@@ -318,9 +361,10 @@ describe('status, 404 and every page at phone and laptop widths', () => {
     const problems: string[] = [];
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
-      for (const [name, url, status] of pages) {
+      for (const [name, url, status, prepare] of pages) {
         await open(url, status);
         await shown(page, page.getByRole('heading', { level: 1 }));
+        await prepare?.();
         await page.waitForLoadState('load');
         const sizes = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,

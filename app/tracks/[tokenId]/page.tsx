@@ -13,6 +13,10 @@ import { parseSignedVoucher } from './voucher-json';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 import { EditionSection } from './edition/edition-section';
+import { PlayButton } from '../../_components/player/play-button';
+import { AccountName } from '../../_components/account-name';
+import { displayNamesOf } from '../../../lib/profiles/display-names';
+import { getServices } from '../../../lib/platform/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,14 +56,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   }
 }
 
-function Address({ value }: { value: string }) {
-  return (
-    <Link href={`/profiles/${value}`} title={value}>
-      {shortHex(value)}
-    </Link>
-  );
-}
-
 export default async function TrackPage({ params, searchParams }: Props) {
   const { tokenId } = await params;
   const query = await searchParams;
@@ -74,15 +70,21 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
   const currency = await serverCurrency();
   const eth = (baseUnits: bigint | string) => formatAmount(baseUnits, currency);
+  // every person the page shows, by display name (one query)
+  const names = await displayNamesOf((await getServices()).prisma, [
+    ...(track ? [track.creator, track.owner, track.royaltyReceiver] : []),
+    ...(view.split?.accounts ?? []),
+    ...(view.listing ? [view.listing.seller] : []),
+  ]);
 
   return (
     <article className="track-page" data-token-id={view.tokenId}>
       <h1>{title}</h1>
       {track ? (
         <p className="muted">
-          by <Address value={track.creator} /> · owned by{' '}
+          by <AccountName address={track.creator} names={names} /> · owned by{' '}
           <span data-testid="track-owner">
-            <Address value={track.owner} />
+            <AccountName address={track.owner} names={names} />
           </span>
           {track.genre ? ` · ${track.genre}` : ''}
           {track.musicalKey ? ` · ${track.musicalKey}` : ''}
@@ -112,8 +114,20 @@ export default async function TrackPage({ params, searchParams }: Props) {
             <img src={`/ipfs/${view.cid}/cover.svg`} alt={`Piano roll of ${title}`} width={480} height={240} />
             <figcaption className="muted">Piano roll drawn from the track’s MIDI.</figcaption>
           </figure>
-          <audio controls preload="metadata" src={`/ipfs/${view.cid}/audio.wav`} aria-label={`Play ${title}`} />
+          <PlayButton
+            track={{
+              id: view.tokenId,
+              title,
+              by: track ? (names.get(track.creator) ?? shortHex(track.creator)) : 'unknown creator',
+              src: `/ipfs/${view.cid}/audio.wav`,
+              href: `/tracks/${view.tokenId}`,
+            }}
+          />
           <p>
+            <a href={`/ipfs/${view.cid}/audio.wav`} download>
+              WAV (lossless)
+            </a>{' '}
+            ·{' '}
             <a href={`/ipfs/${view.cid}/track.mid`} download>
               MIDI
             </a>{' '}
@@ -189,7 +203,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         <section aria-labelledby="royalty-heading">
           <h2 id="royalty-heading">Royalty</h2>
           <p>
-            {track.royaltyBps / 100}% of every resale to <Address value={track.royaltyReceiver} />
+            {track.royaltyBps / 100}% of every resale to <AccountName address={track.royaltyReceiver} names={names} />
             {view.split ? ', a split:' : '.'}
           </p>
           {view.split && (
@@ -205,7 +219,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
                 {view.split.accounts.map((a, i) => (
                   <tr key={a}>
                     <td>
-                      <Address value={a} />
+                      <AccountName address={a} names={names} />
                     </td>
                     <td>{((view.split!.shares[i] ?? 0) / (SPLIT_SHARE_SCALE / 100)).toFixed(2)}%</td>
                   </tr>
@@ -221,7 +235,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         {view.listing && (
           <p>
             Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by{' '}
-            <Address value={view.listing.seller} />
+            <AccountName address={view.listing.seller} names={names} />
           </p>
         )}
         {track ? (

@@ -13,9 +13,10 @@ import {
 const PAGE = 'http://localhost:3000/studio?session=abc';
 
 describe('compose form', () => {
-  it('defaults to the first shipped model and a form the schema accepts', () => {
+  it('defaults to the chord-conditioned shipped model (the default primer is chords) and a form the schema accepts', () => {
     const f = defaultComposeForm();
-    expect(f.modelChoice).toBe(SHIPPED_MODELS[0]?.id);
+    expect(f.primerType).toBe('chords');
+    expect(SHIPPED_MODELS.find((m) => m.id === f.modelChoice)?.task).toBe('chord-melody');
     expect(composeFormSchema.parse(f)).toEqual(f);
   });
 

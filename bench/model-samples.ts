@@ -1,0 +1,133 @@
+/**
+ * Form and harmony of what the studio writes (issue #18's `model.samples.*` goals): 100 seeded 16-bar pieces with
+ * the studio's default form (lib/studio/compose-form.ts: its default model, C major, chords "C G Am F", style, tempo,
+ * temperature) and snapping off, composed in Node by the studio's own `compose` (plain-JS sampling engine, the one
+ * replay uses for `cpu-js` manifests). The same pieces are also composed with the chord-conditioned model, which the
+ * issue asks the studio to use whenever chords are given; its figures are in the notes beside the studio's.
+ * The training melodies (Nottingham and JSB soprano train splits, as the models were trained on them) are indexed
+ * by every 4-bar window to find verbatim copies. The MGEval overlapping area is not measured here.
+ */
+import { join } from 'node:path';
+import { round, type BenchFigure, type BenchModule } from './figure';
+import { compose } from '../lib/generation/compose/compose';
+import { loadJsbSoprano, loadNottingham } from '../lib/generation/eval/corpus';
+import {
+  barRepeatShare,
+  chordToneCount,
+  copiesAWindow,
+  endsOnTonic,
+  inKeyCount,
+  STEPS_PER_BAR,
+  stepTokens,
+  windowIndex,
+} from '../lib/generation/eval/form-metrics';
+import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
+import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
+import { notesFromMelodyEvents } from '../lib/generation/notes/melody';
+import { defaultComposeForm, requestFromForm } from '../lib/studio/compose-form';
+
+const PIECES = 100;
+const BARS = 16;
+const COPY_WINDOW = 4 * STEPS_PER_BAR;
+
+type SampleFigures = {
+  modelId: string;
+  barRepeat: number;
+  tonicEnding: number;
+  inKey: number;
+  chordTone: number;
+  copy4Bars: number;
+};
+
+async function measure(modelId: string, trainingIndex: ReadonlySet<string>): Promise<SampleFigures> {
+  const model = SHIPPED_MODELS.find((m) => m.id === modelId);
+  if (!model) throw new Error(`no shipped model ${modelId}`);
+  const rnn = await loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
+  try {
+    let repeat = 0;
+    let tonic = 0;
+    let copies = 0;
+    const inKey = [0, 0];
+    const chordTone = [0, 0];
+    for (let seed = 1; seed <= PIECES; seed++) {
+      const form = { ...defaultComposeForm(), bars: BARS, snap: false, seed };
+      const request = requestFromForm(form, modelId);
+      const result = await compose(rnn, request, { engine: 'js' });
+      const melody = result.melody;
+      repeat += barRepeatShare(melody, BARS);
+      if (endsOnTonic(melody, request.key)) tonic++;
+      const [k, n] = inKeyCount(melody, request.key, request.scale);
+      inKey[0]! += k;
+      inKey[1]! += n;
+      const perBar = Array.from({ length: BARS }, (_, b) => result.progression[b % result.progression.length]!);
+      const [c, m] = chordToneCount(melody, perBar);
+      chordTone[0]! += c;
+      chordTone[1]! += m;
+      if (copiesAWindow(stepTokens(melody, BARS * STEPS_PER_BAR), trainingIndex, COPY_WINDOW)) copies++;
+    }
+    return {
+      modelId,
+      barRepeat: repeat / PIECES,
+      tonicEnding: tonic / PIECES,
+      inKey: inKey[0]! / inKey[1]!,
+      chordTone: chordTone[0]! / chordTone[1]!,
+      copy4Bars: copies / PIECES,
+    };
+  } finally {
+    rnn.dispose();
+  }
+}
+
+export const modelSamplesBench: BenchModule = {
+  title: 'Form and harmony of 100 seeded 16-bar studio pieces (studio defaults, no snapping)',
+  async run() {
+    const training = [...loadNottingham(), ...loadJsbSoprano()]
+      .filter((p) => p.split === 'train')
+      .map((p) => stepTokens(notesFromMelodyEvents(p.events), p.events.length));
+    const index = windowIndex(training, COPY_WINDOW);
+    const studioModel = defaultComposeForm().modelChoice;
+    const studio = await measure(studioModel, index);
+    const chordModel = defaultModel('chord-melody').id;
+    const withChords = chordModel === studioModel ? studio : await measure(chordModel, index);
+    const pct = (x: number) => round(100 * x, 1);
+    const other = (x: number) => `chord-conditioned ${chordModel}: ${pct(x)} %`;
+    const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}`;
+    return [
+      {
+        name: 'model.samples.bar_repeat',
+        value: pct(studio.barRepeat),
+        unit: '%',
+        goal: '>= 35 (real 4/4 test tunes: 55)',
+        note: `${setup}; ${other(withChords.barRepeat)}`,
+      },
+      {
+        name: 'model.samples.tonic_ending',
+        value: pct(studio.tonicEnding),
+        unit: '%',
+        goal: '>= 60 (real tunes: 75)',
+        note: other(withChords.tonicEnding),
+      },
+      {
+        name: 'model.samples.in_key',
+        value: pct(studio.inKey),
+        unit: '%',
+        goal: '>= 95',
+        note: other(withChords.inKey),
+      },
+      {
+        name: 'model.samples.chord_tone',
+        value: pct(studio.chordTone),
+        unit: '%',
+        goal: '>= 65 (corpus about 74)',
+        note: other(withChords.chordTone),
+      },
+      {
+        name: 'model.samples.copy_4bars',
+        value: pct(studio.copy4Bars),
+        unit: '% of pieces',
+        goal: '<= 1',
+        note: `a bar-aligned 4-bar window equal, note for note, to a window of a training melody; ${other(withChords.copy4Bars)}`,
+      },
+    ] satisfies BenchFigure[];
+  },
+};

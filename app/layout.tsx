@@ -49,6 +49,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <li>
                   <Link href="/labels">Labels</Link>
                 </li>
+                <li>
+                  <Link href="/money">Your money</Link>
+                </li>
               </ul>
             </nav>
             <WalletMenu />

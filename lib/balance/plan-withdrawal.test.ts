@@ -1,3 +1,4 @@
+import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { planWithdrawal } from './plan-withdrawal';
 import type { AccountBalance } from './read-balance';
@@ -5,7 +6,7 @@ import type { AccountBalance } from './read-balance';
 const ME = '0x00000000000000000000000000000000000000A1';
 const OTHER = '0x00000000000000000000000000000000000000B2';
 const SPLIT = '0x00000000000000000000000000000000000000C3';
-const TOKEN = '0x00000000000000000000000000000000000000D4';
+const TOKEN: Address = '0x00000000000000000000000000000000000000D4';
 const none = { market: 0n, vouchers: 0n, editions: 0n };
 const empty: AccountBalance = {
   account: ME,

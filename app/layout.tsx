@@ -5,6 +5,7 @@ import { toMotifAddresses } from '../lib/chain/contracts';
 import { describeChain } from '../lib/chain/wagmi-config';
 import { resolveChain } from '../lib/config/chains';
 import { getServices } from '../lib/platform/services';
+import { NotificationBell } from './_components/notification-bell';
 import { WalletMenu } from './_components/wallet-menu';
 import { Providers } from './providers';
 import './globals.css';
@@ -54,6 +55,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </li>
               </ul>
             </nav>
+            <NotificationBell />
             <WalletMenu />
           </header>
           <main id="main">{children}</main>

@@ -53,6 +53,8 @@ export function NotificationBell() {
       });
       if (!response.ok) throw new Error(`Marking as read failed (HTTP ${response.status})`);
     },
+    // The button goes once all is read: focus returns to the bell rather than dropping to the page.
+    onSuccess: () => button.current?.focus(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
   useEffect(() => {

@@ -18,7 +18,7 @@ const splitsAnswer = z.object({
   tokens: z.array(address),
 });
 
-export const accountBalanceKey = (account: Address | undefined) => ['account-balance', account] as const;
+const accountBalanceKey = (account: Address | undefined) => ['account-balance', account] as const;
 
 /** Everything `account` can withdraw (lib/balance/read-balance.ts), its splits from the index, the rest from the chain. */
 export function useAccountBalance(account: Address | undefined) {

@@ -29,7 +29,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
     serverCurrency(),
   ]);
   const times = await readBlockTimes(
-    createPublicClient({ transport: http(rpcUrl) }),
+    // A chain that does not answer quickly leaves block numbers in place of times rather than holding the page.
+    createPublicClient({ transport: http(rpcUrl, { timeout: 2_000, retryCount: 0 }) }),
     events.map((e) => e.blockNumber),
   );
   const now = new Date();

@@ -6,6 +6,7 @@ import { describeChain } from '../lib/chain/wagmi-config';
 import { resolveChain } from '../lib/config/chains';
 import { getServices } from '../lib/platform/services';
 import { PlayerProvider } from './_components/player/player-context';
+import { NotificationBell } from './_components/notification-bell';
 import { WalletMenu } from './_components/wallet-menu';
 import { Providers } from './providers';
 import './globals.css';
@@ -50,8 +51,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <li>
                   <Link href="/labels">Labels</Link>
                 </li>
+                <li>
+                  <Link href="/money">Your money</Link>
+                </li>
               </ul>
             </nav>
+            <NotificationBell />
             <WalletMenu />
           </header>
           <PlayerProvider>

@@ -9,8 +9,11 @@ import {
   readActivity,
   type ActivityKind,
 } from '../../lib/activity/activity-feed';
+import { readBlockTimes } from '../../lib/activity/block-times';
+import { exactTime, relativeTime } from '../../lib/format/relative-time';
 import { shortHex } from '../../lib/format/short-hex';
 import { getServices } from '../../lib/platform/services';
+import { createPublicClient, http } from 'viem';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Activity' };
@@ -20,11 +23,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Recent mints, sales, listings and offers from the indexer's event log, newest first, 25 a page (lib/activity). */
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   const { kind, page } = parseActivityQuery(await searchParams);
-  const { prisma, chainId } = await getServices();
+  const { prisma, chainId, rpcUrl } = await getServices();
   const [{ events, more, lost }, currency] = await Promise.all([
     readActivity(prisma, chainId, { kind, page }),
     serverCurrency(),
   ]);
+  const times = await readBlockTimes(
+    // A chain that does not answer quickly leaves block numbers in place of times rather than holding the page.
+    createPublicClient({ transport: http(rpcUrl, { timeout: 2_000, retryCount: 0 }) }),
+    events.map((e) => e.blockNumber),
+  );
+  const now = new Date();
   const href = (p: number, k: ActivityKind | null = kind) => activityHref(p, k);
   return (
     <>
@@ -67,12 +76,24 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         <ol className="activity" data-testid="activity">
           {events.map((e) => (
             <li key={`${e.txHash}-${e.logIndex}`}>
-              {e.tokenId ? (
-                <Link href={`/tracks/${e.tokenId}`}>{describeEvent(e.name, e.args, currency)}</Link>
-              ) : (
-                describeEvent(e.name, e.args, currency)
-              )}{' '}
-              <span className="muted">block {e.blockNumber}</span>
+              {e.tokenId && (
+                <>
+                  <Link href={`/tracks/${e.tokenId}`}>{e.trackTitle ?? `Track ${shortHex(e.tokenId)}`}</Link>:{' '}
+                </>
+              )}
+              {describeEvent(e.name, e.args, currency)}{' '}
+              <span className="muted">
+                {(() => {
+                  const at = times.get(e.blockNumber);
+                  return at ? (
+                    <time dateTime={at.toISOString()} title={exactTime(at)}>
+                      {relativeTime(at, now)}
+                    </time>
+                  ) : (
+                    `block ${e.blockNumber}`
+                  );
+                })()}
+              </span>
             </li>
           ))}
         </ol>

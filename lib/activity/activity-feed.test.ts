@@ -27,6 +27,7 @@ const argsOf = (i: number) =>
 async function clear() {
   await prisma.chainEvent.deleteMany({ where: { chainId: CHAIN } });
   await prisma.lostTransaction.deleteMany({ where: { chainId: CHAIN } });
+  await prisma.track.deleteMany({ where: { chainId: CHAIN } });
 }
 
 beforeAll(async () => {
@@ -44,6 +45,23 @@ beforeAll(async () => {
       args: argsOf(i),
       tokenId: i % 5 === 0 ? null : String(1000 + i),
     })),
+  });
+  // The newest event's track has its metadata read: the feed names it.
+  await prisma.track.create({
+    data: {
+      chainId: CHAIN,
+      tokenId: '1059',
+      creator: '0x0000000000000000000000000000000000000001',
+      owner: '0x0000000000000000000000000000000000000001',
+      contentDigest: toHex(1n, { size: 32 }),
+      manifestDigest: toHex(1n, { size: 32 }),
+      licence: 0,
+      royaltyReceiver: '0x0000000000000000000000000000000000000001',
+      royaltyBps: 0,
+      mintedBlock: 1n,
+      mintedTx: toHex(1n, { size: 32 }),
+      title: 'Latest light',
+    },
   });
   await prisma.lostTransaction.create({
     data: {
@@ -74,7 +92,9 @@ describe('readActivity', () => {
       name: NAMES[59 % NAMES.length],
       args: argsOf(59),
       tokenId: '1059',
+      trackTitle: 'Latest light',
     });
+    expect(first.events[1]).toMatchObject({ tokenId: '1058', trackTitle: null });
     expect(first.more).toBe(true);
     expect(first.lost.map((t) => t.txHash)).toEqual([toHex(999n, { size: 32 })]);
 

@@ -36,6 +36,8 @@ export type ActivityEvent = MotifEvent & {
   logIndex: number;
   blockNumber: string;
   tokenId: string | null;
+  /** The track's title from its metadata (null until the resolver has read it, or for an event of no track). */
+  trackTitle: string | null;
 };
 
 export type ActivityPage = {
@@ -48,7 +50,7 @@ export type ActivityPage = {
 
 /** One page of recent mints, sales, listings and offers from the indexer's event log, newest first. */
 export async function readActivity(
-  prisma: Pick<PrismaClient, 'chainEvent' | 'lostTransaction'>,
+  prisma: Pick<PrismaClient, 'chainEvent' | 'lostTransaction' | 'track'>,
   chainId: number,
   query: ActivityQuery,
 ): Promise<ActivityPage> {
@@ -62,9 +64,18 @@ export async function readActivity(
     }),
     query.page === 1 ? recentLostTransactions(prisma, chainId) : Promise.resolve([]),
   ]);
+  const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
+  const tokenIds = page.flatMap((e) => (e.tokenId ? [e.tokenId] : []));
+  const tracks = tokenIds.length
+    ? await prisma.track.findMany({
+        where: { chainId, tokenId: { in: tokenIds } },
+        select: { tokenId: true, title: true },
+      })
+    : [];
+  const titleOf = new Map(tracks.map((t) => [t.tokenId.toFixed(0), t.title]));
   return {
     // A row the current ABIs do not describe (written for an older contract version) is left out.
-    events: rows.slice(0, ACTIVITY_PAGE_SIZE).flatMap((e) => {
+    events: page.flatMap((e) => {
       const event = motifEventOf(e);
       return event
         ? [
@@ -74,6 +85,7 @@ export async function readActivity(
               logIndex: e.logIndex,
               blockNumber: e.blockNumber.toString(),
               tokenId: e.tokenId?.toFixed(0) ?? null,
+              trackTitle: (e.tokenId && titleOf.get(e.tokenId.toFixed(0))) ?? null,
             },
           ]
         : [];

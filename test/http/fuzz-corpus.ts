@@ -323,6 +323,13 @@ export function malformedRequests(ctx: FuzzContext): Record<string, Sent[]> {
         { name: 'genre', content: 'x' },
       ]),
     })),
+    'GET /api/balance/splits': sample(fc.oneof(anyText.map(pct), badText.map(pct), brokenEscapes)).map((a) => ({
+      method: 'GET',
+      path: `/api/balance/splits?account=${a}`,
+    })),
+    'POST /api/notifications/read': sample(badJsonBody(['blockNumber', 'logIndex'])).map((b) =>
+      json('POST', '/api/notifications/read', b),
+    ),
     '* any path, odd methods': sample(fc.tuple(methods, pathJunk)).map(([method, p]) => ({ method, path: `/${p}` })),
   };
 }

@@ -1,0 +1,63 @@
+import type { Address } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { planWithdrawal } from './plan-withdrawal';
+import type { AccountBalance } from './read-balance';
+
+const ME = '0x00000000000000000000000000000000000000A1';
+const OTHER = '0x00000000000000000000000000000000000000B2';
+const SPLIT = '0x00000000000000000000000000000000000000C3';
+const TOKEN: Address = '0x00000000000000000000000000000000000000D4';
+const none = { market: 0n, vouchers: 0n, editions: 0n };
+const empty: AccountBalance = {
+  account: ME,
+  credits: none,
+  splitMain: { native: 0n, tokens: [] },
+  pending: [],
+  totalNative: 0n,
+  totalTokens: [],
+};
+const token = (amount: bigint) => ({ token: TOKEN, symbol: 'USDX', decimals: 6, amount });
+
+describe('planWithdrawal', () => {
+  it('plans nothing when there is nothing to withdraw', () => {
+    expect(planWithdrawal(empty)).toEqual([]);
+  });
+
+  it('withdraws each contract’s credits once, and SplitMain’s native and token balances in one call', () => {
+    const steps = planWithdrawal({
+      ...empty,
+      credits: { market: 5n, vouchers: 0n, editions: 7n },
+      splitMain: { native: 0n, tokens: [token(3n)] },
+    });
+    expect(steps.map((s) => [s.kind, 'contract' in s ? s.contract : null])).toEqual([
+      ['withdraw', 'Market'],
+      ['withdraw', 'Editions'],
+      ['withdrawSplits', null],
+    ]);
+    expect(steps[2]).toMatchObject({ native: false, tokens: [TOKEN], account: ME });
+  });
+
+  it('releases a split’s credits and distributes its native and token money before withdrawing the account’s share', () => {
+    const steps = planWithdrawal({
+      ...empty,
+      pending: [
+        {
+          split: SPLIT,
+          accounts: [ME, OTHER],
+          shares: [500_000, 500_000],
+          share: 500_000,
+          credits: { market: 0n, vouchers: 4n, editions: 0n },
+          wallet: 6n,
+          tokens: [token(10n)],
+          yours: 5n,
+          yoursTokens: [token(5n)],
+        },
+      ],
+    });
+    expect(steps.map((s) => s.kind)).toEqual(['release', 'distribute', 'distribute', 'withdrawSplits']);
+    expect(steps[0]).toMatchObject({ contract: 'TrackCollection', split: SPLIT });
+    expect(steps[1]).toMatchObject({ token: null, accounts: [ME, OTHER], shares: [500_000, 500_000] });
+    expect(steps[2]).toMatchObject({ token: TOKEN });
+    expect(steps[3]).toMatchObject({ native: true, tokens: [TOKEN], amount: 5n });
+  });
+});

@@ -1,0 +1,173 @@
+import { erc20Abi, type Address, type Client } from 'viem';
+import { getBalance, readContract } from 'viem/actions';
+import type { MotifContractAddresses } from '../chain/contracts';
+import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../contracts/abi';
+import type { SplitRecipients } from './account-splits';
+
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+/** SplitMain's share scale: shares of a split sum to 1e6. */
+const SHARE_SCALE = 1_000_000n;
+
+/** What a contract holds for one account in the chain's native currency (each withdrawn with its own `withdraw`). */
+export type NativeCredits = { market: bigint; vouchers: bigint; editions: bigint };
+
+/** An ERC-20 amount, with the token's symbol and decimals as the token reports them (its address when it does not). */
+export type TokenAmount = { token: Address; symbol: string; decimals: number; amount: bigint };
+
+/** Money for a split not yet distributed to its recipients, and the account's share of it. */
+export type PendingSplit = SplitRecipients & {
+  /** The account's share of the split, out of 1e6. */
+  share: number;
+  /** Credits the contracts hold for the split itself (released to the split's wallet with `withdraw(split)`). */
+  credits: NativeCredits;
+  /** Native currency in the split's wallet plus the remainder SplitMain holds for it. */
+  wallet: bigint;
+  /** Tokens in the split's wallet (plus held remainders), only those with a balance. */
+  tokens: TokenAmount[];
+  /** The account's share of everything pending, native (rounded down, as SplitMain credits). */
+  yours: bigint;
+  /** The account's share of each pending token. */
+  yoursTokens: TokenAmount[];
+};
+
+export type AccountBalance = {
+  account: Address;
+  credits: NativeCredits;
+  /** Credited by SplitMain to the account and not yet withdrawn. */
+  splitMain: { native: bigint; tokens: TokenAmount[] };
+  /** Splits with money still to distribute (only those with some). */
+  pending: PendingSplit[];
+  /** Everything withdrawable in the native currency: credits, SplitMain balance and the account's pending shares. */
+  totalNative: bigint;
+  /** Per token: the SplitMain balance plus pending shares. */
+  totalTokens: TokenAmount[];
+};
+
+export type ReadBalanceParameters = {
+  account: Address;
+  contracts: Pick<MotifContractAddresses, 'Market' | 'TrackCollection' | 'Editions' | 'SplitMain'>;
+  splits: readonly SplitRecipients[];
+  tokens: readonly Address[];
+};
+
+const sumCredits = (c: NativeCredits) => c.market + c.vouchers + c.editions;
+
+async function creditsOf(client: Client, contracts: ReadBalanceParameters['contracts'], who: Address) {
+  const [market, vouchers, editions] = await Promise.all([
+    readContract(client, { address: contracts.Market, abi: marketAbi, functionName: 'creditsOf', args: [who] }),
+    readContract(client, {
+      address: contracts.TrackCollection,
+      abi: trackCollectionAbi,
+      functionName: 'creditsOf',
+      args: [who],
+    }),
+    readContract(client, { address: contracts.Editions, abi: editionsAbi, functionName: 'creditsOf', args: [who] }),
+  ]);
+  return { market, vouchers, editions };
+}
+
+async function tokenInfo(client: Client, token: Address): Promise<{ symbol: string; decimals: number }> {
+  const [symbol, decimals] = await Promise.all([
+    readContract(client, { address: token, abi: erc20Abi, functionName: 'symbol' }).catch(() => token),
+    readContract(client, { address: token, abi: erc20Abi, functionName: 'decimals' }).catch(() => 18),
+  ]);
+  return { symbol, decimals };
+}
+
+/**
+ * Everything `account` can withdraw, read from the chain: its credits in the Market, the TrackCollection (lazy-mint
+ * voucher proceeds) and Editions, its SplitMain balances, and its share of what sits undistributed in (or credited
+ * to) each split it receives from.
+ */
+export async function readBalance(client: Client, p: ReadBalanceParameters): Promise<AccountBalance> {
+  const { account, contracts } = p;
+  const infos = new Map(await Promise.all(p.tokens.map(async (t) => [t, await tokenInfo(client, t)] as const)));
+  const amountOf = (token: Address, amount: bigint): TokenAmount => ({
+    token,
+    symbol: infos.get(token)?.symbol ?? token,
+    decimals: infos.get(token)?.decimals ?? 18,
+    amount,
+  });
+  const held = (split: Address, asset: Address) =>
+    readContract(client, {
+      address: contracts.SplitMain,
+      abi: splitMainAbi,
+      functionName: 'heldOf',
+      args: [split, asset],
+    });
+
+  const [credits, native, tokenBalances, pendingAll] = await Promise.all([
+    creditsOf(client, contracts, account),
+    readContract(client, {
+      address: contracts.SplitMain,
+      abi: splitMainAbi,
+      functionName: 'balanceOf',
+      args: [account, ZERO],
+    }),
+    Promise.all(
+      p.tokens.map(async (t) =>
+        amountOf(
+          t,
+          await readContract(client, {
+            address: contracts.SplitMain,
+            abi: splitMainAbi,
+            functionName: 'balanceOf',
+            args: [account, t],
+          }),
+        ),
+      ),
+    ),
+    Promise.all(
+      p.splits.map(async (s): Promise<PendingSplit> => {
+        const index = s.accounts.indexOf(account);
+        const share = index < 0 ? 0 : (s.shares[index] ?? 0);
+        const [splitCredits, balance, heldNative, tokens] = await Promise.all([
+          creditsOf(client, contracts, s.split),
+          getBalance(client, { address: s.split }),
+          held(s.split, ZERO),
+          Promise.all(
+            p.tokens.map(async (t) =>
+              amountOf(
+                t,
+                (await readContract(client, {
+                  address: t,
+                  abi: erc20Abi,
+                  functionName: 'balanceOf',
+                  args: [s.split],
+                })) + (await held(s.split, t)),
+              ),
+            ),
+          ),
+        ]);
+        const wallet = balance + heldNative;
+        const withBalance = tokens.filter((t) => t.amount > 0n);
+        const yoursOf = (amount: bigint) => (amount * BigInt(share)) / SHARE_SCALE;
+        return {
+          ...s,
+          share,
+          credits: splitCredits,
+          wallet,
+          tokens: withBalance,
+          yours: yoursOf(wallet + sumCredits(splitCredits)),
+          yoursTokens: withBalance.map((t) => ({ ...t, amount: yoursOf(t.amount) })),
+        };
+      }),
+    ),
+  ]);
+  const pending = pendingAll.filter((s) => s.wallet + sumCredits(s.credits) > 0n || s.tokens.length > 0);
+  const totalTokens = tokenBalances
+    .map((t) => ({
+      ...t,
+      amount:
+        t.amount + pending.reduce((sum, s) => sum + (s.yoursTokens.find((y) => y.token === t.token)?.amount ?? 0n), 0n),
+    }))
+    .filter((t) => t.amount > 0n);
+  return {
+    account,
+    credits,
+    splitMain: { native, tokens: tokenBalances.filter((t) => t.amount > 0n) },
+    pending,
+    totalNative: sumCredits(credits) + native + pending.reduce((sum, s) => sum + s.yours, 0n),
+    totalTokens,
+  };
+}

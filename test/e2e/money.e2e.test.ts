@@ -1,0 +1,198 @@
+/**
+ * One balance and notifications end to end (issue #16), on the local platform from `npm start`, in Chromium with the
+ * creator's local dev wallet: the creator signs in, a collector buys the creator's track (with viem: trading has its
+ * own e2e), the bell shows the sale as unread, /money shows the Market credits as the total, Withdraw all moves them
+ * to the wallet on chain, the notification is opened and marked read, and axe-core finds no serious or critical
+ * violation on /money; no sideways scroll at 390 px.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import axe from 'axe-core';
+import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { localChain } from '../../lib/config/chains';
+import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { launchChromium } from '../support/chromium';
+import { connectDevWallet, textNow, waitForSuccess, waitForText } from '../support/page-actions';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
+
+const [, creator, collector] = localDevAccounts(3) as [
+  unknown,
+  { address: Address; privateKey: `0x${string}` },
+  { address: Address; privateKey: `0x${string}` },
+];
+
+let dir: string;
+let started: StartedPlatform;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let chain: ReturnType<typeof localChain>;
+let publicClient: ReturnType<typeof createPublicClient>;
+let addresses: { TrackCollection: Address; Market: Address };
+
+beforeAll(async () => {
+  const platform = await tempPlatform('money');
+  dir = platform.dir;
+  started = runStartScript(platform.env);
+  [browser] = await Promise.all([launchChromium(), started.ready]);
+  base = `http://localhost:${platform.env.MOTIF_APP_PORT}`;
+  chain = localChain(`http://127.0.0.1:${platform.env.MOTIF_ANVIL_PORT}`);
+  publicClient = createPublicClient({ chain, transport: http() });
+  const deployment = readDeployment(path.join(platform.env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+  addresses = {
+    TrackCollection: deployment.contracts.TrackCollection.address,
+    Market: deployment.contracts.Market.address,
+  };
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+  if (started) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const bell = () => page.getByTestId('notification-bell');
+
+/** The creator mints a track (royalty 10% to itself) and lists it for 1 ETH; the collector buys it. */
+async function sellATrack(): Promise<void> {
+  const seller = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
+  const buyer = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(collector.privateKey) });
+  const mined = async (hash: `0x${string}`) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.status).toBe('success');
+  };
+  const content = keccak256(toHex(`money e2e ${Date.now()}`));
+  const tokenId = trackIdOf(creator.address, content);
+  await mined(
+    await seller.writeContract({
+      address: addresses.TrackCollection,
+      abi: trackCollectionAbi,
+      functionName: 'mint',
+      args: [creator.address, content, keccak256(toHex('money e2e manifest')), creator.address, 1000, 0],
+    }),
+  );
+  await mined(
+    await seller.writeContract({
+      address: addresses.TrackCollection,
+      abi: trackCollectionAbi,
+      functionName: 'setApprovalForAll',
+      args: [addresses.Market, true],
+    }),
+  );
+  await mined(
+    await seller.writeContract({
+      address: addresses.Market,
+      abi: marketAbi,
+      functionName: 'list',
+      args: [addresses.TrackCollection, tokenId, parseEther('1'), BigInt(Math.floor(Date.now() / 1000) + 86_400)],
+    }),
+  );
+  await mined(
+    await buyer.writeContract({
+      address: addresses.Market,
+      abi: marketAbi,
+      functionName: 'buy',
+      args: [addresses.TrackCollection, tokenId],
+      value: parseEther('1'),
+    }),
+  );
+}
+
+describe('one balance and notifications in Chromium', () => {
+  it('the signed-in creator has nothing to withdraw and no notifications at first', async () => {
+    await page.goto(`${base}/money`);
+    await connectDevWallet(page, 1, creator.address);
+    await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+    await page.getByRole('button', { name: /^Sign out/ }).waitFor();
+    await waitForText(page, 'money-empty', (t) => t === 'Nothing to withdraw.');
+    expect(await textNow(page, 'money-total')).toBe('0 ETH');
+    await expect(bell().getAttribute('aria-expanded')).resolves.toBe('false');
+    await waitForText(page, 'notification-bell', (t) => t.includes('0 unread'));
+  });
+
+  it('after a sale, the bell counts it unread and /money shows the sale and royalty credits as the total', async () => {
+    await sellATrack();
+    // The bell reads its notifications again every 15 s: wait for the indexer's view of the sale to reach it.
+    await waitForText(page, 'notification-bell', (t) => t.includes('1 unread'));
+    await expect(page.getByRole('button', { name: 'Notifications, 1 unread' }).count()).resolves.toBe(1);
+    // 0.9 ETH from the sale + the 0.1 ETH royalty to the creator, both Market credits (read again on a reload).
+    await page.reload();
+    await waitForText(page, 'money-total', (t) => t === '1 ETH');
+    await expect(page.getByTestId('money-breakdown').textContent()).resolves.toContain('Market credits');
+  });
+
+  it('axe-core finds no serious or critical violation on /money, and it does not scroll sideways at 390 px', async () => {
+    const violationSchema = z.array(z.object({ id: z.string(), impact: z.string().nullish(), help: z.string() }));
+    const problems: string[] = [];
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId('money-total').waitFor();
+      const found = violationSchema.parse(
+        await page.evaluate(
+          `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help })))`,
+        ),
+      );
+      for (const v of found)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          problems.push(`${width} px: ${v.impact} ${v.id} (${v.help})`);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      if (scrollWidth > innerWidth) problems.push(`${width} px: scrollWidth ${scrollWidth} > ${innerWidth}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('Withdraw all moves the credits to the wallet on chain, with each transaction’s progress shown', async () => {
+    const before = await publicClient.getBalance({ address: creator.address });
+    await page.getByRole('button', { name: 'Withdraw all (1 transaction)' }).click();
+    await waitForSuccess(page, 'Withdraw all: confirmed.');
+    await expect(page.getByTestId('money-steps').textContent()).resolves.toMatch(
+      /^Withdraw your Market credits: confirmed \(0x/,
+    );
+    expect(
+      await publicClient.readContract({
+        address: addresses.Market,
+        abi: marketAbi,
+        functionName: 'creditsOf',
+        args: [creator.address],
+      }),
+    ).toBe(0n);
+    const gained = (await publicClient.getBalance({ address: creator.address })) - before;
+    expect(gained > parseEther('0.99') && gained <= parseEther('1')).toBe(true);
+    await waitForText(page, 'money-total', (t) => t === '0 ETH');
+  });
+
+  it('the bell opens from the keyboard, lists the sale, marks it read, and Escape closes it', async () => {
+    await bell().focus();
+    await page.keyboard.press('Enter');
+    await expect(bell().getAttribute('aria-expanded')).resolves.toBe('true');
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    await expect(panel.getByTestId('notifications').textContent()).resolves.toMatch(/sold for 1 ETH to 0x/);
+    await panel.getByRole('button', { name: 'Mark all as read' }).click();
+    await waitForText(page, 'notification-bell', (t) => t.includes('0 unread'));
+    await page.keyboard.press('Escape');
+    await expect(bell().getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'notification-bell',
+    );
+    // Read state is kept server-side: a reload still shows none unread.
+    await page.reload();
+    await waitForText(page, 'notification-bell', (t) => t.includes('0 unread'));
+  });
+});

@@ -7,6 +7,7 @@ import { cidOfContentDigest } from '../provenance/digest';
 import { describeDisclosure, type DisclosureText } from '../provenance/disclosure-text';
 import { procedureLabel, proceduresOf } from '../provenance/procedures';
 import { parseSignedManifest } from '../provenance/signed-manifest';
+import type { ManifestOrigin } from '../provenance/manifest-schema';
 import { parseTrackTarget } from '../provenance/target';
 import { BaseError } from '../errors/base';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
@@ -42,6 +43,8 @@ export type ProvenanceSummary = {
   manifestDigest: string;
   /** What the model did and what the person did, in words (lib/provenance/disclosure-text.ts). */
   disclosure: DisclosureText;
+  /** Where a re-minted track was first minted (manifest v2 `origin`), or null for a first mint. */
+  origin: ManifestOrigin | null;
 };
 
 /** The metadata columns the indexer fills (title is null until the metadata resolves). */
@@ -116,6 +119,7 @@ export function provenanceSummary(manifestJson: unknown): ProvenanceSummary | nu
     createdAt: m.createdAt,
     manifestDigest: signed.manifestDigest,
     disclosure: describeDisclosure(m),
+    origin: m.version === 2 ? (m.origin ?? null) : null,
   };
 }
 

@@ -14,6 +14,8 @@ import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 import { EditionSection } from './edition/edition-section';
 import { PlayButton } from '../../_components/player/play-button';
+import { presetForChainId } from '../../../lib/config/chains';
+import { ORIGIN_NOTE } from '../../../lib/provenance/origin-link';
 import { AccountName } from '../../_components/account-name';
 import { displayNamesOf } from '../../../lib/profiles/display-names';
 import { getServices } from '../../../lib/platform/services';
@@ -150,6 +152,18 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <p>
             <strong>What the person did:</strong> {p.disclosure.personLine}
           </p>
+        </section>
+      )}
+
+      {p?.origin && (
+        <section aria-labelledby="origin-heading" data-testid="track-origin">
+          <h2 id="origin-heading">First minted on another chain</h2>
+          <p>
+            First minted as token <code>{p.origin.tokenId}</code> of <code>{p.origin.contract}</code> on chain{' '}
+            {p.origin.chainId}
+            {presetForChainId(p.origin.chainId) ? ` (${presetForChainId(p.origin.chainId)?.chain.name})` : ''}.
+          </p>
+          <p className="muted">{ORIGIN_NOTE}</p>
         </section>
       )}
 

@@ -42,7 +42,6 @@ export const deploymentSchema = z.object({
 
 export type DeployedContract = z.infer<typeof deployedContractSchema>;
 export type Deployment = z.infer<typeof deploymentSchema>;
-export type DeployedContractName = keyof Deployment['contracts'];
 
 /** Reads and validates a deployment file; throws on a missing file or a malformed one. */
 export function readDeployment(filePath: string): Deployment {

@@ -10,7 +10,7 @@ import {
 } from './deployment';
 import { BaseError } from '../errors/base';
 import { LOCAL_CHAIN_ID, LOCAL_TEST_STABLECOIN, type StablecoinConfig } from '../config/chains';
-import { marketAbi } from './abi';
+import { editionsAbi, marketAbi } from './abi';
 
 export type DeployContractsParameters = {
   publicClient: PublicClient;
@@ -22,14 +22,15 @@ export type DeployContractsParameters = {
   /**
    * The stablecoin to allow in the Market (issue #20): a configured token, or `'local-test-token'` to deploy the
    * MotifTestUSD test token (anvil's chain id only). Default: the test token on the local chain, none elsewhere.
-   * It is allowed only when the deployer owns the Market (otherwise its owner must call `setCurrencyAllowed`).
+   * It is allowed in Editions (the deployer owns its allowlist) and in the Market when the deployer owns it (otherwise
+   * the Market's owner must call `setCurrencyAllowed`).
    */
   stablecoin?: StablecoinConfig | 'local-test-token' | null;
 };
 
 /**
  * Deploys TrackCollection, SplitMain, Market and Editions (in that order), then on the local chain the MotifTestUSD test
- * stablecoin, allows the stablecoin in the Market, and writes the deployment file; idempotent:
+ * stablecoin, allows the stablecoin in the Market and Editions, and writes the deployment file; idempotent:
  * when the file exists for this chain, code is present at each of its addresses and it was compiled from these
  * sources, it is reused as is (from other sources: DeploymentOutdatedError).
  */
@@ -104,18 +105,22 @@ export async function deployContracts(
             testToken: true,
           }
         : { ...choice, testToken: false };
-    if ((params.marketOwner ?? deployer.address).toLowerCase() === deployer.address.toLowerCase()) {
+    const allow = async (address: `0x${string}`, abi: typeof marketAbi | typeof editionsAbi, name: string) => {
       const hash = await walletClient.writeContract({
-        address: Market.address,
-        abi: marketAbi,
+        address,
+        abi,
         functionName: 'setCurrencyAllowed',
         args: [coin.address, true],
         account: deployer,
         chain: walletClient.chain,
       });
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status !== 'success') throw new Error(`allowing ${coin.symbol} in the Market failed (${hash})`);
-    }
+      if (receipt.status !== 'success') throw new Error(`allowing ${coin.symbol} in ${name} failed (${hash})`);
+    };
+    if ((params.marketOwner ?? deployer.address).toLowerCase() === deployer.address.toLowerCase())
+      await allow(Market.address, marketAbi, 'the Market');
+    // The deployer owns Editions' currency allowlist.
+    await allow(Editions.address, editionsAbi, 'Editions');
     return coin;
   }
 }

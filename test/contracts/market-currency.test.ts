@@ -1,6 +1,6 @@
 import { getAddress, keccak256, parseEventLogs, toHex, type Address, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marketAbi, motifTestUsdAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { editionsAbi, marketAbi, motifTestUsdAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import {
   marketCurrencyOrderTypes,
   marketOrderDomain,
@@ -187,5 +187,68 @@ describe('Market prices in the local test stablecoin (anvil)', () => {
     );
     expect(await creditsIn(creator.account.address)).toBe(9_000_000n);
     expect(await creditsIn(royaltyReceiver)).toBe(1_000_000n);
+  });
+
+  it('sells an edition phase priced in tUSD: the payout and the referrer are credited in tUSD', async () => {
+    const { wallet: creator } = await t.funded();
+    const { wallet: referrer } = await t.funded();
+    const payout = (await t.funded()).wallet.account.address;
+    const editions = { address: t.editions, abi: editionsAbi } as const;
+    expect(await t.publicClient.readContract({ ...editions, functionName: 'currencyAllowed', args: [usd] })).toBe(true);
+    const content = keccak256(toHex('tusd edition'));
+    const now = Number((await t.publicClient.getBlock()).timestamp);
+    await mined(
+      await creator.writeContract({
+        ...editions,
+        functionName: 'createEdition',
+        args: [
+          {
+            content,
+            manifest: toHex(1n, { size: 32 }),
+            licence: 7,
+            royaltyReceiver: payout,
+            royaltyBps: 500,
+            payout,
+            maxSupply: 100,
+            closeAt: 0,
+            referralBps: 1000,
+          },
+          [],
+        ],
+      }),
+    );
+    const editionId = await t.publicClient.readContract({
+      ...editions,
+      functionName: 'editionIdOf',
+      args: [creator.account.address, content],
+    });
+    const phase = { price: 3_000_000n, start: now - 60, end: now + 3600, walletCap: 0, phaseCap: 0, mode: 0 };
+    await mined(
+      await creator.writeContract({
+        ...editions,
+        functionName: 'addPhaseInCurrency',
+        args: [editionId, { ...phase, merkleRoot: toHex(0n, { size: 32 }) }, usd],
+      }),
+    );
+    const collector = await collectorWith(6_000_000n);
+    await mined(
+      await collector.writeContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'approve',
+        args: [t.editions, 6_000_000n],
+      }),
+    );
+    await mined(
+      await collector.writeContract({
+        ...editions,
+        functionName: 'mint',
+        args: [editionId, 0n, 2n, collector.account.address, referrer.account.address, 'paid in tUSD'],
+      }),
+    );
+    const credits = (account: Address) =>
+      t.publicClient.readContract({ ...editions, functionName: 'currencyCreditsOf', args: [account, usd] });
+    expect(await credits(payout)).toBe(5_400_000n);
+    expect(await credits(referrer.account.address)).toBe(600_000n);
   });
 });

@@ -32,6 +32,20 @@ export const editionsAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'currency', internalType: 'address', type: 'address' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+      { name: 'received', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'CurrencyAmountMismatch',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'currency', internalType: 'address', type: 'address' }],
+    name: 'CurrencyNotAllowed',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'editionId', internalType: 'uint256', type: 'uint256' },
       { name: 'closeAt', internalType: 'uint256', type: 'uint256' },
     ],
@@ -48,6 +62,11 @@ export const editionsAbi = [
     name: 'EditionNotFound',
   },
   { type: 'error', inputs: [], name: 'EmptyContent' },
+  {
+    type: 'error',
+    inputs: [{ name: 'currency', internalType: 'address', type: 'address' }],
+    name: 'InvalidCurrency',
+  },
   {
     type: 'error',
     inputs: [{ name: 'phase', internalType: 'uint256', type: 'uint256' }],
@@ -80,6 +99,16 @@ export const editionsAbi = [
     name: 'NothingToWithdraw',
   },
   { type: 'error', inputs: [], name: 'OpenEditionNeedsEnd' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
   {
     type: 'error',
     inputs: [
@@ -133,6 +162,11 @@ export const editionsAbi = [
       { name: 'max', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'RoyaltyTooHigh',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
   },
   {
     type: 'error',
@@ -325,6 +359,45 @@ export const editionsAbi = [
     ],
     name: 'Credited',
   },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'CreditedInCurrency',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'allowed', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'CurrencyAllowed',
+  },
   { type: 'event', anonymous: false, inputs: [], name: 'EIP712DomainChanged' },
   {
     type: 'event',
@@ -448,6 +521,25 @@ export const editionsAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'OwnershipTransferred',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'editionId',
         internalType: 'uint256',
         type: 'uint256',
@@ -483,6 +575,31 @@ export const editionsAbi = [
       },
     ],
     name: 'PhaseAdded',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'editionId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'phase',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'PhaseCurrencySet',
   },
   {
     type: 'event',
@@ -538,6 +655,32 @@ export const editionsAbi = [
       },
     ],
     name: 'Withdrawal',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'to', internalType: 'address', type: 'address', indexed: false },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'WithdrawalInCurrency',
   },
   {
     type: 'function',
@@ -629,6 +772,30 @@ export const editionsAbi = [
       },
     ],
     name: 'addPhase',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'editionId', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'phase',
+        internalType: 'struct Editions.PhaseInit',
+        type: 'tuple',
+        components: [
+          { name: 'price', internalType: 'uint96', type: 'uint96' },
+          { name: 'start', internalType: 'uint40', type: 'uint40' },
+          { name: 'end', internalType: 'uint40', type: 'uint40' },
+          { name: 'walletCap', internalType: 'uint24', type: 'uint24' },
+          { name: 'phaseCap', internalType: 'uint24', type: 'uint24' },
+          { name: 'mode', internalType: 'uint8', type: 'uint8' },
+          { name: 'merkleRoot', internalType: 'bytes32', type: 'bytes32' },
+        ],
+      },
+      { name: 'currency', internalType: 'address', type: 'address' },
+    ],
+    name: 'addPhaseInCurrency',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -828,6 +995,23 @@ export const editionsAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'currency', internalType: 'address', type: 'address' }],
+    name: 'currencyAllowed',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'currency', internalType: 'address', type: 'address' },
+    ],
+    name: 'currencyCreditsOf',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'creator', internalType: 'address', type: 'address' },
       { name: 'content', internalType: 'bytes32', type: 'bytes32' },
@@ -982,9 +1166,26 @@ export const editionsAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'ownerOf',
     outputs: [{ name: 'result', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'editionId', internalType: 'uint256', type: 'uint256' },
+      { name: 'phase', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'phaseCurrency',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -1040,6 +1241,13 @@ export const editionsAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'tokenId', internalType: 'uint256', type: 'uint256' },
       { name: 'salePrice', internalType: 'uint256', type: 'uint256' },
@@ -1081,6 +1289,16 @@ export const editionsAbi = [
       { name: 'isApproved', internalType: 'bool', type: 'bool' },
     ],
     name: 'setApprovalForAll',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'currency', internalType: 'address', type: 'address' },
+      { name: 'allowed', internalType: 'bool', type: 'bool' },
+    ],
+    name: 'setCurrencyAllowed',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -1155,10 +1373,37 @@ export const editionsAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'newOwner', internalType: 'address', type: 'address' }],
+    name: 'transferOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'account', internalType: 'address payable', type: 'address' },
     ],
     name: 'withdraw',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'currency', internalType: 'address', type: 'address' },
+    ],
+    name: 'withdrawCurrency',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'currency', internalType: 'address', type: 'address' },
+      { name: 'to', internalType: 'address', type: 'address' },
+    ],
+    name: 'withdrawCurrencyTo',
     outputs: [],
     stateMutability: 'nonpayable',
   },

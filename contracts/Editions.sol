@@ -8,6 +8,9 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {CidV1} from "./libraries/CidV1.sol";
@@ -53,8 +56,19 @@ import {Licences} from "./libraries/Licences.sol";
  * - `tokenURI(editionId | n)` = `ipfs://<CIDv1 of the content folder>/metadata.json?edition=<n>`: frozen, derived from
  *   the stored digest ({CidV1}) and the number (IPFS gateways ignore the query; indexers read the number from it).
  * - Solady's ERC-721 entry points are `payable`: ETH sent with a transfer or approval is credited to nobody.
+ * - **Phases priced in an ERC-20 (issue #20).** A creator appends such a phase with {addPhaseInCurrency} in a currency
+ *   on the owner's allowlist ({setCurrencyAllowed}; the owner is the deployer and has no other power). Its stored
+ *   mode byte carries {_CURRENCY_FLAG}, its currency sits in a separate slot read only for such phases, and the same
+ *   mint functions sell it: no ETH may be sent ({WrongPayment}), the price is pulled from the minter and measured
+ *   (a token that delivers another amount, e.g. fee-on-transfer, is refused: {CurrencyAmountMismatch}), the
+ *   referral share and the revenue are credited at once per (account, currency) ({CreditedInCurrency}; no pending
+ *   revenue in a token) and pulled with {withdrawCurrency}. Conservation per currency: the contract's balance of a
+ *   token == the sum of credits in it (markers excluded). Removing a currency stops its phases selling and never
+ *   freezes its credits.
  */
-contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
+contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient, Ownable {
+    using SafeERC20 for IERC20;
+
     // ------------------------------------------------------------------ constants
 
     /// @notice Highest royalty, in basis points (5000 = 50%), as in {TrackCollection}.
@@ -98,6 +112,8 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     uint256 private constant _MASK_40 = (1 << 40) - 1;
     uint256 private constant _MASK_104 = (1 << 104) - 1;
     uint256 private constant _MASK_24 = (1 << 24) - 1;
+    /// @dev Set in a stored phase's mode byte when the phase is priced in an ERC-20 ({_phaseCurrency}).
+    uint8 private constant _CURRENCY_FLAG = 0x80;
 
     // ------------------------------------------------------------------ types
 
@@ -189,6 +205,10 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     mapping(uint256 editionId => mapping(uint256 word => uint256)) internal _approvalNonces;
     /// @dev 1 + the credit once an account has been credited (the slot never returns to zero).
     mapping(address account => uint256) internal _credits;
+    mapping(address currency => bool) internal _currencyAllowed;
+    mapping(uint256 editionId => mapping(uint256 phase => address)) internal _phaseCurrency;
+    /// @dev 1 + the credit in `currency`, with the same marker as `_credits`.
+    mapping(address account => mapping(address currency => uint256)) internal _currencyCredits;
 
     // ------------------------------------------------------------------ events
 
@@ -238,6 +258,15 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     event Credited(address indexed account, uint256 amount);
     /// @notice `account`'s credits were sent to `to`.
     event Withdrawal(address indexed account, address indexed to, uint256 amount);
+    /// @notice The owner allowed (or stopped allowing) phases priced in the ERC-20 `currency`.
+    event CurrencyAllowed(address indexed currency, bool allowed);
+    /// @notice Phase `phase` of an edition is priced in `currency` ({PhaseAdded}'s price and {Minted}'s `paid` are
+    /// then in that token's units).
+    event PhaseCurrencySet(uint256 indexed editionId, uint256 indexed phase, address indexed currency);
+    /// @notice `account` was credited `amount` of `currency` (a referral share or the revenue of a mint).
+    event CreditedInCurrency(address indexed account, address indexed currency, uint256 amount);
+    /// @notice `account`'s credits in `currency` were sent to `to`.
+    event WithdrawalInCurrency(address indexed account, address indexed currency, address to, uint256 amount);
 
     // ------------------------------------------------------------------ errors
 
@@ -272,10 +301,14 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
     error NothingToWithdraw(address account);
     error WithdrawToZero();
     error TransferFailed(address to, uint256 amount);
+    error CurrencyNotAllowed(address currency);
+    error InvalidCurrency(address currency);
+    error CurrencyAmountMismatch(address currency, uint256 expected, uint256 received);
 
     // ------------------------------------------------------------------ construction
 
-    constructor(string memory name_, string memory symbol_) EIP712("Motif Editions", "1") {
+    /// @dev The deployer owns the currency allowlist ({setCurrencyAllowed}) and nothing else.
+    constructor(string memory name_, string memory symbol_) EIP712("Motif Editions", "1") Ownable(msg.sender) {
         _name = name_;
         _symbol = symbol_;
     }
@@ -322,6 +355,35 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         uint256 previousEnd = index == 0 ? 0 : _phases[editionId][index - 1].end;
         _storePhase(editionId, index, phase, previousEnd);
         s.phaseCount = uint8(index + 1);
+    }
+
+    /**
+     * @notice Appends a sale phase priced in the ERC-20 `currency` (on the allowlist) to the caller's edition, like
+     * {addPhase}: `phase.price` is in the token's units; mints in it send no ETH and pay in the token.
+     */
+    function addPhaseInCurrency(uint256 editionId, PhaseInit calldata phase, address currency) external {
+        _onlyCreator(editionId);
+        if (!_currencyAllowed[currency]) revert CurrencyNotAllowed(currency);
+        EditionState storage s = _state[editionId];
+        uint256 index = s.phaseCount;
+        if (index >= MAX_PHASES) revert TooManyPhases(index + 1, MAX_PHASES);
+        uint256 previousEnd = index == 0 ? 0 : _phases[editionId][index - 1].end;
+        _storePhase(editionId, index, phase, previousEnd);
+        _phases[editionId][index].mode = phase.mode | _CURRENCY_FLAG;
+        _phaseCurrency[editionId][index] = currency;
+        s.phaseCount = uint8(index + 1);
+        emit PhaseCurrencySet(editionId, index, currency);
+    }
+
+    /**
+     * @notice Allows (or stops allowing) phases priced in the ERC-20 `currency` (owner only; a contract). Allow only
+     * plain tokens (no fee on transfer, no rebasing, no callbacks). Removing one stops its phases selling; its
+     * credits stay withdrawable.
+     */
+    function setCurrencyAllowed(address currency, bool allowed) external onlyOwner {
+        if (currency.code.length == 0) revert InvalidCurrency(currency);
+        _currencyAllowed[currency] = allowed;
+        emit CurrencyAllowed(currency, allowed);
     }
 
     /// @notice Sets who signs the caller's mint approvals for all their editions (zero: the caller). Approvals
@@ -459,7 +521,36 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         _withdraw(msg.sender, to);
     }
 
+    /// @notice Sends all of `account`'s credits in `currency` to it. Anyone may call; funds only go to `account`.
+    function withdrawCurrency(address account, address currency) external nonReentrant {
+        _withdrawCurrency(account, currency, account);
+    }
+
+    /// @notice Sends all of the caller's credits in `currency` to `to`.
+    function withdrawCurrencyTo(address currency, address to) external nonReentrant {
+        if (to == address(0)) revert WithdrawToZero();
+        _withdrawCurrency(msg.sender, currency, to);
+    }
+
     // ------------------------------------------------------------------ views
+
+    /// @notice Whether phases may be priced in (and sell in) the ERC-20 `currency`.
+    function currencyAllowed(address currency) external view returns (bool) {
+        return _currencyAllowed[currency];
+    }
+
+    /// @notice The ERC-20 phase `phase` of `editionId` is priced in; address(0) for the native currency.
+    function phaseCurrency(uint256 editionId, uint256 phase) external view returns (address) {
+        return _phaseCurrency[editionId][phase];
+    }
+
+    /// @notice Units of the ERC-20 `currency` credited to `account` and not yet withdrawn.
+    function currencyCreditsOf(address account, address currency) external view returns (uint256) {
+        uint256 stored = _currencyCredits[account][currency];
+        unchecked {
+            return stored == 0 ? 0 : stored - 1;
+        }
+    }
 
     /// @notice Edition id of `creator`'s track `content`: creator in bits 96..255, digest bits 0..63 in 32..95.
     function editionIdOf(address creator, bytes32 content) public pure returns (uint256) {
@@ -489,10 +580,12 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
         return (_digest(editionId), _payoutSlot[editionId].payout, _royaltySlot[editionId].receiver);
     }
 
-    /// @notice Phase `phase` of `editionId` and its merkle root (zero unless an allowlist phase).
+    /// @notice Phase `phase` of `editionId` and its merkle root (zero unless an allowlist phase); its price is in
+    /// {phaseCurrency}'s units.
     function phaseOf(uint256 editionId, uint256 phase) external view returns (Phase memory, bytes32 merkleRoot) {
         Phase memory p = _phases[editionId][phase];
         if (p.end == 0) revert PhaseNotFound(editionId, phase);
+        p.mode &= ~_CURRENCY_FLAG;
         return (p, _roots[editionId][phase]);
     }
 
@@ -761,11 +854,12 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
             uint256 start = (p >> 96) & _MASK_40;
             uint256 end = (p >> 136) & _MASK_40;
             if (end == 0) revert PhaseNotFound(editionId, phase);
-            if (p >> 248 != mode) revert WrongMode(phase, uint8(p >> 248));
+            if ((p >> 248) & 0x7f != mode) revert WrongMode(phase, uint8((p >> 248) & 0x7f));
             if (block.timestamp < start || block.timestamp >= end) revert PhaseNotActive(phase, start, end);
         }
         paid = (p & _MASK_96) * quantity;
-        if (msg.value != paid) revert WrongPayment(msg.value, paid);
+        // A phase priced in an ERC-20 (bit 255, the currency flag of the mode byte) takes no ETH.
+        if (msg.value != (p >> 255 == 0 ? paid : 0)) revert WrongPayment(msg.value, p >> 255 == 0 ? paid : 0);
         {
             uint256 phaseCap = (p >> 200) & _MASK_24;
             if (phaseCap != 0) {
@@ -782,28 +876,77 @@ contract Editions is ERC721, IERC2981, EIP712, ReentrancyGuardTransient {
             uint256 walletCap = (p >> 176) & _MASK_24;
             if (walletCap != 0) _countWalletMints(editionId, phase, to, quantity, walletCap);
         }
-        EditionState storage stateSlot = _state[editionId];
-        uint256 s;
-        assembly ("memory-safe") {
-            s := sload(stateSlot.slot)
+        {
+            EditionState storage stateSlot = _state[editionId];
+            uint256 s;
+            assembly ("memory-safe") {
+                s := sload(stateSlot.slot)
+            }
+            // State word: minted 0..31, maxSupply 32..63, closeAt 64..103, pending 104..207, phaseCount 208..215,
+            // referralBps 216..231, royaltyBps 232..247, licence 248..255.
+            firstNumber = _takeSupplyWord(editionId, s, quantity);
+            uint256 referralCredit;
+            if (referrer != address(0)) {
+                _checkReferrer(referrer, to);
+                referralCredit = (paid * ((s >> 216) & 0xffff)) / _BPS;
+            }
+            uint256 revenue = paid - referralCredit;
+            if (p >> 255 != 0) {
+                // Priced in an ERC-20: credited at once in the token, nothing pending; the payment is pulled last.
+                _chargeInCurrency(editionId, phase, referrer, referralCredit, revenue);
+                revenue = 0;
+            } else if (referralCredit != 0) {
+                _credit(referrer, referralCredit);
+            }
+            // minted + quantity fits 32 bits (checked in {_takeSupplyWord}). `pending` (104 bits, 2e31 wei) holds
+            // ETH really paid, far below that; checked anyway so that no field can ever spill into the next one.
+            if (((s >> 104) & _MASK_104) + revenue > _MASK_104) revert RevenueOverflow(editionId);
+            s += quantity + (revenue << 104);
+            assembly ("memory-safe") {
+                sstore(stateSlot.slot, s)
+            }
         }
-        // State word: minted 0..31, maxSupply 32..63, closeAt 64..103, pending 104..207, phaseCount 208..215,
-        // referralBps 216..231, royaltyBps 232..247, licence 248..255.
-        firstNumber = _takeSupplyWord(editionId, s, quantity);
-        uint256 referralCredit;
-        if (referrer != address(0)) {
-            _checkReferrer(referrer, to);
-            referralCredit = (paid * ((s >> 216) & 0xffff)) / _BPS;
-            if (referralCredit != 0) _credit(referrer, referralCredit);
+        if (p >> 255 != 0) _pull(_phaseCurrency[editionId][phase], paid);
+    }
+
+    /// @dev Credits the referral share and the revenue of a mint in a phase priced in an ERC-20.
+    function _chargeInCurrency(
+        uint256 editionId,
+        uint256 phase,
+        address referrer,
+        uint256 referralCredit,
+        uint256 revenue
+    ) private {
+        address currency = _phaseCurrency[editionId][phase];
+        if (!_currencyAllowed[currency]) revert CurrencyNotAllowed(currency);
+        if (referralCredit != 0) _creditIn(referrer, currency, referralCredit);
+        if (revenue != 0) _creditIn(_payoutSlot[editionId].payout, currency, revenue);
+    }
+
+    /// @dev Pulls exactly `amount` of `currency` from the minter; refuses a token that delivers another amount.
+    function _pull(address currency, uint256 amount) private {
+        IERC20 token = IERC20(currency);
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 balance = token.balanceOf(address(this));
+        if (balance < before || balance - before != amount) {
+            revert CurrencyAmountMismatch(currency, amount, balance < before ? 0 : balance - before);
         }
-        // minted + quantity fits 32 bits (checked in {_takeSupplyWord}). `pending` (104 bits, 2e31 wei) holds ETH
-        // really paid, far below that; checked anyway so that no field can ever spill into the next one.
-        uint256 revenue = paid - referralCredit;
-        if (((s >> 104) & _MASK_104) + revenue > _MASK_104) revert RevenueOverflow(editionId);
-        s += quantity + (revenue << 104);
-        assembly ("memory-safe") {
-            sstore(stateSlot.slot, s)
-        }
+    }
+
+    function _creditIn(address account, address currency, uint256 amount) private {
+        uint256 stored = _currencyCredits[account][currency];
+        _currencyCredits[account][currency] = stored == 0 ? amount + 1 : stored + amount;
+        emit CreditedInCurrency(account, currency, amount);
+    }
+
+    function _withdrawCurrency(address account, address currency, address to) private {
+        uint256 stored = _currencyCredits[account][currency];
+        if (stored <= 1) revert NothingToWithdraw(account);
+        uint256 amount = stored - 1;
+        _currencyCredits[account][currency] = 1;
+        emit WithdrawalInCurrency(account, currency, to, amount);
+        IERC20(currency).safeTransfer(to, amount);
     }
 
     /**

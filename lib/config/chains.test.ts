@@ -77,6 +77,18 @@ describe('resolveChain', () => {
     );
   });
 
+  it('prices in the deployed test stablecoin locally, and in no stablecoin where none is configured (issue #20)', () => {
+    expect(resolveChain(parseEnv({})).stablecoin).toBe('local-test-token');
+    expect(resolveChain(parseEnv({ MOTIF_RPC_URL: 'http://127.0.0.1:9', MOTIF_CHAIN_ID: '777' })).stablecoin).toBe(
+      undefined,
+    );
+    for (const [name, p] of remote) {
+      // No preset's stablecoin address is known and verified yet: none may be guessed.
+      expect(p.stablecoin, name).toBeUndefined();
+      expect(resolveChain(parseEnv({ MOTIF_CHAIN: name })).stablecoin, name).toBeUndefined();
+    }
+  });
+
   it('validates the currency settings', () => {
     expect(() => parseEnv({ MOTIF_NATIVE_SYMBOL: 'NOT A TICKER' })).toThrow(/MOTIF_NATIVE_SYMBOL must be a ticker/);
     expect(() => parseEnv({ MOTIF_NATIVE_DECIMALS: '40' })).toThrow(/MOTIF_NATIVE_DECIMALS must be 0-36/);

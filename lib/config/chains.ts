@@ -11,9 +11,23 @@ export type ChainStack = (typeof CHAIN_STACKS)[number];
 
 export type NativeCurrency = Chain['nativeCurrency'];
 
+/**
+ * The ERC-20 stablecoin a chain prices in besides its native currency (issue #20): the Market and Editions allow it,
+ * and the app offers it. Only set where the real token's address is known; never a guess.
+ */
+export type StablecoinConfig = { address: `0x${string}`; symbol: string; decimals: number };
+
+/**
+ * The local chain's stablecoin: MotifTestUSD (contracts/testnet/), a worthless 6-decimal test token anyone may mint,
+ * deployed with the contracts on anvil only; its address is recorded in the deployment file (`stablecoin`).
+ */
+export const LOCAL_TEST_STABLECOIN = { contract: 'MotifTestUSD', symbol: 'tUSD', decimals: 6 } as const;
+
 /** A live chain Motif can be pointed at, with what a creator needs to know about it (the README lists each note). */
 export type ChainPresetInfo = {
   chain: Chain;
+  /** Its configured stablecoin; unset until a verified address is configured here (prices are native only then). */
+  stablecoin?: StablecoinConfig;
   stack: Exclude<ChainStack, 'none'>;
   /** The chain it settles on (posts its data to). */
   settlement: string;
@@ -105,7 +119,16 @@ export function configuredCurrency(
   };
 }
 
-export type ResolvedChain = { chain: Chain; rpcUrl: string; stack: ChainStack };
+export type ResolvedChain = {
+  chain: Chain;
+  rpcUrl: string;
+  stack: ChainStack;
+  /**
+   * The stablecoin prices may be set in: a preset's configured token, the test token deployed on the local chain
+   * (`'local-test-token'`; its address is in the deployment file), or none (custom chains, presets without one).
+   */
+  stablecoin: StablecoinConfig | 'local-test-token' | undefined;
+};
 
 /**
  * The chain Motif talks to, its RPC URL and its stack, from the validated environment. A preset brings its own
@@ -121,8 +144,14 @@ export function resolveChain(env: ChainSettings): ResolvedChain {
     const id = env.MOTIF_CHAIN_ID;
     const chain =
       id !== undefined && id !== LOCAL_CHAIN_ID ? customChain(id, rpcUrl, currency) : localChain(rpcUrl, currency);
-    return { chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? presetForChainId(chain.id)?.stack ?? 'none' };
+    return {
+      chain,
+      rpcUrl,
+      stack: env.MOTIF_CHAIN_STACK ?? presetForChainId(chain.id)?.stack ?? 'none',
+      stablecoin: chain.id === LOCAL_CHAIN_ID ? 'local-test-token' : undefined,
+    };
   }
   const rpcUrl = env.MOTIF_RPC_URL ?? p.chain.rpcUrls.default.http[0] ?? '';
-  return { chain: p.chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? p.stack };
+  const info: ChainPresetInfo = p;
+  return { chain: p.chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? p.stack, stablecoin: info.stablecoin };
 }

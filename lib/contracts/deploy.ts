@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
-import { loadArtifact, compileContracts } from './compile';
+import { loadArtifact, compileContracts, type AppContractName } from './compile';
 import {
   deploymentSchema,
   readDeployment,
   writeDeployment,
   type DeployedContract,
-  type DeployedContractName,
   type Deployment,
 } from './deployment';
 import { BaseError } from '../errors/base';
+import { LOCAL_CHAIN_ID, LOCAL_TEST_STABLECOIN, type StablecoinConfig } from '../config/chains';
+import { editionsAbi, marketAbi } from './abi';
 
 export type DeployContractsParameters = {
   publicClient: PublicClient;
@@ -18,10 +19,18 @@ export type DeployContractsParameters = {
   deploymentPath: string;
   /** Owner of the Market (fee settings); defaults to the deployer. */
   marketOwner?: `0x${string}`;
+  /**
+   * The stablecoin to allow in the Market (issue #20): a configured token, or `'local-test-token'` to deploy the
+   * MotifTestUSD test token (anvil's chain id only). Default: the test token on the local chain, none elsewhere.
+   * It is allowed in Editions (the deployer owns its allowlist) and in the Market when the deployer owns it (otherwise
+   * the Market's owner must call `setCurrencyAllowed`).
+   */
+  stablecoin?: StablecoinConfig | 'local-test-token' | null;
 };
 
 /**
- * Deploys TrackCollection, SplitMain, Market and Editions (in that order) and writes the deployment file; idempotent:
+ * Deploys TrackCollection, SplitMain, Market and Editions (in that order), then on the local chain the MotifTestUSD test
+ * stablecoin, allows the stablecoin in the Market and Editions, and writes the deployment file; idempotent:
  * when the file exists for this chain, code is present at each of its addresses and it was compiled from these
  * sources, it is reused as is (from other sources: DeploymentOutdatedError).
  */
@@ -50,7 +59,7 @@ export async function deployContracts(
   }
 
   const deployer = walletClient.account;
-  const deploy = async (name: DeployedContractName, args: readonly unknown[]): Promise<DeployedContract> => {
+  const deploy = async (name: AppContractName, args: readonly unknown[]): Promise<DeployedContract> => {
     const artifact = await loadArtifact(name);
     const txHash = await walletClient.deployContract({
       abi: artifact.abi,
@@ -69,15 +78,51 @@ export async function deployContracts(
   const SplitMain = await deploy('SplitMain', []);
   const Market = await deploy('Market', [params.marketOwner ?? deployer.address]);
   const Editions = await deploy('Editions', ['Motif Editions', 'MOTIFED']);
+  const stablecoin = await setUpStablecoin(
+    params.stablecoin === undefined ? (chainId === LOCAL_CHAIN_ID ? 'local-test-token' : null) : params.stablecoin,
+  );
   const deployment: Deployment = {
     chainId,
     contracts: { TrackCollection, SplitMain, Market, Editions },
+    ...(stablecoin ? { stablecoin } : {}),
     deployedAt: new Date().toISOString(),
     compilerVersion: compiled.compilerVersion,
     sourcesHash: compiled.sourcesHash,
   };
   writeDeployment(deploymentPath, deployment);
   return { deployment, reused: false };
+
+  async function setUpStablecoin(
+    choice: StablecoinConfig | 'local-test-token' | null,
+  ): Promise<Deployment['stablecoin'] | undefined> {
+    if (choice === null) return undefined;
+    const coin =
+      choice === 'local-test-token'
+        ? {
+            address: (await deploy(LOCAL_TEST_STABLECOIN.contract, [])).address,
+            symbol: LOCAL_TEST_STABLECOIN.symbol,
+            decimals: LOCAL_TEST_STABLECOIN.decimals,
+            testToken: true,
+          }
+        : { ...choice, testToken: false };
+    const allow = async (address: `0x${string}`, abi: typeof marketAbi | typeof editionsAbi, name: string) => {
+      const hash = await walletClient.writeContract({
+        address,
+        abi,
+        functionName: 'setCurrencyAllowed',
+        args: [coin.address, true],
+        account: deployer,
+        chain: walletClient.chain,
+      });
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== 'success') throw new Error(`allowing ${coin.symbol} in ${name} failed (${hash})`);
+    };
+    if ((params.marketOwner ?? deployer.address).toLowerCase() === deployer.address.toLowerCase())
+      await allow(Market.address, marketAbi, 'the Market');
+    // The deployer owns Editions' currency allowlist.
+    await allow(Editions.address, editionsAbi, 'Editions');
+    return coin;
+  }
 }
 
 /** The chain holds contracts compiled from other sources than the ones in this checkout. */
@@ -120,10 +165,12 @@ function legacyWithoutEditions(filePath: string): LegacyDeployment | undefined {
 
 async function allHaveCode(
   publicClient: PublicClient,
-  deployment: { contracts: Record<string, DeployedContract> },
+  deployment: { contracts: Record<string, DeployedContract>; stablecoin?: { address: `0x${string}` } },
 ): Promise<boolean> {
-  for (const c of Object.values(deployment.contracts)) {
-    const code = await publicClient.getCode({ address: c.address });
+  const addresses = Object.values(deployment.contracts).map((c) => c.address);
+  if (deployment.stablecoin) addresses.push(deployment.stablecoin.address);
+  for (const address of addresses) {
+    const code = await publicClient.getCode({ address });
     if (!code || code === '0x') return false;
   }
   return true;

@@ -20,6 +20,18 @@ export const deploymentSchema = z.object({
     /** One ERC-721 for every creator's editions (issue #17). */
     Editions: deployedContractSchema,
   }),
+  /**
+   * The ERC-20 stablecoin the Market allows besides the native currency (issue #20): on the local chain the deployed
+   * MotifTestUSD test token (`testToken: true`), elsewhere the chain's configured stablecoin; absent when none.
+   */
+  stablecoin: z
+    .object({
+      address,
+      symbol: z.string().min(1),
+      decimals: z.number().int().min(0).max(36),
+      testToken: z.boolean(),
+    })
+    .optional(),
   /** ISO 8601 time of the deployment. */
   deployedAt: z.string().datetime(),
   /** solc version, e.g. `0.8.30+commit.73712a01.Emscripten.clang`. */
@@ -30,7 +42,6 @@ export const deploymentSchema = z.object({
 
 export type DeployedContract = z.infer<typeof deployedContractSchema>;
 export type Deployment = z.infer<typeof deploymentSchema>;
-export type DeployedContractName = keyof Deployment['contracts'];
 
 /** Reads and validates a deployment file; throws on a missing file or a malformed one. */
 export function readDeployment(filePath: string): Deployment {

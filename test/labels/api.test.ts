@@ -56,6 +56,10 @@ const chain: LabelChain = {
       unwithdrawn: payees.map((account) => ({ account, asset: 'ETH' as const, wei: 5n })),
     };
   },
+  // SPLIT (every test track's royalty receiver) is controlled by the label's creator: catalogue additions are direct.
+  async splitController(_splitMain, split) {
+    return split === SPLIT ? OWNER : null;
+  },
   async confirmedFrom(hash) {
     if (hash === BAD_TX) return null;
     if (hash === OTHER_SPLIT_TX) return { logs: splitMainLogs(SPLIT_MAIN, OTHER_SPLIT, STRANGER) };

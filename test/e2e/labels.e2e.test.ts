@@ -257,6 +257,8 @@ describe('a label in Chromium: splits, earnings, statement', () => {
       await c.goto(`${base}/labels`);
       await connectDevWallet(c, 1, creator);
       await c.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+      const accept = c.getByRole('button', { name: /^Accept North Sea Records’s request for / });
+      await accept.waitFor();
       // A label member cannot decide for the creator: the label's own session is refused.
       const requestId = await c.evaluate(async () => {
         const r = (await (await fetch('/api/labels/requests')).json()) as { requests: { id: string }[] };
@@ -274,7 +276,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
         `/api/labels/requests/${requestId}`,
       );
       expect(byLabel).toBe(404);
-      await c.getByRole('button', { name: /^Accept North Sea Records’s request for / }).click();
+      await accept.click();
       await waitForSuccess(c, 'accepted, now in the catalogue');
     } finally {
       await creatorContext.close();

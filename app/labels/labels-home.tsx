@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useSiwe } from '../_hooks/use-siwe';
 import { api } from './api-client';
+import { CreatorRequests } from './creator-requests';
 
 type LabelSummary = { id: string; name: string; role: string; createdAt: string };
 
@@ -33,6 +34,7 @@ export function LabelsHome() {
   };
   return (
     <>
+      <CreatorRequests signedInAs={signedInAs} />
       <h2>Your labels</h2>
       {labels.isPending ? (
         <p role="status">Loading…</p>

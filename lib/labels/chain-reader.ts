@@ -23,6 +23,12 @@ export type LabelChain = {
     payees: readonly Address[],
     tokens: readonly Address[],
   ): Promise<PendingBalances>;
+  /**
+   * SplitMain's current `controllerOf(split)`, read from the chain now; null when it is zero (an immutable split, or
+   * an address that is not a split of this SplitMain). The catalogue's split-control rule reads it
+   * (lib/labels/split-control.ts).
+   */
+  splitController(splitMain: Address, split: Address): Promise<Address | null>;
   /** The receipt's logs when `txHash` has been mined successfully and was sent by `from`; null otherwise. */
   confirmedFrom(txHash: Hex, from: Address): Promise<{ logs: ReceiptLog[] } | null>;
 };
@@ -131,6 +137,15 @@ export function viemLabelChain(rpcUrl: string): LabelChain {
         }
       }
       return { undistributed, marketCredits, unwithdrawn };
+    },
+    async splitController(splitMain, split) {
+      const controller = await client.readContract({
+        address: splitMain,
+        abi: MOTIF_ABIS.SplitMain,
+        functionName: 'controllerOf',
+        args: [split],
+      });
+      return controller === ZERO ? null : getAddress(controller);
     },
     async confirmedFrom(txHash, from) {
       try {

@@ -2,7 +2,7 @@ import { toHex, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../db/client';
 import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from './errors';
-import { addToCatalogue, createLabel, inviteMember, recordSplitAction, removeMember } from './label-service';
+import { createLabel, inviteMember, recordSplitAction, removeMember } from './label-service';
 import { can, LABEL_ACTIONS } from './permissions';
 
 const prisma = createPrismaClient(inject('databaseUrl'));
@@ -52,25 +52,8 @@ describe('label permissions', () => {
   });
 });
 
+// Catalogue additions (the creator's consent, split control) are tried in ./catalogue-requests.test.ts.
 describe('label service', () => {
-  it('adds catalogue tracks by token id or by creator, for managers; refuses viewers and strangers', async () => {
-    expect((await addToCatalogue(prisma, MANAGER, labelId, CHAIN, { tokenId: '13' })).added).toEqual(['13']);
-    expect((await addToCatalogue(prisma, MANAGER, labelId, CHAIN, { creator: CREATOR })).added.sort()).toEqual([
-      '11',
-      '12',
-    ]);
-    expect(await prisma.labelCatalogueEntry.count({ where: { labelId } })).toBe(3);
-    await expect(addToCatalogue(prisma, VIEWER, labelId, CHAIN, { tokenId: '11' })).rejects.toBeInstanceOf(
-      LabelForbiddenError,
-    );
-    await expect(addToCatalogue(prisma, STRANGER, labelId, CHAIN, { tokenId: '11' })).rejects.toBeInstanceOf(
-      NotALabelMemberError,
-    );
-    await expect(addToCatalogue(prisma, MANAGER, labelId, CHAIN, { tokenId: '99' })).rejects.toThrow(
-      /not an indexed Motif track/,
-    );
-  });
-
   it('lets only owners invite and remove, and keeps the last owner', async () => {
     await expect(inviteMember(prisma, MANAGER, labelId, STRANGER, 'viewer')).rejects.toBeInstanceOf(
       LabelForbiddenError,
@@ -93,8 +76,6 @@ describe('label service', () => {
       '0x11 label.create',
       '0x11 member.invite',
       '0x11 member.invite',
-      '0x22 catalogue.add',
-      '0x22 catalogue.add',
       '0x11 member.invite',
       '0x11 member.remove',
       '0x22 split.update',

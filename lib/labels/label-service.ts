@@ -118,40 +118,6 @@ export async function removeMember(
   });
 }
 
-export type CatalogueAddition = { tokenId: string } | { creator: string };
-
-/** Adds a track by token id, or every indexed track of a creator, to the catalogue (managers and owners). */
-export async function addToCatalogue(
-  prisma: PrismaClient,
-  actor: Address,
-  labelId: string,
-  chainId: number,
-  what: CatalogueAddition,
-): Promise<{ added: string[] }> {
-  return prisma.$transaction(async (tx) => {
-    await authorize(tx, labelId, actor, 'catalogue.add');
-    let tokenIds: string[];
-    if ('tokenId' in what) {
-      if (!/^\d{1,78}$/.test(what.tokenId)) throw new LabelRequestError('tokenId must be a decimal token id');
-      const track = await tx.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId: what.tokenId } } });
-      if (!track) throw new LabelRequestError(`Token ${what.tokenId} is not an indexed Motif track`, 404);
-      tokenIds = [what.tokenId];
-    } else {
-      const creator = address(what.creator, 'creator');
-      tokenIds = (await tx.track.findMany({ where: { chainId, creator }, select: { tokenId: true } })).map((t) =>
-        t.tokenId.toFixed(),
-      );
-      if (tokenIds.length === 0) throw new LabelRequestError(`${creator} has no indexed tracks`, 404);
-    }
-    const result = await tx.labelCatalogueEntry.createMany({
-      data: tokenIds.map((tokenId) => ({ labelId, chainId, tokenId, addedBy: getAddress(actor) })),
-      skipDuplicates: true,
-    });
-    await audit(tx, labelId, getAddress(actor), 'catalogue.add', { chainId, tokenIds, added: result.count });
-    return { added: tokenIds };
-  });
-}
-
 /** Records an on-chain split action taken from the dashboard (the transaction itself is signed in the browser). */
 export async function recordSplitAction(
   prisma: PrismaClient,

@@ -36,7 +36,12 @@ export async function changeMemberRole(
   });
 }
 
-/** Removes a track from the catalogue (managers and owners). Audited in the same transaction. */
+/**
+ * Removes a track from the catalogue: a manager or owner of the label may remove any track; the track's creator
+ * (its minter, signed in) may remove their own track from any label's catalogue, which withdraws the consent they
+ * gave by accepting a request. Anyone else is refused as a non-member. Audited in the same transaction, with who
+ * removed it ("by": label or creator).
+ */
 export async function removeFromCatalogue(
   prisma: PrismaClient,
   actor: Address,
@@ -46,11 +51,18 @@ export async function removeFromCatalogue(
 ): Promise<void> {
   if (!/^\d{1,78}$/.test(tokenId)) throw new LabelRequestError('tokenId must be a decimal token id');
   await prisma.$transaction(async (tx) => {
-    await authorize(tx, labelId, actor, 'catalogue.remove');
+    const track = await tx.track.findUnique({ where: { chainId_tokenId: { chainId, tokenId } } });
+    const byCreator = track !== null && getAddress(track.creator) === getAddress(actor);
+    if (!byCreator) await authorize(tx, labelId, actor, 'catalogue.remove');
     const removed = await tx.labelCatalogueEntry.deleteMany({ where: { labelId, chainId, tokenId } });
     if (removed.count === 0) throw new LabelRequestError(`Token ${tokenId} is not in the catalogue`, 404);
     await tx.labelAuditEntry.create({
-      data: { labelId, actor: getAddress(actor), action: 'catalogue.remove', details: { chainId, tokenId } },
+      data: {
+        labelId,
+        actor: getAddress(actor),
+        action: 'catalogue.remove',
+        details: { chainId, tokenId, by: byCreator ? 'creator' : 'label' },
+      },
     });
   });
 }

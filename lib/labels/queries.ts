@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import { motifEventOf, type MotifEvent } from '../indexer/decode-logs';
 import { hashSplit } from '../contracts/splits';
+import { auditSentence, mentioned } from './audit-sentence';
 import { authorize } from './label-service';
+import { displayNames } from './names';
 import type { LabelRoleName } from './permissions';
 
 const ZERO = '0x0000000000000000000000000000000000000000';
@@ -89,22 +91,34 @@ export async function labelDetail(
   };
 }
 
-export type AuditView = { id: string; actor: string; action: string; details: unknown; at: string };
+/** An audit entry, with its plain sentence ("Alice added ‘Song’ to the catalogue": names and titles looked up). */
+export type AuditView = { id: string; actor: string; action: string; details: unknown; at: string; sentence: string };
 
 export async function auditLog(
   prisma: PrismaClient,
   actor: Address,
   labelId: string,
+  chainId: number,
   limit = 200,
 ): Promise<AuditView[]> {
   await authorize(prisma, labelId, actor, 'label.view');
   const rows = await prisma.labelAuditEntry.findMany({ where: { labelId }, orderBy: { id: 'desc' }, take: limit });
+  const refs = rows.map((r) => mentioned(r.details));
+  const [names, tracks] = await Promise.all([
+    displayNames(prisma, [...rows.map((r) => r.actor), ...refs.flatMap((m) => m.addresses)]),
+    prisma.track.findMany({
+      where: { chainId, tokenId: { in: [...new Set(refs.flatMap((m) => m.tokenIds))] } },
+      select: { tokenId: true, title: true },
+    }),
+  ]);
+  const titles = Object.fromEntries(tracks.filter((t) => t.title).map((t) => [t.tokenId.toFixed(), t.title!]));
   return rows.map((r) => ({
     id: r.id.toString(),
     actor: r.actor,
     action: r.action,
     details: r.details,
     at: r.at.toISOString(),
+    sentence: auditSentence(r, { names, titles }),
   }));
 }
 

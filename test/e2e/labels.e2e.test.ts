@@ -26,10 +26,13 @@ import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { launchChromium } from '../support/chromium';
 import { pollUntil } from '../support/limits';
-import { connectDevWallet } from '../support/page-actions';
+import axe from 'axe-core';
+import { z } from 'zod';
+import { connectDevWallet, waitForSuccess } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const dev = localDevAccounts(7);
+const creator = dev[1]!.address;
 const label = dev[3]!.address;
 const manager = dev[4]!.address;
 const payee = dev[5]!.address;
@@ -109,16 +112,23 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await page.getByRole('link', { name: 'Open the label' }).click();
     await page.getByRole('heading', { name: 'North Sea Records' }).waitFor();
     labelUrl = page.url();
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.waitForURL(/\?tab=members$/);
     await page.getByLabel('Member address').fill(manager);
     await page.getByLabel('Role', { exact: true }).selectOption('manager');
     await page.getByRole('button', { name: 'Invite member' }).click();
     const members = page.getByRole('table', { name: 'Members and roles' });
-    await members.getByRole('row').filter({ hasText: manager }).waitFor();
-    await expect(members.getByRole('row').filter({ hasText: manager }).textContent()).resolves.toContain('manager');
+    // By profile name (the local seed names the dev accounts), the full address behind its copy button.
+    const row = members.getByRole('row').filter({ has: page.getByRole('button', { name: `Copy address ${manager}` }) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('manager');
+    await expect(row.textContent()).resolves.toContain(`Local ${dev[4]!.role} #4 (dev key)`);
+    await expect(row.textContent()).resolves.not.toContain(manager);
   });
 
   it('refuses a bad split with clear errors and sends nothing; creates a good one from the dashboard', async () => {
     const before = await nonce();
+    await page.getByRole('tab', { name: 'Splits' }).click();
     const form = page.getByRole('form', { name: 'Create a split for a release' });
     await form.getByLabel('Payee 1 address').fill(label);
     await form.getByLabel('Payee 1 share (%)').fill('60');
@@ -149,7 +159,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     ).toBe(label);
   });
 
-  it('mints two tracks paying into the split, adds them by creator, and resales happen on the Market', async () => {
+  it('mints two tracks paying into the split the label controls: added by creator directly; resales on the Market', async () => {
     for (const n of [1, 2]) {
       const content = keccak256(toHex(`labels e2e ${n} ${Date.now()}`));
       tokenIds.push(trackIdOf(label, content));
@@ -160,20 +170,24 @@ describe('a label in Chromium: splits, earnings, statement', () => {
         args: [label, content, keccak256(toHex(`manifest ${n}`)), split, 1000, 6],
       });
     }
+    let outcomes: string[] = [];
     await until(async () => {
-      const status = await page.evaluate(
-        async ([url, creator]) =>
-          (
-            await fetch(url, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ creator }),
-            })
-          ).status,
+      const answer = await page.evaluate(
+        async ([url, who]) => {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ creator: who }),
+          });
+          return { status: res.status, body: (await res.json()) as { results?: { outcome: string }[] } };
+        },
         [`/api/labels/${labelUrl.split('/').pop()}/catalogue`, label] as const,
       );
-      return status === 201;
+      outcomes = answer.body.results?.map((r) => r.outcome) ?? [];
+      return answer.status === 201 && outcomes.length === 2;
     }, 'the mints in the indexer');
+    // The split's on-chain controller is dev #3, who founded the label: no request, straight into the catalogue.
+    expect(outcomes).toEqual(['added', 'added']);
     // Resales: each track listed by the label and bought by dev #6 (10% royalty to the split); the Market holds the
     // split's royalties as credits until someone collects them (the dashboard, below).
     for (const [i, tokenId] of tokenIds.entries()) {
@@ -210,8 +224,74 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     expect(await publicClient.getBalance({ address: split })).toBe(0n);
   });
 
+  it('asks a creator for their track: not in the catalogue until the creator (dev #1, signed in) accepts', async () => {
+    const content = keccak256(toHex(`labels e2e consent ${Date.now()}`));
+    const tokenId = trackIdOf(creator, content);
+    // Royalties to the creator's own address: no split, so nothing the label controls.
+    await send(creator, {
+      address: addresses.TrackCollection,
+      abi: trackCollectionAbi,
+      functionName: 'mint',
+      args: [creator, content, keccak256(toHex('manifest consent')), creator, 500, 1],
+    });
+    await until(
+      async () => (await page.evaluate(async (url) => (await fetch(url)).status, `/tracks/${tokenId}`)) === 200,
+      'the creator track in the indexer',
+    );
+    await page.goto(`${labelUrl}?tab=catalogue`);
+    await page.getByLabel('Token id or creator address').fill(tokenId.toString());
+    await page.getByRole('button', { name: 'Add or request' }).click();
+    await waitForSuccess(page, '1 requested: waiting for the creator to accept');
+    const inCatalogue = page
+      .getByRole('list', { name: 'Tracks in the catalogue' })
+      .locator(`[data-token-id="${tokenId}"]`);
+    const waiting = page
+      .getByRole('list', { name: 'Requests waiting for creators' })
+      .locator(`[data-token-id="${tokenId}"]`);
+    await waiting.waitFor();
+    expect(await inCatalogue.count()).toBe(0);
+
+    const creatorContext = await browser.newContext();
+    try {
+      const c = await creatorContext.newPage();
+      await c.goto(`${base}/labels`);
+      await connectDevWallet(c, 1, creator);
+      await c.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+      const accept = c.getByRole('button', { name: /^Accept North Sea Records’s request for / });
+      await accept.waitFor();
+      // A label member cannot decide for the creator: the label's own session is refused.
+      const requestId = await c.evaluate(async () => {
+        const r = (await (await fetch('/api/labels/requests')).json()) as { requests: { id: string }[] };
+        return r.requests[0]!.id;
+      });
+      const byLabel = await page.evaluate(
+        async (url) =>
+          (
+            await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ decision: 'accept' }),
+            })
+          ).status,
+        `/api/labels/requests/${requestId}`,
+      );
+      expect(byLabel).toBe(404);
+      await accept.click();
+      await waitForSuccess(c, 'accepted, now in the catalogue');
+    } finally {
+      await creatorContext.close();
+    }
+    await until(async () => (await inCatalogue.count()) === 1, 'the accepted track in the catalogue');
+    expect(await waiting.count()).toBe(0);
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    const log = page.getByRole('list', { name: 'Who did what, newest first' });
+    const creatorName = `Local ${dev[1]!.role} #1 (dev key)`;
+    await log.getByText(`${creatorName} accepted the request for token`).waitFor();
+    await expect(log.textContent()).resolves.toContain(`asked ${creatorName} to add token`);
+  });
+
   it('counts the Market-held royalties as pending and collects them from the dashboard', async () => {
-    await page.reload();
+    await page.goto(`${labelUrl}?tab=earnings`);
     const pending = page.getByTestId('pending-distribution-ETH');
     const pendingText = () => pending.textContent().catch(() => '');
     await until(
@@ -344,7 +424,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
   });
 
   it('refuses to change a split that was changed on-chain behind its back, sending nothing', async () => {
-    await page.reload();
+    await page.goto(`${labelUrl}?tab=splits`);
     const card = page.getByRole('region', { name: `Split ${split}` });
     await until(async () => !(await card.textContent())?.includes('reading…'), 'the on-chain split state');
     const [a0, a1] = label.toLowerCase() < payee.toLowerCase() ? [label, payee] : [payee, label];
@@ -389,7 +469,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     const managerContext = await browser.newContext();
     try {
       const m = await managerContext.newPage();
-      await m.goto(labelUrl);
+      await m.goto(`${labelUrl}?tab=splits`);
       await connectDevWallet(m, 4, manager);
       await m.getByRole('button', { name: 'Sign in with Ethereum' }).click();
       await m.getByText('Your role: manager').waitFor();
@@ -432,5 +512,55 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     } finally {
       await managerContext.close();
     }
+  });
+
+  it('tabs by keyboard and by URL; every tab: axe-core finds nothing serious, no sideways scroll at 390 px', async () => {
+    await page.goto(`${labelUrl}?tab=catalogue`);
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    await tab('Catalogue').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/\?tab=splits$/);
+    expect(await tab('Splits').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-splits');
+    await page.keyboard.press('End');
+    await page.waitForURL(/\?tab=audit$/);
+    await page.keyboard.press('ArrowRight'); // wraps to the first
+    await page.waitForURL(/\?tab=catalogue$/);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/\?tab=audit$/);
+    await page.reload();
+    expect(await tab('Audit log').getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+
+    const violations = z.array(
+      z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
+    );
+    const problems: string[] = [];
+    await page.setViewportSize({ width: 390, height: 900 });
+    for (const [name, heading] of [
+      ['catalogue', 'Catalogue'],
+      ['splits', 'Splits'],
+      ['earnings', 'Earnings'],
+      ['members', 'Members'],
+      ['audit', 'Audit log'],
+    ] as const) {
+      await page.goto(`${labelUrl}?tab=${name}`);
+      await page.getByRole('heading', { name: heading, exact: true, level: 2 }).waitFor();
+      const sizes = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      if (sizes.scrollWidth > sizes.innerWidth)
+        problems.push(`${name} at 390 px scrolls sideways: ${sizes.scrollWidth} > ${sizes.innerWidth}`);
+      const found = violations.parse(
+        await page.evaluate(
+          `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
+        ),
+      );
+      for (const v of found)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          problems.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes)}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

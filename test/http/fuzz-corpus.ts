@@ -290,6 +290,9 @@ export function malformedRequests(ctx: FuzzContext): Record<string, Sent[]> {
         badJsonBody(['tokenId', 'creator']),
       ),
     ).map(([m, id, b]) => json(m, `/api/labels/${id}/catalogue`, b)),
+    'POST /api/labels/requests/[requestId]': sample(
+      fc.tuple(fc.oneof(fc.uuid(), anyText.map(pct), brokenEscapes), badJsonBody(['decision'])),
+    ).map(([id, b]) => json('POST', `/api/labels/requests/${id}`, b)),
     'POST /api/labels/[labelId]/actions': sample(
       fc.tuple(fc.oneof(fc.constant(labelId), fc.uuid()), badJsonBody(['kind', 'txHash', 'payees', 'split'])),
     ).map(([id, b]) => json('POST', `/api/labels/${id}/actions`, b)),

@@ -56,6 +56,10 @@ const chain: LabelChain = {
       unwithdrawn: payees.map((account) => ({ account, asset: 'ETH' as const, wei: 5n })),
     };
   },
+  // SPLIT (every test track's royalty receiver) is controlled by the label's creator: catalogue additions are direct.
+  async splitController(_splitMain, split) {
+    return split === SPLIT ? OWNER : null;
+  },
   async confirmedFrom(hash) {
     if (hash === BAD_TX) return null;
     if (hash === OTHER_SPLIT_TX) return { logs: splitMainLogs(SPLIT_MAIN, OTHER_SPLIT, STRANGER) };
@@ -637,5 +641,86 @@ describe('label API: splits, earnings and statements from the indexed events', (
     const times = [10n, 20n, 20n, 30n, 45n];
     const at = (s: bigint) => firstBlockAtOrAfter(async (n) => times[Number(n)]!, 4n, s);
     expect(await Promise.all([5n, 10n, 11n, 20n, 21n, 45n, 46n].map(at))).toEqual([0n, 0n, 1n, 1n, 3n, 4n, 5n]);
+  });
+});
+
+describe("label API: a creator's consent", () => {
+  /** A request signed in as any address (the track's creator here). */
+  function reqAs(address: Address, method: string, path: string, body?: unknown, origin = 'http://motif.test') {
+    const now = Date.now();
+    const cookie = `motif_session=${signSessionToken({ address, chainId: CHAIN, issuedAt: now, expiresAt: now + 60_000 }, SECRET)}`;
+    return new Request(`http://motif.test${path}`, {
+      method,
+      headers: {
+        host: 'motif.test',
+        origin,
+        cookie,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  it('a request the label cannot decide, the creator accepts once, and the creator may withdraw', async () => {
+    await prisma.track.create({
+      data: {
+        chainId: CHAIN,
+        tokenId: '4',
+        creator: PAYEE_A,
+        owner: PAYEE_A,
+        contentDigest: toHex(4n, { size: 32 }),
+        manifestDigest: toHex(0n, { size: 32 }),
+        licence: 1,
+        royaltyReceiver: PAYEE_A, // not a split: the label controls nothing
+        royaltyBps: 500,
+        mintedBlock: 1n,
+        mintedTx: tx(1),
+      },
+    });
+    const asked = await api.addCatalogue(
+      req('manager', 'POST', `/api/labels/${labelId}/catalogue`, { tokenId: '4' }),
+      labelId,
+    );
+    expect(asked.status).toBe(201);
+    expect(((await asked.json()) as { results: { outcome: string }[] }).results).toEqual([
+      expect.objectContaining({ tokenId: '4', outcome: 'requested' }),
+    ]);
+    const mine = (await (await api.myRequests(reqAs(PAYEE_A, 'GET', '/api/labels/requests'))).json()) as {
+      requests: { id: string; labelName: string; tokenId: string }[];
+    };
+    expect(mine.requests).toEqual([expect.objectContaining({ tokenId: '4', labelName: 'Test Label 990100' })]);
+    const id = mine.requests[0]!.id;
+    const path = `/api/labels/requests/${id}`;
+    expect((await api.myRequests(req('owner', 'GET', '/api/labels/requests'))).status).toBe(200);
+    for (const who of ['owner', 'manager'] as const)
+      expect((await api.decide(req(who, 'POST', path, { decision: 'accept' }), id)).status).toBe(404);
+    expect((await api.decide(req('none', 'POST', path, { decision: 'accept' }), id)).status).toBe(401);
+    expect(
+      (await api.decide(reqAs(PAYEE_A, 'POST', path, { decision: 'accept' }, 'http://evil.test'), id)).status,
+    ).toBe(403);
+    expect((await api.decide(reqAs(PAYEE_A, 'POST', path, { decision: 'yes' }), id)).status).toBe(400);
+    expect(
+      (await api.decide(reqAs(PAYEE_A, 'POST', '/api/labels/requests/x', { decision: 'accept' }), 'x')).status,
+    ).toBe(400);
+    expect((await api.decide(reqAs(PAYEE_A, 'POST', path, { decision: 'accept' }), id)).status).toBe(200);
+    expect((await api.decide(reqAs(PAYEE_A, 'POST', path, { decision: 'decline' }), id)).status).toBe(409);
+    expect(await prisma.labelCatalogueEntry.count({ where: { labelId, chainId: CHAIN, tokenId: '4' } })).toBe(1);
+    const withdrawn = await api.removeCatalogue(
+      reqAs(PAYEE_A, 'DELETE', `/api/labels/${labelId}/catalogue`, { tokenId: '4' }),
+      labelId,
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(await prisma.labelCatalogueEntry.count({ where: { labelId, chainId: CHAIN, tokenId: '4' } })).toBe(0);
+    const audit = (await (await api.audit(req('viewer', 'GET', `/api/labels/${labelId}/audit`), labelId)).json()) as {
+      entries: { action: string; actor: string; sentence: string }[];
+    };
+    expect(audit.entries.slice(0, 3).map((e) => `${e.action}:${e.actor}`)).toEqual([
+      `catalogue.remove:${PAYEE_A}`,
+      `catalogue.accept:${PAYEE_A}`,
+      `catalogue.request:${MANAGER}`,
+    ]);
+    expect(audit.entries[1]!.sentence).toBe(
+      `${PAYEE_A.slice(0, 6)}…${PAYEE_A.slice(-4)} accepted the request for token 4, which joined the catalogue`,
+    );
   });
 });

@@ -10,8 +10,11 @@ import type { PrismaClient } from '../../../lib/db/client';
 import type { Session } from '../../../lib/auth/session-token';
 import type { LabelChain, PendingBalances } from '../../../lib/labels/chain-reader';
 import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from '../../../lib/labels/errors';
+import { addToCatalogue, decideRequest } from '../../../lib/labels/catalogue-requests';
+import { requestsForCreator, requestsOfLabel } from '../../../lib/labels/request-queries';
+import { displayNames } from '../../../lib/labels/names';
+import type { SplitControllerOf } from '../../../lib/labels/split-control';
 import {
-  addToCatalogue,
   authorize,
   createLabel,
   inviteMember,
@@ -161,6 +164,11 @@ const recordSchema = z
 export function createLabelHandlers(deps: LabelApiDeps) {
   const { prisma, chainId } = deps;
   const labelId = (raw: string) => parse(labelIdSchema, raw, 'label id');
+  // The split-control rule reads SplitMain.controllerOf on the chain now (lib/labels/split-control.ts).
+  const controllerOf: SplitControllerOf = async (split) => {
+    const splitMain = await deps.splitMain();
+    return splitMain ? deps.chain.splitController(splitMain, split) : null;
+  };
 
   async function rowsFor(id: string) {
     const scope = await labelScope(prisma, id, chainId);
@@ -191,18 +199,45 @@ export function createLabelHandlers(deps: LabelApiDeps) {
         return json(await createLabel(prisma, actor, name), 201);
       }),
 
-    /** GET /api/labels/:id -> { id, name, role, members, catalogue, splits } (splits as the indexer knows them) */
+    /**
+     * GET /api/labels/:id -> { id, name, role, members, catalogue, splits, requests, names } (splits as the indexer
+     * knows them; requests: the catalogue requests still waiting for their creators, and the declined ones; names:
+     * profile display names by address, for the people the page shows)
+     */
     get: (request: Request, rawId: string) =>
       handle(deps, request, { change: false }, async ({ actor }) => {
         const id = labelId(rawId);
         const detail = await labelDetail(prisma, actor, id, chainId);
         const scope = await labelScope(prisma, id, chainId);
-        return json({
-          ...detail,
-          chainId,
-          splitMain: await deps.splitMain(),
-          splits: splitViews(scope, detail.catalogue),
-        });
+        const splits = splitViews(scope, detail.catalogue);
+        const requests = await requestsOfLabel(prisma, actor, id, chainId);
+        const names = await displayNames(prisma, [
+          ...detail.members.map((m) => m.address),
+          ...detail.catalogue.flatMap((t) => [t.creator, t.addedBy]),
+          ...requests.flatMap((r) => [r.creator, r.requestedBy]),
+          ...splits.flatMap((v) => [v.controller, ...v.accounts]),
+        ]);
+        return json({ ...detail, chainId, splitMain: await deps.splitMain(), splits, requests, names });
+      }),
+
+    /** GET /api/labels/requests -> { requests } the pending catalogue requests for the signed-in creator's tracks */
+    myRequests: (request: Request) =>
+      handle(deps, request, { change: false }, async ({ actor }) =>
+        json({ requests: await requestsForCreator(prisma, actor, chainId) }),
+      ),
+
+    /** POST /api/labels/requests/:requestId { decision: accept | decline } (the track's creator only; 404 otherwise) */
+    decide: (request: Request, rawRequestId: string) =>
+      handle(deps, request, { change: true }, async ({ actor }) => {
+        const requestId = parse(z.uuid({ error: 'request id must be a UUID' }), rawRequestId, 'request id');
+        const { decision } = parse(
+          z
+            .object({ decision: z.enum(['accept', 'decline'], { error: 'decision must be accept or decline' }) })
+            .strict(),
+          await body(request),
+          'decision',
+        );
+        return json(await decideRequest(prisma, actor, requestId, decision));
       }),
 
     /** POST /api/labels/:id/members { address, role } (owners) -> 201 */
@@ -232,7 +267,10 @@ export function createLabelHandlers(deps: LabelApiDeps) {
         return json({ ok: true });
       }),
 
-    /** POST /api/labels/:id/catalogue { tokenId } | { creator } (managers, owners) -> 201 { added } */
+    /**
+     * POST /api/labels/:id/catalogue { tokenId } | { creator } (managers, owners) -> 201 { results }: each track is
+     * added directly when the label controls its split (or the member created it), else requested from its creator.
+     */
     addCatalogue: (request: Request, rawId: string) =>
       handle(deps, request, { change: true }, async ({ actor }) => {
         const id = labelId(rawId);
@@ -243,10 +281,10 @@ export function createLabelHandlers(deps: LabelApiDeps) {
           await body(request),
           'catalogue addition',
         );
-        return json(await addToCatalogue(prisma, actor, id, chainId, input), 201);
+        return json(await addToCatalogue(prisma, controllerOf, actor, id, chainId, input), 201);
       }),
 
-    /** DELETE /api/labels/:id/catalogue { tokenId } (managers, owners) */
+    /** DELETE /api/labels/:id/catalogue { tokenId } (managers, owners; or the track's creator, withdrawing consent) */
     removeCatalogue: (request: Request, rawId: string) =>
       handle(deps, request, { change: true }, async ({ actor }) => {
         const id = labelId(rawId);
@@ -258,7 +296,7 @@ export function createLabelHandlers(deps: LabelApiDeps) {
     /** GET /api/labels/:id/audit -> { entries: [{ id, actor, action, details, at }] } newest first */
     audit: (request: Request, rawId: string) =>
       handle(deps, request, { change: false }, async ({ actor }) =>
-        json({ entries: await auditLog(prisma, actor, labelId(rawId)) }),
+        json({ entries: await auditLog(prisma, actor, labelId(rawId), chainId) }),
       ),
 
     /**

@@ -9,7 +9,7 @@ import { serverCurrency } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
 import { loadTrack } from './load-track';
-import { parseSignedVoucher } from './voucher-json';
+import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 import { EditionSection } from './edition/edition-section';

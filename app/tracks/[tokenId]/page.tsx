@@ -13,6 +13,11 @@ import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 import { EditionSection } from './edition/edition-section';
+import { getAddress } from 'viem';
+import { readProfile } from '../../../lib/auth/profile';
+import { getServices } from '../../../lib/platform/services';
+import { ShareButton } from '../../_components/share-button';
+import { shareMetadata } from '../../_components/share-metadata';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,7 +51,15 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     const view = await loadTrack(tokenIdFromParam(tokenId));
     // the page answers 404 for it (below): titled as the not-found page
     if (!view.track && !view.cid && typeof (await searchParams).voucher !== 'string') return { title: 'Not found' };
-    return { title: view.track?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
+    const { track } = view;
+    if (!track?.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
+    const profile = await readProfile((await getServices()).prisma, getAddress(track.creator));
+    return await shareMetadata({
+      title: track.title,
+      creator: profile.displayName ?? shortHex(track.creator),
+      path: `/tracks/${view.tokenId}`,
+      contentCid: view.cid,
+    });
   } catch {
     return { title: 'Track' };
   }
@@ -103,6 +116,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         </p>
       )}
       {track?.description && <p>{track.description}</p>}
+      {track && <ShareButton title={title} path={`/tracks/${view.tokenId}`} />}
 
       {view.cid ? (
         <section aria-labelledby="player-heading" className="player">

@@ -18,6 +18,7 @@ import { readProfile } from '../../../lib/auth/profile';
 import { getServices } from '../../../lib/platform/services';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';
+import { findTrackVoucher } from '../../../lib/vouchers/find-track-voucher';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,7 +53,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     // the page answers 404 for it (below): titled as the not-found page
     if (!view.track && !view.cid && typeof (await searchParams).voucher !== 'string') return { title: 'Not found' };
     const { track } = view;
-    if (!track?.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
+    if (!track) {
+      // not minted: a stored voucher for it names the track
+      const { prisma, chainId } = await getServices();
+      const stored = await findTrackVoucher(prisma, chainId, BigInt(view.tokenId));
+      return { title: stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
+    }
+    if (!track.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
     const profile = await readProfile((await getServices()).prisma, getAddress(track.creator));
     return await shareMetadata({
       title: track.title,
@@ -82,7 +89,10 @@ export default async function TrackPage({ params, searchParams }: Props) {
   // with a voucher linked stays, so its redeem form can mint the token.
   if (!view.track && !view.cid && voucherParam === null) notFound();
   const { track } = view;
-  const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
+  // not minted: an open stored voucher for it gives its title and its collect page
+  const services = await getServices();
+  const stored = track ? null : await findTrackVoucher(services.prisma, services.chainId, BigInt(view.tokenId));
+  const title = track?.title ?? stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;
   const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
   const currency = await serverCurrency();
@@ -104,6 +114,12 @@ export default async function TrackPage({ params, searchParams }: Props) {
       ) : (
         <p className="muted" data-testid="track-owner">
           Not minted yet (or not indexed yet).
+          {stored && (
+            <>
+              {' '}
+              <Link href={`/c/${stored.shortId}`}>Collect it from its creator’s voucher</Link>.
+            </>
+          )}
         </p>
       )}
       {track && track.authorship !== 'verified' && (

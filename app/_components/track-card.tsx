@@ -52,15 +52,18 @@ export function TrackCard({
   track,
   currency,
   heading: Heading = 'h2',
+  collectAt,
 }: {
   track: GalleryItem;
   currency: Currency;
   heading?: 'h2' | 'h3';
+  /** A collectable (open voucher, not minted yet): the card links to its collect page at this path instead. */
+  collectAt?: string;
 }) {
   const title = trackTitle(track);
-  const href = `/tracks/${track.tokenId}`;
+  const href = collectAt ?? `/tracks/${track.tokenId}`;
   return (
-    <li className="track-card" data-token-id={track.tokenId}>
+    <li className="track-card" data-token-id={track.tokenId} data-collectable={collectAt ? 'true' : undefined}>
       {/* The cover repeats the title link for the mouse; keyboard and screen readers use the title's own link. */}
       <Link href={href} className="track-card-cover" tabIndex={-1} aria-hidden="true">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG from our own gateway, already sized */}
@@ -80,6 +83,7 @@ export function TrackCard({
       </p>
       <PlayButton track={queuedTrackOf(track)} />
       <p className="track-card-price">
+        {collectAt && <span className="badge">Collectable</span>}{' '}
         {track.priceWei ? (
           <strong>{formatAmount(track.priceWei, currency)}</strong>
         ) : (

@@ -8,6 +8,7 @@ import {
   type GalleryQuery,
 } from '../../lib/gallery/gallery-query';
 import { listTracks } from '../../lib/gallery/list-tracks';
+import { listOpenVouchers } from '../../lib/gallery/list-vouchers';
 import { getServices } from '../../lib/platform/services';
 import { amountLabel } from '../_components/format';
 import { TrackGrid } from '../_components/track-card';
@@ -45,7 +46,11 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
     problems = error.problems;
   }
   const { prisma, chainId } = await getServices();
-  const page = query ? await listTracks(prisma, chainId, query) : null;
+  const [page, collectables] = await Promise.all([
+    query ? listTracks(prisma, chainId, query) : null,
+    // open vouchers (not minted yet): on the first page, beside the tracks
+    query && query.page === 1 ? listOpenVouchers(prisma, chainId) : [],
+  ]);
   const value = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
 
   return (
@@ -110,6 +115,17 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
             ))}
           </ul>
         </div>
+      )}
+      {collectables.length > 0 && (
+        <section aria-labelledby="collectable-heading" data-testid="collectables">
+          <h2 id="collectable-heading">Collectable now</h2>
+          <p className="muted">Signed by their creators, not minted yet: the first collector mints each one.</p>
+          <ul className="track-grid">
+            {collectables.map((v) => (
+              <TrackCard key={v.shortId} track={v} currency={currency} heading="h3" collectAt={`/c/${v.shortId}`} />
+            ))}
+          </ul>
+        </section>
       )}
       {page && (
         <section aria-labelledby="results-heading">

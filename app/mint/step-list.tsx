@@ -4,7 +4,7 @@ import { useId } from 'react';
 import type { MintDraft } from '../../lib/mint/draft';
 import type { PinProgress } from '../../lib/mint/run';
 import { completedSteps, STEP_LABELS, stepsFor, type MintStep } from '../../lib/mint/steps';
-import { voucherLink } from './voucher-link';
+import { VoucherShortLink } from './voucher-short-link';
 
 export type StepListProps = {
   draft: MintDraft;
@@ -64,13 +64,15 @@ export function StepList({ draft, active, running, pinProgress }: StepListProps)
         </p>
       )}
       {voucher && (
-        <p role="status">
-          Voucher signed.{' '}
-          {pinned && <a href={voucherLink(pinned.tokenId, voucher.json)}>Track page with the voucher to redeem</a>}{' '}
-          <a download="motif-voucher.json" href={`data:application/json,${encodeURIComponent(voucher.json)}`}>
-            Download the voucher
-          </a>
-        </p>
+        <div>
+          <p role="status">
+            Voucher signed. Share its link: the first collector who opens it mints the track and pays its price.{' '}
+            <a download="motif-voucher.json" href={`data:application/json,${encodeURIComponent(voucher.json)}`}>
+              Download the voucher
+            </a>
+          </p>
+          {pinned && <VoucherShortLink tokenId={pinned.tokenId} json={voucher.json} />}
+        </div>
       )}
     </section>
   );

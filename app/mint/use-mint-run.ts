@@ -13,7 +13,6 @@ import { pinForm, uploadPin } from '../../lib/mint/pin-upload';
 import { runMint, type PinProgress } from '../../lib/mint/run';
 import { fail, nextStep, type MintStep } from '../../lib/mint/steps';
 import { useNativeCurrency } from '../_hooks/use-chain-info';
-import { voucherLink } from './voucher-link';
 
 export type MintRun = {
   running: boolean;
@@ -22,7 +21,7 @@ export type MintRun = {
   start(draft: MintDraft, account: Address, contracts: MintContracts): Promise<void>;
 };
 
-/** Runs (or resumes) the step machine with the connected wallet; on success opens the track page. */
+/** Runs (or resumes) the step machine with the connected wallet; on a mint opens the track page. */
 export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): MintRun {
   const config = useConfig();
   const currency = useNativeCurrency();
@@ -66,9 +65,8 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
       onDraft(d);
       // the WAV now lives on IPFS: the draft's WAV-sized IndexedDB record goes (the studio session stays)
       void releaseConsumedDraft(d).catch(() => undefined);
+      // a voucher stays here: the step list stores it and shows its short link to share
       if (d.progress.minted) router.push(`/tracks/${d.progress.minted.tokenId}`);
-      else if (d.progress.voucher && d.progress.pinned)
-        router.push(voucherLink(d.progress.pinned.tokenId, d.progress.voucher.json));
     } finally {
       setActive(null);
       setRunning(false);

@@ -5,7 +5,7 @@
  * refused (415, by request interception) with a clear message, and the retry resumes at the pin step (the manifest
  * is not signed again), creates the split and mints with the local dev account connector. The track then verifies
  * from its token id with every check passing, the server-side replay included. A second track is published as a
- * signed lazy-mint voucher instead, handed to the track page's redeem form.
+ * signed lazy-mint voucher instead, stored behind a short collect link (/c/<id>).
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits'
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
+import { waitForSuccess } from '../support/page-actions';
 import {
   pressCtrlC,
   runStartScript,
@@ -218,7 +219,7 @@ describe('mint from the studio in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('publishes another track as a signed lazy-mint voucher and links it from the track page', async () => {
+  it('publishes another track as a signed lazy-mint voucher and shows its short collect link', async () => {
     await page.goto(`${base}/studio`);
     await page.waitForFunction(() => 'motifStudio' in window);
     await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEED + 1));
@@ -240,10 +241,14 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('textbox', { name: 'Voucher price (ETH)' }).fill('0.02');
     await page.getByTestId('fee').filter({ hasText: 'Estimated network fee: 0 ETH (no transaction' }).waitFor();
     await page.getByRole('button', { name: 'Sign and publish the voucher' }).click();
-    await page.waitForURL(/\/tracks\/\d+\?voucher=/);
-    const url = new URL(page.url());
-    const tokenId = BigInt(url.pathname.split('/').pop() ?? '0');
-    const signed = JSON.parse(url.searchParams.get('voucher') ?? '{}') as {
+    // the mint page stores the voucher and shows its short link (/c/<id>), whose page names the token it mints
+    await waitForSuccess(page, 'Collect link:');
+    const shortLink = (await page.getByTestId('voucher-short-link').getAttribute('href')) ?? '';
+    expect(shortLink).toMatch(/^\/c\/[A-Za-z0-9_-]{11}$/);
+    const download = (await page.getByRole('link', { name: 'Download the voucher' }).getAttribute('href')) ?? '';
+    await page.goto(`${base}${shortLink}`);
+    const tokenId = BigInt((await page.locator('article[data-token-id]').getAttribute('data-token-id')) ?? '0');
+    const signed = JSON.parse(decodeURIComponent(download.replace(/^data:application\/json,/, ''))) as {
       voucher: Record<string, string | number>;
       signature: Hex;
     };

@@ -272,6 +272,9 @@ export function malformedRequests(ctx: FuzzContext): Record<string, Sent[]> {
     'PUT /api/profiles/[address]': sample(
       fc.tuple(fc.oneof(fc.constant(address), anyText.map(pct), brokenEscapes), badJsonBody(['displayName', 'bio'])),
     ).map(([a, b]) => json('PUT', `/api/profiles/${a}`, b)),
+    'POST /api/vouchers': sample(badJsonBody(['chainId', 'collection', 'voucher', 'signature'])).map((b) =>
+      json('POST', '/api/vouchers', b, false),
+    ),
     'POST /api/labels': sample(badJsonBody(['name'])).map((b) => json('POST', '/api/labels', b)),
     'GET /api/labels/[labelId]': sample(fc.oneof(fc.constant(labelId), fc.uuid(), anyText.map(pct), brokenEscapes)).map(
       (id) => ({ method: 'GET', path: `/api/labels/${id}`, headers: { cookie } }),

@@ -9,7 +9,7 @@ import { serverCurrency } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
 import { loadTrack } from './load-track';
-import { parseSignedVoucher } from './voucher-json';
+import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 import { EditionSection } from './edition/edition-section';
@@ -19,6 +19,11 @@ import { ORIGIN_NOTE } from '../../../lib/provenance/origin-link';
 import { AccountName } from '../../_components/account-name';
 import { displayNamesOf } from '../../../lib/profiles/display-names';
 import { getServices } from '../../../lib/platform/services';
+import { getAddress } from 'viem';
+import { readProfile } from '../../../lib/auth/profile';
+import { ShareButton } from '../../_components/share-button';
+import { shareMetadata } from '../../_components/share-metadata';
+import { findTrackVoucher } from '../../../lib/vouchers/find-track-voucher';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,7 +57,21 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     const view = await loadTrack(tokenIdFromParam(tokenId));
     // the page answers 404 for it (below): titled as the not-found page
     if (!view.track && !view.cid && typeof (await searchParams).voucher !== 'string') return { title: 'Not found' };
-    return { title: view.track?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
+    const { track } = view;
+    if (!track) {
+      // not minted: a stored voucher for it names the track
+      const { prisma, chainId } = await getServices();
+      const stored = await findTrackVoucher(prisma, chainId, BigInt(view.tokenId));
+      return { title: stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
+    }
+    if (!track.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
+    const profile = await readProfile((await getServices()).prisma, getAddress(track.creator));
+    return await shareMetadata({
+      title: track.title,
+      creator: profile.displayName ?? shortHex(track.creator),
+      path: `/tracks/${view.tokenId}`,
+      contentCid: view.cid,
+    });
   } catch {
     return { title: 'Track' };
   }
@@ -67,7 +86,10 @@ export default async function TrackPage({ params, searchParams }: Props) {
   // with a voucher linked stays, so its redeem form can mint the token.
   if (!view.track && !view.cid && voucherParam === null) notFound();
   const { track } = view;
-  const title = track?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
+  // not minted: an open stored voucher for it gives its title and its collect page
+  const services = await getServices();
+  const stored = track ? null : await findTrackVoucher(services.prisma, services.chainId, BigInt(view.tokenId));
+  const title = track?.title ?? stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;
   const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
   const currency = await serverCurrency();
@@ -95,6 +117,12 @@ export default async function TrackPage({ params, searchParams }: Props) {
       ) : (
         <p className="muted" data-testid="track-owner">
           Not minted yet (or not indexed yet).
+          {stored && (
+            <>
+              {' '}
+              <Link href={`/c/${stored.shortId}`}>Collect it from its creator’s voucher</Link>.
+            </>
+          )}
         </p>
       )}
       {track && track.authorship !== 'verified' && (
@@ -107,6 +135,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         </p>
       )}
       {track?.description && <p>{track.description}</p>}
+      {track && <ShareButton title={title} path={`/tracks/${view.tokenId}`} />}
 
       {view.cid ? (
         <section aria-labelledby="player-heading" className="player">

@@ -9,7 +9,7 @@ import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from './tx-status';
-import { parseSignedVoucher } from './voucher-json';
+import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
 
 /** Redeem a creator's signed lazy-mint voucher for this track: pasted JSON, or linked with ?voucher=<JSON or URL>. */
 export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: string | null }) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getAddress, type Hex } from 'viem';
-import { LICENCES } from '../../../lib/contracts/licences';
-import type { Voucher } from '../../../lib/contracts/voucher';
+import { LICENCES } from '../contracts/licences';
+import type { Voucher } from '../contracts/voucher';
 
 const address = z
   .string()

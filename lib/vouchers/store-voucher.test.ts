@@ -1,0 +1,114 @@
+import { getAddress, parseEther } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackIdOf } from '../contracts/track-id';
+import { VoucherError } from './errors';
+import { storeVoucher, voucherShortId } from './store-voucher';
+import { startVoucherChain, type VoucherChain } from './testing/voucher-chain';
+
+let c: VoucherChain;
+beforeAll(async () => {
+  c = await startVoucherChain(917_161);
+});
+afterAll(async () => c?.stop());
+
+const store = (body: unknown, nowSeconds?: number) =>
+  storeVoucher({
+    prisma: c.prisma,
+    chain: c.publicClient,
+    storage: c.storage,
+    chainId: c.chainId,
+    collection: c.collection,
+    body,
+    nowSeconds,
+  });
+
+async function refusal(body: unknown): Promise<VoucherError> {
+  const error = await store(body).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof VoucherError)) throw new Error(`expected a VoucherError, got ${String(error)}`);
+  return error;
+}
+
+describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
+  it("stores a creator's voucher under a short id, with the title of its pinned folder; storing it again keeps the id", async () => {
+    const creator = await c.funded();
+    const content = await c.pinFolder('Harbour Lights');
+    const signed = await c.sign(creator, content, { price: parseEther('0.02') });
+    const stored = await store(c.body(signed));
+    expect(stored.shortId).toMatch(/^[A-Za-z0-9_-]{11}$/);
+    expect(stored.shortId).toBe(voucherShortId(c.chainId, c.collection, creator.account.address, signed.voucher.nonce));
+    expect(stored.tokenId).toBe(trackIdOf(creator.account.address, content).toString());
+    const row = await c.prisma.storedVoucher.findUniqueOrThrow({ where: { shortId: stored.shortId } });
+    expect(row).toMatchObject({
+      chainId: c.chainId,
+      creator: getAddress(creator.account.address),
+      title: 'Harbour Lights',
+      genre: 'folk',
+      bpm: 96,
+      deadline: signed.voucher.deadline,
+    });
+    expect(row.priceWei.toFixed()).toBe(parseEther('0.02').toString());
+    await expect(store(c.body(signed))).resolves.toEqual(stored);
+    expect(await c.prisma.storedVoucher.count({ where: { chainId: c.chainId, shortId: stored.shortId } })).toBe(1);
+  });
+
+  it('refuses a voucher signed by someone other than the creator it names', async () => {
+    const creator = await c.funded();
+    const impostor = await c.funded();
+    const signed = await c.sign(impostor, await c.pinFolder('Not Mine'));
+    const forged = { ...signed, voucher: { ...signed.voucher, creator: creator.account.address } };
+    const error = await refusal(c.body(forged));
+    expect([error.reason, error.status]).toEqual(['bad-signature', 422]);
+    expect(error.shortMessage).toContain(creator.account.address);
+    expect(
+      await c.prisma.storedVoucher.count({ where: { chainId: c.chainId, creator: creator.account.address } }),
+    ).toBe(0);
+  });
+
+  it('refuses a voucher whose fields were changed after signing (a lower price)', async () => {
+    const creator = await c.funded();
+    const signed = await c.sign(creator, await c.pinFolder('Full Price'));
+    const error = await refusal(c.body({ ...signed, voucher: { ...signed.voucher, price: 1n } }));
+    expect(error.reason).toBe('bad-signature');
+  });
+
+  it('refuses a voucher for another chain id, or for another contract, or signed over another domain', async () => {
+    const creator = await c.funded();
+    const content = await c.pinFolder('Elsewhere');
+    const signed = await c.sign(creator, content);
+    const other = getAddress('0x00000000000000000000000000000000000c0ffe');
+    expect((await refusal(c.body(signed, { chainId: 1, collection: c.collection }))).reason).toBe('wrong-chain');
+    expect((await refusal(c.body(signed, { chainId: c.chainId, collection: other }))).reason).toBe('wrong-collection');
+    // signed for chain 1 but posted as ours: the signature does not match this chain's domain
+    const forChain1 = await c.sign(creator, content, { domain: { chainId: 1, collection: c.collection } });
+    expect((await refusal(c.body(forChain1))).reason).toBe('bad-signature');
+    const forOther = await c.sign(creator, content, { domain: { chainId: c.chainId, collection: other } });
+    expect((await refusal(c.body(forOther))).reason).toBe('bad-signature');
+  });
+
+  it('refuses a malformed body with a 400 that names each invalid field', async () => {
+    const creator = await c.funded();
+    const signed = await c.sign(creator, await c.pinFolder('Broken'));
+    const body = c.body(signed) as { voucher: Record<string, unknown> };
+    const error = await refusal({ ...body, chainId: 'x', voucher: { ...body.voucher, price: '-1', creator: 'bob' } });
+    expect([error.reason, error.status]).toEqual(['malformed', 400]);
+    expect(error.issues.join('\n')).toMatch(/chainId/);
+    expect(error.issues.join('\n')).toMatch(/voucher\.creator: must be an address/);
+    expect((await refusal(null)).reason).toBe('malformed');
+    expect((await refusal({ chainId: c.chainId, collection: c.collection })).reason).toBe('malformed');
+  });
+
+  it('refuses an expired voucher', async () => {
+    const creator = await c.funded();
+    const block = await c.publicClient.getBlock();
+    const signed = await c.sign(creator, await c.pinFolder('Too Late'), { deadline: block.timestamp - 1n });
+    const error = await store(c.body(signed), Number(block.timestamp)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(VoucherError);
+    expect(error instanceof VoucherError && error.reason).toBe('expired');
+  });
+});

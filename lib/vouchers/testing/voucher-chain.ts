@@ -1,0 +1,156 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEther,
+  stringToBytes,
+  type Account,
+  type Address,
+  type Chain,
+  type Hex,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+} from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { inject } from 'vitest';
+import { startAnvil, type Anvil } from '../../chain/anvil';
+import { toMotifAddresses, type MotifContractAddresses } from '../../chain/contracts';
+import { customChain } from '../../config/chains';
+import { deployContracts } from '../../contracts/deploy';
+import { voucherDomain, voucherTypes, type Voucher } from '../../contracts/voucher';
+import { createPrismaClient, type PrismaClient } from '../../db/client';
+import { clearIndex } from '../../indexer/clear-index';
+import { syncToHead } from '../../indexer/indexer';
+import { HeliaStorage } from '../../ipfs/helia-storage';
+import { contentDigestOfCid } from '../../provenance/digest';
+
+type Wallet = WalletClient<Transport, Chain, Account>;
+
+/**
+ * A voucher test's world: its own anvil on a chain id of its own (so its index rows never meet another test file's),
+ * the Motif contracts deployed, a Helia store, and the suite's PostgreSQL.
+ */
+export type VoucherChain = {
+  chainId: number;
+  publicClient: PublicClient;
+  addresses: MotifContractAddresses;
+  collection: Address;
+  prisma: PrismaClient;
+  storage: HeliaStorage;
+  /** A fresh account holding 100 ETH. */
+  funded(): Promise<Wallet>;
+  /** Pins a track folder (just its metadata.json) titled `title`: its content digest. */
+  pinFolder(title: string): Promise<Hex>;
+  /** A voucher by `creator` for `content` and its signature over `domain` (this chain and collection by default). */
+  sign(
+    creator: Wallet,
+    content: Hex,
+    options?: { price?: bigint; deadline?: bigint; domain?: { chainId: number; collection: Address } },
+  ): Promise<{ voucher: Voucher; signature: Hex }>;
+  /** The request body the store takes, numbers as decimal strings. */
+  body(signed: { voucher: Voucher; signature: Hex }, target?: { chainId: number; collection: Address }): unknown;
+  /** Indexes the chain up to its head. */
+  sync(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+let nonces = 0n;
+
+export async function startVoucherChain(chainId: number): Promise<VoucherChain> {
+  const anvil: Anvil = await startAnvil({ chainId });
+  const dir = await mkdtemp(path.join(inject('servicesDir'), 'vouchers-'));
+  const prisma = createPrismaClient(inject('databaseUrl'));
+  const storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
+  const chain = customChain(chainId, anvil.rpcUrl);
+  const publicClient = createPublicClient({
+    chain,
+    transport: http(anvil.rpcUrl),
+    pollingInterval: 20,
+  }) as PublicClient;
+  const wallet = (key: Hex): Wallet =>
+    createWalletClient({
+      chain,
+      transport: http(anvil.rpcUrl),
+      account: privateKeyToAccount(key),
+      pollingInterval: 20,
+    });
+  const admin = wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+  const { deployment } = await deployContracts({
+    publicClient,
+    walletClient: admin,
+    deploymentPath: path.join(dir, 'deployment.json'),
+  });
+  const addresses = toMotifAddresses(
+    Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
+  );
+  if (!addresses) throw new Error('deployment lacks a Motif contract');
+  const collection = addresses.TrackCollection;
+  await clearIndex(prisma, chainId);
+  await prisma.storedVoucher.deleteMany({ where: { chainId } });
+
+  const funded = async () => {
+    const w = wallet(generatePrivateKey());
+    const hash = await admin.sendTransaction({ to: w.account.address, value: parseEther('100') });
+    await publicClient.waitForTransactionReceipt({ hash });
+    return w;
+  };
+  return {
+    chainId,
+    publicClient,
+    addresses,
+    collection,
+    prisma,
+    storage,
+    funded,
+    pinFolder: async (title) => {
+      const metadata = stringToBytes(JSON.stringify({ name: title, genre: 'folk', bpm: 96 }));
+      const folder = await storage.addFolder([{ path: 'metadata.json', content: metadata }]);
+      return contentDigestOfCid(folder.cid);
+    },
+    sign: async (creator, content, options = {}) => {
+      const block = await publicClient.getBlock();
+      const voucher: Voucher = {
+        creator: creator.account.address,
+        content,
+        manifest: keccak256(content),
+        price: options.price ?? parseEther('0.01'),
+        payout: creator.account.address,
+        royaltyReceiver: creator.account.address,
+        royaltyBps: 500,
+        licence: 0,
+        nonce: ++nonces,
+        deadline: options.deadline ?? block.timestamp + 3600n,
+      };
+      const domain = options.domain ?? { chainId, collection };
+      const signature = await creator.signTypedData({
+        domain: voucherDomain(domain.chainId, domain.collection),
+        types: voucherTypes,
+        primaryType: 'Voucher',
+        message: voucher,
+      });
+      return { voucher, signature };
+    },
+    body: ({ voucher, signature }, target = { chainId, collection }) => ({
+      ...target,
+      signature,
+      voucher: JSON.parse(
+        JSON.stringify(voucher, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)),
+      ) as unknown,
+    }),
+    sync: async () => {
+      await syncToHead({ prisma, client: publicClient, chainId, addresses, startBlock: 0n });
+    },
+    stop: async () => {
+      await clearIndex(prisma, chainId);
+      await prisma.storedVoucher.deleteMany({ where: { chainId } });
+      await prisma.$disconnect();
+      await storage.close();
+      await anvil.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

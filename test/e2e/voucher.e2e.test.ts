@@ -1,0 +1,241 @@
+/**
+ * A lazy-mint voucher behind its short link, end to end on the local platform from `npm start`, in Chromium with two
+ * wallets: the creator's signed voucher (for a track folder pinned before the start) is stored through POST
+ * /api/vouchers, which answers its short link /c/<id>; the gallery lists it as collectable; the collector opens the
+ * link in a second wallet, sees the track, the creator's name and the price, shares it, collects, and the page switches
+ * to the minted track; the link then says it was collected and the gallery no longer lists it. The collect page passes
+ * axe-core (no serious or critical violation) and does not scroll sideways at 390 px or 1,280 px. Screenshots go to
+ * test-results/screenshots/voucher.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import axe from 'axe-core';
+import { CID } from 'multiformats/cid';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getContractAddress, parseEther, type Address, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { voucherDomain, voucherTypes, type Voucher } from '../../lib/contracts/voucher';
+import { HeliaStorage } from '../../lib/ipfs/helia-storage';
+import { contentDigestOfCid } from '../../lib/provenance/digest';
+import { buildManifest } from '../../lib/provenance/manifest';
+import { signManifest } from '../../lib/provenance/signed-manifest';
+import { pinTrack } from '../../lib/tracks/track-folder';
+import { makeMidi, makeWav, manifestParams } from '../provenance/fixtures';
+import { launchChromium } from '../support/chromium';
+import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
+import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
+
+const [deployer, creator, collector] = localDevAccounts(3);
+if (!deployer || !creator || !collector) throw new Error('three local dev accounts expected');
+// npm start deploys TrackCollection as the dev deployer's first transaction on a fresh chain: the manifest, signed
+// before the platform starts, is bound to that address.
+const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
+const TITLE = 'Tidewater Voucher';
+const SCREENSHOTS = path.join('test-results', 'screenshots', 'voucher');
+
+let dir: string;
+let started: StartedPlatform;
+let browser: Browser;
+let base: string;
+let content: Hex;
+let manifest: Hex;
+let tokenId: bigint;
+let shortPath: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  const platform = await tempPlatform('voucher');
+  dir = platform.dir;
+  const env = platform.env;
+  const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
+  const account = privateKeyToAccount(creator.privateKey);
+  const wav = makeWav(2);
+  const signed = await signManifest({
+    manifest: buildManifest(await manifestParams(account.address, wav, makeMidi(), [])),
+    chainId: 31337,
+    verifyingContract: COLLECTION,
+    sign: (td) => account.signTypedData(td),
+  });
+  const pinned = await pinTrack(storage, {
+    wav,
+    midi: makeMidi(),
+    signed,
+    metadata: { name: TITLE, description: 'A voucher e2e fixture.', genre: 'Folk', credits: [] },
+  });
+  await storage.close();
+  content = contentDigestOfCid(CID.parse(pinned.cid));
+  manifest = signed.manifestDigest;
+  tokenId = trackIdOf(creator.address, content);
+  started = runStartScript(env);
+  [browser] = await Promise.all([launchChromium(), started.ready]);
+  base = `http://localhost:${env.MOTIF_APP_PORT}`;
+  const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+  expect(deployment.contracts.TrackCollection.address.toLowerCase()).toBe(COLLECTION.toLowerCase());
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  if (started && started.child.exitCode === null && started.child.signalCode === null) {
+    pressCtrlC(started);
+    await started.exited;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Error text the page shows (role=alert), leaving out Next's route announcer. */
+const alerts = (p: Page) => p.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
+
+/** Waits for the page to reach `url`, failing at once with the page's error text if an alert shows first. */
+async function reachedOrAlert(page: Page, url: RegExp): Promise<void> {
+  const outcome = await Promise.race([
+    page.waitForURL(url).then(() => 'reached' as const),
+    alerts(page)
+      .first()
+      .waitFor({ state: 'visible' })
+      .then(() => 'alert' as const),
+  ]);
+  if (outcome === 'alert') throw new Error(`the page shows an error instead: ${await alerts(page).allTextContents()}`);
+}
+
+const collectableCards = (page: Page) => page.locator('[data-collectable="true"]');
+
+describe('a voucher behind its short link, collected in Chromium with a second wallet', () => {
+  it('the creator publishes the signed voucher and gets a short link; a voucher they did not sign is refused', async () => {
+    const account = privateKeyToAccount(creator.privateKey);
+    const voucher: Voucher = {
+      creator: creator.address,
+      content,
+      manifest,
+      price: parseEther('0.05'),
+      payout: creator.address,
+      royaltyReceiver: creator.address,
+      royaltyBps: 500,
+      licence: 0,
+      nonce: 4242n,
+      deadline: BigInt(Math.floor(Date.now() / 1000) + 24 * 3600),
+    };
+    const signature = await account.signTypedData({
+      domain: voucherDomain(31337, COLLECTION),
+      types: voucherTypes,
+      primaryType: 'Voucher',
+      message: voucher,
+    });
+    const body = (v: Voucher, sig: Hex) =>
+      JSON.stringify({ chainId: 31337, collection: COLLECTION, voucher: v, signature: sig }, (_k, x: unknown) =>
+        typeof x === 'bigint' ? x.toString() : x,
+      );
+    const post = (text: string) =>
+      fetch(`${base}/api/vouchers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+
+    const forged = await post(body({ ...voucher, creator: collector.address as Address }, signature));
+    expect(forged.status).toBe(422);
+    await expect(forged.json()).resolves.toMatchObject({ reason: 'bad-signature' });
+
+    const res = await post(body(voucher, signature));
+    expect(res.status).toBe(201);
+    const stored = z.object({ shortId: z.string(), tokenId: z.string(), path: z.string() }).parse(await res.json());
+    expect(stored.tokenId).toBe(tokenId.toString());
+    expect(stored.path).toMatch(/^\/c\/[A-Za-z0-9_-]{11}$/);
+    shortPath = stored.path;
+  });
+
+  it('the gallery lists it as collectable, linking to its collect page', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/gallery`);
+    await reloadUntil(page, async () => (await collectableCards(page).count()) === 1, 'the collectable card');
+    const card = collectableCards(page).first();
+    await expect(card.getByRole('link', { name: TITLE }).getAttribute('href')).resolves.toBe(shortPath);
+    await expect(card.textContent()).resolves.toContain('Collectable');
+    await expect(card.textContent()).resolves.toContain('0.05 ETH');
+  });
+
+  it('the collect page shows the track, its creator and price, with share metadata, and passes axe at both widths', async () => {
+    const page = await newPage();
+    const answer = await page.goto(`${base}${shortPath}`);
+    expect(answer?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE);
+    await expect(page.getByTestId('voucher-price').textContent()).resolves.toBe('0.05 ETH');
+    // the creator by profile name (the dev accounts have one), else the short address, linking to the profile
+    const creatorName = (await page.locator(`article a[href="/profiles/${creator.address}"]`).textContent()) ?? '';
+    expect(creatorName).toMatch(/\S/);
+    const meta = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+    await expect(meta('og:title')).resolves.toBe(TITLE);
+    await expect(meta('og:image')).resolves.toMatch(/^http:\/\/localhost:\d+\/ipfs\/\w+\/cover\.svg$/);
+    await expect(page.locator('meta[name="twitter:card"]').getAttribute('content')).resolves.toBe(
+      'summary_large_image',
+    );
+    await expect(page.title()).resolves.toBe(`${TITLE} by ${creatorName} · Motif`);
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    await waitForSuccess(page, 'Copied');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${base}${shortPath}`);
+
+    const violationSchema = z.array(z.object({ id: z.string(), impact: z.string().nullish(), help: z.string() }));
+    const problems: string[] = [];
+    await mkdir(SCREENSHOTS, { recursive: true });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const sizes = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      if (sizes.scrollWidth > sizes.innerWidth)
+        problems.push(`collect page at ${width} px scrolls sideways: ${sizes.scrollWidth} > ${sizes.innerWidth}`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `collect-${width}.png`), fullPage: true });
+      const found = violationSchema.parse(
+        await page.evaluate(
+          `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help })))`,
+        ),
+      );
+      for (const v of found)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          problems.push(`collect page at ${width} px: ${v.impact} ${v.id} (${v.help})`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a second wallet collects it, and the page switches to the minted track, owned by the collector', async () => {
+    const page = await newPage();
+    await page.goto(`${base}${shortPath}`);
+    await connectDevWallet(page, 2, collector.address);
+    await page.getByRole('button', { name: 'Collect for 0.05 ETH' }).click();
+    await reachedOrAlert(page, new RegExp(`/tracks/${tokenId}$`));
+    // the indexer records the redemption, then its metadata resolver reads the title from the pinned folder
+    await reloadUntil(
+      page,
+      async () =>
+        (await page.getByTestId('track-owner').allTextContents()).join('').includes(short(collector.address)) &&
+        (await page.getByRole('heading', { level: 1 }).allTextContents()).join('') === TITLE,
+      'the redemption and the metadata in the indexer',
+    );
+    // the track page has its share card and Share button too
+    await expect(page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toBe(TITLE);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await waitForSuccess(page, 'Copied');
+  });
+
+  it('the short link then says it was collected (no Collect button), and the gallery no longer lists it', async () => {
+    const page = await newPage();
+    await page.goto(`${base}${shortPath}`);
+    await waitForSuccess(page, 'This voucher was collected');
+    expect(await page.getByRole('button', { name: /^Collect/ }).count()).toBe(0);
+    await expect(page.getByRole('link', { name: 'See the track' }).getAttribute('href')).resolves.toBe(
+      `/tracks/${tokenId}`,
+    );
+    await page.goto(`${base}/gallery`);
+    await reloadUntil(page, async () => (await collectableCards(page).count()) === 0, 'the collectable card to go');
+  });
+});

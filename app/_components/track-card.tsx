@@ -11,32 +11,41 @@ export function trackTitle(track: Pick<GalleryItem, 'title' | 'tokenId'>): strin
   return track.title ?? `Track ${track.tokenId.slice(0, 8)}…`;
 }
 
-/** A card's track as the player bar queues it: its audio on this node's gateway and its page. */
-export function queuedTrackOf(track: GalleryItem): QueuedTrack {
+/** A card's track as the player bar queues it: its audio on this node's gateway and its page (or collect page). */
+export function queuedTrackOf(track: GalleryItem, href = `/tracks/${track.tokenId}`): QueuedTrack {
   return {
     id: track.tokenId,
     title: trackTitle(track),
     by: track.creatorName ?? shortHex(track.creator),
     src: `/ipfs/${track.contentCid}/audio.wav`,
-    href: `/tracks/${track.tokenId}`,
+    href,
   };
 }
 
 /** A grid of cards whose play buttons queue the whole grid, in order (Next in the player bar plays the next card). */
-export function TrackGrid({
+export function TrackGrid<T extends GalleryItem>({
   tracks,
   currency,
   heading,
+  collectAt,
 }: {
-  tracks: readonly GalleryItem[];
+  tracks: readonly T[];
   currency: Currency;
   heading?: 'h2' | 'h3';
+  /** For collectables (open vouchers): each card's collect page. */
+  collectAt?: (track: T) => string;
 }) {
   return (
-    <PlayableList tracks={tracks.map(queuedTrackOf)}>
+    <PlayableList tracks={tracks.map((t) => queuedTrackOf(t, collectAt?.(t)))}>
       <ul className="track-grid">
         {tracks.map((t) => (
-          <TrackCard key={t.tokenId} track={t} currency={currency} {...(heading ? { heading } : {})} />
+          <TrackCard
+            key={t.tokenId}
+            track={t}
+            currency={currency}
+            {...(heading ? { heading } : {})}
+            {...(collectAt ? { collectAt: collectAt(t) } : {})}
+          />
         ))}
       </ul>
     </PlayableList>
@@ -81,7 +90,7 @@ export function TrackCard({
         {track.musicalKey ? ` · ${track.musicalKey}` : ''}
         {track.bpm ? ` · ${track.bpm} BPM` : ''}
       </p>
-      <PlayButton track={queuedTrackOf(track)} />
+      <PlayButton track={queuedTrackOf(track, href)} />
       <p className="track-card-price">
         {collectAt && <span className="badge">Collectable</span>}{' '}
         {track.priceWei ? (

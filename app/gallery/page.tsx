@@ -120,11 +120,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         <section aria-labelledby="collectable-heading" data-testid="collectables">
           <h2 id="collectable-heading">Collectable now</h2>
           <p className="muted">Signed by their creators, not minted yet: the first collector mints each one.</p>
-          <ul className="track-grid">
-            {collectables.map((v) => (
-              <TrackCard key={v.shortId} track={v} currency={currency} heading="h3" collectAt={`/c/${v.shortId}`} />
-            ))}
-          </ul>
+          <TrackGrid tracks={collectables} currency={currency} heading="h3" collectAt={(v) => `/c/${v.shortId}`} />
         </section>
       )}
       {page && (

@@ -10,9 +10,10 @@ beforeAll(async () => {
 });
 afterAll(async () => c?.stop());
 
-async function stored(content: `0x${string}`, deadline?: bigint, nowSeconds?: number) {
+/** A voucher stored for a new folder titled `title`, pinned and signed by a fresh creator. */
+async function stored(title: string, deadline?: bigint, nowSeconds?: number) {
   const creator = await c.funded();
-  const signed = await c.sign(creator, content, { deadline });
+  const signed = await c.sign(creator, await c.pinFolder(title, creator), { deadline });
   const body = c.body(signed);
   const common = { prisma: c.prisma, chain: c.publicClient, storage: c.storage, chainId: c.chainId };
   const { shortId } = await storeVoucher({ ...common, collection: c.collection, body, nowSeconds });
@@ -21,18 +22,16 @@ async function stored(content: `0x${string}`, deadline?: bigint, nowSeconds?: nu
 
 describe('listOpenVouchers (anvil, PostgreSQL, indexer)', () => {
   it('lists open vouchers with a readable folder as collectable, and drops one once its redemption is indexed', async () => {
-    const open = await stored(await c.pinFolder('Collect Me'));
-    const redeemed = await stored(await c.pinFolder('Collected'));
-    const expired = await stored(await c.pinFolder('Gone'), 1_000n, 999);
-    // a folder this node does not hold: no title to show, so no card
-    const unreadable = await stored(`0x${'ab'.repeat(32)}`);
+    const open = await stored('Collect Me');
+    const redeemed = await stored('Collected');
+    const expired = await stored('Gone', 1_000n, 999);
 
     const before = await listOpenVouchers(c.prisma, c.chainId);
     expect(before.map((v) => v.shortId).sort()).toEqual([open.shortId, redeemed.shortId].sort());
     const card = before.find((v) => v.shortId === open.shortId);
     expect(card).toMatchObject({ title: 'Collect Me', genre: 'folk', bpm: 96 });
     expect(card?.priceWei).toBe(open.signed.voucher.price.toString());
-    expect([expired.shortId, unreadable.shortId].some((id) => before.some((v) => v.shortId === id))).toBe(false);
+    expect(before.some((v) => v.shortId === expired.shortId)).toBe(false);
 
     const buyer = await c.funded();
     const { voucher, signature } = redeemed.signed;

@@ -142,6 +142,7 @@ const summary: ProvenanceSummary = {
   createdAt: '2026-01-01T00:00:00Z',
   manifestDigest: DIGEST,
   disclosure: { model: 'm', person: [], personLine: 'none', now: 'C major at 100 BPM', label: 'AI-generated' },
+  origin: null,
 };
 const provenance = async (digest: Hex): Promise<ProvenanceSummary | null> => (digest === DIGEST ? summary : null);
 

@@ -2,7 +2,14 @@ import { BaseError } from '../errors/base';
 
 /** Why a voucher was refused (a stable code the API answers as `reason`). */
 export type VoucherRefusal =
-  'malformed' | 'wrong-chain' | 'wrong-collection' | 'bad-signature' | 'expired' | 'too-large' | 'not-found';
+  | 'malformed'
+  | 'wrong-chain'
+  | 'wrong-collection'
+  | 'bad-signature'
+  | 'expired'
+  | 'too-large'
+  | 'not-author'
+  | 'not-found';
 
 /** A voucher the store refuses, or a short id it does not know; `status` is the HTTP status the API answers with. */
 export class VoucherError extends BaseError {

@@ -13,7 +13,7 @@ afterAll(async () => c?.stop());
 describe('findTrackVoucher (anvil, PostgreSQL, indexer)', () => {
   it('finds the open voucher of a token not minted yet, with its title, and none once it is redeemed', async () => {
     const creator = await c.funded();
-    const signed = await c.sign(creator, await c.pinFolder('Before The Mint'));
+    const signed = await c.sign(creator, await c.pinFolder('Before The Mint', creator));
     const { shortId, tokenId } = await storeVoucher({
       prisma: c.prisma,
       chain: c.publicClient,

@@ -13,7 +13,7 @@ afterAll(async () => c?.stop());
 
 async function stored(title: string, options: { deadline?: bigint; nowSeconds?: number } = {}) {
   const creator = await c.funded();
-  const signed = await c.sign(creator, await c.pinFolder(title), { deadline: options.deadline });
+  const signed = await c.sign(creator, await c.pinFolder(title, creator), { deadline: options.deadline });
   const { shortId } = await storeVoucher({
     prisma: c.prisma,
     chain: c.publicClient,

@@ -34,7 +34,7 @@ async function refusal(body: unknown): Promise<VoucherError> {
 describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
   it("stores a creator's voucher under a short id, with the title of its pinned folder; storing it again keeps the id", async () => {
     const creator = await c.funded();
-    const content = await c.pinFolder('Harbour Lights');
+    const content = await c.pinFolder('Harbour Lights', creator);
     const signed = await c.sign(creator, content, { price: parseEther('0.02') });
     const stored = await store(c.body(signed));
     expect(stored.shortId).toMatch(/^[A-Za-z0-9_-]{11}$/);
@@ -57,7 +57,7 @@ describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
   it('refuses a voucher signed by someone other than the creator it names', async () => {
     const creator = await c.funded();
     const impostor = await c.funded();
-    const signed = await c.sign(impostor, await c.pinFolder('Not Mine'));
+    const signed = await c.sign(impostor, await c.pinFolder('Not Mine', impostor));
     const forged = { ...signed, voucher: { ...signed.voucher, creator: creator.account.address } };
     const error = await refusal(c.body(forged));
     expect([error.reason, error.status]).toEqual(['bad-signature', 422]);
@@ -67,16 +67,34 @@ describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
     ).toBe(0);
   });
 
+  it("refuses a voucher for someone else's track folder, and one for a folder this node cannot read", async () => {
+    const author = await c.funded();
+    const squatter = await c.funded();
+    const theirs = await c.pinFolder('Not Yours', author);
+    // a valid voucher by the squatter (their own signature) for a folder whose manifest the author signed
+    const squatted = await refusal(c.body(await c.sign(squatter, theirs)));
+    expect([squatted.reason, squatted.status]).toEqual(['not-author', 422]);
+    expect(squatted.shortMessage).toContain(squatter.account.address);
+    // a folder nobody pinned here: its author cannot be checked
+    const unreadable = await refusal(c.body(await c.sign(squatter, `0x${'ab'.repeat(32)}`)));
+    expect(unreadable.reason).toBe('not-author');
+    expect(
+      await c.prisma.storedVoucher.count({ where: { chainId: c.chainId, creator: squatter.account.address } }),
+    ).toBe(0);
+    // the author's own voucher for it is stored
+    await expect(store(c.body(await c.sign(author, theirs)))).resolves.toMatchObject({ shortId: expect.any(String) });
+  });
+
   it('refuses a voucher whose fields were changed after signing (a lower price)', async () => {
     const creator = await c.funded();
-    const signed = await c.sign(creator, await c.pinFolder('Full Price'));
+    const signed = await c.sign(creator, await c.pinFolder('Full Price', creator));
     const error = await refusal(c.body({ ...signed, voucher: { ...signed.voucher, price: 1n } }));
     expect(error.reason).toBe('bad-signature');
   });
 
   it('refuses a voucher for another chain id, or for another contract, or signed over another domain', async () => {
     const creator = await c.funded();
-    const content = await c.pinFolder('Elsewhere');
+    const content = await c.pinFolder('Elsewhere', creator);
     const signed = await c.sign(creator, content);
     const other = getAddress('0x00000000000000000000000000000000000c0ffe');
     expect((await refusal(c.body(signed, { chainId: 1, collection: c.collection }))).reason).toBe('wrong-chain');
@@ -90,7 +108,7 @@ describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
 
   it('refuses a malformed body with a 400 that names each invalid field', async () => {
     const creator = await c.funded();
-    const signed = await c.sign(creator, await c.pinFolder('Broken'));
+    const signed = await c.sign(creator, await c.pinFolder('Broken', creator));
     const body = c.body(signed) as { voucher: Record<string, unknown> };
     const error = await refusal({ ...body, chainId: 'x', voucher: { ...body.voucher, price: '-1', creator: 'bob' } });
     expect([error.reason, error.status]).toEqual(['malformed', 400]);
@@ -103,7 +121,7 @@ describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
   it('refuses an expired voucher', async () => {
     const creator = await c.funded();
     const block = await c.publicClient.getBlock();
-    const signed = await c.sign(creator, await c.pinFolder('Too Late'), { deadline: block.timestamp - 1n });
+    const signed = await c.sign(creator, await c.pinFolder('Too Late', creator), { deadline: block.timestamp - 1n });
     const error = await store(c.body(signed), Number(block.timestamp)).then(
       () => null,
       (e: unknown) => e,

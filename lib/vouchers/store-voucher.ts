@@ -10,6 +10,7 @@ import { voucherJson } from '../mint/sign-voucher';
 import { cidOfContentDigest } from '../provenance/digest';
 import { VoucherError } from './errors';
 import { signedVoucherSchema, type SignedVoucher } from './signed-voucher';
+import { voucherAuthorship } from './voucher-authorship';
 
 /** The JSON body a creator posts: the signed voucher and the chain and collection it was signed for. */
 const targetSchema = z.object({
@@ -66,7 +67,8 @@ async function folderMetadata(storage: Pick<IpfsStorage, 'cat'>, v: SignedVouche
 
 /**
  * Stores a creator-signed voucher for its short link, after checking that it is for this chain and collection, that
- * its EIP-712 signature is the creator's it names, and that it has not expired. Throws VoucherError (400 malformed,
+ * its EIP-712 signature is the creator's it names, that it has not expired, and that the creator is the signed author
+ * of the folder it sells (voucher-authorship.ts). Throws VoucherError (400 malformed,
  * 422 otherwise) with the reason.
  */
 export async function storeVoucher(p: StoreVoucherParameters): Promise<StoreVoucherReturnType> {
@@ -107,6 +109,13 @@ export async function storeVoucher(p: StoreVoucherParameters): Promise<StoreVouc
     );
   const now = p.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (voucher.deadline < BigInt(now)) throw new VoucherError('expired', 422, 'This voucher has expired');
+  const authorship = await voucherAuthorship(p.storage, voucher, { chainId, verifyingContract: p.collection });
+  if (authorship.authorship !== 'verified')
+    throw new VoucherError(
+      'not-author',
+      422,
+      `${voucher.creator} is not the signed author of this track folder, so it cannot be offered as theirs: ${authorship.reason}`,
+    );
 
   const shortId = voucherShortId(chainId, p.collection, voucher.creator, voucher.nonce);
   const tokenId = trackIdOf(voucher.creator, voucher.content);

@@ -42,7 +42,8 @@ const post = (body: string, client = `client-${++clients}`) =>
 
 describe('POST /api/vouchers', () => {
   it('answers 201 with the short id and the collect page path', async () => {
-    const signed = await c.sign(await c.funded(), await c.pinFolder('Short Link'));
+    const creator = await c.funded();
+    const signed = await c.sign(creator, await c.pinFolder('Short Link', creator));
     const res = await post(JSON.stringify(c.body(signed)));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { shortId: string; path: string };
@@ -69,7 +70,8 @@ describe('POST /api/vouchers', () => {
   });
 
   it('answers 422 for a voucher not signed by the creator it names, with the reason', async () => {
-    const signed = await c.sign(await c.funded(), await c.pinFolder('Forged'));
+    const author = await c.funded();
+    const signed = await c.sign(author, await c.pinFolder('Forged', author));
     const other = (await c.funded()).account.address;
     const res = await post(JSON.stringify(c.body({ ...signed, voucher: { ...signed.voucher, creator: other } })));
     expect(res.status).toBe(422);
@@ -78,8 +80,8 @@ describe('POST /api/vouchers', () => {
 
   it('answers 429 past the rate limit', async () => {
     const creator = await c.funded();
-    const first = await c.sign(creator, await c.pinFolder('One'));
-    const second = await c.sign(creator, await c.pinFolder('Two'));
+    const first = await c.sign(creator, await c.pinFolder('One', creator));
+    const second = await c.sign(creator, await c.pinFolder('Two', creator));
     expect((await post(JSON.stringify(c.body(first)), 'same-client')).status).toBe(201);
     const res = await post(JSON.stringify(c.body(second)), 'same-client');
     expect(res.status).toBe(429);

@@ -27,6 +27,9 @@ import { clearIndex } from '../../indexer/clear-index';
 import { syncToHead } from '../../indexer/indexer';
 import { HeliaStorage } from '../../ipfs/helia-storage';
 import { contentDigestOfCid } from '../../provenance/digest';
+import { buildManifest } from '../../provenance/manifest';
+import { signManifest } from '../../provenance/signed-manifest';
+import { makeMidi, makeWav, manifestParams } from '../../../test/provenance/fixtures';
 
 type Wallet = WalletClient<Transport, Chain, Account>;
 
@@ -43,8 +46,11 @@ export type VoucherChain = {
   storage: HeliaStorage;
   /** A fresh account holding 100 ETH. */
   funded(): Promise<Wallet>;
-  /** Pins a track folder (just its metadata.json) titled `title`: its content digest. */
-  pinFolder(title: string): Promise<Hex>;
+  /**
+   * Pins a track folder titled `title` (its metadata.json, and a manifest.json signed by `author` for this chain and
+   * collection, so the author passes the store's authorship check): its content digest. `sign` names the manifest.
+   */
+  pinFolder(title: string, author: Wallet): Promise<Hex>;
   /** A voucher by `creator` for `content` and its signature over `domain` (this chain and collection by default). */
   sign(
     creator: Wallet,
@@ -92,6 +98,8 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
   await clearIndex(prisma, chainId);
   await prisma.storedVoucher.deleteMany({ where: { chainId } });
 
+  // each pinned folder's manifest digest, which a voucher for it names
+  const manifests = new Map<Hex, Hex>();
   const funded = async () => {
     const w = wallet(generatePrivateKey());
     const hash = await admin.sendTransaction({ to: w.account.address, value: parseEther('100') });
@@ -106,17 +114,28 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
     prisma,
     storage,
     funded,
-    pinFolder: async (title) => {
+    pinFolder: async (title, author) => {
       const metadata = stringToBytes(JSON.stringify({ name: title, genre: 'folk', bpm: 96 }));
-      const folder = await storage.addFolder([{ path: 'metadata.json', content: metadata }]);
-      return contentDigestOfCid(folder.cid);
+      const signed = await signManifest({
+        manifest: buildManifest(await manifestParams(author.account.address, makeWav(), makeMidi(), [])),
+        chainId,
+        verifyingContract: collection,
+        sign: (td) => author.signTypedData(td),
+      });
+      const folder = await storage.addFolder([
+        { path: 'metadata.json', content: metadata },
+        { path: 'manifest.json', content: stringToBytes(JSON.stringify(signed)) },
+      ]);
+      const content = contentDigestOfCid(folder.cid);
+      manifests.set(content, signed.manifestDigest);
+      return content;
     },
     sign: async (creator, content, options = {}) => {
       const block = await publicClient.getBlock();
       const voucher: Voucher = {
         creator: creator.account.address,
         content,
-        manifest: keccak256(content),
+        manifest: manifests.get(content) ?? keccak256(content),
         price: options.price ?? parseEther('0.01'),
         payout: creator.account.address,
         royaltyReceiver: creator.account.address,

@@ -1,0 +1,67 @@
+'use client';
+
+import { useState } from 'react';
+import { amountLabel } from '../../_components/format';
+import { useFormatAmount, useNativeCurrency } from '../../_hooks/use-chain-info';
+import { FeeBreakdown, useBreakdown } from './fee-breakdown';
+import { parseAmount } from './parse-amount';
+import type { Trade } from './trade-steps';
+
+/** The owner's form to list an unlisted track (approving the market first when it is not yet approved). */
+export function ListForm({ trade, needsApproval }: { trade: Trade; needsApproval: boolean }) {
+  const { id, tx, collection } = trade;
+  const currency = useNativeCurrency();
+  const eth = useFormatAmount();
+  const [priceText, setPriceText] = useState('');
+  const [listDays, setListDays] = useState('30');
+  const listPrice = parseAmount(priceText, currency.decimals);
+  const listBreakdown = useBreakdown(id, listPrice).breakdown;
+
+  return (
+    <form
+      aria-label="List for sale"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // Every listing expires (the market refuses one without an end); it also dies for good once the track moves.
+        const expiry = BigInt(Math.floor(Date.now() / 1000) + Number(listDays) * 86_400);
+        if (listPrice)
+          void tx
+            .run('List for sale', [
+              ...trade.approveStep(),
+              trade.marketStep('List', { functionName: 'list', args: [collection.address, id, listPrice, expiry] }),
+            ])
+            .then((ok) => ok && setPriceText(''));
+      }}
+    >
+      <h3>List for sale</h3>
+      <label>
+        {amountLabel('Price', currency)}{' '}
+        <input
+          name="price"
+          inputMode="decimal"
+          value={priceText}
+          onChange={(e) => setPriceText(e.target.value)}
+          required
+          aria-describedby="list-fee"
+        />
+      </label>
+      <label>
+        Listed for{' '}
+        <select name="listDays" value={listDays} onChange={(e) => setListDays(e.target.value)}>
+          <option value="1">1 day</option>
+          <option value="7">7 days</option>
+          <option value="30">30 days</option>
+          <option value="90">90 days</option>
+          <option value="365">1 year</option>
+        </select>
+      </label>
+      <div id="list-fee">
+        <FeeBreakdown breakdown={listBreakdown} perspective="seller" label="Fees if it sells at this price" />
+      </div>
+      {needsApproval && <p className="muted">Two transactions: approve the market for this track, then list it.</p>}
+      <button type="submit" disabled={!listPrice || tx.busy}>
+        List for {listPrice ? eth(listPrice) : '…'}
+      </button>
+    </form>
+  );
+}

@@ -27,7 +27,7 @@ import { signManifest } from '../../lib/provenance/signed-manifest';
 import { pinTrack } from '../../lib/tracks/track-folder';
 import { makeMidi, makeWav, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
-import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
+import { connectDevWallet, reloadUntil, waitForSuccess } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [deployer, creator, collector] = localDevAccounts(3);
@@ -217,7 +217,12 @@ describe('a voucher behind its short link, collected in Chromium with a second w
     await reloadUntil(
       page,
       async () =>
-        (await page.getByTestId('track-owner').allTextContents()).join('').includes(short(collector.address)) &&
+        // the owner line names the collector (by profile name once they have one) and links their full address
+        (
+          await page
+            .getByTestId('track-owner')
+            .evaluateAll((els) => els.map((el) => el.querySelector('a[title]')?.getAttribute('title') ?? ''))
+        ).includes(collector.address) &&
         (await page.getByRole('heading', { level: 1 }).allTextContents()).join('') === TITLE,
       'the redemption and the metadata in the indexer',
     );

@@ -3,23 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { z } from 'zod';
 import { useSiwe } from '../_hooks/use-siwe';
-
-const notificationsSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      text: z.string(),
-      href: z.string(),
-      blockNumber: z.string(),
-      logIndex: z.number(),
-      unread: z.boolean(),
-    }),
-  ),
-  unread: z.number(),
-});
 
 const KEY = ['motif', 'notifications'] as const;
 
@@ -41,6 +25,8 @@ export function NotificationBell() {
     queryFn: async () => {
       const response = await fetch('/api/notifications', { cache: 'no-store' });
       if (!response.ok) throw new Error(`Notifications could not be read (HTTP ${response.status})`);
+      // zod is loaded with the first answer, not with every page: the header is on all of them (home.firstload.kb)
+      const { notificationsSchema } = await import('./notifications-schema');
       return notificationsSchema.parse(await response.json());
     },
   });

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** What GET /api/notifications answers (lib/notifications/read-notifications.ts), checked where the bell reads it. */
+export const notificationsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      href: z.string(),
+      blockNumber: z.string(),
+      logIndex: z.number(),
+      unread: z.boolean(),
+    }),
+  ),
+  unread: z.number(),
+});

@@ -89,43 +89,44 @@ export const modelSamplesBench: BenchModule = {
     const studio = await measure(studioModel, index);
     const chordModel = defaultModel('chord-melody').id;
     const withChords = chordModel === studioModel ? studio : await measure(chordModel, index);
-    const pct = (x: number) => round(100 * x, 1);
-    const other = (x: number) => `chord-conditioned ${chordModel}: ${pct(x)} %`;
+    // shares as ratios (0..1), as the issue's goals are read (35 % -> >= 0.35)
+    const ratio = (x: number) => round(x, 4);
+    const other = (x: number) => `chord-conditioned ${chordModel}: ${ratio(x)}`;
     const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}`;
     return [
       {
         name: 'model.samples.bar_repeat',
-        value: pct(studio.barRepeat),
-        unit: '%',
-        goal: '>= 35 (real 4/4 test tunes: 55)',
+        value: ratio(studio.barRepeat),
+        unit: 'ratio',
+        goal: '>= 0.35 (real 4/4 test tunes: 0.55)',
         note: `${setup}; ${other(withChords.barRepeat)}`,
       },
       {
         name: 'model.samples.tonic_ending',
-        value: pct(studio.tonicEnding),
-        unit: '%',
-        goal: '>= 60 (real tunes: 75)',
+        value: ratio(studio.tonicEnding),
+        unit: 'ratio',
+        goal: '>= 0.6 (real tunes: 0.75)',
         note: other(withChords.tonicEnding),
       },
       {
         name: 'model.samples.in_key',
-        value: pct(studio.inKey),
-        unit: '%',
-        goal: '>= 95',
+        value: ratio(studio.inKey),
+        unit: 'ratio',
+        goal: '>= 0.95',
         note: other(withChords.inKey),
       },
       {
         name: 'model.samples.chord_tone',
-        value: pct(studio.chordTone),
-        unit: '%',
-        goal: '>= 65 (corpus about 74)',
+        value: ratio(studio.chordTone),
+        unit: 'ratio',
+        goal: '>= 0.65 (corpus about 0.74)',
         note: other(withChords.chordTone),
       },
       {
         name: 'model.samples.copy_4bars',
-        value: pct(studio.copy4Bars),
-        unit: '% of pieces',
-        goal: '<= 1',
+        value: ratio(studio.copy4Bars),
+        unit: 'share of pieces',
+        goal: '<= 0.01',
         note: `a bar-aligned 4-bar window equal, note for note, to a window of a training melody; ${other(withChords.copy4Bars)}`,
       },
     ] satisfies BenchFigure[];

@@ -162,6 +162,14 @@ describe('PackBlockstore', () => {
         const bytes = new Uint8Array(1 << 20).fill(i + 1);
         await store.put(CID.createV1(raw.code, await sha256.digest(bytes)), bytes);
       }
+      // put() hands the bytes to writes on libuv's threads; wait until they are on disk, so the kill finds them there.
+      const { readdirSync, statSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const unfinishedSize = () =>
+        readdirSync(process.argv[1])
+          .filter((n) => n.endsWith('.pack.tmp'))
+          .reduce((sum, n) => sum + statSync(join(process.argv[1], n)).size, 0);
+      while (unfinishedSize() < 3 << 20) await new Promise((r) => setTimeout(r, 10));
       process.stdout.write('writing\\n');
       await new Promise(() => {});
     `;
@@ -177,7 +185,7 @@ describe('PackBlockstore', () => {
     await exited;
     const unfinished = (await readdir(folder)).filter((n) => n.endsWith('.pack.tmp'));
     expect(unfinished).toHaveLength(1);
-    expect((await readFile(path.join(folder, unfinished[0]!))).length).toBeGreaterThan(1 << 20);
+    expect((await readFile(path.join(folder, unfinished[0]!))).length).toBe(3 << 20);
 
     // A writer of this process that is still at work keeps its unfinished pack.
     const live = new PackBlockstore(folder);

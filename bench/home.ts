@@ -9,147 +9,35 @@
  *   track.lcp.ms       the same for the listed track's page.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CID } from 'multiformats/cid';
-import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Address } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import { parseEther } from 'viem';
 import type { Browser } from 'playwright-core';
-import { localDevAccounts } from '../lib/chain/dev-accounts';
-import { localChain } from '../lib/config/chains';
 import { freePort } from '../lib/config/ports';
-import { marketAbi, trackCollectionAbi } from '../lib/contracts/abi';
-import { readDeployment } from '../lib/contracts/deployment';
-import { trackIdOf } from '../lib/contracts/track-id';
-import { HeliaStorage } from '../lib/ipfs/helia-storage';
-import { contentDigestOfCid } from '../lib/provenance/digest';
-import { buildManifest } from '../lib/provenance/manifest';
-import { signManifest } from '../lib/provenance/signed-manifest';
-import { pinTrack } from '../lib/tracks/track-folder';
 import { launchChromium } from '../test/support/chromium';
-import { makeMidi, makeWav, manifestParams } from '../test/provenance/fixtures';
+import { mintAndListFixtures, pinFixtureTracks, type PinnedFixture } from '../test/support/fixture-catalogue';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
+import { platformEnv, startPlatform } from './start-platform';
 
 const RUNS = 5;
 const TITLES = ['Bench Harbour', 'Bench Meadow'];
 
 type Ports = { app: number; anvil: number; pg: number };
 
-async function startPlatform(dataDir: string, ports: Ports): Promise<{ stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      MOTIF_DATA_DIR: dataDir,
-      MOTIF_APP_PORT: String(ports.app),
-      MOTIF_ANVIL_PORT: String(ports.anvil),
-      MOTIF_PG_PORT: String(ports.pg),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Motif is running at')) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)),
-    );
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    stop: async () => {
-      child.kill('SIGINT');
-      await exited;
-    },
-  };
-}
-
-/** Pins the bench's track folders into the node's repo (before it starts) and returns their digests. */
-async function pinTracks(dataDir: string, collection: Address) {
-  const [, creator] = localDevAccounts(2);
-  if (!creator) throw new Error('two local dev accounts expected');
-  const account = privateKeyToAccount(creator.privateKey);
-  const storage = await HeliaStorage.open(path.join(dataDir, 'ipfs'));
-  const pinned: { content: `0x${string}`; manifest: `0x${string}` }[] = [];
-  try {
-    for (const title of TITLES) {
-      const wav = makeWav(2);
-      const signed = await signManifest({
-        manifest: buildManifest(await manifestParams(account.address, wav, makeMidi(), [])),
-        chainId: 31337,
-        verifyingContract: collection,
-        sign: (td) => account.signTypedData(td),
-      });
-      const folder = await pinTrack(storage, {
-        wav,
-        midi: makeMidi(),
-        signed,
-        metadata: { name: title, description: `${title}, a bench fixture.`, genre: 'Ambient', credits: [] },
-      });
-      pinned.push({ content: contentDigestOfCid(CID.parse(folder.cid)), manifest: signed.manifestDigest });
-    }
-  } finally {
-    await storage.close();
-  }
-  return { creator, pinned };
-}
-
 /** Mints both tracks and lists the first; waits until the home page shows both. Returns the listed track's id. */
-async function mintAndList(
-  dataDir: string,
-  ports: Ports,
-  setup: Awaited<ReturnType<typeof pinTracks>>,
-): Promise<bigint> {
-  const chain = localChain(`http://127.0.0.1:${ports.anvil}`);
-  const publicClient = createPublicClient({ chain, transport: http() });
-  const wallet = createWalletClient({
-    chain,
-    transport: http(),
-    account: privateKeyToAccount(setup.creator.privateKey),
+async function mintAndList(dataDir: string, ports: Ports, pinned: PinnedFixture[]): Promise<bigint> {
+  await mintAndListFixtures({
+    dataDir,
+    anvilPort: ports.anvil,
+    pinned,
+    prices: [parseEther('0.1')],
+    listingSeconds: 86_400n,
   });
-  const deployment = readDeployment(path.join(dataDir, 'deployments', '31337.json'));
-  const collection = deployment.contracts.TrackCollection.address as Address;
-  const market = deployment.contracts.Market.address as Address;
-  const send = async (hash: Promise<`0x${string}`>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== 'success') throw new Error(`bench set-up transaction ${receipt.transactionHash} reverted`);
-  };
-  for (const p of setup.pinned)
-    await send(
-      wallet.writeContract({
-        address: collection,
-        abi: trackCollectionAbi,
-        functionName: 'mint',
-        args: [setup.creator.address, p.content, p.manifest, setup.creator.address, 500, 6],
-      }),
-    );
-  await send(
-    wallet.writeContract({
-      address: collection,
-      abi: trackCollectionAbi,
-      functionName: 'setApprovalForAll',
-      args: [market, true],
-    }),
-  );
-  const listed = trackIdOf(setup.creator.address, setup.pinned[0]!.content);
-  const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
-  await send(
-    wallet.writeContract({
-      address: market,
-      abi: marketAbi,
-      functionName: 'list',
-      args: [collection, listed, parseEther('0.1'), expiry],
-    }),
-  );
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     const html = await (await fetch(`http://127.0.0.1:${ports.app}/`)).text();
-    if (TITLES.every((t) => html.includes(t)) && html.includes('For sale now')) return listed;
+    if (TITLES.every((t) => html.includes(t)) && html.includes('For sale now')) return pinned[0]!.tokenId;
     if (Date.now() > deadline) throw new Error('the home page never showed the bench tracks');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -203,15 +91,15 @@ export const homeBench: BenchModule = {
     await chmod(dir, 0o755);
     const dataDir = path.join(dir, 'data');
     const ports = { app: await freePort(), anvil: await freePort(), pg: await freePort() };
-    const [deployer] = localDevAccounts(1);
-    if (!deployer) throw new Error('a local dev account expected');
-    // npm start deploys TrackCollection as the deployer's first transaction: the manifests are bound to it.
-    const setup = await pinTracks(dataDir, getContractAddress({ from: deployer.address, nonce: 0n }));
-    const platform = await startPlatform(dataDir, ports);
+    const pinned = await pinFixtureTracks(
+      dataDir,
+      TITLES.map((title) => ({ title, genre: 'Ambient', description: `${title}, a bench fixture.`, seconds: 2 })),
+    );
+    const platform = await startPlatform(platformEnv(dataDir, ports));
     const browser = await launchChromium();
     try {
       const base = `http://localhost:${ports.app}`;
-      const tokenId = await mintAndList(dataDir, ports, setup);
+      const tokenId = await mintAndList(dataDir, ports, pinned);
       const trackUrl = `${base}/tracks/${tokenId}`;
       await firstVisit(browser, `${base}/`); // warm-up: the server's first render of each route
       await firstVisit(browser, trackUrl);

@@ -7,22 +7,10 @@
  * The figures are ratios to the bare route: they compare the app with itself on whatever machine runs the bench.
  */
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { CID } from 'multiformats/cid';
-import { createPublicClient, createWalletClient, getContractAddress, http, parseUnits, type Hex } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import { parseUnits } from 'viem';
 import { z } from 'zod';
-import { localDevAccounts } from '../lib/chain/dev-accounts';
 import { localChain } from '../lib/config/chains';
-import { marketAbi, trackCollectionAbi } from '../lib/contracts/abi';
-import { readDeployment } from '../lib/contracts/deployment';
-import { trackIdOf } from '../lib/contracts/track-id';
-import { HeliaStorage } from '../lib/ipfs/helia-storage';
-import { pinTrack } from '../lib/tracks/track-folder';
-import { contentDigestOfCid } from '../lib/provenance/digest';
-import { buildManifest } from '../lib/provenance/manifest';
-import { signManifest } from '../lib/provenance/signed-manifest';
-import { makeMidi, makeWav, manifestParams } from '../test/provenance/fixtures';
+import { mintAndListFixtures, pinFixtureTracks } from '../test/support/fixture-catalogue';
 import { pressCtrlC, runStartScript, tempPlatform } from '../test/support/start-process';
 import { round, type BenchFigure, type BenchModule } from './figure';
 import { percentile, runLoad, type LoadResult } from './http-load';
@@ -68,91 +56,29 @@ const describe = (name: string, m: Measured) =>
 export const loadBench: BenchModule = {
   title: 'Speed under load (50 clients, loopback)',
   async run(): Promise<BenchFigure[]> {
-    const [deployer, creator] = localDevAccounts(2);
-    if (!deployer || !creator) throw new Error('two local dev accounts expected');
     const { dir, env } = await tempPlatform('bench-load');
-    const account = privateKeyToAccount(creator.privateKey);
-    // npm start deploys TrackCollection as the dev deployer's first transaction: the manifests are signed for it.
-    const collection = getContractAddress({ from: deployer.address, nonce: 0n });
     let started: ReturnType<typeof runStartScript> | null = null;
     try {
-      // Real track folders, pinned before the platform starts as earlier mints would have left them.
-      const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
-      const folders: { content: Hex; manifest: Hex }[] = [];
-      try {
-        for (let i = 0; i < TRACKS; i++) {
-          const wav = makeWav(0.25 + i / 100);
-          const midi = makeMidi();
-          const manifest = buildManifest(await manifestParams(account.address, wav, midi));
-          const signed = await signManifest({
-            manifest,
-            chainId: 31337,
-            verifyingContract: collection,
-            sign: (td) => account.signTypedData(td),
-          });
-          const pinned = await pinTrack(storage, {
-            wav,
-            midi,
-            signed,
-            metadata: {
-              name: `Load tune ${i}`,
-              description: 'A load bench track.',
-              genre: GENRES[i % GENRES.length]!,
-              credits: [],
-            },
-          });
-          folders.push({ content: contentDigestOfCid(CID.parse(pinned.cid)), manifest: signed.manifestDigest });
-        }
-      } finally {
-        await storage.close();
-      }
-
+      const fixtures = await pinFixtureTracks(
+        env.MOTIF_DATA_DIR,
+        Array.from({ length: TRACKS }, (_, i) => ({
+          title: `Load tune ${i}`,
+          description: 'A load bench track.',
+          genre: GENRES[i % GENRES.length]!,
+          seconds: 0.25 + i / 100, // a different recording each, so each folder is its own track
+        })),
+      );
       const platform = runStartScript(env);
       started = platform;
       await platform.ready;
-      const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
-      const publicClient = createPublicClient({ chain, transport: http() });
-      const wallet = createWalletClient({ chain, transport: http(), account });
-      const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
-      const market = deployment.contracts.Market.address;
-      const send = async (hash: Promise<Hex>) => {
-        const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-        if (receipt.status !== 'success') throw new Error(`transaction ${receipt.transactionHash} reverted`);
-      };
-      for (const f of folders)
-        await send(
-          wallet.writeContract({
-            address: collection,
-            abi: trackCollectionAbi,
-            functionName: 'mint',
-            args: [account.address, f.content, f.manifest, account.address, 500, 6],
-          }),
-        );
-      await send(
-        wallet.writeContract({
-          address: collection,
-          abi: trackCollectionAbi,
-          functionName: 'setApprovalForAll',
-          args: [market, true],
-        }),
-      );
-      const expiry = (await publicClient.getBlock()).timestamp + 30n * 86_400n;
-      for (const [i, f] of folders.entries()) {
-        if (i % 2 === 0)
-          await send(
-            wallet.writeContract({
-              address: market,
-              abi: marketAbi,
-              functionName: 'list',
-              args: [
-                collection,
-                trackIdOf(account.address, f.content),
-                parseUnits(`0.${i + 1}`, chain.nativeCurrency.decimals),
-                expiry,
-              ],
-            }),
-          );
-      }
+      const decimals = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`).nativeCurrency.decimals;
+      await mintAndListFixtures({
+        dataDir: env.MOTIF_DATA_DIR,
+        anvilPort: env.MOTIF_ANVIL_PORT,
+        pinned: fixtures,
+        prices: fixtures.map((_, i) => (i % 2 === 0 ? parseUnits(`0.${i + 1}`, decimals) : undefined)),
+        listingSeconds: 30n * 86_400n,
+      });
 
       const base = `http://127.0.0.1:${env.MOTIF_APP_PORT}`;
       // Indexed with metadata: every title in the gallery API.
@@ -169,8 +95,7 @@ export const loadBench: BenchModule = {
       const urls: Record<Route, () => string> = {
         ping: () => `${base}/api/ping`,
         gallery_page: () => `${base}/gallery?${GALLERY_QUERIES[n++ % GALLERY_QUERIES.length]}`,
-        track_page: () =>
-          `${base}/tracks/${trackIdOf(account.address, folders[n++ % folders.length]!.content).toString()}`,
+        track_page: () => `${base}/tracks/${fixtures[n++ % fixtures.length]!.tokenId.toString()}`,
         // The lightest server-rendered page (a heading and a client form, no database): the floor any page pays.
         verify_page: () => `${base}/verify`,
         health: () => `${base}/api/health`,

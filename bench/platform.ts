@@ -1,46 +1,15 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../lib/config/ports';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
+import { platformEnv, startPlatform, type BenchPlatform } from './start-platform';
 
-type Started = { readyMs: number; stop(): Promise<void>; appPort: number };
+type Started = BenchPlatform & { appPort: number };
 
 /** Runs `npm start`'s script as a new user would, on fresh ports, and times it to the "Motif is running" line. */
 async function timeStart(dataDir: string, ports: { app: number; anvil: number; pg: number }): Promise<Started> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      MOTIF_DATA_DIR: dataDir,
-      MOTIF_APP_PORT: String(ports.app),
-      MOTIF_ANVIL_PORT: String(ports.anvil),
-      MOTIF_PG_PORT: String(ports.pg),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const readyMs = await new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Motif is running at')) resolve(performance.now() - t0);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)),
-    );
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    readyMs,
-    appPort: ports.app,
-    stop: async () => {
-      child.kill('SIGINT');
-      await exited;
-    },
-  };
+  return { ...(await startPlatform(platformEnv(dataDir, ports))), appPort: ports.app };
 }
 
 export const platformBench: BenchModule = {

@@ -10,7 +10,6 @@
  * (test/studio/fixture-checkpoint.ts, 2x128 LSTM, the size of the shipped melody models) served by interception.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,41 +18,14 @@ import { SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { launchChromium } from '../test/support/chromium';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH } from '../test/studio/fixture-checkpoint';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
+import { platformEnv, startPlatform } from './start-platform';
 
 const round1 = (x: number): number => round(x, 1);
 
 async function startApp(dataDir: string): Promise<{ base: string; stop(): Promise<void> }> {
   const ports = { app: await freePort(), anvil: await freePort(), pg: await freePort() };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      MOTIF_DATA_DIR: dataDir,
-      MOTIF_APP_PORT: String(ports.app),
-      MOTIF_ANVIL_PORT: String(ports.anvil),
-      MOTIF_PG_PORT: String(ports.pg),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Motif is running at')) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-3000)}`)),
-    );
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    base: `http://localhost:${ports.app}`,
-    stop: async () => {
-      child.kill('SIGINT');
-      await exited;
-    },
-  };
+  const platform = await startPlatform(platformEnv(dataDir, ports));
+  return { base: `http://localhost:${ports.app}`, stop: platform.stop };
 }
 
 async function composeOnce(page: Page, seed: number): Promise<{ wallMs: number; workerMs: number }> {

@@ -11,33 +11,15 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CID } from 'multiformats/cid';
-import { createPublicClient, createWalletClient, getContractAddress, http, parseEther, type Address } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import { parseEther } from 'viem';
 import axe from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { localDevAccounts } from '../../lib/chain/dev-accounts';
-import { localChain } from '../../lib/config/chains';
-import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
-import { readDeployment } from '../../lib/contracts/deployment';
-import { trackIdOf } from '../../lib/contracts/track-id';
-import { HeliaStorage } from '../../lib/ipfs/helia-storage';
-import { contentDigestOfCid } from '../../lib/provenance/digest';
-import { buildManifest } from '../../lib/provenance/manifest';
-import { signManifest } from '../../lib/provenance/signed-manifest';
-import { pinTrack } from '../../lib/tracks/track-folder';
-import { makeMidi, makeWav, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
+import { mintAndListFixtures, pinFixtureTracks, type PinnedFixture } from '../support/fixture-catalogue';
 import { pollUntil } from '../support/limits';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
-
-const [deployer, creator] = localDevAccounts(2);
-if (!deployer || !creator) throw new Error('two local dev accounts expected');
-// npm start deploys TrackCollection as the dev deployer's first transaction on a fresh chain; the manifests, signed
-// before the platform starts, are bound to that address.
-const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
 
 const LISTED = { title: 'Harbour Lights', genre: 'Ambient', price: '0.25' };
 // One unbroken word far wider than a phone: the pages must wrap it, not scroll sideways.
@@ -51,34 +33,16 @@ let started: StartedPlatform;
 let browser: Browser;
 let page: Page;
 let base: string;
-const digests: { content: `0x${string}`; manifest: `0x${string}` }[] = [];
-const tokenIds: bigint[] = [];
+let pinned: PinnedFixture[];
 
 beforeAll(async () => {
   const platform = await tempPlatform('home');
   dir = platform.dir;
   env = platform.env;
-  const storage = await HeliaStorage.open(path.join(env.MOTIF_DATA_DIR, 'ipfs'));
-  const account = privateKeyToAccount(creator.privateKey);
-  for (const t of [LISTED, LONG]) {
-    const wav = makeWav(2);
-    const signed = await signManifest({
-      manifest: buildManifest(await manifestParams(account.address, wav, makeMidi(), [])),
-      chainId: 31337,
-      verifyingContract: COLLECTION,
-      sign: (td) => account.signTypedData(td),
-    });
-    const pinned = await pinTrack(storage, {
-      wav,
-      midi: makeMidi(),
-      signed,
-      metadata: { name: t.title, description: `${t.title}, a home page e2e fixture.`, genre: t.genre, credits: [] },
-    });
-    const content = contentDigestOfCid(CID.parse(pinned.cid));
-    digests.push({ content, manifest: signed.manifestDigest });
-    tokenIds.push(trackIdOf(creator.address, content));
-  }
-  await storage.close();
+  pinned = await pinFixtureTracks(
+    env.MOTIF_DATA_DIR,
+    [LISTED, LONG].map((t) => ({ ...t, description: `${t.title}, a home page e2e fixture.`, seconds: 2 })),
+  );
   started = runStartScript(env);
   [browser] = await Promise.all([launchChromium(), started.ready]);
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
@@ -166,40 +130,13 @@ describe('the home page on a fresh install', () => {
 
 describe('the home page with music', () => {
   it('features the listed track and shows the newest, each linked to its track page', async () => {
-    const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
-    const publicClient = createPublicClient({ chain, transport: http() });
-    const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
-    const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
-    const collection = deployment.contracts.TrackCollection.address as Address;
-    const market = deployment.contracts.Market.address as Address;
-    const send = async (hash: Promise<`0x${string}`>) =>
-      expect((await publicClient.waitForTransactionReceipt({ hash: await hash })).status).toBe('success');
-    for (const d of digests)
-      await send(
-        wallet.writeContract({
-          address: collection,
-          abi: trackCollectionAbi,
-          functionName: 'mint',
-          args: [creator.address, d.content, d.manifest, creator.address, 500, 6],
-        }),
-      );
-    await send(
-      wallet.writeContract({
-        address: collection,
-        abi: trackCollectionAbi,
-        functionName: 'setApprovalForAll',
-        args: [market, true],
-      }),
-    );
-    const expiry = (await publicClient.getBlock()).timestamp + 86_400n;
-    await send(
-      wallet.writeContract({
-        address: market,
-        abi: marketAbi,
-        functionName: 'list',
-        args: [collection, tokenIds[0]!, parseEther(LISTED.price), expiry],
-      }),
-    );
+    await mintAndListFixtures({
+      dataDir: env.MOTIF_DATA_DIR,
+      anvilPort: env.MOTIF_ANVIL_PORT,
+      pinned,
+      prices: [parseEther(LISTED.price)],
+      listingSeconds: 86_400n,
+    });
     // The indexer announces nothing: the server-rendered home page is read until both tracks show, one for sale.
     await pollUntil(
       'the home page to show both tracks, one for sale',
@@ -223,8 +160,8 @@ describe('the home page with music', () => {
     await expect(recent.locator('.track-card h3').allTextContents()).resolves.toEqual([LONG.title]);
 
     const title = card.getByRole('link', { name: LISTED.title });
-    await expect(title.getAttribute('href')).resolves.toBe(`/tracks/${tokenIds[0]}`);
-    await Promise.all([page.waitForURL(`${base}/tracks/${tokenIds[0]}`), title.click()]);
+    await expect(title.getAttribute('href')).resolves.toBe(`/tracks/${pinned[0]!.tokenId}`);
+    await Promise.all([page.waitForURL(`${base}/tracks/${pinned[0]!.tokenId}`), title.click()]);
     await shown(page, page.getByRole('heading', { level: 1, name: LISTED.title }));
     await expect(page.getByTestId('listing-price').textContent()).resolves.toBe(`${LISTED.price} ETH`);
   });
@@ -256,7 +193,7 @@ describe('the home page with music', () => {
       expect(new URL(media[0]!.url).pathname).toBe(await audio.getAttribute('src'));
       const bar = page.getByRole('region', { name: 'Player' });
       await expect(bar.getByRole('link', { name: LISTED.title }).getAttribute('href')).resolves.toBe(
-        `/tracks/${tokenIds[0]}`,
+        `/tracks/${pinned[0]!.tokenId}`,
       );
     } finally {
       page.off('response', onResponse);
@@ -352,8 +289,8 @@ describe('status, 404 and every page at phone and laptop widths', () => {
       ['home', '/', 200],
       ['home-player', '/', 200, withPlayer],
       ['gallery', '/gallery', 200],
-      ['track', `/tracks/${tokenIds[0]}`, 200],
-      ['track-long-title', `/tracks/${tokenIds[1]}`, 200],
+      ['track', `/tracks/${pinned[0]!.tokenId}`, 200],
+      ['track-long-title', `/tracks/${pinned[1]!.tokenId}`, 200],
       ['status', '/status', 200],
       ['not-found', '/tracks/999999', 404],
     ];

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LICENCES } from '../../../lib/contracts/licences';
@@ -19,8 +20,7 @@ import { ORIGIN_NOTE } from '../../../lib/provenance/origin-link';
 import { AccountName } from '../../_components/account-name';
 import { displayNamesOf } from '../../../lib/profiles/display-names';
 import { getServices } from '../../../lib/platform/services';
-import { getAddress } from 'viem';
-import { readProfile } from '../../../lib/auth/profile';
+import { getAddress, type Address } from 'viem';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';
 import { findTrackVoucher } from '../../../lib/vouchers/find-track-voucher';
@@ -41,6 +41,15 @@ function voucherContentFor(tokenId: bigint, voucherParam: string | null): `0x${s
   return trackIdOf(creator, content) === tokenId ? content : undefined;
 }
 
+/** Every person the page shows, by display name: one query per request, shared by the metadata and the page. */
+const namesOnPage = cache(async (view: TrackView): Promise<ReadonlyMap<Address, string>> =>
+  displayNamesOf((await getServices()).prisma, [
+    ...(view.track ? [view.track.creator, view.track.owner, view.track.royaltyReceiver] : []),
+    ...(view.split?.accounts ?? []),
+    ...(view.listing ? [view.listing.seller] : []),
+  ]),
+);
+
 async function load(param: string, voucherParam: string | null = null): Promise<TrackView> {
   try {
     const tokenId = tokenIdFromParam(param);
@@ -54,9 +63,13 @@ async function load(param: string, voucherParam: string | null = null): Promise<
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { tokenId } = await params;
   try {
-    const view = await loadTrack(tokenIdFromParam(tokenId));
+    const query = await searchParams;
+    const voucherParam = typeof query.voucher === 'string' ? query.voucher : null;
+    const id = tokenIdFromParam(tokenId);
+    // the same arguments as the page's load, so the request's cache answers both
+    const view = await loadTrack(id, voucherContentFor(id, voucherParam));
     // the page answers 404 for it (below): titled as the not-found page
-    if (!view.track && !view.cid && typeof (await searchParams).voucher !== 'string') return { title: 'Not found' };
+    if (!view.track && !view.cid && voucherParam === null) return { title: 'Not found' };
     const { track } = view;
     if (!track) {
       // not minted: a stored voucher for it names the track
@@ -65,10 +78,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       return { title: stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
     }
     if (!track.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
-    const profile = await readProfile((await getServices()).prisma, getAddress(track.creator));
+    const names = await namesOnPage(view);
     return await shareMetadata({
       title: track.title,
-      creator: profile.displayName ?? shortHex(track.creator),
+      creator: names.get(getAddress(track.creator)) ?? shortHex(track.creator),
       path: `/tracks/${view.tokenId}`,
       contentCid: view.cid,
     });
@@ -94,12 +107,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
   const currency = await serverCurrency();
   const eth = (baseUnits: bigint | string) => formatAmount(baseUnits, currency);
-  // every person the page shows, by display name (one query)
-  const names = await displayNamesOf((await getServices()).prisma, [
-    ...(track ? [track.creator, track.owner, track.royaltyReceiver] : []),
-    ...(view.split?.accounts ?? []),
-    ...(view.listing ? [view.listing.seller] : []),
-  ]);
+  const names = await namesOnPage(view);
 
   return (
     <article className="track-page" data-token-id={view.tokenId}>

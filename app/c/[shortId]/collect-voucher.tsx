@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
-import { simulateContract, writeContract } from 'wagmi/actions';
 import type { VoucherState } from '../../../lib/vouchers/voucher-state';
 import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
 import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
+import { redeemStep } from '../../_hooks/redeem-step';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from '../../tracks/[tokenId]/tx-status';
 
@@ -72,24 +72,8 @@ export function CollectVoucher({
   const wrongChain = account !== undefined && connection.chainId !== chainId;
   const collect = async () => {
     if (!collection || !account) return;
-    const { voucher, signature } = signed;
     const ok = await tx.run('Collect', [
-      {
-        label: `Mint and pay ${eth(voucher.price)}`,
-        send: async () =>
-          writeContract(
-            config,
-            (
-              await simulateContract(config, {
-                ...collection,
-                functionName: 'redeem',
-                args: [voucher, signature, account],
-                value: voucher.price,
-                account,
-              })
-            ).request,
-          ),
-      },
+      redeemStep(config, collection.address, signed, account, `Mint and pay ${eth(signed.voucher.price)}`),
     ]);
     if (ok) router.push(`/tracks/${tokenId}`);
   };

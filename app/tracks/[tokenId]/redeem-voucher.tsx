@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from 'react';
 import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
-import { simulateContract, writeContract } from 'wagmi/actions';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { shortHex } from '../../../lib/format/short-hex';
 import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
+import { redeemStep } from '../../_hooks/redeem-step';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from './tx-status';
 import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
@@ -56,25 +56,15 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
       onSubmit={(e) => {
         e.preventDefault();
         if (!parsed?.ok || !collection || !connection.address || wrongTrack) return;
-        const { voucher: v, signature } = parsed.value;
         const account = connection.address;
         void tx.run('Redeem voucher', [
-          {
-            label: `Mint and pay ${eth(v.price)}`,
-            send: async () =>
-              writeContract(
-                config,
-                (
-                  await simulateContract(config, {
-                    ...collection,
-                    functionName: 'redeem',
-                    args: [v, signature, account],
-                    value: v.price,
-                    account,
-                  })
-                ).request,
-              ),
-          },
+          redeemStep(
+            config,
+            collection.address,
+            parsed.value,
+            account,
+            `Mint and pay ${eth(parsed.value.voucher.price)}`,
+          ),
         ]);
       }}
     >

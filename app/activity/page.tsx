@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { describeEvent } from '../_components/format';
 import { serverCurrency } from '../_components/server-currency';
 import {
   ACTIVITY_KINDS,
@@ -10,6 +9,8 @@ import {
   type ActivityKind,
 } from '../../lib/activity/activity-feed';
 import { readBlockTimes } from '../../lib/activity/block-times';
+import { accountsInEvent, describeEvent } from '../../lib/activity/describe-event';
+import { displayNamesOf } from '../../lib/profiles/display-names';
 import { exactTime, relativeTime } from '../../lib/format/relative-time';
 import { shortHex } from '../../lib/format/short-hex';
 import { getServices } from '../../lib/platform/services';
@@ -28,11 +29,18 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
     readActivity(prisma, chainId, { kind, page }),
     serverCurrency(),
   ]);
-  const times = await readBlockTimes(
-    // A chain that does not answer quickly leaves block numbers in place of times rather than holding the page.
-    createPublicClient({ transport: http(rpcUrl, { timeout: 2_000, retryCount: 0 }) }),
-    events.map((e) => e.blockNumber),
-  );
+  const [times, names] = await Promise.all([
+    readBlockTimes(
+      // A chain that does not answer quickly leaves block numbers in place of times rather than holding the page.
+      createPublicClient({ transport: http(rpcUrl, { timeout: 2_000, retryCount: 0 }) }),
+      events.map((e) => e.blockNumber),
+    ),
+    // the people the events name, by display name (one query)
+    displayNamesOf(
+      prisma,
+      events.flatMap((e) => accountsInEvent(e.args)),
+    ),
+  ]);
   const now = new Date();
   const href = (p: number, k: ActivityKind | null = kind) => activityHref(p, k);
   return (
@@ -81,7 +89,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
                   <Link href={`/tracks/${e.tokenId}`}>{e.trackTitle ?? `Track ${shortHex(e.tokenId)}`}</Link>:{' '}
                 </>
               )}
-              {describeEvent(e.name, e.args, currency)}{' '}
+              {describeEvent(e.name, e.args, currency, names)}{' '}
               <span className="muted">
                 {(() => {
                   const at = times.get(e.blockNumber);

@@ -5,7 +5,8 @@ import { notFound } from 'next/navigation';
 import { LICENCES } from '../../../lib/contracts/licences';
 import { SPLIT_SHARE_SCALE } from '../../../lib/splits';
 import { shortHex } from '../../../lib/format/short-hex';
-import { describeEvent, formatAmount } from '../../_components/format';
+import { formatAmount } from '../../_components/format';
+import { accountsInEvent, describeEvent } from '../../../lib/activity/describe-event';
 import { serverCurrency } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
@@ -47,6 +48,7 @@ const namesOnPage = cache(async (view: TrackView): Promise<ReadonlyMap<Address, 
     ...(view.track ? [view.track.creator, view.track.owner, view.track.royaltyReceiver] : []),
     ...(view.split?.accounts ?? []),
     ...(view.listing ? [view.listing.seller] : []),
+    ...view.history.flatMap((e) => accountsInEvent(e.args)),
   ]),
 );
 
@@ -318,7 +320,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
               .filter((e) => e.name !== 'Approval')
               .map((e) => (
                 <li key={`${e.txHash}-${e.logIndex}`}>
-                  {describeEvent(e.name, e.args, currency)} <span className="muted">block {e.blockNumber}</span>
+                  {describeEvent(e.name, e.args, currency, names)} <span className="muted">block {e.blockNumber}</span>
                 </li>
               ))}
           </ol>

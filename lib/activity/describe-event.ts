@@ -1,0 +1,64 @@
+import { getAddress, isAddress, type Address } from 'viem';
+import { formatAmount, type Currency } from '../format/amount';
+import { shortHex } from '../format/short-hex';
+
+/** An indexed event's decoded arguments, as stored (addresses and amounts as strings). */
+export type EventArgs = Record<string, unknown>;
+
+/** Display names by checksummed address (lib/profiles/display-names); accounts without one show a short address. */
+export type DisplayNames = ReadonlyMap<Address, string>;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));
+
+/** The arguments that name people, in the events `describeEvent` writes out. */
+const PERSON_ARGS = ['creator', 'buyer', 'seller', 'from', 'to', 'approved'] as const;
+
+/** Every account an event names (for one display-name query over a page of events); the zero address left out. */
+export function accountsInEvent(args: EventArgs): Address[] {
+  return PERSON_ARGS.map((k) => str(args[k]))
+    .filter((a) => isAddress(a, { strict: false }) && !/^0x0{40}$/i.test(a))
+    .map((a) => getAddress(a));
+}
+
+/**
+ * A one-line human description of an indexed event about a track: people by display name (else a short address),
+ * amounts in the chain's currency.
+ */
+export function describeEvent(
+  name: string,
+  args: EventArgs,
+  currency: Currency,
+  names: DisplayNames = new Map(),
+): string {
+  const amount = (v: unknown) => formatAmount(str(v), currency);
+  const who = (v: unknown) => {
+    const a = str(v);
+    return (isAddress(a, { strict: false }) ? names.get(getAddress(a)) : undefined) ?? shortHex(a);
+  };
+  switch (name) {
+    case 'TrackMinted':
+      return `Minted by ${who(args.creator)} (royalty ${Number(args.royaltyBps) / 100}%)`;
+    case 'VoucherRedeemed':
+      return `Voucher redeemed by ${who(args.buyer)} for ${amount(args.price)}`;
+    case 'Transfer':
+      return /^0x0{40}$/.test(str(args.from))
+        ? `Created for ${who(args.to)}`
+        : `Transferred ${who(args.from)} → ${who(args.to)}`;
+    case 'Listed':
+      return `Listed by ${who(args.seller)} for ${amount(args.price)}`;
+    case 'ListingUpdated':
+      return `Price changed to ${amount(args.price)}`;
+    case 'ListingCancelled':
+      return 'Listing cancelled';
+    case 'OfferMade':
+      return `Offer of ${amount(args.amount)} by ${who(args.buyer)}`;
+    case 'OfferCancelled':
+      return `Offer of ${amount(args.amount)} by ${who(args.buyer)} withdrawn`;
+    case 'Sale':
+      return `Sold by ${who(args.seller)} to ${who(args.buyer)} for ${amount(args.price)} (royalty ${amount(args.royalty)}, fee ${amount(args.fee)})`;
+    case 'Approval':
+      return `Approved ${who(args.approved)} to transfer`;
+    default:
+      return name;
+  }
+}

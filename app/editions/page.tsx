@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { createPublicClient, http } from 'viem';
+import { createPublicClient, getAddress, http } from 'viem';
 import { listEditions } from '../../lib/editions/edition-view';
-import { shortHex } from '../../lib/format/short-hex';
+import { displayNamesOf } from '../../lib/profiles/display-names';
 import { getServices } from '../../lib/platform/services';
 import { formatAmount } from '../_components/format';
 import { serverCurrency } from '../_components/server-currency';
+import { AccountName } from '../_components/account-name';
 
 export const metadata: Metadata = { title: 'Editions' };
 export const dynamic = 'force-dynamic';
@@ -26,6 +27,10 @@ export default async function EditionsPage({ searchParams }: Props) {
     listEditions(services.prisma, services.chainId, { collectableNow, now: chainNow }),
     serverCurrency(),
   ]);
+  const names = await displayNamesOf(
+    services.prisma,
+    editions.map((e) => e.creator),
+  );
   return (
     <>
       <h1>Editions</h1>
@@ -48,7 +53,8 @@ export default async function EditionsPage({ searchParams }: Props) {
           {editions.map((e) => (
             <li key={e.editionId}>
               <Link href={`/tracks/${e.trackTokenId}`}>{e.title ?? `Track ${e.trackTokenId.slice(0, 10)}…`}</Link> by{' '}
-              {shortHex(e.creator)} · {e.minted} / {e.maxSupply > 0 ? e.maxSupply : '∞'} collected
+              <AccountName address={getAddress(e.creator)} names={names} /> · {e.minted} /{' '}
+              {e.maxSupply > 0 ? e.maxSupply : '∞'} collected
               {e.phase && (
                 <>
                   {' '}

@@ -48,7 +48,13 @@ export function runStartScript(env: Record<string, string>): StartedPlatform {
 
 /** Ctrl-C: SIGINT to the whole process group. */
 export function pressCtrlC(started: StartedPlatform): void {
-  if (started.child.pid) process.kill(-started.child.pid, 'SIGINT');
+  if (!started.child.pid) return;
+  try {
+    process.kill(-started.child.pid, 'SIGINT');
+  } catch (error) {
+    // the group has already exited (e.g. start failed): nothing to stop, and the start's own error is the one to see
+    if (!(error instanceof Error && 'code' in error && error.code === 'ESRCH')) throw error;
+  }
 }
 
 export type PlatformEnv = {

@@ -14,7 +14,7 @@ import type { StepDirective } from '../sampling/sample-events';
 const STEPS_PER_BAR = 16;
 
 /** A section label: a capital letter, primed (`A'`) for a varied restatement. */
-export const sectionLabelSchema = z.string().regex(/^[A-Z]'?$/, "must be a capital letter, optionally primed (A')");
+const sectionLabelSchema = z.string().regex(/^[A-Z]'?$/, "must be a capital letter, optionally primed (A')");
 
 export const formPlanSchema = z
   .object({

@@ -9,6 +9,11 @@ import type { Procedure, TrackManifest, TrackManifestV1 } from './manifest-schem
 
 /** sfc32 seeded through splitmix32, float64 categorical sampling over the float32 logits (lib/generation/sampling). */
 export const MOTIF_SAMPLER: Procedure = { id: 'motif.sfc32-categorical', version: 1 };
+/**
+ * Version 2: version 1 plus the melodic form plan `generation.form` (restated sections copied, tonic cadence by a
+ * masked step; lib/generation/compose/form-plan.ts). A manifest names it exactly when it records a form plan.
+ */
+export const MOTIF_SAMPLER_FORM: Procedure = { id: 'motif.sfc32-categorical', version: 2 };
 /** Chords voiced from the progression, bass from the chord roots, drums from a style pattern (lib/generation/arrangement). */
 export const MOTIF_ARRANGEMENT: Procedure = { id: 'motif.arrange', version: 1 };
 
@@ -17,7 +22,15 @@ export type ManifestProcedures = { sampler: Procedure; arrangement: Procedure };
 /** What a replay implements, per kind. */
 export type KnownProcedures = { sampler: readonly Procedure[]; arrangement: readonly Procedure[] };
 /** What this code base replays. */
-export const KNOWN_PROCEDURES: KnownProcedures = { sampler: [MOTIF_SAMPLER], arrangement: [MOTIF_ARRANGEMENT] };
+export const KNOWN_PROCEDURES: KnownProcedures = {
+  sampler: [MOTIF_SAMPLER, MOTIF_SAMPLER_FORM],
+  arrangement: [MOTIF_ARRANGEMENT],
+};
+
+/** The sampler a request is composed (and replayed) with: version 2 with a form plan, version 1 without. */
+export function samplerFor(request: { form?: unknown }): Procedure {
+  return request.form === undefined ? MOTIF_SAMPLER : MOTIF_SAMPLER_FORM;
+}
 
 /** A manifest names a procedure this replay does not implement. */
 export class UnknownProcedureError extends ReplayError {
@@ -67,5 +80,14 @@ export function replayableProcedures(
     if (!known[kind].some((k) => k.id === p.id && k.version === p.version))
       throw new UnknownProcedureError(kind, p, known[kind]);
   }
+  // the form plan and the sampler version go together: version 1 never reads a plan, version 2 needs one
+  const form = 'form' in m.generation ? m.generation.form : undefined;
+  const expected = samplerFor({ form });
+  if (named.sampler.id === expected.id && named.sampler.version !== expected.version)
+    throw new ReplayError(
+      form === undefined
+        ? `sampler ${procedureLabel(named.sampler)} needs generation.form, which this manifest lacks`
+        : `sampler ${procedureLabel(named.sampler)} has no form plan, but this manifest records generation.form`,
+    );
   return named;
 }

@@ -9,15 +9,18 @@ import type { Arrangement } from '../generation/arrangement/types';
 import type { ComposeRequest } from '../generation/compose/request';
 import { notesDigest } from '../generation/notes/digest';
 import type { ManifestGeneration, Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
-import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER } from './procedures';
+import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER, samplerFor } from './procedures';
 
 export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
 
-/** `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. */
+/**
+ * `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. The sampler is
+ * the one the request was composed with (version 2 with a form plan, version 1 without) unless given.
+ */
 export function generationFromComposeRequest(
   request: ComposeRequest,
   chordsPerBar: readonly string[],
-  sampler: Procedure = MOTIF_SAMPLER,
+  sampler: Procedure = samplerFor(request),
   arrangement: Procedure = MOTIF_ARRANGEMENT,
 ): ManifestGeneration {
   const { version, modelId: _modelId, ...rest } = request;
@@ -49,6 +52,7 @@ export function composeRequestOfManifest(
     style: g.style,
     snapToScale: g.snapToScale,
     ...(g.instruments !== undefined ? { instruments: g.instruments } : {}),
+    ...('form' in g && g.form !== undefined ? { form: g.form } : {}),
   };
 }
 

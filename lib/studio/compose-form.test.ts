@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ComposeRequestError } from '../generation/compose/request';
 import { SHIPPED_MODELS, HOSTED_MODELS } from '../generation/models/registry';
+import { planForm } from '../generation/compose/form-plan';
 import {
   ComposeFormError,
   composeFormSchema,
@@ -35,6 +36,20 @@ describe('compose form', () => {
       modelId: 'url:http://localhost:3000/models/mine',
       url: 'http://localhost:3000/models/mine',
     });
+  });
+
+  it('plans the melodic form from the seed by default (sampler version 2) and leaves it out when switched off', () => {
+    const on = requestFromForm({ ...defaultComposeForm(), bars: 16, seed: 5 }, 'm');
+    expect(on.form).toEqual(
+      planForm(5, 16, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
+    );
+    expect(on.form?.cadence).toBe('tonic');
+    const off = requestFromForm({ ...defaultComposeForm(), bars: 16, seed: 5, melodyForm: false }, 'm');
+    expect(off.form).toBeUndefined();
+    expect({ ...on, form: undefined }).toEqual({ ...off, form: undefined });
+    // sessions saved before the switch existed read as on
+    const { melodyForm: _dropped, ...old } = defaultComposeForm();
+    expect(composeFormSchema.parse(old).melodyForm).toBe(true);
   });
 
   it('refuses an empty custom URL and an unknown model id', () => {

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { keySchema, scaleSchema } from '../generation/arrangement/types';
-import { parseComposeRequest, type ComposeRequest } from '../generation/compose/request';
+import { parseComposeRequest, progressionFor, type ComposeRequest } from '../generation/compose/request';
+import { planForm } from '../generation/compose/form-plan';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
 import { BaseError } from '../errors/base';
 
@@ -25,6 +26,11 @@ export const composeFormSchema = z.object({
   melodyText: z.string(),
   style: z.string(),
   snap: z.boolean(),
+  /**
+   * Give the melody form: restated sections and a tonic ending (lib/generation/compose/form-plan.ts, sampler
+   * version 2). Sessions saved before it existed read as on.
+   */
+  melodyForm: z.boolean().default(true),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 
@@ -48,6 +54,7 @@ export function defaultComposeForm(): ComposeForm {
     melodyText: '60 64 67 72',
     style: 'pop',
     snap: true,
+    melodyForm: true,
   };
 }
 
@@ -73,7 +80,10 @@ export function modelTarget(form: Pick<ComposeForm, 'modelChoice' | 'customUrl'>
   return { modelId: m.id, url: new URL(checkpointUrl(m, new URL(pageUrl).origin), pageUrl).toString() };
 }
 
-/** The ComposeRequest the form describes (ComposeRequestError from the schema when a field is out of range). */
+/**
+ * The ComposeRequest the form describes (ComposeRequestError from the schema when a field is out of range); with
+ * `melodyForm`, the seeded form plan of `planForm` over the request's chords per bar.
+ */
 export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequest {
   const chords = form.chordsText.split(/[\s,|]+/).filter(Boolean);
   const pitches = form.melodyText
@@ -83,7 +93,7 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
   if (form.primerType === 'melody' && (pitches.length === 0 || pitches.some((p) => !Number.isInteger(p)))) {
     throw new ComposeFormError('The primer melody must be MIDI note numbers separated by spaces, e.g. "60 64 67".');
   }
-  return parseComposeRequest({
+  const request = parseComposeRequest({
     version: 1,
     modelId,
     seed: form.seed,
@@ -103,5 +113,10 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
             totalSteps: pitches.length * 4,
           },
     ...(form.primerType === 'melody' && chords.length ? { progression: chords } : {}),
+  });
+  if (!form.melodyForm) return request;
+  return parseComposeRequest({
+    ...request,
+    form: planForm(request.seed, request.bars, progressionFor(request).chords),
   });
 }

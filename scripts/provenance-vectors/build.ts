@@ -15,6 +15,7 @@ import type { Arrangement } from '../../lib/generation/arrangement/types';
 import { compose, primerFor, progressionFor, regenerateBar } from '../../lib/generation/compose/compose';
 import { fastEventStepper } from '../../lib/generation/compose/fast-lstm';
 import { defaultComposeRequest, type ComposeRequest } from '../../lib/generation/compose/request';
+import { formDirectives, planForm, type FormPlan } from '../../lib/generation/compose/form-plan';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi } from '../../lib/generation/export/midi';
 import { encodePcm16Wav } from '../../lib/generation/export/wav';
@@ -24,7 +25,7 @@ import { canonicalNotesJson, notesDigest } from '../../lib/generation/notes/dige
 import { melodyEventsFromNotes, notesFromMelodyEvents } from '../../lib/generation/notes/melody';
 import { encodeProgression } from '../../lib/generation/sampling/generate';
 import { musicRnnInternals } from '../../lib/generation/sampling/musicrnn-internals';
-import { Sfc32, sampleCategorical, seedToUint32 } from '../../lib/generation/sampling/prng';
+import { Sfc32, sampleCategorical, sampleCategoricalMasked, seedToUint32 } from '../../lib/generation/sampling/prng';
 import { sampleEventsLoop, type EventStepper } from '../../lib/generation/sampling/sample-events';
 import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { UNIXFS_SETTINGS } from '../../lib/ipfs/unixfs-settings';
@@ -32,7 +33,13 @@ import { canonicalJson } from '../../lib/provenance/canonical';
 import { manifestDigestOf, sha256Hex } from '../../lib/provenance/digest';
 import { buildManifest } from '../../lib/provenance/manifest';
 import type { TrackManifest, TrackManifestV1 } from '../../lib/provenance/manifest-schema';
-import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER, procedureLabel } from '../../lib/provenance/procedures';
+import {
+  MOTIF_ARRANGEMENT,
+  MOTIF_SAMPLER,
+  MOTIF_SAMPLER_FORM,
+  procedureLabel,
+  samplerFor,
+} from '../../lib/provenance/procedures';
 import { signManifest } from '../../lib/provenance/signed-manifest';
 import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { manifestTypedData, manifestTypes } from '../../lib/provenance/typed-data';
@@ -386,7 +393,106 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
       snapToScale: true,
     }),
   },
+  {
+    name: "form plan (sampler 2): chord-conditioned model, studio defaults, 8 bars, the studio's plan for seed 3",
+    modelId: 'motif-improv-2x256-v1',
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v1',
+      seed: 3,
+      temperature: 1,
+      bars: 8,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+      style: 'pop',
+      snapToScale: false,
+      form: planForm(3, 8, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
+    }),
+  },
+  {
+    name: "form plan (sampler 2): melody model, melody primer over a copied run, A B A B' of 1 bar, D minor, tonic cadence",
+    modelId: 'motif-melody-2x256-v1',
+    request: defaultComposeRequest({
+      modelId: 'motif-melody-2x256-v1',
+      seed: 11,
+      temperature: 0.9,
+      bars: 4,
+      key: 'D',
+      scale: 'minor',
+      tempo: 100,
+      primer: {
+        type: 'melody',
+        notes: [
+          { pitch: 62, quantizedStartStep: 0, quantizedEndStep: 6 },
+          { pitch: 65, quantizedStartStep: 6, quantizedEndStep: 8 },
+          { pitch: 69, quantizedStartStep: 8, quantizedEndStep: 20 },
+        ],
+        totalSteps: 20,
+      },
+      progression: ['Dm', 'A7'],
+      style: 'none',
+      snapToScale: true,
+      form: { unitBars: 1, sections: ['A', 'B', 'A', "B'"], cadence: 'tonic' },
+    }),
+  },
 ];
+
+/** Form plans (SPEC.md 7.12): the studio's seeded choice, the per-step directives, and the masked draw. */
+export function formVectors(): VectorFile {
+  const cases: VectorCase[] = [];
+  const loop = (bars: number, chords: string[]) =>
+    Array.from({ length: bars }, (_, b) => chords[b % chords.length] ?? 'N.C.');
+  const plans: Array<[number, number, string[]]> = [
+    [1, 16, loop(16, ['C', 'G', 'Am', 'F'])],
+    [2, 16, loop(16, ['C', 'G', 'Am', 'F'])],
+    [5, 16, loop(16, ['C', 'G', 'Am', 'F'])],
+    [3, 8, loop(8, ['C', 'G', 'Am', 'F'])],
+    [9, 16, loop(16, ['C', 'G', 'Am', 'F', 'Dm', 'Em', 'F', 'G'])],
+    [4, 32, loop(32, ['Am', 'F', 'C', 'G'])],
+    [6, 6, loop(6, ['C'])],
+    [7, 3, loop(3, ['C'])],
+  ];
+  for (const [seed, bars, chordsPerBar] of plans)
+    cases.push({
+      name: `studio plan: seed ${seed}, ${bars} bars over ${chordsPerBar.slice(0, 8).join(' ')}`,
+      input: { fn: 'planForm', seed, bars, chordsPerBar },
+      expected: json(planForm(seed, bars, chordsPerBar)),
+    });
+  const directiveCases: Array<[FormPlan, number, number, KeyName]> = [
+    [{ unitBars: 2, sections: ['A', "A'", 'B', 'A'], cadence: 'tonic' }, 8, 4, 'C'],
+    [{ unitBars: 1, sections: ['A', 'B', 'A', "B'"], cadence: 'tonic' }, 4, 20, 'D'],
+    [{ unitBars: 2, sections: ['A', 'A'], cadence: 'none' }, 5, 4, 'Bb'],
+  ];
+  for (const [plan, bars, primerSteps, key] of directiveCases) {
+    const d = formDirectives(plan, { bars, primerSteps, key, minPitch: 48, maxPitch: 83 });
+    cases.push({
+      name: `directives: ${plan.sections.join(' ')} of ${plan.unitBars} bars, cadence ${plan.cadence}, ${bars} bars, primer ${primerSteps} steps, ${key}`,
+      input: { fn: 'formDirectives', plan: json(plan), bars, primerSteps, key, minPitch: 48, maxPitch: 83 },
+      expected: { directives: d.map((x) => (x === undefined ? null : json(x))) },
+    });
+  }
+  const logits = [2.5, -1, 0.125, 3.75, 3.75, -30, 1];
+  for (const [temperature, allowed] of [
+    [1, [0, 2, 6]],
+    [0.5, [3, 4]],
+    [0, [1, 2, 6]],
+  ] as const) {
+    const rng = new Sfc32(7);
+    cases.push({
+      name: `masked draw: temperature ${temperature}, allowed ${allowed.join(' ')}, seed 7`,
+      input: { fn: 'sampleMasked', logits, temperature, allowed: [...allowed], seed: 7, draws: 12 },
+      expected: {
+        indices: Array.from({ length: 12 }, () => sampleCategoricalMasked(logits, temperature, rng, allowed)),
+      },
+    });
+  }
+  return file(
+    'form',
+    `Melodic form (SPEC.md 7.12, sampler ${procedureLabel(MOTIF_SAMPLER_FORM)}): planForm (the studio's seeded plan; informative), formDirectives (what each generated step does: null = sample; copy from an absolute step, runStart marking a run's first step; hold = event 0; mask = sample among the allowed events), and masked categorical draws.`,
+    cases,
+  );
+}
 
 export type LoadedModels = {
   get(id: string): Promise<{ entry: ShippedModel; rnn: MusicRnnInstance }>;
@@ -448,7 +554,19 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
   };
   const rng = new RecordingSfc32(seedToUint32(result.request.seed));
   const total = primerEvents.length + steps;
+  const form = result.request.form;
   const events = await sampleEventsLoop({
+    ...(form
+      ? {
+          directives: formDirectives(form, {
+            bars: result.request.bars,
+            primerSteps: primer.totalSteps,
+            key: result.request.key,
+            minPitch: internals.minPitch,
+            maxPitch: internals.maxPitch,
+          }),
+        }
+      : {}),
     stepper,
     primerEvents,
     steps,
@@ -499,7 +617,7 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
       name: s.name,
       input: {
         model: { id: entry.id, weightsCid: entry.weightsCid, urlPath: entry.urlPath },
-        sampler: json(MOTIF_SAMPLER),
+        sampler: json(samplerFor(s.request)),
         arrangement: json(MOTIF_ARRANGEMENT),
         request: json(s.request),
       },
@@ -508,7 +626,7 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
   }
   return file(
     'replay',
-    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, plain-JS float32 engine (cpu-js).`,
+    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, or ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
     cases,
   );
 }
@@ -879,6 +997,7 @@ export async function buildVectors(models: LoadedModels = shippedModels()): Prom
     'notes-digest.json': await notesDigestVectors(),
     'replay.json': await replayVectors(models),
     'arrangement.json': arrangementVectors(),
+    'form.json': formVectors(),
     'edit-log.json': await editLogVectors(models),
     'manifest-digest.json': manifestVectors(fx),
     'eip712.json': await eip712Vectors(fx),

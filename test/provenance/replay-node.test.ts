@@ -23,7 +23,8 @@ import {
 } from '../../lib/provenance/disclosure';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
 import type { Procedure, TrackManifest } from '../../lib/provenance/manifest-schema';
-import { UnknownProcedureError } from '../../lib/provenance/procedures';
+import { MOTIF_SAMPLER, UnknownProcedureError } from '../../lib/provenance/procedures';
+import type { FormPlan } from '../../lib/generation/compose/form-plan';
 import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { createNodeReplay, type NodeReplay } from '../../lib/provenance/replay-node';
 import { verifyTrack } from '../../lib/provenance/verify-track';
@@ -119,10 +120,16 @@ async function studioSession(
     arrangement?: Procedure;
     ops?: EditOp[];
     engine?: 'js' | 'tfjs';
+    form?: FormPlan;
   } = {},
 ): Promise<Session> {
   const p = await manifestParams('0x70997970C51812dc3A010C7d01b50e0d17dc79C8', makeWav(), makeMidi());
-  const request = { ...REQUEST, modelId: model.id, seed: over.seed ?? REQUEST.seed };
+  const request = {
+    ...REQUEST,
+    modelId: model.id,
+    seed: over.seed ?? REQUEST.seed,
+    ...(over.form ? { form: over.form } : {}),
+  };
   const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
   const ops = over.ops ?? OPS;
   const { final: _final, ...notes } = await manifestNotes(result.arrangement, ops);
@@ -186,6 +193,23 @@ describe('default Node replay', () => {
     expect(await replay(await manifestFor({ seed: 999 }))).not.toBe(a);
   });
 
+  it('replays a form plan with sampler version 2, and refuses a plan under version 1 and version 2 without one', async () => {
+    const form: FormPlan = { unitBars: 1, sections: ['A', 'A'], cadence: 'tonic' };
+    const m = await manifestFor({ form });
+    expect(m.generation.sampler).toEqual({ id: 'motif.sfc32-categorical', version: 2 });
+    expect(m.generation.form).toEqual(form);
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    expect(m.notes.generatedDigest).not.toBe((await manifestFor()).notes.generatedDigest);
+    await expect(replay({ ...m, generation: { ...m.generation, sampler: MOTIF_SAMPLER } })).rejects.toThrow(
+      /sampler motif.sfc32-categorical\/1 has no form plan/,
+    );
+    const plain = await manifestFor();
+    expect(plain.generation.sampler).toEqual(MOTIF_SAMPLER);
+    await expect(
+      replay({ ...plain, generation: { ...plain.generation, sampler: { id: 'motif.sfc32-categorical', version: 2 } } }),
+    ).rejects.toThrow(/needs generation.form/);
+  });
+
   it('checks the edit log against the final digest and count', async () => {
     const { params } = await studioSession();
     await expect(
@@ -242,10 +266,10 @@ describe('default Node replay', () => {
       replay(await manifestFor({ sampler: { id: 'magenta.multinomial', version: 1 } })),
     ).rejects.toBeInstanceOf(ReplayError);
     await expect(
-      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } })),
+      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 3 } })),
     ).rejects.toBeInstanceOf(UnknownProcedureError);
-    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 2 } }))).rejects.toThrow(
-      /cannot replay sampler motif.sfc32-categorical\/2/,
+    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 3 } }))).rejects.toThrow(
+      /cannot replay sampler motif.sfc32-categorical\/3: this verifier implements motif.sfc32-categorical\/1, motif.sfc32-categorical\/2/,
     );
     await expect(replay(await manifestFor({ arrangement: { id: 'motif.arrange', version: 9 } }))).rejects.toThrow(
       /cannot replay arrangement motif.arrange\/9: this verifier implements motif.arrange\/1/,

@@ -28,14 +28,15 @@ import { canonicalNotesJson, notesDigest } from '../../lib/generation/notes/dige
 import { melodyEventsFromNotes, notesFromMelodyEvents } from '../../lib/generation/notes/melody';
 import { encodeProgression } from '../../lib/generation/sampling/generate';
 import { musicRnnInternals } from '../../lib/generation/sampling/musicrnn-internals';
-import { Sfc32, sampleCategorical, seedToUint32 } from '../../lib/generation/sampling/prng';
+import { Sfc32, sampleCategorical, sampleCategoricalMasked, seedToUint32 } from '../../lib/generation/sampling/prng';
 import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { unixfsImportOptions } from '../../lib/ipfs/unixfs-settings';
 import { canonicalJson } from '../../lib/provenance/canonical';
 import { manifestDigestOf, sha256Hex } from '../../lib/provenance/digest';
 import { parseAnyManifest } from '../../lib/provenance/manifest';
 import { procedureSchema } from '../../lib/provenance/manifest-schema';
-import { KNOWN_PROCEDURES } from '../../lib/provenance/procedures';
+import { KNOWN_PROCEDURES, samplerFor } from '../../lib/provenance/procedures';
+import { formDirectives, formPlanSchema, planForm } from '../../lib/generation/compose/form-plan';
 import { createNodeReplay } from '../../lib/provenance/replay-node';
 import {
   SIGNED_MANIFEST_TYPE,
@@ -216,6 +217,68 @@ describe('test vectors: our code against every vector', () => {
     }
   });
 
+  it('form.json: the studio plan, the step directives, masked draws', () => {
+    const directiveSchema = z.union([
+      z.null(),
+      z.object({ kind: z.literal('copy'), from: z.number().int(), runStart: z.boolean() }).strict(),
+      z.object({ kind: z.literal('hold') }).strict(),
+      z.object({ kind: z.literal('mask'), allowed: z.array(z.number().int()) }).strict(),
+    ]);
+    for (const c of load('form.json').cases) {
+      const { fn } = z.object({ fn: z.string() }).parse(c.input);
+      if (fn === 'planForm') {
+        const i = z
+          .object({ fn: z.string(), seed: z.number().int(), bars: z.number().int(), chordsPerBar: z.array(z.string()) })
+          .strict()
+          .parse(c.input);
+        expect(planForm(i.seed, i.bars, i.chordsPerBar), c.name).toEqual(formPlanSchema.parse(c.expected));
+      } else if (fn === 'formDirectives') {
+        const {
+          fn: _fn,
+          plan,
+          ...p
+        } = z
+          .object({
+            fn: z.string(),
+            plan: formPlanSchema,
+            bars: z.number().int(),
+            primerSteps: z.number().int(),
+            key: keySchema,
+            minPitch: z.number().int(),
+            maxPitch: z.number().int(),
+          })
+          .strict()
+          .parse(c.input);
+        const want = z
+          .object({ directives: z.array(directiveSchema) })
+          .strict()
+          .parse(c.expected);
+        expect(
+          formDirectives(plan, p).map((d) => d ?? null),
+          c.name,
+        ).toEqual(want.directives);
+      } else if (fn === 'sampleMasked') {
+        const i = z
+          .object({
+            fn: z.string(),
+            logits: z.array(z.number()),
+            temperature: z.number(),
+            allowed: z.array(z.number().int()),
+            seed: z.number().int(),
+            draws: z.number().int(),
+          })
+          .strict()
+          .parse(c.input);
+        const { indices } = z.object({ indices: z.array(z.number().int()) }).parse(c.expected);
+        const rng = new Sfc32(i.seed);
+        expect(
+          Array.from({ length: i.draws }, () => sampleCategoricalMasked(i.logits, i.temperature, rng, i.allowed)),
+          c.name,
+        ).toEqual(indices);
+      } else throw new Error(`unknown form vector ${fn}`);
+    }
+  });
+
   it('replay.json: request + shipped weights -> events, melody, digest, arrangement (plain-JS and tfjs engines)', async () => {
     for (const c of load('replay.json').cases) {
       const input = z
@@ -263,8 +326,20 @@ describe('test vectors: our code against every vector', () => {
       const primerEvents = Array.from(melodyEventsFromNotes(primer.notes, primer.totalSteps));
       expect(primerEvents, c.name).toEqual(want.primerEvents);
       const chordProgression = musicRnnInternals(rnn).chordEncoder ? progressionFor(result.request).chords : undefined;
+      expect(input.sampler, c.name).toEqual(samplerFor(input.request));
+      const form = input.request.form;
+      const directives = form
+        ? formDirectives(form, {
+            bars: input.request.bars,
+            primerSteps: primer.totalSteps,
+            key: input.request.key,
+            minPitch: musicRnnInternals(rnn).minPitch,
+            maxPitch: musicRnnInternals(rnn).maxPitch,
+          })
+        : undefined;
       for (const engine of ['js', 'tfjs'] as const) {
         const sampled = await sampleMelodyEvents({
+          ...(directives ? { directives } : {}),
           model: rnn,
           seed: input.request.seed,
           temperature: input.request.temperature,

@@ -135,6 +135,14 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
           <input type="checkbox" checked={form.snap} onChange={(e) => onChange({ snap: e.target.checked })} />
           Keep the melody in the scale
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.melodyForm}
+            onChange={(e) => onChange({ melodyForm: e.target.checked })}
+          />
+          Give the melody form (repeat sections, end on the tonic)
+        </label>
       </div>
       <fieldset>
         <legend>Primer</legend>

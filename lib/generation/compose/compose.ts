@@ -3,15 +3,15 @@
  * Runs in the studio's Web Worker (app/studio/compose.worker.ts) and in Node (tests, verifiers) alike.
  */
 import { arrange } from '../arrangement/arrange';
-import { progressionPerBar, suggestProgression } from '../arrangement/progressions';
 import { keyPitchClass, snapToScale } from '../arrangement/theory';
 import { STEPS_PER_BAR, type Arrangement, type ArrangementNote } from '../arrangement/types';
 import { melodyEventsFromNotes, notesFromMelodyEvents, type QuantizedNote } from '../notes/melody';
 import { notesDigest } from '../notes/digest';
 import { spliceOutBar } from '../edit-log/apply';
 import type { EditOp } from '../edit-log/schema';
-import { parseComposeRequest, type ComposeRequest } from './request';
+import { parseComposeRequest, progressionFor, type ComposeRequest } from './request';
 import { sampleMelodyEvents, TFJS_VERSION, type SampleEngine } from './sample';
+import { formDirectives } from './form-plan';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
 import { BaseError } from '../../errors/base';
 
@@ -56,13 +56,7 @@ export function primerFor(req: ComposeRequest): { notes: QuantizedNote[]; totalS
   return { notes: [{ pitch: 60 + keyPitchClass(req.key), quantizedStartStep: 0, quantizedEndStep: 4 }], totalSteps: 4 };
 }
 
-export function progressionFor(req: ComposeRequest): { chords: string[]; source: ComposeResult['progressionSource'] } {
-  if (req.primer.type === 'chords')
-    return { chords: progressionPerBar(req.primer.progression, req.bars), source: 'request' };
-  if (req.progression) return { chords: progressionPerBar(req.progression, req.bars), source: 'request' };
-  const s = suggestProgression(req.key, req.scale, req.bars, req.seed);
-  return { chords: s.chords, source: `suggested:${s.templateId}` };
-}
+export { progressionFor };
 
 function finishNotes(
   notes: QuantizedNote[],
@@ -90,6 +84,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
   } catch (e) {
     throw new ComposeError(`primer: ${(e as Error).message}`);
   }
+  const internals = musicRnnInternals(model);
   const sampled = await sampleMelodyEvents({
     model,
     seed: req.seed,
@@ -100,7 +95,18 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     yieldEvery: opts.yieldEvery,
     engine: opts.engine,
     onProgress: (done, total) => opts.onProgress?.({ phase: 'generate', fraction: done / total }),
-    ...(musicRnnInternals(model).chordEncoder ? { chordProgression: chords } : {}),
+    ...(internals.chordEncoder ? { chordProgression: chords } : {}),
+    ...(req.form
+      ? {
+          directives: formDirectives(req.form, {
+            bars: req.bars,
+            primerSteps: primer.totalSteps,
+            key: req.key,
+            minPitch: internals.minPitch,
+            maxPitch: internals.maxPitch,
+          }),
+        }
+      : {}),
   });
   const range = { minPitch: sampled.minPitch, maxPitch: sampled.maxPitch };
   const continuation = notesFromMelodyEvents(sampled.events, range).map((n) => ({

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { instrumentIdSchema, keySchema, scaleSchema } from '../arrangement/types';
+import { progressionPerBar, suggestProgression } from '../arrangement/progressions';
 import { BaseError } from '../../errors/base';
+import { formPlanProblem, formPlanSchema } from './form-plan';
 
 export const COMPOSE_REQUEST_VERSION = 1 as const;
 
@@ -44,6 +46,11 @@ export const composeRequestSchema = z
     style: z.string(),
     /** Move generated pitches outside the scale to the nearest scale tone. */
     snapToScale: z.boolean(),
+    /**
+     * Melodic form (form-plan.ts): sections restated from earlier material and a tonic cadence. Present: sampler
+     * `motif.sfc32-categorical` version 2 (docs/provenance/SPEC.md 7.12); absent: version 1, as before.
+     */
+    form: formPlanSchema.optional(),
     instruments: z
       .object({
         melody: instrumentIdSchema,
@@ -78,7 +85,23 @@ export function parseComposeRequest(input: unknown): ComposeRequest {
       }
     }
   }
+  if (req.form) {
+    const problem = formPlanProblem(req.form, req.bars);
+    if (problem) throw new ComposeRequestError(problem);
+  }
   return req;
+}
+
+/** The chords per bar a request composes over, and where they came from (the request's, or a suggestion). */
+export function progressionFor(req: ComposeRequest): {
+  chords: string[];
+  source: 'request' | `suggested:${string}`;
+} {
+  if (req.primer.type === 'chords')
+    return { chords: progressionPerBar(req.primer.progression, req.bars), source: 'request' };
+  if (req.progression) return { chords: progressionPerBar(req.progression, req.bars), source: 'request' };
+  const s = suggestProgression(req.key, req.scale, req.bars, req.seed);
+  return { chords: s.chords, source: `suggested:${s.templateId}` };
 }
 
 export function defaultComposeRequest(overrides: Partial<ComposeRequest> = {}): ComposeRequest {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { encodeProgression } from '../sampling/generate';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
 import { Sfc32, seedToUint32 } from '../sampling/prng';
-import { sampleEventsLoop, tfjsEventStepper, type EventStepper } from '../sampling/sample-events';
+import { sampleEventsLoop, tfjsEventStepper, type EventStepper, type StepDirective } from '../sampling/sample-events';
 import { fastEventStepper } from './fast-lstm';
 import { BaseError } from '../../errors/base';
 
@@ -34,6 +34,8 @@ export type SampleEventsParams = {
   primerEvents: readonly number[];
   steps: number;
   chordProgression?: readonly string[];
+  /** Sampler version 2's form plan as per-step directives (form-plan.ts `formDirectives`); none: plain sampling. */
+  directives?: ReadonlyArray<StepDirective | undefined>;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** Steps between yields to the event loop (default 32). */
@@ -86,6 +88,7 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
       controlDepth: m.chordEncoder?.depth ?? 0,
       temperature: p.temperature,
       rng: new Sfc32(seedToUint32(p.seed)),
+      ...(p.directives ? { directives: p.directives } : {}),
       beforeStep: async (i, sampled) => {
         if (i % yieldEvery === yieldEvery - 1) {
           p.onProgress?.(sampled, p.steps);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSeedError, Sfc32, sampleCategorical, seedToUint32, logSoftmax } from './prng';
+import { InvalidSeedError, Sfc32, sampleCategorical, sampleCategoricalMasked, seedToUint32, logSoftmax } from './prng';
 
 describe('Sfc32', () => {
   it('gives a fixed stream for a seed (regression values pin the algorithm)', () => {
@@ -45,6 +45,23 @@ describe('sampleCategorical', () => {
     expect(sampleCategorical([0, 5, 5, 1], 0, r)).toBe(1);
     expect(() => sampleCategorical([0, 1], -1, r)).toThrow(RangeError);
     expect(() => sampleCategorical([], 1, r)).toThrow(RangeError);
+  });
+  it('masked: samples only the allowed events, renormalised; all allowed is the plain sampler, uniform for uniform', () => {
+    const logits = [Math.log(0.5), Math.log(0.3), Math.log(0.15), Math.log(0.05)];
+    const r = new Sfc32(11);
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 40_000; i++) counts[sampleCategoricalMasked(logits, 1, r, [1, 3])]!++;
+    expect(counts[0]).toBe(0);
+    expect(counts[2]).toBe(0);
+    expect(counts[1]! / 40_000).toBeCloseTo(0.3 / 0.35, 1);
+    const a = new Sfc32(5);
+    const b = new Sfc32(5);
+    for (let i = 0; i < 200; i++)
+      expect(sampleCategoricalMasked(logits, 0.8, a, [0, 1, 2, 3])).toBe(sampleCategorical(logits, 0.8, b));
+    expect(a.nextUint32()).toBe(b.nextUint32());
+    expect(sampleCategoricalMasked([9, 1, 5, 5], 0, a, [1, 2, 3])).toBe(2);
+    expect(() => sampleCategoricalMasked(logits, 1, a, [])).toThrow(RangeError);
+    expect(() => sampleCategoricalMasked(logits, 1, a, [4])).toThrow(RangeError);
   });
   it('logSoftmax normalises', () => {
     const l = logSoftmax([1, 2, 3]);

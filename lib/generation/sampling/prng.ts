@@ -122,6 +122,46 @@ export function sampleCategorical(logits: ArrayLike<number>, temperature: number
   return argmax; // only reachable through rounding at the very top of the range
 }
 
+/**
+ * sampleCategorical restricted to the events in `allowed` (ascending indices): the maximum, the weights, their sum,
+ * the uniform's comparison and the fallback all run over the allowed events only, in index order (sampler version 2's
+ * cadence step, docs/provenance/SPEC.md 7.12). One uniform is drawn when temperature > 0, as for a plain step.
+ */
+export function sampleCategoricalMasked(
+  logits: ArrayLike<number>,
+  temperature: number,
+  rng: Sfc32,
+  allowed: readonly number[],
+): number {
+  if (allowed.length === 0) throw new RangeError('sampleCategoricalMasked: no allowed event');
+  if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`bad temperature ${temperature}`);
+  let max = -Infinity;
+  let argmax = allowed[0] ?? 0;
+  for (const i of allowed) {
+    if (i < 0 || i >= logits.length) throw new RangeError(`sampleCategoricalMasked: event ${i} outside the logits`);
+    const v = Number(logits[i]);
+    if (v > max) {
+      max = v;
+      argmax = i;
+    }
+  }
+  if (temperature === 0) return argmax;
+  const weights = new Float64Array(allowed.length);
+  let total = 0;
+  allowed.forEach((i, k) => {
+    const w = Math.exp((Number(logits[i]) - max) / temperature);
+    weights[k] = w;
+    total += w;
+  });
+  const u = rng.nextFloat() * total;
+  let acc = 0;
+  for (let k = 0; k < allowed.length; k++) {
+    acc += weights[k] ?? 0;
+    if (u < acc) return allowed[k] ?? argmax;
+  }
+  return argmax;
+}
+
 /** Softmax of logits in float64 (used by the evaluation). */
 export function logSoftmax(logits: ArrayLike<number>): Float64Array {
   let max = -Infinity;

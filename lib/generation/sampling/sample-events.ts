@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { lstmStackStep, type MusicRnnInternals } from './musicrnn-internals';
-import { sampleCategorical, type Sfc32 } from './prng';
+import { sampleCategorical, sampleCategoricalMasked, type Sfc32 } from './prng';
 
 /**
  * One model step: takes the input vector (chord controls then the one-hot event) and returns the output logits when
@@ -47,6 +47,31 @@ export function tfjsEventStepper(m: MusicRnnInternals): EventStepper {
   };
 }
 
+/**
+ * What one generated step does instead of plain sampling (sampler version 2's form plan, lib/generation/compose/
+ * form-plan.ts): `copy` takes the event of the earlier step `from` (at the first step of a copied run, a hold is
+ * replaced by what sounds at `from`: the note-on of the note sounding there, or a note-off in silence); `hold` is
+ * event 0; `mask` samples among the `allowed` events only. Copy and hold steps run the model but draw no uniform.
+ */
+export type StepDirective =
+  { kind: 'copy'; from: number; runStart: boolean } | { kind: 'hold' } | { kind: 'mask'; allowed: readonly number[] };
+
+/** The event that sounds at step `at` of `events`: the latest note-on not yet ended, or note-off (1) in silence. */
+export function soundingEvent(events: readonly number[], at: number): number {
+  for (let k = at; k >= 0; k--) {
+    const e = events[k] ?? 0;
+    if (e >= 2) return e;
+    if (e === 1) return 1;
+  }
+  return 1;
+}
+
+/** The event a copy directive gives, from the events so far (primer and generated, by absolute step). */
+export function copiedEvent(events: readonly number[], d: { from: number; runStart: boolean }): number {
+  const e = events[d.from] ?? 0;
+  return d.runStart && e === 0 ? soundingEvent(events, d.from) : e;
+}
+
 export type SampleEventsLoopParams = {
   stepper: EventStepper;
   /** Melody events of the primer (at least one): fed to the model, not sampled. */
@@ -57,6 +82,8 @@ export type SampleEventsLoopParams = {
   controlDepth: number;
   temperature: number;
   rng: Sfc32;
+  /** Per generated step (index 0 = the first step after the primer): what to do instead of sampling; none: sample. */
+  directives?: ReadonlyArray<StepDirective | undefined>;
   /** Called before each model step with the step index and the events sampled so far (progress, cancel, yield). */
   beforeStep?: (index: number, sampled: number) => void | Promise<void>;
 };
@@ -70,17 +97,27 @@ export async function sampleEventsLoop(p: SampleEventsLoopParams): Promise<numbe
   const total = length + p.steps;
   const input = new Float32Array(p.stepper.inputSize);
   const sampled: number[] = [];
+  // every event by absolute step (primer, then generated): what copy directives read
+  const all: number[] = p.directives ? [...p.primerEvents] : [];
   let current = p.primerEvents[0] ?? 0;
   for (let i = 0; i < total - 1; i++) {
     await p.beforeStep?.(i, sampled.length);
     input.fill(0);
     if (p.controls) input.set(p.controls.subarray((i + 1) * p.controlDepth, (i + 2) * p.controlDepth), 0);
     input[p.controlDepth + current] = 1;
-    const wantLogits = i >= length - 1;
+    const generated = i >= length - 1;
+    const directive = generated ? p.directives?.[i + 1 - length] : undefined;
+    const wantLogits = generated && (directive === undefined || directive.kind === 'mask');
     const logits = p.stepper.step(input, wantLogits);
-    if (wantLogits && logits) {
-      current = sampleCategorical(logits, p.temperature, p.rng);
+    if (generated) {
+      if (directive?.kind === 'copy') current = copiedEvent(all, directive);
+      else if (directive?.kind === 'hold') current = 0;
+      else if (!logits) throw new RangeError('the model step gave no logits');
+      else if (directive?.kind === 'mask')
+        current = sampleCategoricalMasked(logits, p.temperature, p.rng, directive.allowed);
+      else current = sampleCategorical(logits, p.temperature, p.rng);
       sampled.push(current);
+      if (p.directives) all.push(current);
     } else {
       current = p.primerEvents[i + 1] ?? 0;
     }

@@ -1,4 +1,4 @@
-import { keccak256, toHex, zeroHash, type Address, type Hex } from 'viem';
+import { getAddress, keccak256, toHex, zeroHash, type Address, type Hex } from 'viem';
 import { deployContracts } from '../../lib/contracts/deploy';
 import type { EditionsClients } from '../../lib/editions/clients';
 import { createEdition } from '../../lib/editions/create-edition';
@@ -12,6 +12,8 @@ import path from 'node:path';
 export type EditionsFixture = {
   t: TestChain;
   editions: Address;
+  /** The deployed 6-decimal test stablecoin (MotifTestUSD), allowed in Editions. */
+  stablecoin: Address;
   /** Clients acting as a fresh funded wallet. */
   actor(): Promise<EditionsClients>;
   /** The chain's current time (latest block). */
@@ -30,9 +32,11 @@ export async function startEditionsFixture(): Promise<EditionsFixture> {
     deploymentPath: path.join(dir, 'deployment.json'),
   });
   const editions = deployment.contracts.Editions.address;
+  if (!deployment.stablecoin) throw new Error('the local deployment has no test stablecoin');
   return {
     t,
     editions,
+    stablecoin: getAddress(deployment.stablecoin.address),
     actor: async () => ({ publicClient: t.publicClient, walletClient: (await t.funded()).wallet, editions }),
     now: async () => Number((await t.publicClient.getBlock({ blockTag: 'latest' })).timestamp),
     warpTo: async (timestamp) => {

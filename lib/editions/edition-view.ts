@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem';
+import { getAddress, type Address, type Hex } from 'viem';
 import { trackIdOf } from '../contracts/track-id';
 import type { PrismaClient } from '../db/client';
 import { PHASE_MODES, type PhaseMode } from './schedule';
@@ -22,6 +22,8 @@ export type EditionView = {
     walletCap: number;
     phaseCap: number;
     minted: number;
+    /** The ERC-20 the phase is priced in (`priceWei` is then in its base units); null: the native currency. */
+    currency: Address | null;
   }[];
   /** Newest first: edition numbers, collector, comment (sales) or an airdrop. */
   wall: {
@@ -62,7 +64,7 @@ async function loadEdition(
   const editionId = e.editionId.toFixed();
   // One snapshot for the four reads: read separately, an indexer commit between them showed a collector on the wall
   // beside a count that did not include them yet.
-  const [phases, totals, perPhase, wall] = await prisma.$transaction(
+  const [phases, totals, perPhase, wall, currencies] = await prisma.$transaction(
     [
       prisma.editionPhase.findMany({ where: { chainId, editionId }, orderBy: { phase: 'asc' } }),
       prisma.editionMint.aggregate({ where: { chainId, editionId }, _sum: { quantity: true } }),
@@ -73,10 +75,12 @@ async function loadEdition(
         _sum: { quantity: true },
       }),
       prisma.editionMint.findMany({ where: { chainId, editionId }, orderBy: { firstNumber: 'desc' }, take: wallSize }),
+      prisma.editionPhaseCurrency.findMany({ where: { chainId, editionId } }),
     ],
     { isolationLevel: 'RepeatableRead' },
   );
   const soldIn = new Map(perPhase.map((p) => [p.phase, p._sum?.quantity ?? 0]));
+  const currencyOf = new Map(currencies.map((c) => [c.phase, getAddress(c.currency)]));
   return {
     editionId,
     creator: e.creator as Address,
@@ -95,6 +99,7 @@ async function loadEdition(
       walletCap: p.walletCap,
       phaseCap: p.phaseCap,
       minted: soldIn.get(p.phase) ?? 0,
+      currency: currencyOf.get(p.phase) ?? null,
     })),
     wall: wall.map((m) => ({
       firstNumber: m.firstNumber,

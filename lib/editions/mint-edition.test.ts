@@ -1,7 +1,8 @@
 import { zeroHash, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editionsAbi } from '../contracts/abi';
+import { editionsAbi, motifTestUsdAbi } from '../contracts/abi';
 import { digestOf, publicPhase, startEditionsFixture, type EditionsFixture } from '../../test/editions/fixture';
+import { addEditionPhase } from './add-phase';
 import { AllowlistTree } from './allowlist-tree';
 import { EditionRevertedError, type EditionsClients } from './clients';
 import { createEdition } from './create-edition';
@@ -221,5 +222,82 @@ describe('mintEdition', () => {
     const freshAuth = { ...auth, nonce: 8n, signature: fresh };
     expect(await refusal(mintEdition(other, signed(e1, freshAuth)))).toBe('InvalidSignature');
     expect(await refusal(mintEdition(fan, signed(e2, freshAuth)))).toBe('InvalidSignature');
+  });
+});
+
+describe('mintEdition in an ERC-20 phase', () => {
+  it('approves exactly the payment when the allowance is short, sends no ETH, and credits the payout in the token', async () => {
+    const creator = await f.actor();
+    const fan = await f.actor();
+    const fanAddress = fan.walletClient.account.address;
+    const now = await f.now();
+    const content = digestOf('tusd-drop');
+    const { editionId } = await createEdition(creator, {
+      content,
+      manifest: zeroHash,
+      licence: 0,
+      royaltyReceiver: payout,
+      royaltyBps: 0,
+      maxSupply: 10,
+      closeAt: 0,
+      referralBps: 0,
+      phases: [publicPhase(now, now + 2, PRICE)],
+    });
+    const USD = 2_500_000n; // 2.5 tUSD (6 decimals)
+    await addEditionPhase(creator, {
+      editionId,
+      phase: publicPhase(now + 2, now + 100_000, USD),
+      currency: f.stablecoin,
+    });
+    expect(
+      await f.t.publicClient.readContract({
+        address: f.editions,
+        abi: editionsAbi,
+        functionName: 'phaseCurrency',
+        args: [editionId, 1n],
+      }),
+    ).toBe(f.stablecoin);
+    await f.warpTo(now + 3);
+    const token = { address: f.stablecoin, abi: motifTestUsdAbi } as const;
+    const mintHash = await fan.walletClient.writeContract({
+      ...token,
+      functionName: 'mint',
+      args: [fanAddress, 10_000_000n],
+      chain: fan.walletClient.chain,
+    });
+    await f.t.publicClient.waitForTransactionReceipt({ hash: mintHash });
+    const ethBefore = await f.t.publicClient.getBalance({ address: fanAddress });
+    const minted = await mintEdition(fan, {
+      editionId,
+      phase: 1,
+      quantity: 2,
+      price: USD,
+      currency: f.stablecoin,
+      authorisation: { mode: 'public' },
+    });
+    expect(minted.paid).toBe(2n * USD);
+    const read = (functionName: 'balanceOf', account: Address) =>
+      f.t.publicClient.readContract({ ...token, functionName, args: [account] });
+    expect(await read('balanceOf', fanAddress)).toBe(10_000_000n - 2n * USD);
+    // Approved exactly the payment, all spent.
+    expect(
+      await f.t.publicClient.readContract({ ...token, functionName: 'allowance', args: [fanAddress, f.editions] }),
+    ).toBe(0n);
+    expect(
+      await f.t.publicClient.readContract({
+        address: f.editions,
+        abi: editionsAbi,
+        functionName: 'currencyCreditsOf',
+        args: [payout, f.stablecoin],
+      }),
+    ).toBe(2n * USD);
+    // Only gas left the wallet in ETH (no payment): far below the ETH price of one copy.
+    expect(ethBefore - (await f.t.publicClient.getBalance({ address: fanAddress }))).toBeLessThan(PRICE / 10n);
+    // Paying in ETH in the token phase is refused by the contract.
+    expect(
+      await refusal(
+        mintEdition(fan, { editionId, phase: 1, quantity: 1, price: USD, authorisation: { mode: 'public' } }),
+      ),
+    ).toBe('WrongPayment');
   });
 });

@@ -1,4 +1,4 @@
-import { decodeEventLog, zeroAddress, type Address, type Hash, type Hex } from 'viem';
+import { decodeEventLog, erc20Abi, zeroAddress, type Address, type Hash, type Hex } from 'viem';
 import { editionsAbi } from '../contracts/abi';
 import {
   sendAndWait,
@@ -19,8 +19,13 @@ export type MintEditionParameters = {
   editionId: bigint;
   phase: number;
   quantity: number;
-  /** Price per copy in wei (the phase's; the contract refuses any other payment). */
+  /** Price per copy in base units of the phase's currency (the contract refuses any other payment). */
   price: bigint;
+  /**
+   * The ERC-20 the phase is priced in (PhaseCurrencySet), or none for the native currency: then the wallet approves
+   * the Editions contract for exactly the payment if its allowance is short, and the mint sends no ETH.
+   */
+  currency?: Address;
   /** Recipient; defaults to the paying wallet. */
   to?: Address;
   referrer?: Address;
@@ -46,6 +51,28 @@ export class CommentTooLongError extends EditionsError {
 }
 export type CommentTooLongErrorType = CommentTooLongError & { name: 'CommentTooLongError' };
 
+/** Approves the Editions contract for exactly `amount` of `currency` when the wallet's allowance is below it. */
+async function approveIfShort(clients: EditionsClients, currency: Address, amount: bigint): Promise<void> {
+  const account = clients.walletClient.account;
+  const allowance = await clients.publicClient.readContract({
+    address: currency,
+    abi: erc20Abi,
+    functionName: 'allowance',
+    args: [account.address, clients.editions],
+  });
+  if (allowance >= amount) return;
+  await sendAndWait('approve', clients, async () => {
+    const { request } = await clients.publicClient.simulateContract({
+      address: currency,
+      abi: erc20Abi,
+      functionName: 'approve',
+      args: [clients.editions, amount],
+      account,
+    });
+    return clients.walletClient.writeContract({ ...request, chain: clients.walletClient.chain });
+  });
+}
+
 /** Mints copies in a phase, paying `price × quantity`; the referrer is credited the edition's referral share. */
 export async function mintEdition(
   clients: EditionsClients,
@@ -63,7 +90,9 @@ export async function mintEdition(
     params.referrer ?? zeroAddress,
     comment,
   ] as const;
-  const value = params.price * BigInt(params.quantity);
+  const payment = params.price * BigInt(params.quantity);
+  const value = params.currency ? 0n : payment;
+  if (params.currency && payment > 0n) await approveIfShort(clients, params.currency, payment);
   const auth = params.authorisation;
   const receipt = await sendAndWait('mint', clients, async () => {
     const base = { address: clients.editions, abi: editionsAbi, account, value } as const;

@@ -15,6 +15,7 @@ export async function clearIndex(prisma: PrismaClient, chainId: number): Promise
     prisma.editionPhase.deleteMany(where),
     prisma.editionMint.deleteMany(where),
     prisma.editionRelease.deleteMany(where),
+    prisma.editionPhaseCurrency.deleteMany(where),
     prisma.indexedBlock.deleteMany(where),
     prisma.chainCursor.deleteMany(where),
   ]);

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestClient, http, type Address } from 'viem';
+import { createTestClient, getAddress, http, type Address } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
 import { deployContracts } from '../contracts/deploy';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
+import { addEditionPhase } from '../editions/add-phase';
 import { airdrop } from '../editions/airdrop';
 import { AllowlistTree } from '../editions/allowlist-tree';
 import type { EditionsClients } from '../editions/clients';
@@ -29,6 +30,7 @@ let t: TestChain;
 let dir: string;
 let addresses: MotifContractAddresses;
 let startBlock: bigint;
+let stablecoin: Address;
 let creator: EditionsClients;
 let fan: EditionsClients;
 let stranger: EditionsClients;
@@ -83,6 +85,8 @@ beforeAll(async () => {
   addresses = toMotifAddresses(
     Object.fromEntries(Object.entries(deployment.contracts).map(([k, v]) => [k, v.address])),
   )!;
+  if (!deployment.stablecoin) throw new Error('the local deployment has no test stablecoin');
+  stablecoin = getAddress(deployment.stablecoin.address);
   startBlock = BigInt(Math.min(...Object.values(deployment.contracts).map((c) => c.blockNumber)));
   const actor = async () => ({
     publicClient: t.publicClient,
@@ -308,5 +312,50 @@ describe('indexer: editions', () => {
     const comments = (await tables()).mints.map((m) => m.comment);
     expect(comments).not.toContain('on a branch that vanishes');
     expect(comments).toContain('the chain that stays');
+  });
+
+  it('follows PhaseCurrencySet: a phase priced in the stablecoin is shown with its token, the others in ETH; a reorg drops it', async () => {
+    const now = Number((await t.publicClient.getBlock()).timestamp);
+    const content = digestOf('priced in tUSD');
+    const { editionId: tokenEdition } = await createEdition(creator, {
+      content,
+      manifest: digestOf('priced in tUSD/manifest'),
+      licence: 0,
+      royaltyReceiver: payout,
+      royaltyBps: 0,
+      maxSupply: 10,
+      closeAt: 0,
+      referralBps: 0,
+      phases: [publicPhase(now + 1, now + 50, PRICE)],
+    });
+    const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+    const snapshot = await test.snapshot();
+    await addEditionPhase(creator, {
+      editionId: tokenEdition,
+      phase: publicPhase(now + 50, now + 100_000, 3_000_000n),
+      currency: stablecoin,
+    });
+    await syncToHead(params());
+    const rows = await prisma.editionPhaseCurrency.findMany({ where: { chainId: CHAIN_ID } });
+    expect(rows.map((r) => [r.editionId.toFixed(), r.phase, getAddress(r.currency)])).toEqual([
+      [tokenEdition.toString(), 1, stablecoin],
+    ]);
+    const [view] = await loadTrackEditions(prisma, CHAIN_ID, {
+      creator: creator.walletClient.account.address,
+      contentDigest: content,
+    });
+    expect(view?.phases.map((p) => [p.priceWei, p.currency])).toEqual([
+      [PRICE.toString(), null],
+      ['3000000', stablecoin],
+    ]);
+    // Delivered twice: still one row.
+    await syncToHead(params({ startBlock }));
+    expect(await prisma.editionPhaseCurrency.count({ where: { chainId: CHAIN_ID } })).toBe(1);
+
+    await test.revert({ id: snapshot });
+    await test.mine({ blocks: 3 });
+    await syncOnce(params());
+    await syncToHead(params());
+    expect(await prisma.editionPhaseCurrency.count({ where: { chainId: CHAIN_ID } })).toBe(0);
   });
 });

@@ -57,17 +57,20 @@ const creditedArgs = z.object({ account: address, amount: uint });
 const airdroppedArgs = z.object({ editionId: uint, firstNumber: small, count: small, quantityEach: small });
 const transferArgs = z.object({ from: address, to: address, id: uint });
 const releasedArgs = z.object({ editionId: uint, payout: address, amount: uint });
+const phaseCurrencyArgs = z.object({ editionId: uint, phase: small, currency: address });
 
 export type EditionRows = {
   editions: Prisma.EditionCreateManyInput[];
   phases: Prisma.EditionPhaseCreateManyInput[];
   mints: Prisma.EditionMintCreateManyInput[];
   releases: Prisma.EditionReleaseCreateManyInput[];
+  /** The ERC-20 of each phase priced in one (PhaseCurrencySet); other phases are priced in the native currency. */
+  currencies: Prisma.EditionPhaseCurrencyCreateManyInput[];
 };
 
 /** The rows of a batch's Editions events (pure). A transaction's logs are always in one batch (whole blocks). */
 export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]): EditionRows {
-  const rows: EditionRows = { editions: [], phases: [], mints: [], releases: [] };
+  const rows: EditionRows = { editions: [], phases: [], mints: [], releases: [], currencies: [] };
   const ours = events.filter((e) => e.contract === 'Editions');
   const inTx = (e: DecodedEvent) => ours.filter((o) => o.txHash === e.txHash);
   for (const e of ours) {
@@ -156,6 +159,9 @@ export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]):
           comment: '',
         });
       }
+    } else if (e.name === 'PhaseCurrencySet') {
+      const a = phaseCurrencyArgs.parse(e.args);
+      rows.currencies.push({ ...at, editionId: a.editionId.toString(), phase: a.phase, currency: a.currency });
     } else if (e.name === 'Released') {
       const a = releasedArgs.parse(e.args);
       rows.releases.push({
@@ -182,6 +188,8 @@ export async function writeEditionRows(
   if (rows.phases.length > 0) await tx.editionPhase.createMany({ data: rows.phases, skipDuplicates: true });
   if (rows.mints.length > 0) await tx.editionMint.createMany({ data: rows.mints, skipDuplicates: true });
   if (rows.releases.length > 0) await tx.editionRelease.createMany({ data: rows.releases, skipDuplicates: true });
+  if (rows.currencies.length > 0)
+    await tx.editionPhaseCurrency.createMany({ data: rows.currencies, skipDuplicates: true });
 }
 
 /** Deletes the edition rows written from blocks above `ancestor` (a reorg's fork point). */
@@ -190,4 +198,5 @@ export async function rollbackEditions(tx: Prisma.TransactionClient, chainId: nu
   await tx.editionPhase.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
   await tx.editionMint.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
   await tx.editionRelease.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
+  await tx.editionPhaseCurrency.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
 }

@@ -11,6 +11,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  getAddress,
   http,
   keccak256,
   parseEther,
@@ -23,7 +24,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { localChain } from '../../lib/config/chains';
-import { editionsAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { editionsAbi, motifTestUsdAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits';
 import { trackIdOf } from '../../lib/contracts/track-id';
@@ -42,7 +43,7 @@ let base: string;
 let rpcUrl: string;
 let tokenId: bigint;
 let editionId: bigint;
-let addresses: { TrackCollection: Address; SplitMain: Address; Editions: Address };
+let addresses: { TrackCollection: Address; SplitMain: Address; Editions: Address; stablecoin: Address };
 let publicClient: ReturnType<typeof createPublicClient>;
 let split: ReturnType<typeof normalizeSplit>;
 let splitAddress: Address;
@@ -71,6 +72,7 @@ beforeAll(async () => {
     TrackCollection: deployment.contracts.TrackCollection.address,
     SplitMain: deployment.contracts.SplitMain.address,
     Editions: deployment.contracts.Editions.address,
+    stablecoin: getAddress(deployment.stablecoin?.address ?? zeroAddress),
   };
   // The track: royalty 10% to a 70/30 split of the creator and a bandmate (the edition's sales go there too).
   split = normalizeSplit([
@@ -128,6 +130,15 @@ const credits = (account: Address) =>
     functionName: 'creditsOf',
     args: [account],
   });
+/**
+ * A check for reloadUntil: whether `locator` shows within a while of a load (it appears once the index has the phase
+ * and the page, a client component, follows the chain's clock).
+ */
+const shows = (locator: ReturnType<Page['getByText']>) => () =>
+  locator.waitFor({ timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
 const PRESALE = parseEther('0.005');
 const PUBLIC = parseEther('0.01');
 let publicStart: number;
@@ -324,5 +335,114 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
       }),
     );
     expect((await publicClient.getBalance({ address: referrer.address })) - referrerBefore).toBe(parseEther('0.002'));
+  });
+
+  it('signature-gated phase: the creator approves a collector in the browser; the approved fan mints with it, a stranger is told to ask', async () => {
+    // Phase 3, signature-gated, after the public phase; then phase 4 priced in the test stablecoin.
+    const chain = localChain(rpcUrl);
+    const wallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(creator.privateKey) });
+    const send = async (hash: `0x${string}`) =>
+      expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+    const signatureStart = publicStart + 7 * 86_400;
+    const phase = (start: number, price: bigint, mode: number) => ({
+      price,
+      start,
+      end: start + 86_400,
+      walletCap: 0,
+      phaseCap: 0,
+      mode,
+      merkleRoot: `0x${'00'.repeat(32)}` as const,
+    });
+    await send(
+      await wallet.writeContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'addPhase',
+        args: [editionId, phase(signatureStart, PUBLIC, 2)],
+      }),
+    );
+    await send(
+      await wallet.writeContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'addPhaseInCurrency',
+        args: [editionId, phase(signatureStart + 86_400, 2_500_000n, 0), addresses.stablecoin],
+      }),
+    );
+    const test = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
+    await test.setNextBlockTimestamp({ timestamp: BigInt(signatureStart + 5) });
+    await test.mine({ blocks: 1 });
+
+    const creatorPage = await pageAs(1, creator, `/tracks/${tokenId}`);
+    const approve = creatorPage.getByRole('form', { name: 'Approve a collector' });
+    await reloadUntil(creatorPage, shows(approve), 'the signature phase in the indexer');
+    await approve.getByLabel('Collector address').fill(fan.address);
+    await approve.getByLabel('Copies').fill('1');
+    await approve.getByRole('button', { name: 'Sign the approval' }).click();
+    await waitForSuccess(creatorPage, `Approved ${fan.address} for 1 copy in phase 3.`);
+
+    const strangerPage = await pageAs(3, stranger, `/tracks/${tokenId}`);
+    await expect
+      .poll(async () => strangerPage.getByTestId('edition-phase').textContent(), { timeout: 60_000 })
+      .toContain('Approved collectors only (phase 3)');
+    await strangerPage
+      .getByRole('form', { name: 'Collect this edition' })
+      .getByRole('button', { name: 'Collect' })
+      .click();
+    await expect(
+      strangerPage.getByRole('alert').filter({ hasText: 'there is no approval for your wallet' }).textContent(),
+    ).resolves.toContain(stranger.address);
+
+    const fanPage = await pageAs(2, fan, `/tracks/${tokenId}`);
+    const form = fanPage.getByRole('form', { name: 'Collect this edition' });
+    await form.getByLabel('Comment (optional, shown on the wall)').fill('approved by the artist');
+    await form.getByRole('button', { name: 'Collect' }).click();
+    await waitForSuccess(fanPage, 'Collect 1 copy: confirmed.');
+    expect(
+      await publicClient.readContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'ownerOf',
+        args: [editionId | 4n],
+      }),
+    ).toBe(fan.address);
+  });
+
+  it('a phase priced in the test stablecoin shows its tUSD price and collects with an approve and no ETH', async () => {
+    const test = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
+    await test.setNextBlockTimestamp({ timestamp: BigInt(publicStart + 8 * 86_400 + 5) });
+    await test.mine({ blocks: 1 });
+    const chain = localChain(rpcUrl);
+    const fanWallet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(fan.privateKey) });
+    const minted = await fanWallet.writeContract({
+      address: addresses.stablecoin,
+      abi: motifTestUsdAbi,
+      functionName: 'mint',
+      args: [fan.address, 5_000_000n],
+    });
+    await publicClient.waitForTransactionReceipt({ hash: minted });
+    const tusd = (account: Address) =>
+      publicClient.readContract({
+        address: addresses.stablecoin,
+        abi: motifTestUsdAbi,
+        functionName: 'balanceOf',
+        args: [account],
+      });
+    const before = await tusd(fan.address);
+    const page = await pageAs(2, fan, `/tracks/${tokenId}`);
+    const price = page.getByTestId('edition-phase').filter({ hasText: '2.5 tUSD per copy' });
+    await reloadUntil(page, shows(price), 'the tUSD phase in the indexer');
+
+    await page.getByRole('form', { name: 'Collect this edition' }).getByRole('button', { name: 'Collect' }).click();
+    await waitForSuccess(page, 'Collect 1 copy: confirmed.');
+    expect(before - (await tusd(fan.address))).toBe(2_500_000n);
+    expect(
+      await publicClient.readContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'currencyCreditsOf',
+        args: [splitAddress, addresses.stablecoin],
+      }),
+    ).toBe(2_500_000n);
   });
 });

@@ -275,6 +275,12 @@ export function malformedRequests(ctx: FuzzContext): Record<string, Sent[]> {
     'POST /api/vouchers': sample(badJsonBody(['chainId', 'collection', 'voucher', 'signature'])).map((b) =>
       json('POST', '/api/vouchers', b, false),
     ),
+    'POST /api/editions/[editionId]/approvals': sample(
+      fc.tuple(
+        fc.oneof(fc.constant('1'), anyText.map(pct), brokenEscapes),
+        badJsonBody(['chainId', 'editions', 'approval', 'signature']),
+      ),
+    ).map(([id, b]) => json('POST', `/api/editions/${id}/approvals`, b, false)),
     'POST /api/labels': sample(badJsonBody(['name'])).map((b) => json('POST', '/api/labels', b)),
     'GET /api/labels/[labelId]': sample(fc.oneof(fc.constant(labelId), fc.uuid(), anyText.map(pct), brokenEscapes)).map(
       (id) => ({ method: 'GET', path: `/api/labels/${id}`, headers: { cookie } }),

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { Address, Hex } from 'viem';
+import { readDeployment } from '../../../lib/contracts/deployment';
 import { getServices } from '../../../lib/platform/services';
-import { EditionWizard, type EditionTrack } from './edition-wizard';
+import { EditionWizard, type EditionTrack, type WizardStablecoin } from './edition-wizard';
 import '../mint.css';
 
 export const metadata: Metadata = { title: 'Create an edition' };
@@ -27,6 +28,17 @@ async function loadTrack(tokenId: string): Promise<EditionTrack | null> {
     royaltyReceiver: row.royaltyReceiver as Address,
     royaltyBps: row.royaltyBps,
   };
+}
+
+/** The deployment's stablecoin phases may be priced in (the Editions contract allows it), or null. */
+async function loadStablecoin(): Promise<WizardStablecoin | null> {
+  const services = await getServices();
+  try {
+    const coin = readDeployment(services.deploymentPath).stablecoin;
+    return coin ? { address: coin.address, symbol: coin.symbol, decimals: coin.decimals } : null;
+  } catch {
+    return null; // no deployment recorded yet: native prices only
+  }
 }
 
 /** Sell a minted track as numbered copies: terms, sale phases (presale allowlists), preview, then one transaction. */
@@ -55,7 +67,7 @@ export default async function EditionPage({ searchParams }: Props) {
           <button type="submit">Continue</button>
         </form>
       )}
-      {track && <EditionWizard track={track} />}
+      {track && <EditionWizard track={track} stablecoin={await loadStablecoin()} />}
     </section>
   );
 }

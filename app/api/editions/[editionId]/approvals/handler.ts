@@ -1,0 +1,85 @@
+import { getAddress, isAddress } from 'viem';
+import { ApprovalError } from '../../../../../lib/editions/approval-error';
+import type { StoredApproval } from '../../../../../lib/editions/approval-store';
+import { errorResponse, toErrorResponse } from '../../../_http/errors';
+
+export type ApprovalsApiDeps = {
+  /** Checks and stores a signed approval for the edition (lib/editions/approval-store.ts `storeMintApproval`). */
+  store: (editionId: bigint, body: unknown) => Promise<StoredApproval>;
+  /** The approval an account mints with in a phase (`findMintApproval`). */
+  find: (params: { editionId: bigint; phase: number; account: `0x${string}` }) => Promise<StoredApproval>;
+  /** Rate limit for stores; null to go on, or the refusal. */
+  admit: (request: Request) => Promise<Response | null>;
+};
+
+const EDITION_ID = /^\d{1,78}$/;
+
+function approvalErrorResponse(error: unknown): Response {
+  if (error instanceof ApprovalError)
+    return errorResponse(error.status, {
+      error: error.shortMessage,
+      reason: error.reason,
+      ...(error.issues.length > 0 ? { issues: [...error.issues] } : {}),
+    });
+  const answer = toErrorResponse(error);
+  if (answer) return answer;
+  throw error;
+}
+
+/**
+ * POST /api/editions/{editionId}/approvals: body = { chainId, editions, approval: { editionId, phase, minter,
+ * quantity, nonce, deadline }, signature } (uint256s as decimal strings); answers 201 with the stored approval. A
+ * malformed body is a 400 with one issue per field; one for another edition, chain or contract, a phase that is not
+ * signature-gated, an expired one or one not signed by the creator's mint signer is a 422 with its `reason`.
+ */
+export function createStoreApprovalHandler(
+  deps: Pick<ApprovalsApiDeps, 'store' | 'admit'>,
+): (request: Request, editionIdText: string) => Promise<Response> {
+  return async (request, editionIdText) => {
+    if (!EDITION_ID.test(editionIdText))
+      return errorResponse(400, { error: 'Invalid approval', issues: ['editionId: a decimal edition id'] });
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return errorResponse(400, { error: 'The body must be a signed mint approval (JSON)', reason: 'malformed' });
+    }
+    const refused = await deps.admit(request);
+    if (refused) return refused;
+    try {
+      const stored = await deps.store(BigInt(editionIdText), body);
+      return Response.json(stored, { status: 201, headers: { 'cache-control': 'no-store' } });
+    } catch (error) {
+      return approvalErrorResponse(error);
+    }
+  };
+}
+
+/**
+ * GET /api/editions/{editionId}/approvals?phase=N&account=0x…: the approval that account mints with in phase N
+ * (404 `not-approved` when there is none usable). Never cached: it stops answering once its nonce is used.
+ */
+export function createFindApprovalHandler(
+  deps: Pick<ApprovalsApiDeps, 'find'>,
+): (request: Request, editionIdText: string) => Promise<Response> {
+  return async (request, editionIdText) => {
+    const search = new URL(request.url).searchParams;
+    const phaseText = search.get('phase') ?? '';
+    const account = search.get('account') ?? '';
+    const issues: string[] = [];
+    if (!EDITION_ID.test(editionIdText)) issues.push('editionId: a decimal edition id');
+    if (!/^[0-7]$/.test(phaseText)) issues.push('phase: a phase index 0-7');
+    if (!isAddress(account, { strict: false })) issues.push('account: a 0x address');
+    if (issues.length > 0) return errorResponse(400, { error: 'Invalid approval request', issues });
+    try {
+      const found = await deps.find({
+        editionId: BigInt(editionIdText),
+        phase: Number(phaseText),
+        account: getAddress(account),
+      });
+      return Response.json(found, { headers: { 'cache-control': 'no-store' } });
+    } catch (error) {
+      return approvalErrorResponse(error);
+    }
+  };
+}

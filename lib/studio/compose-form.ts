@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { keySchema, scaleSchema } from '../generation/arrangement/types';
 import { parseComposeRequest, type ComposeRequest } from '../generation/compose/request';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
+import { recordedPrimerSchema } from './primer';
 import { BaseError } from '../errors/base';
 
 /** The model choice that reads a checkpoint URL from `customUrl`. */
@@ -20,11 +21,14 @@ export const composeFormSchema = z.object({
   key: keySchema,
   scale: scaleSchema,
   tempo: z.number(),
-  primerType: z.enum(['chords', 'melody']),
+  /** `own`: the creator's own notes (an uploaded MIDI file or notes played on the keyboard), in `ownPrimer`. */
+  primerType: z.enum(['chords', 'melody', 'own']),
   chordsText: z.string(),
   melodyText: z.string(),
   style: z.string(),
   snap: z.boolean(),
+  /** Sessions saved before the own primer existed read as null. */
+  ownPrimer: recordedPrimerSchema.nullable().default(null),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 
@@ -48,6 +52,7 @@ export function defaultComposeForm(): ComposeForm {
     melodyText: '60 64 67 72',
     style: 'pop',
     snap: true,
+    ownPrimer: null,
   };
 }
 
@@ -83,6 +88,8 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
   if (form.primerType === 'melody' && (pitches.length === 0 || pitches.some((p) => !Number.isInteger(p)))) {
     throw new ComposeFormError('The primer melody must be MIDI note numbers separated by spaces, e.g. "60 64 67".');
   }
+  if (form.primerType === 'own' && !form.ownPrimer)
+    throw new ComposeFormError('Upload a MIDI file or play some notes first: your primer is empty.');
   return parseComposeRequest({
     version: 1,
     modelId,
@@ -97,11 +104,13 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
     primer:
       form.primerType === 'chords'
         ? { type: 'chords', progression: chords }
-        : {
-            type: 'melody',
-            notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })),
-            totalSteps: pitches.length * 4,
-          },
-    ...(form.primerType === 'melody' && chords.length ? { progression: chords } : {}),
+        : form.primerType === 'own' && form.ownPrimer
+          ? { type: 'melody', notes: form.ownPrimer.notes, totalSteps: form.ownPrimer.totalSteps }
+          : {
+              type: 'melody',
+              notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })),
+              totalSteps: pitches.length * 4,
+            },
+    ...(form.primerType !== 'chords' && chords.length ? { progression: chords } : {}),
   });
 }

@@ -131,8 +131,13 @@ export function keyAction(
   return s === undefined ? null : { type: 'note', pitch: octaveBase + s };
 }
 
+/** e.g. `4 notes over 1 bar`. */
+export function notesOverBars(p: { notes: readonly unknown[]; totalSteps: number }): string {
+  const bars = p.totalSteps / STEPS_PER_BAR;
+  return `${p.notes.length} note${p.notes.length === 1 ? '' : 's'} over ${bars} bar${bars === 1 ? '' : 's'}`;
+}
+
 /** One line saying what the primer holds. */
 export function primerSummary(p: RecordedPrimer): string {
-  const bars = p.totalSteps / STEPS_PER_BAR;
-  return `${p.notes.length} note${p.notes.length === 1 ? '' : 's'} over ${bars} bar${bars === 1 ? '' : 's'} from ${p.source}`;
+  return `${notesOverBars(p)} from ${p.source}`;
 }

@@ -652,7 +652,7 @@ describe('studio in Chromium', () => {
       await p
         .getByTestId('primer-summary')
         .filter({ hasText: `Your primer: ${primerSummary(own)}.` })
-        .or(p.getByRole('alert'))
+        .or(p.getByTestId('primer-error'))
         .waitFor();
       await expect(p.getByTestId('primer-error').count()).resolves.toBe(0);
       const takeA = await composeWith(p, { seed: 21, bars: 4 });
@@ -681,7 +681,7 @@ describe('studio in Chromium', () => {
       await p.evaluate('window.motifStudio.flush()');
       await p.reload();
       await p.waitForFunction(() => 'motifStudio' in window);
-      await p.getByTestId('take-label').filter({ hasText: 'Listening to take A' }).or(p.getByRole('alert')).waitFor();
+      await p.getByTestId('take-label').filter({ hasText: 'Listening to take A' }).or(p.getByTestId('error')).waitFor();
       expect(await p.getByTestId('digest').textContent()).toBe(takeA);
       await p.getByRole('button', { name: 'Take B', exact: true }).click();
       await p.getByTestId('digest').filter({ hasText: takeB }).waitFor();

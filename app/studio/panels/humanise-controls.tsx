@@ -17,7 +17,7 @@ export function HumaniseControls(p: { arrangement: Arrangement; onEdits(ops: rea
         <input type="number" min={0} max={100} value={amount} onChange={(e) => setAmount(Number(e.target.value))} />
       </label>
       <label>
-        Humanise seed
+        Humanise variation (a number: the same one gives the same result)
         <input
           type="number"
           min={0}

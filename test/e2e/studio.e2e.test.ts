@@ -76,9 +76,10 @@ async function openStudio(record = false): Promise<Page> {
   if (record) {
     p.context().on('requestfinished', (req) => {
       if (req.resourceType() !== 'script' && !new URL(req.url()).pathname.endsWith('.js')) return;
-      void Promise.all([req.sizes(), req.response().then((r) => r?.text() ?? '')]).then(([s, text]) =>
-        firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize, text }),
-      );
+      // a body Chromium already dropped (after a reload) cannot be read: that request is not a first load
+      void Promise.all([req.sizes(), req.response().then((r) => r?.text() ?? '')])
+        .then(([s, text]) => firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize, text }))
+        .catch(() => undefined);
     });
   }
   p.on('pageerror', (e) => pageErrors.push(String(e)));

@@ -21,6 +21,7 @@ import { ComposePanel } from './panels/compose-panel';
 import { RecentSessions } from './panels/recent-sessions';
 import { RenderPanel } from './panels/render-panel';
 import { RollPanel } from './panels/roll-panel';
+import { TakesBar } from './panels/takes-bar';
 
 export function Studio() {
   const [state, dispatch] = useReducer(studioStatus, INITIAL_STATUS);
@@ -34,10 +35,12 @@ export function Studio() {
 
   const worker = useComposeWorker((message) => dispatch({ type: 'failed', message }));
   const edit = useCallback(
-    (op: EditOp): boolean => {
+    (input: EditOp | readonly EditOp[]): boolean => {
       if (!history) return false;
       try {
-        setHistory(pushEdit(history, op));
+        let h = history;
+        for (const op of 'op' in input ? [input] : input) h = pushEdit(h, op);
+        setHistory(h);
         dispatch({ type: 'clear-error' });
         return true;
       } catch (err) {
@@ -90,10 +93,18 @@ export function Studio() {
             busy={state.busy}
             player={player}
             onEdit={edit}
+            onEdits={edit}
             onUndo={onUndo}
             onRedo={onRedo}
             onRegenerate={(bar) => void composer.regenerate(s.form, arrangement, bar)}
-          />
+          >
+            <TakesBar
+              hasOther={s.takes.other !== null}
+              label={s.takes.label}
+              busy={state.busy !== null}
+              onAction={s.takeAction}
+            />
+          </ArrangementPanel>
           <RollPanel arrangement={arrangement} playheadRef={player.playheadRef} onEdit={edit} />
           <RenderPanel
             arrangement={arrangement}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
+import { primerDigest } from '../generation/compose/primer-digest';
 import { MODEL_FAMILIES } from '../generation/models/adapter';
 import { sfMixSchema } from '../generation/render/sf/gm';
 import {
@@ -63,8 +64,30 @@ export const generationSchema = composeRequestSchema
     sampler: procedureSchema,
     /** How chords, bass and drums are derived, e.g. `{ id: 'motif.arrange', version: 1 }` (lib/generation/arrangement). */
     arrangement: procedureSchema,
+    /**
+     * A melody primer's digest (lib/generation/compose/primer-digest.ts, SPEC 7.3.1): `sha256:<hex>` of its canonical
+     * JSON. Written by the studio since the creator can continue their own MIDI; absent on manifests made before and
+     * on chord primers. When present it must match `primer`.
+     */
+    primerDigest: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict();
+
+/** `generation.primerDigest`, when present, names `generation.primer` (a melody primer). */
+function checkPrimerDigest(m: { generation: z.infer<typeof generationSchema> }, ctx: z.RefinementCtx): void {
+  const g = m.generation;
+  if (g.primerDigest === undefined) return;
+  const expected = g.primer.type === 'melody' ? primerDigest(g.primer) : 'none (a chords primer has no digest)';
+  if (g.primerDigest !== expected)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['generation', 'primerDigest'],
+      message: `must be the digest of generation.primer: ${expected}`,
+    });
+}
 
 /** The model: version 1's fields, the family any registered adapter's (lib/generation/models/adapter.ts). */
 export const modelSchema = modelSchemaV1.extend({ family: z.literal(MODEL_FAMILIES) });
@@ -165,7 +188,10 @@ const manifestObject = z
  * trusted: the edit summary and the AI disclosure must follow from the edit log, the chords from `bars`, the licence
  * name from its id.
  */
-export const trackManifestSchema = manifestObject.superRefine(checkDerivedFields);
+export const trackManifestSchema = manifestObject.superRefine((m, ctx) => {
+  checkDerivedFields(m, ctx);
+  checkPrimerDigest(m, ctx);
+});
 
 /** Any manifest version a verifier accepts, told apart by `version`. */
 export const anyTrackManifestSchema = z.discriminatedUnion('version', [trackManifestV1Schema, trackManifestSchema]);

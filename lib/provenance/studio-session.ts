@@ -7,6 +7,7 @@ import { applyEdits } from '../generation/edit-log/apply';
 import type { EditOp } from '../generation/edit-log/schema';
 import type { Arrangement } from '../generation/arrangement/types';
 import type { ComposeRequest } from '../generation/compose/request';
+import { primerDigest } from '../generation/compose/primer-digest';
 import { notesDigest } from '../generation/notes/digest';
 import type { ManifestGeneration, Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
 import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER, samplerFor } from './procedures';
@@ -30,6 +31,7 @@ export function generationFromComposeRequest(
     chordsPerBar: [...chordsPerBar],
     sampler: { ...sampler },
     arrangement: { ...arrangement },
+    ...(request.primer.type === 'melody' ? { primerDigest: primerDigest(request.primer) } : {}),
   };
 }
 

@@ -102,4 +102,16 @@ describe('compose form', () => {
     expect(() => requestFromForm({ ...defaultComposeForm(), bars: 0 }, 'm')).toThrow(ComposeRequestError);
     expect(() => requestFromForm({ ...defaultComposeForm(), seed: -1 }, 'm')).toThrow(ComposeRequestError);
   });
+
+  it("uses the creator's own primer (file or keyboard) as the melody primer; an empty one is refused", () => {
+    const ownPrimer = {
+      source: 'mine.mid',
+      notes: [{ pitch: 62, quantizedStartStep: 0, quantizedEndStep: 3 }],
+      totalSteps: 16,
+    };
+    const r = requestFromForm({ ...defaultComposeForm(), primerType: 'own', ownPrimer }, 'm');
+    expect(r.primer).toEqual({ type: 'melody', notes: ownPrimer.notes, totalSteps: 16 });
+    expect(r.progression).toEqual(['C', 'G', 'Am', 'F']);
+    expect(() => requestFromForm({ ...defaultComposeForm(), primerType: 'own' }, 'm')).toThrow(/primer is empty/);
+  });
 });

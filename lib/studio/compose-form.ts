@@ -7,6 +7,7 @@ import { keySchema, scaleSchema } from '../generation/arrangement/types';
 import { parseComposeRequest, progressionFor, type ComposeRequest } from '../generation/compose/request';
 import { planForm } from '../generation/compose/form-plan';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
+import { recordedPrimerSchema } from './primer';
 import { BaseError } from '../errors/base';
 
 /** The model choice that reads a checkpoint URL from `customUrl`. */
@@ -21,7 +22,8 @@ export const composeFormSchema = z.object({
   key: keySchema,
   scale: scaleSchema,
   tempo: z.number(),
-  primerType: z.enum(['chords', 'melody']),
+  /** `own`: the creator's own notes (an uploaded MIDI file or notes played on the keyboard), in `ownPrimer`. */
+  primerType: z.enum(['chords', 'melody', 'own']),
   chordsText: z.string(),
   melodyText: z.string(),
   style: z.string(),
@@ -31,6 +33,8 @@ export const composeFormSchema = z.object({
    * version 2). Sessions saved before it existed read as on.
    */
   melodyForm: z.boolean().default(true),
+  /** Sessions saved before the own primer existed read as null. */
+  ownPrimer: recordedPrimerSchema.nullable().default(null),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 
@@ -55,6 +59,7 @@ export function defaultComposeForm(): ComposeForm {
     style: 'pop',
     snap: true,
     melodyForm: true,
+    ownPrimer: null,
   };
 }
 
@@ -93,6 +98,8 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
   if (form.primerType === 'melody' && (pitches.length === 0 || pitches.some((p) => !Number.isInteger(p)))) {
     throw new ComposeFormError('The primer melody must be MIDI note numbers separated by spaces, e.g. "60 64 67".');
   }
+  if (form.primerType === 'own' && !form.ownPrimer)
+    throw new ComposeFormError('Upload a MIDI file or play some notes first: your primer is empty.');
   const request = parseComposeRequest({
     version: 1,
     modelId,
@@ -107,12 +114,14 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
     primer:
       form.primerType === 'chords'
         ? { type: 'chords', progression: chords }
-        : {
-            type: 'melody',
-            notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })),
-            totalSteps: pitches.length * 4,
-          },
-    ...(form.primerType === 'melody' && chords.length ? { progression: chords } : {}),
+        : form.primerType === 'own' && form.ownPrimer
+          ? { type: 'melody', notes: form.ownPrimer.notes, totalSteps: form.ownPrimer.totalSteps }
+          : {
+              type: 'melody',
+              notes: pitches.map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 })),
+              totalSteps: pitches.length * 4,
+            },
+    ...(form.primerType !== 'chords' && chords.length ? { progression: chords } : {}),
   });
   if (!form.melodyForm) return request;
   return parseComposeRequest({

@@ -15,6 +15,7 @@ import {
   sessionForCompose,
   sessionTitle,
   snapshotSession,
+  takesOf,
   type ComposedResult,
 } from './session';
 
@@ -87,6 +88,33 @@ describe('studio session', () => {
       cursor: 1,
     };
     expect(() => historyOf(bad)).toThrow();
+  });
+
+  it('keeps both takes of an A/B comparison, with the one in hand; a session saved before A/B reads as one take', () => {
+    const a = { result, history: createHistory(base) };
+    const b = { result: { ...result, digest: 'sha256:bb' }, history: edited() };
+    const s = snapshotSession(newSession('a', 't', defaultComposeForm()), 't1', defaultComposeForm(), {
+      active: a,
+      other: b,
+      label: 'A',
+    });
+    const back = parseSession(JSON.parse(JSON.stringify(s)));
+    const takes = takesOf(back);
+    expect(takes.label).toBe('A');
+    expect(takes.active?.result.digest).toBe('sha256:00');
+    expect(takes.other?.result.digest).toBe('sha256:bb');
+    expect(current(takes.other!.history)).toEqual(current(b.history));
+    // with a kept take, composing again is take B of the same session
+    expect(sessionForCompose(back, () => 'new', 't2').id).toBe('a');
+    const {
+      otherTake: _o,
+      takeLabel: _l,
+      ...before
+    } = snapshotSession(newSession('old', 't', defaultComposeForm()), 't', defaultComposeForm(), a);
+    const { ownPrimer: _p, ...oldForm } = before.form;
+    const old = parseSession(JSON.parse(JSON.stringify({ ...before, form: oldForm })));
+    expect(takesOf(old)).toMatchObject({ other: null, label: 'A' });
+    expect(old.form.ownPrimer).toBeNull();
   });
 
   it('composing over composed work opens a new session; an empty one is reused', () => {

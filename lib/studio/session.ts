@@ -10,6 +10,7 @@ import { composeRequestSchema } from '../generation/compose/request';
 import { createHistory, pushEdit, type EditHistory } from '../generation/edit-log/history';
 import { editOpSchema } from '../generation/edit-log/schema';
 import { composeFormSchema, type ComposeForm } from './compose-form';
+import { singleTake, type Takes } from './takes';
 import { BaseError } from '../errors/base';
 
 export const SESSION_VERSION = 1 as const;
@@ -26,20 +27,24 @@ const composedResultSchema = z.object({
 });
 export type ComposedResult = Omit<ComposeResult, 'arrangement'>;
 
+const composedSchema = z.object({
+  result: composedResultSchema,
+  base: arrangementSchema,
+  ops: z.array(editOpSchema),
+  cursor: z.number().int().min(0),
+});
+
 export const studioSessionSchema = z.object({
   version: z.literal(SESSION_VERSION),
   id: z.string().min(1),
   createdAt: z.string(),
   updatedAt: z.string(),
   form: composeFormSchema,
-  composed: z
-    .object({
-      result: composedResultSchema,
-      base: arrangementSchema,
-      ops: z.array(editOpSchema),
-      cursor: z.number().int().min(0),
-    })
-    .nullable(),
+  /** The take in hand (lib/studio/takes.ts: `active`). */
+  composed: composedSchema.nullable(),
+  /** The other take of an A/B comparison, and which one `composed` is; sessions saved before A/B read as none. */
+  otherTake: composedSchema.nullable().default(null),
+  takeLabel: z.enum(['A', 'B']).default('A'),
 });
 export type StudioSession = z.infer<typeof studioSessionSchema>;
 
@@ -50,30 +55,51 @@ export class SessionError extends BaseError {
 export function parseSession(input: unknown): StudioSession {
   const r = studioSessionSchema.safeParse(input);
   if (!r.success) throw new SessionError(`not a studio session: ${r.error.message}`);
-  if (r.data.composed && r.data.composed.cursor > r.data.composed.ops.length)
-    throw new SessionError('the edit cursor is past the end of the log');
+  for (const c of [r.data.composed, r.data.otherTake])
+    if (c && c.cursor > c.ops.length) throw new SessionError('the edit cursor is past the end of the log');
   return r.data;
 }
 
 export function newSession(id: string, now: string, form: ComposeForm): StudioSession {
-  return { version: SESSION_VERSION, id, createdAt: now, updatedAt: now, form, composed: null };
+  return {
+    version: SESSION_VERSION,
+    id,
+    createdAt: now,
+    updatedAt: now,
+    form,
+    composed: null,
+    otherTake: null,
+    takeLabel: 'A',
+  };
 }
 
-/** The session as the studio holds it now. */
+export type SessionWork = { result: ComposedResult; history: EditHistory };
+
+const composedOf = (w: SessionWork | null): StudioSession['composed'] =>
+  w ? { result: w.result, base: w.history.base, ops: [...w.history.ops], cursor: w.history.cursor } : null;
+
+/** The session as the studio holds it now: the work in hand, or both takes of an A/B comparison. */
 export function snapshotSession(
   s: StudioSession,
   now: string,
   form: ComposeForm,
-  work: { result: ComposedResult; history: EditHistory } | null,
+  work: SessionWork | Takes<SessionWork> | null,
 ): StudioSession {
+  const takes = work && 'label' in work ? work : singleTake(work);
   return {
     ...s,
     updatedAt: now,
     form,
-    composed: work
-      ? { result: work.result, base: work.history.base, ops: [...work.history.ops], cursor: work.history.cursor }
-      : null,
+    composed: composedOf(takes.active),
+    otherTake: takes.active ? composedOf(takes.other) : null,
+    takeLabel: takes.label,
   };
+}
+
+/** The session's takes, each edit history rebuilt (historyOf). */
+export function takesOf(s: StudioSession): Takes<SessionWork> {
+  const work = (c: StudioSession['composed']) => (c ? { result: c.result, history: historyOf(c) } : null);
+  return { active: work(s.composed), other: s.composed ? work(s.otherTake) : null, label: s.takeLabel };
 }
 
 /** Rebuilds the edit history (each op applied again, so a log that no longer applies is refused). */
@@ -85,10 +111,12 @@ export function historyOf(composed: NonNullable<StudioSession['composed']>): Edi
 
 /**
  * Composing replaces the arrangement. When the session already holds composed work, the new composition starts a
- * new session instead, so the earlier one (and its edits) stays in the recent list.
+ * new session instead, so the earlier one (and its edits) stays in the recent list, unless the creator kept a take
+ * to compare (A/B): then the new composition is take B in the same session.
  */
 export function sessionForCompose(s: StudioSession, newId: () => string, now: string): StudioSession {
-  return s.composed ? newSession(newId(), now, s.form) : s;
+  // with a kept take, the new composition is take B of the same session
+  return s.composed && !s.otherTake ? newSession(newId(), now, s.form) : s;
 }
 
 /** One line naming a session in the recent list. */

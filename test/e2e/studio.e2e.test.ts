@@ -29,6 +29,9 @@ import {
 } from '../../lib/generation/arrangement/types';
 import { decodeWav16, INT16_FULL_SCALE, midiToNotes } from '../../lib/generation/export';
 import { sortNotes } from '../../lib/generation/notes/melody';
+import { primerDigest } from '../../lib/generation/compose/primer-digest';
+import { primerFromMidi, primerSummary } from '../../lib/studio/primer';
+import { makeMidi } from '../provenance/fixtures';
 
 const SEED = 2024;
 const DIGEST = 'sha256:436253050f683576a380e35ae4f565e4571e526d1b9279db9998527810c98ae2';
@@ -73,9 +76,10 @@ async function openStudio(record = false): Promise<Page> {
   if (record) {
     p.context().on('requestfinished', (req) => {
       if (req.resourceType() !== 'script' && !new URL(req.url()).pathname.endsWith('.js')) return;
-      void Promise.all([req.sizes(), req.response().then((r) => r?.text() ?? '')]).then(([s, text]) =>
-        firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize, text }),
-      );
+      // a body Chromium already dropped (after a reload) cannot be read: that request is not a first load
+      void Promise.all([req.sizes(), req.response().then((r) => r?.text() ?? '')])
+        .then(([s, text]) => firstLoadScripts.push({ url: req.url(), bytes: s.responseBodySize, text }))
+        .catch(() => undefined);
     });
   }
   p.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -623,6 +627,72 @@ describe('studio in Chromium', () => {
       LONG_WAIT_MS,
     );
   }
+
+  it(
+    'continues your own MIDI: a bad file is refused clearly, a MIDI file becomes the primer, its digest is shown and Node replays it; A/B takes survive a reload',
+    async () => {
+      const p = await openStudio();
+      await p.getByRole('button', { name: 'New session' }).click();
+      await p.getByRole('radio', { name: 'Your own MIDI (upload or play)' }).check();
+      // notes played on the computer keyboard in the labelled area become a primer
+      await p.getByRole('application', { name: 'Play notes' }).focus();
+      for (const key of ['a', 'd', 'g']) await p.keyboard.press(key);
+      await p
+        .getByTestId('primer-summary')
+        .filter({ hasText: /from keyboard\.$/ })
+        .waitFor();
+      const file = p.getByLabel('MIDI file for the primer (up to 4 bars are used)');
+      await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a MIDI file') });
+      await p
+        .getByTestId('primer-error')
+        .filter({ hasText: /^notes\.txt could not be read: / })
+        .waitFor();
+      const bytes = makeMidi();
+      await file.setInputFiles({ name: 'mine.mid', mimeType: 'audio/midi', buffer: Buffer.from(bytes) });
+      const own = primerFromMidi(bytes, 'mine.mid');
+      await p
+        .getByTestId('primer-summary')
+        .filter({ hasText: `Your primer: ${primerSummary(own)}.` })
+        .or(p.getByTestId('primer-error'))
+        .waitFor();
+      await expect(p.getByTestId('primer-error').count()).resolves.toBe(0);
+      const takeA = await composeWith(p, { seed: 21, bars: 4 });
+      expect(await p.getByTestId('primer-digest').textContent()).toBe(primerDigest(own));
+      const request = (await hook(p, (h) => h.result()))?.request;
+      expect(request?.primer).toEqual({ type: 'melody', notes: own.notes, totalSteps: own.totalSteps });
+      const inNode = await compose(model, request);
+      expect(inNode.digest).toBe(takeA);
+      expect(inNode.melody.slice(0, own.notes.length).map((n) => n.quantizedStartStep)).toEqual(
+        own.notes.map((n) => n.quantizedStartStep),
+      );
+      // humanise: seeded velocity edits in the edit log
+      await p.getByRole('button', { name: 'Humanise melody velocity' }).click();
+      const ops = parseEditLog(await hook(p, (h) => h.editLog())).ops;
+      expect(ops.length).toBeGreaterThan(0);
+      expect(new Set(ops.map((o) => o.op))).toEqual(new Set(['updateNote']));
+      // A/B: keep A, compose B in the same session, listen to A again, reload, choose
+      const id = await hook(p, (h) => h.sessionId());
+      await p.getByRole('button', { name: 'Keep this take as A' }).click();
+      const takeB = await composeWith(p, { seed: 22, bars: 4 });
+      expect(takeB).not.toBe(takeA);
+      expect(await hook(p, (h) => h.sessionId())).toBe(id);
+      await p.getByTestId('take-label').filter({ hasText: 'Listening to take B' }).waitFor();
+      await p.getByRole('button', { name: 'Take A', exact: true }).click();
+      await p.getByTestId('digest').filter({ hasText: takeA }).waitFor();
+      await p.evaluate('window.motifStudio.flush()');
+      await p.reload();
+      await p.waitForFunction(() => 'motifStudio' in window);
+      await p.getByTestId('take-label').filter({ hasText: 'Listening to take A' }).or(p.getByTestId('error')).waitFor();
+      expect(await p.getByTestId('digest').textContent()).toBe(takeA);
+      await p.getByRole('button', { name: 'Take B', exact: true }).click();
+      await p.getByTestId('digest').filter({ hasText: takeB }).waitFor();
+      await p.getByRole('button', { name: 'Choose take B' }).click();
+      await p.getByRole('button', { name: 'Keep this take as A' }).waitFor();
+      expect(await p.getByTestId('digest').textContent()).toBe(takeB);
+      await p.close();
+    },
+    LONG_WAIT_MS,
+  );
 
   it('had no page errors', () => {
     expect(pageErrors).toEqual([]);

@@ -15,6 +15,9 @@ import { pinTrack } from '../../lib/tracks/track-folder';
 import { ReplayError } from '../../lib/provenance/errors';
 import { compose, type ComposeResult } from '../../lib/generation/compose/compose';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
+import type { ComposeRequest } from '../../lib/generation/compose/request';
+import { primerDigest } from '../../lib/generation/compose/primer-digest';
+import { primerFromMidi } from '../../lib/studio/primer';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { notesDigest } from '../../lib/generation/notes/digest';
 import {
@@ -121,6 +124,7 @@ async function studioSession(
     ops?: EditOp[];
     engine?: 'js' | 'tfjs';
     form?: FormPlan;
+    primer?: ComposeRequest['primer'];
   } = {},
 ): Promise<Session> {
   const p = await manifestParams('0x70997970C51812dc3A010C7d01b50e0d17dc79C8', makeWav(), makeMidi());
@@ -129,6 +133,7 @@ async function studioSession(
     modelId: model.id,
     seed: over.seed ?? REQUEST.seed,
     ...(over.form ? { form: over.form } : {}),
+    ...(over.primer ? { primer: over.primer, bars: 4, progression: ['C', 'G'] } : {}),
   };
   const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
   const ops = over.ops ?? OPS;
@@ -279,6 +284,29 @@ describe('default Node replay', () => {
     const tampered = createNodeReplay({ models: [model], publicDir: otherPublic });
     await expect(tampered(await manifestFor())).rejects.toThrow(/has CID .* not /);
     tampered.dispose();
+  });
+
+  it("replays a manifest whose primer is the creator's own MIDI, its digest recorded; a changed primer is refused", async () => {
+    const own = primerFromMidi(makeMidi(), 'mine.mid');
+    const primer = { type: 'melody' as const, notes: own.notes, totalSteps: own.totalSteps };
+    const { result, params } = await studioSession({ primer });
+    const m = buildManifest(params);
+    expect(m.generation.primer).toEqual(primer);
+    expect(m.generation.primerDigest).toBe(primerDigest(own));
+    expect(
+      melodyNotes(result.arrangement)
+        .slice(0, own.notes.length)
+        .map((n) => n.quantizedStartStep),
+    ).toEqual(own.notes.map((n) => n.quantizedStartStep));
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    // the primer is in the manifest: another primer under the recorded digest does not parse
+    const other = { ...primer, notes: primer.notes.map((n) => ({ ...n, pitch: n.pitch === 60 ? 62 : 60 })) };
+    expect(() => buildManifest({ ...params, generation: { ...params.generation, primer: other } })).toThrow(
+      /primerDigest.*must be the digest of generation.primer/s,
+    );
+    // manifests made before the digest existed (no primerDigest) replay unchanged
+    const { primerDigest: _d, ...before } = params.generation;
+    expect(await replay(buildManifest({ ...params, generation: before }))).toBe(m.notes.generatedDigest);
   });
 
   it('plugs into verifyTrack: a pinned track replays to its recorded digest', async () => {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ArrangementPanel, type ArrangementPanelProps } from '../../app/studio/panels/arrangement-panel';
 import { createHistory, current, pushEdit, undo } from '../../lib/generation/edit-log/history';
 import { arrangement, result } from './fixtures';
+import { primerDigest } from '../../lib/generation/compose/primer-digest';
+import { TakesBar } from '../../app/studio/panels/takes-bar';
 
 const noop = () => undefined;
 const player = { playing: false, loop: true, toggle: async () => undefined, stop: noop, setLoop: noop };
@@ -17,6 +19,7 @@ const html = (p: Partial<ArrangementPanelProps>) => {
       busy: null,
       player,
       onEdit: noop,
+      onEdits: noop,
       onUndo: noop,
       onRedo: noop,
       onRegenerate: noop,
@@ -46,5 +49,27 @@ describe('arrangement panel', () => {
     expect(h).toContain('aria-pressed="true" aria-label="Mute Drums"');
     expect(html({ history: undo(edited) })).toMatch(/class="secondary">Redo<\/button>/);
     expect(html({ busy: 'render' })).toMatch(/disabled="">Regenerate bar<\/button>/);
+  });
+
+  it('names a melody primer with its digest (none for chords); offers Humanise; shows the takes bar it is given', () => {
+    expect(html({})).not.toContain('primer-digest');
+    const primer = {
+      type: 'melody' as const,
+      notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }],
+      totalSteps: 16,
+    };
+    const h = html({ result: { ...result, request: { ...result.request, primer } } });
+    expect(h).toContain(`<code data-testid="primer-digest">${primerDigest(primer)}</code>`);
+    expect(h).toContain('Your 1 note over 1 bar, continued by the model');
+    expect(h).toContain('Humanise melody velocity');
+    const withTakes = renderToStaticMarkup(
+      createElement(TakesBar, { hasOther: true, label: 'B', busy: false, onAction: noop }),
+    );
+    expect(withTakes).toContain('Listening to take B');
+    expect(withTakes).toMatch(/aria-pressed="true"[^>]*>Take B</);
+    expect(withTakes).toContain('Choose take B');
+    expect(
+      renderToStaticMarkup(createElement(TakesBar, { hasOther: false, label: 'A', busy: false, onAction: noop })),
+    ).toContain('Keep this take as A');
   });
 });

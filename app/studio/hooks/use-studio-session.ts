@@ -9,14 +9,15 @@ import type { ComposeResult } from '../../../lib/generation/compose/compose';
 import { createHistory, type EditHistory } from '../../../lib/generation/edit-log/history';
 import { defaultComposeForm, type ComposeForm } from '../../../lib/studio/compose-form';
 import {
-  historyOf,
   newSession,
   sessionForCompose,
   sessionHasWork,
   snapshotSession,
+  takesOf,
   type ComposedResult,
   type StudioSession,
 } from '../../../lib/studio/session';
+import { singleTake, takesReducer, type Takes } from '../../../lib/studio/takes';
 import {
   deleteSession,
   listSessions,
@@ -41,7 +42,8 @@ function showInUrl(id: string): void {
 export function useStudioSession(onRestored: (s: StudioSession) => void) {
   const [session, setSession] = useState<StudioSession | null>(null);
   const [form, setFormState] = useState<ComposeForm>(defaultComposeForm);
-  const [work, setWork] = useState<Work | null>(null);
+  const [takes, setTakes] = useState<Takes<Work>>(() => singleTake<Work>(null));
+  const work = takes.active;
   const [list, setList] = useState<StudioSession[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -54,18 +56,18 @@ export function useStudioSession(onRestored: (s: StudioSession) => void) {
   }, []);
 
   const adopt = useCallback((s: StudioSession) => {
-    let w: Work | null = null;
+    let w = singleTake<Work>(null);
     try {
-      w = s.composed ? { result: s.composed.result, history: historyOf(s.composed) } : null;
+      w = takesOf(s);
     } catch (e) {
       setProblem(`Session ${s.id} could not be restored (${message(e)}); a new one was started.`);
       s = newSession(newSessionId(), now(), defaultComposeForm());
     }
     setSession(s);
     setFormState(s.form);
-    setWork(w);
+    setTakes(w);
     showInUrl(s.id);
-    if (w) restoredCb.current(s);
+    if (w.active) restoredCb.current(s);
   }, []);
 
   useEffect(() => {
@@ -93,13 +95,13 @@ export function useStudioSession(onRestored: (s: StudioSession) => void) {
   // autosave, one write after another (IndexedDB does not order writes from separate connections)
   useEffect(() => {
     if (!session) return;
-    const snap = snapshotSession(session, now(), form, work);
+    const snap = snapshotSession(session, now(), form, takes);
     if (!sessionHasWork(snap, defaultComposeForm())) return;
     saving.current = saving.current
       .then(() => saveSession(snap))
       .then(refresh)
       .catch((e: unknown) => setProblem(`Your session could not be saved: ${message(e)}`));
-  }, [session, form, work, refresh]);
+  }, [session, form, takes, refresh]);
 
   const setForm = useCallback((patch: Partial<ComposeForm>) => setFormState((f) => ({ ...f, ...patch })), []);
 
@@ -107,17 +109,28 @@ export function useStudioSession(onRestored: (s: StudioSession) => void) {
     (r: ComposeResult) => {
       if (!session) return;
       const { arrangement, ...result } = r;
-      const next = sessionForCompose(snapshotSession(session, now(), form, work), newSessionId, now());
+      const take = { result, history: createHistory(arrangement) };
+      const next = sessionForCompose(snapshotSession(session, now(), form, takes), newSessionId, now());
       if (next.id !== session.id) {
         setSession(next);
         showInUrl(next.id);
-      }
-      setWork({ result, history: createHistory(arrangement) });
+        setTakes(singleTake(take));
+      } else setTakes((t) => takesReducer(t, { type: 'composed', take }));
     },
-    [session, form, work],
+    [session, form, takes],
   );
 
-  const setHistory = useCallback((h: EditHistory) => setWork((w) => (w ? { ...w, history: h } : w)), []);
+  const setHistory = useCallback(
+    (h: EditHistory) =>
+      setTakes((t) => (t.active ? takesReducer(t, { type: 'update', take: { ...t.active, history: h } }) : t)),
+    [],
+  );
+
+  /** A/B: keep the take in hand as A, switch between A and B, or choose the one in hand. */
+  const takeAction = useCallback(
+    (type: 'keep' | 'switch' | 'choose') => setTakes((t) => takesReducer(t, { type })),
+    [],
+  );
 
   const open = useCallback(
     async (id: string) => {
@@ -157,5 +170,20 @@ export function useStudioSession(onRestored: (s: StudioSession) => void) {
   /** Resolves once every change so far is written (tests, and before leaving). */
   const flush = useCallback(() => saving.current, []);
 
-  return { session, form, setForm, work, setComposed, setHistory, list, problem, open, remove, startNew, flush };
+  return {
+    session,
+    form,
+    setForm,
+    work,
+    takes,
+    takeAction,
+    setComposed,
+    setHistory,
+    list,
+    problem,
+    open,
+    remove,
+    startNew,
+    flush,
+  };
 }

@@ -1,25 +1,16 @@
 'use client';
 /** The Arrangement panel: what was composed, the transport, the edit toolbar (undo, transpose, tempo, regenerate a bar) and the tracks. */
-import { useState } from 'react';
-import {
-  INSTRUMENT_IDS,
-  INSTRUMENTS,
-  MELODIC_INSTRUMENT_IDS,
-  type InstrumentId,
-} from '../../../lib/generation/arrangement/instruments';
+import { useState, type ReactNode } from 'react';
 import { durationSeconds, type Arrangement, type TrackId } from '../../../lib/generation/arrangement/types';
 import { canRedo, canUndo, type EditHistory } from '../../../lib/generation/edit-log/history';
 import type { EditOp } from '../../../lib/generation/edit-log/schema';
+import { notesOverBars } from '../../../lib/studio/primer';
 import type { ComposedResult } from '../../../lib/studio/session';
 import type { Busy } from '../../../lib/studio/status';
+import { primerDigest } from '../../../lib/generation/compose/primer-digest';
 import type { Player } from '../hooks/use-player';
-
-export const TRACK_LABEL: Record<TrackId, string> = {
-  melody: 'Melody',
-  chords: 'Chords',
-  bass: 'Bass',
-  drums: 'Drums',
-};
+import { HumaniseControls } from './humanise-controls';
+import { TracksTable } from './tracks-table';
 
 export type ArrangementPanelProps = {
   arrangement: Arrangement;
@@ -28,13 +19,25 @@ export type ArrangementPanelProps = {
   busy: Busy;
   player: Pick<Player, 'playing' | 'loop' | 'toggle' | 'stop' | 'setLoop'>;
   onEdit(op: EditOp): void;
+  onEdits(ops: readonly EditOp[]): void;
   onUndo(): void;
   onRedo(): void;
   onRegenerate(bar: number): void;
+  /** Shown under the facts (the A/B takes bar). */
+  children?: ReactNode;
 };
 
-function instrumentOf(value: string, fallback: InstrumentId): InstrumentId {
-  return INSTRUMENT_IDS.find((id) => id === value) ?? fallback;
+function PrimerFact({ primer }: { primer: ComposedResult['request']['primer'] }) {
+  if (primer.type !== 'melody') return null;
+  return (
+    <>
+      <dt>Primer</dt>
+      <dd>
+        Your {notesOverBars(primer)}, continued by the model{' '}
+        <code data-testid="primer-digest">{primerDigest(primer)}</code>
+      </dd>
+    </>
+  );
 }
 
 export function ArrangementPanel({
@@ -44,9 +47,11 @@ export function ArrangementPanel({
   busy,
   player,
   onEdit,
+  onEdits,
   onUndo,
   onRedo,
   onRegenerate,
+  children,
 }: ArrangementPanelProps) {
   const [tempoEdit, setTempoEdit] = useState(arrangement.tempo);
   const [regenBar, setRegenBar] = useState(1);
@@ -76,7 +81,9 @@ export function ArrangementPanel({
         <dd>
           {arrangement.bars} bars at {arrangement.tempo} BPM ({durationSeconds(arrangement).toFixed(1)} s)
         </dd>
+        <PrimerFact primer={result.request.primer} />
       </dl>
+      {children}
       <div className="row" role="toolbar" aria-label="Transport">
         <button type="button" onClick={() => void player.toggle()} aria-pressed={player.playing}>
           {player.playing ? 'Pause' : 'Play'}
@@ -138,69 +145,8 @@ export function ArrangementPanel({
           Regenerate bar
         </button>
       </div>
-      <div className="table-scroll">
-        <table className="tracks">
-          <caption className="sr-only">Tracks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Track</th>
-              <th scope="col">Instrument</th>
-              <th scope="col">Notes</th>
-              <th scope="col">Mute</th>
-              <th scope="col">Solo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {arrangement.tracks.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">{TRACK_LABEL[t.id]}</th>
-                <td>
-                  <select
-                    aria-label={`${TRACK_LABEL[t.id]} instrument`}
-                    value={t.instrument}
-                    onChange={(e) =>
-                      onEdit({
-                        op: 'setInstrument',
-                        track: t.id,
-                        instrument: instrumentOf(e.target.value, t.instrument),
-                      })
-                    }
-                  >
-                    {(t.id === 'drums' ? (['kit'] as const) : MELODIC_INSTRUMENT_IDS).map((id) => (
-                      <option key={id} value={id}>
-                        {INSTRUMENTS[id].label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{t.notes.length}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="toggle"
-                    aria-pressed={t.muted}
-                    aria-label={`Mute ${TRACK_LABEL[t.id]}`}
-                    onClick={() => onEdit({ op: 'setMute', track: t.id, muted: !t.muted })}
-                  >
-                    M
-                  </button>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="toggle"
-                    aria-pressed={t.solo}
-                    aria-label={`Solo ${TRACK_LABEL[t.id]}`}
-                    onClick={() => onEdit({ op: 'setSolo', track: t.id, solo: !t.solo })}
-                  >
-                    S
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <HumaniseControls arrangement={arrangement} onEdits={onEdits} />
+      <TracksTable arrangement={arrangement} onEdit={onEdit} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../../lib/ge
 import { MODEL_REGISTRY } from '../../../lib/generation/models/registry';
 import { CUSTOM_MODEL, type ComposeForm } from '../../../lib/studio/compose-form';
 import type { StudioStatus } from '../../../lib/studio/status';
+import { PrimerFieldset } from './primer-fieldset';
 
 export const SCALE_LABEL: Record<ScaleName, string> = {
   major: 'Major',
@@ -144,39 +145,7 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
           Give the melody form (repeat sections, end on the tonic)
         </label>
       </div>
-      <fieldset>
-        <legend>Primer</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="primer"
-            value="chords"
-            checked={form.primerType === 'chords'}
-            onChange={() => onChange({ primerType: 'chords' })}
-          />
-          Chord progression
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="primer"
-            value="melody"
-            checked={form.primerType === 'melody'}
-            onChange={() => onChange({ primerType: 'melody' })}
-          />
-          Melody
-        </label>
-        <label>
-          Chords, one per bar {form.primerType === 'melody' ? '(empty: suggested from the key)' : ''}
-          <input type="text" value={form.chordsText} onChange={(e) => onChange({ chordsText: e.target.value })} />
-        </label>
-        {form.primerType === 'melody' && (
-          <label>
-            Primer melody (MIDI notes, one beat each)
-            <input type="text" value={form.melodyText} onChange={(e) => onChange({ melodyText: e.target.value })} />
-          </label>
-        )}
-      </fieldset>
+      <PrimerFieldset form={form} onChange={onChange} />
       <div className="row">
         <button type="submit" disabled={state.busy !== null}>
           Compose

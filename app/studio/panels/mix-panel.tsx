@@ -4,7 +4,7 @@
  * labelled, reachable by Tab and the arrow keys). The mix goes into the manifest with the render.
  */
 import { GM_PRESETS, presetsFor, type SfMix, type TrackMix } from '../../../lib/generation/render/sf/gm';
-import { TRACK_LABEL } from './arrangement-panel';
+import { TRACK_LABEL } from './tracks-table';
 
 export type MixPanelProps = { mix: SfMix; onChange(mix: SfMix): void; disabled: boolean };
 

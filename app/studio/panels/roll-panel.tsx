@@ -10,7 +10,7 @@ import {
 } from '../../../lib/generation/arrangement/types';
 import type { EditOp } from '../../../lib/generation/edit-log/schema';
 import { noteKey, PianoRoll } from '../piano-roll';
-import { TRACK_LABEL } from './arrangement-panel';
+import { TRACK_LABEL } from './tracks-table';
 
 export type RollPanelProps = {
   arrangement: Arrangement;

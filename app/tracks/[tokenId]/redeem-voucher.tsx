@@ -96,7 +96,10 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
       )}
       {wrongTrack && <p role="alert">This voucher is for another track.</p>}
       {expired && <p role="alert">This voucher has expired.</p>}
-      {used.data === true && <p role="alert">This voucher was already redeemed or cancelled.</p>}
+      {/* after this wallet's own redemption the nonce reads as used too: that is the success above, not a refusal */}
+      {used.data === true && tx.state.phase !== 'confirmed' && (
+        <p role="alert">This voucher was already redeemed or cancelled.</p>
+      )}
       {!connection.address && <p className="muted">Connect a wallet to redeem.</p>}
       {connection.address && connection.chainId !== chainId && (
         <p role="alert">Switch your wallet to chain {chainId} first.</p>

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { LICENCES } from '../../../lib/contracts/licences';
 import { SPLIT_SHARE_SCALE } from '../../../lib/splits';
 import { shortHex } from '../../../lib/format/short-hex';
-import { describeEvent, formatAmount } from '../../_components/format';
-import { serverCurrency } from '../../_components/server-currency';
+import { currencyOf, describeEvent, formatAmount } from '../../_components/format';
+import { serverCurrency, serverTokenCurrencies } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
 import { loadTrack } from './load-track';
@@ -91,9 +91,15 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const stored = track ? null : await findTrackVoucher(services.prisma, services.chainId, BigInt(view.tokenId));
   const title = track?.title ?? stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;
-  const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
+  const sales = view.history.filter(
+    (e) => e.name === 'Sale' || e.name === 'SaleInCurrency' || e.name === 'VoucherRedeemed',
+  );
   const currency = await serverCurrency();
-  const eth = (baseUnits: bigint | string) => formatAmount(baseUnits, currency);
+  const tokens = await serverTokenCurrencies();
+  // an amount in the ERC-20 at `token` (null: native): a token price never reads as the native currency (issue #20)
+  const priced = (baseUnits: bigint | string, token: string | null) =>
+    formatAmount(baseUnits, currencyOf(token, currency, tokens));
+  const lastSale = sales.at(-1);
   // every person the page shows, by display name (one query)
   const names = await displayNamesOf((await getServices()).prisma, [
     ...(track ? [track.creator, track.owner, track.royaltyReceiver] : []),
@@ -277,7 +283,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
         <h2 id="actions-heading">{track ? 'Trade' : 'Mint'}</h2>
         {view.listing && (
           <p>
-            Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by{' '}
+            Listed for{' '}
+            <strong data-testid="listing-price">{priced(view.listing.priceWei, view.listing.currency)}</strong> by{' '}
             <AccountName address={view.listing.seller} names={names} />
           </p>
         )}
@@ -302,7 +309,12 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <h2 id="history-heading">Ownership and sale history</h2>
           {sales.length > 0 && (
             <p>
-              {sales.length} sale{sales.length === 1 ? '' : 's'}; last {eth(String(sales.at(-1)!.args.price))}.
+              {sales.length} sale{sales.length === 1 ? '' : 's'}; last{' '}
+              {priced(
+                String(lastSale?.args.price),
+                lastSale?.name === 'SaleInCurrency' ? String(lastSale.args.currency) : null,
+              )}
+              .
             </p>
           )}
           <ol className="history" data-testid="history">
@@ -310,7 +322,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
               .filter((e) => e.name !== 'Approval')
               .map((e) => (
                 <li key={`${e.txHash}-${e.logIndex}`}>
-                  {describeEvent(e.name, e.args, currency)} <span className="muted">block {e.blockNumber}</span>
+                  {describeEvent(e.name, e.args, currency, tokens)} <span className="muted">block {e.blockNumber}</span>
                 </li>
               ))}
           </ol>

@@ -5,6 +5,7 @@ import { toMotifAddresses } from '../lib/chain/contracts';
 import { describeChain } from '../lib/chain/wagmi-config';
 import { resolveChain } from '../lib/config/chains';
 import { getServices } from '../lib/platform/services';
+import { serverTokenCurrencies } from './_components/server-currency';
 import { PlayerProvider } from './_components/player/player-context';
 import { NotificationBell } from './_components/notification-bell';
 import { WalletMenu } from './_components/wallet-menu';
@@ -23,13 +24,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const services = await getServices();
   const { chain, stack } = resolveChain(services.env);
   const addresses = toMotifAddresses(await services.contractAddresses());
+  const [stablecoin] = await serverTokenCurrencies();
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <Providers chain={describeChain(chain, services.rpcUrl, stack)} addresses={addresses}>
+        <Providers
+          chain={{ ...describeChain(chain, services.rpcUrl, stack), ...(stablecoin ? { stablecoin } : {}) }}
+          addresses={addresses}
+        >
           <header className="site">
             <Link className="brand" href="/">
               Motif

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { parseGalleryQuery } from '../lib/gallery/gallery-query';
 import { listTracks } from '../lib/gallery/list-tracks';
 import { getServices } from '../lib/platform/services';
-import { serverCurrency } from './_components/server-currency';
+import { serverCurrency, serverTokenCurrencies } from './_components/server-currency';
 import { TrackGrid } from './_components/track-card';
 
 export const dynamic = 'force-dynamic';
@@ -39,6 +39,7 @@ const AUDIENCES = [
  */
 export default async function HomePage() {
   const currency = await serverCurrency();
+  const tokens = await serverTokenCurrencies();
   const { prisma, chainId } = await getServices();
   const [featured, recent] = await Promise.all([
     listTracks(
@@ -103,7 +104,7 @@ export default async function HomePage() {
           {featured.items.length > 0 && (
             <section aria-labelledby="featured-heading">
               <h2 id="featured-heading">For sale now</h2>
-              <TrackGrid tracks={featured.items} currency={currency} heading="h3" />
+              <TrackGrid tracks={featured.items} currency={currency} tokens={tokens} heading="h3" />
               <p>
                 <Link href="/gallery?forSale=true">Everything for sale</Link>
               </p>
@@ -112,7 +113,7 @@ export default async function HomePage() {
           {newest.length > 0 && (
             <section aria-labelledby="recent-heading">
               <h2 id="recent-heading">Just published</h2>
-              <TrackGrid tracks={newest} currency={currency} heading="h3" />
+              <TrackGrid tracks={newest} currency={currency} tokens={tokens} heading="h3" />
               <p>
                 <Link href="/gallery">All {recent.total} tracks in the gallery</Link>
               </p>

@@ -1,1 +1,1 @@
-export { amountLabel, formatAmount, type Currency } from '../../lib/format/amount';
+export { amountLabel, currencyOf, formatAmount, type Currency } from '../../lib/format/amount';

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { GalleryItem } from '../../lib/gallery/list-tracks';
 import { shortHex } from '../../lib/format/short-hex';
 import type { QueuedTrack } from '../../lib/player/queue';
-import { formatAmount, type Currency } from './format';
+import type { TokenCurrency } from '../../lib/format/amount';
+import { currencyOf, formatAmount, type Currency } from './format';
 import { PlayableList } from './player/player-context';
 import { PlayButton } from './player/play-button';
 
@@ -26,11 +27,14 @@ export function queuedTrackOf(track: GalleryItem, href = `/tracks/${track.tokenI
 export function TrackGrid<T extends GalleryItem>({
   tracks,
   currency,
+  tokens = [],
   heading,
   collectAt,
 }: {
   tracks: readonly T[];
   currency: Currency;
+  /** The ERC-20s a listing may be priced in (issue #20): a token price shows in its token. */
+  tokens?: readonly TokenCurrency[];
   heading?: 'h2' | 'h3';
   /** For collectables (open vouchers): each card's collect page. */
   collectAt?: (track: T) => string;
@@ -42,7 +46,7 @@ export function TrackGrid<T extends GalleryItem>({
           <TrackCard
             key={t.tokenId}
             track={t}
-            currency={currency}
+            currency={currencyOf(t.currency, currency, tokens)}
             {...(heading ? { heading } : {})}
             {...(collectAt ? { collectAt: collectAt(t) } : {})}
           />
@@ -64,6 +68,7 @@ export function TrackCard({
   collectAt,
 }: {
   track: GalleryItem;
+  /** The currency of the track's price (its listing's token, or the native currency). */
   currency: Currency;
   heading?: 'h2' | 'h3';
   /** A collectable (open voucher, not minted yet): the card links to its collect page at this path instead. */

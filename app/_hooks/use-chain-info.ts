@@ -20,3 +20,8 @@ export function useFormatAmount(): (baseUnits: bigint | string) => string {
   const currency = useNativeCurrency();
   return (baseUnits) => formatAmount(baseUnits, currency);
 }
+
+/** The chain's ERC-20 stablecoin prices may be in (issue #20), or null when none is deployed or configured. */
+export function useStablecoin(): { address: `0x${string}`; symbol: string; decimals: number } | null {
+  return useContext(ChainContext)?.stablecoin ?? null;
+}

@@ -25,8 +25,10 @@ export function useTx() {
   const router = useRouter();
   const [state, setState] = useState<TxState>({ phase: 'idle', label: '', message: '' });
   const run = useCallback(
-    async (label: string, steps: TxStep[]): Promise<boolean> => {
+    async (label: string, stepsOrPending: TxStep[] | Promise<TxStep[]>): Promise<boolean> => {
       try {
+        // Steps may need a chain read first (e.g. an ERC-20 allowance decides whether an approval comes first).
+        const steps = await stepsOrPending;
         for (const [i, step] of steps.entries()) {
           const prefix = steps.length > 1 ? `Step ${i + 1} of ${steps.length}: ` : '';
           setState({ phase: 'signing', label, message: `${prefix}${step.label} — confirm in your wallet…` });

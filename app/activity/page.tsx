@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { serverCurrency } from '../_components/server-currency';
+import { serverCurrency, serverTokenCurrencies } from '../_components/server-currency';
 import {
   ACTIVITY_KINDS,
   activityHref,
@@ -25,9 +25,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   const { kind, page } = parseActivityQuery(await searchParams);
   const { prisma, chainId, rpcUrl } = await getServices();
-  const [{ events, more, lost }, currency] = await Promise.all([
+  const [{ events, more, lost }, currency, tokens] = await Promise.all([
     readActivity(prisma, chainId, { kind, page }),
     serverCurrency(),
+    serverTokenCurrencies(),
   ]);
   const [times, names] = await Promise.all([
     readBlockTimes(
@@ -89,7 +90,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
                   <Link href={`/tracks/${e.tokenId}`}>{e.trackTitle ?? `Track ${shortHex(e.tokenId)}`}</Link>:{' '}
                 </>
               )}
-              {describeEvent(e.name, e.args, currency, names)}{' '}
+              {describeEvent(e.name, e.args, currency, { names, tokens })}{' '}
               <span className="muted">
                 {(() => {
                   const at = times.get(e.blockNumber);

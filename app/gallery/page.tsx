@@ -12,7 +12,7 @@ import { listOpenVouchers } from '../../lib/gallery/list-vouchers';
 import { getServices } from '../../lib/platform/services';
 import { amountLabel } from '../_components/format';
 import { TrackGrid } from '../_components/track-card';
-import { serverCurrency } from '../_components/server-currency';
+import { serverCurrency, serverTokenCurrencies } from '../_components/server-currency';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Gallery' };
@@ -37,6 +37,7 @@ function pageHref(params: Record<string, string | string[] | undefined>, page: n
 export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const currency = await serverCurrency();
+  const tokens = await serverTokenCurrencies();
   let query: GalleryQuery | null = null;
   let problems: { field: string; message: string }[] = [];
   try {
@@ -88,6 +89,12 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           {amountLabel('Price to', currency)}{' '}
           <input name="priceMax" inputMode="decimal" defaultValue={value('priceMax')} />
         </label>
+        {tokens.length > 0 && (
+          <p className="muted">
+            Price range and price sorts compare {currency.symbol} prices; tracks priced in{' '}
+            {tokens.map((t) => t.symbol).join(', ')} are left out of a range and sorted last.
+          </p>
+        )}
         <label>
           <input name="forSale" type="checkbox" value="true" defaultChecked={value('forSale') === 'true'} /> For sale
           only
@@ -130,7 +137,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
               ? 'No tracks match.'
               : `${page.total} track${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages}`}
           </h2>
-          <TrackGrid tracks={page.items} currency={currency} />
+          <TrackGrid tracks={page.items} currency={currency} tokens={tokens} />
           <nav aria-label="Pages" className="pager">
             {page.page > 1 && (
               <Link href={pageHref(params, page.page - 1)} rel="prev">

@@ -7,6 +7,7 @@ import { useConfig } from 'wagmi';
 import { getPublicClient } from 'wagmi/actions';
 import { z } from 'zod';
 import { readBalance, type AccountBalance } from '../../lib/balance/read-balance';
+import { useStablecoin } from '../_hooks/use-chain-info';
 import { DeploymentContext } from '../providers';
 
 const address = z
@@ -24,6 +25,8 @@ const accountBalanceKey = (account: Address | undefined) => ['account-balance', 
 export function useAccountBalance(account: Address | undefined) {
   const config = useConfig();
   const contracts = useContext(DeploymentContext);
+  // The Market credits sales and royalties in the stablecoin too (issue #20): always read it beside the splits' tokens.
+  const stablecoin = useStablecoin();
   return useQuery<AccountBalance>({
     queryKey: accountBalanceKey(account),
     enabled: account !== undefined && contracts !== null,
@@ -34,7 +37,11 @@ export function useAccountBalance(account: Address | undefined) {
       const { splits, tokens } = splitsAnswer.parse(await response.json());
       const client = getPublicClient(config);
       if (!client) throw new Error('No chain client');
-      return readBalance(client, { account, contracts, splits, tokens });
+      const all =
+        stablecoin && !tokens.includes(getAddress(stablecoin.address))
+          ? [...tokens, getAddress(stablecoin.address)]
+          : tokens;
+      return readBalance(client, { account, contracts, splits, tokens: all });
     },
   });
 }

@@ -10,10 +10,18 @@ describe('describeEvent', () => {
   it('names people by display name where they have one, else by short address, and amounts in the chain currency', () => {
     const names = new Map([[getAddress(seller), 'Ada']]);
     const args = { seller, buyer, price: '1500000000000000000', royalty: '150000000000000000', fee: '0' };
-    expect(describeEvent('Sale', args, DEGEN, names)).toBe(
+    expect(describeEvent('Sale', args, DEGEN, { names })).toBe(
       'Sold by Ada to 0x3c44…93bc for 1.5 DEGEN (royalty 0.15 DEGEN, fee 0 DEGEN)',
     );
     expect(describeEvent('Sale', args, DEGEN)).toMatch(/^Sold by 0x7099…79c8 to /);
+  });
+
+  it('writes an ERC-20 sale in its token, never in the native currency', () => {
+    const tUSD = { address: '0x5fbdb2315678afecb367f032d93f642f64180aa3' as const, symbol: 'tUSD', decimals: 6 };
+    const args = { seller, buyer, currency: tUSD.address, price: '12500000', royalty: '1250000', fee: '0' };
+    expect(describeEvent('SaleInCurrency', args, DEGEN, { tokens: [tUSD] })).toBe(
+      'Sold by 0x7099…79c8 to 0x3c44…93bc for 12.5 tUSD (royalty 1.25 tUSD, fee 0 tUSD)',
+    );
   });
 
   it('says a mint transfer is a creation, and keeps unknown events by name', () => {

@@ -1,5 +1,5 @@
 import { getAddress, isAddress, type Address } from 'viem';
-import { formatAmount, type Currency } from '../format/amount';
+import { currencyOf, formatAmount, type Currency, type TokenCurrency } from '../format/amount';
 import { shortHex } from '../format/short-hex';
 
 /** An indexed event's decoded arguments, as stored (addresses and amounts as strings). */
@@ -20,17 +20,24 @@ export function accountsInEvent(args: EventArgs): Address[] {
     .map((a) => getAddress(a));
 }
 
+/** What a description may know beyond the event: people's display names, and the ERC-20s Motif prices in. */
+export type DescribeContext = { names?: DisplayNames; tokens?: readonly TokenCurrency[] };
+
 /**
  * A one-line human description of an indexed event about a track: people by display name (else a short address),
- * amounts in the chain's currency.
+ * amounts in the chain's currency, or for the `...InCurrency` events in their ERC-20 (never as the native currency).
  */
 export function describeEvent(
   name: string,
   args: EventArgs,
   currency: Currency,
-  names: DisplayNames = new Map(),
+  context: DescribeContext = {},
 ): string {
-  const amount = (v: unknown) => formatAmount(str(v), currency);
+  const names = context.names ?? new Map<Address, string>();
+  const inToken = name.endsWith('InCurrency')
+    ? currencyOf(str(args.currency), currency, context.tokens ?? [])
+    : currency;
+  const amount = (v: unknown) => formatAmount(str(v), inToken);
   const who = (v: unknown) => {
     const a = str(v);
     return (isAddress(a, { strict: false }) ? names.get(getAddress(a)) : undefined) ?? shortHex(a);
@@ -45,16 +52,20 @@ export function describeEvent(
         ? `Created for ${who(args.to)}`
         : `Transferred ${who(args.from)} → ${who(args.to)}`;
     case 'Listed':
+    case 'ListedInCurrency':
       return `Listed by ${who(args.seller)} for ${amount(args.price)}`;
     case 'ListingUpdated':
       return `Price changed to ${amount(args.price)}`;
     case 'ListingCancelled':
       return 'Listing cancelled';
     case 'OfferMade':
+    case 'OfferMadeInCurrency':
       return `Offer of ${amount(args.amount)} by ${who(args.buyer)}`;
     case 'OfferCancelled':
+    case 'OfferCancelledInCurrency':
       return `Offer of ${amount(args.amount)} by ${who(args.buyer)} withdrawn`;
     case 'Sale':
+    case 'SaleInCurrency':
       return `Sold by ${who(args.seller)} to ${who(args.buyer)} for ${amount(args.price)} (royalty ${amount(args.royalty)}, fee ${amount(args.fee)})`;
     case 'Approval':
       return `Approved ${who(args.approved)} to transfer`;

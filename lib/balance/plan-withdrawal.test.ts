@@ -11,6 +11,7 @@ const none = { market: 0n, vouchers: 0n, editions: 0n };
 const empty: AccountBalance = {
   account: ME,
   credits: none,
+  marketTokens: [],
   splitMain: { native: 0n, tokens: [] },
   pending: [],
   totalNative: 0n,
@@ -49,6 +50,7 @@ describe('planWithdrawal', () => {
           credits: { market: 0n, vouchers: 4n, editions: 0n },
           wallet: 6n,
           tokens: [token(10n)],
+          marketTokens: [],
           yours: 5n,
           yoursTokens: [token(5n)],
         },
@@ -59,5 +61,35 @@ describe('planWithdrawal', () => {
     expect(steps[1]).toMatchObject({ token: null, accounts: [ME, OTHER], shares: [500_000, 500_000] });
     expect(steps[2]).toMatchObject({ token: TOKEN });
     expect(steps[3]).toMatchObject({ native: true, tokens: [TOKEN], amount: 5n });
+  });
+
+  it('withdraws Market credits per token, and releases a split’s token credits before distributing them (issue #20)', () => {
+    const steps = planWithdrawal({
+      ...empty,
+      marketTokens: [token(11n)],
+      pending: [
+        {
+          split: SPLIT,
+          accounts: [ME, OTHER],
+          shares: [500_000, 500_000],
+          share: 500_000,
+          credits: none,
+          wallet: 0n,
+          tokens: [token(4n)],
+          marketTokens: [token(4n)],
+          yours: 0n,
+          yoursTokens: [token(2n)],
+        },
+      ],
+    });
+    expect(steps.map((s) => s.kind)).toEqual(['releaseCurrency', 'distribute', 'withdrawCurrency', 'withdrawSplits']);
+    expect(steps[0]).toMatchObject({ split: SPLIT, token: TOKEN });
+    expect(steps[2]).toMatchObject({
+      account: ME,
+      token: TOKEN,
+      amount: 11n,
+      label: 'Withdraw your Market credits in USDX',
+    });
+    expect(steps[3]).toMatchObject({ native: false, tokens: [TOKEN] });
   });
 });

@@ -14,6 +14,10 @@ const CREDIT_CONTRACTS: readonly { contract: CreditContract; key: keyof NativeCr
 export type WithdrawalStep =
   /** Sends a split's credits in `contract` to the split's wallet, so that a distribution includes them. */
   | { kind: 'release'; contract: CreditContract; split: Address; label: string }
+  /** Sends a split's Market credits in the ERC-20 `token` to the split's wallet (withdrawCurrency; issue #20). */
+  | { kind: 'releaseCurrency'; split: Address; token: Address; label: string }
+  /** Pays the account's Market credits in the ERC-20 `token` to it (withdrawCurrency); `amount` is what it pays. */
+  | { kind: 'withdrawCurrency'; account: Address; token: Address; amount: bigint; label: string }
   /** Credits what a split's wallet holds (native when `token` is null) to its recipients in SplitMain. */
   | { kind: 'distribute'; split: Address; accounts: Address[]; shares: number[]; token: Address | null; label: string }
   /** Pays the account's credits in `contract` to it; `amount` is what it pays. */
@@ -25,8 +29,9 @@ const short = (a: Address) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /**
  * The fewest transactions that move everything in `balance` to the account: for each split with money pending,
- * release its contract credits to its wallet and distribute (native, then each token); then one `withdraw` per
- * contract that holds the account's credits, and one SplitMain `withdraw` for its native and token balances together
+ * release its contract credits (native, and Market credits per token) to its wallet and distribute (native, then
+ * each token); then one `withdraw` per contract that holds the account's credits, one `withdrawCurrency` per token the
+ * Market credits it in, and one SplitMain `withdraw` for its native and token balances together
  * (counting what the distributions before it credit). Empty when there is nothing to withdraw.
  */
 export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
@@ -42,6 +47,13 @@ export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
           split: s.split,
           label: `Release split ${short(s.split)}’s ${c.what} to its wallet`,
         });
+    for (const t of s.marketTokens)
+      steps.push({
+        kind: 'releaseCurrency',
+        split: s.split,
+        token: t.token,
+        label: `Release split ${short(s.split)}’s Market credits in ${t.symbol} to its wallet`,
+      });
     const native = s.wallet + s.credits.market + s.credits.vouchers + s.credits.editions;
     const { split, accounts, shares } = s;
     if (native > 0n) {
@@ -78,6 +90,14 @@ export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
         label: `Withdraw your ${c.what}`,
       });
   }
+  for (const t of balance.marketTokens)
+    steps.push({
+      kind: 'withdrawCurrency',
+      account: balance.account,
+      token: t.token,
+      amount: t.amount,
+      label: `Withdraw your Market credits in ${t.symbol}`,
+    });
   if (splitsNative > 0n || splitTokens.size > 0)
     steps.push({
       kind: 'withdrawSplits',

@@ -22,8 +22,10 @@ export type PendingSplit = SplitRecipients & {
   credits: NativeCredits;
   /** Native currency in the split's wallet plus the remainder SplitMain holds for it. */
   wallet: bigint;
-  /** Tokens in the split's wallet (plus held remainders), only those with a balance. */
+  /** Tokens pending for the split (its wallet, held remainders and Market credits), only those with a balance. */
   tokens: TokenAmount[];
+  /** The split's Market credits per ERC-20 (a sale in a token credits its royalty there; issue #20), only > 0. */
+  marketTokens: TokenAmount[];
   /** The account's share of everything pending, native (rounded down, as SplitMain credits). */
   yours: bigint;
   /** The account's share of each pending token. */
@@ -33,13 +35,15 @@ export type PendingSplit = SplitRecipients & {
 export type AccountBalance = {
   account: Address;
   credits: NativeCredits;
+  /** The account's Market credits per ERC-20 (sales and royalties in a token; issue #20), only > 0. */
+  marketTokens: TokenAmount[];
   /** Credited by SplitMain to the account and not yet withdrawn. */
   splitMain: { native: bigint; tokens: TokenAmount[] };
   /** Splits with money still to distribute (only those with some). */
   pending: PendingSplit[];
   /** Everything withdrawable in the native currency: credits, SplitMain balance and the account's pending shares. */
   totalNative: bigint;
-  /** Per token: the SplitMain balance plus pending shares. */
+  /** Per token: the Market credits, the SplitMain balance and pending shares. */
   totalTokens: TokenAmount[];
 };
 
@@ -88,6 +92,20 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
     decimals: infos.get(token)?.decimals ?? 18,
     amount,
   });
+  const marketIn = async (who: Address) =>
+    Promise.all(
+      p.tokens.map(async (t) =>
+        amountOf(
+          t,
+          await readContract(client, {
+            address: contracts.Market,
+            abi: marketAbi,
+            functionName: 'currencyCreditsOf',
+            args: [who, t],
+          }),
+        ),
+      ),
+    );
   const held = (split: Address, asset: Address) =>
     readContract(client, {
       address: contracts.SplitMain,
@@ -96,8 +114,9 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       args: [split, asset],
     });
 
-  const [credits, native, tokenBalances, pendingAll] = await Promise.all([
+  const [credits, marketAll, native, tokenBalances, pendingAll] = await Promise.all([
     creditsOf(client, contracts, account),
+    marketIn(account),
     readContract(client, {
       address: contracts.SplitMain,
       abi: splitMainAbi,
@@ -121,8 +140,9 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       p.splits.map(async (s): Promise<PendingSplit> => {
         const index = s.accounts.indexOf(account);
         const share = index < 0 ? 0 : (s.shares[index] ?? 0);
-        const [splitCredits, balance, heldNative, tokens] = await Promise.all([
+        const [splitCredits, splitMarket, balance, heldNative, tokens] = await Promise.all([
           creditsOf(client, contracts, s.split),
+          marketIn(s.split),
           getBalance(client, { address: s.split }),
           held(s.split, ZERO),
           Promise.all(
@@ -134,7 +154,14 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
                   abi: erc20Abi,
                   functionName: 'balanceOf',
                   args: [s.split],
-                })) + (await held(s.split, t)),
+                })) +
+                  (await held(s.split, t)) +
+                  (await readContract(client, {
+                    address: contracts.Market,
+                    abi: marketAbi,
+                    functionName: 'currencyCreditsOf',
+                    args: [s.split, t],
+                  })),
               ),
             ),
           ),
@@ -148,6 +175,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
           credits: splitCredits,
           wallet,
           tokens: withBalance,
+          marketTokens: splitMarket.filter((t) => t.amount > 0n),
           yours: yoursOf(wallet + sumCredits(splitCredits)),
           yoursTokens: withBalance.map((t) => ({ ...t, amount: yoursOf(t.amount) })),
         };
@@ -155,16 +183,20 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
     ),
   ]);
   const pending = pendingAll.filter((s) => s.wallet + sumCredits(s.credits) > 0n || s.tokens.length > 0);
+  const marketTokens = marketAll.filter((t) => t.amount > 0n);
   const totalTokens = tokenBalances
     .map((t) => ({
       ...t,
       amount:
-        t.amount + pending.reduce((sum, s) => sum + (s.yoursTokens.find((y) => y.token === t.token)?.amount ?? 0n), 0n),
+        t.amount +
+        (marketTokens.find((m) => m.token === t.token)?.amount ?? 0n) +
+        pending.reduce((sum, s) => sum + (s.yoursTokens.find((y) => y.token === t.token)?.amount ?? 0n), 0n),
     }))
     .filter((t) => t.amount > 0n);
   return {
     account,
     credits,
+    marketTokens,
     splitMain: { native, tokens: tokenBalances.filter((t) => t.amount > 0n) },
     pending,
     totalNative: sumCredits(credits) + native + pending.reduce((sum, s) => sum + s.yours, 0n),

@@ -63,7 +63,24 @@ async function simulateAndSend(clients: WithdrawalClients, step: WithdrawalStep)
         });
     }
   };
+  const withdrawCurrency = async (who: Address, token: Address) =>
+    writeContract(walletClient, {
+      ...(
+        await simulateContract(publicClient, {
+          address: contracts.Market,
+          abi: marketAbi,
+          functionName: 'withdrawCurrency',
+          args: [who, token],
+          account,
+        })
+      ).request,
+      chain,
+    });
   switch (step.kind) {
+    case 'releaseCurrency':
+      return withdrawCurrency(step.split, step.token);
+    case 'withdrawCurrency':
+      return withdrawCurrency(step.account, step.token);
     case 'release':
       return withdrawFrom(step.contract, step.split);
     case 'withdraw':

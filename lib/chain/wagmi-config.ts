@@ -11,6 +11,8 @@ export type ChainDescriptor = {
   testnet: boolean;
   nativeCurrency?: Chain['nativeCurrency'];
   stack?: ChainStack;
+  /** The ERC-20 stablecoin prices may be in (issue #20), from the deployment file; absent when none. */
+  stablecoin?: { address: Address; symbol: string; decimals: number };
 };
 
 /** The local anvil chain (lib/config/chains.ts): the only chain where the dev-account connectors exist. */

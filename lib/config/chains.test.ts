@@ -89,6 +89,19 @@ describe('resolveChain', () => {
     }
   });
 
+  it('takes a custom chain’s or a preset’s stablecoin from MOTIF_STABLECOIN_* (issue #20)', () => {
+    const coin = {
+      MOTIF_STABLECOIN_ADDRESS: '0x' + 'ab'.repeat(20),
+      MOTIF_STABLECOIN_SYMBOL: 'USDC',
+      MOTIF_STABLECOIN_DECIMALS: '6',
+    };
+    const expected = { address: '0x' + 'ab'.repeat(20), symbol: 'USDC', decimals: 6 };
+    expect(
+      resolveChain(parseEnv({ MOTIF_RPC_URL: 'http://127.0.0.1:9', MOTIF_CHAIN_ID: '777', ...coin })).stablecoin,
+    ).toEqual(expected);
+    expect(resolveChain(parseEnv({ MOTIF_CHAIN: 'degen', ...coin })).stablecoin).toEqual(expected);
+  });
+
   it('validates the currency settings', () => {
     expect(() => parseEnv({ MOTIF_NATIVE_SYMBOL: 'NOT A TICKER' })).toThrow(/MOTIF_NATIVE_SYMBOL must be a ticker/);
     expect(() => parseEnv({ MOTIF_NATIVE_DECIMALS: '40' })).toThrow(/MOTIF_NATIVE_DECIMALS must be 0-36/);

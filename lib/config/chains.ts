@@ -104,7 +104,22 @@ export type ChainSettings = {
   MOTIF_NATIVE_SYMBOL?: string;
   MOTIF_NATIVE_DECIMALS?: number;
   MOTIF_CHAIN_STACK?: ChainStack;
+  MOTIF_STABLECOIN_ADDRESS?: `0x${string}`;
+  MOTIF_STABLECOIN_SYMBOL?: string;
+  MOTIF_STABLECOIN_DECIMALS?: number;
 };
+
+/** The stablecoin MOTIF_STABLECOIN_ADDRESS / _SYMBOL / _DECIMALS configure (all three, checked by parseEnv), if any. */
+export function configuredStablecoin(
+  env: Pick<ChainSettings, 'MOTIF_STABLECOIN_ADDRESS' | 'MOTIF_STABLECOIN_SYMBOL' | 'MOTIF_STABLECOIN_DECIMALS'>,
+): StablecoinConfig | undefined {
+  const {
+    MOTIF_STABLECOIN_ADDRESS: address,
+    MOTIF_STABLECOIN_SYMBOL: symbol,
+    MOTIF_STABLECOIN_DECIMALS: decimals,
+  } = env;
+  return address && symbol && decimals !== undefined ? { address, symbol, decimals } : undefined;
+}
 
 /** The currency the local or custom chain is configured with (the symbol doubles as its name). */
 export function configuredCurrency(
@@ -148,10 +163,15 @@ export function resolveChain(env: ChainSettings): ResolvedChain {
       chain,
       rpcUrl,
       stack: env.MOTIF_CHAIN_STACK ?? presetForChainId(chain.id)?.stack ?? 'none',
-      stablecoin: chain.id === LOCAL_CHAIN_ID ? 'local-test-token' : undefined,
+      stablecoin: chain.id === LOCAL_CHAIN_ID ? 'local-test-token' : configuredStablecoin(env),
     };
   }
   const rpcUrl = env.MOTIF_RPC_URL ?? p.chain.rpcUrls.default.http[0] ?? '';
   const info: ChainPresetInfo = p;
-  return { chain: p.chain, rpcUrl, stack: env.MOTIF_CHAIN_STACK ?? p.stack, stablecoin: info.stablecoin };
+  return {
+    chain: p.chain,
+    rpcUrl,
+    stack: env.MOTIF_CHAIN_STACK ?? p.stack,
+    stablecoin: configuredStablecoin(env) ?? info.stablecoin,
+  };
 }

@@ -37,6 +37,52 @@ describe('parseEnv', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('reports each invalid stablecoin setting by name, and the ones missing beside it (issue #20)', () => {
+    const custom = { MOTIF_RPC_URL: 'https://rpc.example', MOTIF_CHAIN_ID: '777' };
+    const problems = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return [];
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        return e.problems;
+      }
+    };
+    const bad = problems({
+      ...custom,
+      MOTIF_STABLECOIN_ADDRESS: '0x1234',
+      MOTIF_STABLECOIN_SYMBOL: 'US DOLLAR COIN',
+      MOTIF_STABLECOIN_DECIMALS: 'six',
+    });
+    expect(bad).toHaveLength(3);
+    expect(bad.join('\n')).toMatch(/MOTIF_STABLECOIN_ADDRESS must be a token address/);
+    expect(bad.join('\n')).toMatch(/MOTIF_STABLECOIN_SYMBOL must be a ticker/);
+    expect(bad.join('\n')).toMatch(/MOTIF_STABLECOIN_DECIMALS must be a number/);
+    expect(problems({ ...custom, MOTIF_STABLECOIN_ADDRESS: '0x' + '0'.repeat(40) }).join('\n')).toMatch(
+      /MOTIF_STABLECOIN_ADDRESS must not be the zero address/,
+    );
+    expect(problems({ ...custom, MOTIF_STABLECOIN_ADDRESS: '0x' + 'ab'.repeat(20) })).toEqual([
+      'MOTIF_STABLECOIN_SYMBOL and MOTIF_STABLECOIN_DECIMALS are required when MOTIF_STABLECOIN_ADDRESS is set',
+    ]);
+    expect(
+      problems({
+        MOTIF_STABLECOIN_ADDRESS: '0x' + 'ab'.repeat(20),
+        MOTIF_STABLECOIN_SYMBOL: 'USDC',
+        MOTIF_STABLECOIN_DECIMALS: '6',
+      }),
+    ).toEqual([
+      'MOTIF_STABLECOIN_ADDRESS is for a custom chain or a preset: the local chain deploys its own test token (tUSD)',
+    ]);
+    expect(
+      parseEnv({
+        ...custom,
+        MOTIF_STABLECOIN_ADDRESS: '0x' + 'ab'.repeat(20),
+        MOTIF_STABLECOIN_SYMBOL: 'USDC',
+        MOTIF_STABLECOIN_DECIMALS: '6',
+      }),
+    ).toMatchObject({ MOTIF_STABLECOIN_SYMBOL: 'USDC', MOTIF_STABLECOIN_DECIMALS: 6 });
+  });
+
   it('requires a chain id with a custom RPC URL, and accepts a preset', () => {
     expect(() => parseEnv({ MOTIF_RPC_URL: 'https://rpc.example' })).toThrow(/MOTIF_CHAIN_ID is required/);
     const env = parseEnv({ MOTIF_CHAIN: 'xai-testnet', DEPLOYER_PRIVATE_KEY: '0x' + 'ab'.repeat(32) });

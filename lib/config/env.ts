@@ -116,6 +116,33 @@ export const envSchema = z.object({
       .max(36, 'must be 0-36')
       .optional(),
   ),
+  // The custom chain's (or a preset's) ERC-20 stablecoin prices may be set in (issue #20); the local chain deploys its
+  // own test token. Address, symbol and decimals go together (lib/config/chains.ts: resolveChain).
+  MOTIF_STABLECOIN_ADDRESS: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a token address: 0x followed by 40 hex digits')
+      .refine((a) => !/^0x0{40}$/.test(a), 'must not be the zero address (the native currency needs no setting)')
+      .transform((a) => a as `0x${string}`)
+      .optional(),
+  ),
+  MOTIF_STABLECOIN_SYMBOL: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9$.-]{1,11}$/, 'must be a ticker of 1-11 letters, digits, $, . or -')
+      .optional(),
+  ),
+  MOTIF_STABLECOIN_DECIMALS: z.preprocess(
+    empty,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0-36')
+      .max(36, 'must be 0-36')
+      .optional(),
+  ),
   // How the chain charges its parent chain's data fee (presets: from the preset): orbit, op-stack or none.
   MOTIF_CHAIN_STACK: z.preprocess(
     empty,
@@ -176,6 +203,16 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if ((has('MOTIF_NATIVE_SYMBOL') || has('MOTIF_NATIVE_DECIMALS')) && preset !== '' && preset !== 'local')
     problems.push(
       `MOTIF_NATIVE_SYMBOL and MOTIF_NATIVE_DECIMALS are for the local or a custom chain: the ${preset} preset defines its currency`,
+    );
+  const coinParts = ['MOTIF_STABLECOIN_ADDRESS', 'MOTIF_STABLECOIN_SYMBOL', 'MOTIF_STABLECOIN_DECIMALS'];
+  const coinSet = coinParts.filter(has);
+  if (coinSet.length > 0 && coinSet.length < coinParts.length)
+    problems.push(
+      `${coinParts.filter((k) => !has(k)).join(' and ')} ${coinParts.length - coinSet.length > 1 ? 'are' : 'is'} required when ${coinSet.join(' or ')} ${coinSet.length > 1 ? 'are' : 'is'} set`,
+    );
+  if (coinSet.length > 0 && !has('MOTIF_RPC_URL') && (preset === '' || preset === 'local'))
+    problems.push(
+      'MOTIF_STABLECOIN_ADDRESS is for a custom chain or a preset: the local chain deploys its own test token (tUSD)',
     );
   if (has('MOTIF_C2PA_SIGNING_KEY') !== has('MOTIF_C2PA_CERT_CHAIN'))
     problems.push('MOTIF_C2PA_SIGNING_KEY and MOTIF_C2PA_CERT_CHAIN must be set together');

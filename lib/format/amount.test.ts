@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountLabel, formatAmount, formatApproxAmount } from './amount';
+import { amountLabel, currencyOf, formatAmount, formatApproxAmount } from './amount';
 
 const DEGEN = { symbol: 'DEGEN', decimals: 18 };
 const SIX = { symbol: 'TOK6', decimals: 6 };
@@ -24,5 +24,14 @@ describe('formatApproxAmount', () => {
 
   it('labels amount fields with the currency', () => {
     expect(amountLabel('Price', DEGEN)).toBe('Price (DEGEN)');
+  });
+});
+
+describe('currencyOf', () => {
+  const USD = { address: '0x00000000000000000000000000000000000000C6', symbol: 'tUSD', decimals: 6 } as const;
+  it('shows a token price in the token, never in the native currency (issue #20)', () => {
+    expect(formatAmount(12_500_000n, currencyOf(USD.address.toLowerCase(), DEGEN, [USD]))).toBe('12.5 tUSD');
+    expect(formatAmount(12_500_000n, currencyOf(null, DEGEN, [USD]))).toBe('0.0000000000125 DEGEN');
+    expect(formatAmount(5n, currencyOf('0x' + 'ab'.repeat(20), DEGEN, [USD]))).toBe('5 units of 0xabab…abab');
   });
 });

@@ -1,4 +1,5 @@
 import { formatUnits } from 'viem';
+import { shortHex } from './short-hex';
 
 /** A currency as amounts are shown in it: the chain's native token (viem's `chain.nativeCurrency`) or an ERC-20. */
 export type Currency = { symbol: string; decimals: number };
@@ -25,4 +26,24 @@ export function formatApproxAmount(baseUnits: bigint | string, currency: Currenc
 /** The label of a form field that takes an amount, e.g. `Price (DEGEN)`. */
 export function amountLabel(what: string, currency: Currency): string {
   return `${what} (${currency.symbol})`;
+}
+
+/** An ERC-20 prices may be in (issue #20): the chain's configured stablecoin. */
+export type TokenCurrency = Currency & { address: `0x${string}` };
+
+/**
+ * The currency of an amount priced in the ERC-20 at `address`, or in the native currency when `address` is null:
+ * a token amount is never shown as the native currency. A token Motif does not know is named by its address and
+ * shown in its smallest units (its decimals are unknown).
+ */
+export function currencyOf(
+  address: string | null | undefined,
+  native: Currency,
+  tokens: readonly TokenCurrency[],
+): Currency {
+  if (!address) return native;
+  const token = tokens.find((t) => t.address.toLowerCase() === address.toLowerCase());
+  return token
+    ? { symbol: token.symbol, decimals: token.decimals }
+    : { symbol: `units of ${shortHex(address)}`, decimals: 0 };
 }

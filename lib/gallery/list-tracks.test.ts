@@ -9,6 +9,7 @@ import { listTracks } from './list-tracks';
 const prisma = createPrismaClient(inject('databaseUrl'));
 const CHAIN = 990_001; // a chain id of its own: other test files index 31337 in the same database
 const A = '0x00000000000000000000000000000000000000a1';
+const TOKEN = '0x00000000000000000000000000000000000000c6';
 const B = '0x00000000000000000000000000000000000000b2';
 const genres = ['folk', 'jazz', 'chorale'];
 
@@ -82,6 +83,16 @@ beforeAll(async () => {
         listedBlock: 40n,
         expiry: BigInt(Math.floor(Date.now() / 1000) - 60),
       },
+      // Listed in a 6-decimal token (issue #20): 1,000,000 units is 1 tUSD, never "0.000000000001" of the native coin.
+      {
+        chainId: CHAIN,
+        tokenId: '1007',
+        seller: A,
+        priceWei: '1000000',
+        listedBlock: 40n,
+        expiry: BigInt(Math.floor(Date.now() / 1000) + 86_400),
+        currency: TOKEN,
+      },
     ],
   });
 });
@@ -122,9 +133,22 @@ describe('listTracks', () => {
   it('filters and sorts by listing price, and shows only tracks for sale when asked', async () => {
     const forSale = await list('forSale=true&sort=price-desc');
     expect(forSale.items.map((t) => t.priceWei)).toEqual(
-      [parseEther('0.5'), parseEther('0.4'), parseEther('0.3')].map(String),
+      [parseEther('0.5'), parseEther('0.4'), parseEther('0.3'), 1_000_000n].map(String),
     );
     expect((await list('priceMin=0.35&priceMax=0.45')).items.map((t) => t.tokenId)).toEqual(['1004']);
+  });
+
+  it('compares prices in the native currency only: a token listing is for sale but outside every native price range, sorted last', async () => {
+    const asc = await list('forSale=true&sort=price-asc');
+    expect(asc.items.map((t) => [t.tokenId, t.currency])).toEqual([
+      ['1003', null],
+      ['1004', null],
+      ['1005', null],
+      ['1007', TOKEN],
+    ]);
+    // 1,000,000 units of the token would be in this range if it were read as wei: it must not be.
+    expect((await list('priceMax=0.45')).items.map((t) => t.tokenId)).toEqual(['1004', '1003']);
+    expect((await list('priceMax=0.000001')).total).toBe(0);
   });
 
   it('lists only verified tracks: never an unverified copy or an unchecked track, whatever the query', async () => {

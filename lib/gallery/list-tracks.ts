@@ -21,7 +21,10 @@ export type GalleryItem = {
   contentCid: string;
   licence: number;
   royaltyBps: number;
+  /** The live listing's price in `currency`'s smallest units (wei when `currency` is null), or null. */
   priceWei: string | null;
+  /** The ERC-20 the listing is priced in (issue #20), or null for the native currency or no listing. */
+  currency: string | null;
   mintedBlock: string;
 };
 
@@ -36,11 +39,18 @@ type Row = Omit<GalleryItem, 'tokenId' | 'contentCid' | 'priceWei' | 'mintedBloc
   total: bigint;
 };
 
+/**
+ * The listing's price when it is in the native currency, else NULL. The gallery's price filter and price sorts are in
+ * the native currency only (issue #20): a track listed in a token is never compared with a native price, so it is
+ * left out of a price range and sorted after the natively priced tracks (it still shows with "For sale").
+ */
+const NATIVE_PRICE = Prisma.sql`(CASE WHEN l."currency" IS NULL THEN l."priceWei" END)`;
+
 const ORDER: Record<GalleryQuery['sort'], Prisma.Sql> = {
   newest: Prisma.sql`t."mintedBlock" DESC, t."tokenId" DESC`,
   oldest: Prisma.sql`t."mintedBlock" ASC, t."tokenId" ASC`,
-  'price-asc': Prisma.sql`l."priceWei" ASC NULLS LAST, t."mintedBlock" DESC`,
-  'price-desc': Prisma.sql`l."priceWei" DESC NULLS LAST, t."mintedBlock" DESC`,
+  'price-asc': Prisma.sql`${NATIVE_PRICE} ASC NULLS LAST, t."mintedBlock" DESC`,
+  'price-desc': Prisma.sql`${NATIVE_PRICE} DESC NULLS LAST, t."mintedBlock" DESC`,
   title: Prisma.sql`lower(t."title") ASC NULLS LAST, t."mintedBlock" DESC`,
 };
 
@@ -65,12 +75,12 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
   if (query.bpmMin !== undefined) where.push(Prisma.sql`t."bpm" >= ${query.bpmMin}`);
   if (query.bpmMax !== undefined) where.push(Prisma.sql`t."bpm" <= ${query.bpmMax}`);
   if (query.forSale) where.push(Prisma.sql`l."priceWei" IS NOT NULL`);
-  if (query.priceMin !== undefined) where.push(Prisma.sql`l."priceWei" >= ${query.priceMin.toString()}::numeric`);
-  if (query.priceMax !== undefined) where.push(Prisma.sql`l."priceWei" <= ${query.priceMax.toString()}::numeric`);
+  if (query.priceMin !== undefined) where.push(Prisma.sql`${NATIVE_PRICE} >= ${query.priceMin.toString()}::numeric`);
+  if (query.priceMax !== undefined) where.push(Prisma.sql`${NATIVE_PRICE} <= ${query.priceMax.toString()}::numeric`);
   const offset = (query.page - 1) * query.pageSize;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT t."tokenId", t."title", t."creator", p."displayName" AS "creatorName", t."owner", t."genre", t."musicalKey", t."bpm", t."durationMs", t."modelId",
-           t."contentDigest", t."licence", t."royaltyBps", l."priceWei", t."mintedBlock", count(*) OVER () AS total
+           t."contentDigest", t."licence", t."royaltyBps", l."priceWei", l."currency", t."mintedBlock", count(*) OVER () AS total
     FROM "Track" t
     LEFT JOIN "Listing" l ON ${LIVE_LISTING}
     LEFT JOIN "Profile" p ON p."address" = t."creator"
@@ -94,6 +104,7 @@ export async function listTracks(prisma: PrismaClient, chainId: number, query: G
       licence: r.licence,
       royaltyBps: r.royaltyBps,
       priceWei: r.priceWei?.toFixed() ?? null,
+      currency: r.currency,
       mintedBlock: r.mintedBlock.toString(),
     })),
     total,

@@ -54,6 +54,7 @@ export async function listOpenVouchers(
     licence: 0,
     royaltyBps: 0,
     priceWei: r.priceWei.toFixed(),
+    currency: null,
     mintedBlock: '0',
   }));
 }

@@ -140,8 +140,10 @@ async function recomputeTokens(tx: Tx, chainId: number, tokenIds: Iterable<bigin
   if (listings.length > 0) await tx.listing.createMany({ data: listings.map((l) => ({ chainId, ...l })) });
 }
 
+/** The Sale row of a native `Sale` or an ERC-20 `SaleInCurrency` (amounts in the currency's units, `currency` set). */
 function saleRow(chainId: number, e: DecodedEvent): Prisma.SaleCreateManyInput | null {
-  if (e.contract !== 'Market' || e.name !== 'Sale' || e.tokenId === null) return null;
+  if (e.contract !== 'Market' || e.tokenId === null) return null;
+  if (e.name !== 'Sale' && e.name !== 'SaleInCurrency') return null;
   const a = e.args;
   return {
     chainId,
@@ -155,6 +157,7 @@ function saleRow(chainId: number, e: DecodedEvent): Prisma.SaleCreateManyInput |
     royaltyWei: a.royalty,
     feeWei: a.fee,
     blockNumber: e.blockNumber,
+    currency: e.name === 'SaleInCurrency' ? e.args.currency : null,
   };
 }
 

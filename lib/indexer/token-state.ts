@@ -15,13 +15,22 @@ export type TrackState = {
   mintedTx: string;
 };
 
-/** `expiry`: unix seconds after which the market refuses the listing. */
-export type ListingState = { seller: string; priceWei: string; listedBlock: bigint; expiry: bigint };
+/**
+ * `expiry`: unix seconds after which the market refuses the listing. `currency`: the ERC-20 a ListedInCurrency
+ * listing is priced in (`priceWei` then counts that token's smallest units), null for a native price.
+ */
+export type ListingState = {
+  seller: string;
+  priceWei: string;
+  listedBlock: bigint;
+  expiry: bigint;
+  currency: string | null;
+};
 
 /**
  * Folds a token's events into its current track record and active listing. Pure: the indexer recomputes a token
  * from its stored events after new events or a reorg, so the projection never drifts from the log.
- * A listing dies when the token moves (any Transfer after it), is cancelled, or is sold.
+ * A listing (native or in an ERC-20) dies when the token moves (any Transfer after it), is cancelled, or is sold.
  */
 export function foldTokenEvents(events: readonly TokenEvent[]): {
   track: TrackState | null;
@@ -53,9 +62,18 @@ export function foldTokenEvents(events: readonly TokenEvent[]): {
           priceWei: e.args.price,
           listedBlock: e.blockNumber,
           expiry: BigInt(e.args.expiry),
+          currency: null,
+        };
+      else if (e.name === 'ListedInCurrency')
+        listing = {
+          seller: e.args.seller,
+          priceWei: e.args.price,
+          listedBlock: e.blockNumber,
+          expiry: BigInt(e.args.expiry),
+          currency: e.args.currency,
         };
       else if (e.name === 'ListingUpdated' && listing) listing = { ...listing, priceWei: e.args.price };
-      else if (e.name === 'ListingCancelled' || e.name === 'Sale') listing = null;
+      else if (e.name === 'ListingCancelled' || e.name === 'Sale' || e.name === 'SaleInCurrency') listing = null;
     }
   }
   if (track && owner) track.owner = owner;

@@ -168,7 +168,7 @@ describe('readTrackView', () => {
       mintedBlock: '3',
       authorship: 'verified',
     });
-    expect(view.listing).toEqual({ seller: OWNER, priceWei: '1000' });
+    expect(view.listing).toEqual({ seller: OWNER, priceWei: '1000', currency: null });
     expect(view.split).toEqual({
       address: SPLIT,
       accounts: [CREATOR, OWNER, BUYER_A],
@@ -183,7 +183,7 @@ describe('readTrackView', () => {
       'Sale@9',
     ]);
     // A's first offer was cancelled, then renewed; B's ended in a sale to B.
-    expect(view.offers).toEqual([{ buyer: BUYER_A, amount: '30', expiry: '120' }]);
+    expect(view.offers).toEqual([{ buyer: BUYER_A, amount: '30', expiry: '120', currency: null }]);
     expect(view.provenance).toEqual(summary);
   });
 
@@ -266,13 +266,32 @@ describe('openOffers', () => {
         h('OfferMade', { buyer: BUYER_A, amount: '2', expiry: '9' }),
         h('Sale', { buyer: BUYER_B }),
       ]),
-    ).toEqual([{ buyer: BUYER_A, amount: '2', expiry: '9' }]);
+    ).toEqual([{ buyer: BUYER_A, amount: '2', expiry: '9', currency: null }]);
     expect(
       openOffers([
         h('OfferMade', { buyer: BUYER_A.toLowerCase(), amount: '1', expiry: '9' }),
         h('OfferCancelled', { buyer: BUYER_A }),
       ]),
     ).toEqual([]);
+  });
+
+  it('keeps a token offer apart from the same buyer’s native offer, until cancelled in that token (issue #20)', () => {
+    const USD = getAddress('0x00000000000000000000000000000000000000c6');
+    const offers = openOffers([
+      h('OfferMade', { buyer: BUYER_A, amount: '1', expiry: '9' }),
+      h('OfferMadeInCurrency', { buyer: BUYER_A, currency: USD, amount: '5000000', expiry: '9' }),
+    ]);
+    expect(offers).toEqual([
+      { buyer: BUYER_A, amount: '1', expiry: '9', currency: null },
+      { buyer: BUYER_A, amount: '5000000', expiry: '9', currency: USD },
+    ]);
+    expect(
+      openOffers([
+        h('OfferMade', { buyer: BUYER_A, amount: '1', expiry: '9' }),
+        h('OfferMadeInCurrency', { buyer: BUYER_A, currency: USD, amount: '5000000', expiry: '9' }),
+        h('OfferCancelledInCurrency', { buyer: BUYER_A, currency: USD, amount: '5000000' }),
+      ]),
+    ).toEqual([{ buyer: BUYER_A, amount: '1', expiry: '9', currency: null }]);
   });
 });
 

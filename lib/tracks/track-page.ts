@@ -25,7 +25,8 @@ export type HistoryEntry = {
   logIndex: number;
   args: Record<string, unknown>;
 };
-export type OfferCandidate = { buyer: Address; amount: string; expiry: string };
+/** An offer by the events; `currency`: the ERC-20 it is in (OfferMadeInCurrency), null for a native offer. */
+export type OfferCandidate = { buyer: Address; amount: string; expiry: string; currency: Address | null };
 export type ProvenanceSummary = {
   modelId: string;
   weightsCid: string;
@@ -69,7 +70,8 @@ export type TrackView = {
         authorshipReason: string | null;
       } & TrackColumns)
     | null;
-  listing: { seller: Address; priceWei: string } | null;
+  /** `currency`: the ERC-20 the price is in (its smallest units), null for the native currency (issue #20). */
+  listing: { seller: Address; priceWei: string; currency: Address | null } | null;
   split: { address: Address; accounts: Address[]; shares: number[] } | null;
   history: HistoryEntry[];
   offers: OfferCandidate[];
@@ -158,20 +160,30 @@ export function createProvenanceReader(
   };
 }
 
-const OFFER_EVENTS = new Set(['OfferMade', 'OfferCancelled', 'Sale']);
+const OFFER_EVENTS = new Set([
+  'OfferMade',
+  'OfferCancelled',
+  'Sale',
+  'OfferMadeInCurrency',
+  'OfferCancelledInCurrency',
+  'SaleInCurrency',
+]);
 
 /**
- * Offers still open by the events (oldest first): the latest OfferMade per buyer not followed by its cancellation or
- * a sale to that buyer. The page re-reads each on chain (offerOf) before offering to accept it.
+ * Offers still open by the events (oldest first): the latest offer per buyer and currency (native, or an ERC-20's
+ * OfferMadeInCurrency) not followed by its cancellation or a sale to that buyer in that currency. The page re-reads
+ * each on chain (offerOf / currencyOfferOf) before offering to accept it.
  */
 export function openOffers(history: readonly HistoryEntry[]): OfferCandidate[] {
   const open = new Map<string, OfferCandidate>();
   for (const e of history) {
     if (!OFFER_EVENTS.has(e.name)) continue;
     const buyer = getAddress(String(e.args.buyer));
-    if (e.name === 'OfferMade')
-      open.set(buyer, { buyer, amount: String(e.args.amount), expiry: String(e.args.expiry) });
-    else open.delete(buyer);
+    const currency = e.name.endsWith('InCurrency') ? getAddress(String(e.args.currency)) : null;
+    const key = `${buyer}:${currency ?? 'native'}`;
+    if (e.name === 'OfferMade' || e.name === 'OfferMadeInCurrency')
+      open.set(key, { buyer, amount: String(e.args.amount), expiry: String(e.args.expiry), currency });
+    else open.delete(key);
   }
   return [...open.values()];
 }
@@ -262,7 +274,11 @@ export async function readTrackView(parameters: ReadTrackViewParameters): Promis
       authorship: track.authorship,
       authorshipReason: track.authorshipReason,
     },
-    listing: listing && { seller: getAddress(listing.seller), priceWei: listing.priceWei.toFixed(0) },
+    listing: listing && {
+      seller: getAddress(listing.seller),
+      priceWei: listing.priceWei.toFixed(0),
+      currency: listing.currency ? getAddress(listing.currency) : null,
+    },
     split,
     history,
     offers: openOffers(history),

@@ -13,7 +13,7 @@ import { resolveLayout, usesLocalChain } from '../../lib/config/env';
 import { deployContracts } from '../../lib/contracts/deploy';
 
 const env = loadCliEnv();
-const { chain, rpcUrl } = resolveChain(env);
+const { chain, rpcUrl, stablecoin } = resolveChain(env);
 const key = env.DEPLOYER_PRIVATE_KEY ?? (usesLocalChain(env) ? localDevAccounts(1)[0]!.privateKey : undefined);
 if (!key) {
   console.error(`DEPLOYER_PRIVATE_KEY is required to deploy on ${chain.name} (chain ${chain.id}).`);
@@ -27,7 +27,12 @@ if (actual !== chain.id) {
 }
 const walletClient = createWalletClient({ chain, account: privateKeyToAccount(key), transport: http(rpcUrl) });
 const deploymentPath = path.join(resolveLayout(env).deploymentsDir, `${chain.id}.json`);
-const { deployment, reused } = await deployContracts({ publicClient, walletClient, deploymentPath });
+const { deployment, reused } = await deployContracts({
+  publicClient,
+  walletClient,
+  deploymentPath,
+  stablecoin: stablecoin ?? null,
+});
 console.log(
   `${reused ? 'Found' : 'Deployed'} on ${chain.name} (chain ${chain.id}), recorded in ${path.relative(process.cwd(), deploymentPath)}:`,
 );

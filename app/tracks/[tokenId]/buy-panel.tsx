@@ -1,29 +1,44 @@
 'use client';
 
-import { useFormatAmount } from '../../_hooks/use-chain-info';
+import type { Address } from 'viem';
+import { currencyOf, formatAmount } from '../../_components/format';
+import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import type { Trade } from './trade-steps';
 
-/** A listed track seen by someone other than its owner: what the price pays, and the button to buy it. */
-export function BuyPanel({ trade, price }: { trade: Trade; price: bigint }) {
+/**
+ * A listed track seen by someone other than its owner: what the price pays, and the button to buy it. A listing in
+ * an ERC-20 (issue #20) is bought with buyInCurrency for its exact price, after approving that amount when the
+ * allowance is short.
+ */
+export function BuyPanel({ trade, price, currency }: { trade: Trade; price: bigint; currency: Address | null }) {
   const { id, tx, collection } = trade;
-  const eth = useFormatAmount();
+  const native = useNativeCurrency();
+  const stablecoin = useStablecoin();
+  const shown = currencyOf(currency, native, stablecoin ? [stablecoin] : []);
+  const amount = formatAmount(price, shown);
   const listingBreakdown = useBreakdown(id, price).breakdown;
 
   return (
     <section aria-label="Buy">
-      <h3>For sale: {eth(price)}</h3>
-      <FeeBreakdown breakdown={listingBreakdown} perspective="buyer" label="What the price pays" />
+      <h3>For sale: {amount}</h3>
+      <FeeBreakdown breakdown={listingBreakdown} perspective="buyer" label="What the price pays" currency={shown} />
+      {currency && (
+        <p className="muted">Paid in {shown.symbol}: an approval of the price first if needed, then the buy.</p>
+      )}
       <button
         type="button"
         disabled={tx.busy}
         onClick={() =>
-          void tx.run('Buy', [
-            trade.marketStep('Buy', { functionName: 'buy', args: [collection.address, id], value: price }),
-          ])
+          void tx.run(
+            'Buy',
+            currency
+              ? trade.currencySteps({ kind: 'buy', tokenId: id, currency, price }, shown.symbol)
+              : [trade.marketStep('Buy', { functionName: 'buy', args: [collection.address, id], value: price })],
+          )
         }
       >
-        Buy for {eth(price)}
+        Buy for {amount}
       </button>
     </section>
   );

@@ -4,7 +4,8 @@ import { useReadContract } from 'wagmi';
 import type { Address } from 'viem';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { shortHex } from '../../../lib/format/short-hex';
-import { useFormatAmount } from '../../_hooks/use-chain-info';
+import { formatAmount, type Currency } from '../../../lib/format/amount';
+import { useNativeCurrency } from '../../_hooks/use-chain-info';
 
 const BPS = 10_000n;
 
@@ -61,12 +62,16 @@ export function FeeBreakdown({
   breakdown,
   perspective,
   label,
+  currency,
 }: {
   breakdown: Breakdown | null;
   perspective: 'buyer' | 'seller';
   label: string;
+  /** The currency of the price (an ERC-20 for a token listing; issue #20); default the chain's native currency. */
+  currency?: Currency;
 }) {
-  const eth = useFormatAmount();
+  const native = useNativeCurrency();
+  const eth = (baseUnits: bigint) => formatAmount(baseUnits, currency ?? native);
   if (!breakdown) return <p className="muted">Enter a price to see the royalty and fees.</p>;
   return (
     <dl className="fee-breakdown" aria-label={label} data-testid="fee-breakdown">

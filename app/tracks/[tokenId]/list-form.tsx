@@ -1,19 +1,25 @@
 'use client';
 
 import { useState } from 'react';
-import { amountLabel } from '../../_components/format';
-import { useFormatAmount, useNativeCurrency } from '../../_hooks/use-chain-info';
+import { amountLabel, formatAmount } from '../../_components/format';
+import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import { parseAmount } from './parse-amount';
 import type { Trade } from './trade-steps';
 
-/** The owner's form to list an unlisted track (approving the market first when it is not yet approved). */
+/**
+ * The owner's form to list an unlisted track (approving the market first when it is not yet approved), in the
+ * chain's native currency or, where one is deployed, in its stablecoin (issue #20).
+ */
 export function ListForm({ trade, needsApproval }: { trade: Trade; needsApproval: boolean }) {
   const { id, tx, collection } = trade;
-  const currency = useNativeCurrency();
-  const eth = useFormatAmount();
+  const native = useNativeCurrency();
+  const stablecoin = useStablecoin();
   const [priceText, setPriceText] = useState('');
   const [listDays, setListDays] = useState('30');
+  const [inToken, setInToken] = useState(false);
+  const token = inToken ? stablecoin : null;
+  const currency = token ?? native;
   const listPrice = parseAmount(priceText, currency.decimals);
   const listBreakdown = useBreakdown(id, listPrice).breakdown;
 
@@ -24,16 +30,35 @@ export function ListForm({ trade, needsApproval }: { trade: Trade; needsApproval
         e.preventDefault();
         // Every listing expires (the market refuses one without an end); it also dies for good once the track moves.
         const expiry = BigInt(Math.floor(Date.now() / 1000) + Number(listDays) * 86_400);
-        if (listPrice)
-          void tx
-            .run('List for sale', [
+        if (!listPrice) return;
+        const steps = token
+          ? trade
+              .currencySteps(
+                { kind: 'list', tokenId: id, currency: token.address, price: listPrice, expiry },
+                token.symbol,
+              )
+              .then((list) => [...trade.approveStep(), ...list])
+          : [
               ...trade.approveStep(),
               trade.marketStep('List', { functionName: 'list', args: [collection.address, id, listPrice, expiry] }),
-            ])
-            .then((ok) => ok && setPriceText(''));
+            ];
+        void tx.run('List for sale', steps).then((ok) => ok && setPriceText(''));
       }}
     >
       <h3>List for sale</h3>
+      {stablecoin && (
+        <label>
+          Currency{' '}
+          <select
+            name="currency"
+            value={inToken ? 'token' : 'native'}
+            onChange={(e) => setInToken(e.target.value === 'token')}
+          >
+            <option value="native">{native.symbol}</option>
+            <option value="token">{stablecoin.symbol}</option>
+          </select>
+        </label>
+      )}
       <label>
         {amountLabel('Price', currency)}{' '}
         <input
@@ -56,11 +81,16 @@ export function ListForm({ trade, needsApproval }: { trade: Trade; needsApproval
         </select>
       </label>
       <div id="list-fee">
-        <FeeBreakdown breakdown={listBreakdown} perspective="seller" label="Fees if it sells at this price" />
+        <FeeBreakdown
+          breakdown={listBreakdown}
+          perspective="seller"
+          label="Fees if it sells at this price"
+          currency={currency}
+        />
       </div>
       {needsApproval && <p className="muted">Two transactions: approve the market for this track, then list it.</p>}
       <button type="submit" disabled={!listPrice || tx.busy}>
-        List for {listPrice ? eth(listPrice) : '…'}
+        List for {listPrice ? formatAmount(listPrice, currency) : '…'}
       </button>
     </form>
   );

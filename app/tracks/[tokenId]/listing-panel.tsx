@@ -1,19 +1,24 @@
 'use client';
 
 import { useState } from 'react';
-import { amountLabel } from '../../_components/format';
-import { useFormatAmount, useNativeCurrency } from '../../_hooks/use-chain-info';
+import type { Address } from 'viem';
+import { amountLabel, currencyOf, formatAmount } from '../../_components/format';
+import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import { parseAmount } from './parse-amount';
 import type { Trade } from './trade-steps';
 
-type Listing = { price: bigint; expiry: bigint };
+/** `currency`: the ERC-20 the price is in (issue #20), null for the native currency. */
+type Listing = { price: bigint; expiry: bigint; currency: Address | null };
 
 /** The owner's live listing: its fees, a form to change the price, and a button to cancel it. */
 export function ListingPanel({ trade, listing }: { trade: Trade; listing: Listing }) {
   const { id, tx, collection } = trade;
-  const currency = useNativeCurrency();
-  const eth = useFormatAmount();
+  const native = useNativeCurrency();
+  const stablecoin = useStablecoin();
+  // a new price stays in the listing's currency (updateListing keeps it)
+  const currency = currencyOf(listing.currency, native, stablecoin ? [stablecoin] : []);
+  const eth = (baseUnits: bigint) => formatAmount(baseUnits, currency);
   const [newPriceText, setNewPriceText] = useState('');
   const newPrice = parseAmount(newPriceText, currency.decimals);
   const listingBreakdown = useBreakdown(id, listing.price).breakdown;
@@ -23,7 +28,12 @@ export function ListingPanel({ trade, listing }: { trade: Trade; listing: Listin
     <section aria-label="Your listing">
       <h3>Listed for {eth(listing.price)}</h3>
       <p className="muted">Until {new Date(Number(listing.expiry) * 1000).toLocaleString()}</p>
-      <FeeBreakdown breakdown={listingBreakdown} perspective="seller" label="Fees at the listed price" />
+      <FeeBreakdown
+        breakdown={listingBreakdown}
+        perspective="seller"
+        label="Fees at the listed price"
+        currency={currency}
+      />
       <form
         aria-label="Change price"
         onSubmit={(e) => {
@@ -49,7 +59,14 @@ export function ListingPanel({ trade, listing }: { trade: Trade; listing: Listin
             required
           />
         </label>
-        {newPrice && <FeeBreakdown breakdown={newPriceBreakdown} perspective="seller" label="Fees at the new price" />}
+        {newPrice && (
+          <FeeBreakdown
+            breakdown={newPriceBreakdown}
+            perspective="seller"
+            label="Fees at the new price"
+            currency={currency}
+          />
+        )}
         <button type="submit" disabled={!newPrice || tx.busy}>
           Change price
         </button>

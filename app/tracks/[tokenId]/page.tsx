@@ -5,9 +5,9 @@ import { notFound } from 'next/navigation';
 import { LICENCES } from '../../../lib/contracts/licences';
 import { SPLIT_SHARE_SCALE } from '../../../lib/splits';
 import { shortHex } from '../../../lib/format/short-hex';
-import { formatAmount } from '../../_components/format';
+import { currencyOf, formatAmount } from '../../_components/format';
 import { accountsInEvent, describeEvent } from '../../../lib/activity/describe-event';
-import { serverCurrency } from '../../_components/server-currency';
+import { serverCurrency, serverTokenCurrencies } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
 import { loadTrack } from './load-track';
@@ -106,9 +106,15 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const stored = track ? null : await findTrackVoucher(services.prisma, services.chainId, BigInt(view.tokenId));
   const title = track?.title ?? stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;
-  const sales = view.history.filter((e) => e.name === 'Sale' || e.name === 'VoucherRedeemed');
+  const sales = view.history.filter(
+    (e) => e.name === 'Sale' || e.name === 'SaleInCurrency' || e.name === 'VoucherRedeemed',
+  );
   const currency = await serverCurrency();
-  const eth = (baseUnits: bigint | string) => formatAmount(baseUnits, currency);
+  const tokens = await serverTokenCurrencies();
+  // an amount in the ERC-20 at `token` (null: native): a token price never reads as the native currency (issue #20)
+  const priced = (baseUnits: bigint | string, token: string | null) =>
+    formatAmount(baseUnits, currencyOf(token, currency, tokens));
+  const lastSale = sales.at(-1);
   const names = await namesOnPage(view);
 
   return (
@@ -287,7 +293,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
         <h2 id="actions-heading">{track ? 'Trade' : 'Mint'}</h2>
         {view.listing && (
           <p>
-            Listed for <strong data-testid="listing-price">{eth(view.listing.priceWei)}</strong> by{' '}
+            Listed for{' '}
+            <strong data-testid="listing-price">{priced(view.listing.priceWei, view.listing.currency)}</strong> by{' '}
             <AccountName address={view.listing.seller} names={names} />
           </p>
         )}
@@ -312,7 +319,12 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <h2 id="history-heading">Ownership and sale history</h2>
           {sales.length > 0 && (
             <p>
-              {sales.length} sale{sales.length === 1 ? '' : 's'}; last {eth(String(sales.at(-1)!.args.price))}.
+              {sales.length} sale{sales.length === 1 ? '' : 's'}; last{' '}
+              {priced(
+                String(lastSale?.args.price),
+                lastSale?.name === 'SaleInCurrency' ? String(lastSale.args.currency) : null,
+              )}
+              .
             </p>
           )}
           <ol className="history" data-testid="history">
@@ -320,7 +332,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
               .filter((e) => e.name !== 'Approval')
               .map((e) => (
                 <li key={`${e.txHash}-${e.logIndex}`}>
-                  {describeEvent(e.name, e.args, currency, names)} <span className="muted">block {e.blockNumber}</span>
+                  {describeEvent(e.name, e.args, currency, { names, tokens })}{' '}
+                  <span className="muted">block {e.blockNumber}</span>
                 </li>
               ))}
           </ol>

@@ -64,7 +64,7 @@ export function TrackActions({ tokenId, offers, split }: Props) {
       {isOwner && !listing && <ListForm trade={trade} needsApproval={state.approved !== market.address} />}
       {isOwner && listing && <ListingPanel trade={trade} listing={listing} />}
       {isOwner && liveOffers.length > 0 && <OffersPanel trade={trade} offers={liveOffers} />}
-      {!isOwner && listing && <BuyPanel trade={trade} price={listing.price} />}
+      {!isOwner && listing && <BuyPanel trade={trade} price={listing.price} currency={listing.currency} />}
       {!isOwner && owner && myOffer && hasMyOffer && <YourOffer trade={trade} offer={myOffer} />}
       {!isOwner && owner && !hasMyOffer && <MakeOfferForm trade={trade} />}
       <CreditsPanel trade={trade} amounts={state} split={split} />

@@ -1,7 +1,8 @@
 import type { Address } from 'viem';
 import type { Config } from 'wagmi';
-import { simulateContract, writeContract } from 'wagmi/actions';
+import { getPublicClient, getWalletClient, simulateContract, writeContract } from 'wagmi/actions';
 import type { MotifContract } from '../../../lib/chain/contracts';
+import { currencyTradeSteps, type CurrencyTrade } from '../../../lib/market/currency-trade-steps';
 import type { TxStep, useTx } from '../../_hooks/use-tx';
 
 type MarketFunction =
@@ -22,10 +23,15 @@ export type Trade = {
     label: string,
     params: { functionName: MarketFunction; args: readonly unknown[]; value?: bigint },
   ) => TxStep;
+  /** The steps of a trade in an ERC-20 (lib/market/currency-trade-steps.ts): an exact approval first when short. */
+  currencySteps: (trade: CurrencyTrade, symbol: string) => Promise<TxStep[]>;
 };
 
 /** The trade context with its step builders, each simulated before the wallet is asked to sign. */
-export function makeTrade(base: Omit<Trade, 'approveStep' | 'marketStep'>, approved: Address | null): Trade {
+export function makeTrade(
+  base: Omit<Trade, 'approveStep' | 'marketStep' | 'currencySteps'>,
+  approved: Address | null,
+): Trade {
   const { id, account, config, collection, market } = base;
   const approveStep = (): TxStep[] =>
     approved === market.address
@@ -56,5 +62,15 @@ export function makeTrade(base: Omit<Trade, 'approveStep' | 'marketStep'>, appro
       return writeContract(config, request);
     },
   });
-  return { ...base, approveStep, marketStep };
+  const currencySteps: Trade['currencySteps'] = async (trade, symbol) => {
+    const publicClient = getPublicClient(config);
+    if (!publicClient) throw new Error('No client for the configured chain');
+    const walletClient = await getWalletClient(config, { account });
+    return currencyTradeSteps(
+      { publicClient, walletClient, market: market.address, collection: collection.address },
+      trade,
+      symbol,
+    );
+  };
+  return { ...base, approveStep, marketStep, currencySteps };
 }

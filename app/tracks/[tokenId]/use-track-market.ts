@@ -33,6 +33,7 @@ export function useTrackMarket(
             { ...collection, functionName: 'creditsOf', args: [viewer ?? zeroAddress] },
             { ...splitMain, functionName: 'balanceOf', args: [viewer ?? zeroAddress, zeroAddress] },
             { ...market, functionName: 'creditsOf', args: [splitAddress ?? zeroAddress] },
+            { ...market, functionName: 'listingCurrency', args: [collection.address, id] },
           ] as const)
         : [],
     query: { enabled: collection !== null && market !== null && splitMain !== null, refetchInterval: 4_000 },
@@ -52,9 +53,16 @@ export function useTrackMarket(
   const data = reads.data;
   const owner = (data?.[0]?.result as Address | undefined) ?? null;
   const listingResult = data?.[1]?.result as readonly [Address, bigint, bigint, boolean] | undefined;
+  // The ERC-20 a listing is priced in (issue #20); null: native.
+  const listingCurrency = (data?.[8]?.result as Address | undefined) ?? zeroAddress;
   const listing =
     listingResult && listingResult[3]
-      ? { seller: listingResult[0], price: listingResult[1], expiry: listingResult[2] }
+      ? {
+          seller: listingResult[0],
+          price: listingResult[1],
+          expiry: listingResult[2],
+          currency: listingCurrency === zeroAddress ? null : listingCurrency,
+        }
       : null;
   const approved = (data?.[2]?.result as Address | undefined) ?? null;
   const myOffer = data?.[3]?.result as readonly [bigint, bigint] | undefined;

@@ -1,0 +1,185 @@
+/**
+ * Prices in the chain's stablecoin end to end (issue #20), on the local platform from `npm start` (which deploys the
+ * 6-decimal test token tUSD and allows it in the Market), in Chromium with two local dev wallets: the creator lists a
+ * track in tUSD with the fees shown in tUSD, the collector buys it in the browser (ERC-20 approval of the exact price,
+ * then buyInCurrency), the seller's and the royalty split's tUSD credits are right on chain, and the page shows the
+ * price in tUSD and never in the native currency. The track is minted with viem (the mint UI is another flow).
+ */
+import path from 'node:path';
+import { createPublicClient, createWalletClient, getAddress, http, keccak256, toHex, type Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { localChain } from '../../lib/config/chains';
+import { marketAbi, motifTestUsdAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { readDeployment } from '../../lib/contracts/deployment';
+import { trackIdOf } from '../../lib/contracts/track-id';
+import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
+import { connectDevWallet, reloadUntil, short, textNow, waitForSuccess } from '../support/page-actions';
+
+const [, creator, collector, partner] = localDevAccounts(4) as [
+  unknown,
+  { address: Address; privateKey: `0x${string}` },
+  { address: Address; privateKey: `0x${string}` },
+  { address: Address; privateKey: `0x${string}` },
+];
+
+let platform: BrowserPlatform;
+let tokenId: bigint;
+let usd: Address;
+let market: Address;
+let collection: Address;
+let split: Address;
+const chainClient = (rpcUrl: string) => createPublicClient({ chain: localChain(rpcUrl), transport: http() });
+let publicClient: ReturnType<typeof chainClient>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  platform = await startBrowserPlatform('stablecoin');
+  const chain = localChain(`http://127.0.0.1:${platform.env.MOTIF_ANVIL_PORT}`);
+  publicClient = chainClient(chain.rpcUrls.default.http[0]!);
+  const deployment = readDeployment(path.join(platform.env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+  if (!deployment.stablecoin) throw new Error('npm start recorded no stablecoin');
+  usd = getAddress(deployment.stablecoin.address);
+  market = deployment.contracts.Market.address;
+  collection = deployment.contracts.TrackCollection.address;
+  const wallet = (key: `0x${string}`) =>
+    createWalletClient({ chain, transport: http(), account: privateKeyToAccount(key) });
+  // Royalty 10 % to a split of the creator and a partner (70/30), which the Market credits in tUSD.
+  const accounts = [creator.address, partner.address].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+  const shares = accounts.map((a) => (a === creator.address ? 700_000 : 300_000));
+  const zero = '0x0000000000000000000000000000000000000000';
+  const splitMain = deployment.contracts.SplitMain.address;
+  split = await publicClient.readContract({
+    address: splitMain,
+    abi: splitMainAbi,
+    functionName: 'predictSplitAddress',
+    args: [accounts, shares, zero],
+  });
+  await publicClient.waitForTransactionReceipt({
+    hash: await wallet(creator.privateKey).writeContract({
+      address: splitMain,
+      abi: splitMainAbi,
+      functionName: 'createSplit',
+      args: [accounts, shares, zero],
+    }),
+  });
+  const content = keccak256(toHex(`stablecoin e2e ${Date.now()}`));
+  tokenId = trackIdOf(creator.address, content);
+  await publicClient.waitForTransactionReceipt({
+    hash: await wallet(creator.privateKey).writeContract({
+      address: collection,
+      abi: trackCollectionAbi,
+      functionName: 'mint',
+      args: [creator.address, content, keccak256(toHex('stablecoin e2e manifest')), split, 1000, 6],
+    }),
+  });
+  // The collector holds 20 tUSD (anyone may mint the worthless test token) and has approved nothing yet.
+  await publicClient.waitForTransactionReceipt({
+    hash: await wallet(collector.privateKey).writeContract({
+      address: usd,
+      abi: motifTestUsdAbi,
+      functionName: 'mint',
+      args: [collector.address, 20_000_000n],
+    }),
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await stopBrowserPlatform(platform);
+});
+
+async function walletPage(index: 1 | 2, address: Address): Promise<Page> {
+  const context = await platform.browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${platform.base}/tracks/${tokenId}`);
+  await reloadUntil(
+    page,
+    async () => (await page.locator('[data-testid="track-owner"] a[title]').count()) > 0,
+    'the mint in the indexer',
+  );
+  await connectDevWallet(page, index, address);
+  return page;
+}
+
+const credits = (account: Address) =>
+  publicClient.readContract({
+    address: market,
+    abi: marketAbi,
+    functionName: 'currencyCreditsOf',
+    args: [account, usd],
+  });
+
+describe('a track priced in tUSD, in Chromium with two local dev wallets', () => {
+  it('the creator lists it in tUSD with the royalty and fee shown in tUSD', async () => {
+    const page = await walletPage(1, creator.address);
+    const list = page.getByRole('form', { name: 'List for sale' });
+    await list.getByLabel('Currency').selectOption({ label: 'tUSD' });
+    await list.getByLabel('Price (tUSD)').fill('12.5');
+    await expect(list.getByTestId('fee-breakdown').textContent()).resolves.toBe(
+      `Sale price12.5 tUSDCreator royalty1.25 tUSD to ${short(split)}Platform fee (0%)0 tUSDYou receive11.25 tUSDNetwork feegas, shown by your wallet`,
+    );
+    await list.getByRole('button', { name: 'List for 12.5 tUSD' }).click();
+    await waitForSuccess(page, 'List for sale: confirmed.');
+    expect(
+      await publicClient.readContract({
+        address: market,
+        abi: marketAbi,
+        functionName: 'listingCurrency',
+        args: [collection, tokenId],
+      }),
+    ).toBe(usd);
+  });
+
+  it('the collector sees the price in tUSD, buys it (approval, then buyInCurrency), and the credits are right on chain', async () => {
+    const page = await walletPage(2, collector.address);
+    await reloadUntil(
+      page,
+      async () => (await textNow(page, 'listing-price')).length > 0,
+      'the listing in the indexer',
+    );
+    expect(await textNow(page, 'listing-price')).toBe('12.5 tUSD');
+    const buy = page.getByRole('region', { name: 'Buy' });
+    await expect(buy.getByTestId('fee-breakdown').textContent()).resolves.toContain(
+      'You pay12.5 tUSDCreator royalty1.25 tUSD',
+    );
+    await buy.getByRole('button', { name: 'Buy for 12.5 tUSD' }).click();
+    await waitForSuccess(page, 'Buy: confirmed.');
+
+    expect(
+      await publicClient.readContract({
+        address: collection,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [tokenId],
+      }),
+    ).toBe(collector.address);
+    expect(await credits(creator.address)).toBe(11_250_000n); // 12.5 - 10 % royalty, no platform fee
+    expect(await credits(split)).toBe(1_250_000n); // the royalty, to the split, in tUSD
+    expect(
+      await publicClient.readContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'balanceOf',
+        args: [collector.address],
+      }),
+    ).toBe(7_500_000n);
+
+    await reloadUntil(
+      page,
+      async () => (await textNow(page, 'history')).includes('Sold by'),
+      'the sale in the indexer',
+    );
+    const history = await textNow(page, 'history');
+    expect(history).toContain(`Listed by ${short(creator.address)} for 12.5 tUSD`);
+    expect(history).toContain(
+      `Sold by ${short(creator.address)} to ${short(collector.address)} for 12.5 tUSD (royalty 1.25 tUSD, fee 0 tUSD)`,
+    );
+    // The token price is never shown in the native currency.
+    expect(history).not.toMatch(/ETH/);
+    expect(await page.locator('main').textContent()).not.toMatch(/12\.5 ETH|1\.25 ETH|0\.0000000000125 ETH/);
+  });
+});

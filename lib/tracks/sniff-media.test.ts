@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeWav } from '../../test/provenance/fixtures';
 import { UnsupportedMediaTypeError } from './sniff';
-import { COVER_TYPES, sniffCover, sniffMp3 } from './sniff-media';
+import { COVER_TYPES } from '../provenance/optional-files';
+import { sniffCover, sniffMp3 } from './sniff-media';
 import { encodeStreamMp3 } from './stream-mp3';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
@@ -36,6 +37,14 @@ describe('sniffMp3', () => {
     expect(sniffMp3(mp3)).toMatchObject({ sampleRate: 16_000, channels: 1, firstFrame: 0 });
     const tagged = new Uint8Array([...new TextEncoder().encode('ID3'), 4, 0, 0, 0, 0, 0, 5, 1, 2, 3, 4, 5, ...mp3]);
     expect(sniffMp3(tagged).firstFrame).toBe(15);
+  });
+
+  it('counts the frames to the end: the duration of the encoded audio', async () => {
+    const mp3 = await encodeStreamMp3(makeWav(2, 16_000), { kbps: 32 });
+    const info = sniffMp3(mp3);
+    expect(info.seconds).toBeGreaterThanOrEqual(2);
+    expect(info.seconds).toBeLessThan(2.2);
+    expect(() => sniffMp3(mp3.subarray(0, mp3.length - 10))).toThrow(/runs past the end of the file/);
   });
 
   it('refuses a WAV, and a lone sync word not followed by frames', () => {

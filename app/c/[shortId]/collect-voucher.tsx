@@ -10,6 +10,7 @@ import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from '../../tracks/[tokenId]/tx-status';
+import { CancelVoucher } from './cancel-voucher';
 
 const ENDED: Record<Exclude<VoucherState, 'open'>, string> = {
   redeemed: 'This voucher was collected: the track is minted.',
@@ -110,6 +111,7 @@ export function CollectVoucher({
         sales: {signed.voucher.royaltyBps / 100}%.
       </p>
       <TxStatus state={tx.state} />
+      <CancelVoucher creator={signed.voucher.creator} nonce={signed.voucher.nonce} />
     </div>
   );
 }

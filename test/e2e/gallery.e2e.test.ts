@@ -222,7 +222,7 @@ describe('the gallery in Chromium', () => {
     for (const [i, t] of TRACKS.entries()) {
       const card = page.locator('.track-card').filter({ hasText: t.title });
       const cover = card.locator('img');
-      await expect(cover.getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/cover\.svg$/);
+      await expect(cover.getAttribute('src')).resolves.toMatch(/^\/media\/bafy[a-z0-9]+\/cover$/);
       // the cover loads from the gateway and is a real image
       await expect(
         cover.evaluate((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth)),

@@ -215,7 +215,7 @@ describe('the home page with music', () => {
     const card = featured.locator('.track-card').filter({ hasText: LISTED.title });
     await shown(page, card);
     await expect(card.textContent()).resolves.toContain(`${LISTED.price} ETH`);
-    await expect(card.locator('img').getAttribute('src')).resolves.toMatch(/^\/ipfs\/bafy[a-z0-9]+\/cover\.svg$/);
+    await expect(card.locator('img').getAttribute('src')).resolves.toMatch(/^\/media\/bafy[a-z0-9]+\/cover$/);
     await expect(
       card.locator('img').evaluate((img) => (img as HTMLImageElement).decode().then(() => true)),
     ).resolves.toBe(true);

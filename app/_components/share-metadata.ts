@@ -2,6 +2,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { publicOrigins } from '../../lib/config/env';
 import { getServices } from '../../lib/platform/services';
+import { coverUrl } from '../../lib/tracks/media-urls';
 
 export type ShareCard = {
   title: string;
@@ -9,7 +10,7 @@ export type ShareCard = {
   creator: string;
   /** The page's path (e.g. /tracks/123, /c/AbC…). */
   path: string;
-  /** The pinned folder's CID: its cover.svg is the card's image. */
+  /** The pinned folder's CID: its cover (uploaded, else cover.svg) is the card's image. */
   contentCid: string | null;
 };
 
@@ -24,7 +25,7 @@ export async function shareMetadata(card: ShareCard): Promise<Metadata> {
   const images = card.contentCid
     ? [
         {
-          url: new URL(`/ipfs/${card.contentCid}/cover.svg`, origin).toString(),
+          url: new URL(coverUrl(card.contentCid), origin).toString(),
           width: 480,
           height: 240,
           alt: `Cover of ${card.title}`,

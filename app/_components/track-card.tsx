@@ -6,6 +6,7 @@ import type { TokenCurrency } from '../../lib/format/amount';
 import { currencyOf, formatAmount, type Currency } from './format';
 import { PlayableList } from './player/player-context';
 import { PlayButton } from './player/play-button';
+import { coverUrl, streamUrl } from '../../lib/tracks/media-urls';
 
 /** A track's title as the cards show it: its indexed title, or the start of its id until the metadata resolves. */
 export function trackTitle(track: Pick<GalleryItem, 'title' | 'tokenId'>): string {
@@ -18,7 +19,7 @@ export function queuedTrackOf(track: GalleryItem, href = `/tracks/${track.tokenI
     id: track.tokenId,
     title: trackTitle(track),
     by: track.creatorName ?? shortHex(track.creator),
-    src: `/ipfs/${track.contentCid}/audio.wav`,
+    src: streamUrl(track.contentCid),
     href,
   };
 }
@@ -80,8 +81,8 @@ export function TrackCard({
     <li className="track-card" data-token-id={track.tokenId} data-collectable={collectAt ? 'true' : undefined}>
       {/* The cover repeats the title link for the mouse; keyboard and screen readers use the title's own link. */}
       <Link href={href} className="track-card-cover" tabIndex={-1} aria-hidden="true">
-        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG from our own gateway, already sized */}
-        <img src={`/ipfs/${track.contentCid}/cover.svg`} alt="" width={480} height={240} loading="lazy" />
+        {/* eslint-disable-next-line @next/next/no-img-element -- the cover from our own gateway, already sized */}
+        <img src={coverUrl(track.contentCid)} alt="" width={480} height={240} loading="lazy" />
       </Link>
       <Heading>
         <Link href={href}>{title}</Link>

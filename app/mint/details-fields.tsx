@@ -57,7 +57,6 @@ export function DetailsFields({ details: d, change, errors, creator, disabled }:
           </select>
         </label>
         <CreditFields details={d} change={change} errorFor={errors.errorFor} creator={creator} />
-        <p className="muted">Cover: generated from the track’s content (cover.svg in the pinned folder).</p>
       </fieldset>
 
       <fieldset disabled={disabled}>

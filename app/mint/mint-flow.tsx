@@ -15,6 +15,7 @@ import { completedSteps, nextStep, STEP_LABELS } from '../../lib/mint/steps';
 import { editedMusic } from '../../lib/provenance/edited-music';
 import { useNativeCurrency } from '../_hooks/use-chain-info';
 import { useMotifContract } from '../_hooks/use-motif-contract';
+import { CoverField } from './cover-field';
 import { DetailsFields } from './details-fields';
 import { FeePreview } from './fee-preview';
 import { useFieldErrors } from './field-errors';
@@ -35,7 +36,7 @@ export function MintFlow() {
     () => (collection && splitMain ? { collection: collection.address, splitMain: splitMain.address } : null),
     [collection, splitMain],
   );
-  const { draft, setDraft, loaded, loadError, change } = useMintDraft(creator);
+  const { draft, setDraft, loaded, loadError, change, setCover } = useMintDraft(creator);
   const currency = useNativeCurrency();
   const errors = useMemo(() => (draft ? detailErrors(draft.details, currency) : []), [draft, currency]);
   const fieldErrors = useFieldErrors(errors);
@@ -76,6 +77,7 @@ export function MintFlow() {
         {session.ops.length === 1 ? '' : 's'}; {(draft.wav.byteLength / 1048576).toFixed(2)} MB WAV.
       </p>
       <DetailsFields details={d} change={change} errors={fieldErrors} creator={creator} disabled={locked} />
+      <CoverField cover={draft.cover} setCover={setCover} disabled={locked} />
       <SplitFields details={d} change={change} errors={fieldErrors} disabled={locked} />
       <PublishMode details={d} change={change} errors={fieldErrors} disabled={locked} symbol={symbol} />
       <FeePreview

@@ -36,7 +36,7 @@ export function StepList({ draft, active, running, pinProgress }: StepListProps)
               {s === 'pin' && active === 'pin' && pinProgress && (
                 <label>
                   {' '}
-                  Upload progress{' '}
+                  {pinProgress.phase === 'encode' ? 'Encoding the MP3 streaming copy' : 'Upload progress'}{' '}
                   <progress
                     max={pinProgress.total || 1}
                     value={pinProgress.loaded}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MintDetails, MintDraft } from '../../lib/mint/draft';
 import { listDrafts, loadDraft, saveDraft } from '../../lib/mint/draft-store';
 import { updateDetails } from '../../lib/mint/steps';
+import { withCover, type DraftCover } from '../../lib/mint/cover';
 
 export type MintDraftState = {
   draft: MintDraft | null;
@@ -12,6 +13,8 @@ export type MintDraftState = {
   loadError: string | null;
   /** Applies a change to the details, drops the step outputs it invalidates, and saves the draft. */
   change(f: (d: MintDetails) => MintDetails): void;
+  /** Sets the uploaded cover (undefined: the generated one), drops a pin made with the old one, and saves. */
+  setCover(cover: DraftCover | undefined): void;
 };
 
 /**
@@ -45,6 +48,15 @@ export function useMintDraft(creator: string | undefined): MintDraftState {
     });
   }, []);
 
+  const setCover = useCallback((cover: DraftCover | undefined) => {
+    setDraft((d) => {
+      if (!d) return d;
+      const next = withCover(d, cover, new Date().toISOString());
+      void saveDraft(next).catch(() => undefined);
+      return next;
+    });
+  }, []);
+
   useEffect(() => {
     if (!creator || !draft || draft.details.split.payees[0]?.address !== '') return;
     change((x) => ({
@@ -53,5 +65,5 @@ export function useMintDraft(creator: string | undefined): MintDraftState {
     }));
   }, [draft, creator, change]);
 
-  return { draft, setDraft, loaded, loadError, change };
+  return { draft, setDraft, loaded, loadError, change, setCover };
 }

@@ -9,7 +9,7 @@ import type { MintContracts } from '../../lib/mint/contracts';
 import type { MintDraft } from '../../lib/mint/draft';
 import { releaseConsumedDraft, saveDraft } from '../../lib/mint/draft-store';
 import { createMintEffects } from '../../lib/mint/effects';
-import { pinForm, uploadPin } from '../../lib/mint/pin-upload';
+import { encodeAndPin } from '../../lib/mint/pin-upload';
 import { runMint, type PinProgress } from '../../lib/mint/run';
 import { fail, nextStep, type MintStep } from '../../lib/mint/steps';
 import { useNativeCurrency } from '../_hooks/use-chain-info';
@@ -45,8 +45,7 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
           chainId,
           currency,
           contracts,
-          pin: (x, onProgress) =>
-            uploadPin('/api/tracks/pin', pinForm(x, x.progress.signed?.manifestJson ?? ''), onProgress),
+          pin: (x, onProgress) => encodeAndPin('/api/tracks/pin', x, onProgress),
           save: saveDraft,
           now: () => new Date().toISOString(),
         });

@@ -19,6 +19,7 @@ import { contentDigestOfCid } from '../provenance/digest';
 import { trackMetadataInputSchema } from '../provenance/metadata';
 import { parseSignedManifest, verifyManifestSignature } from '../provenance/signed-manifest';
 import { pinTrack } from '../tracks/track-folder';
+import { encodeStreamMp3 } from '../tracks/stream-mp3';
 
 /** A mint step failed (the step machine's classified message). */
 export class DemoMintError extends BaseError {
@@ -61,6 +62,9 @@ export function pinDraft(p: PinDraftParameters): MintEffects['pin'] {
         }),
         siteOrigin: p.siteOrigin,
         c2pa: p.c2pa,
+        // the streaming copy, as the mint page makes it in the browser
+        stream: await encodeStreamMp3(draft.wav, { signal: p.signal }),
+        ...(draft.cover ? { cover: draft.cover.bytes } : {}),
       },
       { signal: p.signal },
     );

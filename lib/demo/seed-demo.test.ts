@@ -27,7 +27,9 @@ import { createPrismaClient } from '../db/client';
 import { HeliaStorage } from '../ipfs/helia-storage';
 import { c2paCredentials } from '../platform/c2pa-credentials';
 import { createNodeReplay } from '../provenance/replay-node';
+import { CID } from 'multiformats/cid';
 import { verifyTrack } from '../provenance/verify-track';
+import { readFolderMedia } from '../tracks/folder-media';
 import { DEMO_LABEL_NAME, DEMO_PROFILE_NAMES, DEMO_ROLES, DEMO_TRACKS, type DemoAccounts } from './catalogue';
 import { seedDemoCatalogue, seedDemoChain, type DemoChainResult, type SeedDemoChainParameters } from './seed-demo';
 import type { DemoContracts } from './read-demo-chain';
@@ -156,6 +158,11 @@ describe('seedDemoChain on a real chain and IPFS node', () => {
         });
         expect(result.checks.filter((c) => !c.pass).map((c) => `${c.name}: ${c.reason}`)).toEqual([]);
         expect(result.ok).toBe(true);
+        // the MP3 streaming copy is pinned inside the verified folder, as the mint page makes it
+        expect(await readFolderMedia(storage, CID.parse(result.cid))).toEqual({
+          stream: 'stream.mp3',
+          cover: 'cover.svg',
+        });
       }
     } finally {
       replay.dispose();

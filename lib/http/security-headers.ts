@@ -60,7 +60,8 @@ export function routeKind(pathname: string): RouteKind {
   if (pathname.startsWith('/_next/static/') || pathname.startsWith('/models/') || pathname === '/favicon.ico')
     return 'static';
   if (pathname === '/api' || pathname.startsWith('/api/')) return 'api';
-  if (pathname.startsWith('/ipfs/')) return 'gateway';
+  // /media/<folder>/stream|cover serves folder files as the gateway does (app/media/[cid]/[kind]/route.ts)
+  if (pathname.startsWith('/ipfs/') || pathname.startsWith('/media/')) return 'gateway';
   return 'page';
 }
 

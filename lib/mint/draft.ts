@@ -9,6 +9,7 @@ import { composeRequestSchema } from '../generation/compose/request';
 import { editOpSchema } from '../generation/edit-log/schema';
 import { LICENCES } from '../contracts/licences';
 import { renderSchema } from '../provenance/manifest-schema';
+import type { CoverMediaType } from '../provenance/optional-files';
 import { creditDetailsSchema } from './credits';
 import { splitFormSchema } from './split';
 
@@ -78,6 +79,8 @@ export type MintDraft = {
   session: StudioSession;
   wav: Uint8Array;
   midi: Uint8Array;
+  /** A cover the creator uploaded (lib/mint/cover.ts); absent: the generated cover.svg. */
+  cover?: { bytes: Uint8Array; mediaType: CoverMediaType; name: string };
   details: MintDetails;
   progress: DraftProgress;
   failure?: DraftFailure;

@@ -1,4 +1,8 @@
-/** Browser: POSTs a draft's files and signed manifest to /api/tracks/pin with upload progress (XMLHttpRequest). */
+/**
+ * Browser: encodes the streaming copy (MP3, lib/tracks/stream-mp3.ts) with progress, then POSTs a draft's files and
+ * signed manifest to /api/tracks/pin with upload progress (XMLHttpRequest).
+ */
+import { encodeStreamMp3 } from '../tracks/stream-mp3';
 import { creditFormFields } from './credits';
 import type { DraftProgress, MintDraft } from './draft';
 import type { PinProgress } from './run';
@@ -6,16 +10,31 @@ import { PinFailedError } from './steps';
 
 export type PinResponse = { cid: string; tokenId: string; contentDigest: `0x${string}`; manifestDigest: `0x${string}` };
 
-export function pinForm(d: MintDraft, signedManifestJson: string): FormData {
+export function pinForm(d: MintDraft, signedManifestJson: string, stream?: Uint8Array): FormData {
   const form = new FormData();
   form.set('wav', new Blob([d.wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }), 'audio.wav');
   form.set('midi', new Blob([d.midi as Uint8Array<ArrayBuffer>], { type: 'audio/midi' }), 'track.mid');
+  if (stream) form.set('stream', new Blob([stream as Uint8Array<ArrayBuffer>], { type: 'audio/mpeg' }), 'stream.mp3');
+  if (d.cover)
+    form.set('cover', new Blob([d.cover.bytes as Uint8Array<ArrayBuffer>], { type: d.cover.mediaType }), d.cover.name);
   form.set('manifest', signedManifestJson);
   form.set('name', d.details.title.trim());
   form.set('genre', d.details.genre);
   form.set('description', d.details.description);
   for (const [name, value] of Object.entries(creditFormFields(d.details))) form.set(name, value);
   return form;
+}
+
+/** The pin step in the browser: the MP3 streaming copy encoded (progress phase 'encode'), then the upload. */
+export async function encodeAndPin(
+  url: string,
+  d: MintDraft,
+  onProgress: (p: PinProgress) => void,
+): Promise<NonNullable<DraftProgress['pinned']>> {
+  const stream = await encodeStreamMp3(d.wav, {
+    onProgress: (p) => onProgress({ loaded: p.done, total: p.total, phase: 'encode' }),
+  });
+  return uploadPin(url, pinForm(d, d.progress.signed?.manifestJson ?? '', stream), onProgress);
 }
 
 export function uploadPin(

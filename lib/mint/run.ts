@@ -5,7 +5,8 @@
 import type { DraftProgress, Hex, MintDraft } from './draft';
 import { fail, nextStep, succeed, type MintStep } from './steps';
 
-export type PinProgress = { loaded: number; total: number };
+/** Progress of the pin step: encoding the streaming copy (samples), then the upload (bytes; `phase` absent). */
+export type PinProgress = { loaded: number; total: number; phase?: 'encode' | 'upload' };
 
 export type MintEffects = {
   sign(d: MintDraft): Promise<NonNullable<DraftProgress['signed']>>;

@@ -10,6 +10,7 @@ import type { Hex } from 'viem';
 import { licenceUri } from '../contracts/licences';
 import type { LicenceName } from '../contracts/licences';
 import type { DigitalSourceType } from './disclosure';
+import { STREAM_MEDIA_TYPE, type CoverMediaType } from './optional-files';
 import type { TrackFacts } from './track-facts';
 
 export { licenceUri };
@@ -88,7 +89,7 @@ export type TrackMetadata = {
   duration: number;
   mimeType: 'audio/wav';
   losslessAudio: string;
-  artwork: { uri: string; mimeType: 'image/svg+xml'; nft: null };
+  artwork: { uri: string; mimeType: 'image/svg+xml' | CoverMediaType; nft: null };
   credits: CatalogCredit[];
   license: LicenceName;
   isrc?: string;
@@ -109,7 +110,19 @@ export type TrackMetadata = {
     bars: number;
     transposed_semitones: number;
     notes: TrackFacts['notes'];
+    /** The streaming copy (stream.mp3): what players play; `animation_url` and `losslessAudio` stay the WAV. */
+    stream?: StreamRecord;
+    /** The piano roll drawn from the MIDI (cover.svg), when `image` is a cover the creator uploaded. */
+    generated_cover?: string;
   };
+};
+
+export type StreamRecord = {
+  uri: string;
+  mimeType: typeof STREAM_MEDIA_TYPE;
+  bitrate_kbps: number;
+  size: number;
+  sha256: string;
 };
 
 /** The manifest fields metadata.json repeats (any manifest version has them). */
@@ -129,6 +142,10 @@ export type BuildTrackMetadataParameters = {
   facts: TrackFacts;
   /** File CIDs (strings) inside the folder; `audio`: the published audio.wav (with its C2PA chunk), default the manifest's files.audio (the essence). */
   cids: { cover: string; manifest: string; audio?: string };
+  /** The streaming copy, when the folder has one (stream.mp3). */
+  stream?: { cid: string; size: number; sha256: string; kbps: number };
+  /** A cover the creator uploaded: `image` and `artwork` name it, cover.svg stays as `motif.generated_cover`. */
+  uploadedCover?: { cid: string; mediaType: CoverMediaType };
   /** Origin of the web app, for the default `external_url` (the creator's profile page). */
   siteOrigin: string;
 };
@@ -147,7 +164,10 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
   const { manifest: m, facts } = params;
   const artist = input.artist ?? m.creator;
   const audio = `ipfs://${params.cids.audio ?? m.files.audio.cid}`;
-  const cover = `ipfs://${params.cids.cover}`;
+  const generatedCover = `ipfs://${params.cids.cover}`;
+  const uploaded = params.uploadedCover;
+  const cover = uploaded ? `ipfs://${uploaded.cid}` : generatedCover;
+  const stream = params.stream;
   const humanEdited = m.aiDisclosure.humanEdited;
   const externalUrl = input.externalUrl ?? `${params.siteOrigin}/profiles/${m.creator}`;
   return {
@@ -173,7 +193,7 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
     duration: facts.audioSeconds,
     mimeType: 'audio/wav',
     losslessAudio: audio,
-    artwork: { uri: cover, mimeType: 'image/svg+xml', nft: null },
+    artwork: { uri: cover, mimeType: uploaded?.mediaType ?? 'image/svg+xml', nft: null },
     credits: catalogCredits(artist, input.credits, m.model.id),
     license: m.licence.name,
     ...(input.isrc ? { isrc: input.isrc } : {}),
@@ -202,6 +222,18 @@ export function buildTrackMetadata(params: BuildTrackMetadataParameters): TrackM
       bars: facts.bars,
       transposed_semitones: facts.transposedSemitones,
       notes: facts.notes,
+      ...(stream
+        ? {
+            stream: {
+              uri: `ipfs://${stream.cid}`,
+              mimeType: STREAM_MEDIA_TYPE,
+              bitrate_kbps: stream.kbps,
+              size: stream.size,
+              sha256: stream.sha256,
+            },
+          }
+        : {}),
+      ...(uploaded ? { generated_cover: generatedCover } : {}),
     },
   };
 }

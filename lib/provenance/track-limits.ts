@@ -9,5 +9,9 @@ export const TRACK_LIMITS = {
   midi: 1024 * 1024,
   manifest: 1024 * 1024,
   metadata: 64 * 1024,
+  /** stream.mp3 (optional): 10 minutes at 160 kb/s is 12 MB. */
+  stream: 24 * 1024 * 1024,
+  /** An uploaded cover (optional; PNG, JPEG or WebP). */
+  cover: 2 * 1024 * 1024,
 } as const;
 export type TrackPart = keyof typeof TRACK_LIMITS;

@@ -16,6 +16,8 @@ import { parseSignedManifest, verifyManifestSignature, type SignedManifest } fro
 import { checkC2pa } from './c2pa/check';
 import { audioEssence } from './c2pa/essence';
 import { BaseError } from '../errors/base';
+import { OPTIONAL_TRACK_FILES, STREAM_FILE } from './optional-files';
+import { coverFileOf, optionalFileProblems } from './optional-files-check';
 
 export type VerifyCheckName = 'manifest' | 'files' | 'c2pa' | 'watermark' | 'signature' | 'replay' | 'chain';
 /**
@@ -70,6 +72,8 @@ const LIMIT_BY_FILE: Record<string, number> = {
   [TRACK_FILES.cover]: 8 * 1024 * 1024,
   [TRACK_FILES.manifest]: TRACK_LIMITS.manifest,
   [TRACK_FILES.metadata]: TRACK_LIMITS.metadata * 4,
+  [STREAM_FILE]: TRACK_LIMITS.stream,
+  ...Object.fromEntries(OPTIONAL_TRACK_FILES.filter((f) => f !== STREAM_FILE).map((f) => [f, TRACK_LIMITS.cover])),
 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -107,7 +111,10 @@ export class TokenNeedsChainError extends BaseError {
   override name = 'TokenNeedsChainError';
 }
 
-/** Reads the folder's five files (each capped at its size limit). Missing or extra files are reported, not thrown. */
+/**
+ * Reads the folder's five files and its optional ones (each capped at its size limit). Missing or extra files are
+ * reported, not thrown.
+ */
 export async function readTrackFiles(
   storage: Pick<IpfsStorage, 'stat' | 'cat'>,
   cid: CID,
@@ -120,11 +127,12 @@ export async function readTrackFiles(
   const root = await storage.stat(cid, { signal });
   if (root.type !== 'directory') return { files, problems: [`${cid} is a file, not a track folder`] };
   const expected = new Set<string>(Object.values(TRACK_FILES));
+  const allowed = new Set<string>([...expected, ...OPTIONAL_TRACK_FILES]);
   const manifestFirst = [...root.entries].sort(
     (a, b) => Number(b.name === TRACK_FILES.manifest) - Number(a.name === TRACK_FILES.manifest),
   );
   for (const entry of manifestFirst) {
-    if (!expected.has(entry.name)) {
+    if (!allowed.has(entry.name)) {
       problems.push(`unexpected entry ${entry.name}`);
       continue;
     }
@@ -295,10 +303,9 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       const metadata = JSON.parse(text(TRACK_FILES.metadata) ?? 'null') as Record<string, unknown> | null;
       if (!metadata) throw new Error(`${TRACK_FILES.metadata} is missing`);
       const link = (name: string) => `ipfs://${files.get(name)?.cid.toString() ?? '?'}`;
-      if (metadata.image !== link(TRACK_FILES.cover))
-        fileProblems.push(
-          `metadata image ${String(metadata.image)} is not the folder's cover ${link(TRACK_FILES.cover)}`,
-        );
+      const coverFile = coverFileOf(files);
+      if (metadata.image !== link(coverFile))
+        fileProblems.push(`metadata image ${String(metadata.image)} is not the folder's cover ${link(coverFile)}`);
       if (metadata.animation_url !== link(TRACK_FILES.audio))
         fileProblems.push(`metadata animation_url ${String(metadata.animation_url)} is not the folder's audio`);
       if (metadata.manifest !== link(TRACK_FILES.manifest))
@@ -315,8 +322,11 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
           fileProblems.push('cover.svg is not the piano roll drawn from track.mid');
       }
       const audio = files.get(TRACK_FILES.audio);
-      if (midi && audio)
-        fileProblems.push(...metadataFactProblems(metadata, trackFacts(m, { wav: audio.bytes, midi: midi.bytes })));
+      if (midi && audio) {
+        const facts = trackFacts(m, { wav: audio.bytes, midi: midi.bytes });
+        fileProblems.push(...metadataFactProblems(metadata, facts));
+        fileProblems.push(...optionalFileProblems(files, metadata, facts.audioSeconds));
+      }
     } catch (error) {
       fileProblems.push(`metadata: ${message(error)}`);
     }

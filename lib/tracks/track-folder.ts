@@ -20,6 +20,8 @@ import type { C2paCredentials } from '../provenance/c2pa/credentials';
 import { C2paEmbedRefusedError, embedC2pa } from '../provenance/c2pa/embed';
 import { HttpError, checkSize } from './limits';
 import { sniffMidi, sniffWav } from './sniff';
+import { COVER_TYPES, STREAM_FILE } from '../provenance/optional-files';
+import { sniffCover, sniffMp3 } from './sniff-media';
 
 /** 422: the uploaded bytes are not the ones the signed manifest describes. */
 export class ManifestMismatchError extends HttpError {
@@ -44,7 +46,7 @@ export class CidMismatchError extends PermanentError {
 }
 
 export type TrackFolder = {
-  /** In folder order: audio.wav, track.mid, cover.svg, manifest.json, metadata.json. */
+  /** In folder order: audio.wav, track.mid, cover.svg, [cover.png|jpg|webp], [stream.mp3], manifest.json, metadata.json. */
   files: FolderFile[];
   metadata: TrackMetadata;
   /** Derived from the UnixFS specification (lib/ipfs/cid-of-files.ts, lib/ipfs/unixfs-dag.ts), before any backend sees the bytes. */
@@ -63,6 +65,10 @@ export type BuildTrackFolderParameters = {
    * audio.wav is the uploaded WAV itself (its own essence), as for tracks pinned before C2PA.
    */
   c2pa?: C2paCredentials;
+  /** The streaming copy of the WAV (MP3, lib/tracks/stream-mp3.ts): pinned as stream.mp3, named in metadata.json. */
+  stream?: Uint8Array;
+  /** A cover the creator uploaded (PNG, JPEG or WebP): pinned beside cover.svg, metadata's `image`. */
+  cover?: Uint8Array;
 };
 
 export const DEFAULT_SITE_ORIGIN = 'http://localhost:3000';
@@ -77,6 +83,7 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
   checkSize('midi', midi.byteLength);
   sniffWav(wav);
   sniffMidi(midi);
+  const extras = await optionalFiles(params);
   const m = signed.manifest;
   for (const [part, bytes, record] of [
     ['wav', wav, m.files.audio],
@@ -118,6 +125,8 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
     facts: trackFacts(m, { wav, midi }),
     cids: { cover: coverCid.toString(), manifest: manifestCid.toString(), audio: audioCid },
     siteOrigin: params.siteOrigin ?? DEFAULT_SITE_ORIGIN,
+    stream: extras.stream?.record,
+    uploadedCover: extras.cover?.record,
   });
   const metadataBytes = new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`);
   checkSize('metadata', metadataBytes.byteLength);
@@ -125,10 +134,32 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
     { path: TRACK_FILES.audio, content: audio },
     { path: TRACK_FILES.midi, content: midi },
     { path: TRACK_FILES.cover, content: cover },
+    ...(extras.cover ? [extras.cover.file] : []),
+    ...(extras.stream ? [extras.stream.file] : []),
     { path: TRACK_FILES.manifest, content: manifestBytes },
     { path: TRACK_FILES.metadata, content: metadataBytes },
   ];
   return { files, metadata, expected: await expectedCids(files) };
+}
+
+/** Checks the optional uploads (size -> 413, content -> 415) and derives what metadata.json records of them. */
+async function optionalFiles(params: Pick<BuildTrackFolderParameters, 'stream' | 'cover'>) {
+  let stream;
+  if (params.stream) {
+    checkSize('stream', params.stream.byteLength);
+    const info = sniffMp3(params.stream);
+    const cid = (await cidOfBytes(params.stream)).toString();
+    const record = { cid, size: params.stream.byteLength, sha256: sha256Hex(params.stream), kbps: info.kbps };
+    stream = { file: { path: STREAM_FILE, content: params.stream }, record };
+  }
+  let cover;
+  if (params.cover) {
+    checkSize('cover', params.cover.byteLength);
+    const mediaType = sniffCover(params.cover);
+    const record = { cid: (await cidOfBytes(params.cover)).toString(), mediaType };
+    cover = { file: { path: COVER_TYPES[mediaType], content: params.cover }, record };
+  }
+  return { stream, cover };
 }
 
 /** Root and per-file CIDs of `files` from the independent implementation. */

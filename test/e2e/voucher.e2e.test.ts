@@ -173,7 +173,7 @@ describe('a voucher behind its short link, collected in Chromium with a second w
     expect(creatorName).toMatch(/\S/);
     const meta = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute('content');
     await expect(meta('og:title')).resolves.toBe(TITLE);
-    await expect(meta('og:image')).resolves.toMatch(/^http:\/\/localhost:\d+\/ipfs\/\w+\/cover\.svg$/);
+    await expect(meta('og:image')).resolves.toMatch(/^http:\/\/localhost:\d+\/media\/\w+\/cover$/);
     await expect(page.locator('meta[name="twitter:card"]').getAttribute('content')).resolves.toBe(
       'summary_large_image',
     );

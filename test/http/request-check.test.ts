@@ -25,10 +25,11 @@ describe('malformedRequest', () => {
 
 describe('security headers', () => {
   it('classifies paths and builds a page CSP with the nonce and the RPC origin', () => {
-    expect(['/', '/gallery', '/api/ping', '/ipfs/x', '/_next/static/a.js'].map(routeKind)).toEqual([
+    expect(['/', '/gallery', '/api/ping', '/ipfs/x', '/media/x/stream', '/_next/static/a.js'].map(routeKind)).toEqual([
       'page',
       'page',
       'api',
+      'gateway',
       'gateway',
       'static',
     ]);

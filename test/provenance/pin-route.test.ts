@@ -10,6 +10,7 @@ import { createPinTrackHandler, type PinTrackResponse } from '../../app/api/trac
 import { cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { TRACK_LIMITS } from '../../lib/provenance/track-limits';
+import { encodeStreamMp3 } from '../../lib/tracks/stream-mp3';
 import type { IpfsStorage } from '../../lib/ipfs/storage';
 import { buildTrackFolder } from '../../lib/tracks/track-folder';
 import { readTrackFiles, verifyTrack } from '../../lib/provenance/verify-track';
@@ -111,6 +112,31 @@ describe('POST /api/tracks/pin', () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/wav is .*the limit is 1000 B \(1000 bytes\)/);
     const midiLimit = await handler({ limits: { ...TRACK_LIMITS, midi: 10 } })(post(form()));
     expect(midiLimit.status).toBe(413);
+  });
+
+  it('pins the streaming copy and an uploaded cover parts inside the folder; 415/413 name a wrong or large one', async () => {
+    const f = form();
+    const stream = await encodeStreamMp3(track.wav, { kbps: 32 });
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+    f.set('stream', new Blob([new Uint8Array(stream)], { type: 'audio/mpeg' }), 'stream.mp3');
+    f.set('cover', new Blob([jpeg], { type: 'image/jpeg' }), 'cover.jpg');
+    const res = await handler()(post(f));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as PinTrackResponse;
+    expect(Object.keys(body.files)).toEqual(expect.arrayContaining(['stream.mp3', 'cover.jpg', 'cover.svg']));
+    const verified = await verifyTrack({ cid: body.cid, storage, replay: fakeReplay });
+    expect(verified.checks.filter((c) => !c.pass && !c.skipped)).toEqual([]);
+
+    const png = form();
+    png.set('cover', new Blob([new TextEncoder().encode('<svg/>')], { type: 'image/png' }), 'cover.png');
+    const refused = await handler()(post(png));
+    expect(refused.status).toBe(415);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/cover must be a PNG, JPEG or WebP image/);
+    const large = form();
+    large.set('cover', new Blob([jpeg]), 'cover.jpg');
+    const tooLarge = await handler({ limits: { ...TRACK_LIMITS, cover: 10 } })(post(large));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { error: string }).error).toMatch(/cover is 12 B; the limit is 10 B/);
   });
 
   it('413 from Content-Length before reading an oversized body', async () => {

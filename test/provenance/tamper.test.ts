@@ -13,8 +13,17 @@ import { coverSvgBytes } from '../../lib/generation/export/cover';
 import { notesFromMidi } from '../../lib/generation/export/midi';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import type { FolderFile } from '../../lib/ipfs/storage';
-import { DEFAULT_SITE_ORIGIN, ManifestMismatchError, pinTrack } from '../../lib/tracks/track-folder';
+import {
+  buildTrackFolder,
+  DEFAULT_SITE_ORIGIN,
+  ManifestMismatchError,
+  pinFolderVerified,
+  pinTrack,
+} from '../../lib/tracks/track-folder';
+import { encodeStreamMp3 } from '../../lib/tracks/stream-mp3';
+import { sha256Hex } from '../../lib/provenance/digest';
 import { manifestDigestOf } from '../../lib/provenance/digest';
+import { validateTrackMetadata } from './metadata-schemas';
 import { aiDisclosureFor, summarizeEdits } from '../../lib/provenance/disclosure';
 import type { TrackManifest } from '../../lib/provenance/manifest-schema';
 import { buildTrackMetadata } from '../../lib/provenance/metadata';
@@ -26,7 +35,7 @@ import {
   type TrackFiles,
   type VerifyTrackResult,
 } from '../../lib/provenance/verify-track';
-import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, resign, type TrackFixture } from './fixtures';
+import { CHAIN_ID, COLLECTION, fakeReplay, makeTrack, makeWav, resign, type TrackFixture } from './fixtures';
 
 const creator = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
 const forger = privateKeyToAccount(generatePrivateKey());
@@ -282,6 +291,59 @@ describe('with a real Helia node', () => {
     expect(r.manifestDigest).toBe(track.signed.manifestDigest);
     const noReplay = await verifyTrack({ cid: pinned.cid, storage });
     expect(noReplay.checks.find((c) => c.name === 'replay')).toMatchObject({ skipped: true, pass: false });
+  });
+
+  it('pins a streaming copy and an uploaded cover inside the folder: metadata names them, verify passes, a changed stream fails', async () => {
+    const stream = await encodeStreamMp3(track.wav, { kbps: 32 });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const folder = await buildTrackFolder({ ...track, stream, cover: png });
+    const pinned = await pinFolderVerified(storage, folder.files, folder.expected);
+    expect(Object.keys(pinned.files).sort()).toEqual([
+      'audio.wav',
+      'cover.png',
+      'cover.svg',
+      'manifest.json',
+      'metadata.json',
+      'stream.mp3',
+      'track.mid',
+    ]);
+    const m = folder.metadata;
+    expect(m.motif.stream).toEqual({
+      uri: `ipfs://${pinned.files['stream.mp3']?.cid}`,
+      mimeType: 'audio/mpeg',
+      bitrate_kbps: 32,
+      size: stream.byteLength,
+      sha256: sha256Hex(stream),
+    });
+    // the WAV stays the original: animation_url and losslessAudio; the uploaded cover is the image
+    expect(m.animation_url).toBe(`ipfs://${pinned.files['audio.wav']?.cid}`);
+    expect(m.losslessAudio).toBe(m.animation_url);
+    expect(m.image).toBe(`ipfs://${pinned.files['cover.png']?.cid}`);
+    expect(m.artwork).toEqual({ uri: m.image, mimeType: 'image/png', nft: null });
+    expect(m.motif.generated_cover).toBe(`ipfs://${pinned.files['cover.svg']?.cid}`);
+    expect(validateTrackMetadata(m).flatMap((v) => v.errors)).toEqual([]);
+    expect(failed(await verifyTrack({ cid: pinned.cid, storage, replay: fakeReplay }))).toEqual([]);
+
+    const swap = (name: string, content: Uint8Array) =>
+      verifyFolder(folder.files.map((f) => (f.path === name ? { path: name, content } : f)));
+    const other = await encodeStreamMp3(track.wav, { kbps: 40 });
+    const r = await swap('stream.mp3', other);
+    expect(failed(r)).toEqual(['files']);
+    expect(r.checks.find((c) => c.name === 'files')?.reason).toMatch(/stream\.mp3 is \d+ bytes, metadata says/);
+    const short = await swap('stream.mp3', await encodeStreamMp3(makeWav(2), { kbps: 32 }));
+    expect(short.checks.find((c) => c.name === 'files')?.reason).toMatch(/stream\.mp3 lasts 2\.\d+ s/);
+    const gif = await swap('cover.png', enc.encode('GIF89a'));
+    expect(gif.checks.find((c) => c.name === 'files')?.reason).toMatch(/cover\.png is not a PNG, JPEG or WebP image/);
+  });
+
+  it('refuses an uploaded cover that is not an image and a stream that is not MP3 (415)', async () => {
+    await expect(buildTrackFolder({ ...track, cover: enc.encode('<svg/>') })).rejects.toThrow(
+      'cover must be a PNG, JPEG or WebP image',
+    );
+    await expect(buildTrackFolder({ ...track, stream: track.wav })).rejects.toThrow(/stream must be an MP3/);
+    await expect(buildTrackFolder({ ...track, cover: new Uint8Array(2 * 1024 * 1024 + 1) })).rejects.toThrow(
+      /cover is 2\.0 MiB; the limit is 2 MiB/,
+    );
   });
 
   it('reports a CID the node does not hold as a failed files check, not a crash', async () => {

@@ -10,6 +10,7 @@ import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { redeemStep } from '../../_hooks/redeem-step';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from '../../tracks/[tokenId]/tx-status';
+import { CancelVoucher } from './cancel-voucher';
 
 const ENDED: Record<Exclude<VoucherState, 'open'>, string> = {
   redeemed: 'This voucher was collected: the track is minted.',
@@ -94,6 +95,7 @@ export function CollectVoucher({
         sales: {signed.voucher.royaltyBps / 100}%.
       </p>
       <TxStatus state={tx.state} />
+      <CancelVoucher creator={signed.voucher.creator} nonce={signed.voucher.nonce} />
     </div>
   );
 }

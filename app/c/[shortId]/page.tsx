@@ -10,6 +10,7 @@ import { serverCurrency } from '../../_components/server-currency';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';
 import { CollectVoucher } from './collect-voucher';
+import { coverUrl, streamUrl } from '../../../lib/tracks/media-urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -60,9 +61,9 @@ export default async function CollectPage({ params }: Props) {
       </p>
       <section aria-labelledby="player-heading" className="player">
         <h2 id="player-heading">Listen</h2>
-        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG from our own gateway, already sized */}
-        <img src={`/ipfs/${view.contentCid}/cover.svg`} alt={`Piano roll of ${title}`} width={480} height={240} />
-        <audio controls preload="metadata" src={`/ipfs/${view.contentCid}/audio.wav`} aria-label={`Play ${title}`} />
+        {/* eslint-disable-next-line @next/next/no-img-element -- the cover from our own gateway, already sized */}
+        <img src={coverUrl(view.contentCid)} alt={`Cover of ${title}`} width={480} height={240} />
+        <audio controls preload="metadata" src={streamUrl(view.contentCid)} aria-label={`Play ${title}`} />
       </section>
       <section aria-labelledby="collect-heading">
         <h2 id="collect-heading">Collect</h2>

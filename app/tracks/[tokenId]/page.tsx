@@ -25,6 +25,7 @@ import { getAddress, type Address } from 'viem';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';
 import { findTrackVoucher } from '../../../lib/vouchers/find-track-voucher';
+import { coverUrl, streamUrl } from '../../../lib/tracks/media-urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -158,15 +159,17 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <h2 id="player-heading">Listen</h2>
           <figure>
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={`/ipfs/${view.cid}/cover.svg`} alt={`Piano roll of ${title}`} width={480} height={240} />
-            <figcaption className="muted">Piano roll drawn from the track’s MIDI.</figcaption>
+            <img src={coverUrl(view.cid)} alt={`Cover of ${title}`} width={480} height={240} />
+            <figcaption className="muted">
+              Cover art (the piano roll drawn from the track’s MIDI unless the creator uploaded one).
+            </figcaption>
           </figure>
           <PlayButton
             track={{
               id: view.tokenId,
               title,
               by: track ? (names.get(track.creator) ?? shortHex(track.creator)) : 'unknown creator',
-              src: `/ipfs/${view.cid}/audio.wav`,
+              src: streamUrl(view.cid),
               href: `/tracks/${view.tokenId}`,
             }}
           />

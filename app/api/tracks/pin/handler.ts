@@ -98,12 +98,15 @@ const MULTIPART_OVERHEAD = 256 * 1024;
 
 /** The largest multipart request the pin route reads: every part at its limit plus the multipart framing. */
 export function pinRequestLimit(limits: Record<TrackPart, number> = TRACK_LIMITS): number {
-  return limits.wav + limits.midi + limits.manifest + limits.metadata + MULTIPART_OVERHEAD;
+  return (
+    limits.wav + limits.midi + limits.manifest + limits.metadata + limits.stream + limits.cover + MULTIPART_OVERHEAD
+  );
 }
 
 /**
  * POST multipart/form-data: `wav` (file), `midi` (file), `manifest` (the signed manifest JSON, as text or file),
- * `name`, `genre`, optional `description`, `artist`, `isrc`, `credits` (JSON array), `externalUrl`.
+ * `name`, `genre`, optional `description`, `artist`, `isrc`, `credits` (JSON array), `externalUrl`, and the optional
+ * files `stream` (the MP3 streaming copy, pinned as stream.mp3) and `cover` (a PNG, JPEG or WebP cover, at most 2 MiB).
  * 201 `{ cid, files, contentDigest, tokenId, manifestDigest, backend }` once the folder is pinned and every CID
  * re-derived independently; 400 bad fields, 413 too large (limit in the message), 415 not WAV/MIDI/multipart,
  * 422 manifest invalid, wrongly signed, or not describing the uploaded bytes; 502 the storage backend failed.
@@ -139,6 +142,17 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       if (midi instanceof Response) return midi;
       sniffWav(wav);
       sniffMidi(midi);
+      const optional = async (part: 'stream' | 'cover'): Promise<Uint8Array | undefined | Response> => {
+        const value = form.get(part);
+        if (value === null) return undefined;
+        if (!(value instanceof Blob)) return json(400, { error: `${part} must be a file part` });
+        checkSize(part, value.size, limits);
+        return new Uint8Array(await value.arrayBuffer());
+      };
+      const stream = await optional('stream');
+      if (stream instanceof Response) return stream;
+      const cover = await optional('cover');
+      if (cover instanceof Response) return cover;
 
       const manifestPart = form.get('manifest');
       if (manifestPart === null) return json(400, { error: 'manifest is required (the signed manifest JSON)' });
@@ -147,7 +161,8 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
 
       const fieldValues: Record<string, string> = {};
       for (const [key, value] of form.entries())
-        if (typeof value === 'string' && !['manifest', 'wav', 'midi'].includes(key)) fieldValues[key] = value;
+        if (typeof value === 'string' && !['manifest', 'wav', 'midi', 'stream', 'cover'].includes(key))
+          fieldValues[key] = value;
       const fields = pinTrackFieldsSchema.safeParse(fieldValues);
       if (!fields.success)
         return json(400, {
@@ -186,6 +201,8 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
         metadata: { ...fields.data, artist },
         siteOrigin: defaults?.siteOrigin,
         c2pa: await deps.c2pa(),
+        stream,
+        cover,
       });
       const refused = await deps.admit?.(request);
       if (refused) return refused;

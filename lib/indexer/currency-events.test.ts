@@ -67,15 +67,23 @@ beforeAll(async () => {
   [sold, listed] = ids as [bigint, bigint];
   await approveMarket(t, creator);
   const expiry = (await t.publicClient.getBlock()).timestamp + 86_400n;
-  const write = async (wallet: typeof creator, functionName: string, args: readonly unknown[]) =>
-    minedOk(
-      t,
-      await wallet.writeContract({ address: t.market, abi: marketAbi, functionName, args } as Parameters<
-        typeof wallet.writeContract
-      >[0]),
-    );
-  await write(creator, 'listInCurrency', [t.track, sold, usd, 5_000_000n, expiry]);
-  await write(creator, 'listInCurrency', [t.track, listed, usd, 7_000_000n, expiry]);
+  const market = { address: t.market, abi: marketAbi } as const;
+  await minedOk(
+    t,
+    await creator.writeContract({
+      ...market,
+      functionName: 'listInCurrency',
+      args: [t.track, sold, usd, 5_000_000n, expiry],
+    }),
+  );
+  await minedOk(
+    t,
+    await creator.writeContract({
+      ...market,
+      functionName: 'listInCurrency',
+      args: [t.track, listed, usd, 7_000_000n, expiry],
+    }),
+  );
   await minedOk(
     t,
     await buyer.writeContract({
@@ -94,9 +102,22 @@ beforeAll(async () => {
       args: [t.market, 20_000_000n],
     }),
   );
-  await write(buyer, 'buyInCurrency', [t.track, sold, usd, 5_000_000n]);
-  await write(buyer, 'makeOfferInCurrency', [t.track, listed, usd, 1_000_000n, expiry]);
-  await write(buyer, 'cancelOfferInCurrency', [t.track, listed, usd]);
+  await minedOk(
+    t,
+    await buyer.writeContract({ ...market, functionName: 'buyInCurrency', args: [t.track, sold, usd, 5_000_000n] }),
+  );
+  await minedOk(
+    t,
+    await buyer.writeContract({
+      ...market,
+      functionName: 'makeOfferInCurrency',
+      args: [t.track, listed, usd, 1_000_000n, expiry],
+    }),
+  );
+  await minedOk(
+    t,
+    await buyer.writeContract({ ...market, functionName: 'cancelOfferInCurrency', args: [t.track, listed, usd] }),
+  );
 });
 afterAll(async () => {
   await clearIndex(prisma, CHAIN_ID);

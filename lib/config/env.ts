@@ -73,6 +73,27 @@ const multiaddrList = z
   .optional();
 
 /** Every setting Motif reads from the environment. Absent values mean the embedded local defaults. */
+
+/** A currency's ticker (the native gas token's, a stablecoin's), as a setting. */
+const tickerSetting = z.preprocess(
+  empty,
+  z
+    .string()
+    .regex(/^[A-Za-z0-9$.-]{1,11}$/, 'must be a ticker of 1-11 letters, digits, $, . or -')
+    .optional(),
+);
+
+/** A currency's decimals, as a setting. */
+const decimalsSetting = z.preprocess(
+  empty,
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0-36')
+    .max(36, 'must be 0-36')
+    .optional(),
+);
+
 export const envSchema = z.object({
   MOTIF_DATA_DIR: z
     .string()
@@ -100,22 +121,8 @@ export const envSchema = z.object({
     z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive chain id').optional(),
   ),
   // The local or custom chain's gas token (a preset brings its own): how every amount is shown.
-  MOTIF_NATIVE_SYMBOL: z.preprocess(
-    empty,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9$.-]{1,11}$/, 'must be a ticker of 1-11 letters, digits, $, . or -')
-      .optional(),
-  ),
-  MOTIF_NATIVE_DECIMALS: z.preprocess(
-    empty,
-    z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(0, 'must be 0-36')
-      .max(36, 'must be 0-36')
-      .optional(),
-  ),
+  MOTIF_NATIVE_SYMBOL: tickerSetting,
+  MOTIF_NATIVE_DECIMALS: decimalsSetting,
   // The custom chain's (or a preset's) ERC-20 stablecoin prices may be set in (issue #20); the local chain deploys its
   // own test token. Address, symbol and decimals go together (lib/config/chains.ts: resolveChain).
   MOTIF_STABLECOIN_ADDRESS: z.preprocess(
@@ -127,22 +134,8 @@ export const envSchema = z.object({
       .transform((a) => a as `0x${string}`)
       .optional(),
   ),
-  MOTIF_STABLECOIN_SYMBOL: z.preprocess(
-    empty,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9$.-]{1,11}$/, 'must be a ticker of 1-11 letters, digits, $, . or -')
-      .optional(),
-  ),
-  MOTIF_STABLECOIN_DECIMALS: z.preprocess(
-    empty,
-    z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(0, 'must be 0-36')
-      .max(36, 'must be 0-36')
-      .optional(),
-  ),
+  MOTIF_STABLECOIN_SYMBOL: tickerSetting,
+  MOTIF_STABLECOIN_DECIMALS: decimalsSetting,
   // How the chain charges its parent chain's data fee (presets: from the preset): orbit, op-stack or none.
   MOTIF_CHAIN_STACK: z.preprocess(
     empty,

@@ -5,12 +5,11 @@
  * to the wallet on chain, the notification is opened and marked read, and axe-core finds no serious or critical
  * violation on /money; no sideways scroll at 390 px.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import axe from 'axe-core';
 import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
@@ -18,9 +17,8 @@ import { localChain } from '../../lib/config/chains';
 import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
-import { launchChromium } from '../support/chromium';
+import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { connectDevWallet, textNow, waitForSuccess, waitForText } from '../support/page-actions';
-import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [, creator, collector] = localDevAccounts(3) as [
   unknown,
@@ -28,9 +26,7 @@ const [, creator, collector] = localDevAccounts(3) as [
   { address: Address; privateKey: `0x${string}` },
 ];
 
-let dir: string;
-let started: StartedPlatform;
-let browser: Browser;
+let platform: BrowserPlatform | undefined;
 let context: BrowserContext;
 let page: Page;
 let base: string;
@@ -39,30 +35,23 @@ let publicClient: ReturnType<typeof createPublicClient>;
 let addresses: { TrackCollection: Address; Market: Address };
 
 beforeAll(async () => {
-  const platform = await tempPlatform('money');
-  dir = platform.dir;
-  started = runStartScript(platform.env);
-  [browser] = await Promise.all([launchChromium(), started.ready]);
-  base = `http://localhost:${platform.env.MOTIF_APP_PORT}`;
-  chain = localChain(`http://127.0.0.1:${platform.env.MOTIF_ANVIL_PORT}`);
+  platform = await startBrowserPlatform('money');
+  const { env } = platform;
+  base = platform.base;
+  chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
   publicClient = createPublicClient({ chain, transport: http() });
-  const deployment = readDeployment(path.join(platform.env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
+  const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
   addresses = {
     TrackCollection: deployment.contracts.TrackCollection.address,
     Market: deployment.contracts.Market.address,
   };
-  context = await browser.newContext();
+  context = await platform.browser.newContext();
   page = await context.newPage();
 });
 
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close();
-  if (started) {
-    pressCtrlC(started);
-    await started.exited;
-  }
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await stopBrowserPlatform(platform);
 });
 
 const bell = () => page.getByTestId('notification-bell');

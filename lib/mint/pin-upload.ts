@@ -2,7 +2,6 @@
  * Browser: encodes the streaming copy (MP3, lib/tracks/stream-mp3.ts) with progress, then POSTs a draft's files and
  * signed manifest to /api/tracks/pin with upload progress (XMLHttpRequest).
  */
-import { encodeStreamMp3 } from '../tracks/stream-mp3';
 import { creditFormFields } from './credits';
 import type { DraftProgress, MintDraft } from './draft';
 import type { PinProgress } from './run';
@@ -31,6 +30,8 @@ export async function encodeAndPin(
   d: MintDraft,
   onProgress: (p: PinProgress) => void,
 ): Promise<NonNullable<DraftProgress['pinned']>> {
+  // the encoder (lamejs) loads only when a track is pinned, not with the mint page
+  const { encodeStreamMp3 } = await import('../tracks/stream-mp3');
   const stream = await encodeStreamMp3(d.wav, {
     onProgress: (p) => onProgress({ loaded: p.done, total: p.total, phase: 'encode' }),
   });

@@ -85,7 +85,7 @@ describe('mint from the studio in Chromium', () => {
     await page.getByRole('button', { name: /^Local dev account #1 / }).click();
     await page.getByLabel('Connected wallet').waitFor();
 
-    // keyboard: Title -> Description -> Genre -> Artist -> Add a credit -> ISRC -> Licence -> Royalty -> Payee 1, by Tab
+    // keyboard: Title -> Description -> Genre -> Artist -> Add a credit -> ISRC -> Licence -> Cover -> Royalty -> Payee 1
     await page.getByRole('textbox', { name: 'Title' }).focus();
     await page.keyboard.type('Seven Steps');
     const tabOrder = [
@@ -95,6 +95,7 @@ describe('mint from the studio in Chromium', () => {
       page.getByRole('button', { name: 'Add a credit' }),
       page.getByRole('textbox', { name: 'ISRC (optional)' }),
       page.getByRole('combobox', { name: 'Licence' }),
+      page.getByLabel('Upload a cover (PNG, JPEG or WebP, at most 2 MB)'),
       page.getByRole('textbox', { name: 'Royalty on sales (%)' }),
       page.getByRole('textbox', { name: 'Payee 1 address' }),
       page.getByRole('textbox', { name: 'Payee 1 share (%)' }),

@@ -91,6 +91,11 @@ for (const [key, { file, exportName, markdownExport, onlyWhenNamed }] of Object.
   }
 }
 
+// Another bench may have written the file while this one ran (a CI bench takes an hour): keep its figures, replace
+// only those of the modules that ran here.
+const ran = new Set(Object.keys(titles));
+const latest: Stored = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Stored) : {};
+for (const [name, figure] of Object.entries(latest)) if (!ran.has(figure.module)) results[name] = figure;
 writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
 
 const byModule = new Map<string, [string, Stored[string]][]>();

@@ -456,7 +456,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     await page.keyboard.type(manager);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.getByText('Hand control over (step 1 of 2): confirmed.').waitFor();
+    await waitForSuccess(page, 'Hand control over (step 1 of 2): confirmed.');
     expect(
       await publicClient.readContract({
         address: addresses.SplitMain,
@@ -477,7 +477,7 @@ describe('a label in Chromium: splits, earnings, statement', () => {
       const accept = m.getByRole('region', { name: `Split ${split}` }).getByRole('button', { name: 'Accept control' });
       await accept.waitFor();
       await accept.click();
-      await m.getByText('Accept control (step 2 of 2): confirmed.').waitFor();
+      await waitForSuccess(m, 'Accept control (step 2 of 2): confirmed.');
       expect(
         await publicClient.readContract({
           address: addresses.SplitMain,

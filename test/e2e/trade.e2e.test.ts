@@ -18,7 +18,7 @@ import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { launchChromium } from '../support/chromium';
-import { connectDevWallet, reloadUntil, short } from '../support/page-actions';
+import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [, creator, collector] = localDevAccounts(3) as [
@@ -86,9 +86,8 @@ async function walletPage(index: 1 | 2): Promise<Page> {
   return page;
 }
 
-async function confirmed(page: Page, label: string): Promise<void> {
-  await page.getByText(`${label}: confirmed.`).waitFor();
-}
+/** Waits for the step's confirmation; a refused step (an alert) fails at once with its words. */
+const confirmed = (page: Page, label: string) => waitForSuccess(page, `${label}: confirmed.`);
 
 /** The owner line: its text (a display name once the account has one) and the owner's full address (its link title). */
 const ownerText = (page: Page) =>

@@ -1,16 +1,17 @@
 import { chromium, type Browser } from 'playwright-core';
-import { LONG_WAIT_MS } from './limits';
+import { STEP_WAIT_MS } from './limits';
 
 /**
  * Debian's Chromium (installed by scripts/ensure-chromium.sh in `npm test`'s set-up), headless, with no background
- * network traffic. Every context it opens (and so every page) waits up to the suite's one long limit instead of
- * Playwright's 30 s default: the tests wait for events (an element, a URL), and a busy machine is not a failure.
+ * network traffic. Every context it opens (and so every page) waits up to the suite's step limit instead of
+ * Playwright's 30 s default: the tests wait for events (an element, a URL), and a busy machine is not a failure; the
+ * step limit is below the test's, so a wait that hangs fails with Playwright's message naming the locator.
  */
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    timeout: LONG_WAIT_MS,
+    timeout: STEP_WAIT_MS,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -26,8 +27,8 @@ export async function launchChromium(): Promise<Browser> {
   // Browser.newPage opens its context through newContext, so this covers pages opened either way.
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const context = await newContext(...args);
-    context.setDefaultTimeout(LONG_WAIT_MS);
-    context.setDefaultNavigationTimeout(LONG_WAIT_MS);
+    context.setDefaultTimeout(STEP_WAIT_MS);
+    context.setDefaultNavigationTimeout(STEP_WAIT_MS);
     return context;
   };
   return browser;

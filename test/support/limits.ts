@@ -5,15 +5,22 @@
  */
 export const LONG_WAIT_MS = 15 * 60_000;
 
+/**
+ * How long ONE wait inside a test (a page element, a poll, a navigation) may take: a third of the test's limit, so a
+ * wait that hangs fails with its own message (what it waited for, what it last saw) before the test's limit cuts it
+ * off with none. Still far above any step on a loaded machine (the slowest seen in CI take seconds).
+ */
+export const STEP_WAIT_MS = 5 * 60_000;
+
 /** How often a test looks again at state that announces nothing when it changes (the indexer's view, a health page). */
 export const POLL_MS = 250;
 
 /**
  * Looks at `check` every POLL_MS until it holds: for state with no event to wait on (a page rendered from the
- * indexer's tables, a database row, a health answer). Gives up, with `detail()` in the message, after LONG_WAIT_MS.
+ * indexer's tables, a database row, a health answer). Gives up, with `detail()` in the message, after STEP_WAIT_MS.
  */
 export async function pollUntil(what: string, check: () => Promise<boolean>, detail?: () => string): Promise<void> {
-  const deadline = performance.now() + LONG_WAIT_MS;
+  const deadline = performance.now() + STEP_WAIT_MS;
   while (!(await check())) {
     if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}${detail ? `:\n${detail()}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { pollUntil } from './limits';
+import { POLL_MS, STEP_WAIT_MS, pollUntil } from './limits';
 
 /** An address as the pages show it. Written out here, not imported from lib/, so the tests also check the app's formatting. */
 export const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
@@ -15,15 +15,28 @@ export async function connectDevWallet(page: Page, index: number, address: strin
 /**
  * Reloads until the server-rendered page, the indexer's view (which announces nothing), satisfies `check`. The check
  * must read without waiting (`count()`, `allTextContents()`): a locator's `textContent()` waits for its element, with
- * the suite's long limit, so a check on an element that only a reload brings would never let the reload happen.
+ * the step limit, so a check on an element that only a reload brings would never let the reload happen.
+ *
+ * After each load the check is polled for a while before the next reload, and that while doubles each round (1 s up
+ * to 30 s): what the check reads may only appear after hydration and the wallet's reconnect (an owner's buttons), and
+ * on a loaded machine that takes longer than any fixed gap, so reloading at a fixed pace could restart it forever.
  */
 export async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  let first = true;
-  await pollUntil(what, async () => {
-    if (!first) await page.reload();
-    first = false;
-    return check();
-  });
+  const deadline = performance.now() + STEP_WAIT_MS;
+  let settleMs = 1_000;
+  let reloads = 0;
+  for (;;) {
+    const settled = performance.now() + settleMs;
+    do {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    } while (performance.now() < settled);
+    if (performance.now() > deadline)
+      throw new Error(`gave up waiting for ${what} after ${reloads} reloads (${page.url()})`);
+    settleMs = Math.min(settleMs * 2, 30_000);
+    await page.reload();
+    reloads++;
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInMessage } from '../../lib/auth/siwe';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { launchChromium } from '../support/chromium';
-import { LONG_WAIT_MS, pollUntil } from '../support/limits';
+import { STEP_WAIT_MS, pollUntil } from '../support/limits';
 import {
   pressCtrlC,
   runStartScript,
@@ -223,7 +223,7 @@ describe('Sign-In with Ethereum: not relayable', () => {
 
 /**
  * Sends `total` bytes as a chunked body (no Content-Length), as fast as the server takes them, on a fresh connection;
- * resolves with the answer (the server may answer and close before the upload ends); gives up after LONG_WAIT_MS.
+ * resolves with the answer (the server may answer and close before the upload ends); gives up after STEP_WAIT_MS.
  */
 function chunkedUpload(
   method: string,
@@ -235,8 +235,8 @@ function chunkedUpload(
     let sent = 0;
     const timer = setTimeout(() => {
       req.destroy();
-      reject(new Error(`${method} ${pathName}: no answer after ${LONG_WAIT_MS / 1000} s (${sent} bytes sent)`));
-    }, LONG_WAIT_MS);
+      reject(new Error(`${method} ${pathName}: no answer after ${STEP_WAIT_MS / 1000} s (${sent} bytes sent)`));
+    }, STEP_WAIT_MS);
     const req = http.request(
       {
         host: '127.0.0.1',

@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { LONG_WAIT_MS } from '../support/limits';
+import { LONG_WAIT_MS, STEP_WAIT_MS } from '../support/limits';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from '../studio/fixture-checkpoint';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
@@ -581,7 +581,7 @@ describe('studio in Chromium', () => {
         // the second press is the retry: it fails the same way and again ends the job
         const before = refused;
         await p.getByRole('button', { name: 'Compose', exact: true }).click();
-        await expect.poll(() => refused, { timeout: LONG_WAIT_MS }).toBeGreaterThan(before); // this attempt reached the network
+        await expect.poll(() => refused, { timeout: STEP_WAIT_MS }).toBeGreaterThan(before); // this attempt reached the network
         await p
           .getByTestId('error')
           .filter({ hasText: /^Could not load the model from https:\/\/storage\.googleapis\.com\/.*basic_rnn/ })

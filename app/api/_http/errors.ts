@@ -60,3 +60,42 @@ export function toErrorResponse(error: unknown): Response | null {
 export function issueLines(error: z.ZodError): string[] {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 }
+
+/** The answer for an error a handler let through, or the error rethrown (a bug: Next answers 500). */
+export function answerOrRethrow(error: unknown): Response {
+  const answer = toErrorResponse(error);
+  if (answer) return answer;
+  throw error;
+}
+
+/** A lib/ refusal that carries its HTTP answer: a status, a stable `reason` and one line per invalid field. */
+type Refusal = BaseError & { readonly status: number; readonly reason: string; readonly issues: readonly string[] };
+
+/** The answer for a refusal (VoucherError, ApprovalError): its status, its words, `reason`, and `issues` if any. */
+export function refusalResponse(refusal: Refusal): Response {
+  return errorResponse(refusal.status, {
+    error: refusal.shortMessage,
+    reason: refusal.reason,
+    ...(refusal.issues.length > 0 ? { issues: [...refusal.issues] } : {}),
+  });
+}
+
+/**
+ * Reads a JSON body, then asks the rate limit (`admit`), in that order so a malformed body costs no allowance:
+ * `{ body }`, or the answer to send instead (400 naming `what` the body must be, or the limit's refusal).
+ */
+export async function readAdmittedJson(
+  request: Request,
+  admit: (request: Request) => Promise<Response | null>,
+  what: string,
+  reason?: string,
+): Promise<{ body: unknown } | { answer: Response }> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { answer: errorResponse(400, { error: `The body must be ${what} (JSON)`, ...(reason ? { reason } : {}) }) };
+  }
+  const refused = await admit(request);
+  return refused ? { answer: refused } : { body };
+}

@@ -2,7 +2,7 @@ import { isAddress, getAddress } from 'viem';
 import type { AllowlistProofReturnType, PinAllowlistReturnType } from '../../../lib/editions/allowlist-store';
 import { AllowlistTreeError, NotOnAllowlistError } from '../../../lib/editions/allowlist-tree';
 import { EditionsError } from '../../../lib/editions/errors';
-import { errorResponse, toErrorResponse } from '../_http/errors';
+import { answerOrRethrow, errorResponse, readAdmittedJson } from '../_http/errors';
 
 export type EditionsApiDeps = {
   pin: (file: unknown) => Promise<PinAllowlistReturnType>;
@@ -16,23 +16,15 @@ export function createPinAllowlistHandler(
   deps: Pick<EditionsApiDeps, 'pin' | 'admit'>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    let body: unknown;
+    const read = await readAdmittedJson(request, deps.admit, 'an allowlist file');
+    if ('answer' in read) return read.answer;
     try {
-      body = await request.json();
-    } catch {
-      return errorResponse(400, { error: 'The body must be an allowlist file (JSON)' });
-    }
-    const refused = await deps.admit(request);
-    if (refused) return refused;
-    try {
-      return Response.json(await deps.pin(body), { status: 201, headers: { 'cache-control': 'no-store' } });
+      return Response.json(await deps.pin(read.body), { status: 201, headers: { 'cache-control': 'no-store' } });
     } catch (error) {
       if (error instanceof AllowlistTreeError)
         return errorResponse(400, { error: error.shortMessage, issues: error.details ? [error.details] : [] });
       if (error instanceof EditionsError) return errorResponse(400, { error: error.shortMessage });
-      const answer = toErrorResponse(error);
-      if (answer) return answer;
-      throw error;
+      return answerOrRethrow(error);
     }
   };
 }
@@ -61,9 +53,7 @@ export function createProofHandler(
     } catch (error) {
       if (error instanceof NotOnAllowlistError)
         return errorResponse(404, { error: error.shortMessage, reason: 'not-listed' });
-      const answer = toErrorResponse(error);
-      if (answer) return answer;
-      throw error;
+      return answerOrRethrow(error);
     }
   };
 }

@@ -1,6 +1,6 @@
 import type { StoreVoucherReturnType } from '../../../lib/vouchers/store-voucher';
 import { VoucherError } from '../../../lib/vouchers/errors';
-import { errorResponse, toErrorResponse } from '../_http/errors';
+import { answerOrRethrow, readAdmittedJson, refusalResponse } from '../_http/errors';
 
 export type VouchersApiDeps = {
   /** Checks and stores the signed voucher (lib/vouchers/store-voucher.ts). */
@@ -17,30 +17,16 @@ export type VouchersApiDeps = {
  */
 export function createStoreVoucherHandler(deps: VouchersApiDeps): (request: Request) => Promise<Response> {
   return async (request) => {
-    let body: unknown;
+    const read = await readAdmittedJson(request, deps.admit, 'a signed voucher', 'malformed');
+    if ('answer' in read) return read.answer;
     try {
-      body = await request.json();
-    } catch {
-      return errorResponse(400, { error: 'The body must be a signed voucher (JSON)', reason: 'malformed' });
-    }
-    const refused = await deps.admit(request);
-    if (refused) return refused;
-    try {
-      const stored = await deps.store(body);
+      const stored = await deps.store(read.body);
       return Response.json(
         { ...stored, path: `/c/${stored.shortId}` },
         { status: 201, headers: { 'cache-control': 'no-store' } },
       );
     } catch (error) {
-      if (error instanceof VoucherError)
-        return errorResponse(error.status, {
-          error: error.shortMessage,
-          reason: error.reason,
-          ...(error.issues.length > 0 ? { issues: [...error.issues] } : {}),
-        });
-      const answer = toErrorResponse(error);
-      if (answer) return answer;
-      throw error;
+      return error instanceof VoucherError ? refusalResponse(error) : answerOrRethrow(error);
     }
   };
 }

@@ -14,7 +14,7 @@ import { InvalidManifestError } from '../../../../lib/provenance/errors';
 import { creditSchema, isrcSchema } from '../../../../lib/provenance/metadata';
 import { parseSignedManifest, verifyManifestSignature } from '../../../../lib/provenance/signed-manifest';
 import { CID } from 'multiformats/cid';
-import { toErrorResponse, type ApiErrorBody } from '../../_http/errors';
+import { answerOrRethrow, type ApiErrorBody } from '../../_http/errors';
 
 /** The text fields of the multipart request (besides the `wav`, `midi` and `manifest` parts). */
 export const pinTrackFieldsSchema = z
@@ -230,9 +230,7 @@ export function createPinTrackHandler(deps: PinTrackHandlerDependencies): (reque
       return json(201, body);
     } catch (error) {
       if (error instanceof InvalidManifestError) return json(422, { error: 'invalid manifest', issues: error.issues });
-      const answer = toErrorResponse(error); // HttpError of the storage (413, 415, 422 ManifestMismatch) carry their status
-      if (answer) return answer;
-      throw error;
+      return answerOrRethrow(error); // HttpError of the storage (413, 415, 422 ManifestMismatch) carry their status
     }
   };
 }

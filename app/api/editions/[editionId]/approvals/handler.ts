@@ -1,7 +1,7 @@
 import { getAddress, isAddress } from 'viem';
 import { ApprovalError } from '../../../../../lib/editions/approval-error';
 import type { StoredApproval } from '../../../../../lib/editions/approval-store';
-import { errorResponse, toErrorResponse } from '../../../_http/errors';
+import { answerOrRethrow, errorResponse, readAdmittedJson, refusalResponse } from '../../../_http/errors';
 
 export type ApprovalsApiDeps = {
   /** Checks and stores a signed approval for the edition (lib/editions/approval-store.ts `storeMintApproval`). */
@@ -14,17 +14,8 @@ export type ApprovalsApiDeps = {
 
 const EDITION_ID = /^\d{1,78}$/;
 
-function approvalErrorResponse(error: unknown): Response {
-  if (error instanceof ApprovalError)
-    return errorResponse(error.status, {
-      error: error.shortMessage,
-      reason: error.reason,
-      ...(error.issues.length > 0 ? { issues: [...error.issues] } : {}),
-    });
-  const answer = toErrorResponse(error);
-  if (answer) return answer;
-  throw error;
-}
+const approvalErrorResponse = (error: unknown): Response =>
+  error instanceof ApprovalError ? refusalResponse(error) : answerOrRethrow(error);
 
 /**
  * POST /api/editions/{editionId}/approvals: body = { chainId, editions, approval: { editionId, phase, minter,
@@ -38,16 +29,10 @@ export function createStoreApprovalHandler(
   return async (request, editionIdText) => {
     if (!EDITION_ID.test(editionIdText))
       return errorResponse(400, { error: 'Invalid approval', issues: ['editionId: a decimal edition id'] });
-    let body: unknown;
+    const read = await readAdmittedJson(request, deps.admit, 'a signed mint approval', 'malformed');
+    if ('answer' in read) return read.answer;
     try {
-      body = await request.json();
-    } catch {
-      return errorResponse(400, { error: 'The body must be a signed mint approval (JSON)', reason: 'malformed' });
-    }
-    const refused = await deps.admit(request);
-    if (refused) return refused;
-    try {
-      const stored = await deps.store(BigInt(editionIdText), body);
+      const stored = await deps.store(BigInt(editionIdText), read.body);
       return Response.json(stored, { status: 201, headers: { 'cache-control': 'no-store' } });
     } catch (error) {
       return approvalErrorResponse(error);

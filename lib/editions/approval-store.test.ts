@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   approvalBody,
   newSignatureEdition,
   SIGNATURE_PHASE_PRICE,
-  startEditionsFixture,
   type EditionsFixture,
+  approvalStoreFixture,
 } from '../../test/editions/fixture';
 import { editionsAbi } from '../contracts/abi';
-import { createPrismaClient } from '../db/client';
 import { ApprovalError } from './approval-error';
 import { findMintApproval, storeMintApproval, type ApprovalStoreDeps } from './approval-store';
 import type { EditionsClients } from './clients';
 import { mintEdition } from './mint-edition';
 
-const prisma = createPrismaClient(inject('databaseUrl'));
+const fx = approvalStoreFixture(inject('databaseUrl'));
+const prisma = fx.prisma;
 let f: EditionsFixture;
 let deps: ApprovalStoreDeps;
-beforeAll(async () => {
-  f = await startEditionsFixture();
-  deps = { prisma, chain: f.t.publicClient, chainId: await f.t.publicClient.getChainId(), editions: f.editions };
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await f?.t.anvil.stop();
-});
+beforeAll(() => ({ f, deps } = fx));
 
 const PRICE = SIGNATURE_PHASE_PRICE;
 const signatureEdition = (creator: EditionsClients) => newSignatureEdition(f, creator);

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createFindApprovalHandler,
   createStoreApprovalHandler,
 } from '../../app/api/editions/[editionId]/approvals/handler';
-import { createPrismaClient } from '../../lib/db/client';
 import { findMintApproval, storeMintApproval, type ApprovalStoreDeps } from '../../lib/editions/approval-store';
-import { approvalBody, newSignatureEdition, startEditionsFixture, type EditionsFixture } from './fixture';
+import { approvalBody, newSignatureEdition, type EditionsFixture, approvalStoreFixture } from './fixture';
 
-const prisma = createPrismaClient(inject('databaseUrl'));
+const fx = approvalStoreFixture(inject('databaseUrl'));
 let f: EditionsFixture;
 let deps: ApprovalStoreDeps;
-beforeAll(async () => {
-  f = await startEditionsFixture();
-  deps = { prisma, chain: f.t.publicClient, chainId: await f.t.publicClient.getChainId(), editions: f.editions };
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await f?.t.anvil.stop();
-});
+beforeAll(() => ({ f, deps } = fx));
 
 const url = (editionId: bigint | string, query = '') => `http://motif.test/api/editions/${editionId}/approvals${query}`;
 const post = (editionId: bigint | string, body: string) =>

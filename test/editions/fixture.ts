@@ -1,5 +1,8 @@
 import { getAddress, keccak256, toHex, zeroHash, type Address, type Hex } from 'viem';
+import { afterAll, beforeAll } from 'vitest';
 import { deployContracts } from '../../lib/contracts/deploy';
+import { createPrismaClient, type PrismaClient } from '../../lib/db/client';
+import type { ApprovalStoreDeps } from '../../lib/editions/approval-store';
 import type { EditionsClients } from '../../lib/editions/clients';
 import { createEdition } from '../../lib/editions/create-edition';
 import { signMintApproval, type MintApproval } from '../../lib/editions/mint-approval';
@@ -112,4 +115,41 @@ export async function newSignatureEdition(f: EditionsFixture, creator: EditionsC
     ],
   });
   return editionId;
+}
+
+/**
+ * The editions fixture and the approval store's dependencies over the test database, started before the file's tests
+ * and stopped after them (the approval store's tests and its API's tests share this set-up).
+ */
+export function approvalStoreFixture(databaseUrl: string): {
+  readonly prisma: PrismaClient;
+  readonly f: EditionsFixture;
+  readonly deps: ApprovalStoreDeps;
+} {
+  const prisma = createPrismaClient(databaseUrl);
+  let started: { f: EditionsFixture; deps: ApprovalStoreDeps } | undefined;
+  beforeAll(async () => {
+    const f = await startEditionsFixture();
+    started = {
+      f,
+      deps: { prisma, chain: f.t.publicClient, chainId: await f.t.publicClient.getChainId(), editions: f.editions },
+    };
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await started?.f.t.anvil.stop();
+  });
+  const get = () => {
+    if (!started) throw new Error('the approval store fixture is used before its beforeAll ran');
+    return started;
+  };
+  return {
+    prisma,
+    get f() {
+      return get().f;
+    },
+    get deps() {
+      return get().deps;
+    },
+  };
 }

@@ -5,7 +5,6 @@
  * the Market, distribute and withdraw from the dashboard, download the CSV statement and check it against the chain's
  * events (rows and sum), then change the split on-chain behind the page's back: the page refuses to send.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   createPublicClient,
@@ -24,12 +23,11 @@ import { localChain } from '../../lib/config/chains';
 import { marketAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
-import { launchChromium } from '../support/chromium';
+import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { pollUntil } from '../support/limits';
 import axe from 'axe-core';
 import { z } from 'zod';
 import { connectDevWallet, waitForSuccess } from '../support/page-actions';
-import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const dev = localDevAccounts(7);
 const creator = dev[1]!.address;
@@ -38,8 +36,7 @@ const manager = dev[4]!.address;
 const payee = dev[5]!.address;
 const buyer = dev[6]!.address;
 
-let dir: string;
-let started: StartedPlatform;
+let platform: BrowserPlatform | undefined;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -68,12 +65,9 @@ async function send(from: Address, call: Call): Promise<Hex> {
 }
 
 beforeAll(async () => {
-  const platform = await tempPlatform('labels');
-  dir = platform.dir;
+  platform = await startBrowserPlatform('labels');
+  ({ browser, base } = platform);
   const env = platform.env;
-  started = runStartScript(env);
-  [browser] = await Promise.all([launchChromium(), started.ready]);
-  base = `http://localhost:${env.MOTIF_APP_PORT}`;
   const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
   publicClient = createPublicClient({ chain, transport: http() });
   wallet = createWalletClient({ chain, transport: http() });
@@ -89,12 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close();
-  if (started) {
-    pressCtrlC(started);
-    await started.exited;
-  }
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await stopBrowserPlatform(platform);
 });
 
 const until = (check: () => Promise<boolean>, what: string) => pollUntil(what, check);

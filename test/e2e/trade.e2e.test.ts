@@ -5,7 +5,6 @@
  * withdrawn, errors are shown clearly, and Sign-In with Ethereum unlocks the profile editor. Track minting is done
  * here with viem directly (the mint UI is a separate flow).
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -17,9 +16,8 @@ import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { readDeployment } from '../../lib/contracts/deployment';
-import { launchChromium } from '../support/chromium';
+import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
-import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const [, creator, collector] = localDevAccounts(3) as [
   unknown,
@@ -27,8 +25,7 @@ const [, creator, collector] = localDevAccounts(3) as [
   { address: Address; privateKey: `0x${string}` },
 ];
 
-let dir: string;
-let started: StartedPlatform;
+let platform: BrowserPlatform | undefined;
 let browser: Browser;
 let base: string;
 let tokenId: bigint;
@@ -38,12 +35,9 @@ let creatorWallet: ReturnType<typeof createWalletClient>;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  const platform = await tempPlatform('trade');
-  dir = platform.dir;
+  platform = await startBrowserPlatform('trade');
+  ({ browser, base } = platform);
   const env = platform.env;
-  started = runStartScript(env);
-  [browser] = await Promise.all([launchChromium(), started.ready]);
-  base = `http://localhost:${env.MOTIF_APP_PORT}`;
   const chain = localChain(`http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`);
   publicClient = createPublicClient({ chain, transport: http() });
   const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
@@ -68,12 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  if (started) {
-    pressCtrlC(started);
-    await started.exited;
-  }
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await stopBrowserPlatform(platform);
 });
 
 async function walletPage(index: 1 | 2): Promise<Page> {

@@ -661,6 +661,27 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
 
     // ------------------------------------------------------------------ internals
 
+    /// @dev How a sale of `price` divides, in whatever currency it is paid: the platform fee (the current fee, at most
+    /// `maxFeeBps`), the royalty and its receiver, and what is left after the fee (the seller gets afterFee - royalty).
+    function _shares(address collection, uint256 tokenId, uint256 price, uint16 maxFeeBps)
+        private
+        view
+        returns (uint256 feeAmount, address receiver, uint256 royalty, uint256 afterFee)
+    {
+        // A seller who accepted no fee pays none, whatever the current fee: its slot is not even read then.
+        if (maxFeeBps != 0) {
+            uint256 bps = _feeBps;
+            if (maxFeeBps < bps) bps = maxFeeBps;
+            // price <= uint128 (msg.value, a uint96 listing, an escrowed uint128 offer, an order checked in
+            // {_checkOrder}): no overflow.
+            feeAmount = (price * bps) / _BPS;
+        }
+        (receiver, royalty) = _royalty(collection, tokenId, price);
+        // A royalty can never take more than what is left after the fee.
+        afterFee = price - feeAmount;
+        if (royalty > afterFee) royalty = afterFee;
+    }
+
     /// @dev Credits royalty, fee (at most `maxFeeBps`) and seller proceeds for a sale of `price` wei.
     function _settle(
         address collection,
@@ -670,18 +691,8 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         uint256 price,
         uint16 maxFeeBps
     ) private {
-        // A seller who accepted no fee pays none, whatever the current fee: its slot is not even read then.
-        uint256 feeAmount;
-        if (maxFeeBps != 0) {
-            uint256 bps = _feeBps;
-            if (maxFeeBps < bps) bps = maxFeeBps;
-            // price <= uint128 (it is msg.value or an escrowed uint128 offer): no overflow.
-            feeAmount = (price * bps) / _BPS;
-        }
-        (address receiver, uint256 royalty) = _royalty(collection, tokenId, price);
-        // A royalty can never take more than what is left after the fee.
-        uint256 afterFee = price - feeAmount;
-        if (royalty > afterFee) royalty = afterFee;
+        (uint256 feeAmount, address receiver, uint256 royalty, uint256 afterFee) =
+            _shares(collection, tokenId, price, maxFeeBps);
         if (feeAmount != 0) _credit(_feeRecipient, feeAmount);
         if (royalty != 0) _credit(receiver, royalty);
         _credit(seller, afterFee - royalty);
@@ -698,16 +709,8 @@ contract Market is Ownable, ReentrancyGuardTransient, EIP712 {
         uint256 price,
         uint16 maxFeeBps
     ) private {
-        uint256 feeAmount;
-        if (maxFeeBps != 0) {
-            uint256 bps = _feeBps;
-            if (maxFeeBps < bps) bps = maxFeeBps;
-            // price <= uint128 (a uint96 listing, an escrowed uint128 offer, an order checked in {_checkOrder}).
-            feeAmount = (price * bps) / _BPS;
-        }
-        (address receiver, uint256 royalty) = _royalty(collection, tokenId, price);
-        uint256 afterFee = price - feeAmount;
-        if (royalty > afterFee) royalty = afterFee;
+        (uint256 feeAmount, address receiver, uint256 royalty, uint256 afterFee) =
+            _shares(collection, tokenId, price, maxFeeBps);
         if (feeAmount != 0) _creditIn(_feeRecipient, currency, feeAmount);
         if (royalty != 0) _creditIn(receiver, currency, royalty);
         _creditIn(seller, currency, afterFee - royalty);

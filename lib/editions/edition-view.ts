@@ -201,18 +201,41 @@ export async function listEditions(
     : list;
 }
 
-/** Primary sales and referral payouts an account received (wei as decimal strings): for earnings and statements. */
+/**
+ * Primary sales and referral payouts an account received (decimal strings): `primaryWei` and `referralWei` in the
+ * native currency (Released, and the Credited share of a native sale), `tokens` per ERC-20 from the credits of sales
+ * priced in a token (CreditedInCurrency, in the token's base units), only tokens with some. For earnings and statements.
+ */
 export async function loadEditionEarnings(
   prisma: PrismaClient,
   chainId: number,
   account: Address,
-): Promise<{ primaryWei: string; referralWei: string }> {
-  const [released, referred] = await Promise.all([
+): Promise<{
+  primaryWei: string;
+  referralWei: string;
+  tokens: { currency: string; primary: string; referral: string }[];
+}> {
+  const [released, referred, inTokens] = await Promise.all([
     prisma.editionRelease.aggregate({ where: { chainId, payout: account }, _sum: { amountWei: true } }),
     prisma.editionMint.aggregate({ where: { chainId, referrer: account }, _sum: { referralWei: true } }),
+    prisma.editionCurrencyCredit.groupBy({
+      by: ['currency', 'kind'],
+      where: { chainId, account },
+      _sum: { amount: true },
+      orderBy: [{ currency: 'asc' }, { kind: 'asc' }],
+    }),
   ]);
+  const tokens = new Map<string, { currency: string; primary: string; referral: string }>();
+  for (const row of inTokens) {
+    const t = tokens.get(row.currency) ?? { currency: row.currency, primary: '0', referral: '0' };
+    const amount = row._sum.amount?.toFixed() ?? '0';
+    if (row.kind === 'referral') t.referral = amount;
+    else t.primary = (BigInt(t.primary) + BigInt(amount)).toString();
+    tokens.set(row.currency, t);
+  }
   return {
     primaryWei: released._sum.amountWei?.toFixed() ?? '0',
     referralWei: referred._sum.referralWei?.toFixed() ?? '0',
+    tokens: [...tokens.values()],
   };
 }

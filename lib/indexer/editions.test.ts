@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createTestClient, getAddress, http, type Address } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
-import { motifTestUsdAbi } from '../contracts/abi';
+import { editionsAbi, motifTestUsdAbi } from '../contracts/abi';
 import { deployContracts } from '../contracts/deploy';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -12,7 +12,7 @@ import { airdrop } from '../editions/airdrop';
 import { AllowlistTree } from '../editions/allowlist-tree';
 import type { EditionsClients } from '../editions/clients';
 import { createEdition } from '../editions/create-edition';
-import { editionIdOf } from '../editions/edition-id';
+import { editionIdOf, tokenIdOf } from '../editions/edition-id';
 import { mintEdition } from '../editions/mint-edition';
 import { releaseRevenue } from '../editions/release-revenue';
 import { listEditions, loadCollectedCopies, loadEditionEarnings, loadTrackEditions } from '../editions/edition-view';
@@ -441,5 +441,48 @@ describe('indexer: editions', () => {
     expect(result.rolledBackTo).not.toBeNull();
     await syncToHead(params());
     expect(await credits()).toEqual([]);
+  });
+
+  it('collected copies follow transfers: a copy sent on shows on the new holder’s profile, and comes back when a reorg undoes the move', async () => {
+    const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+    const snapshot = await test.snapshot();
+    const fanAddress = fan.walletClient.account.address;
+    const strangerAddress = stranger.walletClient.account.address;
+    const trackTokenId = trackIdOf(creator.walletClient.account.address, digestOf('indexed drop')).toString();
+    const copy = (numbers: number[], comment = '') => ({
+      editionId: editionId.toString(),
+      trackTokenId,
+      numbers,
+      comment,
+    });
+    // Earlier tests left the fan other copies (a later mint): only copies #1-#3 are this test's.
+    const ours = (copies: { numbers: number[] }[]) => copies.filter((c) => c.numbers.every((n) => n <= 3));
+    await syncToHead(params());
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, fanAddress))).toEqual([copy([1, 2])]);
+
+    // The fan sends copy #2 to the stranger, who minted #3 with a comment.
+    const hash = await fan.walletClient.writeContract({
+      address: addresses.Editions,
+      abi: editionsAbi,
+      functionName: 'transferFrom',
+      args: [fanAddress, strangerAddress, tokenIdOf(editionId, 2)],
+      chain: fan.walletClient.chain,
+    });
+    expect((await t.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+    await syncToHead(params());
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, fanAddress))).toEqual([copy([1])]);
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, strangerAddress))).toEqual([
+      copy([2]),
+      copy([3], 'gm from the front row'),
+    ]);
+
+    await test.revert({ id: snapshot });
+    await test.mine({ blocks: 3 });
+    expect((await syncOnce(params())).rolledBackTo).not.toBeNull();
+    await syncToHead(params());
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, fanAddress))).toEqual([copy([1, 2])]);
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, strangerAddress))).toEqual([
+      copy([3], 'gm from the front row'),
+    ]);
   });
 });

@@ -425,6 +425,21 @@ describe('indexer: editions', () => {
     expect((await loadEditionEarnings(prisma, CHAIN_ID, payout)).tokens).toEqual([
       { currency: stablecoin, primary: (2n * USD - referral).toString(), referral: '0' },
     ]);
+    // The label statement (this track's rows; the file's first edition pays the same payout): the referral payout and
+    // the primary sale in the token, never in the native currency.
+    const stored = (
+      await prisma.chainEvent.findMany({
+        where: { chainId: CHAIN_ID },
+        orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+      })
+    ).map((e) => ({ ...e, args: e.args as Record<string, unknown>, tokenId: null }));
+    const trackTokenId = trackIdOf(creator.walletClient.account.address, content).toString();
+    const statement = statementRows(stored, { tokenIds: new Set([trackTokenId]), splits: new Set([payout]) });
+    const ofThisTrack = statement.filter((r) => r.tokenId === trackTokenId);
+    expect(ofThisTrack.map((r) => [r.kind, r.tokenId, r.account, r.asset, r.amountWei])).toEqual([
+      ['referral-payout', trackTokenId, referrer, stablecoin, referral],
+      ['primary-sale', trackTokenId, payout, stablecoin, 2n * USD - referral],
+    ]);
 
     // Delivered twice, and in one-block batches: the same rows.
     await prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } });

@@ -34,6 +34,9 @@ function Breakdown({ balance }: { balance: AccountBalance }) {
   if (market > 0n) rows.push({ what: 'Market credits (sales and offers)', amount: format(market) });
   if (vouchers > 0n) rows.push({ what: 'Lazy-mint voucher proceeds', amount: format(vouchers) });
   if (editions > 0n) rows.push({ what: 'Editions credits (releases and referrals)', amount: format(editions) });
+  for (const t of balance.marketTokens) rows.push({ what: 'Market credits (sales and offers)', amount: tokenText(t) });
+  for (const t of balance.editionsTokens)
+    rows.push({ what: 'Editions credits (sales and referrals)', amount: tokenText(t) });
   if (balance.splitMain.native > 0n)
     rows.push({ what: 'Split earnings distributed to you', amount: format(balance.splitMain.native) });
   for (const t of balance.splitMain.tokens)

@@ -12,6 +12,7 @@ const empty: AccountBalance = {
   account: ME,
   credits: none,
   marketTokens: [],
+  editionsTokens: [],
   splitMain: { native: 0n, tokens: [] },
   pending: [],
   totalNative: 0n,
@@ -51,6 +52,7 @@ describe('planWithdrawal', () => {
           wallet: 6n,
           tokens: [token(10n)],
           marketTokens: [],
+          editionsTokens: [],
           yours: 5n,
           yoursTokens: [token(5n)],
         },
@@ -77,19 +79,56 @@ describe('planWithdrawal', () => {
           wallet: 0n,
           tokens: [token(4n)],
           marketTokens: [token(4n)],
+          editionsTokens: [],
           yours: 0n,
           yoursTokens: [token(2n)],
         },
       ],
     });
     expect(steps.map((s) => s.kind)).toEqual(['releaseCurrency', 'distribute', 'withdrawCurrency', 'withdrawSplits']);
-    expect(steps[0]).toMatchObject({ split: SPLIT, token: TOKEN });
+    expect(steps[0]).toMatchObject({ contract: 'Market', split: SPLIT, token: TOKEN });
     expect(steps[2]).toMatchObject({
+      contract: 'Market',
       account: ME,
       token: TOKEN,
       amount: 11n,
       label: 'Withdraw your Market credits in USDX',
     });
     expect(steps[3]).toMatchObject({ native: false, tokens: [TOKEN] });
+  });
+
+  it('withdraws Editions credits per token, and releases a split’s Editions token credits before distributing (issue #17)', () => {
+    const steps = planWithdrawal({
+      ...empty,
+      editionsTokens: [token(3n)],
+      pending: [
+        {
+          split: SPLIT,
+          accounts: [ME, OTHER],
+          shares: [500_000, 500_000],
+          share: 500_000,
+          credits: none,
+          wallet: 0n,
+          tokens: [token(8n)],
+          marketTokens: [],
+          editionsTokens: [token(8n)],
+          yours: 0n,
+          yoursTokens: [token(4n)],
+        },
+      ],
+    });
+    expect(steps.map((s) => [s.kind, 'contract' in s ? s.contract : null])).toEqual([
+      ['releaseCurrency', 'Editions'],
+      ['distribute', null],
+      ['withdrawCurrency', 'Editions'],
+      ['withdrawSplits', null],
+    ]);
+    expect(steps[0]).toMatchObject({ split: SPLIT, token: TOKEN });
+    expect(steps[2]).toMatchObject({
+      account: ME,
+      token: TOKEN,
+      amount: 3n,
+      label: 'Withdraw your Editions credits in USDX',
+    });
   });
 });

@@ -10,14 +10,32 @@ const CREDIT_CONTRACTS: readonly { contract: CreditContract; key: keyof NativeCr
   { contract: 'Editions', key: 'editions', what: 'Editions credits' },
 ];
 
+/** The two contracts that credit sales in an ERC-20 per token, each paid out by `withdrawCurrency(account, token)`. */
+export type TokenCreditContract = 'Market' | 'Editions';
+
+const TOKEN_CREDIT_CONTRACTS: readonly { contract: TokenCreditContract; key: 'marketTokens' | 'editionsTokens' }[] = [
+  { contract: 'Market', key: 'marketTokens' },
+  { contract: 'Editions', key: 'editionsTokens' },
+];
+
 /** One transaction of a withdraw-all, in the order it must be sent. */
 export type WithdrawalStep =
   /** Sends a split's credits in `contract` to the split's wallet, so that a distribution includes them. */
   | { kind: 'release'; contract: CreditContract; split: Address; label: string }
-  /** Sends a split's Market credits in the ERC-20 `token` to the split's wallet (withdrawCurrency; issue #20). */
-  | { kind: 'releaseCurrency'; split: Address; token: Address; label: string }
-  /** Pays the account's Market credits in the ERC-20 `token` to it (withdrawCurrency); `amount` is what it pays. */
-  | { kind: 'withdrawCurrency'; account: Address; token: Address; amount: bigint; label: string }
+  /**
+   * Sends a split's credits in the ERC-20 `token` held by `contract` to the split's wallet (withdrawCurrency; the
+   * Market's for issue #20, the Editions' for issue #17).
+   */
+  | { kind: 'releaseCurrency'; contract: TokenCreditContract; split: Address; token: Address; label: string }
+  /** Pays the account's credits in the ERC-20 `token` held by `contract` (withdrawCurrency); `amount`: what it pays. */
+  | {
+      kind: 'withdrawCurrency';
+      contract: TokenCreditContract;
+      account: Address;
+      token: Address;
+      amount: bigint;
+      label: string;
+    }
   /** Credits what a split's wallet holds (native when `token` is null) to its recipients in SplitMain. */
   | { kind: 'distribute'; split: Address; accounts: Address[]; shares: number[]; token: Address | null; label: string }
   /** Pays the account's credits in `contract` to it; `amount` is what it pays. */
@@ -29,9 +47,9 @@ const short = (a: Address) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /**
  * The fewest transactions that move everything in `balance` to the account: for each split with money pending,
- * release its contract credits (native, and Market credits per token) to its wallet and distribute (native, then
- * each token); then one `withdraw` per contract that holds the account's credits, one `withdrawCurrency` per token the
- * Market credits it in, and one SplitMain `withdraw` for its native and token balances together
+ * release its contract credits (native, and Market and Editions credits per token) to its wallet and distribute
+ * (native, then each token); then one `withdraw` per contract that holds the account's credits, one `withdrawCurrency`
+ * per token the Market, then the Editions, credit it in, and one SplitMain `withdraw` for its native and token balances together
  * (counting what the distributions before it credit). Empty when there is nothing to withdraw.
  */
 export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
@@ -47,13 +65,15 @@ export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
           split: s.split,
           label: `Release split ${short(s.split)}’s ${c.what} to its wallet`,
         });
-    for (const t of s.marketTokens)
-      steps.push({
-        kind: 'releaseCurrency',
-        split: s.split,
-        token: t.token,
-        label: `Release split ${short(s.split)}’s Market credits in ${t.symbol} to its wallet`,
-      });
+    for (const c of TOKEN_CREDIT_CONTRACTS)
+      for (const t of s[c.key])
+        steps.push({
+          kind: 'releaseCurrency',
+          contract: c.contract,
+          split: s.split,
+          token: t.token,
+          label: `Release split ${short(s.split)}’s ${c.contract} credits in ${t.symbol} to its wallet`,
+        });
     const native = s.wallet + s.credits.market + s.credits.vouchers + s.credits.editions;
     const { split, accounts, shares } = s;
     if (native > 0n) {
@@ -90,14 +110,16 @@ export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
         label: `Withdraw your ${c.what}`,
       });
   }
-  for (const t of balance.marketTokens)
-    steps.push({
-      kind: 'withdrawCurrency',
-      account: balance.account,
-      token: t.token,
-      amount: t.amount,
-      label: `Withdraw your Market credits in ${t.symbol}`,
-    });
+  for (const c of TOKEN_CREDIT_CONTRACTS)
+    for (const t of balance[c.key])
+      steps.push({
+        kind: 'withdrawCurrency',
+        contract: c.contract,
+        account: balance.account,
+        token: t.token,
+        amount: t.amount,
+        label: `Withdraw your ${c.contract} credits in ${t.symbol}`,
+      });
   if (splitsNative > 0n || splitTokens.size > 0)
     steps.push({
       kind: 'withdrawSplits',

@@ -22,10 +22,12 @@ export type PendingSplit = SplitRecipients & {
   credits: NativeCredits;
   /** Native currency in the split's wallet plus the remainder SplitMain holds for it. */
   wallet: bigint;
-  /** Tokens pending for the split (its wallet, held remainders and Market credits), only those with a balance. */
+  /** Tokens pending for the split (its wallet, held remainders, Market and Editions credits), those with a balance. */
   tokens: TokenAmount[];
   /** The split's Market credits per ERC-20 (a sale in a token credits its royalty there; issue #20), only > 0. */
   marketTokens: TokenAmount[];
+  /** The split's Editions credits per ERC-20 (an edition sale in a token credits its payout there; issue #17), > 0. */
+  editionsTokens: TokenAmount[];
   /** The account's share of everything pending, native (rounded down, as SplitMain credits). */
   yours: bigint;
   /** The account's share of each pending token. */
@@ -37,13 +39,15 @@ export type AccountBalance = {
   credits: NativeCredits;
   /** The account's Market credits per ERC-20 (sales and royalties in a token; issue #20), only > 0. */
   marketTokens: TokenAmount[];
+  /** The account's Editions credits per ERC-20 (edition sales and referral shares in a token; issue #17), only > 0. */
+  editionsTokens: TokenAmount[];
   /** Credited by SplitMain to the account and not yet withdrawn. */
   splitMain: { native: bigint; tokens: TokenAmount[] };
   /** Splits with money still to distribute (only those with some). */
   pending: PendingSplit[];
   /** Everything withdrawable in the native currency: credits, SplitMain balance and the account's pending shares. */
   totalNative: bigint;
-  /** Per token: the Market credits, the SplitMain balance and pending shares. */
+  /** Per token: the Market and Editions credits, the SplitMain balance and pending shares. */
   totalTokens: TokenAmount[];
 };
 
@@ -80,7 +84,7 @@ async function tokenInfo(client: Client, token: Address): Promise<{ symbol: stri
 
 /**
  * Everything `account` can withdraw, read from the chain: its credits in the Market, the TrackCollection (lazy-mint
- * voucher proceeds) and Editions, its SplitMain balances, and its share of what sits undistributed in (or credited
+ * voucher proceeds) and Editions (native, and the Market's and Editions' per token), its SplitMain balances, and its share of what sits undistributed in (or credited
  * to) each split it receives from.
  */
 export async function readBalance(client: Client, p: ReadBalanceParameters): Promise<AccountBalance> {
@@ -92,20 +96,23 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
     decimals: infos.get(token)?.decimals ?? 18,
     amount,
   });
-  const marketIn = async (who: Address) =>
-    Promise.all(
-      p.tokens.map(async (t) =>
-        amountOf(
-          t,
-          await readContract(client, {
-            address: contracts.Market,
-            abi: marketAbi,
-            functionName: 'currencyCreditsOf',
-            args: [who, t],
-          }),
-        ),
-      ),
-    );
+  // The Market and Editions each credit sales in an ERC-20 per (account, token): `currencyCreditsOf(account, token)`.
+  const tokenCredits = (contract: 'Market' | 'Editions', who: Address, t: Address) =>
+    contract === 'Market'
+      ? readContract(client, {
+          address: contracts.Market,
+          abi: marketAbi,
+          functionName: 'currencyCreditsOf',
+          args: [who, t],
+        })
+      : readContract(client, {
+          address: contracts.Editions,
+          abi: editionsAbi,
+          functionName: 'currencyCreditsOf',
+          args: [who, t],
+        });
+  const creditsIn = async (contract: 'Market' | 'Editions', who: Address) =>
+    Promise.all(p.tokens.map(async (t) => amountOf(t, await tokenCredits(contract, who, t))));
   const held = (split: Address, asset: Address) =>
     readContract(client, {
       address: contracts.SplitMain,
@@ -114,9 +121,10 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       args: [split, asset],
     });
 
-  const [credits, marketAll, native, tokenBalances, pendingAll] = await Promise.all([
+  const [credits, marketAll, editionsAll, native, tokenBalances, pendingAll] = await Promise.all([
     creditsOf(client, contracts, account),
-    marketIn(account),
+    creditsIn('Market', account),
+    creditsIn('Editions', account),
     readContract(client, {
       address: contracts.SplitMain,
       abi: splitMainAbi,
@@ -140,9 +148,10 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       p.splits.map(async (s): Promise<PendingSplit> => {
         const index = s.accounts.indexOf(account);
         const share = index < 0 ? 0 : (s.shares[index] ?? 0);
-        const [splitCredits, splitMarket, balance, heldNative, tokens] = await Promise.all([
+        const [splitCredits, splitMarket, splitEditions, balance, heldNative, tokens] = await Promise.all([
           creditsOf(client, contracts, s.split),
-          marketIn(s.split),
+          creditsIn('Market', s.split),
+          creditsIn('Editions', s.split),
           getBalance(client, { address: s.split }),
           held(s.split, ZERO),
           Promise.all(
@@ -156,12 +165,8 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
                   args: [s.split],
                 })) +
                   (await held(s.split, t)) +
-                  (await readContract(client, {
-                    address: contracts.Market,
-                    abi: marketAbi,
-                    functionName: 'currencyCreditsOf',
-                    args: [s.split, t],
-                  })),
+                  (await tokenCredits('Market', s.split, t)) +
+                  (await tokenCredits('Editions', s.split, t)),
               ),
             ),
           ),
@@ -176,6 +181,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
           wallet,
           tokens: withBalance,
           marketTokens: splitMarket.filter((t) => t.amount > 0n),
+          editionsTokens: splitEditions.filter((t) => t.amount > 0n),
           yours: yoursOf(wallet + sumCredits(splitCredits)),
           yoursTokens: withBalance.map((t) => ({ ...t, amount: yoursOf(t.amount) })),
         };
@@ -184,12 +190,14 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
   ]);
   const pending = pendingAll.filter((s) => s.wallet + sumCredits(s.credits) > 0n || s.tokens.length > 0);
   const marketTokens = marketAll.filter((t) => t.amount > 0n);
+  const editionsTokens = editionsAll.filter((t) => t.amount > 0n);
   const totalTokens = tokenBalances
     .map((t) => ({
       ...t,
       amount:
         t.amount +
         (marketTokens.find((m) => m.token === t.token)?.amount ?? 0n) +
+        (editionsTokens.find((m) => m.token === t.token)?.amount ?? 0n) +
         pending.reduce((sum, s) => sum + (s.yoursTokens.find((y) => y.token === t.token)?.amount ?? 0n), 0n),
     }))
     .filter((t) => t.amount > 0n);
@@ -197,6 +205,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
     account,
     credits,
     marketTokens,
+    editionsTokens,
     splitMain: { native, tokens: tokenBalances.filter((t) => t.amount > 0n) },
     pending,
     totalNative: sumCredits(credits) + native + pending.reduce((sum, s) => sum + s.yours, 0n),

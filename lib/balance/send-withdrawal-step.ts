@@ -3,7 +3,7 @@ import { simulateContract, waitForTransactionReceipt, writeContract } from 'viem
 import type { MotifContractAddresses } from '../chain/contracts';
 import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../contracts/abi';
 import { TransactionRevertedError } from '../errors';
-import type { CreditContract, WithdrawalStep } from './plan-withdrawal';
+import type { CreditContract, TokenCreditContract, WithdrawalStep } from './plan-withdrawal';
 
 export type WithdrawalClients = {
   /** Reads, simulates and waits (the page's public client, or a test's). */
@@ -63,24 +63,37 @@ async function simulateAndSend(clients: WithdrawalClients, step: WithdrawalStep)
         });
     }
   };
-  const withdrawCurrency = async (who: Address, token: Address) =>
-    writeContract(walletClient, {
-      ...(
-        await simulateContract(publicClient, {
-          address: contracts.Market,
-          abi: marketAbi,
-          functionName: 'withdrawCurrency',
-          args: [who, token],
-          account,
+  const withdrawCurrency = async (contract: TokenCreditContract, who: Address, token: Address) =>
+    contract === 'Market'
+      ? writeContract(walletClient, {
+          ...(
+            await simulateContract(publicClient, {
+              address: contracts.Market,
+              abi: marketAbi,
+              functionName: 'withdrawCurrency',
+              args: [who, token],
+              account,
+            })
+          ).request,
+          chain,
         })
-      ).request,
-      chain,
-    });
+      : writeContract(walletClient, {
+          ...(
+            await simulateContract(publicClient, {
+              address: contracts.Editions,
+              abi: editionsAbi,
+              functionName: 'withdrawCurrency',
+              args: [who, token],
+              account,
+            })
+          ).request,
+          chain,
+        });
   switch (step.kind) {
     case 'releaseCurrency':
-      return withdrawCurrency(step.split, step.token);
+      return withdrawCurrency(step.contract, step.split, step.token);
     case 'withdrawCurrency':
-      return withdrawCurrency(step.account, step.token);
+      return withdrawCurrency(step.contract, step.account, step.token);
     case 'release':
       return withdrawFrom(step.contract, step.split);
     case 'withdraw':

@@ -1,6 +1,8 @@
-import { getAddress, type Address, type Hex } from 'viem';
+import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
 import { trackIdOf } from '../contracts/track-id';
 import type { PrismaClient } from '../db/client';
+import { motifEventOf } from '../indexer/decode-logs';
+import { editionOfToken } from './edition-id';
 import { PHASE_MODES, type PhaseMode } from './schedule';
 
 /** An edition as pages show it, from the indexed tables (lib/indexer/editions.ts); amounts as decimal strings. */
@@ -113,29 +115,92 @@ async function loadEdition(
   };
 }
 
-/** The edition copies an account collected (minted to it), newest first, with the track each edition sells: for profiles. */
+/**
+ * The edition copies an account holds now, newest first, with the track each edition sells: for profiles. Ownership
+ * follows the copies' ERC-721 Transfer events (a copy sent on shows on the new holder's profile, not the old one's):
+ * copies still with their minter are grouped by their sale or airdrop (with its comment), copies received from another
+ * holder by the transfer that brought them (no comment: the comment was the minter's).
+ */
 export async function loadCollectedCopies(
   prisma: PrismaClient,
   chainId: number,
   collector: Address,
 ): Promise<{ editionId: string; trackTokenId: string; numbers: number[]; comment: string }[]> {
-  const rows = await prisma.editionMint.findMany({
-    where: { chainId, collector },
-    orderBy: [{ blockNumber: 'desc' }, { logIndex: 'desc' }],
-    take: 500,
+  const holder = getAddress(collector);
+  const transfers = { chainId, contract: 'Editions', name: 'Transfer' };
+  const received = await prisma.chainEvent.findMany({
+    where: { ...transfers, args: { path: ['to'], equals: holder } },
+    select: { contract: true, name: true, args: true },
   });
-  const editions = await prisma.edition.findMany({
-    where: { chainId, editionId: { in: [...new Set(rows.map((r) => r.editionId.toFixed()))] } },
+  const ids = [...new Set(received.flatMap((r) => copyTransferOf(r)?.id ?? []))];
+  if (ids.length === 0) return [];
+  // Every transfer of those copies, in chain order: the last one names the holder now.
+  const history = await prisma.chainEvent.findMany({
+    where: { ...transfers, OR: ids.map((id) => ({ args: { path: ['id'], equals: id } })) },
+    orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+    select: { contract: true, name: true, args: true, txHash: true, blockNumber: true, logIndex: true },
   });
+  const last = new Map<string, { from: string; to: string; txHash: string; blockNumber: bigint; logIndex: number }>();
+  for (const row of history) {
+    const t = copyTransferOf(row);
+    if (t) last.set(t.id, { ...t, txHash: row.txHash, blockNumber: row.blockNumber, logIndex: row.logIndex });
+  }
+  const held = ids.flatMap((id) => {
+    const t = last.get(id);
+    return t && t.to === holder ? [{ ...editionOfToken(BigInt(id)), ...t }] : [];
+  });
+  if (held.length === 0) return [];
+  const editionIds = [...new Set(held.map((h) => h.editionId.toString()))];
+  const [mints, editions] = await Promise.all([
+    prisma.editionMint.findMany({ where: { chainId, collector: holder, editionId: { in: editionIds } } }),
+    prisma.edition.findMany({ where: { chainId, editionId: { in: editionIds } } }),
+  ]);
   const track = new Map(
     editions.map((e) => [e.editionId.toFixed(), trackIdOf(e.creator as Address, e.contentDigest as Hex).toString()]),
   );
-  return rows.map((m) => ({
-    editionId: m.editionId.toFixed(),
-    trackTokenId: track.get(m.editionId.toFixed()) ?? '',
-    numbers: Array.from({ length: m.quantity }, (_, i) => m.firstNumber + i),
-    comment: m.comment,
-  }));
+  type Group = { editionId: string; numbers: number[]; comment: string; blockNumber: bigint; logIndex: number };
+  const groups = new Map<string, Group>();
+  for (const h of held) {
+    const editionId = h.editionId.toString();
+    const minted =
+      h.from === zeroAddress
+        ? mints.find(
+            (m) =>
+              m.editionId.toFixed() === editionId && m.firstNumber <= h.number && h.number < m.firstNumber + m.quantity,
+          )
+        : undefined;
+    const key = minted
+      ? `mint:${minted.txHash}:${minted.logIndex}:${minted.recipient}`
+      : `transfer:${editionId}:${h.txHash}`;
+    const group = groups.get(key) ?? {
+      editionId,
+      numbers: [],
+      comment: minted?.comment ?? '',
+      blockNumber: minted?.blockNumber ?? h.blockNumber,
+      logIndex: minted?.logIndex ?? h.logIndex,
+    };
+    group.numbers.push(h.number);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) =>
+      a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber < b.blockNumber ? 1 : -1,
+    )
+    .slice(0, 500)
+    .map((g) => ({
+      editionId: g.editionId,
+      trackTokenId: track.get(g.editionId) ?? '',
+      numbers: g.numbers.sort((a, b) => a - b),
+      comment: g.comment,
+    }));
+}
+
+/** A stored Editions Transfer (a copy's move; from the zero address when minted), checked against the ABI. */
+function copyTransferOf(row: { contract: string; name: string; args: unknown }) {
+  const e = motifEventOf(row);
+  return e?.contract === 'Editions' && e.name === 'Transfer'
+    ? { id: e.args.id, from: e.args.from, to: e.args.to }
+    : null;
 }
 
 export type EditionListing = {
@@ -201,18 +266,41 @@ export async function listEditions(
     : list;
 }
 
-/** Primary sales and referral payouts an account received (wei as decimal strings): for earnings and statements. */
+/**
+ * Primary sales and referral payouts an account received (decimal strings): `primaryWei` and `referralWei` in the
+ * native currency (Released, and the Credited share of a native sale), `tokens` per ERC-20 from the credits of sales
+ * priced in a token (CreditedInCurrency, in the token's base units), only tokens with some. For earnings and statements.
+ */
 export async function loadEditionEarnings(
   prisma: PrismaClient,
   chainId: number,
   account: Address,
-): Promise<{ primaryWei: string; referralWei: string }> {
-  const [released, referred] = await Promise.all([
+): Promise<{
+  primaryWei: string;
+  referralWei: string;
+  tokens: { currency: string; primary: string; referral: string }[];
+}> {
+  const [released, referred, inTokens] = await Promise.all([
     prisma.editionRelease.aggregate({ where: { chainId, payout: account }, _sum: { amountWei: true } }),
     prisma.editionMint.aggregate({ where: { chainId, referrer: account }, _sum: { referralWei: true } }),
+    prisma.editionCurrencyCredit.groupBy({
+      by: ['currency', 'kind'],
+      where: { chainId, account },
+      _sum: { amount: true },
+      orderBy: [{ currency: 'asc' }, { kind: 'asc' }],
+    }),
   ]);
+  const tokens = new Map<string, { currency: string; primary: string; referral: string }>();
+  for (const row of inTokens) {
+    const t = tokens.get(row.currency) ?? { currency: row.currency, primary: '0', referral: '0' };
+    const amount = row._sum.amount?.toFixed() ?? '0';
+    if (row.kind === 'referral') t.referral = amount;
+    else t.primary = (BigInt(t.primary) + BigInt(amount)).toString();
+    tokens.set(row.currency, t);
+  }
   return {
     primaryWei: released._sum.amountWei?.toFixed() ?? '0',
     referralWei: referred._sum.referralWei?.toFixed() ?? '0',
+    tokens: [...tokens.values()],
   };
 }

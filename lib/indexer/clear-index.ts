@@ -16,6 +16,7 @@ export async function clearIndex(prisma: PrismaClient, chainId: number): Promise
     prisma.editionMint.deleteMany(where),
     prisma.editionRelease.deleteMany(where),
     prisma.editionPhaseCurrency.deleteMany(where),
+    prisma.editionCurrencyCredit.deleteMany(where),
     prisma.indexedBlock.deleteMany(where),
     prisma.chainCursor.deleteMany(where),
   ]);

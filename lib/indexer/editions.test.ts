@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createTestClient, getAddress, http, type Address } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
+import { editionsAbi, motifTestUsdAbi } from '../contracts/abi';
 import { deployContracts } from '../contracts/deploy';
 import { createPrismaClient } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -11,7 +12,7 @@ import { airdrop } from '../editions/airdrop';
 import { AllowlistTree } from '../editions/allowlist-tree';
 import type { EditionsClients } from '../editions/clients';
 import { createEdition } from '../editions/create-edition';
-import { editionIdOf } from '../editions/edition-id';
+import { editionIdOf, tokenIdOf } from '../editions/edition-id';
 import { mintEdition } from '../editions/mint-edition';
 import { releaseRevenue } from '../editions/release-revenue';
 import { listEditions, loadCollectedCopies, loadEditionEarnings, loadTrackEditions } from '../editions/edition-view';
@@ -241,10 +242,12 @@ describe('indexer: editions', () => {
     expect(await loadEditionEarnings(prisma, CHAIN_ID, payout)).toEqual({
       primaryWei: (2n * PRICE - PRICE / 10n).toString(),
       referralWei: '0',
+      tokens: [],
     });
     expect(await loadEditionEarnings(prisma, CHAIN_ID, referrer)).toEqual({
       primaryWei: '0',
       referralWei: (PRICE / 10n).toString(),
+      tokens: [],
     });
 
     // The label statement (lib/labels/statement.ts) from the same indexed events: the edition's released revenue as a
@@ -357,5 +360,144 @@ describe('indexer: editions', () => {
     await syncOnce(params());
     await syncToHead(params());
     expect(await prisma.editionPhaseCurrency.count({ where: { chainId: CHAIN_ID } })).toBe(0);
+  });
+  it('follows CreditedInCurrency: a sale in tUSD credits the referrer and the payout in the token, once; a reorg drops them', async () => {
+    const now = Number((await t.publicClient.getBlock()).timestamp);
+    const content = digestOf('referred in tUSD');
+    const { editionId: tokenEdition } = await createEdition(creator, {
+      content,
+      manifest: digestOf('referred in tUSD/manifest'),
+      licence: 0,
+      royaltyReceiver: payout,
+      royaltyBps: 0,
+      maxSupply: 10,
+      closeAt: 0,
+      referralBps: 1000,
+      phases: [publicPhase(now, now + 2, PRICE)],
+    });
+    const USD = 3_000_000n; // 3 tUSD (6 decimals)
+    await addEditionPhase(creator, {
+      editionId: tokenEdition,
+      phase: publicPhase(now + 2, now + 100_000, USD),
+      currency: stablecoin,
+    });
+    const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+    await test.setNextBlockTimestamp({ timestamp: BigInt(now + 3) });
+    await test.mine({ blocks: 1 });
+    const funding = await stranger.walletClient.writeContract({
+      address: stablecoin,
+      abi: motifTestUsdAbi,
+      functionName: 'mint',
+      args: [stranger.walletClient.account.address, 2n * USD],
+      chain: stranger.walletClient.chain,
+    });
+    await t.publicClient.waitForTransactionReceipt({ hash: funding });
+    const snapshot = await test.snapshot();
+    const minted = await mintEdition(stranger, {
+      editionId: tokenEdition,
+      phase: 1,
+      quantity: 2,
+      price: USD,
+      currency: stablecoin,
+      referrer,
+      comment: 'paid in tUSD',
+      authorisation: { mode: 'public' },
+    });
+    expect(minted.paid).toBe(2n * USD);
+    const referral = (2n * USD) / 10n;
+
+    await syncToHead(params());
+    const credits = async () =>
+      (
+        await prisma.editionCurrencyCredit.findMany({
+          where: { chainId: CHAIN_ID },
+          orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+        })
+      ).map((c) => [c.kind, c.editionId?.toFixed(), c.account, getAddress(c.currency), c.amount.toFixed()]);
+    const expected = [
+      ['referral', tokenEdition.toString(), referrer, stablecoin, referral.toString()],
+      ['revenue', tokenEdition.toString(), payout, stablecoin, (2n * USD - referral).toString()],
+    ];
+    expect(await credits()).toEqual(expected);
+    expect(await loadEditionEarnings(prisma, CHAIN_ID, referrer)).toMatchObject({
+      tokens: [{ currency: stablecoin, primary: '0', referral: referral.toString() }],
+    });
+    expect((await loadEditionEarnings(prisma, CHAIN_ID, payout)).tokens).toEqual([
+      { currency: stablecoin, primary: (2n * USD - referral).toString(), referral: '0' },
+    ]);
+    // The label statement (this track's rows; the file's first edition pays the same payout): the referral payout and
+    // the primary sale in the token, never in the native currency.
+    const stored = (
+      await prisma.chainEvent.findMany({
+        where: { chainId: CHAIN_ID },
+        orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+      })
+    ).map((e) => ({ ...e, args: e.args as Record<string, unknown>, tokenId: null }));
+    const trackTokenId = trackIdOf(creator.walletClient.account.address, content).toString();
+    const statement = statementRows(stored, { tokenIds: new Set([trackTokenId]), splits: new Set([payout]) });
+    const ofThisTrack = statement.filter((r) => r.tokenId === trackTokenId);
+    expect(ofThisTrack.map((r) => [r.kind, r.tokenId, r.account, r.asset, r.amountWei])).toEqual([
+      ['referral-payout', trackTokenId, referrer, stablecoin, referral],
+      ['primary-sale', trackTokenId, payout, stablecoin, 2n * USD - referral],
+    ]);
+
+    // Delivered twice, and in one-block batches: the same rows.
+    await prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } });
+    await syncToHead(params());
+    expect(await credits()).toEqual(expected);
+    await clearIndex(prisma, CHAIN_ID);
+    await syncToHead(params({ batchSize: 1 }));
+    expect(await credits()).toEqual(expected);
+
+    // The sale's block is gone after a reorg: so are its credits.
+    await test.revert({ id: snapshot });
+    await test.mine({ blocks: 3 });
+    const result = await syncOnce(params());
+    expect(result.rolledBackTo).not.toBeNull();
+    await syncToHead(params());
+    expect(await credits()).toEqual([]);
+  });
+
+  it('collected copies follow transfers: a copy sent on shows on the new holder’s profile, and comes back when a reorg undoes the move', async () => {
+    const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+    const snapshot = await test.snapshot();
+    const fanAddress = fan.walletClient.account.address;
+    const strangerAddress = stranger.walletClient.account.address;
+    const trackTokenId = trackIdOf(creator.walletClient.account.address, digestOf('indexed drop')).toString();
+    const copy = (numbers: number[], comment = '') => ({
+      editionId: editionId.toString(),
+      trackTokenId,
+      numbers,
+      comment,
+    });
+    // Earlier tests left the fan other copies (a later mint): only copies #1-#3 are this test's.
+    const ours = (copies: { numbers: number[] }[]) => copies.filter((c) => c.numbers.every((n) => n <= 3));
+    await syncToHead(params());
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, fanAddress))).toEqual([copy([1, 2])]);
+
+    // The fan sends copy #2 to the stranger, who minted #3 with a comment.
+    const hash = await fan.walletClient.writeContract({
+      address: addresses.Editions,
+      abi: editionsAbi,
+      functionName: 'transferFrom',
+      args: [fanAddress, strangerAddress, tokenIdOf(editionId, 2)],
+      chain: fan.walletClient.chain,
+    });
+    expect((await t.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+    await syncToHead(params());
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, fanAddress))).toEqual([copy([1])]);
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, strangerAddress))).toEqual([
+      copy([2]),
+      copy([3], 'gm from the front row'),
+    ]);
+
+    await test.revert({ id: snapshot });
+    await test.mine({ blocks: 3 });
+    expect((await syncOnce(params())).rolledBackTo).not.toBeNull();
+    await syncToHead(params());
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, fanAddress))).toEqual([copy([1, 2])]);
+    expect(ours(await loadCollectedCopies(prisma, CHAIN_ID, strangerAddress))).toEqual([
+      copy([3], 'gm from the front row'),
+    ]);
   });
 });

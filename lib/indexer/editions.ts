@@ -4,7 +4,8 @@ import type { Prisma } from '../db/generated/client';
 import type { DecodedEvent } from './decode-logs';
 
 /**
- * The Editions contract's events (issue #17) projected into Edition, EditionPhase, EditionMint and EditionRelease.
+ * The Editions contract's events (issue #17) projected into Edition, EditionPhase, EditionMint, EditionRelease,
+ * EditionPhaseCurrency and EditionCurrencyCredit.
  * Every row comes from one event, is keyed by it (chain, tx hash, log index) and keeps its block: writing a batch
  * again changes nothing (skipDuplicates), and a reorg deletes the rows above the fork point (rollbackEditions).
  */
@@ -58,6 +59,7 @@ const airdroppedArgs = z.object({ editionId: uint, firstNumber: small, count: sm
 const transferArgs = z.object({ from: address, to: address, id: uint });
 const releasedArgs = z.object({ editionId: uint, payout: address, amount: uint });
 const phaseCurrencyArgs = z.object({ editionId: uint, phase: small, currency: address });
+const creditedInCurrencyArgs = z.object({ account: address, currency: address, amount: uint });
 
 export type EditionRows = {
   editions: Prisma.EditionCreateManyInput[];
@@ -66,11 +68,13 @@ export type EditionRows = {
   releases: Prisma.EditionReleaseCreateManyInput[];
   /** The ERC-20 of each phase priced in one (PhaseCurrencySet); other phases are priced in the native currency. */
   currencies: Prisma.EditionPhaseCurrencyCreateManyInput[];
+  /** Credits in an ERC-20 (CreditedInCurrency): a token sale's referral share and revenue. */
+  tokenCredits: Prisma.EditionCurrencyCreditCreateManyInput[];
 };
 
 /** The rows of a batch's Editions events (pure). A transaction's logs are always in one batch (whole blocks). */
 export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]): EditionRows {
-  const rows: EditionRows = { editions: [], phases: [], mints: [], releases: [], currencies: [] };
+  const rows: EditionRows = { editions: [], phases: [], mints: [], releases: [], currencies: [], tokenCredits: [] };
   const ours = events.filter((e) => e.contract === 'Editions');
   const inTx = (e: DecodedEvent) => ours.filter((o) => o.txHash === e.txHash);
   for (const e of ours) {
@@ -162,6 +166,19 @@ export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]):
     } else if (e.name === 'PhaseCurrencySet') {
       const a = phaseCurrencyArgs.parse(e.args);
       rows.currencies.push({ ...at, editionId: a.editionId.toString(), phase: a.phase, currency: a.currency });
+    } else if (e.name === 'CreditedInCurrency') {
+      const a = creditedInCurrencyArgs.parse(e.args);
+      const { editionId, kind } = tokenCreditKind(inTx(e), e, a.account);
+      rows.tokenCredits.push({
+        ...at,
+        txHash: e.txHash,
+        logIndex: e.logIndex,
+        editionId: editionId?.toString() ?? null,
+        kind,
+        account: a.account,
+        currency: a.currency,
+        amount: a.amount.toString(),
+      });
     } else if (e.name === 'Released') {
       const a = releasedArgs.parse(e.args);
       rows.releases.push({
@@ -177,6 +194,28 @@ export function editionRowsOf(chainId: number, events: readonly DecodedEvent[]):
   return rows;
 }
 
+/**
+ * What a CreditedInCurrency is, from the sale it belongs to: `_chargeInCurrency` credits the referrer's share (none
+ * when it rounds to 0) then the payout's revenue (never 0: the referral share is capped at 20%), right before that
+ * sale's Minted in the same transaction. So among the credits between the previous Minted and this sale's, the last is
+ * the revenue and one before it, to the sale's referrer, the referral share. A credit with no sale after it (not
+ * emitted by this contract version) is kept as 'credit' with no edition.
+ */
+function tokenCreditKind(
+  tx: readonly DecodedEvent[],
+  credit: DecodedEvent,
+  account: string,
+): { editionId: bigint | null; kind: 'referral' | 'revenue' | 'credit' } {
+  const sale = tx.find((o) => o.name === 'Minted' && o.logIndex > credit.logIndex);
+  if (!sale) return { editionId: null, kind: 'credit' };
+  const a = mintedArgs.parse(sale.args);
+  const laterCredit = tx.some(
+    (o) => o.name === 'CreditedInCurrency' && o.logIndex > credit.logIndex && o.logIndex < sale.logIndex,
+  );
+  const referral = laterCredit && a.referrer !== zeroAddress && account === a.referrer;
+  return { editionId: a.editionId, kind: referral ? 'referral' : 'revenue' };
+}
+
 /** Writes a batch's edition rows in the indexer's transaction; rows already there are kept as they are. */
 export async function writeEditionRows(
   tx: Prisma.TransactionClient,
@@ -190,6 +229,8 @@ export async function writeEditionRows(
   if (rows.releases.length > 0) await tx.editionRelease.createMany({ data: rows.releases, skipDuplicates: true });
   if (rows.currencies.length > 0)
     await tx.editionPhaseCurrency.createMany({ data: rows.currencies, skipDuplicates: true });
+  if (rows.tokenCredits.length > 0)
+    await tx.editionCurrencyCredit.createMany({ data: rows.tokenCredits, skipDuplicates: true });
 }
 
 /** Deletes the edition rows written from blocks above `ancestor` (a reorg's fork point). */
@@ -199,4 +240,5 @@ export async function rollbackEditions(tx: Prisma.TransactionClient, chainId: nu
   await tx.editionMint.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
   await tx.editionRelease.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
   await tx.editionPhaseCurrency.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
+  await tx.editionCurrencyCredit.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
 }

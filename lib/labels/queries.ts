@@ -170,9 +170,14 @@ export async function labelScope(prisma: PrismaClient, labelId: string, chainId:
     prisma.chainEvent.findMany({ where: { chainId, tokenId: { in: catalogue.map((c) => c.tokenId) } } }),
     prisma.chainEvent.findMany({ where: { chainId, contract: 'SplitMain' } }),
     prisma.labelAuditEntry.findMany({ where: { labelId, action: 'split.create' }, select: { details: true } }),
-    // Editions' sales, releases and referral credits (issue #17); statementRows keeps those paying the label's splits.
+    // Editions' sales, releases and referral credits, native and in an ERC-20 (issue #17); statementRows keeps those
+    // paying the label's splits.
     prisma.chainEvent.findMany({
-      where: { chainId, contract: 'Editions', name: { in: ['EditionCreated', 'Credited', 'Minted', 'Released'] } },
+      where: {
+        chainId,
+        contract: 'Editions',
+        name: { in: ['EditionCreated', 'Credited', 'CreditedInCurrency', 'Minted', 'Released'] },
+      },
     }),
   ]);
   const typed = (rows: Parameters<typeof toLabelEvent>[0][]) =>

@@ -55,6 +55,9 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
   // Editions (issue #17) whose primary revenue goes to one of the splits, with the 1/1 token of their track.
   const editions = new Map<string, { payout: string; tokenId: string }>();
   const credited = new Map<string, bigint>(); // Editions Credited amounts by transaction and log index
+  // Editions CreditedInCurrency (a sale in an ERC-20) by transaction, since that transaction's last Minted: the
+  // referrer's share (none when it rounds to 0), then the payout's revenue, both right before their sale's Minted.
+  const tokenCredits = new Map<string, StoredEvent[]>();
 
   for (const e of [...events].sort(byChainOrder)) {
     const a = e.args;
@@ -141,24 +144,49 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
         asset: 'ETH',
         amountWei: wei(a.amount),
       });
-    } else if (
-      e.contract === 'Editions' &&
-      e.name === 'Minted' &&
-      editions.has(String(a.editionId)) &&
-      lower(a.referrer) !== ZERO
-    ) {
+    } else if (e.contract === 'Editions' && e.name === 'CreditedInCurrency') {
+      tokenCredits.set(e.txHash, [...(tokenCredits.get(e.txHash) ?? []), e]);
+    } else if (e.contract === 'Editions' && e.name === 'Minted') {
+      const inToken = tokenCredits.get(e.txHash) ?? [];
+      tokenCredits.delete(e.txHash);
+      const edition = editions.get(String(a.editionId));
+      if (!edition) continue;
+      const tokenId = scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null;
+      const referred = lower(a.referrer) !== ZERO;
       // The referrer's share is the Credited event emitted just before Minted (none when it rounds to zero).
-      const amount = credited.get(`${e.txHash}:${e.logIndex - 1}`) ?? 0n;
-      const edition = editions.get(String(a.editionId))!;
+      const amount = referred ? (credited.get(`${e.txHash}:${e.logIndex - 1}`) ?? 0n) : 0n;
       if (amount > 0n)
         rows.push({
           ...base(e),
           kind: 'referral-payout',
-          tokenId: scope.tokenIds.has(edition.tokenId) ? edition.tokenId : null,
+          tokenId,
           split: null,
           account: String(a.referrer),
           asset: 'ETH',
           amountWei: amount,
+        });
+      // A sale in an ERC-20: its credits are the primary sale (the last, to the payout) and the referral share.
+      const revenue = inToken.at(-1);
+      const referral = inToken.length > 1 ? inToken.at(-2) : undefined;
+      if (referral && referred && lower(referral.args.account) === lower(a.referrer))
+        rows.push({
+          ...base(referral),
+          kind: 'referral-payout',
+          tokenId,
+          split: null,
+          account: String(a.referrer),
+          asset: String(referral.args.currency),
+          amountWei: wei(referral.args.amount),
+        });
+      if (revenue && lower(revenue.args.account) === lower(edition.payout))
+        rows.push({
+          ...base(revenue),
+          kind: 'primary-sale',
+          tokenId,
+          split: edition.payout,
+          account: edition.payout,
+          asset: String(revenue.args.currency),
+          amountWei: wei(revenue.args.amount),
         });
     } else if (e.contract === 'SplitMain' && e.name === 'Withdrawal' && payees.has(lower(a.account))) {
       rows.push({

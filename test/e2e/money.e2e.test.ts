@@ -3,25 +3,40 @@
  * creator's local dev wallet: the creator signs in, a collector buys the creator's track (with viem: trading has its
  * own e2e), the bell shows the sale as unread, /money shows the Market credits as the total, Withdraw all moves them
  * to the wallet on chain, the notification is opened and marked read, and axe-core finds no serious or critical
- * violation on /money; no sideways scroll at 390 px.
+ * violation on /money; no sideways scroll at 390 px. Then a referral share of an edition sale paid in tUSD (issue #17)
+ * shows in the total and Withdraw all pulls it from the Editions contract in the token.
  */
 import path from 'node:path';
 import axe from 'axe-core';
-import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Address } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  http,
+  keccak256,
+  parseEther,
+  toHex,
+  type Address,
+  type PublicClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { localChain } from '../../lib/config/chains';
-import { marketAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { editionsAbi, marketAbi, motifTestUsdAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
+import { addEditionPhase } from '../../lib/editions/add-phase';
+import { createEdition } from '../../lib/editions/create-edition';
+import { mintEdition } from '../../lib/editions/mint-edition';
 import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { connectDevWallet, textNow, waitForSuccess, waitForText } from '../support/page-actions';
 
-const [, creator, collector] = localDevAccounts(3) as [
+const [, creator, collector, editionMaker] = localDevAccounts(4) as [
   unknown,
+  { address: Address; privateKey: `0x${string}` },
   { address: Address; privateKey: `0x${string}` },
   { address: Address; privateKey: `0x${string}` },
 ];
@@ -32,7 +47,8 @@ let page: Page;
 let base: string;
 let chain: ReturnType<typeof localChain>;
 let publicClient: ReturnType<typeof createPublicClient>;
-let addresses: { TrackCollection: Address; Market: Address };
+let addresses: { TrackCollection: Address; Market: Address; Editions: Address };
+let usd: Address;
 
 beforeAll(async () => {
   platform = await startBrowserPlatform('money');
@@ -44,7 +60,10 @@ beforeAll(async () => {
   addresses = {
     TrackCollection: deployment.contracts.TrackCollection.address,
     Market: deployment.contracts.Market.address,
+    Editions: deployment.contracts.Editions.address,
   };
+  if (!deployment.stablecoin) throw new Error('the local deployment has no test stablecoin');
+  usd = getAddress(deployment.stablecoin.address);
   context = await platform.browser.newContext();
   page = await context.newPage();
 });
@@ -99,6 +118,72 @@ async function sellATrack(): Promise<void> {
       value: parseEther('1'),
     }),
   );
+}
+
+/**
+ * Another account sells an edition copy for 2.5 tUSD (referral share 20%) to the collector, who names the creator as
+ * referrer: the creator's Editions credits in tUSD are 0.5 tUSD.
+ */
+async function referATokenSale(): Promise<void> {
+  const reader: PublicClient = createPublicClient({ chain, transport: http() });
+  const clients = (key: `0x${string}`) => ({
+    publicClient: reader,
+    walletClient: createWalletClient({ chain, transport: http(), account: privateKeyToAccount(key) }),
+    editions: addresses.Editions,
+  });
+  const maker = clients(editionMaker.privateKey);
+  const buyer = clients(collector.privateKey);
+  const now = Number((await publicClient.getBlock()).timestamp);
+  const { editionId } = await createEdition(maker, {
+    content: keccak256(toHex(`money e2e edition ${now}`)),
+    manifest: keccak256(toHex('money e2e edition manifest')),
+    licence: 0,
+    royaltyReceiver: editionMaker.address,
+    royaltyBps: 0,
+    maxSupply: 10,
+    closeAt: 0,
+    referralBps: 2000,
+    phases: [
+      {
+        price: 1n,
+        start: now - 120,
+        end: now - 60,
+        walletCap: 0,
+        phaseCap: 0,
+        mode: 'public',
+        merkleRoot: toHex(0n, { size: 32 }),
+      },
+    ],
+  });
+  await addEditionPhase(maker, {
+    editionId,
+    phase: {
+      price: 2_500_000n,
+      start: now - 60,
+      end: now + 86_400,
+      walletCap: 0,
+      phaseCap: 0,
+      mode: 'public',
+      merkleRoot: toHex(0n, { size: 32 }),
+    },
+    currency: usd,
+  });
+  const funded = await buyer.walletClient.writeContract({
+    address: usd,
+    abi: motifTestUsdAbi,
+    functionName: 'mint',
+    args: [collector.address, 2_500_000n],
+  });
+  expect((await publicClient.waitForTransactionReceipt({ hash: funded })).status).toBe('success');
+  await mintEdition(buyer, {
+    editionId,
+    phase: 1,
+    quantity: 1,
+    price: 2_500_000n,
+    currency: usd,
+    referrer: creator.address,
+    authorisation: { mode: 'public' },
+  });
 }
 
 describe('one balance and notifications in Chromium', () => {
@@ -183,5 +268,35 @@ describe('one balance and notifications in Chromium', () => {
     // Read state is kept server-side: a reload still shows none unread.
     await page.reload();
     await waitForText(page, 'notification-bell', (t) => t.includes('0 unread'));
+  });
+
+  it('a referral share paid in tUSD shows on /money and Withdraw all pulls it from Editions in the token (issue #17)', async () => {
+    await referATokenSale();
+    const usdOf = () =>
+      publicClient.readContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'balanceOf',
+        args: [creator.address],
+      });
+    const before = await usdOf();
+    await page.reload();
+    await waitForText(page, 'money-total', (t) => t === '0 ETH + 0.5 tUSD');
+    await expect(page.getByTestId('money-breakdown').textContent()).resolves.toContain('Editions credits');
+    await page.getByRole('button', { name: 'Withdraw all (1 transaction)' }).click();
+    await waitForSuccess(page, 'Withdraw all: confirmed.');
+    await expect(page.getByTestId('money-steps').textContent()).resolves.toMatch(
+      /^Withdraw your Editions credits in tUSD: confirmed \(0x/,
+    );
+    expect(
+      await publicClient.readContract({
+        address: addresses.Editions,
+        abi: editionsAbi,
+        functionName: 'currencyCreditsOf',
+        args: [creator.address, usd],
+      }),
+    ).toBe(0n);
+    expect((await usdOf()) - before).toBe(500_000n);
+    await waitForText(page, 'money-total', (t) => t === '0 ETH');
   });
 });

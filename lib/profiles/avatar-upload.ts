@@ -7,25 +7,24 @@ import type { Address } from 'viem';
 import type { PrismaClient } from '../db/client';
 import type { IpfsStorage } from '../ipfs/storage';
 import { TRACK_LIMITS } from '../provenance/track-limits';
-import { PayloadTooLargeError } from '../tracks/limits';
+import { HttpError, PayloadTooLargeError } from '../tracks/limits';
 import { sniffCover } from '../tracks/sniff-media';
-import { HttpError } from '../tracks/limits';
 
 /** The same limit as a track's uploaded cover (2 MiB). */
 export const AVATAR_MAX_BYTES = TRACK_LIMITS.cover;
 
 /** The file name inside an avatar's folder, by media type. */
-export const AVATAR_FILES = { 'image/png': 'avatar.png', 'image/jpeg': 'avatar.jpg', 'image/webp': 'avatar.webp' };
+const AVATAR_FILES = { 'image/png': 'avatar.png', 'image/jpeg': 'avatar.jpg', 'image/webp': 'avatar.webp' };
 const AVATAR_FILE_NAMES: readonly string[] = Object.values(AVATAR_FILES);
 
 /** Which entry of a pinned folder is its avatar, if any. */
 export const avatarFileIn = (names: readonly string[]): string | undefined =>
   names.find((n) => AVATAR_FILE_NAMES.includes(n));
 
-export const avatarUrl = (folderCid: string) => `/media/${folderCid}/avatar`;
+const avatarUrl = (folderCid: string) => `/media/${folderCid}/avatar`;
 
 /** 400: nothing was sent. */
-export class EmptyAvatarError extends HttpError {
+class EmptyAvatarError extends HttpError {
   override name = 'EmptyAvatarError';
   constructor() {
     super(400, 'avatar is empty: send the image file as the request body');

@@ -9,7 +9,7 @@ import { ImageResponse } from 'next/og';
 
 export const SHARE_CARD = { width: 1200, height: 630 } as const;
 
-export type ShareCardText = { title: string; creator: string };
+type ShareCardText = { title: string; creator: string };
 
 /** Characters the bundled Geist font draws: Basic Latin, Latin-1, Latin Extended-A and common punctuation. */
 const DRAWN = /[^\u0020-\u007e\u00a0-\u017f\u2013\u2014\u2018\u2019\u201c\u201d\u2026]/gu;

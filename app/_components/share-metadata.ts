@@ -12,6 +12,8 @@ export type ShareCard = {
   path: string;
   /** The pinned folder's CID: its cover (uploaded, else cover.svg) is the card's image. */
   contentCid: string | null;
+  /** A 1200 x 630 PNG card to show instead of the cover (the track page's /tracks/<id>/share.png). */
+  card?: string;
 };
 
 /**
@@ -22,16 +24,25 @@ export async function shareMetadata(card: ShareCard): Promise<Metadata> {
   const origin = publicOrigins((await getServices()).env)[0] ?? 'http://localhost:3000';
   const url = new URL(card.path, origin).toString();
   const description = `${card.title} by ${card.creator}, on Motif.`;
-  const images = card.contentCid
+  const images = card.card
     ? [
         {
-          url: new URL(coverUrl(card.contentCid), origin).toString(),
-          width: 480,
-          height: 240,
-          alt: `Cover of ${card.title}`,
+          url: new URL(card.card, origin).toString(),
+          width: 1200,
+          height: 630,
+          alt: `${card.title} by ${card.creator}`,
         },
       ]
-    : [];
+    : card.contentCid
+      ? [
+          {
+            url: new URL(coverUrl(card.contentCid), origin).toString(),
+            width: 480,
+            height: 240,
+            alt: `Cover of ${card.title}`,
+          },
+        ]
+      : [];
   return {
     title: `${card.title} by ${card.creator}`,
     description,

@@ -5,9 +5,12 @@ import Link from 'next/link';
 import { shortHex } from '../../../lib/format/short-hex';
 import { getServices } from '../../../lib/platform/services';
 import { readProfilePage, type ProfileTrack } from '../../../lib/profiles/profile-page';
+import { avatarUrlOf } from '../../../lib/profiles/avatar-upload';
+import { AccountAvatar } from '../../_components/account-name';
 import { formatAmount, type Currency } from '../../_components/format';
 import { serverCurrency } from '../../_components/server-currency';
 import { ProfileEditor } from './profile-editor';
+import { AvatarEditor } from './avatar-editor';
 import { CollectedEditions } from './collected-editions';
 
 export const dynamic = 'force-dynamic';
@@ -44,18 +47,29 @@ export default async function ProfilePage({ params }: Props) {
   if (!isAddress(raw, { strict: false })) notFound();
   const address = getAddress(raw);
   const { prisma, chainId } = await getServices();
-  const [{ profile, minted, owned }, currency] = await Promise.all([
+  const [{ profile, minted, owned }, currency, avatar] = await Promise.all([
     readProfilePage(prisma, chainId, address),
     serverCurrency(),
+    avatarUrlOf(prisma, address),
   ]);
+  const name = profile.displayName ?? shortHex(address);
   return (
     <>
-      <h1 data-testid="profile-name">{profile.displayName ?? shortHex(address)}</h1>
+      <div className="profile-head">
+        {avatar ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served from the IPFS media route, already immutable
+          <img src={avatar} alt={`Avatar of ${name}`} width={96} height={96} className="profile-avatar" />
+        ) : (
+          <AccountAvatar address={address} size={96} />
+        )}
+        <h1 data-testid="profile-name">{name}</h1>
+      </div>
       <p className="muted">
         <code>{address}</code>
       </p>
       {profile.bio && <p data-testid="profile-bio">{profile.bio}</p>}
       <ProfileEditor address={address} displayName={profile.displayName} bio={profile.bio} />
+      <AvatarEditor address={address} />
       <section aria-labelledby="minted-heading">
         <h2 id="minted-heading">Minted ({minted.length})</h2>
         <TrackList tracks={minted} label="Minted tracks" currency={currency} />

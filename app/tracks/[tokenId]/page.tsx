@@ -87,6 +87,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       creator: names.get(getAddress(track.creator)) ?? shortHex(track.creator),
       path: `/tracks/${view.tokenId}`,
       contentCid: view.cid,
+      card: `/tracks/${view.tokenId}/share.png`,
     });
   } catch {
     return { title: 'Track' };

@@ -1,0 +1,37 @@
+import { getAddress, isAddress } from 'viem';
+import { isSameOrigin, sessionOf } from '../../../../../lib/auth/server-context';
+import type { PrismaClient } from '../../../../../lib/db/client';
+import type { IpfsStorage } from '../../../../../lib/ipfs/storage';
+import { uploadAvatar } from '../../../../../lib/profiles/avatar-upload';
+import { HttpError } from '../../../../../lib/tracks/limits';
+import { errorResponse } from '../../../_http/errors';
+
+type Context = {
+  prisma: Pick<PrismaClient, 'profileAvatar'>;
+  storage: Pick<IpfsStorage, 'addFolder'>;
+  secret: Uint8Array;
+};
+
+/** PUT /api/profiles/:address/avatar over the database, IPFS and the session cookie key (./route.ts passes them). */
+export function createAvatarHandler(context: () => Promise<Context>) {
+  /**
+   * The image file is the request body (its declared type is ignored: the bytes decide). 200 { url } once pinned;
+   * 401 without a SIWE session, 403 for another address's session or origin, 400 empty, 413 too large, 415 not a
+   * PNG, JPEG or WebP image.
+   */
+  return async function put(request: Request, address: string): Promise<Response> {
+    if (!isAddress(address, { strict: false })) return errorResponse(404, { error: 'Not an address' });
+    if (!isSameOrigin(request)) return errorResponse(403, { error: 'Cross-origin request refused' });
+    const ctx = await context();
+    const session = sessionOf(request, ctx.secret);
+    if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
+    if (session.address !== getAddress(address))
+      return errorResponse(403, { error: 'You can only change your own avatar' });
+    try {
+      return Response.json(await uploadAvatar(ctx, session.address, new Uint8Array(await request.arrayBuffer())));
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error.status, { error: error.message });
+      throw error;
+    }
+  };
+}

@@ -3,7 +3,10 @@
  * 6-decimal test token tUSD and allows it in the Market), in Chromium with two local dev wallets: the creator lists a
  * track in tUSD with the fees shown in tUSD, the collector buys it in the browser (ERC-20 approval of the exact price,
  * then buyInCurrency), the seller's and the royalty split's tUSD credits are right on chain, and the page shows the
- * price in tUSD and never in the native currency. The track is minted with viem (the mint UI is another flow).
+ * price in tUSD and never in the native currency; then the creator offers tUSD for it (approval of the exact amount,
+ * then makeOfferInCurrency) and the collector, now its owner, accepts that offer, with the tUSD credits checked on
+ * chain. The fees of a token price are in the token, the network fee in the chain's own currency. The track is minted
+ * with viem (the mint UI is another flow).
  */
 import path from 'node:path';
 import { createPublicClient, createWalletClient, getAddress, http, keccak256, toHex, type Address } from 'viem';
@@ -33,19 +36,20 @@ let collection: Address;
 let split: Address;
 const chainClient = (rpcUrl: string) => createPublicClient({ chain: localChain(rpcUrl), transport: http() });
 let publicClient: ReturnType<typeof chainClient>;
+let chain: ReturnType<typeof localChain>;
+const wallet = (key: `0x${string}`) =>
+  createWalletClient({ chain, transport: http(), account: privateKeyToAccount(key) });
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   platform = await startBrowserPlatform('stablecoin');
-  const chain = localChain(`http://127.0.0.1:${platform.env.MOTIF_ANVIL_PORT}`);
+  chain = localChain(`http://127.0.0.1:${platform.env.MOTIF_ANVIL_PORT}`);
   publicClient = chainClient(chain.rpcUrls.default.http[0]!);
   const deployment = readDeployment(path.join(platform.env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
   if (!deployment.stablecoin) throw new Error('npm start recorded no stablecoin');
   usd = getAddress(deployment.stablecoin.address);
   market = deployment.contracts.Market.address;
   collection = deployment.contracts.TrackCollection.address;
-  const wallet = (key: `0x${string}`) =>
-    createWalletClient({ chain, transport: http(), account: privateKeyToAccount(key) });
   // Royalty 10 % to a split of the creator and a partner (70/30), which the Market credits in tUSD.
   const accounts = [creator.address, partner.address].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
   const shares = accounts.map((a) => (a === creator.address ? 700_000 : 300_000));
@@ -120,7 +124,7 @@ describe('a track priced in tUSD, in Chromium with two local dev wallets', () =>
     await list.getByLabel('Currency').selectOption({ label: 'tUSD' });
     await list.getByLabel('Price (tUSD)').fill('12.5');
     await expect(list.getByTestId('fee-breakdown').textContent()).resolves.toBe(
-      `Sale price12.5 tUSDCreator royalty1.25 tUSD to ${short(split)}Platform fee (0%)0 tUSDYou receive11.25 tUSDNetwork feegas, shown by your wallet`,
+      `Sale price12.5 tUSDCreator royalty1.25 tUSD to ${short(split)}Platform fee (0%)0 tUSDYou receive11.25 tUSDNetwork feegas in ETH, not tUSD, shown by your wallet`,
     );
     await list.getByRole('button', { name: 'List for 12.5 tUSD' }).click();
     await waitForSuccess(page, 'List for sale: confirmed.');
@@ -182,5 +186,68 @@ describe('a track priced in tUSD, in Chromium with two local dev wallets', () =>
     // The token price is never shown in the native currency.
     expect(history).not.toMatch(/ETH/);
     expect(await page.locator('main').textContent()).not.toMatch(/12\.5 ETH|1\.25 ETH|0\.0000000000125 ETH/);
+  });
+
+  it('the creator offers 4 tUSD (approval, then makeOfferInCurrency) and the collector, now the owner, accepts it', async () => {
+    await publicClient.waitForTransactionReceipt({
+      hash: await wallet(creator.privateKey).writeContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'mint',
+        args: [creator.address, 10_000_000n],
+      }),
+    });
+    const tusd = (account: Address) =>
+      publicClient.readContract({ address: usd, abi: motifTestUsdAbi, functionName: 'balanceOf', args: [account] });
+    const creatorPage = await walletPage(1, creator.address);
+    const offer = creatorPage.getByRole('form', { name: 'Make an offer' });
+    await offer.getByLabel('Currency').selectOption({ label: 'tUSD' });
+    await offer.getByLabel('Amount (tUSD)').fill('4');
+    await expect(offer.getByTestId('fee-breakdown').textContent()).resolves.toBe(
+      `You pay4 tUSDCreator royalty0.4 tUSD to ${short(split)}Platform fee (0%)0 tUSDSeller receives3.6 tUSDNetwork feegas in ETH, not tUSD, shown by your wallet`,
+    );
+    await offer.getByRole('button', { name: 'Offer 4 tUSD' }).click();
+    await waitForSuccess(creatorPage, 'Make offer: confirmed.');
+    // escrowed in the market, and the approval was for the amount exactly
+    expect(await tusd(creator.address)).toBe(6_000_000n);
+    expect(
+      await publicClient.readContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'allowance',
+        args: [creator.address, market],
+      }),
+    ).toBe(0n);
+    await creatorPage.getByRole('region', { name: 'Your offer in tUSD' }).getByText('Your offer: 4 tUSD').waitFor();
+
+    const ownerPage = await walletPage(2, collector.address);
+    const accept = () =>
+      ownerPage.getByRole('button', { name: `Accept offer of 4 tUSD from ${short(creator.address)}` });
+    await reloadUntil(ownerPage, async () => (await accept().count()) > 0, 'the tUSD offer in the indexer');
+    await expect(
+      ownerPage.getByRole('region', { name: 'Offers' }).getByTestId('fee-breakdown').textContent(),
+    ).resolves.toBe(
+      `Sale price4 tUSDCreator royalty0.4 tUSD to ${short(split)}Platform fee (0%)0 tUSDYou receive3.6 tUSDNetwork feegas in ETH, not tUSD, shown by your wallet`,
+    );
+    await accept().click();
+    await waitForSuccess(ownerPage, 'Accept offer: confirmed.');
+
+    expect(
+      await publicClient.readContract({
+        address: collection,
+        abi: trackCollectionAbi,
+        functionName: 'ownerOf',
+        args: [tokenId],
+      }),
+    ).toBe(creator.address);
+    expect(await credits(collector.address)).toBe(3_600_000n); // 4 - 10 % royalty, no platform fee
+    expect(await credits(split)).toBe(1_250_000n + 400_000n); // both royalties, in tUSD
+    expect(await credits(creator.address)).toBe(11_250_000n); // unchanged: the offer was paid from the balance
+    await reloadUntil(
+      ownerPage,
+      async () => (await textNow(ownerPage, 'history')).includes('Offer of 4 tUSD'),
+      'the offer in the history',
+    );
+    expect(await textNow(ownerPage, 'history')).not.toMatch(/ETH/);
   });
 });

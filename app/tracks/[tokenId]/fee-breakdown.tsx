@@ -72,6 +72,9 @@ export function FeeBreakdown({
 }) {
   const native = useNativeCurrency();
   const eth = (baseUnits: bigint) => formatAmount(baseUnits, currency ?? native);
+  // A price in an ERC-20 (issue #20): the sale's amounts are in the token, the network fee in the chain's own currency.
+  const inToken =
+    currency !== undefined && (currency.symbol !== native.symbol || currency.decimals !== native.decimals);
   if (!breakdown) return <p className="muted">Enter a price to see the royalty and fees.</p>;
   return (
     <dl className="fee-breakdown" aria-label={label} data-testid="fee-breakdown">
@@ -94,7 +97,11 @@ export function FeeBreakdown({
       <dt>{perspective === 'seller' ? 'You receive' : 'Seller receives'}</dt>
       <dd>{eth(breakdown.seller)}</dd>
       <dt>Network fee</dt>
-      <dd>gas, shown by your wallet</dd>
+      <dd>
+        {inToken
+          ? `gas in ${native.symbol}, not ${currency.symbol}, shown by your wallet`
+          : 'gas, shown by your wallet'}
+      </dd>
     </dl>
   );
 }

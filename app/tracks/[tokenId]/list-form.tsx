@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { amountLabel, formatAmount } from '../../_components/format';
 import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
+import { CurrencySelect } from './currency-select';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import { parseAmount } from './parse-amount';
 import type { Trade } from './trade-steps';
@@ -46,19 +47,7 @@ export function ListForm({ trade, needsApproval }: { trade: Trade; needsApproval
       }}
     >
       <h3>List for sale</h3>
-      {stablecoin && (
-        <label>
-          Currency{' '}
-          <select
-            name="currency"
-            value={inToken ? 'token' : 'native'}
-            onChange={(e) => setInToken(e.target.value === 'token')}
-          >
-            <option value="native">{native.symbol}</option>
-            <option value="token">{stablecoin.symbol}</option>
-          </select>
-        </label>
-      )}
+      {stablecoin && <CurrencySelect native={native} token={stablecoin} inToken={inToken} onChange={setInToken} />}
       <label>
         {amountLabel('Price', currency)}{' '}
         <input

@@ -1,45 +1,77 @@
 'use client';
 
 import { shortHex } from '../../../lib/format/short-hex';
-import { useFormatAmount } from '../../_hooks/use-chain-info';
+import { currencyOf, formatAmount } from '../../_components/format';
+import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import type { Trade } from './trade-steps';
 import type { LiveOffer } from './use-track-market';
 
-/** The live offers on the owner's track, best first, each with a button to accept it. */
+/** The live offers on the owner's track (native and in the chain's stablecoin), each with a button to accept it. */
 export function OffersPanel({ trade, offers }: { trade: Trade; offers: LiveOffer[] }) {
-  const { id, tx, collection } = trade;
-  const eth = useFormatAmount();
-  const acceptBreakdown = useBreakdown(id, offers[0]?.amount ?? null).breakdown;
-
   return (
     <section aria-label="Offers">
       <h3>Offers</h3>
       <ul>
-        {offers.map((o, i) => (
-          <li key={o.buyer}>
-            {eth(o.amount)} from <span title={o.buyer}>{shortHex(o.buyer)}</span>, until{' '}
-            {new Date(Number(o.expiry) * 1000).toLocaleString()}
-            {i === 0 && <FeeBreakdown breakdown={acceptBreakdown} perspective="seller" label="Fees if you accept" />}
-            <button
-              type="button"
-              disabled={tx.busy}
-              // The seller accepts the platform fee shown above, and no more (a fee raised meanwhile cannot apply).
-              onClick={() =>
-                void tx.run('Accept offer', [
-                  ...trade.approveStep(),
-                  trade.marketStep('Accept offer', {
-                    functionName: 'acceptOffer',
-                    args: [collection.address, id, o.buyer, o.amount, acceptBreakdown?.feeBps ?? 0],
-                  }),
-                ])
-              }
-            >
-              Accept offer of {eth(o.amount)} from {shortHex(o.buyer)}
-            </button>
-          </li>
+        {offers.map((o) => (
+          <OfferItem key={`${o.buyer}:${o.currency ?? 'native'}`} trade={trade} offer={o} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * One offer, its fees in its own currency, and its Accept button. An offer in an ERC-20 (issue #20) is accepted with
+ * acceptOfferInCurrency for its exact amount, after approving the market for the track when it is not yet approved.
+ */
+function OfferItem({ trade, offer: o }: { trade: Trade; offer: LiveOffer }) {
+  const { id, tx, collection } = trade;
+  const native = useNativeCurrency();
+  const stablecoin = useStablecoin();
+  const currency = currencyOf(o.currency, native, stablecoin ? [stablecoin] : []);
+  const amount = formatAmount(o.amount, currency);
+  const breakdown = useBreakdown(id, o.amount).breakdown;
+  // The seller accepts the platform fee shown, and no more (a fee raised meanwhile cannot apply).
+  const maxFeeBps = breakdown?.feeBps ?? 0;
+
+  return (
+    <li>
+      {amount} from <span title={o.buyer}>{shortHex(o.buyer)}</span>, until{' '}
+      {new Date(Number(o.expiry) * 1000).toLocaleString()}
+      <FeeBreakdown breakdown={breakdown} perspective="seller" label="Fees if you accept" currency={currency} />
+      <button
+        type="button"
+        disabled={tx.busy}
+        onClick={() =>
+          void tx.run(
+            'Accept offer',
+            o.currency
+              ? trade
+                  .currencySteps(
+                    {
+                      kind: 'acceptOffer',
+                      tokenId: id,
+                      currency: o.currency,
+                      buyer: o.buyer,
+                      amount: o.amount,
+                      maxFeeBps,
+                    },
+                    currency.symbol,
+                  )
+                  .then((accept) => [...trade.approveStep(), ...accept])
+              : [
+                  ...trade.approveStep(),
+                  trade.marketStep('Accept offer', {
+                    functionName: 'acceptOffer',
+                    args: [collection.address, id, o.buyer, o.amount, maxFeeBps],
+                  }),
+                ],
+          )
+        }
+      >
+        Accept offer of {amount} from {shortHex(o.buyer)}
+      </button>
+    </li>
   );
 }

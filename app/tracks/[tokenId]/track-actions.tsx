@@ -3,6 +3,7 @@
 import type { Address } from 'viem';
 import { useChainId, useConfig, useConnection, useSwitchChain } from 'wagmi';
 import type { OfferCandidate } from '../../../lib/tracks/track-page';
+import { useStablecoin } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { useTx } from '../../_hooks/use-tx';
 import { BuyPanel } from './buy-panel';
@@ -34,7 +35,9 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   const splitMain = useMotifContract('SplitMain');
   const viewer = connection.address;
   const tx = useTx();
-  const state = useTrackMarket(id, { collection, market, splitMain }, viewer, offers, split?.address);
+  const stablecoin = useStablecoin();
+  const contracts = { collection, market, splitMain };
+  const state = useTrackMarket(id, contracts, viewer, offers, split?.address, stablecoin?.address ?? null);
 
   if (!collection || !market || !splitMain) return <p role="alert">No contracts are recorded for this chain.</p>;
   if (!viewer)
@@ -53,9 +56,12 @@ export function TrackActions({ tokenId, offers, split }: Props) {
   }
   if (state.isLoading) return <p aria-busy="true">Reading the track’s market state…</p>;
 
-  const { owner, listing, myOffer, liveOffers } = state;
+  const { owner, listing, myOffer, myTokenOffer, liveOffers } = state;
   const isOwner = owner !== null && owner === viewer;
   const hasMyOffer = myOffer !== undefined && myOffer[0] > 0n;
+  // one offer per currency: a second one in the chain's stablecoin (issue #20) besides a native one
+  const hasMyTokenOffer = myTokenOffer !== undefined && myTokenOffer[0] > 0n;
+  const open = { native: !hasMyOffer, token: stablecoin !== null && !hasMyTokenOffer };
   const trade = makeTrade({ id, account: viewer, config, collection, market, splitMain, tx }, state.approved);
 
   return (
@@ -66,7 +72,10 @@ export function TrackActions({ tokenId, offers, split }: Props) {
       {isOwner && liveOffers.length > 0 && <OffersPanel trade={trade} offers={liveOffers} />}
       {!isOwner && listing && <BuyPanel trade={trade} price={listing.price} currency={listing.currency} />}
       {!isOwner && owner && myOffer && hasMyOffer && <YourOffer trade={trade} offer={myOffer} />}
-      {!isOwner && owner && !hasMyOffer && <MakeOfferForm trade={trade} />}
+      {!isOwner && owner && stablecoin && myTokenOffer && hasMyTokenOffer && (
+        <YourOffer trade={trade} offer={myTokenOffer} token={stablecoin} />
+      )}
+      {!isOwner && owner && (open.native || open.token) && <MakeOfferForm trade={trade} open={open} />}
       <CreditsPanel trade={trade} amounts={state} split={split} />
     </div>
   );

@@ -6,6 +6,7 @@ import type { EditionView } from '../../../../lib/editions/edition-view';
 import { quoteMint } from '../../../../lib/editions/pricing';
 import { MAX_COMMENT_BYTES } from '../../../../lib/editions/schedule';
 import { shortHex } from '../../../../lib/format/short-hex';
+import { useNativeCurrency } from '../../../_hooks/use-chain-info';
 import { TxStatus } from '../tx-status';
 import { useCollect } from './use-collect';
 
@@ -28,6 +29,7 @@ export function CollectForm({
   const [quantityText, setQuantityText] = useState('1');
   const [comment, setComment] = useState('');
   const { collect, problem, tx, ready } = useCollect(edition, viewer, referrer);
+  const native = useNativeCurrency();
   const quantity = /^\d{1,4}$/.test(quantityText) ? Number(quantityText) : 0;
   const commentBytes = new TextEncoder().encode(comment).length;
   const quote = quoteMint({
@@ -71,7 +73,8 @@ export function CollectForm({
       </span>
       <p data-testid="edition-quote">
         You pay {format(quote.payment)}
-        {phase.currency && ' (approve the token first if asked; no ETH besides gas)'}
+        {/* a token price (issue #20): the network fee is still paid in the chain's own currency */}
+        {phase.currency && ` (approve the token first if asked; the network fee is gas in ${native.symbol})`}
         {referrer && (
           <>
             {' '}

@@ -3,7 +3,7 @@ import type { GalleryItem } from '../../lib/gallery/list-tracks';
 import { shortHex } from '../../lib/format/short-hex';
 import type { QueuedTrack } from '../../lib/player/queue';
 import type { TokenCurrency } from '../../lib/format/amount';
-import { currencyOf, formatAmount, type Currency } from './format';
+import { currencyOf, formatAmount, type Currency } from '../../lib/format/amount';
 import { PlayableList } from './player/player-context';
 import { PlayButton } from './player/play-button';
 import { coverUrl, streamUrl } from '../../lib/tracks/media-urls';

@@ -4,7 +4,7 @@ import { createPublicClient, getAddress, http } from 'viem';
 import { listEditions } from '../../lib/editions/edition-view';
 import { displayNamesOf } from '../../lib/profiles/display-names';
 import { getServices } from '../../lib/platform/services';
-import { formatAmount } from '../_components/format';
+import { formatAmount } from '../../lib/format/amount';
 import { serverCurrency } from '../_components/server-currency';
 import { AccountName } from '../_components/account-name';
 

@@ -10,7 +10,7 @@ import {
 import { listTracks } from '../../lib/gallery/list-tracks';
 import { listOpenVouchers } from '../../lib/gallery/list-vouchers';
 import { getServices } from '../../lib/platform/services';
-import { amountLabel } from '../_components/format';
+import { amountLabel } from '../../lib/format/amount';
 import { TrackGrid } from '../_components/track-card';
 import { serverCurrency, serverTokenCurrencies } from '../_components/server-currency';
 

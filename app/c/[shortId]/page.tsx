@@ -5,7 +5,7 @@ import { shortHex } from '../../../lib/format/short-hex';
 import { getServices } from '../../../lib/platform/services';
 import { VoucherError } from '../../../lib/vouchers/errors';
 import { readVoucher, type CollectView } from '../../../lib/vouchers/read-voucher';
-import { formatAmount } from '../../_components/format';
+import { formatAmount } from '../../../lib/format/amount';
 import { serverCurrency } from '../../_components/server-currency';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';

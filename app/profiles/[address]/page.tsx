@@ -7,7 +7,7 @@ import { getServices } from '../../../lib/platform/services';
 import { readProfilePage, type ProfileTrack } from '../../../lib/profiles/profile-page';
 import { avatarUrlOf } from '../../../lib/profiles/avatar-upload';
 import { AccountAvatar } from '../../_components/account-name';
-import { formatAmount, type Currency } from '../../_components/format';
+import { formatAmount, type Currency } from '../../../lib/format/amount';
 import { serverCurrency } from '../../_components/server-currency';
 import { ProfileEditor } from './profile-editor';
 import { AvatarEditor } from './avatar-editor';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { amountLabel, formatAmount } from '../../_components/format';
+import { amountLabel, formatAmount } from '../../../lib/format/amount';
 import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { CurrencySelect } from './currency-select';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';

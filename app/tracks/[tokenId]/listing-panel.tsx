@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { amountLabel, currencyOf, formatAmount } from '../../_components/format';
+import { amountLabel, currencyOf, formatAmount } from '../../../lib/format/amount';
 import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import { parseAmount } from './parse-amount';

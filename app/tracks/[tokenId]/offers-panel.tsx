@@ -1,7 +1,7 @@
 'use client';
 
 import { shortHex } from '../../../lib/format/short-hex';
-import { currencyOf, formatAmount } from '../../_components/format';
+import { currencyOf, formatAmount } from '../../../lib/format/amount';
 import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import type { Trade } from './trade-steps';

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { LICENCES } from '../../../lib/contracts/licences';
 import { SPLIT_SHARE_SCALE } from '../../../lib/splits';
 import { shortHex } from '../../../lib/format/short-hex';
-import { currencyOf, formatAmount } from '../../_components/format';
+import { currencyOf, formatAmount } from '../../../lib/format/amount';
 import { accountsInEvent, describeEvent } from '../../../lib/activity/describe-event';
 import { serverCurrency, serverTokenCurrencies } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Currency, TokenCurrency } from '../../../lib/format/amount';
-import { formatAmount } from '../../_components/format';
+import { formatAmount } from '../../../lib/format/amount';
 import { useNativeCurrency } from '../../_hooks/use-chain-info';
 import type { Trade } from './trade-steps';
 

@@ -1,1 +1,0 @@
-export { amountLabel, currencyOf, formatAmount, type Currency } from '../../lib/format/amount';

@@ -6,7 +6,7 @@
  * public/soundfonts).
  */
 import type { Arrangement } from '../generation/arrangement/types';
-import { pcmSha256 } from '../generation/render/sf/digest';
+import { pcmSha256Async } from '../generation/render/sf/digest';
 import { readShippedSoundFont } from '../generation/render/sf/node-soundfont';
 import { loadSoundBank, renderWithSoundFont, SF_RENDERER } from '../generation/render/sf/sf-renderer';
 import { SOUNDFONT } from '../generation/render/sf/soundfont';
@@ -30,5 +30,5 @@ export async function rerenderAudio(
   bank ??= readShippedSoundFont().then(loadSoundBank);
   bank.catch(() => (bank = null));
   const r = await renderWithSoundFont(finalArrangement, record.mix, await bank, { sampleRate });
-  return pcmSha256(r.channels);
+  return pcmSha256Async(r.channels);
 }

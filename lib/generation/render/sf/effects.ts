@@ -41,6 +41,11 @@ export class FreeverbReverb implements ReverbProcessor {
     ];
   }
 
+  /** Per side: the block's comb sum, then its allpass chain, in place (grown to the largest block). */
+  private acc = new Float64Array(128);
+  /** The block's input times FIXED_GAIN (the same for both sides). */
+  private x = new Float64Array(128);
+
   process(
     input: Float32Array,
     outputLeft: Float32Array,
@@ -49,28 +54,47 @@ export class FreeverbReverb implements ReverbProcessor {
     sampleCount: number,
   ): void {
     const wet = (WET * this.level) / 127;
+    if (this.acc.length < sampleCount) {
+      this.acc = new Float64Array(sampleCount);
+      this.x = new Float64Array(sampleCount);
+    }
+    const acc = this.acc;
+    const xs = this.x;
+    for (let i = 0; i < sampleCount; i++) xs[i] = (input[i] ?? 0) * FIXED_GAIN;
+    // Each comb and allpass keeps its own state, so running them one after the other over the block adds the same
+    // terms in the same order per sample as running them all per sample: acc = ((0 + comb1) + comb2) + ...
     for (let side = 0; side < 2; side++) {
       const combs = this.combs[side] ?? [];
       const allpasses = this.allpasses[side] ?? [];
       const out = side === 0 ? outputLeft : outputRight;
-      for (let i = 0; i < sampleCount; i++) {
-        const x = (input[i] ?? 0) * FIXED_GAIN;
-        let acc = 0;
-        for (const c of combs) {
-          const y = c.buf[c.at] ?? 0;
-          c.store = y * (1 - DAMP) + c.store * DAMP;
-          c.buf[c.at] = x + c.store * ROOM;
-          if (++c.at >= c.buf.length) c.at = 0;
-          acc += y;
+      acc.fill(0, 0, sampleCount);
+      for (const c of combs) {
+        const buf = c.buf;
+        let at = c.at;
+        let store = c.store;
+        for (let i = 0; i < sampleCount; i++) {
+          const y = buf[at] ?? 0;
+          store = y * (1 - DAMP) + store * DAMP;
+          buf[at] = (xs[i] ?? 0) + store * ROOM;
+          if (++at >= buf.length) at = 0;
+          acc[i] = (acc[i] ?? 0) + y;
         }
-        for (const a of allpasses) {
-          const b = a.buf[a.at] ?? 0;
-          a.buf[a.at] = acc + b * 0.5;
-          if (++a.at >= a.buf.length) a.at = 0;
-          acc = b - acc;
-        }
-        out[startIndex + i] = (out[startIndex + i] ?? 0) + acc * wet;
+        c.at = at;
+        c.store = store;
       }
+      for (const a of allpasses) {
+        const buf = a.buf;
+        let at = a.at;
+        for (let i = 0; i < sampleCount; i++) {
+          const v = acc[i] ?? 0;
+          const b = buf[at] ?? 0;
+          buf[at] = v + b * 0.5;
+          if (++at >= buf.length) at = 0;
+          acc[i] = b - v;
+        }
+        a.at = at;
+      }
+      for (let i = 0; i < sampleCount; i++) out[startIndex + i] = (out[startIndex + i] ?? 0) + (acc[i] ?? 0) * wet;
     }
   }
 

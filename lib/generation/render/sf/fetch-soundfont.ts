@@ -7,7 +7,7 @@ import type { BasicSoundBank } from 'spessasynth_core';
 import type { Hex } from 'viem';
 import { BaseError } from '../../../errors/base';
 import type { Arrangement } from '../../arrangement/types';
-import { pcmSha256 } from './digest';
+import { pcmSha256Async } from './digest';
 import type { SfMix } from './gm';
 import type { MasterReport } from './loudness';
 import { loadSoundBank, renderWithSoundFont } from './sf-renderer';
@@ -83,7 +83,7 @@ export async function renderSfRequest(
     sampleRate: req.sampleRate,
     onProgress: (f) => onProgress?.('render', f),
   });
-  const digest = pcmSha256(r.channels);
+  const digest = await pcmSha256Async(r.channels);
   return {
     channels: r.channels,
     sampleRate: r.sampleRate,

@@ -59,7 +59,10 @@ function kWeighting(rate: number): KWeighting {
 
 /** Squares of the K-weighted signal, summed per 100 ms segment (the gating blocks are 4 consecutive segments). */
 function segmentEnergies(ch: Float32Array, rate: number, segment: number): Float64Array {
-  const { shelf: s, highpass: h } = kWeighting(rate);
+  const { shelf, highpass } = kWeighting(rate);
+  const { b0, b1, b2, a1, a2 } = shelf;
+  const h1 = highpass.a1;
+  const h2 = highpass.a2;
   const out = new Float64Array(Math.floor(ch.length / segment));
   let x1 = 0,
     x2 = 0,
@@ -67,18 +70,22 @@ function segmentEnergies(ch: Float32Array, rate: number, segment: number): Float
     y2 = 0,
     z1 = 0,
     z2 = 0;
-  for (let i = 0; i < out.length * segment; i++) {
-    const x = ch[i] ?? 0;
-    const y = s.b0 * x + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
-    const z = y - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
-    x2 = x1;
-    x1 = x;
-    y2 = y1;
-    y1 = y;
-    z2 = z1;
-    z1 = z;
-    const k = (i / segment) | 0;
-    out[k] = (out[k] ?? 0) + z * z;
+  let i = 0;
+  for (let k = 0; k < out.length; k++) {
+    let sum = 0;
+    for (const end = i + segment; i < end; i++) {
+      const x = ch[i] ?? 0;
+      const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+      const z = y - 2 * y1 + y2 - h1 * z1 - h2 * z2;
+      x2 = x1;
+      x1 = x;
+      y2 = y1;
+      y1 = y;
+      z2 = z1;
+      z1 = z;
+      sum += z * z;
+    }
+    out[k] = sum;
   }
   return out;
 }
@@ -93,19 +100,32 @@ const ABSOLUTE_GATE_MS = 1.172465304582298e-7;
 export function integratedMeanSquare(channels: readonly Float32Array[], rate: number): number {
   const segment = Math.round(rate / 10);
   const energies = channels.map((ch) => segmentEnergies(ch, rate, segment));
-  const segments = Math.min(...energies.map((e) => e.length));
-  const blocks: number[] = [];
-  for (let b = 0; b + 4 <= segments; b++) {
+  let segments = energies.length === 0 ? 0 : Infinity;
+  for (const e of energies) segments = Math.min(segments, e.length);
+  const blocks = new Float64Array(Math.max(0, segments - 3));
+  for (let b = 0; b < blocks.length; b++) {
     let sum = 0;
     for (const e of energies) sum += (e[b] ?? 0) + (e[b + 1] ?? 0) + (e[b + 2] ?? 0) + (e[b + 3] ?? 0);
-    blocks.push(sum / (4 * segment));
+    blocks[b] = sum / (4 * segment);
   }
-  const mean = (xs: number[]): number => xs.reduce((a, x) => a + x, 0) / xs.length;
-  const above = blocks.filter((z) => z > ABSOLUTE_GATE_MS);
-  if (above.length === 0) return 0;
-  const relative = mean(above) * 0.1; // -10 LU
-  const gated = above.filter((z) => z > relative);
-  return gated.length === 0 ? 0 : mean(gated);
+  // gated means, summed left to right in block order
+  let above = 0;
+  let aboveSum = 0;
+  for (const z of blocks)
+    if (z > ABSOLUTE_GATE_MS) {
+      aboveSum += z;
+      above++;
+    }
+  if (above === 0) return 0;
+  const relative = (aboveSum / above) * 0.1; // -10 LU
+  let gated = 0;
+  let gatedSum = 0;
+  for (const z of blocks)
+    if (z > ABSOLUTE_GATE_MS && z > relative) {
+      gatedSum += z;
+      gated++;
+    }
+  return gated === 0 ? 0 : gatedSum / gated;
 }
 
 /** LUFS of a mean square from integratedMeanSquare (-Infinity for silence); for reports, not the sample path. */
@@ -142,15 +162,17 @@ function slidingMax(x: Float64Array, w: number): Float64Array {
   const n = x.length;
   const pre = new Float64Array(n);
   const suf = new Float64Array(n);
+  let p = 0;
   for (let i = 0; i < n; i++) {
     const v = x[i] ?? 0;
-    const p = pre[i - 1] ?? 0;
-    pre[i] = i % w === 0 || v > p ? v : p;
+    p = i % w === 0 || v > p ? v : p;
+    pre[i] = p;
   }
+  let q = 0;
   for (let i = n - 1; i >= 0; i--) {
     const v = x[i] ?? 0;
-    const q = suf[i + 1] ?? 0;
-    suf[i] = i === n - 1 || (i + 1) % w === 0 || v > q ? v : q;
+    q = i === n - 1 || (i + 1) % w === 0 || v > q ? v : q;
+    suf[i] = q;
   }
   for (let i = 0; i < n; i++) {
     const j = i + w - 1 < n ? i + w - 1 : n - 1;
@@ -172,6 +194,51 @@ export function slidingExtreme(x: Float64Array, w: number, max: boolean): Float6
   return m;
 }
 
+const HALF = TAPS / 2;
+
+/**
+ * The interpolated peaks of one channel at the frames where they may exceed `floor`: those with a sample within the
+ * filter's reach (frames i - 6 .. i + 5) whose absolute value times TAP_L1 is over `floor` (multiplying by a positive
+ * constant keeps the order of floats, so this is the window's peak times TAP_L1 over `floor`). Raises `env[i]` to
+ * each (when given) and returns their maximum (0 if none). One pass; it allocates only the 6 + 11 samples at each
+ * end, zero-padded as the recommendation's filter reads them.
+ */
+function interpolatedPeaks(ch: Float32Array, floor: number, env: Float64Array | null): number {
+  const n = ch.length;
+  // the last index k <= i + 5 with |ch[k]| * TAP_L1 > floor (under a negative floor every frame is visited)
+  let lastHot = 0 * TAP_L1 > floor ? Infinity : -Infinity;
+  let scanned = 0; // samples 0 .. scanned - 1 are looked at
+  const head = padded(ch, 0, Math.min(HALF, n));
+  const tailStart = Math.max(HALF, n - HALF + 1);
+  const tail = padded(ch, tailStart, n);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const reach = Math.min(n, i + HALF);
+    for (; scanned < reach; scanned++) if (Math.abs(ch[scanned] ?? 0) * TAP_L1 > floor) lastHot = scanned;
+    if (lastHot < i - HALF) continue;
+    // the 4 points between ch[i - 1] and ch[i]: taps against ch[i + 5 - t], t = 0..11
+    const peak =
+      i < HALF
+        ? interpolatedPeak(head, i)
+        : i >= tailStart
+          ? interpolatedPeak(tail, i - tailStart)
+          : interpolatedPeak(ch, i - HALF);
+    if (peak > max) max = peak;
+    if (env && peak > (env[i] ?? 0)) env[i] = peak;
+  }
+  return max;
+}
+
+/** Frames [from, to) of `ch` with the filter's reach, zero outside the signal: entry j is ch[from - 6 + j]. */
+function padded(ch: Float32Array, from: number, to: number): Float32Array {
+  const out = new Float32Array(Math.max(0, to - from) + TAPS - 1);
+  for (let j = 0; j < out.length; j++) {
+    const k = from - HALF + j;
+    if (k >= 0 && k < ch.length) out[j] = ch[k] ?? 0;
+  }
+  return out;
+}
+
 /**
  * Per frame, the largest absolute value of the sample and its 4x-oversampled neighbours over all channels. Frames
  * whose interpolated values cannot exceed `floor` are not interpolated (their value is only the sample's), so callers
@@ -180,41 +247,30 @@ export function slidingExtreme(x: Float64Array, w: number, max: boolean): Float6
 export function truePeakEnvelope(channels: readonly Float32Array[], floor = 0): Float64Array {
   const frames = channels[0]?.length ?? 0;
   const env = new Float64Array(frames);
-  const half = TAPS / 2;
   for (const ch of channels) {
-    // zero-padded copy, so the filter never reads outside the array: x[k + half] = ch[k]
-    const x = new Float64Array(frames + TAPS);
-    x.set(ch, half);
-    const abs = new Float64Array(x.length);
-    for (let k = 0; k < x.length; k++) abs[k] = Math.abs(x[k] ?? 0);
-    const window = slidingExtreme(abs, TAPS, true);
     for (let i = 0; i < frames; i++) {
-      let m = abs[i + half] ?? 0;
-      if ((window[i] ?? 0) * TAP_L1 > floor) {
-        // the 4 points between ch[i - 1] and ch[i]: taps against x[i + 11 - t] = ch[i + 5 - t], t = 0..11
-        const a = interpolatedPeak(x, i);
-        if (a > m) m = a;
-      }
-      if (m > (env[i] ?? 0)) env[i] = m;
+      const a = Math.abs(ch[i] ?? 0);
+      if (a > (env[i] ?? 0)) env[i] = a;
     }
+    interpolatedPeaks(ch, floor, env);
   }
   return env;
 }
 
-/** max |interpolated value| of the 4 phases at frame i of the padded signal (the filter, unrolled). */
-function interpolatedPeak(x: Float64Array, i: number): number {
-  const v0 = x[i + 11] ?? 0;
-  const v1 = x[i + 10] ?? 0;
-  const v2 = x[i + 9] ?? 0;
-  const v3 = x[i + 8] ?? 0;
-  const v4 = x[i + 7] ?? 0;
-  const v5 = x[i + 6] ?? 0;
-  const v6 = x[i + 5] ?? 0;
-  const v7 = x[i + 4] ?? 0;
-  const v8 = x[i + 3] ?? 0;
-  const v9 = x[i + 2] ?? 0;
-  const v10 = x[i + 1] ?? 0;
-  const v11 = x[i + 0] ?? 0;
+/** max |interpolated value| of the 4 phases from the 12 samples x[at .. at + 11] (the filter, unrolled). */
+function interpolatedPeak(x: Float32Array, at: number): number {
+  const v0 = x[at + 11] ?? 0;
+  const v1 = x[at + 10] ?? 0;
+  const v2 = x[at + 9] ?? 0;
+  const v3 = x[at + 8] ?? 0;
+  const v4 = x[at + 7] ?? 0;
+  const v5 = x[at + 6] ?? 0;
+  const v6 = x[at + 5] ?? 0;
+  const v7 = x[at + 4] ?? 0;
+  const v8 = x[at + 3] ?? 0;
+  const v9 = x[at + 2] ?? 0;
+  const v10 = x[at + 1] ?? 0;
+  const v11 = x[at + 0] ?? 0;
   let m = 0;
   const p0 =
     0.001708984375 * v0 +
@@ -280,8 +336,9 @@ export function truePeakOf(channels: readonly Float32Array[], floor = 0): number
   let samplePeak = 0;
   for (const ch of channels)
     for (let i = 0; i < ch.length; i++) samplePeak = Math.max(samplePeak, Math.abs(ch[i] ?? 0));
+  // the envelope's maximum: no sample exceeds samplePeak, so only interpolated values can
   let m = samplePeak;
-  for (const v of truePeakEnvelope(channels, Math.max(floor, samplePeak))) if (v > m) m = v;
+  for (const ch of channels) m = Math.max(m, interpolatedPeaks(ch, Math.max(floor, samplePeak), null));
   return m;
 }
 
@@ -298,32 +355,50 @@ export const STREAMING_TARGET: MasterTarget = {
   ceiling: 0.8709635899560806, // 10^(-1.2 / 20)
 };
 
-/** Per-frame gain that keeps the true peak under `ceiling`: look-ahead min, linear attack ramp, linear release. */
-function limiterGains(env: Float64Array, gain: number, ceiling: number, rate: number): Float64Array {
+/** Ring capacity of limiterGains' window (a power of two above its 2 TAPS + 1 frames). */
+const RING = 32;
+
+/**
+ * Per-frame gain that keeps the true peak under `ceiling`: look-ahead min, linear attack ramp, linear release;
+ * written into `g` (the envelope's length). Returns how many frames it reduces.
+ */
+function limiterGains(env: Float64Array, gain: number, ceiling: number, rate: number, g: Float64Array): number {
   const n = env.length;
-  const need = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = (env[i] ?? 0) * gain;
-    need[i] = e > ceiling ? ceiling / e : 1;
-  }
   const attack = Math.max(1, Math.round(rate * 0.002));
   const release = Math.max(1, Math.round(rate * 0.08));
-  const g = new Float64Array(n);
   // backward: the gain ramps down linearly over `attack` frames before each reduction (and the reduction holds
-  // `TAPS` frames either side, so the interpolated neighbours are reduced too)
-  const held = slidingExtreme(need, 2 * TAPS + 1, false); // held[i] = min need[i .. i + 2 TAPS]
+  // `TAPS` frames either side, so the interpolated neighbours are reduced too): the ramp meets the minimum of what
+  // frames j .. j + 2 TAPS need (j = max(0, i - TAPS)), kept in a monotonic queue of (frame, need) as j goes down
+  const ringAt = new Int32Array(RING);
+  const ringNeed = new Float64Array(RING);
+  let front = 0; // the queue is ring[front .. back - 1] (mod RING): frames falling, needs rising from the front
+  let back = 0;
+  let lowest = n; // frames lowest .. n - 1 have entered the queue
   let next = 1;
   for (let i = n - 1; i >= 0; i--) {
-    next = Math.min(held[Math.max(0, i - TAPS)] ?? 1, next + 1 / attack);
+    const j = Math.max(0, i - TAPS);
+    while (lowest > j) {
+      lowest--;
+      const e = (env[lowest] ?? 0) * gain;
+      const need = e > ceiling ? ceiling / e : 1;
+      while (back !== front && (ringNeed[(back - 1) & (RING - 1)] ?? 1) >= need) back--;
+      ringAt[back & (RING - 1)] = lowest;
+      ringNeed[back & (RING - 1)] = need;
+      back++;
+    }
+    while ((ringAt[front & (RING - 1)] ?? 0) > j + 2 * TAPS) front++;
+    next = Math.min(ringNeed[front & (RING - 1)] ?? 1, next + 1 / attack);
     g[i] = next;
   }
   // forward: recover linearly over `release` frames
   let prev = 1;
+  let limited = 0;
   for (let i = 0; i < n; i++) {
     prev = Math.min(g[i] ?? 1, prev + 1 / release);
     g[i] = prev;
+    if (prev < 1) limited++;
   }
-  return g;
+  return limited;
 }
 
 export type MasterReport = { gain: number; limitedFrames: number; meanSquare: number; truePeak: number };
@@ -338,7 +413,7 @@ export function masterToLoudness(
   rate: number,
   target: MasterTarget = STREAMING_TARGET,
 ): MasterReport {
-  const dry = channels.map((c) => Float32Array.from(c));
+  const dry = channels.map((c) => c.slice());
   const measured = integratedMeanSquare(dry, rate);
   if (measured === 0) return { gain: 1, limitedFrames: 0, meanSquare: 0, truePeak: truePeakOf(dry) };
   const first = Math.sqrt(target.meanSquare / measured);
@@ -348,18 +423,15 @@ export function masterToLoudness(
   const envelope = truePeakEnvelope(dry, target.ceiling / maxGain);
   let gain = first;
   let limitedFrames = 0;
-  const apply = (g: number): void => {
-    const lim = limiterGains(envelope, g, target.ceiling, rate);
-    limitedFrames = 0;
-    for (let i = 0; i < lim.length; i++) if ((lim[i] ?? 1) < 1) limitedFrames++;
-    channels.forEach((ch, c) => {
-      const src = dry[c];
-      if (!src) return;
-      for (let i = 0; i < ch.length; i++) ch[i] = (src[i] ?? 0) * g * (lim[i] ?? 1);
-    });
-  };
+  const lim = new Float64Array(envelope.length); // the limiter's gains, rewritten by each pass
   for (let pass = 0; pass < 4; pass++) {
-    apply(gain);
+    limitedFrames = limiterGains(envelope, gain, target.ceiling, rate, lim);
+    for (let c = 0; c < channels.length; c++) {
+      const ch = channels[c];
+      const src = dry[c];
+      if (!ch || !src) continue;
+      for (let i = 0; i < ch.length; i++) ch[i] = (src[i] ?? 0) * gain * (lim[i] ?? 1);
+    }
     const now = integratedMeanSquare(channels, rate);
     const ratio = target.meanSquare / now;
     if (ratio > 0.9977 && ratio < 1.0023) break; // within 0.01 LU

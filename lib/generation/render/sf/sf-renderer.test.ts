@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeWav16 } from '../../export/wav';
 import { cidOfBytes } from '../../../ipfs/cid-of-files';
-import { pcmSha256 } from './digest';
+import { pcmSha256, pcmSha256Async } from './digest';
 import { DEFAULT_SF_MIX, sfMixSchema, type SfMix } from './gm';
 import { lufsOf } from './loudness';
 import { readShippedSoundFont, shippedSoundBank } from './node-soundfont';
@@ -50,6 +50,8 @@ describe('SoundFont renderer', () => {
     const one = await renderWithSoundFont(a, DEFAULT_SF_MIX, bank, { sampleRate: 44_100 });
     const two = await renderWithSoundFont(a, DEFAULT_SF_MIX, bank, { sampleRate: 44_100 });
     expect(pcmSha256(two.channels)).toBe(pcmSha256(one.channels));
+    // the WebCrypto digest the request path and the re-render use is the same sha256
+    expect(await pcmSha256Async(one.channels)).toBe(pcmSha256(one.channels));
     const panned: SfMix = {
       ...DEFAULT_SF_MIX,
       tracks: DEFAULT_SF_MIX.tracks.map((t) => (t.track === 'melody' ? { ...t, preset: 'piano', pan: 20 } : t)),

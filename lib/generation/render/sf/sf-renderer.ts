@@ -113,7 +113,7 @@ export async function renderWithSoundFont(
 }
 
 /** Interleaved 16-bit PCM of float channels, as the WAV writer encodes them (clamped, rounded to nearest). */
-export function pcm16(channels: readonly Float32Array[]): Int16Array {
+export function pcm16(channels: readonly Float32Array[]): Int16Array<ArrayBuffer> {
   const frames = channels[0]?.length ?? 0;
   const n = channels.length;
   const out = new Int16Array(frames * n);

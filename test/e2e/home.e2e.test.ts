@@ -9,23 +9,19 @@
  * 404) at 390 px and 1,280 px: no sideways scroll, and axe-core finds no serious or critical violation. Screenshots of
  * each page at both widths are written to the ignored test-results folder, under screenshots/home.
  */
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { parseEther } from 'viem';
-import axe from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { launchChromium } from '../support/chromium';
 import { mintAndListFixtures, pinFixtureTracks, type PinnedFixture } from '../support/fixture-catalogue';
 import { pollUntil } from '../support/limits';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 const LISTED = { title: 'Harbour Lights', genre: 'Ambient', price: '0.25' };
 // One unbroken word far wider than a phone: the pages must wrap it, not scroll sideways.
 const LONG = { title: `Longwinded${'la'.repeat(70)}`, genre: 'Folk' };
-const SCREENSHOTS = path.join('test-results', 'screenshots', 'home');
-const WIDTHS = [390, 1280] as const;
 
 let dir: string;
 let env: Awaited<ReturnType<typeof tempPlatform>>['env'];
@@ -274,9 +270,6 @@ describe('status, 404 and every page at phone and laptop widths', () => {
   });
 
   it('no page scrolls sideways at 390 px or 1,280 px, and axe-core finds no serious or critical violation', async () => {
-    const violationSchema = z.array(
-      z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
-    );
     // the player bar open with its queue shown: a page state of its own
     const withPlayer = async () => {
       await page.getByRole('button', { name: `Play ${LISTED.title}` }).click();
@@ -295,31 +288,15 @@ describe('status, 404 and every page at phone and laptop widths', () => {
       ['status', '/status', 200],
       ['not-found', '/tracks/999999', 404],
     ];
-    await mkdir(SCREENSHOTS, { recursive: true });
     const problems: string[] = [];
-    for (const width of WIDTHS) {
+    for (const width of CHECK_WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       for (const [name, url, status, prepare] of pages) {
         await open(url, status);
         await shown(page, page.getByRole('heading', { level: 1 }));
         await prepare?.();
         await page.waitForLoadState('load');
-        const sizes = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          innerWidth: window.innerWidth,
-        }));
-        if (sizes.scrollWidth > sizes.innerWidth)
-          problems.push(`${name} at ${width} px scrolls sideways: ${sizes.scrollWidth} > ${sizes.innerWidth}`);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-        // axe-core's own source evaluated in the page (DevTools evaluation, not an inline script the CSP would block).
-        const found = violationSchema.parse(
-          await page.evaluate(
-            `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
-          ),
-        );
-        for (const v of found)
-          if (v.impact === 'serious' || v.impact === 'critical')
-            problems.push(`${name} at ${width} px: ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes)}`);
+        problems.push(...(await checkPageState(page, 'home', name)));
       }
     }
     expect(problems).toEqual([]);

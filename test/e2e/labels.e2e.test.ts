@@ -25,9 +25,8 @@ import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { pollUntil } from '../support/limits';
-import axe from 'axe-core';
-import { z } from 'zod';
 import { connectDevWallet, waitForSuccess } from '../support/page-actions';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 
 const dev = localDevAccounts(7);
 const creator = dev[1]!.address;
@@ -521,34 +520,20 @@ describe('a label in Chromium: splits, earnings, statement', () => {
     expect(await tab('Audit log').getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
 
-    const violations = z.array(
-      z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
-    );
     const problems: string[] = [];
-    await page.setViewportSize({ width: 390, height: 900 });
-    for (const [name, heading] of [
-      ['catalogue', 'Catalogue'],
-      ['splits', 'Splits'],
-      ['earnings', 'Earnings'],
-      ['members', 'Members'],
-      ['audit', 'Audit log'],
-    ] as const) {
-      await page.goto(`${labelUrl}?tab=${name}`);
-      await page.getByRole('heading', { name: heading, exact: true, level: 2 }).waitFor();
-      const sizes = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      if (sizes.scrollWidth > sizes.innerWidth)
-        problems.push(`${name} at 390 px scrolls sideways: ${sizes.scrollWidth} > ${sizes.innerWidth}`);
-      const found = violations.parse(
-        await page.evaluate(
-          `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
-        ),
-      );
-      for (const v of found)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          problems.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes)}`);
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [name, heading] of [
+        ['catalogue', 'Catalogue'],
+        ['splits', 'Splits'],
+        ['earnings', 'Earnings'],
+        ['members', 'Members'],
+        ['audit', 'Audit log'],
+      ] as const) {
+        await page.goto(`${labelUrl}?tab=${name}`);
+        await page.getByRole('heading', { name: heading, exact: true, level: 2 }).waitFor();
+        problems.push(...(await checkPageState(page, 'labels', name)));
+      }
     }
     expect(problems).toEqual([]);
   });

@@ -7,7 +7,6 @@
  * shows in the total and Withdraw all pulls it from the Editions contract in the token.
  */
 import path from 'node:path';
-import axe from 'axe-core';
 import {
   createPublicClient,
   createWalletClient,
@@ -22,7 +21,6 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { localChain } from '../../lib/config/chains';
 import { editionsAbi, marketAbi, motifTestUsdAbi, trackCollectionAbi } from '../../lib/contracts/abi';
@@ -33,6 +31,7 @@ import { createEdition } from '../../lib/editions/create-edition';
 import { mintEdition } from '../../lib/editions/mint-edition';
 import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { connectDevWallet, textNow, waitForSuccess, waitForText } from '../support/page-actions';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 
 const [, creator, collector, editionMaker] = localDevAccounts(4) as [
   unknown,
@@ -210,24 +209,11 @@ describe('one balance and notifications in Chromium', () => {
   });
 
   it('axe-core finds no serious or critical violation on /money, and it does not scroll sideways at 390 px', async () => {
-    const violationSchema = z.array(z.object({ id: z.string(), impact: z.string().nullish(), help: z.string() }));
     const problems: string[] = [];
-    for (const width of [390, 1280]) {
+    for (const width of CHECK_WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       await page.getByTestId('money-total').waitFor();
-      const found = violationSchema.parse(
-        await page.evaluate(
-          `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help })))`,
-        ),
-      );
-      for (const v of found)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          problems.push(`${width} px: ${v.impact} ${v.id} (${v.help})`);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      if (scrollWidth > innerWidth) problems.push(`${width} px: scrollWidth ${scrollWidth} > ${innerWidth}`);
+      problems.push(...(await checkPageState(page, 'money', 'money')));
     }
     expect(problems).toEqual([]);
   });

@@ -18,6 +18,7 @@ import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import { connectDevWallet, reloadUntil, short, waitForSuccess } from '../support/page-actions';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 
 const [, creator, collector] = localDevAccounts(3) as [
   unknown,
@@ -301,10 +302,25 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     );
   });
 
-  it('shows the trades in the activity feed', async () => {
+  it('shows the trades in the activity feed; activity, track and profile pass the page checks at both widths', async () => {
     await collectorPage.goto(`${base}/activity`);
     const text = await collectorPage.getByTestId('activity').textContent();
     for (const s of ['Minted by', 'Listed by', 'Sold by', 'Offer of 0.5 ETH', 'Voucher redeemed by'])
       expect(text).toContain(s);
+    // Every page state these trades leave, at both widths: no sideways scroll, no serious axe finding, a screenshot.
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await collectorPage.setViewportSize({ width, height: 900 });
+      for (const [name, url] of [
+        ['activity', '/activity'],
+        ['track-after-trades', `/tracks/${tokenId}`],
+        ['profile', `/profiles/${creator.address}`],
+      ] as const) {
+        await collectorPage.goto(`${base}${url}`);
+        await collectorPage.getByRole('heading', { level: 1 }).first().waitFor();
+        problems.push(...(await checkPageState(collectorPage, 'trade', name)));
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -7,15 +7,13 @@
  * axe-core (no serious or critical violation) and does not scroll sideways at 390 px or 1,280 px. Screenshots go to
  * test-results/screenshots/voucher.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import { CID } from 'multiformats/cid';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getContractAddress, parseEther, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { readDeployment } from '../../lib/contracts/deployment';
 import { trackIdOf } from '../../lib/contracts/track-id';
@@ -28,7 +26,9 @@ import { pinTrack } from '../../lib/tracks/track-folder';
 import { makeMidi, makeWav, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
 import { connectDevWallet, reloadUntil, waitForSuccess } from '../support/page-actions';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
+import { z } from 'zod';
 
 const [deployer, creator, collector] = localDevAccounts(3);
 if (!deployer || !creator || !collector) throw new Error('three local dev accounts expected');
@@ -36,7 +36,6 @@ if (!deployer || !creator || !collector) throw new Error('three local dev accoun
 // before the platform starts, is bound to that address.
 const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
 const TITLE = 'Tidewater Voucher';
-const SCREENSHOTS = path.join('test-results', 'screenshots', 'voucher');
 
 let dir: string;
 let started: StartedPlatform;
@@ -183,26 +182,10 @@ describe('a voucher behind its short link, collected in Chromium with a second w
     await waitForSuccess(page, 'Copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${base}${shortPath}`);
 
-    const violationSchema = z.array(z.object({ id: z.string(), impact: z.string().nullish(), help: z.string() }));
     const problems: string[] = [];
-    await mkdir(SCREENSHOTS, { recursive: true });
-    for (const width of [390, 1280]) {
+    for (const width of CHECK_WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
-      const sizes = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      if (sizes.scrollWidth > sizes.innerWidth)
-        problems.push(`collect page at ${width} px scrolls sideways: ${sizes.scrollWidth} > ${sizes.innerWidth}`);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `collect-${width}.png`), fullPage: true });
-      const found = violationSchema.parse(
-        await page.evaluate(
-          `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help })))`,
-        ),
-      );
-      for (const v of found)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          problems.push(`collect page at ${width} px: ${v.impact} ${v.id} (${v.help})`);
+      problems.push(...(await checkPageState(page, 'voucher', 'collect')));
     }
     expect(problems).toEqual([]);
   });

@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { z } from 'zod';
+
+/** The two widths every page is checked at: a phone and a laptop. */
+export const CHECK_WIDTHS = [390, 1280] as const;
+
+/** Where the e2e run writes its screenshots (one folder per e2e file), to be looked at by people. */
+const SCREENSHOTS = path.join('test-results', 'screenshots');
+
+const violationsSchema = z.array(
+  z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
+);
+
+/**
+ * Checks the page state now shown at the viewport's current width: it must not scroll sideways, and axe-core must
+ * find no serious or critical violation. Writes a full-page screenshot to test-results/screenshots/<folder>/
+ * <name>-<width>.png. Returns one line per problem (none: []), so a test can check several states and fail once.
+ */
+export async function checkPageState(page: Page, folder: string, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  const where = `${name} at ${innerWidth} px`;
+  if (scrollWidth > innerWidth) problems.push(`${where} scrolls sideways: ${scrollWidth} > ${innerWidth}`);
+  await mkdir(path.join(SCREENSHOTS, folder), { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, folder, `${name}-${innerWidth}.png`), fullPage: true });
+  // axe-core's own source evaluated in the page (DevTools evaluation, not an inline script the CSP would block).
+  const found = violationsSchema.parse(
+    await page.evaluate(
+      `${axe.source}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })))`,
+    ),
+  );
+  for (const v of found)
+    if (v.impact === 'serious' || v.impact === 'critical')
+      problems.push(`${where}: ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes)}`);
+  return problems;
+}

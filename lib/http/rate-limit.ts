@@ -9,6 +9,9 @@ export const NONCE_RATE: RateRule = { name: 'nonce', limit: 30, windowMs: 60_000
 /** Pins: each one stores up to ~130 MB; a creator publishes a few tracks a minute at most. */
 export const PIN_RATE: RateRule = { name: 'pin', limit: 10, windowMs: 60_000, globalLimit: 120 };
 
+/** Avatar uploads: each one pins up to 2 MiB that stays in IPFS; a person changes theirs a few times a minute at most. */
+export const AVATAR_RATE: RateRule = { name: 'avatar', limit: 10, windowMs: 60_000, globalLimit: 120 };
+
 /** Stored vouchers: each one is a row; a creator shares a few vouchers a minute at most. */
 export const VOUCHER_RATE: RateRule = { name: 'voucher', limit: 20, windowMs: 60_000, globalLimit: 300 };
 

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AVATAR_RATE } from '../../lib/http/rate-limit';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
 import { startBrowserPlatform, stopBrowserPlatform, type BrowserPlatform } from '../support/browser-platform';
 import {
@@ -102,6 +103,19 @@ describe('profile avatar', () => {
       status: 403,
       error: 'You can only change your own avatar',
     });
+  });
+
+  it("limits the owner's uploads: past the minute's allowance each one answers 429, and the avatar stays", async () => {
+    const page = await signedInOwnProfile(1, FIXTURE_CREATOR.address);
+    const statuses: number[] = [];
+    for (let i = 0; i <= AVATAR_RATE.limit; i++) statuses.push((await putAvatar(page, FIXTURE_CREATOR.address)).status);
+    // The first test's uploads used part of the allowance: some 200s, then only 429s.
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused).toBeGreaterThan(0);
+    expect(statuses.slice(0, firstRefused).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+    await page.reload();
+    await expect(page.locator('.profile-head img').getAttribute('src')).resolves.toMatch(/^\/media\/\w+\/avatar$/);
   });
 });
 

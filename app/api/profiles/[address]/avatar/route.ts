@@ -1,4 +1,5 @@
 import { withBodyLimit } from '../../../../../lib/http/guard';
+import { AVATAR_RATE, clientKey, takeRate, tooManyRequests } from '../../../../../lib/http/rate-limit';
 import { withApiHeaders } from '../../../../../lib/http/security-headers';
 import { getAuthContext } from '../../../../../lib/platform/auth-context';
 import { getServices } from '../../../../../lib/platform/services';
@@ -13,7 +14,11 @@ type Params = { params: Promise<{ address: string }> };
 
 const put = createAvatarHandler(async () => {
   const [{ prisma, secret }, { storage }] = await Promise.all([getAuthContext(), getServices()]);
-  return { prisma, secret, storage };
+  const admit = async (request: Request) => {
+    const decision = await takeRate(prisma, AVATAR_RATE, clientKey(request));
+    return decision.allowed ? null : tooManyRequests(decision);
+  };
+  return { prisma, secret, storage, admit };
 });
 
 const bounded = withBodyLimit(

@@ -19,7 +19,7 @@ import { normalizeSplit, predictSplitAddress } from '../../lib/contracts/splits'
 import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
-import { waitForSuccess } from '../support/page-actions';
+import { openWalletMenu, waitForSuccess } from '../support/page-actions';
 import {
   pressCtrlC,
   runStartScript,
@@ -81,8 +81,9 @@ describe('mint from the studio in Chromium', () => {
   });
 
   it('fills the form with labelled, keyboard-reachable fields, a 2-payee split, and shows the fee before signing', async () => {
-    await page.getByRole('button', { name: 'Connect wallet' }).click();
-    await page.getByRole('button', { name: /^Local dev account #1 / }).click();
+    const account = page.getByRole('button', { name: /^Local dev account #1 / });
+    await openWalletMenu(page, account);
+    await account.click();
     await page.getByLabel('Connected wallet').waitFor();
 
     // keyboard: Title -> Description -> Genre -> Artist -> Add a credit -> ISRC -> Licence -> Cover -> Royalty -> Payee 1

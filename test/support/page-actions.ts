@@ -1,14 +1,29 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { POLL_MS, STEP_WAIT_MS, pollUntil } from './limits';
 
 /** An address as the pages show it. Written out here, not imported from lib/, so the tests also check the app's formatting. */
 export const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
+/**
+ * Opens the header's wallet menu and waits until it offers `account`. A click that lands before hydration does
+ * nothing (the server's HTML has no handler yet), so the button is clicked again while the menu stays closed; it is
+ * never clicked while open (aria-expanded), because it toggles.
+ */
+export async function openWalletMenu(page: Page, account: Locator): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Connect wallet' });
+  await pollUntil('the wallet menu to open and offer the account', async () => {
+    if ((await account.count()) > 0) return true;
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return (await account.count()) > 0;
+  });
+}
+
 /** Connects local dev account #`index` from the wallet menu and waits until the page shows `address` connected. */
 export async function connectDevWallet(page: Page, index: number, address: string): Promise<void> {
-  await page.getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByRole('button', { name: `Local dev account #${index} — public test key, local chain only` }).click();
+  const account = page.getByRole('button', { name: `Local dev account #${index} — public test key, local chain only` });
+  await openWalletMenu(page, account);
+  await account.click();
   await expect(page.getByLabel('Connected wallet').textContent()).resolves.toContain(short(address));
 }
 

@@ -191,6 +191,11 @@ const midiJunk = fc.oneof(
   fc.uint8Array({ maxLength: 80 }),
 );
 
+/** Bytes no image sniffer accepts (no PNG, JPEG or WebP magic), so no fuzzed avatar upload can pin or change a row. */
+const notAnImage = fc
+  .uint8Array({ maxLength: 96 })
+  .map((b) => (b.length > 0 && [0x89, 0xff, 0x52].includes(b[0]!) ? Uint8Array.of(0, ...b.subarray(1)) : b));
+
 /** What the requests refer to: a pinned folder, a label the signed-in `address` owns, and its session cookie. */
 export type FuzzContext = {
   root: string;
@@ -272,6 +277,14 @@ export function malformedRequests(ctx: FuzzContext): Record<string, Sent[]> {
     'PUT /api/profiles/[address]': sample(
       fc.tuple(fc.oneof(fc.constant(address), anyText.map(pct), brokenEscapes), badJsonBody(['displayName', 'bio'])),
     ).map(([a, b]) => json('PUT', `/api/profiles/${a}`, b)),
+    'PUT /api/profiles/[address]/avatar': sample(
+      fc.tuple(fc.oneof(fc.constant(address), anyText.map(pct), brokenEscapes), notAnImage, anyText),
+    ).map(([a, body, type]) => ({
+      method: 'PUT',
+      path: `/api/profiles/${a}/avatar`,
+      headers: { 'content-type': type.replace(/[^\x20-\x7e]/g, '') || 'image/png', cookie },
+      body,
+    })),
     'POST /api/vouchers': sample(badJsonBody(['chainId', 'collection', 'voucher', 'signature'])).map((b) =>
       json('POST', '/api/vouchers', b, false),
     ),

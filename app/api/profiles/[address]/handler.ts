@@ -1,8 +1,8 @@
 import { getAddress, isAddress } from 'viem';
 import { profileUpdateSchema, readProfile, updateProfile } from '../../../../lib/auth/profile';
-import { isSameOrigin, sessionOf } from '../../../../lib/auth/server-context';
 import type { PrismaClient } from '../../../../lib/db/client';
 import { errorResponse, issueLines } from '../../_http/errors';
+import { requireOwnerSession } from '../../_http/owner-session';
 
 /** GET and PUT /api/profiles/:address over the database and the session cookie key (./route.ts passes this process's). */
 export function createProfileHandlers(
@@ -21,16 +21,12 @@ export function createProfileHandlers(
      * session is another address (or another origin), 400 { error, issues } for invalid fields.
      */
     async put(request: Request, address: string): Promise<Response> {
-      if (!isAddress(address, { strict: false })) return errorResponse(404, { error: 'Not an address' });
-      if (!isSameOrigin(request)) return errorResponse(403, { error: 'Cross-origin request refused' });
       const ctx = await context();
-      const session = sessionOf(request, ctx.secret);
-      if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
-      if (session.address !== getAddress(address))
-        return errorResponse(403, { error: 'You can only edit your own profile' });
+      const owner = requireOwnerSession(request, address, ctx.secret, 'You can only edit your own profile');
+      if (owner instanceof Response) return owner;
       const parsed = profileUpdateSchema.safeParse(await request.json().catch(() => null));
       if (!parsed.success) return errorResponse(400, { error: 'Invalid profile', issues: issueLines(parsed.error) });
-      return Response.json(await updateProfile(ctx.prisma, session.address, parsed.data));
+      return Response.json(await updateProfile(ctx.prisma, owner, parsed.data));
     },
   };
 }

@@ -1,10 +1,9 @@
-import { getAddress, isAddress } from 'viem';
-import { isSameOrigin, sessionOf } from '../../../../../lib/auth/server-context';
 import type { PrismaClient } from '../../../../../lib/db/client';
 import type { IpfsStorage } from '../../../../../lib/ipfs/storage';
 import { uploadAvatar } from '../../../../../lib/profiles/avatar-upload';
 import { HttpError } from '../../../../../lib/tracks/limits';
 import { errorResponse } from '../../../_http/errors';
+import { requireOwnerSession } from '../../../_http/owner-session';
 
 type Context = {
   prisma: Pick<PrismaClient, 'profileAvatar'>;
@@ -22,18 +21,14 @@ export function createAvatarHandler(context: () => Promise<Context>) {
    * 400 empty, 413 too large, 415 not a PNG, JPEG or WebP image.
    */
   return async function put(request: Request, address: string): Promise<Response> {
-    if (!isAddress(address, { strict: false })) return errorResponse(404, { error: 'Not an address' });
-    if (!isSameOrigin(request)) return errorResponse(403, { error: 'Cross-origin request refused' });
     const ctx = await context();
-    const session = sessionOf(request, ctx.secret);
-    if (!session) return errorResponse(401, { error: 'Sign in with Ethereum first' });
-    if (session.address !== getAddress(address))
-      return errorResponse(403, { error: 'You can only change your own avatar' });
+    const owner = requireOwnerSession(request, address, ctx.secret, 'You can only change your own avatar');
+    if (owner instanceof Response) return owner;
     // Counted once the owner is known, before the body is read: an upload that is then refused still cost a read.
     const refused = await ctx.admit(request);
     if (refused) return refused;
     try {
-      return Response.json(await uploadAvatar(ctx, session.address, new Uint8Array(await request.arrayBuffer())));
+      return Response.json(await uploadAvatar(ctx, owner, new Uint8Array(await request.arrayBuffer())));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, { error: error.message });
       throw error;

@@ -2,16 +2,15 @@
  * `npm test`: every check, then one closing line `N passed, N failed` (CI reads it; it is the last line printed).
  *   1. set-up: installs Debian's Chromium (browser tests) and PyTorch (training reproducibility test) when missing,
  *      writes the trainer's encoded corpora when missing, and builds the app once (`next build`, skipped when the sources did not change) for every e2e file;
- *   2. static checks, each its own step: type check, lint (TypeScript and Solidity), format check, dead exports
- *      (whole runs only);
- *   3. vitest: unit + integration (real anvil, PostgreSQL, Helia) and e2e (the built app in Chromium);
- *   4. forge: the contracts' unit, fuzz and invariant tests (whole runs only).
+ *   2. vitest's unit project: pure logic and integration (real anvil, PostgreSQL, Helia), two files at a time;
+ *   3. vitest's e2e project (the built app in Chromium, one file at a time) and, beside it, the static checks one
+ *      after another (type check, lint of TypeScript and Solidity, format check, dead exports), then forge (the
+ *      contracts' unit, fuzz and invariant tests). The e2e files mostly wait, so the checks use that time.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
- * Extra arguments go to vitest (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
+ * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ensureAppBuild } from '../lib/platform/app-build';
 
@@ -73,7 +72,7 @@ if (e2eWanted) {
   }
 }
 
-// 2. Static checks: each its own step, two at a time (they are CPU-bound; the machine has two cores or more).
+// 2. Static checks: each its own step. They are CPU-bound and need nothing vitest starts.
 type Check = { name: string; script: string };
 const CHECKS: Check[] = [
   { name: 'type check (tsc --noEmit)', script: 'typecheck' },
@@ -83,53 +82,64 @@ const CHECKS: Check[] = [
   { name: 'dead exports (knip)', script: 'knip' },
 ];
 
-function runCaptured(command: string, args: string[]): Promise<{ code: number; output: string }> {
+function runCaptured(command: string, args: string[]): Promise<{ code: number; output: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => ((output += c.toString()), (stdout += c.toString())));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('error', (error) => resolve({ code: 1, output: output + String(error) }));
-    child.once('close', (code) => resolve({ code: code ?? 1, output }));
+    child.once('error', (error) => resolve({ code: 1, output: output + String(error), stdout }));
+    child.once('close', (code) => resolve({ code: code ?? 1, output, stdout }));
   });
 }
 
-if (whole) {
-  const queue = [...CHECKS];
-  const worker = async () => {
-    for (let check = queue.shift(); check; check = queue.shift()) {
-      const t0 = performance.now();
-      const { code, output } = await runCaptured('npm', ['run', '--silent', check.script]);
-      const lines = output.trimEnd().split('\n');
-      step(
-        check.name,
-        code === 0,
-        since(t0),
-        code === 0
-          ? ''
-          : lines
-              .slice(-80)
-              .map((l) => `  ${l}`)
-              .join('\n'),
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(2, os.availableParallelism())) }, worker));
+async function runChecks(): Promise<void> {
+  for (const check of CHECKS) {
+    const t0 = performance.now();
+    const { code, output } = await runCaptured('npm', ['run', '--silent', check.script]);
+    const lines = output.trimEnd().split('\n');
+    step(
+      check.name,
+      code === 0,
+      since(t0),
+      code === 0
+        ? ''
+        : lines
+            .slice(-80)
+            .map((l) => `  ${l}`)
+            .join('\n'),
+    );
+  }
 }
 
-// 3. vitest
-const vitestJson = path.join(outDir, 'vitest.json');
-const vitestStatus = run(process.execPath, [
-  'node_modules/vitest/vitest.mjs',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-  ...(appBuilt ? [] : ['--project=unit']),
-  ...extra,
-]);
-if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
+// 3. vitest: each run writes a JSON report, counted here.
+function runVitest(args: string[], name: string): Promise<void> {
+  const json = path.join(outDir, `vitest-${name}.json`);
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${json}`,
+        ...args,
+      ],
+      { stdio: 'inherit', env: process.env },
+    );
+    child.once('error', () => resolve(tallyVitest(json, 1)));
+    child.once('close', (code) => resolve(tallyVitest(json, code ?? 1)));
+  });
+}
+
+function tallyVitest(json: string, status: number): void {
+  if (!existsSync(json)) {
+    if (status !== 0) total.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
@@ -144,22 +154,17 @@ if (existsSync(vitestJson)) {
   total.failed += report.testResults.filter(
     (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
   ).length;
-  if (vitestStatus !== 0 && report.numFailedTests === 0 && !report.testResults.some((f) => f.status === 'failed'))
+  if (status !== 0 && report.numFailedTests === 0 && !report.testResults.some((f) => f.status === 'failed'))
     total.failed += 1;
-} else if (vitestStatus !== 0) {
-  total.failed += 1;
 }
 
-// 4. forge (whole runs only)
-if (whole && existsSync('foundry.toml')) {
-  const result = spawnSync('node_modules/.bin/forge', ['test', '--json'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  process.stderr.write(result.stderr ?? '');
+// 4. forge: the contracts' tests (whole runs only).
+async function runForge(): Promise<void> {
+  if (!existsSync('foundry.toml')) return;
+  const result = await runCaptured('node_modules/.bin/forge', ['test', '--json']);
   try {
-    const start = (result.stdout ?? '').indexOf('{');
-    const suites = JSON.parse((result.stdout ?? '').slice(start)) as Record<
+    const start = result.stdout.indexOf('{');
+    const suites = JSON.parse(result.stdout.slice(start)) as Record<
       string,
       { test_results: Record<string, { status: string }> }
     >;
@@ -178,11 +183,20 @@ if (whole && existsSync('foundry.toml')) {
     console.log(`forge: ${passed} passed, ${failed} failed`);
     total.passed += passed;
     total.failed += failed;
-    if (result.status !== 0 && failed === 0) total.failed += 1; // forge failed outside any test (e.g. compilation)
+    if (result.code !== 0 && failed === 0) total.failed += 1; // forge failed outside any test (e.g. compilation)
   } catch {
-    console.error(`forge test produced no JSON (exit ${result.status}):\n${(result.stdout ?? '').slice(-4000)}`);
+    console.error(`forge test produced no JSON (exit ${result.code}):\n${result.output.slice(-4000)}`);
     total.failed += 1;
   }
+}
+
+if (!whole) {
+  await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
+} else {
+  // The unit files keep both cores busy, so they run alone. The e2e files run one at a time and spend most of their
+  // time waiting (for the indexer, a block, a page), so the static checks and forge run beside them, one at a time.
+  await runVitest(['--project=unit'], 'unit');
+  await Promise.all([appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(), runChecks().then(runForge)]);
 }
 
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

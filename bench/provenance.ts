@@ -9,12 +9,11 @@ import path from 'node:path';
 import { privateKeyToAccount } from 'viem/accounts';
 import { localDevAccounts } from '../lib/chain/dev-accounts';
 import { defaultModel } from '../lib/generation/models/registry';
-import { cidOfBytes } from '../lib/ipfs/cid-of-files';
 import { HeliaStorage } from '../lib/ipfs/helia-storage';
 import { pinTrack } from '../lib/tracks/track-folder';
-import { sha256Hex } from '../lib/provenance/digest';
 import { defaultComposeRequest } from '../lib/generation/compose/request';
 import { buildManifest, type BuildManifestParameters } from '../lib/provenance/manifest';
+import { trackFileRecords } from '../lib/provenance/track-file-records';
 import { generationFromComposeRequest, manifestNotes } from '../lib/provenance/studio-session';
 import { createNodeReplay, MOTIF_SAMPLER } from '../lib/provenance/replay-node';
 import { signManifest } from '../lib/provenance/signed-manifest';
@@ -95,22 +94,7 @@ export const provenanceBench: BenchModule = {
           bitDepth: 16,
           durationSeconds: 180,
         },
-        files: {
-          audio: {
-            path: 'audio.wav',
-            mediaType: 'audio/wav',
-            size: wav.byteLength,
-            sha256: sha256Hex(wav),
-            cid: (await cidOfBytes(wav)).toString(),
-          },
-          midi: {
-            path: 'track.mid',
-            mediaType: 'audio/midi',
-            size: midi.byteLength,
-            sha256: sha256Hex(midi),
-            cid: (await cidOfBytes(midi)).toString(),
-          },
-        },
+        files: await trackFileRecords(wav, midi),
         creator: creator.address,
         createdAt: new Date().toISOString(),
         licence: 'CC-BY-4.0',
@@ -126,13 +110,7 @@ export const provenanceBench: BenchModule = {
       normalisePeak(channels);
       const watermark = watermarkRender({ sampleRate: audio.sampleRate, channels }, notes.finalDigest);
       wav = encodeWav16({ sampleRate: audio.sampleRate, channels });
-      params.files.audio = {
-        path: 'audio.wav',
-        mediaType: 'audio/wav',
-        size: wav.byteLength,
-        sha256: sha256Hex(wav),
-        cid: (await cidOfBytes(wav)).toString(),
-      };
+      params.files = await trackFileRecords(wav, midi);
       params.render = {
         engine: 'motif js-renderer',
         instrument: 'studio presets',

@@ -1,10 +1,9 @@
 /** The manifest of a mint draft (isomorphic): the studio session, the rendered files and the creator's choices. */
 import type { Address } from 'viem';
 import { familyOfModelId } from '../generation/models/registry';
-import { cidOfBytes } from '../ipfs/cid-of-files';
-import { sha256Hex } from '../provenance/digest';
 import { buildManifest } from '../provenance/manifest';
-import { TRACK_FILES, type TrackManifest } from '../provenance/manifest-schema';
+import { type TrackManifest } from '../provenance/manifest-schema';
+import { trackFileRecords } from '../provenance/track-file-records';
 import { generationFromComposeRequest, manifestNotes } from '../provenance/studio-session';
 import type { MintDraft } from './draft';
 import { BaseError } from '../errors/base';
@@ -35,22 +34,7 @@ export async function manifestForDraft(d: MintDraft, creator: Address, createdAt
     notes,
     editLog: s.ops,
     render: s.render,
-    files: {
-      audio: {
-        path: TRACK_FILES.audio,
-        mediaType: 'audio/wav',
-        size: d.wav.byteLength,
-        sha256: sha256Hex(d.wav),
-        cid: (await cidOfBytes(d.wav)).toString(),
-      },
-      midi: {
-        path: TRACK_FILES.midi,
-        mediaType: 'audio/midi',
-        size: d.midi.byteLength,
-        sha256: sha256Hex(d.midi),
-        cid: (await cidOfBytes(d.midi)).toString(),
-      },
-    },
+    files: await trackFileRecords(d.wav, d.midi),
     creator,
     createdAt,
     licence: d.details.licence,

@@ -32,6 +32,7 @@ import { UNIXFS_SETTINGS } from '../../lib/ipfs/unixfs-settings';
 import { canonicalJson } from '../../lib/provenance/canonical';
 import { manifestDigestOf, sha256Hex } from '../../lib/provenance/digest';
 import { buildManifest } from '../../lib/provenance/manifest';
+import { trackFileRecords } from '../../lib/provenance/track-file-records';
 import type { TrackManifest, TrackManifestV1 } from '../../lib/provenance/manifest-schema';
 import {
   MOTIF_ARRANGEMENT,
@@ -868,22 +869,7 @@ export async function manifestFixture(models: LoadedModels): Promise<ManifestFix
       bitDepth: 16,
       durationSeconds: 0.05,
     },
-    files: {
-      audio: {
-        path: 'audio.wav',
-        mediaType: 'audio/wav',
-        size: wav.byteLength,
-        sha256: sha256Hex(wav),
-        cid: (await cidOfBytes(wav)).toString(),
-      },
-      midi: {
-        path: 'track.mid',
-        mediaType: 'audio/midi',
-        size: midi.byteLength,
-        sha256: sha256Hex(midi),
-        cid: (await cidOfBytes(midi)).toString(),
-      },
-    },
+    files: await trackFileRecords(wav, midi),
     creator: account.address,
     createdAt: TEST_CREATED_AT,
     licence: 'CC-BY-4.0',

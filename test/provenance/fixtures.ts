@@ -5,10 +5,10 @@ import tonejsMidi from '@tonejs/midi';
 const { Midi } = tonejsMidi;
 import type { Address, Hex, LocalAccount } from 'viem';
 import { encodePcm16Wav } from '../../lib/generation/export/wav';
-import { cidOfBytes } from '../../lib/ipfs/cid-of-files';
 import { canonicalJson } from '../../lib/provenance/canonical';
 import { sha256Hex } from '../../lib/provenance/digest';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
+import { trackFileRecords } from '../../lib/provenance/track-file-records';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { defaultComposeRequest } from '../../lib/generation/compose/request';
 import type { AnyTrackManifest, TrackManifest } from '../../lib/provenance/manifest-schema';
@@ -115,22 +115,7 @@ export async function manifestParams(
       bitDepth: 16,
       durationSeconds: 0.25,
     },
-    files: {
-      audio: {
-        path: 'audio.wav',
-        mediaType: 'audio/wav',
-        size: wav.byteLength,
-        sha256: sha256Hex(wav),
-        cid: (await cidOfBytes(wav)).toString(),
-      },
-      midi: {
-        path: 'track.mid',
-        mediaType: 'audio/midi',
-        size: midi.byteLength,
-        sha256: sha256Hex(midi),
-        cid: (await cidOfBytes(midi)).toString(),
-      },
-    },
+    files: await trackFileRecords(wav, midi),
     creator,
     createdAt: '2026-11-24T10:01:00.000Z',
     licence: 'CC-BY-4.0',

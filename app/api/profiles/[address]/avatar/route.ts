@@ -1,11 +1,9 @@
 import { withBodyLimit } from '../../../../../lib/http/guard';
-import { malformedRequest } from '../../../../../lib/http/request-check';
 import { AVATAR_RATE, clientKey, takeRate, tooManyRequests } from '../../../../../lib/http/rate-limit';
 import { withApiHeaders } from '../../../../../lib/http/security-headers';
 import { getAuthContext } from '../../../../../lib/platform/auth-context';
 import { getServices } from '../../../../../lib/platform/services';
 import { AVATAR_MAX_BYTES } from '../../../../../lib/profiles/avatar-upload';
-import { errorResponse } from '../../../_http/errors';
 import { withLiveSession } from '../../../_http/live-session';
 import { createAvatarHandler } from './handler';
 
@@ -32,12 +30,8 @@ const bounded = withBodyLimit(
 
 /**
  * See ./handler.ts; bodies over AVATAR_MAX_BYTES answer 413 as they stream. The proxy does not run here (proxy.ts:
- * it would cut a body past 1 MiB), so its path check runs here and the API's security headers are set on the way out.
+ * it would cut a body past 1 MiB), so the API's security headers are set on the way out.
  */
 export async function PUT(request: Request, context: Params): Promise<Response> {
-  // The proxy's refusal of malformed paths runs here instead (a path that is not valid percent-encoding made the
-  // address parameter's decoding fail with a 500; the security fuzz test found it).
-  const refusal = malformedRequest(request.method, new URL(request.url));
-  if (refusal) return withApiHeaders(errorResponse(refusal.status, { error: refusal.error }));
   return withApiHeaders(await bounded(request, context));
 }

@@ -6,7 +6,8 @@ import { can, type LabelAction, type LabelRoleName } from './permissions';
 
 type Tx = Prisma.TransactionClient;
 
-function address(input: string, field: string): Address {
+/** `input` as a checksummed address, or a 400 LabelRequestError naming `field`. */
+export function address(input: string, field: string): Address {
   if (!isAddress(input, { strict: false })) throw new LabelRequestError(`${field} must be a 0x address`);
   return getAddress(input);
 }

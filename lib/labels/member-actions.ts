@@ -1,13 +1,8 @@
-import { getAddress, isAddress, type Address } from 'viem';
+import { getAddress, type Address } from 'viem';
 import type { PrismaClient } from '../db/client';
 import { LabelRequestError } from './errors';
-import { authorize, keepAnOwner, lockMembers } from './label-service';
+import { address, authorize, keepAnOwner, lockMembers } from './label-service';
 import type { LabelRoleName } from './permissions';
-
-function address(input: string, field: string): Address {
-  if (!isAddress(input, { strict: false })) throw new LabelRequestError(`${field} must be a 0x address`);
-  return getAddress(input);
-}
 
 /** Changes an existing member's role (owners only); the last owner cannot be demoted, even concurrently (lockMembers). Audited in the same transaction. */
 export async function changeMemberRole(

@@ -1,8 +1,8 @@
-import { isAddress, getAddress } from 'viem';
 import type { AllowlistProofReturnType, PinAllowlistReturnType } from '../../../lib/editions/allowlist-store';
 import { AllowlistTreeError, NotOnAllowlistError } from '../../../lib/editions/allowlist-tree';
 import { EditionsError } from '../../../lib/editions/errors';
 import { answerOrRethrow, errorResponse, readAdmittedJson } from '../_http/errors';
+import { readPhaseQuery } from './phase-query';
 
 export type EditionsApiDeps = {
   pin: (file: unknown) => Promise<PinAllowlistReturnType>;
@@ -34,20 +34,10 @@ export function createProofHandler(
   deps: Pick<EditionsApiDeps, 'proof'>,
 ): (request: Request, editionIdText: string) => Promise<Response> {
   return async (request, editionIdText) => {
-    const search = new URL(request.url).searchParams;
-    const phaseText = search.get('phase') ?? '';
-    const account = search.get('account') ?? '';
-    const issues: string[] = [];
-    if (!/^\d{1,78}$/.test(editionIdText)) issues.push('editionId: a decimal edition id');
-    if (!/^[0-7]$/.test(phaseText)) issues.push('phase: a phase index 0-7');
-    if (!isAddress(account, { strict: false })) issues.push('account: a 0x address');
-    if (issues.length > 0) return errorResponse(400, { error: 'Invalid proof request', issues });
+    const query = readPhaseQuery(request, editionIdText, 'Invalid proof request');
+    if (query instanceof Response) return query;
     try {
-      const answer = await deps.proof({
-        editionId: BigInt(editionIdText),
-        phase: Number(phaseText),
-        account: getAddress(account),
-      });
+      const answer = await deps.proof(query);
       // A proof never changes for a root: cacheable, but the phase could be re-indexed after a reorg, so briefly.
       return Response.json(answer, { headers: { 'cache-control': 'public, max-age=60' } });
     } catch (error) {

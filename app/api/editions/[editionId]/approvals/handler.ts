@@ -1,7 +1,7 @@
-import { getAddress, isAddress } from 'viem';
 import { ApprovalError } from '../../../../../lib/editions/approval-error';
 import type { StoredApproval } from '../../../../../lib/editions/approval-store';
 import { answerOrRethrow, errorResponse, readAdmittedJson, refusalResponse } from '../../../_http/errors';
+import { EDITION_ID, readPhaseQuery } from '../../phase-query';
 
 export type ApprovalsApiDeps = {
   /** Checks and stores a signed approval for the edition (lib/editions/approval-store.ts `storeMintApproval`). */
@@ -11,8 +11,6 @@ export type ApprovalsApiDeps = {
   /** Rate limit for stores; null to go on, or the refusal. */
   admit: (request: Request) => Promise<Response | null>;
 };
-
-const EDITION_ID = /^\d{1,78}$/;
 
 const approvalErrorResponse = (error: unknown): Response =>
   error instanceof ApprovalError ? refusalResponse(error) : answerOrRethrow(error);
@@ -48,20 +46,10 @@ export function createFindApprovalHandler(
   deps: Pick<ApprovalsApiDeps, 'find'>,
 ): (request: Request, editionIdText: string) => Promise<Response> {
   return async (request, editionIdText) => {
-    const search = new URL(request.url).searchParams;
-    const phaseText = search.get('phase') ?? '';
-    const account = search.get('account') ?? '';
-    const issues: string[] = [];
-    if (!EDITION_ID.test(editionIdText)) issues.push('editionId: a decimal edition id');
-    if (!/^[0-7]$/.test(phaseText)) issues.push('phase: a phase index 0-7');
-    if (!isAddress(account, { strict: false })) issues.push('account: a 0x address');
-    if (issues.length > 0) return errorResponse(400, { error: 'Invalid approval request', issues });
+    const query = readPhaseQuery(request, editionIdText, 'Invalid approval request');
+    if (query instanceof Response) return query;
     try {
-      const found = await deps.find({
-        editionId: BigInt(editionIdText),
-        phase: Number(phaseText),
-        account: getAddress(account),
-      });
+      const found = await deps.find(query);
       return Response.json(found, { headers: { 'cache-control': 'no-store' } });
     } catch (error) {
       return approvalErrorResponse(error);

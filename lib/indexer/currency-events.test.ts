@@ -1,8 +1,14 @@
 import { createTestClient, getAddress, http, keccak256, toHex, type Address } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { approveMarket, minedOk, startDeployedChain, type DeployedChain } from '../../test/contracts/deployed';
+import {
+  approveMarket,
+  fundTestUsd,
+  minedOk,
+  startDeployedChain,
+  type DeployedChain,
+} from '../../test/contracts/deployed';
 import { toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
-import { marketAbi, motifTestUsdAbi, trackCollectionAbi } from '../contracts/abi';
+import { marketAbi, trackCollectionAbi } from '../contracts/abi';
 import { trackIdOf } from '../contracts/track-id';
 import { createPrismaClient } from '../db/client';
 import { clearIndex } from './clear-index';
@@ -84,24 +90,7 @@ beforeAll(async () => {
       args: [t.track, listed, usd, 7_000_000n, expiry],
     }),
   );
-  await minedOk(
-    t,
-    await buyer.writeContract({
-      address: usd,
-      abi: motifTestUsdAbi,
-      functionName: 'mint',
-      args: [buyer.account.address, 20_000_000n],
-    }),
-  );
-  await minedOk(
-    t,
-    await buyer.writeContract({
-      address: usd,
-      abi: motifTestUsdAbi,
-      functionName: 'approve',
-      args: [t.market, 20_000_000n],
-    }),
-  );
+  await fundTestUsd(t, buyer, 20_000_000n, t.market);
   await minedOk(
     t,
     await buyer.writeContract({ ...market, functionName: 'buyInCurrency', args: [t.track, sold, usd, 5_000_000n] }),
@@ -150,24 +139,7 @@ describe('indexer: prices in an ERC-20', () => {
     const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
     const snapshot = await test.snapshot();
     const { wallet: buyer } = await t.funded();
-    await minedOk(
-      t,
-      await buyer.writeContract({
-        address: usd,
-        abi: motifTestUsdAbi,
-        functionName: 'mint',
-        args: [buyer.account.address, 7_000_000n],
-      }),
-    );
-    await minedOk(
-      t,
-      await buyer.writeContract({
-        address: usd,
-        abi: motifTestUsdAbi,
-        functionName: 'approve',
-        args: [t.market, 7_000_000n],
-      }),
-    );
+    await fundTestUsd(t, buyer, 7_000_000n, t.market);
     await minedOk(
       t,
       await buyer.writeContract({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Account, Address, Chain, Hex, TransactionReceipt, Transport, WalletClient } from 'viem';
-import { splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
+import { motifTestUsdAbi, splitMainAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { deployContracts } from '../../lib/contracts/deploy';
 import type { Deployment } from '../../lib/contracts/deployment';
 import { ANVIL_KEY_0, startTestChain, type TestChain } from './chain';
@@ -103,4 +103,25 @@ export async function approveMarket(
       args: [c.market, true],
     }),
   );
+}
+
+/**
+ * Mints `amount` of the local test dollar (tUSD, 6 decimals) to `wallet` and, given a `spender`, approves it for
+ * exactly that amount: the funding every test of token prices starts with.
+ */
+export async function fundTestUsd(
+  c: Pick<DeployedChain, 'publicClient' | 'deployment'>,
+  wallet: Wallet,
+  amount: bigint,
+  spender?: Address,
+): Promise<void> {
+  const usd = c.deployment.stablecoin?.address;
+  if (!usd) throw new Error('this deployment has no test stablecoin');
+  const token = { address: usd, abi: motifTestUsdAbi } as const;
+  await minedOk(
+    c,
+    await wallet.writeContract({ ...token, functionName: 'mint', args: [wallet.account.address, amount] }),
+  );
+  if (spender)
+    await minedOk(c, await wallet.writeContract({ ...token, functionName: 'approve', args: [spender, amount] }));
 }

@@ -7,7 +7,7 @@ import {
   type MarketCurrencyOrder,
 } from '../../lib/contracts/market-order';
 import { trackIdOf } from '../../lib/contracts/track-id';
-import { approveMarket, minedOk, startDeployedChain, type DeployedChain } from './deployed';
+import { approveMarket, fundTestUsd, minedOk, startDeployedChain, type DeployedChain } from './deployed';
 
 // Prices in the local test stablecoin (issue #20): the deployment's MotifTestUSD, allowed in the Market at deploy.
 let t: DeployedChain;
@@ -42,22 +42,7 @@ async function mintTrack(label: string, royaltyReceiver: Address, royaltyBps: nu
 /** A funded collector holding `amount` test dollars, with the Market approved for exactly that. */
 async function collectorWith(amount: bigint) {
   const { wallet } = await t.funded();
-  await mined(
-    await wallet.writeContract({
-      address: usd,
-      abi: motifTestUsdAbi,
-      functionName: 'mint',
-      args: [wallet.account.address, amount],
-    }),
-  );
-  await mined(
-    await wallet.writeContract({
-      address: usd,
-      abi: motifTestUsdAbi,
-      functionName: 'approve',
-      args: [t.market, amount],
-    }),
-  );
+  await fundTestUsd(t, wallet, amount, t.market);
   return wallet;
 }
 

@@ -11,11 +11,11 @@ export type StartedPlatform = {
 };
 
 /**
- * Runs the real `npm start` script (`node --import tsx scripts/start.ts`) in its own process group, as a terminal
+ * Runs the real `npm start` script (`node scripts/run-bundled.mjs scripts/start.ts`) in its own process group, as a terminal
  * would, so a test can press Ctrl-C on the whole group.
  */
 export function runStartScript(env: Record<string, string>): StartedPlatform {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['scripts/run-bundled.mjs', 'scripts/start.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -8,13 +8,15 @@
  * The training melodies (Nottingham and JSB soprano train splits, as the models were trained on them) are indexed
  * by every 4-bar window to find verbatim copies. The MGEval overlapping area (lib/generation/eval/mgeval.ts) compares
  * the pieces' note statistics with the first 16 bars of the real test tunes of the Nottingham corpus (the corpus of
- * the chord-conditioned model; its test split), beside a real-vs-real anchor measured in the same run: the first 16
- * bars of the Nottingham validation tunes against the same test tunes.
+ * the chord-conditioned model; its test split after hygiene, lib/generation/eval/hygiene.ts), beside a real-vs-real
+ * anchor measured in the same run: the first 16 bars of the Nottingham validation tunes (after hygiene) against the
+ * same test tunes.
  */
 import { join } from 'node:path';
 import { round, type BenchFigure, type BenchModule } from './figure';
 import { compose } from '../lib/generation/compose/compose';
-import { loadJsbSoprano, loadNottingham } from '../lib/generation/eval/corpus';
+import { loadJsbSoprano, loadModelCorpus, loadNottingham } from '../lib/generation/eval/corpus';
+import { cleanEvaluationSplits } from '../lib/generation/eval/hygiene';
 import {
   barRepeatShare,
   chordToneCount,
@@ -99,8 +101,10 @@ export const modelSamplesBench: BenchModule = {
       .filter((p) => p.split === 'train')
       .map((p) => stepTokens(notesFromMelodyEvents(p.events), p.events.length));
     const index = windowIndex(training, COPY_WINDOW);
+    // the chord-conditioned model's corpus after hygiene (its SPLITS.json): no duplicates or covered tunes
+    const evaluation = cleanEvaluationSplits(loadModelCorpus('chords')).pieces;
     const tunes = (split: 'valid' | 'test') =>
-      loadNottingham()
+      evaluation
         .filter((p) => p.split === split && p.events.length >= BARS * STEPS_PER_BAR)
         .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * STEPS_PER_BAR));
     const realTest = tunes('test');
@@ -162,14 +166,14 @@ export const modelSamplesBench: BenchModule = {
         value: ratio(oa.oa),
         unit: 'overlapping area',
         goal: '>= 0.90',
-        note: `MGEval (Yang & Lerch 2018), mean over 9 piece features of the overlap of the inter-set distances (pieces vs the first ${BARS} bars of ${realTest.length} Nottingham test tunes) with the test tunes' intra-set distances, Gaussian KDE (Scott), integral over the whole support; per feature: ${perFeature(oa)}; ${other(chordOa, formlessOa)}`,
+        note: `MGEval (Yang & Lerch 2018), mean over 9 piece features of the overlap of the inter-set distances (pieces vs the first ${BARS} bars of ${realTest.length} Nottingham test tunes with chords, split after hygiene) with the test tunes' intra-set distances, Gaussian KDE (Scott), integral over the whole support; per feature: ${perFeature(oa)}; ${other(chordOa, formlessOa)}`,
       },
       {
         name: 'model.samples.mgeval_oa_real',
         value: ratio(anchor.oa),
         unit: 'overlapping area',
         goal: 'anchor (real vs real)',
-        note: `the same measure for the first ${BARS} bars of ${realValid.length} Nottingham validation tunes against the same ${realTest.length} test tunes, in the same run; per feature: ${perFeature(anchor)}`,
+        note: `the same measure for the first ${BARS} bars of ${realValid.length} Nottingham validation tunes (after hygiene) against the same ${realTest.length} test tunes, in the same run; per feature: ${perFeature(anchor)}`,
       },
     ] satisfies BenchFigure[];
   },

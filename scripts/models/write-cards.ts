@@ -1,12 +1,13 @@
 /**
- * Writes public/models/<id>/MODEL_CARD.md and DATA_FILES.sha256 (neither is part of the weights' CID) from the
+ * Writes public/models/<id>/MODEL_CARD.md, DATA_FILES.sha256 and SPLITS.json (none is part of the weights' CID) from the
  * training metrics (training/runs/<id>.json), the evaluation (bench/models.ts) and the data files' hashes.
  *   npx tsx scripts/models/write-cards.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateModels, type ModelEvaluation } from '../../bench/models';
-import { dataFileHashes, dataSetDigest } from '../../lib/generation/eval/corpus';
+import { dataFileHashes, dataSetDigest, modelSplitRecord } from '../../lib/generation/eval/corpus';
+import { splitsCardBullet, type SplitRecord } from '../../lib/generation/eval/hygiene';
 import { statsTable } from '../../lib/generation/eval/stats';
 
 type TrainingRun = {
@@ -25,7 +26,12 @@ type TrainingRun = {
   data_digest: string;
 };
 
-function card(e: ModelEvaluation, run: TrainingRun, files: { path: string; sha256: string }[]): string {
+function card(
+  e: ModelEvaluation,
+  run: TrainingRun,
+  files: { path: string; sha256: string }[],
+  splits: SplitRecord,
+): string {
   const m = e.model;
   const chords = e.task === 'chords';
   const weightsBytes = m.files.filter((f) => f.path.startsWith('group1-shard')).reduce((a, f) => a + f.bytes, 0);
@@ -75,6 +81,7 @@ ${
   }
 - Data files: ${files.length}, each hashed in \`DATA_FILES.sha256\` beside this card (\`sha256sum -c\` from
   \`../shared/datasets\`); sha256 of that list: \`${dataSetDigest(files)}\`.
+${splitsCardBullet(splits)}
 
 ## Architecture and training
 - ${m.architecture}; ${run.parameters.toLocaleString('en')} parameters.
@@ -130,6 +137,8 @@ for (const e of evals) {
     throw new Error(`${e.model.id}: data files differ from the ones the model was trained on`);
   }
   writeFileSync(join(folder, 'DATA_FILES.sha256'), files.map((f) => `${f.sha256}  ${f.path}\n`).join(''));
-  writeFileSync(join(folder, 'MODEL_CARD.md'), card(e, run, files));
+  const splits = modelSplitRecord(e.task);
+  writeFileSync(join(folder, 'SPLITS.json'), JSON.stringify(splits, null, 1) + '\n');
+  writeFileSync(join(folder, 'MODEL_CARD.md'), card(e, run, files, splits));
   console.log('wrote', folder);
 }

@@ -6,12 +6,17 @@
  * issue asks the studio to use whenever chords are given; its figures are in the notes beside the studio's, with the
  * figures of the same pieces with the melodic form switched off.
  * The training melodies (Nottingham and JSB soprano train splits, as the models were trained on them) are indexed
- * by every 4-bar window to find verbatim copies. The MGEval overlapping area is not measured here.
+ * by every 4-bar window to find verbatim copies. The MGEval overlapping area (lib/generation/eval/mgeval.ts) compares
+ * the pieces' note statistics with the first 16 bars of the real test tunes of the Nottingham corpus (the corpus of
+ * the chord-conditioned model; its test split after hygiene, lib/generation/eval/hygiene.ts), beside a real-vs-real
+ * anchor measured in the same run: the first 16 bars of the Nottingham validation tunes (after hygiene) against the
+ * same test tunes.
  */
 import { join } from 'node:path';
 import { round, type BenchFigure, type BenchModule } from './figure';
 import { compose } from '../lib/generation/compose/compose';
-import { loadJsbSoprano, loadNottingham } from '../lib/generation/eval/corpus';
+import { loadJsbSoprano, loadModelCorpus, loadNottingham } from '../lib/generation/eval/corpus';
+import { cleanEvaluationSplits } from '../lib/generation/eval/hygiene';
 import {
   barRepeatShare,
   chordToneCount,
@@ -22,6 +27,8 @@ import {
   stepTokens,
   windowIndex,
 } from '../lib/generation/eval/form-metrics';
+import { excerpt, mgevalOverlap, type MgevalResult } from '../lib/generation/eval/mgeval';
+import type { QuantizedNote } from '../lib/generation/notes/melody';
 import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { notesFromMelodyEvents } from '../lib/generation/notes/melody';
@@ -38,6 +45,7 @@ type SampleFigures = {
   inKey: number;
   chordTone: number;
   copy4Bars: number;
+  pieces: QuantizedNote[][];
 };
 
 async function measure(
@@ -54,11 +62,13 @@ async function measure(
     let copies = 0;
     const inKey = [0, 0];
     const chordTone = [0, 0];
+    const pieces: QuantizedNote[][] = [];
     for (let seed = 1; seed <= PIECES; seed++) {
       const form = { ...defaultComposeForm(), bars: BARS, snap: false, seed, melodyForm };
       const request = requestFromForm(form, modelId);
       const result = await compose(rnn, request, { engine: 'js' });
       const melody = result.melody;
+      pieces.push(melody);
       repeat += barRepeatShare(melody, BARS);
       if (endsOnTonic(melody, request.key)) tonic++;
       const [k, n] = inKeyCount(melody, request.key, request.scale);
@@ -77,6 +87,7 @@ async function measure(
       inKey: inKey[0]! / inKey[1]!,
       chordTone: chordTone[0]! / chordTone[1]!,
       copy4Bars: copies / PIECES,
+      pieces,
     };
   } finally {
     rnn.dispose();
@@ -90,6 +101,14 @@ export const modelSamplesBench: BenchModule = {
       .filter((p) => p.split === 'train')
       .map((p) => stepTokens(notesFromMelodyEvents(p.events), p.events.length));
     const index = windowIndex(training, COPY_WINDOW);
+    // the chord-conditioned model's corpus after hygiene (its SPLITS.json): no duplicates or covered tunes
+    const evaluation = cleanEvaluationSplits(loadModelCorpus('chords')).pieces;
+    const tunes = (split: 'valid' | 'test') =>
+      evaluation
+        .filter((p) => p.split === split && p.events.length >= BARS * STEPS_PER_BAR)
+        .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * STEPS_PER_BAR));
+    const realTest = tunes('test');
+    const realValid = tunes('valid');
     const studioModel = defaultComposeForm().modelChoice;
     const studio = await measure(studioModel, index);
     const chordModel = defaultModel('chord-melody').id;
@@ -98,6 +117,11 @@ export const modelSamplesBench: BenchModule = {
     const formless = await measure(studioModel, index, false);
     // shares as ratios (0..1), as the issue's goals are read (35 % -> >= 0.35)
     const ratio = (x: number) => round(x, 4);
+    const oa = mgevalOverlap(studio.pieces, realTest);
+    const anchor = mgevalOverlap(realValid, realTest);
+    const formlessOa = mgevalOverlap(formless.pieces, realTest).oa;
+    const chordOa = chordModel === studioModel ? oa.oa : mgevalOverlap(withChords.pieces, realTest).oa;
+    const perFeature = (r: MgevalResult) => r.perFeature.map((f) => `${f.feature} ${round(f.oa, 3)}`).join(', ');
     const other = (x: number, off: number) =>
       `${chordModel === studioModel ? 'studio model is the chord-conditioned one' : `chord-conditioned ${chordModel}: ${ratio(x)}`}; form off: ${ratio(off)}`;
     const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}, form on (seeded plan of 4-bar sections, tonic cadence: sampler motif.sfc32-categorical/2)`;
@@ -136,6 +160,20 @@ export const modelSamplesBench: BenchModule = {
         unit: 'share of pieces',
         goal: '<= 0.01',
         note: `a bar-aligned 4-bar window equal, note for note, to a window of a training melody; ${other(withChords.copy4Bars, formless.copy4Bars)}`,
+      },
+      {
+        name: 'model.samples.mgeval_oa',
+        value: ratio(oa.oa),
+        unit: 'overlapping area',
+        goal: '>= 0.90',
+        note: `MGEval (Yang & Lerch 2018), mean over 9 piece features of the overlap of the inter-set distances (pieces vs the first ${BARS} bars of ${realTest.length} Nottingham test tunes with chords, split after hygiene) with the test tunes' intra-set distances, Gaussian KDE (Scott), integral over the whole support; per feature: ${perFeature(oa)}; ${other(chordOa, formlessOa)}`,
+      },
+      {
+        name: 'model.samples.mgeval_oa_real',
+        value: ratio(anchor.oa),
+        unit: 'overlapping area',
+        goal: 'anchor (real vs real)',
+        note: `the same measure for the first ${BARS} bars of ${realValid.length} Nottingham validation tunes (after hygiene) against the same ${realTest.length} test tunes, in the same run; per feature: ${perFeature(anchor)}`,
       },
     ] satisfies BenchFigure[];
   },

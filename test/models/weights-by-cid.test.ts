@@ -53,7 +53,7 @@ describe('shipped weights by CID', () => {
     });
 
     it('keeps the model card and data list outside the CID (served beside it under /models/<id>/)', async () => {
-      for (const outside of ['MODEL_CARD.md', 'DATA_FILES.sha256']) {
+      for (const outside of ['MODEL_CARD.md', 'DATA_FILES.sha256', 'SPLITS.json']) {
         expect(readFileSync(path.join(publicDir, model.urlPath, outside)).byteLength).toBeGreaterThan(0);
         expect((await gatewayResponse(storage, get(), model.weightsCid, [outside])).status).toBe(404);
       }

@@ -22,6 +22,7 @@ import {
 } from '../notes/melody';
 import { chordSymbolsPerStep } from '../notes/chords';
 import { BaseError } from '../../errors/base';
+import { splitRecord, type SplitRecord } from './hygiene';
 
 export type Split = 'train' | 'valid' | 'test';
 export type CorpusName = 'nottingham' | 'jsb';
@@ -37,7 +38,18 @@ export type EncodedPiece = {
   chords?: string[];
   /** Semitones the piece was transposed by (whole octaves) to fit 48..83. */
   octaveShift: number;
+  /**
+   * sha256 of the piece's source: the melody MIDI file (Nottingham), or the piece's JSON text as
+   * `JSON.stringify` writes it (JSB, one entry of `Jsb16thSeparated.json`).
+   */
+  sha256: string;
+  /** sha256 of the chord MIDI file (Nottingham with chords). */
+  chordsSha256?: string;
 };
+
+function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
 
 export type DataFileHash = { path: string; sha256: string };
 
@@ -103,7 +115,8 @@ export function loadNottingham(options: LoadOptions = {}): EncodedPiece[] {
     const chordPath = join(root, 'chords', file);
     const hasChords = existsSync(chordPath);
     if (options.withChords && !hasChords) continue;
-    const { notes } = quantizedNotesOfMidi(readFileSync(join(root, 'melody', file)));
+    const bytes = readFileSync(join(root, 'melody', file));
+    const { notes } = quantizedNotesOfMidi(bytes);
     if (notes.length === 0) continue;
     const shift = octaveShiftFor(notes.map((n) => n.pitch));
     if (shift === null) continue;
@@ -123,9 +136,12 @@ export function loadNottingham(options: LoadOptions = {}): EncodedPiece[] {
       split: nottinghamSplit(file),
       events,
       octaveShift: shift,
+      sha256: sha256Hex(bytes),
     };
     if (options.withChords && hasChords) {
-      const chordNotes = quantizedNotesOfMidi(readFileSync(chordPath)).notes.map((n) => ({
+      const chordBytes = readFileSync(chordPath);
+      piece.chordsSha256 = sha256Hex(chordBytes);
+      const chordNotes = quantizedNotesOfMidi(chordBytes).notes.map((n) => ({
         pitch: n.pitch,
         quantizedStartStep: n.quantizedStartStep - first,
         quantizedEndStep: n.quantizedEndStep - first,
@@ -172,10 +188,23 @@ export function loadJsbSoprano(options: LoadOptions = {}): EncodedPiece[] {
         split,
         events: events.slice(firstNote),
         octaveShift: shift,
+        sha256: sha256Hex(JSON.stringify(piece)),
       });
     });
   }
   return pieces;
+}
+
+/** The pieces a shipped model of this task was trained and is evaluated on (all splits, before hygiene). */
+export function loadModelCorpus(task: 'melody' | 'chords', options: { root?: string } = {}): EncodedPiece[] {
+  return task === 'chords'
+    ? loadNottingham({ ...options, withChords: true })
+    : [...loadNottingham(options), ...loadJsbSoprano(options)];
+}
+
+/** The record of a shipped model's splits after hygiene (public/models/<id>/SPLITS.json), from its corpus. */
+export function modelSplitRecord(task: 'melody' | 'chords', pieces = loadModelCorpus(task)): SplitRecord {
+  return splitRecord(pieces, sha256Hex);
 }
 
 /** sha256 of every data file a model reads, relative to the datasets root, sorted by path. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cidOfFolder, type FileEntry } from '../../ipfs/cid-of-files';
 
 /** Files that are not part of the weights' identity. */
-export const NON_WEIGHT_FILES = new Set(['MODEL_CARD.md', 'DATA_FILES.sha256']);
+export const NON_WEIGHT_FILES = new Set(['MODEL_CARD.md', 'DATA_FILES.sha256', 'SPLITS.json']);
 
 /** config.json, weights_manifest.json and the shards, sorted by name. */
 export function checkpointFiles(folder: string): FileEntry[] {

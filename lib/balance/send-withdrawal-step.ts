@@ -64,7 +64,20 @@ async function simulateAndSend(clients: WithdrawalClients, step: WithdrawalStep)
     }
   };
   const withdrawCurrency = async (contract: TokenCreditContract, who: Address, token: Address) =>
-    contract === 'Market'
+    contract === 'TrackCollection'
+      ? writeContract(walletClient, {
+          ...(
+            await simulateContract(publicClient, {
+              address: contracts.TrackCollection,
+              abi: trackCollectionAbi,
+              functionName: 'withdrawCurrency',
+              args: [who, token],
+              account,
+            })
+          ).request,
+          chain,
+        })
+      : contract === 'Market'
       ? writeContract(walletClient, {
           ...(
             await simulateContract(publicClient, {

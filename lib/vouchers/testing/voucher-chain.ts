@@ -4,6 +4,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  getAddress,
   http,
   keccak256,
   parseEther,
@@ -117,7 +118,7 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
   await prisma.storedVoucher.deleteMany({ where: { chainId } });
 
   const testClient = createTestClient({ mode: 'anvil', chain, transport: http(anvil.rpcUrl) });
-  const tokenAddress: Address = '0x00000000000000000000000000000000005ab1e5';
+  const tokenAddress = getAddress('0x00000000000000000000000000000000005ab1e5');
   let tokenInstalled = false;
   const stablecoin = async (): Promise<Address> => {
     if (tokenInstalled) return tokenAddress;

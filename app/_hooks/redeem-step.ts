@@ -24,10 +24,7 @@ export async function redeemSteps(
   const publicClient = getPublicClient(config);
   if (!publicClient) throw new Error('No chain client');
   const walletClient = await getConnectorClient(config, { account });
-  return redeemVoucherSteps(
-    { publicClient, walletClient },
-    { collection, signed, to: account, label, symbol },
-  );
+  return redeemVoucherSteps({ publicClient, walletClient }, { collection, signed, to: account, label, symbol });
 }
 
 /**
@@ -39,7 +36,11 @@ export function useVoucherPrice(): (voucher: AnyVoucher) => { text: string; symb
   const native = useNativeCurrency();
   const stablecoin = useStablecoin();
   return (voucher) => {
-    const currency = currencyOf(isCurrencyVoucher(voucher) ? voucher.currency : null, native, stablecoin ? [stablecoin] : []);
+    const currency = currencyOf(
+      isCurrencyVoucher(voucher) ? voucher.currency : null,
+      native,
+      stablecoin ? [stablecoin] : [],
+    );
     return { text: formatAmount(voucher.price, currency), symbol: currency.symbol };
   };
 }

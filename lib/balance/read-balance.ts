@@ -112,18 +112,18 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
           args: [who, t],
         })
       : contract === 'Market'
-      ? readContract(client, {
-          address: contracts.Market,
-          abi: marketAbi,
-          functionName: 'currencyCreditsOf',
-          args: [who, t],
-        })
-      : readContract(client, {
-          address: contracts.Editions,
-          abi: editionsAbi,
-          functionName: 'currencyCreditsOf',
-          args: [who, t],
-        });
+        ? readContract(client, {
+            address: contracts.Market,
+            abi: marketAbi,
+            functionName: 'currencyCreditsOf',
+            args: [who, t],
+          })
+        : readContract(client, {
+            address: contracts.Editions,
+            abi: editionsAbi,
+            functionName: 'currencyCreditsOf',
+            args: [who, t],
+          });
   const creditsIn = async (contract: TokenCreditContract, who: Address) =>
     Promise.all(p.tokens.map(async (t) => amountOf(t, await tokenCredits(contract, who, t))));
   const held = (split: Address, asset: Address) =>
@@ -162,31 +162,32 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       p.splits.map(async (s): Promise<PendingSplit> => {
         const index = s.accounts.indexOf(account);
         const share = index < 0 ? 0 : (s.shares[index] ?? 0);
-        const [splitCredits, splitMarket, splitEditions, splitVouchers, balance, heldNative, tokens] = await Promise.all([
-          creditsOf(client, contracts, s.split),
-          creditsIn('Market', s.split),
-          creditsIn('Editions', s.split),
-          creditsIn('TrackCollection', s.split),
-          getBalance(client, { address: s.split }),
-          held(s.split, ZERO),
-          Promise.all(
-            p.tokens.map(async (t) =>
-              amountOf(
-                t,
-                (await readContract(client, {
-                  address: t,
-                  abi: erc20Abi,
-                  functionName: 'balanceOf',
-                  args: [s.split],
-                })) +
-                  (await held(s.split, t)) +
-                  (await tokenCredits('Market', s.split, t)) +
-                  (await tokenCredits('Editions', s.split, t)) +
-                  (await tokenCredits('TrackCollection', s.split, t)),
+        const [splitCredits, splitMarket, splitEditions, splitVouchers, balance, heldNative, tokens] =
+          await Promise.all([
+            creditsOf(client, contracts, s.split),
+            creditsIn('Market', s.split),
+            creditsIn('Editions', s.split),
+            creditsIn('TrackCollection', s.split),
+            getBalance(client, { address: s.split }),
+            held(s.split, ZERO),
+            Promise.all(
+              p.tokens.map(async (t) =>
+                amountOf(
+                  t,
+                  (await readContract(client, {
+                    address: t,
+                    abi: erc20Abi,
+                    functionName: 'balanceOf',
+                    args: [s.split],
+                  })) +
+                    (await held(s.split, t)) +
+                    (await tokenCredits('Market', s.split, t)) +
+                    (await tokenCredits('Editions', s.split, t)) +
+                    (await tokenCredits('TrackCollection', s.split, t)),
+                ),
               ),
             ),
-          ),
-        ]);
+          ]);
         const wallet = balance + heldNative;
         const withBalance = tokens.filter((t) => t.amount > 0n);
         const yoursOf = (amount: bigint) => (amount * BigInt(share)) / SHARE_SCALE;

@@ -78,30 +78,30 @@ async function simulateAndSend(clients: WithdrawalClients, step: WithdrawalStep)
           chain,
         })
       : contract === 'Market'
-      ? writeContract(walletClient, {
-          ...(
-            await simulateContract(publicClient, {
-              address: contracts.Market,
-              abi: marketAbi,
-              functionName: 'withdrawCurrency',
-              args: [who, token],
-              account,
-            })
-          ).request,
-          chain,
-        })
-      : writeContract(walletClient, {
-          ...(
-            await simulateContract(publicClient, {
-              address: contracts.Editions,
-              abi: editionsAbi,
-              functionName: 'withdrawCurrency',
-              args: [who, token],
-              account,
-            })
-          ).request,
-          chain,
-        });
+        ? writeContract(walletClient, {
+            ...(
+              await simulateContract(publicClient, {
+                address: contracts.Market,
+                abi: marketAbi,
+                functionName: 'withdrawCurrency',
+                args: [who, token],
+                account,
+              })
+            ).request,
+            chain,
+          })
+        : writeContract(walletClient, {
+            ...(
+              await simulateContract(publicClient, {
+                address: contracts.Editions,
+                abi: editionsAbi,
+                functionName: 'withdrawCurrency',
+                args: [who, token],
+                account,
+              })
+            ).request,
+            chain,
+          });
   switch (step.kind) {
     case 'releaseCurrency':
       return withdrawCurrency(step.contract, step.split, step.token);

@@ -105,7 +105,9 @@ export async function deployContracts(
             testToken: true,
           }
         : { ...choice, testToken: false };
-    const allow = async (address: `0x${string}`, abi: typeof marketAbi | typeof editionsAbi | typeof trackCollectionAbi,
+    const allow = async (
+      address: `0x${string}`,
+      abi: typeof marketAbi | typeof editionsAbi | typeof trackCollectionAbi,
       name: string,
     ) => {
       const hash = await walletClient.writeContract({

@@ -72,7 +72,11 @@ export function isCurrencyVoucher(voucher: AnyVoucher): voucher is CurrencyVouch
  * The typed data to sign or verify for `voucher` in its own form (`Voucher` or `CurrencyVoucher`), for viem's
  * signTypedData / verifyTypedData. Typed loosely (either form's types), since the form is only known at run time.
  */
-export function voucherTypedData(voucher: AnyVoucher, chainId: number, verifyingContract: Address): TypedDataDefinition {
+export function voucherTypedData(
+  voucher: AnyVoucher,
+  chainId: number,
+  verifyingContract: Address,
+): TypedDataDefinition {
   const domain = voucherDomain(chainId, verifyingContract);
   return isCurrencyVoucher(voucher)
     ? { domain, types: currencyVoucherTypes, primaryType: 'CurrencyVoucher', message: voucher }

@@ -5,13 +5,7 @@ import { licenceId } from '../contracts/licences';
 import { DraftNotReadyError } from './contracts';
 import { parseSignedVoucher } from '../vouchers/signed-voucher';
 import { redeemVoucherSteps } from '../vouchers/redeem-voucher';
-import {
-  NoStablecoinError,
-  signVoucher,
-  VOUCHER_LIFETIME_SECONDS,
-  voucherNonce,
-  voucherOf,
-} from './sign-voucher';
+import { NoStablecoinError, signVoucher, VOUCHER_LIFETIME_SECONDS, voucherNonce, voucherOf } from './sign-voucher';
 import { pinnedFor, startMintChain, testDraft, type MintChain } from './testing/mint-chain';
 
 let c: MintChain;
@@ -130,14 +124,20 @@ describe('signVoucher (anvil)', () => {
     });
     const steps = await redeemVoucherSteps(
       { publicClient: c.publicClient, walletClient: buyer },
-      { collection: c.contracts.collection, signed: parsed.value, to: buyer.account.address, label: 'Mint', symbol: 'tUSD' },
+      {
+        collection: c.contracts.collection,
+        signed: parsed.value,
+        to: buyer.account.address,
+        label: 'Mint',
+        symbol: 'tUSD',
+      },
     );
     expect(steps).toHaveLength(2);
     for (const step of steps)
       expect((await c.publicClient.waitForTransactionReceipt({ hash: await step.send() })).status).toBe('success');
-    expect(await c.publicClient.readContract({ ...usd, functionName: 'balanceOf', args: [buyer.account.address] })).toBe(
-      0n,
-    );
+    expect(
+      await c.publicClient.readContract({ ...usd, functionName: 'balanceOf', args: [buyer.account.address] }),
+    ).toBe(0n);
     expect(
       await c.publicClient.readContract({
         address: c.contracts.collection,
@@ -153,8 +153,8 @@ describe('signVoucher (anvil)', () => {
     const d = await testDraft(creator, { mode: 'voucher', price: '1', priceIn: 'stablecoin' });
     const withPin = { ...d, progress: { pinned: pinnedFor(d, creator), split: { address: creator } } };
     expect(() => voucherOf(withPin, creator, 1, ETH)).toThrow(NoStablecoinError);
-    expect('currency' in voucherOf({ ...withPin, details: { ...withPin.details, priceIn: 'native' } }, creator, 1, ETH)).toBe(
-      false,
-    );
+    expect(
+      'currency' in voucherOf({ ...withPin, details: { ...withPin.details, priceIn: 'native' } }, creator, 1, ETH),
+    ).toBe(false);
   });
 });

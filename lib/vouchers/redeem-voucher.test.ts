@@ -62,7 +62,12 @@ describe('redeemVoucher (anvil)', () => {
   describe('priced in the test stablecoin (issue #20)', () => {
     const PRICE = 12_500_000n; // 12.5 tUSD
     const tusdOf = async (who: Address) =>
-      c.publicClient.readContract({ address: await c.stablecoin(), abi: erc20Abi, functionName: 'balanceOf', args: [who] });
+      c.publicClient.readContract({
+        address: await c.stablecoin(),
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [who],
+      });
     const creditsIn = async (who: Address) =>
       c.publicClient.readContract({
         address: c.collection,
@@ -100,9 +105,9 @@ describe('redeemVoucher (anvil)', () => {
       );
       expect(await tusdOf(collector.account.address)).toBe(20_000_000n - PRICE);
       expect(await creditsIn(creator.account.address)).toBe(PRICE);
-      expect(await c.publicClient.readContract({ ...read, functionName: 'creditsOf', args: [creator.account.address] })).toBe(
-        0n,
-      );
+      expect(
+        await c.publicClient.readContract({ ...read, functionName: 'creditsOf', args: [creator.account.address] }),
+      ).toBe(0n);
       // the allowance was exactly the price: nothing is left for the collection to take
       expect(
         await c.publicClient.readContract({

@@ -77,7 +77,8 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
         <dl className="fee-breakdown" aria-label="What redeeming costs">
           <dt>You pay</dt>
           <dd>
-            {priceOf(voucher).text} to the creator {shortHex(voucher.creator)}’s payout address {shortHex(voucher.payout)}
+            {priceOf(voucher).text} to the creator {shortHex(voucher.creator)}’s payout address{' '}
+            {shortHex(voucher.payout)}
           </dd>
           <dt>Platform fee</dt>
           <dd>none on vouchers</dd>

@@ -122,7 +122,10 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
   let tokenInstalled = false;
   const stablecoin = async (): Promise<Address> => {
     if (tokenInstalled) return tokenAddress;
-    await testClient.setCode({ address: tokenAddress, bytecode: (await loadArtifact('MotifTestUSD')).deployedBytecode });
+    await testClient.setCode({
+      address: tokenAddress,
+      bytecode: (await loadArtifact('MotifTestUSD')).deployedBytecode,
+    });
     const hash = await admin.writeContract({
       address: collection,
       abi: trackCollectionAbi,

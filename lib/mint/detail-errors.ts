@@ -14,7 +14,7 @@ export function detailErrors(d: MintDetails, native: Currency, stablecoin?: Curr
   if (!d.title.trim()) errors.push({ field: 'title', message: 'Give the track a title' });
   const currency = d.priceIn === 'stablecoin' && stablecoin ? stablecoin : native;
   if (d.mode === 'voucher' && d.priceIn === 'stablecoin' && !stablecoin)
-    errors.push({ field: 'price', message: 'This platform has no stablecoin: price the voucher in ' + native.symbol });
+    errors.push({ field: 'price', message: `This platform has no stablecoin: price the voucher in ${native.symbol}` });
   else if (d.mode === 'voucher') {
     const text = d.price.trim();
     const decimals = /^\d+(?:\.(\d+))?$/.exec(text)?.[1]?.length ?? 0;

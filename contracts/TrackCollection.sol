@@ -8,6 +8,9 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ITokenVersion} from "./interfaces/ITokenVersion.sol";
 import {CidV1} from "./libraries/CidV1.sol";
 import {Licences} from "./libraries/Licences.sol";
@@ -42,8 +45,21 @@ import {Licences} from "./libraries/Licences.sol";
  * - Solady's ERC-721 entry points are `payable` (a gas choice of that library); ETH sent with a transfer or an
  *   approval is not credited to anyone and stays in the contract. Its errors are Solady's (`TokenDoesNotExist()`,
  *   `NotOwnerNorApproved()`, `TransferToZeroAddress()`, `TokenAlreadyExists()`, ...), not OpenZeppelin's.
+ * - **Vouchers priced in an ERC-20 (issue #20).** A {CurrencyVoucher} is a distinct EIP-712 type (a {Voucher}'s
+ *   fields plus `currency`): a native voucher's signature never redeems as a currency voucher nor the reverse, and
+ *   every native voucher signed before keeps its digest. Both forms share the creator's nonce bitmap: a nonce is
+ *   redeemed once in either form, and {cancelNonce} cancels both. {redeemInCurrency} is not payable; it pulls the
+ *   exact price from the caller with SafeERC20 and refuses a token that delivers another amount
+ *   ({CurrencyAmountMismatch}: fee-on-transfer, or a `transferFrom` that lies), credits it per (account, currency)
+ *   and the account pulls it with {withdrawCurrency} / {withdrawCurrencyTo}. Who decides the currency: like Market
+ *   and Editions, the owner (the deployer, who has no other power) keeps an allowlist ({setCurrencyAllowed}); a
+ *   voucher in a currency not on it does not redeem. Removing a currency stops its vouchers redeeming and never
+ *   freezes credits. Conservation per currency: the contract's balance of a token == the sum of credits in it
+ *   (plus whatever was sent to it directly).
  */
-contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyGuardTransient {
+contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyGuardTransient, Ownable {
+    using SafeERC20 for IERC20;
+
     /// @notice Highest royalty a token may carry, in basis points (5000 = 50%).
     uint16 public constant MAX_ROYALTY_BPS = 5000;
     uint16 private constant _BPS = 10_000;
@@ -51,6 +67,11 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
     /// @notice EIP-712 type of a lazy-mint voucher (domain: name "Motif Tracks", version "2", chain id, contract).
     bytes32 public constant VOUCHER_TYPEHASH = keccak256(
         "Voucher(address creator,bytes32 content,bytes32 manifest,uint256 price,address payout,address royaltyReceiver,uint16 royaltyBps,uint8 licence,uint256 nonce,uint256 deadline)"
+    );
+
+    /// @notice EIP-712 type of a lazy-mint voucher priced in an ERC-20 `currency` (never the native currency).
+    bytes32 public constant CURRENCY_VOUCHER_TYPEHASH = keccak256(
+        "CurrencyVoucher(address creator,bytes32 content,bytes32 manifest,address currency,uint256 price,address payout,address royaltyReceiver,uint16 royaltyBps,uint8 licence,uint256 nonce,uint256 deadline)"
     );
 
     /**
@@ -70,6 +91,24 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         address creator;
         bytes32 content;
         bytes32 manifest;
+        uint256 price;
+        address payout;
+        address royaltyReceiver;
+        uint16 royaltyBps;
+        uint8 licence;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
+    /**
+     * @notice A {Voucher} priced in `price` units of the ERC-20 `currency` (on the owner's allowlist), redeemed with
+     * {redeemInCurrency}. Its nonce is from the same per-creator space as {Voucher}s.
+     */
+    struct CurrencyVoucher {
+        address creator;
+        bytes32 content;
+        bytes32 manifest;
+        address currency;
         uint256 price;
         address payout;
         address royaltyReceiver;
@@ -107,6 +146,8 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
     /// @dev Voucher nonces as bitmaps: creator => word index => 256 flags.
     mapping(address creator => mapping(uint256 word => uint256)) private _nonceBitmap;
     mapping(address account => uint256) private _credits;
+    mapping(address currency => bool) private _currencyAllowed;
+    mapping(address account => mapping(address currency => uint256)) private _currencyCredits;
 
     /// @notice A track was minted by `creator`; `tokenId == trackId(creator, contentDigest)`.
     event TrackMinted(
@@ -127,6 +168,21 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         address payout,
         uint256 price
     );
+    /// @notice A currency voucher was redeemed: the token went to `buyer`, `price` units of `currency` were paid by
+    /// the caller and credited to `payout`.
+    event VoucherRedeemedInCurrency(
+        address indexed creator,
+        uint256 indexed nonce,
+        uint256 indexed tokenId,
+        address buyer,
+        address payout,
+        address currency,
+        uint256 price
+    );
+    /// @notice The owner allowed (or stopped allowing) vouchers priced in the ERC-20 `currency`.
+    event CurrencyAllowed(address indexed currency, bool allowed);
+    /// @notice `amount` units of `account`'s credits in `currency` were sent to `to`.
+    event WithdrawalInCurrency(address indexed account, address indexed currency, address to, uint256 amount);
     /// @notice `creator` cancelled voucher nonce `nonce`.
     event NonceCancelled(address indexed creator, uint256 indexed nonce);
     /// @notice `amount` wei of `account`'s credited proceeds were sent to `to` (`to == account` for {withdraw}).
@@ -152,8 +208,14 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
     error WithdrawToZero();
     /// @notice Sending ETH failed.
     error TransferFailed(address to, uint256 amount);
+    /// @notice `currency` is not on the owner's allowlist.
+    error CurrencyNotAllowed(address currency);
+    /// @notice Only a contract can be allowed as a currency.
+    error InvalidCurrency(address currency);
+    /// @notice The token delivered `received` units where `expected` were due (fee on transfer, or a lying token).
+    error CurrencyAmountMismatch(address currency, uint256 expected, uint256 received);
 
-    constructor(string memory name_, string memory symbol_) EIP712("Motif Tracks", "2") {
+    constructor(string memory name_, string memory symbol_) EIP712("Motif Tracks", "2") Ownable(msg.sender) {
         _name = name_;
         _symbol = symbol_;
     }
@@ -210,6 +272,55 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         _safeMint(to, tokenId);
     }
 
+    /**
+     * @notice Redeems a creator-signed {CurrencyVoucher}: mints its track to `to` and pulls exactly `voucher.price`
+     * units of `voucher.currency` from the caller (who must have approved this contract), credited to the voucher's
+     * payout address (the creator if zero). Not payable.
+     * @dev Same bindings as {redeem} (chain, contract, nonce shared with native vouchers, deadline, every field),
+     * plus the currency, which must be on the allowlist. The token always comes from `msg.sender`, never from `to`
+     * or anyone else's allowance. Order: checks, effects (nonce, track data, credit, event), then the pull (whose
+     * delivered amount is measured), then the `onERC721Received` callback; reentrancy is blocked. A zero price pulls
+     * nothing.
+     */
+    function redeemInCurrency(
+        CurrencyVoucher calldata voucher,
+        bytes calldata signature,
+        address to
+    ) external nonReentrant returns (uint256 tokenId) {
+        if (block.timestamp > voucher.deadline) revert VoucherExpired(voucher.deadline);
+        address currency = voucher.currency;
+        if (!_currencyAllowed[currency]) revert CurrencyNotAllowed(currency);
+        _useNonce(voucher.creator, voucher.nonce);
+        if (!SignatureChecker.isValidSignatureNow(voucher.creator, _currencyVoucherDigest(voucher), signature)) {
+            revert InvalidVoucherSignature();
+        }
+        tokenId = _recordTrack(
+            voucher.creator,
+            voucher.content,
+            voucher.manifest,
+            voucher.royaltyReceiver,
+            voucher.royaltyBps,
+            voucher.licence
+        );
+        address payout = voucher.payout == address(0) ? voucher.creator : voucher.payout;
+        uint256 price = voucher.price;
+        _currencyCredits[payout][currency] += price;
+        emit VoucherRedeemedInCurrency(voucher.creator, voucher.nonce, tokenId, to, payout, currency, price);
+        if (price != 0) _pull(currency, price);
+        _safeMint(to, tokenId);
+    }
+
+    /**
+     * @notice Allows (or stops allowing) vouchers priced in the ERC-20 `currency` (owner only; a contract). Allow
+     * only plain tokens (no fee on transfer, no rebasing, no callbacks). Removing one stops its vouchers redeeming;
+     * its credits stay withdrawable.
+     */
+    function setCurrencyAllowed(address currency, bool allowed) external onlyOwner {
+        if (currency.code.length == 0) revert InvalidCurrency(currency);
+        _currencyAllowed[currency] = allowed;
+        emit CurrencyAllowed(currency, allowed);
+    }
+
     /// @notice Cancels the caller's voucher nonce `nonce` so that no voucher signed with it can be redeemed.
     function cancelNonce(uint256 nonce) external {
         _useNonce(msg.sender, nonce);
@@ -228,6 +339,17 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
     function withdrawTo(address payable to) external nonReentrant {
         if (to == address(0)) revert WithdrawToZero();
         _withdraw(msg.sender, to);
+    }
+
+    /// @notice Sends all of `account`'s credits in `currency` to it. Anyone may call; funds only go to `account`.
+    function withdrawCurrency(address account, address currency) external nonReentrant {
+        _withdrawCurrency(account, currency, account);
+    }
+
+    /// @notice Sends all of the caller's credits in `currency` to `to`.
+    function withdrawCurrencyTo(address currency, address to) external nonReentrant {
+        if (to == address(0)) revert WithdrawToZero();
+        _withdrawCurrency(msg.sender, currency, to);
     }
 
     // ------------------------------------------------------------------ track views
@@ -297,6 +419,21 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         return _voucherDigest(voucher);
     }
 
+    /// @notice EIP-712 digest a creator signs for the currency voucher `voucher` on this chain and contract.
+    function currencyVoucherDigest(CurrencyVoucher calldata voucher) external view returns (bytes32) {
+        return _currencyVoucherDigest(voucher);
+    }
+
+    /// @notice Whether vouchers may be priced in (and redeem in) the ERC-20 `currency`.
+    function currencyAllowed(address currency) external view returns (bool) {
+        return _currencyAllowed[currency];
+    }
+
+    /// @notice Units of the ERC-20 `currency` credited to `account` and not yet withdrawn.
+    function currencyCreditsOf(address account, address currency) external view returns (uint256) {
+        return _currencyCredits[account][currency];
+    }
+
     // ------------------------------------------------------------------ ERC-2981, metadata, ERC-165
 
     /// @inheritdoc IERC2981
@@ -359,12 +496,12 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
             mstore(0x1c, _SOLADY_SEED)
             let ownershipSlot := add(id, add(id, keccak256(0x00, 0x20)))
             let packed := sload(ownershipSlot)
-            let owner := and(bitmaskAddress, packed)
-            if iszero(owner) {
+            let holder := and(bitmaskAddress, packed)
+            if iszero(holder) {
                 mstore(0x00, _TOKEN_DOES_NOT_EXIST)
                 revert(0x1c, 0x04)
             }
-            if iszero(eq(owner, from)) {
+            if iszero(eq(holder, from)) {
                 mstore(0x00, _TRANSFER_FROM_INCORRECT_OWNER)
                 revert(0x1c, 0x04)
             }
@@ -420,10 +557,10 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         super._approve(by, account, id);
         bool has = account != address(0);
         if (had != has) {
-            address owner = _ownerOf(id);
+            address holder = _ownerOf(id);
             unchecked {
                 // Cannot underflow: `had` means this token was counted for its owner.
-                _setAux(owner, has ? _getAux(owner) + 1 : _getAux(owner) - 1);
+                _setAux(holder, has ? _getAux(holder) + 1 : _getAux(holder) - 1);
             }
         }
     }
@@ -506,6 +643,26 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
         if (!ok) revert TransferFailed(to, amount);
     }
 
+    /// @dev Pulls exactly `amount` of `currency` from the caller; refuses a token that delivers another amount.
+    function _pull(address currency, uint256 amount) private {
+        IERC20 token = IERC20(currency);
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 balance = token.balanceOf(address(this));
+        if (balance < before || balance - before != amount) {
+            revert CurrencyAmountMismatch(currency, amount, balance < before ? 0 : balance - before);
+        }
+    }
+
+    /// @dev Pays out all of `account`'s credits in `currency` to `to`: effects and event before the transfer.
+    function _withdrawCurrency(address account, address currency, address to) private {
+        uint256 amount = _currencyCredits[account][currency];
+        if (amount == 0) revert NothingToWithdraw(account);
+        _currencyCredits[account][currency] = 0;
+        emit WithdrawalInCurrency(account, currency, to, amount);
+        IERC20(currency).safeTransfer(to, amount);
+    }
+
     /// @dev EIP-712 typed-data digest of `v` under this contract's domain (name, version, chain id, address).
     function _voucherDigest(Voucher calldata v) internal view virtual returns (bytes32) {
         return _hashTypedDataV4(_voucherStructHash(v));
@@ -519,6 +676,31 @@ contract TrackCollection is ERC721, IERC2981, ITokenVersion, EIP712, ReentrancyG
                     v.creator,
                     v.content,
                     v.manifest,
+                    v.price,
+                    v.payout,
+                    v.royaltyReceiver,
+                    v.royaltyBps,
+                    v.licence,
+                    v.nonce,
+                    v.deadline
+                )
+            );
+    }
+
+    /// @dev EIP-712 typed-data digest of the currency voucher `v`; virtual only so that a test mock can drop it.
+    function _currencyVoucherDigest(CurrencyVoucher calldata v) internal view virtual returns (bytes32) {
+        return _hashTypedDataV4(_currencyVoucherStructHash(v));
+    }
+
+    function _currencyVoucherStructHash(CurrencyVoucher calldata v) internal pure returns (bytes32) {
+        return
+            keccak256(
+                abi.encode(
+                    CURRENCY_VOUCHER_TYPEHASH,
+                    v.creator,
+                    v.content,
+                    v.manifest,
+                    v.currency,
                     v.price,
                     v.payout,
                     v.royaltyReceiver,

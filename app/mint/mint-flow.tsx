@@ -13,7 +13,7 @@ import type { MintContracts } from '../../lib/mint/contracts';
 import { detailErrors } from '../../lib/mint/detail-errors';
 import { completedSteps, nextStep, STEP_LABELS } from '../../lib/mint/steps';
 import { editedMusic } from '../../lib/provenance/edited-music';
-import { useNativeCurrency } from '../_hooks/use-chain-info';
+import { useNativeCurrency, useStablecoin } from '../_hooks/use-chain-info';
 import { useMotifContract } from '../_hooks/use-motif-contract';
 import { CoverField } from './cover-field';
 import { DetailsFields } from './details-fields';
@@ -38,7 +38,11 @@ export function MintFlow() {
   );
   const { draft, setDraft, loaded, loadError, change, setCover } = useMintDraft(creator);
   const currency = useNativeCurrency();
-  const errors = useMemo(() => (draft ? detailErrors(draft.details, currency) : []), [draft, currency]);
+  const stablecoin = useStablecoin();
+  const errors = useMemo(
+    () => (draft ? detailErrors(draft.details, currency, stablecoin) : []),
+    [draft, currency, stablecoin],
+  );
   const fieldErrors = useFieldErrors(errors);
   const run = useMintRun(chainId, setDraft);
   const estimate = useFeeEstimate({ draft, account: creator, contracts, enabled: errors.length === 0 && !run.running });
@@ -79,7 +83,14 @@ export function MintFlow() {
       <DetailsFields details={d} change={change} errors={fieldErrors} creator={creator} disabled={locked} />
       <CoverField cover={draft.cover} setCover={setCover} disabled={locked} />
       <SplitFields details={d} change={change} errors={fieldErrors} disabled={locked} />
-      <PublishMode details={d} change={change} errors={fieldErrors} disabled={locked} symbol={symbol} />
+      <PublishMode
+        details={d}
+        change={change}
+        errors={fieldErrors}
+        disabled={locked}
+        symbol={symbol}
+        stablecoin={stablecoin}
+      />
       <FeePreview
         estimate={estimate}
         connected={!!creator}

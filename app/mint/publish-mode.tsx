@@ -9,10 +9,13 @@ export type PublishModeProps = {
   errors: FieldErrors;
   disabled: boolean;
   symbol: string;
+  /** The platform's stablecoin (issue #20): a voucher may be priced in it; null when there is none. */
+  stablecoin: { symbol: string } | null;
 };
 
 /** Mint now, or sign a lazy-mint voucher with its price. */
-export function PublishMode({ details: d, change, errors, disabled, symbol }: PublishModeProps) {
+export function PublishMode({ details: d, change, errors, disabled, symbol, stablecoin }: PublishModeProps) {
+  const inStablecoin = d.priceIn === 'stablecoin' && stablecoin !== null;
   return (
     <fieldset disabled={disabled}>
       <legend>Publish as</legend>
@@ -40,9 +43,24 @@ export function PublishMode({ details: d, change, errors, disabled, symbol }: Pu
           Lazy-mint voucher (the buyer mints and pays)
         </span>
       </label>
+      {d.mode === 'voucher' && stablecoin && (
+        <label>
+          Voucher currency{' '}
+          <select
+            name="priceIn"
+            value={inStablecoin ? 'stablecoin' : 'native'}
+            onChange={(e) =>
+              change((x) => ({ ...x, priceIn: e.target.value === 'stablecoin' ? 'stablecoin' : 'native' }))
+            }
+          >
+            <option value="native">{symbol}</option>
+            <option value="stablecoin">{stablecoin.symbol}</option>
+          </select>
+        </label>
+      )}
       {d.mode === 'voucher' && (
         <label>
-          Voucher price ({symbol})
+          Voucher price ({inStablecoin ? stablecoin.symbol : symbol})
           <input
             name="price"
             inputMode="decimal"

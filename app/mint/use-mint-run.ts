@@ -12,7 +12,7 @@ import { createMintEffects } from '../../lib/mint/effects';
 import { encodeAndPin } from '../../lib/mint/pin-upload';
 import { runMint, type PinProgress } from '../../lib/mint/run';
 import { fail, nextStep, type MintStep } from '../../lib/mint/steps';
-import { useNativeCurrency } from '../_hooks/use-chain-info';
+import { useNativeCurrency, useStablecoin } from '../_hooks/use-chain-info';
 
 export type MintRun = {
   running: boolean;
@@ -25,6 +25,7 @@ export type MintRun = {
 export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): MintRun {
   const config = useConfig();
   const currency = useNativeCurrency();
+  const stablecoin = useStablecoin();
   const router = useRouter();
   const [running, setRunning] = useState(false);
   const [active, setActive] = useState<MintStep | null>(null);
@@ -44,6 +45,7 @@ export function useMintRun(chainId: number, onDraft: (d: MintDraft) => void): Mi
           publicClient,
           chainId,
           currency,
+          ...(stablecoin ? { stablecoin } : {}),
           contracts,
           pin: (x, onProgress) => encodeAndPin('/api/tracks/pin', x, onProgress),
           save: saveDraft,

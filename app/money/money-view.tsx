@@ -37,6 +37,7 @@ function Breakdown({ balance }: { balance: AccountBalance }) {
   for (const t of balance.marketTokens) rows.push({ what: 'Market credits (sales and offers)', amount: tokenText(t) });
   for (const t of balance.editionsTokens)
     rows.push({ what: 'Editions credits (sales and referrals)', amount: tokenText(t) });
+  for (const t of balance.voucherTokens) rows.push({ what: 'Lazy-mint voucher proceeds', amount: tokenText(t) });
   if (balance.splitMain.native > 0n)
     rows.push({ what: 'Split earnings distributed to you', amount: format(balance.splitMain.native) });
   for (const t of balance.splitMain.tokens)

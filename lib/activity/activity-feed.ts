@@ -5,7 +5,7 @@ import { recentLostTransactions, type LostTransactionView } from '../indexer/los
 
 /** The kinds of market activity /activity filters by, and the indexed events of each. */
 export const ACTIVITY_KINDS = {
-  mints: ['TrackMinted', 'VoucherRedeemed'],
+  mints: ['TrackMinted', 'VoucherRedeemed', 'VoucherRedeemedInCurrency'],
   sales: ['Sale'],
   listings: ['Listed', 'ListingUpdated', 'ListingCancelled'],
   offers: ['OfferMade', 'OfferCancelled'],

@@ -22,6 +22,11 @@ describe('describeEvent', () => {
     expect(describeEvent('SaleInCurrency', args, DEGEN, { tokens: [tUSD] })).toBe(
       'Sold by 0x7099…79c8 to 0x3c44…93bc for 12.5 tUSD (royalty 1.25 tUSD, fee 0 tUSD)',
     );
+    // a voucher redeemed in the token (issue #20)
+    const redeemed = { creator: seller, buyer, payout: seller, currency: tUSD.address, price: '12500000' };
+    expect(describeEvent('VoucherRedeemedInCurrency', redeemed, DEGEN, { tokens: [tUSD] })).toBe(
+      'Voucher redeemed by 0x3c44…93bc for 12.5 tUSD',
+    );
   });
 
   it('says a mint transfer is a creation, and keeps unknown events by name', () => {

@@ -46,6 +46,7 @@ export function describeEvent(
     case 'TrackMinted':
       return `Minted by ${who(args.creator)} (royalty ${Number(args.royaltyBps) / 100}%)`;
     case 'VoucherRedeemed':
+    case 'VoucherRedeemedInCurrency':
       return `Voucher redeemed by ${who(args.buyer)} for ${amount(args.price)}`;
     case 'Transfer':
       return /^0x0{40}$/.test(str(args.from))

@@ -13,6 +13,7 @@ const empty: AccountBalance = {
   credits: none,
   marketTokens: [],
   editionsTokens: [],
+  voucherTokens: [],
   splitMain: { native: 0n, tokens: [] },
   pending: [],
   totalNative: 0n,
@@ -53,6 +54,7 @@ describe('planWithdrawal', () => {
           tokens: [token(10n)],
           marketTokens: [],
           editionsTokens: [],
+          voucherTokens: [],
           yours: 5n,
           yoursTokens: [token(5n)],
         },
@@ -80,6 +82,7 @@ describe('planWithdrawal', () => {
           tokens: [token(4n)],
           marketTokens: [token(4n)],
           editionsTokens: [],
+          voucherTokens: [],
           yours: 0n,
           yoursTokens: [token(2n)],
         },
@@ -112,6 +115,7 @@ describe('planWithdrawal', () => {
           tokens: [token(8n)],
           marketTokens: [],
           editionsTokens: [token(8n)],
+          voucherTokens: [],
           yours: 0n,
           yoursTokens: [token(4n)],
         },
@@ -129,6 +133,41 @@ describe('planWithdrawal', () => {
       token: TOKEN,
       amount: 3n,
       label: 'Withdraw your Editions credits in USDX',
+    });
+  });
+
+  it('withdraws voucher proceeds in a token, and releases a split’s before distributing (issue #20)', () => {
+    const steps = planWithdrawal({
+      ...empty,
+      voucherTokens: [token(12_500_000n)],
+      pending: [
+        {
+          split: SPLIT,
+          accounts: [ME, OTHER],
+          shares: [500_000, 500_000],
+          share: 500_000,
+          credits: none,
+          wallet: 0n,
+          tokens: [token(2n)],
+          marketTokens: [],
+          editionsTokens: [],
+          voucherTokens: [token(2n)],
+          yours: 0n,
+          yoursTokens: [token(1n)],
+        },
+      ],
+    });
+    expect(steps.map((s) => [s.kind, 'contract' in s ? s.contract : null])).toEqual([
+      ['releaseCurrency', 'TrackCollection'],
+      ['distribute', null],
+      ['withdrawCurrency', 'TrackCollection'],
+      ['withdrawSplits', null],
+    ]);
+    expect(steps[2]).toMatchObject({
+      account: ME,
+      token: TOKEN,
+      amount: 12_500_000n,
+      label: 'Withdraw your lazy-mint voucher proceeds in USDX',
     });
   });
 });

@@ -10,12 +10,20 @@ const CREDIT_CONTRACTS: readonly { contract: CreditContract; key: keyof NativeCr
   { contract: 'Editions', key: 'editions', what: 'Editions credits' },
 ];
 
-/** The two contracts that credit sales in an ERC-20 per token, each paid out by `withdrawCurrency(account, token)`. */
-export type TokenCreditContract = 'Market' | 'Editions';
+/**
+ * The contracts that credit sales in an ERC-20 per token, each paid out by `withdrawCurrency(account, token)`: the
+ * Market and Editions, and the TrackCollection for vouchers priced in a token (issue #20).
+ */
+export type TokenCreditContract = 'Market' | 'Editions' | 'TrackCollection';
 
-const TOKEN_CREDIT_CONTRACTS: readonly { contract: TokenCreditContract; key: 'marketTokens' | 'editionsTokens' }[] = [
-  { contract: 'Market', key: 'marketTokens' },
-  { contract: 'Editions', key: 'editionsTokens' },
+const TOKEN_CREDIT_CONTRACTS: readonly {
+  contract: TokenCreditContract;
+  key: 'marketTokens' | 'editionsTokens' | 'voucherTokens';
+  what: string;
+}[] = [
+  { contract: 'Market', key: 'marketTokens', what: 'Market credits' },
+  { contract: 'Editions', key: 'editionsTokens', what: 'Editions credits' },
+  { contract: 'TrackCollection', key: 'voucherTokens', what: 'lazy-mint voucher proceeds' },
 ];
 
 /** One transaction of a withdraw-all, in the order it must be sent. */
@@ -49,7 +57,7 @@ const short = (a: Address) => `${a.slice(0, 6)}…${a.slice(-4)}`;
  * The fewest transactions that move everything in `balance` to the account: for each split with money pending,
  * release its contract credits (native, and Market and Editions credits per token) to its wallet and distribute
  * (native, then each token); then one `withdraw` per contract that holds the account's credits, one `withdrawCurrency`
- * per token the Market, then the Editions, credit it in, and one SplitMain `withdraw` for its native and token balances together
+ * per token the Market, then Editions, then the TrackCollection (vouchers) credit it in, and one SplitMain `withdraw` for its native and token balances together
  * (counting what the distributions before it credit). Empty when there is nothing to withdraw.
  */
 export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
@@ -72,7 +80,7 @@ export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
           contract: c.contract,
           split: s.split,
           token: t.token,
-          label: `Release split ${short(s.split)}’s ${c.contract} credits in ${t.symbol} to its wallet`,
+          label: `Release split ${short(s.split)}’s ${c.what} in ${t.symbol} to its wallet`,
         });
     const native = s.wallet + s.credits.market + s.credits.vouchers + s.credits.editions;
     const { split, accounts, shares } = s;
@@ -118,7 +126,7 @@ export function planWithdrawal(balance: AccountBalance): WithdrawalStep[] {
         account: balance.account,
         token: t.token,
         amount: t.amount,
-        label: `Withdraw your ${c.contract} credits in ${t.symbol}`,
+        label: `Withdraw your ${c.what} in ${t.symbol}`,
       });
   if (splitsNative > 0n || splitTokens.size > 0)
     steps.push({

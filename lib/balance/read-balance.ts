@@ -3,6 +3,7 @@ import { getBalance, readContract } from 'viem/actions';
 import type { MotifContractAddresses } from '../chain/contracts';
 import { editionsAbi, marketAbi, splitMainAbi, trackCollectionAbi } from '../contracts/abi';
 import type { SplitRecipients } from './account-splits';
+import type { TokenCreditContract } from './plan-withdrawal';
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 /** SplitMain's share scale: shares of a split sum to 1e6. */
@@ -28,6 +29,8 @@ export type PendingSplit = SplitRecipients & {
   marketTokens: TokenAmount[];
   /** The split's Editions credits per ERC-20 (an edition sale in a token credits its payout there; issue #17), > 0. */
   editionsTokens: TokenAmount[];
+  /** The split's TrackCollection credits per ERC-20 (a voucher priced in a token paid out to it; issue #20), > 0. */
+  voucherTokens: TokenAmount[];
   /** The account's share of everything pending, native (rounded down, as SplitMain credits). */
   yours: bigint;
   /** The account's share of each pending token. */
@@ -41,13 +44,15 @@ export type AccountBalance = {
   marketTokens: TokenAmount[];
   /** The account's Editions credits per ERC-20 (edition sales and referral shares in a token; issue #17), only > 0. */
   editionsTokens: TokenAmount[];
+  /** The account's TrackCollection credits per ERC-20 (vouchers priced in a token; issue #20), only > 0. */
+  voucherTokens: TokenAmount[];
   /** Credited by SplitMain to the account and not yet withdrawn. */
   splitMain: { native: bigint; tokens: TokenAmount[] };
   /** Splits with money still to distribute (only those with some). */
   pending: PendingSplit[];
   /** Everything withdrawable in the native currency: credits, SplitMain balance and the account's pending shares. */
   totalNative: bigint;
-  /** Per token: the Market and Editions credits, the SplitMain balance and pending shares. */
+  /** Per token: the Market, Editions and voucher credits, the SplitMain balance and pending shares. */
   totalTokens: TokenAmount[];
 };
 
@@ -96,22 +101,30 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
     decimals: infos.get(token)?.decimals ?? 18,
     amount,
   });
-  // The Market and Editions each credit sales in an ERC-20 per (account, token): `currencyCreditsOf(account, token)`.
-  const tokenCredits = (contract: 'Market' | 'Editions', who: Address, t: Address) =>
-    contract === 'Market'
+  // The Market, Editions and TrackCollection each credit sales in an ERC-20 per (account, token):
+  // `currencyCreditsOf(account, token)`.
+  const tokenCredits = (contract: TokenCreditContract, who: Address, t: Address) =>
+    contract === 'TrackCollection'
       ? readContract(client, {
-          address: contracts.Market,
-          abi: marketAbi,
+          address: contracts.TrackCollection,
+          abi: trackCollectionAbi,
           functionName: 'currencyCreditsOf',
           args: [who, t],
         })
-      : readContract(client, {
-          address: contracts.Editions,
-          abi: editionsAbi,
-          functionName: 'currencyCreditsOf',
-          args: [who, t],
-        });
-  const creditsIn = async (contract: 'Market' | 'Editions', who: Address) =>
+      : contract === 'Market'
+        ? readContract(client, {
+            address: contracts.Market,
+            abi: marketAbi,
+            functionName: 'currencyCreditsOf',
+            args: [who, t],
+          })
+        : readContract(client, {
+            address: contracts.Editions,
+            abi: editionsAbi,
+            functionName: 'currencyCreditsOf',
+            args: [who, t],
+          });
+  const creditsIn = async (contract: TokenCreditContract, who: Address) =>
     Promise.all(p.tokens.map(async (t) => amountOf(t, await tokenCredits(contract, who, t))));
   const held = (split: Address, asset: Address) =>
     readContract(client, {
@@ -121,10 +134,11 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       args: [split, asset],
     });
 
-  const [credits, marketAll, editionsAll, native, tokenBalances, pendingAll] = await Promise.all([
+  const [credits, marketAll, editionsAll, vouchersAll, native, tokenBalances, pendingAll] = await Promise.all([
     creditsOf(client, contracts, account),
     creditsIn('Market', account),
     creditsIn('Editions', account),
+    creditsIn('TrackCollection', account),
     readContract(client, {
       address: contracts.SplitMain,
       abi: splitMainAbi,
@@ -148,29 +162,32 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
       p.splits.map(async (s): Promise<PendingSplit> => {
         const index = s.accounts.indexOf(account);
         const share = index < 0 ? 0 : (s.shares[index] ?? 0);
-        const [splitCredits, splitMarket, splitEditions, balance, heldNative, tokens] = await Promise.all([
-          creditsOf(client, contracts, s.split),
-          creditsIn('Market', s.split),
-          creditsIn('Editions', s.split),
-          getBalance(client, { address: s.split }),
-          held(s.split, ZERO),
-          Promise.all(
-            p.tokens.map(async (t) =>
-              amountOf(
-                t,
-                (await readContract(client, {
-                  address: t,
-                  abi: erc20Abi,
-                  functionName: 'balanceOf',
-                  args: [s.split],
-                })) +
-                  (await held(s.split, t)) +
-                  (await tokenCredits('Market', s.split, t)) +
-                  (await tokenCredits('Editions', s.split, t)),
+        const [splitCredits, splitMarket, splitEditions, splitVouchers, balance, heldNative, tokens] =
+          await Promise.all([
+            creditsOf(client, contracts, s.split),
+            creditsIn('Market', s.split),
+            creditsIn('Editions', s.split),
+            creditsIn('TrackCollection', s.split),
+            getBalance(client, { address: s.split }),
+            held(s.split, ZERO),
+            Promise.all(
+              p.tokens.map(async (t) =>
+                amountOf(
+                  t,
+                  (await readContract(client, {
+                    address: t,
+                    abi: erc20Abi,
+                    functionName: 'balanceOf',
+                    args: [s.split],
+                  })) +
+                    (await held(s.split, t)) +
+                    (await tokenCredits('Market', s.split, t)) +
+                    (await tokenCredits('Editions', s.split, t)) +
+                    (await tokenCredits('TrackCollection', s.split, t)),
+                ),
               ),
             ),
-          ),
-        ]);
+          ]);
         const wallet = balance + heldNative;
         const withBalance = tokens.filter((t) => t.amount > 0n);
         const yoursOf = (amount: bigint) => (amount * BigInt(share)) / SHARE_SCALE;
@@ -182,6 +199,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
           tokens: withBalance,
           marketTokens: splitMarket.filter((t) => t.amount > 0n),
           editionsTokens: splitEditions.filter((t) => t.amount > 0n),
+          voucherTokens: splitVouchers.filter((t) => t.amount > 0n),
           yours: yoursOf(wallet + sumCredits(splitCredits)),
           yoursTokens: withBalance.map((t) => ({ ...t, amount: yoursOf(t.amount) })),
         };
@@ -191,6 +209,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
   const pending = pendingAll.filter((s) => s.wallet + sumCredits(s.credits) > 0n || s.tokens.length > 0);
   const marketTokens = marketAll.filter((t) => t.amount > 0n);
   const editionsTokens = editionsAll.filter((t) => t.amount > 0n);
+  const voucherTokens = vouchersAll.filter((t) => t.amount > 0n);
   const totalTokens = tokenBalances
     .map((t) => ({
       ...t,
@@ -198,6 +217,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
         t.amount +
         (marketTokens.find((m) => m.token === t.token)?.amount ?? 0n) +
         (editionsTokens.find((m) => m.token === t.token)?.amount ?? 0n) +
+        (voucherTokens.find((m) => m.token === t.token)?.amount ?? 0n) +
         pending.reduce((sum, s) => sum + (s.yoursTokens.find((y) => y.token === t.token)?.amount ?? 0n), 0n),
     }))
     .filter((t) => t.amount > 0n);
@@ -206,6 +226,7 @@ export async function readBalance(client: Client, p: ReadBalanceParameters): Pro
     credits,
     marketTokens,
     editionsTokens,
+    voucherTokens,
     splitMain: { native, tokens: tokenBalances.filter((t) => t.amount > 0n) },
     pending,
     totalNative: sumCredits(credits) + native + pending.reduce((sum, s) => sum + s.yours, 0n),

@@ -4,9 +4,11 @@ import { startBalanceScenario, SCENARIO_TOTAL, type BalanceScenario } from '../.
 import { createSplitOf, minedOk } from '../../test/contracts/deployed';
 import { digestOf, publicPhase } from '../../test/editions/fixture';
 import { motifTestUsdAbi } from '../contracts/abi';
+import { voucherTypedData, type CurrencyVoucher } from '../contracts/voucher';
 import { addEditionPhase } from '../editions/add-phase';
 import { createEdition } from '../editions/create-edition';
 import { mintEdition } from '../editions/mint-edition';
+import { redeemVoucherSteps } from '../vouchers/redeem-voucher';
 import { planWithdrawal } from './plan-withdrawal';
 import { readBalance } from './read-balance';
 import { sendWithdrawalStep } from './send-withdrawal-step';
@@ -151,6 +153,88 @@ describe('sendWithdrawalStep', () => {
     for (const step of steps)
       await sendWithdrawalStep({ publicClient: s.c.publicClient, walletClient: maker, contracts: s.contracts }, step);
     expect((await usdOf(me)) - before).toBe(referral + mySplitShare);
+    expect((await read()).totalTokens).toEqual([]);
+  });
+
+  it('voucher proceeds in tUSD (the creator’s own and a split’s) are read, then withdrawn by the planned steps (issue #20)', async () => {
+    if (!s.c.deployment.stablecoin) throw new Error('the local deployment has no test stablecoin');
+    const usd = getAddress(s.c.deployment.stablecoin.address);
+    const creator = (await s.c.funded()).wallet;
+    const cowriter = (await s.c.funded()).wallet.account.address;
+    const collector = (await s.c.funded()).wallet;
+    const me = creator.account.address;
+    const accounts = [me, cowriter].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+    const shares = accounts.map((a) => (a === me ? 700_000 : 300_000));
+    const { split } = await createSplitOf(s.c, creator, accounts, shares);
+    const deadline = (await s.c.publicClient.getBlock()).timestamp + 3600n;
+    const voucher = (n: bigint, price: bigint, payout: typeof me): CurrencyVoucher => ({
+      creator: me,
+      content: digestOf(`voucher in tUSD ${me} ${n}`),
+      manifest: digestOf(`voucher in tUSD ${me} ${n}/manifest`),
+      price,
+      payout,
+      royaltyReceiver: split,
+      royaltyBps: 500,
+      licence: 0,
+      nonce: n,
+      deadline,
+      currency: usd,
+    });
+    const own = voucher(1n, 12_500_000n, me);
+    const toSplit = voucher(2n, 3_000_001n, split);
+    await minedOk(
+      s.c,
+      await collector.writeContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'mint',
+        args: [collector.account.address, own.price + toSplit.price],
+      }),
+    );
+    for (const v of [own, toSplit]) {
+      const signature = await creator.signTypedData(voucherTypedData(v, s.c.chain.id, s.contracts.TrackCollection));
+      const steps = await redeemVoucherSteps(
+        { publicClient: s.c.publicClient, walletClient: collector },
+        {
+          collection: s.contracts.TrackCollection,
+          signed: { voucher: v, signature },
+          to: collector.account.address,
+          label: 'Mint',
+          symbol: 'tUSD',
+        },
+      );
+      for (const step of steps) await minedOk(s.c, await step.send());
+    }
+    const mySplitShare = (toSplit.price * 700_000n) / 1_000_000n;
+    const read = () =>
+      readBalance(s.c.publicClient, {
+        account: me,
+        contracts: s.contracts,
+        splits: [{ split, accounts, shares }],
+        tokens: [usd],
+      });
+    const balance = await read();
+    expect(balance.voucherTokens).toEqual([expect.objectContaining({ token: usd, amount: own.price })]);
+    expect(balance.pending).toEqual([
+      expect.objectContaining({
+        split,
+        voucherTokens: [expect.objectContaining({ token: usd, amount: toSplit.price })],
+        yoursTokens: [expect.objectContaining({ token: usd, amount: mySplitShare })],
+      }),
+    ]);
+    const steps = planWithdrawal(balance);
+    expect(steps.map((x) => `${x.kind}:${'contract' in x ? x.contract : ''}`)).toEqual([
+      'releaseCurrency:TrackCollection',
+      'distribute:',
+      'withdrawCurrency:TrackCollection',
+      'withdrawSplits:',
+    ]);
+    const usdOf = (account: typeof me) =>
+      s.c.publicClient.readContract({ address: usd, abi: motifTestUsdAbi, functionName: 'balanceOf', args: [account] });
+    const before = await usdOf(me);
+    for (const step of steps)
+      await sendWithdrawalStep({ publicClient: s.c.publicClient, walletClient: creator, contracts: s.contracts }, step);
+    expect((await usdOf(me)) - before).toBe(own.price + mySplitShare);
     expect((await read()).totalTokens).toEqual([]);
   });
 });

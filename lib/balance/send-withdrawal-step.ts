@@ -64,12 +64,12 @@ async function simulateAndSend(clients: WithdrawalClients, step: WithdrawalStep)
     }
   };
   const withdrawCurrency = async (contract: TokenCreditContract, who: Address, token: Address) =>
-    contract === 'Market'
+    contract === 'TrackCollection'
       ? writeContract(walletClient, {
           ...(
             await simulateContract(publicClient, {
-              address: contracts.Market,
-              abi: marketAbi,
+              address: contracts.TrackCollection,
+              abi: trackCollectionAbi,
               functionName: 'withdrawCurrency',
               args: [who, token],
               account,
@@ -77,18 +77,31 @@ async function simulateAndSend(clients: WithdrawalClients, step: WithdrawalStep)
           ).request,
           chain,
         })
-      : writeContract(walletClient, {
-          ...(
-            await simulateContract(publicClient, {
-              address: contracts.Editions,
-              abi: editionsAbi,
-              functionName: 'withdrawCurrency',
-              args: [who, token],
-              account,
-            })
-          ).request,
-          chain,
-        });
+      : contract === 'Market'
+        ? writeContract(walletClient, {
+            ...(
+              await simulateContract(publicClient, {
+                address: contracts.Market,
+                abi: marketAbi,
+                functionName: 'withdrawCurrency',
+                args: [who, token],
+                account,
+              })
+            ).request,
+            chain,
+          })
+        : writeContract(walletClient, {
+            ...(
+              await simulateContract(publicClient, {
+                address: contracts.Editions,
+                abi: editionsAbi,
+                functionName: 'withdrawCurrency',
+                args: [who, token],
+                account,
+              })
+            ).request,
+            chain,
+          });
   switch (step.kind) {
     case 'releaseCurrency':
       return withdrawCurrency(step.contract, step.split, step.token);

@@ -10,7 +10,7 @@ import {
 } from './deployment';
 import { BaseError } from '../errors/base';
 import { LOCAL_CHAIN_ID, LOCAL_TEST_STABLECOIN, type StablecoinConfig } from '../config/chains';
-import { editionsAbi, marketAbi } from './abi';
+import { editionsAbi, marketAbi, trackCollectionAbi } from './abi';
 
 export type DeployContractsParameters = {
   publicClient: PublicClient;
@@ -22,7 +22,7 @@ export type DeployContractsParameters = {
   /**
    * The stablecoin to allow in the Market (issue #20): a configured token, or `'local-test-token'` to deploy the
    * MotifTestUSD test token (anvil's chain id only). Default: the test token on the local chain, none elsewhere.
-   * It is allowed in Editions (the deployer owns its allowlist) and in the Market when the deployer owns it (otherwise
+   * It is allowed in Editions and TrackCollection (the deployer owns their allowlists) and in the Market when the deployer owns it (otherwise
    * the Market's owner must call `setCurrencyAllowed`).
    */
   stablecoin?: StablecoinConfig | 'local-test-token' | null;
@@ -30,7 +30,7 @@ export type DeployContractsParameters = {
 
 /**
  * Deploys TrackCollection, SplitMain, Market and Editions (in that order), then on the local chain the MotifTestUSD test
- * stablecoin, allows the stablecoin in the Market and Editions, and writes the deployment file; idempotent:
+ * stablecoin, allows the stablecoin in the Market, Editions and TrackCollection, and writes the deployment file; idempotent:
  * when the file exists for this chain, code is present at each of its addresses and it was compiled from these
  * sources, it is reused as is (from other sources: DeploymentOutdatedError).
  */
@@ -105,7 +105,11 @@ export async function deployContracts(
             testToken: true,
           }
         : { ...choice, testToken: false };
-    const allow = async (address: `0x${string}`, abi: typeof marketAbi | typeof editionsAbi, name: string) => {
+    const allow = async (
+      address: `0x${string}`,
+      abi: typeof marketAbi | typeof editionsAbi | typeof trackCollectionAbi,
+      name: string,
+    ) => {
       const hash = await walletClient.writeContract({
         address,
         abi,
@@ -119,8 +123,9 @@ export async function deployContracts(
     };
     if ((params.marketOwner ?? deployer.address).toLowerCase() === deployer.address.toLowerCase())
       await allow(Market.address, marketAbi, 'the Market');
-    // The deployer owns Editions' currency allowlist.
+    // The deployer owns Editions' and TrackCollection's currency allowlists (vouchers priced in it, issue #20).
     await allow(Editions.address, editionsAbi, 'Editions');
+    await allow(TrackCollection.address, trackCollectionAbi, 'TrackCollection');
     return coin;
   }
 }

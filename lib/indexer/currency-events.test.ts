@@ -10,6 +10,7 @@ import {
 import { toMotifAddresses, type MotifContractAddresses } from '../chain/contracts';
 import { marketAbi, trackCollectionAbi } from '../contracts/abi';
 import { trackIdOf } from '../contracts/track-id';
+import { voucherTypedData, type CurrencyVoucher } from '../contracts/voucher';
 import { createPrismaClient } from '../db/client';
 import { clearIndex } from './clear-index';
 import { syncOnce, syncToHead, type IndexerParameters } from './indexer';
@@ -161,5 +162,73 @@ describe('indexer: prices in an ERC-20', () => {
     const back = await rows();
     expect(back.listings).toEqual([{ tokenId: listed.toString(), price: '7000000', currency: usd }]);
     expect(back.sales.map((s) => s.tokenId)).toEqual([sold.toString()]);
+  });
+
+  it('indexes a voucher redeemed in tUSD (issue #20): its event names the currency, the track is minted; a replay changes nothing; a reorg removes both', async () => {
+    const test = createTestClient({ mode: 'anvil', transport: http(t.anvil.rpcUrl) });
+    const snapshot = await test.snapshot();
+    const { wallet: creator } = await t.funded();
+    const { wallet: collector } = await t.funded();
+    const voucher: CurrencyVoucher = {
+      creator: creator.account.address,
+      content: keccak256(toHex('voucher in tUSD')),
+      manifest: keccak256(toHex('voucher in tUSD / manifest')),
+      currency: usd,
+      price: 12_500_000n,
+      payout: creator.account.address,
+      royaltyReceiver: creator.account.address,
+      royaltyBps: 500,
+      licence: 0,
+      nonce: 7n,
+      deadline: (await t.publicClient.getBlock()).timestamp + 3600n,
+    };
+    const signature = await creator.signTypedData(voucherTypedData(voucher, t.chain.id, t.track));
+    for (const [functionName, args] of [
+      ['mint', [collector.account.address, voucher.price]],
+      ['approve', [t.track, voucher.price]],
+    ] as const)
+      await minedOk(t, await collector.writeContract({ address: usd, abi: motifTestUsdAbi, functionName, args }));
+    await minedOk(
+      t,
+      await collector.writeContract({
+        address: t.track,
+        abi: trackCollectionAbi,
+        functionName: 'redeemInCurrency',
+        args: [voucher, signature, collector.account.address],
+      }),
+    );
+    const tokenId = trackIdOf(creator.account.address, voucher.content);
+    const redeemed = async () => ({
+      events: (
+        await prisma.chainEvent.findMany({ where: { chainId: CHAIN_ID, name: 'VoucherRedeemedInCurrency' } })
+      ).map((e) => ({ tokenId: e.tokenId?.toFixed(), args: e.args })),
+      track: await prisma.track.count({ where: { chainId: CHAIN_ID, tokenId: tokenId.toString() } }),
+    });
+    await syncToHead(params());
+    const reference = await redeemed();
+    expect(reference).toEqual({
+      events: [
+        {
+          tokenId: tokenId.toString(),
+          args: expect.objectContaining({
+            creator: creator.account.address,
+            buyer: collector.account.address,
+            payout: creator.account.address,
+            currency: usd,
+            price: '12500000',
+          }),
+        },
+      ],
+      track: 1,
+    });
+    await prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } });
+    await syncToHead(params());
+    expect(await redeemed()).toEqual(reference);
+
+    await test.revert({ id: snapshot });
+    await test.mine({ blocks: 5 });
+    expect((await syncOnce(params())).rolledBackTo).not.toBeNull();
+    await syncToHead(params());
+    expect(await redeemed()).toEqual({ events: [], track: 0 });
   });
 });

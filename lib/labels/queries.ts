@@ -185,7 +185,8 @@ export async function labelScope(prisma: PrismaClient, labelId: string, chainId:
   const [tokenTyped, splitTyped, editionTyped] = [typed(tokenEvents), typed(splitEvents), typed(editionEvents)];
   const candidates = new Set<string>(tracks.map((t) => t.royaltyReceiver.toLowerCase()));
   for (const e of tokenTyped)
-    if (e.contract === 'TrackCollection' && e.name === 'VoucherRedeemed') candidates.add(lower(e.args.payout));
+    if (e.contract === 'TrackCollection' && (e.name === 'VoucherRedeemed' || e.name === 'VoucherRedeemedInCurrency'))
+      candidates.add(lower(e.args.payout));
   for (const a of created) {
     const details = auditDetailsSchema.safeParse(a.details);
     if (details.success) candidates.add(lower(details.data.split));

@@ -1,6 +1,6 @@
 import type { Account, Address, Chain, Client, Hash, Transport } from 'viem';
-import { readContract, simulateContract, writeContract } from 'viem/actions';
-import { erc20Abi } from 'viem';
+import { simulateContract, writeContract } from 'viem/actions';
+import { approvalSteps, type ChainStep } from '../chain/approval-steps';
 import { marketAbi } from '../contracts/abi';
 
 export type CurrencyTradeClients = {
@@ -25,9 +25,6 @@ export type CurrencyTrade =
   | { kind: 'acceptOffer'; tokenId: bigint; currency: Address; buyer: Address; amount: bigint; maxFeeBps: number }
   | { kind: 'withdraw'; currency: Address };
 
-/** One transaction of a trade: `send` simulates it (a refusal surfaces before signing), then has the wallet sign it. */
-export type ChainStep = { label: string; send: () => Promise<Hash> };
-
 /**
  * The transactions a currency trade needs, in order: for a buy or an offer, first an ERC-20 approval of the Market
  * for exactly the amount when the account's allowance is short of it (none when it already covers it), then the
@@ -43,33 +40,11 @@ export async function currencyTradeSteps(
   const chain = walletClient.chain;
   const m = { address: market, abi: marketAbi, account } as const;
   const step = (label: string, send: () => Promise<Hash>): ChainStep => ({ label, send });
-  const pay = async (amount: bigint): Promise<ChainStep[]> => {
-    const allowance = await readContract(publicClient, {
-      address: trade.currency,
-      abi: erc20Abi,
-      functionName: 'allowance',
-      args: [account.address, market],
-    });
-    if (allowance >= amount) return [];
-    return [
-      {
-        label: `Allow the market to take ${symbol}`,
-        send: async () =>
-          writeContract(walletClient, {
-            ...(
-              await simulateContract(publicClient, {
-                address: trade.currency,
-                abi: erc20Abi,
-                functionName: 'approve',
-                args: [market, amount],
-                account,
-              })
-            ).request,
-            chain,
-          }),
-      },
-    ];
-  };
+  const pay = async (amount: bigint): Promise<ChainStep[]> =>
+    approvalSteps(
+      { publicClient, walletClient },
+      { token: trade.currency, spender: market, amount, label: `Allow the market to take ${symbol}` },
+    );
   switch (trade.kind) {
     case 'list': {
       const args = [collection, trade.tokenId, trade.currency, trade.price, trade.expiry] as const;

@@ -36,4 +36,13 @@ describe('detailErrors', () => {
       [],
     );
   });
+
+  it('reads a price in the stablecoin in its decimals, and refuses it where the platform has no stablecoin (issue #20)', () => {
+    const d = { ...defaultDetails(CREATOR), title: 'T', mode: 'voucher' as const, priceIn: 'stablecoin' as const };
+    const at = (price: string, stablecoin: typeof USDC | null) =>
+      detailErrors({ ...d, price }, ETH, stablecoin).map((e) => e.message);
+    expect(at('12.5', USDC)).toEqual([]);
+    expect(at('0.0000001', USDC)).toEqual(['A USDC price has at most 6 decimals']);
+    expect(at('12.5', null)).toEqual(['This platform has no stablecoin: price the voucher in ETH']);
+  });
 });

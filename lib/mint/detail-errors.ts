@@ -6,12 +6,16 @@ import { validateSplit, type FieldError } from './split';
 
 /**
  * Every problem with the mint form's details, each as `{ field, message }` for the input it belongs to. A voucher
- * price is read in the chain's native `currency` (its decimals: 18 for ETH, 6 for a USDC-like token).
+ * price is read in the chain's native `currency` (its decimals: 18 for ETH, 6 for a USDC-like token), or in the
+ * `stablecoin` when the draft is priced in it (an error if the platform has none).
  */
-export function detailErrors(d: MintDetails, currency: Currency): FieldError[] {
+export function detailErrors(d: MintDetails, native: Currency, stablecoin?: Currency | null): FieldError[] {
   const errors: FieldError[] = [];
   if (!d.title.trim()) errors.push({ field: 'title', message: 'Give the track a title' });
-  if (d.mode === 'voucher') {
+  const currency = d.priceIn === 'stablecoin' && stablecoin ? stablecoin : native;
+  if (d.mode === 'voucher' && d.priceIn === 'stablecoin' && !stablecoin)
+    errors.push({ field: 'price', message: `This platform has no stablecoin: price the voucher in ${native.symbol}` });
+  else if (d.mode === 'voucher') {
     const text = d.price.trim();
     const decimals = /^\d+(?:\.(\d+))?$/.exec(text)?.[1]?.length ?? 0;
     if (!/^\d+(\.\d+)?$/.test(text))

@@ -50,8 +50,13 @@ export const detailsSchema = z
     licence: z.enum(LICENCES, 'Choose a licence'),
     split: splitFormSchema,
     mode: z.enum(['mint', 'voucher']),
-    /** Voucher price in the native token (decimal text), only for `voucher`. */
+    /** Voucher price (decimal text), only for `voucher`: in the native token, or in the stablecoin if `priceIn` says so. */
     price: z.string(),
+    /**
+     * What a voucher's price is written in (issue #20): the chain's native currency (absent, as in drafts saved before)
+     * or the platform's configured stablecoin (a CurrencyVoucher).
+     */
+    priceIn: z.enum(['native', 'stablecoin']).optional(),
   })
   .extend(creditDetailsSchema.shape);
 export type MintDetails = z.infer<typeof detailsSchema>;

@@ -7,7 +7,7 @@ import type { MintDraft } from './draft';
 import type { MintEffects, PinProgress } from './run';
 import { sendMint } from './send-mint';
 import { signDraftManifest } from './sign-draft-manifest';
-import { signVoucher } from './sign-voucher';
+import { signVoucher, type VoucherStablecoin } from './sign-voucher';
 
 export type CreateMintEffectsParameters = {
   /** The connected wallet (signs and sends as `wallet.account`). */
@@ -17,6 +17,8 @@ export type CreateMintEffectsParameters = {
   chainId: number;
   /** The chain's native currency: a voucher's price is written in it. */
   currency: Pick<Currency, 'decimals'>;
+  /** The platform's stablecoin (issue #20), for a voucher priced in it; none when the chain has none configured. */
+  stablecoin?: VoucherStablecoin;
   contracts: MintContracts;
   /** Pins the draft (in the browser: the pin route with upload progress, lib/mint/pin-upload.ts). */
   pin: MintEffects['pin'];
@@ -42,6 +44,7 @@ export function createMintEffects(p: CreateMintEffectsParameters): MintEffects {
         chainId: p.chainId,
         nowSeconds: nowSeconds(),
         currency: p.currency,
+        ...(p.stablecoin ? { stablecoin: p.stablecoin } : {}),
       }),
     save: p.save,
     now: p.now,

@@ -1,9 +1,11 @@
-import { parseUnits, type Hex } from 'viem';
+import { erc20Abi, getAddress, parseUnits, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trackCollectionAbi } from '../contracts/abi';
+import { motifTestUsdAbi, trackCollectionAbi } from '../contracts/abi';
 import { licenceId } from '../contracts/licences';
 import { DraftNotReadyError } from './contracts';
-import { signVoucher, VOUCHER_LIFETIME_SECONDS, voucherNonce, voucherOf } from './sign-voucher';
+import { parseSignedVoucher } from '../vouchers/signed-voucher';
+import { redeemVoucherSteps } from '../vouchers/redeem-voucher';
+import { NoStablecoinError, signVoucher, VOUCHER_LIFETIME_SECONDS, voucherNonce, voucherOf } from './sign-voucher';
 import { pinnedFor, startMintChain, testDraft, type MintChain } from './testing/mint-chain';
 
 let c: MintChain;
@@ -91,5 +93,68 @@ describe('signVoucher (anvil)', () => {
     const withPin = { ...d, progress: { pinned: pinnedFor(d, creator), split: { address: creator } } };
     expect(voucherOf(withPin, creator, 1, USDC).price).toBe(20_000n);
     expect(voucherOf(withPin, creator, 1, ETH).price).toBe(20_000_000_000_000_000n);
+  });
+
+  it('a draft priced in the stablecoin signs a CurrencyVoucher in its decimals; a collector approves and redeems it (issue #20)', async () => {
+    const { wallet } = await c.funded();
+    const buyer = (await c.funded()).wallet;
+    const creator = wallet.account.address;
+    const base = await testDraft(creator, { mode: 'voucher', price: '12.5', priceIn: 'stablecoin' });
+    const draft = { ...base, progress: { pinned: pinnedFor(base, creator), split: { address: creator } } };
+    const block = await c.publicClient.getBlock();
+    const { json } = await signVoucher(wallet, {
+      draft,
+      collection: c.contracts.collection,
+      chainId: c.chain.id,
+      nowSeconds: Number(block.timestamp),
+      currency: c.chain.nativeCurrency,
+      stablecoin: c.stablecoin,
+    });
+    const parsed = parseSignedVoucher(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value.voucher).toMatchObject({ price: 12_500_000n, currency: getAddress(c.stablecoin.address) });
+    const usd = { address: c.stablecoin.address, abi: erc20Abi } as const;
+    await c.publicClient.waitForTransactionReceipt({
+      hash: await buyer.writeContract({
+        address: c.stablecoin.address,
+        abi: motifTestUsdAbi,
+        functionName: 'mint',
+        args: [buyer.account.address, 12_500_000n],
+      }),
+    });
+    const steps = await redeemVoucherSteps(
+      { publicClient: c.publicClient, walletClient: buyer },
+      {
+        collection: c.contracts.collection,
+        signed: parsed.value,
+        to: buyer.account.address,
+        label: 'Mint',
+        symbol: 'tUSD',
+      },
+    );
+    expect(steps).toHaveLength(2);
+    for (const step of steps)
+      expect((await c.publicClient.waitForTransactionReceipt({ hash: await step.send() })).status).toBe('success');
+    expect(
+      await c.publicClient.readContract({ ...usd, functionName: 'balanceOf', args: [buyer.account.address] }),
+    ).toBe(0n);
+    expect(
+      await c.publicClient.readContract({
+        address: c.contracts.collection,
+        abi: trackCollectionAbi,
+        functionName: 'currencyCreditsOf',
+        args: [creator, c.stablecoin.address],
+      }),
+    ).toBe(12_500_000n);
+  });
+
+  it('a draft priced in the stablecoin on a platform without one is refused before signing', async () => {
+    const creator = (await c.funded()).wallet.account.address;
+    const d = await testDraft(creator, { mode: 'voucher', price: '1', priceIn: 'stablecoin' });
+    const withPin = { ...d, progress: { pinned: pinnedFor(d, creator), split: { address: creator } } };
+    expect(() => voucherOf(withPin, creator, 1, ETH)).toThrow(NoStablecoinError);
+    expect(
+      'currency' in voucherOf({ ...withPin, details: { ...withPin.details, priceIn: 'native' } }, creator, 1, ETH),
+    ).toBe(false);
   });
 });

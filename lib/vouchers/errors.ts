@@ -9,6 +9,7 @@ export type VoucherRefusal =
   | 'expired'
   | 'too-large'
   | 'not-author'
+  | 'currency-not-allowed'
   | 'not-found';
 
 /** A voucher the store refuses, or a short id it does not know; `status` is the HTTP status the API answers with. */

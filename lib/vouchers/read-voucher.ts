@@ -1,5 +1,6 @@
 import 'server-only';
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { isCurrencyVoucher } from '../contracts/voucher';
 import type { PrismaClient } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { cidOfContentDigest } from '../provenance/digest';
@@ -15,7 +16,10 @@ export type CollectView = {
   creator: string;
   /** The creator's profile display name, or null. */
   creatorName: string | null;
+  /** The price in the smallest units of its currency (wei, or the token's units for a currency voucher). */
   priceWei: string;
+  /** The ERC-20 the voucher is priced in (a CurrencyVoucher, issue #20), or null for the native currency. */
+  currency: Address | null;
   /** Unix seconds. */
   deadline: string;
   /** The pinned folder's CID (cover, audio). */
@@ -67,6 +71,7 @@ export async function readVoucher(
     creator: row.creator,
     creatorName: row.creatorName,
     priceWei: row.priceWei.toFixed(),
+    currency: isCurrencyVoucher(parsed.value.voucher) ? parsed.value.voucher.currency : null,
     deadline: row.deadline.toString(),
     contentCid: cidOfContentDigest(row.contentDigest as Hex).toString(),
     state: row.state,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getAddress, type Hex } from 'viem';
 import { LICENCES } from '../contracts/licences';
-import type { Voucher } from '../contracts/voucher';
+import type { AnyVoucher, CurrencyVoucher, Voucher } from '../contracts/voucher';
 
 const address = z
   .string()
@@ -13,7 +13,7 @@ const bytes32 = z
   .transform((h) => h.toLowerCase() as Hex);
 const uint = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
 
-const voucherSchema = z.object({
+const voucherFields = z.object({
   creator: address,
   content: bytes32,
   manifest: bytes32,
@@ -28,7 +28,12 @@ const voucherSchema = z.object({
     .max(LICENCES.length - 1),
   nonce: uint,
   deadline: uint,
+  /** Present for a voucher priced in that ERC-20 (a CurrencyVoucher, issue #20); absent for the native currency. */
+  currency: address.optional(),
 });
+/** Either form: a `currency` makes it a CurrencyVoucher (a distinct EIP-712 type). */
+const toVoucher = ({ currency, ...voucher }: z.output<typeof voucherFields>): AnyVoucher =>
+  currency ? ({ ...voucher, currency } satisfies CurrencyVoucher) : (voucher satisfies Voucher);
 const signature = z
   .string()
   .regex(/^0x[0-9a-fA-F]+$/, 'must be a hex signature')
@@ -37,11 +42,11 @@ const signature = z
 /** `{ voucher: {...}, signature }` (or the voucher's fields beside `signature`), numbers as decimal strings. */
 export const signedVoucherSchema = z.union([
   z
-    .object({ voucher: voucherSchema, signature })
-    .transform((v) => ({ voucher: v.voucher satisfies Voucher, signature: v.signature })),
-  voucherSchema
+    .object({ voucher: voucherFields, signature })
+    .transform((v) => ({ voucher: toVoucher(v.voucher), signature: v.signature })),
+  voucherFields
     .extend({ signature })
-    .transform(({ signature: sig, ...voucher }) => ({ voucher: voucher satisfies Voucher, signature: sig })),
+    .transform(({ signature: sig, ...voucher }) => ({ voucher: toVoucher(voucher), signature: sig })),
 ]);
 export type SignedVoucher = z.output<typeof signedVoucherSchema>;
 

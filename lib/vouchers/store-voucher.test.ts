@@ -1,6 +1,7 @@
 import { getAddress, parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackIdOf } from '../contracts/track-id';
+import { readVoucher } from './read-voucher';
 import { VoucherError } from './errors';
 import { storeVoucher, voucherShortId } from './store-voucher';
 import { startVoucherChain, type VoucherChain } from './testing/voucher-chain';
@@ -128,5 +129,31 @@ describe('storeVoucher (anvil, PostgreSQL, Helia)', () => {
     );
     expect(error).toBeInstanceOf(VoucherError);
     expect(error instanceof VoucherError && error.reason).toBe('expired');
+  });
+
+  it('stores a voucher priced in the stablecoin (issue #20): its price in token units, its currency read back', async () => {
+    const creator = await c.funded();
+    const currency = await c.stablecoin();
+    const signed = await c.sign(creator, await c.pinFolder('Stable Shore', creator), { price: 12_500_000n, currency });
+    const stored = await store(c.body(signed));
+    const row = await c.prisma.storedVoucher.findUniqueOrThrow({ where: { shortId: stored.shortId } });
+    expect(row.priceWei.toFixed()).toBe('12500000');
+    const view = await readVoucher(c.prisma, c.chainId, stored.shortId);
+    expect(view.currency).toBe(currency);
+    expect(view.signed.voucher).toMatchObject({ currency, price: 12_500_000n });
+  });
+
+  it('refuses a native signature presented as priced in a token, and a currency the collection does not take', async () => {
+    const creator = await c.funded();
+    const currency = await c.stablecoin();
+    const native = await c.sign(creator, await c.pinFolder('Swapped Form', creator), { price: 12_500_000n });
+    const swapped = { voucher: { ...native.voucher, currency }, signature: native.signature };
+    expect((await refusal(c.body(swapped))).reason).toBe('bad-signature');
+    // signed by the creator, but in a token that is not on the collection's allowlist
+    const other = '0x000000000000000000000000000000000000bEEF';
+    const unlisted = await c.sign(creator, await c.pinFolder('Unlisted Coin', creator), { currency: other });
+    const error = await refusal(c.body(unlisted));
+    expect(error.reason).toBe('currency-not-allowed');
+    expect(error.status).toBe(422);
   });
 });

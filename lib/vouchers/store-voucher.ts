@@ -2,7 +2,8 @@ import 'server-only';
 import { getAddress, keccak256, stringToBytes, toBytes, type Address, type PublicClient } from 'viem';
 import { z } from 'zod';
 import { trackIdOf } from '../contracts/track-id';
-import { voucherDomain, voucherTypes } from '../contracts/voucher';
+import { trackCollectionAbi } from '../contracts/abi';
+import { isCurrencyVoucher, voucherTypedData } from '../contracts/voucher';
 import type { PrismaClient } from '../db/client';
 import { parseIndexedMetadata, type IndexedMetadata } from '../indexer/track-metadata';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
@@ -41,8 +42,11 @@ export function voucherShortId(chainId: number, collection: Address, creator: Ad
 
 export type StoreVoucherParameters = {
   prisma: Pick<PrismaClient, 'storedVoucher'>;
-  /** Checks the EIP-712 signature (ERC-1271 wallets too, as the contract's SignatureChecker does). */
-  chain: Pick<PublicClient, 'verifyTypedData'>;
+  /**
+   * Checks the EIP-712 signature (ERC-1271 wallets too, as the contract's SignatureChecker does) and, for a voucher
+   * priced in an ERC-20, that the collection allows that currency.
+   */
+  chain: Pick<PublicClient, 'verifyTypedData' | 'readContract'>;
   /** Where the voucher's folder is pinned: its metadata.json gives the title the gallery shows. */
   storage: Pick<IpfsStorage, 'cat'>;
   /** This platform's chain and TrackCollection: the only ones it stores vouchers for. */
@@ -92,14 +96,7 @@ export async function storeVoucher(p: StoreVoucherParameters): Promise<StoreVouc
   if (json.length > MAX_SIGNED_CHARS)
     throw new VoucherError('too-large', 400, `The signed voucher is over ${MAX_SIGNED_CHARS} characters`);
   const valid = await p.chain
-    .verifyTypedData({
-      address: voucher.creator,
-      domain: voucherDomain(chainId, p.collection),
-      types: voucherTypes,
-      primaryType: 'Voucher',
-      message: voucher,
-      signature,
-    })
+    .verifyTypedData({ address: voucher.creator, ...voucherTypedData(voucher, chainId, p.collection), signature })
     .catch(() => false);
   if (!valid)
     throw new VoucherError(
@@ -107,6 +104,20 @@ export async function storeVoucher(p: StoreVoucherParameters): Promise<StoreVouc
       422,
       `The signature is not ${voucher.creator}'s over this voucher, chain and collection`,
     );
+  if (isCurrencyVoucher(voucher)) {
+    const allowed = await p.chain.readContract({
+      address: p.collection,
+      abi: trackCollectionAbi,
+      functionName: 'currencyAllowed',
+      args: [voucher.currency],
+    });
+    if (!allowed)
+      throw new VoucherError(
+        'currency-not-allowed',
+        422,
+        `This voucher is priced in ${voucher.currency}, a currency this collection does not take`,
+      );
+  }
   const now = p.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (voucher.deadline < BigInt(now)) throw new VoucherError('expired', 422, 'This voucher has expired');
   const authorship = await voucherAuthorship(p.storage, voucher, { chainId, verifyingContract: p.collection });

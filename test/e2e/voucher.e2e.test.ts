@@ -5,19 +5,38 @@
  * link in a second wallet, sees the track, the creator's name and the price, shares it, collects, and the page switches
  * to the minted track; the link then says it was collected and the gallery no longer lists it. The collect page passes
  * axe-core (no serious or critical violation) and does not scroll sideways at 390 px or 1,280 px. Screenshots go to
- * test-results/screenshots/voucher.
+ * test-results/screenshots/voucher. Then a voucher priced in the test stablecoin (issue #20): its collect page shows
+ * 12.5 tUSD, the collector collects it (approval of exactly the price, then redeemInCurrency), and the creator's
+ * Withdraw all on /money pulls the tUSD from the collection, each amount checked on chain to the unit.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CID } from 'multiformats/cid';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getContractAddress, parseEther, type Address, type Hex } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  getContractAddress,
+  http,
+  parseEther,
+  type Address,
+  type Hex,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
+import { motifTestUsdAbi, trackCollectionAbi } from '../../lib/contracts/abi';
 import { readDeployment } from '../../lib/contracts/deployment';
+import { localChain } from '../../lib/config/chains';
 import { trackIdOf } from '../../lib/contracts/track-id';
-import { voucherDomain, voucherTypes, type Voucher } from '../../lib/contracts/voucher';
+import {
+  voucherDomain,
+  voucherTypedData,
+  voucherTypes,
+  type CurrencyVoucher,
+  type Voucher,
+} from '../../lib/contracts/voucher';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { contentDigestOfCid } from '../../lib/provenance/digest';
 import { buildManifest } from '../../lib/provenance/manifest';
@@ -25,7 +44,7 @@ import { signManifest } from '../../lib/provenance/signed-manifest';
 import { pinTrack } from '../../lib/tracks/track-folder';
 import { makeMidi, makeWav, manifestParams } from '../provenance/fixtures';
 import { launchChromium } from '../support/chromium';
-import { connectDevWallet, reloadUntil, waitForSuccess } from '../support/page-actions';
+import { connectDevWallet, reloadUntil, waitForSuccess, waitForText } from '../support/page-actions';
 import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 import { z } from 'zod';
@@ -36,6 +55,7 @@ if (!deployer || !creator || !collector) throw new Error('three local dev accoun
 // before the platform starts, is bound to that address.
 const COLLECTION = getContractAddress({ from: deployer.address, nonce: 0n });
 const TITLE = 'Tidewater Voucher';
+const USD_TITLE = 'Tidewater in tUSD';
 
 let dir: string;
 let started: StartedPlatform;
@@ -45,6 +65,10 @@ let content: Hex;
 let manifest: Hex;
 let tokenId: bigint;
 let shortPath: string;
+let usdContent: Hex;
+let usdManifest: Hex;
+let usd: Address;
+let rpcUrl: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -66,7 +90,23 @@ beforeAll(async () => {
     signed,
     metadata: { name: TITLE, description: 'A voucher e2e fixture.', genre: 'Folk', credits: [] },
   });
+  // A second folder, for the voucher priced in tUSD (issue #20).
+  const usdWav = makeWav(3);
+  const usdSigned = await signManifest({
+    manifest: buildManifest(await manifestParams(account.address, usdWav, makeMidi(), [])),
+    chainId: 31337,
+    verifyingContract: COLLECTION,
+    sign: (td) => account.signTypedData(td),
+  });
+  const usdPinned = await pinTrack(storage, {
+    wav: usdWav,
+    midi: makeMidi(),
+    signed: usdSigned,
+    metadata: { name: USD_TITLE, description: 'A voucher in tUSD e2e fixture.', genre: 'Folk', credits: [] },
+  });
   await storage.close();
+  usdContent = contentDigestOfCid(CID.parse(usdPinned.cid));
+  usdManifest = usdSigned.manifestDigest;
   content = contentDigestOfCid(CID.parse(pinned.cid));
   manifest = signed.manifestDigest;
   tokenId = trackIdOf(creator.address, content);
@@ -75,6 +115,9 @@ beforeAll(async () => {
   base = `http://localhost:${env.MOTIF_APP_PORT}`;
   const deployment = readDeployment(path.join(env.MOTIF_DATA_DIR, 'deployments', '31337.json'));
   expect(deployment.contracts.TrackCollection.address.toLowerCase()).toBe(COLLECTION.toLowerCase());
+  if (!deployment.stablecoin) throw new Error('npm start recorded no stablecoin');
+  usd = getAddress(deployment.stablecoin.address);
+  rpcUrl = `http://127.0.0.1:${env.MOTIF_ANVIL_PORT}`;
 });
 
 afterAll(async () => {
@@ -225,5 +268,114 @@ describe('a voucher behind its short link, collected in Chromium with a second w
     );
     await page.goto(`${base}/gallery`);
     await reloadUntil(page, async () => (await collectableCards(page).count()) === 0, 'the collectable card to go');
+  });
+});
+
+describe('a voucher priced in tUSD, collected with approve-then-redeem, withdrawn on /money (issue #20)', () => {
+  const USD_PRICE = 12_500_000n; // 12.5 tUSD
+  const chain = () => localChain(rpcUrl);
+  const publicClient = () => createPublicClient({ chain: chain(), transport: http() });
+  const tusdOf = (account: Address) =>
+    publicClient().readContract({ address: usd, abi: motifTestUsdAbi, functionName: 'balanceOf', args: [account] });
+  const voucherCredits = (account: Address) =>
+    publicClient().readContract({
+      address: COLLECTION,
+      abi: trackCollectionAbi,
+      functionName: 'currencyCreditsOf',
+      args: [account, usd],
+    });
+  let usdPath: string;
+  const usdTokenId = () => trackIdOf(creator.address, usdContent);
+
+  it('the creator publishes a voucher priced in tUSD; its collect page shows the price in tUSD, never in ETH', async () => {
+    const voucher: CurrencyVoucher = {
+      creator: creator.address,
+      content: usdContent,
+      manifest: usdManifest,
+      currency: usd,
+      price: USD_PRICE,
+      payout: creator.address,
+      royaltyReceiver: creator.address,
+      royaltyBps: 500,
+      licence: 0,
+      nonce: 4343n,
+      deadline: BigInt(Math.floor(Date.now() / 1000) + 24 * 3600),
+    };
+    const signature = await privateKeyToAccount(creator.privateKey).signTypedData(
+      voucherTypedData(voucher, 31337, COLLECTION),
+    );
+    const res = await fetch(`${base}/api/vouchers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chainId: 31337, collection: COLLECTION, voucher, signature }, (_k, x: unknown) =>
+        typeof x === 'bigint' ? x.toString() : x,
+      ),
+    });
+    expect(res.status).toBe(201);
+    usdPath = z.object({ path: z.string() }).parse(await res.json()).path;
+    const page = await newPage();
+    await page.goto(`${base}${usdPath}`);
+    await expect(page.getByTestId('voucher-price').textContent()).resolves.toBe('12.5 tUSD');
+    await page.getByRole('button', { name: 'Collect for 12.5 tUSD' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/12\.5 ETH|0\.0000000000125 ETH/);
+  });
+
+  it('the collector collects it: an approval of exactly 12.5 tUSD, then the redemption; the token and the tUSD are right on chain', async () => {
+    const minter = createWalletClient({
+      chain: chain(),
+      transport: http(),
+      account: privateKeyToAccount(collector.privateKey),
+    });
+    await publicClient().waitForTransactionReceipt({
+      hash: await minter.writeContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'mint',
+        args: [collector.address, 20_000_000n],
+      }),
+    });
+    const page = await newPage();
+    await page.goto(`${base}${usdPath}`);
+    await connectDevWallet(page, 2, collector.address);
+    await page.getByRole('button', { name: 'Collect for 12.5 tUSD' }).click();
+    await reachedOrAlert(page, new RegExp(`/tracks/${usdTokenId()}$`));
+    const read = { address: COLLECTION, abi: trackCollectionAbi } as const;
+    expect(await publicClient().readContract({ ...read, functionName: 'ownerOf', args: [usdTokenId()] })).toBe(
+      collector.address,
+    );
+    expect(await publicClient().readContract({ ...read, functionName: 'creatorOf', args: [usdTokenId()] })).toBe(
+      creator.address,
+    );
+    expect(await tusdOf(collector.address)).toBe(20_000_000n - USD_PRICE);
+    expect(await voucherCredits(creator.address)).toBe(USD_PRICE);
+    expect(
+      await publicClient().readContract({
+        address: usd,
+        abi: motifTestUsdAbi,
+        functionName: 'allowance',
+        args: [collector.address, COLLECTION],
+      }),
+    ).toBe(0n);
+  });
+
+  it('the creator sees the tUSD on /money and Withdraw all pulls it from the collection, to the unit', async () => {
+    const before = await tusdOf(creator.address);
+    const page = await newPage();
+    await page.goto(`${base}/money`);
+    await connectDevWallet(page, 1, creator.address);
+    await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+    await page.getByRole('button', { name: /^Sign out/ }).waitFor();
+    // the first voucher's 0.05 ETH is still credited too
+    await waitForText(page, 'money-total', (t) => t === '0.05 ETH + 12.5 tUSD');
+    await expect(page.getByTestId('money-breakdown').textContent()).resolves.toContain('Lazy-mint voucher proceeds');
+    await page.getByRole('button', { name: 'Withdraw all (2 transactions)' }).click();
+    await waitForSuccess(page, 'Withdraw all: confirmed.');
+    await expect(page.getByTestId('money-steps').textContent()).resolves.toContain(
+      'Withdraw your lazy-mint voucher proceeds in tUSD: confirmed (0x',
+    );
+    expect((await tusdOf(creator.address)) - before).toBe(USD_PRICE);
+    expect(await voucherCredits(creator.address)).toBe(0n);
+    expect(await tusdOf(COLLECTION)).toBe(0n);
+    await waitForText(page, 'money-total', (t) => t === '0 ETH');
   });
 });

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
+import { isCurrencyVoucher } from '../../../lib/contracts/voucher';
 import type { VoucherState } from '../../../lib/vouchers/voucher-state';
 import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
-import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
-import { redeemStep } from '../../_hooks/redeem-step';
+import { redeemSteps, useVoucherPrice } from '../../_hooks/redeem-step';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from '../../tracks/[tokenId]/tx-status';
 import { CancelVoucher } from './cancel-voucher';
@@ -33,7 +33,7 @@ export function CollectVoucher({
   state: VoucherState;
 }) {
   const config = useConfig();
-  const eth = useFormatAmount();
+  const priceOf = useVoucherPrice();
   const chainId = useChainId();
   const connection = useConnection();
   const collection = useMotifContract('TrackCollection');
@@ -71,11 +71,13 @@ export function CollectVoucher({
 
   const account = connection.address;
   const wrongChain = account !== undefined && connection.chainId !== chainId;
+  const price = priceOf(signed.voucher);
   const collect = async () => {
     if (!collection || !account) return;
-    const ok = await tx.run('Collect', [
-      redeemStep(config, collection.address, signed, account, `Mint and pay ${eth(signed.voucher.price)}`),
-    ]);
+    const ok = await tx.run(
+      'Collect',
+      redeemSteps(config, collection.address, signed, account, `Mint and pay ${price.text}`, price.symbol),
+    );
     if (ok) router.push(`/tracks/${tokenId}`);
   };
   return (
@@ -88,11 +90,14 @@ export function CollectVoucher({
         disabled={!account || wrongChain || !collection || tx.busy}
         onClick={() => void collect()}
       >
-        Collect for {eth(signed.voucher.price)}
+        Collect for {price.text}
       </button>
       <p className="muted">
-        Collecting mints the track to your wallet and pays its price to the creator; no platform fee. Royalty on later
-        sales: {signed.voucher.royaltyBps / 100}%.
+        Collecting mints the track to your wallet and pays its price to the creator; no platform fee.
+        {isCurrencyVoucher(signed.voucher)
+          ? ` Priced in ${price.symbol}: your wallet first allows the collection to take exactly the price.`
+          : ''}{' '}
+        Royalty on later sales: {signed.voucher.royaltyBps / 100}%.
       </p>
       <TxStatus state={tx.state} />
       <CancelVoucher creator={signed.voucher.creator} nonce={signed.voucher.nonce} />

@@ -5,8 +5,8 @@ import { shortHex } from '../../../lib/format/short-hex';
 import { getServices } from '../../../lib/platform/services';
 import { VoucherError } from '../../../lib/vouchers/errors';
 import { readVoucher, type CollectView } from '../../../lib/vouchers/read-voucher';
-import { formatAmount } from '../../../lib/format/amount';
-import { serverCurrency } from '../../_components/server-currency';
+import { currencyOf, formatAmount } from '../../../lib/format/amount';
+import { serverCurrency, serverTokenCurrencies } from '../../_components/server-currency';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';
 import { CollectVoucher } from './collect-voucher';
@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CollectPage({ params }: Props) {
   const { shortId } = await params;
   const view = await load(shortId);
-  const currency = await serverCurrency();
+  const currency = currencyOf(view.currency, await serverCurrency(), await serverTokenCurrencies());
   const title = titleOf(view);
   return (
     <article className="track-page collect-page" data-token-id={view.tokenId}>

@@ -109,7 +109,11 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const title = track?.title ?? stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
   const p = view.provenance;
   const sales = view.history.filter(
-    (e) => e.name === 'Sale' || e.name === 'SaleInCurrency' || e.name === 'VoucherRedeemed',
+    (e) =>
+      e.name === 'Sale' ||
+      e.name === 'SaleInCurrency' ||
+      e.name === 'VoucherRedeemed' ||
+      e.name === 'VoucherRedeemedInCurrency',
   );
   const currency = await serverCurrency();
   const tokens = await serverTokenCurrencies();
@@ -326,7 +330,9 @@ export default async function TrackPage({ params, searchParams }: Props) {
               {sales.length} sale{sales.length === 1 ? '' : 's'}; last{' '}
               {priced(
                 String(lastSale?.args.price),
-                lastSale?.name === 'SaleInCurrency' ? String(lastSale.args.currency) : null,
+                lastSale?.name === 'SaleInCurrency' || lastSale?.name === 'VoucherRedeemedInCurrency'
+                  ? String(lastSale.args.currency)
+                  : null,
               )}
               .
             </p>

@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import { useChainId, useConfig, useConnection, useReadContract } from 'wagmi';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { shortHex } from '../../../lib/format/short-hex';
-import { useFormatAmount } from '../../_hooks/use-chain-info';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
-import { redeemStep } from '../../_hooks/redeem-step';
+import { redeemSteps, useVoucherPrice } from '../../_hooks/redeem-step';
 import { useTx } from '../../_hooks/use-tx';
 import { TxStatus } from './tx-status';
 import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
@@ -16,7 +15,7 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
   const [text, setText] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
   const config = useConfig();
-  const eth = useFormatAmount();
+  const priceOf = useVoucherPrice();
   const chainId = useChainId();
   const connection = useConnection();
   const collection = useMotifContract('TrackCollection');
@@ -57,15 +56,11 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
         e.preventDefault();
         if (!parsed?.ok || !collection || !connection.address || wrongTrack) return;
         const account = connection.address;
-        void tx.run('Redeem voucher', [
-          redeemStep(
-            config,
-            collection.address,
-            parsed.value,
-            account,
-            `Mint and pay ${eth(parsed.value.voucher.price)}`,
-          ),
-        ]);
+        const price = priceOf(parsed.value.voucher);
+        void tx.run(
+          'Redeem voucher',
+          redeemSteps(config, collection.address, parsed.value, account, `Mint and pay ${price.text}`, price.symbol),
+        );
       }}
     >
       <h3>Redeem a voucher</h3>
@@ -82,7 +77,8 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
         <dl className="fee-breakdown" aria-label="What redeeming costs">
           <dt>You pay</dt>
           <dd>
-            {eth(voucher.price)} to the creator {shortHex(voucher.creator)}’s payout address {shortHex(voucher.payout)}
+            {priceOf(voucher).text} to the creator {shortHex(voucher.creator)}’s payout address{' '}
+            {shortHex(voucher.payout)}
           </dd>
           <dt>Platform fee</dt>
           <dd>none on vouchers</dd>
@@ -108,7 +104,7 @@ export function RedeemVoucher({ tokenId, linked }: { tokenId: string; linked: st
         type="submit"
         disabled={!voucher || wrongTrack || expired || used.data === true || !connection.address || tx.busy}
       >
-        Redeem{voucher ? ` for ${eth(voucher.price)}` : ''}
+        Redeem{voucher ? ` for ${priceOf(voucher).text}` : ''}
       </button>
       <TxStatus state={tx.state} />
     </form>

@@ -3263,7 +3263,26 @@ export const trackCollectionAbi = [
   },
   { type: 'error', inputs: [], name: 'AccountBalanceOverflow' },
   { type: 'error', inputs: [], name: 'BalanceQueryForZeroAddress' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'currency', internalType: 'address', type: 'address' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+      { name: 'received', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'CurrencyAmountMismatch',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'currency', internalType: 'address', type: 'address' }],
+    name: 'CurrencyNotAllowed',
+  },
   { type: 'error', inputs: [], name: 'EmptyContent' },
+  {
+    type: 'error',
+    inputs: [{ name: 'currency', internalType: 'address', type: 'address' }],
+    name: 'InvalidCurrency',
+  },
   { type: 'error', inputs: [], name: 'InvalidShortString' },
   { type: 'error', inputs: [], name: 'InvalidVoucherSignature' },
   { type: 'error', inputs: [], name: 'NotOwnerNorApproved' },
@@ -3271,6 +3290,16 @@ export const trackCollectionAbi = [
     type: 'error',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
     name: 'NothingToWithdraw',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
   { type: 'error', inputs: [], name: 'RoyaltyReceiverZero' },
@@ -3281,6 +3310,11 @@ export const trackCollectionAbi = [
       { name: 'max', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'RoyaltyTooHigh',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
   },
   {
     type: 'error',
@@ -3372,6 +3406,20 @@ export const trackCollectionAbi = [
     ],
     name: 'ApprovalForAll',
   },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'allowed', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'CurrencyAllowed',
+  },
   { type: 'event', anonymous: false, inputs: [], name: 'EIP712DomainChanged' },
   {
     type: 'event',
@@ -3391,6 +3439,25 @@ export const trackCollectionAbi = [
       },
     ],
     name: 'NonceCancelled',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'OwnershipTransferred',
   },
   {
     type: 'event',
@@ -3494,6 +3561,55 @@ export const trackCollectionAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'creator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'nonce',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'tokenId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'buyer',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'payout',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'price',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'VoucherRedeemedInCurrency',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'account',
         internalType: 'address',
         type: 'address',
@@ -3508,6 +3624,39 @@ export const trackCollectionAbi = [
       },
     ],
     name: 'Withdrawal',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'currency',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'to', internalType: 'address', type: 'address', indexed: false },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'WithdrawalInCurrency',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'CURRENCY_VOUCHER_TYPEHASH',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -3566,6 +3715,49 @@ export const trackCollectionAbi = [
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
     name: 'creditsOf',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'currency', internalType: 'address', type: 'address' }],
+    name: 'currencyAllowed',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'currency', internalType: 'address', type: 'address' },
+    ],
+    name: 'currencyCreditsOf',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'voucher',
+        internalType: 'struct TrackCollection.CurrencyVoucher',
+        type: 'tuple',
+        components: [
+          { name: 'creator', internalType: 'address', type: 'address' },
+          { name: 'content', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'manifest', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'currency', internalType: 'address', type: 'address' },
+          { name: 'price', internalType: 'uint256', type: 'uint256' },
+          { name: 'payout', internalType: 'address', type: 'address' },
+          { name: 'royaltyReceiver', internalType: 'address', type: 'address' },
+          { name: 'royaltyBps', internalType: 'uint16', type: 'uint16' },
+          { name: 'licence', internalType: 'uint8', type: 'uint8' },
+          { name: 'nonce', internalType: 'uint256', type: 'uint256' },
+          { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    name: 'currencyVoucherDigest',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'view',
   },
   {
@@ -3661,6 +3853,13 @@ export const trackCollectionAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'ownerOf',
     outputs: [{ name: 'result', internalType: 'address', type: 'address' }],
@@ -3692,6 +3891,41 @@ export const trackCollectionAbi = [
     name: 'redeem',
     outputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'voucher',
+        internalType: 'struct TrackCollection.CurrencyVoucher',
+        type: 'tuple',
+        components: [
+          { name: 'creator', internalType: 'address', type: 'address' },
+          { name: 'content', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'manifest', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'currency', internalType: 'address', type: 'address' },
+          { name: 'price', internalType: 'uint256', type: 'uint256' },
+          { name: 'payout', internalType: 'address', type: 'address' },
+          { name: 'royaltyReceiver', internalType: 'address', type: 'address' },
+          { name: 'royaltyBps', internalType: 'uint16', type: 'uint16' },
+          { name: 'licence', internalType: 'uint8', type: 'uint8' },
+          { name: 'nonce', internalType: 'uint256', type: 'uint256' },
+          { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+      { name: 'to', internalType: 'address', type: 'address' },
+    ],
+    name: 'redeemInCurrency',
+    outputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -3736,6 +3970,16 @@ export const trackCollectionAbi = [
       { name: 'isApproved', internalType: 'bool', type: 'bool' },
     ],
     name: 'setApprovalForAll',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'currency', internalType: 'address', type: 'address' },
+      { name: 'allowed', internalType: 'bool', type: 'bool' },
+    ],
+    name: 'setCurrencyAllowed',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -3790,6 +4034,13 @@ export const trackCollectionAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'newOwner', internalType: 'address', type: 'address' }],
+    name: 'transferOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [
       {
         name: 'voucher',
@@ -3819,6 +4070,26 @@ export const trackCollectionAbi = [
       { name: 'account', internalType: 'address payable', type: 'address' },
     ],
     name: 'withdraw',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address' },
+      { name: 'currency', internalType: 'address', type: 'address' },
+    ],
+    name: 'withdrawCurrency',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'currency', internalType: 'address', type: 'address' },
+      { name: 'to', internalType: 'address', type: 'address' },
+    ],
+    name: 'withdrawCurrencyTo',
     outputs: [],
     stateMutability: 'nonpayable',
   },

@@ -16,7 +16,12 @@ import { manifestNotes } from '../../provenance/studio-session';
 import type { MintContracts } from '../contracts';
 import { defaultDetails, newDraft, type MintDetails, type MintDraft } from '../draft';
 
-export type MintChain = TestChain & { contracts: MintContracts; stop(): Promise<void> };
+export type MintChain = TestChain & {
+  contracts: MintContracts;
+  /** The local deployment's test stablecoin (MotifTestUSD, 6 decimals). */
+  stablecoin: { address: Address; decimals: number };
+  stop(): Promise<void>;
+};
 
 export async function startMintChain(): Promise<MintChain> {
   const t = await startTestChain();
@@ -26,8 +31,10 @@ export async function startMintChain(): Promise<MintChain> {
     walletClient: t.wallet(ANVIL_KEY_0),
     deploymentPath: path.join(dir, 'deployment.json'),
   });
+  if (!deployment.stablecoin) throw new Error('the local deployment has no test stablecoin');
   return {
     ...t,
+    stablecoin: { address: deployment.stablecoin.address, decimals: deployment.stablecoin.decimals },
     contracts: {
       collection: deployment.contracts.TrackCollection.address,
       splitMain: deployment.contracts.SplitMain.address,

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   createPublicClient,
+  createTestClient,
   createWalletClient,
+  getAddress,
   http,
   keccak256,
   parseEther,
@@ -20,8 +22,10 @@ import { inject } from 'vitest';
 import { startAnvil, type Anvil } from '../../chain/anvil';
 import { toMotifAddresses, type MotifContractAddresses } from '../../chain/contracts';
 import { customChain } from '../../config/chains';
+import { trackCollectionAbi } from '../../contracts/abi';
+import { loadArtifact } from '../../contracts/compile';
 import { deployContracts } from '../../contracts/deploy';
-import { voucherDomain, voucherTypes, type Voucher } from '../../contracts/voucher';
+import { voucherTypedData, type AnyVoucher } from '../../contracts/voucher';
 import { createPrismaClient, type PrismaClient } from '../../db/client';
 import { clearIndex } from '../../indexer/clear-index';
 import { syncToHead } from '../../indexer/indexer';
@@ -51,14 +55,29 @@ export type VoucherChain = {
    * collection, so the author passes the store's authorship check): its content digest. `sign` names the manifest.
    */
   pinFolder(title: string, author: Wallet): Promise<Hex>;
-  /** A voucher by `creator` for `content` and its signature over `domain` (this chain and collection by default). */
+  /**
+   * A voucher by `creator` for `content` and its signature over `domain` (this chain and collection by default);
+   * with `currency`, a CurrencyVoucher priced in that ERC-20.
+   */
   sign(
     creator: Wallet,
     content: Hex,
-    options?: { price?: bigint; deadline?: bigint; domain?: { chainId: number; collection: Address } },
-  ): Promise<{ voucher: Voucher; signature: Hex }>;
+    options?: {
+      price?: bigint;
+      deadline?: bigint;
+      domain?: { chainId: number; collection: Address };
+      currency?: Address;
+    },
+  ): Promise<{ voucher: AnyVoucher; signature: Hex }>;
+  /**
+   * The 6-decimal test stablecoin (MotifTestUSD's code, installed with anvil_setCode: its constructor only deploys on
+   * chain 31337, and this chain has its own id), allowed in the collection; installed on the first call.
+   */
+  stablecoin(): Promise<Address>;
+  /** Mints `amount` test units of the stablecoin to `to`. */
+  mintStablecoin(to: Address, amount: bigint): Promise<void>;
   /** The request body the store takes, numbers as decimal strings. */
-  body(signed: { voucher: Voucher; signature: Hex }, target?: { chainId: number; collection: Address }): unknown;
+  body(signed: { voucher: AnyVoucher; signature: Hex }, target?: { chainId: number; collection: Address }): unknown;
   /** Indexes the chain up to its head. */
   sync(): Promise<void>;
   stop(): Promise<void>;
@@ -98,6 +117,38 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
   await clearIndex(prisma, chainId);
   await prisma.storedVoucher.deleteMany({ where: { chainId } });
 
+  const testClient = createTestClient({ mode: 'anvil', chain, transport: http(anvil.rpcUrl) });
+  const tokenAddress = getAddress('0x00000000000000000000000000000000005ab1e5');
+  let tokenInstalled = false;
+  const stablecoin = async (): Promise<Address> => {
+    if (tokenInstalled) return tokenAddress;
+    await testClient.setCode({
+      address: tokenAddress,
+      bytecode: (await loadArtifact('MotifTestUSD')).deployedBytecode,
+    });
+    const hash = await admin.writeContract({
+      address: collection,
+      abi: trackCollectionAbi,
+      functionName: 'setCurrencyAllowed',
+      args: [tokenAddress, true],
+    });
+    await publicClient.waitForTransactionReceipt({ hash });
+    tokenInstalled = true;
+    return tokenAddress;
+  };
+  const tokenAbi = [
+    {
+      type: 'function',
+      name: 'mint',
+      stateMutability: 'nonpayable',
+      inputs: [
+        { name: 'to', type: 'address' },
+        { name: 'amount', type: 'uint256' },
+      ],
+      outputs: [],
+    },
+  ] as const;
+
   // each pinned folder's manifest digest, which a voucher for it names
   const manifests = new Map<Hex, Hex>();
   const funded = async () => {
@@ -132,7 +183,7 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
     },
     sign: async (creator, content, options = {}) => {
       const block = await publicClient.getBlock();
-      const voucher: Voucher = {
+      const fields = {
         creator: creator.account.address,
         content,
         manifest: manifests.get(content) ?? keccak256(content),
@@ -144,14 +195,20 @@ export async function startVoucherChain(chainId: number): Promise<VoucherChain> 
         nonce: ++nonces,
         deadline: options.deadline ?? block.timestamp + 3600n,
       };
+      const voucher: AnyVoucher = options.currency ? { ...fields, currency: options.currency } : fields;
       const domain = options.domain ?? { chainId, collection };
-      const signature = await creator.signTypedData({
-        domain: voucherDomain(domain.chainId, domain.collection),
-        types: voucherTypes,
-        primaryType: 'Voucher',
-        message: voucher,
-      });
+      const signature = await creator.signTypedData(voucherTypedData(voucher, domain.chainId, domain.collection));
       return { voucher, signature };
+    },
+    stablecoin,
+    mintStablecoin: async (to, amount) => {
+      const hash = await admin.writeContract({
+        address: await stablecoin(),
+        abi: tokenAbi,
+        functionName: 'mint',
+        args: [to, amount],
+      });
+      await publicClient.waitForTransactionReceipt({ hash });
     },
     body: ({ voucher, signature }, target = { chainId, collection }) => ({
       ...target,

@@ -183,11 +183,7 @@ describe('indexer: prices in an ERC-20', () => {
       deadline: (await t.publicClient.getBlock()).timestamp + 3600n,
     };
     const signature = await creator.signTypedData(voucherTypedData(voucher, t.chain.id, t.track));
-    for (const [functionName, args] of [
-      ['mint', [collector.account.address, voucher.price]],
-      ['approve', [t.track, voucher.price]],
-    ] as const)
-      await minedOk(t, await collector.writeContract({ address: usd, abi: motifTestUsdAbi, functionName, args }));
+    await fundTestUsd(t, collector, voucher.price, t.track);
     await minedOk(
       t,
       await collector.writeContract({

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../test/support/limits';
-import { parseCiSummary, startCpuBurner } from './ci';
+import { parseBashTimes, parseCiSummary, startCpuBurner } from './ci';
 
 /** User plus system CPU time of a process so far, in clock ticks (/proc/<pid>/stat fields 14 and 15). */
 async function cpuTicks(pid: number): Promise<number> {
@@ -25,6 +25,12 @@ describe('the ci bench pieces', () => {
     expect(parseCiSummary('12 passed, 0 failed\nlater output\n0 passed, 1 failed')).toEqual({ passed: 0, failed: 1 });
     expect(parseCiSummary('npm ERR! something\n')).toBeNull();
     expect(parseCiSummary('  forge ✗ Suite test: 1 passed, 2 failed in the text')).toBeNull();
+  });
+
+  it("reads the children's user and system seconds from bash's `times`", () => {
+    expect(parseBashTimes('0m0.010s 0m0.002s\n21m3.500s 1m0.250s\n')).toBe(21 * 60 + 3.5 + 60 + 0.25);
+    expect(parseBashTimes('')).toBeNull();
+    expect(parseBashTimes('0m0.010s 0m0.002s\n')).toBeNull();
   });
 
   it('starts a burner that uses CPU and stops it', async () => {

@@ -63,7 +63,22 @@ function git(cwd: string, args: string[]): Promise<string> {
   });
 }
 
-export type CiRun = { seconds: number; summary: CiSummary; commit: string };
+export type CiRun = {
+  seconds: number;
+  /** User plus system CPU seconds of the run and every process it waited for (bash's `times`), or null if unread. */
+  cpuSeconds: number | null;
+  summary: CiSummary;
+  commit: string;
+};
+
+/** The children's user and system seconds from bash's `times` output (its second line, e.g. `12m3.5s 1m0.25s`). */
+export function parseBashTimes(text: string): number | null {
+  const line = text.trim().split('\n')[1];
+  const parts = line?.match(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/);
+  if (!parts) return null;
+  const [, um, us, sm, ss] = parts.map(Number);
+  return um! * 60 + us! + sm! * 60 + ss!;
+}
 
 /** Runs `.ci/run` in a fresh detached worktree of HEAD; the worktree (node_modules included) is removed after. */
 export async function timeCleanCi(repo: string, log: (line: string) => void = () => {}): Promise<CiRun> {
@@ -72,6 +87,7 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
   await chmod(dir, 0o755);
   const tree = path.join(dir, 'tree');
   const logPath = path.join(dir, 'ci.log');
+  const timesPath = path.join(dir, 'times.txt');
   try {
     await git(repo, ['worktree', 'add', '--detach', tree, 'HEAD']);
     const commit = await git(tree, ['rev-parse', '--short', 'HEAD']);
@@ -85,7 +101,12 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
     const t0 = performance.now();
     const code = await new Promise<number | null>((resolve, reject) => {
       const out = createWriteStream(logPath);
-      const child = spawn('bash', ['.ci/run'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // bash's `times` after the run: the CPU time of every process the run waited for, all its tests included.
+      const child = spawn('bash', ['-c', '.ci/run; status=$?; times > "$0"; exit $status', timesPath], {
+        cwd: tree,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout.pipe(out, { end: false });
       child.stderr.pipe(out, { end: false });
       child.once('error', reject);
@@ -99,7 +120,8 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
         `.ci/run at ${commit} failed (exit ${code}, ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no summary line'}) after ${Math.round(seconds)} s:\n${output.slice(-6000)}`,
       );
     }
-    return { seconds, summary, commit };
+    const cpuSeconds = parseBashTimes(await readFile(timesPath, 'utf8').catch(() => ''));
+    return { seconds, cpuSeconds, summary, commit };
   } finally {
     await git(repo, ['worktree', 'remove', '--force', tree]).catch(() => {});
     await rm(dir, { recursive: true, force: true });
@@ -122,6 +144,14 @@ export const ciBench: BenchModule = {
         note: `.ci/run from a clean worktree of ${quiet.commit} (npm ci included), ${quiet.summary.passed} passed, 0 failed, ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the last landed CI took ${ANCHOR_S} s`,
       },
     ];
+    if (quiet.cpuSeconds !== null)
+      figures.push({
+        name: 'ci.cpu.s',
+        value: round(quiet.cpuSeconds, 0),
+        unit: 's',
+        goal: 'context for ci.wall.s',
+        note: `user + system CPU seconds of the same run; on ${cores} cores its wall time cannot be below ${round(quiet.cpuSeconds / cores, 0)} s however the steps are ordered`,
+      });
     if (process.env.MOTIF_BENCH_CI_BURN === '1') {
       const burner = await startCpuBurner();
       try {

@@ -19,9 +19,9 @@ import { PlayButton } from '../../_components/player/play-button';
 import { presetForChainId } from '../../../lib/config/chains';
 import { ORIGIN_NOTE } from '../../../lib/provenance/origin-link';
 import { AccountName } from '../../_components/account-name';
-import { displayNamesOf } from '../../../lib/profiles/display-names';
+import { peopleJson, peopleOf, type People } from '../../../lib/profiles/display-names';
 import { getServices } from '../../../lib/platform/services';
-import { getAddress, type Address } from 'viem';
+import { getAddress } from 'viem';
 import { ShareButton } from '../../_components/share-button';
 import { shareMetadata } from '../../_components/share-metadata';
 import { findTrackVoucher } from '../../../lib/vouchers/find-track-voucher';
@@ -43,9 +43,9 @@ function voucherContentFor(tokenId: bigint, voucherParam: string | null): `0x${s
   return trackIdOf(creator, content) === tokenId ? content : undefined;
 }
 
-/** Every person the page shows, by display name: one query per request, shared by the metadata and the page. */
-const namesOnPage = cache(async (view: TrackView): Promise<ReadonlyMap<Address, string>> =>
-  displayNamesOf((await getServices()).prisma, [
+/** Every person the page shows (name and avatar): one load per request, shared by the metadata and the page. */
+const peopleOnPage = cache(async (view: TrackView): Promise<People> =>
+  peopleOf((await getServices()).prisma, [
     ...(view.track ? [view.track.creator, view.track.owner, view.track.royaltyReceiver] : []),
     ...(view.split?.accounts ?? []),
     ...(view.listing ? [view.listing.seller] : []),
@@ -81,7 +81,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       return { title: stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
     }
     if (!track.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
-    const names = await namesOnPage(view);
+    const { names } = await peopleOnPage(view);
     return await shareMetadata({
       title: track.title,
       creator: names.get(getAddress(track.creator)) ?? shortHex(track.creator),
@@ -117,16 +117,17 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const priced = (baseUnits: bigint | string, token: string | null) =>
     formatAmount(baseUnits, currencyOf(token, currency, tokens));
   const lastSale = sales.at(-1);
-  const names = await namesOnPage(view);
+  const people = await peopleOnPage(view);
+  const { names } = people;
 
   return (
     <article className="track-page" data-token-id={view.tokenId}>
       <h1>{title}</h1>
       {track ? (
         <p className="muted">
-          by <AccountName address={track.creator} names={names} /> · owned by{' '}
+          by <AccountName address={track.creator} people={people} /> · owned by{' '}
           <span data-testid="track-owner">
-            <AccountName address={track.owner} names={names} />
+            <AccountName address={track.owner} people={people} />
           </span>
           {track.genre ? ` · ${track.genre}` : ''}
           {track.musicalKey ? ` · ${track.musicalKey}` : ''}
@@ -158,13 +159,20 @@ export default async function TrackPage({ params, searchParams }: Props) {
       {view.cid ? (
         <section aria-labelledby="player-heading" className="player">
           <h2 id="player-heading">Listen</h2>
-          <figure>
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={coverUrl(view.cid)} alt={`Cover of ${title}`} width={480} height={240} />
-            <figcaption className="muted">
-              Cover art (the piano roll drawn from the track’s MIDI unless the creator uploaded one).
-            </figcaption>
-          </figure>
+          {p ? (
+            <figure>
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src={coverUrl(view.cid)} alt={`Cover of ${title}`} width={480} height={240} />
+              <figcaption className="muted">
+                Cover art (the piano roll drawn from the track’s MIDI unless the creator uploaded one).
+              </figcaption>
+            </figure>
+          ) : (
+            // the folder (its manifest) cannot be read here: no cover to show, rather than a broken image
+            <p className="muted" data-testid="no-cover">
+              No cover: the track’s folder is not readable from this node’s IPFS store.
+            </p>
+          )}
           <PlayButton
             track={{
               id: view.tokenId,
@@ -266,7 +274,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         <section aria-labelledby="royalty-heading">
           <h2 id="royalty-heading">Royalty</h2>
           <p>
-            {track.royaltyBps / 100}% of every resale to <AccountName address={track.royaltyReceiver} names={names} />
+            {track.royaltyBps / 100}% of every resale to <AccountName address={track.royaltyReceiver} people={people} />
             {view.split ? ', a split:' : '.'}
           </p>
           {view.split && (
@@ -282,7 +290,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
                 {view.split.accounts.map((a, i) => (
                   <tr key={a}>
                     <td>
-                      <AccountName address={a} names={names} />
+                      <AccountName address={a} people={people} />
                     </td>
                     <td>{((view.split!.shares[i] ?? 0) / (SPLIT_SHARE_SCALE / 100)).toFixed(2)}%</td>
                   </tr>
@@ -299,11 +307,11 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <p>
             Listed for{' '}
             <strong data-testid="listing-price">{priced(view.listing.priceWei, view.listing.currency)}</strong> by{' '}
-            <AccountName address={view.listing.seller} names={names} />
+            <AccountName address={view.listing.seller} people={people} />
           </p>
         )}
         {track ? (
-          <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} />
+          <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} people={peopleJson(people)} />
         ) : (
           <RedeemVoucher tokenId={view.tokenId} linked={voucherParam} />
         )}

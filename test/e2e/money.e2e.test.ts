@@ -244,6 +244,14 @@ describe('one balance and notifications in Chromium', () => {
     await expect(bell().getAttribute('aria-expanded')).resolves.toBe('true');
     const panel = page.getByRole('region', { name: 'Notifications' });
     await expect(panel.getByTestId('notifications').textContent()).resolves.toMatch(/sold for 1 ETH to 0x/);
+    // the open panel is a page state of its own: the page checks at both widths
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await panel.waitFor();
+      problems.push(...(await checkPageState(page, 'money', 'notifications-open')));
+    }
+    expect(problems).toEqual([]);
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
     await waitForText(page, 'notification-bell', (t) => t.includes('0 unread'));
     await page.keyboard.press('Escape');

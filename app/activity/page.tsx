@@ -9,7 +9,7 @@ import {
   type ActivityKind,
 } from '../../lib/activity/activity-feed';
 import { readBlockTimes } from '../../lib/activity/block-times';
-import { accountsInEvent, describeEvent } from '../../lib/activity/describe-event';
+import { accountsInEvent, actorOfEvent, describeEvent } from '../../lib/activity/describe-event';
 import { peopleOf } from '../../lib/profiles/display-names';
 import { AccountAvatar } from '../_components/account-name';
 import { exactTime, relativeTime } from '../../lib/format/relative-time';
@@ -87,8 +87,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
           {events.map((e) => (
             <li key={`${e.txHash}-${e.logIndex}`}>
               {(() => {
-                // the first person the event names, by their avatar (the sentence names them)
-                const actor = accountsInEvent(e.args)[0];
+                // the person the sentence names first, by their avatar
+                const actor = actorOfEvent(e.name, e.args);
                 return actor ? <AccountAvatar address={actor} src={people.avatars.get(actor)} /> : null;
               })()}{' '}
               {e.tokenId && (

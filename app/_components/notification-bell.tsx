@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
+import { isAddress } from 'viem';
 import { useSiwe } from '../_hooks/use-siwe';
+import { AccountAvatar } from './account-name';
 
 const KEY = ['motif', 'notifications'] as const;
 
@@ -84,6 +86,11 @@ export function NotificationBell() {
                 <li key={n.id} data-unread={n.unread}>
                   {n.unread && <span className="visually-hidden">Unread: </span>}
                   <Link href={n.href} onClick={() => setOpen(false)}>
+                    {n.person && isAddress(n.person) && (
+                      <>
+                        <AccountAvatar address={n.person} src={n.avatar} />{' '}
+                      </>
+                    )}
                     {n.text}
                   </Link>
                 </li>

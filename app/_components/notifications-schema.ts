@@ -8,6 +8,8 @@ export const notificationsSchema = z.object({
       kind: z.string(),
       text: z.string(),
       href: z.string(),
+      person: z.string().nullable(),
+      avatar: z.string().nullable(),
       blockNumber: z.string(),
       logIndex: z.number(),
       unread: z.boolean(),

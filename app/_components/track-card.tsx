@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getAddress } from 'viem';
 import type { GalleryItem } from '../../lib/gallery/list-tracks';
 import { shortHex } from '../../lib/format/short-hex';
 import type { QueuedTrack } from '../../lib/player/queue';
@@ -7,6 +8,9 @@ import { currencyOf, formatAmount, type Currency } from '../../lib/format/amount
 import { PlayableList } from './player/player-context';
 import { PlayButton } from './player/play-button';
 import { coverUrl, streamUrl } from '../../lib/tracks/media-urls';
+import { peopleOf, type People } from '../../lib/profiles/display-names';
+import { getServices } from '../../lib/platform/services';
+import { AccountAvatar } from './account-name';
 
 /** A track's title as the cards show it: its indexed title, or the start of its id until the metadata resolves. */
 export function trackTitle(track: Pick<GalleryItem, 'title' | 'tokenId'>): string {
@@ -24,8 +28,11 @@ export function queuedTrackOf(track: GalleryItem, href = `/tracks/${track.tokenI
   };
 }
 
-/** A grid of cards whose play buttons queue the whole grid, in order (Next in the player bar plays the next card). */
-export function TrackGrid<T extends GalleryItem>({
+/**
+ * A grid of cards whose play buttons queue the whole grid, in order (Next in the player bar plays the next card).
+ * Loads the creators' uploaded avatars (one query for the grid).
+ */
+export async function TrackGrid<T extends GalleryItem>({
   tracks,
   currency,
   tokens = [],
@@ -40,6 +47,10 @@ export function TrackGrid<T extends GalleryItem>({
   /** For collectables (open vouchers): each card's collect page. */
   collectAt?: (track: T) => string;
 }) {
+  const people = await peopleOf(
+    (await getServices()).prisma,
+    tracks.map((t) => t.creator),
+  );
   return (
     <PlayableList tracks={tracks.map((t) => queuedTrackOf(t, collectAt?.(t)))}>
       <ul className="track-grid">
@@ -48,6 +59,7 @@ export function TrackGrid<T extends GalleryItem>({
             key={t.tokenId}
             track={t}
             currency={currencyOf(t.currency, currency, tokens)}
+            people={people}
             {...(heading ? { heading } : {})}
             {...(collectAt ? { collectAt: collectAt(t) } : {})}
           />
@@ -67,8 +79,11 @@ export function TrackCard({
   currency,
   heading: Heading = 'h2',
   collectAt,
+  people,
 }: {
   track: GalleryItem;
+  /** The creator's name and uploaded avatar (the card's own creatorName is the name when absent). */
+  people?: People;
   /** The currency of the track's price (its listing's token, or the native currency). */
   currency: Currency;
   heading?: 'h2' | 'h3';
@@ -89,7 +104,8 @@ export function TrackCard({
       </Heading>
       <p className="muted">
         by{' '}
-        <Link href={`/profiles/${track.creator}`} title={track.creator} className="track-card-creator">
+        <Link href={`/profiles/${track.creator}`} title={track.creator} className="track-card-creator account-name">
+          <AccountAvatar address={getAddress(track.creator)} src={people?.avatars.get(getAddress(track.creator))} />
           {track.creatorName ?? shortHex(track.creator)}
         </Link>
         {track.genre ? ` · ${track.genre}` : ''}

@@ -9,8 +9,9 @@ import {
   type ActivityKind,
 } from '../../lib/activity/activity-feed';
 import { readBlockTimes } from '../../lib/activity/block-times';
-import { accountsInEvent, describeEvent } from '../../lib/activity/describe-event';
-import { displayNamesOf } from '../../lib/profiles/display-names';
+import { accountsInEvent, actorOfEvent, describeEvent } from '../../lib/activity/describe-event';
+import { peopleOf } from '../../lib/profiles/display-names';
+import { AccountAvatar } from '../_components/account-name';
 import { exactTime, relativeTime } from '../../lib/format/relative-time';
 import { shortHex } from '../../lib/format/short-hex';
 import { getServices } from '../../lib/platform/services';
@@ -30,14 +31,14 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
     serverCurrency(),
     serverTokenCurrencies(),
   ]);
-  const [times, names] = await Promise.all([
+  const [times, people] = await Promise.all([
     readBlockTimes(
       // A chain that does not answer quickly leaves block numbers in place of times rather than holding the page.
       createPublicClient({ transport: http(rpcUrl, { timeout: 2_000, retryCount: 0 }) }),
       events.map((e) => e.blockNumber),
     ),
-    // the people the events name, by display name (one query)
-    displayNamesOf(
+    // the people the events name: display names and uploaded avatars
+    peopleOf(
       prisma,
       events.flatMap((e) => accountsInEvent(e.args)),
     ),
@@ -85,12 +86,17 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         <ol className="activity" data-testid="activity">
           {events.map((e) => (
             <li key={`${e.txHash}-${e.logIndex}`}>
+              {(() => {
+                // the person the sentence names first, by their avatar
+                const actor = actorOfEvent(e.name, e.args);
+                return actor ? <AccountAvatar address={actor} src={people.avatars.get(actor)} /> : null;
+              })()}{' '}
               {e.tokenId && (
                 <>
                   <Link href={`/tracks/${e.tokenId}`}>{e.trackTitle ?? `Track ${shortHex(e.tokenId)}`}</Link>:{' '}
                 </>
               )}
-              {describeEvent(e.name, e.args, currency, { names, tokens })}{' '}
+              {describeEvent(e.name, e.args, currency, { names: people.names, tokens })}{' '}
               <span className="muted">
                 {(() => {
                   const at = times.get(e.blockNumber);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { createPublicClient, getAddress, http } from 'viem';
 import { listEditions } from '../../lib/editions/edition-view';
-import { displayNamesOf } from '../../lib/profiles/display-names';
+import { peopleOf } from '../../lib/profiles/display-names';
 import { getServices } from '../../lib/platform/services';
 import { formatAmount } from '../../lib/format/amount';
 import { serverCurrency } from '../_components/server-currency';
@@ -27,7 +27,7 @@ export default async function EditionsPage({ searchParams }: Props) {
     listEditions(services.prisma, services.chainId, { collectableNow, now: chainNow }),
     serverCurrency(),
   ]);
-  const names = await displayNamesOf(
+  const people = await peopleOf(
     services.prisma,
     editions.map((e) => e.creator),
   );
@@ -53,7 +53,7 @@ export default async function EditionsPage({ searchParams }: Props) {
           {editions.map((e) => (
             <li key={e.editionId}>
               <Link href={`/tracks/${e.trackTokenId}`}>{e.title ?? `Track ${e.trackTokenId.slice(0, 10)}…`}</Link> by{' '}
-              <AccountName address={getAddress(e.creator)} names={names} /> · {e.minted} /{' '}
+              <AccountName address={getAddress(e.creator)} people={people} /> · {e.minted} /{' '}
               {e.maxSupply > 0 ? e.maxSupply : '∞'} collected
               {e.phase && (
                 <>

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { MAX_CREDITS, type CreditRow } from '../../lib/mint/credits';
 import type { MintDetails } from '../../lib/mint/draft';
+import { useFocusAfterRemove } from '../_hooks/use-focus-after-remove';
 
 export type CreditFieldsProps = {
   details: MintDetails;
@@ -18,6 +19,7 @@ export type CreditFieldsProps = {
 
 export function CreditFields({ details, change, errorFor, creator }: CreditFieldsProps) {
   const [profileName, setProfileName] = useState<string | null>(null);
+  const removal = useFocusAfterRemove<HTMLFieldSetElement>();
   useEffect(() => {
     if (!creator) return;
     const controller = new AbortController();
@@ -57,7 +59,7 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
         an author.
       </p>
       {error('artist')}
-      <fieldset>
+      <fieldset ref={removal.ref}>
         <legend>Credits (optional)</legend>
         {rows.map((row, i) => (
           <div key={i} className="credit-row">
@@ -82,7 +84,11 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
             </label>
             <button
               type="button"
-              onClick={() => change((d) => ({ ...d, credits: (d.credits ?? []).filter((_, j) => j !== i) }))}
+              data-remove
+              onClick={() => {
+                removal.removing(i);
+                change((d) => ({ ...d, credits: (d.credits ?? []).filter((_, j) => j !== i) }));
+              }}
             >
               Remove credit {i + 1}
             </button>
@@ -92,6 +98,7 @@ export function CreditFields({ details, change, errorFor, creator }: CreditField
         {rows.length < MAX_CREDITS && (
           <button
             type="button"
+            data-after-remove
             onClick={() => change((d) => ({ ...d, credits: [...(d.credits ?? []), { name: '', role: '' }] }))}
           >
             Add a credit

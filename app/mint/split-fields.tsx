@@ -3,6 +3,7 @@
 import type { MintDetails } from '../../lib/mint/draft';
 import type { PayeeInput } from '../../lib/mint/split';
 import type { FieldErrors } from './field-errors';
+import { useFocusAfterRemove } from '../_hooks/use-focus-after-remove';
 
 export type SplitFieldsProps = {
   details: MintDetails;
@@ -13,13 +14,14 @@ export type SplitFieldsProps = {
 
 /** Royalty rate, the payees who share it, and the optional controller (a label that may change the split later). */
 export function SplitFields({ details: d, change, errors, disabled }: SplitFieldsProps) {
+  const removal = useFocusAfterRemove<HTMLFieldSetElement>();
   const setPayee = (i: number, patch: Partial<PayeeInput>) =>
     change((x) => ({
       ...x,
       split: { ...x.split, payees: x.split.payees.map((q, j) => (j === i ? { ...q, ...patch } : q)) },
     }));
   return (
-    <fieldset disabled={disabled}>
+    <fieldset disabled={disabled} ref={removal.ref}>
       <legend>Royalty and split</legend>
       <label>
         Royalty on sales (%)
@@ -59,9 +61,11 @@ export function SplitFields({ details: d, change, errors, disabled }: SplitField
             type="button"
             className="secondary"
             disabled={d.split.payees.length <= 1}
-            onClick={() =>
-              change((x) => ({ ...x, split: { ...x.split, payees: x.split.payees.filter((_, j) => j !== i) } }))
-            }
+            data-remove
+            onClick={() => {
+              removal.removing(i);
+              change((x) => ({ ...x, split: { ...x.split, payees: x.split.payees.filter((_, j) => j !== i) } }));
+            }}
           >
             Remove payee {i + 1}
           </button>
@@ -73,6 +77,7 @@ export function SplitFields({ details: d, change, errors, disabled }: SplitField
       <button
         type="button"
         className="secondary"
+        data-after-remove
         onClick={() =>
           change((x) => ({ ...x, split: { ...x.split, payees: [...x.split.payees, { address: '', percent: '' }] } }))
         }

@@ -52,8 +52,9 @@ export function PianoRoll({
 
   useEffect(() => {
     if (!focusKey) return;
+    // the note itself, else (the last note removed) the roll's box, never the body
     const el = svgRef.current?.querySelector<SVGRectElement>(`[data-note="${focusKey}"]`);
-    el?.focus();
+    (el ?? svgRef.current?.parentElement)?.focus();
     onFocusDone();
   }, [focusKey, onFocusDone, track.notes]);
 

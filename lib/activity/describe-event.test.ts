@@ -1,6 +1,6 @@
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { accountsInEvent, describeEvent } from './describe-event';
+import { accountsInEvent, actorOfEvent, describeEvent } from './describe-event';
 
 const DEGEN = { symbol: 'DEGEN', decimals: 18 };
 const seller = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
@@ -43,5 +43,17 @@ describe('accountsInEvent', () => {
       getAddress(buyer),
     ]);
     expect(accountsInEvent({ seller, buyer })).toEqual([getAddress(buyer), getAddress(seller)]);
+  });
+});
+
+describe('actorOfEvent', () => {
+  it('is the person the description names first: the seller of a sale, the buyer of a voucher, a mint’s receiver', () => {
+    const zero = `0x${'0'.repeat(40)}`;
+    expect(actorOfEvent('Sale', { seller, buyer })).toBe(getAddress(seller));
+    expect(actorOfEvent('VoucherRedeemed', { creator: seller, buyer })).toBe(getAddress(buyer));
+    expect(actorOfEvent('Transfer', { from: zero, to: buyer })).toBe(getAddress(buyer));
+    expect(actorOfEvent('Transfer', { from: seller, to: buyer })).toBe(getAddress(seller));
+    expect(actorOfEvent('ListingCancelled', { seller })).toBeNull();
+    expect(actorOfEvent('Listed', { seller: 'not an address' })).toBeNull();
   });
 });

@@ -20,6 +20,31 @@ export function accountsInEvent(args: EventArgs): Address[] {
     .map((a) => getAddress(a));
 }
 
+/** Which argument names the person a description starts with (its actor), by event name. */
+const ACTOR_ARG: Record<string, string> = {
+  TrackMinted: 'creator',
+  VoucherRedeemed: 'buyer',
+  Listed: 'seller',
+  ListedInCurrency: 'seller',
+  OfferMade: 'buyer',
+  OfferMadeInCurrency: 'buyer',
+  OfferCancelled: 'buyer',
+  OfferCancelledInCurrency: 'buyer',
+  Sale: 'seller',
+  SaleInCurrency: 'seller',
+  Approval: 'approved',
+};
+
+/**
+ * The person `describeEvent` names first (an activity item shows their avatar): the minter, the seller of a sale, the
+ * maker of an offer; a mint's transfer its receiver, another transfer its sender; null when the event names no one.
+ */
+export function actorOfEvent(name: string, args: EventArgs): Address | null {
+  const arg = name === 'Transfer' ? (/^0x0{40}$/.test(str(args.from)) ? 'to' : 'from') : ACTOR_ARG[name];
+  const a = arg ? str(args[arg]) : '';
+  return isAddress(a, { strict: false }) && !/^0x0{40}$/i.test(a) ? getAddress(a) : null;
+}
+
 /** What a description may know beyond the event: people's display names, and the ERC-20s Motif prices in. */
 export type DescribeContext = { names?: DisplayNames; tokens?: readonly TokenCurrency[] };
 

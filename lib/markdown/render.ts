@@ -47,6 +47,14 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions 
       html(token: Tokens.HTML | Tokens.Tag): string {
         return escapeHtml(token.text);
       },
+      // a code block scrolls sideways in its own box on a phone: focusable, so the keyboard can scroll it too (axe
+      // scrollable-region-focusable)
+      code(token: Tokens.Code): string {
+        const lang = /^\S+/.exec(token.lang ?? '')?.[0];
+        const cls = lang ? ` class="language-${escapeHtml(lang)}"` : '';
+        const text = token.escaped ? token.text : escapeHtml(token.text);
+        return `<pre tabindex="0"><code${cls}>${text}\n</code></pre>\n`;
+      },
       heading(token: Tokens.Heading): string {
         const inner = this.parser.parseInline(token.tokens);
         const base = headingId(inner) || 'section';

@@ -128,6 +128,38 @@ describe('notifications', () => {
     expect((await readNotifications(prisma, CHAIN, ME, ETH)).unread).toBe(2);
   });
 
+  it('names the buyer by profile name and gives their uploaded avatar (issue #16)', async () => {
+    const folderCid = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
+    await prisma.profile.upsert({
+      where: { address: BUYER },
+      create: { address: BUYER, displayName: 'Bea' },
+      update: { displayName: 'Bea' },
+    });
+    await prisma.profileAvatar.upsert({
+      where: { address: BUYER },
+      create: { address: BUYER, folderCid },
+      update: { folderCid },
+    });
+    try {
+      const view = await readNotifications(prisma, CHAIN, ME, ETH);
+      expect(view.items.map((n) => [n.kind, n.text, n.person, n.avatar])).toEqual([
+        [
+          'editionMint',
+          '2 copies of your edition of “Tide” minted by Bea for 0.00000000000000002 ETH',
+          BUYER,
+          `/media/${folderCid}/avatar`,
+        ],
+        ['distribution', '0.000000000000007 ETH distributed to you by split 0x0000…00C3', null, null],
+        ['royalty', 'Royalty of 0.1 ETH from a sale of “Tide”', null, null],
+        ['sale', '“Shore” sold for 2 ETH to Bea', BUYER, `/media/${folderCid}/avatar`],
+        ['offer', 'Offer of 0.5 ETH on “Tide” from Bea', BUYER, `/media/${folderCid}/avatar`],
+      ]);
+    } finally {
+      await prisma.profile.deleteMany({ where: { address: BUYER } });
+      await prisma.profileAvatar.deleteMany({ where: { address: BUYER } });
+    }
+  });
+
   it('another account sees none of mine', async () => {
     expect(await readNotifications(prisma, CHAIN, SPLIT, ETH)).toEqual({ items: [], unread: 0 });
   });

@@ -5,6 +5,7 @@ import type { Prisma } from '../db/generated/client';
 import { formatAmount, type Currency } from '../format/amount';
 import { shortHex } from '../format/short-hex';
 import { motifEventOf } from '../indexer/decode-logs';
+import { peopleOf } from '../profiles/display-names';
 
 export type NotificationKind = 'offer' | 'sale' | 'royalty' | 'distribution' | 'editionMint';
 
@@ -17,6 +18,10 @@ export type Notification = {
   text: string;
   /** Where to look: the track's page, or /money for money. */
   href: string;
+  /** The other person in it (the buyer, the collector), named in the text by display name; null when none. */
+  person: Address | null;
+  /** That person's uploaded avatar URL (null: the generated one). */
+  avatar: string | null;
   blockNumber: string;
   logIndex: number;
   unread: boolean;
@@ -29,7 +34,7 @@ export type ReadMark = { blockNumber: bigint; logIndex: number };
 
 export const NOTIFICATIONS_LIMIT = 20;
 
-type Db = Pick<PrismaClient, 'chainEvent' | 'track' | 'edition' | 'notificationRead'>;
+type Db = Pick<PrismaClient, 'chainEvent' | 'track' | 'edition' | 'notificationRead' | 'profile' | 'profileAvatar'>;
 
 /** The four event queries whose rows notify `account` (what the bell lists, and counts when unread). */
 async function sources(prisma: Db, chainId: number, account: Address): Promise<Prisma.ChainEventWhereInput[]> {
@@ -128,6 +133,20 @@ export async function readNotifications(
       ),
     ]),
   );
+  // the people the items name: the buyer of an offer or sale, the collector of an edition copy
+  const people = await peopleOf(
+    prisma,
+    rows.flatMap((r) => {
+      const e = motifEventOf(r);
+      if (e?.contract === 'Market' && (e.name === 'OfferMade' || e.name === 'Sale')) return [e.args.buyer];
+      return e?.contract === 'Editions' && e.name === 'Minted' ? [e.args.to] : [];
+    }),
+  );
+  const person = (account: string) => {
+    const a = getAddress(account);
+    return { person: a, avatar: people.avatars.get(a) ?? null, name: people.names.get(a) ?? shortHex(a) };
+  };
+  const nobody = { person: null, avatar: null };
   const amount = (wei: bigint | string) => formatAmount(wei, currency);
   const isUnread = (blockNumber: bigint, logIndex: number) =>
     !mark || blockNumber > mark.blockNumber || (blockNumber === mark.blockNumber && logIndex > mark.logIndex);
@@ -145,26 +164,31 @@ export async function readNotifications(
     const track = `“${titleOf.get(tokenId) ?? `track ${shortHex(tokenId)}`}”`;
     if (e.contract === 'Market' && e.name === 'OfferMade') {
       if (getAddress(e.args.buyer) === me) continue;
+      const { name, ...who } = person(e.args.buyer);
       items.push({
         ...base,
         kind: 'offer',
-        text: `Offer of ${amount(e.args.amount)} on ${track} from ${shortHex(e.args.buyer)}`,
+        text: `Offer of ${amount(e.args.amount)} on ${track} from ${name}`,
         href: `/tracks/${tokenId}`,
+        ...who,
       });
     } else if (e.contract === 'Market' && e.name === 'Sale') {
-      if (getAddress(e.args.seller) === me)
+      if (getAddress(e.args.seller) === me) {
+        const { name, ...who } = person(e.args.buyer);
         items.push({
           ...base,
           kind: 'sale',
-          text: `${track} sold for ${amount(e.args.price)} to ${shortHex(e.args.buyer)}`,
+          text: `${track} sold for ${amount(e.args.price)} to ${name}`,
           href: `/tracks/${tokenId}`,
+          ...who,
         });
-      else
+      } else
         items.push({
           ...base,
           kind: 'royalty',
           text: `Royalty of ${amount(e.args.royalty)} from a sale of ${track}`,
           href: '/money',
+          ...nobody,
         });
     } else if (e.contract === 'SplitMain' && e.name === 'Distributed') {
       const i = e.args.accounts.findIndex((a) => getAddress(a) === me);
@@ -175,15 +199,18 @@ export async function readNotifications(
         kind: 'distribution',
         text: `${amount(credit)} distributed to you by split ${shortHex(e.args.split)}`,
         href: '/money',
+        ...nobody,
       });
     } else if (e.contract === 'Editions' && e.name === 'Minted') {
       const t = trackOfEdition.get(e.args.editionId.toString());
       const copies = `${e.args.quantity} ${e.args.quantity === '1' ? 'copy' : 'copies'}`;
+      const { name, ...who } = person(e.args.to);
       items.push({
         ...base,
         kind: 'editionMint',
-        text: `${copies} of your edition of “${t?.title ?? `track ${shortHex(e.args.editionId)}`}” minted by ${shortHex(e.args.to)} for ${amount(e.args.paid)}`,
+        text: `${copies} of your edition of “${t?.title ?? `track ${shortHex(e.args.editionId)}`}” minted by ${name} for ${amount(e.args.paid)}`,
         href: t ? `/tracks/${t.tokenId.toFixed(0)}` : '/editions',
+        ...who,
       });
     }
     if (items.length === limit) break;

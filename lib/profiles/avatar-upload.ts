@@ -3,7 +3,7 @@
  * bytes, never its name or declared type; at most AVATAR_MAX_BYTES), pinned as a one-file folder
  * (`avatar.png|jpg|webp`) and recorded against the address; pages show it from `/media/<folder>/avatar`.
  */
-import type { Address } from 'viem';
+import { getAddress, type Address } from 'viem';
 import type { PrismaClient } from '../db/client';
 import type { IpfsStorage } from '../ipfs/storage';
 import { TRACK_LIMITS } from '../provenance/track-limits';
@@ -47,6 +47,19 @@ export async function uploadAvatar(
   const folderCid = folder.cid.toString();
   await deps.prisma.profileAvatar.upsert({ where: { address }, create: { address, folderCid }, update: { folderCid } });
   return { folderCid, url: avatarUrl(folderCid) };
+}
+
+/**
+ * The uploaded avatars of many accounts in one query (pages that show people: track page, activity, gallery, labels):
+ * checksummed address -> avatar URL, for the accounts that uploaded one (the others keep the generated avatar).
+ */
+export async function avatarUrlsOf(
+  prisma: Pick<PrismaClient, 'profileAvatar'>,
+  addresses: readonly Address[],
+): Promise<ReadonlyMap<Address, string>> {
+  if (addresses.length === 0) return new Map();
+  const rows = await prisma.profileAvatar.findMany({ where: { address: { in: [...addresses] } } });
+  return new Map(rows.map((r) => [getAddress(r.address), avatarUrl(r.folderCid)]));
 }
 
 /** `address`'s avatar URL, or null for the generated one. */

@@ -31,6 +31,7 @@ import { trackIdOf } from '../../lib/contracts/track-id';
 import { editionIdOf } from '../../lib/editions/edition-id';
 import { launchChromium } from '../support/chromium';
 import { connectDevWallet, reloadUntil, short, waitForSuccess, waitForText } from '../support/page-actions';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 
 type Dev = { address: Address; privateKey: `0x${string}` };
@@ -196,6 +197,13 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
       walletCap: 2,
     });
     await expect(page.getByTestId('allowlist-root').textContent()).resolves.toBe(root);
+    // the wizard as the creator left it (two phases, the allowlist, the edition created) passes the page checks
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      problems.push(...(await checkPageState(page, 'editions', 'edition-wizard')));
+    }
+    expect(problems).toEqual([]);
   });
 
   it('a listed collector mints in the presale with the served proof and a comment; the wall shows edition #1', async () => {
@@ -280,6 +288,23 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     await expect(referrerPage.getByTestId('edition-referral-link').inputValue()).resolves.toBe(
       `${base}/tracks/${tokenId}?ref=${referrer.address}`,
     );
+  });
+
+  it('the track page with its edition and wall, and the editions list, pass the page checks at both widths', async () => {
+    const context = await browser.newContext({ timezoneId });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/tracks/${tokenId}`);
+      await page.getByTestId('collectors-wall').waitFor();
+      problems.push(...(await checkPageState(page, 'editions', 'track-edition')));
+      await page.goto(`${base}/editions`);
+      await page.getByRole('heading', { level: 1, name: 'Editions' }).waitFor();
+      problems.push(...(await checkPageState(page, 'editions', 'editions')));
+    }
+    expect(problems).toEqual([]);
   });
 
   it("the primary revenue reaches the track's split and is distributed 70/30; the referrer withdraws the credit", async () => {

@@ -20,6 +20,7 @@ import { trackIdOf } from '../../lib/contracts/track-id';
 import { voucherDomain, voucherTypes } from '../../lib/contracts/voucher';
 import { launchChromium } from '../support/chromium';
 import { openWalletMenu, waitForSuccess } from '../support/page-actions';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 import {
   pressCtrlC,
   runStartScript,
@@ -128,6 +129,38 @@ describe('mint from the studio in Chromium', () => {
     );
   });
 
+  it('deleting a payee or a credit by keyboard keeps focus in the form, never on the body', async () => {
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName ?? '');
+    // a third payee, removed with Enter on its button: focus moves to the remove button now last (payee 2's)
+    await page.getByRole('button', { name: 'Add payee' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove payee 3' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'Payee 3 address' }).waitFor({ state: 'detached' });
+    await expect(focused()).resolves.toBe('Remove payee 2');
+    // a credit, added and removed by keyboard: focus returns to "Add a credit"
+    await page.getByRole('button', { name: 'Add a credit' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove credit 1' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'Credit 1 name' }).waitFor({ state: 'detached' });
+    await expect(focused()).resolves.toBe('Add a credit');
+    // the split is as before: 70/30 between the creator and the collaborator
+    await expect(page.getByRole('textbox', { name: 'Payee 2 address' }).inputValue()).resolves.toBe(COLLABORATOR);
+    await expect(page.getByRole('textbox', { name: 'Payee 2 share (%)' }).inputValue()).resolves.toBe('30');
+  });
+
+  it('the filled mint form passes the page checks at both widths', async () => {
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId('fee').waitFor();
+      problems.push(...(await checkPageState(page, 'mint', 'mint-form')));
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('a refused pin shows a clear message; the retry resumes at the pin step and mints', async () => {
     let refused = 0;
     let pins = 0;
@@ -218,6 +251,20 @@ describe('mint from the studio in Chromium', () => {
     expect(body.ok).toBe(true);
     expect(body.summary?.seed).toBe(SEED);
     expect(body.summary?.aiDisclosure).toMatch(/compositeWithTrainedAlgorithmicMedia$/);
+
+    // the minted track's page and its verification on /verify pass the page checks at both widths
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/tracks/${tokenId}`);
+      await page.getByRole('img', { name: /^Cover of / }).waitFor();
+      problems.push(...(await checkPageState(page, 'mint', 'track-minted')));
+      await page.goto(`${base}/verify?id=${tokenId}`);
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await waitForSuccess(page, 'Verified: 7 of 7 checks passed');
+      problems.push(...(await checkPageState(page, 'mint', 'verify-result')));
+    }
+    expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 

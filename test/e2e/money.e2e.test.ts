@@ -243,7 +243,19 @@ describe('one balance and notifications in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(bell().getAttribute('aria-expanded')).resolves.toBe('true');
     const panel = page.getByRole('region', { name: 'Notifications' });
-    await expect(panel.getByTestId('notifications').textContent()).resolves.toMatch(/sold for 1 ETH to 0x/);
+    // the buyer by their profile name, with their avatar (issue #16: names and avatars everywhere)
+    await expect(panel.getByTestId('notifications').textContent()).resolves.toMatch(
+      /sold for 1 ETH to Local collector #2 \(dev key\)/,
+    );
+    await expect(panel.getByTestId('notifications').locator('.avatar').count()).resolves.toBeGreaterThan(0);
+    // the open panel is a page state of its own: the page checks at both widths
+    const problems: string[] = [];
+    for (const width of CHECK_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await panel.waitFor();
+      problems.push(...(await checkPageState(page, 'money', 'notifications-open')));
+    }
+    expect(problems).toEqual([]);
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
     await waitForText(page, 'notification-bell', (t) => t.includes('0 unread'));
     await page.keyboard.press('Escape');

@@ -6,7 +6,7 @@
  * track folders are pinned before the start and minted with viem; each track page's og:image and twitter:image name
  * /tracks/<id>/share.png, which answers a 1200 x 630 PNG that differs between the two titles.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AVATAR_RATE } from '../../lib/http/rate-limit';
 import { localDevAccounts } from '../../lib/chain/dev-accounts';
@@ -152,5 +152,50 @@ describe('track share card', () => {
     }
     expect(cards[0]!.equals(cards[1]!)).toBe(false);
     await expect(fetch(`${base}/tracks/999999/share.png`).then((r) => r.status)).resolves.toBe(404);
+  });
+});
+
+/** Each avatar `avatars` finds, once loaded: an image as `<src> true` (false: empty, `broken`: failed), else its tag. */
+const avatarsIn = (avatars: Locator) =>
+  avatars.evaluateAll((els) =>
+    Promise.all(
+      els.map((el) =>
+        el instanceof HTMLImageElement
+          ? el.decode().then(
+              () => `${el.getAttribute('src')} ${el.naturalWidth > 0}`,
+              () => `${el.getAttribute('src')} broken`,
+            )
+          : el.tagName,
+      ),
+    ),
+  );
+
+describe('names and avatars everywhere', () => {
+  it('the avatar the creator uploaded shows beside them on the track page, in activity and on gallery cards', async () => {
+    const { base } = platform;
+    const page = await platform.browser.newPage();
+    const profile = await fetch(`${base}/profiles/${FIXTURE_CREATOR.address}`).then((r) => r.text());
+    const avatar = /src="(\/media\/\w+\/avatar)"/.exec(profile)?.[1];
+    expect(avatar).toBeTruthy();
+    // every avatar beside the creator's name (a link titled with their address) is the uploaded one, and shows
+    const creatorAvatars = (scope: string) =>
+      avatarsIn(page.locator(`${scope} a[title="${FIXTURE_CREATOR.address}"] .avatar`));
+    await page.goto(`${base}/tracks/${pinned[0]!.tokenId}`);
+    await page.locator(`a[title="${FIXTURE_CREATOR.address}"]`).first().waitFor();
+    const onTrack = await creatorAvatars('article.track-page');
+    expect(onTrack.length).toBeGreaterThan(0);
+    expect(new Set(onTrack)).toEqual(new Set([`${avatar} true`]));
+    // activity names the mints by the creator: the item's avatar is theirs
+    await page.goto(`${base}/activity`);
+    const items = page.getByTestId('activity').getByRole('listitem').filter({ hasText: 'Minted by' });
+    await items.first().waitFor();
+    const inActivity = await avatarsIn(items.locator('.avatar'));
+    expect(inActivity.length).toBe(await items.count());
+    expect(new Set(inActivity)).toEqual(new Set([`${avatar} true`]));
+    // the gallery's cards (once the indexer has checked the tracks' authorship)
+    await page.goto(`${base}/gallery`);
+    await reloadUntil(page, async () => (await page.locator('.track-card').count()) === pinned.length, 'the cards');
+    expect(new Set(await creatorAvatars('.track-card'))).toEqual(new Set([`${avatar} true`]));
+    await page.close();
   });
 });

@@ -13,6 +13,7 @@ import {
   stopBrowserPlatform,
   type BrowserPlatform,
 } from '../support/browser-platform';
+import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 
 let platform: BrowserPlatform;
 let browser: Browser;
@@ -67,6 +68,27 @@ describe('/spec/provenance', () => {
       expect(violations).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('the spec and the verify form pass the page checks at both widths (the verify result: mint e2e)', async () => {
+    const page = await browser.newPage();
+    try {
+      const problems: string[] = [];
+      for (const width of CHECK_WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const [name, url] of [
+          ['spec', '/spec/provenance'],
+          ['verify', '/verify'],
+        ] as const) {
+          await page.goto(`${base}${url}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          problems.push(...(await checkPageState(page, 'spec', name)));
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 });

@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { checkPageState } from '../support/page-check';
 import { LONG_WAIT_MS, STEP_WAIT_MS } from '../support/limits';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from '../studio/fixture-checkpoint';
@@ -247,6 +248,24 @@ describe('studio in Chromium', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByLabel('Track', { exact: true }).selectOption('melody');
+  });
+
+  it('piano roll by keyboard: Delete removes the focused note and focus moves to the next note, never the body', async () => {
+    const notes = page.locator('.roll-note');
+    const count = await notes.count();
+    const second = await notes.nth(1).getAttribute('data-note');
+    await notes.first().focus();
+    await page.keyboard.press('Delete');
+    await page.waitForFunction((n) => document.querySelectorAll('.roll-note').length === n, count - 1);
+    expect(parseEditLog(await hook(page, (h) => h.editLog())).ops.at(-1)?.op).toBe('removeNote');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-note'))).resolves.toBe(second);
+    // and again from the keyboard: the focus stayed where the next Delete acts
+    await page.keyboard.press('Delete');
+    await page.waitForFunction((n) => document.querySelectorAll('.roll-note').length === n, count - 2);
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('roll-note'))).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(notes.count()).resolves.toBe(count);
   });
 
   it(
@@ -601,11 +620,16 @@ describe('studio in Chromium', () => {
 
   for (const width of [1280, 390]) {
     it(
-      `no sideways page scroll at ${width} px with 32 bars: the piano roll scrolls in its own box`,
+      `no sideways page scroll at ${width} px with 32 bars: the piano roll scrolls in its own box; the page checks pass`,
       async () => {
         const p = await openStudio();
         await p.setViewportSize({ width, height: 900 });
+        // the page checks (no sideways scroll, no broken image, no serious axe finding, a screenshot) before and after
+        // composing 32 bars
+        const problems = await checkPageState(p, 'studio', 'studio');
         await composeWith(p, { seed: 5, bars: 32 });
+        problems.push(...(await checkPageState(p, 'studio', 'studio-32-bars')));
+        expect(problems).toEqual([]);
         const m = await p.evaluate(() => {
           const roll = document.querySelector<HTMLElement>('.roll-scroll');
           const widest = Array.from(document.querySelectorAll<HTMLElement>('body *'))

@@ -302,6 +302,13 @@ describe('trading a track in Chromium with two local dev wallets', () => {
     );
   });
 
+  it('a track whose folder is not pinned here shows no broken cover image and says why', async () => {
+    // this track's content digest names no folder this node has (minted with viem above, not through the pin flow)
+    await collectorPage.goto(`${base}/tracks/${tokenId}`);
+    await collectorPage.getByTestId('no-cover').waitFor();
+    await expect(collectorPage.locator('img[alt^="Cover of"]').count()).resolves.toBe(0);
+  });
+
   it('shows the trades in the activity feed; activity, track and profile pass the page checks at both widths', async () => {
     await collectorPage.goto(`${base}/activity`);
     const text = await collectorPage.getByTestId('activity').textContent();

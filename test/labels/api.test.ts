@@ -554,6 +554,25 @@ describe('label API: bad input is refused with a clear message, nothing recorded
   });
 });
 
+describe('label API: people', () => {
+  it('names the people the dashboard shows and gives their uploaded avatars (issue #16)', async () => {
+    const folderCid = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
+    await prisma.profileAvatar.upsert({
+      where: { address: OWNER },
+      create: { address: OWNER, folderCid },
+      update: { folderCid },
+    });
+    try {
+      const res = (await (await api.get(req('viewer', 'GET', '/x'), labelId)).json()) as {
+        avatars: Record<string, string>;
+      };
+      expect(res.avatars).toEqual({ [OWNER]: `/media/${folderCid}/avatar` });
+    } finally {
+      await prisma.profileAvatar.deleteMany({ where: { address: OWNER } });
+    }
+  });
+});
+
 describe('label API: splits, earnings and statements from the indexed events', () => {
   it('shows the split as the indexer knows it, with its history', async () => {
     const res = (await (await api.get(req('viewer', 'GET', '/x'), labelId)).json()) as {

@@ -15,8 +15,8 @@ const violationsSchema = z.array(
 );
 
 /**
- * Checks the page state now shown at the viewport's current width: it must not scroll sideways, and axe-core must
- * find no serious or critical violation. Writes a full-page screenshot to test-results/screenshots/<folder>/
+ * Checks the page state now shown at the viewport's current width: it must not scroll sideways, show no broken
+ * image, and axe-core must find no serious or critical violation. Writes a full-page screenshot to test-results/screenshots/<folder>/
  * <name>-<width>.png. Returns one line per problem (none: []), so a test can check several states and fail once.
  */
 export async function checkPageState(page: Page, folder: string, name: string): Promise<string[]> {
@@ -27,6 +27,13 @@ export async function checkPageState(page: Page, folder: string, name: string): 
   }));
   const where = `${name} at ${innerWidth} px`;
   if (scrollWidth > innerWidth) problems.push(`${where} scrolls sideways: ${scrollWidth} > ${innerWidth}`);
+  // an image the browser finished loading with nothing to show is a broken image (one still loading is not judged)
+  const broken = await page.evaluate(() =>
+    Array.from(document.images)
+      .filter((img) => img.complete && img.naturalWidth === 0 && img.currentSrc !== '')
+      .map((img) => img.currentSrc),
+  );
+  for (const src of broken) problems.push(`${where} shows a broken image: ${src}`);
   await mkdir(path.join(SCREENSHOTS, folder), { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, folder, `${name}-${innerWidth}.png`), fullPage: true });
   // axe-core's own source evaluated in the page (DevTools evaluation, not an inline script the CSP would block).

@@ -12,7 +12,7 @@ import type { LabelChain, PendingBalances } from '../../../lib/labels/chain-read
 import { LabelForbiddenError, LabelRequestError, NotALabelMemberError } from '../../../lib/labels/errors';
 import { addToCatalogue, decideRequest } from '../../../lib/labels/catalogue-requests';
 import { requestsForCreator, requestsOfLabel } from '../../../lib/labels/request-queries';
-import { displayNames } from '../../../lib/labels/names';
+import { peopleJson, peopleOf } from '../../../lib/profiles/display-names';
 import type { SplitControllerOf } from '../../../lib/labels/split-control';
 import {
   authorize,
@@ -201,8 +201,8 @@ export function createLabelHandlers(deps: LabelApiDeps) {
 
     /**
      * GET /api/labels/:id -> { id, name, role, members, catalogue, splits, requests, names } (splits as the indexer
-     * knows them; requests: the catalogue requests still waiting for their creators, and the declined ones; names:
-     * profile display names by address, for the people the page shows)
+     * knows them; requests: the catalogue requests still waiting for their creators, and the declined ones; names and
+     * avatars: profile display names and uploaded avatar URLs by address, for the people the page shows)
      */
     get: (request: Request, rawId: string) =>
       handle(deps, request, { change: false }, async ({ actor }) => {
@@ -211,13 +211,13 @@ export function createLabelHandlers(deps: LabelApiDeps) {
         const scope = await labelScope(prisma, id, chainId);
         const splits = splitViews(scope, detail.catalogue);
         const requests = await requestsOfLabel(prisma, actor, id, chainId);
-        const names = await displayNames(prisma, [
+        const people = await peopleOf(prisma, [
           ...detail.members.map((m) => m.address),
           ...detail.catalogue.flatMap((t) => [t.creator, t.addedBy]),
           ...requests.flatMap((r) => [r.creator, r.requestedBy]),
           ...splits.flatMap((v) => [v.controller, ...v.accounts]),
         ]);
-        return json({ ...detail, chainId, splitMain: await deps.splitMain(), splits, requests, names });
+        return json({ ...detail, chainId, splitMain: await deps.splitMain(), splits, requests, ...peopleJson(people) });
       }),
 
     /** GET /api/labels/requests -> { requests } the pending catalogue requests for the signed-in creator's tracks */

@@ -7,7 +7,10 @@ import { readNotifications } from '../../../lib/notifications/read-notifications
 import { errorResponse, issueLines } from '../_http/errors';
 
 type Context = {
-  prisma: Pick<PrismaClient, 'chainEvent' | 'track' | 'edition' | 'notificationRead' | '$transaction'>;
+  prisma: Pick<
+    PrismaClient,
+    'chainEvent' | 'track' | 'edition' | 'notificationRead' | 'profile' | 'profileAvatar' | '$transaction'
+  >;
   secret: Uint8Array;
   chainId: number;
   currency: Currency;

@@ -51,7 +51,7 @@ export function CatalogueTab({ data, canManage }: { data: LabelData; canManage: 
           {data.catalogue.map((t) => (
             <li key={t.tokenId} data-token-id={t.tokenId}>
               <Link href={`/tracks/${t.tokenId}`}>{t.title ?? '(untitled)'}</Link> by{' '}
-              <Person address={t.creator} names={data.names} /> · royalty {t.royaltyBps / 100}%{' '}
+              <Person address={t.creator} people={data} /> · royalty {t.royaltyBps / 100}%{' '}
               {canManage ? (
                 <button
                   type="button"
@@ -72,7 +72,7 @@ export function CatalogueTab({ data, canManage }: { data: LabelData; canManage: 
         <ul aria-label="Requests waiting for creators">
           {pending.map((r) => (
             <li key={r.id} data-token-id={r.tokenId}>
-              {r.title ?? `token ${r.tokenId}`}: asked <Person address={r.creator} names={data.names} /> on{' '}
+              {r.title ?? `token ${r.tokenId}`}: asked <Person address={r.creator} people={data} /> on{' '}
               <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleDateString()}</time>
             </li>
           ))}

@@ -25,6 +25,8 @@ export type LabelData = LabelDetail & {
   requests: CatalogueRequestView[];
   /** Profile display names by checksummed address. */
   names: Record<string, string>;
+  /** Uploaded avatar URLs by checksummed address (the others show the generated avatar). */
+  avatars: Record<string, string>;
 };
 
 export function LabelDashboard({ labelId }: { labelId: string }) {

@@ -34,7 +34,7 @@ export function MembersTab({ data }: { data: LabelData }) {
             {data.members.map((member) => (
               <tr key={member.address} data-address={member.address}>
                 <td>
-                  <Person address={member.address} names={data.names} />
+                  <Person address={member.address} people={data} />
                 </td>
                 <td>{member.role}</td>
                 {isOwner ? (

@@ -3,20 +3,21 @@
 import { useState } from 'react';
 import { getAddress, isAddress } from 'viem';
 import styles from './dashboard.module.css';
-import { shortHex } from '../../../lib/format/short-hex';
+import { AccountAvatar, personOf, type PeopleLike } from '../../_components/account-name';
 
 /**
- * A person as the dashboard shows them: their profile display name, else the short address (0x1234…abcd); the
- * full address is in the title and one click away with the copy button.
+ * A person as the dashboard shows them: their avatar (uploaded, else generated) and profile display name, else the
+ * short address (0x1234…abcd); the full address is in the title and one click away with the copy button.
  */
-export function Person({ address, names }: { address: string; names: Readonly<Record<string, string>> }) {
+export function Person({ address, people }: { address: string; people: PeopleLike }) {
   const [copied, setCopied] = useState(false);
   if (!isAddress(address, { strict: false })) return <span>{address || '—'}</span>;
   const full = getAddress(address);
-  const name = names[full];
+  const { name, named, avatar } = personOf(people, full);
   return (
     <span className={styles.person}>
-      {name ? <span title={full}>{name}</span> : <code title={full}>{shortHex(full)}</code>}{' '}
+      <AccountAvatar address={full} src={avatar} />{' '}
+      {named ? <span title={full}>{name}</span> : <code title={full}>{name}</code>}{' '}
       <button
         type="button"
 

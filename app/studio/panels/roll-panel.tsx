@@ -59,7 +59,12 @@ export function RollPanel({ arrangement, playheadRef, onEdit }: RollPanelProps) 
           onFocusDone={onFocusDone}
           onUpdate={update}
           onAdd={(note) => onEdit({ op: 'addNote', track: rollTrack, note })}
-          onRemove={(note) => onEdit({ op: 'removeNote', track: rollTrack, note })}
+          onRemove={(note) => {
+            // keyboard focus moves to the next note (else the previous one, else the roll), not to the body
+            const i = track.notes.findIndex((n) => noteKey(n) === noteKey(note));
+            const next = track.notes[i + 1] ?? track.notes[i - 1];
+            if (onEdit({ op: 'removeNote', track: rollTrack, note })) setFocusKey(next ? noteKey(next) : 'none');
+          }}
         />
       )}
       <form

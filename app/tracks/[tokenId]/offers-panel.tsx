@@ -6,15 +6,16 @@ import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import type { Trade } from './trade-steps';
 import type { LiveOffer } from './use-track-market';
+import { AccountName, type PeopleLike } from '../../_components/account-name';
 
 /** The live offers on the owner's track (native and in the chain's stablecoin), each with a button to accept it. */
-export function OffersPanel({ trade, offers }: { trade: Trade; offers: LiveOffer[] }) {
+export function OffersPanel({ trade, offers, people }: { trade: Trade; offers: LiveOffer[]; people: PeopleLike }) {
   return (
     <section aria-label="Offers">
       <h3>Offers</h3>
       <ul>
         {offers.map((o) => (
-          <OfferItem key={`${o.buyer}:${o.currency ?? 'native'}`} trade={trade} offer={o} />
+          <OfferItem key={`${o.buyer}:${o.currency ?? 'native'}`} trade={trade} offer={o} people={people} />
         ))}
       </ul>
     </section>
@@ -25,7 +26,7 @@ export function OffersPanel({ trade, offers }: { trade: Trade; offers: LiveOffer
  * One offer, its fees in its own currency, and its Accept button. An offer in an ERC-20 (issue #20) is accepted with
  * acceptOfferInCurrency for its exact amount, after approving the market for the track when it is not yet approved.
  */
-function OfferItem({ trade, offer: o }: { trade: Trade; offer: LiveOffer }) {
+function OfferItem({ trade, offer: o, people }: { trade: Trade; offer: LiveOffer; people: PeopleLike }) {
   const { id, tx, collection } = trade;
   const native = useNativeCurrency();
   const stablecoin = useStablecoin();
@@ -37,7 +38,7 @@ function OfferItem({ trade, offer: o }: { trade: Trade; offer: LiveOffer }) {
 
   return (
     <li>
-      {amount} from <span title={o.buyer}>{shortHex(o.buyer)}</span>, until{' '}
+      {amount} from <AccountName address={o.buyer} people={people} />, until{' '}
       {new Date(Number(o.expiry) * 1000).toLocaleString()}
       <FeeBreakdown breakdown={breakdown} perspective="seller" label="Fees if you accept" currency={currency} />
       <button

@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LICENCES } from '../../../lib/contracts/licences';
-import { SPLIT_SHARE_SCALE } from '../../../lib/splits';
 import { shortHex } from '../../../lib/format/short-hex';
 import { currencyOf, formatAmount } from '../../../lib/format/amount';
-import { accountsInEvent, describeEvent } from '../../../lib/activity/describe-event';
+import { accountsInEvent } from '../../../lib/activity/describe-event';
 import { serverCurrency, serverTokenCurrencies } from '../../_components/server-currency';
 import { trackIdOf } from '../../../lib/contracts/track-id';
 import { tokenIdFromParam, TrackNotFoundError, type TrackView } from '../../../lib/tracks/track-page';
@@ -15,17 +12,17 @@ import { parseSignedVoucher } from '../../../lib/vouchers/signed-voucher';
 import { RedeemVoucher } from './redeem-voucher';
 import { TrackActions } from './track-actions';
 import { EditionSection } from './edition/edition-section';
-import { PlayButton } from '../../_components/player/play-button';
-import { presetForChainId } from '../../../lib/config/chains';
-import { ORIGIN_NOTE } from '../../../lib/provenance/origin-link';
+import { TrackHeading } from './track-heading';
+import { ListenSection } from './listen-section';
+import { ProvenanceSections } from './provenance-sections';
+import { RoyaltySection } from './royalty-section';
+import { HistorySection } from './history-section';
 import { AccountName } from '../../_components/account-name';
-import { displayNamesOf } from '../../../lib/profiles/display-names';
+import { peopleJson, peopleOf, type People } from '../../../lib/profiles/display-names';
 import { getServices } from '../../../lib/platform/services';
-import { getAddress, type Address } from 'viem';
-import { ShareButton } from '../../_components/share-button';
+import { getAddress } from 'viem';
 import { shareMetadata } from '../../_components/share-metadata';
 import { findTrackVoucher } from '../../../lib/vouchers/find-track-voucher';
-import { coverUrl, streamUrl } from '../../../lib/tracks/media-urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,9 +40,9 @@ function voucherContentFor(tokenId: bigint, voucherParam: string | null): `0x${s
   return trackIdOf(creator, content) === tokenId ? content : undefined;
 }
 
-/** Every person the page shows, by display name: one query per request, shared by the metadata and the page. */
-const namesOnPage = cache(async (view: TrackView): Promise<ReadonlyMap<Address, string>> =>
-  displayNamesOf((await getServices()).prisma, [
+/** Every person the page shows (name and avatar): one load per request, shared by the metadata and the page. */
+const peopleOnPage = cache(async (view: TrackView): Promise<People> =>
+  peopleOf((await getServices()).prisma, [
     ...(view.track ? [view.track.creator, view.track.owner, view.track.royaltyReceiver] : []),
     ...(view.split?.accounts ?? []),
     ...(view.listing ? [view.listing.seller] : []),
@@ -81,7 +78,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       return { title: stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…` };
     }
     if (!track.title) return { title: `Track ${view.tokenId.slice(0, 10)}…` };
-    const names = await namesOnPage(view);
+    const { names } = await peopleOnPage(view);
     return await shareMetadata({
       title: track.title,
       creator: names.get(getAddress(track.creator)) ?? shortHex(track.creator),
@@ -107,195 +104,23 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const services = await getServices();
   const stored = track ? null : await findTrackVoucher(services.prisma, services.chainId, BigInt(view.tokenId));
   const title = track?.title ?? stored?.title ?? `Track ${view.tokenId.slice(0, 10)}…`;
-  const p = view.provenance;
-  const sales = view.history.filter(
-    (e) =>
-      e.name === 'Sale' ||
-      e.name === 'SaleInCurrency' ||
-      e.name === 'VoucherRedeemed' ||
-      e.name === 'VoucherRedeemedInCurrency',
-  );
   const currency = await serverCurrency();
   const tokens = await serverTokenCurrencies();
   // an amount in the ERC-20 at `token` (null: native): a token price never reads as the native currency (issue #20)
   const priced = (baseUnits: bigint | string, token: string | null) =>
     formatAmount(baseUnits, currencyOf(token, currency, tokens));
-  const lastSale = sales.at(-1);
-  const names = await namesOnPage(view);
+  const people = await peopleOnPage(view);
+  const { names } = people;
 
   return (
     <article className="track-page" data-token-id={view.tokenId}>
-      <h1>{title}</h1>
-      {track ? (
-        <p className="muted">
-          by <AccountName address={track.creator} names={names} /> · owned by{' '}
-          <span data-testid="track-owner">
-            <AccountName address={track.owner} names={names} />
-          </span>
-          {track.genre ? ` · ${track.genre}` : ''}
-          {track.musicalKey ? ` · ${track.musicalKey}` : ''}
-          {track.bpm ? ` · ${track.bpm} BPM` : ''}
-        </p>
-      ) : (
-        <p className="muted" data-testid="track-owner">
-          Not minted yet (or not indexed yet).
-          {stored && (
-            <>
-              {' '}
-              <Link href={`/c/${stored.shortId}`}>Collect it from its creator’s voucher</Link>.
-            </>
-          )}
-        </p>
-      )}
-      {track && track.authorship !== 'verified' && (
-        <p className="status-bad" role="status" data-testid="track-authorship">
-          {track.authorship === 'unverified'
-            ? `Unverified: ${track.authorshipReason ?? 'the signed manifest does not match this mint'}.`
-            : 'Authorship not checked yet: the signed manifest has not been read.'}{' '}
-          Only the person who signed a track’s manifest can mint it as theirs; until this token is verified it is left
-          out of the gallery.
-        </p>
-      )}
-      {track?.description && <p>{track.description}</p>}
-      {track && <ShareButton title={title} path={`/tracks/${view.tokenId}`} />}
+      <TrackHeading view={view} title={title} stored={stored} people={people} />
 
-      {view.cid ? (
-        <section aria-labelledby="player-heading" className="player">
-          <h2 id="player-heading">Listen</h2>
-          <figure>
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={coverUrl(view.cid)} alt={`Cover of ${title}`} width={480} height={240} />
-            <figcaption className="muted">
-              Cover art (the piano roll drawn from the track’s MIDI unless the creator uploaded one).
-            </figcaption>
-          </figure>
-          <PlayButton
-            track={{
-              id: view.tokenId,
-              title,
-              by: track ? (names.get(track.creator) ?? shortHex(track.creator)) : 'unknown creator',
-              src: streamUrl(view.cid),
-              href: `/tracks/${view.tokenId}`,
-            }}
-          />
-          <p>
-            <a href={`/ipfs/${view.cid}/audio.wav`} download>
-              WAV (lossless)
-            </a>{' '}
-            ·{' '}
-            <a href={`/ipfs/${view.cid}/track.mid`} download>
-              MIDI
-            </a>{' '}
-            · <a href={`/ipfs/${view.cid}/metadata.json`}>metadata.json</a> ·{' '}
-            <a href={`/ipfs/${view.cid}/manifest.json`}>manifest.json</a> · folder <code>{view.cid}</code>
-          </p>
-        </section>
-      ) : (
-        <p className="muted">
-          This track is not minted, and no voucher for it is linked: its folder is not known here yet.
-        </p>
-      )}
+      <ListenSection view={view} title={title} names={names} />
 
-      {p && (
-        <section aria-labelledby="disclosure-heading" className="ai-disclosure" data-testid="ai-disclosure">
-          <h2 id="disclosure-heading">AI disclosure: {p.disclosure.label}</h2>
-          <p>
-            <strong>What the model did:</strong> {p.disclosure.model}
-          </p>
-          <p>
-            <strong>What the person did:</strong> {p.disclosure.personLine}
-          </p>
-        </section>
-      )}
+      <ProvenanceSections view={view} />
 
-      {p?.origin && (
-        <section aria-labelledby="origin-heading" data-testid="track-origin">
-          <h2 id="origin-heading">First minted on another chain</h2>
-          <p>
-            First minted as token <code>{p.origin.tokenId}</code> of <code>{p.origin.contract}</code> on chain{' '}
-            {p.origin.chainId}
-            {presetForChainId(p.origin.chainId) ? ` (${presetForChainId(p.origin.chainId)?.chain.name})` : ''}.
-          </p>
-          <p className="muted">{ORIGIN_NOTE}</p>
-        </section>
-      )}
-
-      <section aria-labelledby="provenance-heading">
-        <h2 id="provenance-heading">Provenance</h2>
-        {p ? (
-          <dl>
-            <dt>Model</dt>
-            <dd>
-              {p.modelId} <span className="muted">(weights {p.weightsCid.slice(0, 16)}…)</span>
-            </dd>
-            <dt>Seed</dt>
-            <dd>
-              <code>{p.seed}</code> · temperature {p.temperature} · {p.sampler}
-            </dd>
-            <dt>Generation</dt>
-            <dd>
-              {p.bars} bars in {p.key} at {p.tempo} BPM; after the edits: {p.disclosure.now}
-            </dd>
-            <dt>Human edits</dt>
-            <dd>
-              {p.edits.total === 0
-                ? 'none'
-                : `${p.edits.total} (${Object.entries(p.edits.byKind)
-                    .map(([kind, n]) => `${n} ${kind}`)
-                    .join(', ')})`}
-            </dd>
-            <dt>AI disclosure</dt>
-            <dd>
-              {p.humanEdited
-                ? 'Composite with trained algorithmic media (AI output edited by a person)'
-                : 'Trained algorithmic media (AI output, no human edits)'}{' '}
-              — <a href={p.digitalSourceType}>IPTC digital source type</a>
-            </dd>
-            <dt>Created</dt>
-            <dd>{new Date(p.createdAt).toUTCString()}</dd>
-          </dl>
-        ) : (
-          <p className="muted">The signed manifest is not available from this node’s IPFS store.</p>
-        )}
-        {track && <p>Licence: {LICENCES[track.licence] ?? `#${track.licence}`}</p>}
-        <p>
-          <Link className="button" href={`/verify?id=${view.tokenId}`}>
-            Verify this track
-          </Link>{' '}
-          — replays the generation and checks every file, the signature and the chain record.
-        </p>
-      </section>
-
-      {track && (
-        <section aria-labelledby="royalty-heading">
-          <h2 id="royalty-heading">Royalty</h2>
-          <p>
-            {track.royaltyBps / 100}% of every resale to <AccountName address={track.royaltyReceiver} names={names} />
-            {view.split ? ', a split:' : '.'}
-          </p>
-          {view.split && (
-            <table>
-              <caption>Split recipients</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Payee</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.split.accounts.map((a, i) => (
-                  <tr key={a}>
-                    <td>
-                      <AccountName address={a} names={names} />
-                    </td>
-                    <td>{((view.split!.shares[i] ?? 0) / (SPLIT_SHARE_SCALE / 100)).toFixed(2)}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+      <RoyaltySection view={view} people={people} />
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{track ? 'Trade' : 'Mint'}</h2>
@@ -303,11 +128,11 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <p>
             Listed for{' '}
             <strong data-testid="listing-price">{priced(view.listing.priceWei, view.listing.currency)}</strong> by{' '}
-            <AccountName address={view.listing.seller} names={names} />
+            <AccountName address={view.listing.seller} people={people} />
           </p>
         )}
         {track ? (
-          <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} />
+          <TrackActions tokenId={view.tokenId} offers={view.offers} split={view.split} people={peopleJson(people)} />
         ) : (
           <RedeemVoucher tokenId={view.tokenId} linked={voucherParam} />
         )}
@@ -322,33 +147,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         />
       )}
 
-      {track && (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading">Ownership and sale history</h2>
-          {sales.length > 0 && (
-            <p>
-              {sales.length} sale{sales.length === 1 ? '' : 's'}; last{' '}
-              {priced(
-                String(lastSale?.args.price),
-                lastSale?.name === 'SaleInCurrency' || lastSale?.name === 'VoucherRedeemedInCurrency'
-                  ? String(lastSale.args.currency)
-                  : null,
-              )}
-              .
-            </p>
-          )}
-          <ol className="history" data-testid="history">
-            {view.history
-              .filter((e) => e.name !== 'Approval')
-              .map((e) => (
-                <li key={`${e.txHash}-${e.logIndex}`}>
-                  {describeEvent(e.name, e.args, currency, { names, tokens })}{' '}
-                  <span className="muted">block {e.blockNumber}</span>
-                </li>
-              ))}
-          </ol>
-        </section>
-      )}
+      <HistorySection view={view} currency={currency} tokens={tokens} names={names} />
     </article>
   );
 }

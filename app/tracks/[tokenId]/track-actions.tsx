@@ -16,15 +16,18 @@ import { makeTrade } from './trade-steps';
 import { TxStatus } from './tx-status';
 import { useTrackMarket } from './use-track-market';
 import { YourOffer } from './your-offer';
+import type { PeopleLike } from '../../_components/account-name';
 
 type Props = {
   tokenId: string;
   offers: OfferCandidate[];
   split: { address: Address; accounts: Address[]; shares: number[] } | null;
+  /** The people the page names (offer makers among them): display names and uploaded avatars, as JSON. */
+  people: PeopleLike;
 };
 
 /** The actions the viewer may take on a minted track, each with its fee shown before the wallet is asked to sign. */
-export function TrackActions({ tokenId, offers, split }: Props) {
+export function TrackActions({ tokenId, offers, split, people }: Props) {
   const id = BigInt(tokenId);
   const config = useConfig();
   const configuredChainId = useChainId();
@@ -69,7 +72,7 @@ export function TrackActions({ tokenId, offers, split }: Props) {
       <TxStatus state={tx.state} />
       {isOwner && !listing && <ListForm trade={trade} needsApproval={state.approved !== market.address} />}
       {isOwner && listing && <ListingPanel trade={trade} listing={listing} />}
-      {isOwner && liveOffers.length > 0 && <OffersPanel trade={trade} offers={liveOffers} />}
+      {isOwner && liveOffers.length > 0 && <OffersPanel trade={trade} offers={liveOffers} people={people} />}
       {!isOwner && listing && <BuyPanel trade={trade} price={listing.price} currency={listing.currency} />}
       {!isOwner && owner && myOffer && hasMyOffer && <YourOffer trade={trade} offer={myOffer} />}
       {!isOwner && owner && stablecoin && myTokenOffer && hasMyTokenOffer && (

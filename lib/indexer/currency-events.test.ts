@@ -12,6 +12,7 @@ import { marketAbi, trackCollectionAbi } from '../contracts/abi';
 import { trackIdOf } from '../contracts/track-id';
 import { voucherTypedData, type CurrencyVoucher } from '../contracts/voucher';
 import { createPrismaClient } from '../db/client';
+import { statementRows, summarize } from '../labels/statement';
 import { clearIndex } from './clear-index';
 import { syncOnce, syncToHead, type IndexerParameters } from './indexer';
 
@@ -217,6 +218,18 @@ describe('indexer: prices in an ERC-20', () => {
       ],
       track: 1,
     });
+    // The label statement (lib/labels/statement.ts) from the same indexed events: the sale in tUSD, under its own asset.
+    const stored = (
+      await prisma.chainEvent.findMany({
+        where: { chainId: CHAIN_ID },
+        orderBy: [{ blockNumber: 'asc' }, { logIndex: 'asc' }],
+      })
+    ).map((e) => ({ ...e, args: e.args as Record<string, unknown>, tokenId: e.tokenId?.toFixed() ?? null }));
+    const statement = statementRows(stored, { tokenIds: new Set([tokenId.toString()]), splits: new Set() });
+    expect(statement.map((r) => [r.kind, r.tokenId, r.account, r.asset, r.amountWei])).toEqual([
+      ['primary-sale', tokenId.toString(), creator.account.address, usd, voucher.price],
+    ]);
+    expect(summarize(statement).byTrack.get(tokenId.toString())).toBeUndefined();
     await prisma.chainCursor.deleteMany({ where: { chainId: CHAIN_ID } });
     await syncToHead(params());
     expect(await redeemed()).toEqual(reference);

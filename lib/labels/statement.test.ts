@@ -129,6 +129,36 @@ describe('statementRows', () => {
     expect(s.byPayee.get(P3)).toBeUndefined();
   });
 
+  it('a voucher redeemed in an ERC-20 is a primary sale in that token, apart from the native sales (issue #20)', () => {
+    const TUSD = '0x7e57000000000000000000000000000000000006';
+    const redeemed = (tokenId: string, payout: string, price: string) =>
+      ev(
+        'TrackCollection',
+        'VoucherRedeemedInCurrency',
+        { creator: P1, nonce: '2', tokenId, buyer: OTHER, payout, currency: TUSD, price },
+        tokenId,
+      );
+    const inToken = [...events, redeemed('7', SPLIT, '12500000'), redeemed('8', OTHER, '3000000')];
+    const all = statementRows(inToken, { tokenIds: new Set(['7']), splits: new Set([SPLIT]) });
+    // only the catalogue's track: token 8's redemption is not the label's
+    expect(all.filter((r) => r.asset === TUSD)).toEqual([
+      expect.objectContaining({
+        kind: 'primary-sale',
+        tokenId: '7',
+        split: SPLIT,
+        account: SPLIT,
+        asset: TUSD,
+        amountWei: 12_500_000n,
+      }),
+    ]);
+    // the native totals are those without it; the token's are its own
+    expect(summarize(all).byTrack.get('7')).toEqual(summarize(rows).byTrack.get('7'));
+    expect(summarize(all, TUSD).byTrack.get('7')).toEqual({ primarySales: 12_500_000n, resaleRoyalties: 0n });
+    // the CSV names the token by its address, the amount in its base units
+    const csv = statementCsv(all, new Map(), 'DEGEN').trimEnd().split('\r\n');
+    expect(csv.at(-1)).toMatch(new RegExp(`,primary-sale,7,${SPLIT},${SPLIT},${TUSD},12500000$`));
+  });
+
   it('writes RFC 4180 CSV with one line per row and the block times', () => {
     const csv = statementCsv(rows, new Map([[2n, new Date('2026-11-24T10:00:00Z')]]), 'DEGEN');
     const lines = csv.trimEnd().split('\r\n');

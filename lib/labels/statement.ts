@@ -83,6 +83,23 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
         amountWei: wei(a.price),
       });
     } else if (
+      e.contract === 'TrackCollection' &&
+      e.name === 'VoucherRedeemedInCurrency' &&
+      e.tokenId !== null &&
+      scope.tokenIds.has(e.tokenId)
+    ) {
+      // A voucher redeemed in an ERC-20 (issue #20): the price went to the payout in that token, so its row is in the
+      // token's asset (its address), never added to the native primary sales.
+      rows.push({
+        ...base(e),
+        kind: 'primary-sale',
+        tokenId: e.tokenId,
+        split: splits.has(lower(a.payout)) ? String(a.payout) : null,
+        account: String(a.payout),
+        asset: String(a.currency),
+        amountWei: wei(a.price),
+      });
+    } else if (
       e.contract === 'Market' &&
       e.name === 'Sale' &&
       e.tokenId !== null &&

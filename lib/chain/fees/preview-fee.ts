@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem';
+import type { Address, Hex, StateOverride } from 'viem';
 import {
   estimateGas,
   estimateMaxPriorityFeePerGas,
@@ -10,8 +10,19 @@ import {
 import type { ChainStack } from '../../config/chains';
 import { estimateParentDataFee, type EstimateParentDataFeeErrorType, type FeeClient } from './estimate-parent-data-fee';
 
-/** One transaction to price: what the wallet will be asked to send. */
-export type FeeRequest = { label: string; account: Address; to: Address; data: Hex; value?: bigint };
+/**
+ * One transaction to price: what the wallet will be asked to send. `stateOverride`: the state its gas is estimated
+ * in, when it runs after an earlier step of the same action (a payment in an ERC-20 after its approve: the
+ * allowance the approve will grant, lib/chain/fees/allowance-override.ts), since the chain does not hold it yet.
+ */
+export type FeeRequest = {
+  label: string;
+  account: Address;
+  to: Address;
+  data: Hex;
+  value?: bigint;
+  stateOverride?: StateOverride;
+};
 
 export type FeePreviewLine = {
   label: string;
@@ -56,7 +67,13 @@ export async function previewFee(client: FeeClient, params: PreviewFeeParameters
   const lines: FeePreviewLine[] = [];
   for (const r of params.requests) {
     const [gasLimit, parent] = await Promise.all([
-      estimateGas(client, { account: r.account, to: r.to, data: r.data, value: r.value }),
+      estimateGas(client, {
+        account: r.account,
+        to: r.to,
+        data: r.data,
+        value: r.value,
+        stateOverride: r.stateOverride,
+      }),
       estimateParentDataFee(client, {
         stack: params.stack,
         account: r.account,

@@ -5,6 +5,7 @@ import { currencyOf, formatAmount } from '../../../lib/format/amount';
 import { useNativeCurrency, useStablecoin } from '../../_hooks/use-chain-info';
 import { FeeBreakdown, useBreakdown } from './fee-breakdown';
 import type { Trade } from './trade-steps';
+import { useTokenBuyFee } from './use-token-buy-fee';
 
 /**
  * A listed track seen by someone other than its owner: what the price pays, and the button to buy it. A listing in
@@ -18,11 +19,18 @@ export function BuyPanel({ trade, price, currency }: { trade: Trade; price: bigi
   const shown = currencyOf(currency, native, stablecoin ? [stablecoin] : []);
   const amount = formatAmount(price, shown);
   const listingBreakdown = useBreakdown(id, price).breakdown;
+  const networkFee = useTokenBuyFee(trade, currency, price, shown.symbol);
 
   return (
     <section aria-label="Buy">
       <h3>For sale: {amount}</h3>
-      <FeeBreakdown breakdown={listingBreakdown} perspective="buyer" label="What the price pays" currency={shown} />
+      <FeeBreakdown
+        breakdown={listingBreakdown}
+        perspective="buyer"
+        label="What the price pays"
+        currency={shown}
+        networkFee={networkFee}
+      />
       {currency && (
         <p className="muted">Paid in {shown.symbol}: an approval of the price first if needed, then the buy.</p>
       )}

@@ -4,7 +4,7 @@ import { useReadContract } from 'wagmi';
 import type { Address } from 'viem';
 import { useMotifContract } from '../../_hooks/use-motif-contract';
 import { shortHex } from '../../../lib/format/short-hex';
-import { formatAmount, type Currency } from '../../../lib/format/amount';
+import { formatAmount, formatApproxAmount, type Currency } from '../../../lib/format/amount';
 import { useNativeCurrency } from '../../_hooks/use-chain-info';
 
 const BPS = 10_000n;
@@ -63,12 +63,15 @@ export function FeeBreakdown({
   perspective,
   label,
   currency,
+  networkFee,
 }: {
   breakdown: Breakdown | null;
   perspective: 'buyer' | 'seller';
   label: string;
   /** The currency of the price (an ERC-20 for a token listing; issue #20); default the chain's native currency. */
   currency?: Currency;
+  /** The estimated network fee in the chain's own currency, when the page has one (a token buy: approve + buy). */
+  networkFee?: bigint | null;
 }) {
   const native = useNativeCurrency();
   const eth = (baseUnits: bigint) => formatAmount(baseUnits, currency ?? native);
@@ -99,7 +102,9 @@ export function FeeBreakdown({
       <dt>Network fee</dt>
       <dd>
         {inToken
-          ? `gas in ${native.symbol}, not ${currency.symbol}, shown by your wallet`
+          ? networkFee != null
+            ? `about ${formatApproxAmount(networkFee, native)} in gas (${native.symbol}, not ${currency.symbol})`
+            : `gas in ${native.symbol}, not ${currency.symbol}, shown by your wallet`
           : 'gas, shown by your wallet'}
       </dd>
     </dl>

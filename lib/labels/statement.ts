@@ -69,34 +69,19 @@ export function statementRows(events: readonly StoredEvent[], scope: StatementSc
       for (const account of list(a.accounts)) payees.add(account.toLowerCase());
     } else if (
       e.contract === 'TrackCollection' &&
-      e.name === 'VoucherRedeemed' &&
+      (e.name === 'VoucherRedeemed' || e.name === 'VoucherRedeemedInCurrency') &&
       e.tokenId !== null &&
       scope.tokenIds.has(e.tokenId)
     ) {
+      // A voucher redeemed in an ERC-20 (issue #20) paid its payout in that token: its row is in the token's asset
+      // (its address), never added to the native primary sales.
       rows.push({
         ...base(e),
         kind: 'primary-sale',
         tokenId: e.tokenId,
         split: splits.has(lower(a.payout)) ? String(a.payout) : null,
         account: String(a.payout),
-        asset: 'ETH',
-        amountWei: wei(a.price),
-      });
-    } else if (
-      e.contract === 'TrackCollection' &&
-      e.name === 'VoucherRedeemedInCurrency' &&
-      e.tokenId !== null &&
-      scope.tokenIds.has(e.tokenId)
-    ) {
-      // A voucher redeemed in an ERC-20 (issue #20): the price went to the payout in that token, so its row is in the
-      // token's asset (its address), never added to the native primary sales.
-      rows.push({
-        ...base(e),
-        kind: 'primary-sale',
-        tokenId: e.tokenId,
-        split: splits.has(lower(a.payout)) ? String(a.payout) : null,
-        account: String(a.payout),
-        asset: String(a.currency),
+        asset: e.name === 'VoucherRedeemedInCurrency' ? String(a.currency) : 'ETH',
         amountWei: wei(a.price),
       });
     } else if (

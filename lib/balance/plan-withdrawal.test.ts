@@ -20,6 +20,22 @@ const empty: AccountBalance = {
   totalTokens: [],
 };
 const token = (amount: bigint) => ({ token: TOKEN, symbol: 'USDX', decimals: 6, amount });
+/** A 50/50 split of ME and OTHER awaiting distribution, holding what `held` says (nothing else). */
+const pendingSplit = (held: Partial<AccountBalance['pending'][number]>): AccountBalance['pending'][number] => ({
+  split: SPLIT,
+  accounts: [ME, OTHER],
+  shares: [500_000, 500_000],
+  share: 500_000,
+  credits: none,
+  wallet: 0n,
+  tokens: [],
+  marketTokens: [],
+  editionsTokens: [],
+  voucherTokens: [],
+  yours: 0n,
+  yoursTokens: [],
+  ...held,
+});
 
 describe('planWithdrawal', () => {
   it('plans nothing when there is nothing to withdraw', () => {
@@ -44,20 +60,13 @@ describe('planWithdrawal', () => {
     const steps = planWithdrawal({
       ...empty,
       pending: [
-        {
-          split: SPLIT,
-          accounts: [ME, OTHER],
-          shares: [500_000, 500_000],
-          share: 500_000,
+        pendingSplit({
           credits: { market: 0n, vouchers: 4n, editions: 0n },
           wallet: 6n,
           tokens: [token(10n)],
-          marketTokens: [],
-          editionsTokens: [],
-          voucherTokens: [],
           yours: 5n,
           yoursTokens: [token(5n)],
-        },
+        }),
       ],
     });
     expect(steps.map((s) => s.kind)).toEqual(['release', 'distribute', 'distribute', 'withdrawSplits']);
@@ -71,22 +80,7 @@ describe('planWithdrawal', () => {
     const steps = planWithdrawal({
       ...empty,
       marketTokens: [token(11n)],
-      pending: [
-        {
-          split: SPLIT,
-          accounts: [ME, OTHER],
-          shares: [500_000, 500_000],
-          share: 500_000,
-          credits: none,
-          wallet: 0n,
-          tokens: [token(4n)],
-          marketTokens: [token(4n)],
-          editionsTokens: [],
-          voucherTokens: [],
-          yours: 0n,
-          yoursTokens: [token(2n)],
-        },
-      ],
+      pending: [pendingSplit({ tokens: [token(4n)], marketTokens: [token(4n)], yoursTokens: [token(2n)] })],
     });
     expect(steps.map((s) => s.kind)).toEqual(['releaseCurrency', 'distribute', 'withdrawCurrency', 'withdrawSplits']);
     expect(steps[0]).toMatchObject({ contract: 'Market', split: SPLIT, token: TOKEN });
@@ -104,22 +98,7 @@ describe('planWithdrawal', () => {
     const steps = planWithdrawal({
       ...empty,
       editionsTokens: [token(3n)],
-      pending: [
-        {
-          split: SPLIT,
-          accounts: [ME, OTHER],
-          shares: [500_000, 500_000],
-          share: 500_000,
-          credits: none,
-          wallet: 0n,
-          tokens: [token(8n)],
-          marketTokens: [],
-          editionsTokens: [token(8n)],
-          voucherTokens: [],
-          yours: 0n,
-          yoursTokens: [token(4n)],
-        },
-      ],
+      pending: [pendingSplit({ tokens: [token(8n)], editionsTokens: [token(8n)], yoursTokens: [token(4n)] })],
     });
     expect(steps.map((s) => [s.kind, 'contract' in s ? s.contract : null])).toEqual([
       ['releaseCurrency', 'Editions'],
@@ -140,22 +119,7 @@ describe('planWithdrawal', () => {
     const steps = planWithdrawal({
       ...empty,
       voucherTokens: [token(12_500_000n)],
-      pending: [
-        {
-          split: SPLIT,
-          accounts: [ME, OTHER],
-          shares: [500_000, 500_000],
-          share: 500_000,
-          credits: none,
-          wallet: 0n,
-          tokens: [token(2n)],
-          marketTokens: [],
-          editionsTokens: [],
-          voucherTokens: [token(2n)],
-          yours: 0n,
-          yoursTokens: [token(1n)],
-        },
-      ],
+      pending: [pendingSplit({ tokens: [token(2n)], voucherTokens: [token(2n)], yoursTokens: [token(1n)] })],
     });
     expect(steps.map((s) => [s.kind, 'contract' in s ? s.contract : null])).toEqual([
       ['releaseCurrency', 'TrackCollection'],

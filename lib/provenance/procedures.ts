@@ -14,6 +14,12 @@ export const MOTIF_SAMPLER: Procedure = { id: 'motif.sfc32-categorical', version
  * masked step; lib/generation/compose/form-plan.ts). A manifest names it exactly when it records a form plan.
  */
 export const MOTIF_SAMPLER_FORM: Procedure = { id: 'motif.sfc32-categorical', version: 2 };
+/**
+ * Version 3: version 2 (the form plan optional) plus the tune memory `generation.memory`: each drawn step samples
+ * from the model mixed with what the piece so far says comes next (lib/generation/sampling/tune-memory.ts). A
+ * manifest names it exactly when it records a tune memory.
+ */
+export const MOTIF_SAMPLER_MEMORY: Procedure = { id: 'motif.sfc32-categorical', version: 3 };
 /** Chords voiced from the progression, bass from the chord roots, drums from a style pattern (lib/generation/arrangement). */
 export const MOTIF_ARRANGEMENT: Procedure = { id: 'motif.arrange', version: 1 };
 
@@ -23,12 +29,16 @@ export type ManifestProcedures = { sampler: Procedure; arrangement: Procedure };
 export type KnownProcedures = { sampler: readonly Procedure[]; arrangement: readonly Procedure[] };
 /** What this code base replays. */
 export const KNOWN_PROCEDURES: KnownProcedures = {
-  sampler: [MOTIF_SAMPLER, MOTIF_SAMPLER_FORM],
+  sampler: [MOTIF_SAMPLER, MOTIF_SAMPLER_FORM, MOTIF_SAMPLER_MEMORY],
   arrangement: [MOTIF_ARRANGEMENT],
 };
 
-/** The sampler a request is composed (and replayed) with: version 2 with a form plan, version 1 without. */
-export function samplerFor(request: { form?: unknown }): Procedure {
+/**
+ * The sampler a request is composed (and replayed) with: version 3 with a tune memory (a form plan or not), else
+ * version 2 with a form plan, version 1 with neither.
+ */
+export function samplerFor(request: { form?: unknown; memory?: unknown }): Procedure {
+  if (request.memory !== undefined) return MOTIF_SAMPLER_MEMORY;
   return request.form === undefined ? MOTIF_SAMPLER : MOTIF_SAMPLER_FORM;
 }
 
@@ -80,14 +90,13 @@ export function replayableProcedures(
     if (!known[kind].some((k) => k.id === p.id && k.version === p.version))
       throw new UnknownProcedureError(kind, p, known[kind]);
   }
-  // the form plan and the sampler version go together: version 1 never reads a plan, version 2 needs one
+  // the form plan, the tune memory and the sampler version go together: each version reads exactly its inputs
   const form = 'form' in m.generation ? m.generation.form : undefined;
-  const expected = samplerFor({ form });
+  const memory = 'memory' in m.generation ? m.generation.memory : undefined;
+  const expected = samplerFor({ form, memory });
   if (named.sampler.id === expected.id && named.sampler.version !== expected.version)
     throw new ReplayError(
-      form === undefined
-        ? `sampler ${procedureLabel(named.sampler)} needs generation.form, which this manifest lacks`
-        : `sampler ${procedureLabel(named.sampler)} has no form plan, but this manifest records generation.form`,
+      `sampler ${procedureLabel(named.sampler)} does not match the manifest's inputs (${memory === undefined ? 'no tune memory' : 'a tune memory'}, ${form === undefined ? 'no form plan' : 'a form plan'}): they need ${procedureLabel(expected)}`,
     );
   return named;
 }

@@ -16,7 +16,8 @@ export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
 
 /**
  * `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. The sampler is
- * the one the request was composed with (version 2 with a form plan, version 1 without) unless given.
+ * the one the request was composed with (samplerFor: version 3 with a tune memory, 2 with a form plan, else 1) unless
+ * given.
  */
 export function generationFromComposeRequest(
   request: ComposeRequest,
@@ -55,6 +56,7 @@ export function composeRequestOfManifest(
     snapToScale: g.snapToScale,
     ...(g.instruments !== undefined ? { instruments: g.instruments } : {}),
     ...('form' in g && g.form !== undefined ? { form: g.form } : {}),
+    ...('memory' in g && g.memory !== undefined ? { memory: g.memory } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { keySchema, scaleSchema } from '../generation/arrangement/types';
 import { parseComposeRequest, progressionFor, type ComposeRequest } from '../generation/compose/request';
 import { planForm } from '../generation/compose/form-plan';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
+import { TUNE_MEMORY_FITS } from '../generation/models/tune-memory-fits';
 import { recordedPrimerSchema } from './primer';
 import { BaseError } from '../errors/base';
 
@@ -33,6 +34,12 @@ export const composeFormSchema = z.object({
    * version 2). Sessions saved before it existed read as on.
    */
   melodyForm: z.boolean().default(true),
+  /**
+   * Let the melody remember itself: sample from the model mixed with what the piece so far says comes next
+   * (lib/generation/sampling/tune-memory.ts, sampler version 3), with the weights fitted for the chosen model; models
+   * without a fit (hosted, custom URL) compose without. Sessions saved before it existed read as on.
+   */
+  tuneMemory: z.boolean().default(true),
   /** Sessions saved before the own primer existed read as null. */
   ownPrimer: recordedPrimerSchema.nullable().default(null),
 });
@@ -59,6 +66,7 @@ export function defaultComposeForm(): ComposeForm {
     style: 'pop',
     snap: true,
     melodyForm: true,
+    tuneMemory: true,
     ownPrimer: null,
   };
 }
@@ -85,9 +93,15 @@ export function modelTarget(form: Pick<ComposeForm, 'modelChoice' | 'customUrl'>
   return { modelId: m.id, url: new URL(checkpointUrl(m, new URL(pageUrl).origin), pageUrl).toString() };
 }
 
+/** Whether the model has a tune memory fitted for it (the studio's own models): the switch applies only then. */
+export function hasTuneMemory(modelId: string): boolean {
+  return Object.hasOwn(TUNE_MEMORY_FITS, modelId);
+}
+
 /**
  * The ComposeRequest the form describes (ComposeRequestError from the schema when a field is out of range); with
- * `melodyForm`, the seeded form plan of `planForm` over the request's chords per bar.
+ * `melodyForm`, the seeded form plan of `planForm` over the request's chords per bar; with `tuneMemory`, the model's
+ * fitted tune memory when it has one.
  */
 export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequest {
   const chords = form.chordsText.split(/[\s,|]+/).filter(Boolean);
@@ -123,9 +137,11 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
             },
     ...(form.primerType !== 'chords' && chords.length ? { progression: chords } : {}),
   });
-  if (!form.melodyForm) return request;
+  const memory = form.tuneMemory && hasTuneMemory(modelId) ? TUNE_MEMORY_FITS[modelId] : undefined;
+  if (!form.melodyForm && !memory) return request;
   return parseComposeRequest({
     ...request,
-    form: planForm(request.seed, request.bars, progressionFor(request).chords),
+    ...(form.melodyForm ? { form: planForm(request.seed, request.bars, progressionFor(request).chords) } : {}),
+    ...(memory ? { memory } : {}),
   });
 }

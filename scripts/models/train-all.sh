@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the shipped checkpoints from ../shared/datasets on CPU (1 thread; ~20 min per model on these machines),
-# evaluates them, recomputes their CIDs into the registry and rewrites the model cards.  `npm run models:train`
+# evaluates them, recomputes their CIDs into the registry, fits their tune memories and rewrites the model cards.
+# `npm run models:train`
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash scripts/ensure-python-torch.sh
@@ -13,4 +14,5 @@ train() { # task id
 train melody motif-melody-2x256-v1
 train chords motif-improv-2x256-v1
 npx tsx scripts/models/register.ts
+npx tsx scripts/models/fit-tune-memory.ts
 npx tsx scripts/models/write-cards.ts

@@ -96,9 +96,12 @@ ${splitsCardBullet(splits)}
   checkpoint in tfjs match PyTorch within 1e-5 (test/models/checkpoints.test.ts).
 
 ## Metrics (test split)
-- NLL per step: **${e.nll.toFixed(4)}** nats (valid, as the trainer reads it: ${run.valid_nll.toFixed(4)}), over ${e.testSteps} predicted steps of the test split after hygiene,
+- NLL per step of the LSTM alone: **${e.lstmNll.toFixed(4)}** nats (valid, as the trainer reads it: ${run.valid_nll.toFixed(4)}), over ${e.testSteps} predicted steps of the test split after hygiene,
   computed from the shipped files (training/evaluate.py) and cross-checked in tfjs on ${e.tfjsCheck.pieces} pieces
   (difference ${e.tfjsCheck.absDiff.toExponential(2)}).
+- With its tune memory (what the studio samples from, sampler version 3, docs/provenance/SPEC.md 7.13: the LSTM
+  mixed with what the piece so far says comes next, weights fitted by \`scripts/models/fit-tune-memory.ts\` on the
+  validation split, in \`lib/generation/models/tune-memory-fits.ts\`): **${e.nll.toFixed(4)}** nats on the same steps.
 - Best smoothed n-gram baseline (interpolated Kneser-Ney${chords ? ', conditioned on the chord of the predicted step' : ''}, same training split):
   n=${e.bestNgram.n}, ${e.bestNgram.nll.toFixed(4)} nats. Tune-memory n-gram (the KN ${e.tuneMemory.n}-gram best on validation,
   interpolated with a cache of the piece so far, weights fitted on the validation split): ${e.tuneMemory.nll.toFixed(4)} nats.
@@ -108,7 +111,8 @@ ${splitsCardBullet(splits)}
 |---|---|
 ${e.ngrams.map((g) => `| KN ${g.n}-gram${chords ? ' + chord' : ''} | ${g.nll.toFixed(4)} |`).join('\n')}
 | tune-memory n-gram (KN ${e.tuneMemory.n}-gram${chords ? ' + chord' : ''} + memory) | ${e.tuneMemory.nll.toFixed(4)} |
-| **${m.id}** | **${e.nll.toFixed(4)}** |
+| ${m.id} (LSTM alone) | ${e.lstmNll.toFixed(4)} |
+| **${m.id} + tune memory** | **${e.nll.toFixed(4)}** |
 
 100 seeded samples (seeds 1..100, temperature 1, primer = first bar of a test tune, 4 bars generated), against the
 whole test split's pitch-class histogram:
@@ -120,7 +124,8 @@ Generation speed: ${e.msPerGeneratedStep.toFixed(2)} ms per step in Node (tfjs c
 ## Known limits
 - Monophonic, 48..83 only, sixteenth grid; no dynamics; triplets are rounded onto the grid.
 - Style is British/American folk dance tunes${chords ? '' : ' and Bach soprano lines'}; keys are mostly G and D major.
-- No notion of bars or phrase ends beyond what the LSTM infers; long samples wander.
+- The LSTM alone has no notion of bars or phrase ends beyond what it infers, and long samples wander; the studio adds
+  the tune memory (repetition of the piece's own material) and the form plan (sections and a tonic cadence).
 - Trained on small corpora with many well-known traditional tunes: a sample can quote a tune from the training data.
 ${chords ? '- Chords outside the triad/seventh vocabulary seen in training (e.g. 9ths, slash chords) are encoded by Magenta but were rare or absent in training.\n' : ''}- Sampling uses the project's seeded sampler (lib/generation/sampling); the same seed gives the same notes with
   tfjs' cpu backend in Node and Chromium; other backends (webgl) may round logits differently.

@@ -16,6 +16,8 @@ import { compose, primerFor, progressionFor, regenerateBar } from '../../lib/gen
 import { fastEventStepper } from '../../lib/generation/compose/fast-lstm';
 import { defaultComposeRequest, type ComposeRequest } from '../../lib/generation/compose/request';
 import { formDirectives, planForm, type FormPlan } from '../../lib/generation/compose/form-plan';
+import { TUNE_MEMORY_FITS } from '../../lib/generation/models/tune-memory-fits';
+import type { TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi } from '../../lib/generation/export/midi';
 import { encodePcm16Wav } from '../../lib/generation/export/wav';
@@ -38,6 +40,7 @@ import {
   MOTIF_ARRANGEMENT,
   MOTIF_SAMPLER,
   MOTIF_SAMPLER_FORM,
+  MOTIF_SAMPLER_MEMORY,
   procedureLabel,
   samplerFor,
 } from '../../lib/provenance/procedures';
@@ -437,7 +440,61 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
       form: { unitBars: 1, sections: ['A', 'B', 'A', "B'"], cadence: 'tonic' },
     }),
   },
+  {
+    name: "tune memory (sampler 3): chord-conditioned model, studio defaults with the model's fitted memory and the studio's form plan for seed 5, 8 bars",
+    modelId: 'motif-improv-2x256-v1',
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v1',
+      seed: 5,
+      temperature: 1,
+      bars: 8,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+      style: 'pop',
+      snapToScale: false,
+      form: planForm(5, 8, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
+      memory: fittedMemory('motif-improv-2x256-v1'),
+    }),
+  },
+  {
+    name: 'tune memory (sampler 3): melody model, its fitted memory without a form plan, melody primer, 4 bars, temperature 0.8',
+    modelId: 'motif-melody-2x256-v1',
+    request: defaultComposeRequest({
+      modelId: 'motif-melody-2x256-v1',
+      seed: 21,
+      temperature: 0.8,
+      bars: 4,
+      key: 'G',
+      scale: 'major',
+      tempo: 120,
+      primer: {
+        type: 'melody',
+        notes: [
+          { pitch: 67, quantizedStartStep: 0, quantizedEndStep: 4 },
+          { pitch: 71, quantizedStartStep: 4, quantizedEndStep: 6 },
+          { pitch: 74, quantizedStartStep: 6, quantizedEndStep: 8 },
+          { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 12 },
+          { pitch: 71, quantizedStartStep: 12, quantizedEndStep: 14 },
+          { pitch: 74, quantizedStartStep: 14, quantizedEndStep: 16 },
+        ],
+        totalSteps: 16,
+      },
+      progression: ['G', 'D'],
+      style: 'none',
+      snapToScale: true,
+      memory: fittedMemory('motif-melody-2x256-v1'),
+    }),
+  },
 ];
+
+/** The tune memory the studio records for a shipped model (lib/generation/models/tune-memory-fits.ts). */
+function fittedMemory(modelId: string): TuneMemoryMixture {
+  const fit = TUNE_MEMORY_FITS[modelId];
+  if (!fit) throw new Error(`no tune memory fitted for ${modelId}`);
+  return fit;
+}
 
 /** Form plans (SPEC.md 7.12): the studio's seeded choice, the per-step directives, and the masked draw. */
 export function formVectors(): VectorFile {
@@ -575,6 +632,7 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
     controlDepth: internals.chordEncoder?.depth ?? 0,
     temperature: result.request.temperature,
     rng,
+    ...(result.request.memory ? { memory: result.request.memory } : {}),
   });
   stepper.dispose();
   // The loop above must be the one compose ran: its notes, shifted past the primer and snapped, give compose's digest.
@@ -627,7 +685,7 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
   }
   return file(
     'replay',
-    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, or ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
+    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan, or ${procedureLabel(MOTIF_SAMPLER_MEMORY)} for one with a tune memory (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
     cases,
   );
 }

@@ -21,6 +21,8 @@ import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '
 import { fixtureCheckpointFiles, FIXTURE_URL_PATH, writeFixtureCheckpoint } from '../studio/fixture-checkpoint';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { compose, type ComposeResult } from '../../lib/generation/compose';
+import { defaultModel } from '../../lib/generation/models/registry';
+import { TUNE_MEMORY_FITS } from '../../lib/generation/models/tune-memory-fits';
 import { applyEdits, parseEditLog, type EditLog } from '../../lib/generation/edit-log';
 import {
   audibleTracks,
@@ -715,6 +717,36 @@ describe('studio in Chromium', () => {
       await p.getByRole('button', { name: 'Choose take B' }).click();
       await p.getByRole('button', { name: 'Keep this take as A' }).waitFor();
       expect(await p.getByTestId('digest').textContent()).toBe(takeB);
+      await p.close();
+    },
+    LONG_WAIT_MS,
+  );
+
+  it(
+    "the studio's own model composes with its tune memory (sampler 3) in the browser, Node gives the same notes, and the switch takes it out",
+    async () => {
+      const p = await openStudio();
+      const id = defaultModel('chord-melody').id;
+      const remembered = await composeWith(p, { model: id, seed: 31, bars: 8 });
+      const request = await hook(p, (h) => h.result()?.request);
+      expect(request?.memory).toEqual(TUNE_MEMORY_FITS[id]);
+      const shipped = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', 'models', id));
+      try {
+        const inNode = await compose(shipped, request);
+        expect(inNode.digest).toBe(remembered);
+      } finally {
+        shipped.dispose();
+      }
+      const memorySwitch = p.getByRole('checkbox', { name: /Let the melody remember itself/ });
+      expect(await memorySwitch.isChecked()).toBe(true);
+      await memorySwitch.uncheck();
+      const alone = await composeWith(p, { model: id, seed: 31, bars: 8 });
+      expect(alone).not.toBe(remembered);
+      expect(await hook(p, (h) => h.result()?.request.memory)).toBeUndefined();
+      // a model without a fitted memory (a checkpoint URL) leaves the switch disabled, and says why
+      await p.getByLabel('Generation model').selectOption('custom');
+      expect(await memorySwitch.isDisabled()).toBe(true);
+      await p.getByText(/Only Motif’s own models have a tune memory fitted/).waitFor();
       await p.close();
     },
     LONG_WAIT_MS,

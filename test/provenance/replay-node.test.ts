@@ -3,6 +3,7 @@
  * (1 LSTM layer of 8 units, Magenta's variable names and weights_manifest format) written to a temp public/ folder
  * and registered by its folder CID, as the shipped models are.
  */
+import type { TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,6 +125,7 @@ async function studioSession(
     ops?: EditOp[];
     engine?: 'js' | 'tfjs';
     form?: FormPlan;
+    memory?: TuneMemoryMixture;
     primer?: ComposeRequest['primer'];
   } = {},
 ): Promise<Session> {
@@ -133,6 +135,7 @@ async function studioSession(
     modelId: model.id,
     seed: over.seed ?? REQUEST.seed,
     ...(over.form ? { form: over.form } : {}),
+    ...(over.memory ? { memory: over.memory } : {}),
     ...(over.primer ? { primer: over.primer, bars: 4, progression: ['C', 'G'] } : {}),
   };
   const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
@@ -206,13 +209,49 @@ describe('default Node replay', () => {
     expect(await replay(m)).toBe(m.notes.generatedDigest);
     expect(m.notes.generatedDigest).not.toBe((await manifestFor()).notes.generatedDigest);
     await expect(replay({ ...m, generation: { ...m.generation, sampler: MOTIF_SAMPLER } })).rejects.toThrow(
-      /sampler motif.sfc32-categorical\/1 has no form plan/,
+      /sampler motif.sfc32-categorical\/1 does not match the manifest's inputs \(no tune memory, a form plan\): they need motif.sfc32-categorical\/2/,
     );
     const plain = await manifestFor();
     expect(plain.generation.sampler).toEqual(MOTIF_SAMPLER);
     await expect(
       replay({ ...plain, generation: { ...plain.generation, sampler: { id: 'motif.sfc32-categorical', version: 2 } } }),
-    ).rejects.toThrow(/needs generation.form/);
+    ).rejects.toThrow(/no tune memory, no form plan\): they need motif.sfc32-categorical\/1/);
+  });
+
+  it('replays a tune memory with sampler version 3 (with and without a form), and refuses it under another version', async () => {
+    const memory = {
+      orders: [1, 2],
+      weights: [
+        [1, 0, 0],
+        [0.1, 0.9, 0],
+        [0.05, 0.15, 0.8],
+      ],
+    };
+    const m = await manifestFor({ memory });
+    expect(m.generation.sampler).toEqual({ id: 'motif.sfc32-categorical', version: 3 });
+    expect(m.generation.memory).toEqual(memory);
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    expect(m.notes.generatedDigest).not.toBe((await manifestFor()).notes.generatedDigest);
+    const form: FormPlan = { unitBars: 1, sections: ['A', 'A'], cadence: 'tonic' };
+    const both = await manifestFor({ memory, form });
+    expect(both.generation.sampler.version).toBe(3);
+    expect(await replay(both)).toBe(both.notes.generatedDigest);
+    await expect(replay({ ...m, generation: { ...m.generation, sampler: MOTIF_SAMPLER } })).rejects.toThrow(
+      /\(a tune memory, no form plan\): they need motif.sfc32-categorical\/3/,
+    );
+    // a version 3 manifest whose memory was taken out is refused, never replayed as version 1
+    const { memory: _taken, ...withoutMemory } = m.generation;
+    await expect(replay({ ...m, generation: withoutMemory })).rejects.toThrow(/no tune memory/);
+    // weights changed after signing: the replay gives another melody
+    const altered = {
+      ...memory,
+      weights: [
+        [1, 0, 0],
+        [0.9, 0.1, 0],
+        [0.9, 0.05, 0.05],
+      ],
+    };
+    expect(await replay({ ...m, generation: { ...m.generation, memory: altered } })).not.toBe(m.notes.generatedDigest);
   });
 
   it('checks the edit log against the final digest and count', async () => {
@@ -271,10 +310,10 @@ describe('default Node replay', () => {
       replay(await manifestFor({ sampler: { id: 'magenta.multinomial', version: 1 } })),
     ).rejects.toBeInstanceOf(ReplayError);
     await expect(
-      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 3 } })),
+      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 4 } })),
     ).rejects.toBeInstanceOf(UnknownProcedureError);
-    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 3 } }))).rejects.toThrow(
-      /cannot replay sampler motif.sfc32-categorical\/3: this verifier implements motif.sfc32-categorical\/1, motif.sfc32-categorical\/2/,
+    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 4 } }))).rejects.toThrow(
+      /cannot replay sampler motif.sfc32-categorical\/4: this verifier implements motif.sfc32-categorical\/1, motif.sfc32-categorical\/2, motif.sfc32-categorical\/3/,
     );
     await expect(replay(await manifestFor({ arrangement: { id: 'motif.arrange', version: 9 } }))).rejects.toThrow(
       /cannot replay arrangement motif.arrange\/9: this verifier implements motif.arrange\/1/,

@@ -340,6 +340,7 @@ describe('test vectors: our code against every vector', () => {
       for (const engine of ['js', 'tfjs'] as const) {
         const sampled = await sampleMelodyEvents({
           ...(directives ? { directives } : {}),
+          ...(input.request.memory ? { memory: input.request.memory } : {}),
           model: rnn,
           seed: input.request.seed,
           temperature: input.request.temperature,

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { DRUM_STYLES } from '../../../lib/generation/arrangement/drums';
 import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../../lib/generation/arrangement/theory';
 import { MODEL_REGISTRY } from '../../../lib/generation/models/registry';
-import { CUSTOM_MODEL, type ComposeForm } from '../../../lib/studio/compose-form';
+import { CUSTOM_MODEL, hasTuneMemory, type ComposeForm } from '../../../lib/studio/compose-form';
 import type { StudioStatus } from '../../../lib/studio/status';
 import { PrimerFieldset } from './primer-fieldset';
 
@@ -144,6 +144,21 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
           />
           Give the melody form (repeat sections, end on the tonic)
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.tuneMemory}
+            disabled={!hasTuneMemory(form.modelChoice)}
+            aria-describedby="tune-memory-hint"
+            onChange={(e) => onChange({ tuneMemory: e.target.checked })}
+          />
+          Let the melody remember itself (reuse its own motifs)
+        </label>
+        <p id="tune-memory-hint" className="muted">
+          {hasTuneMemory(form.modelChoice)
+            ? 'The model is mixed with what the piece so far says comes next (recorded as sampler version 3).'
+            : 'Only Motif’s own models have a tune memory fitted; this model composes without one.'}
+        </p>
       </div>
       <PrimerFieldset form={form} onChange={onChange} />
       <div className="row">

@@ -116,6 +116,49 @@ describe('compose (Node, tfjs cpu)', () => {
       expect(n.quantizedEndStep).toBeLessThanOrEqual(64);
     }
   });
+  it('with a tune memory (sampler 3): seeded, the same in both engines, and a trusted memory restates the piece', async () => {
+    // orders 1 and 2 (the fixture's near-uniform model rarely repeats longer contexts); once a context is remembered
+    // the memory gets most of the weight
+    const memory = {
+      orders: [1, 2],
+      weights: [
+        [1, 0, 0],
+        [0.1, 0.9, 0],
+        [0.05, 0.15, 0.8],
+      ],
+    };
+    const req = defaultComposeRequest({ bars: 8, seed: 11, snapToScale: false, memory });
+    const js = await compose(model, req);
+    const tfjs = await compose(model, req, { engine: 'tfjs' });
+    expect(tfjs.digest).toBe(js.digest);
+    expect((await compose(model, req)).digest).toBe(js.digest);
+    const plain = await compose(model, { ...req, memory: undefined });
+    expect(plain.digest).not.toBe(js.digest);
+    // how many notes continue a pitch pair heard earlier in the piece with the same pitch
+    const restated = (notes: readonly { pitch: number }[]) => {
+      const seen = new Set<string>();
+      let n = 0;
+      for (let i = 2; i < notes.length; i++) {
+        const key = notes
+          .slice(i - 2, i + 1)
+          .map((x) => x.pitch)
+          .join(',');
+        if (seen.has(key)) n++;
+        seen.add(key);
+      }
+      return n;
+    };
+    let remembered = 0;
+    let alone = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      remembered += restated((await compose(model, { ...req, seed })).melody);
+      alone += restated((await compose(model, { ...req, seed, memory: undefined })).melody);
+    }
+    expect(remembered).toBeGreaterThan(alone + 20);
+    await expect(compose(model, { ...req, memory: { orders: [4], weights: [[1, 0]] } })).rejects.toThrow(
+      ComposeRequestError,
+    );
+  });
   it('honours key, primer melody and a suggested progression', async () => {
     const req = defaultComposeRequest({
       bars: 2,

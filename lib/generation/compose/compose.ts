@@ -96,6 +96,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     engine: opts.engine,
     onProgress: (done, total) => opts.onProgress?.({ phase: 'generate', fraction: done / total }),
     ...(internals.chordEncoder ? { chordProgression: chords } : {}),
+    ...(req.memory ? { memory: req.memory } : {}),
     ...(req.form
       ? {
           directives: formDirectives(req.form, {

@@ -7,6 +7,7 @@ import { instrumentIdSchema, keySchema, scaleSchema } from '../arrangement/types
 import { progressionPerBar, suggestProgression } from '../arrangement/progressions';
 import { BaseError } from '../../errors/base';
 import { formPlanProblem, formPlanSchema } from './form-plan';
+import { tuneMemorySchema } from '../sampling/tune-memory';
 
 export const COMPOSE_REQUEST_VERSION = 1 as const;
 
@@ -51,6 +52,12 @@ export const composeRequestSchema = z
      * `motif.sfc32-categorical` version 2 (docs/provenance/SPEC.md 7.12); absent: version 1, as before.
      */
     form: formPlanSchema.optional(),
+    /**
+     * Tune memory (lib/generation/sampling/tune-memory.ts): each drawn step mixes the model with what the piece so far
+     * says comes next, by these orders and weights (the model's fit, lib/generation/models/tune-memory-fits.ts).
+     * Present: sampler `motif.sfc32-categorical` version 3 (docs/provenance/SPEC.md 7.13), with or without a form.
+     */
+    memory: tuneMemorySchema.optional(),
     instruments: z
       .object({
         melody: instrumentIdSchema,

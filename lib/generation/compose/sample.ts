@@ -11,6 +11,7 @@ import { musicRnnInternals } from '../sampling/musicrnn-internals';
 import { Sfc32, seedToUint32 } from '../sampling/prng';
 import { sampleEventsLoop, tfjsEventStepper, type EventStepper, type StepDirective } from '../sampling/sample-events';
 import { fastEventStepper } from './fast-lstm';
+import type { TuneMemoryMixture } from '../sampling/tune-memory';
 import { BaseError } from '../../errors/base';
 
 /**
@@ -36,6 +37,8 @@ export type SampleEventsParams = {
   chordProgression?: readonly string[];
   /** Sampler version 2's form plan as per-step directives (form-plan.ts `formDirectives`); none: plain sampling. */
   directives?: ReadonlyArray<StepDirective | undefined>;
+  /** Sampler version 3's tune memory (lib/generation/sampling/tune-memory.ts); none: the model alone. */
+  memory?: TuneMemoryMixture;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** Steps between yields to the event loop (default 32). */
@@ -89,6 +92,7 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
       temperature: p.temperature,
       rng: new Sfc32(seedToUint32(p.seed)),
       ...(p.directives ? { directives: p.directives } : {}),
+      ...(p.memory ? { memory: p.memory } : {}),
       beforeStep: async (i, sampled) => {
         if (i % yieldEvery === yieldEvery - 1) {
           p.onProgress?.(sampled, p.steps);

@@ -5,6 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { lstmStackStep, musicRnnInternals } from '../sampling/musicrnn-internals';
+import { logSoftmax } from '../sampling/prng';
+import { mixtureProbability, PieceMemory, type Recalled, type TuneMemoryMixture } from '../sampling/tune-memory';
+import { fastMusicRnn, logits, step, zeroState } from '../compose/fast-lstm';
 
 export type NllPiece = { events: readonly number[]; chords?: readonly string[] };
 export type NllResult = { nll: number; steps: number; backend: string; seconds: number };
@@ -101,4 +104,72 @@ export function musicRnnLogits(
   });
   for (const x of [...c, ...h]) x.dispose();
   return out;
+}
+
+/** One predicted step of a piece: the model's probability of the true event, and what the piece so far recalls. */
+export type MemoryStep = { probability: number; recalled: (Recalled | undefined)[]; event: number };
+
+/**
+ * Every predicted step (t >= 1) of `pieces`, in order, through the plain-JS model (fast-lstm.ts: tfjs-cpu float32
+ * arithmetic, the studio's `cpu-js` engine) at temperature 1, with the tune memory of `orders` over the piece so far:
+ * what the tune-memory mixture's NLL and its fit need (sampler version 3, lib/generation/sampling/tune-memory.ts).
+ */
+export function* memorySteps(
+  model: unknown,
+  pieces: readonly NllPiece[],
+  orders: readonly number[],
+): Generator<MemoryStep> {
+  const m = musicRnnInternals(model);
+  const fast = fastMusicRnn(model);
+  const D = m.chordEncoder?.depth ?? 0;
+  const chordCache = new Map<string, Float32Array>();
+  const chordVector = (symbol: string): Float32Array => {
+    let v = chordCache.get(symbol);
+    if (!v) {
+      const t = m.chordEncoder?.encode(symbol);
+      v = t ? Float32Array.from(t.dataSync()) : new Float32Array(0);
+      t?.dispose();
+      chordCache.set(symbol, v);
+    }
+    return v;
+  };
+  const input = new Float32Array(fast.inputSize);
+  const out = new Float32Array(fast.vocab);
+  for (const p of pieces) {
+    if (p.events.length < 2) continue;
+    const state = zeroState(fast);
+    const memory = new PieceMemory(orders);
+    memory.push(p.events[0] ?? 0);
+    for (let t = 0; t + 1 < p.events.length; t++) {
+      input.fill(0);
+      if (D) {
+        const sym = p.chords?.[t + 1];
+        if (sym === undefined) throw new Error('memorySteps: chord model needs chords for every step');
+        input.set(chordVector(sym), 0);
+      }
+      input[D + (p.events[t] ?? 0)] = 1;
+      step(fast, state, input);
+      const logSoftmaxed = logSoftmax(logits(fast, state, out));
+      const event = p.events[t + 1] ?? 0;
+      yield { probability: Math.exp(logSoftmaxed[event] ?? -Infinity), recalled: memory.recall(), event };
+      memory.push(event);
+    }
+  }
+}
+
+/** Mean NLL per step of the model alone and of the model with the tune memory `mixture`, over the same steps. */
+export function tuneMemoryNll(
+  model: unknown,
+  pieces: readonly NllPiece[],
+  mixture: TuneMemoryMixture,
+): { modelNll: number; nll: number; steps: number } {
+  let plain = 0;
+  let mixed = 0;
+  let steps = 0;
+  for (const s of memorySteps(model, pieces, mixture.orders)) {
+    plain -= Math.log(s.probability);
+    mixed -= Math.log(mixtureProbability(s.probability, s.recalled, mixture, s.event));
+    steps++;
+  }
+  return { modelNll: plain / steps, nll: mixed / steps, steps };
 }

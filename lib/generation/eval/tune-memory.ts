@@ -14,44 +14,15 @@
  * held-out likelihood at every step), then frozen for the test split.
  */
 import { contextAt, NgramError, type KneserNeyNgram, type NgramSequence } from './ngram';
+import { PieceMemory, type Recalled } from '../sampling/tune-memory';
+import { fitMixtureWeights } from './mixture-em';
 
 /** Memory orders: one beat, half a bar, a bar, two bars and four bars of sixteenth steps. */
 export const DEFAULT_MEMORY_ORDERS: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 
-/** What the piece so far says follows its last k events, for each memory order. */
-class PieceMemory {
-  /** Per order: key of k events -> (next event -> count). */
-  private readonly seen: Map<string, Map<number, number>>[];
-
-  constructor(private readonly orders: readonly number[]) {
-    this.seen = orders.map(() => new Map());
-  }
-
-  /** P_k(w) for each order, or undefined where these k events never occurred before t. */
-  recall(events: readonly number[], t: number, w: number): (number | undefined)[] {
-    return this.orders.map((k, i) => {
-      if (t < k) return undefined;
-      const next = this.seen[i]!.get(events.slice(t - k, t).join(','));
-      if (!next) return undefined;
-      let total = 0;
-      for (const c of next.values()) total += c;
-      return (next.get(w) ?? 0) / total;
-    });
-  }
-
-  /** Remember that events[t] followed the events before it. */
-  learn(events: readonly number[], t: number): void {
-    const w = events[t]!;
-    this.orders.forEach((k, i) => {
-      if (t < k) return;
-      const key = events.slice(t - k, t).join(',');
-      const table = this.seen[i]!;
-      let next = table.get(key);
-      if (!next) table.set(key, (next = new Map()));
-      next.set(w, (next.get(w) ?? 0) + 1);
-    });
-  }
-}
+/** Each order's probability of `w` (undefined where the order remembers nothing). */
+const recallOf = (recalled: readonly (Recalled | undefined)[], w: number): (number | undefined)[] =>
+  recalled.map((m) => (m ? (m.counts.get(w) ?? 0) / m.total : undefined));
 
 /** One predicted step: the corpus model's probability of the true event, and each memory's (or undefined). */
 type StepComponents = { corpus: number; memories: (number | undefined)[] };
@@ -73,52 +44,41 @@ export class TuneMemoryNgram {
   private *steps(sequences: readonly NgramSequence[]): Generator<StepComponents> {
     for (const seq of sequences) {
       const memory = new PieceMemory(this.orders);
+      memory.push(seq.events[0] ?? 0);
       for (let t = 1; t < seq.events.length; t++) {
         const w = seq.events[t] ?? 0;
         const ctx = contextAt(seq, t, this.corpus.n - 1, this.corpus.withChord);
-        yield { corpus: this.corpus.probability(ctx, w), memories: memory.recall(seq.events, t, w) };
-        memory.learn(seq.events, t);
+        yield { corpus: this.corpus.probability(ctx, w), memories: recallOf(memory.recall(), w) };
+        memory.push(w);
       }
     }
   }
 
-  private mixture(s: StepComponents, weights: readonly number[]): { p: number; parts: number[] } {
-    const parts = [weights[0]! * s.corpus, ...s.memories.map((m, i) => weights[i + 1]! * (m ?? s.corpus))];
-    return { p: parts.reduce((a, b) => a + b, 0), parts };
+  private mixture(s: StepComponents, weights: readonly number[]): number {
+    return s.memories.reduce<number>((p, m, i) => p + weights[i + 1]! * (m ?? s.corpus), weights[0]! * s.corpus);
   }
 
   /** Fits the mixture weights by EM on held-out sequences (the validation split); returns the last held-out NLL. */
   fit(validation: readonly NgramSequence[], iterations = 30): { nll: number; iterations: number } {
-    const steps = [...this.steps(validation)];
-    if (steps.length === 0) throw new NgramError('fit() needs at least one predicted step');
-    let nll = Infinity;
-    for (let it = 1; it <= iterations; it++) {
-      const responsibility = new Array<number>(this.weights.length).fill(0);
-      let total = 0;
-      for (const s of steps) {
-        const { p, parts } = this.mixture(s, this.weights);
-        total -= Math.log(p);
-        parts.forEach((x, j) => (responsibility[j]! += x / p));
-      }
-      const next = responsibility.map((r) => r / steps.length);
-      const previous = nll;
-      nll = total / steps.length;
-      this.weights = next;
-      if (previous - nll < 1e-7) return { nll, iterations: it };
-    }
-    return { nll, iterations };
+    const steps = [...this.steps(validation)].map((s) => ({
+      bucket: 0,
+      components: [s.corpus, ...s.memories.map((m) => m ?? s.corpus)],
+    }));
+    const fit = fitMixtureWeights(steps, 1, this.weights.length, iterations);
+    this.weights = fit.weights[0] ?? this.weights;
+    return { nll: fit.nll, iterations: fit.iterations };
   }
 
   /** P(events[t] | corpus context and the piece before t): the same mixture the fit and the NLL use. */
   probability(seq: NgramSequence, t: number): number {
     const memory = new PieceMemory(this.orders);
-    for (let u = 1; u < t; u++) memory.learn(seq.events, u);
+    for (let u = 0; u < t; u++) memory.push(seq.events[u] ?? 0);
     const w = seq.events[t] ?? 0;
     const ctx = contextAt(seq, t, this.corpus.n - 1, this.corpus.withChord);
     return this.mixture(
-      { corpus: this.corpus.probability(ctx, w), memories: memory.recall(seq.events, t, w) },
+      { corpus: this.corpus.probability(ctx, w), memories: recallOf(memory.recall(), w) },
       this.weights,
-    ).p;
+    );
   }
 
   /** Mean negative log-likelihood (nats) per predicted step (t >= 1), as KneserNeyNgram.nllPerStep counts them. */
@@ -126,7 +86,7 @@ export class TuneMemoryNgram {
     let total = 0;
     let steps = 0;
     for (const s of this.steps(sequences)) {
-      total -= Math.log(this.mixture(s, this.weights).p);
+      total -= Math.log(this.mixture(s, this.weights));
       steps++;
     }
     return { nll: total / steps, steps };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { lstmStackStep, type MusicRnnInternals } from './musicrnn-internals';
 import { sampleCategorical, sampleCategoricalMasked, type Sfc32 } from './prng';
+import { mixtureDistribution, PieceMemory, sampleFromDistribution, type TuneMemoryMixture } from './tune-memory';
 
 /**
  * One model step: takes the input vector (chord controls then the one-hot event) and returns the output logits when
@@ -84,6 +85,11 @@ export type SampleEventsLoopParams = {
   rng: Sfc32;
   /** Per generated step (index 0 = the first step after the primer): what to do instead of sampling; none: sample. */
   directives?: ReadonlyArray<StepDirective | undefined>;
+  /**
+   * Sampler version 3's tune memory (tune-memory.ts): each drawn step samples from the model mixed with what the
+   * piece so far (primer included, copied and held steps too) says comes next; none: the model alone.
+   */
+  memory?: TuneMemoryMixture;
   /** Called before each model step with the step index and the events sampled so far (progress, cancel, yield). */
   beforeStep?: (index: number, sampled: number) => void | Promise<void>;
 };
@@ -99,6 +105,8 @@ export async function sampleEventsLoop(p: SampleEventsLoopParams): Promise<numbe
   const sampled: number[] = [];
   // every event by absolute step (primer, then generated): what copy directives read
   const all: number[] = p.directives ? [...p.primerEvents] : [];
+  const memory = p.memory ? new PieceMemory(p.memory.orders) : undefined;
+  for (const e of memory ? p.primerEvents : []) memory?.push(e);
   let current = p.primerEvents[0] ?? 0;
   for (let i = 0; i < total - 1; i++) {
     await p.beforeStep?.(i, sampled.length);
@@ -113,11 +121,19 @@ export async function sampleEventsLoop(p: SampleEventsLoopParams): Promise<numbe
       if (directive?.kind === 'copy') current = copiedEvent(all, directive);
       else if (directive?.kind === 'hold') current = 0;
       else if (!logits) throw new RangeError('the model step gave no logits');
+      else if (memory && p.memory)
+        current = sampleFromDistribution(
+          mixtureDistribution(logits, p.temperature, memory.recall(), p.memory),
+          p.temperature,
+          p.rng,
+          directive?.kind === 'mask' ? directive.allowed : undefined,
+        );
       else if (directive?.kind === 'mask')
         current = sampleCategoricalMasked(logits, p.temperature, p.rng, directive.allowed);
       else current = sampleCategorical(logits, p.temperature, p.rng);
       sampled.push(current);
       if (p.directives) all.push(current);
+      memory?.push(current);
     } else {
       current = p.primerEvents[i + 1] ?? 0;
     }

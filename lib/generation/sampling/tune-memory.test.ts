@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { Sfc32 } from './prng';
+import {
+  memoryBucket,
+  mixtureDistribution,
+  mixtureProbability,
+  PieceMemory,
+  sampleFromDistribution,
+  tuneMemorySchema,
+  type TuneMemoryMixture,
+} from './tune-memory';
+
+const memoryOf = (orders: number[], events: number[]): PieceMemory => {
+  const m = new PieceMemory(orders);
+  for (const e of events) m.push(e);
+  return m;
+};
+const uniformRows = (orders: number): number[][] =>
+  Array.from({ length: orders + 1 }, () => new Array<number>(orders + 1).fill(1 / (orders + 1)));
+
+describe('tuneMemorySchema', () => {
+  it('takes ascending orders and one row of weights per bucket, each with a positive sum', () => {
+    expect(tuneMemorySchema.safeParse({ orders: [1, 4], weights: uniformRows(2) }).success).toBe(true);
+    expect(tuneMemorySchema.safeParse({ orders: [4, 1], weights: uniformRows(2) }).success).toBe(false);
+    expect(tuneMemorySchema.safeParse({ orders: [1, 1], weights: uniformRows(2) }).success).toBe(false);
+    expect(tuneMemorySchema.safeParse({ orders: [1, 4], weights: uniformRows(1) }).success).toBe(false);
+    expect(
+      tuneMemorySchema.safeParse({
+        orders: [1],
+        weights: [
+          [1, 0],
+          [0, 0],
+        ],
+      }).success,
+    ).toBe(false);
+    expect(
+      tuneMemorySchema.safeParse({
+        orders: [1],
+        weights: [
+          [1, 0],
+          [-1, 2],
+        ],
+      }).success,
+    ).toBe(false);
+    expect(
+      tuneMemorySchema.safeParse({
+        orders: [1],
+        weights: [
+          [1, 0],
+          [0, 1],
+        ],
+        extra: 1,
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe('PieceMemory', () => {
+  it('recalls what followed each order of the last events earlier in the piece, and nothing it never saw', () => {
+    const m = memoryOf([1, 2, 3], [5, 6, 7, 5, 6]);
+    const [o1, o2, o3] = m.recall();
+    // after "6" came 7 (once); after "5 6" came 7; "7 5 6" never occurred before
+    expect(o1 && Object.fromEntries(o1.counts)).toEqual({ 7: 1 });
+    expect(o2 && o2.total).toBe(1);
+    expect(o3).toBeUndefined();
+    expect(memoryBucket(m.recall())).toBe(2);
+    // "6" was followed by 7 and by 8 now; "5 6 8" never occurred: the longest order remembered is order 1's
+    const after = memoryOf([1, 2, 3], [5, 6, 7, 5, 6, 8, 6]).recall();
+    expect(after[0] && Object.fromEntries(after[0].counts)).toEqual({ 7: 1, 8: 1 });
+    expect(memoryBucket(after)).toBe(1);
+    expect(memoryBucket(memoryOf([1], [1, 2]).recall())).toBe(0);
+  });
+});
+
+describe('the mixture', () => {
+  const logits = [0.5, 2, -1, 0.25];
+  const mixture: TuneMemoryMixture = {
+    orders: [1, 2],
+    weights: [
+      [1, 0, 0],
+      [0.5, 0.5, 0],
+      [0.2, 0.3, 0.5],
+    ],
+  };
+
+  it('is a distribution that agrees with mixtureProbability event by event, in every bucket', () => {
+    for (const events of [
+      [0, 1],
+      [0, 1, 2, 0],
+      [3, 1, 3, 1, 3],
+    ]) {
+      const recalled = memoryOf(mixture.orders, events).recall();
+      const p = mixtureDistribution(logits, 1, recalled, mixture);
+      expect(p.reduce((a, x) => a + x, 0)).toBeCloseTo(1, 12);
+      const z = logits.reduce((a, l) => a + Math.exp(l), 0);
+      p.forEach((x, w) =>
+        expect(x).toBeCloseTo(mixtureProbability(Math.exp(logits[w]!) / z, recalled, mixture, w), 12),
+      );
+    }
+  });
+
+  it('with nothing remembered it is the model; a remembered context moves the mass to what followed it', () => {
+    const plain = mixtureDistribution(logits, 1, memoryOf([1, 2], [0]).recall(), mixture);
+    const z = logits.reduce((a, l) => a + Math.exp(l), 0);
+    plain.forEach((x, w) => expect(x).toBeCloseTo(Math.exp(logits[w]!) / z, 12));
+    // "3 1" then 3 was seen: bucket 2 puts 0.3 + 0.5 on event 3 beyond the model's share
+    const remembered = mixtureDistribution(logits, 1, memoryOf([1, 2], [3, 1, 3, 1]).recall(), mixture);
+    expect(remembered[3]).toBeCloseTo(0.2 * plain[3]! + 0.8, 12);
+  });
+
+  it('temperature 0 is one-hot at the first largest logit before mixing, and draws no uniform', () => {
+    const p = mixtureDistribution(logits, 0, memoryOf([1, 2], [0]).recall(), mixture);
+    expect(Array.from(p)).toEqual([0, 1, 0, 0]);
+    const rng = new Sfc32(7);
+    const twin = new Sfc32(7);
+    expect(sampleFromDistribution(p, 0, rng)).toBe(1);
+    expect(rng.nextUint32()).toBe(twin.nextUint32());
+  });
+});
+
+describe('sampleFromDistribution', () => {
+  const p = Float64Array.from([0.1, 0.2, 0.3, 0.4]);
+
+  it('draws exactly one uniform and takes the event whose running sum passes it', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const rng = new Sfc32(seed);
+      const u = new Sfc32(seed).nextFloat();
+      const expected = u < 0.1 ? 0 : u < 0.3 ? 1 : u < 0.6 ? 2 : 3;
+      expect(sampleFromDistribution(p, 1, rng)).toBe(expected);
+      const twin = new Sfc32(seed);
+      twin.nextFloat();
+      expect(rng.nextUint32()).toBe(twin.nextUint32());
+    }
+  });
+
+  it('keeps to the allowed events, scaled by their sum, and refuses an event outside the distribution', () => {
+    const seen = new Set<number>();
+    for (let seed = 1; seed <= 200; seed++) seen.add(sampleFromDistribution(p, 1, new Sfc32(seed), [0, 2]));
+    expect([...seen].sort()).toEqual([0, 2]);
+    expect(sampleFromDistribution(Float64Array.from([0, 0, 0]), 1, new Sfc32(1), [1, 2])).toBe(1);
+    expect(() => sampleFromDistribution(p, 1, new Sfc32(1), [7])).toThrow(RangeError);
+    expect(() => sampleFromDistribution(p, 1, new Sfc32(1), [])).toThrow(RangeError);
+  });
+});

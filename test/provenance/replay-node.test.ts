@@ -4,6 +4,7 @@
  * and registered by its folder CID, as the shipped models are.
  */
 import type { TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
+import { TRUSTING_MEMORY } from '../studio/trusting-memory';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -219,14 +220,7 @@ describe('default Node replay', () => {
   });
 
   it('replays a tune memory with sampler version 3 (with and without a form), and refuses it under another version', async () => {
-    const memory = {
-      orders: [1, 2],
-      weights: [
-        [1, 0, 0],
-        [0.1, 0.9, 0],
-        [0.05, 0.15, 0.8],
-      ],
-    };
+    const memory = TRUSTING_MEMORY;
     const m = await manifestFor({ memory });
     expect(m.generation.sampler).toEqual({ id: 'motif.sfc32-categorical', version: 3 });
     expect(m.generation.memory).toEqual(memory);

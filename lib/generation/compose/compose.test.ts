@@ -11,6 +11,7 @@ import { applyEdits } from '../edit-log/apply';
 import { arrangementSchema, track } from '../arrangement/types';
 import { inScale } from '../arrangement/theory';
 import { writeFixtureCheckpoint } from '../../../test/studio/fixture-checkpoint';
+import { TRUSTING_MEMORY } from '../../../test/studio/trusting-memory';
 import {
   compose,
   ComposeCancelledError,
@@ -117,16 +118,7 @@ describe('compose (Node, tfjs cpu)', () => {
     }
   });
   it('with a tune memory (sampler 3): seeded, the same in both engines, and a trusted memory restates the piece', async () => {
-    // orders 1 and 2 (the fixture's near-uniform model rarely repeats longer contexts); once a context is remembered
-    // the memory gets most of the weight
-    const memory = {
-      orders: [1, 2],
-      weights: [
-        [1, 0, 0],
-        [0.1, 0.9, 0],
-        [0.05, 0.15, 0.8],
-      ],
-    };
+    const memory = TRUSTING_MEMORY;
     const req = defaultComposeRequest({ bars: 8, seed: 11, snapToScale: false, memory });
     const js = await compose(model, req);
     const tfjs = await compose(model, req, { engine: 'tfjs' });

@@ -4,7 +4,7 @@
  * t + 1, one-hot(event t)) and the logits predict event t + 1. Log-softmax is taken in float64.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lstmStackStep, musicRnnInternals } from '../sampling/musicrnn-internals';
+import { lstmStackStep, musicRnnInternals, type MusicRnnInternals } from '../sampling/musicrnn-internals';
 import { logSoftmax } from '../sampling/prng';
 import { mixtureProbability, PieceMemory, type Recalled, type TuneMemoryMixture } from '../sampling/tune-memory';
 import { fastMusicRnn, logits, step, zeroState } from '../compose/fast-lstm';
@@ -12,22 +12,27 @@ import { fastMusicRnn, logits, step, zeroState } from '../compose/fast-lstm';
 export type NllPiece = { events: readonly number[]; chords?: readonly string[] };
 export type NllResult = { nll: number; steps: number; backend: string; seconds: number };
 
+/** The chord encoder's vector per chord symbol, encoded once each (empty for a model without chords). */
+function chordVectors(m: MusicRnnInternals): (symbol: string) => Float32Array {
+  const cache = new Map<string, Float32Array>();
+  return (symbol) => {
+    let v = cache.get(symbol);
+    if (!v) {
+      const t = m.chordEncoder?.encode(symbol);
+      v = t ? Float32Array.from(t.dataSync()) : new Float32Array(0);
+      t?.dispose();
+      cache.set(symbol, v);
+    }
+    return v;
+  };
+}
+
 export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], batchSize = 64): Promise<NllResult> {
   const started = performance.now();
   const m = musicRnnInternals(model);
   const V = m.vocabulary;
   const D = m.chordEncoder?.depth ?? 0;
-  const chordCache = new Map<string, Float32Array>();
-  const chordVector = (symbol: string): Float32Array => {
-    let v = chordCache.get(symbol);
-    if (!v) {
-      const t = m.chordEncoder?.encode(symbol);
-      v = t ? Float32Array.from(t.dataSync()) : new Float32Array(0);
-      t?.dispose();
-      chordCache.set(symbol, v);
-    }
-    return v;
-  };
+  const chordVector = chordVectors(m);
   const order = pieces
     .map((p, i) => ({ p, i }))
     .filter((x) => x.p.events.length >= 2)
@@ -122,17 +127,7 @@ export function* memorySteps(
   const m = musicRnnInternals(model);
   const fast = fastMusicRnn(model);
   const D = m.chordEncoder?.depth ?? 0;
-  const chordCache = new Map<string, Float32Array>();
-  const chordVector = (symbol: string): Float32Array => {
-    let v = chordCache.get(symbol);
-    if (!v) {
-      const t = m.chordEncoder?.encode(symbol);
-      v = t ? Float32Array.from(t.dataSync()) : new Float32Array(0);
-      t?.dispose();
-      chordCache.set(symbol, v);
-    }
-    return v;
-  };
+  const chordVector = chordVectors(m);
   const input = new Float32Array(fast.inputSize);
   const out = new Float32Array(fast.vocab);
   for (const p of pieces) {

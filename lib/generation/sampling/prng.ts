@@ -87,6 +87,20 @@ export class Sfc32 {
   }
 }
 
+/** The largest logit and the first index holding it (index 0 for an empty or all-NaN input). */
+export function largestLogit(logits: ArrayLike<number>): { max: number; argmax: number } {
+  let max = -Infinity;
+  let argmax = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const v = Number(logits[i]);
+    if (v > max) {
+      max = v;
+      argmax = i;
+    }
+  }
+  return { max, argmax };
+}
+
 /**
  * Samples an index from softmax(logits / temperature) in float64. Temperature 0 takes the argmax (first maximum),
  * as Magenta does. Logits are first converted to doubles; the maths (max-subtract, Math.exp, cumulative sum) runs in
@@ -96,15 +110,7 @@ export function sampleCategorical(logits: ArrayLike<number>, temperature: number
   const n = logits.length;
   if (n === 0) throw new RangeError('sampleCategorical: empty logits');
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`bad temperature ${temperature}`);
-  let max = -Infinity;
-  let argmax = 0;
-  for (let i = 0; i < n; i++) {
-    const v = Number(logits[i]);
-    if (v > max) {
-      max = v;
-      argmax = i;
-    }
-  }
+  const { max, argmax } = largestLogit(logits);
   if (temperature === 0) return argmax;
   const weights = new Float64Array(n);
   let total = 0;

@@ -20,37 +20,39 @@ const uniformRows = (orders: number): number[][] =>
 
 describe('tuneMemorySchema', () => {
   it('takes ascending orders and one row of weights per bucket, each with a positive sum', () => {
-    expect(tuneMemorySchema.safeParse({ orders: [1, 4], weights: uniformRows(2) }).success).toBe(true);
-    expect(tuneMemorySchema.safeParse({ orders: [4, 1], weights: uniformRows(2) }).success).toBe(false);
-    expect(tuneMemorySchema.safeParse({ orders: [1, 1], weights: uniformRows(2) }).success).toBe(false);
-    expect(tuneMemorySchema.safeParse({ orders: [1, 4], weights: uniformRows(1) }).success).toBe(false);
+    const ok = (orders: number[], weights: number[][], extra = {}) =>
+      tuneMemorySchema.safeParse({ orders, weights, ...extra }).success;
+    expect(ok([1, 4], uniformRows(2))).toBe(true);
+    expect(ok([4, 1], uniformRows(2))).toBe(false);
+    expect(ok([1, 1], uniformRows(2))).toBe(false);
+    expect(ok([1, 4], uniformRows(1))).toBe(false);
     expect(
-      tuneMemorySchema.safeParse({
-        orders: [1],
-        weights: [
+      ok(
+        [1],
+        [
           [1, 0],
           [0, 0],
         ],
-      }).success,
+      ),
     ).toBe(false);
     expect(
-      tuneMemorySchema.safeParse({
-        orders: [1],
-        weights: [
+      ok(
+        [1],
+        [
           [1, 0],
           [-1, 2],
         ],
-      }).success,
+      ),
     ).toBe(false);
     expect(
-      tuneMemorySchema.safeParse({
-        orders: [1],
-        weights: [
+      ok(
+        [1],
+        [
           [1, 0],
           [0, 1],
         ],
-        extra: 1,
-      }).success,
+        { extra: 1 },
+      ),
     ).toBe(false);
   });
 });

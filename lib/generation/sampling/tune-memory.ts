@@ -15,7 +15,7 @@
  * (scripts/models/fit-tune-memory.ts). Pure and float64 throughout, so Node and browsers give the same numbers.
  */
 import { z } from 'zod';
-import type { Sfc32 } from './prng';
+import { largestLogit, type Sfc32 } from './prng';
 
 export const tuneMemorySchema = z
   .object({
@@ -123,15 +123,7 @@ export function mixtureDistribution(
   const n = logits.length;
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`bad temperature ${temperature}`);
   const q = new Float64Array(n);
-  let max = -Infinity;
-  let argmax = 0;
-  for (let i = 0; i < n; i++) {
-    const v = Number(logits[i]);
-    if (v > max) {
-      max = v;
-      argmax = i;
-    }
-  }
+  const { max, argmax } = largestLogit(logits);
   if (temperature === 0) q[argmax] = 1;
   else {
     let total = 0;

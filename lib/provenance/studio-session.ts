@@ -10,19 +10,20 @@ import type { ComposeRequest } from '../generation/compose/request';
 import { primerDigest } from '../generation/compose/primer-digest';
 import { notesDigest } from '../generation/notes/digest';
 import type { ManifestGeneration, Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
-import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER, samplerFor } from './procedures';
+import { arrangementFor, MOTIF_ARRANGEMENT, MOTIF_SAMPLER, samplerFor } from './procedures';
 
 export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
 
 /**
  * `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. The sampler is
- * the one the request was composed with (version 2 with a form plan, version 1 without) unless given.
+ * the one the request was composed with (version 2 with a form plan, version 1 without) unless given; the arrangement
+ * likewise (version 2 in 3/4 or 6/8, version 1 in 4/4).
  */
 export function generationFromComposeRequest(
   request: ComposeRequest,
   chordsPerBar: readonly string[],
   sampler: Procedure = samplerFor(request),
-  arrangement: Procedure = MOTIF_ARRANGEMENT,
+  arrangement: Procedure = arrangementFor(request),
 ): ManifestGeneration {
   const { version, modelId: _modelId, ...rest } = request;
   return {
@@ -55,6 +56,7 @@ export function composeRequestOfManifest(
     snapToScale: g.snapToScale,
     ...(g.instruments !== undefined ? { instruments: g.instruments } : {}),
     ...('form' in g && g.form !== undefined ? { form: g.form } : {}),
+    ...('meter' in g && g.meter !== undefined ? { meter: g.meter } : {}),
   };
 }
 

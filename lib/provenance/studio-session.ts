@@ -10,9 +10,9 @@ import type { ComposeRequest } from '../generation/compose/request';
 import { primerDigest } from '../generation/compose/primer-digest';
 import { notesDigest } from '../generation/notes/digest';
 import type { ManifestGeneration, Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
-import { arrangementFor, MOTIF_ARRANGEMENT, MOTIF_SAMPLER, samplerFor } from './procedures';
+import { arrangementFor, MOTIF_SAMPLER, samplerFor } from './procedures';
 
-export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
+export { MOTIF_SAMPLER };
 
 /**
  * `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. The sampler is

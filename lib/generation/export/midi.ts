@@ -110,6 +110,13 @@ export function notesFromMidi(bytes: Uint8Array): CoverNote[] {
   );
 }
 
+/** Sixteenth steps per bar of a MIDI file's first time signature (none: 4/4, 16): 12 for 3/4 and 6/8. */
+export function midiBarSteps(bytes: Uint8Array): number {
+  const [num, den] = midiToNotes(bytes).timeSignature;
+  const steps = (num * 16) / den;
+  return Number.isInteger(steps) && steps > 0 ? steps : 16;
+}
+
 export function trackIdOf(name: string): TrackId | null {
   return name === 'melody' || name === 'chords' || name === 'bass' || name === 'drums' ? name : null;
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ArrangementNote, Track } from '../../lib/generation/arrangement/types';
+import { meterSpec, type Meter } from '../../lib/generation/arrangement/meter';
 
 const STEP_W = 10;
 const ROW_H = 7;
@@ -21,6 +22,8 @@ export function noteKey(n: ArrangementNote): string {
 export type PianoRollProps = {
   track: Track;
   totalSteps: number;
+  /** Bar and beat lines of this meter (absent: 4/4). */
+  meter?: Meter | undefined;
   playheadRef: RefObject<SVGLineElement | null>;
   focusKey: string | null;
   onFocusDone(): void;
@@ -32,6 +35,7 @@ export type PianoRollProps = {
 export function PianoRoll({
   track,
   totalSteps,
+  meter,
   playheadRef,
   focusKey,
   onFocusDone,
@@ -47,6 +51,14 @@ export function PianoRoll({
     return hi - lo < 24 ? [lo, lo + 24] : [lo, hi];
   }, [track.notes]);
   const rows = high - low + 1;
+  const { stepsPerBar, beats } = meterSpec(meter);
+  const gridLines = useMemo(() => {
+    const out: Array<{ step: number; bar: boolean }> = [];
+    for (let at = 0; at < totalSteps; at += stepsPerBar)
+      for (const b of beats) if (at + b < totalSteps) out.push({ step: at + b, bar: b === 0 });
+    out.push({ step: totalSteps, bar: true });
+    return out;
+  }, [totalSteps, stepsPerBar, beats]);
   const width = totalSteps * STEP_W;
   const height = rows * ROW_H;
 
@@ -107,14 +119,15 @@ export function PianoRoll({
             />
           ) : null;
         })}
-        {Array.from({ length: totalSteps / 4 + 1 }, (_, b) => (
+        {gridLines.map(({ step, bar }) => (
           <line
-            key={`b${b}`}
-            x1={b * 4 * STEP_W}
-            x2={b * 4 * STEP_W}
+            key={`b${step}`}
+            x1={step * STEP_W}
+            x2={step * STEP_W}
             y1={0}
             y2={height}
-            className={b % 4 === 0 ? 'roll-bar' : 'roll-beat'}
+            className={bar ? 'roll-bar' : 'roll-beat'}
+            data-step={step}
             pointerEvents="none"
           />
         ))}
@@ -129,7 +142,7 @@ export function PianoRoll({
             className="roll-note"
             tabIndex={0}
             role="button"
-            aria-label={`${pitchName(n.pitch)}, bar ${Math.floor(n.quantizedStartStep / 16) + 1} step ${(n.quantizedStartStep % 16) + 1}, ${n.quantizedEndStep - n.quantizedStartStep} sixteenths`}
+            aria-label={`${pitchName(n.pitch)}, bar ${Math.floor(n.quantizedStartStep / stepsPerBar) + 1} step ${(n.quantizedStartStep % stepsPerBar) + 1}, ${n.quantizedEndStep - n.quantizedStartStep} sixteenths`}
             onKeyDown={onKey(n)}
             onDoubleClick={() => onRemove(n)}
           />

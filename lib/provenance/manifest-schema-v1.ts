@@ -11,6 +11,7 @@ import { LICENCES } from '../contracts/licences';
 import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
 import { editLogSchema, editOpSchema, type EditOp } from '../generation/edit-log/schema';
+import { stepsPerBarOf, type Meter } from '../generation/arrangement/meter';
 import { MUSIC_RNN_FAMILY } from '../generation/models/musicrnn/family';
 import { aiDisclosureFor, DIGITAL_SOURCE_TYPES, EDIT_OP_KINDS, summarizeEdits, type EditOpKind } from './disclosure';
 
@@ -44,7 +45,7 @@ export const notesDigestString = z
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const generationV1Schema = composeRequestSchema
-  .omit({ version: true, modelId: true, form: true, memory: true })
+  .omit({ version: true, modelId: true, form: true, memory: true, meter: true })
   .extend({
     requestVersion: z.literal(COMPOSE_REQUEST_VERSION),
     chordsPerBar: z.array(z.string().min(1).max(16)).max(1024),
@@ -133,7 +134,13 @@ export const aiDisclosureSchema = z
 type DerivedFieldsInput = {
   edits: { log: { ops: EditOp[] }; summary: Record<string, number> };
   aiDisclosure: { digitalSourceType: string; humanEdited: boolean };
-  generation: { bars: number; chordsPerBar: string[]; primer: z.infer<typeof composeRequestSchema>['primer'] };
+  generation: {
+    bars: number;
+    chordsPerBar: string[];
+    primer: z.infer<typeof composeRequestSchema>['primer'];
+    /** Version 2 only: 3/4 or 6/8 (12-step bars); absent: 4/4. */
+    meter?: Meter;
+  };
   licence: { id: number; name: string };
 };
 
@@ -170,7 +177,7 @@ export function checkDerivedFields(m: DerivedFieldsInput, ctx: z.RefinementCtx):
     });
   const primer = g.primer;
   if (primer.type === 'melody') {
-    if (primer.totalSteps >= g.bars * 16)
+    if (primer.totalSteps >= g.bars * stepsPerBarOf(g))
       ctx.addIssue({
         code: 'custom',
         path: ['generation', 'primer', 'totalSteps'],

@@ -22,6 +22,12 @@ export const MOTIF_SAMPLER_FORM: Procedure = { id: 'motif.sfc32-categorical', ve
 export const MOTIF_SAMPLER_MEMORY: Procedure = { id: 'motif.sfc32-categorical', version: 3 };
 /** Chords voiced from the progression, bass from the chord roots, drums from a style pattern (lib/generation/arrangement). */
 export const MOTIF_ARRANGEMENT: Procedure = { id: 'motif.arrange', version: 1 };
+/**
+ * Version 2: version 1 in the meter `generation.meter` (3/4 or 6/8: 12-step bars, the meter's chord, bass and drum
+ * patterns, the cadence on the last downbeat; lib/generation/arrangement/meter.ts). A manifest names it exactly when
+ * it records a meter; a 4/4 piece records none and stays version 1.
+ */
+export const MOTIF_ARRANGEMENT_METER: Procedure = { id: 'motif.arrange', version: 2 };
 
 export type ManifestProcedures = { sampler: Procedure; arrangement: Procedure };
 
@@ -30,7 +36,7 @@ export type KnownProcedures = { sampler: readonly Procedure[]; arrangement: read
 /** What this code base replays. */
 export const KNOWN_PROCEDURES: KnownProcedures = {
   sampler: [MOTIF_SAMPLER, MOTIF_SAMPLER_FORM, MOTIF_SAMPLER_MEMORY],
-  arrangement: [MOTIF_ARRANGEMENT],
+  arrangement: [MOTIF_ARRANGEMENT, MOTIF_ARRANGEMENT_METER],
 };
 
 /**
@@ -40,6 +46,11 @@ export const KNOWN_PROCEDURES: KnownProcedures = {
 export function samplerFor(request: { form?: unknown; memory?: unknown }): Procedure {
   if (request.memory !== undefined) return MOTIF_SAMPLER_MEMORY;
   return request.form === undefined ? MOTIF_SAMPLER : MOTIF_SAMPLER_FORM;
+}
+
+/** The arrangement a request is composed (and replayed) with: version 2 in 3/4 or 6/8, version 1 in 4/4. */
+export function arrangementFor(request: { meter?: unknown }): Procedure {
+  return request.meter === undefined ? MOTIF_ARRANGEMENT : MOTIF_ARRANGEMENT_METER;
 }
 
 /** A manifest names a procedure this replay does not implement. */
@@ -97,6 +108,15 @@ export function replayableProcedures(
   if (named.sampler.id === expected.id && named.sampler.version !== expected.version)
     throw new ReplayError(
       `sampler ${procedureLabel(named.sampler)} does not match the manifest's inputs (${memory === undefined ? 'no tune memory' : 'a tune memory'}, ${form === undefined ? 'no form plan' : 'a form plan'}): they need ${procedureLabel(expected)}`,
+    );
+  // likewise the meter and the arrangement version: version 1 is 4/4 only, version 2 needs a meter
+  const meter = 'meter' in m.generation ? m.generation.meter : undefined;
+  const arrangement = arrangementFor({ meter });
+  if (named.arrangement.id === arrangement.id && named.arrangement.version !== arrangement.version)
+    throw new ReplayError(
+      meter === undefined
+        ? `arrangement ${procedureLabel(named.arrangement)} needs generation.meter, which this manifest lacks`
+        : `arrangement ${procedureLabel(named.arrangement)} is 4/4 only, but this manifest records generation.meter ${meter}`,
     );
   return named;
 }

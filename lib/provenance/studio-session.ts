@@ -10,20 +10,20 @@ import type { ComposeRequest } from '../generation/compose/request';
 import { primerDigest } from '../generation/compose/primer-digest';
 import { notesDigest } from '../generation/notes/digest';
 import type { ManifestGeneration, Procedure, TrackManifest, TrackManifestV1 } from './manifest-schema';
-import { MOTIF_ARRANGEMENT, MOTIF_SAMPLER, samplerFor } from './procedures';
+import { arrangementFor, MOTIF_SAMPLER, samplerFor } from './procedures';
 
-export { MOTIF_SAMPLER, MOTIF_ARRANGEMENT };
+export { MOTIF_SAMPLER };
 
 /**
  * `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. The sampler is
  * the one the request was composed with (samplerFor: version 3 with a tune memory, 2 with a form plan, else 1) unless
- * given.
+ * given; the arrangement likewise (version 2 in 3/4 or 6/8, version 1 in 4/4).
  */
 export function generationFromComposeRequest(
   request: ComposeRequest,
   chordsPerBar: readonly string[],
   sampler: Procedure = samplerFor(request),
-  arrangement: Procedure = MOTIF_ARRANGEMENT,
+  arrangement: Procedure = arrangementFor(request),
 ): ManifestGeneration {
   const { version, modelId: _modelId, ...rest } = request;
   return {
@@ -57,6 +57,7 @@ export function composeRequestOfManifest(
     ...(g.instruments !== undefined ? { instruments: g.instruments } : {}),
     ...('form' in g && g.form !== undefined ? { form: g.form } : {}),
     ...('memory' in g && g.memory !== undefined ? { memory: g.memory } : {}),
+    ...('meter' in g && g.meter !== undefined ? { meter: g.meter } : {}),
   };
 }
 

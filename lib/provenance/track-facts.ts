@@ -5,7 +5,8 @@
  * Pure: used at pin time (lib/tracks/track-folder.ts) and again by the verifier to re-derive what metadata.json says.
  */
 import type { KeyName, ScaleName } from '../generation/arrangement/theory';
-import { secondsPerStep, STEPS_PER_BAR, TRACK_IDS, type TrackId } from '../generation/arrangement/types';
+import { secondsPerStep, TRACK_IDS, type TrackId } from '../generation/arrangement/types';
+import { stepsPerBarOf, type Meter } from '../generation/arrangement/meter';
 import type { EditOp } from '../generation/edit-log/schema';
 import { midiToNotes, trackIdOf } from '../generation/export/midi';
 import { readWavHeader } from '../generation/export/wav-header';
@@ -13,7 +14,7 @@ import { editedMusic } from './edited-music';
 
 /** The parts of a manifest (any version) the facts depend on. */
 export type FactsManifest = {
-  generation: { key: KeyName; scale: ScaleName; tempo: number; bars: number };
+  generation: { key: KeyName; scale: ScaleName; tempo: number; bars: number; meter?: Meter };
   edits: { log: { ops: readonly EditOp[] } };
 };
 
@@ -30,7 +31,7 @@ export type TrackFacts = {
   /** The tempo after the edits (the last `setTempo`, else the generated tempo). */
   bpm: number;
   bars: number;
-  /** bars * 16 sixteenths at `bpm`: the score, without the render tail. */
+  /** bars * 16 sixteenths (12 in 3/4 and 6/8) at `bpm`: the score, without the render tail. */
   songSeconds: number;
   /** The WAV's own length (data bytes / frame size / sample rate): the song plus the render tail. */
   audioSeconds: number;
@@ -62,7 +63,7 @@ export function trackFacts(manifest: FactsManifest, files: { wav: Uint8Array; mi
   const g = manifest.generation;
   const ops = manifest.edits.log.ops;
   const { key, keyLabel, transposedSemitones, bpm } = editedMusic(g, ops);
-  const songSeconds = ms(g.bars * STEPS_PER_BAR * secondsPerStep(bpm));
+  const songSeconds = ms(g.bars * stepsPerBarOf(g) * secondsPerStep(bpm));
   const audioSeconds = ms(readWavHeader(files.wav).durationSeconds);
   const midi = midiNoteCounts(files.midi);
   return {

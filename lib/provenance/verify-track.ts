@@ -3,7 +3,7 @@ import { checkOrigin, type OriginChainOptions, type OriginLink } from './origin-
 import { isAddressEqual, type Address, type Hex, type PublicClient } from 'viem';
 import { cidOfBytes, cidOfFolder, fileLinkOfBytes, type FileLinkInfo } from '../ipfs/cid-of-files';
 import { coverSvgBytes } from '../generation/export/cover';
-import { notesFromMidi } from '../generation/export/midi';
+import { midiBarSteps, notesFromMidi } from '../generation/export/midi';
 import { readAll, type IpfsStorage } from '../ipfs/storage';
 import { trackIdOf } from '../contracts/track-id';
 import { readChainRecord, readContentDigest } from './chain-record';
@@ -317,7 +317,10 @@ export async function verifyTrackFiles(params: VerifyTrackFilesParameters): Prom
       const midi = files.get(TRACK_FILES.midi);
       const cover = files.get(TRACK_FILES.cover);
       if (midi && cover && typeof metadata.name === 'string') {
-        const drawn = coverSvgBytes(notesFromMidi(midi.bytes), { title: metadata.name });
+        const drawn = coverSvgBytes(notesFromMidi(midi.bytes), {
+          title: metadata.name,
+          barSteps: midiBarSteps(midi.bytes),
+        });
         if (sha256Hex(drawn) !== sha256Hex(cover.bytes))
           fileProblems.push('cover.svg is not the piano roll drawn from track.mid');
       }

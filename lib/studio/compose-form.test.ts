@@ -52,6 +52,20 @@ describe('compose form', () => {
     expect(composeFormSchema.parse(old).melodyForm).toBe(true);
   });
 
+  it('records the meter in the request only when it is not 4/4; sessions saved before meters read as 4/4', () => {
+    const form = defaultComposeForm();
+    expect(form.meter).toBe('4/4');
+    expect('meter' in requestFromForm(form, 'm')).toBe(false);
+    const waltz = requestFromForm({ ...form, meter: '3/4' }, 'm');
+    expect(waltz.meter).toBe('3/4');
+    // the form plan is the same: 4-bar sections of 12-step bars
+    expect(waltz.form).toEqual(requestFromForm(form, 'm').form);
+    expect(requestFromForm({ ...form, meter: '6/8' }, 'm').meter).toBe('6/8');
+    const { meter: _meter, ...old } = form;
+    expect(composeFormSchema.parse(old).meter).toBe('4/4');
+    expect(() => composeFormSchema.parse({ ...form, meter: '5/4' })).toThrow();
+  });
+
   it('refuses an empty custom URL and an unknown model id', () => {
     expect(() => modelTarget({ modelChoice: CUSTOM_MODEL, customUrl: '  ' }, PAGE)).toThrow(ComposeFormError);
     expect(() => modelTarget({ modelChoice: 'nope/model', customUrl: '' }, PAGE)).toThrow(/Unknown model nope\/model/);

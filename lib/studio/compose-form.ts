@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { keySchema, scaleSchema } from '../generation/arrangement/types';
+import { meterSchema, recordMeter } from '../generation/arrangement/meter';
 import { parseComposeRequest, progressionFor, type ComposeRequest } from '../generation/compose/request';
 import { planForm } from '../generation/compose/form-plan';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
@@ -42,6 +43,8 @@ export const composeFormSchema = z.object({
   tuneMemory: z.boolean().default(true),
   /** Sessions saved before the own primer existed read as null. */
   ownPrimer: recordedPrimerSchema.nullable().default(null),
+  /** 4/4, 3/4 or 6/8 (lib/generation/arrangement/meter.ts); sessions saved before meters read as 4/4. */
+  meter: meterSchema.default('4/4'),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 
@@ -68,6 +71,7 @@ export function defaultComposeForm(): ComposeForm {
     melodyForm: true,
     tuneMemory: true,
     ownPrimer: null,
+    meter: '4/4',
   };
 }
 
@@ -136,6 +140,7 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
               totalSteps: pitches.length * 4,
             },
     ...(form.primerType !== 'chords' && chords.length ? { progression: chords } : {}),
+    ...recordMeter(form.meter),
   });
   const memory = form.tuneMemory && hasTuneMemory(modelId) ? TUNE_MEMORY_FITS[modelId] : undefined;
   if (!form.melodyForm && !memory) return request;

@@ -102,3 +102,18 @@ describe('primerDigest', () => {
     expect(primerDigest({ ...p, totalSteps: 32 })).not.toBe(primerDigest(p));
   });
 });
+
+describe('primer in 3/4 and 6/8', () => {
+  it('lasts whole 12-step bars, at most 4 of them', () => {
+    expect(melodyPrimer([n(60, 13, 17)], 'x.mid', '3/4')).toEqual({
+      source: 'x.mid',
+      notes: [n(60, 1, 5)],
+      totalSteps: 12,
+    });
+    const long = Array.from({ length: 40 }, (_, i) => n(60 + (i % 5), i * 4, i * 4 + 4));
+    expect(melodyPrimer(long, 'long', '6/8').totalSteps).toBe(48);
+    expect(primerSummary(melodyPrimer(long, 'long', '6/8'), '6/8')).toBe('12 notes over 4 bars from long');
+    // a 4/4 primer shown in 3/4
+    expect(primerSummary(melodyPrimer([n(60, 0, 4)], 'k'), '3/4')).toBe('1 note over 1.33 bars from k');
+  });
+});

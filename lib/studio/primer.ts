@@ -5,10 +5,11 @@
  * The rules, in order: drum notes (channel 10) are dropped; whole empty bars before the first note are cut; only
  * the first PRIMER_MAX_BARS bars are kept; of notes starting on the same step the highest is kept (the model's
  * melody encoding is monophonic) and each note ends at the latest where the next one starts; every note is at least
- * one step long; pitches are moved by octaves into the model range 48..83; the primer lasts whole bars.
+ * one step long; pitches are moved by octaves into the model range 48..83; the primer lasts whole bars of the
+ * studio's meter (16 steps in 4/4, 12 in 3/4 and 6/8).
  */
 import { z } from 'zod';
-import { STEPS_PER_BAR } from '../generation/arrangement/types';
+import { meterSpec, type Meter } from '../generation/arrangement/meter';
 import { primerNoteSchema } from '../generation/compose/request';
 import { midiToNotes } from '../generation/export/midi';
 import { DEFAULT_MAX_PITCH, DEFAULT_MIN_PITCH, type QuantizedNote } from '../generation/notes/melody';
@@ -18,14 +19,16 @@ import { BaseError } from '../errors/base';
 /** Largest MIDI file the studio reads as a primer. */
 export const PRIMER_MAX_BYTES = 64 * 1024;
 export const PRIMER_MAX_BARS = 4;
-const MAX_STEPS = PRIMER_MAX_BARS * STEPS_PER_BAR;
+const MAX_STEPS = PRIMER_MAX_BARS * meterSpec('4/4').stepsPerBar;
+/** The shortest bar (3/4 and 6/8). */
+const MIN_STEPS = Math.min(meterSpec('3/4').stepsPerBar, meterSpec('6/8').stepsPerBar);
 
 export const recordedPrimerSchema = z
   .object({
     /** Where the notes came from: the file name, or `keyboard`. */
     source: z.string().min(1).max(200),
     notes: z.array(primerNoteSchema).min(1).max(MAX_STEPS),
-    totalSteps: z.number().int().min(STEPS_PER_BAR).max(MAX_STEPS),
+    totalSteps: z.number().int().min(MIN_STEPS).max(MAX_STEPS),
   })
   .strict();
 export type RecordedPrimer = z.infer<typeof recordedPrimerSchema>;
@@ -41,22 +44,24 @@ function intoRange(pitch: number): number {
   return p;
 }
 
-/** Quantised notes (any polyphony, any range) -> the melody primer, by the rules above. */
-export function melodyPrimer(notes: readonly QuantizedNote[], source: string): RecordedPrimer {
+/** Quantised notes (any polyphony, any range) -> the melody primer in `meter` (default 4/4), by the rules above. */
+export function melodyPrimer(notes: readonly QuantizedNote[], source: string, meter?: Meter): RecordedPrimer {
   if (notes.length === 0) throw new PrimerError(`${source} has no notes to continue.`);
+  const bar = meterSpec(meter).stepsPerBar;
+  const maxSteps = PRIMER_MAX_BARS * bar;
   const first = Math.min(...notes.map((n) => n.quantizedStartStep));
-  const offset = Math.floor(first / STEPS_PER_BAR) * STEPS_PER_BAR;
+  const offset = Math.floor(first / bar) * bar;
   const sorted = notes
     .map((n) => ({
       ...n,
       quantizedStartStep: n.quantizedStartStep - offset,
       quantizedEndStep: n.quantizedEndStep - offset,
     }))
-    .filter((n) => n.quantizedStartStep < MAX_STEPS)
+    .filter((n) => n.quantizedStartStep < maxSteps)
     .sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || b.pitch - a.pitch);
   const mono = sorted.filter((n, i) => i === 0 || sorted[i - 1]?.quantizedStartStep !== n.quantizedStartStep);
   const lastEnd = Math.max(...mono.map((n) => Math.max(n.quantizedEndStep, n.quantizedStartStep + 1)));
-  const totalSteps = Math.min(MAX_STEPS, Math.ceil(lastEnd / STEPS_PER_BAR) * STEPS_PER_BAR);
+  const totalSteps = Math.min(maxSteps, Math.ceil(lastEnd / bar) * bar);
   const out = mono.map((n, i) => {
     const next = mono[i + 1]?.quantizedStartStep ?? totalSteps;
     const end = Math.min(Math.max(n.quantizedEndStep, n.quantizedStartStep + 1), next, totalSteps);
@@ -65,8 +70,8 @@ export function melodyPrimer(notes: readonly QuantizedNote[], source: string): R
   return recordedPrimerSchema.parse({ source, notes: out, totalSteps });
 }
 
-/** Reads an uploaded MIDI file (checked before parsing) into a primer; PrimerError says what is wrong. */
-export function primerFromMidi(bytes: Uint8Array, name: string): RecordedPrimer {
+/** Reads an uploaded MIDI file (checked before parsing) into a primer in `meter`; PrimerError says what is wrong. */
+export function primerFromMidi(bytes: Uint8Array, name: string, meter?: Meter): RecordedPrimer {
   const source = name.slice(0, 200) || 'MIDI file';
   if (bytes.byteLength > PRIMER_MAX_BYTES)
     throw new PrimerError(`${source} is ${bytes.byteLength} bytes; a primer file may be at most ${PRIMER_MAX_BYTES}.`);
@@ -80,6 +85,7 @@ export function primerFromMidi(bytes: Uint8Array, name: string): RecordedPrimer 
   return melodyPrimer(
     tracks.filter((t) => t.channel !== 9).flatMap((t) => t.notes),
     source,
+    meter,
   );
 }
 
@@ -87,7 +93,7 @@ export function primerFromMidi(bytes: Uint8Array, name: string): RecordedPrimer 
 export type PlayedNote = { pitch: number; downMs: number; upMs: number };
 
 /** Played notes -> primer: times from the first key down, rounded to the nearest sixteenth at `tempo`. */
-export function primerFromPlayed(played: readonly PlayedNote[], tempo: number): RecordedPrimer {
+export function primerFromPlayed(played: readonly PlayedNote[], tempo: number, meter?: Meter): RecordedPrimer {
   const t0 = Math.min(...played.map((p) => p.downMs));
   const msPerStep = 60_000 / tempo / 4;
   const step = (ms: number) => Math.max(0, Math.round((ms - t0) / msPerStep));
@@ -98,6 +104,7 @@ export function primerFromPlayed(played: readonly PlayedNote[], tempo: number): 
       quantizedEndStep: Math.max(step(p.downMs) + 1, step(p.upMs)),
     })),
     'keyboard',
+    meter,
   );
 }
 
@@ -131,13 +138,13 @@ export function keyAction(
   return s === undefined ? null : { type: 'note', pitch: octaveBase + s };
 }
 
-/** e.g. `4 notes over 1 bar`. */
-export function notesOverBars(p: { notes: readonly unknown[]; totalSteps: number }): string {
-  const bars = p.totalSteps / STEPS_PER_BAR;
+/** e.g. `4 notes over 1 bar` (bars of `meter`, default 4/4; a primer made in another meter: `over 1.33 bars`). */
+export function notesOverBars(p: { notes: readonly unknown[]; totalSteps: number }, meter?: Meter): string {
+  const bars = Math.round((p.totalSteps / meterSpec(meter).stepsPerBar) * 100) / 100;
   return `${p.notes.length} note${p.notes.length === 1 ? '' : 's'} over ${bars} bar${bars === 1 ? '' : 's'}`;
 }
 
 /** One line saying what the primer holds. */
-export function primerSummary(p: RecordedPrimer): string {
-  return `${notesOverBars(p)} from ${p.source}`;
+export function primerSummary(p: RecordedPrimer, meter?: Meter): string {
+  return `${notesOverBars(p, meter)} from ${p.source}`;
 }

@@ -21,7 +21,7 @@ import {
 
 const request = defaultComposeRequest({ seed: 5, bars: 4 });
 const melody = [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 }];
-const base: Arrangement = arrange({
+const baseParams = {
   melody,
   progression: ['C', 'G', 'Am', 'F'],
   bars: 4,
@@ -29,7 +29,9 @@ const base: Arrangement = arrange({
   key: 'C',
   scale: 'major',
   style: 'pop',
-});
+} as const;
+const base: Arrangement = arrange(baseParams);
+const generation = { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu-js' };
 const result: ComposedResult = {
   request,
   melody,
@@ -66,6 +68,20 @@ describe('studio session', () => {
     expect(current(h2)).toEqual(current(h));
     expect(current(h2).tempo).toBe(90);
     expect(sessionTitle(back)).toBe('4 bars in C major at 112 BPM, seed 5, 2 edits');
+  });
+
+  it('keeps the meter: the form, the 6/8 request and the 12-step arrangement come back from a reload', () => {
+    const form = { ...defaultComposeForm(), meter: '6/8' as const };
+    const waltzBase = arrange({ ...baseParams, meter: '6/8' });
+    const s = snapshotSession(newSession('m', 't0', form), 't1', form, {
+      result: { ...result, request: { ...request, meter: '6/8' } },
+      history: pushEdit(createHistory(waltzBase), { op: 'regenerateBar', bar: 3, notes: [], generation }),
+    });
+    const back = parseSession(JSON.parse(JSON.stringify(s)));
+    expect(back.form.meter).toBe('6/8');
+    expect(back.composed?.result.request.meter).toBe('6/8');
+    expect(current(historyOf(back.composed!)).meter).toBe('6/8');
+    expect(sessionHasWork({ form, composed: null }, defaultComposeForm())).toBe(true);
   });
 
   it('refuses records that are not sessions, a cursor past the log, and a log that does not apply', () => {

@@ -6,7 +6,7 @@
  */
 import type { CID } from 'multiformats/cid';
 import { coverSvgBytes } from '../generation/export/cover';
-import { notesFromMidi } from '../generation/export/midi';
+import { midiBarSteps, notesFromMidi } from '../generation/export/midi';
 import { cidOfBytes, cidOfFolder } from '../ipfs/cid-of-files';
 import { PermanentError, withRetry, type RetryOptions } from '../ipfs/retry';
 import type { FolderFile, IpfsStorage } from '../ipfs/storage';
@@ -97,7 +97,7 @@ export async function buildTrackFolder(params: BuildTrackFolderParameters): Prom
     const cid = (await cidOfBytes(bytes)).toString();
     if (cid !== record.cid) throw new ManifestMismatchError(`${part} has CID ${cid}; the manifest says ${record.cid}`);
   }
-  const cover = coverSvgBytes(notesFromMidi(midi), { title: params.metadata.name });
+  const cover = coverSvgBytes(notesFromMidi(midi), { title: params.metadata.name, barSteps: midiBarSteps(midi) });
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(signed, null, 2)}\n`);
   checkSize('manifest', manifestBytes.byteLength);
   const [coverCid, manifestCid] = await Promise.all([cidOfBytes(cover), cidOfBytes(manifestBytes)]);

@@ -9,6 +9,7 @@ import { hashDomain, hashStruct, hashTypedData, recoverTypedDataAddress, type He
 import { privateKeyToAccount } from 'viem/accounts';
 import { arrange } from '../../lib/generation/arrangement/arrange';
 import { DRUM_STYLES } from '../../lib/generation/arrangement/drums';
+import { stepsPerBarOf } from '../../lib/generation/arrangement/meter';
 import { suggestProgression } from '../../lib/generation/arrangement/progressions';
 import { diatonicChord, snapToScale, type KeyName, type ScaleName } from '../../lib/generation/arrangement/theory';
 import type { Arrangement } from '../../lib/generation/arrangement/types';
@@ -37,7 +38,9 @@ import { buildManifest } from '../../lib/provenance/manifest';
 import { trackFileRecords } from '../../lib/provenance/track-file-records';
 import type { TrackManifest, TrackManifestV1 } from '../../lib/provenance/manifest-schema';
 import {
+  arrangementFor,
   MOTIF_ARRANGEMENT,
+  MOTIF_ARRANGEMENT_METER,
   MOTIF_SAMPLER,
   MOTIF_SAMPLER_FORM,
   MOTIF_SAMPLER_MEMORY,
@@ -318,9 +321,27 @@ export function arrangementVectors(): VectorFile {
     };
     cases.push({ name: `arrange style ${style}`, input: { fn: 'arrange', ...input }, expected: json(arrange(input)) });
   }
+  for (const meter of ['3/4', '6/8'] as const)
+    for (const style of DRUM_STYLES.map((d) => d.id)) {
+      const input = {
+        melody: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 30, velocity: 100 }],
+        progression: ['C', 'Am7'],
+        bars: 2,
+        tempo: 100,
+        key: 'C' as const,
+        scale: 'major' as const,
+        style,
+        meter,
+      };
+      cases.push({
+        name: `arrange ${meter} (${procedureLabel(MOTIF_ARRANGEMENT_METER)}) style ${style}`,
+        input: { fn: 'arrange', ...input },
+        expected: json(arrange(input)),
+      });
+    }
   return file(
     'arrangement',
-    `The arrangement procedure ${procedureLabel(MOTIF_ARRANGEMENT)} (SPEC.md, "Arrangement"): progression suggestion, diatonic chords, scale snapping, and arrange() for every drum style.`,
+    `The arrangement procedure ${procedureLabel(MOTIF_ARRANGEMENT)} (SPEC.md, "Arrangement"): progression suggestion, diatonic chords, scale snapping, and arrange() for every drum style; version 2 (8.6) for every style in 3/4 and 6/8.`,
     cases,
   );
 }
@@ -438,6 +459,24 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
       style: 'none',
       snapToScale: true,
       form: { unitBars: 1, sections: ['A', 'B', 'A', "B'"], cadence: 'tonic' },
+    }),
+  },
+  {
+    name: "meter 3/4 (arrangement 2, sampler 2): chord-conditioned model, studio defaults, 8 bars, the studio's plan for seed 3",
+    modelId: 'motif-improv-2x256-v1',
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v1',
+      seed: 3,
+      temperature: 1,
+      bars: 8,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+      style: 'rock',
+      snapToScale: false,
+      form: planForm(3, 8, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
+      meter: '3/4',
     }),
   },
   {
@@ -598,7 +637,8 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
   const primer = primerFor(result.request);
   const { chords } = progressionFor(result.request);
   const primerEvents = Array.from(melodyEventsFromNotes(primer.notes, primer.totalSteps));
-  const steps = result.request.bars * 16 - primer.totalSteps;
+  const barSteps = stepsPerBarOf(result.request);
+  const steps = result.request.bars * barSteps - primer.totalSteps;
   const inner = fastEventStepper(rnn);
   const firstLogits: number[][] = [];
   const stepper: EventStepper = {
@@ -622,6 +662,7 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
             key: result.request.key,
             minPitch: internals.minPitch,
             maxPitch: internals.maxPitch,
+            ...(result.request.meter ? { meter: result.request.meter } : {}),
           }),
         }
       : {}),
@@ -636,7 +677,7 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
   });
   stepper.dispose();
   // The loop above must be the one compose ran: its notes, shifted past the primer and snapped, give compose's digest.
-  const end = result.request.bars * 16;
+  const end = result.request.bars * barSteps;
   const continuation = notesFromMelodyEvents(events, internals).map((n) => ({
     ...n,
     quantizedStartStep: n.quantizedStartStep + primer.totalSteps,
@@ -677,7 +718,7 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
       input: {
         model: { id: entry.id, weightsCid: entry.weightsCid, urlPath: entry.urlPath },
         sampler: json(samplerFor(s.request)),
-        arrangement: json(MOTIF_ARRANGEMENT),
+        arrangement: json(arrangementFor(s.request)),
         request: json(s.request),
       },
       expected: json({ ...t, finalCount: t.arrangement.tracks.reduce((n, tr) => n + tr.notes.length, 0) }),
@@ -685,7 +726,7 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
   }
   return file(
     'replay',
-    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}). Sampler ${procedureLabel(MOTIF_SAMPLER)}, ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan, or ${procedureLabel(MOTIF_SAMPLER_MEMORY)} for one with a tune memory (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
+    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}, or ${procedureLabel(MOTIF_ARRANGEMENT_METER)} for a request in 3/4 or 6/8: the input's arrangement). Sampler ${procedureLabel(MOTIF_SAMPLER)}, ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan, or ${procedureLabel(MOTIF_SAMPLER_MEMORY)} for one with a tune memory (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
     cases,
   );
 }

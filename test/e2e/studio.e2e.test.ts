@@ -752,6 +752,40 @@ describe('studio in Chromium', () => {
     LONG_WAIT_MS,
   );
 
+  it(
+    'composes in 3/4: the piano roll draws 12-step bars with three beats, Node replays it, and the meter survives a reload',
+    async () => {
+      const p = await openStudio();
+      await p.getByRole('button', { name: 'New session' }).click();
+      const meter = p.getByRole('combobox', { name: 'Meter' });
+      await meter.selectOption('3/4');
+      const digest = await composeWith(p, { seed: 31, bars: 4 });
+      const rollSteps = (cls: string) =>
+        p.$$eval(`svg.roll line.${cls}`, (ls) => ls.map((l) => Number(l.getAttribute('data-step'))));
+      const checkWaltz = async () => {
+        await expect(p.getByTestId('meter').textContent()).resolves.toBe('3/4');
+        await expect(rollSteps('roll-bar')).resolves.toEqual([0, 12, 24, 36, 48]);
+        await expect(rollSteps('roll-beat')).resolves.toEqual([4, 8, 16, 20, 28, 32, 40, 44]);
+        const a = await hook(p, (h) => h.arrangement());
+        expect(a?.meter).toBe('3/4');
+        for (const t of a?.tracks ?? []) for (const n of t.notes) expect(n.quantizedEndStep).toBeLessThanOrEqual(48);
+      };
+      await checkWaltz();
+      const request = (await hook(p, (h) => h.result()))?.request;
+      expect(request?.meter).toBe('3/4');
+      expect((await compose(model, request)).digest).toBe(digest);
+      await p.evaluate('window.motifStudio.flush()');
+      await p.reload();
+      await p.waitForFunction(() => 'motifStudio' in window);
+      await p.getByTestId('digest').filter({ hasText: digest }).or(p.getByTestId('error')).waitFor();
+      await expect(p.getByTestId('error').count()).resolves.toBe(0);
+      await expect(meter.inputValue()).resolves.toBe('3/4');
+      await checkWaltz();
+      await p.close();
+    },
+    LONG_WAIT_MS,
+  );
+
   it('had no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -28,7 +28,13 @@ import {
 } from '../../lib/provenance/disclosure';
 import { buildManifest, type BuildManifestParameters } from '../../lib/provenance/manifest';
 import type { Procedure, TrackManifest } from '../../lib/provenance/manifest-schema';
-import { MOTIF_SAMPLER, UnknownProcedureError } from '../../lib/provenance/procedures';
+import {
+  MOTIF_ARRANGEMENT,
+  MOTIF_ARRANGEMENT_METER,
+  MOTIF_SAMPLER,
+  UnknownProcedureError,
+} from '../../lib/provenance/procedures';
+import type { RecordedMeter } from '../../lib/generation/arrangement/meter';
 import type { FormPlan } from '../../lib/generation/compose/form-plan';
 import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
 import { createNodeReplay, type NodeReplay } from '../../lib/provenance/replay-node';
@@ -128,6 +134,8 @@ async function studioSession(
     form?: FormPlan;
     memory?: TuneMemoryMixture;
     primer?: ComposeRequest['primer'];
+    meter?: RecordedMeter;
+    bars?: number;
   } = {},
 ): Promise<Session> {
   const p = await manifestParams('0x70997970C51812dc3A010C7d01b50e0d17dc79C8', makeWav(), makeMidi());
@@ -137,6 +145,8 @@ async function studioSession(
     seed: over.seed ?? REQUEST.seed,
     ...(over.form ? { form: over.form } : {}),
     ...(over.memory ? { memory: over.memory } : {}),
+    ...(over.meter ? { meter: over.meter } : {}),
+    ...(over.bars ? { bars: over.bars } : {}),
     ...(over.primer ? { primer: over.primer, bars: 4, progression: ['C', 'G'] } : {}),
   };
   const result = await compose(rnn, request, { engine: over.engine ?? 'js' });
@@ -248,6 +258,27 @@ describe('default Node replay', () => {
     expect(await replay({ ...m, generation: { ...m.generation, memory: altered } })).not.toBe(m.notes.generatedDigest);
   });
 
+  it('replays a 6/8 and a 3/4 piece with arrangement version 2, and refuses a meter under version 1 and version 2 without one', async () => {
+    const form: FormPlan = { unitBars: 2, sections: ['A', 'A'], cadence: 'tonic' };
+    const m = await manifestFor({ form, meter: '6/8', bars: 4 });
+    expect(m.generation.meter).toBe('6/8');
+    expect(m.generation.arrangement).toEqual(MOTIF_ARRANGEMENT_METER);
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    // the same request in 4/4 records no meter, arrangement version 1, and other notes
+    const common = await manifestFor({ form, bars: 4 });
+    expect('meter' in common.generation).toBe(false);
+    expect(common.generation.arrangement).toEqual(MOTIF_ARRANGEMENT);
+    expect(common.notes.generatedDigest).not.toBe(m.notes.generatedDigest);
+    const waltz = await manifestFor({ form, meter: '3/4', bars: 4 });
+    expect(await replay(waltz)).toBe(waltz.notes.generatedDigest);
+    await expect(replay({ ...m, generation: { ...m.generation, arrangement: MOTIF_ARRANGEMENT } })).rejects.toThrow(
+      /arrangement motif.arrange\/1 is 4\/4 only/,
+    );
+    await expect(
+      replay({ ...common, generation: { ...common.generation, arrangement: MOTIF_ARRANGEMENT_METER } }),
+    ).rejects.toThrow(/needs generation.meter/);
+  });
+
   it('checks the edit log against the final digest and count', async () => {
     const { params } = await studioSession();
     await expect(
@@ -342,18 +373,19 @@ describe('default Node replay', () => {
     expect(await replay(buildManifest({ ...params, generation: before }))).toBe(m.notes.generatedDigest);
   });
 
-  it('plugs into verifyTrack: a pinned track replays to its recorded digest', async () => {
+  it('plugs into verifyTrack: a pinned track replays to its recorded digest, in 4/4 and in 6/8', async () => {
     const storage = await HeliaStorage.open(path.join(dir, 'ipfs'));
     try {
       const creator = privateKeyToAccount('0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a');
-      const session = await studioSession();
-      const track = await makeTrack(creator, CHAIN_ID, COLLECTION, {
-        adjust: (p) => ({ ...session.params, creator: p.creator }),
-      });
-      const pinned = await pinTrack(storage, track);
-      const r = await verifyTrack({ cid: pinned.cid, storage, replay });
-      expect(r.checks.find((c) => c.name === 'replay')).toMatchObject({ pass: true });
-      expect(r.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['chain']);
+      for (const session of [await studioSession(), await studioSession({ meter: '6/8', bars: 4 })]) {
+        const track = await makeTrack(creator, CHAIN_ID, COLLECTION, {
+          adjust: (p) => ({ ...session.params, creator: p.creator }),
+        });
+        const pinned = await pinTrack(storage, track);
+        const r = await verifyTrack({ cid: pinned.cid, storage, replay });
+        expect(r.checks.find((c) => c.name === 'replay')).toMatchObject({ pass: true });
+        expect(r.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['chain']);
+      }
     } finally {
       await storage.close();
     }

@@ -35,7 +35,8 @@ import { canonicalJson } from '../../lib/provenance/canonical';
 import { manifestDigestOf, sha256Hex } from '../../lib/provenance/digest';
 import { parseAnyManifest } from '../../lib/provenance/manifest';
 import { procedureSchema } from '../../lib/provenance/manifest-schema';
-import { KNOWN_PROCEDURES, samplerFor } from '../../lib/provenance/procedures';
+import { arrangementFor, KNOWN_PROCEDURES, samplerFor } from '../../lib/provenance/procedures';
+import { recordedMeterSchema, stepsPerBarOf } from '../../lib/generation/arrangement/meter';
 import { formDirectives, formPlanSchema, planForm } from '../../lib/generation/compose/form-plan';
 import { createNodeReplay } from '../../lib/provenance/replay-node';
 import {
@@ -209,6 +210,7 @@ describe('test vectors: our code against every vector', () => {
             key: keySchema,
             scale: scaleSchema,
             style: z.string(),
+            meter: recordedMeterSchema.optional(),
           })
           .strict()
           .parse(c.input);
@@ -327,6 +329,7 @@ describe('test vectors: our code against every vector', () => {
       expect(primerEvents, c.name).toEqual(want.primerEvents);
       const chordProgression = musicRnnInternals(rnn).chordEncoder ? progressionFor(result.request).chords : undefined;
       expect(input.sampler, c.name).toEqual(samplerFor(input.request));
+      expect(input.arrangement, c.name).toEqual(arrangementFor(input.request));
       const form = input.request.form;
       const directives = form
         ? formDirectives(form, {
@@ -335,6 +338,7 @@ describe('test vectors: our code against every vector', () => {
             key: input.request.key,
             minPitch: musicRnnInternals(rnn).minPitch,
             maxPitch: musicRnnInternals(rnn).maxPitch,
+            ...(input.request.meter ? { meter: input.request.meter } : {}),
           })
         : undefined;
       for (const engine of ['js', 'tfjs'] as const) {
@@ -345,7 +349,7 @@ describe('test vectors: our code against every vector', () => {
           seed: input.request.seed,
           temperature: input.request.temperature,
           primerEvents,
-          steps: input.request.bars * 16 - primer.totalSteps,
+          steps: input.request.bars * stepsPerBarOf(input.request) - primer.totalSteps,
           engine,
           chordProgression,
         });

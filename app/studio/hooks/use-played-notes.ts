@@ -5,6 +5,7 @@
  * leaves is let go then.
  */
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import type { Meter } from '../../../lib/generation/arrangement/meter';
 import {
   BASE_OCTAVE_PITCH,
   keyAction,
@@ -16,7 +17,7 @@ import {
 type MidiInput = { onmidimessage: ((e: { data: Uint8Array | null }) => void) | null };
 type MidiAccess = { inputs: { forEach(cb: (input: MidiInput) => void): void } };
 
-export function usePlayedNotes(tempo: number, onPrimer: (p: RecordedPrimer | null) => void) {
+export function usePlayedNotes(tempo: number, meter: Meter, onPrimer: (p: RecordedPrimer | null) => void) {
   const [octave, setOctave] = useState(BASE_OCTAVE_PITCH);
   const [midiState, setMidiState] = useState<'off' | 'listening' | 'unavailable'>('off');
   const played = useRef<PlayedNote[]>([]);
@@ -31,9 +32,9 @@ export function usePlayedNotes(tempo: number, onPrimer: (p: RecordedPrimer | nul
       if (downMs === undefined) return;
       held.current.delete(pitch);
       played.current = [...played.current, { pitch, downMs, upMs: performance.now() }];
-      onPrimer(primerFromPlayed(played.current, tempo));
+      onPrimer(primerFromPlayed(played.current, tempo, meter));
     },
-    [onPrimer, tempo],
+    [onPrimer, tempo, meter],
   );
 
   const onKeyDown = useCallback(

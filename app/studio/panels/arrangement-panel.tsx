@@ -27,13 +27,14 @@ export type ArrangementPanelProps = {
   children?: ReactNode;
 };
 
-function PrimerFact({ primer }: { primer: ComposedResult['request']['primer'] }) {
+function PrimerFact({ request }: { request: ComposedResult['request'] }) {
+  const primer = request.primer;
   if (primer.type !== 'melody') return null;
   return (
     <>
       <dt>Primer</dt>
       <dd>
-        Your {notesOverBars(primer)}, continued by the model{' '}
+        Your {notesOverBars(primer, request.meter)}, continued by the model{' '}
         <code data-testid="primer-digest">{primerDigest(primer)}</code>
       </dd>
     </>
@@ -79,9 +80,10 @@ export function ArrangementPanel({
         </dd>
         <dt>Length</dt>
         <dd>
-          {arrangement.bars} bars at {arrangement.tempo} BPM ({durationSeconds(arrangement).toFixed(1)} s)
+          {arrangement.bars} bars of <span data-testid="meter">{arrangement.meter ?? '4/4'}</span> at{' '}
+          {arrangement.tempo} BPM ({durationSeconds(arrangement).toFixed(1)} s)
         </dd>
-        <PrimerFact primer={result.request.primer} />
+        <PrimerFact request={result.request} />
       </dl>
       {children}
       <div className="row" role="toolbar" aria-label="Transport">

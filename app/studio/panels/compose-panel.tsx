@@ -2,6 +2,7 @@
 /** The Compose panel: model, seed, key, tempo, primer; Compose and Cancel; progress, status and the error. */
 import type { FormEvent } from 'react';
 import { DRUM_STYLES } from '../../../lib/generation/arrangement/drums';
+import { METERS } from '../../../lib/generation/arrangement/meter';
 import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../../lib/generation/arrangement/theory';
 import { MODEL_REGISTRY } from '../../../lib/generation/models/registry';
 import { CUSTOM_MODEL, hasTuneMemory, type ComposeForm } from '../../../lib/studio/compose-form';
@@ -89,6 +90,20 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
         <label>
           Bars
           <input type="number" min={1} max={128} step={1} value={form.bars} onChange={num('bars')} />
+        </label>
+        <label>
+          Meter
+          <select
+            aria-label="Meter"
+            value={form.meter}
+            onChange={(e) => onChange({ meter: METERS.find((m) => m === e.target.value) ?? form.meter })}
+          >
+            {METERS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Key

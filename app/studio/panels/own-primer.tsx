@@ -5,6 +5,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { PRIMER_MAX_BYTES, primerFromMidi, primerSummary, type RecordedPrimer } from '../../../lib/studio/primer';
+import type { Meter } from '../../../lib/generation/arrangement/meter';
 import { usePlayedNotes } from '../hooks/use-played-notes';
 
 const NOTE_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
@@ -13,10 +14,11 @@ const noteName = (p: number) => `${NOTE_NAMES[p % 12] ?? ''}${Math.floor(p / 12)
 export function OwnPrimer(p: {
   value: RecordedPrimer | null;
   tempo: number;
+  meter: Meter;
   onChange(v: RecordedPrimer | null): void;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const keys = usePlayedNotes(p.tempo, (v) => {
+  const keys = usePlayedNotes(p.tempo, p.meter, (v) => {
     setProblem(null);
     p.onChange(v);
   });
@@ -30,7 +32,7 @@ export function OwnPrimer(p: {
       return;
     }
     try {
-      p.onChange(primerFromMidi(new Uint8Array(await file.arrayBuffer()), file.name));
+      p.onChange(primerFromMidi(new Uint8Array(await file.arrayBuffer()), file.name, p.meter));
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
     }
@@ -72,7 +74,7 @@ export function OwnPrimer(p: {
         )}
       </div>
       <p data-testid="primer-summary" aria-live="polite">
-        {p.value ? `Your primer: ${primerSummary(p.value)}.` : 'No primer yet.'}
+        {p.value ? `Your primer: ${primerSummary(p.value, p.meter)}.` : 'No primer yet.'}
       </p>
       {problem && (
         <p role="alert" className="error" data-testid="primer-error">

@@ -36,7 +36,12 @@ export function PrimerFieldset({ form, onChange }: { form: ComposeForm; onChange
         </label>
       )}
       {form.primerType === 'own' && (
-        <OwnPrimer value={form.ownPrimer} tempo={form.tempo} onChange={(v) => onChange({ ownPrimer: v })} />
+        <OwnPrimer
+          value={form.ownPrimer}
+          tempo={form.tempo}
+          meter={form.meter}
+          onChange={(v) => onChange({ ownPrimer: v })}
+        />
       )}
     </fieldset>
   );

@@ -2,7 +2,7 @@
 /** The Piano roll panel: one track's notes (keyboard and mouse editing) in a box that scrolls, and an "Add a note" form. */
 import { useCallback, useState, type RefObject } from 'react';
 import {
-  STEPS_PER_BAR,
+  totalSteps,
   TRACK_IDS,
   type Arrangement,
   type ArrangementNote,
@@ -53,7 +53,8 @@ export function RollPanel({ arrangement, playheadRef, onEdit }: RollPanelProps) 
       {track && (
         <PianoRoll
           track={track}
-          totalSteps={arrangement.bars * STEPS_PER_BAR}
+          totalSteps={totalSteps(arrangement)}
+          meter={arrangement.meter}
           playheadRef={playheadRef}
           focusKey={focusKey}
           onFocusDone={onFocusDone}

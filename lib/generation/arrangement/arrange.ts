@@ -3,10 +3,11 @@
  * chord roots, drums from a style pattern. Same inputs, same arrangement.
  */
 import { sortNotes } from '../notes/melody';
-import { drumStyle, GM_DRUMS, hitVelocity, type DrumVoice } from './drums';
+import { drumPattern, drumStyle, GM_DRUMS, hitVelocity, type DrumVoice } from './drums';
+import { meterSpec, recordMeter, type Meter } from './meter';
 import type { InstrumentId } from './instruments';
 import { mod12, parseChordSymbol, type KeyName, type ScaleName } from './theory';
-import { STEPS_PER_BAR, type Arrangement, type ArrangementNote, type TrackId } from './types';
+import type { Arrangement, ArrangementNote, TrackId } from './types';
 
 export type ArrangeParams = {
   melody: readonly ArrangementNote[];
@@ -18,6 +19,8 @@ export type ArrangeParams = {
   scale: ScaleName;
   style: string;
   instruments?: Partial<Record<TrackId, InstrumentId>>;
+  /** Absent or 4/4: procedure `motif.arrange` version 1; 3/4 and 6/8: version 2 (SPEC.md 8.6). */
+  meter?: Meter;
 };
 
 export const DEFAULT_INSTRUMENTS: Record<TrackId, InstrumentId> = {
@@ -41,8 +44,9 @@ export function bassRoot(symbol: string, lowest = 36): number | null {
   return chord ? lowest + mod12(chord.root - lowest) : null;
 }
 
-/** Chord rhythm per style: [startStepInBar, lengthSteps][] within a bar. */
-export function chordRhythm(style: string): Array<[number, number]> {
+/** Chord rhythm per style and meter: [startStepInBar, lengthSteps][] within a bar. */
+export function chordRhythm(style: string, meter?: Meter): Array<[number, number]> {
+  if (meter === '3/4' || meter === '6/8') return chordRhythmIn12(style, meter);
   switch (style) {
     case 'four-on-the-floor':
     case 'pop':
@@ -68,39 +72,106 @@ export function chordRhythm(style: string): Array<[number, number]> {
   }
 }
 
+/** 3/4 (three quarter beats) and 6/8 (two dotted-quarter beats) comping, 12-step bars (SPEC.md 8.6). */
+function chordRhythmIn12(style: string, meter: '3/4' | '6/8'): Array<[number, number]> {
+  const waltz = meter === '3/4';
+  switch (style) {
+    case 'pop':
+      return waltz
+        ? [
+            [0, 4],
+            [4, 4],
+            [8, 4],
+          ]
+        : [
+            [0, 6],
+            [6, 6],
+          ];
+    case 'four-on-the-floor':
+      return waltz
+        ? [
+            [0, 4],
+            [4, 4],
+            [8, 4],
+          ]
+        : [
+            [0, 4],
+            [4, 2],
+            [6, 4],
+            [10, 2],
+          ];
+    case 'bossa':
+      return waltz
+        ? [
+            [0, 3],
+            [3, 5],
+            [8, 4],
+          ]
+        : [
+            [0, 3],
+            [3, 3],
+            [6, 6],
+          ];
+    case 'hiphop':
+      return [
+        [0, 6],
+        [6, 6],
+      ];
+    default:
+      return [[0, 12]];
+  }
+}
+
+/** Where the bass's root ends, its fifth starts and a pickup starts, per meter (steps within the bar). */
+const BASS_STEPS: Readonly<Record<Meter, { rootEnd: number; fifthAt: number; pickupAt: number }>> = {
+  '4/4': { rootEnd: 6, fifthAt: 8, pickupAt: 14 },
+  '3/4': { rootEnd: 6, fifthAt: 8, pickupAt: 10 },
+  '6/8': { rootEnd: 4, fifthAt: 6, pickupAt: 10 },
+};
+
 /**
- * Bass rule: the chord root on beat 1 (accent), the fifth on beat 3, the root an octave up on the last eighth when
- * the next chord differs (a pickup); `none`-style arrangements hold the root for the whole bar.
+ * Bass rule: the chord root on beat 1 (accent), the fifth on beat 3 (6/8: on beat 2, the second dotted quarter), the
+ * root an octave up on the last eighth when the next chord differs (a pickup); `none`-style arrangements hold the
+ * root for the whole bar.
  */
-export function bassLine(progression: readonly string[], style: string): ArrangementNote[] {
+export function bassLine(progression: readonly string[], style: string, meter?: Meter): ArrangementNote[] {
   const notes: ArrangementNote[] = [];
-  progression.forEach((symbol, bar) => {
+  const bar = meterSpec(meter).stepsPerBar;
+  const { rootEnd, fifthAt, pickupAt } = BASS_STEPS[meter ?? '4/4'];
+  progression.forEach((symbol, b) => {
     const root = bassRoot(symbol);
     if (root === null) return;
     const chord = parseChordSymbol(symbol);
     const fifth = root + (chord?.intervals[2] ?? 7);
-    const at = bar * STEPS_PER_BAR;
+    const at = b * bar;
     if (style === 'none') {
-      notes.push({ pitch: root, quantizedStartStep: at, quantizedEndStep: at + 16, velocity: 100 });
+      notes.push({ pitch: root, quantizedStartStep: at, quantizedEndStep: at + bar, velocity: 100 });
       return;
     }
-    const next = progression[bar + 1];
+    const next = progression[b + 1];
     const pickup = next !== undefined && next !== symbol;
-    notes.push({ pitch: root, quantizedStartStep: at, quantizedEndStep: at + 6, velocity: 110 });
-    notes.push({ pitch: fifth, quantizedStartStep: at + 8, quantizedEndStep: at + (pickup ? 14 : 16), velocity: 90 });
-    if (pickup) notes.push({ pitch: root + 12, quantizedStartStep: at + 14, quantizedEndStep: at + 16, velocity: 80 });
+    notes.push({ pitch: root, quantizedStartStep: at, quantizedEndStep: at + rootEnd, velocity: 110 });
+    notes.push({
+      pitch: fifth,
+      quantizedStartStep: at + fifthAt,
+      quantizedEndStep: at + (pickup ? pickupAt : bar),
+      velocity: 90,
+    });
+    if (pickup)
+      notes.push({ pitch: root + 12, quantizedStartStep: at + pickupAt, quantizedEndStep: at + bar, velocity: 80 });
   });
   return notes;
 }
 
-export function chordTrack(progression: readonly string[], style: string): ArrangementNote[] {
+export function chordTrack(progression: readonly string[], style: string, meter?: Meter): ArrangementNote[] {
   const notes: ArrangementNote[] = [];
-  const rhythm = chordRhythm(style);
-  progression.forEach((symbol, bar) => {
+  const rhythm = chordRhythm(style, meter);
+  const bar = meterSpec(meter).stepsPerBar;
+  progression.forEach((symbol, b) => {
     const pitches = voiceChord(symbol);
     for (const [start, len] of rhythm) {
       for (const pitch of pitches) {
-        const s = bar * STEPS_PER_BAR + start;
+        const s = b * bar + start;
         notes.push({ pitch, quantizedStartStep: s, quantizedEndStep: s + len, velocity: start === 0 ? 80 : 65 });
       }
     }
@@ -108,16 +179,17 @@ export function chordTrack(progression: readonly string[], style: string): Arran
   return notes;
 }
 
-/** Drum hits from the style's 16-step pattern, each a sixteenth long. */
-export function drumTrack(style: string, bars: number): ArrangementNote[] {
-  const pattern = drumStyle(style).pattern;
+/** Drum hits from the style's pattern in the meter (16 steps in 4/4, 12 in 3/4 and 6/8), each a sixteenth long. */
+export function drumTrack(style: string, bars: number, meter?: Meter): ArrangementNote[] {
+  const pattern = drumPattern(drumStyle(style), meter);
+  const steps = meterSpec(meter).stepsPerBar;
   const notes: ArrangementNote[] = [];
   for (let bar = 0; bar < bars; bar++) {
     for (const [voice, line] of Object.entries(pattern) as Array<[DrumVoice, string]>) {
-      for (let s = 0; s < Math.min(16, line.length); s++) {
+      for (let s = 0; s < Math.min(steps, line.length); s++) {
         const v = hitVelocity(line[s] ?? '-');
         if (v === 0) continue;
-        const at = bar * STEPS_PER_BAR + s;
+        const at = bar * steps + s;
         notes.push({ pitch: GM_DRUMS[voice], quantizedStartStep: at, quantizedEndStep: at + 1, velocity: v });
       }
     }
@@ -135,7 +207,7 @@ export function arrange(p: ArrangeParams): Arrangement {
     { length: p.bars },
     (_, i) => p.progression[i] ?? p.progression[p.progression.length - 1] ?? 'N.C.',
   );
-  const end = p.bars * STEPS_PER_BAR;
+  const end = p.bars * meterSpec(p.meter).stepsPerBar;
   const melody = p.melody
     .filter((n) => n.quantizedStartStep < end)
     .map((n) => ({ ...n, quantizedEndStep: Math.min(n.quantizedEndStep, end) }));
@@ -155,22 +227,23 @@ export function arrange(p: ArrangeParams): Arrangement {
         instrument: instruments.chords,
         muted: false,
         solo: false,
-        notes: sorted(chordTrack(progression, p.style)),
+        notes: sorted(chordTrack(progression, p.style, p.meter)),
       },
       {
         id: 'bass',
         instrument: instruments.bass,
         muted: false,
         solo: false,
-        notes: sorted(bassLine(progression, p.style)),
+        notes: sorted(bassLine(progression, p.style, p.meter)),
       },
       {
         id: 'drums',
         instrument: instruments.drums,
         muted: false,
         solo: false,
-        notes: sorted(drumTrack(p.style, p.bars)),
+        notes: sorted(drumTrack(p.style, p.bars, p.meter)),
       },
     ],
+    ...recordMeter(p.meter),
   };
 }

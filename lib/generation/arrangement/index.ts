@@ -4,3 +4,4 @@ export * from './drums';
 export * from './instruments';
 export * from './types';
 export * from './arrange';
+export * from './meter';

@@ -1,7 +1,8 @@
-/** The arrangement: four tracks of quantized notes (sixteenth steps, 4 per quarter, 4/4). Zod schemas (pure). */
+/** The arrangement: four tracks of quantized notes (sixteenth steps, 4 per quarter; 4/4 unless `meter`). Zod schemas (pure). */
 import { z } from 'zod';
 import { INSTRUMENT_IDS } from './instruments';
 import { KEYS, SCALE_NAMES, type ScaleName } from './theory';
+import { recordedMeterSchema, stepsPerBarOf, type Meter } from './meter';
 
 export const STEPS_PER_BAR = 16;
 export const ARRANGEMENT_STEPS_PER_QUARTER = 4;
@@ -48,12 +49,14 @@ export const arrangementSchema = z
     /** One chord symbol per bar. */
     progression: z.array(z.string()),
     tracks: z.array(trackSchema).length(4),
+    /** 3/4 or 6/8 (./meter.ts); absent: 4/4. */
+    meter: recordedMeterSchema.optional(),
   })
   .strict();
 export type Arrangement = z.infer<typeof arrangementSchema>;
 
-export function totalSteps(a: Pick<Arrangement, 'bars'>): number {
-  return a.bars * STEPS_PER_BAR;
+export function totalSteps(a: Pick<Arrangement, 'bars'> & { meter?: Meter | undefined }): number {
+  return a.bars * stepsPerBarOf(a);
 }
 
 export function track(a: Arrangement, id: TrackId): Track {
@@ -72,6 +75,6 @@ export function secondsPerStep(tempo: number): number {
   return 60 / tempo / ARRANGEMENT_STEPS_PER_QUARTER;
 }
 
-export function durationSeconds(a: Pick<Arrangement, 'bars' | 'tempo'>): number {
-  return a.bars * STEPS_PER_BAR * secondsPerStep(a.tempo);
+export function durationSeconds(a: Pick<Arrangement, 'bars' | 'tempo'> & { meter?: Meter | undefined }): number {
+  return totalSteps(a) * secondsPerStep(a.tempo);
 }

@@ -257,4 +257,24 @@ describe('compose (Node, tfjs cpu)', () => {
     });
     expect(first.notes[0]).toEqual({ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 });
   });
+  it('regenerates a 12-step bar of a 6/8 piece', async () => {
+    const r = await compose(model, defaultComposeRequest({ bars: 4, seed: 11, meter: '6/8' }));
+    for (const bar of [0, 2]) {
+      const op = await regenerateBar({
+        model,
+        modelId: 'fixture',
+        arrangement: r.arrangement,
+        bar,
+        seed: 5,
+        temperature: 1,
+        snapToScale: true,
+      });
+      expect(op.notes.length).toBeGreaterThan(0);
+      for (const n of op.notes) {
+        expect(n.quantizedStartStep).toBeGreaterThanOrEqual(bar * 12);
+        expect(n.quantizedEndStep).toBeLessThanOrEqual(bar * 12 + 12);
+      }
+      expect(applyEdits(r.arrangement, [op]).meter).toBe('6/8');
+    }
+  });
 });

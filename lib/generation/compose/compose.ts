@@ -4,7 +4,8 @@
  */
 import { arrange } from '../arrangement/arrange';
 import { keyPitchClass, snapToScale } from '../arrangement/theory';
-import { STEPS_PER_BAR, type Arrangement, type ArrangementNote } from '../arrangement/types';
+import type { Arrangement, ArrangementNote } from '../arrangement/types';
+import { stepsPerBarOf } from '../arrangement/meter';
 import { melodyEventsFromNotes, notesFromMelodyEvents, type QuantizedNote } from '../notes/melody';
 import { notesDigest } from '../notes/digest';
 import { spliceOutBar } from '../edit-log/apply';
@@ -77,7 +78,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
   const req = parseComposeRequest(request);
   const primer = primerFor(req);
   const { chords, source } = progressionFor(req);
-  const totalSteps = req.bars * STEPS_PER_BAR;
+  const totalSteps = req.bars * stepsPerBarOf(req);
   let primerEvents: number[];
   try {
     primerEvents = Array.from(melodyEventsFromNotes(primer.notes, primer.totalSteps));
@@ -105,6 +106,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
             key: req.key,
             minPitch: internals.minPitch,
             maxPitch: internals.maxPitch,
+            ...(req.meter ? { meter: req.meter } : {}),
           }),
         }
       : {}),
@@ -126,6 +128,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     scale: req.scale,
     style: req.style,
     instruments: req.instruments,
+    ...(req.meter ? { meter: req.meter } : {}),
   });
   return {
     request: req,
@@ -160,7 +163,8 @@ export async function regenerateBar(p: RegenerateBarParams): Promise<Extract<Edi
   const a = p.arrangement;
   if (!Number.isInteger(p.bar) || p.bar < 0 || p.bar >= a.bars)
     throw new ComposeError(`bar ${p.bar} is outside 0..${a.bars - 1}`);
-  const start = p.bar * STEPS_PER_BAR;
+  const barSteps = stepsPerBarOf(a);
+  const start = p.bar * barSteps;
   const melodyTrack = a.tracks.find((t) => t.id === 'melody');
   const before = spliceOutBar(melodyTrack?.notes ?? [], start, Number.MAX_SAFE_INTEGER).filter(
     (n) => n.quantizedEndStep <= start,
@@ -171,7 +175,7 @@ export async function regenerateBar(p: RegenerateBarParams): Promise<Extract<Edi
     start > 0 ? inRange : [{ pitch: 60 + keyPitchClass(a.key), quantizedStartStep: 0, quantizedEndStep: 4 }];
   const primerSteps = start > 0 ? start : 4;
   const primerEvents = Array.from(melodyEventsFromNotes(primerNotes, primerSteps, internals));
-  const steps = start > 0 ? STEPS_PER_BAR : STEPS_PER_BAR - 4;
+  const steps = start > 0 ? barSteps : barSteps - 4;
   const sampled = await sampleMelodyEvents({
     model: p.model,
     seed: p.seed,
@@ -186,7 +190,7 @@ export async function regenerateBar(p: RegenerateBarParams): Promise<Extract<Edi
   const fresh = notesFromMelodyEvents(sampled.events, internals).map((n) => ({
     pitch: p.snapToScale ? snapToScale(n.pitch, a.key, a.scale, internals.minPitch, internals.maxPitch) : n.pitch,
     quantizedStartStep: n.quantizedStartStep + offset,
-    quantizedEndStep: Math.min(n.quantizedEndStep + offset, start + STEPS_PER_BAR),
+    quantizedEndStep: Math.min(n.quantizedEndStep + offset, start + barSteps),
     velocity: MELODY_VELOCITY,
   }));
   const notes = start > 0 ? fresh : [{ ...(primerNotes[0] as QuantizedNote), velocity: MELODY_VELOCITY }, ...fresh];

@@ -151,3 +151,72 @@ describe('compose with a form plan (fixture checkpoint, Node)', () => {
     ).rejects.toThrow(ComposeRequestError);
   });
 });
+
+describe('compose in 3/4 and 6/8 (fixture checkpoint, Node)', () => {
+  let dir: string;
+  let model: MusicRnnInstance;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'motif-meter-'));
+    model = await loadMusicRnnFromFolder(await writeFixtureCheckpoint(dir));
+  });
+  afterAll(async () => {
+    model?.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('places the cadence on the last downbeat and copies 12-step bars', () => {
+    expect(cadenceStep(8)).toBe(120);
+    expect(cadenceStep(8, '4/4')).toBe(120);
+    expect(cadenceStep(8, '3/4')).toBe(84);
+    expect(cadenceStep(8, '6/8')).toBe(84);
+    const plan: FormPlan = { unitBars: 2, sections: ['A', 'A'], cadence: 'tonic' };
+    const d = formDirectives(plan, { bars: 4, primerSteps: 4, key: 'C', meter: '3/4', ...RANGE });
+    expect(d).toHaveLength(4 * 12 - 4);
+    expect(d[24 - 4]).toEqual({ kind: 'copy', from: 0, runStart: true });
+    expect(d[35 - 4]).toEqual({ kind: 'copy', from: 11, runStart: false });
+    expect(d[36 - 4]).toEqual({ kind: 'mask', allowed: [2, 14, 26] });
+    for (let t = 37; t < 48; t++) expect(d[t - 4]).toEqual({ kind: 'hold' });
+  });
+
+  it.each(['3/4', '6/8'] as const)(
+    'composes %s: 12-step bars, every note inside the grid, a tonic on the last downbeat, replayable',
+    async (meter) => {
+      const bars = 8;
+      const progression = ['C', 'G', 'Am', 'F'];
+      const form = planForm(5, bars, [...progression, ...progression]);
+      const request = defaultComposeRequest({ seed: 5, bars, meter, form, snapToScale: false });
+      const a = await compose(model, request, { engine: 'js' });
+      const b = await compose(model, request, { engine: 'tfjs' });
+      expect(b.digest).toBe(a.digest);
+      expect((await compose(model, request, { engine: 'js' })).arrangement).toEqual(a.arrangement);
+      expect(a.arrangement.meter).toBe(meter);
+      expect(a.arrangement.progression).toHaveLength(bars);
+      for (const t of a.arrangement.tracks)
+        for (const n of t.notes) {
+          expect(n.quantizedStartStep).toBeGreaterThanOrEqual(0);
+          expect(n.quantizedEndStep, `${t.id} ${JSON.stringify(n)}`).toBeLessThanOrEqual(bars * 12);
+        }
+      // chords, bass and drums sit inside their bars
+      for (const id of ['chords', 'bass', 'drums'] as const)
+        for (const n of a.arrangement.tracks.find((t) => t.id === id)?.notes ?? [])
+          expect(Math.floor(n.quantizedStartStep / 12)).toBe(Math.floor((n.quantizedEndStep - 1) / 12));
+      const last = [...a.melody].sort((x, y) => y.quantizedStartStep - x.quantizedStartStep)[0]!;
+      expect(last.quantizedStartStep).toBe(cadenceStep(bars, meter));
+      expect(last.quantizedStartStep % 12).toBe(0);
+      expect(last.quantizedEndStep).toBe(bars * 12);
+      expect(mod12(last.pitch)).toBe(0);
+      // the 4/4 piece of the same request is another piece (16-step bars, no meter recorded)
+      const common = await compose(model, { ...request, meter: undefined }, { engine: 'js' });
+      expect(common.arrangement.meter).toBeUndefined();
+      expect('meter' in common.arrangement).toBe(false);
+      expect(common.digest).not.toBe(a.digest);
+    },
+  );
+
+  it('refuses a primer as long as a 3/4 piece', () => {
+    const primer = { type: 'melody' as const, notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4 }] };
+    return expect(
+      compose(model, defaultComposeRequest({ bars: 2, meter: '3/4', primer: { ...primer, totalSteps: 24 } })),
+    ).rejects.toThrow(ComposeRequestError);
+  });
+});

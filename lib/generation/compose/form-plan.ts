@@ -10,8 +10,7 @@ import { z } from 'zod';
 import { keyPitchClass, mod12, type KeyName } from '../arrangement/theory';
 import { Sfc32, seedToUint32 } from '../sampling/prng';
 import type { StepDirective } from '../sampling/sample-events';
-
-const STEPS_PER_BAR = 16;
+import { meterSpec, type Meter } from '../arrangement/meter';
 
 /** A section label: a capital letter, primed (`A'`) for a varied restatement. */
 const sectionLabelSchema = z.string().regex(/^[A-Z]'?$/, "must be a capital letter, optionally primed (A')");
@@ -41,14 +40,15 @@ export function formPlanProblem(plan: FormPlan, bars: number): string | null {
   return null;
 }
 
-/** The step at which the tonic cadence falls: beat 3 of the last bar. */
-export function cadenceStep(bars: number): number {
-  return STEPS_PER_BAR * (bars - 1) + 8;
+/** The step at which the tonic cadence falls: beat 3 of the last bar in 4/4, its downbeat in 3/4 and 6/8. */
+export function cadenceStep(bars: number, meter?: Meter): number {
+  const m = meterSpec(meter);
+  return m.stepsPerBar * (bars - 1) + m.cadenceOffset;
 }
 
 /**
- * What each generated step does under `plan` (SPEC.md 7.12), for steps `primerSteps .. bars*16 - 1` (index 0 is step
- * `primerSteps`); `undefined` is plain sampling. A restated section (the letter of an earlier section) copies the
+ * What each generated step does under `plan` (SPEC.md 7.12), for steps `primerSteps .. bars*S - 1` (index 0 is step
+ * `primerSteps`; S the meter's bar length, 16 in 4/4, 12 in 3/4 and 6/8); `undefined` is plain sampling. A restated section (the letter of an earlier section) copies the
  * events of the first section with that letter, all of its bars unprimed, all but the last bar primed (the model
  * writes a new ending); the
  * tonic cadence samples the note-on events of the tonic's pitches (within the model's range) at `cadenceStep(bars)`
@@ -56,16 +56,17 @@ export function cadenceStep(bars: number): number {
  */
 export function formDirectives(
   plan: FormPlan,
-  p: { bars: number; primerSteps: number; key: KeyName; minPitch: number; maxPitch: number },
+  p: { bars: number; primerSteps: number; key: KeyName; minPitch: number; maxPitch: number; meter?: Meter },
 ): Array<StepDirective | undefined> {
-  const total = p.bars * STEPS_PER_BAR;
+  const bar = meterSpec(p.meter).stepsPerBar;
+  const total = p.bars * bar;
   const out: Array<StepDirective | undefined> = new Array<StepDirective | undefined>(
     Math.max(0, total - p.primerSteps),
   ).fill(undefined);
   const set = (step: number, d: StepDirective) => {
     if (step >= p.primerSteps && step < total) out[step - p.primerSteps] = d;
   };
-  const unitSteps = plan.unitBars * STEPS_PER_BAR;
+  const unitSteps = plan.unitBars * bar;
   const firstOf = new Map<string, number>();
   plan.sections.forEach((label, u) => {
     const letter = label.charAt(0);
@@ -74,14 +75,14 @@ export function formDirectives(
       firstOf.set(letter, u);
       return;
     }
-    const copiedSteps = (label.length > 1 ? plan.unitBars - 1 : plan.unitBars) * STEPS_PER_BAR;
+    const copiedSteps = (label.length > 1 ? plan.unitBars - 1 : plan.unitBars) * bar;
     const start = u * unitSteps;
     const shift = (u - source) * unitSteps;
     const runStart = Math.max(start, p.primerSteps);
     for (let t = start; t < start + copiedSteps; t++)
       set(t, { kind: 'copy', from: t - shift, runStart: t === runStart });
   });
-  const c = cadenceStep(p.bars);
+  const c = cadenceStep(p.bars, p.meter);
   if (plan.cadence === 'tonic' && c >= p.primerSteps) {
     const tonic = keyPitchClass(p.key);
     const allowed: number[] = [];

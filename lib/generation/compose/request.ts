@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { instrumentIdSchema, keySchema, scaleSchema } from '../arrangement/types';
 import { progressionPerBar, suggestProgression } from '../arrangement/progressions';
+import { recordedMeterSchema, stepsPerBarOf } from '../arrangement/meter';
 import { BaseError } from '../../errors/base';
 import { formPlanProblem, formPlanSchema } from './form-plan';
 import { tuneMemorySchema } from '../sampling/tune-memory';
@@ -31,7 +32,7 @@ export const composeRequestSchema = z
     scale: scaleSchema,
     tempo: z.number().min(20).max(300),
     /**
-     * `melody`: the model continues these notes (`totalSteps` sixteenths long, < bars * 16).
+     * `melody`: the model continues these notes (`totalSteps` sixteenths long, shorter than the piece).
      * `chords`: no melody primer (the model starts from the tonic, one quarter note) and the progression is these
      * chords, one per bar, repeated.
      */
@@ -58,6 +59,11 @@ export const composeRequestSchema = z
      * Present: sampler `motif.sfc32-categorical` version 3 (docs/provenance/SPEC.md 7.13), with or without a form.
      */
     memory: tuneMemorySchema.optional(),
+    /**
+     * The meter, 3/4 or 6/8 (lib/generation/arrangement/meter.ts: 12-step bars); absent: 4/4 (16-step bars), so
+     * requests made before meters are unchanged. Present: arrangement procedure `motif.arrange` version 2 (SPEC.md 8.6).
+     */
+    meter: recordedMeterSchema.optional(),
     instruments: z
       .object({
         melody: instrumentIdSchema,
@@ -84,7 +90,7 @@ export function parseComposeRequest(input: unknown): ComposeRequest {
   if (!r.success) throw new ComposeRequestError(`invalid compose request: ${r.error.message}`);
   const req = r.data;
   if (req.primer.type === 'melody') {
-    if (req.primer.totalSteps >= req.bars * 16)
+    if (req.primer.totalSteps >= req.bars * stepsPerBarOf(req))
       throw new ComposeRequestError('the primer must be shorter than the piece');
     for (const n of req.primer.notes) {
       if (n.quantizedEndStep <= n.quantizedStartStep || n.quantizedStartStep >= req.primer.totalSteps) {

@@ -1,8 +1,9 @@
 /** Pure replay of the edit log: `applyEdits(base, ops)` never mutates `base`. */
 import { sortNotes } from '../notes/melody';
+import { stepsPerBarOf } from '../arrangement/meter';
 import {
   arrangementSchema,
-  STEPS_PER_BAR,
+  totalSteps,
   type Arrangement,
   type ArrangementNote,
   type Track,
@@ -28,7 +29,7 @@ function mapTrack(a: Arrangement, id: TrackId, f: (t: Track) => Track): Arrangem
 }
 
 function checkNoteFits(a: Arrangement, n: ArrangementNote, index: number): void {
-  if (n.quantizedEndStep > a.bars * STEPS_PER_BAR) throw new EditLogError(`op ${index}: note ends after the last bar`);
+  if (n.quantizedEndStep > totalSteps(a)) throw new EditLogError(`op ${index}: note ends after the last bar`);
 }
 
 function removeFirst(notes: readonly ArrangementNote[], target: ArrangementNote, index: number): ArrangementNote[] {
@@ -75,8 +76,8 @@ export function applyEdit(a: Arrangement, op: EditOp, index = 0): Arrangement {
       return mapTrack(a, op.track, (t) => ({ ...t, notes: sorted([...removeFirst(t.notes, op.from, index), op.to]) }));
     case 'regenerateBar': {
       if (op.bar >= a.bars) throw new EditLogError(`op ${index}: bar ${op.bar} is past the end`);
-      const start = op.bar * STEPS_PER_BAR;
-      const end = start + STEPS_PER_BAR;
+      const start = op.bar * stepsPerBarOf(a);
+      const end = start + stepsPerBarOf(a);
       for (const n of op.notes) {
         if (n.quantizedStartStep < start || n.quantizedEndStep > end)
           throw new EditLogError(`op ${index}: regenerated notes must lie inside bar ${op.bar}`);

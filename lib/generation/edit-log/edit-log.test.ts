@@ -188,3 +188,39 @@ describe('undo/redo', () => {
     expect(h.ops).toEqual([]);
   });
 });
+
+describe('edits in 3/4', () => {
+  const waltz = arrange({
+    melody: [
+      { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
+      { pitch: 64, quantizedStartStep: 8, quantizedEndStep: 16, velocity: 100 },
+    ],
+    progression: ['C', 'G'],
+    bars: 2,
+    tempo: 120,
+    key: 'C',
+    scale: 'major',
+    style: 'rock',
+    meter: '3/4',
+  });
+  const generation = { modelId: 'm', seed: 1, temperature: 1, backend: 'cpu-js' };
+  it('regenerates a 12-step bar and refuses notes past it or past the piece', () => {
+    const note = { pitch: 67, quantizedStartStep: 12, quantizedEndStep: 24, velocity: 100 };
+    const out = applyEdits(waltz, [{ op: 'regenerateBar', bar: 1, notes: [note], generation }]);
+    // the note running into bar 1 is cut at its start (step 12)
+    expect(track(out, 'melody').notes).toEqual([
+      { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 4, velocity: 100 },
+      { pitch: 64, quantizedStartStep: 8, quantizedEndStep: 12, velocity: 100 },
+      note,
+    ]);
+    expect(out.meter).toBe('3/4');
+    expect(() =>
+      applyEdits(waltz, [
+        { op: 'regenerateBar', bar: 0, notes: [{ ...note, quantizedStartStep: 4, quantizedEndStep: 13 }], generation },
+      ]),
+    ).toThrow(EditLogError);
+    expect(() =>
+      applyEdits(waltz, [{ op: 'addNote', track: 'melody', note: { ...note, quantizedEndStep: 25 } }]),
+    ).toThrow(/after the last bar/);
+  });
+});

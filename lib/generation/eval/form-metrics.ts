@@ -9,9 +9,9 @@ import { inScale, keyPitchClass, mod12, parseChordSymbol, type KeyName, type Sca
 export const STEPS_PER_BAR = 16;
 
 /** What a bar sounds like, as a comparable string: its notes' pitches and positions inside the bar (clipped to it). */
-function barPattern(notes: readonly QuantizedNote[], bar: number): string {
-  const from = bar * STEPS_PER_BAR;
-  const to = from + STEPS_PER_BAR;
+function barPattern(notes: readonly QuantizedNote[], bar: number, barSteps: number): string {
+  const from = bar * barSteps;
+  const to = from + barSteps;
   return notes
     .filter((n) => n.quantizedStartStep < to && n.quantizedEndStep > from)
     .map((n) => [n.pitch, Math.max(n.quantizedStartStep, from) - from, Math.min(n.quantizedEndStep, to) - from])
@@ -22,14 +22,15 @@ function barPattern(notes: readonly QuantizedNote[], bar: number): string {
 
 /**
  * The share of bars after the first that sound exactly like an earlier bar (same pitches at the same places), the
- * measure of repetition the outside evaluation used. Empty bars do not count as repeats.
+ * measure of repetition the outside evaluation used. Empty bars do not count as repeats. `barSteps`: 12 for 3/4 and
+ * 6/8 bars.
  */
-export function barRepeatShare(notes: readonly QuantizedNote[], bars: number): number {
+export function barRepeatShare(notes: readonly QuantizedNote[], bars: number, barSteps = STEPS_PER_BAR): number {
   if (bars < 2) return 0;
   const seen = new Set<string>();
   let repeats = 0;
   for (let b = 0; b < bars; b++) {
-    const p = barPattern(notes, b);
+    const p = barPattern(notes, b, barSteps);
     if (b > 0 && p !== '' && seen.has(p)) repeats++;
     seen.add(p);
   }
@@ -48,11 +49,15 @@ export function inKeyCount(notes: readonly QuantizedNote[], key: KeyName, scale:
 }
 
 /** Notes whose pitch class is a tone of the chord sounding at their start (one chord per bar), and notes in all. */
-export function chordToneCount(notes: readonly QuantizedNote[], chordPerBar: readonly string[]): [number, number] {
+export function chordToneCount(
+  notes: readonly QuantizedNote[],
+  chordPerBar: readonly string[],
+  barSteps = STEPS_PER_BAR,
+): [number, number] {
   let on = 0;
   let all = 0;
   for (const n of notes) {
-    const symbol = chordPerBar[Math.floor(n.quantizedStartStep / STEPS_PER_BAR)];
+    const symbol = chordPerBar[Math.floor(n.quantizedStartStep / barSteps)];
     const chord = symbol === undefined ? null : parseChordSymbol(symbol);
     if (!chord) continue; // no chord (N.C. or past the progression): nothing to sit on
     all++;

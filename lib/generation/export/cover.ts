@@ -6,7 +6,13 @@
 /** A quantized note as drawn on the cover (lib/generation/notes QuantizedNote without velocity). */
 export type CoverNote = { pitch: number; quantizedStartStep: number; quantizedEndStep: number };
 
-export type CoverOptions = { width?: number; height?: number; title?: string };
+export type CoverOptions = {
+  width?: number;
+  height?: number;
+  title?: string;
+  /** Steps between bar lines: 16 (4/4, the default), 12 for 3/4 and 6/8 (`midiBarSteps` of the MIDI file). */
+  barSteps?: number;
+};
 
 function escapeXml(text: string): string {
   return text.replace(
@@ -52,7 +58,7 @@ export function coverSvg(notes: readonly CoverNote[], options: CoverOptions = {}
       );
     }
   }
-  for (let s = 0; s <= steps; s += 16) {
+  for (let s = 0; s <= steps; s += options.barSteps ?? 16) {
     parts.push(
       `<line x1="${n(pad + s * stepW)}" y1="${pad}" x2="${n(pad + s * stepW)}" y2="${height - pad}" stroke="#2a2d55" stroke-width="1"/>`,
     );

@@ -12,8 +12,11 @@ import {
 } from './index';
 import { envelopeAt, oscillator, renderArrangement } from '../render/js-renderer';
 import { durationSeconds } from '../arrangement/types';
+import tonejsMidi from '@tonejs/midi';
 
-const a = arrange({
+const { Midi } = tonejsMidi;
+
+const params = {
   melody: [
     { pitch: 72, quantizedStartStep: 0, quantizedEndStep: 3, velocity: 101 },
     { pitch: 74, quantizedStartStep: 4, quantizedEndStep: 12, velocity: 64 },
@@ -24,7 +27,8 @@ const a = arrange({
   key: 'A',
   scale: 'minor',
   style: 'pop',
-});
+} as const;
+const a = arrange(params);
 
 describe('WAV', () => {
   it('normalises the peak to -1 dBFS and encodes 16-bit PCM that wavefile parses back', () => {
@@ -108,5 +112,21 @@ describe('MIDI', () => {
         [...t.notes].sort((x, y) => sortKey(x) - sortKey(y)),
       );
     });
+    // 4/4 writes no time signature (the file of a 4/4 piece is unchanged); it reads back as 4/4
+    expect(new Midi(bytes).header.timeSignatures).toEqual([]);
+    expect(back.timeSignature).toEqual([4, 4]);
+  });
+
+  it.each([
+    ['3/4', [3, 4]],
+    ['6/8', [6, 8]],
+  ] as const)('writes a %s time signature meta event that parses back', (meter, signature) => {
+    const m = arrange({ ...params, meter });
+    const bytes = arrangementToMidi(m);
+    expect(midiToNotes(bytes).timeSignature).toEqual(signature);
+    expect(new Midi(bytes).header.timeSignatures).toEqual([{ ticks: 0, timeSignature: signature, measures: 0 }]);
+    // the drums' downbeats fall on whole 12-step bars
+    const kicks = midiToNotes(bytes).tracks[3]?.notes.filter((n) => n.pitch === 36 && n.velocity === 110) ?? [];
+    expect(kicks.map((n) => n.quantizedStartStep)).toEqual([0, 12]);
   });
 });

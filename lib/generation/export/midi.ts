@@ -1,10 +1,11 @@
 /**
  * Standard MIDI File export/import of an arrangement through the kept `@tonejs/midi` library (pure; Node and browser).
  * One track per arrangement track (drums on channel 10), 480 ticks per quarter (120 per sixteenth step), the tempo
- * in the header. Muted tracks are still written (the file is the score; mute/solo is a mixing choice).
+ * in the header, and a time-signature meta event only for 3/4 and 6/8 (a 4/4 file is unchanged). Muted tracks are still written (the file is the score; mute/solo is a mixing choice).
  */
 import * as midiModule from '@tonejs/midi';
 import type { Arrangement, ArrangementNote, TrackId } from '../arrangement/types';
+import { meterSpec } from '../arrangement/meter';
 import type { CoverNote } from './cover';
 import { BaseError } from '../../errors/base';
 
@@ -39,6 +40,10 @@ export class MidiImportError extends BaseError {
 export function arrangementToMidi(a: Arrangement, opts: { title?: string } = {}): Uint8Array {
   const midi = new Midi();
   midi.header.setTempo(a.tempo);
+  if (a.meter) {
+    const m = meterSpec(a.meter);
+    midi.header.timeSignatures.push({ ticks: 0, timeSignature: [m.numerator, m.denominator] });
+  }
   midi.header.name = opts.title ?? `Motif ${a.key} ${a.scale}`;
   a.tracks.forEach((t, i) => {
     const tr = midi.addTrack();
@@ -60,6 +65,8 @@ export function arrangementToMidi(a: Arrangement, opts: { title?: string } = {})
 
 export type ImportedMidi = {
   tempo: number;
+  /** The first time signature, `[numerator, denominator]` (none written: 4/4). */
+  timeSignature: [number, number];
   tracks: Array<{ name: string; channel: number; notes: ArrangementNote[] }>;
 };
 
@@ -72,8 +79,10 @@ export function midiToNotes(bytes: Uint8Array): ImportedMidi {
     throw new MidiImportError(`not a MIDI file: ${(e as Error).message}`);
   }
   const perStep = midi.header.ppq / 4;
+  const ts = midi.header.timeSignatures[0]?.timeSignature;
   return {
     tempo: Math.round((midi.header.tempos[0]?.bpm ?? 120) * 1000) / 1000,
+    timeSignature: [ts?.[0] ?? 4, ts?.[1] ?? 4],
     tracks: midi.tracks.map((t) => ({
       name: t.name,
       channel: t.channel,
@@ -99,6 +108,13 @@ export function notesFromMidi(bytes: Uint8Array): CoverNote[] {
       quantizedEndStep: Math.max(n.quantizedStartStep + 1, n.quantizedEndStep),
     })),
   );
+}
+
+/** Sixteenth steps per bar of a MIDI file's first time signature (none: 4/4, 16): 12 for 3/4 and 6/8. */
+export function midiBarSteps(bytes: Uint8Array): number {
+  const [num, den] = midiToNotes(bytes).timeSignature;
+  const steps = (num * 16) / den;
+  return Number.isInteger(steps) && steps > 0 ? steps : 16;
 }
 
 export function trackIdOf(name: string): TrackId | null {

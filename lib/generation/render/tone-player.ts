@@ -2,7 +2,7 @@
  * Browser only: live playback with Tone.js. One Tone.Part per track on the Transport; mute/solo toggles the parts;
  * loop over the whole piece; `positionSteps()` drives the piano roll's playhead.
  */
-import { durationSeconds, secondsPerStep, STEPS_PER_BAR, type Arrangement, type TrackId } from '../arrangement/types';
+import { durationSeconds, secondsPerStep, totalSteps, type Arrangement, type TrackId } from '../arrangement/types';
 import { createVoice, type ToneModule, type ToneVoice } from './tone-instruments';
 import { BaseError } from '../../errors/base';
 
@@ -89,7 +89,7 @@ export class TonePlayer {
   positionSteps(): number {
     if (!this.tone || !this.arrangement) return 0;
     const s = this.tone.getTransport().seconds / secondsPerStep(this.arrangement.tempo);
-    const total = this.arrangement.bars * STEPS_PER_BAR;
+    const total = totalSteps(this.arrangement);
     return ((s % total) + total) % total;
   }
 

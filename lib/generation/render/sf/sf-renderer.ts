@@ -12,7 +12,7 @@
  * (docs/provenance/SPEC.md, "Re-rendering the audio").
  */
 import { BasicSoundBank, MIDIControllers, SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
-import { audibleTracks, secondsPerStep, type Arrangement } from '../../arrangement/types';
+import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement } from '../../arrangement/types';
 import { channelOf, GM_PRESETS, type SfMix } from './gm';
 import { FreeverbReverb, SilentChorus } from './effects';
 import { masterToLoudness, type MasterReport } from './loudness';
@@ -64,7 +64,7 @@ export async function renderWithSoundFont(
   opts: SfRenderOptions,
 ): Promise<SfRendered> {
   const rate = opts.sampleRate;
-  const seconds = a.bars * 16 * secondsPerStep(a.tempo) + (opts.tailSeconds ?? SF_TAIL_SECONDS);
+  const seconds = durationSeconds(a) + (opts.tailSeconds ?? SF_TAIL_SECONDS);
   const frames = Math.round(seconds * rate);
   const synth = new SpessaSynthProcessor(rate, {
     maxBufferSize: BLOCK,

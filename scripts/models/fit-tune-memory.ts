@@ -1,13 +1,20 @@
 /**
  * Fits each shipped model's tune memory (sampler version 3, lib/generation/sampling/tune-memory.ts) and writes the
  * weights to lib/generation/models/tune-memory-fits.ts and the fit's figures to training/runs/<id>.tune-memory.json.
- *   npx tsx scripts/models/fit-tune-memory.ts      (part of `npm run models:train`; ~3 min of CPU per model)
+ *   npx tsx scripts/models/fit-tune-memory.ts      (part of `npm run models:train`; about 15 min of CPU)
  *
- * For every predicted step of the validation split (after hygiene, lib/generation/eval/hygiene.ts), the components
- * are the model's probability of the true event (plain-JS engine, temperature 1) and each memory order's (the
- * model's where the order remembers nothing), in the bucket of the longest order remembered; EM fits one row of
- * weights per bucket (lib/generation/eval/mixture-em.ts). The weights are rounded to 6 decimals, and the figures
- * written are those of the rounded weights: exactly what the studio samples with. The test split is never used here.
+ * 1. EM. For every predicted step of the validation split (after hygiene, lib/generation/eval/hygiene.ts), the
+ *    components are the model's probability of the true event (plain-JS engine, temperature 1) and each memory
+ *    order's (the model's where the order remembers nothing), in the bucket of the longest order remembered; EM fits
+ *    one row of weights per bucket (lib/generation/eval/mixture-em.ts).
+ * 2. Strength. EM maximises the likelihood of the next step; sampling with all of that memory over-repeats (pieces
+ *    restate themselves more than real tunes do, and their pitch-class and rhythm statistics narrow). So the memory's
+ *    share is scaled by a strength (withMemoryStrength): for each of STRENGTHS, 100 seeded 16-bar pieces with the
+ *    studio's defaults and its default model, scored by the MGEval overlapping area (lib/generation/eval/mgeval.ts)
+ *    against the first 16 bars of that model's validation tunes; the best strength (the larger on a tie) is applied
+ *    to every model's weights.
+ * Weights are rounded to 6 decimals, and the figures written are those of the rounded weights: exactly what the
+ * studio samples with. The test split is never used here.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,21 +25,51 @@ import { fitMixtureWeights, type MixtureStep } from '../../lib/generation/eval/m
 import { memorySteps, tuneMemoryNll } from '../../lib/generation/eval/neural-nll';
 import { DEFAULT_MEMORY_ORDERS } from '../../lib/generation/eval/tune-memory';
 import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
-import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
-import { memoryBucket, tuneMemorySchema, type TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
+import {
+  memoryBucket,
+  tuneMemorySchema,
+  withMemoryStrength,
+  type TuneMemoryMixture,
+} from '../../lib/generation/sampling/tune-memory';
+import { compose } from '../../lib/generation/compose/compose';
+import { excerpt, mgevalOverlap } from '../../lib/generation/eval/mgeval';
+import { notesFromMelodyEvents, type QuantizedNote } from '../../lib/generation/notes/melody';
+import { defaultComposeForm, requestFromForm } from '../../lib/studio/compose-form';
+import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 
 const OUT = 'lib/generation/models/tune-memory-fits.ts';
 
-async function fit(modelId: string): Promise<TuneMemoryMixture> {
+const STRENGTHS = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1];
+const PIECES = 100;
+const BARS = 16;
+const round6 = (m: TuneMemoryMixture): TuneMemoryMixture =>
+  tuneMemorySchema.parse({
+    orders: [...m.orders],
+    weights: m.weights.map((row) => row.map((w) => Math.round(w * 1e6) / 1e6)),
+  });
+
+const taskOf = (modelId: string): 'melody' | 'chords' => {
   const model = SHIPPED_MODELS.find((m) => m.id === modelId);
   if (!model) throw new Error(`no shipped model ${modelId}`);
-  const task = model.task === 'melody' ? 'melody' : 'chords';
-  const valid = cleanEvaluationSplits(loadModelCorpus(task)).pieces.filter((p) => p.split === 'valid');
-  const rnn = await loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
+  return model.task === 'melody' ? 'melody' : 'chords';
+};
+const validationOf = (modelId: string) =>
+  cleanEvaluationSplits(loadModelCorpus(taskOf(modelId))).pieces.filter((p) => p.split === 'valid');
+const load = (modelId: string) => {
+  const model = SHIPPED_MODELS.find((m) => m.id === modelId);
+  if (!model) throw new Error(`no shipped model ${modelId}`);
+  return loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
+};
+
+/** EM on the validation split: the mixture that best predicts the next step. */
+async function fitByEm(
+  modelId: string,
+): Promise<{ mixture: TuneMemoryMixture; iterations: number; stepsPerBucket: number[] }> {
+  const rnn = await load(modelId);
   try {
     const orders = DEFAULT_MEMORY_ORDERS;
     const steps: MixtureStep[] = [];
-    for (const s of memorySteps(rnn, valid, orders))
+    for (const s of memorySteps(rnn, validationOf(modelId), orders))
       steps.push({
         bucket: memoryBucket(s.recalled),
         components: [
@@ -41,22 +78,75 @@ async function fit(modelId: string): Promise<TuneMemoryMixture> {
         ],
       });
     const result = fitMixtureWeights(steps, orders.length + 1, orders.length + 1);
-    const mixture = tuneMemorySchema.parse({
-      orders: [...orders],
-      weights: result.weights.map((row) => row.map((w) => Math.round(w * 1e6) / 1e6)),
-    });
-    const check = tuneMemoryNll(rnn, valid, mixture);
+    return {
+      mixture: round6({ orders: [...orders], weights: result.weights }),
+      iterations: result.iterations,
+      stepsPerBucket: result.stepsPerBucket,
+    };
+  } finally {
+    rnn.dispose();
+  }
+}
+
+/** MGEval overlap of the studio's pieces (its defaults, this memory) with the validation tunes, per strength. */
+async function scoreStrengths(
+  modelId: string,
+  mixture: TuneMemoryMixture,
+): Promise<Array<{ strength: number; oa: number }>> {
+  const tunes = validationOf(modelId)
+    .filter((p) => p.events.length >= BARS * 16)
+    .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * 16));
+  const rnn = await load(modelId);
+  try {
+    const scores: Array<{ strength: number; oa: number }> = [];
+    for (const strength of STRENGTHS) {
+      const pieces: QuantizedNote[][] = [];
+      for (let seed = 1; seed <= PIECES; seed++) {
+        const request = requestFromForm(
+          { ...defaultComposeForm(), bars: BARS, snap: false, seed, tuneMemory: false },
+          modelId,
+        );
+        const memory = round6(withMemoryStrength(mixture, strength));
+        pieces.push((await compose(rnn, strength > 0 ? { ...request, memory } : request, { engine: 'js' })).melody);
+      }
+      const oa = mgevalOverlap(pieces, tunes).oa;
+      console.log(`${modelId}: memory strength ${strength}: MGEval overlap ${oa.toFixed(4)} on the validation tunes`);
+      scores.push({ strength, oa });
+    }
+    return scores;
+  } finally {
+    rnn.dispose();
+  }
+}
+
+/** The validation NLL of the model alone and with `mixture`, and the run record beside the weights. */
+async function record(
+  modelId: string,
+  em: { mixture: TuneMemoryMixture; iterations: number; stepsPerBucket: number[] },
+  strength: { chosen: number; scores: Array<{ strength: number; oa: number }>; chosenOn: string },
+  mixture: TuneMemoryMixture,
+): Promise<void> {
+  const rnn = await load(modelId);
+  try {
+    const valid = validationOf(modelId);
+    const shipped = tuneMemoryNll(rnn, valid, mixture);
+    const full = tuneMemoryNll(rnn, valid, em.mixture);
     writeFileSync(
       join('training', 'runs', `${modelId}.tune-memory.json`),
       `${JSON.stringify(
         {
           model: modelId,
           split: 'valid (after hygiene)',
-          steps: check.steps,
-          steps_per_bucket: result.stepsPerBucket,
-          em_iterations: result.iterations,
-          model_nll: check.modelNll,
-          tune_memory_nll: check.nll,
+          steps: shipped.steps,
+          steps_per_bucket: em.stepsPerBucket,
+          em_iterations: em.iterations,
+          model_nll: shipped.modelNll,
+          em_nll: full.nll,
+          memory_strength: strength.chosen,
+          memory_strength_chosen_on: strength.chosenOn,
+          memory_strength_scores: strength.scores,
+          tune_memory_nll: shipped.nll,
+          em_mixture: em.mixture,
           mixture,
         },
         null,
@@ -64,23 +154,38 @@ async function fit(modelId: string): Promise<TuneMemoryMixture> {
       )}\n`,
     );
     console.log(
-      `${modelId}: validation NLL ${check.modelNll.toFixed(4)} -> ${check.nll.toFixed(4)} with the tune memory`,
+      `${modelId}: validation NLL ${shipped.modelNll.toFixed(4)} alone, ${full.nll.toFixed(4)} with the EM memory, ${shipped.nll.toFixed(4)} at strength ${strength.chosen}`,
     );
-    return mixture;
   } finally {
     rnn.dispose();
   }
 }
 
 async function main(): Promise<void> {
+  const em = new Map<string, Awaited<ReturnType<typeof fitByEm>>>();
+  for (const m of SHIPPED_MODELS) em.set(m.id, await fitByEm(m.id));
+  const studioModel = defaultModel('chord-melody').id;
+  const studioEm = em.get(studioModel);
+  if (!studioEm) throw new Error(`the studio's default model ${studioModel} is not shipped`);
+  const scores = await scoreStrengths(studioModel, studioEm.mixture);
+  const best = scores.reduce((a, b) => (b.oa >= a.oa ? b : a));
+  const strength = {
+    chosen: best.strength,
+    scores,
+    chosenOn: `${PIECES} seeded ${BARS}-bar studio pieces of ${studioModel}`,
+  };
   const fits: Record<string, TuneMemoryMixture> = {};
-  for (const m of SHIPPED_MODELS) fits[m.id] = await fit(m.id);
+  for (const [id, fit] of em) {
+    fits[id] = round6(withMemoryStrength(fit.mixture, strength.chosen));
+    await record(id, fit, strength, fits[id]);
+  }
   writeFileSync(
     OUT,
     `/**
  * @generated by scripts/models/fit-tune-memory.ts: do not edit. Each shipped model's tune memory (sampler version
  * 3, lib/generation/sampling/tune-memory.ts): memory orders and one row of mixture weights per bucket, fitted by EM on
- * the model's validation split (training/runs/<id>.tune-memory.json has the fit's figures).
+ * the model's validation split, the memory's share then scaled by the strength whose studio pieces score best on the
+ * validation tunes (training/runs/<id>.tune-memory.json has the fit's figures).
  */
 import type { TuneMemoryMixture } from '../sampling/tune-memory';
 

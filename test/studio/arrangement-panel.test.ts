@@ -33,7 +33,7 @@ describe('arrangement panel', () => {
     const h = html({});
     expect(h).toContain('<code data-testid="digest">sha256:0123456789abcdef</code>');
     expect(h).toContain('C · G · Am · F');
-    expect(h).toContain('4 bars at 112 BPM (8.6 s)');
+    expect(h).toContain('4 bars of <span data-testid="meter">4/4</span> at 112 BPM (8.6 s)');
     for (const t of ['Melody', 'Chords', 'Bass', 'Drums']) {
       expect(h).toContain(`aria-label="Mute ${t}"`);
       expect(h).toContain(`aria-label="${t} instrument"`);

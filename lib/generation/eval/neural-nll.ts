@@ -118,6 +118,7 @@ export type MemoryStep = { probability: number; recalled: (Recalled | undefined)
  * Every predicted step (t >= 1) of `pieces`, in order, through the plain-JS model (fast-lstm.ts: tfjs-cpu float32
  * arithmetic, the studio's `cpu-js` engine) at temperature 1, with the tune memory of `orders` over the piece so far:
  * what the tune-memory mixture's NLL and its fit need (sampler version 3, lib/generation/sampling/tune-memory.ts).
+ * `recalled` is the memory's live state: read it before asking for the next step (the generator goes on counting).
  */
 export function* memorySteps(
   model: unknown,

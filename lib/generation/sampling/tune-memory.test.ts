@@ -7,6 +7,7 @@ import {
   PieceMemory,
   sampleFromDistribution,
   tuneMemorySchema,
+  withMemoryStrength,
   type TuneMemoryMixture,
 } from './tune-memory';
 
@@ -142,5 +143,40 @@ describe('sampleFromDistribution', () => {
     expect(sampleFromDistribution(Float64Array.from([0, 0, 0]), 1, new Sfc32(1), [1, 2])).toBe(1);
     expect(() => sampleFromDistribution(p, 1, new Sfc32(1), [7])).toThrow(RangeError);
     expect(() => sampleFromDistribution(p, 1, new Sfc32(1), [])).toThrow(RangeError);
+  });
+});
+
+describe('withMemoryStrength', () => {
+  const mixture: TuneMemoryMixture = {
+    orders: [1, 2],
+    weights: [
+      [1, 0, 0],
+      [0.5, 0.5, 0],
+      [0.2, 0.3, 0.5],
+    ],
+  };
+
+  it('scales the memory share of every row and hands the rest to the model, each row keeping its sum', () => {
+    const half = withMemoryStrength(mixture, 0.5);
+    expect(half.weights[2]![0]).toBeCloseTo(0.6, 12);
+    expect(half.weights[2]![1]).toBeCloseTo(0.15, 12);
+    expect(half.weights[2]![2]).toBeCloseTo(0.25, 12);
+    half.weights.forEach((row, b) =>
+      expect(row.reduce((a, x) => a + x, 0)).toBeCloseTo(
+        mixture.weights[b]!.reduce((a, x) => a + x, 0),
+        12,
+      ),
+    );
+    expect(withMemoryStrength(mixture, 1)).toEqual(mixture);
+    expect(tuneMemorySchema.safeParse(withMemoryStrength(mixture, 0)).success).toBe(true);
+  });
+
+  it('at strength 0 the mixture is the model alone, whatever the piece remembers', () => {
+    const logits = [0.5, 2, -1, 0.25];
+    const z = logits.reduce((a, l) => a + Math.exp(l), 0);
+    const p = mixtureDistribution(logits, 1, memoryOf([1, 2], [3, 1, 3, 1]).recall(), withMemoryStrength(mixture, 0));
+    p.forEach((x, w) => expect(x).toBeCloseTo(Math.exp(logits[w]!) / z, 12));
+    expect(() => withMemoryStrength(mixture, 1.5)).toThrow(RangeError);
+    expect(() => withMemoryStrength(mixture, Number.NaN)).toThrow(RangeError);
   });
 });

@@ -173,3 +173,20 @@ export function sampleFromDistribution(
   }
   return argmax;
 }
+
+/**
+ * The mixture with the memory's share of every row scaled by `strength` (0: the model alone; 1: unchanged), the rest
+ * handed to the model: row' = [r0 + (1 − s) Σ r_j, s r_1, ..., s r_J]. The EM fit maximises the likelihood of the
+ * next step; sampling with all of it over-repeats (scripts/models/fit-tune-memory.ts picks `strength` by the
+ * samples' MGEval overlap on the validation tunes).
+ */
+export function withMemoryStrength(mixture: TuneMemoryMixture, strength: number): TuneMemoryMixture {
+  if (!(strength >= 0 && strength <= 1)) throw new RangeError(`memory strength must be in 0..1, got ${strength}`);
+  return {
+    orders: [...mixture.orders],
+    weights: mixture.weights.map((row) => {
+      const memory = row.slice(1).reduce((a, w) => a + w, 0);
+      return [(row[0] ?? 0) + (1 - strength) * memory, ...row.slice(1).map((w) => strength * w)];
+    }),
+  };
+}

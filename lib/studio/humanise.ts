@@ -35,7 +35,7 @@ import { Sfc32 } from '../generation/sampling/prng';
 export const HUMANISE_MAX_SPREAD = 24;
 export const HUMANISE_ACCENT = 8;
 /** The rule version new edits use (see above). */
-export const HUMANISE_RULE_VERSION = 2;
+const HUMANISE_RULE_VERSION = 2;
 
 export const humaniseSchema = z
   .object({

@@ -1,7 +1,7 @@
 import type { QuantizedNote } from './melody';
 
 /** A note as the digest reads it: a humanised note may carry `offsetTicks` (lib/generation/arrangement/types.ts). */
-export type DigestNote = QuantizedNote & { offsetTicks?: number | undefined };
+type DigestNote = QuantizedNote & { offsetTicks?: number | undefined };
 
 /**
  * Canonical JSON of a note list: notes sorted by (start, pitch, end, then offset, a missing one being 0), each

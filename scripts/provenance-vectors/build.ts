@@ -242,7 +242,7 @@ export async function notesDigestVectors(): Promise<VectorFile> {
   for (const s of sets)
     cases.push({
       name: s.name,
-      input: { notes: s.notes },
+      input: { notes: json(s.notes) },
       expected: { canonical: canonicalNotesJson(s.notes), digest: await notesDigest(s.notes) },
     });
   return file(

@@ -51,15 +51,10 @@ function eventsOf(a: Arrangement, rate: number): Event[] {
   for (const t of audibleTracks(a)) {
     const channel = channelOf(t.id);
     for (const n of t.notes) {
-      const on = frameOf(soundingStep(n.quantizedStartStep, n));
-      events.push({ frame: on, on: true, channel, pitch: n.pitch, velocity: n.velocity });
-      events.push({
-        frame: frameOf(soundingStep(n.quantizedEndStep, n)),
-        on: false,
-        channel,
-        pitch: n.pitch,
-        velocity: 0,
-      });
+      const start = frameOf(soundingStep(n.quantizedStartStep, n));
+      const end = frameOf(soundingStep(n.quantizedEndStep, n));
+      events.push({ frame: start, on: true, channel, pitch: n.pitch, velocity: n.velocity });
+      events.push({ frame: end, on: false, channel, pitch: n.pitch, velocity: 0 });
     }
   }
   // a fixed order for events on one frame: offs before ons, then channel, then pitch

@@ -4,7 +4,7 @@
  * Alt+Left/Right shorten/lengthen, Delete removes. Clicking the grid adds a one-beat note; double-click removes.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { ArrangementNote, Track } from '../../lib/generation/arrangement/types';
+import { soundingStep, type ArrangementNote, type Track } from '../../lib/generation/arrangement/types';
 import { meterSpec, type Meter } from '../../lib/generation/arrangement/meter';
 
 const STEP_W = 10;
@@ -16,7 +16,14 @@ export function pitchName(p: number): string {
 }
 
 export function noteKey(n: ArrangementNote): string {
-  return `${n.pitch}:${n.quantizedStartStep}:${n.quantizedEndStep}:${n.velocity}`;
+  const key = `${n.pitch}:${n.quantizedStartStep}:${n.quantizedEndStep}:${n.velocity}`;
+  return n.offsetTicks ? `${key}:${n.offsetTicks}` : key;
+}
+
+/** How a humanised note's timing reads, e.g. `, 12/120 of a step late` (nothing for a note on the grid). */
+function offsetLabel(n: ArrangementNote): string {
+  const o = n.offsetTicks ?? 0;
+  return o === 0 ? '' : `, ${Math.abs(o)}/120 of a step ${o > 0 ? 'late' : 'early'}`;
 }
 
 export type PianoRollProps = {
@@ -135,14 +142,14 @@ export function PianoRoll({
           <rect
             key={`${noteKey(n)}#${i}`}
             data-note={noteKey(n)}
-            x={n.quantizedStartStep * STEP_W}
+            x={soundingStep(n.quantizedStartStep, n) * STEP_W}
             y={(high - n.pitch) * ROW_H}
             width={(n.quantizedEndStep - n.quantizedStartStep) * STEP_W - 1}
             height={ROW_H - 1}
             className="roll-note"
             tabIndex={0}
             role="button"
-            aria-label={`${pitchName(n.pitch)}, bar ${Math.floor(n.quantizedStartStep / stepsPerBar) + 1} step ${(n.quantizedStartStep % stepsPerBar) + 1}, ${n.quantizedEndStep - n.quantizedStartStep} sixteenths`}
+            aria-label={`${pitchName(n.pitch)}, bar ${Math.floor(n.quantizedStartStep / stepsPerBar) + 1} step ${(n.quantizedStartStep % stepsPerBar) + 1}, ${n.quantizedEndStep - n.quantizedStartStep} sixteenths${offsetLabel(n)}`}
             onKeyDown={onKey(n)}
             onDoubleClick={() => onRemove(n)}
           />

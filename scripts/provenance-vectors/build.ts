@@ -49,6 +49,7 @@ import {
 } from '../../lib/provenance/procedures';
 import { signManifest } from '../../lib/provenance/signed-manifest';
 import { generationFromComposeRequest, manifestNotes, melodyNotes } from '../../lib/provenance/studio-session';
+import { humaniseOps } from '../../lib/studio/humanise';
 import { manifestTypedData, manifestTypes } from '../../lib/provenance/typed-data';
 
 export const SPEC_NAME = 'Motif Provenance 2.0';
@@ -233,17 +234,26 @@ export async function notesDigestVectors(): Promise<VectorFile> {
         { pitch: 72, quantizedStartStep: 16, quantizedEndStep: 20 },
       ],
     },
+    {
+      name: 'timing offsets (humanise): written last, only where present; equal notes sort by offset',
+      notes: [
+        { pitch: 64, quantizedStartStep: 2, quantizedEndStep: 4, offsetTicks: 17 },
+        { pitch: 60, quantizedStartStep: 0, quantizedEndStep: 2 },
+        { pitch: 67, quantizedStartStep: 4, quantizedEndStep: 8, offsetTicks: 5 },
+        { pitch: 67, quantizedStartStep: 4, quantizedEndStep: 8, offsetTicks: -12 },
+      ],
+    },
   ];
   const cases: VectorCase[] = [];
   for (const s of sets)
     cases.push({
       name: s.name,
-      input: { notes: s.notes },
+      input: { notes: json(s.notes) },
       expected: { canonical: canonicalNotesJson(s.notes), digest: await notesDigest(s.notes) },
     });
   return file(
     'notes-digest',
-    'notesDigest (SPEC.md, "Notes digest"): notes sorted by (start, pitch, end), written [pitch,start,end] as compact JSON, sha256 of its UTF-8 bytes as "sha256:<hex>".',
+    'notesDigest (SPEC.md, "Notes digest"): notes sorted by (start, pitch, end, offset), written [pitch,start,end] (or [pitch,start,end,offsetTicks] for a note with a timing offset) as compact JSON, sha256 of its UTF-8 bytes as "sha256:<hex>".',
     cases,
   );
 }
@@ -789,6 +799,18 @@ export async function editLogVectors(models: LoadedModels): Promise<VectorFile> 
       finalDigest: n.finalDigest,
       finalCount: n.finalCount,
       final: json(n.final),
+    },
+  });
+  const humanised = humaniseOps(base, { track: 'melody', seed: 3, amount: 0.5, timing: 1 });
+  const h = await manifestNotes(base, humanised);
+  cases.push({
+    name: 'humanise version 2 (SPEC 9.1; melody, seed 3, amount 0.5, timing 1): velocities and timing offsets',
+    input: { base: json(base), log: json({ version: 1, ops: humanised }) },
+    expected: {
+      generatedDigest: h.generatedDigest,
+      finalDigest: h.finalDigest,
+      finalCount: h.finalCount,
+      final: json(h.final),
     },
   });
   const refused: Array<[string, EditOp[]]> = [

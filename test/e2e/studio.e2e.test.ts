@@ -693,11 +693,21 @@ describe('studio in Chromium', () => {
       expect(inNode.melody.slice(0, own.notes.length).map((n) => n.quantizedStartStep)).toEqual(
         own.notes.map((n) => n.quantizedStartStep),
       );
-      // humanise: seeded velocity edits in the edit log
-      await p.getByRole('button', { name: 'Humanise melody velocity' }).click();
+      // humanise: seeded velocity and timing edits in the edit log, the timing slider set from the keyboard
+      await p.getByRole('slider', { name: 'Humanise timing (%)' }).focus();
+      await p.keyboard.press('End');
+      expect(await p.getByRole('slider', { name: 'Humanise timing (%)' }).inputValue()).toBe('100');
+      await p.getByRole('button', { name: 'Humanise melody', exact: true }).click();
       const ops = parseEditLog(await hook(p, (h) => h.editLog())).ops;
       expect(ops.length).toBeGreaterThan(0);
       expect(new Set(ops.map((o) => o.op))).toEqual(new Set(['updateNote']));
+      const humanised = await hook(p, (h) => h.editLog());
+      expect(JSON.stringify(humanised)).toContain('"offsetTicks"');
+      // the roll draws the moved notes off the grid and says so
+      const offGrid = p.getByRole('button', { name: /\/120 of a step (late|early)$/ });
+      await offGrid.first().waitFor();
+      const x = Number(await offGrid.first().getAttribute('x'));
+      expect(x % 10).not.toBe(0); // 10 px a step
       // A/B: keep A, compose B in the same session, listen to A again, reload, choose
       const id = await hook(p, (h) => h.sessionId());
       await p.getByRole('button', { name: 'Keep this take as A' }).click();
@@ -712,6 +722,9 @@ describe('studio in Chromium', () => {
       await p.waitForFunction(() => 'motifStudio' in window);
       await p.getByTestId('take-label').filter({ hasText: 'Listening to take A' }).or(p.getByTestId('error')).waitFor();
       expect(await p.getByTestId('digest').textContent()).toBe(takeA);
+      // the reload keeps take A's humanised timing: the same log, the same notes off the grid
+      expect(await hook(p, (h) => h.editLog())).toEqual(humanised);
+      expect(await offGrid.count()).toBeGreaterThan(0);
       await p.getByRole('button', { name: 'Take B', exact: true }).click();
       await p.getByTestId('digest').filter({ hasText: takeB }).waitFor();
       await p.getByRole('button', { name: 'Choose take B' }).click();

@@ -20,6 +20,7 @@ import type { EditOp } from '../../lib/generation/edit-log/schema';
 import type { ComposeRequest } from '../../lib/generation/compose/request';
 import { primerDigest } from '../../lib/generation/compose/primer-digest';
 import { primerFromMidi } from '../../lib/studio/primer';
+import { humaniseOps } from '../../lib/studio/humanise';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
 import { notesDigest } from '../../lib/generation/notes/digest';
 import {
@@ -325,6 +326,47 @@ describe('default Node replay', () => {
       },
     });
     await expect(replay(louder)).rejects.toThrow(/re-rendering the audio/);
+  });
+
+  it('replays humanised timing: the offsets travel in the edit log, give the final digest and re-render bit for bit', async () => {
+    const composed = (await studioSession({ ops: [] })).result.arrangement;
+    const ops = humaniseOps(composed, { track: 'melody', seed: 11, amount: 0.4, timing: 1 });
+    expect(ops.some((o) => o.op === 'updateNote' && o.to.offsetTicks !== undefined)).toBe(true);
+    const { result, params } = await studioSession({ ops });
+    const final = applyEdits(result.arrangement, ops);
+    const bank = await shippedSoundBank();
+    const audio = await renderWithSoundFont(final, DEFAULT_SF_MIX, bank, { sampleRate: WAV_SAMPLE_RATE });
+    const onGrid = await renderWithSoundFont(
+      applyEdits(result.arrangement, humaniseOps(composed, { track: 'melody', seed: 11, amount: 0.4 })),
+      DEFAULT_SF_MIX,
+      bank,
+      { sampleRate: WAV_SAMPLE_RATE },
+    );
+    expect(pcmSha256(audio.channels)).not.toBe(pcmSha256(onGrid.channels));
+    const withAudio = (editLog: EditOp[], notes = params.notes) =>
+      buildManifest({
+        ...params,
+        editLog,
+        notes,
+        render: {
+          ...params.render,
+          sampleRate: WAV_SAMPLE_RATE,
+          soundfont: soundfontRenderRecord(DEFAULT_SF_MIX, pcmSha256(audio.channels)),
+        },
+      });
+    const m = withAudio(ops);
+    // the manifest's edit log carries the offsets, and its final digest counts them
+    expect(JSON.stringify(m.edits.log)).toContain('"offsetTicks"');
+    expect(m.notes.finalDigest).toBe(await notesDigest(melodyNotes(final)));
+    expect(m.notes.finalDigest).not.toBe(await notesDigest(melodyNotes(result.arrangement)));
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    // the same log with the offsets dropped replays to another melody and other audio
+    const dropped: EditOp[] = ops.map((o) => {
+      if (o.op !== 'updateNote') return o;
+      const { offsetTicks: _dropped, ...to } = o.to;
+      return { ...o, to };
+    });
+    await expect(replay(withAudio(dropped))).rejects.toThrow(/final melody/);
   });
 
   it('refuses weights it does not ship, weights whose files changed, and other samplers and arrangements', async () => {

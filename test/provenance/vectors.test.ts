@@ -142,7 +142,11 @@ describe('test vectors: our code against every vector', () => {
   it('notes-digest.json: canonical notes and sha256', async () => {
     for (const c of load('notes-digest.json').cases) {
       const { notes } = z
-        .object({ notes: z.array(quantized.extend({ velocity: z.number().int().optional() })) })
+        .object({
+          notes: z.array(
+            quantized.extend({ velocity: z.number().int().optional(), offsetTicks: z.number().int().optional() }),
+          ),
+        })
         .parse(c.input);
       const want = z.object({ canonical: z.string(), digest: z.string() }).parse(c.expected);
       expect(canonicalNotesJson(notes), c.name).toBe(want.canonical);

@@ -61,7 +61,8 @@ describe('arrangement panel', () => {
     const h = html({ result: { ...result, request: { ...result.request, primer } } });
     expect(h).toContain(`<code data-testid="primer-digest">${primerDigest(primer)}</code>`);
     expect(h).toContain('Your 1 note over 1 bar, continued by the model');
-    expect(h).toContain('Humanise melody velocity');
+    expect(h).toContain('>Humanise melody</button>');
+    expect(h).toMatch(/Humanise timing \(%\)<input type="range"/);
     const withTakes = renderToStaticMarkup(
       createElement(TakesBar, { hasOther: true, label: 'B', busy: false, onAction: noop }),
     );

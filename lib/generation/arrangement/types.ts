@@ -15,16 +15,35 @@ export const instrumentIdSchema = z.enum(INSTRUMENT_IDS);
 export const keySchema = z.enum(KEYS);
 export const scaleSchema = z.enum(SCALE_NAMES as [ScaleName, ...ScaleName[]]);
 
+/** Sub-step timing resolution: ticks per sixteenth step (the MIDI export's 480 PPQ / 4, so a tick is a MIDI tick). */
+export const OFFSET_TICKS_PER_STEP = 120;
+/** A note's timing offset stays within ±40 % of a step (±48 ticks). */
+export const MAX_OFFSET_TICKS = 48;
+
 export const noteSchema = z
   .object({
     pitch: z.number().int().min(0).max(127),
     quantizedStartStep: z.number().int().min(0),
     quantizedEndStep: z.number().int().min(1),
     velocity: z.number().int().min(1).max(127),
+    /**
+     * Optional sub-step timing (humanise): the whole note sounds `offsetTicks / 120` of a step early (< 0) or late
+     * (> 0). Omitted when zero, so notes on the grid keep their exact JSON, digests and audio.
+     */
+    offsetTicks: z.number().int().min(-MAX_OFFSET_TICKS).max(MAX_OFFSET_TICKS).optional(),
   })
   .strict()
-  .refine((n) => n.quantizedEndStep > n.quantizedStartStep, { message: 'note must end after it starts' });
+  .refine((n) => n.quantizedEndStep > n.quantizedStartStep, { message: 'note must end after it starts' })
+  .refine((n) => n.offsetTicks !== 0, { message: 'offsetTicks is omitted when 0' })
+  .refine((n) => n.quantizedStartStep * OFFSET_TICKS_PER_STEP + (n.offsetTicks ?? 0) >= 0, {
+    message: 'note must not start before the piece',
+  });
 export type ArrangementNote = z.infer<typeof noteSchema>;
+
+/** Where a note sounds, in (fractional) steps: `step + offsetTicks / 120` (exactly `step` when there is no offset). */
+export function soundingStep(step: number, n: { offsetTicks?: number | undefined }): number {
+  return n.offsetTicks ? step + n.offsetTicks / OFFSET_TICKS_PER_STEP : step;
+}
 
 export const trackSchema = z
   .object({

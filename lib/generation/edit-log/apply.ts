@@ -16,12 +16,13 @@ function sameNote(a: ArrangementNote, b: ArrangementNote): boolean {
     a.pitch === b.pitch &&
     a.quantizedStartStep === b.quantizedStartStep &&
     a.quantizedEndStep === b.quantizedEndStep &&
-    a.velocity === b.velocity
+    a.velocity === b.velocity &&
+    (a.offsetTicks ?? 0) === (b.offsetTicks ?? 0)
   );
 }
 
 function sorted(notes: ArrangementNote[]): ArrangementNote[] {
-  return sortNotes(notes) as ArrangementNote[];
+  return sortNotes(notes);
 }
 
 function mapTrack(a: Arrangement, id: TrackId, f: (t: Track) => Track): Arrangement {

@@ -4,8 +4,10 @@
  *
  * JSON shape (version 1):
  *   { "version": 1, "ops": [ EditOp, ... ] }
- * Notes are `{ pitch, quantizedStartStep, quantizedEndStep, velocity }` (integers, sixteenth steps).
- * Operations select notes by value (the first note equal in all four fields), never by array index, so a log does not
+ * Notes are `{ pitch, quantizedStartStep, quantizedEndStep, velocity }` (integers, sixteenth steps), plus
+ * `offsetTicks` (-48..48, 120 per step, never 0) on a note humanised off the grid.
+ * Operations select notes by value (the first note equal in all fields, a missing offset being 0), never by array
+ * index, so a log does not
  * depend on how an implementation orders its arrays.
  */
 import { z } from 'zod';

@@ -11,7 +11,7 @@ import {
   waveformPeaks,
 } from './index';
 import { envelopeAt, oscillator, renderArrangement } from '../render/js-renderer';
-import { durationSeconds } from '../arrangement/types';
+import { durationSeconds, secondsPerStep, type Arrangement, type ArrangementNote } from '../arrangement/types';
 import tonejsMidi from '@tonejs/midi';
 
 const { Midi } = tonejsMidi;
@@ -76,6 +76,55 @@ describe('JS renderer', () => {
       { sampleRate: 8000 },
     );
     expect(peakOf(silent.channels)).toBe(0);
+  });
+});
+
+/** `a` with the melody alone (soloed) holding one note. */
+const soloNote = (arr: Arrangement, note: ArrangementNote): Arrangement => ({
+  ...arr,
+  tracks: arr.tracks.map((t) => (t.id === 'melody' ? { ...t, solo: true, notes: [note] } : t)),
+});
+const firstSound = (ch: Float32Array) => ch.findIndex((v) => v !== 0);
+
+describe('timing offsets', () => {
+  const note = { pitch: 72, quantizedStartStep: 4, quantizedEndStep: 8, velocity: 100 };
+  it('the JS renderer starts a note at step + offsetTicks / 120, rounded to the frame', () => {
+    const rate = 22_050;
+    const grid = renderArrangement(soloNote(a, note), { sampleRate: rate });
+    const late = renderArrangement(soloNote(a, { ...note, offsetTicks: 30 }), { sampleRate: rate });
+    const early = renderArrangement(soloNote(a, { ...note, offsetTicks: -48 }), { sampleRate: rate });
+    const sps = secondsPerStep(a.tempo);
+    const at = (step: number) => Math.round(step * sps * rate);
+    // (a note's first frame is the silent start of its attack: compare where the sound begins)
+    const g = firstSound(grid.channels[0]);
+    expect(g).toBeGreaterThan(at(4) - 1);
+    expect(firstSound(late.channels[0]) - g).toBe(at(4 + 30 / 120) - at(4));
+    expect(firstSound(early.channels[0]) - g).toBe(at(4 - 48 / 120) - at(4));
+  });
+
+  it("MIDI writes the offset into the note's tick (480 PPQ: 120 ticks a step) and reads it back", () => {
+    const humanised: Arrangement = {
+      ...a,
+      tracks: a.tracks.map((t) =>
+        t.id === 'melody'
+          ? {
+              ...t,
+              notes: [
+                { ...note, offsetTicks: -48 },
+                { pitch: 74, quantizedStartStep: 9, quantizedEndStep: 10, velocity: 80, offsetTicks: 17 },
+                { pitch: 76, quantizedStartStep: 12, quantizedEndStep: 16, velocity: 70 },
+              ],
+            }
+          : t,
+      ),
+    };
+    const bytes = arrangementToMidi(humanised);
+    const exact = midiToNotes(bytes, { keepOffsets: true }).tracks[0]?.notes;
+    expect(exact).toEqual(humanised.tracks[0]?.notes);
+    // read as a score (the default), the same file snaps back to the grid
+    expect(midiToNotes(bytes).tracks[0]?.notes).toEqual(
+      humanised.tracks[0]?.notes.map(({ offsetTicks: _o, ...n }) => n),
+    );
   });
 });
 

@@ -1,10 +1,18 @@
 /**
  * Standard MIDI File export/import of an arrangement through the kept `@tonejs/midi` library (pure; Node and browser).
  * One track per arrangement track (drums on channel 10), 480 ticks per quarter (120 per sixteenth step), the tempo
- * in the header, and a time-signature meta event only for 3/4 and 6/8 (a 4/4 file is unchanged). Muted tracks are still written (the file is the score; mute/solo is a mixing choice).
+ * in the header, and a time-signature meta event only for 3/4 and 6/8 (a 4/4 file is unchanged). Muted tracks are
+ * still written (the file is the score; mute/solo is a mixing choice). A note's timing offset (`offsetTicks`, 120 per
+ * step) is exactly that many MIDI ticks: the note is written at `start * 120 + offsetTicks` with its grid length.
  */
 import * as midiModule from '@tonejs/midi';
-import type { Arrangement, ArrangementNote, TrackId } from '../arrangement/types';
+import {
+  MAX_OFFSET_TICKS,
+  OFFSET_TICKS_PER_STEP,
+  type Arrangement,
+  type ArrangementNote,
+  type TrackId,
+} from '../arrangement/types';
 import { meterSpec } from '../arrangement/meter';
 import type { CoverNote } from './cover';
 import { BaseError } from '../../errors/base';
@@ -53,7 +61,7 @@ export function arrangementToMidi(a: Arrangement, opts: { title?: string } = {})
     for (const n of t.notes) {
       tr.addNote({
         midi: n.pitch,
-        ticks: n.quantizedStartStep * TICKS_PER_STEP,
+        ticks: n.quantizedStartStep * TICKS_PER_STEP + (n.offsetTicks ?? 0),
         durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * TICKS_PER_STEP,
         // the encoder writes floor(velocity * 127): the half step keeps the integer exact
         velocity: (n.velocity + 0.5) / 127,
@@ -70,8 +78,12 @@ export type ImportedMidi = {
   tracks: Array<{ name: string; channel: number; notes: ArrangementNote[] }>;
 };
 
-/** Reads a Standard MIDI File back into step-quantized notes (ticks rescaled to sixteenths of its own PPQ). */
-export function midiToNotes(bytes: Uint8Array): ImportedMidi {
+/**
+ * Reads a Standard MIDI File back into step-quantized notes (ticks rescaled to sixteenths of its own PPQ). With
+ * `keepOffsets`, a note off the grid by at most 48 of 120 ticks per step keeps that as its `offsetTicks` (so a
+ * humanised export reads back exactly); otherwise notes are snapped to the grid.
+ */
+export function midiToNotes(bytes: Uint8Array, opts: { keepOffsets?: boolean } = {}): ImportedMidi {
   let midi: InstanceType<MidiCtor>;
   try {
     midi = new Midi(bytes);
@@ -86,12 +98,19 @@ export function midiToNotes(bytes: Uint8Array): ImportedMidi {
     tracks: midi.tracks.map((t) => ({
       name: t.name,
       channel: t.channel,
-      notes: t.notes.map((n) => ({
-        pitch: n.midi,
-        quantizedStartStep: Math.round(n.ticks / perStep),
-        quantizedEndStep: Math.round((n.ticks + n.durationTicks) / perStep),
-        velocity: Math.round(n.velocity * 127),
-      })),
+      notes: t.notes.map((n) => {
+        const quantizedStartStep = Math.round(n.ticks / perStep);
+        const offset = Math.round(((n.ticks - quantizedStartStep * perStep) * OFFSET_TICKS_PER_STEP) / perStep);
+        const note: ArrangementNote = {
+          pitch: n.midi,
+          quantizedStartStep,
+          quantizedEndStep: Math.round((n.ticks + n.durationTicks) / perStep),
+          velocity: Math.round(n.velocity * 127),
+        };
+        return opts.keepOffsets && offset !== 0 && Math.abs(offset) <= MAX_OFFSET_TICKS
+          ? { ...note, offsetTicks: offset }
+          : note;
+      }),
     })),
   };
 }

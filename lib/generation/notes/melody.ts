@@ -76,7 +76,7 @@ export function notesFromMelodyEvents(events: ArrayLike<number>, range: MelodyRa
 }
 
 /** Sorts notes canonically (start, then pitch, then end). */
-export function sortNotes(notes: readonly QuantizedNote[]): QuantizedNote[] {
+export function sortNotes<N extends QuantizedNote>(notes: readonly N[]): N[] {
   return [...notes].sort(
     (a, b) =>
       a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch || a.quantizedEndStep - b.quantizedEndStep,

@@ -12,6 +12,7 @@ import {
   audibleTracks,
   durationSeconds,
   secondsPerStep,
+  soundingStep,
   type Arrangement,
   type ArrangementNote,
   type Track,
@@ -72,7 +73,7 @@ function renderMelodicNote(
   sps: number,
   rate: number,
 ): void {
-  const start = Math.round(n.quantizedStartStep * sps * rate);
+  const start = Math.round(soundingStep(n.quantizedStartStep, n) * sps * rate);
   const hold = (n.quantizedEndStep - n.quantizedStartStep) * sps;
   const frames = Math.min(out.length - start, Math.ceil((hold + preset.envelope.release) * rate));
   const amp = n.velocity / 127;
@@ -116,7 +117,7 @@ function noiseSource(seed: number): () => number {
 }
 
 function renderDrumHit(out: Float32Array, n: ArrangementNote, sps: number, rate: number): void {
-  const start = Math.round(n.quantizedStartStep * sps * rate);
+  const start = Math.round(soundingStep(n.quantizedStartStep, n) * sps * rate);
   const amp = n.velocity / 127;
   const noise = noiseSource(n.quantizedStartStep * 131 + n.pitch);
   const write = (seconds: number, sample: (t: number, i: number) => number): void => {

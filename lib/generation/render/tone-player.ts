@@ -2,7 +2,14 @@
  * Browser only: live playback with Tone.js. One Tone.Part per track on the Transport; mute/solo toggles the parts;
  * loop over the whole piece; `positionSteps()` drives the piano roll's playhead.
  */
-import { durationSeconds, secondsPerStep, totalSteps, type Arrangement, type TrackId } from '../arrangement/types';
+import {
+  durationSeconds,
+  secondsPerStep,
+  soundingStep,
+  totalSteps,
+  type Arrangement,
+  type TrackId,
+} from '../arrangement/types';
 import { createVoice, type ToneModule, type ToneVoice } from './tone-instruments';
 import { BaseError } from '../../errors/base';
 
@@ -54,7 +61,7 @@ export class TonePlayer {
       const v = voice;
       // times in seconds at the current tempo (the Transport's bpm only scales ticks, so re-load on tempo changes)
       const events = t.notes.map((n) => ({
-        time: n.quantizedStartStep * sps,
+        time: soundingStep(n.quantizedStartStep, n) * sps,
         pitch: n.pitch,
         dur: (n.quantizedEndStep - n.quantizedStartStep) * sps,
         velocity: n.velocity,

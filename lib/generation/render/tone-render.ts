@@ -15,6 +15,7 @@ import {
   audibleTracks,
   durationSeconds,
   secondsPerStep,
+  soundingStep,
   type Arrangement,
   type ArrangementNote,
 } from '../arrangement/types';
@@ -101,8 +102,10 @@ function scheduleMelodic(
     });
     return { gain, freeAt: 0, sources };
   });
-  for (const n of [...notes].sort((x, y) => x.quantizedStartStep - y.quantizedStartStep)) {
-    const t = n.quantizedStartStep * sps;
+  for (const n of [...notes].sort(
+    (x, y) => soundingStep(x.quantizedStartStep, x) - soundingStep(y.quantizedStartStep, y),
+  )) {
+    const t = soundingStep(n.quantizedStartStep, n) * sps;
     const hold = (n.quantizedEndStep - n.quantizedStartStep) * sps;
     const end = t + hold + env.release + 0.01;
     const voice = pool.take(t, end);
@@ -167,8 +170,10 @@ function scheduleDrums(
     g.exponentialRampToValueAtTime(0.001, t + decay);
     g.linearRampToValueAtTime(0, t + decay + 0.01);
   };
-  for (const n of [...notes].sort((a, b) => a.quantizedStartStep - b.quantizedStartStep)) {
-    const t = n.quantizedStartStep * sps;
+  for (const n of [...notes].sort(
+    (a, b) => soundingStep(a.quantizedStartStep, a) - soundingStep(b.quantizedStartStep, b),
+  )) {
+    const t = soundingStep(n.quantizedStartStep, n) * sps;
     const v = n.velocity / 127;
     if (n.pitch === GM_DRUMS.kick) {
       const voice = kicks.take(t, t + 0.36);
@@ -208,7 +213,7 @@ export async function renderWithToneOffline(
               voice.play(
                 n.pitch,
                 (n.quantizedEndStep - n.quantizedStartStep) * sps,
-                n.quantizedStartStep * sps,
+                soundingStep(n.quantizedStartStep, n) * sps,
                 n.velocity,
               );
             continue;

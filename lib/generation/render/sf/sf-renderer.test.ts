@@ -13,6 +13,7 @@ import { renderWithSoundFont } from './sf-renderer';
 import { SOUNDFONT } from './soundfont';
 import { SF_SYNTHESIZER } from './record';
 import { sfTestArrangement } from './test-arrangement';
+import { secondsPerStep, type Arrangement } from '../../arrangement/types';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'motif-sf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +70,45 @@ describe('SoundFont renderer', () => {
     const measured = ffmpegLoudness(file);
     expect(Math.abs(measured.lufs + 14)).toBeLessThanOrEqual(0.5);
     expect(measured.truePeak).toBeLessThanOrEqual(-1);
+  });
+
+  it('starts and stops a note at step + offsetTicks / 120: the sound begins that many frames later, bit for bit', async () => {
+    const bank = await shippedSoundBank();
+    const base = sfTestArrangement(2);
+    const one = (offsetTicks?: number): Arrangement => ({
+      ...base,
+      tracks: base.tracks.map((t) =>
+        t.id === 'melody'
+          ? {
+              ...t,
+              solo: true,
+              notes: [
+                {
+                  pitch: 67,
+                  quantizedStartStep: 4,
+                  quantizedEndStep: 8,
+                  velocity: 100,
+                  ...(offsetTicks ? { offsetTicks } : {}),
+                },
+              ],
+            }
+          : t,
+      ),
+    });
+    const rate = 44_100;
+    const render = async (o?: number) =>
+      (await renderWithSoundFont(one(o), DEFAULT_SF_MIX, bank, { sampleRate: rate })).channels;
+    const firstSound = (ch: readonly Float32Array[]) => ch[0]?.findIndex((v) => v !== 0) ?? -1;
+    const grid = await render();
+    const late = await render(36);
+    const early = await render(-48);
+    const frame = (step: number) => Math.round(step * secondsPerStep(base.tempo) * rate);
+    expect(firstSound(grid)).toBeGreaterThanOrEqual(frame(4));
+    expect(firstSound(late) - firstSound(grid)).toBe(frame(4 + 36 / 120) - frame(4));
+    expect(firstSound(early) - firstSound(grid)).toBe(frame(4 - 48 / 120) - frame(4));
+    // the same offset renders the same PCM again; the offset changes it
+    expect(pcmSha256(await render(36))).toBe(pcmSha256(late));
+    expect(pcmSha256(late)).not.toBe(pcmSha256(grid));
   });
 
   it('refuses a drum kit on a pitched track and a GM program on the drums', () => {

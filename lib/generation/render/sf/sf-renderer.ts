@@ -12,7 +12,13 @@
  * (docs/provenance/SPEC.md, "Re-rendering the audio").
  */
 import { BasicSoundBank, MIDIControllers, SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
-import { audibleTracks, durationSeconds, secondsPerStep, type Arrangement } from '../../arrangement/types';
+import {
+  audibleTracks,
+  durationSeconds,
+  secondsPerStep,
+  soundingStep,
+  type Arrangement,
+} from '../../arrangement/types';
 import { channelOf, GM_PRESETS, type SfMix } from './gm';
 import { FreeverbReverb, SilentChorus } from './effects';
 import { masterToLoudness, type MasterReport } from './loudness';
@@ -39,6 +45,11 @@ export async function loadSoundBank(bytes: Uint8Array): Promise<BasicSoundBank> 
   return SoundBankLoader.fromArrayBuffer(copy);
 }
 
+/**
+ * Note-on and note-off frames: `round((step + offsetTicks / 120) * secondsPerStep * sampleRate)` in IEEE double
+ * arithmetic (`soundingStep`; a note without an offset uses the step itself, exactly as before offsets existed), the
+ * timing offset moving the whole note.
+ */
 function eventsOf(a: Arrangement, rate: number): Event[] {
   const sps = secondsPerStep(a.tempo);
   const frameOf = (step: number): number => Math.round(step * sps * rate);
@@ -46,8 +57,10 @@ function eventsOf(a: Arrangement, rate: number): Event[] {
   for (const t of audibleTracks(a)) {
     const channel = channelOf(t.id);
     for (const n of t.notes) {
-      events.push({ frame: frameOf(n.quantizedStartStep), on: true, channel, pitch: n.pitch, velocity: n.velocity });
-      events.push({ frame: frameOf(n.quantizedEndStep), on: false, channel, pitch: n.pitch, velocity: 0 });
+      const start = frameOf(soundingStep(n.quantizedStartStep, n));
+      const end = frameOf(soundingStep(n.quantizedEndStep, n));
+      events.push({ frame: start, on: true, channel, pitch: n.pitch, velocity: n.velocity });
+      events.push({ frame: end, on: false, channel, pitch: n.pitch, velocity: 0 });
     }
   }
   // a fixed order for events on one frame: offs before ons, then channel, then pitch

@@ -186,7 +186,8 @@ export function withMemoryStrength(mixture: TuneMemoryMixture, strength: number)
     orders: [...mixture.orders],
     weights: mixture.weights.map((row) => {
       const memory = row.slice(1).reduce((a, w) => a + w, 0);
-      return [(row[0] ?? 0) + (1 - strength) * memory, ...row.slice(1).map((w) => strength * w)];
+      // a row of rounded weights can sum to a hair over 1: the model's share stays within the schema's 0..1
+      return [Math.min(1, (row[0] ?? 0) + (1 - strength) * memory), ...row.slice(1).map((w) => strength * w)];
     }),
   };
 }

@@ -12,7 +12,14 @@ import { UNIXFS_SETTINGS } from '../ipfs/unixfs-settings';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
 import { editLogSchema, editOpSchema, type EditOp } from '../generation/edit-log/schema';
 import { MUSIC_RNN_FAMILY } from '../generation/models/musicrnn/family';
-import { aiDisclosureFor, DIGITAL_SOURCE_TYPES, EDIT_OP_KINDS, summarizeEdits, type EditOpKind } from './disclosure';
+import {
+  aiDisclosureFor,
+  DIGITAL_SOURCE_TYPES,
+  EDIT_OP_KINDS,
+  LATER_EDIT_OP_KINDS,
+  summarizeEdits,
+  type EditOpKind,
+} from './disclosure';
 
 export const MANIFEST_TYPE = 'motif.track-manifest';
 
@@ -77,6 +84,7 @@ export const editSummarySchema = z
       EditOpKind,
       ReturnType<typeof int>
     >),
+    ...Object.fromEntries(LATER_EDIT_OP_KINDS.map((k) => [k, int(1, 1_000_000).optional()])),
   })
   .strict();
 

@@ -10,6 +10,9 @@ import {
 } from '../arrangement/types';
 import { EditLogError, editOpSchema, type EditOp } from './schema';
 
+/** Bars a `latentBars` op replaces (the MusicVAE's window). */
+export const LATENT_BARS = 2;
+
 function sameNote(a: ArrangementNote, b: ArrangementNote): boolean {
   return (
     a.pitch === b.pitch &&
@@ -80,6 +83,20 @@ export function applyEdit(a: Arrangement, op: EditOp, index = 0): Arrangement {
       for (const n of op.notes) {
         if (n.quantizedStartStep < start || n.quantizedEndStep > end)
           throw new EditLogError(`op ${index}: regenerated notes must lie inside bar ${op.bar}`);
+      }
+      return mapTrack(a, 'melody', (t) => ({
+        ...t,
+        notes: sorted([...spliceOutBar(t.notes, start, end), ...op.notes]),
+      }));
+    }
+    case 'latentBars': {
+      if (op.bar + LATENT_BARS > a.bars)
+        throw new EditLogError(`op ${index}: bars ${op.bar}-${op.bar + 1} run past the end`);
+      const start = op.bar * STEPS_PER_BAR;
+      const end = start + LATENT_BARS * STEPS_PER_BAR;
+      for (const n of op.notes) {
+        if (n.quantizedStartStep < start || n.quantizedEndStep > end)
+          throw new EditLogError(`op ${index}: the VAE's notes must lie inside bars ${op.bar}-${op.bar + 1}`);
       }
       return mapTrack(a, 'melody', (t) => ({
         ...t,

@@ -13,12 +13,10 @@ import { Sfc32 } from '../../sampling/prng';
 import { melodyEventsFromNotes, notesFromMelodyEvents, type QuantizedNote } from '../../notes/melody';
 import { STEPS_PER_BAR, type ArrangementNote } from '../../arrangement/types';
 import type { LatentGeneration } from '../../edit-log/schema';
-import { LATENT_BARS } from '../../edit-log/apply';
 import { decodeEvents, encodeEvents } from './vae';
 import type { VaeWeights } from './weights';
 
 export type PassageNote = QuantizedNote;
-export const PASSAGE_STEPS = LATENT_BARS * STEPS_PER_BAR;
 
 /** The passage's notes clipped to its window, pitches moved by octaves into the model's range. */
 export function passageEvents(w: VaeWeights, notes: readonly PassageNote[]): Int32Array {

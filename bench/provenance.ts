@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { privateKeyToAccount } from 'viem/accounts';
 import { localDevAccounts } from '../lib/chain/dev-accounts';
-import { defaultModel } from '../lib/generation/models/registry';
+import { defaultModel, familyOfModelId } from '../lib/generation/models/registry';
 import { HeliaStorage } from '../lib/ipfs/helia-storage';
 import { pinTrack } from '../lib/tracks/track-folder';
 import { defaultComposeRequest } from '../lib/generation/compose/request';
@@ -72,7 +72,7 @@ export const provenanceBench: BenchModule = {
       let wav = makeWav(180, WAV_SAMPLE_RATE);
       const midi = makeMidi();
       const params: BuildManifestParameters = {
-        model: { id: model.id, family: model.family, weightsCid: model.weightsCid, backend: 'cpu-js' },
+        model: { id: model.id, family: familyOfModelId(model.id), weightsCid: model.weightsCid, backend: 'cpu-js' },
         generation: generationFromComposeRequest(
           defaultComposeRequest({
             modelId: model.id,

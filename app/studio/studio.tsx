@@ -17,6 +17,7 @@ import { useRender } from './hooks/use-render';
 import { useStudioSession } from './hooks/use-studio-session';
 import { useUndoShortcuts } from './hooks/use-undo-shortcuts';
 import { ArrangementPanel } from './panels/arrangement-panel';
+import { BlendPanel } from './panels/blend-panel';
 import { ComposePanel } from './panels/compose-panel';
 import { RecentSessions } from './panels/recent-sessions';
 import { RenderPanel } from './panels/render-panel';
@@ -106,6 +107,7 @@ export function Studio() {
             />
           </ArrangementPanel>
           <RollPanel arrangement={arrangement} playheadRef={player.playheadRef} onEdit={edit} />
+          <BlendPanel arrangement={arrangement} onEdit={edit} />
           <RenderPanel
             arrangement={arrangement}
             history={history}

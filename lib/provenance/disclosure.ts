@@ -13,8 +13,14 @@ export const EDIT_OP_KINDS = [
   'regenerateBar',
 ] as const satisfies readonly EditOp['op'][];
 export type EditOpKind = (typeof EDIT_OP_KINDS)[number];
+/**
+ * Kinds added after manifests were first signed: counted in `edits.summary` only when the log holds one, so a
+ * summary of a log without them is unchanged (manifests signed before they existed still verify).
+ */
+export const LATER_EDIT_OP_KINDS = ['latentBars'] as const satisfies readonly Exclude<EditOp['op'], EditOpKind>[];
+export type LaterEditOpKind = (typeof LATER_EDIT_OP_KINDS)[number];
 /** `edits.summary` of a manifest: the total and a count per operation kind. */
-export type EditSummary = { total: number } & Record<EditOpKind, number>;
+export type EditSummary = { total: number } & Record<EditOpKind, number> & Partial<Record<LaterEditOpKind, number>>;
 
 /** IPTC NewsCodes digital source type: media created by a trained model with no human edits of the result. */
 export const IPTC_TRAINED_ALGORITHMIC_MEDIA = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
@@ -48,6 +54,10 @@ export function summarizeEdits(log: readonly EditOp[]): EditSummary {
     total: log.length,
     ...(Object.fromEntries(EDIT_OP_KINDS.map((k) => [k, 0])) as Record<EditOpKind, number>),
   };
-  for (const e of log) summary[e.op] += 1;
-  return summary;
+  const later: Partial<Record<LaterEditOpKind, number>> = {};
+  for (const e of log) {
+    if (e.op === 'latentBars') later[e.op] = (later[e.op] ?? 0) + 1;
+    else summary[e.op] += 1;
+  }
+  return { ...summary, ...later };
 }

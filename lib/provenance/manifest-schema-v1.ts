@@ -13,7 +13,14 @@ import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/com
 import { editLogSchema, editOpSchema, type EditOp } from '../generation/edit-log/schema';
 import { stepsPerBarOf, type Meter } from '../generation/arrangement/meter';
 import { MUSIC_RNN_FAMILY } from '../generation/models/musicrnn/family';
-import { aiDisclosureFor, DIGITAL_SOURCE_TYPES, EDIT_OP_KINDS, summarizeEdits, type EditOpKind } from './disclosure';
+import {
+  aiDisclosureFor,
+  DIGITAL_SOURCE_TYPES,
+  EDIT_OP_KINDS,
+  LATER_EDIT_OP_KINDS,
+  summarizeEdits,
+  type EditOpKind,
+} from './disclosure';
 
 export const MANIFEST_TYPE = 'motif.track-manifest';
 
@@ -78,6 +85,7 @@ export const editSummarySchema = z
       EditOpKind,
       ReturnType<typeof int>
     >),
+    ...Object.fromEntries(LATER_EDIT_OP_KINDS.map((k) => [k, int(1, 1_000_000).optional()])),
   })
   .strict();
 

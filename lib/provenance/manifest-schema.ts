@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPOSE_REQUEST_VERSION, composeRequestSchema } from '../generation/compose/request';
 import { primerDigest } from '../generation/compose/primer-digest';
-import { MODEL_FAMILIES } from '../generation/models/adapter';
+import { COMPOSING_FAMILIES } from '../generation/models/adapter';
 import { sfMixSchema } from '../generation/render/sf/gm';
 import {
   address,
@@ -89,8 +89,11 @@ function checkPrimerDigest(m: { generation: z.infer<typeof generationSchema> }, 
     });
 }
 
-/** The model: version 1's fields, the family any registered adapter's (lib/generation/models/adapter.ts). */
-export const modelSchema = modelSchemaV1.extend({ family: z.literal(MODEL_FAMILIES) });
+/**
+ * The model that composed the piece: version 1's fields, the family any registered composing family's
+ * (lib/generation/models/adapter.ts). Latent models (MusicVAE) are named by the `latentBars` edits they made.
+ */
+export const modelSchema = modelSchemaV1.extend({ family: z.literal(COMPOSING_FAMILIES) });
 
 export { manifestEditLogSchema, editSummarySchema, ipfsSettingsSchema };
 

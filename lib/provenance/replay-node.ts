@@ -4,14 +4,24 @@
  * manifest records `cpu-js`, tfjs ops when it records `cpu`) and returns ComposeResult.digest, which the verifier
  * compares with `notes.generatedDigest`. It also checks the rest of the manifest's notes: the chords per bar, and the
  * edit log applied to the replayed arrangement with `applyEdits` must give `notes.finalDigest` and `finalCount`
- * (a mismatch is a ReplayError). The checkpoint folder's CID is re-derived before use, so the weights replayed are
+ * (a mismatch is a ReplayError), and each `latentBars` edit is re-run with the MusicVAE it names
+ * (lib/generation/models/vae/check-latent-edits.ts). The checkpoint folder's CID is re-derived before use, so the weights replayed are
  * the weights the manifest names. It dispatches on the sampler and arrangement procedures the manifest names
  * (procedures.ts) and refuses, with UnknownProcedureError, any it does not implement.
  */
 import path from 'node:path';
 import { checkpointCid } from '../generation/models/checkpoint-files';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../generation/models/node-loader';
-import { SHIPPED_MODELS, type ShippedModel } from '../generation/models/registry';
+import {
+  SHIPPED_LATENT_MODELS,
+  SHIPPED_MODELS,
+  type ShippedLatentModel,
+  type ShippedModel,
+} from '../generation/models/registry';
+import { checkLatentEdits } from '../generation/models/vae/check-latent-edits';
+import { musicVaeModel } from '../generation/models/vae/model';
+import { readVaeFolder } from '../generation/models/vae/node';
+import type { LatentOps } from '../generation/models/adapter';
 import { compose, type ComposeResult } from '../generation/compose/compose';
 import { applyEdits } from '../generation/edit-log/apply';
 import { ReplayError } from './errors';
@@ -40,6 +50,8 @@ export const NODE_REPLAY_PROCEDURES: KnownProcedures = KNOWN_PROCEDURES;
 export type NodeReplayOptions = {
   /** Models to look the weights CID up in (default: the registry's shipped models). */
   models?: readonly ShippedModel[];
+  /** Latent models (MusicVAE) to look `latentBars` edits' weights up in (default: the registry's). */
+  latentModels?: readonly ShippedLatentModel[];
   /** Folder that `urlPath` is relative to (default `<cwd>/public`). */
   publicDir?: string;
 };
@@ -53,6 +65,29 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
   const models = options.models ?? SHIPPED_MODELS;
   const publicDir = options.publicDir ?? path.join(process.cwd(), 'public');
   const loaded = new Map<string, Promise<MusicRnnInstance>>();
+  const latentModels = options.latentModels ?? SHIPPED_LATENT_MODELS;
+  const loadedLatent = new Map<string, Promise<LatentOps>>();
+
+  /** The MusicVAE a `latentBars` edit names, its folder's CID re-derived first (as for the composing model). */
+  function loadLatent(modelId: string, weightsCid: string): Promise<LatentOps> {
+    const model = latentModels.find((m) => m.id === modelId && m.weightsCid === weightsCid);
+    if (!model) return Promise.reject(new ReplayError(`no shipped latent model ${modelId} has weights ${weightsCid}`));
+    let pending = loadedLatent.get(weightsCid);
+    if (!pending) {
+      const folder = path.join(publicDir, model.urlPath);
+      pending = (async () => {
+        const actual = await checkpointCid(folder);
+        if (actual !== weightsCid)
+          throw new ReplayError(`the checkpoint in ${folder} has CID ${actual}, not ${weightsCid}`);
+        const latent = musicVaeModel(await readVaeFolder(folder)).latent;
+        if (!latent) throw new ReplayError(`${modelId} is not a latent model`);
+        return latent;
+      })();
+      pending.catch(() => loadedLatent.delete(weightsCid));
+      loadedLatent.set(weightsCid, pending);
+    }
+    return pending;
+  }
 
   async function load(model: ShippedModel, weightsCid: string): Promise<MusicRnnInstance> {
     const folder = path.join(publicDir, model.urlPath);
@@ -94,6 +129,13 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
       throw new ReplayError(
         `the replay used chords ${result.progression.join(' ')}, the manifest records ${manifest.generation.chordsPerBar.join(' ')}`,
       );
+    }
+    // every MusicVAE edit is re-run with the model, weights, seed and inputs it records
+    try {
+      await checkLatentEdits(manifest.edits.log.ops, loadLatent);
+    } catch (error) {
+      if (error instanceof ReplayError) throw error;
+      throw new ReplayError(`a latentBars edit does not re-run: ${(error as Error).message}`);
     }
     let notes;
     try {

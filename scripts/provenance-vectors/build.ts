@@ -23,7 +23,7 @@ import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi } from '../../lib/generation/export/midi';
 import { encodePcm16Wav } from '../../lib/generation/export/wav';
 import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generation/models/node-loader';
-import { getShippedModel, type ShippedModel } from '../../lib/generation/models/registry';
+import { familyOfModelId, getShippedModel, type ShippedModel } from '../../lib/generation/models/registry';
 import { canonicalNotesJson, notesDigest } from '../../lib/generation/notes/digest';
 import { melodyEventsFromNotes, notesFromMelodyEvents } from '../../lib/generation/notes/melody';
 import { encodeProgression } from '../../lib/generation/sampling/generate';
@@ -978,7 +978,7 @@ export async function manifestFixture(models: LoadedModels): Promise<ManifestFix
   const midi = arrangementToMidi(final);
   const account = privateKeyToAccount(TEST_PRIVATE_KEY);
   const manifest = buildManifest({
-    model: { id: entry.id, family: entry.family, weightsCid: entry.weightsCid, backend: composed.backend },
+    model: { id: entry.id, family: familyOfModelId(entry.id), weightsCid: entry.weightsCid, backend: composed.backend },
     generation: generationFromComposeRequest(request, composed.progression),
     notes,
     editLog: ops,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { checkpointCid, checkpointFiles } from '../../lib/generation/models/checkpoint-files';
 import {
+  SHIPPED_LATENT_MODELS,
   SHIPPED_MODELS,
   getModel,
   checkpointUrl,
@@ -11,11 +12,13 @@ import {
   UnknownModelError,
 } from '../../lib/generation/models/registry';
 
-describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) => {
+describe.each([...SHIPPED_MODELS, ...SHIPPED_LATENT_MODELS].map((m) => [m.id, m] as const))('%s', (_id, entry) => {
   const folder = join(process.cwd(), 'public', entry.urlPath);
   it('registry CID = CID of config.json, weights_manifest.json and shards', async () => {
     expect(await checkpointCid(folder)).toBe(entry.weightsCid);
-    expect(checkpointFiles(folder).map((f) => f.path)).toEqual(entry.files.map((f) => f.path));
+    expect(checkpointFiles(folder).map((f) => [f.path, f.content.byteLength])).toEqual(
+      entry.files.map((f) => [f.path, f.bytes]),
+    );
   });
   it('a changed byte in any file changes the CID', async () => {
     const files = checkpointFiles(folder);

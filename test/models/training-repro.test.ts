@@ -10,24 +10,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = process.cwd();
 const expected = JSON.parse(readFileSync(join(root, 'training', 'expected-first-losses.json'), 'utf8')) as Record<
-  'melody' | 'chords',
+  'melody' | 'chords' | 'vae',
   number[]
 >;
 
-function losses(model: 'melody' | 'chords', steps: number): number[] {
-  const out = execFileSync(
-    '/usr/bin/python3',
-    ['training/train.py', '--model', model, '--stop-after', String(steps), '--print-losses'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
+function losses(model: 'melody' | 'chords' | 'vae', steps: number): number[] {
+  const script = model === 'vae' ? ['training/train_vae.py'] : ['training/train.py', '--model', model];
+  const out = execFileSync('/usr/bin/python3', [...script, '--stop-after', String(steps), '--print-losses'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return out
     .trim()
     .split('\n')
     .map((l) => (JSON.parse(l) as { loss: number }).loss);
+}
+
+/** The loss at step 50 in a shipped run's log (training/runs/<id>.json). */
+function shippedLossAt50(id: string): number | undefined {
+  const log = JSON.parse(readFileSync(join(root, 'training', 'runs', `${id}.json`), 'utf8')) as {
+    log: Array<{ step: number; loss?: number }>;
+  };
+  return log.log.find((e) => e.step === 50 && e.loss !== undefined)?.loss;
 }
 
 describe('training reproducibility (PyTorch, 1 thread, fixed seeds)', () => {
@@ -43,14 +48,16 @@ describe('training reproducibility (PyTorch, 1 thread, fixed seeds)', () => {
   it('melody: first 5 losses exactly as recorded, step 50 as in the shipped run', () => {
     const got = losses('melody', 50);
     expect(got.slice(0, 5)).toEqual(expected.melody);
-    const log = JSON.parse(readFileSync(join(root, 'training', 'runs', 'motif-melody-2x256-v1.json'), 'utf8')) as {
-      log: Array<{ step: number; loss?: number }>;
-    };
-    const at50 = log.log.find((e) => e.step === 50 && e.loss !== undefined);
-    expect(at50?.loss).toBe(got[49]);
+    expect(shippedLossAt50('motif-melody-2x256-v1')).toBe(got[49]);
   });
 
   it('chords: first 5 losses exactly as recorded', () => {
     expect(losses('chords', 5)).toEqual(expected.chords);
+  });
+
+  it('vae (training/train_vae.py): first 5 losses exactly as recorded, step 50 as in the shipped run', () => {
+    const got = losses('vae', 50);
+    expect(got.slice(0, 5)).toEqual(expected.vae);
+    expect(shippedLossAt50('motif-vae-2bar-v1')).toBe(got[49]);
   });
 });

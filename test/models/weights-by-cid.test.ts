@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinShippedWeights, ShippedWeightsMismatchError } from '../../lib/generation/models/pin-shipped-weights';
-import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
+import { SHIPPED_LATENT_MODELS, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import { gatewayResponse } from '../../lib/ipfs/gateway';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 
@@ -32,13 +32,13 @@ describe('shipped weights by CID', () => {
   it('pins every shipped model under its registry CID, and a second start finds them pinned', async () => {
     const first = await pinShippedWeights(storage, { publicDir });
     expect(first.map((w) => [w.id, w.cid, w.alreadyPinned])).toEqual(
-      SHIPPED_MODELS.map((m) => [m.id, m.weightsCid, false]),
+      [...SHIPPED_MODELS, ...SHIPPED_LATENT_MODELS].map((m) => [m.id, m.weightsCid, false]),
     );
     const again = await pinShippedWeights(storage, { publicDir });
     expect(again.every((w) => w.alreadyPinned)).toBe(true);
   });
 
-  describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, model) => {
+  describe.each([...SHIPPED_MODELS, ...SHIPPED_LATENT_MODELS].map((m) => [m.id, m] as const))('%s', (_id, model) => {
     it('serves each listed file under /ipfs/<weightsCid>/ byte for byte as public/models has it', async () => {
       for (const file of model.files) {
         const res = await gatewayResponse(storage, get(), model.weightsCid, [file.path]);

@@ -5,13 +5,15 @@
  */
 import type { TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
 import { TRUSTING_MEMORY } from '../studio/trusting-memory';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointCid } from '../../lib/generation/models/checkpoint-files';
-import type { ShippedModel } from '../../lib/generation/models/registry';
+import { getShippedLatentModel, type ShippedModel } from '../../lib/generation/models/registry';
+import { NODE_ADAPTERS } from '../../lib/generation/models/node-adapters';
+import { blendGeneration, latentBarsEdit } from '../../lib/studio/blend';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
 import { pinTrack } from '../../lib/tracks/track-folder';
 import { ReplayError } from '../../lib/provenance/errors';
@@ -211,6 +213,27 @@ describe('default Node replay', () => {
     expect(viaTfjs.model.backend).toBe('cpu');
     expect(await replay(viaTfjs)).toBe(a);
     expect(await replay(await manifestFor({ seed: 999 }))).not.toBe(a);
+  });
+
+  it('re-runs a MusicVAE latentBars edit with the shipped VAE, and refuses one whose notes were changed', async () => {
+    const vae = getShippedLatentModel('motif-vae-2bar-v1');
+    const folder = path.join(publicDir, vae.urlPath);
+    await cp(path.join(process.cwd(), 'public', vae.urlPath), folder, { recursive: true });
+    const latent = (await NODE_ADAPTERS.MusicVAE.loadFolder(folder)).latent;
+    if (!latent) throw new Error('the shipped VAE has no latent operations');
+    const base = (await studioSession({ ops: [] })).result.arrangement;
+    const request = { operation: 'vary', barA: 0, amount: 0.6, count: 2, seed: 3, temperature: 0.5 } as const;
+    const op = latentBarsEdit(base, blendGeneration(base, vae, request), 1, 0, (g, bar) =>
+      latent.latentBarsNotes(g, bar),
+    );
+    if (op.op !== 'latentBars' || op.notes.length === 0) throw new Error('expected a latentBars edit with notes');
+    const m = await manifestFor({ ops: [op] });
+    expect(m.edits.summary).toMatchObject({ total: 1, latentBars: 1 });
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    const forged = { ...op, notes: op.notes.map((n, i) => (i === 0 ? { ...n, pitch: n.pitch + 1 } : n)) };
+    const bad = await manifestFor({ ops: [forged] });
+    await expect(replay(bad)).rejects.toThrow(ReplayError);
+    await expect(replay(bad)).rejects.toThrow(/latentBars/);
   });
 
   it('replays a form plan with sampler version 2, and refuses a plan under version 1 and version 2 without one', async () => {

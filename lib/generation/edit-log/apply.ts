@@ -11,6 +11,9 @@ import {
 } from '../arrangement/types';
 import { EditLogError, editOpSchema, type EditOp } from './schema';
 
+/** Bars a `latentBars` op replaces (the MusicVAE's window). */
+export const LATENT_BARS = 2;
+
 function sameNote(a: ArrangementNote, b: ArrangementNote): boolean {
   return (
     a.pitch === b.pitch &&
@@ -82,6 +85,23 @@ export function applyEdit(a: Arrangement, op: EditOp, index = 0): Arrangement {
       for (const n of op.notes) {
         if (n.quantizedStartStep < start || n.quantizedEndStep > end)
           throw new EditLogError(`op ${index}: regenerated notes must lie inside bar ${op.bar}`);
+      }
+      return mapTrack(a, 'melody', (t) => ({
+        ...t,
+        notes: sorted([...spliceOutBar(t.notes, start, end), ...op.notes]),
+      }));
+    }
+    case 'latentBars': {
+      // the VAE reads and writes two 4/4 bars (32 sixteenths): a piece in another meter has no such window
+      if (a.meter !== undefined)
+        throw new EditLogError(`op ${index}: the MusicVAE blends 4/4 bars; this piece is in ${a.meter}`);
+      if (op.bar + LATENT_BARS > a.bars)
+        throw new EditLogError(`op ${index}: bars ${op.bar}-${op.bar + 1} run past the end`);
+      const start = op.bar * stepsPerBarOf(a);
+      const end = start + LATENT_BARS * stepsPerBarOf(a);
+      for (const n of op.notes) {
+        if (n.quantizedStartStep < start || n.quantizedEndStep > end)
+          throw new EditLogError(`op ${index}: the VAE's notes must lie inside bars ${op.bar}-${op.bar + 1}`);
       }
       return mapTrack(a, 'melody', (t) => ({
         ...t,

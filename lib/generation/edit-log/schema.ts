@@ -17,6 +17,56 @@ import { BaseError } from '../../errors/base';
 export const EDIT_LOG_VERSION = 1 as const;
 
 const bar = z.number().int().min(0);
+const uint32 = z.number().int().min(0).max(0xffffffff);
+
+/** A note of a 2-bar passage given to the VAE, relative to the passage's first step (0..32, sixteenth steps). */
+const passageNoteSchema = z
+  .object({
+    pitch: z.number().int().min(0).max(127),
+    quantizedStartStep: z.number().int().min(0).max(31),
+    quantizedEndStep: z.number().int().min(1).max(32),
+  })
+  .strict()
+  .refine((n) => n.quantizedEndStep > n.quantizedStartStep, { message: 'note must end after it starts' });
+const passageSchema = z.array(passageNoteSchema).max(32);
+const latentCommon = {
+  /** Registry id and checkpoint-folder CID of the MusicVAE (lib/generation/models/registry.ts). */
+  modelId: z.string().min(1).max(200),
+  weightsCid: z.string().min(1).max(200),
+  seed: uint32,
+  /** Decoder sampling temperature; 0 takes the argmax at every step. */
+  temperature: z.number().min(0).max(4),
+  /** Velocity given to every resulting note. */
+  velocity: z.number().int().min(1).max(127),
+  /** The source passage (a), as the creator picked it. */
+  a: passageSchema,
+  /** Which of the operation's results was applied. */
+  index: z.number().int().min(0).max(15),
+};
+/**
+ * What a MusicVAE operation was run on (lib/generation/models/vae/latent-ops.ts): enough to re-run it exactly.
+ * interpolate: `steps` results from a to b (slerp of the posterior means, endpoints included); vary: `count` results
+ * around a (posterior mean + amount * standard normal noise).
+ */
+export const latentGenerationSchema = z.discriminatedUnion('operation', [
+  z
+    .object({
+      operation: z.literal('interpolate'),
+      ...latentCommon,
+      b: passageSchema,
+      steps: z.number().int().min(2).max(16),
+    })
+    .strict(),
+  z
+    .object({
+      operation: z.literal('vary'),
+      ...latentCommon,
+      amount: z.number().min(0).max(4),
+      count: z.number().int().min(1).max(16),
+    })
+    .strict(),
+]);
+export type LatentGeneration = z.infer<typeof latentGenerationSchema>;
 
 export const editOpSchema = z.discriminatedUnion('op', [
   /** Transposes every note of the listed tracks (drums are never transposed) by `semitones`. */
@@ -53,6 +103,13 @@ export const editOpSchema = z.discriminatedUnion('op', [
         })
         .strict(),
     })
+    .strict(),
+  /**
+   * A MusicVAE result replaced two melody bars (`bar`, `bar + 1`). `notes` are the resulting notes (absolute steps,
+   * inside those bars); `generation` records the model, weights, seed and inputs, so a verifier re-runs it and compares.
+   */
+  z
+    .object({ op: z.literal('latentBars'), bar, notes: z.array(noteSchema), generation: latentGenerationSchema })
     .strict(),
 ]);
 export type EditOp = z.infer<typeof editOpSchema>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CID } from 'multiformats/cid';
 import type { IpfsStorage } from '../../ipfs/storage';
 import { checkpointFiles } from './checkpoint-files';
-import { SHIPPED_MODELS, type ShippedModel } from './registry';
+import { SHIPPED_LATENT_MODELS, SHIPPED_MODELS, type ShippedModel } from './registry';
 import { BaseError } from '../../errors/base';
 
 /** A shipped checkpoint folder that is not the one the registry names (edited, retrained without re-registering). */
@@ -19,19 +19,22 @@ export class ShippedWeightsMismatchError extends BaseError {
   }
 }
 
+/** What pinning reads of a shipped model (sequence or latent). */
+export type PinnableModel = Pick<ShippedModel, 'id' | 'urlPath' | 'weightsCid' | 'files'>;
+
 export type PinnedWeights = { id: string; cid: string; files: number; alreadyPinned: boolean };
 
 /**
- * Pins each shipped model's checkpoint folder (exactly the registry's `files`: config.json, weights_manifest.json
+ * Pins each shipped model's checkpoint folder (the sequence models and the latent ones) (exactly the registry's `files`: config.json, weights_manifest.json
  * and the shards; the model card and DATA_FILES.sha256 stay outside the CID) and checks the node reports the
  * registry's `weightsCid`. A CID already pinned is left as it is, so a restart costs one lookup per model.
  */
 export async function pinShippedWeights(
   storage: IpfsStorage,
-  options: { publicDir: string; models?: readonly ShippedModel[]; signal?: AbortSignal },
+  options: { publicDir: string; models?: readonly PinnableModel[]; signal?: AbortSignal },
 ): Promise<PinnedWeights[]> {
   const pinned: PinnedWeights[] = [];
-  for (const model of options.models ?? SHIPPED_MODELS) {
+  for (const model of options.models ?? [...SHIPPED_MODELS, ...SHIPPED_LATENT_MODELS]) {
     const cid = CID.parse(model.weightsCid);
     if (await storage.isPinned(cid)) {
       pinned.push({ id: model.id, cid: model.weightsCid, files: model.files.length, alreadyPinned: true });

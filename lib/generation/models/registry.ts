@@ -9,8 +9,9 @@
  * `/ipfs/<weightsCid>/config.json` and the rest are served by CID as well as under `urlPath`.
  * test/models/registry.test.ts recomputes every CID from the files; test/models/weights-by-cid.test.ts fetches them.
  */
-import type { ModelFamily } from './adapter';
+import { isComposingFamily, ModelCapabilityError, type ComposingFamily, type ModelFamily } from './adapter';
 import { MUSIC_RNN_FAMILY } from './musicrnn/family';
+import { MUSIC_VAE_FAMILY } from './vae/family';
 import { BaseError } from '../../errors/base';
 
 export type ModelTask = 'melody' | 'chord-melody';
@@ -102,6 +103,49 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
   },
 ];
 
+/**
+ * A shipped latent model (MusicVAE, ./vae): content-addressed and pinned like the sequence models, but apart from
+ * SHIPPED_MODELS, whose users compose with them. Written by hand after `npm run models:train-vae` (the trainer prints
+ * nothing to paste: run `checkpointCid`); test/models/registry.test.ts recomputes weightsCid and files.
+ */
+export type ShippedLatentModel = Omit<ShippedModel, 'task' | 'family' | 'chordEncoder'> & {
+  task: 'melody-2bar-latent';
+  family: typeof MUSIC_VAE_FAMILY;
+  /** Sixteenth steps of the passages it encodes and decodes (2 bars of 4/4). */
+  steps: number;
+};
+
+export const SHIPPED_LATENT_MODELS: readonly ShippedLatentModel[] = [
+  {
+    source: 'shipped',
+    id: 'motif-vae-2bar-v1',
+    task: 'melody-2bar-latent',
+    family: 'MusicVAE',
+    urlPath: '/models/motif-vae-2bar-v1',
+    weightsCid: 'bafybeib75d64i3h3q7weqko36ilyekm2xs4kojuilivpnicnthihzpzjb4',
+    files: [
+      { path: 'config.json', bytes: 386 },
+      { path: 'group1-shard1of1', bytes: 2162968 },
+      { path: 'weights_manifest.json', bytes: 2041 },
+    ],
+    minPitch: 48,
+    maxPitch: 83,
+    steps: 32,
+    architecture:
+      'MusicVAE (2-bar melody), MelodyConverter 48..83 (38 events), bidirectional LSTM encoder 128, z 32, LSTM decoder 256 conditioned on z (initial state + input)',
+    license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0; JSB chorales are public domain)',
+    trainingData:
+      'Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split): bar-aligned 2-bar windows',
+    card: '/models/motif-vae-2bar-v1/MODEL_CARD.md',
+  },
+];
+
+export function getShippedLatentModel(id: string): ShippedLatentModel {
+  const m = SHIPPED_LATENT_MODELS.find((x) => x.id === id);
+  if (!m) throw new UnknownModelError(id);
+  return m;
+}
+
 export const HOSTED_MODELS: readonly HostedModel[] = [
   {
     source: 'hosted',
@@ -139,8 +183,10 @@ export function getModel(id: string): RegisteredModel {
  * The family a manifest records for the model a track was composed with: the registry's entry, or, for a checkpoint
  * the studio loaded by URL (`url:` ids), MusicRNN, the one family whose adapter loads a checkpoint by URL.
  */
-export function familyOfModelId(id: string): ModelFamily {
-  return MODEL_REGISTRY.find((m) => m.id === id)?.family ?? MUSIC_RNN_FAMILY;
+export function familyOfModelId(id: string): ComposingFamily {
+  const family = MODEL_REGISTRY.find((m) => m.id === id)?.family ?? MUSIC_RNN_FAMILY;
+  if (!isComposingFamily(family)) throw new ModelCapabilityError(family, 'compose');
+  return family;
 }
 
 export function getShippedModel(id: string): ShippedModel {

@@ -28,8 +28,10 @@ beforeAll(async () => {
   const [, launched] = await Promise.all([app.ready, launchChromium()]);
   chromium = launched;
   studio = await chromium.newPage();
+  // a page error (one that stops hydration) fails the set-up at once instead of waiting out the limit
+  const broken = new Promise<never>((_, reject) => studio.once('pageerror', reject));
   await studio.goto(`http://localhost:${platform.env.MOTIF_APP_PORT}/studio`);
-  await studio.waitForFunction(() => 'motifStudio' in window);
+  await Promise.race([studio.waitForFunction(() => 'motifStudio' in window), broken]);
 }, LONG_WAIT_MS);
 
 afterAll(async () => {

@@ -30,6 +30,7 @@ beforeAll(async () => {
   studio = await chromium.newPage();
   // a page error (one that stops hydration) fails the set-up at once instead of waiting out the limit
   const broken = new Promise<never>((_, reject) => studio.once('pageerror', reject));
+  broken.catch(() => undefined); // a later page error is not this wait's
   await studio.goto(`http://localhost:${platform.env.MOTIF_APP_PORT}/studio`);
   await Promise.race([studio.waitForFunction(() => 'motifStudio' in window), broken]);
 }, LONG_WAIT_MS);

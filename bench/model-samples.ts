@@ -1,10 +1,11 @@
 /**
  * Form and harmony of what the studio writes (issue #18's `model.samples.*` goals): 100 seeded 16-bar pieces with
  * the studio's default form (lib/studio/compose-form.ts: its default model, C major, chords "C G Am F", style, tempo,
- * temperature, melodic form on) and snapping off, composed in Node by the studio's own `compose` (plain-JS sampling engine, the one
- * replay uses for `cpu-js` manifests). The same pieces are also composed with the chord-conditioned model, which the
- * issue asks the studio to use whenever chords are given; its figures are in the notes beside the studio's, with the
- * figures of the same pieces with the melodic form switched off.
+ * temperature, melodic form and tune memory on) and snapping off, composed in Node by the studio's own `compose`
+ * (plain-JS sampling engine, the one replay uses for `cpu-js` manifests). The same pieces are also composed with the
+ * chord-conditioned model, which the issue asks the studio to use whenever chords are given; its figures are in the
+ * notes beside the studio's, with the figures of the same pieces with the melodic form switched off, and with the
+ * tune memory switched off.
  * The training melodies (Nottingham and JSB soprano train splits, as the models were trained on them) are indexed
  * by every 4-bar window to find verbatim copies. The MGEval overlapping area (lib/generation/eval/mgeval.ts) compares
  * the pieces' note statistics with the first 16 bars of the real test tunes of the Nottingham corpus (the corpus of
@@ -32,7 +33,7 @@ import type { QuantizedNote } from '../lib/generation/notes/melody';
 import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { notesFromMelodyEvents } from '../lib/generation/notes/melody';
-import { defaultComposeForm, requestFromForm } from '../lib/studio/compose-form';
+import { defaultComposeForm, requestFromForm, type ComposeForm } from '../lib/studio/compose-form';
 
 const PIECES = 100;
 const BARS = 16;
@@ -51,7 +52,7 @@ type SampleFigures = {
 async function measure(
   modelId: string,
   trainingIndex: ReadonlySet<string>,
-  melodyForm = defaultComposeForm().melodyForm,
+  switches: Pick<ComposeForm, 'melodyForm' | 'tuneMemory'> = defaultComposeForm(),
 ): Promise<SampleFigures> {
   const model = SHIPPED_MODELS.find((m) => m.id === modelId);
   if (!model) throw new Error(`no shipped model ${modelId}`);
@@ -64,7 +65,14 @@ async function measure(
     const chordTone = [0, 0];
     const pieces: QuantizedNote[][] = [];
     for (let seed = 1; seed <= PIECES; seed++) {
-      const form = { ...defaultComposeForm(), bars: BARS, snap: false, seed, melodyForm };
+      const form = {
+        ...defaultComposeForm(),
+        bars: BARS,
+        snap: false,
+        seed,
+        melodyForm: switches.melodyForm,
+        tuneMemory: switches.tuneMemory,
+      };
       const request = requestFromForm(form, modelId);
       const result = await compose(rnn, request, { engine: 'js' });
       const melody = result.melody;
@@ -113,60 +121,62 @@ export const modelSamplesBench: BenchModule = {
     const studio = await measure(studioModel, index);
     const chordModel = defaultModel('chord-melody').id;
     const withChords = chordModel === studioModel ? studio : await measure(chordModel, index);
-    // the same pieces with the form switched off (sampler version 1: plain sampling, no plan, no cadence)
-    const formless = await measure(studioModel, index, false);
+    // the same pieces with the form switched off (no plan, no cadence), and with the tune memory switched off
+    const formless = await measure(studioModel, index, { melodyForm: false, tuneMemory: true });
+    const memoryless = await measure(studioModel, index, { melodyForm: true, tuneMemory: false });
     // shares as ratios (0..1), as the issue's goals are read (35 % -> >= 0.35)
     const ratio = (x: number) => round(x, 4);
     const oa = mgevalOverlap(studio.pieces, realTest);
     const anchor = mgevalOverlap(realValid, realTest);
     const formlessOa = mgevalOverlap(formless.pieces, realTest).oa;
+    const memorylessOa = mgevalOverlap(memoryless.pieces, realTest).oa;
     const chordOa = chordModel === studioModel ? oa.oa : mgevalOverlap(withChords.pieces, realTest).oa;
     const perFeature = (r: MgevalResult) => r.perFeature.map((f) => `${f.feature} ${round(f.oa, 3)}`).join(', ');
-    const other = (x: number, off: number) =>
-      `${chordModel === studioModel ? 'studio model is the chord-conditioned one' : `chord-conditioned ${chordModel}: ${ratio(x)}`}; form off: ${ratio(off)}`;
-    const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}, form on (seeded plan of 4-bar sections, tonic cadence: sampler motif.sfc32-categorical/2)`;
+    const other = (x: number, off: number, noMemory: number) =>
+      `${chordModel === studioModel ? 'studio model is the chord-conditioned one' : `chord-conditioned ${chordModel}: ${ratio(x)}`}; form off: ${ratio(off)}; tune memory off: ${ratio(noMemory)}`;
+    const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}, form on (seeded plan of 4-bar sections, tonic cadence) and the model's tune memory on: sampler motif.sfc32-categorical/3`;
     return [
       {
         name: 'model.samples.bar_repeat',
         value: ratio(studio.barRepeat),
         unit: 'ratio',
         goal: '>= 0.35 (real 4/4 test tunes: 0.55)',
-        note: `${setup}; ${other(withChords.barRepeat, formless.barRepeat)}`,
+        note: `${setup}; ${other(withChords.barRepeat, formless.barRepeat, memoryless.barRepeat)}`,
       },
       {
         name: 'model.samples.tonic_ending',
         value: ratio(studio.tonicEnding),
         unit: 'ratio',
         goal: '>= 0.6 (real tunes: 0.75)',
-        note: `by construction with form on (the tonic cadence masks the last note to the tonic's octaves); ${other(withChords.tonicEnding, formless.tonicEnding)}`,
+        note: `by construction with form on (the tonic cadence masks the last note to the tonic's octaves); ${other(withChords.tonicEnding, formless.tonicEnding, memoryless.tonicEnding)}`,
       },
       {
         name: 'model.samples.in_key',
         value: ratio(studio.inKey),
         unit: 'ratio',
         goal: '>= 0.95',
-        note: other(withChords.inKey, formless.inKey),
+        note: other(withChords.inKey, formless.inKey, memoryless.inKey),
       },
       {
         name: 'model.samples.chord_tone',
         value: ratio(studio.chordTone),
         unit: 'ratio',
         goal: '>= 0.65 (corpus about 0.74)',
-        note: other(withChords.chordTone, formless.chordTone),
+        note: other(withChords.chordTone, formless.chordTone, memoryless.chordTone),
       },
       {
         name: 'model.samples.copy_4bars',
         value: ratio(studio.copy4Bars),
         unit: 'share of pieces',
         goal: '<= 0.01',
-        note: `a bar-aligned 4-bar window equal, note for note, to a window of a training melody; ${other(withChords.copy4Bars, formless.copy4Bars)}`,
+        note: `a bar-aligned 4-bar window equal, note for note, to a window of a training melody; ${other(withChords.copy4Bars, formless.copy4Bars, memoryless.copy4Bars)}`,
       },
       {
         name: 'model.samples.mgeval_oa',
         value: ratio(oa.oa),
         unit: 'overlapping area',
         goal: '>= 0.90',
-        note: `MGEval (Yang & Lerch 2018), mean over 9 piece features of the overlap of the inter-set distances (pieces vs the first ${BARS} bars of ${realTest.length} Nottingham test tunes with chords, split after hygiene) with the test tunes' intra-set distances, Gaussian KDE (Scott), integral over the whole support; per feature: ${perFeature(oa)}; ${other(chordOa, formlessOa)}`,
+        note: `MGEval (Yang & Lerch 2018), mean over 9 piece features of the overlap of the inter-set distances (pieces vs the first ${BARS} bars of ${realTest.length} Nottingham test tunes with chords, split after hygiene) with the test tunes' intra-set distances, Gaussian KDE (Scott), integral over the whole support; per feature: ${perFeature(oa)}; ${other(chordOa, formlessOa, memorylessOa)}`,
       },
       {
         name: 'model.samples.mgeval_oa_real',

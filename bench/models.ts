@@ -270,7 +270,7 @@ function removedNote(e: ModelEvaluation): string {
       .map((r) => (r.reason === 'duplicate' ? `${r.id} (= ${r.of})` : `${r.id} (covered)`))
       .join(', ') || 'none';
   const moved = e.removed.some((r) => r.split === 'test')
-    ? `; so the test figures moved: over the whole test split (${e.wholeSplit.steps} steps) the model scores ${e.wholeSplit.nll.toFixed(4)}`
+    ? `; so the test figures moved: over the whole test split (${e.wholeSplit.steps} steps) the LSTM alone scores ${e.wholeSplit.nll.toFixed(4)}`
     : '';
   return `left out by hygiene (duplicates, and pieces whose every 2-bar passage is in training): test ${list('test')}; valid ${list('valid')}${moved}`;
 }

@@ -5,7 +5,7 @@
  *            LSTM -> logits = W_out h + b; the event is sampled with sfc32 (sampleCategorical; temperature 0 = argmax).
  * LSTM (PyTorch): gates = W_ih x + W_hh h + b split i, f, g, o; c' = sig(f) c + sig(i) tanh(g); h' = sig(o) tanh(c').
  * Only Math.exp and Math.tanh besides + and *, summed in index order, so Node and Chromium (both V8) agree exactly.
- * test/models/vae.test.ts checks the logits against PyTorch's (training fixture) within 1e-4.
+ * lib/generation/models/vae/vae.test.ts checks the logits against PyTorch's (training fixture) within 1e-4.
  */
 import { sampleCategorical, type Sfc32 } from '../../sampling/prng';
 import type { Linear, Lstm, Matrix, VaeWeights } from './weights';

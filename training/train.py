@@ -220,6 +220,13 @@ def export(net, cfg, model, out, enc_depth, fixture_pieces, enc):
     return cases
 
 
+def write_metrics(args, metrics):
+    """Writes a run's metrics (--metrics, or <out>/../<name>.training.json) and prints them without the loss log."""
+    with open(args.metrics or os.path.join(args.out, "..", f"{os.path.basename(args.out)}.training.json"), "w") as f:
+        json.dump(metrics, f, indent=1)
+    print(json.dumps({k: v for k, v in metrics.items() if k != "log"}), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", choices=sorted(CONFIGS), required=True)
@@ -293,9 +300,7 @@ def main():
         "train_pieces": len(train), "valid_pieces": len(valid), "test_pieces": len(test),
         "parameters": sum(p.numel() for p in net.parameters()), "log": log,
     }
-    with open(args.metrics or os.path.join(args.out, "..", f"{os.path.basename(args.out)}.training.json"), "w") as f:
-        json.dump(metrics, f, indent=1)
-    print(json.dumps({k: v for k, v in metrics.items() if k != "log"}), flush=True)
+    write_metrics(args, metrics)
 
 
 if __name__ == "__main__":

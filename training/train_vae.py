@@ -23,7 +23,7 @@ import os
 import sys
 import time
 
-from train import VOCAB, MIN_PITCH, MAX_PITCH, FIRST_PITCH, load, transpose_events  # sets 1 thread, determinism
+from train import VOCAB, MIN_PITCH, MAX_PITCH, FIRST_PITCH, load, transpose_events, write_metrics  # sets 1 thread, determinism
 
 import numpy as np
 import torch
@@ -268,9 +268,7 @@ def main():
         "train_windows": len(train_w), "valid_windows": len(valid_w), "test_windows": len(test_w),
         "parameters": sum(p.numel() for p in net.parameters()), "log": log,
     }
-    with open(args.metrics or os.path.join(args.out, "..", f"{os.path.basename(args.out)}.training.json"), "w") as f:
-        json.dump(metrics, f, indent=1)
-    print(json.dumps({k: v for k, v in metrics.items() if k != "log"}), flush=True)
+    write_metrics(args, metrics)
 
 
 if __name__ == "__main__":

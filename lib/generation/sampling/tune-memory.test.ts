@@ -75,16 +75,18 @@ describe('PieceMemory', () => {
   });
 });
 
+/** Orders 1 and 2: the model alone with nothing remembered, half and half after one event, mostly memory after two. */
+const mixture: TuneMemoryMixture = {
+  orders: [1, 2],
+  weights: [
+    [1, 0, 0],
+    [0.5, 0.5, 0],
+    [0.2, 0.3, 0.5],
+  ],
+};
+
 describe('the mixture', () => {
   const logits = [0.5, 2, -1, 0.25];
-  const mixture: TuneMemoryMixture = {
-    orders: [1, 2],
-    weights: [
-      [1, 0, 0],
-      [0.5, 0.5, 0],
-      [0.2, 0.3, 0.5],
-    ],
-  };
 
   it('is a distribution that agrees with mixtureProbability event by event, in every bucket', () => {
     for (const events of [
@@ -147,15 +149,6 @@ describe('sampleFromDistribution', () => {
 });
 
 describe('withMemoryStrength', () => {
-  const mixture: TuneMemoryMixture = {
-    orders: [1, 2],
-    weights: [
-      [1, 0, 0],
-      [0.5, 0.5, 0],
-      [0.2, 0.3, 0.5],
-    ],
-  };
-
   it('scales the memory share of every row and hands the rest to the model, each row keeping its sum', () => {
     const half = withMemoryStrength(mixture, 0.5);
     expect(half.weights[2]![0]).toBeCloseTo(0.6, 12);

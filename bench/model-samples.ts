@@ -34,6 +34,10 @@ import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { notesFromMelodyEvents } from '../lib/generation/notes/melody';
 import { defaultComposeForm, requestFromForm, type ComposeForm } from '../lib/studio/compose-form';
+import { meterSpec, type Meter } from '../lib/generation/arrangement/meter';
+import { METER_CLASSES, type MeterStep } from '../lib/generation/notes/meter-encoding';
+import { MELODY_FIRST_PITCH } from '../lib/generation/notes/melody';
+import type { EncodedPiece } from '../lib/generation/eval/corpus';
 
 const PIECES = 100;
 const BARS = 16;
@@ -102,6 +106,49 @@ async function measure(
   }
 }
 
+/** Share of note onsets at each sixteenth of the bar (a histogram summing to 1). */
+function normalised(counts: number[]): number[] {
+  const sum = counts.reduce((a, b) => a + b, 0);
+  return counts.map((c) => (sum ? c / sum : 0));
+}
+
+/** Overlap of two histograms: the sum of the smaller share at each position (1 = the same distribution). */
+function histogramOverlap(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((acc, x, i) => acc + Math.min(x, b[i] ?? 0), 0);
+}
+
+/** Where in the bar the Nottingham tunes written in `meter` start their notes (from their time signatures). */
+function corpusOnsets(tunes: readonly EncodedPiece[], meter: Meter): number[] {
+  const spec = meterSpec(meter);
+  const cls = METER_CLASSES.indexOf(meter);
+  const counts = new Array<number>(spec.stepsPerBar).fill(0);
+  for (const p of tunes)
+    p.events.forEach((e, t) => {
+      const at: MeterStep | undefined = p.meterSteps?.[t];
+      if (e >= MELODY_FIRST_PITCH && at?.meterClass === cls && at.position < spec.stepsPerBar) counts[at.position]!++;
+    });
+  return normalised(counts);
+}
+
+/** Where in the bar `PIECES` studio pieces in `meter` (studio defaults, no snapping) start their notes. */
+async function studioOnsets(modelId: string, meter: Meter): Promise<number[]> {
+  const model = SHIPPED_MODELS.find((m) => m.id === modelId);
+  if (!model) throw new Error(`no shipped model ${modelId}`);
+  const rnn = await loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
+  const bar = meterSpec(meter).stepsPerBar;
+  const counts = new Array<number>(bar).fill(0);
+  try {
+    for (let seed = 1; seed <= PIECES; seed++) {
+      const form = { ...defaultComposeForm(), modelChoice: modelId, bars: BARS, snap: false, seed, meter };
+      const result = await compose(rnn, requestFromForm(form, modelId), { engine: 'js' });
+      for (const n of result.melody) counts[n.quantizedStartStep % bar]!++;
+    }
+  } finally {
+    rnn.dispose();
+  }
+  return normalised(counts);
+}
+
 export const modelSamplesBench: BenchModule = {
   title: 'Form and harmony of 100 seeded 16-bar studio pieces (studio defaults, no snapping)',
   async run() {
@@ -131,6 +178,25 @@ export const modelSamplesBench: BenchModule = {
     const formlessOa = mgevalOverlap(formless.pieces, realTest).oa;
     const memorylessOa = mgevalOverlap(memoryless.pieces, realTest).oa;
     const chordOa = chordModel === studioModel ? oa.oa : mgevalOverlap(withChords.pieces, realTest).oa;
+    // meters: where the meter-aware studio model starts its notes in 3/4 and 6/8, against the corpus tunes written
+    // in that meter, beside the v1 model of the same task (4/4 only, no meter input) in the same run
+    const studioTask = SHIPPED_MODELS.find((m) => m.id === studioModel)?.task;
+    const meterless = SHIPPED_MODELS.find((m) => m.task === studioTask && !m.meterEncoder)?.id;
+    const nottingham = loadNottingham();
+    const meterFigures: BenchFigure[] = [];
+    for (const meter of ['3/4', '6/8'] as const) {
+      const real = corpusOnsets(nottingham, meter);
+      const aware = histogramOverlap(await studioOnsets(studioModel, meter), real);
+      const unaware = meterless ? histogramOverlap(await studioOnsets(meterless, meter), real) : undefined;
+      const tuneCount = nottingham.filter((p) => p.meterSteps?.[0]?.meterClass === METER_CLASSES.indexOf(meter)).length;
+      meterFigures.push({
+        name: `model.samples.meter_onsets_${meter.replace('/', '_')}`,
+        value: ratio(aware),
+        unit: 'histogram overlap',
+        goal: `above the model without a meter input (${meterless ?? 'none shipped'}), same run`,
+        note: `${PIECES} studio pieces in ${meter} (studio defaults, no snapping, seeds 1..${PIECES}, ${BARS} bars) with ${studioModel}: where in the bar their notes start, against the onsets of the ${tuneCount} Nottingham tunes written in ${meter} (their MIDI time signatures), as the sum over the ${meterSpec(meter).stepsPerBar} sixteenths of the smaller share; ${unaware === undefined ? '' : `the same pieces with ${meterless}: ${ratio(unaware)}; `}corpus shares by sixteenth: ${real.map((x) => round(x, 3)).join(' ')}`,
+      });
+    }
     const perFeature = (r: MgevalResult) => r.perFeature.map((f) => `${f.feature} ${round(f.oa, 3)}`).join(', ');
     const other = (x: number, off: number, noMemory: number) =>
       `${chordModel === studioModel ? 'studio model is the chord-conditioned one' : `chord-conditioned ${chordModel}: ${ratio(x)}`}; form off: ${ratio(off)}; tune memory off: ${ratio(noMemory)}`;
@@ -185,6 +251,7 @@ export const modelSamplesBench: BenchModule = {
         goal: 'anchor (real vs real)',
         note: `the same measure for the first ${BARS} bars of ${realValid.length} Nottingham validation tunes (after hygiene) against the same ${realTest.length} test tunes, in the same run; per feature: ${perFeature(anchor)}`,
       },
+      ...meterFigures,
     ] satisfies BenchFigure[];
   },
 };

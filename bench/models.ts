@@ -192,6 +192,7 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
           quantizationInfo: { stepsPerQuarter: 4 },
         },
         chordProgression: chords,
+        meterSteps: piece.meterSteps?.slice(0, PRIMER_STEPS + SAMPLE_STEPS),
       });
       genMs += performance.now() - t0;
       neural.push(eventsToInput(r.events, SAMPLE_STEPS, pcs));

@@ -14,6 +14,8 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from train import meter_encoding  # first: it pins the BLAS threads and kernels before torch loads
+
 import numpy as np
 import torch
 
@@ -37,15 +39,18 @@ def load_checkpoint(folder):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", choices=["melody", "chords"], required=True)
+    ap.add_argument("--model", choices=["melody", "chords", "melody-meter", "chords-meter"], required=True)
     ap.add_argument("--checkpoint", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--split", default="test")
     args = ap.parse_args()
-    with open(os.path.join(HERE, "cache", f"{args.model}.json")) as f:
+    data_name = args.model.split("-")[0]
+    with open(os.path.join(HERE, "cache", f"{data_name}.json")) as f:
         data = json.load(f)
+    with open(os.path.join(args.checkpoint, "config.json")) as f:
+        meter = json.load(f).get("meterEncoder") == "MotifMeterEncoder"
     enc = None
-    if args.model == "chords":
+    if data_name == "chords":
         enc = np.array([data["chordEncodings"][s] for s in data["chordSymbols"]], dtype=np.float64)
     w = load_checkpoint(args.checkpoint)
     layers = []
@@ -62,6 +67,8 @@ def main():
         for p in pieces:
             ev = torch.tensor(p["events"], dtype=torch.long)
             x = torch.nn.functional.one_hot(ev[:-1], V).double()
+            if meter:  # controls are [chords, meter]: the meter goes in front of the event, after the chords
+                x = torch.cat([torch.from_numpy(meter_encoding(p)[1:].astype(np.float64)), x], dim=1)
             if enc is not None:
                 ch = torch.from_numpy(enc[np.array(p["chords"], dtype=np.int64)][1:])
                 x = torch.cat([ch, x], dim=1)

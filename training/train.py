@@ -7,6 +7,10 @@ events; chord symbols already encoded with Magenta's PitchChordEncoder). Run thr
 
   /usr/bin/python3 training/train.py --model melody --out public/models/<id>
   /usr/bin/python3 training/train.py --model melody --stop-after 5 --print-losses   (no export; the repro test)
+
+The *-meter models (v2) also read the meter at each step (lib/generation/notes/meter-encoding.ts): its class one-hot
+(4/4, 3/4, 6/8, other) and the predicted step's sixteenth within the bar one-hot (0..23), all zeros where the bar is
+unknown (the JSB chorales). Their input is [chord controls, meter, previous event], all of step t+1 but the event.
 """
 import argparse
 import hashlib
@@ -20,6 +24,11 @@ import time
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
+# OpenBLAS picks its kernels by CPU (AVX-512 SkylakeX kernels on newer x86 chips), and their float32 sums round
+# differently, so the same run drifted in the 7th digit between machines. Pinning the Haswell (AVX2) kernels makes a
+# run bit-identical on every x86-64 CPU with AVX2; the shipped checkpoints were trained with them. Read when torch
+# loads OpenBLAS, so it is set before the import.
+os.environ.setdefault("OPENBLAS_CORETYPE", "Haswell")
 
 import numpy as np
 import torch
@@ -30,6 +39,8 @@ torch.use_deterministic_algorithms(True)
 VOCAB = 38  # MelodyConverter(minPitch 48, maxPitch 83): 0 no event, 1 note-off, 2.. pitches
 MIN_PITCH, MAX_PITCH, FIRST_PITCH = 48, 83, 2
 CHORD_DEPTH = 37  # PitchChordEncoder: [no-chord, root(12), pitch classes(12), bass(12)]
+METER_CLASSES, METER_POSITIONS = 4, 24  # MotifMeterEncoder: [class(4), step within the bar(24)]
+METER_DEPTH = METER_CLASSES + METER_POSITIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -40,6 +51,9 @@ CONFIGS = {
     "chords": dict(hidden=256, layers=2, batch=64, seq_len=64, steps=3500, lr=3e-3, lr_min=1e-4, dropout=0.1,
                    weight_decay=0.0, clip=1.0, transpose=5, eval_every=250, seed=4321),
 }
+# The meter-aware models: the same recipe over the same data (training/cache/<data>.json), plus the meter input.
+CONFIGS["melody-meter"] = dict(CONFIGS["melody"], data="melody", meter=True)
+CONFIGS["chords-meter"] = dict(CONFIGS["chords"], data="chords", meter=True)
 
 
 def load(model):
@@ -60,7 +74,7 @@ def transpose_events(ev, shift):
 
 
 def transpose_chords(c, shift):
-    """c: [T, 37] PitchChordEncoder vectors; rolls root / pitch-class / bass blocks by `shift` semitones."""
+    """c: [T, 37 (+ meter)] PitchChordEncoder vectors first; rolls root / pitch-class / bass blocks by `shift`."""
     if shift == 0:
         return c
     out = c.copy()
@@ -81,7 +95,8 @@ class Net(torch.nn.Module):
 
 
 def make_inputs(events, chords_enc):
-    """Magenta's MusicRNN input at step t: concat(chord encoding of step t+1, one-hot(event t)); target event t+1."""
+    """Magenta's MusicRNN input at step t: concat(controls of step t+1, one-hot(event t)); target event t+1.
+    The controls are the chord encoding and / or the meter encoding (piece_arrays)."""
     ev = torch.as_tensor(events[:-1], dtype=torch.long)
     x = torch.nn.functional.one_hot(ev, VOCAB).float()
     if chords_enc is not None:
@@ -90,14 +105,35 @@ def make_inputs(events, chords_enc):
     return x, y
 
 
-def piece_arrays(piece, enc):
+def meter_encoding(piece):
+    """[T, METER_DEPTH] one-hots of each step's meter class and bar position; zeros where the bar is unknown."""
+    T = len(piece["events"])
+    out = np.zeros((T, METER_DEPTH), dtype=np.float32)
+    if "barPosition" not in piece:
+        return out
+    cls = np.array(piece["meterClass"], dtype=np.int64)
+    pos = np.array(piece["barPosition"], dtype=np.int64)
+    ok = (pos >= 0) & (pos < METER_POSITIONS) & (cls >= 0) & (cls < METER_CLASSES)
+    rows = np.nonzero(ok)[0]
+    out[rows, cls[rows]] = 1.0
+    out[rows, METER_CLASSES + pos[rows]] = 1.0
+    return out
+
+
+def piece_arrays(piece, enc, meter=False):
+    """Events [T] and the step controls [T, D] (chord encoding, then meter encoding) or None when there are none."""
     ev = np.array(piece["events"], dtype=np.int64)
-    ch = enc[np.array(piece["chords"], dtype=np.int64)] if enc is not None else None
+    parts = []
+    if enc is not None:
+        parts.append(enc[np.array(piece["chords"], dtype=np.int64)])
+    if meter:
+        parts.append(meter_encoding(piece))
+    ch = np.concatenate(parts, axis=1) if parts else None
     return ev, ch
 
 
 def batch_sampler(pieces, enc, cfg, rng):
-    arrays = [piece_arrays(p, enc) for p in pieces]
+    arrays = [piece_arrays(p, enc, cfg.get("meter", False)) for p in pieces]
     arrays = [a for a in arrays if len(a[0]) >= 2]
     lengths = np.array([len(a[0]) for a in arrays], dtype=np.float64)
     probs = lengths / lengths.sum()
@@ -119,7 +155,7 @@ def batch_sampler(pieces, enc, cfg, rng):
             options = [k for k in range(-t, t + 1) if lo_ok <= k <= hi_ok]
             shift = int(options[int(rng.integers(0, len(options)))]) if options else 0
             ev_w = transpose_events(ev_w, shift)
-            if ch_w is not None:
+            if ch_w is not None and enc is not None:
                 ch_w = transpose_chords(ch_w, shift)
             x, y = make_inputs(ev_w, ch_w)
             # Pad short pieces; padded targets are ignored (-100).
@@ -133,12 +169,12 @@ def batch_sampler(pieces, enc, cfg, rng):
 
 
 @torch.no_grad()
-def nll_per_step(net, pieces, enc):
+def nll_per_step(net, pieces, enc, meter=False):
     """Mean negative log-likelihood (nats) per predicted step over whole pieces, from a zero state (as at test time)."""
     net.eval()
     total, count = 0.0, 0
     for p in pieces:
-        ev, ch = piece_arrays(p, enc)
+        ev, ch = piece_arrays(p, enc, meter)
         if len(ev) < 2:
             continue
         x, y = make_inputs(ev, ch)
@@ -195,8 +231,11 @@ def export(net, cfg, model, out, enc_depth, fixture_pieces, enc):
         json.dump(manifest, f, indent=2)
         f.write("\n")
     config = {"type": "MusicRNN", "dataConverter": {"type": "MelodyConverter", "args": {"minPitch": MIN_PITCH, "maxPitch": MAX_PITCH}}}
-    if model == "chords":
+    if enc is not None:
         config["chordEncoder"] = "PitchChordEncoder"
+    if cfg.get("meter"):
+        # Not a Magenta field (its MusicRNN ignores it): our samplers add the meter controls after the chord ones.
+        config["meterEncoder"] = "MotifMeterEncoder"
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
         f.write("\n")
@@ -207,15 +246,17 @@ def export(net, cfg, model, out, enc_depth, fixture_pieces, enc):
     net64.eval()
     cases = []
     for p in fixture_pieces:
-        ev, ch = piece_arrays(p, enc)
+        ev, ch = piece_arrays(p, enc, cfg.get("meter", False))
         ev, ch = ev[:33], (ch[:33] if ch is not None else None)
         x, _ = make_inputs(ev, ch)
         with torch.no_grad():
             logits = net64(x.unsqueeze(0).double())[0].numpy()
         case = {"id": p["id"], "events": [int(e) for e in ev[:-1]], "logits": [[round(float(v), 9) for v in row] for row in logits]}
-        if ch is not None:
-            case["chordEncodings"] = [[int(v) for v in row] for row in ch[1:]]
+        if enc is not None:
+            case["chordEncodings"] = [[int(v) for v in row[:CHORD_DEPTH]] for row in ch[1:]]
             case["chordSymbolIndices"] = [int(i) for i in p["chords"][1:33]]
+        if cfg.get("meter") and "barPosition" in p:
+            case["meterSteps"] = [[int(c), int(q)] for c, q in zip(p["meterClass"][1:33], p["barPosition"][1:33])]
         cases.append(case)
     return cases
 
@@ -246,12 +287,13 @@ def main():
     torch.manual_seed(cfg["seed"])
     rng = np.random.default_rng(cfg["seed"])
 
-    data, enc = load(args.model)
+    data, enc = load(cfg.get("data", args.model))
+    meter = cfg.get("meter", False)
     pieces = data["pieces"]
     train = [p for p in pieces if p["split"] == "train"]
     valid = [p for p in pieces if p["split"] == "valid"]
     test = [p for p in pieces if p["split"] == "test"]
-    in_size = VOCAB + (CHORD_DEPTH if enc is not None else 0)
+    in_size = VOCAB + (CHORD_DEPTH if enc is not None else 0) + (METER_DEPTH if meter else 0)
     net = Net(in_size, cfg["hidden"], cfg["layers"], cfg["dropout"])
     opt = torch.optim.Adam(net.parameters(), lr=cfg["lr"], weight_decay=cfg["weight_decay"])
     batches = batch_sampler(train, enc, cfg, rng)
@@ -277,7 +319,7 @@ def main():
             log.append({"step": step, "loss": float(loss), "seconds": round(time.time() - t0, 1)})
             print(f"step {step} loss {float(loss):.4f} lr {lr:.5f} {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
         if args.out and (step % cfg["eval_every"] == 0 or step == cfg["steps"]):
-            v, _ = nll_per_step(net, valid, enc)
+            v, _ = nll_per_step(net, valid, enc, meter)
             print(f"  valid nll {v:.4f}", file=sys.stderr, flush=True)
             log.append({"step": step, "valid_nll": v})
             if v < best[0]:
@@ -286,8 +328,8 @@ def main():
     if not args.out:
         return
     net.load_state_dict(best[1])
-    test_nll, test_steps = nll_per_step(net, test, enc)
-    valid_nll, _ = nll_per_step(net, valid, enc)
+    test_nll, test_steps = nll_per_step(net, test, enc, meter)
+    valid_nll, _ = nll_per_step(net, valid, enc, meter)
     fixture_pieces = test[:2]
     cases = export(net, cfg, args.model, args.out, in_size, fixture_pieces, enc)
     fixture = {"model": args.model, "tolerance": 1e-5, "cases": cases}

@@ -10,6 +10,7 @@ import {
   PRIMER_MAX_BYTES,
   PrimerError,
   primerFromMidi,
+  studioMeterOfMidi,
   primerFromPlayed,
   primerSummary,
 } from './primer';
@@ -27,6 +28,32 @@ describe('melodyPrimer', () => {
     expect(p.totalSteps).toBe(64);
     expect(p.notes).toHaveLength(16);
     expect(() => melodyPrimer([], 'empty.mid')).toThrow(PrimerError);
+  });
+});
+
+describe('studioMeterOfMidi', () => {
+  const fileIn = (meter: '3/4' | '6/8' | undefined) =>
+    arrangementToMidi(
+      arrange({
+        melody: [{ ...n(67, 0, 12), velocity: 100 }],
+        progression: ['G'],
+        bars: 2,
+        tempo: 90,
+        key: 'G',
+        scale: 'major',
+        style: 'none',
+        ...(meter ? { meter } : {}),
+      }),
+    );
+  it("reads the file's own meter, so an uploaded waltz is cut into 3/4 bars", () => {
+    expect(studioMeterOfMidi(fileIn('3/4'))).toBe('3/4');
+    expect(studioMeterOfMidi(fileIn('6/8'))).toBe('6/8');
+    expect(studioMeterOfMidi(fileIn(undefined))).toBe('4/4');
+    expect(studioMeterOfMidi(new TextEncoder().encode('not midi'))).toBeUndefined();
+    const waltz = fileIn('3/4');
+    // two bars of 3/4 (24 steps), where 4/4 bars would make them two bars of 32
+    expect(primerFromMidi(waltz, 'waltz.mid', studioMeterOfMidi(waltz)).totalSteps).toBe(24);
+    expect(primerFromMidi(waltz, 'waltz.mid').totalSteps).toBe(32);
   });
 });
 

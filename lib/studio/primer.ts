@@ -9,7 +9,7 @@
  * studio's meter (16 steps in 4/4, 12 in 3/4 and 6/8).
  */
 import { z } from 'zod';
-import { meterSpec, type Meter } from '../generation/arrangement/meter';
+import { METERS, meterSpec, type Meter } from '../generation/arrangement/meter';
 import { primerNoteSchema } from '../generation/compose/request';
 import { midiToNotes } from '../generation/export/midi';
 import { DEFAULT_MAX_PITCH, DEFAULT_MIN_PITCH, type QuantizedNote } from '../generation/notes/melody';
@@ -87,6 +87,21 @@ export function primerFromMidi(bytes: Uint8Array, name: string, meter?: Meter): 
     source,
     meter,
   );
+}
+
+/**
+ * The studio meter a MIDI file is written in: its first time signature when the studio has it (2/2 reads as 4/4, the
+ * same 16-step bar); undefined for another meter or a file that does not parse (primerFromMidi then says why).
+ */
+export function studioMeterOfMidi(bytes: Uint8Array): Meter | undefined {
+  let signature: readonly [number, number];
+  try {
+    signature = midiToNotes(bytes).timeSignature;
+  } catch {
+    return undefined;
+  }
+  const name = signature[0] === 2 && signature[1] === 2 ? '4/4' : `${signature[0]}/${signature[1]}`;
+  return METERS.find((m) => m === name);
 }
 
 /** A note played on the computer keyboard: its pitch and when it went down and up (ms, any clock). */

@@ -1,13 +1,21 @@
 /**
  * Encodes the corpora for the Python trainer: writes training/cache/{melody,chords}.json (ignored by git).
  * Chord symbols are turned into Magenta's PitchChordEncoder vectors here, with Magenta's own classes, so the trainer
- * sees exactly what `MusicRNN` feeds the LSTM at generation time.
+ * sees exactly what `MusicRNN` feeds the LSTM at generation time. Each Nottingham piece also carries its meter steps
+ * (`meterClass`, `barPosition` per step; lib/generation/notes/meter-encoding.ts), which the meter-aware models read.
  *   npx tsx scripts/models/prepare-data.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadJsbSoprano, loadNottingham, dataFileHashes, dataSetDigest } from '../../lib/generation/eval/corpus';
 import { createRequire } from 'node:module';
+import type { EncodedPiece } from '../../lib/generation/eval/corpus';
+
+/** The piece's meter steps as two parallel arrays (the trainer one-hots them); absent when its bars are unknown. */
+function meterFields(p: EncodedPiece): { meterClass?: number[]; barPosition?: number[] } {
+  if (!p.meterSteps) return {};
+  return { meterClass: p.meterSteps.map((m) => m.meterClass), barPosition: p.meterSteps.map((m) => m.position) };
+}
 
 type ChordsModule = { PitchChordEncoder: new () => { encode(chord: string): { arraySync(): unknown } } };
 const require = createRequire(import.meta.url);
@@ -29,7 +37,13 @@ writeFileSync(
   join(out, 'melody.json'),
   JSON.stringify({
     dataDigest: dataSetDigest(melodyFiles),
-    pieces: [...nott, ...jsb].map((p) => ({ id: p.id, corpus: p.corpus, split: p.split, events: p.events })),
+    pieces: [...nott, ...jsb].map((p) => ({
+      id: p.id,
+      corpus: p.corpus,
+      split: p.split,
+      events: p.events,
+      ...meterFields(p),
+    })),
   }),
 );
 
@@ -47,6 +61,7 @@ writeFileSync(
       id: p.id,
       split: p.split,
       events: p.events,
+      ...meterFields(p),
       chords: (p.chords ?? []).map((c) => symbols.indexOf(c)),
     })),
     chordSymbols: symbols,

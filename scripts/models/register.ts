@@ -11,19 +11,44 @@ type Entry = {
   id: string;
   task: 'melody' | 'chord-melody';
   chordEncoder?: 'PitchChordEncoder';
+  meterEncoder?: 'MotifMeterEncoder';
   architecture: string;
   license: string;
   trainingData: string;
 };
 
+const NOTTINGHAM_JSB =
+  'Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split)';
+const NOTTINGHAM_CHORDS =
+  'Nottingham melodies + chord tracks (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10)';
+
+/** The defaults first (registry.ts `defaultModel` takes the first of a task): the meter-aware v2 models. */
 export const SHIPPED: Entry[] = [
+  {
+    id: 'motif-melody-2x256-v2',
+    task: 'melody',
+    meterEncoder: 'MotifMeterEncoder',
+    architecture:
+      'MusicRNN, MotifMeterEncoder (28: meter class + step in bar) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
+    license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0; JSB chorales are public domain)',
+    trainingData: `${NOTTINGHAM_JSB}; bar positions from the Nottingham time signatures`,
+  },
+  {
+    id: 'motif-improv-2x256-v2',
+    task: 'chord-melody',
+    chordEncoder: 'PitchChordEncoder',
+    meterEncoder: 'MotifMeterEncoder',
+    architecture:
+      'MusicRNN (ImprovRNN design), PitchChordEncoder (37) + MotifMeterEncoder (28) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
+    license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0)',
+    trainingData: `${NOTTINGHAM_CHORDS}; bar positions from the time signatures`,
+  },
   {
     id: 'motif-melody-2x256-v1',
     task: 'melody',
     architecture: 'MusicRNN, MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
     license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0; JSB chorales are public domain)',
-    trainingData:
-      'Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split)',
+    trainingData: NOTTINGHAM_JSB,
   },
   {
     id: 'motif-improv-2x256-v1',
@@ -32,8 +57,7 @@ export const SHIPPED: Entry[] = [
     architecture:
       'MusicRNN (ImprovRNN design), PitchChordEncoder (37) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
     license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0)',
-    trainingData:
-      'Nottingham melodies + chord tracks (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10)',
+    trainingData: NOTTINGHAM_CHORDS,
   },
 ];
 
@@ -61,6 +85,7 @@ async function main() {
         `    minPitch: ${m.dataConverter.args.minPitch},`,
         `    maxPitch: ${m.dataConverter.args.maxPitch},`,
         ...(e.chordEncoder ? [`    chordEncoder: ${JSON.stringify(e.chordEncoder)},`] : []),
+        ...(e.meterEncoder ? [`    meterEncoder: ${JSON.stringify(e.meterEncoder)},`] : []),
         `    architecture: ${JSON.stringify(e.architecture)},`,
         `    license: ${JSON.stringify(e.license)},`,
         `    trainingData: ${JSON.stringify(e.trainingData)},`,

@@ -13,6 +13,9 @@ train() { # task id
 }
 train melody motif-melody-2x256-v1
 train chords motif-improv-2x256-v1
+# v2: the same recipes with the meter input (lib/generation/notes/meter-encoding.ts), the studio's defaults
+train melody-meter motif-melody-2x256-v2
+train chords-meter motif-improv-2x256-v2
 npx tsx scripts/models/register.ts
 npx tsx scripts/models/fit-tune-memory.ts
 npx tsx scripts/models/write-cards.ts

@@ -39,7 +39,13 @@ function card(
   return `# ${m.id}
 
 ${chords ? 'Chord-conditioned melody model (Magenta ImprovRNN design)' : 'Melody model'} for Motif's studio: a Magenta
-\`MusicRNN\` checkpoint in TF.js format, loaded unchanged by \`@magenta/music\` 1.23.1.
+\`MusicRNN\` checkpoint in TF.js format, loaded unchanged by \`@magenta/music\` 1.23.1${
+    m.meterEncoder
+      ? `; its meter input
+is Motif's own (config.json \`meterEncoder\`), which Magenta's \`continueSequence\` does not feed: Motif's seeded
+samplers do (docs/provenance/SPEC.md 7.14)`
+      : ''
+  }.
 
 - **Weights CID** (config.json + weights_manifest.json + shards, UnixFS CIDv1 raw leaves, lib/ipfs/unixfs-settings.ts):
   \`${m.weightsCid}\`
@@ -77,6 +83,14 @@ ${
 - Chords: the chord track's sounding pitch classes at each step are named by a chord symbol
   (lib/generation/notes/chords.ts: triads, sevenths, sus4, 6) and encoded by Magenta's own \`PitchChordEncoder\`
   (tonal), exactly as \`MusicRNN\` encodes a studio progression.`
+      : ''
+  }${
+    m.meterEncoder
+      ? `
+- Meter: each step also carries its meter (4/4, 3/4, 6/8 or other) and its sixteenth within the bar
+  (\`MotifMeterEncoder\`, lib/generation/notes/meter-encoding.ts, docs/provenance/SPEC.md 7.14), from the tune's MIDI
+  time signatures with tick 0 a bar line, so a tune with a pickup begins late in its bar${chords ? '' : '; the JSB chorales carry no bar lines and are fed zeros'}. The studio feeds the
+  meter of the piece, bar 1 beginning at step 0.`
       : ''
   }
 - Data files: ${files.length}, each hashed in \`DATA_FILES.sha256\` beside this card (\`sha256sum -c\` from
@@ -124,7 +138,7 @@ Generation speed: ${e.msPerGeneratedStep.toFixed(2)} ms per step in Node (tfjs c
 ## Known limits
 - Monophonic, 48..83 only, sixteenth grid; no dynamics; triplets are rounded onto the grid.
 - Style is British/American folk dance tunes${chords ? '' : ' and Bach soprano lines'}; keys are mostly G and D major.
-- The LSTM alone has no notion of bars or phrase ends beyond what it infers, and long samples wander; the studio adds
+- The LSTM alone ${m.meterEncoder ? 'knows where the bar lines fall but' : 'has'} no notion of ${m.meterEncoder ? '' : 'bars or '}phrase ends beyond what it infers, and long samples wander; the studio adds
   the tune memory (repetition of the piece's own material) and the form plan (sections and a tonic cadence).
 - Trained on small corpora with many well-known traditional tunes: a sample can quote a tune from the training data.
 ${chords ? '- Chords outside the triad/seventh vocabulary seen in training (e.g. 9ths, slash chords) are encoded by Magenta but were rare or absent in training.\n' : ''}- Sampling uses the project's seeded sampler (lib/generation/sampling); the same seed gives the same notes with

@@ -26,7 +26,7 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generat
 import { familyOfModelId, getShippedModel, type ShippedModel } from '../../lib/generation/models/registry';
 import { canonicalNotesJson, notesDigest } from '../../lib/generation/notes/digest';
 import { melodyEventsFromNotes, notesFromMelodyEvents } from '../../lib/generation/notes/melody';
-import { encodeProgression } from '../../lib/generation/sampling/generate';
+import { encodeProgression, stepControls } from '../../lib/generation/sampling/step-controls';
 import { musicRnnInternals } from '../../lib/generation/sampling/musicrnn-internals';
 import { Sfc32, sampleCategorical, sampleCategoricalMasked, seedToUint32 } from '../../lib/generation/sampling/prng';
 import { sampleEventsLoop, type EventStepper } from '../../lib/generation/sampling/sample-events';
@@ -679,8 +679,7 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
     stepper,
     primerEvents,
     steps,
-    controls: internals.chordEncoder ? encodeProgression(internals.chordEncoder, chords, total) : undefined,
-    controlDepth: internals.chordEncoder?.depth ?? 0,
+    ...stepControls(internals, { chordProgression: chords, meter: result.request.meter, totalSteps: total }),
     temperature: result.request.temperature,
     rng,
     ...(result.request.memory ? { memory: result.request.memory } : {}),

@@ -1,7 +1,7 @@
 /**
- * Every shipped checkpoint loads in @magenta/music (Node build, tfjs cpu backend) and generates, both through
- * Magenta's own continueSequence and through our seeded sampler; its logits match the PyTorch fixture written at
- * export time (training/train.py) within 1e-5.
+ * Every shipped checkpoint loads in @magenta/music (Node build, tfjs cpu backend) and generates through our seeded
+ * sampler, and, unless it reads the meter (Magenta has no meter controls), through Magenta's own continueSequence;
+ * its logits match the PyTorch fixture written at export time (training/train.py) within 1e-5.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,14 @@ import { notesDigest } from '../../lib/generation/notes';
 
 type Fixture = {
   tolerance: number;
-  cases: Array<{ id: string; events: number[]; logits: number[][]; chordEncodings?: number[][] }>;
+  cases: Array<{
+    id: string;
+    events: number[];
+    logits: number[][];
+    chordEncodings?: number[][];
+    /** [meter class, step in bar] of the step each input predicts (meter-aware models). */
+    meterSteps?: Array<[number, number]>;
+  }>;
 };
 
 const primer = {
@@ -27,8 +34,10 @@ const primer = {
 };
 const progression = ['G', 'D', 'Em', 'C'];
 
-it('ships at least a melody and a chord-conditioned model', () => {
-  expect(SHIPPED_MODELS.map((m) => m.task).sort()).toEqual(['chord-melody', 'melody']);
+it('ships a melody and a chord-conditioned model, the meter-aware ones the defaults', () => {
+  expect(new Set(SHIPPED_MODELS.map((m) => m.task))).toEqual(new Set(['chord-melody', 'melody']));
+  for (const task of ['melody', 'chord-melody'] as const)
+    expect(SHIPPED_MODELS.find((m) => m.task === task)?.meterEncoder).toBe('MotifMeterEncoder');
 });
 
 describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) => {
@@ -44,6 +53,7 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
     expect(config.type).toBe('MusicRNN');
     expect(config.dataConverter).toEqual({ type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } });
     expect(config.chordEncoder).toBe(entry.chordEncoder);
+    expect(config.meterEncoder).toBe(entry.meterEncoder);
     let total = 0;
     for (const f of entry.files) {
       const size = statSync(join(folder, f.path)).size;
@@ -57,7 +67,7 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
     expect(existsSync(join(folder, 'MODEL_CARD.md'))).toBe(true);
   });
 
-  it('generates through Magenta continueSequence (unseeded)', async () => {
+  it.runIf(!entry.meterEncoder)('generates through Magenta continueSequence (unseeded)', async () => {
     const ns = (await model.continueSequence(primer, 32, 1.0, entry.chordEncoder ? progression : undefined)) as {
       notes: unknown[];
       totalQuantizedSteps: number;
@@ -73,7 +83,9 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
     expect(fixture.cases.length).toBeGreaterThan(0);
     let maxDiff = 0;
     for (const c of fixture.cases) {
-      const logits = musicRnnLogits(model, c.events, c.chordEncodings);
+      if (entry.meterEncoder) expect(c.meterSteps?.length).toBe(c.events.length);
+      const meterSteps = c.meterSteps?.map(([meterClass, position]) => ({ meterClass, position }));
+      const logits = musicRnnLogits(model, c.events, c.chordEncodings, meterSteps);
       expect(logits.length).toBe(c.logits.length);
       logits.forEach((row, t) =>
         row.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - (c.logits[t]?.[k] ?? NaN))))),
@@ -99,14 +111,24 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
     }
   });
 
-  it("at temperature 0 gives exactly Magenta's own continueSequence (argmax) notes", async () => {
-    const chords = entry.chordEncoder ? progression : undefined;
-    const theirs = (await model.continueSequence(primer, 48, 0, chords)) as {
-      notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }>;
-    };
-    const ours = await generateMelody({ model, seed: 1, temperature: 0, steps: 48, primer, chordProgression: chords });
-    expect(await notesDigest(ours.sequence.notes)).toBe(await notesDigest(theirs.notes));
-  });
+  it.runIf(!entry.meterEncoder)(
+    "at temperature 0 gives exactly Magenta's own continueSequence (argmax) notes",
+    async () => {
+      const chords = entry.chordEncoder ? progression : undefined;
+      const theirs = (await model.continueSequence(primer, 48, 0, chords)) as {
+        notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }>;
+      };
+      const ours = await generateMelody({
+        model,
+        seed: 1,
+        temperature: 0,
+        steps: 48,
+        primer,
+        chordProgression: chords,
+      });
+      expect(await notesDigest(ours.sequence.notes)).toBe(await notesDigest(theirs.notes));
+    },
+  );
 
   it.runIf(Boolean(entry.chordEncoder))('accepts progressions mixing N.C. with chords', async () => {
     const r = await generateMelody({
@@ -118,6 +140,29 @@ describe.each(SHIPPED_MODELS.map((m) => [m.id, m] as const))('%s', (_id, entry) 
       chordProgression: ['N.C.', 'G', 'D7', 'N.C.'],
     });
     expect(r.events).toHaveLength(32);
+  });
+
+  it.runIf(Boolean(entry.meterEncoder))('reads the meter: the same seed writes another melody in 3/4', async () => {
+    const chords = entry.chordEncoder ? progression : undefined;
+    const common = await generateMelody({
+      model,
+      seed: 5,
+      temperature: 1,
+      steps: 48,
+      primer,
+      chordProgression: chords,
+    });
+    const waltz = await generateMelody({
+      model,
+      seed: 5,
+      temperature: 1,
+      steps: 48,
+      primer,
+      chordProgression: chords,
+      meter: '3/4',
+    });
+    expect(waltz.events).toHaveLength(48);
+    expect(waltz.events).not.toEqual(common.events);
   });
 
   it('rejects a missing or unexpected chord progression', async () => {

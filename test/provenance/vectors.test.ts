@@ -26,7 +26,7 @@ import { checkpointCid } from '../../lib/generation/models/checkpoint-files';
 import { getShippedModel } from '../../lib/generation/models/registry';
 import { canonicalNotesJson, notesDigest } from '../../lib/generation/notes/digest';
 import { melodyEventsFromNotes, notesFromMelodyEvents } from '../../lib/generation/notes/melody';
-import { encodeProgression } from '../../lib/generation/sampling/generate';
+import { encodeProgression, stepControls } from '../../lib/generation/sampling/step-controls';
 import { musicRnnInternals } from '../../lib/generation/sampling/musicrnn-internals';
 import { Sfc32, sampleCategorical, sampleCategoricalMasked, seedToUint32 } from '../../lib/generation/sampling/prng';
 import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
@@ -356,17 +356,18 @@ describe('test vectors: our code against every vector', () => {
           steps: input.request.bars * stepsPerBarOf(input.request) - primer.totalSteps,
           engine,
           chordProgression,
+          ...(input.request.meter ? { meter: input.request.meter } : {}),
         });
         expect(sampled.events, `${c.name} (${engine})`).toEqual(want.events);
       }
       // The first sampled step's logits (float32), from the primer fed through the plain-JS step.
       const internals = musicRnnInternals(rnn);
       const stepper = fastEventStepper(rnn);
-      const depth = internals.chordEncoder?.depth ?? 0;
-      const controls =
-        internals.chordEncoder && chordProgression
-          ? encodeProgression(internals.chordEncoder, chordProgression, want.primerEvents.length + want.events.length)
-          : undefined;
+      const { controls, controlDepth: depth } = stepControls(internals, {
+        chordProgression,
+        meter: input.request.meter,
+        totalSteps: want.primerEvents.length + want.events.length,
+      });
       let logits: number[] = [];
       for (let i = 0; i < primerEvents.length; i++) {
         const x = new Float32Array(stepper.inputSize);

@@ -59,6 +59,7 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
             {MODEL_REGISTRY.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.id} ({m.task}
+                {m.source === 'shipped' && m.meterEncoder ? ', knows 3/4 and 6/8' : ''}
                 {m.source === 'hosted' ? ', hosted by Magenta: needs the internet' : ''})
               </option>
             ))}

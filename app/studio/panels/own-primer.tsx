@@ -4,7 +4,13 @@
  * notes" area (computer keyboard or Web MIDI), quantised to sixteenths (lib/studio/primer.ts).
  */
 import { useState, type ChangeEvent } from 'react';
-import { PRIMER_MAX_BYTES, primerFromMidi, primerSummary, type RecordedPrimer } from '../../../lib/studio/primer';
+import {
+  PRIMER_MAX_BYTES,
+  primerFromMidi,
+  primerSummary,
+  studioMeterOfMidi,
+  type RecordedPrimer,
+} from '../../../lib/studio/primer';
 import type { Meter } from '../../../lib/generation/arrangement/meter';
 import { usePlayedNotes } from '../hooks/use-played-notes';
 
@@ -15,9 +21,11 @@ export function OwnPrimer(p: {
   value: RecordedPrimer | null;
   tempo: number;
   meter: Meter;
-  onChange(v: RecordedPrimer | null): void;
+  /** A new primer, and the meter to switch to when an uploaded file is written in another one. */
+  onChange(v: RecordedPrimer | null, meter?: Meter): void;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const keys = usePlayedNotes(p.tempo, p.meter, (v) => {
     setProblem(null);
     p.onChange(v);
@@ -27,12 +35,20 @@ export function OwnPrimer(p: {
     const file = e.target.files?.[0];
     if (!file) return;
     setProblem(null);
+    setNotice(null);
     if (file.size > PRIMER_MAX_BYTES) {
       setProblem(`${file.name} is ${file.size} bytes; a primer file may be at most ${PRIMER_MAX_BYTES}.`);
       return;
     }
     try {
-      p.onChange(primerFromMidi(new Uint8Array(await file.arrayBuffer()), file.name, p.meter));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // the file's own bars: a waltz is cut into 3/4 bars, and the studio's meter follows it
+      const meter = studioMeterOfMidi(bytes) ?? p.meter;
+      const primer = primerFromMidi(bytes, file.name, meter);
+      if (meter !== p.meter) {
+        setNotice(`${file.name} is in ${meter}: the studio's meter is now ${meter}.`);
+        p.onChange(primer, meter);
+      } else p.onChange(primer);
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
     }
@@ -75,6 +91,7 @@ export function OwnPrimer(p: {
       </div>
       <p data-testid="primer-summary" aria-live="polite">
         {p.value ? `Your primer: ${primerSummary(p.value, p.meter)}.` : 'No primer yet.'}
+        {notice ? ` ${notice}` : ''}
       </p>
       {problem && (
         <p role="alert" className="error" data-testid="primer-error">

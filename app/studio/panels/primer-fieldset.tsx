@@ -40,7 +40,7 @@ export function PrimerFieldset({ form, onChange }: { form: ComposeForm; onChange
           value={form.ownPrimer}
           tempo={form.tempo}
           meter={form.meter}
-          onChange={(v) => onChange({ ownPrimer: v })}
+          onChange={(v, meter) => onChange({ ownPrimer: v, ...(meter ? { meter } : {}) })}
         />
       )}
     </fieldset>

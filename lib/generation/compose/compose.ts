@@ -97,6 +97,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     engine: opts.engine,
     onProgress: (done, total) => opts.onProgress?.({ phase: 'generate', fraction: done / total }),
     ...(internals.chordEncoder ? { chordProgression: chords } : {}),
+    ...(req.meter ? { meter: req.meter } : {}),
     ...(req.memory ? { memory: req.memory } : {}),
     ...(req.form
       ? {
@@ -185,6 +186,7 @@ export async function regenerateBar(p: RegenerateBarParams): Promise<Extract<Edi
     signal: p.signal,
     engine: p.engine,
     ...(internals.chordEncoder ? { chordProgression: a.progression.slice(0, p.bar + 1) } : {}),
+    ...(a.meter ? { meter: a.meter } : {}),
   });
   const offset = start > 0 ? start : 4;
   const fresh = notesFromMelodyEvents(sampled.events, internals).map((n) => ({

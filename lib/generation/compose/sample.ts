@@ -6,7 +6,8 @@
  * checks the equality.
  */
 import * as tf from '@tensorflow/tfjs';
-import { encodeProgression } from '../sampling/generate';
+import { stepControls } from '../sampling/step-controls';
+import type { Meter } from '../arrangement/meter';
 import { musicRnnInternals } from '../sampling/musicrnn-internals';
 import { Sfc32, seedToUint32 } from '../sampling/prng';
 import { sampleEventsLoop, tfjsEventStepper, type EventStepper, type StepDirective } from '../sampling/sample-events';
@@ -35,6 +36,8 @@ export type SampleEventsParams = {
   primerEvents: readonly number[];
   steps: number;
   chordProgression?: readonly string[];
+  /** The piece's meter, bar 1 beginning at the primer's first step (meter-aware models; absent: 4/4). */
+  meter?: Meter;
   /** Sampler version 2's form plan as per-step directives (form-plan.ts `formDirectives`); none: plain sampling. */
   directives?: ReadonlyArray<StepDirective | undefined>;
   /** Sampler version 3's tune memory (lib/generation/sampling/tune-memory.ts); none: the model alone. */
@@ -77,8 +80,11 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
   const m = musicRnnInternals(p.model);
   const total = p.primerEvents.length + p.steps;
   const yieldEvery = p.yieldEvery ?? 32;
-  const controls =
-    m.chordEncoder && p.chordProgression ? encodeProgression(m.chordEncoder, p.chordProgression, total) : undefined;
+  const { controls, controlDepth } = stepControls(m, {
+    chordProgression: p.chordProgression,
+    meter: p.meter,
+    totalSteps: total,
+  });
   const engine = p.engine ?? (tf.getBackend() === 'cpu' ? 'js' : 'tfjs');
   const stepper: EventStepper = engine === 'js' ? fastEventStepper(p.model) : tfjsEventStepper(m);
   let events: number[];
@@ -88,7 +94,7 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
       primerEvents: p.primerEvents,
       steps: p.steps,
       controls,
-      controlDepth: m.chordEncoder?.depth ?? 0,
+      controlDepth,
       temperature: p.temperature,
       rng: new Sfc32(seedToUint32(p.seed)),
       ...(p.directives ? { directives: p.directives } : {}),

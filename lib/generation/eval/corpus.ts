@@ -21,6 +21,7 @@ import {
   type QuantizedNote,
 } from '../notes/melody';
 import { chordSymbolsPerStep } from '../notes/chords';
+import { meterClassOf, stepsPerBarOfSignature, type MeterStep } from '../notes/meter-encoding';
 import { BaseError } from '../../errors/base';
 import { splitRecord, type SplitRecord } from './hygiene';
 
@@ -36,6 +37,11 @@ export type EncodedPiece = {
   events: number[];
   /** Chord symbol per step (Nottingham with a chord track only). */
   chords?: string[];
+  /**
+   * Meter class and step within the bar of every step (Nottingham: from the MIDI file's time signatures, tick 0 a
+   * bar line); none for the JSB chorales, which carry no bar lines.
+   */
+  meterSteps?: MeterStep[];
   /** Semitones the piece was transposed by (whole octaves) to fit 48..83. */
   octaveShift: number;
   /**
@@ -86,9 +92,18 @@ function octaveShiftFor(pitches: readonly number[]): number | null {
 
 const { Midi } = tonejsMidi;
 
-function quantizedNotesOfMidi(bytes: Uint8Array): { notes: QuantizedNote[]; ppq: number } {
+type TimeSignatureAt = { step: number; numerator: number; denominator: number };
+
+function quantizedNotesOfMidi(bytes: Uint8Array): { notes: QuantizedNote[]; timeSignatures: TimeSignatureAt[] } {
   const midi = new Midi(bytes);
   const ticksPerStep = midi.header.ppq / STEPS_PER_QUARTER;
+  const timeSignatures = midi.header.timeSignatures
+    .map((t) => ({
+      step: Math.round(t.ticks / ticksPerStep),
+      numerator: t.timeSignature[0] ?? 4,
+      denominator: t.timeSignature[1] ?? 4,
+    }))
+    .sort((a, b) => a.step - b.step);
   const notes: QuantizedNote[] = [];
   for (const track of midi.tracks) {
     for (const n of track.notes) {
@@ -98,7 +113,27 @@ function quantizedNotesOfMidi(bytes: Uint8Array): { notes: QuantizedNote[]; ppq:
       notes.push({ pitch: n.midi, quantizedStartStep: start, quantizedEndStep: end });
     }
   }
-  return { notes, ppq: midi.header.ppq };
+  return { notes, timeSignatures };
+}
+
+/**
+ * The meter step of each of `total` steps from absolute step `first`: the time signature in force (4/4 before the
+ * first, as MIDI defines) and the steps since its bar line, modulo its bar length.
+ */
+function meterStepsOf(timeSignatures: readonly TimeSignatureAt[], first: number, total: number): MeterStep[] {
+  const out: MeterStep[] = [];
+  let k = -1;
+  for (let t = 0; t < total; t++) {
+    const abs = t + first;
+    while (k + 1 < timeSignatures.length && (timeSignatures[k + 1]?.step ?? Infinity) <= abs) k++;
+    const ts = timeSignatures[k] ?? { step: 0, numerator: 4, denominator: 4 };
+    const bar = stepsPerBarOfSignature(ts.numerator, ts.denominator);
+    out.push({
+      meterClass: meterClassOf(ts.numerator, ts.denominator),
+      position: Number.isInteger(bar) ? (abs - ts.step) % bar : -1,
+    });
+  }
+  return out;
 }
 
 export type LoadOptions = { root?: string; withChords?: boolean };
@@ -116,7 +151,7 @@ export function loadNottingham(options: LoadOptions = {}): EncodedPiece[] {
     const hasChords = existsSync(chordPath);
     if (options.withChords && !hasChords) continue;
     const bytes = readFileSync(join(root, 'melody', file));
-    const { notes } = quantizedNotesOfMidi(bytes);
+    const { notes, timeSignatures } = quantizedNotesOfMidi(bytes);
     if (notes.length === 0) continue;
     const shift = octaveShiftFor(notes.map((n) => n.pitch));
     if (shift === null) continue;
@@ -135,6 +170,7 @@ export function loadNottingham(options: LoadOptions = {}): EncodedPiece[] {
       id: file,
       split: nottinghamSplit(file),
       events,
+      meterSteps: meterStepsOf(timeSignatures, first, total),
       octaveShift: shift,
       sha256: sha256Hex(bytes),
     };

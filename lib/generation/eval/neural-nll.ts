@@ -1,15 +1,22 @@
 /**
  * Held-out negative log-likelihood of a loaded Magenta `MusicRNN`, computed with its own tfjs weights (the shipped
- * checkpoint), batched over pieces. Same inputs as MusicRNN.sampleRnn: step t feeds concat(chord encoding of step
- * t + 1, one-hot(event t)) and the logits predict event t + 1. Log-softmax is taken in float64.
+ * checkpoint), batched over pieces. Same inputs as MusicRNN.sampleRnn: step t feeds concat(controls of step t + 1
+ * (chord encoding, then meter encoding for a meter-aware model), one-hot(event t)) and the logits predict event
+ * t + 1. Log-softmax is taken in float64.
  */
 import * as tf from '@tensorflow/tfjs';
 import { lstmStackStep, musicRnnInternals, type MusicRnnInternals } from '../sampling/musicrnn-internals';
 import { logSoftmax } from '../sampling/prng';
 import { mixtureProbability, PieceMemory, type Recalled, type TuneMemoryMixture } from '../sampling/tune-memory';
 import { fastMusicRnn, logits, step, zeroState } from '../compose/fast-lstm';
+import { writeMeterEncoding, type MeterStep } from '../notes/meter-encoding';
 
-export type NllPiece = { events: readonly number[]; chords?: readonly string[] };
+export type NllPiece = {
+  events: readonly number[];
+  chords?: readonly string[];
+  /** Each step's meter (lib/generation/eval/corpus.ts); none: the bars are unknown (a meter-aware model reads zeros). */
+  meterSteps?: readonly MeterStep[];
+};
 export type NllResult = { nll: number; steps: number; backend: string; seconds: number };
 
 /** The chord encoder's vector per chord symbol, encoded once each (empty for a model without chords). */
@@ -27,11 +34,32 @@ function chordVectors(m: MusicRnnInternals): (symbol: string) => Float32Array {
   };
 }
 
+/**
+ * Writes the controls step `t` of `p` feeds a model (chord encoding, then meter encoding: step-controls.ts's layout)
+ * into `input` at `offset`.
+ */
+function writeControls(
+  m: MusicRnnInternals,
+  chordVector: (symbol: string) => Float32Array,
+  p: NllPiece,
+  t: number,
+  input: Float32Array,
+  offset: number,
+): void {
+  const chordDepth = m.chordEncoder?.depth ?? 0;
+  if (chordDepth) {
+    const sym = p.chords?.[t];
+    if (sym === undefined) throw new Error('a chord model needs chords for every step');
+    input.set(chordVector(sym), offset);
+  }
+  if (m.meterAware) writeMeterEncoding(p.meterSteps?.[t] ?? null, input, offset + chordDepth);
+}
+
 export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], batchSize = 64): Promise<NllResult> {
   const started = performance.now();
   const m = musicRnnInternals(model);
   const V = m.vocabulary;
-  const D = m.chordEncoder?.depth ?? 0;
+  const D = m.controlDepth;
   const chordVector = chordVectors(m);
   const order = pieces
     .map((p, i) => ({ p, i }))
@@ -49,11 +77,7 @@ export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], b
       const input = new Float32Array(B * (D + V));
       batch.forEach((p, r) => {
         if (t + 1 >= p.events.length) return;
-        if (D) {
-          const sym = p.chords?.[t + 1];
-          if (sym === undefined) throw new Error('musicRnnNll: chord model needs chords for every step');
-          input.set(chordVector(sym), r * (D + V));
-        }
+        writeControls(m, chordVector, p, t + 1, input, r * (D + V));
         input[r * (D + V) + D + (p.events[t] ?? 0)] = 1;
       });
       const [nc, nh, logits] = tf.tidy(() => {
@@ -81,21 +105,27 @@ export async function musicRnnNll(model: unknown, pieces: readonly NllPiece[], b
   return { nll: total / steps, steps, backend: tf.getBackend(), seconds: (performance.now() - started) / 1000 };
 }
 
-/** Logits for one sequence, step by step (the fixture check against PyTorch). */
+/**
+ * Logits for one sequence, step by step (the fixture check against PyTorch). `chordEncodings` and `meterSteps` are
+ * the controls of the step each input predicts (t + 1), as the trainer's fixture writes them.
+ */
 export function musicRnnLogits(
   model: unknown,
   events: readonly number[],
   chordEncodings?: ReadonlyArray<readonly number[]>,
+  meterSteps?: ReadonlyArray<MeterStep>,
 ): number[][] {
   const m = musicRnnInternals(model);
   const V = m.vocabulary;
-  const D = chordEncodings ? (chordEncodings[0]?.length ?? 0) : 0;
+  const chordDepth = chordEncodings ? (chordEncodings[0]?.length ?? 0) : 0;
+  const D = chordDepth + (m.meterAware ? m.controlDepth - (m.chordEncoder?.depth ?? 0) : 0);
   const out: number[][] = [];
   let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
   let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
   events.forEach((e, t) => {
     const input = new Float32Array(D + V);
     if (chordEncodings) input.set(chordEncodings[t] ?? [], 0);
+    if (m.meterAware) writeMeterEncoding(meterSteps?.[t] ?? null, input, chordDepth);
     input[D + e] = 1;
     const [nc, nh, logits] = tf.tidy(() => {
       const s = lstmStackStep(m.lstmCells, tf.tensor2d(input, [1, D + V]), c, h);
@@ -127,7 +157,7 @@ export function* memorySteps(
 ): Generator<MemoryStep> {
   const m = musicRnnInternals(model);
   const fast = fastMusicRnn(model);
-  const D = m.chordEncoder?.depth ?? 0;
+  const D = m.controlDepth;
   const chordVector = chordVectors(m);
   const input = new Float32Array(fast.inputSize);
   const out = new Float32Array(fast.vocab);
@@ -138,11 +168,7 @@ export function* memorySteps(
     memory.push(p.events[0] ?? 0);
     for (let t = 0; t + 1 < p.events.length; t++) {
       input.fill(0);
-      if (D) {
-        const sym = p.chords?.[t + 1];
-        if (sym === undefined) throw new Error('memorySteps: chord model needs chords for every step');
-        input.set(chordVector(sym), 0);
-      }
+      writeControls(m, chordVector, p, t + 1, input, 0);
       input[D + (p.events[t] ?? 0)] = 1;
       step(fast, state, input);
       const logSoftmaxed = logSoftmax(logits(fast, state, out));

@@ -30,6 +30,8 @@ export type ShippedModel = {
   minPitch: number;
   maxPitch: number;
   chordEncoder?: 'PitchChordEncoder';
+  /** Reads each step's meter and bar position (lib/generation/notes/meter-encoding.ts): writes 3/4 and 6/8 as such. */
+  meterEncoder?: 'MotifMeterEncoder';
   architecture: string;
   /** Licence of the weights, from the training data (see the model card). */
   license: string;
@@ -108,7 +110,7 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
  * SHIPPED_MODELS, whose users compose with them. Written by hand after `npm run models:train-vae` (the trainer prints
  * nothing to paste: run `checkpointCid`); test/models/registry.test.ts recomputes weightsCid and files.
  */
-export type ShippedLatentModel = Omit<ShippedModel, 'task' | 'family' | 'chordEncoder'> & {
+export type ShippedLatentModel = Omit<ShippedModel, 'task' | 'family' | 'chordEncoder' | 'meterEncoder'> & {
   task: 'melody-2bar-latent';
   family: typeof MUSIC_VAE_FAMILY;
   /** Sixteenth steps of the passages it encodes and decodes (2 bars of 4/4). */

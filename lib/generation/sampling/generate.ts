@@ -10,7 +10,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { melodyEventsFromNotes, notesFromMelodyEvents, type QuantizedNote } from '../notes/melody';
-import { musicRnnInternals, type ChordEncoderLike } from './musicrnn-internals';
+import { musicRnnInternals } from './musicrnn-internals';
+import { stepControls } from './step-controls';
+import type { Meter } from '../arrangement/meter';
+import type { MeterStep } from '../notes/meter-encoding';
 import { sampleEventsLoop, tfjsEventStepper } from './sample-events';
 import { Sfc32, seedToUint32, type Seed } from './prng';
 import { BaseError } from '../../errors/base';
@@ -40,6 +43,10 @@ export type GenerateMelodyParams = {
   primer: PrimerSequence;
   /** Chord symbols for chord-conditioned models, spread evenly over primer + generated steps (as Magenta does). */
   chordProgression?: string[];
+  /** The piece's meter, bar 1 beginning at the primer's first step (meter-aware models; absent: 4/4). */
+  meter?: Meter;
+  /** Instead of `meter`, each step's meter and bar position, primer included (a corpus piece that has a pickup). */
+  meterSteps?: readonly MeterStep[];
   /** Velocity written on generated notes (default 100). */
   velocity?: number;
 };
@@ -81,34 +88,6 @@ function primerNotes(primer: PrimerSequence): { notes: QuantizedNote[]; totalSte
   return { notes, totalSteps, stepsPerQuarter: spq };
 }
 
-/**
- * Same mapping as Magenta's `ChordEncoder.encodeProgression` (chord k of n covers steps with floor(step * n / total)
- * = k), but each symbol is encoded on its own and read as float32: Magenta's version stacks the encodings, which
- * throws when a progression mixes 'N.C.' (int32 one-hot) with chords (float32) in @magenta/music 1.23.1.
- */
-export function encodeProgression(
-  encoder: ChordEncoderLike,
-  chords: readonly string[],
-  totalSteps: number,
-): Float32Array {
-  const depth = encoder.depth;
-  const cache = new Map<string, Float32Array>();
-  const encoded = chords.map((symbol) => {
-    let v = cache.get(symbol);
-    if (!v) {
-      v = Float32Array.from(tf.tidy(() => encoder.encode(symbol).toFloat()).dataSync());
-      cache.set(symbol, v);
-    }
-    return v;
-  });
-  const out = new Float32Array(totalSteps * depth);
-  for (let step = 0; step < totalSteps; step++) {
-    const v = encoded[Math.floor((step * encoded.length) / totalSteps)];
-    if (v) out.set(v, step * depth);
-  }
-  return out;
-}
-
 /** Continues `primer` by `steps` sixteenths with the model's own weights, sampling with a seeded PRNG. */
 export async function generateMelody(params: GenerateMelodyParams): Promise<GenerateMelodyResult> {
   const { steps, temperature } = params;
@@ -129,11 +108,12 @@ export async function generateMelody(params: GenerateMelodyParams): Promise<Gene
   const length = primerEvents.length;
   const total = length + steps;
 
-  const controlDepth = m.chordEncoder?.depth ?? 0;
-  const controls =
-    m.chordEncoder && params.chordProgression
-      ? encodeProgression(m.chordEncoder, params.chordProgression, total)
-      : undefined;
+  const { controls, controlDepth } = stepControls(m, {
+    chordProgression: params.chordProgression,
+    meter: params.meter,
+    meterSteps: params.meterSteps,
+    totalSteps: total,
+  });
 
   const stepper = tfjsEventStepper(m);
   let generated: number[];

@@ -7,3 +7,4 @@ export {
   type LstmCell,
   type ChordEncoderLike,
 } from './musicrnn-internals';
+export { encodeProgression, stepControls, type StepControls } from './step-controls';

@@ -10,6 +10,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { BaseError } from '../../errors/base';
+import { METER_ENCODER, METER_ENCODING_DEPTH } from '../notes/meter-encoding';
 
 /** Magenta's cell closure: `(input [1, in], c [1, H], h [1, H]) => [c', h']` (tf.basicLSTMCell with forget bias 1). */
 export type LstmCell = (data: tf.Tensor2D, c: tf.Tensor2D, h: tf.Tensor2D) => [tf.Tensor2D, tf.Tensor2D];
@@ -27,6 +28,13 @@ export type MusicRnnInternals = {
   fcWeights: tf.Tensor2D;
   fcBiases: tf.Tensor1D;
   chordEncoder: ChordEncoderLike | undefined;
+  /**
+   * A meter-aware checkpoint (config.json `meterEncoder: "MotifMeterEncoder"`, not a Magenta field: Magenta's own
+   * MusicRNN ignores it): its controls are the chord encoding, then the meter encoding (notes/meter-encoding.ts).
+   */
+  meterAware: boolean;
+  /** Floats of controls per step before the one-hot event: chord depth + meter depth. */
+  controlDepth: number;
   minPitch: number;
   maxPitch: number;
   /** Output vocabulary (38 for pitches 48..83). */
@@ -94,12 +102,18 @@ export function musicRnnInternals(model: unknown): MusicRnnInternals {
     }
     chordEncoder = enc as unknown as ChordEncoderLike;
   }
+  const meterEncoder = isRecord(model.spec) ? model.spec.meterEncoder : undefined;
+  if (meterEncoder !== undefined && meterEncoder !== METER_ENCODER)
+    throw new ModelInternalsError(`unknown meterEncoder ${JSON.stringify(meterEncoder)}`);
+  const meterAware = meterEncoder === METER_ENCODER;
   return {
     lstmCells: cells as LstmCell[],
     hiddenSizes: (biasShapes as number[]).map((b) => b / 4),
     fcWeights: model.lstmFcW as tf.Tensor2D,
     fcBiases: model.lstmFcB as tf.Tensor1D,
     chordEncoder,
+    meterAware,
+    controlDepth: (chordEncoder?.depth ?? 0) + (meterAware ? METER_ENCODING_DEPTH : 0),
     minPitch: conv.minPitch,
     maxPitch: conv.maxPitch,
     vocabulary: conv.depth,

@@ -4,7 +4,7 @@ import { sampleCategorical, sampleCategoricalMasked, type Sfc32 } from './prng';
 import { mixtureDistribution, PieceMemory, sampleFromDistribution, type TuneMemoryMixture } from './tune-memory';
 
 /**
- * One model step: takes the input vector (chord controls then the one-hot event) and returns the output logits when
+ * One model step: takes the input vector (the step controls, step-controls.ts, then the one-hot event) and returns the output logits when
  * asked (only steps that sample need them). Implementations: Magenta's own tfjs cells (`tfjsEventStepper`) and the
  * studio's plain-JS mirror of tfjs-cpu arithmetic (lib/generation/compose/fast-lstm.ts).
  */
@@ -18,7 +18,7 @@ export type EventStepper = {
 export function tfjsEventStepper(m: MusicRnnInternals): EventStepper {
   let c: tf.Tensor2D[] = m.hiddenSizes.map((h) => tf.zeros([1, h]) as tf.Tensor2D);
   let h: tf.Tensor2D[] = m.hiddenSizes.map((hs) => tf.zeros([1, hs]) as tf.Tensor2D);
-  const inputSize = (m.chordEncoder?.depth ?? 0) + m.vocabulary;
+  const inputSize = m.controlDepth + m.vocabulary;
   return {
     inputSize,
     step(input, wantLogits) {

@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 import { LONG_WAIT_MS } from './test/support/limits';
 
 // Two projects: `unit` (pure logic and integration against real anvil / PostgreSQL / Helia started by the global
-// set-up) runs files in parallel; `e2e` (the built app in Debian's Chromium, whole-platform starts) runs one file
-// at a time because each file brings up the platform. The app is built once, in the e2e project's global set-up (or
-// before vitest by `npm test`). Tests and hooks wait on events; the one time limit only catches a hang.
+// set-up) and `e2e` (the built app in Debian's Chromium, each file its own whole platform in a fresh data folder on
+// free ports), each two files at a time: the e2e files mostly wait (a block, the indexer, a page), so two of them
+// share the cores well (measured: 22 files in about 8 minutes instead of 15). The app is built once, in the e2e
+// project's global set-up (or before vitest by `npm test`). Tests and hooks wait on events; the one time limit only
+// catches a hang.
 export default defineConfig({
   test: {
     teardownTimeout: LONG_WAIT_MS,
@@ -25,6 +27,12 @@ export default defineConfig({
           hookTimeout: LONG_WAIT_MS,
           pool: 'forks',
           maxWorkers: 2,
+          // Each worker keeps its modules between files instead of importing tfjs, Magenta, viem and Prisma again
+          // for every file: measured, the unit files ran in 146 s instead of 329 s (imports 20 s instead of 189 s).
+          // What a file stubs is put back after each test, so nothing leaks into the next file.
+          isolate: false,
+          unstubGlobals: true,
+          restoreMocks: true,
         },
       },
       {
@@ -35,8 +43,7 @@ export default defineConfig({
           testTimeout: LONG_WAIT_MS,
           hookTimeout: LONG_WAIT_MS,
           pool: 'forks',
-          fileParallelism: false,
-          maxWorkers: 1,
+          maxWorkers: 2,
         },
       },
     ],

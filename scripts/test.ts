@@ -1,15 +1,16 @@
 /**
  * `npm test`: every check, then one closing line `N passed, N failed` (CI reads it; it is the last line printed).
  *   1. set-up: installs Debian's Chromium (browser tests) and PyTorch (training reproducibility test) when missing,
- *      writes the trainer's encoded corpora when missing, and builds the app once (`next build`, skipped when the sources did not change) for every e2e file;
+ *      writes the trainer's encoded corpora when missing, and, beside the installs, builds the app once (`next build`,
+ *      skipped when the sources did not change) for every e2e file;
  *   2. vitest's unit project: pure logic and integration (real anvil, PostgreSQL, Helia), two files at a time;
- *   3. vitest's e2e project (the built app in Chromium, one file at a time) and, beside it, the static checks one
+ *   3. vitest's e2e project (the built app in Chromium, two files at a time) and, beside it, the static checks one
  *      after another (type check, lint of TypeScript and Solidity, format check, dead exports), then forge (the
  *      contracts' unit, fuzz and invariant tests). The e2e files mostly wait, so the checks use that time.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAppBuild } from '../lib/platform/app-build';
@@ -22,11 +23,6 @@ const outDir = path.resolve('.motif-test');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-function run(command: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
-}
-
 function step(name: string, ok: boolean, seconds: number, detail = ''): void {
   if (ok) total.passed++;
   else total.failed++;
@@ -35,15 +31,26 @@ function step(name: string, ok: boolean, seconds: number, detail = ''): void {
 
 const since = (t0: number) => (performance.now() - t0) / 1000;
 
-// 1. Set-up: installs, never inside a test hook.
-{
+// 1. Set-up: installs, never inside a test hook. The installs (apt, mostly waiting on downloads and dpkg) run one
+// after another beside the app build (CPU), which needs none of them.
+function runAsync(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    child.once('error', () => resolve(1));
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+}
+
+async function installs(): Promise<void> {
   const t0 = performance.now();
-  const failed = [
+  const failed: string[] = [];
+  for (const s of [
     'scripts/ensure-chromium.sh',
     'scripts/ensure-ffmpeg.sh',
     'scripts/ensure-python-torch.sh',
     'scripts/ensure-training-data.sh',
-  ].filter((s) => existsSync(s) && run('bash', [s]) !== 0);
+  ])
+    if (existsSync(s) && (await runAsync('bash', [s])) !== 0) failed.push(s);
   step(
     'set-up: Chromium, ffmpeg, PyTorch, training data',
     failed.length === 0,
@@ -55,7 +62,8 @@ const since = (t0: number) => (performance.now() - t0) / 1000;
 /** The e2e project runs when nothing was named, or when a named path is under test/e2e. */
 const e2eWanted = whole || extra.some((a) => a.replace(/^\.\//, '').startsWith('test/e2e') || a === '--project=e2e');
 let appBuilt = true;
-if (e2eWanted) {
+async function appBuild(): Promise<void> {
+  if (!e2eWanted) return;
   const t0 = performance.now();
   let tail: string[] = [];
   try {
@@ -71,6 +79,8 @@ if (e2eWanted) {
     );
   }
 }
+
+await Promise.all([installs(), appBuild()]);
 
 // 2. Static checks: each its own step. They are CPU-bound and need nothing vitest starts.
 type Check = { name: string; script: string };
@@ -193,8 +203,8 @@ async function runForge(): Promise<void> {
 if (!whole) {
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
-  // The unit files keep both cores busy, so they run alone. The e2e files run one at a time and spend most of their
-  // time waiting (for the indexer, a block, a page), so the static checks and forge run beside them, one at a time.
+  // The unit files keep both cores busy, so they run alone. The e2e files (two at a time) spend most of their time
+  // waiting (for the indexer, a block, a page), so the static checks and forge run beside them, one at a time.
   await runVitest(['--project=unit'], 'unit');
   await Promise.all([appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(), runChecks().then(runForge)]);
 }

@@ -536,6 +536,50 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
       memory: fittedMemory('motif-melody-2x256-v1'),
     }),
   },
+  {
+    name: "meter-aware model (7.14): chord-conditioned v2 in 6/8, studio defaults with its fitted memory and the studio's form plan for seed 7, 8 bars",
+    modelId: 'motif-improv-2x256-v2',
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v2',
+      seed: 7,
+      temperature: 1,
+      bars: 8,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+      style: 'pop',
+      snapToScale: false,
+      form: planForm(7, 8, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
+      memory: fittedMemory('motif-improv-2x256-v2'),
+      meter: '6/8',
+    }),
+  },
+  {
+    name: 'meter-aware model (7.14): melody v2 in 3/4, a one-bar melody primer, 4 bars, no memory or form (sampler 1)',
+    modelId: 'motif-melody-2x256-v2',
+    request: defaultComposeRequest({
+      modelId: 'motif-melody-2x256-v2',
+      seed: 9,
+      temperature: 1,
+      bars: 4,
+      key: 'F',
+      scale: 'major',
+      tempo: 96,
+      primer: {
+        type: 'melody',
+        notes: [
+          { pitch: 65, quantizedStartStep: 0, quantizedEndStep: 8 },
+          { pitch: 69, quantizedStartStep: 8, quantizedEndStep: 12 },
+        ],
+        totalSteps: 12,
+      },
+      progression: ['F', 'C7'],
+      style: 'none',
+      snapToScale: false,
+      meter: '3/4',
+    }),
+  },
 ];
 
 /** The tune memory the studio records for a shipped model (lib/generation/models/tune-memory-fits.ts). */

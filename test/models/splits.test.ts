@@ -12,12 +12,18 @@ import { METER_CLASSES } from '../../lib/generation/notes/meter-encoding';
 import type { SplitRecord } from '../../lib/generation/eval/hygiene';
 import { SHIPPED_MODELS } from '../../lib/generation/models/registry';
 
-/** Each corpus is read once (several models share one). */
+/** Each corpus is read, and its split record computed, once: the models of a task (v1, v2) share them. */
 const corpora = new Map<'melody' | 'chords', EncodedPiece[]>();
 function corpusOf(task: 'melody' | 'chords'): EncodedPiece[] {
   let c = corpora.get(task);
   if (!c) corpora.set(task, (c = loadModelCorpus(task)));
   return c;
+}
+const records = new Map<'melody' | 'chords', SplitRecord>();
+function recordOf(task: 'melody' | 'chords'): SplitRecord {
+  let r = records.get(task);
+  if (!r) records.set(task, (r = modelSplitRecord(task, corpusOf(task))));
+  return r;
 }
 
 describe('split records beside the model cards', () => {
@@ -27,7 +33,7 @@ describe('split records beside the model cards', () => {
       const folder = join(process.cwd(), 'public', model.urlPath);
       const recorded = JSON.parse(readFileSync(join(folder, 'SPLITS.json'), 'utf8')) as SplitRecord;
       const corpus = corpusOf(task);
-      const computed = modelSplitRecord(task, corpus);
+      const computed = recordOf(task);
       expect(recorded).toEqual(computed);
       const card = readFileSync(join(folder, 'MODEL_CARD.md'), 'utf8');
       for (const split of ['train', 'valid', 'test'] as const) expect(card).toContain(computed.splits[split].digest);

@@ -62,6 +62,52 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
   /* @generated shipped-models: written by scripts/models/register.ts */
   {
     source: 'shipped',
+    id: 'motif-melody-2x256-v2',
+    task: 'melody',
+    family: 'MusicRNN',
+    urlPath: '/models/motif-melody-2x256-v2',
+    weightsCid: 'bafybeibnrp7q3emevbdaxsia7lmxxtoi4owoao3nbjyqimcrqdmswmbg5a',
+    files: [
+      { path: 'config.json', bytes: 184 },
+      { path: 'group1-shard1of1', bytes: 3463320 },
+      { path: 'weights_manifest.json', bytes: 1009 },
+    ],
+    minPitch: 48,
+    maxPitch: 83,
+    meterEncoder: 'MotifMeterEncoder',
+    architecture:
+      'MusicRNN, MotifMeterEncoder (28: meter class + step in bar) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
+    license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0; JSB chorales are public domain)',
+    trainingData:
+      'Nottingham (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10) + JSB chorale sopranos (czhuang/JSB-Chorales-dataset@9a7f733, published split); bar positions from the Nottingham time signatures',
+    card: '/models/motif-melody-2x256-v2/MODEL_CARD.md',
+  },
+  {
+    source: 'shipped',
+    id: 'motif-improv-2x256-v2',
+    task: 'chord-melody',
+    family: 'MusicRNN',
+    urlPath: '/models/motif-improv-2x256-v2',
+    weightsCid: 'bafybeid3pw3j4n3eggcjfcdnjwpgpqemnekz5257z2d4xq6j4govolcj3i',
+    files: [
+      { path: 'config.json', bytes: 223 },
+      { path: 'group1-shard1of2', bytes: 1474560 },
+      { path: 'group1-shard2of2', bytes: 2140312 },
+      { path: 'weights_manifest.json', bytes: 1087 },
+    ],
+    minPitch: 48,
+    maxPitch: 83,
+    chordEncoder: 'PitchChordEncoder',
+    meterEncoder: 'MotifMeterEncoder',
+    architecture:
+      'MusicRNN (ImprovRNN design), PitchChordEncoder (37) + MotifMeterEncoder (28) + MelodyConverter 48..83 (38 events), LSTM 2x256, fully connected 256->38',
+    license: 'GPL-3.0-or-later (trained on the Nottingham Music Database, GPL-3.0)',
+    trainingData:
+      'Nottingham melodies + chord tracks (jukedeck/nottingham-dataset@0992bb6, sha256-of-name split 80/10/10); bar positions from the time signatures',
+    card: '/models/motif-improv-2x256-v2/MODEL_CARD.md',
+  },
+  {
+    source: 'shipped',
     id: 'motif-melody-2x256-v1',
     task: 'melody',
     family: 'MusicRNN',

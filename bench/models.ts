@@ -66,11 +66,13 @@ function eventsToInput(events: readonly number[], steps: number, chordPcs?: numb
   return { notes: notesFromMelodyEvents(events), steps, chordPitchClasses: chordPcs };
 }
 
-async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
-  const model = defaultModel(task === 'melody' ? 'melody' : 'chord-melody');
+/**
+ * The baselines of a task (issue #18): plain Kneser-Ney n-grams for n = 1..MAX_N (chord-aware for the chord model)
+ * on the test split, and the tune-memory n-gram over the KN model best on the validation split, its weights fitted
+ * there; the best of them all. `pieces`: the corpus after hygiene. Also read by scripts/models/fit-tune-memory.ts.
+ */
+export function ngramBaselines(task: 'melody' | 'chords', pieces: readonly EncodedPiece[]) {
   const withChords = task === 'chords';
-  // hygiene: duplicates and wholly covered pieces leave valid and test; train (what the weights saw) is all there
-  const { pieces, removed } = cleanEvaluationSplits(loadModelCorpus(task));
   const symbols = withChords ? [...new Set(pieces.flatMap((p) => p.chords ?? []))].sort() : [];
   const seq = (p: EncodedPiece): NgramSequence => ({
     events: p.events,
@@ -79,7 +81,6 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
   const train = pieces.filter((p) => p.split === 'train');
   const valid = pieces.filter((p) => p.split === 'valid');
   const test = pieces.filter((p) => p.split === 'test');
-
   // n-gram baselines (chord-aware for the chord model).
   const ngrams: Array<{ n: number; nll: number }> = [];
   const lms: KneserNeyNgram[] = [];
@@ -106,6 +107,17 @@ async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
     tuneMemory.nll < bestNgram.nll
       ? { label: `tune-memory n-gram (KN ${memoryN}-gram + memory)`, nll: tuneMemory.nll }
       : { label: `KN ${bestNgram.n}-gram`, nll: bestNgram.nll };
+
+  return { ngrams, bestNgram, bestLm, tuneMemory, bestBaseline, symbols };
+}
+
+async function evaluate(task: 'melody' | 'chords'): Promise<ModelEvaluation> {
+  const model = defaultModel(task === 'melody' ? 'melody' : 'chord-melody');
+  const withChords = task === 'chords';
+  // hygiene: duplicates and wholly covered pieces leave valid and test; train (what the weights saw) is all there
+  const { pieces, removed } = cleanEvaluationSplits(loadModelCorpus(task));
+  const test = pieces.filter((p) => p.split === 'test');
+  const { ngrams, bestNgram, bestLm, tuneMemory, bestBaseline, symbols } = ngramBaselines(task, pieces);
 
   const folder = join(process.cwd(), 'public', model.urlPath);
   const py = JSON.parse(

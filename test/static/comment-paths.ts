@@ -12,6 +12,9 @@ const SOURCE = /\.(ts|tsx|mjs|cjs|js|sol|sh|py|css)$/;
 /** Build output and generated code: their comments are not ours. */
 const SKIP = [/^node_modules\//, /^\.next\//, /^lib\/db\/generated\//, /^contracts\/(out|cache|lib)\//, /^public\//];
 
+/** Folders the builds write (ignored by git): named in comments, absent from a fresh checkout. */
+const BUILD_OUTPUT = /^(contracts\/(out|cache)|lib\/db\/generated|\.next)(\/|$)/;
+
 export type CommentPath = { file: string; line: number; path: string };
 
 /** The comments of one source file: TypeScript/JavaScript through the compiler's parser (so `/**` in a glob string
@@ -71,6 +74,8 @@ export function pathsIn(comment: string): string[] {
  * from the repository root or from a folder above the file (Solidity tests name their mocks from contracts/).
  */
 export function pathExists(root: string, file: string, named: string): boolean {
+  // build output a comment may name (forge's artifacts, Prisma's client) exists only once the build has run
+  if (BUILD_OUTPUT.test(named)) return true;
   const bases: string[] = [];
   for (let dir = path.dirname(file); dir !== '.' && dir !== '/'; dir = path.dirname(dir)) bases.push(dir);
   bases.push('.');

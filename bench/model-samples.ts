@@ -163,6 +163,15 @@ export const modelSamplesBench: BenchModule = {
         .filter((p) => p.split === split && p.events.length >= BARS * STEPS_PER_BAR)
         .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * STEPS_PER_BAR));
     const realTest = tunes('test');
+    // the test tunes written in 4/4 throughout (the studio pieces' meter), for an informative same-meter figure
+    const realTest44 = evaluation
+      .filter(
+        (p) =>
+          p.split === 'test' &&
+          p.events.length >= BARS * STEPS_PER_BAR &&
+          (p.meterSteps ?? []).every((m) => m.meterClass === 0),
+      )
+      .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * STEPS_PER_BAR));
     const realValid = tunes('valid');
     const studioModel = defaultComposeForm().modelChoice;
     const studio = await measure(studioModel, index);
@@ -197,6 +206,15 @@ export const modelSamplesBench: BenchModule = {
         note: `${PIECES} studio pieces in ${meter} (studio defaults, no snapping, seeds 1..${PIECES}, ${BARS} bars) with ${studioModel}: where in the bar their notes start, against the onsets of the ${tuneCount} Nottingham tunes written in ${meter} (their MIDI time signatures), as the sum over the ${meterSpec(meter).stepsPerBar} sixteenths of the smaller share; ${unaware === undefined ? '' : `the same pieces with ${meterless}: ${ratio(unaware)}; `}corpus shares by sixteenth: ${real.map((x) => round(x, 3)).join(' ')}`,
       });
     }
+    const sameMeter = mgevalOverlap(studio.pieces, realTest44).oa;
+    const sameMeterV1 = meterless ? mgevalOverlap((await measure(meterless, index)).pieces, realTest44).oa : undefined;
+    meterFigures.push({
+      name: 'model.samples.mgeval_oa_4_4',
+      value: ratio(sameMeter),
+      unit: 'overlapping area',
+      goal: 'informative (same-meter reference)',
+      note: `the studio pieces (4/4) against the first ${BARS} bars of the ${realTest44.length} Nottingham test tunes written in 4/4 throughout, instead of all ${realTest.length} test tunes (a third of them in 6/8 and 3/4)${sameMeterV1 === undefined ? '' : `; the same pieces with ${meterless}: ${ratio(sameMeterV1)}`}`,
+    });
     const perFeature = (r: MgevalResult) => r.perFeature.map((f) => `${f.feature} ${round(f.oa, 3)}`).join(', ');
     const other = (x: number, off: number, noMemory: number) =>
       `${chordModel === studioModel ? 'studio model is the chord-conditioned one' : `chord-conditioned ${chordModel}: ${ratio(x)}`}; form off: ${ratio(off)}; tune memory off: ${ratio(noMemory)}`;

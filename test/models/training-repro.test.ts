@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = process.cwd();
+type Run = 'melody' | 'chords' | 'melody-meter' | 'chords-meter' | 'vae';
 const expected = JSON.parse(readFileSync(join(root, 'training', 'expected-first-losses.json'), 'utf8')) as Record<
-  'melody' | 'chords' | 'vae',
+  Run,
   number[]
 >;
 
-function losses(model: 'melody' | 'chords' | 'vae', steps: number): number[] {
+function losses(model: Run, steps: number): number[] {
   const script = model === 'vae' ? ['training/train_vae.py'] : ['training/train.py', '--model', model];
   const out = execFileSync('/usr/bin/python3', [...script, '--stop-after', String(steps), '--print-losses'], {
     cwd: root,
@@ -53,6 +54,16 @@ describe('training reproducibility (PyTorch, 1 thread, fixed seeds)', () => {
 
   it('chords: first 5 losses exactly as recorded', () => {
     expect(losses('chords', 5)).toEqual(expected.chords);
+  });
+
+  it('meter-aware melody (v2): first 5 losses exactly as recorded, step 50 as in the shipped run', () => {
+    const got = losses('melody-meter', 50);
+    expect(got.slice(0, 5)).toEqual(expected['melody-meter']);
+    expect(shippedLossAt50('motif-melody-2x256-v2')).toBe(got[49]);
+  });
+
+  it('meter-aware chords (v2): first 5 losses exactly as recorded', () => {
+    expect(losses('chords-meter', 5)).toEqual(expected['chords-meter']);
   });
 
   it('vae (training/train_vae.py): first 5 losses exactly as recorded, step 50 as in the shipped run', () => {

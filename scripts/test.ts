@@ -1,12 +1,17 @@
 /**
  * `npm test`: every check, then one closing line `N passed, N failed` (CI reads it; it is the last line printed).
- *   1. set-up: installs Debian's Chromium (browser tests) and PyTorch (training reproducibility test) when missing,
- *      writes the trainer's encoded corpora when missing, and, beside the installs, builds the app once (`next build`,
- *      skipped when the sources did not change) for every e2e file;
- *   2. vitest's unit project: pure logic and integration (real anvil, PostgreSQL, Helia), two files at a time;
- *   3. vitest's e2e project (the built app in Chromium, two files at a time) and, beside it, the static checks one
- *      after another (type check, lint of TypeScript and Solidity, format check, dead exports), then forge (the
- *      contracts' unit, fuzz and invariant tests). The e2e files mostly wait, so the checks use that time.
+ * The whole run is scheduled to keep both cores busy from the start (on 2 cores the suite's CPU time, not any one
+ * step, is what bounds its wall time):
+ *   - set-up: installs Debian's Chromium (browser tests) and PyTorch (training reproducibility test) when missing and
+ *     writes the trainer's encoded corpora when missing, beside the app build (`next build`, once for every e2e file,
+ *     skipped when the sources did not change);
+ *   - vitest's unit project (pure logic and integration against real anvil, PostgreSQL, Helia; two files at a time)
+ *     once the installs are done, and vitest's e2e project (the built app in Chromium, two files at a time) once the
+ *     app is built: the two overlap;
+ *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
+ *     Solidity, format check, dead exports), forge (the contracts' unit, fuzz and invariant tests) and, once the app
+ *     is built, the type check. They use the time the tests spend waiting (for a block, the indexer, a page) and
+ *     never take a core from them.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
@@ -80,17 +85,20 @@ async function appBuild(): Promise<void> {
   }
 }
 
-await Promise.all([installs(), appBuild()]);
+// Started here, awaited below: the installs (mostly waiting on apt) and the build (CPU) run side by side.
+const installed = installs();
+const built = appBuild();
 
-// 2. Static checks: each its own step. They are CPU-bound and need nothing vitest starts.
+// 2. Static checks: each its own step. The type check reads what the build writes (next-env.d.ts, .next/types), so it
+// runs once the build is done; the others need nothing from it.
 type Check = { name: string; script: string };
 const CHECKS: Check[] = [
-  { name: 'type check (tsc --noEmit)', script: 'typecheck' },
   { name: 'lint (eslint)', script: 'lint' },
   { name: 'Solidity lint (solhint)', script: 'lint:sol' },
   { name: 'format (prettier --check)', script: 'format:check' },
   { name: 'dead exports (knip)', script: 'knip' },
 ];
+const TYPE_CHECK: Check = { name: 'type check (tsc --noEmit)', script: 'typecheck' };
 
 function runCaptured(command: string, args: string[]): Promise<{ code: number; output: string; stdout: string }> {
   return new Promise((resolve) => {
@@ -104,10 +112,13 @@ function runCaptured(command: string, args: string[]): Promise<{ code: number; o
   });
 }
 
-async function runChecks(): Promise<void> {
-  for (const check of CHECKS) {
+/** The background lane's priority: below the tests', so a check only ever takes a core the tests leave idle. */
+const BACKGROUND_NICE = '10';
+
+async function runChecks(checks: readonly Check[]): Promise<void> {
+  for (const check of checks) {
     const t0 = performance.now();
-    const { code, output } = await runCaptured('npm', ['run', '--silent', check.script]);
+    const { code, output } = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'npm', 'run', '--silent', check.script]);
     const lines = output.trimEnd().split('\n');
     step(
       check.name,
@@ -171,7 +182,7 @@ function tallyVitest(json: string, status: number): void {
 // 4. forge: the contracts' tests (whole runs only).
 async function runForge(): Promise<void> {
   if (!existsSync('foundry.toml')) return;
-  const result = await runCaptured('node_modules/.bin/forge', ['test', '--json']);
+  const result = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'node_modules/.bin/forge', 'test', '--json']);
   try {
     const start = result.stdout.indexOf('{');
     const suites = JSON.parse(result.stdout.slice(start)) as Record<
@@ -201,12 +212,18 @@ async function runForge(): Promise<void> {
 }
 
 if (!whole) {
+  await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
-  // The unit files keep both cores busy, so they run alone. The e2e files (two at a time) spend most of their time
-  // waiting (for the indexer, a block, a page), so the static checks and forge run beside them, one at a time.
-  await runVitest(['--project=unit'], 'unit');
-  await Promise.all([appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(), runChecks().then(runForge)]);
+  const background = runChecks(CHECKS)
+    .then(runForge)
+    .then(() => built)
+    .then(() => runChecks([TYPE_CHECK]));
+  const unit = installed.then(() => runVitest(['--project=unit'], 'unit'));
+  const e2e = Promise.all([installed, built]).then(() =>
+    appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(),
+  );
+  await Promise.all([background, unit, e2e]);
 }
 
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

@@ -7,9 +7,12 @@ import {
   composeFormSchema,
   CUSTOM_MODEL,
   defaultComposeForm,
+  defaultTemperatureOf,
   modelTarget,
   requestFromForm,
+  withModelChoice,
 } from './compose-form';
+import { STUDIO_TEMPERATURE_FITS } from '../generation/models/studio-temperature';
 
 const PAGE = 'http://localhost:3000/studio?session=abc';
 
@@ -19,6 +22,21 @@ describe('compose form', () => {
     expect(f.primerType).toBe('chords');
     expect(SHIPPED_MODELS.find((m) => m.id === f.modelChoice)?.task).toBe('chord-melody');
     expect(composeFormSchema.parse(f)).toEqual(f);
+  });
+
+  it('starts at the fitted temperature of the default model, and a model switch carries an untouched temperature along', () => {
+    const f = defaultComposeForm();
+    expect(f.temperature).toBe(STUDIO_TEMPERATURE_FITS[f.modelChoice] ?? 1);
+    const other = SHIPPED_MODELS.find((m) => STUDIO_TEMPERATURE_FITS[m.id] === undefined)!;
+    expect(defaultTemperatureOf(other.id)).toBe(1);
+    // untouched: the temperature follows the model, both ways
+    const switched = withModelChoice(f, other.id);
+    expect(switched).toEqual({ ...f, modelChoice: other.id, temperature: 1 });
+    expect(withModelChoice(switched, f.modelChoice)).toEqual(f);
+    // set by the creator: it stays
+    const own = withModelChoice({ ...f, temperature: 0.8 }, other.id);
+    expect(own.temperature).toBe(0.8);
+    expect(own.modelChoice).toBe(other.id);
   });
 
   it('targets a shipped model under the page origin, a hosted one at its bucket, a custom URL resolved and named url:', () => {

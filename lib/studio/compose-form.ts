@@ -8,6 +8,7 @@ import { meterSchema, recordMeter } from '../generation/arrangement/meter';
 import { parseComposeRequest, progressionFor, type ComposeRequest } from '../generation/compose/request';
 import { planForm } from '../generation/compose/form-plan';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
+import { STUDIO_TEMPERATURE_FITS } from '../generation/models/studio-temperature';
 import { TUNE_MEMORY_FITS } from '../generation/models/tune-memory-fits';
 import { recordedPrimerSchema } from './primer';
 import { BaseError } from '../errors/base';
@@ -54,11 +55,12 @@ export type ComposeForm = z.infer<typeof composeFormSchema>;
  * chord (the melody-only model, which ignores chords: 71 % and 32 %; `npm run bench model-samples`).
  */
 export function defaultComposeForm(): ComposeForm {
+  const modelChoice = defaultModel('chord-melody').id;
   return {
-    modelChoice: defaultModel('chord-melody').id,
+    modelChoice,
     customUrl: '',
     seed: 42,
-    temperature: 1,
+    temperature: defaultTemperatureOf(modelChoice),
     bars: 8,
     key: 'C',
     scale: 'major',
@@ -73,6 +75,23 @@ export function defaultComposeForm(): ComposeForm {
     ownPrimer: null,
     meter: '4/4',
   };
+}
+
+/**
+ * The temperature a model starts at in the studio: its fitted one (scripts/models/fit-temperature.ts: the meter-aware
+ * chord model writes the corpus's note density a little hotter than 1), else 1.
+ */
+export function defaultTemperatureOf(modelId: string): number {
+  return STUDIO_TEMPERATURE_FITS[modelId] ?? 1;
+}
+
+/**
+ * The form with another model chosen. A temperature the creator left at the old model's default follows the new
+ * model's default; one they set themselves stays.
+ */
+export function withModelChoice(form: ComposeForm, modelChoice: string): ComposeForm {
+  const untouched = form.temperature === defaultTemperatureOf(form.modelChoice);
+  return { ...form, modelChoice, ...(untouched ? { temperature: defaultTemperatureOf(modelChoice) } : {}) };
 }
 
 export class ComposeFormError extends BaseError {

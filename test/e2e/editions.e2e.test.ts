@@ -33,6 +33,7 @@ import { launchChromium } from '../support/chromium';
 import { connectDevWallet, reloadUntil, short, waitForSuccess, waitForText } from '../support/page-actions';
 import { CHECK_WIDTHS, checkPageState } from '../support/page-check';
 import { pressCtrlC, runStartScript, type StartedPlatform, tempPlatform } from '../support/start-process';
+import { STEP_WAIT_MS } from '../support/limits';
 
 type Dev = { address: Address; privateKey: `0x${string}` };
 const [, creator, fan, stranger, referrer, bandmate] = localDevAccounts(6) as [unknown, Dev, Dev, Dev, Dev, Dev];
@@ -132,14 +133,10 @@ const credits = (account: Address) =>
     args: [account],
   });
 /**
- * A check for reloadUntil: whether `locator` shows within a while of a load (it appears once the index has the phase
- * and the page, a client component, follows the chain's clock).
+ * A check for reloadUntil: whether `locator` shows now (it appears once the index has the phase and the page, a client
+ * component, follows the chain's clock); reloadUntil looks again and reloads until it does.
  */
-const shows = (locator: ReturnType<Page['getByText']>) => () =>
-  locator.waitFor({ timeout: 10_000 }).then(
-    () => true,
-    () => false,
-  );
+const shows = (locator: ReturnType<Page['getByText']>) => () => locator.first().isVisible();
 const PRESALE = parseEther('0.005');
 const PUBLIC = parseEther('0.01');
 let publicStart: number;
@@ -262,7 +259,7 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
     await test.mine({ blocks: 1 });
     const page = await pageAs(3, stranger, `/tracks/${tokenId}?ref=${referrer.address}`);
     await expect
-      .poll(async () => page.getByTestId('edition-phase').textContent(), { timeout: 60_000 })
+      .poll(async () => page.getByTestId('edition-phase').textContent(), { timeout: STEP_WAIT_MS })
       .toContain('Public sale (phase 2) · 0.01 ETH per copy');
     const form = page.getByRole('form', { name: 'Collect this edition' });
     await form.getByLabel('Copies').fill('2');
@@ -408,7 +405,7 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
 
     const strangerPage = await pageAs(3, stranger, `/tracks/${tokenId}`);
     await expect
-      .poll(async () => strangerPage.getByTestId('edition-phase').textContent(), { timeout: 60_000 })
+      .poll(async () => strangerPage.getByTestId('edition-phase').textContent(), { timeout: STEP_WAIT_MS })
       .toContain('Approved collectors only (phase 3)');
     await strangerPage
       .getByRole('form', { name: 'Collect this edition' })

@@ -5,7 +5,7 @@ import { DRUM_STYLES } from '../../../lib/generation/arrangement/drums';
 import { METERS } from '../../../lib/generation/arrangement/meter';
 import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../../lib/generation/arrangement/theory';
 import { MODEL_REGISTRY } from '../../../lib/generation/models/registry';
-import { CUSTOM_MODEL, hasTuneMemory, type ComposeForm } from '../../../lib/studio/compose-form';
+import { CUSTOM_MODEL, hasTuneMemory, withModelChoice, type ComposeForm } from '../../../lib/studio/compose-form';
 import type { StudioStatus } from '../../../lib/studio/status';
 import { PrimerFieldset } from './primer-fieldset';
 
@@ -54,7 +54,10 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
           <select
             aria-label="Generation model"
             value={form.modelChoice}
-            onChange={(e) => onChange({ modelChoice: e.target.value })}
+            onChange={(e) => {
+              const next = withModelChoice(form, e.target.value);
+              onChange({ modelChoice: next.modelChoice, temperature: next.temperature });
+            }}
           >
             {MODEL_REGISTRY.map((m) => (
               <option key={m.id} value={m.id}>

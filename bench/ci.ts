@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { round, type BenchFigure, type BenchModule } from './figure';
@@ -114,6 +114,8 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
     });
     const seconds = (performance.now() - t0) / 1000;
     const output = await readFile(logPath, 'utf8');
+    // kept beside the repository (ignored: .ci-*.log) to read each step's time after the worktree is gone
+    await writeFile(path.join(repo, '.ci-bench.log'), output);
     const summary = parseCiSummary(output);
     if (code !== 0 || !summary || summary.failed > 0) {
       throw new Error(

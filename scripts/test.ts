@@ -9,8 +9,8 @@
  *     once the installs are done, and vitest's e2e project (the built app in Chromium, two files at a time) once the
  *     app is built: the two overlap;
  *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
- *     Solidity, format check, dead exports), forge (the contracts' unit, fuzz and invariant tests) and, once the app
- *     is built, the type check. They use the time the tests spend waiting (for a block, the indexer, a page) and
+ *     Solidity, format check, dead exports), the type check once the app is built, then forge (the contracts' unit,
+ *     fuzz and invariant tests). They use the time the tests spend waiting (for a block, the indexer, a page) and
  *     never take a core from them.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
@@ -215,10 +215,11 @@ if (!whole) {
   await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
+  // forge last: it runs its suites in parallel, so it fills both cores once the tests are done.
   const background = runChecks(CHECKS)
-    .then(runForge)
     .then(() => built)
-    .then(() => runChecks([TYPE_CHECK]));
+    .then(() => runChecks([TYPE_CHECK]))
+    .then(runForge);
   const unit = installed.then(() => runVitest(['--project=unit'], 'unit'));
   const e2e = Promise.all([installed, built]).then(() =>
     appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(),

@@ -31,7 +31,10 @@ describe('AllowlistTree', () => {
       args: [editionId, 0n, account],
     });
     const proof = tree.proof(editionId, 0, account);
-    expect(proof).toHaveLength(10);
+    // OpenZeppelin's tree is a complete binary tree over the sorted leaf hashes: of 1,000 leaves, 976 sit 10 levels
+    // deep and 24 sit 9 deep, and where this random address lands is random too.
+    expect(proof.length).toBeGreaterThanOrEqual(9);
+    expect(proof.length).toBeLessThanOrEqual(10);
     expect(verifyAllowlistProof(tree.root, editionId, 0, account, proof)).toBe(true);
     // The same leaf hashed by the library's own routine (the contract's value) is what the proof proves.
     const lib = (await import('@openzeppelin/merkle-tree')).StandardMerkleTree;

@@ -9,6 +9,7 @@ import { evaluateModels, type ModelEvaluation } from '../../bench/models';
 import { dataFileHashes, dataSetDigest, modelSplitRecord } from '../../lib/generation/eval/corpus';
 import { splitsCardBullet, type SplitRecord } from '../../lib/generation/eval/hygiene';
 import { statsTable } from '../../lib/generation/eval/stats';
+import { STUDIO_TEMPERATURE_FITS } from '../../lib/generation/models/studio-temperature';
 
 type TrainingRun = {
   config: Record<string, number>;
@@ -115,7 +116,15 @@ ${splitsCardBullet(splits)}
   (difference ${e.tfjsCheck.absDiff.toExponential(2)}).
 - With its tune memory (what the studio samples from, sampler version 3, docs/provenance/SPEC.md 7.13: the LSTM
   mixed with what the piece so far says comes next, weights fitted by \`scripts/models/fit-tune-memory.ts\` on the
-  validation split, in \`lib/generation/models/tune-memory-fits.ts\`): **${e.nll.toFixed(4)}** nats on the same steps.
+  validation split, in \`lib/generation/models/tune-memory-fits.ts\`): **${e.nll.toFixed(4)}** nats on the same steps.${
+    STUDIO_TEMPERATURE_FITS[m.id] === undefined
+      ? ''
+      : `
+- The studio's default model: it starts at temperature ${STUDIO_TEMPERATURE_FITS[m.id]}, the one whose studio pieces' note
+  statistics come closest to the validation tunes' while keeping the harmony goals (\`scripts/models/fit-temperature.ts\`,
+  figures in \`training/runs/${m.id}.temperature.json\`): at 1 it writes about 4.3 notes a bar in 4/4 with one chord a
+  bar, where the corpus's 4/4 tunes have 5.4.`
+  }
 - Best smoothed n-gram baseline (interpolated Kneser-Ney${chords ? ', conditioned on the chord of the predicted step' : ''}, same training split):
   n=${e.bestNgram.n}, ${e.bestNgram.nll.toFixed(4)} nats. Tune-memory n-gram (the KN ${e.tuneMemory.n}-gram best on validation,
   interpolated with a cache of the piece so far, weights fitted on the validation split): ${e.tuneMemory.nll.toFixed(4)} nats.

@@ -218,7 +218,7 @@ export const modelSamplesBench: BenchModule = {
     const perFeature = (r: MgevalResult) => r.perFeature.map((f) => `${f.feature} ${round(f.oa, 3)}`).join(', ');
     const other = (x: number, off: number, noMemory: number) =>
       `${chordModel === studioModel ? 'studio model is the chord-conditioned one' : `chord-conditioned ${chordModel}: ${ratio(x)}`}; form off: ${ratio(off)}; tune memory off: ${ratio(noMemory)}`;
-    const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}, form on (seeded plan of 4-bar sections, tonic cadence) and the model's tune memory on: sampler motif.sfc32-categorical/3`;
+    const setup = `${PIECES} pieces, seeds 1..${PIECES}, ${BARS} bars, studio default model ${studio.modelId}, form on (seeded plan of 4-bar sections, tonic cadence) and the model's tune memory on, temperature ${defaultComposeForm().temperature} (the default model's fitted studio temperature, scripts/models/fit-temperature.ts): sampler motif.sfc32-categorical/3`;
     return [
       {
         name: 'model.samples.bar_repeat',

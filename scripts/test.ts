@@ -8,10 +8,11 @@
  *   - vitest's unit project (pure logic and integration against real anvil, PostgreSQL, Helia; two files at a time)
  *     once the installs are done, and vitest's e2e project (the built app in Chromium, two files at a time) once the
  *     app is built: the two overlap;
- *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
- *     Solidity, format check, dead exports), the type check once the app is built, then forge (the contracts' unit,
- *     fuzz and invariant tests). They use the time the tests spend waiting (for a block, the indexer, a page) and
- *     never take a core from them.
+ *   - from the start, one after another: the static checks (lint of TypeScript and Solidity, format check, dead
+ *     exports), the type check once the app is built, then forge (the contracts' unit, fuzz and invariant tests).
+ *     They share the cores with the tests and use the time the tests spend waiting (for a block, the indexer, a
+ *     page). At a lower priority (measured: nice 10) they were starved until the tests were done and then ran
+ *     alone on one core for three minutes; sharing, they are done before the tests.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
@@ -112,13 +113,10 @@ function runCaptured(command: string, args: string[]): Promise<{ code: number; o
   });
 }
 
-/** The background lane's priority: below the tests', so a check only ever takes a core the tests leave idle. */
-const BACKGROUND_NICE = '10';
-
 async function runChecks(checks: readonly Check[]): Promise<void> {
   for (const check of checks) {
     const t0 = performance.now();
-    const { code, output } = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'npm', 'run', '--silent', check.script]);
+    const { code, output } = await runCaptured('npm', ['run', '--silent', check.script]);
     const lines = output.trimEnd().split('\n');
     step(
       check.name,
@@ -182,7 +180,7 @@ function tallyVitest(json: string, status: number): void {
 // 4. forge: the contracts' tests (whole runs only).
 async function runForge(): Promise<void> {
   if (!existsSync('foundry.toml')) return;
-  const result = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'node_modules/.bin/forge', 'test', '--json']);
+  const result = await runCaptured('node_modules/.bin/forge', ['test', '--json']);
   try {
     const start = result.stdout.indexOf('{');
     const suites = JSON.parse(result.stdout.slice(start)) as Record<
@@ -215,7 +213,7 @@ if (!whole) {
   await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
-  // forge last: it runs its suites in parallel, so it fills both cores once the tests are done.
+  // forge last: it runs its suites in parallel, so it fills both cores if the tests are done first.
   const background = runChecks(CHECKS)
     .then(() => built)
     .then(() => runChecks([TYPE_CHECK]))

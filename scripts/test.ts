@@ -8,10 +8,10 @@
  *   - vitest's unit project (pure logic and integration against real anvil, PostgreSQL, Helia; two files at a time)
  *     once the installs are done, and vitest's e2e project (the built app in Chromium, two files at a time) once the
  *     app is built: the two overlap;
- *   - from the start, one after another: the static checks (lint of TypeScript and Solidity, format check, dead
- *     exports), the type check once the app is built, then forge (the contracts' unit, fuzz and invariant tests).
- * The build and then the e2e files are the critical path; the unit files and the checks run at a lower priority
- * (FILLER_NICE) in the time the critical path leaves, and finish on both cores after it.
+ *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
+ *     Solidity, format check, dead exports), the type check once the app is built, then forge (the contracts' unit,
+ *     fuzz and invariant tests). They use the time the tests spend waiting (for a block, the indexer, a page) and
+ *     never take a core from them.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
@@ -112,18 +112,13 @@ function runCaptured(command: string, args: string[]): Promise<{ code: number; o
   });
 }
 
-/**
- * The run's critical path is the app build and then the e2e files (about 1.4 cores for 8 minutes, mostly waiting on
- * the chain, the indexer and pages). Everything else (the unit files, the static checks, forge) is filler at a lower
- * priority: it takes whatever the critical path leaves and finishes on both cores after it. Measured on 2 cores: with
- * everything at one priority the build took 204 s instead of 79 and the e2e files 12 minutes instead of 8.5.
- */
-const FILLER_NICE = ['-n', '10'];
+/** The background lane's priority: below the tests', so a check only ever takes a core the tests leave idle. */
+const BACKGROUND_NICE = '10';
 
 async function runChecks(checks: readonly Check[]): Promise<void> {
   for (const check of checks) {
     const t0 = performance.now();
-    const { code, output } = await runCaptured('nice', [...FILLER_NICE, 'npm', 'run', '--silent', check.script]);
+    const { code, output } = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'npm', 'run', '--silent', check.script]);
     const lines = output.trimEnd().split('\n');
     step(
       check.name,
@@ -140,13 +135,12 @@ async function runChecks(checks: readonly Check[]): Promise<void> {
 }
 
 // 3. vitest: each run writes a JSON report, counted here.
-function runVitest(args: string[], name: string, priority: 'first' | 'filler' = 'first'): Promise<void> {
+function runVitest(args: string[], name: string): Promise<void> {
   const json = path.join(outDir, `vitest-${name}.json`);
   return new Promise((resolve) => {
     const child = spawn(
-      priority === 'filler' ? 'nice' : process.execPath,
+      process.execPath,
       [
-        ...(priority === 'filler' ? [...FILLER_NICE, process.execPath] : []),
         'node_modules/vitest/vitest.mjs',
         'run',
         '--reporter=default',
@@ -188,7 +182,7 @@ function tallyVitest(json: string, status: number): void {
 // 4. forge: the contracts' tests (whole runs only).
 async function runForge(): Promise<void> {
   if (!existsSync('foundry.toml')) return;
-  const result = await runCaptured('nice', [...FILLER_NICE, 'node_modules/.bin/forge', 'test', '--json']);
+  const result = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'node_modules/.bin/forge', 'test', '--json']);
   try {
     const start = result.stdout.indexOf('{');
     const suites = JSON.parse(result.stdout.slice(start)) as Record<
@@ -221,12 +215,12 @@ if (!whole) {
   await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
-  // forge last: it runs its suites in parallel, so it fills both cores if the tests are done first.
+  // forge last: it runs its suites in parallel, so it fills both cores once the tests are done.
   const background = runChecks(CHECKS)
     .then(() => built)
     .then(() => runChecks([TYPE_CHECK]))
     .then(runForge);
-  const unit = installed.then(() => runVitest(['--project=unit'], 'unit', 'filler'));
+  const unit = installed.then(() => runVitest(['--project=unit'], 'unit'));
   const e2e = Promise.all([installed, built]).then(() =>
     appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(),
   );

@@ -28,7 +28,7 @@ import {
   stepTokens,
   windowIndex,
 } from '../lib/generation/eval/form-metrics';
-import { excerpt, mgevalOverlap, type MgevalResult } from '../lib/generation/eval/mgeval';
+import { mgevalOverlap, openingExcerpts, type MgevalResult } from '../lib/generation/eval/mgeval';
 import type { QuantizedNote } from '../lib/generation/notes/melody';
 import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
@@ -159,19 +159,16 @@ export const modelSamplesBench: BenchModule = {
     // the chord-conditioned model's corpus after hygiene (its SPLITS.json): no duplicates or covered tunes
     const evaluation = cleanEvaluationSplits(loadModelCorpus('chords')).pieces;
     const tunes = (split: 'valid' | 'test') =>
-      evaluation
-        .filter((p) => p.split === split && p.events.length >= BARS * STEPS_PER_BAR)
-        .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * STEPS_PER_BAR));
+      openingExcerpts(
+        evaluation.filter((p) => p.split === split),
+        BARS * STEPS_PER_BAR,
+      );
     const realTest = tunes('test');
     // the test tunes written in 4/4 throughout (the studio pieces' meter), for an informative same-meter figure
-    const realTest44 = evaluation
-      .filter(
-        (p) =>
-          p.split === 'test' &&
-          p.events.length >= BARS * STEPS_PER_BAR &&
-          (p.meterSteps ?? []).every((m) => m.meterClass === 0),
-      )
-      .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * STEPS_PER_BAR));
+    const realTest44 = openingExcerpts(
+      evaluation.filter((p) => p.split === 'test' && (p.meterSteps ?? []).every((m) => m.meterClass === 0)),
+      BARS * STEPS_PER_BAR,
+    );
     const realValid = tunes('valid');
     const studioModel = defaultComposeForm().modelChoice;
     const studio = await measure(studioModel, index);

@@ -21,10 +21,10 @@ import { compose } from '../../lib/generation/compose/compose';
 import { loadModelCorpus } from '../../lib/generation/eval/corpus';
 import { chordToneCount, inKeyCount } from '../../lib/generation/eval/form-metrics';
 import { cleanEvaluationSplits } from '../../lib/generation/eval/hygiene';
-import { excerpt, mgevalOverlap } from '../../lib/generation/eval/mgeval';
+import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
 import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
-import { notesFromMelodyEvents, type QuantizedNote } from '../../lib/generation/notes/melody';
+import type { QuantizedNote } from '../../lib/generation/notes/melody';
 import { defaultComposeForm, requestFromForm } from '../../lib/studio/compose-form';
 
 const OUT = 'lib/generation/models/studio-temperature.ts';
@@ -42,9 +42,10 @@ async function scoreTemperatures(modelId: string): Promise<Score[]> {
   const model = SHIPPED_MODELS.find((m) => m.id === modelId);
   if (!model) throw new Error(`no shipped model ${modelId}`);
   const task = model.task === 'melody' ? 'melody' : 'chords';
-  const tunes = cleanEvaluationSplits(loadModelCorpus(task))
-    .pieces.filter((p) => p.split === 'valid' && p.events.length >= BARS * 16)
-    .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * 16));
+  const tunes = openingExcerpts(
+    cleanEvaluationSplits(loadModelCorpus(task)).pieces.filter((p) => p.split === 'valid'),
+    BARS * 16,
+  );
   const rnn = await loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
   try {
     const scores: Score[] = [];

@@ -35,8 +35,8 @@ import {
   type TuneMemoryMixture,
 } from '../../lib/generation/sampling/tune-memory';
 import { compose } from '../../lib/generation/compose/compose';
-import { excerpt, mgevalOverlap } from '../../lib/generation/eval/mgeval';
-import { notesFromMelodyEvents, type QuantizedNote } from '../../lib/generation/notes/melody';
+import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
+import type { QuantizedNote } from '../../lib/generation/notes/melody';
 import { defaultComposeForm, requestFromForm } from '../../lib/studio/compose-form';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 
@@ -99,9 +99,7 @@ async function scoreStrengths(
   modelId: string,
   mixture: TuneMemoryMixture,
 ): Promise<Array<{ strength: number; oa: number }>> {
-  const tunes = validationOf(modelId)
-    .filter((p) => p.events.length >= BARS * 16)
-    .map((p) => excerpt(notesFromMelodyEvents(p.events), BARS * 16));
+  const tunes = openingExcerpts(validationOf(modelId), BARS * 16);
   const rnn = await load(modelId);
   try {
     const scores: Array<{ strength: number; oa: number }> = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuantizedNote } from '../notes/melody';
+import { melodyEventsFromNotes, type QuantizedNote } from '../notes/melody';
 import {
   excerpt,
   interSetDistances,
@@ -7,6 +7,7 @@ import {
   mgevalFeatures,
   mgevalOverlap,
   noteLengthClass,
+  openingExcerpts,
   overlappingArea,
   scottBandwidth,
 } from './mgeval';
@@ -78,6 +79,14 @@ describe('mgevalFeatures', () => {
     expect(noteLengthClass(6)).toBe(6); // dotted quarter
     expect(noteLengthClass(5)).toBe(9); // nearest a half-note triplet (5.33)
     expect(noteLengthClass(32)).toBe(0);
+  });
+
+  it('takes the opening of every piece long enough, as notes, and leaves shorter pieces out', () => {
+    const long = Array.from(melodyEventsFromNotes([note(60, 0, 4), note(62, 14, 20)], 24));
+    const short = Array.from(melodyEventsFromNotes([note(64, 0, 8)], 8));
+    expect(openingExcerpts([{ events: long }, { events: short }], 16)).toEqual([
+      [note(60, 0, 4), note(62, 14, 16)].map((n) => expect.objectContaining(n)),
+    ]);
   });
 
   it('cuts an excerpt at its end', () => {

@@ -19,7 +19,7 @@
  * is never below 1% of the samples' span (a feature whose distances are all equal would otherwise be a spike of
  * width 0, on which scipy fails).
  */
-import type { QuantizedNote } from '../notes/melody';
+import { notesFromMelodyEvents, type QuantizedNote } from '../notes/melody';
 
 export const MGEVAL_FEATURES = [
   'pitch_count',
@@ -219,4 +219,12 @@ export function excerpt(notes: readonly QuantizedNote[], steps: number): Quantiz
   return notes
     .filter((n) => n.quantizedStartStep < steps)
     .map((n) => ({ ...n, quantizedEndStep: Math.min(n.quantizedEndStep, steps) }));
+}
+
+/**
+ * The real set MGEval compares with: the first `steps` steps, as notes, of every piece (melody events) at least that
+ * long. One home for it, shared by the bench and the fits that score studio pieces against real tunes.
+ */
+export function openingExcerpts(pieces: readonly { events: readonly number[] }[], steps: number): QuantizedNote[][] {
+  return pieces.filter((p) => p.events.length >= steps).map((p) => excerpt(notesFromMelodyEvents(p.events), steps));
 }

@@ -44,6 +44,10 @@ export default defineConfig({
           hookTimeout: LONG_WAIT_MS,
           pool: 'forks',
           maxWorkers: 2,
+          // As in the unit project, a worker keeps its modules (viem, Playwright, the lib modules a file reads the
+          // chain or IPFS with) and its Chromium (test/support/chromium.ts) from one file to the next. Each file still
+          // starts its own platform in its own data folder; no e2e file stubs or mocks anything.
+          isolate: false,
         },
       },
     ],

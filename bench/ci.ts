@@ -13,7 +13,7 @@ import path from 'node:path';
 import { round, type BenchFigure, type BenchModule } from './figure';
 
 /** The last landed CI run's wall time (seconds), the figure the issue's goal is set against. */
-const ANCHOR_S = 1085;
+const ANCHOR_S = 962;
 const GOAL = '<= 900';
 
 export type CiSummary = { passed: number; failed: number };
@@ -143,7 +143,7 @@ export const ciBench: BenchModule = {
         value: round(quiet.seconds, 0),
         unit: 's',
         goal: GOAL,
-        note: `.ci/run from a clean worktree of ${quiet.commit} (npm ci included), ${quiet.summary.passed} passed, 0 failed, ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the last landed CI (stop 27) took ${ANCHOR_S} s`,
+        note: `.ci/run from a clean worktree of ${quiet.commit} (npm ci included), ${quiet.summary.passed} passed, 0 failed, ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the last landed CI (stop 28) took ${ANCHOR_S} s`,
       },
     ];
     if (quiet.cpuSeconds !== null)

@@ -28,13 +28,16 @@ const outDir = path.resolve('.motif-test');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
+const since = (t0: number) => (performance.now() - t0) / 1000;
+/** When the run started: each step says when it ended, so a log shows the schedule (what ran beside what). */
+const runStart = performance.now();
+const endedAt = () => `ended at ${since(runStart).toFixed(0)} s`;
+
 function step(name: string, ok: boolean, seconds: number, detail = ''): void {
   if (ok) total.passed++;
   else total.failed++;
-  console.log(`${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)} s)${detail ? `\n${detail}` : ''}`);
+  console.log(`${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)} s, ${endedAt()})${detail ? `\n${detail}` : ''}`);
 }
-
-const since = (t0: number) => (performance.now() - t0) / 1000;
 
 // 1. Set-up: installs, never inside a test hook. The installs (apt, mostly waiting on downloads and dpkg) run one
 // after another beside the app build (CPU), which needs none of them.
@@ -72,7 +75,13 @@ async function appBuild(): Promise<void> {
   const t0 = performance.now();
   let tail: string[] = [];
   try {
-    const build = await ensureAppBuild({ cwd: process.cwd(), onLine: (line) => (tail = [...tail, line].slice(-40)) });
+    // No type check inside the build: the whole run type-checks every file (the type check step below), the app's
+    // included, and the build is on the suite's critical path (the e2e files wait for it).
+    const build = await ensureAppBuild({
+      cwd: process.cwd(),
+      onLine: (line) => (tail = [...tail, line].slice(-40)),
+      typeCheck: !whole,
+    });
     step(build.built ? 'set-up: app build (next build)' : 'set-up: app build (up to date)', true, since(t0));
   } catch (error) {
     appBuilt = false;
@@ -151,7 +160,10 @@ function runVitest(args: string[], name: string): Promise<void> {
       { stdio: 'inherit', env: process.env },
     );
     child.once('error', () => resolve(tallyVitest(json, 1)));
-    child.once('close', (code) => resolve(tallyVitest(json, code ?? 1)));
+    child.once('close', (code) => {
+      console.log(`vitest ${name}: ${endedAt()}`);
+      resolve(tallyVitest(json, code ?? 1));
+    });
   });
 }
 
@@ -201,7 +213,7 @@ async function runForge(): Promise<void> {
         }
       }
     }
-    console.log(`forge: ${passed} passed, ${failed} failed`);
+    console.log(`forge: ${passed} passed, ${failed} failed (${endedAt()})`);
     total.passed += passed;
     total.failed += failed;
     if (result.code !== 0 && failed === 0) total.failed += 1; // forge failed outside any test (e.g. compilation)

@@ -54,11 +54,27 @@ const BUILD_BUSY = 'Another next build process is already running';
 /** How long to wait for another build of this folder before giving up. */
 const BUSY_WAIT_MS = 15 * 60_000;
 
-function runNextBuild(params: { cwd: string; onLine?: (line: string) => void; signal?: AbortSignal }): Promise<void> {
+export type EnsureAppBuildParameters = {
+  cwd: string;
+  onLine?: (line: string) => void;
+  signal?: AbortSignal;
+  /**
+   * false: the build skips its own type check of the app (next.config.ts reads MOTIF_BUILD_TYPECHECK). Only for a
+   * caller that type-checks the whole repository itself, as `npm test` does. Default true.
+   */
+  typeCheck?: boolean;
+};
+
+function runNextBuild(params: EnsureAppBuildParameters): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [nextBinary(params.cwd), 'build'], {
       cwd: params.cwd,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        MOTIF_BUILD_TYPECHECK: params.typeCheck === false ? 'off' : 'on',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       signal: params.signal, // aborting kills the build and rejects with the abort reason
     });
@@ -81,11 +97,7 @@ function runNextBuild(params: { cwd: string; onLine?: (line: string) => void; si
  * Runs `next build` when the sources changed since the last build (or there is none). When another process is
  * building the same folder, waits for it and looks again: its build may be the one wanted.
  */
-export async function ensureAppBuild(params: {
-  cwd: string;
-  onLine?: (line: string) => void;
-  signal?: AbortSignal;
-}): Promise<{ built: boolean; ms: number }> {
+export async function ensureAppBuild(params: EnsureAppBuildParameters): Promise<{ built: boolean; ms: number }> {
   const started = performance.now();
   const stampPath = path.join(params.cwd, '.next', STAMP);
   for (let announced = false; ;) {

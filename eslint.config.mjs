@@ -19,6 +19,7 @@ const config = [
       'lib/db/generated/**', // prisma generate
       'lib/contracts/abi/**', // lib/contracts/compile.ts (or @wagmi/cli) from contracts/
       'lib/contracts/generated/**',
+      'wagmi.config.bundled_*', // @wagmi/cli's bundle of its config, there only while it runs (compile.test)
       'contracts/out/**',
       'contracts/cache/**',
       'contracts/lib/**',

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { LONG_WAIT_MS } from './test/support/limits';
+import LongestFirstSequencer from './test/setup/longest-first';
 
 // Two projects: `unit` (pure logic and integration against real anvil / PostgreSQL / Helia started by the global
 // set-up) and `e2e` (the built app in Debian's Chromium, each file its own whole platform in a fresh data folder on
@@ -11,6 +12,8 @@ import { LONG_WAIT_MS } from './test/support/limits';
 export default defineConfig({
   test: {
     teardownTimeout: LONG_WAIT_MS,
+    // the e2e files longest first, by the durations a clean run recorded (test/setup/longest-first.ts)
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         // `import 'server-only'` marks modules the browser bundle must never get; Next resolves it to an empty module

@@ -11,6 +11,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { round, type BenchFigure, type BenchModule } from './figure';
+import { DURATIONS_FILE, durationsFromReport, type RecordedDurations } from '../test/setup/longest-first';
 
 /** The last landed CI run's wall time (seconds), the figure the issue's goal is set against. */
 const ANCHOR_S = 962;
@@ -69,6 +70,8 @@ export type CiRun = {
   cpuSeconds: number | null;
   summary: CiSummary;
   commit: string;
+  /** How long each e2e file took (vitest's JSON report of the run), for the e2e files' order; null if unread. */
+  e2eDurations: RecordedDurations | null;
 };
 
 /** The children's user and system seconds from bash's `times` output (its second line, e.g. `12m3.5s 1m0.25s`). */
@@ -123,7 +126,10 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
       );
     }
     const cpuSeconds = parseBashTimes(await readFile(timesPath, 'utf8').catch(() => ''));
-    return { seconds, cpuSeconds, summary, commit };
+    const e2eDurations = await readFile(path.join(tree, '.motif-test', 'vitest-e2e.json'), 'utf8')
+      .then((text) => durationsFromReport(JSON.parse(text), tree))
+      .catch(() => null);
+    return { seconds, cpuSeconds, summary, commit, e2eDurations };
   } finally {
     await git(repo, ['worktree', 'remove', '--force', tree]).catch(() => {});
     await rm(dir, { recursive: true, force: true });
@@ -137,6 +143,9 @@ export const ciBench: BenchModule = {
     const repo = process.cwd();
     const cores = os.cpus().length;
     const quiet = await timeCleanCi(repo, console.log);
+    // the next runs take the e2e files longest first by what this one measured (test/setup/longest-first.ts)
+    if (quiet.e2eDurations)
+      await writeFile(path.join(repo, DURATIONS_FILE), `${JSON.stringify(quiet.e2eDurations, null, 2)}\n`);
     const figures: BenchFigure[] = [
       {
         name: 'ci.wall.s',

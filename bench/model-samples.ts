@@ -15,15 +15,12 @@
  */
 import { join } from 'node:path';
 import { round, type BenchFigure, type BenchModule } from './figure';
-import { compose } from '../lib/generation/compose/compose';
 import { loadJsbSoprano, loadModelCorpus, loadNottingham } from '../lib/generation/eval/corpus';
 import { cleanEvaluationSplits } from '../lib/generation/eval/hygiene';
 import {
   barRepeatShare,
-  chordToneCount,
   copiesAWindow,
   endsOnTonic,
-  inKeyCount,
   STEPS_PER_BAR,
   stepTokens,
   windowIndex,
@@ -33,7 +30,8 @@ import type { QuantizedNote } from '../lib/generation/notes/melody';
 import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { notesFromMelodyEvents } from '../lib/generation/notes/melody';
-import { defaultComposeForm, requestFromForm, type ComposeForm } from '../lib/studio/compose-form';
+import { defaultComposeForm, defaultTemperatureOf, type ComposeForm } from '../lib/studio/compose-form';
+import { harmonyCounts, seedRange, studioPieces } from '../lib/studio/studio-pieces';
 import { meterSpec, type Meter } from '../lib/generation/arrangement/meter';
 import { METER_CLASSES, type MeterStep } from '../lib/generation/notes/meter-encoding';
 import { MELODY_FIRST_PITCH } from '../lib/generation/notes/melody';
@@ -68,28 +66,17 @@ async function measure(
     const inKey = [0, 0];
     const chordTone = [0, 0];
     const pieces: QuantizedNote[][] = [];
-    for (let seed = 1; seed <= PIECES; seed++) {
-      const form = {
-        ...defaultComposeForm(),
-        bars: BARS,
-        snap: false,
-        seed,
-        melodyForm: switches.melodyForm,
-        tuneMemory: switches.tuneMemory,
-      };
-      const request = requestFromForm(form, modelId);
-      const result = await compose(rnn, request, { engine: 'js' });
-      const melody = result.melody;
+    const form = { melodyForm: switches.melodyForm, tuneMemory: switches.tuneMemory };
+    for await (const piece of studioPieces({ model: rnn, modelId, seeds: seedRange(1, PIECES), bars: BARS, form })) {
+      const melody = piece.result.melody;
       pieces.push(melody);
       repeat += barRepeatShare(melody, BARS);
-      if (endsOnTonic(melody, request.key)) tonic++;
-      const [k, n] = inKeyCount(melody, request.key, request.scale);
-      inKey[0]! += k;
-      inKey[1]! += n;
-      const perBar = Array.from({ length: BARS }, (_, b) => result.progression[b % result.progression.length]!);
-      const [c, m] = chordToneCount(melody, perBar);
-      chordTone[0]! += c;
-      chordTone[1]! += m;
+      if (endsOnTonic(melody, piece.request.key)) tonic++;
+      const counts = harmonyCounts(piece);
+      inKey[0]! += counts.inKey[0];
+      inKey[1]! += counts.inKey[1];
+      chordTone[0]! += counts.chordTone[0];
+      chordTone[1]! += counts.chordTone[1];
       if (copiesAWindow(stepTokens(melody, BARS * STEPS_PER_BAR), trainingIndex, COPY_WINDOW)) copies++;
     }
     return {
@@ -138,11 +125,14 @@ async function studioOnsets(modelId: string, meter: Meter): Promise<number[]> {
   const bar = meterSpec(meter).stepsPerBar;
   const counts = new Array<number>(bar).fill(0);
   try {
-    for (let seed = 1; seed <= PIECES; seed++) {
-      const form = { ...defaultComposeForm(), modelChoice: modelId, bars: BARS, snap: false, seed, meter };
-      const result = await compose(rnn, requestFromForm(form, modelId), { engine: 'js' });
+    for await (const { result } of studioPieces({
+      model: rnn,
+      modelId,
+      seeds: seedRange(1, PIECES),
+      bars: BARS,
+      form: { meter },
+    }))
       for (const n of result.melody) counts[n.quantizedStartStep % bar]!++;
-    }
   } finally {
     rnn.dispose();
   }
@@ -200,7 +190,7 @@ export const modelSamplesBench: BenchModule = {
         value: ratio(aware),
         unit: 'histogram overlap',
         goal: `above the model without a meter input (${meterless ?? 'none shipped'}), same run`,
-        note: `${PIECES} studio pieces in ${meter} (studio defaults, no snapping, seeds 1..${PIECES}, ${BARS} bars) with ${studioModel}: where in the bar their notes start, against the onsets of the ${tuneCount} Nottingham tunes written in ${meter} (their MIDI time signatures), as the sum over the ${meterSpec(meter).stepsPerBar} sixteenths of the smaller share; ${unaware === undefined ? '' : `the same pieces with ${meterless}: ${ratio(unaware)}; `}corpus shares by sixteenth: ${real.map((x) => round(x, 3)).join(' ')}`,
+        note: `${PIECES} studio pieces in ${meter} (studio defaults, no snapping, seeds 1..${PIECES}, ${BARS} bars) with ${studioModel}: where in the bar their notes start, against the onsets of the ${tuneCount} Nottingham tunes written in ${meter} (their MIDI time signatures), as the sum over the ${meterSpec(meter).stepsPerBar} sixteenths of the smaller share; ${unaware === undefined ? '' : `the same seeds with ${meterless} (at its own studio temperature, ${defaultTemperatureOf(meterless!)}): ${ratio(unaware)}; `}corpus shares by sixteenth: ${real.map((x) => round(x, 3)).join(' ')}`,
       });
     }
     const sameMeter = mgevalOverlap(studio.pieces, realTest44).oa;
@@ -210,7 +200,7 @@ export const modelSamplesBench: BenchModule = {
       value: ratio(sameMeter),
       unit: 'overlapping area',
       goal: 'informative (same-meter reference)',
-      note: `the studio pieces (4/4) against the first ${BARS} bars of the ${realTest44.length} Nottingham test tunes written in 4/4 throughout, instead of all ${realTest.length} test tunes (a third of them in 6/8 and 3/4)${sameMeterV1 === undefined ? '' : `; the same pieces with ${meterless}: ${ratio(sameMeterV1)}`}`,
+      note: `the studio pieces (4/4) against the first ${BARS} bars of the ${realTest44.length} Nottingham test tunes written in 4/4 throughout, instead of all ${realTest.length} test tunes (a third of them in 6/8 and 3/4)${sameMeterV1 === undefined ? '' : `; the same seeds with ${meterless} (at its own studio temperature, ${defaultTemperatureOf(meterless!)}): ${ratio(sameMeterV1)}`}`,
     });
     const perFeature = (r: MgevalResult) => r.perFeature.map((f) => `${f.feature} ${round(f.oa, 3)}`).join(', ');
     const other = (x: number, off: number, noMemory: number) =>

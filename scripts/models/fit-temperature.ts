@@ -17,15 +17,13 @@
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { compose } from '../../lib/generation/compose/compose';
 import { loadModelCorpus } from '../../lib/generation/eval/corpus';
-import { chordToneCount, inKeyCount } from '../../lib/generation/eval/form-metrics';
 import { cleanEvaluationSplits } from '../../lib/generation/eval/hygiene';
 import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
 import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import type { QuantizedNote } from '../../lib/generation/notes/melody';
-import { defaultComposeForm, requestFromForm } from '../../lib/studio/compose-form';
+import { harmonyCounts, seedRange, studioPieces } from '../../lib/studio/studio-pieces';
 
 const OUT = 'lib/generation/models/studio-temperature.ts';
 const TEMPERATURES = [1, 1.05, 1.1, 1.15, 1.2, 1.25];
@@ -53,18 +51,14 @@ async function scoreTemperatures(modelId: string): Promise<Score[]> {
       const pieces: QuantizedNote[][] = [];
       const inKey = [0, 0];
       const chordTone = [0, 0];
-      for (let seed = FIRST_SEED; seed < FIRST_SEED + PIECES; seed++) {
-        const form = { ...defaultComposeForm(), modelChoice: modelId, bars: BARS, snap: false, seed, temperature };
-        const request = requestFromForm(form, modelId);
-        const result = await compose(rnn, request, { engine: 'js' });
-        pieces.push(result.melody);
-        const [k, n] = inKeyCount(result.melody, request.key, request.scale);
-        inKey[0]! += k;
-        inKey[1]! += n;
-        const perBar = Array.from({ length: BARS }, (_, b) => result.progression[b % result.progression.length]!);
-        const [c, m] = chordToneCount(result.melody, perBar);
-        chordTone[0]! += c;
-        chordTone[1]! += m;
+      const seeds = seedRange(FIRST_SEED, PIECES);
+      for await (const piece of studioPieces({ model: rnn, modelId, seeds, bars: BARS, form: { temperature } })) {
+        pieces.push(piece.result.melody);
+        const counts = harmonyCounts(piece);
+        inKey[0]! += counts.inKey[0];
+        inKey[1]! += counts.inKey[1];
+        chordTone[0]! += counts.chordTone[0];
+        chordTone[1]! += counts.chordTone[1];
       }
       const score: Score = {
         temperature,

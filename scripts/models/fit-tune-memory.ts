@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadModelCorpus } from '../../lib/generation/eval/corpus';
 import { cleanEvaluationSplits } from '../../lib/generation/eval/hygiene';
-import { fitMixtureWeights, type MixtureStep } from '../../lib/generation/eval/mixture-em';
+import { fitMixtureWeights, mixtureNll, type MixtureStep } from '../../lib/generation/eval/mixture-em';
 import { memorySteps, tuneMemoryNll } from '../../lib/generation/eval/neural-nll';
 import { DEFAULT_MEMORY_ORDERS } from '../../lib/generation/eval/tune-memory';
 import { ngramBaselines } from '../../bench/models';
@@ -34,10 +34,9 @@ import {
   withMemoryStrength,
   type TuneMemoryMixture,
 } from '../../lib/generation/sampling/tune-memory';
-import { compose } from '../../lib/generation/compose/compose';
 import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
 import type { QuantizedNote } from '../../lib/generation/notes/melody';
-import { defaultComposeForm, requestFromForm } from '../../lib/studio/compose-form';
+import { seedRange, studioPieces } from '../../lib/studio/studio-pieces';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 
 const OUT = 'lib/generation/models/tune-memory-fits.ts';
@@ -105,14 +104,16 @@ async function scoreStrengths(
     const scores: Array<{ strength: number; oa: number }> = [];
     for (const strength of STRENGTHS) {
       const pieces: QuantizedNote[][] = [];
-      for (let seed = 1; seed <= PIECES; seed++) {
-        const request = requestFromForm(
-          { ...defaultComposeForm(), bars: BARS, snap: false, seed, tuneMemory: false },
-          modelId,
-        );
-        const memory = round6(withMemoryStrength(mixture, strength));
-        pieces.push((await compose(rnn, strength > 0 ? { ...request, memory } : request, { engine: 'js' })).melody);
-      }
+      const memory = round6(withMemoryStrength(mixture, strength));
+      for await (const { result } of studioPieces({
+        model: rnn,
+        modelId,
+        seeds: seedRange(1, PIECES),
+        bars: BARS,
+        form: { tuneMemory: false },
+        ...(strength > 0 ? { adjust: (request) => ({ ...request, memory }) } : {}),
+      }))
+        pieces.push(result.melody);
       const oa = mgevalOverlap(pieces, tunes).oa;
       console.log(`${modelId}: memory strength ${strength}: MGEval overlap ${oa.toFixed(4)} on the validation tunes`);
       scores.push({ strength, oa });
@@ -174,18 +175,6 @@ async function record(
   }
 }
 
-/** Mean NLL of `mixture` over the EM steps of the validation split (what tuneMemoryNll gives on those steps). */
-function stepsNll(steps: readonly MixtureStep[], mixture: TuneMemoryMixture): number {
-  let sum = 0;
-  for (const s of steps) {
-    const row = mixture.weights[s.bucket] ?? [];
-    let p = 0;
-    for (let k = 0; k < s.components.length; k++) p += (row[k] ?? 0) * (s.components[k] ?? 0);
-    sum -= Math.log(p);
-  }
-  return sum / steps.length;
-}
-
 async function main(): Promise<void> {
   const em = new Map<string, Awaited<ReturnType<typeof fitByEm>>>();
   for (const m of SHIPPED_MODELS) em.set(m.id, await fitByEm(m.id));
@@ -206,7 +195,7 @@ async function main(): Promise<void> {
   const likelihood = STRENGTHS.map((strength) => ({
     strength,
     gains: defaults.map((d) => {
-      const nll = stepsNll(d.fit.steps, round6(withMemoryStrength(d.fit.mixture, strength)));
+      const nll = mixtureNll(d.fit.steps, round6(withMemoryStrength(d.fit.mixture, strength)).weights);
       return { model: d.id, nll, baseline: d.baseline, gain: (d.baseline - nll) / d.baseline };
     }),
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitMixtureWeights, type MixtureStep } from './mixture-em';
+import { fitMixtureWeights, mixtureNll, type MixtureStep } from './mixture-em';
 
 describe('fitMixtureWeights', () => {
   // bucket 0: the first component is right far more often; bucket 1: the second always is
@@ -30,5 +30,56 @@ describe('fitMixtureWeights', () => {
     expect(() => fitMixtureWeights([], 1, 2)).toThrow(/at least one step/);
     expect(() => fitMixtureWeights([{ bucket: 2, components: [1, 1] }], 2, 2)).toThrow(/bucket 2/);
     expect(() => fitMixtureWeights([{ bucket: 0, components: [1] }], 1, 2)).toThrow(/1 components/);
+  });
+});
+
+describe('mixtureNll', () => {
+  const steps: MixtureStep[] = [
+    { bucket: 0, components: [0.5, 0.25] },
+    { bucket: 1, components: [0.1, 0.8] },
+  ];
+
+  it("is the mean negative log of each step mixed by its bucket's row", () => {
+    const weights = [
+      [0.75, 0.25],
+      [0.5, 0.5],
+    ];
+    const expected = -(Math.log(0.75 * 0.5 + 0.25 * 0.25) + Math.log(0.5 * 0.1 + 0.5 * 0.8)) / 2;
+    expect(mixtureNll(steps, weights)).toBeCloseTo(expected, 14);
+  });
+
+  it('normalises each row by its sum, as the sampler does', () => {
+    expect(
+      mixtureNll(steps, [
+        [3, 1],
+        [2, 2],
+      ]),
+    ).toBeCloseTo(
+      mixtureNll(steps, [
+        [0.75, 0.25],
+        [0.5, 0.5],
+      ]),
+      14,
+    );
+  });
+
+  it('gives the NLL the EM reports for the weights it started its last iteration from', () => {
+    const many: MixtureStep[] = [
+      ...Array.from({ length: 30 }, () => steps[0]!),
+      ...Array.from({ length: 10 }, () => steps[1]!),
+    ];
+    const once = fitMixtureWeights(many, 2, 2, 1);
+    expect(once.nll).toBeCloseTo(
+      mixtureNll(many, [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ]),
+      12,
+    );
+  });
+
+  it('refuses no steps and a bucket without a row', () => {
+    expect(() => mixtureNll([], [[1]])).toThrow(/at least one step/);
+    expect(() => mixtureNll([{ bucket: 3, components: [1] }], [[1]])).toThrow(/bucket 3/);
   });
 });

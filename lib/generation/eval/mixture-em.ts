@@ -46,3 +46,25 @@ export function fitMixtureWeights(
   }
   return { weights, nll, iterations, stepsPerBucket };
 }
+
+/**
+ * Mean NLL (nats per step) of given mixture weights on `steps`, each row normalised by its sum as the sampler mixes
+ * (docs/provenance/SPEC.md 7.13): what a fit scores a candidate row with (e.g. the EM weights with the memory's share
+ * scaled down, scripts/models/fit-tune-memory.ts) without running the model again.
+ */
+export function mixtureNll(steps: readonly MixtureStep[], weights: readonly (readonly number[])[]): number {
+  if (steps.length === 0) throw new NgramError('mixtureNll needs at least one step');
+  let total = 0;
+  for (const s of steps) {
+    const row = weights[s.bucket];
+    if (!row) throw new NgramError(`bucket ${s.bucket} has no row of weights`);
+    let p = 0;
+    let sum = 0;
+    for (let j = 0; j < row.length; j++) {
+      p += row[j]! * (s.components[j] ?? 0);
+      sum += row[j]!;
+    }
+    total -= Math.log(p / sum);
+  }
+  return total / steps.length;
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../test/support/limits';
-import { parseBashTimes, parseCiSummary, startCpuBurner } from './ci';
+import { parseBashTimes, parseProcStatBusy, parseCiSummary, startCpuBurner } from './ci';
 
 /** User plus system CPU time of a process so far, in clock ticks (/proc/<pid>/stat fields 14 and 15). */
 async function cpuTicks(pid: number): Promise<number> {
@@ -31,6 +31,12 @@ describe('the ci bench pieces', () => {
     expect(parseBashTimes('0m0.010s 0m0.002s\n21m3.500s 1m0.250s\n')).toBe(21 * 60 + 3.5 + 60 + 0.25);
     expect(parseBashTimes('')).toBeNull();
     expect(parseBashTimes('0m0.010s 0m0.002s\n')).toBeNull();
+  });
+
+  it('reads the machine busy seconds from /proc/stat (user, nice, system, irq, softirq, steal; not idle or iowait)', () => {
+    expect(parseProcStatBusy('cpu  1000 200 300 9000 400 50 60 70 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n')).toBe(16.8);
+    expect(parseProcStatBusy('intr 1 2 3\n')).toBeNull();
+    expect(parseProcStatBusy('')).toBeNull();
   });
 
   it('starts a burner that uses CPU and stops it', async () => {

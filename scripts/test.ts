@@ -8,10 +8,10 @@
  *   - vitest's unit project (pure logic and integration against real anvil, PostgreSQL, Helia; two files at a time)
  *     once the installs are done, and vitest's e2e project (the built app in Chromium, two files at a time) once the
  *     app is built: the two overlap; the e2e files longest first (test/setup/longest-first.ts);
- *   - at a lower priority (nice), two lanes: from the start, one after another, the static checks (lint of
- *     TypeScript and Solidity, format check, dead exports), then the type check once the app is built; and once the
- *     app is built, forge (the contracts' unit, fuzz and invariant tests). They use the time the tests spend waiting
- *     (for a block, the indexer, a page) and never take a core from them.
+ *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
+ *     Solidity, format check, dead exports), the type check once the app is built, then forge (the contracts' unit,
+ *     fuzz and invariant tests). They use the time the tests spend waiting (for a block, the indexer, a page) and
+ *     never take a core from them.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
@@ -227,17 +227,17 @@ if (!whole) {
   await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
+  // forge last: it runs its suites in parallel, so it fills both cores once the tests are done. (Measured: in a
+  // second low-priority lane from the build's end it ended no sooner, and the e2e files ran slower beside it.)
   const background = runChecks(CHECKS)
     .then(() => built)
-    .then(() => runChecks([TYPE_CHECK]));
-  // forge in a second low-priority lane once the app is built (measured: last in the first lane, it ran on 35 s
-  // after the e2e files had ended; started here, it takes the idle time beside them instead).
-  const contracts = built.then(runForge);
+    .then(() => runChecks([TYPE_CHECK]))
+    .then(runForge);
   const unit = installed.then(() => runVitest(['--project=unit'], 'unit'));
   const e2e = Promise.all([installed, built]).then(() =>
     appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(),
   );
-  await Promise.all([background, contracts, unit, e2e]);
+  await Promise.all([background, unit, e2e]);
 }
 
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

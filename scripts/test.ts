@@ -10,8 +10,8 @@
  *     app is built: the two overlap; the e2e files longest first (test/setup/longest-first.ts);
  *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
  *     Solidity, format check, dead exports), the type check once the app is built, then forge (the contracts' unit,
- *     fuzz and invariant tests). They use the time the tests spend waiting (for a block, the indexer, a page) and
- *     never take a core from them.
+ *     fuzz and invariant tests), whose compile runs in a second such lane from the build's end. They use the time
+ *     the tests spend waiting (for a block, the indexer, a page) and never take a core from them.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
@@ -192,6 +192,32 @@ function tallyVitest(json: string, status: number): void {
 }
 
 // 4. forge: the contracts' tests (whole runs only).
+
+/**
+ * `forge build`: the compile that `forge test` would otherwise start with. solc-js compiles on one thread (measured:
+ * 71 CPU s), so, left to the end of the lane, it ran alone on one core for two minutes after the e2e files had ended;
+ * started early in a lane of its own it uses the time beside the tests, and `forge test` finds it done. A failed
+ * compile is one failed step (and forge test reports it again).
+ */
+async function compileContracts(): Promise<void> {
+  if (!existsSync('foundry.toml')) return;
+  const t0 = performance.now();
+  const { code, output } = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'node_modules/.bin/forge', 'build']);
+  if (code !== 0)
+    step(
+      'contracts compile (forge build)',
+      false,
+      since(t0),
+      output
+        .trimEnd()
+        .split('\n')
+        .slice(-40)
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
+  else console.log(`contracts compiled (forge build, ${since(t0).toFixed(1)} s, ${endedAt()})`);
+}
+
 async function runForge(): Promise<void> {
   if (!existsSync('foundry.toml')) return;
   const result = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'node_modules/.bin/forge', 'test', '--json']);
@@ -227,11 +253,14 @@ if (!whole) {
   await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
-  // forge last: it runs its suites in parallel, so it fills both cores once the tests are done. (Measured: in a
-  // second low-priority lane from the build's end it ended no sooner, and the e2e files ran slower beside it.)
+  // forge's compile in a second low-priority lane once the app is built (so it never slows the build the e2e files
+  // wait for); forge's tests last in the first: they run their suites in parallel, so they fill both cores once the
+  // tests are done.
+  const compiled = built.then(compileContracts);
   const background = runChecks(CHECKS)
     .then(() => built)
     .then(() => runChecks([TYPE_CHECK]))
+    .then(() => compiled)
     .then(runForge);
   const unit = installed.then(() => runVitest(['--project=unit'], 'unit'));
   const e2e = Promise.all([installed, built]).then(() =>

@@ -7,7 +7,7 @@
  * component status is at /status, reached from the footer; a track id never minted and an unknown path answer a
  * real 404 with the styled page. On every page (home, gallery, a track page with a long unbroken title, status,
  * 404) at 390 px and 1,280 px: no sideways scroll, and axe-core finds no serious or critical violation. Screenshots of
- * each page at both widths are written to the ignored test-results folder, under screenshots/home.
+ * each page at both widths are written (outside CI) to the ignored test-results folder, under screenshots/home.
  */
 import { rm } from 'node:fs/promises';
 import { parseEther } from 'viem';

@@ -4,10 +4,10 @@
  * /api/vouchers, which answers its short link /c/<id>; the gallery lists it as collectable; the collector opens the
  * link in a second wallet, sees the track, the creator's name and the price, shares it, collects, and the page switches
  * to the minted track; the link then says it was collected and the gallery no longer lists it. The collect page passes
- * axe-core (no serious or critical violation) and does not scroll sideways at 390 px or 1,280 px. Screenshots go to
- * test-results/screenshots/voucher. Then a voucher priced in the test stablecoin (issue #20): its collect page shows
- * 12.5 tUSD, the collector collects it (approval of exactly the price, then redeemInCurrency), and the creator's
- * Withdraw all on /money pulls the tUSD from the collection, each amount checked on chain to the unit.
+ * axe-core (no serious or critical violation) and does not scroll sideways at 390 px or 1,280 px. Screenshots go
+ * (outside CI) to test-results/screenshots/voucher. Then a voucher priced in the test stablecoin (issue #20): its
+ * collect page shows 12.5 tUSD, the collector collects it (approval of exactly the price, then redeemInCurrency), and
+ * the creator's Withdraw all on /money pulls the tUSD from the collection, each amount checked on chain to the unit.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';

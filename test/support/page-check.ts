@@ -9,6 +9,11 @@ export const CHECK_WIDTHS = [390, 1280] as const;
 
 /** Where the e2e run writes its screenshots (one folder per e2e file), to be looked at by people. */
 const SCREENSHOTS = path.join('test-results', 'screenshots');
+/**
+ * Not in CI (`CI=true`, set by .ci/run): nobody can look at them there (a clean checkout, removed after the run), and
+ * a full-page screenshot is a whole rasterised page encoded as PNG, Chromium's CPU taken from the suite's.
+ */
+const WRITE_SCREENSHOTS = process.env.CI !== 'true';
 
 const violationsSchema = z.array(
   z.object({ id: z.string(), impact: z.string().nullish(), help: z.string(), nodes: z.array(z.unknown()) }),
@@ -16,8 +21,9 @@ const violationsSchema = z.array(
 
 /**
  * Checks the page state now shown at the viewport's current width: it must not scroll sideways, show no broken
- * image, and axe-core must find no serious or critical violation. Writes a full-page screenshot to test-results/screenshots/<folder>/
- * <name>-<width>.png. Returns one line per problem (none: []), so a test can check several states and fail once.
+ * image, and axe-core must find no serious or critical violation. Outside CI, writes a full-page screenshot to
+ * test-results/screenshots/<folder>/<name>-<width>.png. Returns one line per problem (none: []), so a test can check
+ * several states and fail once.
  */
 export async function checkPageState(page: Page, folder: string, name: string): Promise<string[]> {
   const problems: string[] = [];
@@ -34,8 +40,10 @@ export async function checkPageState(page: Page, folder: string, name: string): 
       .map((img) => img.currentSrc),
   );
   for (const src of broken) problems.push(`${where} shows a broken image: ${src}`);
-  await mkdir(path.join(SCREENSHOTS, folder), { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, folder, `${name}-${innerWidth}.png`), fullPage: true });
+  if (WRITE_SCREENSHOTS) {
+    await mkdir(path.join(SCREENSHOTS, folder), { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, folder, `${name}-${innerWidth}.png`), fullPage: true });
+  }
   // axe-core's own source evaluated in the page (DevTools evaluation, not an inline script the CSP would block).
   const found = violationsSchema.parse(
     await page.evaluate(

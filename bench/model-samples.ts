@@ -31,7 +31,7 @@ import { loadMusicRnnFromFolder } from '../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../lib/generation/models/registry';
 import { notesFromMelodyEvents } from '../lib/generation/notes/melody';
 import { defaultComposeForm, defaultTemperatureOf, type ComposeForm } from '../lib/studio/compose-form';
-import { harmonyCounts, seedRange, studioPieces } from '../lib/studio/studio-pieces';
+import { harmonyShares, seedRange, studioPieces } from '../lib/studio/studio-pieces';
 import { meterSpec, type Meter } from '../lib/generation/arrangement/meter';
 import { METER_CLASSES, type MeterStep } from '../lib/generation/notes/meter-encoding';
 import { MELODY_FIRST_PITCH } from '../lib/generation/notes/melody';
@@ -63,28 +63,22 @@ async function measure(
     let repeat = 0;
     let tonic = 0;
     let copies = 0;
-    const inKey = [0, 0];
-    const chordTone = [0, 0];
-    const pieces: QuantizedNote[][] = [];
     const form = { melodyForm: switches.melodyForm, tuneMemory: switches.tuneMemory };
-    for await (const piece of studioPieces({ model: rnn, modelId, seeds: seedRange(1, PIECES), bars: BARS, form })) {
-      const melody = piece.result.melody;
-      pieces.push(melody);
+    const composed = await studioPieces({ model: rnn, modelId, seeds: seedRange(1, PIECES), bars: BARS, form });
+    const pieces = composed.map((piece) => piece.result.melody);
+    for (const { request, result } of composed) {
+      const melody = result.melody;
       repeat += barRepeatShare(melody, BARS);
-      if (endsOnTonic(melody, piece.request.key)) tonic++;
-      const counts = harmonyCounts(piece);
-      inKey[0]! += counts.inKey[0];
-      inKey[1]! += counts.inKey[1];
-      chordTone[0]! += counts.chordTone[0];
-      chordTone[1]! += counts.chordTone[1];
+      if (endsOnTonic(melody, request.key)) tonic++;
       if (copiesAWindow(stepTokens(melody, BARS * STEPS_PER_BAR), trainingIndex, COPY_WINDOW)) copies++;
     }
+    const harmony = harmonyShares(composed);
     return {
       modelId,
       barRepeat: repeat / PIECES,
       tonicEnding: tonic / PIECES,
-      inKey: inKey[0]! / inKey[1]!,
-      chordTone: chordTone[0]! / chordTone[1]!,
+      inKey: harmony.inKey,
+      chordTone: harmony.chordTone,
       copy4Bars: copies / PIECES,
       pieces,
     };
@@ -125,7 +119,7 @@ async function studioOnsets(modelId: string, meter: Meter): Promise<number[]> {
   const bar = meterSpec(meter).stepsPerBar;
   const counts = new Array<number>(bar).fill(0);
   try {
-    for await (const { result } of studioPieces({
+    for (const { result } of await studioPieces({
       model: rnn,
       modelId,
       seeds: seedRange(1, PIECES),

@@ -121,6 +121,15 @@ function runCaptured(command: string, args: string[]): Promise<{ code: number; o
   });
 }
 
+/** The last `count` lines of a step's output, indented under its line. */
+const indentedTail = (output: string, count: number): string =>
+  output
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .map((l) => `  ${l}`)
+    .join('\n');
+
 /** The background lane's priority: below the tests', so a check only ever takes a core the tests leave idle. */
 const BACKGROUND_NICE = '10';
 
@@ -128,18 +137,7 @@ async function runChecks(checks: readonly Check[]): Promise<void> {
   for (const check of checks) {
     const t0 = performance.now();
     const { code, output } = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'npm', 'run', '--silent', check.script]);
-    const lines = output.trimEnd().split('\n');
-    step(
-      check.name,
-      code === 0,
-      since(t0),
-      code === 0
-        ? ''
-        : lines
-            .slice(-80)
-            .map((l) => `  ${l}`)
-            .join('\n'),
-    );
+    step(check.name, code === 0, since(t0), code === 0 ? '' : indentedTail(output, 80));
   }
 }
 
@@ -203,18 +201,7 @@ async function compileContracts(): Promise<void> {
   if (!existsSync('foundry.toml')) return;
   const t0 = performance.now();
   const { code, output } = await runCaptured('nice', ['-n', BACKGROUND_NICE, 'node_modules/.bin/forge', 'build']);
-  if (code !== 0)
-    step(
-      'contracts compile (forge build)',
-      false,
-      since(t0),
-      output
-        .trimEnd()
-        .split('\n')
-        .slice(-40)
-        .map((l) => `  ${l}`)
-        .join('\n'),
-    );
+  if (code !== 0) step('contracts compile (forge build)', false, since(t0), indentedTail(output, 40));
   else console.log(`contracts compiled (forge build, ${since(t0).toFixed(1)} s, ${endedAt()})`);
 }
 

@@ -24,14 +24,16 @@ export type StudioPiecesParameters = {
 
 export type StudioPiece = { seed: number; request: ComposeRequest; result: ComposeResult };
 
-/** The pieces, one per seed in the order given, each composed as it is asked for. */
-export async function* studioPieces(p: StudioPiecesParameters): AsyncGenerator<StudioPiece> {
+/** The pieces, one per seed in the order given. */
+export async function studioPieces(p: StudioPiecesParameters): Promise<StudioPiece[]> {
   const studio = withModelChoice(defaultComposeForm(), p.modelId);
+  const pieces: StudioPiece[] = [];
   for (const seed of p.seeds) {
     const formed = requestFromForm({ ...studio, bars: p.bars, snap: false, seed, ...p.form }, p.modelId);
     const request = p.adjust ? p.adjust(formed) : formed;
-    yield { seed, request, result: await compose(p.model, request, { engine: 'js' }) };
+    pieces.push({ seed, request, result: await compose(p.model, request, { engine: 'js' }) });
   }
+  return pieces;
 }
 
 /** `count` consecutive seeds from `first`. */
@@ -39,11 +41,22 @@ export function seedRange(first: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => first + i);
 }
 
-/** How many of a piece's notes are in its key, and on the chord of their bar: [hits, notes] each (form-metrics.ts). */
-export function harmonyCounts(piece: StudioPiece): { inKey: [number, number]; chordTone: [number, number] } {
-  const { request, result } = piece;
-  return {
-    inKey: inKeyCount(result.melody, request.key, request.scale),
-    chordTone: chordToneCount(result.melody, result.progression, stepsPerBarOf(request)),
-  };
+/**
+ * The share of the pieces' notes in their key, and on the chord of their bar (in the piece's meter), over all the
+ * pieces together (form-metrics.ts).
+ */
+export function harmonyShares(pieces: readonly StudioPiece[]): { inKey: number; chordTone: number } {
+  let inKey = 0;
+  let chordTone = 0;
+  let notes = 0;
+  let chorded = 0;
+  for (const { request, result } of pieces) {
+    const [k, n] = inKeyCount(result.melody, request.key, request.scale);
+    const [c, m] = chordToneCount(result.melody, result.progression, stepsPerBarOf(request));
+    inKey += k;
+    notes += n;
+    chordTone += c;
+    chorded += m;
+  }
+  return { inKey: inKey / notes, chordTone: chordTone / chorded };
 }

@@ -22,8 +22,7 @@ import { cleanEvaluationSplits } from '../../lib/generation/eval/hygiene';
 import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
 import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
-import type { QuantizedNote } from '../../lib/generation/notes/melody';
-import { harmonyCounts, seedRange, studioPieces } from '../../lib/studio/studio-pieces';
+import { harmonyShares, seedRange, studioPieces } from '../../lib/studio/studio-pieces';
 
 const OUT = 'lib/generation/models/studio-temperature.ts';
 const TEMPERATURES = [1, 1.05, 1.1, 1.15, 1.2, 1.25];
@@ -48,23 +47,15 @@ async function scoreTemperatures(modelId: string): Promise<Score[]> {
   try {
     const scores: Score[] = [];
     for (const temperature of TEMPERATURES) {
-      const pieces: QuantizedNote[][] = [];
-      const inKey = [0, 0];
-      const chordTone = [0, 0];
       const seeds = seedRange(FIRST_SEED, PIECES);
-      for await (const piece of studioPieces({ model: rnn, modelId, seeds, bars: BARS, form: { temperature } })) {
-        pieces.push(piece.result.melody);
-        const counts = harmonyCounts(piece);
-        inKey[0]! += counts.inKey[0];
-        inKey[1]! += counts.inKey[1];
-        chordTone[0]! += counts.chordTone[0];
-        chordTone[1]! += counts.chordTone[1];
-      }
+      const composed = await studioPieces({ model: rnn, modelId, seeds, bars: BARS, form: { temperature } });
+      const pieces = composed.map((piece) => piece.result.melody);
+      const harmony = harmonyShares(composed);
       const score: Score = {
         temperature,
         oa: mgevalOverlap(pieces, tunes).oa,
-        inKey: inKey[0]! / inKey[1]!,
-        chordTone: chordTone[0]! / chordTone[1]!,
+        inKey: harmony.inKey,
+        chordTone: harmony.chordTone,
         notesPerBar: pieces.reduce((a, p) => a + p.length, 0) / (PIECES * BARS),
       };
       console.log(

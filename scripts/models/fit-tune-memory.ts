@@ -35,7 +35,6 @@ import {
   type TuneMemoryMixture,
 } from '../../lib/generation/sampling/tune-memory';
 import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
-import type { QuantizedNote } from '../../lib/generation/notes/melody';
 import { seedRange, studioPieces } from '../../lib/studio/studio-pieces';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 
@@ -103,17 +102,16 @@ async function scoreStrengths(
   try {
     const scores: Array<{ strength: number; oa: number }> = [];
     for (const strength of STRENGTHS) {
-      const pieces: QuantizedNote[][] = [];
       const memory = round6(withMemoryStrength(mixture, strength));
-      for await (const { result } of studioPieces({
+      const composed = await studioPieces({
         model: rnn,
         modelId,
         seeds: seedRange(1, PIECES),
         bars: BARS,
         form: { tuneMemory: false },
         ...(strength > 0 ? { adjust: (request) => ({ ...request, memory }) } : {}),
-      }))
-        pieces.push(result.melody);
+      });
+      const pieces = composed.map((piece) => piece.result.melody);
       const oa = mgevalOverlap(pieces, tunes).oa;
       console.log(`${modelId}: memory strength ${strength}: MGEval overlap ${oa.toFixed(4)} on the validation tunes`);
       scores.push({ strength, oa });

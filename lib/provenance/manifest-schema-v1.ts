@@ -52,7 +52,7 @@ export const notesDigestString = z
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const generationV1Schema = composeRequestSchema
-  .omit({ version: true, modelId: true, form: true, memory: true, meter: true })
+  .omit({ version: true, modelId: true, form: true, memory: true, onsetWeight: true, meter: true })
   .extend({
     requestVersion: z.literal(COMPOSE_REQUEST_VERSION),
     chordsPerBar: z.array(z.string().min(1).max(16)).max(1024),

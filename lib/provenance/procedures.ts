@@ -20,6 +20,12 @@ export const MOTIF_SAMPLER_FORM: Procedure = { id: 'motif.sfc32-categorical', ve
  * manifest names it exactly when it records a tune memory.
  */
 export const MOTIF_SAMPLER_MEMORY: Procedure = { id: 'motif.sfc32-categorical', version: 3 };
+/**
+ * Version 4: version 3 (the form plan and the tune memory optional) plus the onset weight `generation.onsetWeight`:
+ * each drawn step multiplies the model's weight of every note-on by it (lib/generation/sampling/sample-events.ts
+ * `onsetWeights`). A manifest names it exactly when it records an onset weight.
+ */
+export const MOTIF_SAMPLER_ONSET: Procedure = { id: 'motif.sfc32-categorical', version: 4 };
 /** Chords voiced from the progression, bass from the chord roots, drums from a style pattern (lib/generation/arrangement). */
 export const MOTIF_ARRANGEMENT: Procedure = { id: 'motif.arrange', version: 1 };
 /**
@@ -35,15 +41,17 @@ export type ManifestProcedures = { sampler: Procedure; arrangement: Procedure };
 export type KnownProcedures = { sampler: readonly Procedure[]; arrangement: readonly Procedure[] };
 /** What this code base replays. */
 export const KNOWN_PROCEDURES: KnownProcedures = {
-  sampler: [MOTIF_SAMPLER, MOTIF_SAMPLER_FORM, MOTIF_SAMPLER_MEMORY],
+  sampler: [MOTIF_SAMPLER, MOTIF_SAMPLER_FORM, MOTIF_SAMPLER_MEMORY, MOTIF_SAMPLER_ONSET],
   arrangement: [MOTIF_ARRANGEMENT, MOTIF_ARRANGEMENT_METER],
 };
 
 /**
- * The sampler a request is composed (and replayed) with: version 3 with a tune memory (a form plan or not), else
- * version 2 with a form plan, version 1 with neither.
+ * The sampler a request is composed (and replayed) with: version 4 with an onset weight (a form plan and a tune
+ * memory or not), else version 3 with a tune memory (a form plan or not), else version 2 with a form plan, version 1
+ * with none.
  */
-export function samplerFor(request: { form?: unknown; memory?: unknown }): Procedure {
+export function samplerFor(request: { form?: unknown; memory?: unknown; onsetWeight?: unknown }): Procedure {
+  if (request.onsetWeight !== undefined) return MOTIF_SAMPLER_ONSET;
   if (request.memory !== undefined) return MOTIF_SAMPLER_MEMORY;
   return request.form === undefined ? MOTIF_SAMPLER : MOTIF_SAMPLER_FORM;
 }
@@ -101,13 +109,15 @@ export function replayableProcedures(
     if (!known[kind].some((k) => k.id === p.id && k.version === p.version))
       throw new UnknownProcedureError(kind, p, known[kind]);
   }
-  // the form plan, the tune memory and the sampler version go together: each version reads exactly its inputs
+  // the form plan, the tune memory, the onset weight and the sampler version go together: each version reads
+  // exactly its inputs
   const form = 'form' in m.generation ? m.generation.form : undefined;
   const memory = 'memory' in m.generation ? m.generation.memory : undefined;
-  const expected = samplerFor({ form, memory });
+  const onsetWeight = 'onsetWeight' in m.generation ? m.generation.onsetWeight : undefined;
+  const expected = samplerFor({ form, memory, onsetWeight });
   if (named.sampler.id === expected.id && named.sampler.version !== expected.version)
     throw new ReplayError(
-      `sampler ${procedureLabel(named.sampler)} does not match the manifest's inputs (${memory === undefined ? 'no tune memory' : 'a tune memory'}, ${form === undefined ? 'no form plan' : 'a form plan'}): they need ${procedureLabel(expected)}`,
+      `sampler ${procedureLabel(named.sampler)} does not match the manifest's inputs (${onsetWeight === undefined ? 'no onset weight' : 'an onset weight'}, ${memory === undefined ? 'no tune memory' : 'a tune memory'}, ${form === undefined ? 'no form plan' : 'a form plan'}): they need ${procedureLabel(expected)}`,
     );
   // likewise the meter and the arrangement version: version 1 is 4/4 only, version 2 needs a meter
   const meter = 'meter' in m.generation ? m.generation.meter : undefined;

@@ -16,8 +16,8 @@ export { MOTIF_SAMPLER };
 
 /**
  * `generation` of a manifest for a studio ComposeRequest; `chordsPerBar` is ComposeResult.progression. The sampler is
- * the one the request was composed with (samplerFor: version 3 with a tune memory, 2 with a form plan, else 1) unless
- * given; the arrangement likewise (version 2 in 3/4 or 6/8, version 1 in 4/4).
+ * the one the request was composed with (samplerFor: version 4 with an onset weight, 3 with a tune memory, 2 with a
+ * form plan, else 1) unless given; the arrangement likewise (version 2 in 3/4 or 6/8, version 1 in 4/4).
  */
 export function generationFromComposeRequest(
   request: ComposeRequest,
@@ -57,6 +57,7 @@ export function composeRequestOfManifest(
     ...(g.instruments !== undefined ? { instruments: g.instruments } : {}),
     ...('form' in g && g.form !== undefined ? { form: g.form } : {}),
     ...('memory' in g && g.memory !== undefined ? { memory: g.memory } : {}),
+    ...('onsetWeight' in g && g.onsetWeight !== undefined ? { onsetWeight: g.onsetWeight } : {}),
     ...('meter' in g && g.meter !== undefined ? { meter: g.meter } : {}),
   };
 }

@@ -8,11 +8,14 @@ import {
   CUSTOM_MODEL,
   defaultComposeForm,
   defaultTemperatureOf,
+  hasOnsetWeight,
   modelTarget,
   requestFromForm,
   withModelChoice,
 } from './compose-form';
 import { STUDIO_TEMPERATURE_FITS } from '../generation/models/studio-temperature';
+import { STUDIO_ONSET_WEIGHT_FITS } from '../generation/models/studio-onset-weight';
+import { samplerFor } from '../provenance/procedures';
 
 const PAGE = 'http://localhost:3000/studio?session=abc';
 
@@ -68,6 +71,22 @@ describe('compose form', () => {
     // sessions saved before the switch existed read as on
     const { melodyForm: _dropped, ...old } = defaultComposeForm();
     expect(composeFormSchema.parse(old).melodyForm).toBe(true);
+  });
+
+  it('records the fitted onset weight for a model that has one (sampler version 4), none when switched off or unfitted', () => {
+    const fitted = Object.keys(STUDIO_ONSET_WEIGHT_FITS)[0]!;
+    expect(hasOnsetWeight(fitted)).toBe(true);
+    const on = requestFromForm({ ...defaultComposeForm(), modelChoice: fitted }, fitted);
+    expect(on.onsetWeight).toBe(STUDIO_ONSET_WEIGHT_FITS[fitted]);
+    expect(samplerFor(on).version).toBe(4);
+    const off = requestFromForm({ ...defaultComposeForm(), modelChoice: fitted, noteDensity: false }, fitted);
+    expect(off.onsetWeight).toBeUndefined();
+    expect({ ...on, onsetWeight: undefined }).toEqual({ ...off, onsetWeight: undefined });
+    expect(requestFromForm(defaultComposeForm(), 'm').onsetWeight).toBeUndefined();
+    expect(hasOnsetWeight('m')).toBe(false);
+    // sessions saved before the switch existed read as on
+    const { noteDensity: _dropped, ...old } = defaultComposeForm();
+    expect(composeFormSchema.parse(old).noteDensity).toBe(true);
   });
 
   it('records the meter in the request only when it is not 4/4; sessions saved before meters read as 4/4', () => {

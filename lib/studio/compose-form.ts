@@ -8,6 +8,7 @@ import { meterSchema, recordMeter } from '../generation/arrangement/meter';
 import { parseComposeRequest, progressionFor, type ComposeRequest } from '../generation/compose/request';
 import { planForm } from '../generation/compose/form-plan';
 import { checkpointUrl, defaultModel, MODEL_REGISTRY } from '../generation/models/registry';
+import { STUDIO_ONSET_WEIGHT_FITS } from '../generation/models/studio-onset-weight';
 import { STUDIO_TEMPERATURE_FITS } from '../generation/models/studio-temperature';
 import { TUNE_MEMORY_FITS } from '../generation/models/tune-memory-fits';
 import { recordedPrimerSchema } from './primer';
@@ -42,6 +43,12 @@ export const composeFormSchema = z.object({
    * without a fit (hosted, custom URL) compose without. Sessions saved before it existed read as on.
    */
   tuneMemory: z.boolean().default(true),
+  /**
+   * Write the corpus's note density: weigh every note onset by the factor fitted for the chosen model
+   * (lib/generation/models/studio-onset-weight.ts, sampler version 4); models without a fit compose without.
+   * Sessions saved before it existed read as on.
+   */
+  noteDensity: z.boolean().default(true),
   /** Sessions saved before the own primer existed read as null. */
   ownPrimer: recordedPrimerSchema.nullable().default(null),
   /** 4/4, 3/4 or 6/8 (lib/generation/arrangement/meter.ts); sessions saved before meters read as 4/4. */
@@ -72,6 +79,7 @@ export function defaultComposeForm(): ComposeForm {
     snap: true,
     melodyForm: true,
     tuneMemory: true,
+    noteDensity: true,
     ownPrimer: null,
     meter: '4/4',
   };
@@ -121,10 +129,15 @@ export function hasTuneMemory(modelId: string): boolean {
   return Object.hasOwn(TUNE_MEMORY_FITS, modelId);
 }
 
+/** Whether the model has an onset weight fitted for it (the studio's default model): the switch applies only then. */
+export function hasOnsetWeight(modelId: string): boolean {
+  return Object.hasOwn(STUDIO_ONSET_WEIGHT_FITS, modelId);
+}
+
 /**
  * The ComposeRequest the form describes (ComposeRequestError from the schema when a field is out of range); with
  * `melodyForm`, the seeded form plan of `planForm` over the request's chords per bar; with `tuneMemory`, the model's
- * fitted tune memory when it has one.
+ * fitted tune memory when it has one; with `noteDensity`, the model's fitted onset weight when it has one.
  */
 export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequest {
   const chords = form.chordsText.split(/[\s,|]+/).filter(Boolean);
@@ -162,10 +175,12 @@ export function requestFromForm(form: ComposeForm, modelId: string): ComposeRequ
     ...recordMeter(form.meter),
   });
   const memory = form.tuneMemory && hasTuneMemory(modelId) ? TUNE_MEMORY_FITS[modelId] : undefined;
-  if (!form.melodyForm && !memory) return request;
+  const onsetWeight = form.noteDensity && hasOnsetWeight(modelId) ? STUDIO_ONSET_WEIGHT_FITS[modelId] : undefined;
+  if (!form.melodyForm && !memory && onsetWeight === undefined) return request;
   return parseComposeRequest({
     ...request,
     ...(form.melodyForm ? { form: planForm(request.seed, request.bars, progressionFor(request).chords) } : {}),
     ...(memory ? { memory } : {}),
+    ...(onsetWeight !== undefined ? { onsetWeight } : {}),
   });
 }

@@ -16,8 +16,8 @@ export type StudioPiecesParameters = {
   modelId: string;
   seeds: readonly number[];
   bars: number;
-  /** Fields set on top of the studio's form: a meter, a temperature, the melodic form or the tune memory off. */
-  form?: Partial<Pick<ComposeForm, 'temperature' | 'meter' | 'melodyForm' | 'tuneMemory'>>;
+  /** Fields set on top of the studio's form: a meter, a temperature, the melodic form, tune memory or note density off. */
+  form?: Partial<Pick<ComposeForm, 'temperature' | 'meter' | 'melodyForm' | 'tuneMemory' | 'noteDensity'>>;
   /** A last change to each request before it is composed (e.g. a fit's candidate tune-memory weights). */
   adjust?: (request: ComposeRequest) => ComposeRequest;
 };

@@ -9,7 +9,8 @@
  * drift from real tunes'. A temperature above 1 widens each step's distribution back towards the corpus's.
  *
  * How: for each of TEMPERATURES, PIECES seeded 16-bar pieces with the studio's defaults (its default model, shipped
- * tune memory, form on, no snapping), scored by the MGEval overlapping area (lib/generation/eval/mgeval.ts) against
+ * tune memory, form on, no snapping, the onset weight off: it is fitted after this, at the fitted temperature, by
+ * scripts/models/fit-onset-weight.ts), scored by the MGEval overlapping area (lib/generation/eval/mgeval.ts) against
  * the first 16 bars of the model's validation tunes (after hygiene). The chosen temperature is the best-scoring one
  * (the lower on a tie) among those whose pieces keep the issue's harmony goals (in key >= 0.95, on a chord tone >=
  * 0.65). The seeds (101..200) are not the bench's (1..100), and the test split is never used here.
@@ -23,6 +24,7 @@ import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval
 import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
 import { harmonyShares, seedRange, studioPieces } from '../../lib/studio/studio-pieces';
+import { STEPS_PER_BAR } from '../../lib/generation/arrangement/types';
 
 const OUT = 'lib/generation/models/studio-temperature.ts';
 const TEMPERATURES = [1, 1.05, 1.1, 1.15, 1.2, 1.25];
@@ -41,14 +43,20 @@ async function scoreTemperatures(modelId: string): Promise<Score[]> {
   const task = model.task === 'melody' ? 'melody' : 'chords';
   const tunes = openingExcerpts(
     cleanEvaluationSplits(loadModelCorpus(task)).pieces.filter((p) => p.split === 'valid'),
-    BARS * 16,
+    BARS * STEPS_PER_BAR,
   );
   const rnn = await loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
   try {
     const scores: Score[] = [];
     for (const temperature of TEMPERATURES) {
       const seeds = seedRange(FIRST_SEED, PIECES);
-      const composed = await studioPieces({ model: rnn, modelId, seeds, bars: BARS, form: { temperature } });
+      const composed = await studioPieces({
+        model: rnn,
+        modelId,
+        seeds,
+        bars: BARS,
+        form: { temperature, noteDensity: false },
+      });
       const pieces = composed.map((piece) => piece.result.melody);
       const harmony = harmonyShares(composed);
       const score: Score = {

@@ -37,6 +37,7 @@ import {
 import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
 import { seedRange, studioPieces } from '../../lib/studio/studio-pieces';
 import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
+import { STEPS_PER_BAR } from '../../lib/generation/arrangement/types';
 
 const OUT = 'lib/generation/models/tune-memory-fits.ts';
 
@@ -97,7 +98,7 @@ async function scoreStrengths(
   modelId: string,
   mixture: TuneMemoryMixture,
 ): Promise<Array<{ strength: number; oa: number }>> {
-  const tunes = openingExcerpts(validationOf(modelId), BARS * 16);
+  const tunes = openingExcerpts(validationOf(modelId), BARS * STEPS_PER_BAR);
   const rnn = await load(modelId);
   try {
     const scores: Array<{ strength: number; oa: number }> = [];
@@ -108,7 +109,7 @@ async function scoreStrengths(
         modelId,
         seeds: seedRange(1, PIECES),
         bars: BARS,
-        form: { tuneMemory: false },
+        form: { tuneMemory: false, noteDensity: false },
         ...(strength > 0 ? { adjust: (request) => ({ ...request, memory }) } : {}),
       });
       const pieces = composed.map((piece) => piece.result.melody);

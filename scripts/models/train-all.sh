@@ -19,4 +19,5 @@ train chords-meter motif-improv-2x256-v2
 npx tsx scripts/models/register.ts
 npx tsx scripts/models/fit-tune-memory.ts
 npx tsx scripts/models/fit-temperature.ts
+npx tsx scripts/models/fit-onset-weight.ts
 npx tsx scripts/models/write-cards.ts

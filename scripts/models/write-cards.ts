@@ -10,6 +10,7 @@ import { dataFileHashes, dataSetDigest, modelSplitRecord } from '../../lib/gener
 import { splitsCardBullet, type SplitRecord } from '../../lib/generation/eval/hygiene';
 import { statsTable } from '../../lib/generation/eval/stats';
 import { STUDIO_TEMPERATURE_FITS } from '../../lib/generation/models/studio-temperature';
+import { STUDIO_ONSET_WEIGHT_FITS } from '../../lib/generation/models/studio-onset-weight';
 
 type TrainingRun = {
   config: Record<string, number>;
@@ -123,7 +124,15 @@ ${splitsCardBullet(splits)}
 - The studio's default model: it starts at temperature ${STUDIO_TEMPERATURE_FITS[m.id]}, the one whose studio pieces' note
   statistics come closest to the validation tunes' while keeping the harmony goals (\`scripts/models/fit-temperature.ts\`,
   figures in \`training/runs/${m.id}.temperature.json\`): at 1 it writes about 4.3 notes a bar in 4/4 with one chord a
-  bar, where the corpus's 4/4 tunes have 5.4.`
+  bar, where the corpus's 4/4 tunes have 5.4.${
+    STUDIO_ONSET_WEIGHT_FITS[m.id] === undefined
+      ? ''
+      : ` At that temperature it still wrote 4.6; the studio also weighs every note onset by
+  ${STUDIO_ONSET_WEIGHT_FITS[m.id]} (sampler version 4, docs/provenance/SPEC.md 7.15: the onset weight whose studio pieces score best
+  by MGEval on the validation tunes while keeping the harmony goals, \`scripts/models/fit-onset-weight.ts\`, figures in
+  \`training/runs/${m.id}.onset-weight.json\`), which moves mass from holding a note to starting one and leaves the
+  pitch choice alone.`
+  }`
   }
 - Best smoothed n-gram baseline (interpolated Kneser-Ney${chords ? ', conditioned on the chord of the predicted step' : ''}, same training split):
   n=${e.bestNgram.n}, ${e.bestNgram.nll.toFixed(4)} nats. Tune-memory n-gram (the KN ${e.tuneMemory.n}-gram best on validation,

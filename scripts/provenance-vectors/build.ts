@@ -18,6 +18,8 @@ import { fastEventStepper } from '../../lib/generation/compose/fast-lstm';
 import { defaultComposeRequest, type ComposeRequest } from '../../lib/generation/compose/request';
 import { formDirectives, planForm, type FormPlan } from '../../lib/generation/compose/form-plan';
 import { TUNE_MEMORY_FITS } from '../../lib/generation/models/tune-memory-fits';
+import { STUDIO_ONSET_WEIGHT_FITS } from '../../lib/generation/models/studio-onset-weight';
+import { STUDIO_TEMPERATURE_FITS } from '../../lib/generation/models/studio-temperature';
 import type { TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi } from '../../lib/generation/export/midi';
@@ -29,7 +31,7 @@ import { melodyEventsFromNotes, notesFromMelodyEvents } from '../../lib/generati
 import { encodeProgression, stepControls } from '../../lib/generation/sampling/step-controls';
 import { musicRnnInternals } from '../../lib/generation/sampling/musicrnn-internals';
 import { Sfc32, sampleCategorical, sampleCategoricalMasked, seedToUint32 } from '../../lib/generation/sampling/prng';
-import { sampleEventsLoop, type EventStepper } from '../../lib/generation/sampling/sample-events';
+import { onsetWeights, sampleEventsLoop, type EventStepper } from '../../lib/generation/sampling/sample-events';
 import { cidOfBytes, cidOfFolder } from '../../lib/ipfs/cid-of-files';
 import { UNIXFS_SETTINGS } from '../../lib/ipfs/unixfs-settings';
 import { canonicalJson } from '../../lib/provenance/canonical';
@@ -44,6 +46,7 @@ import {
   MOTIF_SAMPLER,
   MOTIF_SAMPLER_FORM,
   MOTIF_SAMPLER_MEMORY,
+  MOTIF_SAMPLER_ONSET,
   procedureLabel,
   samplerFor,
 } from '../../lib/provenance/procedures';
@@ -160,9 +163,25 @@ export function samplingVectors(): VectorFile {
     input: { logits: f32, temperature: 0.9, seed: 99, draws: 10 },
     expected: { indices: Array.from({ length: 10 }, () => sampleCategorical(f32, 0.9, rng)) },
   });
+  // sampler version 4's onset weight (7.15): no event and note-off keep their weight, every note-on's is multiplied
+  for (const [onsetWeight, temperature] of [
+    [1.3, 1.05],
+    [0.5, 1],
+    [2, 0],
+  ] as const) {
+    const eventWeights = Array.from(onsetWeights(logits.length, onsetWeight));
+    const weightedRng = new Sfc32(7);
+    cases.push({
+      name: `7 logits, onset weight ${onsetWeight} (7.15), temperature ${temperature}, seed 7`,
+      input: { logits, temperature, seed: 7, draws: 12, eventWeights },
+      expected: {
+        indices: Array.from({ length: 12 }, () => sampleCategorical(logits, temperature, weightedRng, eventWeights)),
+      },
+    });
+  }
   return file(
     'sampling',
-    'Categorical sampling (SPEC.md, "Categorical sampling"): `draws` successive samples from one generator seeded with `seed`, each over softmax(logits / temperature) in float64; temperature 0 takes the first maximum and draws nothing.',
+    'Categorical sampling (SPEC.md, "Categorical sampling"): `draws` successive samples from one generator seeded with `seed`, each over softmax(logits / temperature) in float64; temperature 0 takes the first maximum and draws nothing. With `eventWeights` (sampler version 4\'s onset weight, SPEC.md 7.15), each event\'s float64 weight is multiplied by its entry before the sum.',
     cases,
   );
 }
@@ -556,6 +575,42 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
     }),
   },
   {
+    name: "onset weight (sampler 4, 7.15): the studio's defaults for seed 3: chord-conditioned v2, its fitted temperature, memory and onset weight, the studio's form plan, 8 bars",
+    modelId: 'motif-improv-2x256-v2',
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v2',
+      seed: 3,
+      temperature: STUDIO_TEMPERATURE_FITS['motif-improv-2x256-v2'] ?? 1,
+      bars: 8,
+      key: 'C',
+      scale: 'major',
+      tempo: 112,
+      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
+      style: 'pop',
+      snapToScale: true,
+      form: planForm(3, 8, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
+      memory: fittedMemory('motif-improv-2x256-v2'),
+      onsetWeight: fittedOnsetWeight('motif-improv-2x256-v2'),
+    }),
+  },
+  {
+    name: 'onset weight (sampler 4, 7.15) alone: chord-conditioned v1, weight 1.5, no memory or form, 4 bars, temperature 1',
+    modelId: 'motif-improv-2x256-v1',
+    request: defaultComposeRequest({
+      modelId: 'motif-improv-2x256-v1',
+      seed: 11,
+      temperature: 1,
+      bars: 4,
+      key: 'D',
+      scale: 'minor',
+      tempo: 100,
+      primer: { type: 'chords', progression: ['Dm', 'A7'] },
+      style: 'none',
+      snapToScale: false,
+      onsetWeight: 1.5,
+    }),
+  },
+  {
     name: 'meter-aware model (7.14): melody v2 in 3/4, a one-bar melody primer, 4 bars, no memory or form (sampler 1)',
     modelId: 'motif-melody-2x256-v2',
     request: defaultComposeRequest({
@@ -581,6 +636,13 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
     }),
   },
 ];
+
+/** The onset weight the studio records for a shipped model (lib/generation/models/studio-onset-weight.ts). */
+function fittedOnsetWeight(modelId: string): number {
+  const fit = STUDIO_ONSET_WEIGHT_FITS[modelId];
+  if (fit === undefined) throw new Error(`no onset weight fitted for ${modelId}`);
+  return fit;
+}
 
 /** The tune memory the studio records for a shipped model (lib/generation/models/tune-memory-fits.ts). */
 function fittedMemory(modelId: string): TuneMemoryMixture {
@@ -727,6 +789,7 @@ export async function traceReplay(rnn: MusicRnnInstance, request: ComposeRequest
     temperature: result.request.temperature,
     rng,
     ...(result.request.memory ? { memory: result.request.memory } : {}),
+    ...(result.request.onsetWeight !== undefined ? { onsetWeight: result.request.onsetWeight } : {}),
   });
   stepper.dispose();
   // The loop above must be the one compose ran: its notes, shifted past the primer and snapped, give compose's digest.
@@ -779,7 +842,7 @@ export async function replayVectors(models: LoadedModels): Promise<VectorFile> {
   }
   return file(
     'replay',
-    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}, or ${procedureLabel(MOTIF_ARRANGEMENT_METER)} for a request in 3/4 or 6/8: the input's arrangement). Sampler ${procedureLabel(MOTIF_SAMPLER)}, ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan, or ${procedureLabel(MOTIF_SAMPLER_MEMORY)} for one with a tune memory (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
+    `Replay (SPEC.md, "Replay procedure"): a ComposeRequest and the shipped weights it names -> primer events, chords per bar, the first sampled steps (float32 logits, uniform, event), every sampled event, the melody after snapping, its canonical notes and notesDigest (= manifest notes.generatedDigest), and the arrangement (${procedureLabel(MOTIF_ARRANGEMENT)}, or ${procedureLabel(MOTIF_ARRANGEMENT_METER)} for a request in 3/4 or 6/8: the input's arrangement). Sampler ${procedureLabel(MOTIF_SAMPLER)}, ${procedureLabel(MOTIF_SAMPLER_FORM)} for a request with a form plan, ${procedureLabel(MOTIF_SAMPLER_MEMORY)} for one with a tune memory, or ${procedureLabel(MOTIF_SAMPLER_ONSET)} for one with an onset weight (the input's sampler), plain-JS float32 engine (cpu-js). firstSteps lists the first steps that drew a uniform.`,
     cases,
   );
 }

@@ -23,6 +23,7 @@ import { loadMusicRnnFromFolder, type MusicRnnInstance } from '../../lib/generat
 import { compose, type ComposeResult } from '../../lib/generation/compose';
 import { defaultModel } from '../../lib/generation/models/registry';
 import { TUNE_MEMORY_FITS } from '../../lib/generation/models/tune-memory-fits';
+import { STUDIO_ONSET_WEIGHT_FITS } from '../../lib/generation/models/studio-onset-weight';
 import { applyEdits, parseEditLog, type EditLog } from '../../lib/generation/edit-log';
 import {
   audibleTracks,
@@ -742,13 +743,14 @@ describe('studio in Chromium', () => {
   );
 
   it(
-    "the studio's own model composes with its tune memory (sampler 3) in the browser, Node gives the same notes, and the switch takes it out",
+    "the studio's own model composes with its tune memory and onset weight (sampler 4) in the browser, Node gives the same notes, and each switch takes its part out",
     async () => {
       const p = await openStudio();
       const id = defaultModel('chord-melody').id;
       const remembered = await composeWith(p, { model: id, seed: 31, bars: 8 });
       const request = await hook(p, (h) => h.result()?.request);
       expect(request?.memory).toEqual(TUNE_MEMORY_FITS[id]);
+      expect(request?.onsetWeight).toBe(STUDIO_ONSET_WEIGHT_FITS[id]);
       const shipped = await loadMusicRnnFromFolder(path.join(process.cwd(), 'public', 'models', id));
       try {
         const inNode = await compose(shipped, request);
@@ -756,16 +758,24 @@ describe('studio in Chromium', () => {
       } finally {
         shipped.dispose();
       }
+      const densitySwitch = p.getByRole('checkbox', { name: /Write the note density of real tunes/ });
+      expect(await densitySwitch.isChecked()).toBe(true);
+      await densitySwitch.uncheck();
+      const unweighted = await composeWith(p, { model: id, seed: 31, bars: 8 });
+      expect(unweighted).not.toBe(remembered);
+      expect(await hook(p, (h) => h.result()?.request.onsetWeight)).toBeUndefined();
       const memorySwitch = p.getByRole('checkbox', { name: /Let the melody remember itself/ });
       expect(await memorySwitch.isChecked()).toBe(true);
       await memorySwitch.uncheck();
       const alone = await composeWith(p, { model: id, seed: 31, bars: 8 });
-      expect(alone).not.toBe(remembered);
+      expect(alone).not.toBe(unweighted);
       expect(await hook(p, (h) => h.result()?.request.memory)).toBeUndefined();
       // a model without a fitted memory (a checkpoint URL) leaves the switch disabled, and says why
       await p.getByLabel('Generation model').selectOption('custom');
       expect(await memorySwitch.isDisabled()).toBe(true);
       await p.getByText(/Only Motif’s own models have a tune memory fitted/).waitFor();
+      expect(await densitySwitch.isDisabled()).toBe(true);
+      await p.getByText(/Only Motif’s default model has a note density fitted/).waitFor();
       await p.close();
     },
     LONG_WAIT_MS,

@@ -136,6 +136,7 @@ async function studioSession(
     engine?: 'js' | 'tfjs';
     form?: FormPlan;
     memory?: TuneMemoryMixture;
+    onsetWeight?: number;
     primer?: ComposeRequest['primer'];
     meter?: RecordedMeter;
     bars?: number;
@@ -148,6 +149,7 @@ async function studioSession(
     seed: over.seed ?? REQUEST.seed,
     ...(over.form ? { form: over.form } : {}),
     ...(over.memory ? { memory: over.memory } : {}),
+    ...(over.onsetWeight !== undefined ? { onsetWeight: over.onsetWeight } : {}),
     ...(over.meter ? { meter: over.meter } : {}),
     ...(over.bars ? { bars: over.bars } : {}),
     ...(over.primer ? { primer: over.primer, bars: 4, progression: ['C', 'G'] } : {}),
@@ -244,7 +246,7 @@ describe('default Node replay', () => {
     expect(await replay(m)).toBe(m.notes.generatedDigest);
     expect(m.notes.generatedDigest).not.toBe((await manifestFor()).notes.generatedDigest);
     await expect(replay({ ...m, generation: { ...m.generation, sampler: MOTIF_SAMPLER } })).rejects.toThrow(
-      /sampler motif.sfc32-categorical\/1 does not match the manifest's inputs \(no tune memory, a form plan\): they need motif.sfc32-categorical\/2/,
+      /sampler motif.sfc32-categorical\/1 does not match the manifest's inputs \(no onset weight, no tune memory, a form plan\): they need motif.sfc32-categorical\/2/,
     );
     const plain = await manifestFor();
     expect(plain.generation.sampler).toEqual(MOTIF_SAMPLER);
@@ -265,7 +267,7 @@ describe('default Node replay', () => {
     expect(both.generation.sampler.version).toBe(3);
     expect(await replay(both)).toBe(both.notes.generatedDigest);
     await expect(replay({ ...m, generation: { ...m.generation, sampler: MOTIF_SAMPLER } })).rejects.toThrow(
-      /\(a tune memory, no form plan\): they need motif.sfc32-categorical\/3/,
+      /\(no onset weight, a tune memory, no form plan\): they need motif.sfc32-categorical\/3/,
     );
     // a version 3 manifest whose memory was taken out is refused, never replayed as version 1
     const { memory: _taken, ...withoutMemory } = m.generation;
@@ -280,6 +282,28 @@ describe('default Node replay', () => {
       ],
     };
     expect(await replay({ ...m, generation: { ...m.generation, memory: altered } })).not.toBe(m.notes.generatedDigest);
+  });
+
+  it('replays an onset weight with sampler version 4 (with and without a memory and a form), and refuses it under another version', async () => {
+    const m = await manifestFor({ onsetWeight: 1.5 });
+    expect(m.generation.sampler).toEqual({ id: 'motif.sfc32-categorical', version: 4 });
+    expect(m.generation.onsetWeight).toBe(1.5);
+    expect(await replay(m)).toBe(m.notes.generatedDigest);
+    expect(m.notes.generatedDigest).not.toBe((await manifestFor()).notes.generatedDigest);
+    const form: FormPlan = { unitBars: 1, sections: ['A', 'A'], cadence: 'tonic' };
+    const all = await manifestFor({ onsetWeight: 1.5, memory: TRUSTING_MEMORY, form });
+    expect(all.generation.sampler.version).toBe(4);
+    expect(await replay(all)).toBe(all.notes.generatedDigest);
+    await expect(
+      replay({ ...all, generation: { ...all.generation, sampler: { id: 'motif.sfc32-categorical', version: 3 } } }),
+    ).rejects.toThrow(/\(an onset weight, a tune memory, a form plan\): they need motif.sfc32-categorical\/4/);
+    // a version 4 manifest whose weight was taken out is refused, never replayed as version 1
+    const { onsetWeight: _taken, ...withoutWeight } = m.generation;
+    await expect(replay({ ...m, generation: withoutWeight })).rejects.toThrow(/no onset weight/);
+    // a weight changed after signing gives another melody
+    expect(await replay({ ...m, generation: { ...m.generation, onsetWeight: 1.25 } })).not.toBe(
+      m.notes.generatedDigest,
+    );
   });
 
   it('replays a 6/8 and a 3/4 piece with arrangement version 2, and refuses a meter under version 1 and version 2 without one', async () => {
@@ -400,10 +424,10 @@ describe('default Node replay', () => {
       replay(await manifestFor({ sampler: { id: 'magenta.multinomial', version: 1 } })),
     ).rejects.toBeInstanceOf(ReplayError);
     await expect(
-      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 4 } })),
+      replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 5 } })),
     ).rejects.toBeInstanceOf(UnknownProcedureError);
-    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 4 } }))).rejects.toThrow(
-      /cannot replay sampler motif.sfc32-categorical\/4: this verifier implements motif.sfc32-categorical\/1, motif.sfc32-categorical\/2, motif.sfc32-categorical\/3/,
+    await expect(replay(await manifestFor({ sampler: { id: 'motif.sfc32-categorical', version: 5 } }))).rejects.toThrow(
+      /cannot replay sampler motif.sfc32-categorical\/5: this verifier implements motif.sfc32-categorical\/1, motif.sfc32-categorical\/2, motif.sfc32-categorical\/3, motif.sfc32-categorical\/4/,
     );
     await expect(replay(await manifestFor({ arrangement: { id: 'motif.arrange', version: 9 } }))).rejects.toThrow(
       /cannot replay arrangement motif.arrange\/9: this verifier implements motif.arrange\/1/,

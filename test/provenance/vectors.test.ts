@@ -111,12 +111,20 @@ describe('test vectors: our code against every vector', () => {
   it('sampling.json: categorical draws', () => {
     for (const c of load('sampling.json').cases) {
       const input = z
-        .object({ logits: z.array(z.number()), temperature: z.number(), seed: z.number(), draws: z.number().int() })
+        .object({
+          logits: z.array(z.number()),
+          temperature: z.number(),
+          seed: z.number(),
+          draws: z.number().int(),
+          eventWeights: z.array(z.number()).optional(),
+        })
         .parse(c.input);
       const { indices } = z.object({ indices: z.array(z.number().int()) }).parse(c.expected);
       const rng = new Sfc32(input.seed);
       expect(
-        Array.from({ length: input.draws }, () => sampleCategorical(input.logits, input.temperature, rng)),
+        Array.from({ length: input.draws }, () =>
+          sampleCategorical(input.logits, input.temperature, rng, input.eventWeights),
+        ),
         c.name,
       ).toEqual(indices);
     }
@@ -349,6 +357,7 @@ describe('test vectors: our code against every vector', () => {
         const sampled = await sampleMelodyEvents({
           ...(directives ? { directives } : {}),
           ...(input.request.memory ? { memory: input.request.memory } : {}),
+          ...(input.request.onsetWeight !== undefined ? { onsetWeight: input.request.onsetWeight } : {}),
           model: rnn,
           seed: input.request.seed,
           temperature: input.request.temperature,

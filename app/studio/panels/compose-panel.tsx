@@ -5,8 +5,9 @@ import { DRUM_STYLES } from '../../../lib/generation/arrangement/drums';
 import { METERS } from '../../../lib/generation/arrangement/meter';
 import { KEYS, SCALE_NAMES, type KeyName, type ScaleName } from '../../../lib/generation/arrangement/theory';
 import { MODEL_REGISTRY } from '../../../lib/generation/models/registry';
-import { CUSTOM_MODEL, hasTuneMemory, withModelChoice, type ComposeForm } from '../../../lib/studio/compose-form';
+import { CUSTOM_MODEL, withModelChoice, type ComposeForm } from '../../../lib/studio/compose-form';
 import type { StudioStatus } from '../../../lib/studio/status';
+import { MelodyOptions } from './melody-options';
 import { PrimerFieldset } from './primer-fieldset';
 
 export const SCALE_LABEL: Record<ScaleName, string> = {
@@ -151,33 +152,7 @@ export function ComposePanel({ form, onChange, onNewSeed, state, onCompose, onCa
             ))}
           </select>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={form.snap} onChange={(e) => onChange({ snap: e.target.checked })} />
-          Keep the melody in the scale
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.melodyForm}
-            onChange={(e) => onChange({ melodyForm: e.target.checked })}
-          />
-          Give the melody form (repeat sections, end on the tonic)
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.tuneMemory}
-            disabled={!hasTuneMemory(form.modelChoice)}
-            aria-describedby="tune-memory-hint"
-            onChange={(e) => onChange({ tuneMemory: e.target.checked })}
-          />
-          Let the melody remember itself (reuse its own motifs)
-        </label>
-        <p id="tune-memory-hint" className="muted">
-          {hasTuneMemory(form.modelChoice)
-            ? 'The model is mixed with what the piece so far says comes next (recorded as sampler version 3).'
-            : 'Only Motif’s own models have a tune memory fitted; this model composes without one.'}
-        </p>
+        <MelodyOptions form={form} onChange={onChange} />
       </div>
       <PrimerFieldset form={form} onChange={onChange} />
       <div className="row">

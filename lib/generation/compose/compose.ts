@@ -99,6 +99,7 @@ export async function compose(model: unknown, request: unknown, opts: ComposeOpt
     ...(internals.chordEncoder ? { chordProgression: chords } : {}),
     ...(req.meter ? { meter: req.meter } : {}),
     ...(req.memory ? { memory: req.memory } : {}),
+    ...(req.onsetWeight !== undefined ? { onsetWeight: req.onsetWeight } : {}),
     ...(req.form
       ? {
           directives: formDirectives(req.form, {

@@ -60,6 +60,12 @@ export const composeRequestSchema = z
      */
     memory: tuneMemorySchema.optional(),
     /**
+     * Onset weight (lib/generation/sampling/sample-events.ts `onsetWeights`): each drawn step multiplies the model's
+     * weight of every note-on by it (the model's fit, lib/generation/models/studio-onset-weight.ts). Present: sampler
+     * `motif.sfc32-categorical` version 4 (docs/provenance/SPEC.md 7.15), with or without a form and a tune memory.
+     */
+    onsetWeight: z.number().min(0.25).max(4).optional(),
+    /**
      * The meter, 3/4 or 6/8 (lib/generation/arrangement/meter.ts: 12-step bars); absent: 4/4 (16-step bars), so
      * requests made before meters are unchanged. Present: arrangement procedure `motif.arrange` version 2 (SPEC.md 8.6).
      */

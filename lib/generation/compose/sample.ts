@@ -42,6 +42,8 @@ export type SampleEventsParams = {
   directives?: ReadonlyArray<StepDirective | undefined>;
   /** Sampler version 3's tune memory (lib/generation/sampling/tune-memory.ts); none: the model alone. */
   memory?: TuneMemoryMixture;
+  /** Sampler version 4's onset weight (sample-events.ts `onsetWeights`); none: the model's own weights. */
+  onsetWeight?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** Steps between yields to the event loop (default 32). */
@@ -99,6 +101,7 @@ export async function sampleMelodyEvents(p: SampleEventsParams): Promise<Sampled
       rng: new Sfc32(seedToUint32(p.seed)),
       ...(p.directives ? { directives: p.directives } : {}),
       ...(p.memory ? { memory: p.memory } : {}),
+      ...(p.onsetWeight !== undefined ? { onsetWeight: p.onsetWeight } : {}),
       beforeStep: async (i, sampled) => {
         if (i % yieldEvery === yieldEvery - 1) {
           p.onProgress?.(sampled, p.steps);

@@ -5,8 +5,7 @@
  */
 import type { QuantizedNote } from '../notes/melody';
 import { inScale, keyPitchClass, mod12, parseChordSymbol, type KeyName, type ScaleName } from '../arrangement/theory';
-
-export const STEPS_PER_BAR = 16;
+import { STEPS_PER_BAR } from '../arrangement/types';
 
 /** What a bar sounds like, as a comparable string: its notes' pitches and positions inside the bar (clipped to it). */
 function barPattern(notes: readonly QuantizedNote[], bar: number, barSteps: number): string {

@@ -14,6 +14,7 @@
  */
 import { MELODY_FIRST_PITCH } from '../notes/melody';
 import type { Split } from './corpus';
+import { STEPS_PER_BAR } from '../arrangement/types';
 
 export type HygienePiece = {
   id: string;
@@ -32,7 +33,6 @@ export type Removal = {
 
 /** Two bars of sixteenths. */
 export const PASSAGE_STEPS = 32;
-const STEPS_PER_BAR = 16;
 
 /**
  * A passage as a key that is the same for every transposition: pitches relative to the passage's first onset

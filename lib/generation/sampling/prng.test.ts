@@ -63,6 +63,27 @@ describe('sampleCategorical', () => {
     expect(() => sampleCategoricalMasked(logits, 1, a, [])).toThrow(RangeError);
     expect(() => sampleCategoricalMasked(logits, 1, a, [4])).toThrow(RangeError);
   });
+  it("event weights multiply each event's weight (plain and masked); all ones draw exactly as without", () => {
+    const logits = [Math.log(0.4), Math.log(0.4), Math.log(0.2)];
+    const r = new Sfc32(9);
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 40_000; i++) counts[sampleCategorical(logits, 1, r, [1, 1, 3])]!++;
+    // weights 0.4, 0.4, 0.6 over a sum of 1.4
+    expect(counts[2]! / 40_000).toBeCloseTo(0.6 / 1.4, 1);
+    const masked = [0, 0, 0];
+    for (let i = 0; i < 40_000; i++) masked[sampleCategoricalMasked(logits, 1, r, [1, 2], [1, 1, 3])]!++;
+    expect(masked[2]! / 40_000).toBeCloseTo(0.6 / 1.0, 1);
+    const a = new Sfc32(5);
+    const b = new Sfc32(5);
+    for (let i = 0; i < 200; i++) {
+      expect(sampleCategorical(logits, 1.1, a, [1, 1, 1])).toBe(sampleCategorical(logits, 1.1, b));
+      expect(sampleCategoricalMasked(logits, 1.1, a, [0, 2], [1, 1, 1])).toBe(
+        sampleCategoricalMasked(logits, 1.1, b, [0, 2]),
+      );
+    }
+    // temperature 0 takes the argmax of the logits whatever the weights
+    expect(sampleCategorical([0, 5, 4], 0, a, [1, 1, 100])).toBe(1);
+  });
   it('logSoftmax normalises', () => {
     const l = logSoftmax([1, 2, 3]);
     expect(Array.from(l).reduce((a, b) => a + Math.exp(b), 0)).toBeCloseTo(1, 12);

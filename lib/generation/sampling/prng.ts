@@ -104,9 +104,16 @@ export function largestLogit(logits: ArrayLike<number>): { max: number; argmax: 
 /**
  * Samples an index from softmax(logits / temperature) in float64. Temperature 0 takes the argmax (first maximum),
  * as Magenta does. Logits are first converted to doubles; the maths (max-subtract, Math.exp, cumulative sum) runs in
- * float64 so the choice depends only on the logits and the PRNG.
+ * float64 so the choice depends only on the logits and the PRNG. `eventWeights` (sampler version 4's onset weight,
+ * SPEC.md 7.15) multiplies each event's float64 weight exp((logit − max) / temperature) before the sum; absent, every
+ * weight is as before. Temperature 0 ignores it (the argmax of the logits).
  */
-export function sampleCategorical(logits: ArrayLike<number>, temperature: number, rng: Sfc32): number {
+export function sampleCategorical(
+  logits: ArrayLike<number>,
+  temperature: number,
+  rng: Sfc32,
+  eventWeights?: ArrayLike<number>,
+): number {
   const n = logits.length;
   if (n === 0) throw new RangeError('sampleCategorical: empty logits');
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`bad temperature ${temperature}`);
@@ -115,7 +122,7 @@ export function sampleCategorical(logits: ArrayLike<number>, temperature: number
   const weights = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const w = Math.exp((Number(logits[i]) - max) / temperature);
+    const w = weighted(Math.exp((Number(logits[i]) - max) / temperature), eventWeights, i);
     weights[i] = w;
     total += w;
   }
@@ -138,6 +145,7 @@ export function sampleCategoricalMasked(
   temperature: number,
   rng: Sfc32,
   allowed: readonly number[],
+  eventWeights?: ArrayLike<number>,
 ): number {
   if (allowed.length === 0) throw new RangeError('sampleCategoricalMasked: no allowed event');
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`bad temperature ${temperature}`);
@@ -155,7 +163,7 @@ export function sampleCategoricalMasked(
   const weights = new Float64Array(allowed.length);
   let total = 0;
   allowed.forEach((i, k) => {
-    const w = Math.exp((Number(logits[i]) - max) / temperature);
+    const w = weighted(Math.exp((Number(logits[i]) - max) / temperature), eventWeights, i);
     weights[k] = w;
     total += w;
   });
@@ -166,6 +174,14 @@ export function sampleCategoricalMasked(
     if (u < acc) return allowed[k] ?? argmax;
   }
   return argmax;
+}
+
+/**
+ * An event's float64 weight times its entry in `eventWeights` (one float64 product); without them, the weight
+ * unchanged, so the samplers before version 4 draw exactly as they always did.
+ */
+export function weighted(weight: number, eventWeights: ArrayLike<number> | undefined, event: number): number {
+  return eventWeights === undefined ? weight : weight * Number(eventWeights[event] ?? 1);
 }
 
 /** Softmax of logits in float64 (used by the evaluation). */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { lstmStackStep, type MusicRnnInternals } from './musicrnn-internals';
 import { sampleCategorical, sampleCategoricalMasked, type Sfc32 } from './prng';
+import { MELODY_NOTE_OFF } from '../notes/melody';
 import { mixtureDistribution, PieceMemory, sampleFromDistribution, type TuneMemoryMixture } from './tune-memory';
 
 /**
@@ -90,9 +91,27 @@ export type SampleEventsLoopParams = {
    * piece so far (primer included, copied and held steps too) says comes next; none: the model alone.
    */
   memory?: TuneMemoryMixture;
+  /**
+   * Sampler version 4's onset weight (SPEC.md 7.15): each drawn step multiplies the model's weight of every note-on
+   * event (2 and up) by it, before the tune memory's mix and before a mask; none: every weight as the model gives it.
+   */
+  onsetWeight?: number;
   /** Called before each model step with the step index and the events sampled so far (progress, cancel, yield). */
   beforeStep?: (index: number, sampled: number) => void | Promise<void>;
 };
+
+/**
+ * Sampler version 4's per-event weights over a melody vocabulary of `size` events: 1 for no event (0) and note-off
+ * (1), `onsetWeight` for every note-on. Why: a chord model sampled in the studio's set-up writes fewer notes a bar than
+ * the corpus (scripts/models/fit-onset-weight.ts); a temperature above 1 widens every choice, this moves mass from
+ * holding to starting a note and nothing else.
+ */
+export function onsetWeights(size: number, onsetWeight: number): Float64Array {
+  if (!(onsetWeight > 0) || !Number.isFinite(onsetWeight)) throw new RangeError(`bad onset weight ${onsetWeight}`);
+  const w = new Float64Array(size).fill(onsetWeight);
+  w.fill(1, 0, Math.min(size, MELODY_NOTE_OFF + 1));
+  return w;
+}
 
 /**
  * Feeds the primer, then samples `steps` events, each from softmax(logits / temperature) with the seeded PRNG in
@@ -108,6 +127,7 @@ export async function sampleEventsLoop(p: SampleEventsLoopParams): Promise<numbe
   const memory = p.memory ? new PieceMemory(p.memory.orders) : undefined;
   for (const e of memory ? p.primerEvents : []) memory?.push(e);
   let current = p.primerEvents[0] ?? 0;
+  let eventWeights: Float64Array | undefined;
   for (let i = 0; i < total - 1; i++) {
     await p.beforeStep?.(i, sampled.length);
     input.fill(0);
@@ -117,20 +137,21 @@ export async function sampleEventsLoop(p: SampleEventsLoopParams): Promise<numbe
     const directive = generated ? p.directives?.[i + 1 - length] : undefined;
     const wantLogits = generated && (directive === undefined || directive.kind === 'mask');
     const logits = p.stepper.step(input, wantLogits);
+    if (logits && p.onsetWeight !== undefined) eventWeights ??= onsetWeights(logits.length, p.onsetWeight);
     if (generated) {
       if (directive?.kind === 'copy') current = copiedEvent(all, directive);
       else if (directive?.kind === 'hold') current = 0;
       else if (!logits) throw new RangeError('the model step gave no logits');
       else if (memory && p.memory)
         current = sampleFromDistribution(
-          mixtureDistribution(logits, p.temperature, memory.recall(), p.memory),
+          mixtureDistribution(logits, p.temperature, memory.recall(), p.memory, eventWeights),
           p.temperature,
           p.rng,
           directive?.kind === 'mask' ? directive.allowed : undefined,
         );
       else if (directive?.kind === 'mask')
-        current = sampleCategoricalMasked(logits, p.temperature, p.rng, directive.allowed);
-      else current = sampleCategorical(logits, p.temperature, p.rng);
+        current = sampleCategoricalMasked(logits, p.temperature, p.rng, directive.allowed, eventWeights);
+      else current = sampleCategorical(logits, p.temperature, p.rng, eventWeights);
       sampled.push(current);
       if (p.directives) all.push(current);
       memory?.push(current);

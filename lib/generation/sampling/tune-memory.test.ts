@@ -113,6 +113,20 @@ describe('the mixture', () => {
     expect(remembered[3]).toBeCloseTo(0.2 * plain[3]! + 0.8, 12);
   });
 
+  it("weighs the model's events before the mix (sampler version 4), the memory's share unweighted", () => {
+    const recalled = memoryOf([1, 2], [3, 1, 3, 1]).recall();
+    const weights = [1, 1, 2, 2];
+    const p = mixtureDistribution(logits, 1, recalled, mixture, weights);
+    expect(p.reduce((a, x) => a + x, 0)).toBeCloseTo(1, 12);
+    const z = logits.reduce((a, l, i) => a + Math.exp(l) * weights[i]!, 0);
+    p.forEach((x, w) =>
+      expect(x).toBeCloseTo(mixtureProbability((Math.exp(logits[w]!) * weights[w]!) / z, recalled, mixture, w), 12),
+    );
+    expect(Array.from(mixtureDistribution(logits, 1, recalled, mixture, [1, 1, 1, 1]))).toEqual(
+      Array.from(mixtureDistribution(logits, 1, recalled, mixture)),
+    );
+  });
+
   it('temperature 0 is one-hot at the first largest logit before mixing, and draws no uniform', () => {
     const p = mixtureDistribution(logits, 0, memoryOf([1, 2], [0]).recall(), mixture);
     expect(Array.from(p)).toEqual([0, 1, 0, 0]);

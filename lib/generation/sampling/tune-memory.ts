@@ -15,7 +15,7 @@
  * (scripts/models/fit-tune-memory.ts). Pure and float64 throughout, so Node and browsers give the same numbers.
  */
 import { z } from 'zod';
-import { largestLogit, type Sfc32 } from './prng';
+import { largestLogit, weighted, type Sfc32 } from './prng';
 
 export const tuneMemorySchema = z
   .object({
@@ -112,13 +112,15 @@ export function mixtureProbability(
 
 /**
  * The mixture over every event, from the model's logits at `temperature`: Q = softmax(logits / T) in float64 (as
- * `sampleCategorical` weighs them); with T = 0, Q is one-hot at the first largest logit.
+ * `sampleCategorical` weighs them, `eventWeights` included: sampler version 4 weighs the model's note-ons before
+ * the mix, SPEC.md 7.15); with T = 0, Q is one-hot at the first largest logit.
  */
 export function mixtureDistribution(
   logits: ArrayLike<number>,
   temperature: number,
   recalled: readonly (Recalled | undefined)[],
   mixture: TuneMemoryMixture,
+  eventWeights?: ArrayLike<number>,
 ): Float64Array {
   const n = logits.length;
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`bad temperature ${temperature}`);
@@ -127,7 +129,8 @@ export function mixtureDistribution(
   if (temperature === 0) q[argmax] = 1;
   else {
     let total = 0;
-    for (let i = 0; i < n; i++) total += q[i] = Math.exp((Number(logits[i]) - max) / temperature);
+    for (let i = 0; i < n; i++)
+      total += q[i] = weighted(Math.exp((Number(logits[i]) - max) / temperature), eventWeights, i);
     for (let i = 0; i < n; i++) q[i] = (q[i] ?? 0) / total;
   }
   const row = mixture.weights[memoryBucket(recalled)] ?? [];

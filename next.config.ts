@@ -11,12 +11,10 @@ const TONE_ESM = 'tone/build/esm/index.js';
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The build type-checks what it ships: the app and everything it imports (tsconfig.next.json). Tests, scripts and
-  // benches are checked by `npm run typecheck`, so a half-written test never stops the app from building. `npm test`
-  // runs that whole-repository check (the same options over a superset of these files) beside its build, so the
-  // build it starts skips this one (MOTIF_BUILD_TYPECHECK=off, set by lib/platform/app-build.ts) instead of doing
-  // the work twice on the suite's critical path.
-  typescript: { tsconfigPath: 'tsconfig.next.json', ignoreBuildErrors: process.env.MOTIF_BUILD_TYPECHECK === 'off' },
+  // The build type-checks what it ships: the app and everything it imports (tsconfig.next.json), always; no build
+  // skips it. Tests, scripts and benches are checked by `npm run typecheck`, so a half-written test never stops the
+  // app from building.
+  typescript: { tsconfigPath: 'tsconfig.next.json' },
   // Native or process-spawning packages stay outside the server bundle.
   serverExternalPackages: [
     'pg',

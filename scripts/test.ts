@@ -75,13 +75,7 @@ async function appBuild(): Promise<void> {
   const t0 = performance.now();
   let tail: string[] = [];
   try {
-    // No type check inside the build: the whole run type-checks every file (the type check step below), the app's
-    // included, and the build is on the suite's critical path (the e2e files wait for it).
-    const build = await ensureAppBuild({
-      cwd: process.cwd(),
-      onLine: (line) => (tail = [...tail, line].slice(-40)),
-      typeCheck: !whole,
-    });
+    const build = await ensureAppBuild({ cwd: process.cwd(), onLine: (line) => (tail = [...tail, line].slice(-40)) });
     step(build.built ? 'set-up: app build (next build)' : 'set-up: app build (up to date)', true, since(t0));
   } catch (error) {
     appBuilt = false;

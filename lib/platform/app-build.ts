@@ -58,11 +58,6 @@ export type EnsureAppBuildParameters = {
   cwd: string;
   onLine?: (line: string) => void;
   signal?: AbortSignal;
-  /**
-   * false: the build skips its own type check of the app (next.config.ts reads MOTIF_BUILD_TYPECHECK). Only for a
-   * caller that type-checks the whole repository itself, as `npm test` does. Default true.
-   */
-  typeCheck?: boolean;
 };
 
 function runNextBuild(params: EnsureAppBuildParameters): Promise<void> {
@@ -73,7 +68,6 @@ function runNextBuild(params: EnsureAppBuildParameters): Promise<void> {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
-        MOTIF_BUILD_TYPECHECK: params.typeCheck === false ? 'off' : 'on',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       signal: params.signal, // aborting kills the build and rejects with the abort reason

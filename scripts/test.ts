@@ -9,9 +9,9 @@
  *     once the installs are done, and vitest's e2e project (the built app in Chromium, two files at a time) once the
  *     app is built: the two overlap; the e2e files longest first (test/setup/longest-first.ts);
  *   - from the start, at a lower priority (nice), one after another: the static checks (lint of TypeScript and
- *     Solidity, format check, dead exports), the type check once the app is built, then forge (the contracts' unit,
- *     fuzz and invariant tests), whose compile runs in a second such lane from the build's end. They use the time
- *     the tests spend waiting (for a block, the indexer, a page) and never take a core from them.
+ *     Solidity, format check, dead exports), then forge (the contracts' unit, fuzz and invariant tests); from the
+ *     build's end, two more such lanes: forge's compile, and the type check. They use the time the tests spend
+ *     waiting (for a block, the indexer, a page) and never take a core from them.
  * A step (set-up, each static check) counts as one passed or one failed; vitest and forge count their tests.
  * Extra arguments go to one vitest run (e.g. `npm test -- lib/ipfs`); then the static checks and forge are skipped.
  */
@@ -234,20 +234,21 @@ if (!whole) {
   await Promise.all([installed, built]);
   await runVitest([...(appBuilt ? [] : ['--project=unit']), ...extra], 'named');
 } else {
-  // forge's compile in a second low-priority lane once the app is built (so it never slows the build the e2e files
-  // wait for); forge's tests last in the first: they run their suites in parallel, so they fill both cores once the
-  // tests are done.
+  // Once the app is built (so neither slows the build the e2e files wait for), two more low-priority lanes: forge's
+  // compile, and the type check (it reads what the build writes). Both run on one thread; queued behind the static
+  // checks in one lane, the type check ran alone on one core after the e2e files had ended while the other core
+  // idled. forge's tests come last in the first lane: they run their suites in parallel, so they fill both cores once
+  // the tests are done.
   const compiled = built.then(compileContracts);
+  const typeChecked = built.then(() => runChecks([TYPE_CHECK]));
   const background = runChecks(CHECKS)
-    .then(() => built)
-    .then(() => runChecks([TYPE_CHECK]))
     .then(() => compiled)
     .then(runForge);
   const unit = installed.then(() => runVitest(['--project=unit'], 'unit'));
   const e2e = Promise.all([installed, built]).then(() =>
     appBuilt ? runVitest(['--project=e2e'], 'e2e') : Promise.resolve(),
   );
-  await Promise.all([background, unit, e2e]);
+  await Promise.all([background, typeChecked, unit, e2e]);
 }
 
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

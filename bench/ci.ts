@@ -14,7 +14,7 @@ import { round, type BenchFigure, type BenchModule } from './figure';
 import { DURATIONS_FILE, durationsFromReport, type RecordedDurations } from '../test/setup/longest-first';
 
 /** The last landed CI run's wall time (seconds), the figure the issue's goal is set against. */
-const ANCHOR_S = 962;
+const ANCHOR_S = 921;
 const GOAL = '<= 900';
 
 export type CiSummary = { passed: number; failed: number };
@@ -162,6 +162,8 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
 
 export const ciBench: BenchModule = {
   title: 'CI wall time (.ci/run from a clean checkout)',
+  // measured only by an opt-in second run (MOTIF_BENCH_CI_BURN=1); a quiet-only run keeps the last loaded figure
+  optionalFigures: ['ci.wall.loaded.s'],
   async run(): Promise<BenchFigure[]> {
     const repo = process.cwd();
     const cores = os.cpus().length;
@@ -175,7 +177,7 @@ export const ciBench: BenchModule = {
         value: round(quiet.seconds, 0),
         unit: 's',
         goal: GOAL,
-        note: `.ci/run from a clean worktree of ${quiet.commit} (npm ci included), ${quiet.summary.passed} passed, 0 failed, ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the last landed CI (stop 28) took ${ANCHOR_S} s`,
+        note: `.ci/run from a clean worktree of ${quiet.commit} (npm ci included), ${quiet.summary.passed} passed, 0 failed, ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the last landed CI (stop 29) took ${ANCHOR_S} s`,
       },
     ];
     if (quiet.cpuSeconds !== null)

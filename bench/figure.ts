@@ -14,6 +14,11 @@ export type BenchFigure = {
 export type BenchModule = {
   title: string;
   run(): Promise<BenchFigure[]>;
+  /**
+   * Figures a run may leave unmeasured (e.g. one that needs an opt-in second run): such a figure keeps the value, note
+   * and date of the last run that measured it. Every other figure of the module is replaced by each run.
+   */
+  optionalFigures?: readonly string[];
 };
 
 /** The middle value (the upper one of the two middles for an even count). */

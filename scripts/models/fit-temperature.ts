@@ -8,99 +8,44 @@
  * bar 1 at step 0), a slower tune than the corpus's 4/4 tunes: 4.1 notes a bar against 5.4, so its rhythm statistics
  * drift from real tunes'. A temperature above 1 widens each step's distribution back towards the corpus's.
  *
- * How: for each of TEMPERATURES, PIECES seeded 16-bar pieces with the studio's defaults (its default model, shipped
- * tune memory, form on, no snapping, the onset weight off: it is fitted after this, at the fitted temperature, by
- * scripts/models/fit-onset-weight.ts), scored by the MGEval overlapping area (lib/generation/eval/mgeval.ts) against
- * the first 16 bars of the model's validation tunes (after hygiene). The chosen temperature is the best-scoring one
- * (the lower on a tie) among those whose pieces keep the issue's harmony goals (in key >= 0.95, on a chord tone >=
- * 0.65). The seeds (101..200) are not the bench's (1..100), and the test split is never used here.
+ * How (studio-fit.ts): each of TEMPERATURES scored on the studio's pieces with its defaults (its default model,
+ * shipped tune memory, form on, no snapping, the onset weight off: it is fitted after this, at the fitted
+ * temperature, by scripts/models/fit-onset-weight.ts) against the validation tunes; the best that keeps the harmony
+ * goals is chosen, else 1.
  */
-import { writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { loadModelCorpus } from '../../lib/generation/eval/corpus';
-import { cleanEvaluationSplits } from '../../lib/generation/eval/hygiene';
-import { mgevalOverlap, openingExcerpts } from '../../lib/generation/eval/mgeval';
-import { loadMusicRnnFromFolder } from '../../lib/generation/models/node-loader';
-import { defaultModel, SHIPPED_MODELS } from '../../lib/generation/models/registry';
-import { harmonyShares, seedRange, studioPieces } from '../../lib/studio/studio-pieces';
-import { STEPS_PER_BAR } from '../../lib/generation/arrangement/types';
+import { defaultModel } from '../../lib/generation/models/registry';
+import { chooseKeepingHarmony, chosenOn, scoreStudioCandidates, writeStudioFit } from './studio-fit';
 
 const OUT = 'lib/generation/models/studio-temperature.ts';
 const TEMPERATURES = [1, 1.05, 1.1, 1.15, 1.2, 1.25];
-const FIRST_SEED = 101;
-const PIECES = 100;
-const BARS = 16;
-/** The issue's harmony goals (#18), which a hotter sampler must not give up. */
-const MIN_IN_KEY = 0.95;
-const MIN_CHORD_TONE = 0.65;
-
-type Score = { temperature: number; oa: number; inKey: number; chordTone: number; notesPerBar: number };
-
-async function scoreTemperatures(modelId: string): Promise<Score[]> {
-  const model = SHIPPED_MODELS.find((m) => m.id === modelId);
-  if (!model) throw new Error(`no shipped model ${modelId}`);
-  const task = model.task === 'melody' ? 'melody' : 'chords';
-  const tunes = openingExcerpts(
-    cleanEvaluationSplits(loadModelCorpus(task)).pieces.filter((p) => p.split === 'valid'),
-    BARS * STEPS_PER_BAR,
-  );
-  const rnn = await loadMusicRnnFromFolder(join(process.cwd(), 'public', model.urlPath));
-  try {
-    const scores: Score[] = [];
-    for (const temperature of TEMPERATURES) {
-      const seeds = seedRange(FIRST_SEED, PIECES);
-      const composed = await studioPieces({
-        model: rnn,
-        modelId,
-        seeds,
-        bars: BARS,
-        form: { temperature, noteDensity: false },
-      });
-      const pieces = composed.map((piece) => piece.result.melody);
-      const harmony = harmonyShares(composed);
-      const score: Score = {
-        temperature,
-        oa: mgevalOverlap(pieces, tunes).oa,
-        inKey: harmony.inKey,
-        chordTone: harmony.chordTone,
-        notesPerBar: pieces.reduce((a, p) => a + p.length, 0) / (PIECES * BARS),
-      };
-      console.log(
-        `${modelId}: temperature ${temperature}: MGEval ${score.oa.toFixed(4)} on the validation tunes, in key ${score.inKey.toFixed(4)}, chord tone ${score.chordTone.toFixed(4)}, ${score.notesPerBar.toFixed(2)} notes a bar`,
-      );
-      scores.push(score);
-    }
-    return scores;
-  } finally {
-    rnn.dispose();
-  }
-}
 
 async function main(): Promise<void> {
   const modelId = defaultModel('chord-melody').id;
-  const scores = await scoreTemperatures(modelId);
-  const keeps = scores.filter((s) => s.inKey >= MIN_IN_KEY && s.chordTone >= MIN_CHORD_TONE);
-  const best = (keeps.length > 0 ? keeps : scores.filter((s) => s.temperature === 1)).reduce((a, b) =>
-    b.oa > a.oa ? b : a,
-  );
-  const chosenOn = `${PIECES} seeded ${BARS}-bar studio pieces (seeds ${FIRST_SEED}..${FIRST_SEED + PIECES - 1}) of ${modelId} scored against its validation tunes, among the temperatures that keep in key >= ${MIN_IN_KEY} and chord tone >= ${MIN_CHORD_TONE}`;
-  writeFileSync(
-    join('training', 'runs', `${modelId}.temperature.json`),
-    `${JSON.stringify({ model: modelId, temperature: best.temperature, chosen_on: chosenOn, scores }, null, 2)}\n`,
-  );
-  writeFileSync(
-    OUT,
-    `/**
+  const scores = await scoreStudioCandidates({
+    modelId,
+    knob: 'temperature',
+    values: TEMPERATURES,
+    piecesFor: (temperature) => ({ form: { temperature, noteDensity: false } }),
+  });
+  const best = chooseKeepingHarmony(scores, 1);
+  const how = chosenOn(modelId, 'temperatures');
+  writeStudioFit({
+    modelId,
+    record: 'temperature',
+    key: 'temperature',
+    chosen: best.value,
+    chosenOn: how,
+    scores,
+    out: OUT,
+    module: `/**
  * @generated by scripts/models/fit-temperature.ts: do not edit. The studio's default sampling temperature for its
  * default model: the one whose pieces' note statistics come closest to the validation tunes' while keeping the
  * harmony goals (training/runs/<id>.temperature.json has the fit's figures). Other models start at 1.
  */
-export const STUDIO_TEMPERATURE_FITS: Readonly<Record<string, number>> = ${JSON.stringify({ [modelId]: best.temperature }, null, 2)};
+export const STUDIO_TEMPERATURE_FITS: Readonly<Record<string, number>> = ${JSON.stringify({ [modelId]: best.value }, null, 2)};
 `,
-  );
-  execFileSync('npx', ['prettier', '--write', OUT], { stdio: 'inherit' });
-  console.log(`${modelId}: studio temperature ${best.temperature} (${chosenOn})`);
+  });
+  console.log(`${modelId}: studio temperature ${best.value} (${how})`);
 }
 
 void main().catch((e: unknown) => {

@@ -30,7 +30,6 @@ function stereoWav(seconds: number, sampleRate = WAV_SAMPLE_RATE): Uint8Array {
 }
 
 export const c2paBench: BenchModule = {
-  title: 'C2PA in published audio',
   async run() {
     const credentials = parseCredentials(await generateLocalCredentials({ organisation: 'Motif bench' }));
     const wav = stereoWav(SECONDS);

@@ -161,7 +161,6 @@ export async function timeCleanCi(repo: string, log: (line: string) => void = ()
 }
 
 export const ciBench: BenchModule = {
-  title: 'CI wall time (.ci/run from a clean checkout)',
   // measured only by an opt-in second run (MOTIF_BENCH_CI_BURN=1); a quiet-only run keeps the last loaded figure
   optionalFigures: ['ci.wall.loaded.s'],
   async run(): Promise<BenchFigure[]> {

@@ -9,7 +9,6 @@ import { pressCtrlC, runStartScript, tempPlatform, type StartedPlatform } from '
 import type { BenchFigure, BenchModule } from './figure';
 
 export const demoBench: BenchModule = {
-  title: 'Demo content on a fresh install',
   async run(): Promise<BenchFigure[]> {
     const { dir, env } = await tempPlatform('bench-demo', { demo: true });
     let started: StartedPlatform | null = null;

@@ -10,9 +10,8 @@ export type BenchFigure = {
   note?: string;
 };
 
-/** A bench module measures one area and returns its figures; `scripts/bench.ts` runs every module. */
+/** A bench module measures one area and returns its figures; `scripts/bench.ts` runs every module (and titles it). */
 export type BenchModule = {
-  title: string;
   run(): Promise<BenchFigure[]>;
   /**
    * Figures a run may leave unmeasured (e.g. one that needs an opt-in second run): such a figure keeps the value, note

@@ -13,7 +13,6 @@ const RUNS = 1000;
 const SEED = 19;
 
 export const fuzzBench: BenchModule = {
-  title: 'Zero 5xx for bad input',
   async run(): Promise<BenchFigure[]> {
     const { dir, env } = await tempPlatform('bench-fuzz');
     let started: StartedPlatform | null = null;

@@ -59,7 +59,6 @@ async function load(urls: () => string, clients: number, seconds: number): Promi
 }
 
 export const galleryBench: BenchModule = {
-  title: 'Indexer and gallery (10,000 tracks)',
   async run(): Promise<BenchFigure[]> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-gallery-'));
     await chmod(dir, 0o755);

@@ -39,7 +39,6 @@ const PEERS = {
  * receipt's gasUsed: the whole transaction, 21,000 base and calldata included. Each scenario is spelt out in its note.
  */
 export const gasBench: BenchModule = {
-  title: 'Contract gas (anvil, receipt gasUsed)',
   async run(): Promise<BenchFigure[]> {
     // The same deployed chain as the contract flow tests (test/contracts/deployed.ts): own anvil, ANVIL_KEY_0 deploys.
     const t = await startDeployedChain();

@@ -33,7 +33,6 @@ async function drain(chunks: AsyncIterable<Uint8Array>): Promise<number> {
 }
 
 export const gatewayBench: BenchModule = {
-  title: 'IPFS gateway (blocks verified against their CIDs)',
   async run(): Promise<BenchFigure[]> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-gateway-'));
     const storage = await HeliaStorage.open(path.join(dir, 'repo'));

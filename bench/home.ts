@@ -85,7 +85,6 @@ async function firstVisit(browser: Browser, url: string) {
 }
 
 export const homeBench: BenchModule = {
-  title: 'Home and track pages (headless Chromium)',
   async run(): Promise<BenchFigure[]> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-home-'));
     await chmod(dir, 0o755);

@@ -54,7 +54,6 @@ const describe = (name: string, m: Measured) =>
   `${name} ${m.rps.toFixed(0)} req/s, p50 ${percentile(m.latenciesMs, 50).toFixed(1)} ms, p95 ${p95(m).toFixed(1)} ms (${m.latenciesMs.length} requests, ${m.errors} errors)`;
 
 export const loadBench: BenchModule = {
-  title: 'Speed under load (50 clients, loopback)',
   async run(): Promise<BenchFigure[]> {
     const { dir, env } = await tempPlatform('bench-load');
     let started: ReturnType<typeof runStartScript> | null = null;

@@ -427,7 +427,6 @@ function figures(e: ModelEvaluation): BenchFigure[] {
 }
 
 export const modelsBench: BenchModule = {
-  title: 'Generation models (MusicRNN melody / chord-conditioned)',
   async run() {
     const evals = await evaluateModels();
     return evals.flatMap(figures);

@@ -13,7 +13,6 @@ async function timeStart(dataDir: string, ports: { app: number; anvil: number; p
 }
 
 export const platformBench: BenchModule = {
-  title: 'Platform start and health',
   async run(): Promise<BenchFigure[]> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-platform-'));
     await chmod(dir, 0o755);

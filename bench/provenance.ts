@@ -31,7 +31,6 @@ const ADD_RUNS = 7;
 const VERIFY_RUNS = 3;
 
 export const provenanceBench: BenchModule = {
-  title: 'IPFS and verification',
   async run(): Promise<BenchFigure[]> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-ipfs-'));
     await chmod(dir, 0o755);

@@ -16,7 +16,6 @@ import { startSfBrowser } from '../test/support/sf-browser';
 import { median, round, type BenchFigure, type BenchModule } from './figure';
 
 export const studioSfBench: BenchModule = {
-  title: 'SoundFont render (headless Chromium worker)',
   async run(): Promise<BenchFigure[]> {
     const arrangement = sfTestArrangement(32, 120);
     const piece = durationSeconds(arrangement);

@@ -87,7 +87,6 @@ async function renderOnce(page: Page, engine: 'js' | 'tone' | 'tone-synths'): Pr
 }
 
 export const studioBench: BenchModule = {
-  title: 'Studio: generation, render and first load in headless Chromium',
   async run(): Promise<BenchFigure[]> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'motif-bench-studio-'));
     await chmod(dir, 0o755);

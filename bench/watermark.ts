@@ -35,7 +35,6 @@ function noise(seed: number): () => number {
 }
 
 export const watermarkBench: BenchModule = {
-  title: 'Audio watermark (motif-ss-wm/1)',
   async run(): Promise<BenchFigure[]> {
     const loaded = await loadCorpusModel();
     let tracks: RenderedTrack[];

@@ -8,46 +8,55 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchFigure, BenchModule } from '../bench/figure';
 
-// The titles of modules a run did not import (each module's own `title` when it runs): keep them equal.
-const TITLES: Record<string, string> = {
-  platform: 'Platform start and health',
-  gas: 'Contract gas (anvil, receipt gasUsed)',
-  models: 'Generation models (MusicRNN melody / chord-conditioned)',
-  'model-samples': 'Form and harmony of 100 seeded 16-bar studio pieces (studio defaults, no snapping)',
-  gallery: 'Indexer and gallery (10,000 tracks)',
-  provenance: 'IPFS and verification',
-  c2pa: 'C2PA in published audio',
-  gateway: 'IPFS gateway (blocks verified against their CIDs)',
-  studio: 'Studio: generation, render and first load in headless Chromium',
-  home: 'Home and track pages (headless Chromium)',
-  'studio-sf': 'SoundFont render (headless Chromium worker)',
-  load: 'Speed under load (50 clients, loopback)',
-  watermark: 'Audio watermark (motif-ss-wm/1)',
-  fuzz: 'Zero 5xx for bad input',
-  demo: 'Demo content on a fresh install',
-  ci: 'CI wall time (.ci/run from a clean checkout)',
+/** Each module: its section title in BENCHMARKS.md (also for a module a run did not import), its file and export. */
+const MODULES: Record<
+  string,
+  { title: string; file: string; exportName: string; markdownExport?: string; onlyWhenNamed?: boolean }
+> = {
+  platform: { title: 'Platform start and health', file: '../bench/platform.ts', exportName: 'platformBench' },
+  gas: { title: 'Contract gas (anvil, receipt gasUsed)', file: '../bench/gas.ts', exportName: 'gasBench' },
+  models: {
+    title: 'Generation models (MusicRNN melody / chord-conditioned)',
+    file: '../bench/models.ts',
+    exportName: 'modelsBench',
+    markdownExport: 'modelsTable',
+  },
+  'model-samples': {
+    title: 'Form and harmony of 100 seeded 16-bar studio pieces (studio defaults, no snapping)',
+    file: '../bench/model-samples.ts',
+    exportName: 'modelSamplesBench',
+  },
+  gallery: { title: 'Indexer and gallery (10,000 tracks)', file: '../bench/gallery.ts', exportName: 'galleryBench' },
+  provenance: { title: 'IPFS and verification', file: '../bench/provenance.ts', exportName: 'provenanceBench' },
+  c2pa: { title: 'C2PA in published audio', file: '../bench/c2pa.ts', exportName: 'c2paBench' },
+  gateway: {
+    title: 'IPFS gateway (blocks verified against their CIDs)',
+    file: '../bench/gateway.ts',
+    exportName: 'gatewayBench',
+  },
+  studio: {
+    title: 'Studio: generation, render and first load in headless Chromium',
+    file: '../bench/studio.ts',
+    exportName: 'studioBench',
+  },
+  home: { title: 'Home and track pages (headless Chromium)', file: '../bench/home.ts', exportName: 'homeBench' },
+  'studio-sf': {
+    title: 'SoundFont render (headless Chromium worker)',
+    file: '../bench/studio-sf.ts',
+    exportName: 'studioSfBench',
+  },
+  load: { title: 'Speed under load (50 clients, loopback)', file: '../bench/load.ts', exportName: 'loadBench' },
+  watermark: { title: 'Audio watermark (motif-ss-wm/1)', file: '../bench/watermark.ts', exportName: 'watermarkBench' },
+  fuzz: { title: 'Zero 5xx for bad input', file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
+  demo: { title: 'Demo content on a fresh install', file: '../bench/demo.ts', exportName: 'demoBench' },
+  // Runs the whole of .ci/run from a clean checkout (about 20 minutes, twice with MOTIF_BENCH_CI_BURN=1): only when named.
+  ci: {
+    title: 'CI wall time (.ci/run from a clean checkout)',
+    file: '../bench/ci.ts',
+    exportName: 'ciBench',
+    onlyWhenNamed: true,
+  },
 };
-
-const MODULES: Record<string, { file: string; exportName: string; markdownExport?: string; onlyWhenNamed?: boolean }> =
-  {
-    platform: { file: '../bench/platform.ts', exportName: 'platformBench' },
-    gas: { file: '../bench/gas.ts', exportName: 'gasBench' },
-    models: { file: '../bench/models.ts', exportName: 'modelsBench', markdownExport: 'modelsTable' },
-    'model-samples': { file: '../bench/model-samples.ts', exportName: 'modelSamplesBench' },
-    gallery: { file: '../bench/gallery.ts', exportName: 'galleryBench' },
-    provenance: { file: '../bench/provenance.ts', exportName: 'provenanceBench' },
-    c2pa: { file: '../bench/c2pa.ts', exportName: 'c2paBench' },
-    gateway: { file: '../bench/gateway.ts', exportName: 'gatewayBench' },
-    studio: { file: '../bench/studio.ts', exportName: 'studioBench' },
-    home: { file: '../bench/home.ts', exportName: 'homeBench' },
-    'studio-sf': { file: '../bench/studio-sf.ts', exportName: 'studioSfBench' },
-    load: { file: '../bench/load.ts', exportName: 'loadBench' },
-    watermark: { file: '../bench/watermark.ts', exportName: 'watermarkBench' },
-    fuzz: { file: '../bench/fuzz.ts', exportName: 'fuzzBench' },
-    demo: { file: '../bench/demo.ts', exportName: 'demoBench' },
-    // Runs the whole of .ci/run from a clean checkout (about 20 minutes, twice with MOTIF_BENCH_CI_BURN=1): only when named.
-    ci: { file: '../bench/ci.ts', exportName: 'ciBench', onlyWhenNamed: true },
-  };
 
 type Stored = Record<
   string,
@@ -58,18 +67,18 @@ const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const resultsPath = 'bench/results.json';
 const previous: Stored = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Stored) : {};
 const results: Stored = { ...previous };
-const titles: Record<string, string> = {};
+const ran = new Set<string>();
 const extras: Record<string, string> = {};
 let failures = 0;
 
-for (const [key, { file, exportName, markdownExport, onlyWhenNamed }] of Object.entries(MODULES)) {
+for (const [key, { title, file, exportName, markdownExport, onlyWhenNamed }] of Object.entries(MODULES)) {
   if (wanted.length > 0 ? !wanted.includes(key) : onlyWhenNamed) continue;
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = (await import(file)) as Record<string, BenchModule & { markdown?: () => Promise<string> }>;
   const bench = mod[exportName];
   if (!bench) continue;
-  titles[key] = bench.title;
-  console.log(`▶ ${bench.title}`);
+  ran.add(key);
+  console.log(`▶ ${title}`);
   try {
     const figures: BenchFigure[] = await bench.run();
     const measured = new Set(figures.map((f) => f.name));
@@ -90,13 +99,12 @@ for (const [key, { file, exportName, markdownExport, onlyWhenNamed }] of Object.
     if (typeof markdown === 'function') extras[key] = await (markdown as () => Promise<string>)();
   } catch (error) {
     failures++;
-    console.error(`  ✘ ${bench.title} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    console.error(`  ✘ ${title} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
 }
 
 // Another bench may have written the file while this one ran (a CI bench takes an hour): keep its figures, replace
 // only those of the modules that ran here.
-const ran = new Set(Object.keys(titles));
 const latest: Stored = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Stored) : {};
 for (const [name, figure] of Object.entries(latest)) if (!ran.has(figure.module)) results[name] = figure;
 writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
@@ -116,7 +124,7 @@ const lines = [
 ];
 for (const [key, entries] of byModule) {
   lines.push(
-    `## ${titles[key] ?? TITLES[key] ?? key}`,
+    `## ${MODULES[key]?.title ?? key}`,
     '',
     '| figure | value | goal | measured | note |',
     '| --- | --- | --- | --- | --- |',

@@ -18,8 +18,7 @@ import { fastEventStepper } from '../../lib/generation/compose/fast-lstm';
 import { defaultComposeRequest, type ComposeRequest } from '../../lib/generation/compose/request';
 import { formDirectives, planForm, type FormPlan } from '../../lib/generation/compose/form-plan';
 import { TUNE_MEMORY_FITS } from '../../lib/generation/models/tune-memory-fits';
-import { STUDIO_ONSET_WEIGHT_FITS } from '../../lib/generation/models/studio-onset-weight';
-import { STUDIO_TEMPERATURE_FITS } from '../../lib/generation/models/studio-temperature';
+import { defaultComposeForm, requestFromForm, withModelChoice } from '../../lib/studio/compose-form';
 import type { TuneMemoryMixture } from '../../lib/generation/sampling/tune-memory';
 import type { EditOp } from '../../lib/generation/edit-log/schema';
 import { arrangementToMidi } from '../../lib/generation/export/midi';
@@ -577,21 +576,8 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
   {
     name: "onset weight (sampler 4, 7.15): the studio's defaults for seed 3: chord-conditioned v2, its fitted temperature, memory and onset weight, the studio's form plan, 8 bars",
     modelId: 'motif-improv-2x256-v2',
-    request: defaultComposeRequest({
-      modelId: 'motif-improv-2x256-v2',
-      seed: 3,
-      temperature: STUDIO_TEMPERATURE_FITS['motif-improv-2x256-v2'] ?? 1,
-      bars: 8,
-      key: 'C',
-      scale: 'major',
-      tempo: 112,
-      primer: { type: 'chords', progression: ['C', 'G', 'Am', 'F'] },
-      style: 'pop',
-      snapToScale: true,
-      form: planForm(3, 8, ['C', 'G', 'Am', 'F', 'C', 'G', 'Am', 'F']),
-      memory: fittedMemory('motif-improv-2x256-v2'),
-      onsetWeight: fittedOnsetWeight('motif-improv-2x256-v2'),
-    }),
+    // the request the studio itself sends for this seed (lib/studio/compose-form.ts), whatever its fits say
+    request: studioRequest('motif-improv-2x256-v2', 3),
   },
   {
     name: 'onset weight (sampler 4, 7.15) alone: chord-conditioned v1, weight 1.5, no memory or form, 4 bars, temperature 1',
@@ -637,11 +623,9 @@ export const REPLAY_SCENARIOS: readonly ReplayScenario[] = [
   },
 ];
 
-/** The onset weight the studio records for a shipped model (lib/generation/models/studio-onset-weight.ts). */
-function fittedOnsetWeight(modelId: string): number {
-  const fit = STUDIO_ONSET_WEIGHT_FITS[modelId];
-  if (fit === undefined) throw new Error(`no onset weight fitted for ${modelId}`);
-  return fit;
+/** The ComposeRequest a new studio session sends for `seed` after choosing `modelId` (its defaults and fits). */
+function studioRequest(modelId: string, seed: number): ComposeRequest {
+  return requestFromForm({ ...withModelChoice(defaultComposeForm(), modelId), seed }, modelId);
 }
 
 /** The tune memory the studio records for a shipped model (lib/generation/models/tune-memory-fits.ts). */

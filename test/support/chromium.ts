@@ -6,10 +6,10 @@ import { STEP_WAIT_MS } from './limits';
 let shared: Promise<Browser> | undefined;
 
 /**
- * Debian's Chromium (chromiumExecutable; installed by scripts/ensure-chromium.sh in `npm test`'s set-up), headless, with no background
- * network traffic. Every context it opens (and so every page) waits up to the suite's step limit instead of
- * Playwright's 30 s default: the tests wait for events (an element, a URL), and a busy machine is not a failure; the
- * step limit is below the test's, so a wait that hangs fails with Playwright's message naming the locator.
+ * Debian's Chromium (chromiumExecutable; installed by scripts/ensure-chromium.sh in `npm test`'s set-up), headless,
+ * with no background network traffic. Every context it opens (and so every page) waits up to the suite's step limit
+ * instead of Playwright's 30 s default: the tests wait for events (an element, a URL), and a busy machine is not a
+ * failure; the step limit is below the test's, so a wait that hangs fails with Playwright's message naming the locator.
  *
  * One browser per test process, as Playwright's own runner keeps one per worker: the files a vitest worker runs one
  * after another share it (each launch costs about 2 CPU seconds, 22 e2e files), and each file still gets fresh
@@ -31,9 +31,9 @@ export async function launchChromium(): Promise<Browser> {
  */
 function chromiumExecutable(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium';
+  const headlessShell = '/usr/bin/chromium-headless-shell';
+  return existsSync(headlessShell) ? headlessShell : '/usr/bin/chromium';
 }
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 async function launch(): Promise<Browser> {
   const browser = await chromium.launch({

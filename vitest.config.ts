@@ -43,6 +43,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts', 'test/e2e/**/*.e2e.ts'],
           globalSetup: ['test/setup/app-build.ts'],
+          // a describe is a story: once a step fails its later steps are skipped, not each waited out
+          setupFiles: ['test/setup/story-steps.ts'],
           testTimeout: LONG_WAIT_MS,
           hookTimeout: LONG_WAIT_MS,
           pool: 'forks',

@@ -145,6 +145,9 @@ describe('an edition with an allowlist presale and a public phase, in Chromium',
   it('the creator sets up two phases in the wizard (CSV checked, root computed, tree pinned) and creates the edition', async () => {
     const page = await pageAs(1, creator, `/mint/edition?track=${tokenId}`);
     const wizard = page.getByRole('form', { name: /Edition of/ });
+    // The track was minted just before (beforeAll): until the indexer has it, the page offers the track-id form
+    // ("No minted track … is indexed") instead of the wizard, so look again until the wizard shows.
+    await reloadUntil(page, shows(wizard), 'the minted track in the indexer (the edition wizard)');
     const chainNow = Number((await publicClient.getBlock()).timestamp);
     const presaleStart = Math.floor(chainNow / 60) * 60 - 60;
     publicStart = presaleStart + 3600;

@@ -75,8 +75,26 @@ async function appBuild(): Promise<void> {
   const t0 = performance.now();
   let tail: string[] = [];
   try {
-    const build = await ensureAppBuild({ cwd: process.cwd(), onLine: (line) => (tail = [...tail, line].slice(-40)) });
+    // Turbopack warns, naming the source line, when a file-system call's path is not static: it then traces the
+    // whole project into the server output. Each such call must be scoped or marked (`/* turbopackIgnore: true */`).
+    const wholeProject: string[] = [];
+    let location = '';
+    const build = await ensureAppBuild({
+      cwd: process.cwd(),
+      onLine: (line) => {
+        tail = [...tail, line].slice(-40);
+        if (/causes tracing of the whole project/.test(line)) wholeProject.push(`  ${location}`);
+        else if (/^\.\/\S+:\d+:\d+$/.test(line.trim())) location = line.trim();
+      },
+    });
     step(build.built ? 'set-up: app build (next build)' : 'set-up: app build (up to date)', true, since(t0));
+    if (build.built)
+      step(
+        'app build traces no whole project (dynamic file-system paths marked)',
+        wholeProject.length === 0,
+        0,
+        wholeProject.join('\n'),
+      );
   } catch (error) {
     appBuilt = false;
     step(

@@ -38,7 +38,7 @@ export function dataDirProblem(dir: string, cwd = process.cwd()): string | null 
   let existing = resolved;
   for (;;) {
     try {
-      const stat = statSync(existing);
+      const stat = statSync(/* turbopackIgnore: true */ existing);
       if (!stat.isDirectory())
         return existing === resolved ? `${resolved} is not a folder` : `cannot be created: ${existing} is not a folder`;
       break;

@@ -54,6 +54,12 @@ const REPO_ENTRIES = {
 } as const;
 
 /**
+ * A path inside a repository folder. The folder is chosen at run time (the data directory), so the build's file
+ * tracing is told not to follow it: a path it cannot resolve makes it trace, and ship, the whole project.
+ */
+const inFolder = (folder: string, entry: string): string => path.join(/* turbopackIgnore: true */ folder, entry);
+
+/**
  * Where the node listens for other IPFS nodes (multiaddrs), and the addresses it gives out when they differ (a public
  * address in front of a private one). Without it the node is offline.
  */
@@ -119,9 +125,9 @@ export class HeliaStorage implements IpfsStorage {
       );
     }
     mkdirSync(repoDir, { recursive: true });
-    const packsDir = path.join(repoDir, REPO_ENTRIES.packs);
+    const packsDir = inFolder(repoDir, REPO_ENTRIES.packs);
     const blocks = new PackBlockstore(packsDir, { onQuarantine: options.onQuarantine });
-    const lmdb = openLmdb<Uint8Array, string>({ path: path.join(repoDir, REPO_ENTRIES.datastore), encoding: 'binary' });
+    const lmdb = openLmdb<Uint8Array, string>({ path: inFolder(repoDir, REPO_ENTRIES.datastore), encoding: 'binary' });
     const datastore = new LmdbDatastore(lmdb);
     const integrity = new IntegrityLog();
     try {
@@ -279,12 +285,12 @@ async function migrateFromBlockstoreFs(
   blocks: PackBlockstore,
   datastore: LmdbDatastore,
 ): Promise<void> {
-  const oldBlocks = new FsBlockstore(path.join(repoDir, REPO_ENTRIES.legacyBlocks));
+  const oldBlocks = new FsBlockstore(inFolder(repoDir, REPO_ENTRIES.legacyBlocks));
   await oldBlocks.open();
   for await (const { cid, bytes } of oldBlocks.getAll()) await blocks.put(cid, bytes);
   await oldBlocks.close();
   await blocks.seal();
-  const oldDatastorePath = path.join(repoDir, REPO_ENTRIES.legacyDatastore);
+  const oldDatastorePath = inFolder(repoDir, REPO_ENTRIES.legacyDatastore);
   if (existsSync(oldDatastorePath)) {
     const oldDatastore = new FsDatastore(oldDatastorePath);
     await oldDatastore.open();
@@ -292,8 +298,8 @@ async function migrateFromBlockstoreFs(
     await oldDatastore.close();
     datastore.flush();
   }
-  const migrated = path.join(repoDir, REPO_ENTRIES.migrated);
+  const migrated = inFolder(repoDir, REPO_ENTRIES.migrated);
   mkdirSync(migrated, { recursive: true });
-  renameSync(path.join(repoDir, REPO_ENTRIES.legacyBlocks), path.join(migrated, REPO_ENTRIES.legacyBlocks));
-  if (existsSync(oldDatastorePath)) renameSync(oldDatastorePath, path.join(migrated, REPO_ENTRIES.legacyDatastore));
+  renameSync(inFolder(repoDir, REPO_ENTRIES.legacyBlocks), inFolder(migrated, REPO_ENTRIES.legacyBlocks));
+  if (existsSync(oldDatastorePath)) renameSync(oldDatastorePath, inFolder(migrated, REPO_ENTRIES.legacyDatastore));
 }

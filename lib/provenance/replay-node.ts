@@ -74,7 +74,7 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
     if (!model) return Promise.reject(new ReplayError(`no shipped latent model ${modelId} has weights ${weightsCid}`));
     let pending = loadedLatent.get(weightsCid);
     if (!pending) {
-      const folder = path.join(publicDir, model.urlPath);
+      const folder = path.join(/* turbopackIgnore: true */ publicDir, model.urlPath);
       pending = (async () => {
         const actual = await checkpointCid(folder);
         if (actual !== weightsCid)
@@ -90,7 +90,7 @@ export function createNodeReplay(options: NodeReplayOptions = {}): NodeReplay {
   }
 
   async function load(model: ShippedModel, weightsCid: string): Promise<MusicRnnInstance> {
-    const folder = path.join(publicDir, model.urlPath);
+    const folder = path.join(/* turbopackIgnore: true */ publicDir, model.urlPath);
     let pending = loaded.get(folder);
     if (!pending) {
       pending = (async () => {

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyTooLargeError, readBodyWithin } from '../../lib/http/body-limit';
 import { boundedRequest } from '../../lib/http/guard';
 import { findBadText } from '../../lib/http/text-input';
+import { pollUntil } from '../support/limits';
 
 /** A body of `total` bytes made on demand, counting how many bytes the reader pulled. */
 function countingStream(
@@ -27,19 +29,70 @@ const streamed = (stream: ReadableStream<Uint8Array>, headers: Record<string, st
     duplex: 'half';
   });
 
+/**
+ * A body of `total` bytes whose pulls past `held` bytes wait until `release()`: a read that returns while they wait
+ * did not wait for the rest of the upload.
+ */
+function heldStream(total: number, held: number) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const { stream: source, pulled } = countingStream(total);
+  const reader = source.getReader();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (pulled() >= held) await released;
+      const { value, done } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  return { stream, pulled, release };
+}
+
+/** A body that never ends, recording when its reader cancels it. */
+function endlessStream(): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
+  let pulled = 0;
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      pulled += 1024;
+      controller.enqueue(new Uint8Array(1024));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  return { stream, pulled: () => pulled, cancelled: () => cancelled };
+}
+
 describe('readBodyWithin', () => {
-  it('stops reading a streamed body (no Content-Length) one chunk past the limit, instead of buffering it all', async () => {
-    const { stream, pulled } = countingStream(1024 * 1024 * 1024);
+  it('answers one chunk past the limit of a streamed body (no Content-Length), then reads and drops the rest', async () => {
+    const total = 4 * 1024 * 1024;
+    const { stream, pulled, release } = heldStream(total, 128 * 1024);
     await expect(readBodyWithin(streamed(stream), 64 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
-    expect(pulled()).toBeLessThanOrEqual(64 * 1024 + 3 * 16 * 1024);
+    expect(pulled()).toBeLessThanOrEqual(128 * 1024); // answered while the rest was held back
+    release();
+    await pollUntil('the rest of the upload to be read', async () => pulled() === total);
   });
 
-  it('refuses a declared Content-Length over the limit before reading anything', async () => {
-    const { stream, pulled } = countingStream(1024 * 1024);
+  it('cuts off a body that keeps coming once the drain time is over', async () => {
+    const { stream, pulled, cancelled } = endlessStream();
+    await expect(readBodyWithin(streamed(stream), 4 * 1024, { drainMs: 200 })).rejects.toBeInstanceOf(
+      BodyTooLargeError,
+    );
+    await pollUntil('the endless body to be cancelled', async () => cancelled());
+    expect(pulled()).toBeGreaterThan(4 * 1024); // it was read on after the answer, until the cut-off
+  });
+
+  it('refuses a declared Content-Length over the limit before reading anything, then drops the body', async () => {
+    const { stream, pulled, release } = heldStream(1024 * 1024, 0);
     await expect(readBodyWithin(streamed(stream, { 'content-length': String(1024 * 1024) }), 1024)).rejects.toThrow(
       /larger than 1024 bytes/,
     );
-    expect(pulled()).toBeLessThanOrEqual(16 * 1024); // at most what the stream pre-buffers
+    expect(pulled()).toBeLessThanOrEqual(16 * 1024); // answered before reading (the source pre-buffers one chunk)
+    release();
+    await pollUntil('the declared body to be read and dropped', async () => pulled() === 1024 * 1024);
   });
 
   it('returns a body at the limit byte for byte', async () => {
@@ -104,6 +157,62 @@ describe('boundedRequest through a real HTTP server', () => {
     const ok = await post('{"name":"Ünïcödé 🎵"}');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ name: 'Ünïcödé 🎵' });
+  });
+});
+
+describe('boundedRequest on a body streamed from the socket, past the limit', () => {
+  let server: http.Server;
+  let port: number;
+  beforeAll(async () => {
+    // The body is the Node request itself (Readable.toWeb): cancelling it would destroy the request. The answer must
+    // go out while the client is still sending, and the rest must be read and dropped rather than left unread.
+    server = http.createServer(async (req, res) => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      const request = new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers,
+        body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      } as RequestInit & { duplex: 'half' });
+      const bounded = await boundedRequest(request, { limit: 64 * 1024 });
+      const answer = bounded instanceof Response ? bounded : Response.json({ ok: true });
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** Uploads `total` bytes chunked; the answer's status, or 0 when the connection closed with no answer. */
+  const upload = (total: number) =>
+    new Promise<number>((resolve) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', agent: false, headers: { 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', () => undefined); // the server may close once it has answered
+      req.on('close', () => setTimeout(() => resolve(0), 100));
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      let sent = 0;
+      const pump = () => {
+        while (sent < total && !req.destroyed) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+
+  it('the 413 reaches the client every time, while it is still uploading', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 10; i++) answers.push(await upload(16 * 1024 * 1024));
+    expect(answers).toEqual(Array(10).fill(413));
   });
 });
 

@@ -13,6 +13,7 @@ import { identity } from 'multiformats/hashes/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInMessage } from '../../lib/auth/siwe';
 import { HeliaStorage } from '../../lib/ipfs/helia-storage';
+import { pumpChunks } from '../support/chunked-upload';
 import { launchChromium } from '../support/chromium';
 import { STEP_WAIT_MS, pollUntil } from '../support/limits';
 import {
@@ -232,10 +233,10 @@ function chunkedUpload(
   total: number,
 ): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
-    let sent = 0;
+    let sent = () => 0;
     const timer = setTimeout(() => {
       req.destroy();
-      reject(new Error(`${method} ${pathName}: no answer after ${STEP_WAIT_MS / 1000} s (${sent} bytes sent)`));
+      reject(new Error(`${method} ${pathName}: no answer after ${STEP_WAIT_MS / 1000} s (${sent()} bytes sent)`));
     }, STEP_WAIT_MS);
     const req = http.request(
       {
@@ -252,25 +253,17 @@ function chunkedUpload(
         res.on('data', (c: string) => (body += c));
         res.on('end', () => {
           clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, body, sent });
+          resolve({ status: res.statusCode ?? 0, body, sent: sent() });
         });
       },
     );
     req.on('error', (error) => {
-      if (sent === 0) {
+      if (sent() === 0) {
         clearTimeout(timer);
         reject(error);
       } // after sending started, a closed connection is expected once the server has answered
     });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    const pump = () => {
-      while (sent < total && !req.destroyed) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
+    sent = pumpChunks(req, total);
   });
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyTooLargeError, readBodyWithin } from '../../lib/http/body-limit';
 import { boundedRequest } from '../../lib/http/guard';
 import { findBadText } from '../../lib/http/text-input';
+import { pumpChunks } from '../support/chunked-upload';
 import { pollUntil } from '../support/limits';
 
 /** A body of `total` bytes made on demand, counting how many bytes the reader pulled. */
@@ -197,16 +198,7 @@ describe('boundedRequest on a body streamed from the socket, past the limit', ()
       );
       req.on('error', () => undefined); // the server may close once it has answered
       req.on('close', () => setTimeout(() => resolve(0), 100));
-      const chunk = Buffer.alloc(64 * 1024, 0x61);
-      let sent = 0;
-      const pump = () => {
-        while (sent < total && !req.destroyed) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
+      pumpChunks(req, total);
     });
 
   it('the 413 reaches the client every time, while it is still uploading', async () => {

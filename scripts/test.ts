@@ -73,7 +73,6 @@ let appBuilt = true;
 async function appBuild(): Promise<void> {
   if (!e2eWanted) return;
   const t0 = performance.now();
-  let tail: string[] = [];
   try {
     // Turbopack warns, naming the source line, when a file-system call's path is not static: it then traces the
     // whole project into the server output. Each such call must be scoped or marked (`/* turbopackIgnore: true */`).
@@ -82,7 +81,6 @@ async function appBuild(): Promise<void> {
     const build = await ensureAppBuild({
       cwd: process.cwd(),
       onLine: (line) => {
-        tail = [...tail, line].slice(-40);
         if (/causes tracing of the whole project/.test(line)) wholeProject.push(`  ${location}`);
         else if (/^\.\/\S+:\d+:\d+$/.test(line.trim())) location = line.trim();
       },

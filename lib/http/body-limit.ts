@@ -80,10 +80,9 @@ async function refuseOversized(
 }
 
 /**
- * Reads a request body, stopping as soon as it passes `limit` bytes: a declared Content-Length over the limit is
- * refused before reading, and a chunked body without one is cut off while it streams, so no oversized body is ever
- * held in memory. Throws BodyTooLargeError once the rest of the body is read and dropped (refuseOversized), never
- * buffered.
+ * Reads a request body, keeping at most `limit` bytes: a declared Content-Length over the limit is refused without
+ * keeping any of it, and a chunked body without one is dropped as soon as it passes the limit, so no oversized body is
+ * ever held in memory. Throws BodyTooLargeError once the rest of the body is read and dropped (refuseOversized).
  */
 export async function readBodyWithin(
   request: Request,

@@ -14,9 +14,9 @@ export class BodyTooLargeError extends BaseError {
   }
 }
 
-/** How long the rest of an oversized body is read and dropped before the 413 goes out (see drainBeforeAnswer). */
+/** How long the rest of an oversized body is read and dropped before the 413 goes out (see refuseOversized). */
 export const OVERSIZED_DRAIN_MS = 10_000;
-/** How long a client still sending after its 413 is read on before its upload is cancelled (see dropInBackground). */
+/** How long a client still sending after its 413 is read on before its upload is cancelled (see refuseOversized). */
 export const OVERSIZED_CUT_OFF_MS = 30_000;
 
 export type ReadBodyOptions = {
@@ -26,56 +26,44 @@ export type ReadBodyOptions = {
   cutOffMs?: number;
 };
 
-/**
- * Reads what is left of an oversized body and drops it, until it ends or `ms` have passed; true when it ended.
- * Why not answer at once: the server closes the connection after the 413, and closing a TCP socket with unread upload
- * bytes in it sends a reset, which can erase the answer from the client's buffers before the client reads it
- * (RFC 9112 section 9.6). A busy client then sees no answer at all: security.e2e's 200 MB chunked upload got none in 10
- * minutes on a loaded machine. Read to its end, the upload leaves nothing unread and the close is clean. Nothing is
- * kept, so memory stays bounded by the limit.
- */
-async function drainBeforeAnswer(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeUp = new Promise<'time-up'>((resolve) => (timer = setTimeout(() => resolve('time-up'), ms)));
+/** Reads a body to its end and drops every chunk; resolves at the end, when cancelled, or when the client goes away. */
+async function readAndDrop(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), timeUp]);
-      if (next === 'time-up') return false;
-      if (next.done) return true;
-    }
+    while (!(await reader.read()).done);
   } catch {
-    return true; // the client went away: nothing left to drop
-  } finally {
-    clearTimeout(timer);
+    // the client went away: nothing left to drop
   }
 }
 
 /**
- * A body still coming after the drain window: the 413 goes out now, and the rest is still read and dropped for `ms`,
- * then cancelled. Cancelling ends the Node request under the stream, so it is never done before the answer.
+ * Drops the rest of an oversized body and returns the 413 error once it has ended, or after `drainMs` at most.
+ * Why not answer at once: the server closes the connection after the 413, and closing a TCP socket with unread upload
+ * bytes in it sends a reset, which can erase the answer from the client's buffers before the client reads it
+ * (RFC 9112 section 9.6). A busy client then sees no answer at all: security.e2e's 200 MB chunked upload got none in 10
+ * minutes on a loaded machine. Read to its end, the upload leaves nothing unread and the close is clean. Nothing is
+ * kept, so memory stays bounded by the limit. A body still coming after `drainMs` gets its answer then, and is read on
+ * for `cutOffMs` before it is cancelled: cancelling ends the Node request under the stream, so never before the answer.
  */
-function dropInBackground(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): void {
-  const cutOff = setTimeout(() => void reader.cancel().catch(() => undefined), ms);
-  cutOff.unref();
-  void (async () => {
-    try {
-      while (!(await reader.read()).done);
-    } catch {
-      // cancelled, or the client went away
-    } finally {
-      clearTimeout(cutOff);
-    }
-  })();
-}
-
-/** Drops the rest of an oversized body (drainBeforeAnswer, then dropInBackground) and returns the 413 error. */
 async function refuseOversized(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   limit: number,
   options: ReadBodyOptions,
 ): Promise<BodyTooLargeError> {
-  const ended = await drainBeforeAnswer(reader, options.drainMs ?? OVERSIZED_DRAIN_MS);
-  if (!ended) dropInBackground(reader, options.cutOffMs ?? OVERSIZED_CUT_OFF_MS);
+  const ended = readAndDrop(reader);
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<'time-up'>(
+    (resolve) => (timer = setTimeout(() => resolve('time-up'), options.drainMs ?? OVERSIZED_DRAIN_MS)),
+  );
+  const first = await Promise.race([ended, timeUp]);
+  clearTimeout(timer);
+  if (first === 'time-up') {
+    const cutOff = setTimeout(
+      () => void reader.cancel().catch(() => undefined),
+      options.cutOffMs ?? OVERSIZED_CUT_OFF_MS,
+    );
+    cutOff.unref();
+    void ended.then(() => clearTimeout(cutOff));
+  }
   return new BodyTooLargeError(limit);
 }
 

@@ -30,6 +30,18 @@ const streamed = (stream: ReadableStream<Uint8Array>, headers: Record<string, st
     duplex: 'half';
   });
 
+/** The same conversion Next does: a Node request becomes a web Request whose body streams from the socket. */
+function webRequest(req: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  return new Request(`http://localhost${req.url}`, {
+    method: req.method,
+    headers,
+    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  } as RequestInit & { duplex: 'half' });
+}
+
 /** A body that never ends, recording when its reader cancels it. */
 function endlessStream(): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
   let pulled = 0;
@@ -86,32 +98,11 @@ describe('boundedRequest through a real HTTP server', () => {
   let server: http.Server;
   let url: string;
   beforeAll(async () => {
-    // The same conversion Next does: a Node request becomes a web Request whose body streams from the socket.
     server = http.createServer(async (req, res) => {
-      let open = true;
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          req.on('data', (c: Buffer) => open && controller.enqueue(new Uint8Array(c)));
-          req.on('end', () => open && controller.close());
-          req.on('error', (e) => open && controller.error(e));
-        },
-        cancel() {
-          open = false; // the reader stopped at the limit; the rest of the upload is drained and dropped
-        },
-      });
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const request = new Request(`http://localhost${req.url}`, {
-        method: req.method,
-        headers,
-        body,
-        duplex: 'half',
-      } as RequestInit & { duplex: 'half' });
-      const bounded = await boundedRequest(request, { limit: 1024, json: true });
+      const bounded = await boundedRequest(webRequest(req), { limit: 1024, json: true });
       const answer = bounded instanceof Response ? bounded : Response.json(await bounded.json());
       res.writeHead(answer.status, { 'content-type': 'application/json', connection: 'close' });
       res.end(await answer.text());
-      req.resume();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -145,18 +136,10 @@ describe('boundedRequest on a body streamed from the socket, past the limit', ()
   let server: http.Server;
   let port: number;
   beforeAll(async () => {
-    // The body is the Node request itself (Readable.toWeb): cancelling it would destroy the request. The answer must
-    // go out while the client is still sending, and the rest must be read and dropped rather than left unread.
+    // The body is the Node request itself: cancelling it would destroy the request, and an answer sent while upload
+    // bytes are still unread ends in a reset that can erase it (lib/http/body-limit.ts).
     server = http.createServer(async (req, res) => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const request = new Request(`http://localhost${req.url}`, {
-        method: req.method,
-        headers,
-        body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-        duplex: 'half',
-      } as RequestInit & { duplex: 'half' });
-      const bounded = await boundedRequest(request, { limit: 64 * 1024 });
+      const bounded = await boundedRequest(webRequest(req), { limit: 64 * 1024 });
       const answer = bounded instanceof Response ? bounded : Response.json({ ok: true });
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(await answer.text());
